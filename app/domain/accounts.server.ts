@@ -1,0 +1,69 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { organizations, users } from "../../db/schema";
+import type { UserRole } from "../../db/schema";
+import type { Executor } from "../utils/db.server";
+import { hashPassword, verifyPassword } from "./passwords.server";
+
+export interface Viewer {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  timeZone: string;
+  email: string;
+  name: string;
+  role: UserRole;
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function createOrganization(db: Executor, input: { name: string; timeZone?: string }) {
+  const [org] = await db
+    .insert(organizations)
+    .values({ name: input.name, timeZone: input.timeZone ?? "America/New_York" })
+    .returning();
+  return org!;
+}
+
+export class EmailTakenError extends Error {
+  constructor(email: string) {
+    super(`A user with the email ${email} already exists.`);
+    this.name = "EmailTakenError";
+  }
+}
+
+export async function createUser(
+  db: Executor,
+  input: { organizationId: string; email: string; name: string; password: string; role?: UserRole },
+) {
+  const email = normalizeEmail(input.email);
+  const existing = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email))
+    .limit(1);
+  if (existing.length > 0) throw new EmailTakenError(email);
+  const [user] = await db
+    .insert(users)
+    .values({
+      organizationId: input.organizationId,
+      email,
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+      role: input.role ?? "coordinator",
+    })
+    .returning({ id: users.id, email: users.email, name: users.name, organizationId: users.organizationId });
+  return user!;
+}
+
+/** The user id when the email and password match an enabled account, else null (same timing either way). */
+export async function verifyLogin(db: Executor, email: string, password: string): Promise<string | null> {
+  const [user] = await db
+    .select({ id: users.id, passwordHash: users.passwordHash })
+    .from(users)
+    .where(and(eq(sql`lower(${users.email})`, normalizeEmail(email)), isNull(users.disabledAt)))
+    .limit(1);
+  const ok = await verifyPassword(user?.passwordHash ?? null, password);
+  return ok && user ? user.id : null;
+}

@@ -1,0 +1,108 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createCookie, json, redirect } from "@remix-run/node";
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import { organizations, sessions, users } from "../../db/schema";
+import type { Viewer } from "../domain/accounts.server";
+import { db } from "./db.server";
+import { cookieSecure } from "./env.server";
+import { sessionSecret } from "./secrets.server";
+import { safeRedirectPath } from "./redirect";
+
+const SESSION_DAYS = 30;
+const SESSION_MS = SESSION_DAYS * 24 * 60 * 60 * 1000;
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+function sessionCookie() {
+  return (cookie ??= createCookie("jointask_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: cookieSecure,
+    path: "/",
+    maxAge: SESSION_DAYS * 24 * 60 * 60,
+    secrets: [sessionSecret()],
+  }));
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+async function tokenFrom(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+const viewerCache = new WeakMap<Request, Promise<Viewer | null>>();
+
+/** The signed-in user, or null. Memoised per request so several guards cost one query. */
+export function getViewer(request: Request): Promise<Viewer | null> {
+  let pending = viewerCache.get(request);
+  if (!pending) {
+    pending = loadViewer(request);
+    viewerCache.set(request, pending);
+  }
+  return pending;
+}
+
+async function loadViewer(request: Request): Promise<Viewer | null> {
+  const token = await tokenFrom(request);
+  if (!token) return null;
+  const [row] = await db
+    .select({
+      id: users.id,
+      organizationId: users.organizationId,
+      organizationName: organizations.name,
+      timeZone: organizations.timeZone,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Guard for pages: the signed-in user, or a redirect to the login page that comes back here. */
+export async function requireViewer(request: Request): Promise<Viewer> {
+  const viewer = await getViewer(request);
+  if (viewer) return viewer;
+  const url = new URL(request.url);
+  const back = `${url.pathname}${url.search}`;
+  throw redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
+}
+
+/** Guard for the JSON API: the signed-in user, or 401 JSON. */
+export async function requireApiViewer(request: Request): Promise<Viewer> {
+  const viewer = await getViewer(request);
+  if (viewer) return viewer;
+  throw json({ error: "Authentication required: sign in at /login and send the session cookie." }, { status: 401 });
+}
+
+/**
+ * Starts a fresh session (a new id every login; any session the browser carried is ended) and redirects.
+ */
+export async function signIn(request: Request, userId: string, redirectTo: string | null): Promise<Response> {
+  const previous = await tokenFrom(request);
+  if (previous) await db.delete(sessions).where(eq(sessions.id, hashToken(previous)));
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date())));
+
+  const token = randomBytes(32).toString("base64url");
+  await db.insert(sessions).values({
+    id: hashToken(token),
+    userId,
+    expiresAt: new Date(Date.now() + SESSION_MS),
+    userAgent: request.headers.get("User-Agent")?.slice(0, 500) ?? null,
+  });
+  return redirect(safeRedirectPath(redirectTo, "/requests"), {
+    headers: { "Set-Cookie": await sessionCookie().serialize(token) },
+  });
+}
+
+export async function signOut(request: Request): Promise<Response> {
+  const token = await tokenFrom(request);
+  if (token) await db.delete(sessions).where(eq(sessions.id, hashToken(token)));
+  return redirect("/login", {
+    headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) }) },
+  });
+}

@@ -1,0 +1,39 @@
+import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { cookieSecure } from "./env.server";
+import { sessionSecret } from "./secrets.server";
+
+export interface Flash {
+  kind: "success" | "error";
+  message: string;
+}
+
+let storage: ReturnType<typeof createCookieSessionStorage> | undefined;
+function flashStorage() {
+  return (storage ??= createCookieSessionStorage({
+    cookie: {
+      name: "jointask_flash",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: cookieSecure,
+      path: "/",
+      secrets: [sessionSecret()],
+    },
+  }));
+}
+
+/** Redirect after a successful change, with a one-time message for the next page. */
+export async function redirectWithFlash(to: string, flash: Flash, init: ResponseInit = {}): Promise<Response> {
+  const session = await flashStorage().getSession();
+  session.flash("flash", flash);
+  const headers = new Headers(init.headers);
+  headers.append("Set-Cookie", await flashStorage().commitSession(session));
+  return redirect(to, { ...init, headers });
+}
+
+/** Reads (and clears) the pending message; send the returned header back with the response. */
+export async function takeFlash(request: Request): Promise<{ flash: Flash | null; setCookie: string | null }> {
+  const session = await flashStorage().getSession(request.headers.get("Cookie"));
+  const flash = (session.get("flash") as Flash | undefined) ?? null;
+  if (!flash) return { flash: null, setCookie: null };
+  return { flash, setCookie: await flashStorage().commitSession(session) };
+}

@@ -1,0 +1,20 @@
+import { pgEnum } from "drizzle-orm/pg-core";
+import {
+  USER_ROLES,
+  JURISDICTION_KINDS,
+  AGENCY_TYPES,
+  REQUEST_STATUSES,
+  SUBMISSION_METHODS,
+  REQUEST_EVENT_KINDS,
+  COMMUNICATION_DIRECTIONS,
+  COMMUNICATION_CHANNELS,
+} from "./values";
+
+export const userRole = pgEnum("user_role", USER_ROLES);
+export const jurisdictionKind = pgEnum("jurisdiction_kind", JURISDICTION_KINDS);
+export const agencyType = pgEnum("agency_type", AGENCY_TYPES);
+export const requestStatus = pgEnum("request_status", REQUEST_STATUSES);
+export const submissionMethod = pgEnum("submission_method", SUBMISSION_METHODS);
+export const requestEventKind = pgEnum("request_event_kind", REQUEST_EVENT_KINDS);
+export const communicationDirection = pgEnum("communication_direction", COMMUNICATION_DIRECTIONS);
+export const communicationChannel = pgEnum("communication_channel", COMMUNICATION_CHANNELS);

@@ -1,0 +1,5 @@
+export * from "./values";
+export * from "./enums";
+export * from "./accounts";
+export * from "./places";
+export * from "./requests";

@@ -1,0 +1,101 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { organizations, users } from "./accounts";
+import { id, timestamps } from "./columns";
+import {
+  communicationChannel,
+  communicationDirection,
+  requestEventKind,
+  requestStatus,
+  submissionMethod,
+} from "./enums";
+import { agencies } from "./places";
+
+export const requests = pgTable(
+  "requests",
+  {
+    id: id(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    agencyId: uuid("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    requesterId: uuid("requester_id")
+      .notNull()
+      .references(() => users.id),
+    assigneeId: uuid("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    status: requestStatus("status").notNull().default("draft"),
+    filedOn: date("filed_on", { mode: "string" }),
+    method: submissionMethod("method"),
+    trackingNumber: text("tracking_number"),
+    portalUrl: text("portal_url"),
+    nextActionOn: date("next_action_on", { mode: "string" }),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("requests_number_unique").on(t.organizationId, t.number),
+    index("requests_org_updated_idx").on(t.organizationId, t.updatedAt),
+    index("requests_org_status_idx").on(t.organizationId, t.status),
+    index("requests_agency_idx").on(t.agencyId),
+    index("requests_assignee_idx").on(t.assigneeId),
+    index("requests_tags_idx").using("gin", t.tags),
+  ],
+);
+
+/** Append-only: rows are inserted in the same transaction as the change they record, never updated. */
+export const requestEvents = pgTable(
+  "request_events",
+  {
+    id: id(),
+    // Orders events written in one transaction, where occurred_at is the same instant.
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    kind: requestEventKind("kind").notNull(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    occurredAt: timestamp("occurred_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    data: jsonb("data").notNull().$type<Record<string, unknown>>(),
+  },
+  (t) => [index("request_events_request_idx").on(t.requestId, t.seq)],
+);
+
+export const communications = pgTable(
+  "communications",
+  {
+    id: id(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    direction: communicationDirection("direction").notNull(),
+    channel: communicationChannel("channel").notNull(),
+    occurredOn: date("occurred_on", { mode: "string" }).notNull(),
+    summary: text("summary").notNull(),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [index("communications_request_idx").on(t.requestId)],
+);

@@ -1,0 +1,53 @@
+// Value lists shared by the schema, the domain rules and the UI. No drizzle imports: safe in the browser bundle.
+
+export const USER_ROLES = ["admin", "coordinator", "advocate", "viewer"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const JURISDICTION_KINDS = ["federal", "state", "city", "county", "regional"] as const;
+export type JurisdictionKind = (typeof JURISDICTION_KINDS)[number];
+
+export const AGENCY_TYPES = [
+  "police",
+  "sheriff",
+  "dispatch_911",
+  "city_clerk",
+  "oversight_board",
+  "other",
+] as const;
+export type AgencyType = (typeof AGENCY_TYPES)[number];
+
+export const REQUEST_STATUSES = [
+  "draft",
+  "submitted",
+  "acknowledged",
+  "awaiting_response",
+  "clarification_requested",
+  "fee_requested",
+  "partially_fulfilled",
+  "fulfilled",
+  "no_responsive_records",
+  "denied",
+  "appealed",
+  "in_litigation",
+  "withdrawn",
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const SUBMISSION_METHODS = ["email", "portal", "mail", "in_person"] as const;
+export type SubmissionMethod = (typeof SUBMISSION_METHODS)[number];
+
+export const REQUEST_EVENT_KINDS = [
+  "created",
+  "status_changed",
+  "note_added",
+  "communication_logged",
+  "assignment_changed",
+  "edited",
+] as const;
+export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
+
+export const COMMUNICATION_DIRECTIONS = ["outgoing", "incoming"] as const;
+export type CommunicationDirection = (typeof COMMUNICATION_DIRECTIONS)[number];
+
+export const COMMUNICATION_CHANNELS = ["email", "portal", "mail", "phone", "in_person", "other"] as const;
+export type CommunicationChannel = (typeof COMMUNICATION_CHANNELS)[number];

@@ -1,0 +1,45 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+const serverDatabase = Boolean(process.env.TEST_DATABASE_URL);
+
+export default defineConfig({
+  resolve: { alias: { "~": path.join(root, "app") } },
+  test: {
+    setupFiles: ["tests/setup/fail-on-console-error.ts"],
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], environment: "node" },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration:pglite",
+          include: ["tests/integration/**/*.test.ts"],
+          env: { TEST_DB_DRIVER: "pglite", PGLITE_MEMORY: "1", NODE_ENV: "test" },
+          setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/database.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      ...(serverDatabase
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "integration:postgres",
+                include: ["tests/integration/**/*.test.ts"],
+                env: { TEST_DB_DRIVER: "postgres", NODE_ENV: "test" },
+                globalSetup: ["tests/setup/postgres-global.ts"],
+                setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/database.ts"],
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
