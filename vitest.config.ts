@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: "integration:pglite",
           include: ["tests/integration/**/*.test.ts"],
-          env: { TEST_DB_DRIVER: "pglite", PGLITE_MEMORY: "1", NODE_ENV: "test" },
+          env: { TEST_DB_DRIVER: "pglite", PGLITE_MEMORY: "1", NODE_ENV: "test" as const },
           setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/database.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -31,7 +31,7 @@ export default defineConfig({
               test: {
                 name: "integration:postgres",
                 include: ["tests/integration/**/*.test.ts"],
-                env: { TEST_DB_DRIVER: "postgres", NODE_ENV: "test" },
+                env: { TEST_DB_DRIVER: "postgres", NODE_ENV: "test" as const },
                 globalSetup: ["tests/setup/postgres-global.ts"],
                 setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/database.ts"],
                 testTimeout: 30_000,

@@ -7,9 +7,10 @@ export interface Flash {
   message: string;
 }
 
-let storage: ReturnType<typeof createCookieSessionStorage> | undefined;
+type FlashStorage = ReturnType<typeof createCookieSessionStorage<Record<string, never>, { flash: Flash }>>;
+let storage: FlashStorage | undefined;
 function flashStorage() {
-  return (storage ??= createCookieSessionStorage({
+  return (storage ??= createCookieSessionStorage<Record<string, never>, { flash: Flash }>({
     cookie: {
       name: "jointask_flash",
       httpOnly: true,

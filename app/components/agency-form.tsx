@@ -1,0 +1,70 @@
+import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { AGENCY_TYPES } from "../../db/schema/values";
+import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
+import { SelectField, TextAreaField, TextField } from "./fields";
+
+export interface JurisdictionOption {
+  id: string;
+  kind: string;
+  name: string;
+  stateName: string | null;
+}
+
+type Field = FieldMetadata<string | undefined>;
+
+export function AgencyFields({
+  fields,
+  jurisdictions,
+}: {
+  fields: Record<"name" | "type" | "jurisdictionId" | "recordsContactName" | "recordsContactEmail" | "portalUrl" | "notes", Field>;
+  jurisdictions: JurisdictionOption[];
+}) {
+  const local = jurisdictions.filter((j) => j.stateName);
+  const stateLevel = jurisdictions.filter((j) => !j.stateName);
+  return (
+    <>
+      <TextField label="Name" {...getInputProps(fields.name, { type: "text" })} id={fields.name.id} errors={fields.name.errors} hint="e.g. Oakland Police Department" />
+      <div className="form-row">
+        <SelectField label="Kind" {...getSelectProps(fields.type)} id={fields.type.id} errors={fields.type.errors}>
+          <option value="">Choose…</option>
+          {AGENCY_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {AGENCY_TYPE_LABELS[t]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Jurisdiction"
+          {...getSelectProps(fields.jurisdictionId)}
+          id={fields.jurisdictionId.id}
+          errors={fields.jurisdictionId.errors}
+          hint={<>Missing a city or county? <a href="/jurisdictions#add">Add it</a>.</>}
+        >
+          <option value="">Choose…</option>
+          {local.length ? (
+            <optgroup label="Cities, counties and regional authorities">
+              {local.map((j) => (
+                <option key={j.id} value={j.id}>
+                  {j.name}, {j.stateName}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+          <optgroup label="Federal and state">
+            {stateLevel.map((j) => (
+              <option key={j.id} value={j.id}>
+                {j.name}
+              </option>
+            ))}
+          </optgroup>
+        </SelectField>
+      </div>
+      <div className="form-row">
+        <TextField label="Records contact" {...getInputProps(fields.recordsContactName, { type: "text" })} id={fields.recordsContactName.id} errors={fields.recordsContactName.errors} />
+        <TextField label="Records email" {...getInputProps(fields.recordsContactEmail, { type: "email" })} id={fields.recordsContactEmail.id} errors={fields.recordsContactEmail.errors} />
+      </div>
+      <TextField label="Request portal" {...getInputProps(fields.portalUrl, { type: "url" })} id={fields.portalUrl.id} errors={fields.portalUrl.errors} hint="NextRequest, GovQA, JustFOIA… link, if the agency takes requests online." placeholder="https://" />
+      <TextAreaField label="Notes" {...getTextareaProps(fields.notes)} id={fields.notes.id} errors={fields.notes.errors} rows={4} />
+    </>
+  );
+}

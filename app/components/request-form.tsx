@@ -1,0 +1,117 @@
+import {
+  type FieldMetadata,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+} from "@conform-to/react";
+import { SUBMISSION_METHODS, type SubmissionMethod } from "../../db/schema/values";
+import { SelectField, TextAreaField, TextField } from "./fields";
+
+export const METHOD_LABELS: Record<SubmissionMethod, string> = {
+  email: "Email",
+  portal: "Online portal",
+  mail: "Mail",
+  in_person: "In person",
+};
+
+export interface AgencyOption {
+  id: string;
+  name: string;
+  jurisdictionName: string;
+  stateCode: string | null;
+}
+
+export interface MemberOption {
+  id: string;
+  name: string;
+}
+
+type Field = FieldMetadata<string | undefined>;
+
+/** Agencies grouped by their jurisdiction ("Oakland, CA"). */
+export function AgencyOptions({ agencies }: { agencies: AgencyOption[] }) {
+  const groups = new Map<string, AgencyOption[]>();
+  for (const a of agencies) {
+    const key = a.stateCode && a.stateCode !== a.jurisdictionName ? `${a.jurisdictionName}, ${a.stateCode}` : a.jurisdictionName;
+    groups.set(key, [...(groups.get(key) ?? []), a]);
+  }
+  return (
+    <>
+      {[...groups].map(([place, list]) => (
+        <optgroup key={place} label={place}>
+          {list.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </>
+  );
+}
+
+export function RequestFields({
+  fields,
+  agencies,
+  members,
+}: {
+  fields: {
+    title: Field;
+    description: Field;
+    agencyId: Field;
+    assigneeId: Field;
+    method: Field;
+    filedOn: Field;
+    trackingNumber: Field;
+    portalUrl: Field;
+    nextActionOn: Field;
+    tags: Field;
+  };
+  agencies: AgencyOption[];
+  members: MemberOption[];
+}) {
+  return (
+    <>
+      <TextField label="Title" {...getInputProps(fields.title, { type: "text" })} id={fields.title.id} errors={fields.title.errors} hint="A short name you will recognise, e.g. “Traffic stops 2021–present”." />
+      <TextAreaField
+        label="What is asked"
+        {...getTextareaProps(fields.description)}
+        id={fields.description.id}
+        errors={fields.description.errors}
+        rows={8}
+        hint="The records you are asking for, as you would write them in the request."
+      />
+      <div className="form-row">
+        <SelectField label="Agency" {...getSelectProps(fields.agencyId)} id={fields.agencyId.id} errors={fields.agencyId.errors}>
+          <option value="">Choose an agency…</option>
+          <AgencyOptions agencies={agencies} />
+        </SelectField>
+        <SelectField label="Assignee" {...getSelectProps(fields.assigneeId)} id={fields.assigneeId.id} errors={fields.assigneeId.errors}>
+          <option value="">Unassigned</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <div className="form-row">
+        <SelectField label="Sent by" {...getSelectProps(fields.method)} id={fields.method.id} errors={fields.method.errors}>
+          <option value="">Not decided</option>
+          {SUBMISSION_METHODS.map((m) => (
+            <option key={m} value={m}>
+              {METHOD_LABELS[m]}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label="Filed date" {...getInputProps(fields.filedOn, { type: "date" })} id={fields.filedOn.id} errors={fields.filedOn.errors} hint="YYYY-MM-DD" />
+        <TextField label="Next action date" {...getInputProps(fields.nextActionOn, { type: "date" })} id={fields.nextActionOn.id} errors={fields.nextActionOn.errors} hint="YYYY-MM-DD" />
+      </div>
+      <div className="form-row">
+        <TextField label="Agency tracking number" {...getInputProps(fields.trackingNumber, { type: "text" })} id={fields.trackingNumber.id} errors={fields.trackingNumber.errors} />
+        <TextField label="Portal link" {...getInputProps(fields.portalUrl, { type: "url" })} id={fields.portalUrl.id} errors={fields.portalUrl.errors} placeholder="https://" />
+      </div>
+      <TextField label="Tags" {...getInputProps(fields.tags, { type: "text" })} id={fields.tags.id} errors={fields.tags.errors} hint="Separate tags with commas, e.g. stops, joint ask" />
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { AGENCY_TYPES, type AgencyType } from "../../db/schema/values";
+
+export const AGENCY_TYPE_LABELS: Record<AgencyType, string> = {
+  police: "Police department",
+  sheriff: "Sheriff's office",
+  dispatch_911: "911 / dispatch center",
+  city_clerk: "City clerk",
+  oversight_board: "Oversight board",
+  other: "Other",
+};
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const agencyFormSchema = z.object({
+  name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(200, "Name must be at most 200 characters"),
+  type: z.enum(AGENCY_TYPES, { error: "Choose the kind of agency" }),
+  jurisdictionId: z.string({ error: "Choose a jurisdiction" }).uuid("Choose a jurisdiction from the list"),
+  recordsContactName: optionalText(200, "Contact name"),
+  recordsContactEmail: z
+    .string()
+    .trim()
+    .max(254)
+    .email("Enter an email address like records@city.gov")
+    .optional(),
+  portalUrl: z
+    .string()
+    .trim()
+    .max(2000)
+    .url("Portal link must be a web address starting with https://")
+    .refine((v) => /^https?:\/\//i.test(v), "Portal link must be a web address starting with https://")
+    .optional(),
+  notes: optionalText(5000, "Notes"),
+});
+export type AgencyInput = z.infer<typeof agencyFormSchema>;
+
+export const LOCAL_JURISDICTION_KINDS = ["city", "county", "regional"] as const;
+export const JURISDICTION_KIND_LABELS = {
+  federal: "Federal",
+  state: "State",
+  city: "City",
+  county: "County",
+  regional: "Regional authority",
+} as const;
+
+export const localJurisdictionFormSchema = z.object({
+  name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(200),
+  kind: z.enum(LOCAL_JURISDICTION_KINDS, { error: "Choose city, county or regional authority" }),
+  stateId: z.string({ error: "Choose a state" }).uuid("Choose a state from the list"),
+});
+export type LocalJurisdictionInput = z.infer<typeof localJurisdictionFormSchema>;

@@ -1,0 +1,198 @@
+import { z } from "zod";
+import {
+  COMMUNICATION_CHANNELS,
+  COMMUNICATION_DIRECTIONS,
+  REQUEST_STATUSES,
+  SUBMISSION_METHODS,
+} from "../../db/schema/values";
+import { isIsoDate } from "../utils/dates";
+
+// Schemas for request forms and the JSON API. Browser-safe: the same schema validates in the form
+// (when JavaScript runs) and on the server (always).
+
+export const MAX_TITLE = 200;
+export const MAX_TEXT = 20_000;
+export const MAX_TAGS = 20;
+
+const trimmed = (max: number, label: string) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`);
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const isoDate = (label: string) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .refine(isIsoDate, { message: `${label} must be a real date written as YYYY-MM-DD` })
+    .refine((v) => v >= "1950-01-01" && v <= "2100-12-31", { message: `${label} must be between 1950 and 2100` });
+
+const httpUrl = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(2000, `${label} must be at most 2000 characters`)
+    .refine((v) => {
+      try {
+        const url = new URL(v);
+        return url.protocol === "https:" || url.protocol === "http:";
+      } catch {
+        return false;
+      }
+    }, `${label} must be a web address starting with https://`)
+    .optional();
+
+const uuid = (label: string) => z.string({ error: `Choose ${label}` }).uuid(`Choose ${label} from the list`);
+
+/** "Traffic stops, UoF ,  2026" -> ["traffic stops", "uof", "2026"]. */
+export function normalizeTags(input: string | readonly string[] | undefined): string[] {
+  const parts = typeof input === "string" ? input.split(",") : (input ?? []);
+  const tags = parts.map((t) => t.trim().toLowerCase().replace(/\s+/g, " ")).filter(Boolean);
+  return [...new Set(tags)];
+}
+
+const tagList = z
+  .array(z.string().trim().min(1).max(40, "Each tag must be at most 40 characters"))
+  .max(MAX_TAGS, `At most ${MAX_TAGS} tags`)
+  .transform(normalizeTags);
+
+// Form inputs send tags as one comma-separated string.
+const tagsFromForm = z
+  .string()
+  .optional()
+  .transform((v) => normalizeTags(v))
+  .pipe(tagList);
+
+const requestFields = {
+  title: trimmed(MAX_TITLE, "Title"),
+  description: trimmed(MAX_TEXT, "What is asked"),
+  agencyId: uuid("an agency"),
+  assigneeId: uuid("an assignee").optional(),
+  method: z.enum(SUBMISSION_METHODS, { error: "Choose how the request is sent" }).optional(),
+  filedOn: isoDate("Filed date").optional(),
+  trackingNumber: optionalText(100, "Tracking number"),
+  portalUrl: httpUrl("Portal link"),
+  nextActionOn: isoDate("Next action date").optional(),
+};
+
+type DateRuleInput = { filedOn?: string; nextActionOn?: string };
+
+/** Rules that need "today" (in the organization's time zone). */
+function checkDates<T extends DateRuleInput>(today: string) {
+  return (value: T, ctx: z.RefinementCtx) => {
+    if (value.filedOn && value.filedOn > today) {
+      ctx.addIssue({ code: "custom", path: ["filedOn"], message: "Filed date can't be in the future" });
+    }
+    if (value.filedOn && value.nextActionOn && value.nextActionOn < value.filedOn) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["nextActionOn"],
+        message: "Next action date can't be before the filed date",
+      });
+    }
+  };
+}
+
+export const INITIAL_STATUSES = ["draft", "submitted"] as const;
+
+export function newRequestFormSchema(today: string) {
+  return z
+    .object({
+      ...requestFields,
+      initialStatus: z.enum(INITIAL_STATUSES, { error: "Choose draft or submitted" }).default("draft"),
+      tags: tagsFromForm,
+    })
+    .superRefine(checkDates(today));
+}
+export type NewRequestInput = z.infer<ReturnType<typeof newRequestFormSchema>>;
+
+export function newRequestApiSchema(today: string) {
+  return z
+    .object({
+      ...requestFields,
+      initialStatus: z.enum(INITIAL_STATUSES, { error: 'initialStatus must be "draft" or "submitted"' }).default("draft"),
+      tags: tagList.default([]),
+    })
+    .strict()
+    .superRefine(checkDates(today));
+}
+
+export function editRequestFormSchema(today: string) {
+  return z
+    .object({
+      ...requestFields,
+      requesterId: uuid("a requester"),
+      tags: tagsFromForm,
+    })
+    .superRefine(checkDates(today));
+}
+export type EditRequestInput = z.infer<ReturnType<typeof editRequestFormSchema>>;
+
+export const changeStatusSchema = z.object({
+  intent: z.literal("change-status"),
+  status: z.enum(REQUEST_STATUSES, { error: "Choose a status" }),
+  note: optionalText(MAX_TEXT, "Note"),
+});
+
+export const addNoteSchema = z.object({
+  intent: z.literal("add-note"),
+  body: trimmed(MAX_TEXT, "Note"),
+});
+
+export function logCommunicationSchema(today: string) {
+  return z.object({
+    intent: z.literal("log-communication"),
+    direction: z.enum(COMMUNICATION_DIRECTIONS, { error: "Choose sent or received" }),
+    channel: z.enum(COMMUNICATION_CHANNELS, { error: "Choose a channel" }),
+    occurredOn: isoDate("Date").refine((v) => v <= today, "Date can't be in the future"),
+    summary: trimmed(MAX_TEXT, "Summary"),
+  });
+}
+
+export const assignSchema = z.object({
+  intent: z.literal("assign"),
+  assigneeId: z.union([z.literal(""), uuid("an assignee")]).optional(),
+});
+
+export const REQUEST_SORTS = ["updated", "created", "filed", "title", "status", "next_action", "number"] as const;
+export type RequestSort = (typeof REQUEST_SORTS)[number];
+
+/** Query-string filters of the requests list and GET /api/v1/requests. Unknown values are errors, not 500s. */
+export const requestFiltersSchema = z.object({
+  status: z.enum(REQUEST_STATUSES, { error: "Unknown status" }).optional(),
+  agency: z.string().uuid("Unknown agency").optional(),
+  assignee: z.union([z.literal("me"), z.literal("none"), z.string().uuid("Unknown assignee")]).optional(),
+  tag: z.string().trim().max(40).optional(),
+  q: z.string().trim().max(200, "Search text must be at most 200 characters").optional(),
+  sort: z.enum(REQUEST_SORTS, { error: "Unknown sort" }).default("updated"),
+  dir: z.enum(["asc", "desc"], { error: 'dir must be "asc" or "desc"' }).optional(),
+  page: z.coerce
+    .number({ error: "page must be a number" })
+    .int("page must be a whole number")
+    .min(1, "page must be 1 or more")
+    .max(100_000, "page must be at most 100000")
+    .default(1),
+  pageSize: z.coerce
+    .number({ error: "pageSize must be a number" })
+    .int("pageSize must be a whole number")
+    .min(1, "pageSize must be between 1 and 100")
+    .max(100, "pageSize must be between 1 and 100")
+    .default(25),
+});
+export type RequestFilters = z.infer<typeof requestFiltersSchema>;
+
+/** Reads filters from a URL; empty parameters count as absent. */
+export function parseRequestFilters(searchParams: URLSearchParams) {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of searchParams) if (value !== "") raw[key] = value;
+  return requestFiltersSchema.safeParse(raw);
+}

@@ -1,0 +1,39 @@
+import { eventHeadline, type TimelineEvent, type TimelineEventData } from "./timeline";
+import type { RequestDetail, RequestListRow } from "./requests.server";
+
+// The public shape of requests in the JSON API (kept separate from table columns so the API is stable).
+
+export function requestSummaryJson(r: RequestListRow) {
+  return {
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    status: r.status,
+    agency: { id: r.agencyId, name: r.agencyName, jurisdiction: r.jurisdictionName },
+    assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName } : null,
+    filedOn: r.filedOn,
+    method: r.method,
+    trackingNumber: r.trackingNumber,
+    nextActionDate: r.nextActionOn,
+    tags: r.tags,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+export function requestDetailJson(r: RequestDetail, timeline: TimelineEvent[]) {
+  return {
+    ...requestSummaryJson(r),
+    description: r.description,
+    portalUrl: r.portalUrl,
+    requester: { id: r.requesterId, name: r.requesterName },
+    timeline: timeline.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      occurredAt: e.occurredAt.toISOString(),
+      actor: e.actorName,
+      summary: eventHeadline({ kind: e.kind, data: e.data } as TimelineEventData),
+      data: e.data,
+    })),
+  };
+}

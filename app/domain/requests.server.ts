@@ -1,0 +1,454 @@
+import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { agencies, communications, jurisdictions, organizations, requestEvents, requests, users } from "../../db/schema";
+import type { RequestStatus } from "../../db/schema/values";
+import type { Executor, Transaction } from "../utils/db.server";
+import { db as defaultDb } from "../utils/db.server";
+import type { Viewer } from "./accounts.server";
+import { visibleAgencies, visibleRequests, visibleUsers } from "./access.server";
+import type { EditRequestInput, NewRequestInput, RequestFilters } from "./request-input";
+import { transitionProblem } from "./request-status";
+import { fail, ok, type Result } from "./results";
+import type { FieldChange, TimelineEvent, TimelineEventData } from "./timeline";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string | undefined | null): value is string => !!value && UUID.test(value);
+
+const assignee = alias(users, "assignee");
+const requester = alias(users, "requester");
+
+/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+const listColumns = {
+  id: requests.id,
+  number: requests.number,
+  title: requests.title,
+  status: requests.status,
+  agencyId: requests.agencyId,
+  agencyName: agencies.name,
+  jurisdictionName: jurisdictions.name,
+  assigneeId: requests.assigneeId,
+  assigneeName: assignee.name,
+  filedOn: requests.filedOn,
+  method: requests.method,
+  trackingNumber: requests.trackingNumber,
+  nextActionOn: requests.nextActionOn,
+  tags: requests.tags,
+  createdAt: requests.createdAt,
+  updatedAt: requests.updatedAt,
+};
+
+export type RequestListRow = {
+  id: string;
+  number: number;
+  title: string;
+  status: RequestStatus;
+  agencyId: string;
+  agencyName: string;
+  jurisdictionName: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  filedOn: string | null;
+  method: string | null;
+  trackingNumber: string | null;
+  nextActionOn: string | null;
+  tags: string[];
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+function filterConditions(viewer: Viewer, filters: Partial<RequestFilters>): SQL[] {
+  const conditions: SQL[] = [visibleRequests(viewer)];
+  if (filters.status) conditions.push(eq(requests.status, filters.status));
+  if (filters.agency) conditions.push(eq(requests.agencyId, filters.agency));
+  if (filters.assignee === "me") conditions.push(eq(requests.assigneeId, viewer.id));
+  else if (filters.assignee === "none") conditions.push(isNull(requests.assigneeId));
+  else if (filters.assignee) conditions.push(eq(requests.assigneeId, filters.assignee));
+  if (filters.tag) conditions.push(sql`${requests.tags} @> array[${filters.tag.toLowerCase()}]::text[]`);
+  if (filters.q) {
+    const pattern = containsPattern(filters.q);
+    conditions.push(or(ilike(requests.title, pattern), ilike(requests.description, pattern))!);
+  }
+  return conditions;
+}
+
+function orderBy(filters: Partial<RequestFilters>): SQL[] {
+  const sort = filters.sort ?? "updated";
+  const defaultDir = sort === "title" || sort === "next_action" || sort === "status" ? "asc" : "desc";
+  const direction = filters.dir ?? defaultDir;
+  const by = direction === "asc" ? asc : desc;
+  const nullsLast = (column: AnyPgColumn) =>
+    direction === "asc" ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
+  const primary: Record<string, SQL> = {
+    updated: by(requests.updatedAt),
+    created: by(requests.createdAt),
+    filed: nullsLast(requests.filedOn),
+    title: by(sql`lower(${requests.title})`),
+    status: by(requests.status),
+    next_action: nullsLast(requests.nextActionOn),
+    number: by(requests.number),
+  };
+  // The id breaks ties so pages never repeat or skip a row.
+  return [primary[sort]!, by(requests.id)];
+}
+
+export async function listRequests(
+  viewer: Viewer,
+  filters: Partial<RequestFilters>,
+  db: Executor = defaultDb,
+): Promise<{ rows: RequestListRow[]; total: number; page: number; pageSize: number; pageCount: number }> {
+  const pageSize = filters.pageSize ?? 25;
+  const page = filters.page ?? 1;
+  const where = and(...filterConditions(viewer, filters));
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(requests)
+      .innerJoin(agencies, eq(agencies.id, requests.agencyId))
+      .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+      .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
+      .where(where)
+      .orderBy(...orderBy(filters))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ total: count() }).from(requests).where(where),
+  ]);
+  const total = totals?.total ?? 0;
+  return { rows, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+export async function getRequest(viewer: Viewer, id: string, db: Executor = defaultDb) {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({
+      ...listColumns,
+      description: requests.description,
+      portalUrl: requests.portalUrl,
+      requesterId: requests.requesterId,
+      requesterName: requester.name,
+      jurisdictionId: jurisdictions.id,
+      agencyType: agencies.type,
+    })
+    .from(requests)
+    .innerJoin(agencies, eq(agencies.id, requests.agencyId))
+    .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+    .innerJoin(requester, eq(requester.id, requests.requesterId))
+    .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
+    .where(and(eq(requests.id, id), visibleRequests(viewer)))
+    .limit(1);
+  return row ?? null;
+}
+export type RequestDetail = NonNullable<Awaited<ReturnType<typeof getRequest>>>;
+
+/** The request's events, oldest first. */
+export async function getTimeline(viewer: Viewer, requestId: string, db: Executor = defaultDb): Promise<TimelineEvent[]> {
+  if (!isUuid(requestId)) return [];
+  const rows = await db
+    .select({
+      id: requestEvents.id,
+      kind: requestEvents.kind,
+      data: requestEvents.data,
+      occurredAt: requestEvents.occurredAt,
+      actorName: users.name,
+    })
+    .from(requestEvents)
+    .innerJoin(requests, eq(requests.id, requestEvents.requestId))
+    .leftJoin(users, eq(users.id, requestEvents.actorId))
+    .where(and(eq(requestEvents.requestId, requestId), visibleRequests(viewer)))
+    .orderBy(asc(requestEvents.seq));
+  return rows as TimelineEvent[];
+}
+
+async function recordEvent(
+  tx: Executor,
+  viewer: Viewer,
+  requestId: string,
+  event: TimelineEventData,
+): Promise<void> {
+  await tx.insert(requestEvents).values({
+    organizationId: viewer.organizationId,
+    requestId,
+    kind: event.kind,
+    actorId: viewer.id,
+    data: event.data as unknown as Record<string, unknown>,
+  });
+}
+
+/** Locks the request row for the rest of the transaction; null when the viewer can't see it. */
+async function lockRequest(tx: Transaction, viewer: Viewer, id: string) {
+  if (!isUuid(id)) return null;
+  const [row] = await tx
+    .select()
+    .from(requests)
+    .where(and(eq(requests.id, id), visibleRequests(viewer)))
+    .for("update")
+    .limit(1);
+  return row ?? null;
+}
+
+async function findAgency(db: Executor, viewer: Viewer, id: string) {
+  const [row] = await db
+    .select({ id: agencies.id, name: agencies.name })
+    .from(agencies)
+    .where(and(eq(agencies.id, id), visibleAgencies(viewer)))
+    .limit(1);
+  return row ?? null;
+}
+
+async function findMember(db: Executor, viewer: Viewer, id: string) {
+  const [row] = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, id), visibleUsers(viewer)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function createRequest(
+  viewer: Viewer,
+  input: NewRequestInput,
+  today: string,
+  db: Executor = defaultDb,
+): Promise<Result<{ id: string; number: number }>> {
+  const agency = await findAgency(db, viewer, input.agencyId);
+  if (!agency) return fail("agencyId", "Choose an agency from the list");
+  const assigned = input.assigneeId ? await findMember(db, viewer, input.assigneeId) : null;
+  if (input.assigneeId && !assigned) return fail("assigneeId", "Choose an assignee from your organization");
+
+  const status: RequestStatus = input.initialStatus;
+  const filedOn = status === "submitted" ? (input.filedOn ?? today) : (input.filedOn ?? null);
+
+  const created = await db.transaction(async (tx) => {
+    const [org] = await tx
+      .update(organizations)
+      .set({ lastRequestNumber: sql`${organizations.lastRequestNumber} + 1` })
+      .where(eq(organizations.id, viewer.organizationId))
+      .returning({ number: organizations.lastRequestNumber });
+    const [row] = await tx
+      .insert(requests)
+      .values({
+        organizationId: viewer.organizationId,
+        number: org!.number,
+        title: input.title,
+        description: input.description,
+        agencyId: agency.id,
+        requesterId: viewer.id,
+        assigneeId: assigned?.id ?? null,
+        status,
+        filedOn,
+        method: input.method ?? null,
+        trackingNumber: input.trackingNumber ?? null,
+        portalUrl: input.portalUrl ?? null,
+        nextActionOn: input.nextActionOn ?? null,
+        tags: input.tags,
+        createdById: viewer.id,
+      })
+      .returning({ id: requests.id, number: requests.number });
+    await recordEvent(tx, viewer, row!.id, { kind: "created", data: { status, title: input.title } });
+    if (assigned) {
+      await recordEvent(tx, viewer, row!.id, {
+        kind: "assignment_changed",
+        data: { fromId: null, fromName: null, toId: assigned.id, toName: assigned.name },
+      });
+    }
+    return row!;
+  });
+  return ok(created);
+}
+
+const EDIT_LABELS = {
+  title: "Title",
+  description: "What is asked",
+  agencyId: "Agency",
+  requesterId: "Requester",
+  method: "Method",
+  filedOn: "Filed date",
+  trackingNumber: "Tracking number",
+  portalUrl: "Portal link",
+  nextActionOn: "Next action date",
+  tags: "Tags",
+} as const;
+
+export async function updateRequest(
+  viewer: Viewer,
+  id: string,
+  input: EditRequestInput,
+  db: Executor = defaultDb,
+): Promise<Result<{ changed: number }> | null> {
+  const agency = await findAgency(db, viewer, input.agencyId);
+  if (!agency) return fail("agencyId", "Choose an agency from the list");
+  const requesterRow = await findMember(db, viewer, input.requesterId);
+  if (!requesterRow) return fail("requesterId", "Choose a requester from your organization");
+  const assigned = input.assigneeId ? await findMember(db, viewer, input.assigneeId) : null;
+  if (input.assigneeId && !assigned) return fail("assigneeId", "Choose an assignee from your organization");
+
+  return db.transaction(async (tx) => {
+    const current = await lockRequest(tx, viewer, id);
+    if (!current) return null;
+
+    const next = {
+      title: input.title,
+      description: input.description,
+      agencyId: agency.id,
+      requesterId: requesterRow.id,
+      method: input.method ?? null,
+      filedOn: input.filedOn ?? null,
+      trackingNumber: input.trackingNumber ?? null,
+      portalUrl: input.portalUrl ?? null,
+      nextActionOn: input.nextActionOn ?? null,
+      tags: input.tags,
+    };
+    const changes: FieldChange[] = [];
+    const names: Record<string, (value: string | null) => Promise<string | null>> = {
+      agencyId: async (v) => (v ? ((await findAgency(tx, viewer, v))?.name ?? null) : null),
+      requesterId: async (v) => (v ? ((await findMember(tx, viewer, v))?.name ?? null) : null),
+    };
+    for (const field of Object.keys(EDIT_LABELS) as (keyof typeof EDIT_LABELS)[]) {
+      const before = field === "tags" ? current.tags.join(", ") : (current[field] ?? null);
+      const after = field === "tags" ? next.tags.join(", ") : (next[field] ?? null);
+      if ((before || null) === (after || null)) continue;
+      const display = names[field];
+      changes.push({
+        field,
+        label: EDIT_LABELS[field],
+        // Long text is summarised; the new text is on the request itself.
+        from: display ? await display(before) : field === "description" ? null : before || null,
+        to: display ? await display(after) : field === "description" ? null : after || null,
+      });
+    }
+    const assignmentChanged = (current.assigneeId ?? null) !== (assigned?.id ?? null);
+    if (changes.length === 0 && !assignmentChanged) return ok({ changed: 0 });
+
+    await tx
+      .update(requests)
+      .set({ ...next, assigneeId: assigned?.id ?? null })
+      .where(eq(requests.id, current.id));
+    if (changes.length > 0) await recordEvent(tx, viewer, current.id, { kind: "edited", data: { changes } });
+    if (assignmentChanged) {
+      const previous = current.assigneeId ? await findMember(tx, viewer, current.assigneeId) : null;
+      await recordEvent(tx, viewer, current.id, {
+        kind: "assignment_changed",
+        data: {
+          fromId: current.assigneeId,
+          fromName: previous?.name ?? null,
+          toId: assigned?.id ?? null,
+          toName: assigned?.name ?? null,
+        },
+      });
+    }
+    return ok({ changed: changes.length + (assignmentChanged ? 1 : 0) });
+  });
+}
+
+export async function changeStatus(
+  viewer: Viewer,
+  id: string,
+  input: { status: RequestStatus; note?: string },
+  today: string,
+  db: Executor = defaultDb,
+): Promise<Result<{ from: RequestStatus; to: RequestStatus }> | null> {
+  return db.transaction(async (tx) => {
+    const current = await lockRequest(tx, viewer, id);
+    if (!current) return null;
+    const problem = transitionProblem(current.status, input.status);
+    if (problem) return fail("status", problem);
+    await tx
+      .update(requests)
+      .set({
+        status: input.status,
+        // Filing a draft records when it was filed, unless a date was already given.
+        ...(input.status === "submitted" && !current.filedOn ? { filedOn: today } : {}),
+      })
+      .where(eq(requests.id, current.id));
+    await recordEvent(tx, viewer, current.id, {
+      kind: "status_changed",
+      data: { from: current.status, to: input.status, ...(input.note ? { note: input.note } : {}) },
+    });
+    return ok({ from: current.status, to: input.status });
+  });
+}
+
+async function touch(tx: Executor, requestId: string) {
+  await tx.update(requests).set({ updatedAt: new Date() }).where(eq(requests.id, requestId));
+}
+
+export async function addNote(
+  viewer: Viewer,
+  id: string,
+  body: string,
+  db: Executor = defaultDb,
+): Promise<Result<null> | null> {
+  return db.transaction(async (tx) => {
+    const current = await lockRequest(tx, viewer, id);
+    if (!current) return null;
+    await touch(tx, current.id);
+    await recordEvent(tx, viewer, current.id, { kind: "note_added", data: { body } });
+    return ok(null);
+  });
+}
+
+export async function logCommunication(
+  viewer: Viewer,
+  id: string,
+  input: {
+    direction: "outgoing" | "incoming";
+    channel: "email" | "portal" | "mail" | "phone" | "in_person" | "other";
+    occurredOn: string;
+    summary: string;
+  },
+  db: Executor = defaultDb,
+): Promise<Result<{ communicationId: string }> | null> {
+  return db.transaction(async (tx) => {
+    const current = await lockRequest(tx, viewer, id);
+    if (!current) return null;
+    const [communication] = await tx
+      .insert(communications)
+      .values({ organizationId: viewer.organizationId, requestId: current.id, createdById: viewer.id, ...input })
+      .returning({ id: communications.id });
+    await touch(tx, current.id);
+    await recordEvent(tx, viewer, current.id, {
+      kind: "communication_logged",
+      data: { communicationId: communication!.id, ...input },
+    });
+    return ok({ communicationId: communication!.id });
+  });
+}
+
+export async function assignRequest(
+  viewer: Viewer,
+  id: string,
+  assigneeId: string | null,
+  db: Executor = defaultDb,
+): Promise<Result<null> | null> {
+  const assigned = assigneeId ? await findMember(db, viewer, assigneeId) : null;
+  if (assigneeId && !assigned) return fail("assigneeId", "Choose an assignee from your organization");
+  return db.transaction(async (tx) => {
+    const current = await lockRequest(tx, viewer, id);
+    if (!current) return null;
+    if ((current.assigneeId ?? null) === (assigned?.id ?? null)) return ok(null);
+    const previous = current.assigneeId ? await findMember(tx, viewer, current.assigneeId) : null;
+    await tx.update(requests).set({ assigneeId: assigned?.id ?? null }).where(eq(requests.id, current.id));
+    await recordEvent(tx, viewer, current.id, {
+      kind: "assignment_changed",
+      data: {
+        fromId: current.assigneeId,
+        fromName: previous?.name ?? null,
+        toId: assigned?.id ?? null,
+        toName: assigned?.name ?? null,
+      },
+    });
+    return ok(null);
+  });
+}
+
+/** Tags in use in the organization, for the filter menu. */
+export async function listTags(viewer: Viewer, db: Executor = defaultDb): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ tag: sql<string>`unnest(${requests.tags})` })
+    .from(requests)
+    .where(visibleRequests(viewer));
+  return rows.map((r) => r.tag).sort();
+}

@@ -1,0 +1,151 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import stylesheet from "~/styles/app.css";
+import { getViewer } from "~/utils/auth.server";
+import { takeFlash } from "~/utils/flash.server";
+import { todayIn } from "~/utils/dates";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "JointAsk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const { flash, setCookie } = await takeFlash(request);
+  return json(
+    {
+      viewer: viewer
+        ? { name: viewer.name, organizationName: viewer.organizationName, role: viewer.role }
+        : null,
+      today: todayIn(viewer?.timeZone ?? "America/New_York"),
+      timeZone: viewer?.timeZone ?? "America/New_York",
+      flash,
+    },
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
+}
+
+export type RootData = typeof loader;
+
+function Shell({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<RootData>("root");
+  const viewer = data?.viewer;
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <Link to={viewer ? "/requests" : "/login"} className="brand">
+              Joint<span>Ask</span>
+            </Link>
+            {viewer ? (
+              <>
+                <nav aria-label="Main">
+                  <ul className="nav">
+                    <li>
+                      <NavLink to="/requests">Requests</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/agencies">Agencies</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/jurisdictions">Jurisdictions</NavLink>
+                    </li>
+                  </ul>
+                </nav>
+                <div className="account">
+                  <span>
+                    {viewer.name} · {viewer.organizationName}
+                  </span>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="button button--quiet">
+                      Sign out
+                    </button>
+                  </Form>
+                </div>
+              </>
+            ) : null}
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return <Shell>{children}</Shell>;
+}
+
+export default function App() {
+  const { flash } = useLoaderData<typeof loader>();
+  return (
+    <>
+      {flash ? (
+        <div className={`flash flash--${flash.kind}`} role={flash.kind === "error" ? "alert" : "status"}>
+          {flash.message}
+        </div>
+      ) : null}
+      <Outlet />
+    </>
+  );
+}
+
+const ERROR_TEXT: Record<number, { title: string; body: string }> = {
+  400: { title: "That request could not be understood", body: "Check the address or the form and try again." },
+  403: { title: "You don't have access to this", body: "Ask an admin of your organization if you need it." },
+  404: {
+    title: "Page not found",
+    body: "There is nothing here, or it belongs to another organization. Check the address, or go back to your requests.",
+  },
+};
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const text = ERROR_TEXT[status] ?? {
+    title: "Something went wrong",
+    body: "The error has been logged. Try again in a moment; if it keeps happening, tell us what you were doing.",
+  };
+  return (
+    <div className="card" role="alert">
+      <p className="muted small">Error {status}</p>
+      <h1>{text.title}</h1>
+      <p>{text.body}</p>
+      <p>
+        <Link to="/requests">Go to requests</Link>
+      </p>
+    </div>
+  );
+}

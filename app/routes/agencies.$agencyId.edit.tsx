@@ -1,0 +1,78 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AgencyFields } from "~/components/agency-form";
+import { FormErrors } from "~/components/fields";
+import { agencyFormSchema } from "~/domain/places-input";
+import { getAgency, listJurisdictions, updateAgency } from "~/domain/places.server";
+import { requireViewer } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { notFound } from "~/utils/responses.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Edit ${data.agency.name} · JointAsk` : "Not found · JointAsk" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const agency = await getAgency(viewer, params.agencyId ?? "");
+  if (!agency) throw notFound("agency");
+  return json({ agency, jurisdictions: await listJurisdictions(viewer) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const submission = parseWithZod(await request.formData(), { schema: agencyFormSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await updateAgency(viewer, params.agencyId ?? "", submission.value);
+  if (!result) throw notFound("agency");
+  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  return redirectWithFlash(`/agencies/${result.value.id}`, { kind: "success", message: "Agency saved." });
+}
+
+export default function EditAgency() {
+  const { agency, jurisdictions } = useLoaderData<typeof loader>();
+  const [form, fields] = useForm({
+    id: "edit-agency",
+    lastResult: useActionData<typeof action>(),
+    defaultValue: {
+      name: agency.name,
+      type: agency.type,
+      jurisdictionId: agency.jurisdictionId,
+      recordsContactName: agency.recordsContactName ?? "",
+      recordsContactEmail: agency.recordsContactEmail ?? "",
+      portalUrl: agency.portalUrl ?? "",
+      notes: agency.notes ?? "",
+    },
+    constraint: getZodConstraint(agencyFormSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: agencyFormSchema }),
+  });
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/agencies">Agencies</Link> / <Link to={`/agencies/${agency.id}`}>{agency.name}</Link> /
+      </p>
+      <div className="page-header">
+        <h1>Edit {agency.name}</h1>
+      </div>
+      <div className="card">
+        <Form method="post" className="form" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <AgencyFields fields={fields} jurisdictions={jurisdictions} />
+          <div className="actions">
+            <button type="submit" className="button">
+              Save
+            </button>
+            <Link to={`/agencies/${agency.id}`} className="button button--quiet">
+              Cancel
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </>
+  );
+}

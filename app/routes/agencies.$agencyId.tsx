@@ -1,0 +1,110 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StatusBadge } from "~/components/status-badge";
+import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
+import { getAgency } from "~/domain/places.server";
+import { listRequests } from "~/domain/requests.server";
+import { requireViewer } from "~/utils/auth.server";
+import { formatDate } from "~/utils/dates";
+import { notFound } from "~/utils/responses.server";
+import { useToday } from "~/utils/use-root";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.agency.name} · JointAsk` : "Not found · JointAsk" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const agency = await getAgency(viewer, params.agencyId ?? "");
+  if (!agency) throw notFound("agency");
+  const requests = await listRequests(viewer, { agency: agency.id, sort: "updated", pageSize: 100 });
+  return json({ agency, requests });
+}
+
+export default function AgencyPage() {
+  const { agency, requests } = useLoaderData<typeof loader>();
+  const today = useToday();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/agencies">Agencies</Link> /
+      </p>
+      <div className="page-header">
+        <div>
+          <h1>{agency.name}</h1>
+          <p className="page-header__meta">
+            {AGENCY_TYPE_LABELS[agency.type]} · {agency.jurisdictionName}
+            {agency.stateName ? `, ${agency.stateName}` : ""}
+          </p>
+        </div>
+        <div className="actions">
+          <Link to={`/requests/new?agency=${agency.id}`} className="button">
+            New request to this agency
+          </Link>
+          <Link to={`/agencies/${agency.id}/edit`} className="button button--secondary">
+            Edit
+          </Link>
+        </div>
+      </div>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="agency-requests">
+          <h2 id="agency-requests">Requests ({requests.total})</h2>
+          {requests.rows.length ? (
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Request</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Filed</th>
+                </tr>
+              </thead>
+              <tbody>
+                {requests.rows.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <Link to={`/requests/${r.id}`}>
+                        #{r.number} {r.title}
+                      </Link>
+                    </td>
+                    <td data-label="Status">
+                      <StatusBadge status={r.status} />
+                    </td>
+                    <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, today) : <span className="muted">Not filed</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="muted">No requests to this agency yet.</p>
+          )}
+        </section>
+        <section className="card" aria-labelledby="agency-contact">
+          <h2 id="agency-contact">Records contact</h2>
+          <dl className="summary-list">
+            <dt>Contact</dt>
+            <dd>{agency.recordsContactName ?? <span className="muted">—</span>}</dd>
+            <dt>Email</dt>
+            <dd>{agency.recordsContactEmail ? <a href={`mailto:${agency.recordsContactEmail}`}>{agency.recordsContactEmail}</a> : <span className="muted">—</span>}</dd>
+            <dt>Portal</dt>
+            <dd>
+              {agency.portalUrl ? (
+                <a href={agency.portalUrl} rel="noreferrer noopener" target="_blank">
+                  {new URL(agency.portalUrl).host}
+                </a>
+              ) : (
+                <span className="muted">—</span>
+              )}
+            </dd>
+          </dl>
+          {agency.notes ? (
+            <>
+              <h3>Notes</h3>
+              <p className="prose">{agency.notes}</p>
+            </>
+          ) : null}
+        </section>
+      </div>
+    </>
+  );
+}

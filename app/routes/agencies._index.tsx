@@ -1,0 +1,86 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { TextField } from "~/components/fields";
+import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
+import { listAgencies } from "~/domain/places.server";
+import { requireViewer } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Agencies · JointAsk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 200);
+  return json({ agencies: await listAgencies(viewer, { q: q || undefined }) });
+}
+
+export default function AgenciesIndex() {
+  const { agencies } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Agencies</h1>
+          <p className="page-header__meta">Departments you send requests to: police, sheriffs, 911 centers, clerks, oversight boards.</p>
+        </div>
+        <Link to="/agencies/new" className="button">
+          Add agency
+        </Link>
+      </div>
+      <div className="card">
+        <Form method="get" className="filters" role="search">
+          <TextField id="agency-q" name="q" type="search" label="Search by name" defaultValue={params.get("q") ?? ""} className="field--wide" />
+          <div className="actions">
+            <button type="submit" className="button">
+              Search
+            </button>
+          </div>
+        </Form>
+      </div>
+      {agencies.length ? (
+        <div className="table-wrap">
+          <table className="data">
+            <caption className="visually-hidden">Agencies</caption>
+            <thead>
+              <tr>
+                <th scope="col">Agency</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Jurisdiction</th>
+                <th scope="col" className="num">
+                  Open requests
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {agencies.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link to={`/agencies/${a.id}`} className="row-title">
+                      {a.name}
+                    </Link>
+                  </td>
+                  <td data-label="Kind">{AGENCY_TYPE_LABELS[a.type]}</td>
+                  <td data-label="Jurisdiction">
+                    {a.jurisdictionName}
+                    {a.stateCode && a.stateCode !== a.jurisdictionName ? `, ${a.stateCode}` : ""}
+                  </td>
+                  <td data-label="Open requests" className="num">
+                    {a.openRequests}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <div className="card empty">
+          <p>{params.get("q") ? "No agency matches that name." : "No agencies yet."}</p>
+          <Link to="/agencies/new" className="button">
+            Add an agency
+          </Link>
+        </div>
+      )}
+    </>
+  );
+}

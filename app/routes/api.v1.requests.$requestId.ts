@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { requestDetailJson } from "~/domain/request-json";
+import { getRequest, getTimeline } from "~/domain/requests.server";
+import { requireApiViewer } from "~/utils/auth.server";
+import { apiError } from "~/utils/responses.server";
+
+/** GET /api/v1/requests/:id: the request with its timeline, oldest event first. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireApiViewer(request);
+  const found = await getRequest(viewer, params.requestId ?? "");
+  if (!found) return apiError(404, "No such request.");
+  const timeline = await getTimeline(viewer, found.id);
+  return json({ data: requestDetailJson(found, timeline) });
+}
+
+export async function action({ request }: LoaderFunctionArgs) {
+  await requireApiViewer(request);
+  return apiError(405, "This endpoint is read-only.");
+}

@@ -1,0 +1,46 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { newRequestApiSchema, parseRequestFilters } from "~/domain/request-input";
+import { requestDetailJson, requestSummaryJson } from "~/domain/request-json";
+import { createRequest, getRequest, getTimeline, listRequests } from "~/domain/requests.server";
+import { requireApiViewer } from "~/utils/auth.server";
+import { todayIn } from "~/utils/dates";
+import { apiError, fieldErrorsOf } from "~/utils/responses.server";
+
+/** GET /api/v1/requests: the list page's filters (status, agency, assignee, tag, q, sort, dir, page, pageSize). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireApiViewer(request);
+  const parsed = parseRequestFilters(new URL(request.url).searchParams);
+  if (!parsed.success) return apiError(400, "Invalid query parameters", fieldErrorsOf(parsed.error.issues));
+  const result = await listRequests(viewer, parsed.data);
+  return json({
+    data: result.rows.map(requestSummaryJson),
+    page: result.page,
+    pageSize: result.pageSize,
+    total: result.total,
+    pageCount: result.pageCount,
+  });
+}
+
+/** POST /api/v1/requests: create a request from a JSON body. */
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireApiViewer(request);
+  if (request.method !== "POST") return apiError(405, "Use POST to create a request.");
+  if (!(request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("application/json")) {
+    return apiError(415, "Send the request as JSON with Content-Type: application/json.");
+  }
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return apiError(400, "The body is not valid JSON.");
+  }
+  const today = todayIn(viewer.timeZone);
+  const parsed = newRequestApiSchema(today).safeParse(body);
+  if (!parsed.success) return apiError(400, "Invalid request", fieldErrorsOf(parsed.error.issues));
+  const created = await createRequest(viewer, parsed.data, today);
+  if (!created.ok) return apiError(400, "Invalid request", created.fieldErrors);
+  const detail = await getRequest(viewer, created.value.id);
+  const timeline = await getTimeline(viewer, created.value.id);
+  return json({ data: requestDetailJson(detail!, timeline) }, { status: 201, headers: { Location: `/api/v1/requests/${created.value.id}` } });
+}

@@ -1,0 +1,147 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, SelectField, TextField } from "~/components/fields";
+import {
+  JURISDICTION_KIND_LABELS,
+  LOCAL_JURISDICTION_KINDS,
+  localJurisdictionFormSchema,
+} from "~/domain/places-input";
+import { createLocalJurisdiction, listJurisdictions, listStates } from "~/domain/places.server";
+import { requireViewer } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+
+export const meta: MetaFunction = () => [{ title: "Jurisdictions · JointAsk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const [jurisdictions, states] = await Promise.all([listJurisdictions(viewer), listStates()]);
+  return json({ jurisdictions, states });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const submission = parseWithZod(await request.formData(), { schema: localJurisdictionFormSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await createLocalJurisdiction(viewer, submission.value);
+  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  return redirectWithFlash("/jurisdictions", { kind: "success", message: `${submission.value.name} added.` });
+}
+
+export default function Jurisdictions() {
+  const { jurisdictions, states } = useLoaderData<typeof loader>();
+  const [form, fields] = useForm({
+    id: "add-jurisdiction",
+    lastResult: useActionData<typeof action>(),
+    constraint: getZodConstraint(localJurisdictionFormSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: localJurisdictionFormSchema }),
+  });
+  const local = jurisdictions.filter((j) => j.stateId);
+  const stateLevel = jurisdictions.filter((j) => !j.stateId);
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Jurisdictions</h1>
+          <p className="page-header__meta">
+            Whose public-records law applies. Cities, counties and regional authorities follow their state's law.
+          </p>
+        </div>
+      </div>
+      <div className="grid-2">
+        <div>
+          <section className="card" aria-labelledby="local-heading">
+            <h2 id="local-heading">Cities, counties and regional authorities</h2>
+            {local.length ? (
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col">State</th>
+                    <th scope="col" className="num">
+                      Agencies
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {local.map((j) => (
+                    <tr key={j.id}>
+                      <td className="row-title">{j.name}</td>
+                      <td data-label="Kind">{JURISDICTION_KIND_LABELS[j.kind]}</td>
+                      <td data-label="State">{j.stateName}</td>
+                      <td data-label="Agencies" className="num">
+                        {j.agencyCount}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p className="muted">None yet: add the places whose departments you ask.</p>
+            )}
+          </section>
+          <section className="card" aria-labelledby="state-heading">
+            <h2 id="state-heading">Federal, states and DC</h2>
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Code</th>
+                  <th scope="col" className="num">
+                    Agencies
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {stateLevel.map((j) => (
+                  <tr key={j.id}>
+                    <td>{j.name}</td>
+                    <td data-label="Code">{j.code}</td>
+                    <td data-label="Agencies" className="num">
+                      {j.agencyCount}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </div>
+        <section className="card" aria-labelledby="add" id="add">
+          <h2 id="add-heading">Add a city, county or authority</h2>
+          <Form method="post" className="form" {...getFormProps(form)}>
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <TextField label="Name" {...getInputProps(fields.name, { type: "text" })} id={fields.name.id} errors={fields.name.errors} />
+            <SelectField label="Kind" {...getSelectProps(fields.kind)} id={fields.kind.id} errors={fields.kind.errors}>
+              <option value="">Choose…</option>
+              {LOCAL_JURISDICTION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {JURISDICTION_KIND_LABELS[k]}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="State" {...getSelectProps(fields.stateId)} id={fields.stateId.id} errors={fields.stateId.errors}>
+              <option value="">Choose…</option>
+              {states.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </SelectField>
+            <div className="actions">
+              <button type="submit" className="button">
+                Add
+              </button>
+            </div>
+          </Form>
+          <p className="small muted">
+            Then <Link to="/agencies/new">add its agencies</Link>.
+          </p>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { FormErrors, TextField } from "~/components/fields";
+import { verifyLogin } from "~/domain/accounts.server";
+import { getViewer, signIn } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { safeRedirectPath } from "~/utils/redirect";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · JointAsk" }];
+
+const loginSchema = z.object({
+  email: z.string({ error: "Enter your email address" }).trim().email("Enter an email address like name@example.org"),
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(1000),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getViewer(request)) return redirect("/requests");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: loginSchema });
+  if (submission.status !== "success") {
+    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const userId = await verifyLogin(db, submission.value.email, submission.value.password);
+  if (!userId) {
+    return json(
+      submission.reply({ formErrors: ["Email or password is incorrect."], hideFields: ["password"] }),
+      { status: 400 },
+    );
+  }
+  return signIn(request, userId, safeRedirectPath(submission.value.redirectTo, "/requests"));
+}
+
+export default function Login() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult,
+    constraint: getZodConstraint(loginSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+  });
+  return (
+    <div className="auth card">
+      <h1>Sign in</h1>
+      <p className="muted">Track records requests, deadlines and joint asks with your coalition.</p>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <TextField
+          label="Email"
+          {...getInputProps(fields.email, { type: "email" })}
+          id={fields.email.id}
+          errors={fields.email.errors}
+          autoComplete="username"
+        />
+        <TextField
+          label="Password"
+          {...getInputProps(fields.password, { type: "password" })}
+          id={fields.password.id}
+          errors={fields.password.errors}
+          autoComplete="current-password"
+        />
+        <div className="actions">
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            Sign in
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormErrors, SelectField } from "~/components/fields";
+import { RequestFields } from "~/components/request-form";
+import { listMembers } from "~/domain/members.server";
+import { listAgencies } from "~/domain/places.server";
+import { editRequestFormSchema } from "~/domain/request-input";
+import { getRequest, updateRequest } from "~/domain/requests.server";
+import { requireViewer } from "~/utils/auth.server";
+import { todayIn } from "~/utils/dates";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { notFound } from "~/utils/responses.server";
+import { useToday } from "~/utils/use-root";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Edit #${data.request.number} · JointAsk` : "Not found · JointAsk" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const found = await getRequest(viewer, params.requestId ?? "");
+  if (!found) throw notFound("request");
+  const [agencies, members] = await Promise.all([listAgencies(viewer), listMembers(viewer)]);
+  return json({ request: found, agencies, members });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const today = todayIn(viewer.timeZone);
+  const submission = parseWithZod(await request.formData(), { schema: editRequestFormSchema(today) });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await updateRequest(viewer, params.requestId ?? "", submission.value);
+  if (!result) throw notFound("request");
+  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  return redirectWithFlash(`/requests/${params.requestId}`, {
+    kind: "success",
+    message: result.value.changed ? "Changes saved." : "Nothing changed.",
+  });
+}
+
+export default function EditRequest() {
+  const { request, agencies, members } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const today = useToday();
+  const schema = editRequestFormSchema(today);
+  const [form, fields] = useForm({
+    id: "edit-request",
+    lastResult,
+    defaultValue: {
+      title: request.title,
+      description: request.description,
+      agencyId: request.agencyId,
+      requesterId: request.requesterId,
+      assigneeId: request.assigneeId ?? "",
+      method: request.method ?? "",
+      filedOn: request.filedOn ?? "",
+      trackingNumber: request.trackingNumber ?? "",
+      portalUrl: request.portalUrl ?? "",
+      nextActionOn: request.nextActionOn ?? "",
+      tags: request.tags.join(", "),
+    },
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>#{request.number}</Link> /
+      </p>
+      <div className="page-header">
+        <h1>Edit request #{request.number}</h1>
+      </div>
+      <div className="card">
+        <Form method="post" className="form" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <RequestFields fields={fields} agencies={agencies} members={members} />
+          <SelectField label="Requester" {...getSelectProps(fields.requesterId)} id={fields.requesterId.id} errors={fields.requesterId.errors} hint="The person the request is filed in the name of.">
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </SelectField>
+          <div className="actions">
+            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+              Save changes
+            </button>
+            <Link to={`/requests/${request.id}`} className="button button--quiet">
+              Cancel
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </>
+  );
+}

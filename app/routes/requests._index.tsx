@@ -1,0 +1,203 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FormErrors, SelectField, TextField } from "~/components/fields";
+import { Pagination } from "~/components/pagination";
+import { StatusBadge } from "~/components/status-badge";
+import { listMembers } from "~/domain/members.server";
+import { listAgencies } from "~/domain/places.server";
+import { parseRequestFilters, REQUEST_SORTS, type RequestSort } from "~/domain/request-input";
+import { REQUEST_STATUSES, STATUS_LABELS } from "~/domain/request-status";
+import { listRequests, listTags } from "~/domain/requests.server";
+import { requireViewer } from "~/utils/auth.server";
+import { describeWhen, formatDate } from "~/utils/dates";
+import { useToday } from "~/utils/use-root";
+import { fieldErrorsOf } from "~/utils/responses.server";
+
+export const meta: MetaFunction = () => [{ title: "Requests · JointAsk" }];
+
+const SORT_LABELS: Record<RequestSort, string> = {
+  updated: "Recently updated",
+  created: "Recently created",
+  filed: "Filed date",
+  title: "Title (A–Z)",
+  status: "Status",
+  next_action: "Next action date",
+  number: "Request number",
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const parsed = parseRequestFilters(new URL(request.url).searchParams);
+  const [agencies, members, tags] = await Promise.all([
+    listAgencies(viewer),
+    listMembers(viewer),
+    listTags(viewer),
+  ]);
+  const options = {
+    agencies: agencies.map((a) => ({ id: a.id, name: a.name })),
+    members,
+    tags,
+  };
+  if (!parsed.success) {
+    const errors = fieldErrorsOf(parsed.error.issues);
+    return json({ ...options, errors, result: null, viewerId: viewer.id }, { status: 400 });
+  }
+  const result = await listRequests(viewer, parsed.data);
+  return json({ ...options, errors: null, result, viewerId: viewer.id });
+}
+
+export default function RequestsIndex() {
+  const { agencies, members, tags, errors, result } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const today = useToday();
+  const filtered = ["status", "agency", "assignee", "tag", "q"].some((k) => params.get(k));
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Requests</h1>
+          <p className="page-header__meta">Every records request your organization is tracking.</p>
+        </div>
+        <Link to="/requests/new" className="button">
+          New request
+        </Link>
+      </div>
+
+      <section className="card" aria-labelledby="filters-heading">
+        <h2 id="filters-heading" className="visually-hidden">
+          Filter requests
+        </h2>
+        <Form method="get" className="filters" role="search">
+          <TextField
+            id="filter-q"
+            name="q"
+            type="search"
+            label="Search title and text"
+            defaultValue={params.get("q") ?? ""}
+            errors={errors?.q}
+            className="field--wide"
+          />
+          <SelectField id="filter-status" name="status" label="Status" defaultValue={params.get("status") ?? ""} errors={errors?.status}>
+            <option value="">Any status</option>
+            {REQUEST_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id="filter-agency" name="agency" label="Agency" defaultValue={params.get("agency") ?? ""} errors={errors?.agency}>
+            <option value="">Any agency</option>
+            {agencies.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id="filter-assignee" name="assignee" label="Assignee" defaultValue={params.get("assignee") ?? ""} errors={errors?.assignee}>
+            <option value="">Anyone</option>
+            <option value="me">Me</option>
+            <option value="none">Unassigned</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id="filter-tag" name="tag" label="Tag" defaultValue={params.get("tag") ?? ""} errors={errors?.tag}>
+            <option value="">Any tag</option>
+            {tags.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id="filter-sort" name="sort" label="Sort by" defaultValue={params.get("sort") ?? "updated"} errors={errors?.sort}>
+            {REQUEST_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABELS[s]}
+              </option>
+            ))}
+          </SelectField>
+          <div className="actions">
+            <button type="submit" className="button">
+              Apply
+            </button>
+            {filtered ? (
+              <Link to="/requests" className="button button--quiet">
+                Clear
+              </Link>
+            ) : null}
+          </div>
+        </Form>
+        {errors && (errors.page || errors.pageSize || errors.dir) ? (
+          <FormErrors errors={[...(errors.page ?? []), ...(errors.pageSize ?? []), ...(errors.dir ?? [])]} />
+        ) : null}
+      </section>
+
+      {result && result.rows.length > 0 ? (
+        <>
+          <div className="table-wrap">
+            <table className="data">
+              <caption className="visually-hidden">Requests</caption>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">Request</th>
+                  <th scope="col">Agency</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Assignee</th>
+                  <th scope="col">Filed</th>
+                  <th scope="col">Next action</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.map((r) => (
+                  <tr key={r.id}>
+                    <td data-label="Number" className="muted">
+                      {r.number}
+                    </td>
+                    <td>
+                      <Link to={`/requests/${r.id}`} className="row-title">
+                        {r.title}
+                      </Link>
+                      {r.tags.length > 0 ? (
+                        <div>
+                          {r.tags.map((t) => (
+                            <Link key={t} className="tag" to={`/requests?tag=${encodeURIComponent(t)}`}>
+                              {t}
+                            </Link>
+                          ))}
+                        </div>
+                      ) : null}
+                    </td>
+                    <td data-label="Agency">
+                      {r.agencyName}
+                      <div className="muted">{r.jurisdictionName}</div>
+                    </td>
+                    <td data-label="Status">
+                      <StatusBadge status={r.status} />
+                    </td>
+                    <td data-label="Assignee">{r.assigneeName ?? <span className="muted">Unassigned</span>}</td>
+                    <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, today) : <span className="muted">Not filed</span>}</td>
+                    <td data-label="Next action">
+                      {r.nextActionOn ? describeWhen(r.nextActionOn, today) : <span className="muted">—</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={result.page} pageCount={result.pageCount} total={result.total} noun="request" />
+        </>
+      ) : result ? (
+        <div className="card empty">
+          <p>{filtered ? "No requests match these filters." : "No requests yet."}</p>
+          <Link to="/requests/new" className="button">
+            File a request
+          </Link>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormErrors } from "~/components/fields";
+import { RequestFields } from "~/components/request-form";
+import { listMembers } from "~/domain/members.server";
+import { listAgencies } from "~/domain/places.server";
+import { newRequestFormSchema } from "~/domain/request-input";
+import { createRequest } from "~/domain/requests.server";
+import { requireViewer } from "~/utils/auth.server";
+import { todayIn } from "~/utils/dates";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useToday } from "~/utils/use-root";
+
+export const meta: MetaFunction = () => [{ title: "New request · JointAsk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const [agencies, members] = await Promise.all([listAgencies(viewer), listMembers(viewer)]);
+  const preselected = new URL(request.url).searchParams.get("agency");
+  return json({
+    agencies,
+    members,
+    agencyId: agencies.some((a) => a.id === preselected) ? preselected : null,
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const today = todayIn(viewer.timeZone);
+  const submission = parseWithZod(await request.formData(), { schema: newRequestFormSchema(today) });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await createRequest(viewer, submission.value, today);
+  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  return redirectWithFlash(`/requests/${result.value.id}`, {
+    kind: "success",
+    message: `Request #${result.value.number} created.`,
+  });
+}
+
+export default function NewRequest() {
+  const { agencies, members, agencyId } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const today = useToday();
+  const schema = newRequestFormSchema(today);
+  const [form, fields] = useForm({
+    id: "new-request",
+    lastResult,
+    defaultValue: { agencyId: agencyId ?? "", initialStatus: "draft" },
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/requests">Requests</Link> /
+      </p>
+      <div className="page-header">
+        <h1>New request</h1>
+      </div>
+      <div className="card">
+        <Form method="post" className="form" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <RequestFields fields={fields} agencies={agencies} members={members} />
+          <fieldset className="field">
+            <legend>Status</legend>
+            <div className="radio-row">
+              <label>
+                <input type="radio" name={fields.initialStatus.name} value="draft" defaultChecked={fields.initialStatus.initialValue !== "submitted"} />
+                Draft: not sent yet
+              </label>
+              <label>
+                <input type="radio" name={fields.initialStatus.name} value="submitted" defaultChecked={fields.initialStatus.initialValue === "submitted"} />
+                Already submitted (filed date defaults to today)
+              </label>
+            </div>
+          </fieldset>
+          <div className="actions">
+            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+              Create request
+            </button>
+            <Link to="/requests" className="button button--quiet">
+              Cancel
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Calendar dates are ISO strings ("2026-12-29") and never pass through local time: arithmetic is done on
+ * UTC midnights. "Today" is always taken in the organization's time zone.
+ */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Today's date in a time zone, as YYYY-MM-DD. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / DAY_MS);
+}
+
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+const shortFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+const longFormat = new Intl.DateTimeFormat("en-GB", {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** "Tue 29 Dec"; the year is added when it is not the current one. */
+export function formatDate(iso: string, todayIso?: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  const sameYear = todayIso !== undefined && todayIso.slice(0, 4) === iso.slice(0, 4);
+  return (sameYear ? shortFormat : longFormat).format(date).replace(/,/g, "");
+}
+
+/** "in 3 days", "tomorrow", "today", "yesterday", "5 days ago". */
+export function relativeDays(iso: string, todayIso: string): string {
+  const days = daysBetween(todayIso, iso);
+  if (days === 0) return "today";
+  if (days === 1) return "tomorrow";
+  if (days === -1) return "yesterday";
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+}
+
+/** "in 3 days (Tue 29 Dec)", "today (Sat 26 Dec)", "2 days ago (Thu 24 Dec)". */
+export function describeWhen(iso: string, todayIso: string): string {
+  return `${relativeDays(iso, todayIso)} (${formatDate(iso, todayIso)})`;
+}
+
+/** "due in 3 days (Tue 29 Dec)", "due today (Sat 26 Dec)", "overdue by 2 days (Thu 24 Dec)". */
+export function describeDue(iso: string, todayIso: string): string {
+  const days = daysBetween(todayIso, iso);
+  if (days < 0) return `overdue by ${-days} ${-days === 1 ? "day" : "days"} (${formatDate(iso, todayIso)})`;
+  return `due ${describeWhen(iso, todayIso)}`;
+}
+
+/** "Mon 23 Nov 2026, 14:05" in the organization's time zone. */
+export function formatInstant(instant: Date | string, timeZone: string): string {
+  const date = typeof instant === "string" ? new Date(instant) : instant;
+  return new Intl.DateTimeFormat("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone,
+  })
+    .format(date)
+    .replace(/,(?=[^,]*,)/, "")
+    .replace(" at ", ", ");
+}

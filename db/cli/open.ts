@@ -1,0 +1,29 @@
+import path from "node:path";
+import { env } from "../../app/utils/env.server";
+import { openDatabase, type DatabaseHandle } from "../client";
+import { DataDirInUseError } from "../data-dir-lock";
+import { runMigrations } from "../migrate";
+import { seedReferenceData } from "../seed/reference";
+
+/** Opens the database the app would use (DATABASE_URL, else the embedded one in DATA_DIR), migrated. */
+export async function openForCli(): Promise<DatabaseHandle> {
+  let handle: DatabaseHandle;
+  try {
+    handle = env.DATABASE_URL
+      ? openDatabase({ driver: "postgres", url: env.DATABASE_URL, maxConnections: 2 })
+      : openDatabase({ driver: "pglite", dataDir: path.resolve(env.DATA_DIR) });
+  } catch (error) {
+    if (error instanceof DataDirInUseError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  await runMigrations(handle);
+  await seedReferenceData(handle.db);
+  return handle;
+}
+
+export function describeTarget(handle: DatabaseHandle): string {
+  return handle.driver === "postgres" ? "the Postgres server in DATABASE_URL" : `the embedded database in ${path.resolve(env.DATA_DIR)}`;
+}

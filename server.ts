@@ -1,0 +1,74 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import * as build from "@remix-run/dev/server-build";
+import express from "express";
+import { projectRoot } from "./db/paths";
+import { runMigrations } from "./db/migrate";
+import { DEMO_EMAIL, DEMO_PASSWORD, demoUserExists, organizationCount, seedDemo } from "./db/seed/demo";
+import { seedReferenceData } from "./db/seed/reference";
+import { todayIn } from "./app/utils/dates";
+import { dataDir, db, dbHandle } from "./app/utils/db.server";
+import { env } from "./app/utils/env.server";
+import { sessionSecret } from "./app/utils/secrets.server";
+import { securityHeaders, rejectCrossOriginPosts } from "./app/utils/http-guards.server";
+
+async function prepareDatabase() {
+  await runMigrations(dbHandle);
+  await seedReferenceData(db);
+  const where = dbHandle.driver === "pglite" ? `embedded database in ${dataDir}` : "Postgres server (DATABASE_URL)";
+  console.log(`Database ready: ${where}`);
+  // The demo organization is seeded only on an empty embedded database; `npm run seed:demo` asks for it elsewhere.
+  if (dbHandle.driver === "pglite" && env.SEED_DEMO !== false && (await organizationCount(db)) === 0) {
+    await db.transaction((tx) => seedDemo(tx, todayIn("America/New_York")));
+    console.log("Seeded the demo coalition.");
+  }
+  if (await demoUserExists(db)) console.log(`Demo sign-in: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
+}
+
+async function main() {
+  sessionSecret(); // fails fast when production lacks SESSION_SECRET
+  await prepareDatabase();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(securityHeaders);
+  app.use(
+    "/build",
+    express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y", index: false }),
+  );
+  app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h", index: false }));
+  app.use(rejectCrossOriginPosts);
+  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV }));
+
+  const server = app.listen(env.PORT, env.HOST, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : env.PORT;
+    console.log(`JointAsk listening on http://localhost:${port}`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: no new requests; finishing those in flight`);
+    const force = setTimeout(() => server.closeAllConnections(), 10_000);
+    force.unref();
+    // close() stops accepting and calls back once in-flight requests have finished.
+    server.close(async () => {
+      clearTimeout(force);
+      await dbHandle.close();
+      console.log("Database closed. Bye.");
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  await dbHandle.close().catch(() => {});
+  process.exit(1);
+});
