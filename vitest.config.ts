@@ -18,6 +18,7 @@ export default defineConfig({
         test: {
           name: "integration:pglite",
           include: ["tests/integration/**/*.test.ts"],
+          exclude: ["tests/integration/server-only/**"],
           env: { TEST_DB_DRIVER: "pglite", PGLITE_MEMORY: "1", NODE_ENV: "test" as const },
           setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/database.ts"],
           testTimeout: 30_000,

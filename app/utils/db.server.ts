@@ -7,14 +7,12 @@ export { queryRows } from "../../db/client";
 
 export const dataDir = path.resolve(env.DATA_DIR);
 
-// One handle per process. The global survives module re-evaluation in development rebuilds.
-const globalForDb = globalThis as unknown as { __jointaskDb?: DatabaseHandle };
-
 function open(): DatabaseHandle {
   if (env.DATABASE_URL) return openDatabase({ driver: "postgres", url: env.DATABASE_URL });
   if (env.PGLITE_MEMORY) return openDatabase({ driver: "pglite", inMemory: true });
   return openDatabase({ driver: "pglite", dataDir });
 }
 
-export const dbHandle: DatabaseHandle = (globalForDb.__jointaskDb ??= open());
+/** One handle per process: the server and every route share it. */
+export const dbHandle: DatabaseHandle = open();
 export const db = dbHandle.db;
