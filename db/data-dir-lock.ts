@@ -45,7 +45,7 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number.parseInt(readFileSync(lockPath, "utf8").trim(), 10);
-      if (Number.isInteger(holder) && holder !== process.pid && processIsAlive(holder)) {
+      if (Number.isInteger(holder) && (holder === process.pid || processIsAlive(holder))) {
         throw new DataDirInUseError(dataDir, holder);
       }
       unlinkSync(lockPath);

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { newRequestApiSchema, normalizeTags, parseRequestFilters } from "~/domain/request-input";
+import { safeRedirectPath } from "~/utils/redirect";
+
+const TODAY = "2026-11-23";
+const base = { title: "Stops", description: "Stop data", agencyId: "6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f" };
+
+describe("request input", () => {
+  it("accepts a minimal request and defaults to a draft", () => {
+    const parsed = newRequestApiSchema(TODAY).parse(base);
+    expect(parsed).toMatchObject({ ...base, initialStatus: "draft", tags: [] });
+  });
+
+  it("trims text and refuses blank titles", () => {
+    const result = newRequestApiSchema(TODAY).safeParse({ ...base, title: "   " });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(["title"]);
+  });
+
+  it.each([
+    [{ filedOn: "2026-11-24" }, "filedOn", "Filed date can't be in the future"],
+    [{ filedOn: "2026-02-30" }, "filedOn", "Filed date must be a real date written as YYYY-MM-DD"],
+    [{ filedOn: "2026-11-20", nextActionOn: "2026-11-19" }, "nextActionOn", "Next action date can't be before the filed date"],
+    [{ portalUrl: "ftp://x.example" }, "portalUrl", "Portal link must be a web address starting with https://"],
+  ])("refuses %j with a message on %s", (extra, field, message) => {
+    const result = newRequestApiSchema(TODAY).safeParse({ ...base, ...extra });
+    expect(result.success).toBe(false);
+    const issue = result.error!.issues.find((i) => i.path[0] === field);
+    expect(issue?.message).toBe(message);
+  });
+
+  it("normalises tags: trimmed, lower case, single spaces, no duplicates", () => {
+    expect(normalizeTags(" Stops ,joint   ask, stops,, ")).toEqual(["stops", "joint ask"]);
+    expect(normalizeTags(["UoF", "uof"])).toEqual(["uof"]);
+  });
+
+  it("reads list filters, treating empty parameters as absent", () => {
+    const parsed = parseRequestFilters(new URLSearchParams("status=&q=%20stops%20&page=2"));
+    expect(parsed.success && parsed.data).toMatchObject({ q: "stops", page: 2, sort: "updated", pageSize: 25 });
+    expect(parseRequestFilters(new URLSearchParams("pageSize=1000")).success).toBe(false);
+    expect(parseRequestFilters(new URLSearchParams("assignee=me")).success).toBe(true);
+    expect(parseRequestFilters(new URLSearchParams("assignee=someone")).success).toBe(false);
+  });
+});
+
+describe("safeRedirectPath", () => {
+  it.each([
+    ["/requests?status=draft", "/requests?status=draft"],
+    ["https://evil.example", "/"],
+    ["//evil.example", "/"],
+    ["/\\evil.example", "/"],
+    ["/ok\r\nSet-Cookie: x", "/"],
+    [null, "/"],
+  ])("%j -> %j", (input, expected) => {
+    expect(safeRedirectPath(input)).toBe(expected);
+  });
+});
