@@ -9,7 +9,7 @@ import path from "node:path";
  */
 export default async function globalSetup() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "jointask-e2e-"));
-  const env = { ...process.env, DATA_DIR: dataDir, NODE_ENV: "production", PORT: process.env.E2E_PORT! };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: "production", PORT: process.env.E2E_PORT! };
   delete env.DATABASE_URL;
 
   const prepared = spawnSync(process.execPath, ["--import", "tsx", "tests/e2e/prepare.ts"], { env, encoding: "utf8" });
