@@ -17,8 +17,8 @@ function chromiumExecutable(): string | undefined {
   );
 }
 
-// One port per run, shared with the workers through the environment.
-process.env.E2E_PORT ??= String(20_000 + (process.pid % 20_000));
+// One port per run, shared with the workers through the environment; below Linux's ephemeral range.
+process.env.E2E_PORT ??= String(20_000 + (process.pid % 12_000));
 
 export default defineConfig({
   testDir: "tests/e2e",

@@ -47,6 +47,16 @@ async function main() {
     console.log(`JointAsk listening on http://localhost:${port}`);
   });
 
+  server.on("error", async (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === "EADDRINUSE"
+        ? `Port ${env.PORT} is already in use. Stop the other program or start with another PORT, e.g. PORT=3001 npm start.`
+        : `The server could not start: ${error.message}`,
+    );
+    await dbHandle.close().catch(() => {});
+    process.exit(1);
+  });
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
