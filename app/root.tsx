@@ -19,6 +19,7 @@ import stylesheet from "~/styles/app.css";
 import { getViewer } from "~/utils/auth.server";
 import { takeFlash } from "~/utils/flash.server";
 import { todayIn } from "~/utils/dates";
+import { chaseCounts } from "~/domain/chase.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -30,12 +31,15 @@ export const meta: MetaFunction = () => [{ title: "JointAsk" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const { flash, setCookie } = await takeFlash(request);
+  const today = todayIn(viewer?.timeZone ?? "America/New_York");
+  const chase = viewer ? await chaseCounts(viewer, today) : null;
   return json(
     {
       viewer: viewer
         ? { name: viewer.name, organizationName: viewer.organizationName, role: viewer.role }
         : null,
-      today: todayIn(viewer?.timeZone ?? "America/New_York"),
+      today,
+      chase,
       timeZone: viewer?.timeZone ?? "America/New_York",
       flash,
     },
@@ -73,10 +77,24 @@ function Shell({ children }: { children: ReactNode }) {
                       <NavLink to="/requests">Requests</NavLink>
                     </li>
                     <li>
+                      <NavLink to="/chase">
+                        Chase
+                        {data?.chase && data.chase.attention > 0 ? (
+                          <span className="nav-count">
+                            {data.chase.attention}
+                            <span className="visually-hidden"> need attention</span>
+                          </span>
+                        ) : null}
+                      </NavLink>
+                    </li>
+                    <li>
                       <NavLink to="/agencies">Agencies</NavLink>
                     </li>
                     <li>
                       <NavLink to="/jurisdictions">Jurisdictions</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/laws">Laws</NavLink>
                     </li>
                   </ul>
                 </nav>

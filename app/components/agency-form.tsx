@@ -10,13 +10,25 @@ export interface JurisdictionOption {
   stateName: string | null;
 }
 
-type Field = FieldMetadata<string | undefined>;
+type Field = FieldMetadata<unknown>;
 
 export function AgencyFields({
   fields,
   jurisdictions,
 }: {
-  fields: Record<"name" | "type" | "jurisdictionId" | "recordsContactName" | "recordsContactEmail" | "portalUrl" | "notes", Field>;
+  fields: Record<
+    | "name"
+    | "type"
+    | "jurisdictionId"
+    | "recordsContactName"
+    | "recordsContactEmail"
+    | "portalUrl"
+    | "notes"
+    | "deadlineRuleDays"
+    | "deadlineRuleDayType"
+    | "deadlineRuleReason",
+    Field
+  >;
   jurisdictions: JurisdictionOption[];
 }) {
   const local = jurisdictions.filter((j) => j.stateName);
@@ -65,6 +77,19 @@ export function AgencyFields({
       </div>
       <TextField label="Request portal" {...getInputProps(fields.portalUrl, { type: "url" })} id={fields.portalUrl.id} errors={fields.portalUrl.errors} hint="NextRequest, GovQA, JustFOIA… link, if the agency takes requests online." placeholder="https://" />
       <TextAreaField label="Notes" {...getTextareaProps(fields.notes)} id={fields.notes.id} errors={fields.notes.errors} rows={4} />
+      <fieldset className="field">
+        <legend>Own response rule (optional)</legend>
+        <span className="field__hint">Only if this agency follows a published period that replaces the state law's. Leave empty otherwise.</span>
+        <div className="form-row">
+          <TextField label="Days" {...getInputProps(fields.deadlineRuleDays, { type: "number" })} id={fields.deadlineRuleDays.id} errors={fields.deadlineRuleDays.errors} min={1} max={365} />
+          <SelectField label="Counted in" {...getSelectProps(fields.deadlineRuleDayType)} id={fields.deadlineRuleDayType.id} errors={fields.deadlineRuleDayType.errors}>
+            <option value="">—</option>
+            <option value="business">Business days</option>
+            <option value="calendar">Calendar days</option>
+          </SelectField>
+        </div>
+        <TextField label="Where the rule comes from" {...getInputProps(fields.deadlineRuleReason, { type: "text" })} id={fields.deadlineRuleReason.id} errors={fields.deadlineRuleReason.errors} />
+      </fieldset>
     </>
   );
 }

@@ -65,6 +65,7 @@ export function RequestFields({
     trackingNumber: Field;
     portalUrl: Field;
     nextActionOn: Field;
+    receivedOn: Field;
     tags: Field;
   };
   agencies: AgencyOption[];
@@ -105,6 +106,13 @@ export function RequestFields({
           ))}
         </SelectField>
         <TextField label="Filed date" {...getInputProps(fields.filedOn, { type: "date" })} id={fields.filedOn.id} errors={fields.filedOn.errors} hint="YYYY-MM-DD" />
+        <TextField
+          label="Received by agency"
+          {...getInputProps(fields.receivedOn, { type: "date" })}
+          id={fields.receivedOn.id}
+          errors={fields.receivedOn.errors}
+          hint="If later than filed (e.g. an after-hours email). The clock starts the next day."
+        />
         <TextField label="Next action date" {...getInputProps(fields.nextActionOn, { type: "date" })} id={fields.nextActionOn.id} errors={fields.nextActionOn.errors} hint="YYYY-MM-DD" />
       </div>
       <div className="form-row">

@@ -1,4 +1,4 @@
-import { CHANNEL_LABELS, DIRECTION_LABELS, eventHeadline, type TimelineEventData } from "~/domain/timeline";
+import { eventHeadline, type TimelineEventData } from "~/domain/timeline";
 import { formatDate, formatInstant } from "~/utils/dates";
 
 export interface TimelineItem {
@@ -18,9 +18,7 @@ function Body({ event }: { event: TimelineEventData }) {
     case "communication_logged":
       return (
         <>
-          <p className="timeline__meta">
-            {DIRECTION_LABELS[event.data.direction]} · {CHANNEL_LABELS[event.data.channel]} · {formatDate(event.data.occurredOn)}
-          </p>
+          <p className="timeline__meta">Dated {formatDate(event.data.occurredOn)}</p>
           <p className="timeline__body">{event.data.summary}</p>
         </>
       );
@@ -41,6 +39,26 @@ function Body({ event }: { event: TimelineEventData }) {
           ))}
         </ul>
       );
+    case "due_date_changed":
+      return (
+        <>
+          <p className="timeline__body">{event.data.reason}</p>
+          {event.data.flags?.includes("extension_beyond_limit") ? (
+            <p>
+              <span className="badge badge--danger">Extension beyond the law's limit</span>
+            </p>
+          ) : null}
+        </>
+      );
+    case "extension_logged":
+      return (
+        <>
+          <p className="timeline__body">{event.data.reason}</p>
+          {event.data.requesterAgreed ? <p className="timeline__meta">The requester agreed to this extension.</p> : null}
+        </>
+      );
+    case "agreed_date_set":
+      return <p className="timeline__body">{event.data.reason}</p>;
     default:
       return null;
   }

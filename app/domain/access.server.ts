@@ -22,3 +22,14 @@ export function visibleJurisdictions(viewer: Viewer): SQL {
 export function visibleUsers(viewer: Viewer): SQL {
   return and(eq(users.organizationId, viewer.organizationId), isNull(users.disabledAt))!;
 }
+
+/** Organization-wide settings and corrections to the law table are for the organization's admins. */
+export function canManageOrganization(viewer: Viewer): boolean {
+  return viewer.role === "admin";
+}
+
+export function requireAdmin(viewer: Viewer): void {
+  if (!canManageOrganization(viewer)) {
+    throw new Response("Only an admin of your organization can do this.", { status: 403, statusText: "Forbidden" });
+  }
+}

@@ -18,7 +18,8 @@ const optionalText = (max: number, label: string) =>
     .transform((v) => (v ? v : undefined))
     .optional();
 
-export const agencyFormSchema = z.object({
+export const agencyFormSchema = z
+  .object({
   name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(200, "Name must be at most 200 characters"),
   type: z.enum(AGENCY_TYPES, { error: "Choose the kind of agency" }),
   jurisdictionId: z.string({ error: "Choose a jurisdiction" }).uuid("Choose a jurisdiction from the list"),
@@ -37,7 +38,28 @@ export const agencyFormSchema = z.object({
     .refine((v) => /^https?:\/\//i.test(v), "Portal link must be a web address starting with https://")
     .optional(),
   notes: optionalText(5000, "Notes"),
-});
+    // An agency's own response period (e.g. a published policy) replacing the statutory one.
+    deadlineRuleDays: z.coerce
+      .number({ error: "Days must be a number" })
+      .int("Days must be a whole number")
+      .min(1, "Days must be at least 1")
+      .max(365, "Days must be at most 365")
+      .optional(),
+    deadlineRuleDayType: z.enum(["business", "calendar"], { error: "Choose business or calendar days" }).optional(),
+    deadlineRuleReason: optionalText(1000, "Reason"),
+  })
+  .superRefine((v, ctx) => {
+    const given = [v.deadlineRuleDays, v.deadlineRuleDayType, v.deadlineRuleReason].filter((x) => x !== undefined).length;
+    if (given > 0 && given < 3) {
+      for (const [key, message] of [
+        ["deadlineRuleDays", "Give the number of days"],
+        ["deadlineRuleDayType", "Choose business or calendar days"],
+        ["deadlineRuleReason", "Say where the rule comes from"],
+      ] as const) {
+        if (v[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message });
+      }
+    }
+  });
 export type AgencyInput = z.infer<typeof agencyFormSchema>;
 
 export const LOCAL_JURISDICTION_KINDS = ["city", "county", "regional"] as const;

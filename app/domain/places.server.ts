@@ -8,6 +8,7 @@ import { visibleAgencies, visibleJurisdictions, visibleRequests } from "./access
 import type { AgencyInput, LocalJurisdictionInput } from "./places-input";
 import { OPEN_STATUSES } from "./request-status";
 import { isUuid } from "./requests.server";
+import { refreshDeadlinesWhere } from "./deadlines.server";
 import { fail, ok, type Result } from "./results";
 
 const state = alias(jurisdictions, "state");
@@ -128,6 +129,9 @@ export async function getAgency(viewer: Viewer, id: string, db: Executor = defau
       recordsContactEmail: agencies.recordsContactEmail,
       portalUrl: agencies.portalUrl,
       notes: agencies.notes,
+      deadlineRuleDays: agencies.deadlineRuleDays,
+      deadlineRuleDayType: agencies.deadlineRuleDayType,
+      deadlineRuleReason: agencies.deadlineRuleReason,
       createdAt: agencies.createdAt,
       updatedAt: agencies.updatedAt,
     })
@@ -157,6 +161,9 @@ function agencyValues(input: AgencyInput) {
     recordsContactEmail: input.recordsContactEmail ?? null,
     portalUrl: input.portalUrl ?? null,
     notes: input.notes ?? null,
+    deadlineRuleDays: input.deadlineRuleDays ?? null,
+    deadlineRuleDayType: input.deadlineRuleDayType ?? null,
+    deadlineRuleReason: input.deadlineRuleReason ?? null,
   };
 }
 
@@ -191,12 +198,27 @@ export async function updateAgency(
     return fail("jurisdictionId", "Choose a jurisdiction from the list");
   }
   try {
-    const [row] = await db
-      .update(agencies)
-      .set(agencyValues(input))
-      .where(and(eq(agencies.id, id), visibleAgencies(viewer)))
-      .returning({ id: agencies.id });
-    return row ? ok(row) : null;
+    return await db.transaction(async (tx) => {
+      const [before] = await tx
+        .select({ days: agencies.deadlineRuleDays, dayType: agencies.deadlineRuleDayType, reason: agencies.deadlineRuleReason, jurisdictionId: agencies.jurisdictionId })
+        .from(agencies)
+        .where(and(eq(agencies.id, id), visibleAgencies(viewer)))
+        .for("update");
+      if (!before) return null;
+      const values = agencyValues(input);
+      await tx.update(agencies).set(values).where(eq(agencies.id, id));
+      const ruleChanged =
+        before.days !== values.deadlineRuleDays || before.dayType !== values.deadlineRuleDayType || before.reason !== values.deadlineRuleReason;
+      if (ruleChanged || before.jurisdictionId !== values.jurisdictionId) {
+        await refreshDeadlinesWhere(
+          tx,
+          viewer,
+          { agencyId: id },
+          values.deadlineRuleDays ? `Agency rule set: ${values.deadlineRuleDays} ${values.deadlineRuleDayType} days (${values.deadlineRuleReason})` : "Agency rule or jurisdiction changed",
+        );
+      }
+      return ok({ id });
+    });
   } catch (error) {
     if (isUniqueViolation(error)) return fail("name", `An agency named ${input.name} already exists there`);
     throw error;

@@ -82,15 +82,22 @@ const requestFields = {
   trackingNumber: optionalText(100, "Tracking number"),
   portalUrl: httpUrl("Portal link"),
   nextActionOn: isoDate("Next action date").optional(),
+  receivedOn: isoDate("Received date").optional(),
 };
 
-type DateRuleInput = { filedOn?: string; nextActionOn?: string };
+type DateRuleInput = { filedOn?: string; nextActionOn?: string; receivedOn?: string };
 
 /** Rules that need "today" (in the organization's time zone). */
 function checkDates<T extends DateRuleInput>(today: string) {
   return (value: T, ctx: z.RefinementCtx) => {
     if (value.filedOn && value.filedOn > today) {
       ctx.addIssue({ code: "custom", path: ["filedOn"], message: "Filed date can't be in the future" });
+    }
+    if (value.receivedOn && value.receivedOn > today) {
+      ctx.addIssue({ code: "custom", path: ["receivedOn"], message: "Received date can't be in the future" });
+    }
+    if (value.filedOn && value.receivedOn && value.receivedOn < value.filedOn) {
+      ctx.addIssue({ code: "custom", path: ["receivedOn"], message: "Received date can't be before the filed date" });
     }
     if (value.filedOn && value.nextActionOn && value.nextActionOn < value.filedOn) {
       ctx.addIssue({
@@ -137,11 +144,15 @@ export function editRequestFormSchema(today: string) {
 }
 export type EditRequestInput = z.infer<ReturnType<typeof editRequestFormSchema>>;
 
-export const changeStatusSchema = z.object({
-  intent: z.literal("change-status"),
-  status: z.enum(REQUEST_STATUSES, { error: "Choose a status" }),
-  note: optionalText(MAX_TEXT, "Note"),
-});
+export function changeStatusSchema(today: string) {
+  return z.object({
+    intent: z.literal("change-status"),
+    status: z.enum(REQUEST_STATUSES, { error: "Choose a status" }),
+    // When it happened (e.g. the agency's letter came yesterday); the deadline clock uses this date.
+    on: isoDate("Date").refine((v) => v <= today, "Date can't be in the future").optional(),
+    note: optionalText(MAX_TEXT, "Note"),
+  });
+}
 
 export const addNoteSchema = z.object({
   intent: z.literal("add-note"),
@@ -163,7 +174,7 @@ export const assignSchema = z.object({
   assigneeId: z.union([z.literal(""), uuid("an assignee")]).optional(),
 });
 
-export const REQUEST_SORTS = ["updated", "created", "filed", "title", "status", "next_action", "number"] as const;
+export const REQUEST_SORTS = ["updated", "created", "filed", "due", "title", "status", "next_action", "number"] as const;
 export type RequestSort = (typeof REQUEST_SORTS)[number];
 
 /** Query-string filters of the requests list and GET /api/v1/requests. Unknown values are errors, not 500s. */
@@ -196,3 +207,52 @@ export function parseRequestFilters(searchParams: URLSearchParams) {
   for (const [key, value] of searchParams) if (value !== "") raw[key] = value;
   return requestFiltersSchema.safeParse(raw);
 }
+
+export function logExtensionSchema(today: string) {
+  return z
+    .object({
+      intent: z.literal("log-extension"),
+      on: isoDate("Date of the agency's notice").refine((v) => v <= today, "Date can't be in the future"),
+      newDueDate: isoDate("New due date").optional(),
+      days: z.coerce
+        .number({ error: "Days must be a number" })
+        .int("Days must be a whole number")
+        .min(1, "Days must be at least 1")
+        .max(365, "Days must be at most 365")
+        .optional(),
+      reason: trimmed(2000, "Reason"),
+      requesterAgreed: z
+        .union([z.literal("on"), z.literal("true"), z.boolean()])
+        .optional()
+        .transform((v) => v === true || v === "on" || v === "true"),
+    })
+    .superRefine((value, ctx) => {
+      if (!value.newDueDate === !value.days) {
+        ctx.addIssue({ code: "custom", path: ["newDueDate"], message: "Give either the new due date or a number of days, not both" });
+      }
+    });
+}
+
+export function agreedDateSchema(today: string) {
+  return z.object({
+    intent: z.literal("agreed-date"),
+    on: isoDate("Date agreed").refine((v) => v <= today, "Date can't be in the future").default(today),
+    dueDate: isoDate("Agreed due date"),
+    reason: trimmed(2000, "Reason"),
+  });
+}
+
+/** After a follow-up is logged, the next one is scheduled this many days later unless a date is given. */
+export const FOLLOW_UP_INTERVAL_DAYS = 7;
+
+export const followUpSchema = z.object({
+  intent: z.literal("log-follow-up"),
+  channel: z.enum(COMMUNICATION_CHANNELS, { error: "Choose a channel" }).default("email"),
+  note: optionalText(MAX_TEXT, "Note"),
+  nextActionOn: isoDate("Next follow-up").optional(),
+});
+
+export const nextActionSchema = z.object({
+  intent: z.literal("set-next-action"),
+  nextActionOn: isoDate("Next action date").optional(),
+});

@@ -1,9 +1,11 @@
+import { isOpenStatus } from "./request-status";
 import { eventHeadline, type TimelineEvent, type TimelineEventData } from "./timeline";
 import type { RequestDetail, RequestListRow } from "./requests.server";
 
 // The public shape of requests in the JSON API (kept separate from table columns so the API is stable).
 
-export function requestSummaryJson(r: RequestListRow) {
+/** `today` is the organization's date: overdue means past due and still open. */
+export function requestSummaryJson(r: RequestListRow, today: string) {
   return {
     id: r.id,
     number: r.number,
@@ -14,6 +16,12 @@ export function requestSummaryJson(r: RequestListRow) {
     filedOn: r.filedOn,
     method: r.method,
     trackingNumber: r.trackingNumber,
+    receivedDate: r.receivedOn,
+    dueDate: r.dueOn,
+    dueBasis: r.dueBasis,
+    dueIsStatutory: r.dueOn ? r.dueStatutory : null,
+    followUpDate: r.followUpOn,
+    overdue: isOpenStatus(r.status) && r.dueOn !== null && r.dueOn < today,
     nextActionDate: r.nextActionOn,
     tags: r.tags,
     createdAt: r.createdAt.toISOString(),
@@ -21,9 +29,14 @@ export function requestSummaryJson(r: RequestListRow) {
   };
 }
 
-export function requestDetailJson(r: RequestDetail, timeline: TimelineEvent[]) {
+export function requestDetailJson(r: RequestDetail, timeline: TimelineEvent[], today: string) {
+  const deadline = r.deadline as { steps?: string[]; flags?: string[] } | null;
   return {
-    ...requestSummaryJson(r),
+    ...requestSummaryJson(r, today),
+    acknowledgementDueDate: r.acknowledgementDueOn,
+    appealDueDate: r.appealDueOn,
+    dueSteps: deadline?.steps ?? [],
+    deadlineFlags: deadline?.flags ?? [],
     description: r.description,
     portalUrl: r.portalUrl,
     requester: { id: r.requesterId, name: r.requesterName },

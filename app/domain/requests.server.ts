@@ -2,17 +2,19 @@ import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from "dri
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { agencies, communications, jurisdictions, organizations, requestEvents, requests, users } from "../../db/schema";
 import type { RequestStatus } from "../../db/schema/values";
-import type { Executor, Transaction } from "../utils/db.server";
+import type { Executor } from "../utils/db.server";
+import { addDays } from "../utils/dates";
 import { db as defaultDb } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
 import { visibleAgencies, visibleRequests, visibleUsers } from "./access.server";
-import type { EditRequestInput, NewRequestInput, RequestFilters } from "./request-input";
-import { transitionProblem } from "./request-status";
+import { FOLLOW_UP_INTERVAL_DAYS, type EditRequestInput, type NewRequestInput, type RequestFilters } from "./request-input";
+import { STATUS_LABELS, isOpenStatus, transitionProblem } from "./request-status";
+import { refreshDeadline, type DeadlineSnapshot } from "./deadlines.server";
+import { isUuid, lockRequest, recordEvent } from "./request-events.server";
 import { fail, ok, type Result } from "./results";
 import type { FieldChange, TimelineEvent, TimelineEventData } from "./timeline";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string | undefined | null): value is string => !!value && UUID.test(value);
+export { isUuid };
 
 const assignee = alias(users, "assignee");
 const requester = alias(users, "requester");
@@ -36,6 +38,12 @@ const listColumns = {
   method: requests.method,
   trackingNumber: requests.trackingNumber,
   nextActionOn: requests.nextActionOn,
+  receivedOn: requests.receivedOn,
+  dueOn: requests.dueOn,
+  dueStatutory: requests.dueStatutory,
+  dueBasis: requests.dueBasis,
+  followUpOn: requests.followUpOn,
+  longOverdueOn: requests.longOverdueOn,
   tags: requests.tags,
   createdAt: requests.createdAt,
   updatedAt: requests.updatedAt,
@@ -55,6 +63,12 @@ export type RequestListRow = {
   method: string | null;
   trackingNumber: string | null;
   nextActionOn: string | null;
+  receivedOn: string | null;
+  dueOn: string | null;
+  dueStatutory: boolean;
+  dueBasis: string | null;
+  followUpOn: string | null;
+  longOverdueOn: string | null;
   tags: string[];
   createdAt: Date;
   updatedAt: Date;
@@ -77,7 +91,7 @@ function filterConditions(viewer: Viewer, filters: Partial<RequestFilters>): SQL
 
 function orderBy(filters: Partial<RequestFilters>): SQL[] {
   const sort = filters.sort ?? "updated";
-  const defaultDir = sort === "title" || sort === "next_action" || sort === "status" ? "asc" : "desc";
+  const defaultDir = ["title", "next_action", "status", "due"].includes(sort) ? "asc" : "desc";
   const direction = filters.dir ?? defaultDir;
   const by = direction === "asc" ? asc : desc;
   const nullsLast = (column: AnyPgColumn) =>
@@ -89,6 +103,7 @@ function orderBy(filters: Partial<RequestFilters>): SQL[] {
     title: by(sql`lower(${requests.title})`),
     status: by(requests.status),
     next_action: nullsLast(requests.nextActionOn),
+    due: nullsLast(requests.dueOn),
     number: by(requests.number),
   };
   // The id breaks ties so pages never repeat or skip a row.
@@ -131,6 +146,9 @@ export async function getRequest(viewer: Viewer, id: string, db: Executor = defa
       requesterName: requester.name,
       jurisdictionId: jurisdictions.id,
       agencyType: agencies.type,
+      acknowledgementDueOn: requests.acknowledgementDueOn,
+      appealDueOn: requests.appealDueOn,
+      deadline: requests.deadline,
     })
     .from(requests)
     .innerJoin(agencies, eq(agencies.id, requests.agencyId))
@@ -160,33 +178,6 @@ export async function getTimeline(viewer: Viewer, requestId: string, db: Executo
     .where(and(eq(requestEvents.requestId, requestId), visibleRequests(viewer)))
     .orderBy(asc(requestEvents.seq));
   return rows as TimelineEvent[];
-}
-
-async function recordEvent(
-  tx: Executor,
-  viewer: Viewer,
-  requestId: string,
-  event: TimelineEventData,
-): Promise<void> {
-  await tx.insert(requestEvents).values({
-    organizationId: viewer.organizationId,
-    requestId,
-    kind: event.kind,
-    actorId: viewer.id,
-    data: event.data as unknown as Record<string, unknown>,
-  });
-}
-
-/** Locks the request row for the rest of the transaction; null when the viewer can't see it. */
-async function lockRequest(tx: Transaction, viewer: Viewer, id: string) {
-  if (!isUuid(id)) return null;
-  const [row] = await tx
-    .select()
-    .from(requests)
-    .where(and(eq(requests.id, id), visibleRequests(viewer)))
-    .for("update")
-    .limit(1);
-  return row ?? null;
 }
 
 async function findAgency(db: Executor, viewer: Viewer, id: string) {
@@ -220,6 +211,7 @@ export async function createRequest(
 
   const status: RequestStatus = input.initialStatus;
   const filedOn = status === "submitted" ? (input.filedOn ?? today) : (input.filedOn ?? null);
+  const receivedOn = status === "submitted" ? (input.receivedOn ?? filedOn) : (input.receivedOn ?? null);
 
   const created = await db.transaction(async (tx) => {
     const [org] = await tx
@@ -243,11 +235,13 @@ export async function createRequest(
         trackingNumber: input.trackingNumber ?? null,
         portalUrl: input.portalUrl ?? null,
         nextActionOn: input.nextActionOn ?? null,
+        receivedOn,
         tags: input.tags,
         createdById: viewer.id,
       })
       .returning({ id: requests.id, number: requests.number });
     await recordEvent(tx, viewer, row!.id, { kind: "created", data: { status, title: input.title } });
+    if (receivedOn) await refreshDeadline(tx, viewer, row!.id, "Request submitted");
     if (assigned) {
       await recordEvent(tx, viewer, row!.id, {
         kind: "assignment_changed",
@@ -269,6 +263,7 @@ const EDIT_LABELS = {
   trackingNumber: "Tracking number",
   portalUrl: "Portal link",
   nextActionOn: "Next action date",
+  receivedOn: "Received date",
   tags: "Tags",
 } as const;
 
@@ -299,6 +294,7 @@ export async function updateRequest(
       trackingNumber: input.trackingNumber ?? null,
       portalUrl: input.portalUrl ?? null,
       nextActionOn: input.nextActionOn ?? null,
+      receivedOn: input.receivedOn ?? null,
       tags: input.tags,
     };
     const changes: FieldChange[] = [];
@@ -327,6 +323,8 @@ export async function updateRequest(
       .set({ ...next, assigneeId: assigned?.id ?? null })
       .where(eq(requests.id, current.id));
     if (changes.length > 0) await recordEvent(tx, viewer, current.id, { kind: "edited", data: { changes } });
+    const moved = changes.filter((c) => c.field === "receivedOn" || c.field === "agencyId").map((c) => c.label.toLowerCase());
+    if (moved.length > 0) await refreshDeadline(tx, viewer, current.id, `Edited ${moved.join(" and ")}`);
     if (assignmentChanged) {
       const previous = current.assigneeId ? await findMember(tx, viewer, current.assigneeId) : null;
       await recordEvent(tx, viewer, current.id, {
@@ -346,28 +344,129 @@ export async function updateRequest(
 export async function changeStatus(
   viewer: Viewer,
   id: string,
-  input: { status: RequestStatus; note?: string },
+  input: { status: RequestStatus; note?: string; on?: string },
   today: string,
   db: Executor = defaultDb,
-): Promise<Result<{ from: RequestStatus; to: RequestStatus }> | null> {
+): Promise<Result<{ from: RequestStatus; to: RequestStatus; deadline: DeadlineSnapshot | null }> | null> {
   return db.transaction(async (tx) => {
     const current = await lockRequest(tx, viewer, id);
     if (!current) return null;
     const problem = transitionProblem(current.status, input.status);
     if (problem) return fail("status", problem);
+    const on = input.on ?? today;
+    if (current.receivedOn && on < current.receivedOn) {
+      return fail("on", "Date can't be before the agency received the request");
+    }
+    // Filing a draft records when it was filed and received, unless those dates were already given.
+    const filing = input.status === "submitted" && current.status === "draft";
+    const filedOn = current.filedOn ?? on;
     await tx
       .update(requests)
       .set({
         status: input.status,
-        // Filing a draft records when it was filed, unless a date was already given.
-        ...(input.status === "submitted" && !current.filedOn ? { filedOn: today } : {}),
+        ...(filing ? { filedOn, receivedOn: current.receivedOn ?? filedOn } : {}),
       })
       .where(eq(requests.id, current.id));
     await recordEvent(tx, viewer, current.id, {
       kind: "status_changed",
-      data: { from: current.status, to: input.status, ...(input.note ? { note: input.note } : {}) },
+      data: { from: current.status, to: input.status, on, ...(input.note ? { note: input.note } : {}) },
     });
-    return ok({ from: current.status, to: input.status });
+    const deadline = await refreshDeadline(tx, viewer, current.id, `Status changed to ${STATUS_LABELS[input.status]}`);
+    return ok({ from: current.status, to: input.status, deadline });
+  });
+}
+
+/** Logs an agency's extension notice; the due date moves and an extension beyond the law's limit is flagged. */
+export async function logExtension(
+  viewer: Viewer,
+  id: string,
+  input: { on: string; newDueDate?: string; days?: number; reason: string; requesterAgreed: boolean },
+  db: Executor = defaultDb,
+): Promise<Result<{ deadline: DeadlineSnapshot | null; beyondLimit: boolean }> | null> {
+  return db.transaction(async (tx) => {
+    const current = await lockRequest(tx, viewer, id);
+    if (!current) return null;
+    if (!current.receivedOn) return fail("newDueDate", "File the request first: an extension needs a received date");
+    if (!isOpenStatus(current.status)) return fail("newDueDate", `The request is ${STATUS_LABELS[current.status].toLowerCase()}: nothing left to extend`);
+    if (input.newDueDate && current.dueOn && input.newDueDate <= current.dueOn) {
+      return fail("newDueDate", "An extension must move the due date later");
+    }
+    const data = {
+      on: input.on,
+      reason: input.reason,
+      requesterAgreed: input.requesterAgreed,
+      ...(input.newDueDate ? { newDueDate: input.newDueDate } : { days: input.days }),
+    };
+    await recordEvent(tx, viewer, current.id, { kind: "extension_logged", data });
+    const deadline = await refreshDeadline(tx, viewer, current.id, `Extension: ${input.reason}`);
+    const beyondLimit = !!deadline?.flags.includes("extension_beyond_limit");
+    return ok({ deadline, beyondLimit });
+  });
+}
+
+/** Records a due date the requester and the agency agreed on; it replaces the computed one. */
+export async function setAgreedDate(
+  viewer: Viewer,
+  id: string,
+  input: { on: string; dueDate: string; reason: string },
+  db: Executor = defaultDb,
+): Promise<Result<{ deadline: DeadlineSnapshot | null }> | null> {
+  return db.transaction(async (tx) => {
+    const current = await lockRequest(tx, viewer, id);
+    if (!current) return null;
+    if (!current.receivedOn) return fail("dueDate", "File the request first: an agreed date needs a received date");
+    if (current.receivedOn && input.dueDate <= current.receivedOn) return fail("dueDate", "The agreed date must be after the received date");
+    await recordEvent(tx, viewer, current.id, { kind: "agreed_date_set", data: input });
+    const deadline = await refreshDeadline(tx, viewer, current.id, `Agreed with the agency: ${input.reason}`);
+    return ok({ deadline });
+  });
+}
+
+async function setNextActionIn(tx: Executor, viewer: Viewer, current: { id: string; nextActionOn: string | null }, nextActionOn: string | null) {
+  if ((current.nextActionOn ?? null) === nextActionOn) return;
+  await tx.update(requests).set({ nextActionOn }).where(eq(requests.id, current.id));
+  await recordEvent(tx, viewer, current.id, {
+    kind: "edited",
+    data: { changes: [{ field: "nextActionOn", label: EDIT_LABELS.nextActionOn, from: current.nextActionOn, to: nextActionOn }] },
+  });
+}
+
+/** Sets or clears the next-action date (e.g. "remind me in 3 weeks"). */
+export async function setNextAction(viewer: Viewer, id: string, nextActionOn: string | null, db: Executor = defaultDb): Promise<Result<null> | null> {
+  return db.transaction(async (tx) => {
+    const current = await lockRequest(tx, viewer, id);
+    if (!current) return null;
+    await setNextActionIn(tx, viewer, current, nextActionOn);
+    return ok(null);
+  });
+}
+
+
+/** Logs a follow-up sent to the agency and schedules the next one (a week later unless a date is given). */
+export async function logFollowUp(
+  viewer: Viewer,
+  id: string,
+  input: { channel: "email" | "portal" | "mail" | "phone" | "in_person" | "other"; note?: string; nextActionOn?: string },
+  today: string,
+  db: Executor = defaultDb,
+): Promise<Result<{ nextActionOn: string }> | null> {
+  return db.transaction(async (tx) => {
+    const current = await lockRequest(tx, viewer, id);
+    if (!current) return null;
+    if (input.nextActionOn && input.nextActionOn <= today) return fail("nextActionOn", "The next follow-up must be after today");
+    const summary = input.note ?? "Follow-up sent to the agency.";
+    const [communication] = await tx
+      .insert(communications)
+      .values({ organizationId: viewer.organizationId, requestId: current.id, createdById: viewer.id, direction: "outgoing", channel: input.channel, occurredOn: today, summary })
+      .returning({ id: communications.id });
+    await recordEvent(tx, viewer, current.id, {
+      kind: "communication_logged",
+      data: { communicationId: communication!.id, direction: "outgoing", channel: input.channel, occurredOn: today, summary },
+    });
+    const next = input.nextActionOn ?? addDays(today, FOLLOW_UP_INTERVAL_DAYS);
+    await setNextActionIn(tx, viewer, current, next);
+    await touch(tx, current.id);
+    return ok({ nextActionOn: next });
   });
 }
 

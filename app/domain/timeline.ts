@@ -1,4 +1,5 @@
 import type { CommunicationChannel, CommunicationDirection, RequestStatus } from "../../db/schema/values";
+import { formatDate } from "../utils/dates";
 import { STATUS_LABELS } from "./request-status";
 
 // What each kind of timeline event carries. Names are copied into the event when it is written, so the
@@ -13,7 +14,7 @@ export interface FieldChange {
 
 export type TimelineEventData =
   | { kind: "created"; data: { status: RequestStatus; title: string } }
-  | { kind: "status_changed"; data: { from: RequestStatus; to: RequestStatus; note?: string } }
+  | { kind: "status_changed"; data: { from: RequestStatus; to: RequestStatus; note?: string; on?: string } }
   | { kind: "note_added"; data: { body: string } }
   | {
       kind: "communication_logged";
@@ -29,7 +30,16 @@ export type TimelineEventData =
       kind: "assignment_changed";
       data: { fromId: string | null; fromName: string | null; toId: string | null; toName: string | null };
     }
-  | { kind: "edited"; data: { changes: FieldChange[] } };
+  | { kind: "edited"; data: { changes: FieldChange[] } }
+  | {
+      kind: "due_date_changed";
+      data: { from: string | null; to: string | null; reason: string; statutory: boolean; basis: string; flags?: string[] };
+    }
+  | {
+      kind: "extension_logged";
+      data: { on: string; reason: string; requesterAgreed: boolean; newDueDate?: string; days?: number };
+    }
+  | { kind: "agreed_date_set"; data: { on: string; dueDate: string; reason: string } };
 
 export type TimelineEvent = TimelineEventData & {
   id: string;
@@ -69,5 +79,18 @@ export function eventHeadline(event: TimelineEventData): string {
         : `Assigned to ${event.data.toName}`;
     case "edited":
       return `Edited ${event.data.changes.map((c) => c.label.toLowerCase()).join(", ")}`;
+    case "due_date_changed": {
+      const { from, to } = event.data;
+      const label = event.data.statutory ? "Due date" : "Follow-up date";
+      if (!from) return `${label} set: ${to ? formatDate(to) : "none"}`;
+      if (!to) return `${label} cleared (was ${formatDate(from)})`;
+      return `${label} moved from ${formatDate(from)} to ${formatDate(to)}`;
+    }
+    case "extension_logged":
+      return event.data.newDueDate
+        ? `Extension logged to ${formatDate(event.data.newDueDate)}`
+        : `Extension of ${event.data.days} days logged`;
+    case "agreed_date_set":
+      return `Due date agreed with the agency: ${formatDate(event.data.dueDate)}`;
   }
 }

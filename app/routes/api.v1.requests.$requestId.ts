@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { requestDetailJson } from "~/domain/request-json";
 import { getRequest, getTimeline } from "~/domain/requests.server";
 import { requireApiViewer } from "~/utils/auth.server";
+import { todayIn } from "~/utils/dates";
 import { apiError } from "~/utils/responses.server";
 
 /** GET /api/v1/requests/:id: the request with its timeline, oldest event first. */
@@ -11,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getRequest(viewer, params.requestId ?? "");
   if (!found) return apiError(404, "No such request.");
   const timeline = await getTimeline(viewer, found.id);
-  return json({ data: requestDetailJson(found, timeline) });
+  return json({ data: requestDetailJson(found, timeline, todayIn(viewer.timeZone)) });
 }
 
 export async function action({ request }: LoaderFunctionArgs) {

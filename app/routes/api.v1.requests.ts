@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.success) return apiError(400, "Invalid query parameters", fieldErrorsOf(parsed.error.issues));
   const result = await listRequests(viewer, parsed.data);
   return json({
-    data: result.rows.map(requestSummaryJson),
+    data: result.rows.map((row) => requestSummaryJson(row, todayIn(viewer.timeZone))),
     page: result.page,
     pageSize: result.pageSize,
     total: result.total,
@@ -42,5 +42,5 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!created.ok) return apiError(400, "Invalid request", created.fieldErrors);
   const detail = await getRequest(viewer, created.value.id);
   const timeline = await getTimeline(viewer, created.value.id);
-  return json({ data: requestDetailJson(detail!, timeline) }, { status: 201, headers: { Location: `/api/v1/requests/${created.value.id}` } });
+  return json({ data: requestDetailJson(detail!, timeline, today) }, { status: 201, headers: { Location: `/api/v1/requests/${created.value.id}` } });
 }

@@ -61,6 +61,7 @@ export default function EditRequest() {
       trackingNumber: request.trackingNumber ?? "",
       portalUrl: request.portalUrl ?? "",
       nextActionOn: request.nextActionOn ?? "",
+      receivedOn: request.receivedOn ?? "",
       tags: request.tags.join(", "),
     },
     constraint: getZodConstraint(schema),

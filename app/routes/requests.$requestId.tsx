@@ -11,7 +11,17 @@ import { StatusBadge } from "~/components/status-badge";
 import { Timeline } from "~/components/timeline";
 import { listMembers } from "~/domain/members.server";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
-import { addNoteSchema, assignSchema, changeStatusSchema, logCommunicationSchema } from "~/domain/request-input";
+import {
+  addNoteSchema,
+  agreedDateSchema,
+  assignSchema,
+  changeStatusSchema,
+  logCommunicationSchema,
+  logExtensionSchema,
+  nextActionSchema,
+} from "~/domain/request-input";
+import type { DeadlineSnapshot } from "~/domain/deadlines.server";
+import { DeadlineSummary } from "~/components/deadline-card";
 import { STATUS_LABELS, STATUS_TRANSITIONS } from "~/domain/request-status";
 import {
   addNote,
@@ -20,6 +30,9 @@ import {
   getRequest,
   getTimeline,
   logCommunication,
+  logExtension,
+  setAgreedDate,
+  setNextAction,
 } from "~/domain/requests.server";
 import { CHANNEL_LABELS, DIRECTION_LABELS } from "~/domain/timeline";
 import { requireViewer } from "~/utils/auth.server";
@@ -41,7 +54,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const intentSchema = z.object({
-  intent: z.enum(["change-status", "add-note", "log-communication", "assign"], { error: "Unknown action" }),
+  intent: z.enum(["change-status", "add-note", "log-communication", "assign", "log-extension", "agreed-date", "set-next-action"], {
+    error: "Unknown action",
+  }),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -55,12 +70,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (intent.data.intent) {
     case "change-status": {
-      const submission = parseWithZod(formData, { schema: changeStatusSchema });
+      const submission = parseWithZod(formData, { schema: changeStatusSchema(today) });
       if (submission.status !== "success") return json({ intent: "change-status", result: submission.reply() }, { status: 400 });
       const result = await changeStatus(viewer, id, submission.value, today);
       if (!result) throw notFound("request");
       if (!result.ok) return json({ intent: "change-status", result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
       return back(`Status changed to ${STATUS_LABELS[result.value.to]}.`);
+    }
+    case "log-extension": {
+      const submission = parseWithZod(formData, { schema: logExtensionSchema(today) });
+      if (submission.status !== "success") return json({ intent: "log-extension", result: submission.reply() }, { status: 400 });
+      const result = await logExtension(viewer, id, submission.value);
+      if (!result) throw notFound("request");
+      if (!result.ok) return json({ intent: "log-extension", result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
+      return back(
+        result.value.beyondLimit
+          ? "Extension logged. It goes beyond what the law allows: flagged on the request."
+          : "Extension logged.",
+      );
+    }
+    case "agreed-date": {
+      const submission = parseWithZod(formData, { schema: agreedDateSchema(today) });
+      if (submission.status !== "success") return json({ intent: "agreed-date", result: submission.reply() }, { status: 400 });
+      const result = await setAgreedDate(viewer, id, submission.value);
+      if (!result) throw notFound("request");
+      if (!result.ok) return json({ intent: "agreed-date", result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
+      return back("Agreed due date recorded.");
+    }
+    case "set-next-action": {
+      const submission = parseWithZod(formData, { schema: nextActionSchema });
+      if (submission.status !== "success") return json({ intent: "set-next-action", result: submission.reply() }, { status: 400 });
+      const result = await setNextAction(viewer, id, submission.value.nextActionOn ?? null);
+      if (!result) throw notFound("request");
+      return back(submission.value.nextActionOn ? "Next action date set." : "Next action date cleared.");
     }
     case "add-note": {
       const submission = parseWithZod(formData, { schema: addNoteSchema });
@@ -92,13 +134,15 @@ function useIntentResult(intent: string) {
   return data && data.intent === intent ? data.result : undefined;
 }
 
-function StatusForm({ nextStatuses }: { nextStatuses: readonly (keyof typeof STATUS_LABELS)[] }) {
+function StatusForm({ nextStatuses, today }: { nextStatuses: readonly (keyof typeof STATUS_LABELS)[]; today: string }) {
+  const schema = changeStatusSchema(today);
   const [form, fields] = useForm({
     id: "change-status",
     lastResult: useIntentResult("change-status"),
-    constraint: getZodConstraint(changeStatusSchema),
+    defaultValue: { on: today },
+    constraint: getZodConstraint(schema),
     shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: changeStatusSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   if (nextStatuses.length === 0) return <p className="muted">This status is final.</p>;
   return (
@@ -113,6 +157,13 @@ function StatusForm({ nextStatuses }: { nextStatuses: readonly (keyof typeof STA
           </option>
         ))}
       </SelectField>
+      <TextField
+        label="Date it happened"
+        {...getInputProps(fields.on, { type: "date" })}
+        id={fields.on.id}
+        errors={fields.on.errors}
+        hint="The deadline clock uses this date, e.g. the day the agency's letter arrived."
+      />
       <TextAreaField label="Note (optional)" {...getTextareaProps(fields.note)} id={fields.note.id} errors={fields.note.errors} rows={3} />
       <div className="actions">
         <button type="submit" className="button">
@@ -178,6 +229,87 @@ function CommunicationForm({ today }: { today: string }) {
       <div className="actions">
         <button type="submit" className="button">
           Log communication
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function ExtensionForm({ today }: { today: string }) {
+  const schema = logExtensionSchema(today);
+  const [form, fields] = useForm({
+    id: "log-extension",
+    lastResult: useIntentResult("log-extension"),
+    defaultValue: { on: today },
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="log-extension" />
+      <div className="form-row">
+        <TextField label="Notice dated" {...getInputProps(fields.on, { type: "date" })} id={fields.on.id} errors={fields.on.errors} />
+        <TextField label="New due date" {...getInputProps(fields.newDueDate, { type: "date" })} id={fields.newDueDate.id} errors={fields.newDueDate.errors} />
+        <TextField label="Or days added" {...getInputProps(fields.days, { type: "number" })} id={fields.days.id} errors={fields.days.errors} min={1} max={365} />
+      </div>
+      <TextAreaField label="Reason given" {...getTextareaProps(fields.reason)} id={fields.reason.id} errors={fields.reason.errors} rows={2} />
+      <label className="small">
+        <input type="checkbox" name={fields.requesterAgreed.name} value="on" /> The requester agreed to this extension
+      </label>
+      <div className="actions">
+        <button type="submit" className="button button--secondary">
+          Log extension
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function AgreedDateForm({ today }: { today: string }) {
+  const schema = agreedDateSchema(today);
+  const [form, fields] = useForm({
+    id: "agreed-date",
+    lastResult: useIntentResult("agreed-date"),
+    defaultValue: { on: today },
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="agreed-date" />
+      <div className="form-row">
+        <TextField label="Agreed due date" {...getInputProps(fields.dueDate, { type: "date" })} id={fields.dueDate.id} errors={fields.dueDate.errors} />
+        <TextField label="Agreed on" {...getInputProps(fields.on, { type: "date" })} id={fields.on.id} errors={fields.on.errors} />
+      </div>
+      <TextAreaField label="What was agreed" {...getTextareaProps(fields.reason)} id={fields.reason.id} errors={fields.reason.errors} rows={2} />
+      <div className="actions">
+        <button type="submit" className="button button--secondary">
+          Record agreed date
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function NextActionForm({ current }: { current: string | null }) {
+  const [form, fields] = useForm({
+    id: "set-next-action",
+    lastResult: useIntentResult("set-next-action"),
+    defaultValue: { nextActionOn: current ?? "" },
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: nextActionSchema }),
+  });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="set-next-action" />
+      <TextField label="Next action date" {...getInputProps(fields.nextActionOn, { type: "date" })} id={fields.nextActionOn.id} errors={fields.nextActionOn.errors} hint="Leave empty to clear it." />
+      <div className="actions">
+        <button type="submit" className="button button--secondary">
+          Save next action
         </button>
       </div>
     </Form>
@@ -251,6 +383,15 @@ export default function RequestPage() {
         </div>
 
         <div>
+          <section className="card" aria-labelledby="deadline-heading">
+            <h2 id="deadline-heading">Deadline</h2>
+            <DeadlineSummary
+              status={request.status}
+              receivedOn={request.receivedOn}
+              deadline={request.deadline as unknown as DeadlineSnapshot | null}
+              today={today}
+            />
+          </section>
           <section className="card" aria-labelledby="summary-heading">
             <h2 id="summary-heading">Summary</h2>
             <dl className="summary-list">
@@ -304,7 +445,7 @@ export default function RequestPage() {
             <h2 id="actions-heading">Update</h2>
             <details className="panel" open={openPanel === undefined || openPanel === "change-status"}>
               <summary>Change status</summary>
-              <StatusForm nextStatuses={nextStatuses} />
+              <StatusForm nextStatuses={nextStatuses} today={today} />
             </details>
             <details className="panel" open={openPanel === "add-note"}>
               <summary>Add a note</summary>
@@ -318,6 +459,22 @@ export default function RequestPage() {
               <summary>Assign</summary>
               <AssignForm members={members} current={request.assigneeId} />
             </details>
+            <details className="panel" open={openPanel === "set-next-action"}>
+              <summary>Set next action</summary>
+              <NextActionForm current={request.nextActionOn} />
+            </details>
+            {request.receivedOn ? (
+              <>
+                <details className="panel" open={openPanel === "log-extension"}>
+                  <summary>Log an extension</summary>
+                  <ExtensionForm today={today} />
+                </details>
+                <details className="panel" open={openPanel === "agreed-date"}>
+                  <summary>Record an agreed due date</summary>
+                  <AgreedDateForm today={today} />
+                </details>
+              </>
+            ) : null}
           </section>
         </div>
       </div>

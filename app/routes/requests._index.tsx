@@ -7,10 +7,10 @@ import { StatusBadge } from "~/components/status-badge";
 import { listMembers } from "~/domain/members.server";
 import { listAgencies } from "~/domain/places.server";
 import { parseRequestFilters, REQUEST_SORTS, type RequestSort } from "~/domain/request-input";
-import { REQUEST_STATUSES, STATUS_LABELS } from "~/domain/request-status";
+import { isOpenStatus, REQUEST_STATUSES, STATUS_LABELS, type RequestStatus } from "~/domain/request-status";
 import { listRequests, listTags } from "~/domain/requests.server";
 import { requireViewer } from "~/utils/auth.server";
-import { describeWhen, formatDate } from "~/utils/dates";
+import { describeDue, describeWhen, formatDate } from "~/utils/dates";
 import { useToday } from "~/utils/use-root";
 import { fieldErrorsOf } from "~/utils/responses.server";
 
@@ -20,6 +20,7 @@ const SORT_LABELS: Record<RequestSort, string> = {
   updated: "Recently updated",
   created: "Recently created",
   filed: "Filed date",
+  due: "Due date (soonest first)",
   title: "Title (A–Z)",
   status: "Status",
   next_action: "Next action date",
@@ -45,6 +46,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const result = await listRequests(viewer, parsed.data);
   return json({ ...options, errors: null, result, viewerId: viewer.id });
+}
+
+function DueCell({ row, today }: { row: { status: RequestStatus; dueOn: string | null; dueStatutory: boolean; followUpOn: string | null; longOverdueOn: string | null }; today: string }) {
+  const open = isOpenStatus(row.status);
+  if (row.dueOn) {
+    if (!open) return <span className="muted">{formatDate(row.dueOn, today)}</span>;
+    const longOverdue = row.longOverdueOn !== null && row.longOverdueOn < today;
+    return (
+      <>
+        {describeDue(row.dueOn, today)}
+        {row.dueOn < today ? (
+          <div>
+            <span className="badge badge--danger">{longOverdue ? "Long overdue" : "Overdue"}</span>
+          </div>
+        ) : null}
+      </>
+    );
+  }
+  if (open && !row.dueStatutory && row.followUpOn) {
+    return (
+      <>
+        follow up {describeWhen(row.followUpOn, today)}
+        <div className="small muted">no statutory deadline</div>
+      </>
+    );
+  }
+  if (open && row.status !== "draft" && !row.dueOn && row.dueStatutory) return <span className="badge badge--waiting">Clock paused</span>;
+  return <span className="muted">—</span>;
 }
 
 export default function RequestsIndex() {
@@ -148,6 +177,7 @@ export default function RequestsIndex() {
                   <th scope="col">Status</th>
                   <th scope="col">Assignee</th>
                   <th scope="col">Filed</th>
+                  <th scope="col">Due</th>
                   <th scope="col">Next action</th>
                 </tr>
               </thead>
@@ -180,6 +210,9 @@ export default function RequestsIndex() {
                     </td>
                     <td data-label="Assignee">{r.assigneeName ?? <span className="muted">Unassigned</span>}</td>
                     <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, today) : <span className="muted">Not filed</span>}</td>
+                    <td data-label="Due">
+                      <DueCell row={r} today={today} />
+                    </td>
                     <td data-label="Next action">
                       {r.nextActionOn ? describeWhen(r.nextActionOn, today) : <span className="muted">—</span>}
                     </td>

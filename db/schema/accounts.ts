@@ -7,6 +7,8 @@ export const organizations = pgTable("organizations", {
   id: id(),
   name: text("name").notNull(),
   timeZone: text("time_zone").notNull().default("America/New_York"),
+  // Follow-up interval for laws with no fixed deadline (AZ, FL, WI...): the organization's policy.
+  followUpBusinessDays: integer("follow_up_business_days").notNull().default(10),
   // Next per-organization request number (shown as #12); bumped inside the creating transaction.
   lastRequestNumber: integer("last_request_number").notNull().default(0),
   ...timestamps,

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organizations, users } from "./accounts";
 import { id, timestamps } from "./columns";
 import { agencyType, jurisdictionKind } from "./enums";
@@ -42,6 +42,10 @@ export const agencies = pgTable(
     recordsContactEmail: text("records_contact_email"),
     portalUrl: text("portal_url"),
     notes: text("notes"),
+    // An agency's own response period (e.g. a published policy) replacing the statutory one, with why.
+    deadlineRuleDays: integer("deadline_rule_days"),
+    deadlineRuleDayType: text("deadline_rule_day_type").$type<"business" | "calendar">(),
+    deadlineRuleReason: text("deadline_rule_reason"),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
   },

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   date,
   index,
   integer,
@@ -45,6 +46,18 @@ export const requests = pgTable(
     trackingNumber: text("tracking_number"),
     portalUrl: text("portal_url"),
     nextActionOn: date("next_action_on", { mode: "string" }),
+    // The day the agency received the request; the statutory clock counts from the next day.
+    receivedOn: date("received_on", { mode: "string" }),
+    // Derived by the deadline engine from the law, receivedOn and the timeline; refreshed in the same
+    // transaction as every change that can move them (see app/domain/deadlines.server.ts).
+    dueOn: date("due_on", { mode: "string" }),
+    dueStatutory: boolean("due_statutory").notNull().default(true),
+    dueBasis: text("due_basis"),
+    followUpOn: date("follow_up_on", { mode: "string" }),
+    longOverdueOn: date("long_overdue_on", { mode: "string" }),
+    acknowledgementDueOn: date("acknowledgement_due_on", { mode: "string" }),
+    appealDueOn: date("appeal_due_on", { mode: "string" }),
+    deadline: jsonb("deadline").$type<Record<string, unknown>>(),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
@@ -56,6 +69,7 @@ export const requests = pgTable(
     index("requests_agency_idx").on(t.agencyId),
     index("requests_assignee_idx").on(t.assigneeId),
     index("requests_tags_idx").using("gin", t.tags),
+    index("requests_org_due_idx").on(t.organizationId, t.dueOn),
   ],
 );
 

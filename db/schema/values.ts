@@ -43,6 +43,9 @@ export const REQUEST_EVENT_KINDS = [
   "communication_logged",
   "assignment_changed",
   "edited",
+  "due_date_changed",
+  "extension_logged",
+  "agreed_date_set",
 ] as const;
 export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
 
@@ -51,3 +54,6 @@ export type CommunicationDirection = (typeof COMMUNICATION_DIRECTIONS)[number];
 
 export const COMMUNICATION_CHANNELS = ["email", "portal", "mail", "phone", "in_person", "other"] as const;
 export type CommunicationChannel = (typeof COMMUNICATION_CHANNELS)[number];
+
+export const DAY_TYPES = ["business", "calendar"] as const;
+export type DayTypeValue = (typeof DAY_TYPES)[number];

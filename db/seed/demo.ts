@@ -1,5 +1,6 @@
 import { and, count, eq, isNull } from "drizzle-orm";
-import { createOrganization, createUser } from "../../app/domain/accounts.server";
+import { createOrganization, createUser, type Viewer } from "../../app/domain/accounts.server";
+import { refreshDeadline } from "../../app/domain/deadlines.server";
 import { addDays } from "../../app/utils/dates";
 import type { Executor } from "../client";
 import { agencies, communications, jurisdictions, organizations, requestEvents, requests, users } from "../schema";
@@ -171,6 +172,7 @@ export async function seedDemo(db: Executor, today: string): Promise<{ organizat
         assigneeId: assignee?.id ?? null,
         status: finalStatus,
         filedOn: filedStep ? addDays(today, -filedStep[1]) : null,
+        receivedOn: filedStep ? addDays(today, -filedStep[1]) : null,
         method: spec.method ?? null,
         trackingNumber: spec.tracking ?? null,
         nextActionOn: spec.nextActionIn === undefined ? null : addDays(today, spec.nextActionIn),
@@ -212,6 +214,13 @@ export async function seedDemo(db: Executor, today: string): Promise<{ organizat
         actorId: event.actorId,
         occurredAt: event.at,
         data: event.data,
+      });
+    }
+    if (filedStep) {
+      const viewer: Viewer = { id: demo.id, organizationId: org.id, organizationName: org.name, timeZone: org.timeZone, email: demo.email, name: demo.name, role: "admin" };
+      const last = events.at(-1)!.at;
+      await refreshDeadline(db, viewer, request!.id, "Deadline worked out from the law and the timeline", {
+        occurredAt: new Date(last.getTime() + 60_000),
       });
     }
   }

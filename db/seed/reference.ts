@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { jurisdictions } from "../schema";
+import { jurisdictions, laws } from "../schema";
+import { LAW_TABLE } from "./data/laws";
 
 /** Federal government, the states and DC: shared reference rows every organization sees. */
 export const STATE_LEVEL_JURISDICTIONS: ReadonlyArray<{ code: string; name: string; kind: "federal" | "state" }> = [
@@ -60,6 +61,7 @@ export const STATE_LEVEL_JURISDICTIONS: ReadonlyArray<{ code: string; name: stri
 
 /** Idempotent: safe on every start and from several instances at once. */
 export async function seedReferenceData(db: Executor): Promise<void> {
+  await seedLaws(db);
   await db
     .insert(jurisdictions)
     .values(STATE_LEVEL_JURISDICTIONS.map((j) => ({ code: j.code, name: j.name, kind: j.kind })))
@@ -67,5 +69,38 @@ export async function seedReferenceData(db: Executor): Promise<void> {
       target: jurisdictions.code,
       targetWhere: sql`${jurisdictions.code} is not null`,
       set: { name: sql`excluded.name`, kind: sql`excluded.kind` },
+    });
+}
+
+/**
+ * The law table from db/seed/data/laws.ts. Upserted on every start so corrected reference facts reach every
+ * installation; an organization's own corrections live in law_revisions and are never overwritten.
+ */
+async function seedLaws(db: Executor): Promise<void> {
+  const rows = LAW_TABLE.map((law) => ({
+    jurisdictionCode: law.jurisdiction,
+    lawName: law.lawName,
+    citation: law.citation,
+    responseDays: law.responseDays,
+    dayType: law.dayType,
+    responseCountsFrom: law.responseCountsFrom,
+    extensionDays: law.extensionDays,
+    extensionDayType: law.extensionDayType,
+    extensionNote: law.extensionNote,
+    appealNote: law.appealNote,
+    acknowledgementDays: law.acknowledgementDays,
+    acknowledgementDayType: law.acknowledgementDayType,
+    appealDays: law.appealDays,
+    appealDayType: law.appealDayType,
+    source: law.source,
+    confidence: law.confidence,
+  }));
+  const updatable = Object.keys(rows[0]!).filter((k) => k !== "jurisdictionCode") as (keyof (typeof rows)[number])[];
+  await db
+    .insert(laws)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: laws.jurisdictionCode,
+      set: Object.fromEntries(updatable.map((k) => [k, sql.raw(`excluded.${laws[k].name}`)])),
     });
 }

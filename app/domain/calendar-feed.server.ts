@@ -1,0 +1,119 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, asc, desc, eq, inArray, isNull, or, isNotNull } from "drizzle-orm";
+import { createEvents, type DateArray, type EventAttributes } from "ics";
+import { agencies, calendarFeeds, organizations, requests, users } from "../../db/schema";
+import type { Executor } from "../utils/db.server";
+import { db as defaultDb } from "../utils/db.server";
+import { addDays } from "../utils/dates";
+import type { Viewer } from "./accounts.server";
+import { visibleRequests } from "./access.server";
+import { OPEN_STATUSES } from "./request-status";
+
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** A new secret feed address for the viewer; the token is shown once and only its hash is kept. */
+export async function createCalendarFeed(viewer: Viewer, db: Executor = defaultDb): Promise<string> {
+  const token = randomBytes(24).toString("base64url");
+  await db.insert(calendarFeeds).values({ userId: viewer.id, tokenHash: hash(token) });
+  return token;
+}
+
+export async function revokeCalendarFeed(viewer: Viewer, feedId: string, db: Executor = defaultDb): Promise<boolean> {
+  const rows = await db
+    .update(calendarFeeds)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(calendarFeeds.id, feedId), eq(calendarFeeds.userId, viewer.id), isNull(calendarFeeds.revokedAt)))
+    .returning({ id: calendarFeeds.id });
+  return rows.length > 0;
+}
+
+export function listCalendarFeeds(viewer: Viewer, db: Executor = defaultDb) {
+  return db
+    .select({ id: calendarFeeds.id, createdAt: calendarFeeds.createdAt, revokedAt: calendarFeeds.revokedAt, lastUsedAt: calendarFeeds.lastUsedAt })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.userId, viewer.id))
+    .orderBy(desc(calendarFeeds.createdAt));
+}
+
+/** The signed-in identity behind a feed token, or null when the token is unknown, revoked or the user disabled. */
+async function viewerForToken(db: Executor, token: string): Promise<Viewer | null> {
+  const [row] = await db
+    .select({
+      feedId: calendarFeeds.id,
+      id: users.id,
+      organizationId: users.organizationId,
+      organizationName: organizations.name,
+      timeZone: organizations.timeZone,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+    })
+    .from(calendarFeeds)
+    .innerJoin(users, eq(users.id, calendarFeeds.userId))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(calendarFeeds.tokenHash, hash(token)), isNull(calendarFeeds.revokedAt), isNull(users.disabledAt)))
+    .limit(1);
+  if (!row) return null;
+  await db.update(calendarFeeds).set({ lastUsedAt: new Date() }).where(eq(calendarFeeds.id, row.feedId));
+  const { feedId: _feedId, ...viewer } = row;
+  return viewer;
+}
+
+const dateArray = (iso: string): DateArray => iso.split("-").map(Number) as DateArray;
+
+function allDay(iso: string) {
+  return { start: dateArray(iso), end: dateArray(addDays(iso, 1)) };
+}
+
+/**
+ * The ICS calendar for a feed token: due dates (with extensions already applied), acknowledgement and
+ * appeal deadlines, follow-up dates and next actions of the open requests the user may see. Null for a bad token.
+ */
+export async function calendarFor(token: string, baseUrl: string, db: Executor = defaultDb): Promise<string | null> {
+  const viewer = await viewerForToken(db, token);
+  if (!viewer) return null;
+  const rows = await db
+    .select({
+      id: requests.id,
+      number: requests.number,
+      title: requests.title,
+      status: requests.status,
+      agencyName: agencies.name,
+      dueOn: requests.dueOn,
+      dueStatutory: requests.dueStatutory,
+      followUpOn: requests.followUpOn,
+      acknowledgementDueOn: requests.acknowledgementDueOn,
+      appealDueOn: requests.appealDueOn,
+      nextActionOn: requests.nextActionOn,
+      dueBasis: requests.dueBasis,
+    })
+    .from(requests)
+    .innerJoin(agencies, eq(agencies.id, requests.agencyId))
+    .where(
+      and(
+        visibleRequests(viewer),
+        or(inArray(requests.status, [...OPEN_STATUSES]), and(eq(requests.status, "denied"), isNotNull(requests.appealDueOn))),
+      ),
+    )
+    .orderBy(asc(requests.number));
+
+  const events: EventAttributes[] = [];
+  for (const r of rows) {
+    const url = `${baseUrl}/requests/${r.id}`;
+    const label = `#${r.number} ${r.title} (${r.agencyName})`;
+    const add = (kind: string, iso: string | null, title: string, description: string) => {
+      if (!iso) return;
+      events.push({ ...allDay(iso), title, description, url, uid: `${r.id}-${kind}@jointask`, categories: ["JointAsk", kind] });
+    };
+    if (r.status !== "denied") {
+      if (r.dueOn) add("due", r.dueOn, `Due: ${label}`, r.dueBasis ?? "Response due");
+      else if (!r.dueStatutory) add("follow-up", r.followUpOn, `Follow up: ${label}`, `${r.dueBasis ?? ""} (not a statutory deadline)`);
+      if (r.status === "submitted") add("acknowledgement", r.acknowledgementDueOn, `Acknowledgement due: ${label}`, "The law sets a deadline to acknowledge the request.");
+      add("next-action", r.nextActionOn, `Next action: ${label}`, "Next action date set in JointAsk.");
+    }
+    add("appeal", r.appealDueOn, `Appeal deadline: ${label}`, "Last day to appeal the denial.");
+  }
+  const { error, value } = createEvents(events, { productId: "jointask/calendar", calName: `JointAsk: ${viewer.organizationName}` });
+  if (error || !value) throw error ?? new Error("Could not build the calendar");
+  return value;
+}

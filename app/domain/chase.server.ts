@@ -1,0 +1,101 @@
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { agencies, jurisdictions, requests, users } from "../../db/schema";
+import type { Executor } from "../utils/db.server";
+import { db as defaultDb } from "../utils/db.server";
+import { addDays } from "../utils/dates";
+import type { Viewer } from "./accounts.server";
+import { visibleRequests } from "./access.server";
+import { OPEN_STATUSES } from "./request-status";
+
+/** The chase board's sections, in the order a coordinator works through them. */
+export const CHASE_SECTIONS = [
+  { key: "overdue", title: "Overdue: chase now", description: "Past the due date and no follow-up scheduled." },
+  { key: "waiting_on_us", title: "Waiting on us", description: "The agency asked for a clarification or a fee: the clock is stopped until we answer." },
+  { key: "due_soon", title: "Due within 7 days", description: "The agency's deadline is coming up." },
+  { key: "follow_up", title: "Follow-up due", description: "The next action date has come, or the organization's follow-up date for a law with no deadline." },
+  { key: "overdue_scheduled", title: "Overdue, follow-up scheduled", description: "Past due; already chased, with the next follow-up planned." },
+  { key: "no_next_action", title: "Open with no next action", description: "Nothing is due and nothing is planned: set a next action." },
+] as const;
+export type ChaseSectionKey = (typeof CHASE_SECTIONS)[number]["key"];
+
+/** Sections that count as "needs attention" in the navigation. */
+export const ATTENTION_SECTIONS: readonly ChaseSectionKey[] = ["overdue", "waiting_on_us", "due_soon", "follow_up"];
+
+/**
+ * Which section an open request belongs to, first match wins. One SQL expression, so the board and the
+ * counts in the navigation can never disagree.
+ */
+function sectionOf(today: string): SQL<ChaseSectionKey | null> {
+  const weekAhead = addDays(today, 7);
+  return sql<ChaseSectionKey | null>`case
+    when ${requests.dueOn} < ${today} and (${requests.nextActionOn} is null or ${requests.nextActionOn} <= ${today}) then 'overdue'
+    when ${requests.status} in ('clarification_requested', 'fee_requested') then 'waiting_on_us'
+    when ${requests.dueOn} between ${today} and ${weekAhead} then 'due_soon'
+    when ${requests.nextActionOn} <= ${today}
+      or (not ${requests.dueStatutory} and ${requests.followUpOn} <= ${today} and ${requests.nextActionOn} is null) then 'follow_up'
+    when ${requests.dueOn} < ${today} then 'overdue_scheduled'
+    when ${requests.nextActionOn} is null then 'no_next_action'
+    else null end`;
+}
+
+const openRequests = (viewer: Viewer) => and(visibleRequests(viewer), inArray(requests.status, [...OPEN_STATUSES]))!;
+
+const assignee = alias(users, "chase_assignee");
+
+export async function chaseBoard(viewer: Viewer, today: string, db: Executor = defaultDb) {
+  const section = sectionOf(today);
+  const rows = await db
+    .select({
+      id: requests.id,
+      number: requests.number,
+      title: requests.title,
+      status: requests.status,
+      agencyName: agencies.name,
+      jurisdictionName: jurisdictions.name,
+      assigneeId: requests.assigneeId,
+      assigneeName: assignee.name,
+      dueOn: requests.dueOn,
+      dueStatutory: requests.dueStatutory,
+      followUpOn: requests.followUpOn,
+      longOverdueOn: requests.longOverdueOn,
+      nextActionOn: requests.nextActionOn,
+      section,
+    })
+    .from(requests)
+    .innerJoin(agencies, eq(agencies.id, requests.agencyId))
+    .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+    .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
+    .where(and(openRequests(viewer), sql`${section} is not null`))
+    .orderBy(asc(sql`coalesce(${requests.dueOn}, ${requests.followUpOn}, ${requests.nextActionOn})`), asc(requests.number));
+
+  return CHASE_SECTIONS.map((s) => {
+    const inSection = rows.filter((r) => r.section === s.key);
+    // Grouped by assignee, unassigned last, so each person sees their own list.
+    const groups = new Map<string, { assigneeId: string | null; assigneeName: string; rows: typeof inSection }>();
+    for (const r of inSection) {
+      const key = r.assigneeId ?? "";
+      if (!groups.has(key)) groups.set(key, { assigneeId: r.assigneeId, assigneeName: r.assigneeName ?? "Unassigned", rows: [] });
+      groups.get(key)!.rows.push(r);
+    }
+    const ordered = [...groups.values()].sort((a, b) =>
+      a.assigneeId === null ? 1 : b.assigneeId === null ? -1 : a.assigneeName.localeCompare(b.assigneeName),
+    );
+    return { ...s, total: inSection.length, groups: ordered };
+  });
+}
+
+/** How many open requests need attention now, for the navigation. */
+export async function chaseCounts(viewer: Viewer, today: string, db: Executor = defaultDb) {
+  const section = sectionOf(today);
+  const rows = await db
+    .select({ section, n: count() })
+    .from(requests)
+    .where(openRequests(viewer))
+    .groupBy(sql`1`);
+  const bySection = Object.fromEntries(rows.map((r) => [r.section ?? "none", r.n])) as Record<string, number>;
+  return {
+    overdue: bySection.overdue ?? 0,
+    attention: ATTENTION_SECTIONS.reduce((sum, key) => sum + (bySection[key] ?? 0), 0),
+  };
+}

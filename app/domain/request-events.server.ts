@@ -1,0 +1,40 @@
+import { and, eq } from "drizzle-orm";
+import { requestEvents, requests } from "../../db/schema";
+import type { Executor, Transaction } from "../utils/db.server";
+import type { Viewer } from "./accounts.server";
+import { visibleRequests } from "./access.server";
+import type { TimelineEventData } from "./timeline";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string | undefined | null): value is string => !!value && UUID.test(value);
+
+/** Appends one event to a request's timeline; call it inside the transaction that makes the change. */
+export async function recordEvent(
+  tx: Executor,
+  viewer: Viewer,
+  requestId: string,
+  event: TimelineEventData,
+  occurredAt?: Date,
+): Promise<void> {
+  await tx.insert(requestEvents).values({
+    organizationId: viewer.organizationId,
+    requestId,
+    kind: event.kind,
+    actorId: viewer.id,
+    data: event.data as unknown as Record<string, unknown>,
+    ...(occurredAt ? { occurredAt } : {}),
+  });
+}
+
+/** Locks the request row for the rest of the transaction; null when the viewer can't see it. */
+export async function lockRequest(tx: Transaction, viewer: Viewer, id: string) {
+  if (!isUuid(id)) return null;
+  const [row] = await tx
+    .select()
+    .from(requests)
+    .where(and(eq(requests.id, id), visibleRequests(viewer)))
+    .for("update")
+    .limit(1);
+  return row ?? null;
+}
+export type LockedRequest = NonNullable<Awaited<ReturnType<typeof lockRequest>>>;

@@ -1,0 +1,183 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { COMMUNICATION_CHANNELS } from "../../db/schema/values";
+import { StatusBadge } from "~/components/status-badge";
+import { chaseBoard } from "~/domain/chase.server";
+import { FOLLOW_UP_INTERVAL_DAYS, followUpSchema, nextActionSchema } from "~/domain/request-input";
+import { isUuid, logFollowUp, setNextAction } from "~/domain/requests.server";
+import { CHANNEL_LABELS } from "~/domain/timeline";
+import { requireViewer } from "~/utils/auth.server";
+import { describeDue, describeWhen, todayIn } from "~/utils/dates";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { fieldErrorsOf, notFound } from "~/utils/responses.server";
+import { useToday } from "~/utils/use-root";
+
+export const meta: MetaFunction = () => [{ title: "Chase board · JointAsk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  return json({ sections: await chaseBoard(viewer, todayIn(viewer.timeZone)) });
+}
+
+const targetSchema = z.object({ requestId: z.string().refine(isUuid, "Unknown request") });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const today = todayIn(viewer.timeZone);
+  const form = Object.fromEntries(await request.formData());
+  const target = targetSchema.safeParse(form);
+  if (!target.success) throw notFound("request");
+  const { requestId } = target.data;
+  if (form.intent === "log-follow-up") {
+    const parsed = followUpSchema.safeParse(form);
+    if (!parsed.success) return json({ requestId, errors: fieldErrorsOf(parsed.error.issues) }, { status: 400 });
+    const result = await logFollowUp(viewer, requestId, parsed.data, today);
+    if (!result) throw notFound("request");
+    if (!result.ok) return json({ requestId, errors: result.fieldErrors }, { status: 400 });
+    return redirectWithFlash("/chase", { kind: "success", message: `Follow-up logged; next one ${describeWhen(result.value.nextActionOn, today)}.` });
+  }
+  if (form.intent === "set-next-action") {
+    const parsed = nextActionSchema.safeParse(form);
+    if (!parsed.success) return json({ requestId, errors: fieldErrorsOf(parsed.error.issues) }, { status: 400 });
+    const result = await setNextAction(viewer, requestId, parsed.data.nextActionOn ?? null);
+    if (!result) throw notFound("request");
+    return redirectWithFlash("/chase", { kind: "success", message: "Next action date saved." });
+  }
+  throw new Response("Unknown action.", { status: 400 });
+}
+
+type Row = Awaited<ReturnType<typeof chaseBoard>>[number]["groups"][number]["rows"][number];
+
+function DueText({ row, today }: { row: Row; today: string }) {
+  if (row.dueOn) {
+    const long = row.longOverdueOn !== null && row.longOverdueOn < today;
+    return (
+      <>
+        {describeDue(row.dueOn, today)} {long ? <span className="badge badge--danger">Long overdue</span> : null}
+      </>
+    );
+  }
+  if (!row.dueStatutory && row.followUpOn) return <>follow up {describeWhen(row.followUpOn, today)} (policy, not statutory)</>;
+  if (row.status === "clarification_requested" || row.status === "fee_requested") return <>clock paused</>;
+  return <span className="muted">no due date</span>;
+}
+
+function RowActions({ row, errors }: { row: Row; errors?: Record<string, string[]> }) {
+  const errorId = `chase-${row.id}-error`;
+  return (
+    <div className="chase-actions">
+      <Form method="post" className="inline-form">
+        <input type="hidden" name="requestId" value={row.id} />
+        <input type="hidden" name="intent" value="log-follow-up" />
+        <label className="visually-hidden" htmlFor={`channel-${row.id}`}>
+          Follow-up channel for #{row.number}
+        </label>
+        <select id={`channel-${row.id}`} name="channel" defaultValue="email">
+          {COMMUNICATION_CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {CHANNEL_LABELS[c]}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button button--secondary" aria-label={`Log follow-up for #${row.number} ${row.title}`}>
+          Log follow-up
+        </button>
+      </Form>
+      <Form method="post" className="inline-form">
+        <input type="hidden" name="requestId" value={row.id} />
+        <input type="hidden" name="intent" value="set-next-action" />
+        <label className="visually-hidden" htmlFor={`next-${row.id}`}>
+          Next action date for #{row.number}
+        </label>
+        <input
+          id={`next-${row.id}`}
+          type="date"
+          name="nextActionOn"
+          defaultValue={row.nextActionOn ?? ""}
+          aria-invalid={errors?.nextActionOn ? true : undefined}
+          aria-describedby={errors ? errorId : undefined}
+        />
+        <button type="submit" className="button button--quiet" aria-label={`Set next action for #${row.number} ${row.title}`}>
+          Set
+        </button>
+      </Form>
+      {errors ? (
+        <p id={errorId} className="field__error">
+          {Object.values(errors).flat().join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export default function ChaseBoard() {
+  const { sections } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const today = useToday();
+  const empty = sections.every((s) => s.total === 0);
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Chase board</h1>
+          <p className="page-header__meta">
+            What to chase today. Logging a follow-up records it on the request and schedules the next one in {FOLLOW_UP_INTERVAL_DAYS} days.
+          </p>
+        </div>
+        <Link to="/settings/calendar" className="button button--secondary">
+          Calendar feed
+        </Link>
+      </div>
+      <nav aria-label="Sections" className="card small">
+        {sections.map((s, i) => (
+          <span key={s.key}>
+            {i > 0 ? " · " : ""}
+            <a href={`#${s.key}`}>
+              {s.title} ({s.total})
+            </a>
+          </span>
+        ))}
+      </nav>
+      {empty ? <div className="card empty">Nothing to chase: every open request has a plan.</div> : null}
+      {sections.map((s) =>
+        s.total === 0 ? null : (
+          <section key={s.key} id={s.key} className="card" aria-labelledby={`${s.key}-heading`}>
+            <h2 id={`${s.key}-heading`}>
+              {s.title} <span className="muted">({s.total})</span>
+            </h2>
+            <p className="muted small">{s.description}</p>
+            {s.groups.map((g) => (
+              <div key={g.assigneeId ?? "unassigned"} className="chase-group">
+                <h3>
+                  {g.assigneeName} <span className="muted">({g.rows.length})</span>
+                </h3>
+                <ul className="chase-list">
+                  {g.rows.map((r) => (
+                    <li key={r.id} className="chase-item">
+                      <div>
+                        <Link to={`/requests/${r.id}`} className="row-title">
+                          #{r.number} {r.title}
+                        </Link>{" "}
+                        <StatusBadge status={r.status} />
+                        <div className="small muted">
+                          {r.agencyName} · {r.jurisdictionName}
+                        </div>
+                        <div className="small">
+                          <DueText row={r} today={today} />
+                          {r.nextActionOn ? <> · next action {describeWhen(r.nextActionOn, today)}</> : null}
+                        </div>
+                      </div>
+                      <RowActions row={r} errors={actionData && actionData.requestId === r.id ? actionData.errors : undefined} />
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </section>
+        ),
+      )}
+    </>
+  );
+}

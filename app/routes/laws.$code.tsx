@@ -1,0 +1,178 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { z } from "zod";
+import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/fields";
+import { canManageOrganization, requireAdmin } from "~/domain/access.server";
+import { lawCorrectionSchema } from "~/domain/deadline-input";
+import { CORRECTABLE_LAW_FIELDS, baseLaw, correctLaw, effectiveLaw, lawHistory, lawRuleFrom } from "~/domain/deadlines.server";
+import { requireViewer } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { formatInstant } from "~/utils/dates";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { notFound } from "~/utils/responses.server";
+import { useTimeZone } from "~/utils/use-root";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.law.jurisdiction} law · JointAsk` : "Not found · JointAsk" }];
+
+function codeFrom(params: Record<string, string | undefined>) {
+  const code = (params.code ?? "").toUpperCase();
+  return /^[A-Z]{2}$/.test(code) ? code : null;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const code = codeFrom(params);
+  const base = code ? await baseLaw(db, code) : null;
+  if (!code || !base) throw notFound("law");
+  const [law, history] = await Promise.all([effectiveLaw(db, viewer.organizationId, code), lawHistory(db, viewer.organizationId, code)]);
+  return json({ law: law!, reference: lawRuleFrom(base), history, isAdmin: canManageOrganization(viewer) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  requireAdmin(viewer);
+  const code = codeFrom(params);
+  if (!code) throw notFound("law");
+  const submission = parseWithZod(await request.formData(), { schema: lawCorrectionSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await correctLaw(db, viewer, code, submission.value);
+  if (!result) throw notFound("law");
+  return redirectWithFlash(`/laws/${code}`, {
+    kind: "success",
+    message: result.changedFields.length
+      ? `Correction saved (${result.changedFields.map((f) => CORRECTABLE_LAW_FIELDS[f as keyof typeof CORRECTABLE_LAW_FIELDS].toLowerCase()).join(", ")}); ${result.redated} request${result.redated === 1 ? "" : "s"} re-dated.`
+      : "Saved; nothing changed in the numbers.",
+  });
+}
+
+const DAY_TYPE_OPTIONS = (
+  <>
+    <option value="">—</option>
+    <option value="business">Business days</option>
+    <option value="calendar">Calendar days</option>
+  </>
+);
+
+export default function LawPage() {
+  const { law, reference, history, isAdmin } = useLoaderData<typeof loader>();
+  const timeZone = useTimeZone();
+  const [form, fields] = useForm<z.input<typeof lawCorrectionSchema>>({
+    id: "correct-law",
+    lastResult: useActionData<typeof action>(),
+    defaultValue: {
+      responseDays: law.responseDays?.toString() ?? "",
+      dayType: law.dayType === "none" ? "" : law.dayType,
+      extensionDays: law.extensionDays?.toString() ?? "",
+      extensionDayType: law.extensionDayType ?? "",
+      acknowledgementDays: law.acknowledgementDays?.toString() ?? "",
+      acknowledgementDayType: law.acknowledgementDayType ?? "",
+      appealDays: law.appealDays?.toString() ?? "",
+      appealDayType: law.appealDayType ?? "",
+    },
+    // Validated on the server only (the number fields are coerced there).
+    shouldValidate: "onSubmit",
+  });
+  const pair = (daysField: keyof typeof fields, typeField: keyof typeof fields, label: string) => (
+    <div className="form-row">
+      <TextField label={`${label} (days)`} {...getInputProps(fields[daysField], { type: "number" })} id={fields[daysField].id} errors={fields[daysField].errors} min={1} max={365} />
+      <SelectField label="Counted in" {...getSelectProps(fields[typeField])} id={fields[typeField].id} errors={fields[typeField].errors}>
+        {DAY_TYPE_OPTIONS}
+      </SelectField>
+    </div>
+  );
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/laws">Law table</Link> /
+      </p>
+      <div className="page-header">
+        <div>
+          <h1>
+            {law.jurisdiction}: {law.lawName}
+          </h1>
+          <p className="page-header__meta">{law.citation}</p>
+        </div>
+      </div>
+      <div className="grid-2">
+        <div>
+          <section className="card">
+            <h2>In force for your organization</h2>
+            <dl className="summary-list">
+              <dt>Response</dt>
+              <dd>{law.responseDays ? `${law.responseDays} ${law.dayType} days, counted from ${law.responseCountsFrom}` : "No fixed number of days"}</dd>
+              <dt>Extension</dt>
+              <dd>{law.extensionDays ? `${law.extensionDays} ${law.extensionDayType} days` : "None"}</dd>
+              <dt>Acknowledgement</dt>
+              <dd>{law.acknowledgementDays ? `${law.acknowledgementDays} ${law.acknowledgementDayType} days` : "None"}</dd>
+              <dt>Appeal</dt>
+              <dd>{law.appealDays ? `${law.appealDays} ${law.appealDayType} days` : "No period in the table"}</dd>
+              <dt>Notes</dt>
+              <dd className="small">{law.extensionNote}</dd>
+              <dt>Appeals</dt>
+              <dd className="small">{law.appealNote}</dd>
+              <dt>Source</dt>
+              <dd className="small">
+                {law.source} (confidence: {law.confidence})
+              </dd>
+            </dl>
+            {JSON.stringify(law) !== JSON.stringify(reference) ? (
+              <p className="small muted">
+                Reference table: {reference.responseDays ? `${reference.responseDays} ${reference.dayType} days` : "no fixed number"}
+                {reference.extensionDays ? `, extension ${reference.extensionDays} ${reference.extensionDayType} days` : ""}.
+              </p>
+            ) : null}
+          </section>
+          <section className="card" aria-labelledby="history-heading">
+            <h2 id="history-heading">Corrections</h2>
+            {history.length ? (
+              <ol className="timeline">
+                {history.map((h) => (
+                  <li key={h.id} className="timeline__item">
+                    <div className="timeline__headline">
+                      {Object.keys(h.changes).length
+                        ? Object.entries(h.changes)
+                            .map(([k, v]) => `${CORRECTABLE_LAW_FIELDS[k as keyof typeof CORRECTABLE_LAW_FIELDS] ?? k}: ${v ?? "none"}`)
+                            .join("; ")
+                        : "Back to the reference table"}
+                    </div>
+                    <div className="timeline__meta">
+                      {formatInstant(h.createdAt, timeZone)} · {h.by ?? "a former member"}
+                    </div>
+                    <p className="timeline__body">{h.reason}</p>
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p className="muted">No corrections: the reference table is in force.</p>
+            )}
+          </section>
+        </div>
+        {isAdmin ? (
+          <section className="card" aria-labelledby="correct-heading">
+            <h2 id="correct-heading">Correct this law</h2>
+            <p className="small muted">
+              Applies to your organization only. Open requests under this law are re-dated, each with a timeline entry giving your reason.
+            </p>
+            <Form method="post" className="form" {...getFormProps(form)}>
+              <FormErrors id={form.errorId} errors={form.errors} />
+              <input type="hidden" name="intent" value="correct-law" />
+              {pair("responseDays", "dayType", "Response")}
+              {pair("extensionDays", "extensionDayType", "Extension")}
+              {pair("acknowledgementDays", "acknowledgementDayType", "Acknowledgement")}
+              {pair("appealDays", "appealDayType", "Appeal")}
+              <TextAreaField label="Why" {...getTextareaProps(fields.reason)} id={fields.reason.id} errors={fields.reason.errors} rows={3} hint="Cite what you read: statute, regulation, ruling." />
+              <div className="actions">
+                <button type="submit" className="button">
+                  Save correction
+                </button>
+              </div>
+            </Form>
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

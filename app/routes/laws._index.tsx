@@ -1,0 +1,111 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { TextField } from "~/components/fields";
+import { canManageOrganization, requireAdmin } from "~/domain/access.server";
+import { followUpPolicySchema } from "~/domain/deadline-input";
+import { listLaws, organizationPolicy, setFollowUpPolicy } from "~/domain/deadlines.server";
+import { requireViewer } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { fieldErrorsOf } from "~/utils/responses.server";
+
+export const meta: MetaFunction = () => [{ title: "Law table · JointAsk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const [laws, policy] = await Promise.all([listLaws(db, viewer.organizationId), organizationPolicy(db, viewer.organizationId)]);
+  return json({ laws, policy, isAdmin: canManageOrganization(viewer) });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  requireAdmin(viewer);
+  const parsed = followUpPolicySchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return json({ errors: fieldErrorsOf(parsed.error.issues) }, { status: 400 });
+  const redated = await setFollowUpPolicy(db, viewer, parsed.data.followUpBusinessDays);
+  return redirectWithFlash("/laws", {
+    kind: "success",
+    message: `Follow-up policy set to ${parsed.data.followUpBusinessDays} business days; ${redated} request${redated === 1 ? "" : "s"} re-dated.`,
+  });
+}
+
+export default function Laws() {
+  const { laws, policy, isAdmin } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Law table</h1>
+          <p className="page-header__meta">
+            Response deadlines of federal FOIA, DC and every state. Cities and counties follow their state. Public calculator:{" "}
+            <Link to="/deadlines">/deadlines</Link>.
+          </p>
+        </div>
+      </div>
+      <section className="card" aria-labelledby="policy-heading">
+        <h2 id="policy-heading">Follow-up policy</h2>
+        <p className="small">
+          For laws with no fixed number of days (AZ, FL, IA, MN, NC, ND, OH, OK, WI) the app suggests a follow-up date this many business days
+          after receipt. It is shown as a policy, never as a statutory deadline.
+        </p>
+        {isAdmin ? (
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="follow-up-policy" />
+            <TextField
+              id="follow-up-days"
+              name="followUpBusinessDays"
+              type="number"
+              min={1}
+              max={60}
+              label="Business days"
+              defaultValue={policy.followUpBusinessDays}
+              errors={actionData?.errors.followUpBusinessDays}
+            />
+            <button type="submit" className="button button--secondary">
+              Save
+            </button>
+          </Form>
+        ) : (
+          <p>
+            <strong>{policy.followUpBusinessDays} business days</strong> <span className="muted small">(an admin can change it)</span>
+          </p>
+        )}
+      </section>
+      <div className="table-wrap">
+        <table className="data">
+          <caption className="visually-hidden">Laws</caption>
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Law</th>
+              <th scope="col">Response</th>
+              <th scope="col">Extension</th>
+              <th scope="col">Confidence</th>
+            </tr>
+          </thead>
+          <tbody>
+            {laws.map(({ law, corrected }) => (
+              <tr key={law.jurisdiction}>
+                <td>
+                  <Link to={`/laws/${law.jurisdiction}`} className="row-title">
+                    {law.jurisdiction}
+                  </Link>
+                </td>
+                <td data-label="Law">
+                  {law.lawName}
+                  <div className="muted">{law.citation}</div>
+                  {corrected ? <span className="badge badge--waiting">Corrected by your organization</span> : null}
+                </td>
+                <td data-label="Response">{law.responseDays ? `${law.responseDays} ${law.dayType} days` : <span className="muted">No fixed number</span>}</td>
+                <td data-label="Extension">{law.extensionDays ? `${law.extensionDays} ${law.extensionDayType} days` : <span className="muted">—</span>}</td>
+                <td data-label="Confidence">{law.confidence}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

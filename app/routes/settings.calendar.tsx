@@ -1,0 +1,109 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { createCalendarFeed, listCalendarFeeds, revokeCalendarFeed } from "~/domain/calendar-feed.server";
+import { isUuid } from "~/domain/requests.server";
+import { requireViewer } from "~/utils/auth.server";
+import { formatInstant } from "~/utils/dates";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useTimeZone } from "~/utils/use-root";
+
+export const meta: MetaFunction = () => [{ title: "Calendar feed · JointAsk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  return json({ feeds: await listCalendarFeeds(viewer) });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "create") {
+    const token = await createCalendarFeed(viewer);
+    // Shown once, in this response only: the database keeps a hash.
+    return json({ url: `${new URL(request.url).origin}/calendar/${token}.ics` });
+  }
+  if (intent === "revoke") {
+    const feedId = String(form.get("feedId") ?? "");
+    if (!isUuid(feedId) || !(await revokeCalendarFeed(viewer, feedId))) throw new Response("No such feed.", { status: 404 });
+    return redirectWithFlash("/settings/calendar", { kind: "success", message: "Feed revoked: its address no longer works." });
+  }
+  throw new Response("Unknown action.", { status: 400 });
+}
+
+export default function CalendarSettings() {
+  const { feeds } = useLoaderData<typeof loader>();
+  const created = useActionData<typeof action>();
+  const timeZone = useTimeZone();
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Calendar feed</h1>
+          <p className="page-header__meta">
+            Subscribe in Google Calendar, Outlook or Apple Calendar to see due dates, extensions, appeal deadlines and next actions of your
+            organization's open requests.
+          </p>
+        </div>
+      </div>
+      {created?.url ? (
+        <section className="card" role="status">
+          <h2>Your new feed address</h2>
+          <p>Copy it now: for your security it is shown only once. Anyone with this address can read the calendar.</p>
+          <label htmlFor="feed-url" className="small">
+            Feed address
+          </label>
+          <input id="feed-url" type="text" readOnly value={created.url} onFocus={(e) => e.currentTarget.select()} />
+        </section>
+      ) : null}
+      <section className="card">
+        <Form method="post">
+          <input type="hidden" name="intent" value="create" />
+          <button type="submit" className="button">
+            Create a feed address
+          </button>
+        </Form>
+      </section>
+      <section className="card" aria-labelledby="feeds-heading">
+        <h2 id="feeds-heading">Your feed addresses</h2>
+        {feeds.length ? (
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">State</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {feeds.map((f) => (
+                <tr key={f.id}>
+                  <td data-label="Created">{formatInstant(f.createdAt, timeZone)}</td>
+                  <td data-label="Last used">{f.lastUsedAt ? formatInstant(f.lastUsedAt, timeZone) : "never"}</td>
+                  <td data-label="State">{f.revokedAt ? <span className="badge badge--muted">Revoked</span> : <span className="badge badge--success">Active</span>}</td>
+                  <td>
+                    {f.revokedAt ? null : (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="feedId" value={f.id} />
+                        <button type="submit" className="button button--quiet">
+                          Revoke
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">None yet.</p>
+        )}
+      </section>
+    </>
+  );
+}
