@@ -1,6 +1,18 @@
 import { z } from "zod";
 import { isoDate } from "./request-input";
 
+/** The fields an organization may correct, with how each reads in the app. */
+export const CORRECTABLE_LAW_FIELDS = {
+  responseDays: "Response days",
+  dayType: "Counted in",
+  extensionDays: "Extension days",
+  extensionDayType: "Extension counted in",
+  acknowledgementDays: "Acknowledgement days",
+  acknowledgementDayType: "Acknowledgement counted in",
+  appealDays: "Appeal days",
+  appealDayType: "Appeal counted in",
+} as const;
+
 /** Query of the public calculator and GET /api/v1/deadlines. */
 export const publicDeadlineSchema = z.object({
   jurisdiction: z

@@ -9,20 +9,11 @@ import { deadlineEventsFromTimeline, type DeadlineTimelineEntry } from "./deadli
 import { computeDeadline } from "./deadlines/compute";
 import type { AgencyRule, DeadlineResult, LawRule } from "./deadlines/types";
 import { recordEvent } from "./request-events.server";
+import { CORRECTABLE_LAW_FIELDS } from "./deadline-input";
+export { CORRECTABLE_LAW_FIELDS };
 
 type LawRow = typeof laws.$inferSelect;
 
-/** The fields an organization may correct, with how each reads in the app. */
-export const CORRECTABLE_LAW_FIELDS = {
-  responseDays: "Response days",
-  dayType: "Counted in",
-  extensionDays: "Extension days",
-  extensionDayType: "Extension counted in",
-  acknowledgementDays: "Acknowledgement days",
-  acknowledgementDayType: "Acknowledgement counted in",
-  appealDays: "Appeal days",
-  appealDayType: "Appeal counted in",
-} as const;
 export type LawCorrection = Partial<Record<keyof typeof CORRECTABLE_LAW_FIELDS, number | string | null>>;
 
 export function lawRuleFrom(row: LawRow, correction: LawCorrection = {}): LawRule {
