@@ -34,6 +34,7 @@ import {
   setAgreedDate,
   setNextAction,
 } from "~/domain/requests.server";
+import type { Result } from "~/domain/results";
 import { CHANNEL_LABELS, DIRECTION_LABELS } from "~/domain/timeline";
 import { requireViewer } from "~/utils/auth.server";
 import { describeWhen, formatDate, todayIn } from "~/utils/dates";
@@ -59,74 +60,52 @@ const intentSchema = z.object({
   }),
 });
 
+type Intent = z.infer<typeof intentSchema>["intent"];
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const id = params.requestId ?? "";
   const today = todayIn(viewer.timeZone);
   const formData = await request.formData();
-  const intent = intentSchema.safeParse({ intent: formData.get("intent") });
-  if (!intent.success) throw new Response("Unknown action.", { status: 400 });
-  const back = (message: string) => redirectWithFlash(`/requests/${id}`, { kind: "success", message });
+  const parsedIntent = intentSchema.safeParse({ intent: formData.get("intent") });
+  if (!parsedIntent.success) throw new Response("Unknown action.", { status: 400 });
+  const intent = parsedIntent.data.intent;
 
-  switch (intent.data.intent) {
-    case "change-status": {
-      const submission = parseWithZod(formData, { schema: changeStatusSchema(today) });
-      if (submission.status !== "success") return json({ intent: "change-status", result: submission.reply() }, { status: 400 });
-      const result = await changeStatus(viewer, id, submission.value, today);
-      if (!result) throw notFound("request");
-      if (!result.ok) return json({ intent: "change-status", result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
-      return back(`Status changed to ${STATUS_LABELS[result.value.to]}.`);
-    }
-    case "log-extension": {
-      const submission = parseWithZod(formData, { schema: logExtensionSchema(today) });
-      if (submission.status !== "success") return json({ intent: "log-extension", result: submission.reply() }, { status: 400 });
-      const result = await logExtension(viewer, id, submission.value);
-      if (!result) throw notFound("request");
-      if (!result.ok) return json({ intent: "log-extension", result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
-      return back(
-        result.value.beyondLimit
-          ? "Extension logged. It goes beyond what the law allows: flagged on the request."
-          : "Extension logged.",
-      );
-    }
-    case "agreed-date": {
-      const submission = parseWithZod(formData, { schema: agreedDateSchema(today) });
-      if (submission.status !== "success") return json({ intent: "agreed-date", result: submission.reply() }, { status: 400 });
-      const result = await setAgreedDate(viewer, id, submission.value);
-      if (!result) throw notFound("request");
-      if (!result.ok) return json({ intent: "agreed-date", result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
-      return back("Agreed due date recorded.");
-    }
-    case "set-next-action": {
-      const submission = parseWithZod(formData, { schema: nextActionSchema });
-      if (submission.status !== "success") return json({ intent: "set-next-action", result: submission.reply() }, { status: 400 });
-      const result = await setNextAction(viewer, id, submission.value.nextActionOn ?? null);
-      if (!result) throw notFound("request");
-      return back(submission.value.nextActionOn ? "Next action date set." : "Next action date cleared.");
-    }
-    case "add-note": {
-      const submission = parseWithZod(formData, { schema: addNoteSchema });
-      if (submission.status !== "success") return json({ intent: "add-note", result: submission.reply() }, { status: 400 });
-      const result = await addNote(viewer, id, submission.value.body);
-      if (!result) throw notFound("request");
-      return back("Note added.");
-    }
-    case "log-communication": {
-      const submission = parseWithZod(formData, { schema: logCommunicationSchema(today) });
-      if (submission.status !== "success") return json({ intent: "log-communication", result: submission.reply() }, { status: 400 });
-      const result = await logCommunication(viewer, id, submission.value);
-      if (!result) throw notFound("request");
-      return back("Communication logged.");
-    }
-    case "assign": {
-      const submission = parseWithZod(formData, { schema: assignSchema });
-      if (submission.status !== "success") return json({ intent: "assign", result: submission.reply() }, { status: 400 });
-      const result = await assignRequest(viewer, id, submission.value.assigneeId || null);
-      if (!result) throw notFound("request");
-      if (!result.ok) return json({ intent: "assign", result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
-      return back("Assignment saved.");
-    }
+  /** Parse with the intent's schema, run the domain change, answer: 400 with field errors, 404, or back to the page. */
+  async function handle<Schema extends z.ZodTypeAny, T>(
+    schema: Schema,
+    run: (value: z.output<Schema>) => Promise<Result<T> | null>,
+    message: (value: T, input: z.output<Schema>) => string,
+  ) {
+    const submission = parseWithZod(formData, { schema });
+    if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
+    const result = await run(submission.value);
+    if (!result) throw notFound("request");
+    if (!result.ok) return json({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
+    return redirectWithFlash(`/requests/${id}`, { kind: "success", message: message(result.value, submission.value) });
   }
+
+  const handlers: Record<Intent, () => Promise<Response>> = {
+    "change-status": () =>
+      handle(changeStatusSchema(today), (v) => changeStatus(viewer, id, v, today), (r) => `Status changed to ${STATUS_LABELS[r.to]}.`),
+    "log-extension": () =>
+      handle(
+        logExtensionSchema(today),
+        (v) => logExtension(viewer, id, v),
+        (r) => (r.beyondLimit ? "Extension logged. It goes beyond what the law allows: flagged on the request." : "Extension logged."),
+      ),
+    "agreed-date": () => handle(agreedDateSchema(today), (v) => setAgreedDate(viewer, id, v), () => "Agreed due date recorded."),
+    "set-next-action": () =>
+      handle(
+        nextActionSchema,
+        (v) => setNextAction(viewer, id, v.nextActionOn ?? null),
+        (_, v) => (v.nextActionOn ? "Next action date set." : "Next action date cleared."),
+      ),
+    "add-note": () => handle(addNoteSchema, (v) => addNote(viewer, id, v.body), () => "Note added."),
+    "log-communication": () => handle(logCommunicationSchema(today), (v) => logCommunication(viewer, id, v), () => "Communication logged."),
+    assign: () => handle(assignSchema, (v) => assignRequest(viewer, id, v.assigneeId || null), () => "Assignment saved."),
+  };
+  return handlers[intent]();
 }
 
 function useIntentResult(intent: string) {
