@@ -4,6 +4,10 @@ import { requestEvents, requests } from "../../db/schema";
 import * as agencyPage from "~/routes/agencies.$agencyId";
 import * as agencyEdit from "~/routes/agencies.$agencyId.edit";
 import * as agenciesIndex from "~/routes/agencies._index";
+import * as chase from "~/routes/chase";
+import * as calendarRoute from "~/routes/calendar.$token";
+import * as lawPage from "~/routes/laws.$code";
+import { createCalendarFeed } from "~/domain/calendar-feed.server";
 import * as apiRequest from "~/routes/api.v1.requests.$requestId";
 import * as apiRequests from "~/routes/api.v1.requests";
 import * as jurisdictionsIndex from "~/routes/jurisdictions._index";
@@ -28,7 +32,7 @@ let bCookie: string;
 beforeAll(async () => {
   a = await makeOrganization("Alpha");
   b = await makeOrganization("Bravo");
-  aRequestId = (await makeRequest(a.viewer, a.agencyId, { title: SECRET_TITLE, description: SECRET_TEXT })).id;
+  aRequestId = (await makeRequest(a.viewer, a.agencyId, { title: SECRET_TITLE, description: SECRET_TEXT, initialStatus: "submitted" })).id;
   await makeRequest(b.viewer, b.agencyId, { title: "Bravo's own request" });
   bCookie = await cookieFor(b.admin.id);
 });
@@ -156,6 +160,30 @@ describe("a user of another organization", () => {
     expect(viaApi.status).toBe(400);
     const body = (await viaApi.json()) as { fieldErrors: Record<string, string[]> };
     expect(body.fieldErrors.assigneeId).toBeDefined();
+  });
+
+  it("sees nothing of A on the chase board, and can't chase A's request from it", async () => {
+    const board = await callRoute(chase.loader, { url: "/chase", cookie: bCookie });
+    expect(board.status).toBe(200);
+    await expectNoLeak(board);
+    for (const intent of ["log-follow-up", "set-next-action"]) {
+      const response = await callRoute(chase.action, { url: "/chase", cookie: bCookie, form: { intent, requestId: aRequestId, nextActionOn: "2027-01-04" } });
+      expect(response.status, intent).toBe(404);
+    }
+  });
+
+  it("gets nothing of A from its own calendar feed, and A's law corrections don't reach B", async () => {
+    const token = await createCalendarFeed(b.viewer);
+    const feed = await callRoute(calendarRoute.loader, { url: `/calendar/${token}.ics`, params: { token: `${token}.ics` } });
+    expect(feed.status).toBe(200);
+    await expectNoLeak(feed);
+    const aAdmin = await cookieFor(a.admin.id);
+    await callRoute(lawPage.action, { url: "/laws/PA", cookie: aAdmin, params: { code: "PA" }, form: { intent: "correct-law", responseDays: "9", dayType: "business", reason: "Alpha's private reading" } });
+    const bView = await callRoute(lawPage.loader, { url: "/laws/PA", cookie: bCookie, params: { code: "PA" } });
+    await expectNoLeak(bView);
+    const body = (await bView.clone().json()) as { law: { responseDays: number }; history: unknown[] };
+    expect(body.law.responseDays).toBe(5);
+    expect(body.history).toEqual([]);
   });
 
   it("cannot guess ids: malformed and unknown ids are 404s, not errors", async () => {
