@@ -1,0 +1,47 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+// Every main page passes axe's WCAG 2.1 A/AA rules without serious or critical violations, on a desktop and a phone.
+
+async function signIn(page: Page) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("demo@example.org");
+  await page.getByLabel("Password").fill("demo-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();
+}
+
+async function expectAccessible(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+    label,
+  ).toEqual([]);
+}
+
+for (const viewport of [
+  { name: "desktop", width: 1280, height: 900 },
+  { name: "phone", width: 390, height: 844 },
+]) {
+  test(`main pages are accessible on a ${viewport.name}`, async ({ page }) => {
+    // Eleven pages, each analysed by axe: far more work than one interaction.
+    test.setTimeout(180_000);
+    await page.setViewportSize(viewport);
+    await page.goto("/login");
+    await expectAccessible(page, "/login");
+    await page.goto("/deadlines?jurisdiction=PA&received=2026-12-21");
+    await expectAccessible(page, "/deadlines");
+    await signIn(page);
+    for (const path of ["/requests", "/requests/new", "/chase", "/agencies", "/agencies/new", "/jurisdictions", "/laws", "/laws/PA", "/settings/calendar"]) {
+      await page.goto(path);
+      await expectAccessible(page, path);
+    }
+    await page.goto("/requests");
+    await page.getByRole("link", { name: "Stop data (RIPA) 2022–present" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "Timeline" })).toBeVisible();
+    await expectAccessible(page, "request page");
+    await page.goto("/requests/00000000-0000-4000-8000-000000000000");
+    await expectAccessible(page, "404 page");
+  });
+}
