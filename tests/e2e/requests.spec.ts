@@ -55,6 +55,15 @@ test("a coordinator files a request, moves it through three statuses, adds a not
   ]);
   await expect(page.getByText("Received the schedule as a PDF.")).toBeVisible();
 
+  // Editing shows the form, saves, and says on the timeline what changed.
+  await page.getByRole("link", { name: "Edit", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Edit request #\d+/ })).toBeVisible();
+  await page.getByLabel("Agency tracking number").fill("MPD-26-900");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status")).toHaveText("Changes saved.");
+  await expect(headlines.last()).toHaveText("Edited tracking number");
+  await expect(page.getByText("MPD-26-900").first()).toBeVisible();
+
   // The new request is in the list, findable by its tag.
   await page.goto("/requests?tag=retention");
   await expect(page.getByRole("link", { name: "Dispatch audio retention policy" })).toBeVisible();
@@ -100,6 +109,18 @@ test("another organization's request is a 404 page that reveals nothing", async 
   await expect(page.locator("body")).not.toContainText(process.env.E2E_OTHER_TITLE!);
   const api = await page.request.get(`/api/v1/requests/${process.env.E2E_OTHER_REQUEST_ID}`);
   expect(api.status()).toBe(404);
+});
+
+test("an agency's edit page shows its form and saves", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/agencies");
+  await page.getByRole("link", { name: "Madison Police Department" }).click();
+  await page.getByRole("link", { name: "Edit", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Edit Madison Police Department" })).toBeVisible();
+  await page.getByLabel("Records contact").fill("Records Custodian (Lt. Ortiz)");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Agency saved.");
+  await expect(page.getByText("Records Custodian (Lt. Ortiz)")).toBeVisible();
 });
 
 test("signed-out visitors are sent to sign in, and come back after", async ({ page }) => {
