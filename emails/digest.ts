@@ -24,7 +24,7 @@ export interface DigestData {
   nextActions: DigestItem[];
 }
 
-export function digestIsEmpty(data: Pick<DigestData, "overdue" | "dueThisWeek" | "waitingOnUs" | "nextActions">): boolean {
+export function digestIsEmpty(data: Record<"overdue" | "dueThisWeek" | "waitingOnUs" | "nextActions", readonly unknown[]>): boolean {
   return !data.overdue.length && !data.dueThisWeek.length && !data.waitingOnUs.length && !data.nextActions.length;
 }
 

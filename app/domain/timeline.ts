@@ -1,4 +1,5 @@
-import type { CommunicationChannel, CommunicationDirection, RequestStatus } from "../../db/schema/values";
+import type { CommunicationChannel, CommunicationDirection, LetterKind, RequestStatus } from "../../db/schema/values";
+import { LETTER_LABELS } from "./mail/labels";
 import { STATUS_LABELS } from "./request-status";
 
 // What each kind of timeline event carries. Names are copied into the event when it is written, so the
@@ -29,7 +30,30 @@ export type TimelineEventData =
       kind: "assignment_changed";
       data: { fromId: string | null; fromName: string | null; toId: string | null; toName: string | null };
     }
-  | { kind: "edited"; data: { changes: FieldChange[] } };
+  | { kind: "edited"; data: { changes: FieldChange[] } }
+  | {
+      kind: "email_queued";
+      data: { outboxMessageId: string; letterKind: LetterKind; to: string; subject: string; body: string };
+    }
+  | {
+      kind: "email_sent";
+      data: { outboxMessageId: string; to: string; subject: string; messageId: string; transport: "smtp" | "dev_mailbox" };
+    }
+  | {
+      kind: "email_failed";
+      data: { outboxMessageId: string; to: string; subject: string; error: string; attempts: number };
+    }
+  | {
+      kind: "email_received";
+      data: {
+        inboundMessageId: string;
+        from: string;
+        subject: string;
+        /** The text body, shortened for the timeline; the whole message is on its own page. */
+        excerpt: string;
+        attachments: { id: string; filename: string; size: number }[];
+      };
+    };
 
 export type TimelineEvent = TimelineEventData & {
   id: string;
@@ -69,5 +93,15 @@ export function eventHeadline(event: TimelineEventData): string {
         : `Assigned to ${event.data.toName}`;
     case "edited":
       return `Edited ${event.data.changes.map((c) => c.label.toLowerCase()).join(", ")}`;
+    case "email_queued":
+      return `${LETTER_LABELS[event.data.letterKind]} queued to ${event.data.to}`;
+    case "email_sent":
+      return event.data.transport === "dev_mailbox"
+        ? `Email delivered to the development mailbox for ${event.data.to}`
+        : `Email sent to ${event.data.to}`;
+    case "email_failed":
+      return `Email to ${event.data.to} could not be sent`;
+    case "email_received":
+      return `Email received from ${event.data.from}`;
   }
 }

@@ -7,6 +7,7 @@ import { db as defaultDb } from "../../utils/db.server";
 import type { Viewer } from "../accounts.server";
 import { visibleDevMailbox, visibleOutboxMessages } from "../access.server";
 import { fail, ok, type Result } from "../results";
+import { testMessage } from "../../../emails";
 import { checkEmailAddress, headerValueProblem } from "./addresses";
 import { mailConfig } from "./config.server";
 
@@ -245,4 +246,26 @@ export async function lettersOf(viewer: Viewer, requestId: string, db: Executor 
     .where(and(eq(outboxMessages.requestId, requestId), visibleOutboxMessages(viewer)))
     .orderBy(desc(outboxMessages.createdAt))
     .limit(50);
+}
+
+/** Queues a test message to the viewer's own address, to check that mail leaves the app. */
+export async function sendTestMessage(viewer: Viewer, db: Executor = defaultDb): Promise<Result<{ id: string }>> {
+  const config = mailConfig();
+  const rendered = testMessage({
+    organizationName: viewer.organizationName,
+    sentBy: viewer.name,
+    transport: config.smtpUrl ? "the SMTP server" : "the development mailbox",
+    appUrl: `${config.appUrl}/outbox`,
+  });
+  const queued = await enqueueMail(db, {
+    organizationId: viewer.organizationId,
+    kind: "test",
+    idempotencyKey: `test:${randomUUID()}`,
+    to: viewer.email,
+    ...rendered,
+    createdById: viewer.id,
+  });
+  if (!queued.ok) return fail("to", `Your account's email can't receive mail: ${Object.values(queued.fieldErrors)[0]?.[0] ?? ""}`);
+  notifyOutbox();
+  return ok({ id: queued.value.id });
 }
