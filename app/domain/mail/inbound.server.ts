@@ -204,7 +204,8 @@ export async function receiveMail(mail: ReceivedMail, db: Executor = defaultDb):
 
   const from = parsed?.from?.value[0];
   const fromText = from?.address ? (from.name ? `${from.name} <${from.address}>` : from.address) : "an unknown sender";
-  const textBody = parsed?.text ?? (parsed ? "" : mail.raw.toString("utf8").slice(0, 100_000));
+  // What a reviewer reads: the text part, or for a message that couldn't be read, its raw source.
+  const textBody = parsed?.text?.trim() ? parsed.text : malformed ? mail.raw.toString("utf8").slice(0, 100_000) : "";
   const sentAt = parsed?.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null;
 
   return db.transaction(async (tx) => {

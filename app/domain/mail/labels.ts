@@ -22,6 +22,10 @@ export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
   failed: "Failed",
 };
 
+/** The outbox page's filters: "queued" covers messages waiting or being sent. */
+export const OUTBOX_FILTERS = ["all", "queued", "failed", "sent"] as const;
+export type OutboxFilter = (typeof OUTBOX_FILTERS)[number];
+
 export const OUTBOX_STATUS_TONES: Record<OutboxStatus, "info" | "waiting" | "success" | "danger"> = {
   queued: "info",
   sending: "waiting",

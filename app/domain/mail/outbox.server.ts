@@ -9,6 +9,7 @@ import { visibleDevMailbox, visibleOutboxMessages } from "../access.server";
 import { fail, ok, type Result } from "../results";
 import { testMessage } from "../../../emails";
 import { checkEmailAddress, headerValueProblem } from "./addresses";
+import type { OutboxFilter } from "./labels";
 import { mailConfig } from "./config.server";
 
 export interface NewOutboxMessage {
@@ -141,8 +142,6 @@ export async function threadHeaders(db: Executor, requestId: string): Promise<{ 
 // ---------------------------------------------------------------------------------------------------------
 // Pages
 
-export const OUTBOX_FILTERS = ["all", "queued", "failed", "sent"] as const;
-export type OutboxFilter = (typeof OUTBOX_FILTERS)[number];
 
 function filterCondition(filter: OutboxFilter): SQL | undefined {
   if (filter === "queued") return inArray(outboxMessages.status, ["queued", "sending"]);

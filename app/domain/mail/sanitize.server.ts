@@ -15,7 +15,7 @@ export function sanitizeMailHtml(html: string): string {
       "blockquote", "pre", "code", "hr", "ul", "ol", "li", "dl", "dt", "dd",
       "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "a",
     ],
-    allowedAttributes: { a: ["href", "title"], td: ["colspan", "rowspan"], th: ["colspan", "rowspan"] },
+    allowedAttributes: { a: ["href", "title", "rel", "target"], td: ["colspan", "rowspan"], th: ["colspan", "rowspan"] },
     allowedSchemes: ["http", "https", "mailto"],
     allowProtocolRelative: false,
     disallowedTagsMode: "discard",

@@ -100,12 +100,16 @@ async function fileDraftRequest(tx: Transaction, message: OutboxRow): Promise<vo
 }
 
 async function recordSent(db: Database, message: OutboxRow, transport: MailTransport["name"], response: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
+  const markSent = (executor: Database | Transaction) =>
+    executor
       .update(outboxMessages)
       .set({ status: "sent", sentAt: sql`now()`, lockedUntil: null, leaseToken: null, lastError: null, transport, serverResponse: response.slice(0, 500) })
       .where(and(eq(outboxMessages.id, message.id), eq(outboxMessages.leaseToken, message.leaseToken!)))
       .returning({ id: outboxMessages.id });
+  // Digests, alerts and tests change nothing else: one statement. Letters also write the request's timeline.
+  if (!message.requestId) return (await markSent(db)).length > 0;
+  return db.transaction(async (tx) => {
+    const [row] = await markSent(tx);
     if (!row) return false;
     if (message.requestId) {
       await tx.insert(requestEvents).values({
