@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mailDigests, organizations, outboxMessages, requests, users } from "../../db/schema";
+import { mailDigests, organizations, outboxMessages, requestEvents, requests, users } from "../../db/schema";
 import { changeStatus } from "~/domain/requests.server";
 import { runReminders } from "~/domain/mail/reminders.server";
 import { smtpTransport } from "~/domain/mail/transport.server";
@@ -62,6 +62,14 @@ describe("overdue alerts", () => {
     // However often, and from however many instances, the reminders run, nothing is queued twice.
     await Promise.all([runReminders(db, BEFORE_EIGHT, [org.org.id]), runReminders(db, BEFORE_EIGHT, [org.org.id])]);
     expect(await outboxOf("overdue_alert")).toHaveLength(2);
+
+    // Alerts reach the person, but are not correspondence: nothing is added to the request's timeline.
+    const transport = smtpTransport(sink.url);
+    await new OutboxWorker({ db, transport, organizationId: org.org.id, log: { info: () => {}, warn: () => {}, error: console.error } }).drain();
+    transport.close();
+    expect(sink.arrivals.filter((a) => a.parsed.subject?.startsWith("Overdue: #"))).toHaveLength(2);
+    const kinds = (await db.select().from(requestEvents).where(eq(requestEvents.requestId, mine))).map((e) => e.kind);
+    expect(kinds).toEqual(["created", "status_changed"]);
 
     // A new due date that passes is a new alert.
     await db.update(requests).set({ nextActionOn: "2026-11-21" }).where(eq(requests.id, mine));

@@ -58,7 +58,6 @@ export async function runReminders(db: Database, now: Date = new Date(), organiz
 
 async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: string): Promise<number> {
   const config = mailConfig();
-  const recipient = sql<string>`coalesce(${assignee.id}, ${requester.id})`;
   const key = sql`'overdue:' || ${requests.id} || ':' || ${dueDate}`;
   const due = await db
     .select({
@@ -75,7 +74,7 @@ async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: s
       requesterName: requester.name,
       requesterEmail: requester.email,
       requesterWants: requester.emailOverdueAlerts,
-      recipient,
+      requesterDisabledAt: requester.disabledAt,
     })
     .from(requests)
     .innerJoin(agencies, eq(agencies.id, requests.agencyId))
@@ -98,7 +97,7 @@ async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: s
     const person = request.assigneeId
       ? { id: request.assigneeId, name: request.assigneeName!, email: request.assigneeEmail!, wants: request.assigneeWants! }
       : { id: request.requesterId, name: request.requesterName, email: request.requesterEmail, wants: request.requesterWants };
-    if (!person.wants) continue;
+    if (!person.wants || (!request.assigneeId && request.requesterDisabledAt)) continue;
     const requestUrl = `${config.appUrl}/requests/${request.id}`;
     const rendered = overdueAlertMessage({
       userName: person.name,

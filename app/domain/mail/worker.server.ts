@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import { organizations, outboxMessages, requestEvents, requests, users } from "../../../db/schema";
+import { LETTER_KINDS, type MailKind } from "../../../db/schema/values";
 import type { Database, Transaction } from "../../utils/db.server";
 import { todayIn } from "../../utils/dates";
 import type { Viewer } from "../accounts.server";
@@ -9,6 +10,10 @@ import { onOutboxEnqueued } from "./outbox.server";
 import { describeSendError, isPermanentFailure, type MailTransport, type OutboxRow } from "./transport.server";
 
 type Logger = Pick<Console, "info" | "warn" | "error">;
+
+/** Letters are correspondence with the agency and go on the request's timeline; alerts about a request don't. */
+const onTimeline = (message: OutboxRow): message is OutboxRow & { requestId: string } =>
+  message.requestId !== null && (LETTER_KINDS as readonly MailKind[]).includes(message.kind);
 
 export interface WorkerOptions {
   db: Database;
@@ -107,21 +112,19 @@ async function recordSent(db: Database, message: OutboxRow, transport: MailTrans
       .where(and(eq(outboxMessages.id, message.id), eq(outboxMessages.leaseToken, message.leaseToken!)))
       .returning({ id: outboxMessages.id });
   // Digests, alerts and tests change nothing else: one statement. Letters also write the request's timeline.
-  if (!message.requestId) return (await markSent(db)).length > 0;
+  if (!onTimeline(message)) return (await markSent(db)).length > 0;
   return db.transaction(async (tx) => {
     const [row] = await markSent(tx);
     if (!row) return false;
-    if (message.requestId) {
-      await tx.insert(requestEvents).values({
-        organizationId: message.organizationId,
-        requestId: message.requestId,
-        kind: "email_sent",
-        actorId: message.createdById,
-        data: { outboxMessageId: message.id, to: message.toAddress, subject: message.subject, messageId: message.messageId, transport },
-      });
-      await tx.update(requests).set({ updatedAt: new Date() }).where(eq(requests.id, message.requestId));
-      if (message.kind === "request_letter") await fileDraftRequest(tx, message);
-    }
+    await tx.insert(requestEvents).values({
+      organizationId: message.organizationId,
+      requestId: message.requestId,
+      kind: "email_sent",
+      actorId: message.createdById,
+      data: { outboxMessageId: message.id, to: message.toAddress, subject: message.subject, messageId: message.messageId, transport },
+    });
+    await tx.update(requests).set({ updatedAt: new Date() }).where(eq(requests.id, message.requestId));
+    if (message.kind === "request_letter") await fileDraftRequest(tx, message);
     return true;
   });
 }
@@ -151,7 +154,7 @@ async function recordFailure(
       .where(lease)
       .returning({ id: outboxMessages.id });
     if (!row) return "lost";
-    if (message.requestId) {
+    if (onTimeline(message)) {
       await tx.insert(requestEvents).values({
         organizationId: message.organizationId,
         requestId: message.requestId,
