@@ -17,9 +17,7 @@ export function InboundStatusBadge({ status }: { status: InboundStatus }) {
 export function MailNav({ reviewCount }: { reviewCount?: number }) {
   return (
     <nav className="tabs" aria-label="Mail">
-      <NavLink to="/outbox" end>
-        Outbox
-      </NavLink>
+      <NavLink to="/outbox">Outbox</NavLink>
       <NavLink to="/inbox" end>
         Inbox
       </NavLink>

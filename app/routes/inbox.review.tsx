@@ -80,7 +80,7 @@ export default function Review() {
             const errors = actionData?.messageId === row.id ? actionData.errors.requestNumber : undefined;
             const inputId = `request-number-${row.id}`;
             return (
-              <li key={row.id} className="card review-item" aria-labelledby={`subject-${row.id}`}>
+              <li key={row.id} className="card review-item">
                 <h2 id={`subject-${row.id}`} className="review-item__subject">
                   <Link to={`/inbox/${row.id}`}>{row.subject || "(no subject)"}</Link>
                 </h2>
