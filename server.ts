@@ -7,6 +7,7 @@ import { runMigrations } from "./db/migrate";
 import { DEMO_EMAIL, DEMO_PASSWORD, demoUserExists, organizationCount, seedDemo } from "./db/seed/demo";
 import { seedReferenceData } from "./db/seed/reference";
 import { todayIn } from "./app/utils/dates";
+import { startMailService, type MailService } from "./app/domain/mail/service.server";
 import { dataDir, db, dbHandle } from "./app/utils/db.server";
 import { env } from "./app/utils/env.server";
 import { sessionSecret } from "./app/utils/secrets.server";
@@ -25,9 +26,12 @@ async function prepareDatabase() {
   if (await demoUserExists(db)) console.log(`Demo sign-in: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
 }
 
+let mail: MailService | undefined;
+
 async function main() {
   sessionSecret(); // fails fast when production lacks SESSION_SECRET
   await prepareDatabase();
+  mail = await startMailService(db);
 
   const app = express();
   app.disable("x-powered-by");
@@ -53,6 +57,7 @@ async function main() {
         ? `Port ${env.PORT} is already in use. Stop the other program or start with another PORT, e.g. PORT=3001 npm start.`
         : `The server could not start: ${error.message}`,
     );
+    await mail?.stop().catch(() => {});
     await dbHandle.close().catch(() => {});
     process.exit(1);
   });
@@ -67,6 +72,8 @@ async function main() {
     // close() stops accepting and calls back once in-flight requests have finished.
     server.close(async () => {
       clearTimeout(force);
+      // Mail first: the worker finishes the messages it claimed while the database is still open.
+      await mail?.stop();
       await dbHandle.close();
       console.log("Database closed. Bye.");
       process.exit(0);

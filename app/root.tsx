@@ -96,6 +96,9 @@ function Shell({ children }: { children: ReactNode }) {
                     <li>
                       <NavLink to="/laws">Laws</NavLink>
                     </li>
+                    <li>
+                      <NavLink to="/outbox">Mail</NavLink>
+                    </li>
                   </ul>
                 </nav>
                 <div className="account">

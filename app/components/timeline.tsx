@@ -1,3 +1,5 @@
+import { Link } from "@remix-run/react";
+import { formatBytes } from "~/domain/mail/labels";
 import { eventHeadline, type TimelineEventData } from "~/domain/timeline";
 import { formatDate, formatInstant } from "~/utils/dates";
 
@@ -59,6 +61,45 @@ function Body({ event }: { event: TimelineEventData }) {
       );
     case "agreed_date_set":
       return <p className="timeline__body">{event.data.reason}</p>;
+    case "email_queued":
+      return (
+        <>
+          <p className="timeline__meta">
+            Subject: {event.data.subject} · <Link to={`/outbox/${event.data.outboxMessageId}`}>In the outbox</Link>
+          </p>
+          <details className="timeline__letter">
+            <summary>Letter as sent</summary>
+            <p className="timeline__body">{event.data.body}</p>
+          </details>
+        </>
+      );
+    case "email_sent":
+      return <p className="timeline__meta">Subject: {event.data.subject}</p>;
+    case "email_failed":
+      return (
+        <p className="timeline__body">
+          {event.data.error} (after {event.data.attempts} {event.data.attempts === 1 ? "attempt" : "attempts"}).{" "}
+          <Link to={`/outbox/${event.data.outboxMessageId}`}>Retry from the outbox</Link>
+        </p>
+      );
+    case "email_received":
+      return (
+        <>
+          <p className="timeline__meta">
+            Subject: {event.data.subject || "(no subject)"} · <Link to={`/inbox/${event.data.inboundMessageId}`}>Open the message</Link>
+          </p>
+          {event.data.excerpt ? <p className="timeline__body">{event.data.excerpt}</p> : null}
+          {event.data.attachments.length ? (
+            <ul className="attachments" aria-label="Attachments">
+              {event.data.attachments.map((a) => (
+                <li key={a.id}>
+                  <a href={`/inbox/attachments/${a.id}`}>{a.filename}</a> <span className="muted small">({formatBytes(a.size)})</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      );
     default:
       return null;
   }

@@ -1,5 +1,5 @@
 import { and, eq, isNull, or, type SQL } from "drizzle-orm";
-import { agencies, jurisdictions, requests, users } from "../../db/schema";
+import { agencies, devMailbox, inboundMessages, jurisdictions, outboxMessages, requests, users } from "../../db/schema";
 import type { Viewer } from "./accounts.server";
 
 // The one place that decides which rows a signed-in user may see. Every query over these tables takes
@@ -32,4 +32,24 @@ export function requireAdmin(viewer: Viewer): void {
   if (!canManageOrganization(viewer)) {
     throw new Response("Only an admin of your organization can do this.", { status: 403, statusText: "Forbidden" });
   }
+}
+
+/** Messages the organization sent or queued (letters, digests, alerts), and what the dev mailbox received of them. */
+export function visibleOutboxMessages(viewer: Viewer): SQL {
+  return eq(outboxMessages.organizationId, viewer.organizationId);
+}
+
+export function visibleDevMailbox(viewer: Viewer): SQL {
+  return eq(devMailbox.organizationId, viewer.organizationId);
+}
+
+/**
+ * Inbound mail of the organization. Mail that names no request of any organization (no usable reply address)
+ * has no organization; admins see it in their review queue so it is never silently dropped.
+ */
+export function visibleInboundMessages(viewer: Viewer): SQL {
+  if (viewer.role === "admin") {
+    return or(eq(inboundMessages.organizationId, viewer.organizationId), isNull(inboundMessages.organizationId))!;
+  }
+  return eq(inboundMessages.organizationId, viewer.organizationId);
 }

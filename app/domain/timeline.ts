@@ -1,5 +1,6 @@
-import type { CommunicationChannel, CommunicationDirection, RequestStatus } from "../../db/schema/values";
+import type { CommunicationChannel, CommunicationDirection, LetterKind, RequestStatus } from "../../db/schema/values";
 import { formatDate } from "../utils/dates";
+import { LETTER_LABELS } from "./mail/labels";
 import { STATUS_LABELS } from "./request-status";
 
 // What each kind of timeline event carries. Names are copied into the event when it is written, so the
@@ -39,7 +40,30 @@ export type TimelineEventData =
       kind: "extension_logged";
       data: { on: string; reason: string; requesterAgreed: boolean; newDueDate?: string; days?: number };
     }
-  | { kind: "agreed_date_set"; data: { on: string; dueDate: string; reason: string } };
+  | { kind: "agreed_date_set"; data: { on: string; dueDate: string; reason: string } }
+  | {
+      kind: "email_queued";
+      data: { outboxMessageId: string; letterKind: LetterKind; to: string; subject: string; body: string };
+    }
+  | {
+      kind: "email_sent";
+      data: { outboxMessageId: string; to: string; subject: string; messageId: string; transport: "smtp" | "dev_mailbox" };
+    }
+  | {
+      kind: "email_failed";
+      data: { outboxMessageId: string; to: string; subject: string; error: string; attempts: number };
+    }
+  | {
+      kind: "email_received";
+      data: {
+        inboundMessageId: string;
+        from: string;
+        subject: string;
+        /** The text body, shortened for the timeline; the whole message is on its own page. */
+        excerpt: string;
+        attachments: { id: string; filename: string; size: number }[];
+      };
+    };
 
 export type TimelineEvent = TimelineEventData & {
   id: string;
@@ -92,5 +116,15 @@ export function eventHeadline(event: TimelineEventData): string {
         : `Extension of ${event.data.days} days logged`;
     case "agreed_date_set":
       return `Due date agreed with the agency: ${formatDate(event.data.dueDate)}`;
+    case "email_queued":
+      return `${LETTER_LABELS[event.data.letterKind]} queued to ${event.data.to}`;
+    case "email_sent":
+      return event.data.transport === "dev_mailbox"
+        ? `Email delivered to the development mailbox for ${event.data.to}`
+        : `Email sent to ${event.data.to}`;
+    case "email_failed":
+      return `Email to ${event.data.to} could not be sent`;
+    case "email_received":
+      return `Email received from ${event.data.from}`;
   }
 }

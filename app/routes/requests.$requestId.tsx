@@ -344,9 +344,14 @@ export default function RequestPage() {
             <StatusBadge status={request.status} /> · to <Link to={`/agencies/${request.agencyId}`}>{request.agencyName}</Link> ({request.jurisdictionName})
           </p>
         </div>
-        <Link to={`/requests/${request.id}/edit`} className="button button--secondary">
-          Edit
-        </Link>
+        <div className="actions">
+          <Link to={`/requests/${request.id}/letters`} className="button">
+            Write letter
+          </Link>
+          <Link to={`/requests/${request.id}/edit`} className="button button--secondary">
+            Edit
+          </Link>
+        </div>
       </div>
 
       <div className="grid-2">

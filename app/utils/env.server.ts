@@ -5,6 +5,13 @@ const flag = z
   .optional()
   .transform((v) => (v === undefined || v === "" ? undefined : ["1", "true", "yes", "on"].includes(v)));
 
+const optionalUrl = (pattern: RegExp, message: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || pattern.test(v), { message });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -28,6 +35,31 @@ const envSchema = z.object({
   PGLITE_MEMORY: flag,
   // Seed the demo organization on an empty embedded database at start (default on).
   SEED_DEMO: flag,
+  // Mail. Without SMTP_URL, messages are delivered to the development mailbox at /outbox.
+  SMTP_URL: optionalUrl(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL"),
+  MAIL_FROM: z.string().trim().min(3).default("JointAsk <jointask@localhost>"),
+  // Domain of the per-request reply addresses (requests+<id>-<signature>@MAIL_DOMAIN); default: MAIL_FROM's.
+  MAIL_DOMAIN: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, "MAIL_DOMAIN must be a domain name")
+    .optional(),
+  // Signs reply addresses; default: derived from the session secret.
+  MAIL_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || v.length >= 32, { message: "MAIL_SECRET must be at least 32 characters" }),
+  // The app's public address, for links in emails; default http://localhost:PORT.
+  APP_URL: optionalUrl(/^https?:\/\//, "APP_URL must be an http:// or https:// URL"),
+  // Port of the inbound SMTP listener for agency replies; off when unset.
+  INBOUND_SMTP_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
+  INBOUND_SMTP_HOST: z.string().min(1).default("0.0.0.0"),
+  // Largest inbound message (SMTP or .eml upload), in bytes.
+  MAIL_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  // Run the outbox worker and reminders in this process (default on).
+  MAIL_WORKER: flag,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./columns";
 import { userRole } from "./enums";
 
@@ -11,6 +11,8 @@ export const organizations = pgTable("organizations", {
   followUpBusinessDays: integer("follow_up_business_days").notNull().default(10),
   // Next per-organization request number (shown as #12); bumped inside the creating transaction.
   lastRequestNumber: integer("last_request_number").notNull().default(0),
+  // Local hour (0-23, in time_zone) at which each coordinator's daily email digest goes out.
+  digestHour: integer("digest_hour").notNull().default(8),
   ...timestamps,
 });
 
@@ -26,6 +28,9 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     role: userRole("role").notNull().default("coordinator"),
     disabledAt: timestamp("disabled_at", { withTimezone: true, mode: "date" }),
+    // Email preferences: each person can opt out of the daily digest and of overdue alerts.
+    emailDigest: boolean("email_digest").notNull().default(true),
+    emailOverdueAlerts: boolean("email_overdue_alerts").notNull().default(true),
     ...timestamps,
   },
   (t) => [

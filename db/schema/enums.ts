@@ -8,6 +8,10 @@ import {
   REQUEST_EVENT_KINDS,
   COMMUNICATION_DIRECTIONS,
   COMMUNICATION_CHANNELS,
+  MAIL_KINDS,
+  OUTBOX_STATUSES,
+  INBOUND_STATUSES,
+  INBOUND_CHANNELS,
 } from "./values";
 
 export const userRole = pgEnum("user_role", USER_ROLES);
@@ -18,3 +22,7 @@ export const submissionMethod = pgEnum("submission_method", SUBMISSION_METHODS);
 export const requestEventKind = pgEnum("request_event_kind", REQUEST_EVENT_KINDS);
 export const communicationDirection = pgEnum("communication_direction", COMMUNICATION_DIRECTIONS);
 export const communicationChannel = pgEnum("communication_channel", COMMUNICATION_CHANNELS);
+export const mailKind = pgEnum("mail_kind", MAIL_KINDS);
+export const outboxStatus = pgEnum("outbox_status", OUTBOX_STATUSES);
+export const inboundStatus = pgEnum("inbound_status", INBOUND_STATUSES);
+export const inboundChannel = pgEnum("inbound_channel", INBOUND_CHANNELS);

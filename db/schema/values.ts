@@ -46,6 +46,10 @@ export const REQUEST_EVENT_KINDS = [
   "due_date_changed",
   "extension_logged",
   "agreed_date_set",
+  "email_queued",
+  "email_sent",
+  "email_failed",
+  "email_received",
 ] as const;
 export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
 
@@ -57,3 +61,18 @@ export type CommunicationChannel = (typeof COMMUNICATION_CHANNELS)[number];
 
 export const DAY_TYPES = ["business", "calendar"] as const;
 export type DayTypeValue = (typeof DAY_TYPES)[number];
+// Mail (outbox, dev mailbox, inbound replies).
+export const MAIL_KINDS = ["request_letter", "follow_up", "appeal", "digest", "overdue_alert", "test"] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+export const LETTER_KINDS = ["request_letter", "follow_up", "appeal"] as const satisfies readonly MailKind[];
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
+export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export const INBOUND_STATUSES = ["filed", "review", "discarded"] as const;
+export type InboundStatus = (typeof INBOUND_STATUSES)[number];
+
+export const INBOUND_CHANNELS = ["smtp", "upload"] as const;
+export type InboundChannel = (typeof INBOUND_CHANNELS)[number];

@@ -1,0 +1,415 @@
+import { createHash } from "node:crypto";
+import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
+import { agencies, inboundAttachments, inboundMessages, outboxMessages, requestEvents, requests, users } from "../../../db/schema";
+import type { InboundChannel, InboundStatus } from "../../../db/schema/values";
+import type { Executor } from "../../utils/db.server";
+import { db as defaultDb } from "../../utils/db.server";
+import type { Viewer } from "../accounts.server";
+import { visibleInboundMessages, visibleRequests } from "../access.server";
+import { isUuid } from "../requests.server";
+import { fail, ok, type Result } from "../results";
+import { mailConfig } from "./config.server";
+import { storeMailFile } from "./mail-files.server";
+import { readReplyAddress } from "./reply-address.server";
+
+export type ReceiveOutcome =
+  | { outcome: "filed"; inboundMessageId: string; requestId: string }
+  | { outcome: "review"; inboundMessageId: string; reason: string }
+  | { outcome: "duplicate"; inboundMessageId: string }
+  | { outcome: "too_large"; limit: number };
+
+export interface ReceivedMail {
+  raw: Buffer;
+  channel: InboundChannel;
+  /** SMTP: the envelope recipients (RCPT TO), which name the reply address even when the mail was Bcc'd. */
+  envelopeTo?: string[];
+  /** Upload: who uploaded it; the mail can only be filed in their organization. */
+  uploader?: Viewer;
+}
+
+const EXCERPT_CHARS = 2_000;
+const MESSAGE_ID = /^<[^<>\s]{1,900}>$/;
+
+function addressesOf(field: AddressObject | AddressObject[] | undefined): string[] {
+  const objects = Array.isArray(field) ? field : field ? [field] : [];
+  return objects.flatMap((o) => o.value.flatMap((a) => (a.address ? [a.address] : (a.group ?? []).flatMap((g) => (g.address ? [g.address] : [])))));
+}
+
+function headerAddresses(parsed: ParsedMail): string[] {
+  const extra = ["delivered-to", "x-original-to", "envelope-to"].flatMap((name) => {
+    const value = parsed.headers.get(name);
+    const values = Array.isArray(value) ? value : value ? [value] : [];
+    return values.flatMap((v) => (typeof v === "string" ? v.split(",").map((s) => s.trim().replace(/^<|>$/g, "")) : []));
+  });
+  return [...addressesOf(parsed.to), ...addressesOf(parsed.cc), ...extra];
+}
+
+/** Why a message can't be trusted as a well-formed email, or null. Such mail always goes to review. */
+function malformation(parsed: ParsedMail | null, raw: Buffer, parseError: string | null): string | null {
+  if (!parsed) return `It could not be read as an email message (${parseError ?? "unknown error"}).`;
+  if (parsed.headers.size === 0) return "It has no email headers.";
+  if (!parsed.from?.value.some((a) => a.address)) return "It has no sender address (From).";
+  const type = parsed.headers.get("content-type") as { value?: string; params?: Record<string, string> } | undefined;
+  if (type?.value?.toLowerCase().startsWith("multipart/")) {
+    const boundary = type.params?.boundary;
+    if (!boundary) return "Its MIME structure is broken: a multipart message without a boundary.";
+    if (!raw.includes(`--${boundary}`)) return "Its MIME structure is broken: the multipart boundary never appears.";
+  }
+  return null;
+}
+
+function excerptOf(text: string): string {
+  const trimmed = text.replace(/\r\n?/g, "\n").trim();
+  return trimmed.length > EXCERPT_CHARS ? `${trimmed.slice(0, EXCERPT_CHARS).trimEnd()}…` : trimmed;
+}
+
+function safeFilename(name: string | undefined, position: number): string {
+  const cleaned = (name ?? "")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .replace(/[\\/]/g, "_")
+    .trim()
+    .slice(0, 200);
+  return cleaned && cleaned !== "." && cleaned !== ".." ? cleaned : `attachment-${position + 1}`;
+}
+
+interface Routing {
+  organizationId: string | null;
+  requestId: string | null;
+  reviewReason: string | null;
+  suggestedRequestId: string | null;
+  recipient: string | null;
+}
+
+/** Which request (and organization) the message belongs to, or why it needs a person to decide. */
+async function route(db: Executor, mail: ReceivedMail, parsed: ParsedMail | null): Promise<Routing> {
+  const candidates = mail.channel === "smtp" ? (mail.envelopeTo ?? []) : parsed ? headerAddresses(parsed) : [];
+  const domain = mail.channel === "smtp" ? mailConfig().domain : undefined;
+  const readings = candidates.map((address) => ({ address, reading: readReplyAddress(address, domain) }));
+  const verified = readings.find((r) => r.reading.kind === "verified");
+  const tampered = readings.find((r) => r.reading.kind === "bad_signature");
+  const uploaderOrg = mail.uploader?.organizationId ?? null;
+
+  const requestOrg = async (requestId: string) => {
+    const [row] = await db.select({ organizationId: requests.organizationId }).from(requests).where(eq(requests.id, requestId));
+    return row?.organizationId ?? null;
+  };
+
+  if (verified && verified.reading.kind === "verified") {
+    const org = await requestOrg(verified.reading.requestId);
+    if (org && (!uploaderOrg || org === uploaderOrg)) {
+      return { organizationId: org, requestId: verified.reading.requestId, reviewReason: null, suggestedRequestId: null, recipient: verified.address };
+    }
+    if (org) {
+      return { ...(await bySuggestion(db, parsed, uploaderOrg)), reviewReason: "It is addressed to a request of another organization.", recipient: verified.address };
+    }
+    return { ...(await bySuggestion(db, parsed, uploaderOrg)), reviewReason: "Its reply address names a request that no longer exists.", recipient: verified.address };
+  }
+  if (tampered && tampered.reading.kind === "bad_signature") {
+    const org = await requestOrg(tampered.reading.requestId);
+    const sameOrg = org !== null && (!uploaderOrg || org === uploaderOrg);
+    return {
+      organizationId: uploaderOrg ?? org,
+      requestId: null,
+      suggestedRequestId: sameOrg ? tampered.reading.requestId : null,
+      reviewReason: "Its reply address has a signature that does not match: it may have been altered or guessed.",
+      recipient: tampered.address,
+    };
+  }
+  return {
+    ...(await bySuggestion(db, parsed, uploaderOrg)),
+    reviewReason: "It is not addressed to a request's reply address.",
+    recipient: candidates[0] ?? null,
+  };
+}
+
+/**
+ * For mail that can't be filed: a request it seems to answer (In-Reply-To/References naming one of our
+ * letters), else an organization whose agency sent it, so it lands in the right review queue.
+ */
+async function bySuggestion(
+  db: Executor,
+  parsed: ParsedMail | null,
+  uploaderOrg: string | null,
+): Promise<Pick<Routing, "organizationId" | "requestId" | "suggestedRequestId">> {
+  const referenced = parsed ? [parsed.inReplyTo, ...toArray(parsed.references)].filter((id): id is string => !!id && MESSAGE_ID.test(id)) : [];
+  if (referenced.length > 0) {
+    const conditions: SQL[] = [inArray(outboxMessages.messageId, referenced)];
+    if (uploaderOrg) conditions.push(eq(outboxMessages.organizationId, uploaderOrg));
+    const [letter] = await db
+      .select({ organizationId: outboxMessages.organizationId, requestId: outboxMessages.requestId })
+      .from(outboxMessages)
+      .where(and(...conditions))
+      .orderBy(desc(outboxMessages.createdAt))
+      .limit(1);
+    if (letter) return { organizationId: letter.organizationId, requestId: null, suggestedRequestId: letter.requestId };
+  }
+  if (uploaderOrg) return { organizationId: uploaderOrg, requestId: null, suggestedRequestId: null };
+  const sender = parsed?.from?.value[0]?.address?.toLowerCase();
+  if (sender) {
+    const orgs = await db
+      .selectDistinct({ organizationId: agencies.organizationId })
+      .from(agencies)
+      .where(eq(agencies.recordsContactEmail, sender))
+      .limit(2);
+    if (orgs.length === 1) return { organizationId: orgs[0]!.organizationId, requestId: null, suggestedRequestId: null };
+  }
+  return { organizationId: null, requestId: null, suggestedRequestId: null };
+}
+
+function toArray(value: string | string[] | undefined): string[] {
+  return Array.isArray(value) ? value : value ? value.split(/\s+/).filter(Boolean) : [];
+}
+
+/**
+ * Takes in one message from the SMTP listener or an upload: files it on the request named by its signed reply
+ * address, or keeps it for review (unmatched, unverifiable or malformed). Nothing is dropped; a Message-ID
+ * seen before is a duplicate and changes nothing.
+ */
+export async function receiveMail(mail: ReceivedMail, db: Executor = defaultDb): Promise<ReceiveOutcome> {
+  const limit = mailConfig().maxInboundBytes;
+  if (mail.raw.length > limit) return { outcome: "too_large", limit };
+
+  let parsed: ParsedMail | null = null;
+  let parseError: string | null = null;
+  try {
+    parsed = await simpleParser(mail.raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
+  } catch (error) {
+    parseError = error instanceof Error ? error.message : String(error);
+  }
+  const malformed = malformation(parsed, mail.raw, parseError);
+  const given = parsed?.messageId?.trim();
+  const messageId = given && MESSAGE_ID.test(given) ? given : `<${createHash("sha256").update(mail.raw).digest("hex")}@no-message-id.invalid>`;
+
+  const [seen] = await db.select({ id: inboundMessages.id }).from(inboundMessages).where(eq(inboundMessages.messageId, messageId));
+  if (seen) return { outcome: "duplicate", inboundMessageId: seen.id };
+
+  const routing = await route(db, mail, parsed);
+  if (malformed && routing.requestId) {
+    routing.suggestedRequestId = routing.requestId;
+    routing.requestId = null;
+  }
+  const reviewReason = malformed ?? routing.reviewReason;
+
+  // Bytes first: a crash after this leaves an unreferenced file, never a row pointing at nothing.
+  const raw = await storeMailFile(mail.raw);
+  const attachments = await Promise.all(
+    (parsed?.attachments ?? []).map(async (a, position) => ({
+      position,
+      filename: safeFilename(a.filename, position),
+      contentType: (a.contentType || "application/octet-stream").toLowerCase().slice(0, 200),
+      ...(await storeMailFile(a.content)),
+    })),
+  );
+
+  const from = parsed?.from?.value[0];
+  const fromText = from?.address ? (from.name ? `${from.name} <${from.address}>` : from.address) : "an unknown sender";
+  // What a reviewer reads: the text part, or for a message that couldn't be read, its raw source.
+  const textBody = parsed?.text?.trim() ? parsed.text : malformed ? mail.raw.toString("utf8").slice(0, 100_000) : "";
+  const sentAt = parsed?.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null;
+
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(inboundMessages)
+      .values({
+        organizationId: routing.organizationId,
+        requestId: routing.requestId,
+        status: routing.requestId ? "filed" : "review",
+        channel: mail.channel,
+        reviewReason: routing.requestId ? null : reviewReason,
+        suggestedRequestId: routing.suggestedRequestId,
+        messageId,
+        recipient: routing.recipient,
+        fromAddress: from?.address ?? null,
+        fromName: from?.name || null,
+        toAddresses: parsed ? addressesOf(parsed.to) : [],
+        subject: (parsed?.subject ?? "").slice(0, 1000),
+        sentAt,
+        textBody,
+        htmlBody: typeof parsed?.html === "string" ? parsed.html : null,
+        inReplyTo: parsed?.inReplyTo && MESSAGE_ID.test(parsed.inReplyTo) ? parsed.inReplyTo : null,
+        references: parsed ? toArray(parsed.references).filter((r) => MESSAGE_ID.test(r)) : [],
+        rawKey: raw.key,
+        rawSize: raw.size,
+        uploadedById: mail.uploader?.id ?? null,
+      })
+      .onConflictDoNothing({ target: inboundMessages.messageId })
+      .returning({ id: inboundMessages.id });
+    if (!row) {
+      const [other] = await tx.select({ id: inboundMessages.id }).from(inboundMessages).where(eq(inboundMessages.messageId, messageId));
+      return { outcome: "duplicate", inboundMessageId: other!.id } as const;
+    }
+    const stored = attachments.length
+      ? await tx
+          .insert(inboundAttachments)
+          .values(attachments.map((a) => ({ inboundMessageId: row.id, position: a.position, filename: a.filename, contentType: a.contentType, size: a.size, sha256: a.sha256, storageKey: a.key })))
+          .returning({ id: inboundAttachments.id, filename: inboundAttachments.filename, size: inboundAttachments.size })
+      : [];
+    if (!routing.requestId) return { outcome: "review", inboundMessageId: row.id, reason: reviewReason! } as const;
+    await tx.insert(requestEvents).values({
+      organizationId: routing.organizationId!,
+      requestId: routing.requestId,
+      kind: "email_received",
+      actorId: mail.uploader?.id ?? null,
+      data: { inboundMessageId: row.id, from: fromText, subject: parsed?.subject ?? "", excerpt: excerptOf(textBody), attachments: stored },
+    });
+    await tx.update(requests).set({ updatedAt: new Date() }).where(eq(requests.id, routing.requestId));
+    return { outcome: "filed", inboundMessageId: row.id, requestId: routing.requestId } as const;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Review queue
+
+/** Files a message held for review on one of the viewer's requests (by its number). */
+export async function fileFromReview(
+  viewer: Viewer,
+  inboundId: string,
+  requestNumber: number,
+  db: Executor = defaultDb,
+): Promise<Result<{ requestId: string }> | null> {
+  if (!isUuid(inboundId)) return null;
+  return db.transaction(async (tx) => {
+    const [message] = await tx
+      .select()
+      .from(inboundMessages)
+      .where(and(eq(inboundMessages.id, inboundId), visibleInboundMessages(viewer)))
+      .for("update")
+      .limit(1);
+    if (!message) return null;
+    if (message.status !== "review") return fail("requestNumber", "This message has already been dealt with.");
+    const [request] = await tx
+      .select({ id: requests.id })
+      .from(requests)
+      .where(and(eq(requests.number, requestNumber), visibleRequests(viewer)))
+      .limit(1);
+    if (!request) return fail("requestNumber", `Your organization has no request #${requestNumber}.`);
+    await tx
+      .update(inboundMessages)
+      .set({ organizationId: viewer.organizationId, requestId: request.id, status: "filed", reviewedById: viewer.id, reviewedAt: new Date() })
+      .where(eq(inboundMessages.id, message.id));
+    const attachments = await tx
+      .select({ id: inboundAttachments.id, filename: inboundAttachments.filename, size: inboundAttachments.size })
+      .from(inboundAttachments)
+      .where(eq(inboundAttachments.inboundMessageId, message.id))
+      .orderBy(asc(inboundAttachments.position));
+    const from = message.fromAddress ? (message.fromName ? `${message.fromName} <${message.fromAddress}>` : message.fromAddress) : "an unknown sender";
+    await tx.insert(requestEvents).values({
+      organizationId: viewer.organizationId,
+      requestId: request.id,
+      kind: "email_received",
+      actorId: viewer.id,
+      data: { inboundMessageId: message.id, from, subject: message.subject, excerpt: excerptOf(message.textBody), attachments },
+    });
+    await tx.update(requests).set({ updatedAt: new Date() }).where(eq(requests.id, request.id));
+    return ok({ requestId: request.id });
+  });
+}
+
+/** Sets a message aside for good; it stays stored (and still counts as seen for duplicates). */
+export async function discardFromReview(viewer: Viewer, inboundId: string, db: Executor = defaultDb): Promise<boolean> {
+  if (!isUuid(inboundId)) return false;
+  const updated = await db
+    .update(inboundMessages)
+    .set({ status: "discarded", organizationId: viewer.organizationId, reviewedById: viewer.id, reviewedAt: new Date() })
+    .where(and(eq(inboundMessages.id, inboundId), eq(inboundMessages.status, "review"), visibleInboundMessages(viewer)))
+    .returning({ id: inboundMessages.id });
+  return updated.length > 0;
+}
+
+export async function reviewCount(viewer: Viewer, db: Executor = defaultDb): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(inboundMessages)
+    .where(and(eq(inboundMessages.status, "review"), visibleInboundMessages(viewer)));
+  return row?.n ?? 0;
+}
+
+export async function listInbound(
+  viewer: Viewer,
+  options: { status: InboundStatus; page: number; pageSize?: number },
+  db: Executor = defaultDb,
+) {
+  const pageSize = options.pageSize ?? 25;
+  const where = and(eq(inboundMessages.status, options.status), visibleInboundMessages(viewer));
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select({
+        id: inboundMessages.id,
+        channel: inboundMessages.channel,
+        fromAddress: inboundMessages.fromAddress,
+        fromName: inboundMessages.fromName,
+        subject: inboundMessages.subject,
+        receivedAt: inboundMessages.receivedAt,
+        reviewReason: inboundMessages.reviewReason,
+        recipient: inboundMessages.recipient,
+        requestId: inboundMessages.requestId,
+        suggestedRequestId: inboundMessages.suggestedRequestId,
+        requestNumber: requests.number,
+        requestTitle: requests.title,
+      })
+      .from(inboundMessages)
+      .leftJoin(requests, eq(requests.id, inboundMessages.requestId))
+      .where(where)
+      .orderBy(desc(inboundMessages.receivedAt), desc(inboundMessages.id))
+      .limit(pageSize)
+      .offset((options.page - 1) * pageSize),
+    db.select({ total: count() }).from(inboundMessages).where(where),
+  ]);
+  // Suggestions are shown only when the viewer can see the suggested request.
+  const suggestionIds = [...new Set(rows.map((r) => r.suggestedRequestId).filter((id): id is string => !!id))];
+  const suggestions = suggestionIds.length
+    ? await db
+        .select({ id: requests.id, number: requests.number, title: requests.title })
+        .from(requests)
+        .where(and(inArray(requests.id, suggestionIds), visibleRequests(viewer)))
+    : [];
+  const byId = new Map(suggestions.map((s) => [s.id, s]));
+  const total = totals?.total ?? 0;
+  return {
+    rows: rows.map(({ suggestedRequestId, ...row }) => ({ ...row, suggestion: suggestedRequestId ? (byId.get(suggestedRequestId) ?? null) : null })),
+    total,
+    page: options.page,
+    pageSize,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+  };
+}
+
+export async function getInboundMessage(viewer: Viewer, id: string, db: Executor = defaultDb) {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({ message: inboundMessages, requestNumber: requests.number, requestTitle: requests.title, reviewedBy: users.name })
+    .from(inboundMessages)
+    .leftJoin(requests, eq(requests.id, inboundMessages.requestId))
+    .leftJoin(users, eq(users.id, inboundMessages.reviewedById))
+    .where(and(eq(inboundMessages.id, id), visibleInboundMessages(viewer)))
+    .limit(1);
+  if (!row) return null;
+  const attachments = await db
+    .select({ id: inboundAttachments.id, filename: inboundAttachments.filename, contentType: inboundAttachments.contentType, size: inboundAttachments.size })
+    .from(inboundAttachments)
+    .where(eq(inboundAttachments.inboundMessageId, id))
+    .orderBy(asc(inboundAttachments.position));
+  return { ...row, attachments };
+}
+
+export async function getInboundAttachment(viewer: Viewer, attachmentId: string, db: Executor = defaultDb) {
+  if (!isUuid(attachmentId)) return null;
+  const [row] = await db
+    .select({ filename: inboundAttachments.filename, contentType: inboundAttachments.contentType, storageKey: inboundAttachments.storageKey, size: inboundAttachments.size })
+    .from(inboundAttachments)
+    .innerJoin(inboundMessages, eq(inboundMessages.id, inboundAttachments.inboundMessageId))
+    .where(and(eq(inboundAttachments.id, attachmentId), visibleInboundMessages(viewer)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function getInboundRaw(viewer: Viewer, id: string, db: Executor = defaultDb) {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({ rawKey: inboundMessages.rawKey, subject: inboundMessages.subject })
+    .from(inboundMessages)
+    .where(and(eq(inboundMessages.id, id), visibleInboundMessages(viewer)))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,223 @@
+import { randomUUID } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { agencies, jurisdictions, organizations, requestEvents, requests, users } from "../../../db/schema";
+import type { LetterKind } from "../../../db/schema/values";
+import {
+  appealLetter,
+  followUpLetter,
+  renderEditedLetter,
+  requestLetter,
+  type LetterData,
+  type RenderedMessage,
+} from "../../../emails";
+import type { Executor, Transaction } from "../../utils/db.server";
+import { db as defaultDb } from "../../utils/db.server";
+import { todayIn } from "../../utils/dates";
+import type { Viewer } from "../accounts.server";
+import { visibleRequests } from "../access.server";
+import { lawFor, type LawRule } from "../deadlines";
+import { isUuid } from "../requests.server";
+import { ok, type Result } from "../results";
+import type { LetterInput } from "./letter-input";
+import { enqueueMail, notifyOutbox, threadHeaders } from "./outbox.server";
+import { replyAddressFor } from "./reply-address.server";
+
+const state = alias(jurisdictions, "state");
+const requester = alias(users, "requester");
+
+/** Everything a letter about one request is written from. */
+export interface LetterContext {
+  requestId: string;
+  organizationId: string;
+  number: number;
+  title: string;
+  description: string;
+  status: string;
+  filedOn: string | null;
+  trackingNumber: string | null;
+  agencyName: string;
+  contactName: string | null;
+  contactEmail: string | null;
+  jurisdictionName: string;
+  /** The law's jurisdiction code: the agency's state (or "US", "DC"). */
+  lawCode: string | null;
+  law: LawRule | null;
+  requesterName: string;
+  organizationName: string;
+  replyAddress: string;
+  denial: { on: string; reason: string | null } | null;
+}
+
+/**
+ * What other features know about the request that a letter can name: the record types and fields asked
+ * (fields), the period, format and de-identification wanted, and the due date (deadlines). Until those land
+ * on this branch there is nothing to add; the integrator fills this in, and every letter picks it up.
+ */
+export async function letterDetails(db: Executor, requestId: string): Promise<Partial<LetterData>> {
+  const [row] = await db.select({ dueDate: requests.dueOn }).from(requests).where(eq(requests.id, requestId)).limit(1);
+  return { dueDate: row?.dueDate ?? null };
+}
+
+export async function letterContext(viewer: Viewer, requestId: string, db: Executor = defaultDb): Promise<LetterContext | null> {
+  if (!isUuid(requestId)) return null;
+  const [row] = await db
+    .select({
+      requestId: requests.id,
+      organizationId: requests.organizationId,
+      number: requests.number,
+      title: requests.title,
+      description: requests.description,
+      status: requests.status,
+      filedOn: requests.filedOn,
+      trackingNumber: requests.trackingNumber,
+      agencyName: agencies.name,
+      contactName: agencies.recordsContactName,
+      contactEmail: agencies.recordsContactEmail,
+      jurisdictionName: jurisdictions.name,
+      code: jurisdictions.code,
+      stateCode: state.code,
+      requesterName: requester.name,
+      organizationName: organizations.name,
+      timeZone: organizations.timeZone,
+    })
+    .from(requests)
+    .innerJoin(agencies, eq(agencies.id, requests.agencyId))
+    .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+    .leftJoin(state, eq(state.id, jurisdictions.stateId))
+    .innerJoin(requester, eq(requester.id, requests.requesterId))
+    .innerJoin(organizations, eq(organizations.id, requests.organizationId))
+    .where(and(eq(requests.id, requestId), visibleRequests(viewer)))
+    .limit(1);
+  if (!row) return null;
+
+  // Local jurisdictions use their state's law; federal, state and DC rows carry their own code.
+  const lawCode = row.code ?? row.stateCode ?? null;
+  const denial = await lastDenial(db, row.requestId, row.timeZone);
+
+  const { code: _code, stateCode: _stateCode, timeZone: _timeZone, ...rest } = row;
+  return {
+    ...rest,
+    lawCode,
+    law: lawCode ? (lawFor(lawCode) ?? null) : null,
+    replyAddress: replyAddressFor(row.requestId),
+    denial,
+  };
+}
+
+async function lastDenial(db: Executor, requestId: string, timeZone: string): Promise<LetterContext["denial"]> {
+  const events = await db
+    .select({ occurredAt: requestEvents.occurredAt, data: requestEvents.data })
+    .from(requestEvents)
+    .where(and(eq(requestEvents.requestId, requestId), eq(requestEvents.kind, "status_changed")))
+    .orderBy(desc(requestEvents.seq));
+  const denial = events.find((e) => (e.data as { to?: string }).to === "denied");
+  if (!denial) return null;
+  return { on: todayIn(timeZone, denial.occurredAt), reason: (denial.data as { note?: string }).note ?? null };
+}
+
+export function letterData(context: LetterContext, today: string, details: Partial<LetterData> = {}): LetterData {
+  return {
+    requestNumber: context.number,
+    title: context.title,
+    description: context.description,
+    agencyName: context.agencyName,
+    contactName: context.contactName,
+    jurisdictionName: context.jurisdictionName,
+    law: context.law
+      ? {
+          lawName: context.law.lawName,
+          citation: context.law.citation,
+          responseDays: context.law.responseDays,
+          dayType: context.law.dayType,
+        }
+      : null,
+    requesterName: context.requesterName,
+    organizationName: context.organizationName,
+    replyAddress: context.replyAddress,
+    today,
+    filedOn: context.filedOn,
+    trackingNumber: context.trackingNumber,
+    denial: context.denial,
+    ...details,
+  };
+}
+
+const TEMPLATES: Record<LetterKind, (data: LetterData) => RenderedMessage> = {
+  request_letter: requestLetter,
+  follow_up: followUpLetter,
+  appeal: appealLetter,
+};
+
+export async function draftLetter(kind: LetterKind, context: LetterContext, today: string, db: Executor = defaultDb): Promise<RenderedMessage> {
+  return TEMPLATES[kind](letterData(context, today, await letterDetails(db, context.requestId)));
+}
+
+/** A fresh letter form's key: the form sends it back, and it makes the idempotency key of the letter. */
+export function newLetterNonce(): string {
+  return randomUUID();
+}
+
+const sameText = (a: string, b: string) => a.replace(/\r\n?/g, "\n").trim() === b.replace(/\r\n?/g, "\n").trim();
+
+async function lockVisibleRequest(tx: Transaction, viewer: Viewer, id: string) {
+  const [row] = await tx
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(eq(requests.id, id), visibleRequests(viewer)))
+    .for("update")
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Queues a letter as written in the form and records it on the request's timeline, in one transaction. The
+ * form's nonce is the idempotency key, so a double submit queues it once. Unedited letters keep the
+ * template's HTML; edited ones get HTML made from the edited text. Null when the request isn't visible.
+ */
+export async function sendLetter(
+  viewer: Viewer,
+  requestId: string,
+  input: LetterInput,
+  today: string,
+  db: Executor = defaultDb,
+): Promise<Result<{ outboxMessageId: string; created: boolean }> | null> {
+  if (!isUuid(requestId)) return null;
+  const result = await db.transaction(async (tx) => {
+    if (!(await lockVisibleRequest(tx, viewer, requestId))) return null;
+    const context = (await letterContext(viewer, requestId, tx))!;
+    const draft = await draftLetter(input.kind, context, today, tx);
+    const rendered =
+      sameText(input.body, draft.text) && input.subject === draft.subject ? draft : renderEditedLetter(input.subject, input.body);
+    const thread = await threadHeaders(tx, requestId);
+    const queued = await enqueueMail(tx, {
+      organizationId: viewer.organizationId,
+      requestId,
+      kind: input.kind,
+      idempotencyKey: `letter:${requestId}:${input.nonce}`,
+      to: input.to,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      fromName: context.requesterName,
+      replyTo: context.replyAddress,
+      inReplyTo: thread.inReplyTo,
+      references: thread.references,
+      createdById: viewer.id,
+    });
+    if (!queued.ok) return queued;
+    if (queued.value.created) {
+      await tx.insert(requestEvents).values({
+        organizationId: viewer.organizationId,
+        requestId,
+        kind: "email_queued",
+        actorId: viewer.id,
+        data: { outboxMessageId: queued.value.id, letterKind: input.kind, to: input.to.trim(), subject: rendered.subject, body: rendered.text },
+      });
+      await tx.update(requests).set({ updatedAt: new Date() }).where(eq(requests.id, requestId));
+    }
+    return ok({ outboxMessageId: queued.value.id, created: queued.value.created });
+  });
+  if (result?.ok && result.value.created) notifyOutbox();
+  return result;
+}

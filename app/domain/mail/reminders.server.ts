@@ -1,0 +1,249 @@
+import { and, asc, eq, gte, inArray, isNull, lt, lte, notExists, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { agencies, mailDigests, organizations, outboxMessages, requests, users } from "../../../db/schema";
+import { digestIsEmpty, digestMessage, overdueAlertMessage, type DigestItem } from "../../../emails";
+import type { Database, Executor } from "../../utils/db.server";
+import { addDays } from "../../utils/dates";
+import { OPEN_STATUSES, STATUS_LABELS } from "../request-status";
+import { mailConfig } from "./config.server";
+import { enqueueMail, notifyOutbox } from "./outbox.server";
+import { digestSections, localClock, WAITING_ON_AGENCY } from "./reminders";
+
+type Logger = Pick<Console, "info" | "warn" | "error">;
+
+/** The date a request's answer is due, as the deadline engine stored it (null while paused or with no fixed deadline). */
+const dueDate = requests.dueOn;
+
+/** Alerts go out for requests that became overdue within this many days; older ones are in the digest. */
+const ALERT_WINDOW_DAYS = 7;
+
+const assignee = alias(users, "assignee");
+const requester = alias(users, "requester");
+
+interface OrganizationClock {
+  id: string;
+  name: string;
+  timeZone: string;
+  digestHour: number;
+}
+
+export interface ReminderSummary {
+  digests: number;
+  alerts: number;
+}
+
+/**
+ * One pass of the reminders: for every organization, the overdue alerts not yet queued and, once its digest
+ * hour has come in its time zone, today's digest for each coordinator who hasn't had it. Safe to run from any
+ * number of instances at once and as often as liked: each alert has its own idempotency key, and each digest
+ * is claimed by inserting the (person, local date) row first.
+ */
+export async function runReminders(db: Database, now: Date = new Date(), organizationIds?: string[]): Promise<ReminderSummary> {
+  const orgs: OrganizationClock[] = await db
+    .select({ id: organizations.id, name: organizations.name, timeZone: organizations.timeZone, digestHour: organizations.digestHour })
+    .from(organizations)
+    .where(organizationIds ? inArray(organizations.id, organizationIds) : undefined);
+  const summary: ReminderSummary = { digests: 0, alerts: 0 };
+  for (const org of orgs) {
+    const clock = localClock(now, org.timeZone);
+    summary.alerts += await queueOverdueAlerts(db, org, clock.date);
+    if (clock.hour >= org.digestHour) summary.digests += await queueDigests(db, org, clock.date);
+  }
+  if (summary.digests + summary.alerts > 0) notifyOutbox();
+  return summary;
+}
+
+async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: string): Promise<number> {
+  const config = mailConfig();
+  const key = sql`'overdue:' || ${requests.id} || ':' || ${dueDate}`;
+  const due = await db
+    .select({
+      id: requests.id,
+      number: requests.number,
+      title: requests.title,
+      dueDate: sql<string>`${dueDate}`,
+      agencyName: agencies.name,
+      assigneeId: assignee.id,
+      assigneeName: assignee.name,
+      assigneeEmail: assignee.email,
+      assigneeWants: assignee.emailOverdueAlerts,
+      requesterId: requester.id,
+      requesterName: requester.name,
+      requesterEmail: requester.email,
+      requesterWants: requester.emailOverdueAlerts,
+      requesterDisabledAt: requester.disabledAt,
+    })
+    .from(requests)
+    .innerJoin(agencies, eq(agencies.id, requests.agencyId))
+    .leftJoin(assignee, and(eq(assignee.id, requests.assigneeId), isNull(assignee.disabledAt)))
+    .innerJoin(requester, eq(requester.id, requests.requesterId))
+    .where(
+      and(
+        eq(requests.organizationId, org.id),
+        inArray(requests.status, [...WAITING_ON_AGENCY]),
+        lt(dueDate, today),
+        gte(dueDate, addDays(today, -ALERT_WINDOW_DAYS)),
+        notExists(db.select({ one: sql`1` }).from(outboxMessages).where(eq(outboxMessages.idempotencyKey, key))),
+      ),
+    )
+    .orderBy(asc(requests.number));
+
+  let queued = 0;
+  for (const request of due) {
+    // The assignee is told; with nobody assigned, the requester.
+    const person = request.assigneeId
+      ? { id: request.assigneeId, name: request.assigneeName!, email: request.assigneeEmail!, wants: request.assigneeWants! }
+      : { id: request.requesterId, name: request.requesterName, email: request.requesterEmail, wants: request.requesterWants };
+    if (!person.wants || (!request.assigneeId && request.requesterDisabledAt)) continue;
+    const requestUrl = `${config.appUrl}/requests/${request.id}`;
+    const rendered = overdueAlertMessage({
+      userName: person.name,
+      requestNumber: request.number,
+      title: request.title,
+      agencyName: request.agencyName,
+      dueDate: request.dueDate,
+      today,
+      requestUrl,
+      followUpUrl: `${requestUrl}/letters?kind=follow_up`,
+      preferencesUrl: `${config.appUrl}/settings/email`,
+    });
+    const result = await enqueueMail(db, {
+      organizationId: org.id,
+      requestId: request.id,
+      recipientUserId: person.id,
+      kind: "overdue_alert",
+      idempotencyKey: `overdue:${request.id}:${request.dueDate}`,
+      to: person.email,
+      ...rendered,
+    });
+    if (result.ok && result.value.created) queued++;
+  }
+  return queued;
+}
+
+async function queueDigests(db: Database, org: OrganizationClock, today: string): Promise<number> {
+  const people = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(
+      and(
+        eq(users.organizationId, org.id),
+        inArray(users.role, ["admin", "coordinator"]),
+        isNull(users.disabledAt),
+        eq(users.emailDigest, true),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(mailDigests)
+            .where(and(eq(mailDigests.userId, users.id), eq(mailDigests.localDate, today))),
+        ),
+      ),
+    );
+  let queued = 0;
+  for (const person of people) {
+    if (await queueDigest(db, org, person, today)) queued++;
+  }
+  return queued;
+}
+
+/** Today's digest for one person, exactly once: the (person, date) row is the lock, written with the message. */
+async function queueDigest(db: Database, org: OrganizationClock, person: { id: string; name: string; email: string }, today: string): Promise<boolean> {
+  const config = mailConfig();
+  return db.transaction(async (tx) => {
+    const [claimed] = await tx
+      .insert(mailDigests)
+      .values({ userId: person.id, localDate: today, organizationId: org.id })
+      .onConflictDoNothing()
+      .returning({ userId: mailDigests.userId });
+    if (!claimed) return false;
+
+    const sections = digestSections(await digestCandidates(tx, org.id, person.id, today), today);
+    if (digestIsEmpty(sections)) return false;
+    const item = (r: DigestRow, date: string | null): DigestItem => ({
+      number: r.number,
+      title: r.title,
+      agencyName: r.agencyName,
+      statusLabel: STATUS_LABELS[r.status],
+      date,
+      url: `${config.appUrl}/requests/${r.id}`,
+    });
+    const rendered = digestMessage({
+      userName: person.name,
+      organizationName: org.name,
+      today,
+      requestsUrl: `${config.appUrl}/requests`,
+      preferencesUrl: `${config.appUrl}/settings/email`,
+      overdue: sections.overdue.map((r) => item(r, r.dueDate)),
+      dueThisWeek: sections.dueThisWeek.map((r) => item(r, r.dueDate)),
+      waitingOnUs: sections.waitingOnUs.map((r) => item(r, r.nextActionOn)),
+      nextActions: sections.nextActions.map((r) => item(r, r.nextActionOn)),
+    });
+    const result = await enqueueMail(tx, {
+      organizationId: org.id,
+      recipientUserId: person.id,
+      kind: "digest",
+      idempotencyKey: `digest:${person.id}:${today}`,
+      to: person.email,
+      ...rendered,
+    });
+    if (!result.ok) return false;
+    await tx
+      .update(mailDigests)
+      .set({ outboxMessageId: result.value.id })
+      .where(and(eq(mailDigests.userId, person.id), eq(mailDigests.localDate, today)));
+    return result.value.created;
+  });
+}
+
+type DigestRow = Awaited<ReturnType<typeof digestCandidates>>[number];
+
+/** Open requests assigned to the person or to nobody, with something dated in the coming week or waiting on us. */
+function digestCandidates(db: Executor, organizationId: string, userId: string, today: string) {
+  const weekEnd = addDays(today, 6);
+  return db
+    .select({
+      id: requests.id,
+      number: requests.number,
+      title: requests.title,
+      status: requests.status,
+      agencyName: agencies.name,
+      dueDate: sql<string | null>`${dueDate}`,
+      nextActionOn: requests.nextActionOn,
+    })
+    .from(requests)
+    .innerJoin(agencies, eq(agencies.id, requests.agencyId))
+    .where(
+      and(
+        eq(requests.organizationId, organizationId),
+        or(eq(requests.assigneeId, userId), isNull(requests.assigneeId)),
+        inArray(requests.status, [...OPEN_STATUSES]),
+        or(lte(dueDate, weekEnd), lte(requests.nextActionOn, weekEnd), inArray(requests.status, ["clarification_requested", "fee_requested"])),
+      ),
+    )
+    .orderBy(asc(requests.number))
+    .limit(200);
+}
+
+/** Runs the reminders every minute in the app process; the first pass right away. */
+export class ReminderScheduler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: { db: Database; intervalMs?: number; log?: Logger }) {}
+
+  start(): void {
+    const tick = () => {
+      this.running = runReminders(this.options.db).catch((error: unknown) =>
+        (this.options.log ?? console).error("mail: reminders failed:", error),
+      );
+    };
+    tick();
+    this.timer = setInterval(tick, this.options.intervalMs ?? 60_000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+}

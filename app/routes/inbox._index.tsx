@@ -1,0 +1,163 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  json,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { FieldErrors } from "~/components/fields";
+import { MailNav } from "~/components/mail";
+import { Pagination } from "~/components/pagination";
+import { mailConfig } from "~/domain/mail/config.server";
+import { listInbound, receiveMail, reviewCount } from "~/domain/mail/inbound.server";
+import { formatBytes } from "~/domain/mail/labels";
+import { requireViewer } from "~/utils/auth.server";
+import { formatInstant } from "~/utils/dates";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useTimeZone } from "~/utils/use-root";
+
+export const meta: MetaFunction = () => [{ title: "Inbox · JointAsk" }];
+
+const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const page = pageSchema.parse(new URL(request.url).searchParams.get("page") ?? undefined);
+  const [result, toReview] = await Promise.all([listInbound(viewer, { status: "filed", page }), reviewCount(viewer)]);
+  const config = mailConfig();
+  return json({
+    ...result,
+    toReview,
+    limit: formatBytes(config.maxInboundBytes),
+    listening: config.inboundPort !== undefined,
+    domain: config.domain,
+  });
+}
+
+const UPLOAD_ERROR_STATUS = 400;
+
+function uploadError(message: string, status = UPLOAD_ERROR_STATUS) {
+  return json({ errors: { file: [message] } }, { status });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const limit = mailConfig().maxInboundBytes;
+  const tooLarge = `The file is larger than ${formatBytes(limit)}, the most the inbox takes.`;
+  // The form's own fields are tiny; anything much bigger than the limit is refused before it is read.
+  if (Number(request.headers.get("Content-Length") ?? 0) > limit + 64 * 1024) return uploadError(tooLarge, 413);
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: limit }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return uploadError(tooLarge, 413);
+    return uploadError("The upload could not be read; choose the .eml file again.");
+  }
+  const file = formData.get("file");
+  if (!file || typeof file === "string" || file.size === 0) return uploadError("Choose an email saved as a .eml file.");
+  if (!/\.eml$/i.test(file.name) && file.type !== "message/rfc822") {
+    return uploadError("That is not a .eml file. Save the email from your mail program as a .eml file (\"Download message\" or \"Save as\") and upload that.");
+  }
+  const outcome = await receiveMail({ raw: Buffer.from(await file.arrayBuffer()), channel: "upload", uploader: viewer });
+  switch (outcome.outcome) {
+    case "too_large":
+      return uploadError(tooLarge, 413);
+    case "filed":
+      return redirectWithFlash(`/requests/${outcome.requestId}`, { kind: "success", message: "The email was filed on this request." });
+    case "review":
+      return redirectWithFlash("/inbox/review", { kind: "success", message: `The email is held for review: ${outcome.reason}` });
+    case "duplicate":
+      return redirectWithFlash(`/inbox/${outcome.inboundMessageId}`, { kind: "success", message: "This email was already received; nothing changed." });
+  }
+}
+
+export default function Inbox() {
+  const { rows, total, page, pageCount, toReview, limit, listening, domain } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const timeZone = useTimeZone();
+  const fileErrors = actionData?.errors.file;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Inbox</h1>
+          <p className="page-header__meta">Agency replies, filed on their requests.</p>
+        </div>
+      </div>
+      <MailNav reviewCount={toReview} />
+      <div className="grid-2">
+        <section className="card" aria-labelledby="received-heading">
+          <h2 id="received-heading">Received</h2>
+          {rows.length === 0 ? (
+            <p className="empty">No replies filed yet.</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th scope="col">Received</th>
+                    <th scope="col">From</th>
+                    <th scope="col">Subject</th>
+                    <th scope="col">Request</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={row.id}>
+                      <td data-label="Received">{formatInstant(row.receivedAt, timeZone)}</td>
+                      <td data-label="From">{row.fromName ?? row.fromAddress ?? "Unknown sender"}</td>
+                      <td data-label="Subject">
+                        <Link to={`/inbox/${row.id}`} className="row-title">
+                          {row.subject || "(no subject)"}
+                        </Link>
+                      </td>
+                      <td data-label="Request">
+                        {row.requestId ? <Link to={`/requests/${row.requestId}`}>#{row.requestNumber}</Link> : <span className="muted">—</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pagination page={page} pageCount={pageCount} total={total} noun="message" />
+        </section>
+        <section className="card" aria-labelledby="upload-heading">
+          <h2 id="upload-heading">Add a reply by hand</h2>
+          <Form method="post" encType="multipart/form-data" className="form" aria-busy={navigation.state !== "idle"}>
+            <div className="field">
+              <label htmlFor="eml-file">Email file (.eml)</label>
+              <span id="eml-file-hint" className="field__hint">
+                Save the agency's email as a file (“Download message” or “Save as” in most mail programs), up to {limit}. It is filed on
+                the request whose reply address it was sent to; anything else waits for review.
+              </span>
+              <input
+                id="eml-file"
+                name="file"
+                type="file"
+                accept=".eml,message/rfc822"
+                required
+                aria-invalid={fileErrors?.length ? true : undefined}
+                aria-describedby={`eml-file-hint${fileErrors?.length ? " eml-file-error" : ""}`}
+              />
+              <FieldErrors id="eml-file-error" errors={fileErrors} />
+            </div>
+            <div className="actions">
+              <button type="submit" className="button">
+                Upload
+              </button>
+            </div>
+          </Form>
+          <p className="small muted">
+            {listening
+              ? `Replies sent to a request's address (requests+…@${domain}) arrive here on their own.`
+              : "The app is not receiving mail itself (INBOUND_SMTP_PORT is not set), so upload replies here."}
+          </p>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { MailNav, OutboxStatusBadge } from "~/components/mail";
+import { Pagination } from "~/components/pagination";
+import { mailConfig } from "~/domain/mail/config.server";
+import { reviewCount } from "~/domain/mail/inbound.server";
+import { MAIL_KIND_LABELS, OUTBOX_FILTERS, type OutboxFilter } from "~/domain/mail/labels";
+import { listOutbox, outboxCounts, sendTestMessage } from "~/domain/mail/outbox.server";
+import { requireViewer } from "~/utils/auth.server";
+import { formatInstant } from "~/utils/dates";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useTimeZone } from "~/utils/use-root";
+
+export const meta: MetaFunction = () => [{ title: "Outbox · JointAsk" }];
+
+const querySchema = z.object({
+  status: z.enum(OUTBOX_FILTERS).catch("all"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const params = new URL(request.url).searchParams;
+  const query = querySchema.parse({ status: params.get("status") ?? undefined, page: params.get("page") ?? undefined });
+  const [result, counts, toReview] = await Promise.all([
+    listOutbox(viewer, { filter: query.status, page: query.page }),
+    outboxCounts(viewer),
+    reviewCount(viewer),
+  ]);
+  return json({ ...result, filter: query.status, counts, toReview, devMailbox: !mailConfig().smtpUrl, email: viewer.email });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const intent = (await request.formData()).get("intent");
+  if (intent !== "send-test") throw new Response("Unknown action.", { status: 400 });
+  const result = await sendTestMessage(viewer);
+  return redirectWithFlash(
+    "/outbox",
+    result.ok
+      ? { kind: "success", message: `Test message queued for ${viewer.email}.` }
+      : { kind: "error", message: Object.values(result.fieldErrors)[0]?.[0] ?? "The test message could not be queued." },
+  );
+}
+
+const FILTER_LABELS: Record<OutboxFilter, string> = { all: "All", queued: "Waiting", failed: "Failed", sent: "Sent" };
+
+export default function Outbox() {
+  const { rows, total, page, pageCount, filter, counts, toReview, devMailbox, email } = useLoaderData<typeof loader>();
+  const timeZone = useTimeZone();
+  const filterCounts: Record<OutboxFilter, number> = {
+    all: counts.queued + counts.sending + counts.sent + counts.failed,
+    queued: counts.queued + counts.sending,
+    failed: counts.failed,
+    sent: counts.sent,
+  };
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Outbox</h1>
+          <p className="page-header__meta">Every letter, digest and alert the app sends, and what became of it.</p>
+        </div>
+        <Form method="post">
+          <button type="submit" name="intent" value="send-test" className="button button--secondary">
+            Send a test message to {email}
+          </button>
+        </Form>
+      </div>
+      <MailNav reviewCount={toReview} />
+      {devMailbox ? (
+        <p className="notice" role="note">
+          <strong>Development mailbox.</strong> No mail server is configured (<code>SMTP_URL</code>), so messages are delivered here
+          instead of being sent. Open a message to read it as its recipient would.
+        </p>
+      ) : null}
+      <nav className="tabs tabs--small" aria-label="Filter by status">
+        {OUTBOX_FILTERS.map((f) => (
+          <Link key={f} to={f === "all" ? "/outbox" : `/outbox?status=${f}`} aria-current={f === filter ? "page" : undefined}>
+            {FILTER_LABELS[f]} ({filterCounts[f]})
+          </Link>
+        ))}
+      </nav>
+      <section className="card" aria-label="Messages">
+        {rows.length === 0 ? (
+          <p className="empty">No messages{filter === "all" ? " yet. Letters you send from a request appear here." : " here."}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Queued</th>
+                  <th scope="col">Message</th>
+                  <th scope="col">To</th>
+                  <th scope="col">Request</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id}>
+                    <td data-label="Queued">{formatInstant(row.createdAt, timeZone)}</td>
+                    <td data-label="Message">
+                      <Link to={`/outbox/${row.id}`} className="row-title">
+                        {row.subject}
+                      </Link>
+                      <div className="muted small">{MAIL_KIND_LABELS[row.kind]}</div>
+                    </td>
+                    <td data-label="To">{row.toAddress}</td>
+                    <td data-label="Request">
+                      {row.requestId && row.requestNumber !== null ? <Link to={`/requests/${row.requestId}`}>#{row.requestNumber}</Link> : <span className="muted">—</span>}
+                    </td>
+                    <td data-label="Status">
+                      <OutboxStatusBadge status={row.status} retrying={row.attempts > 0} />
+                      {row.status === "sent" && row.sentAt ? (
+                        <div className="muted small">
+                          {row.transport === "dev_mailbox" ? "To the dev mailbox " : ""}
+                          {formatInstant(row.sentAt, timeZone)}
+                        </div>
+                      ) : null}
+                      {row.status !== "sent" && row.lastError ? (
+                        <div className="small error-text">
+                          {row.lastError}
+                          {row.status === "queued" ? ` · next try ${formatInstant(row.nextAttemptAt, timeZone)}` : ""}
+                        </div>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination page={page} pageCount={pageCount} total={total} noun="message" />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,212 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { LETTER_KINDS, type LetterKind } from "../../db/schema/values";
+import { FormErrors, TextAreaField, TextField } from "~/components/fields";
+import { OutboxStatusBadge } from "~/components/mail";
+import { LETTER_LABELS } from "~/domain/mail/labels";
+import { letterSchema } from "~/domain/mail/letter-input";
+import { draftLetter, letterContext, newLetterNonce, sendLetter } from "~/domain/mail/letters.server";
+import { mailConfig } from "~/domain/mail/config.server";
+import { lettersOf } from "~/domain/mail/outbox.server";
+import { requireViewer } from "~/utils/auth.server";
+import { formatInstant, todayIn } from "~/utils/dates";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { notFound } from "~/utils/responses.server";
+import { useTimeZone } from "~/utils/use-root";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Write a letter · #${data.request.number} · JointAsk` : "Not found · JointAsk" },
+];
+
+const kindParam = z.enum(LETTER_KINDS).catch("request_letter");
+
+const LAW_DAYS = (law: { responseDays: number | null; dayType: string }) =>
+  law.responseDays === null || law.dayType === "none" ? "no fixed response time" : `a response within ${law.responseDays} ${law.dayType} days`;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const context = await letterContext(viewer, params.requestId ?? "");
+  if (!context) throw notFound("request");
+  const kind: LetterKind = kindParam.parse(new URL(request.url).searchParams.get("kind") ?? undefined);
+  const today = todayIn(viewer.timeZone);
+  const [draft, letters] = await Promise.all([draftLetter(kind, context, today), lettersOf(viewer, context.requestId)]);
+  const config = mailConfig();
+  return json({
+    kind,
+    request: { id: context.requestId, number: context.number, title: context.title, status: context.status, agencyName: context.agencyName },
+    contactEmail: context.contactEmail,
+    law: context.law ? { lawName: context.law.lawName, citation: context.law.citation, days: LAW_DAYS(context.law), appealNote: context.law.appealNote } : null,
+    jurisdictionName: context.jurisdictionName,
+    replyAddress: context.replyAddress,
+    from: `${context.requesterName} <${config.from.address}>`,
+    devMailbox: !config.smtpUrl,
+    draft: { subject: draft.subject, body: draft.text },
+    nonce: newLetterNonce(),
+    letters,
+  });
+}
+
+const intentSchema = z.object({ intent: z.enum(["preview", "send"], { error: "Unknown action" }) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const id = params.requestId ?? "";
+  const formData = await request.formData();
+  const intent = intentSchema.safeParse({ intent: formData.get("intent") });
+  if (!intent.success) throw new Response("Unknown action.", { status: 400 });
+  const submission = parseWithZod(formData, { schema: letterSchema });
+  if (submission.status !== "success") return json({ result: submission.reply(), preview: null }, { status: 400 });
+
+  if (intent.data.intent === "preview") {
+    const context = await letterContext(viewer, id);
+    if (!context) throw notFound("request");
+    const { to, subject, body } = submission.value;
+    return json({ result: submission.reply(), preview: { to, subject, body } });
+  }
+
+  const result = await sendLetter(viewer, id, submission.value, todayIn(viewer.timeZone));
+  if (!result) throw notFound("request");
+  if (!result.ok) return json({ result: submission.reply({ fieldErrors: result.fieldErrors }), preview: null }, { status: 400 });
+  const label = LETTER_LABELS[submission.value.kind];
+  return redirectWithFlash(`/requests/${id}`, {
+    kind: "success",
+    message: result.value.created
+      ? `${label} queued for ${submission.value.to}. It will be sent in a moment.`
+      : `${label} was already queued; it was not queued again.`,
+  });
+}
+
+export default function WriteLetter() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const timeZone = useTimeZone();
+  const [form, fields] = useForm({
+    id: `letter-${data.kind}`,
+    lastResult: actionData?.result,
+    defaultValue: { kind: data.kind, to: data.contactEmail ?? "", subject: data.draft.subject, body: data.draft.body, nonce: data.nonce },
+    constraint: getZodConstraint(letterSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: letterSchema }),
+  });
+  const preview = actionData?.preview;
+  const busy = navigation.state !== "idle";
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/requests">Requests</Link> / <Link to={`/requests/${data.request.id}`}>#{data.request.number}</Link> /
+      </p>
+      <div className="page-header">
+        <div>
+          <h1>Write a letter</h1>
+          <p className="page-header__meta">
+            #{data.request.number} {data.request.title} · to {data.request.agencyName}
+          </p>
+        </div>
+      </div>
+
+      <nav className="tabs" aria-label="Kind of letter">
+        {LETTER_KINDS.map((kind) => (
+          <Link key={kind} to={`?kind=${kind}`} aria-current={kind === data.kind ? "page" : undefined} preventScrollReset>
+            {LETTER_LABELS[kind]}
+          </Link>
+        ))}
+      </nav>
+
+      <div className="grid-2">
+        <section className="card" aria-labelledby="letter-heading">
+          <h2 id="letter-heading">{LETTER_LABELS[data.kind]}</h2>
+          <p className="muted small">
+            {data.law ? (
+              <>
+                Cites the {data.law.lawName} ({data.law.citation}), {data.jurisdictionName}: {data.law.days}.
+              </>
+            ) : (
+              <>No public-records law is on file for {data.jurisdictionName}, so the letter cites none.</>
+            )}{" "}
+            Edit anything before sending.
+          </p>
+          <Form method="post" className="form" {...getFormProps(form)} aria-busy={busy}>
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <input {...getInputProps(fields.kind, { type: "hidden" })} key={fields.kind.key} />
+            <input {...getInputProps(fields.nonce, { type: "hidden" })} key={fields.nonce.key} />
+            <TextField
+              label="To"
+              {...getInputProps(fields.to, { type: "text" })}
+              id={fields.to.id}
+              key={fields.to.key}
+              errors={fields.to.errors}
+              inputMode="email"
+              autoComplete="off"
+              hint={data.contactEmail ? "The agency's records email" : "The agency has no records email on file: enter one, and add it on the agency's page"}
+            />
+            <TextField label="Subject" {...getInputProps(fields.subject, { type: "text" })} id={fields.subject.id} key={fields.subject.key} errors={fields.subject.errors} />
+            <TextAreaField label="Letter" {...getTextareaProps(fields.body)} id={fields.body.id} key={fields.body.key} errors={fields.body.errors} rows={22} className="field--letter" />
+            <div className="actions">
+              <button type="submit" name="intent" value="send" className="button" disabled={busy}>
+                Send letter
+              </button>
+              <button type="submit" name="intent" value="preview" className="button button--secondary" disabled={busy}>
+                Preview
+              </button>
+              <Link to={`/requests/${data.request.id}`}>Cancel</Link>
+            </div>
+          </Form>
+        </section>
+
+        <div>
+          {preview ? (
+            <section className="card" aria-labelledby="preview-heading">
+              <h2 id="preview-heading">Preview</h2>
+              <dl className="summary-list">
+                <dt>From</dt>
+                <dd>{data.from}</dd>
+                <dt>Reply-To</dt>
+                <dd>{data.replyAddress}</dd>
+                <dt>To</dt>
+                <dd>{preview.to}</dd>
+                <dt>Subject</dt>
+                <dd>{preview.subject}</dd>
+              </dl>
+              <div className="letter-preview prose">{preview.body}</div>
+            </section>
+          ) : null}
+          <section className="card" aria-labelledby="how-heading">
+            <h2 id="how-heading">How it is sent</h2>
+            <p className="small">
+              {data.devMailbox
+                ? "No mail server is configured, so letters go to the development mailbox in the Outbox instead of the agency."
+                : "The letter is queued and sent by email within a few seconds; it is never sent twice."}{" "}
+              Replies to <code>{data.replyAddress}</code> are filed on this request automatically.
+            </p>
+            {data.kind === "appeal" && data.law?.appealNote ? (
+              <p className="small">
+                <strong>Appeals under this law:</strong> {data.law.appealNote}
+              </p>
+            ) : null}
+          </section>
+          <section className="card" aria-labelledby="letters-heading">
+            <h2 id="letters-heading">Letters on this request</h2>
+            {data.letters.length === 0 ? (
+              <p className="muted">None yet.</p>
+            ) : (
+              <ul className="plain-list">
+                {data.letters.map((letter) => (
+                  <li key={letter.id}>
+                    <Link to={`/outbox/${letter.id}`}>{letter.subject}</Link> <OutboxStatusBadge status={letter.status} />
+                    <div className="muted small">{formatInstant(letter.sentAt ?? letter.createdAt, timeZone)}</div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

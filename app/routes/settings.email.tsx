@@ -1,0 +1,106 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { SelectField } from "~/components/fields";
+import { MailNav } from "~/components/mail";
+import { getEmailPreferences, setDigestHour, setEmailPreferences } from "~/domain/mail/preferences.server";
+import { requireViewer } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+
+export const meta: MetaFunction = () => [{ title: "Email preferences · JointAsk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const preferences = await getEmailPreferences(viewer);
+  return json({ ...preferences, isAdmin: viewer.role === "admin", email: viewer.email, role: viewer.role });
+}
+
+const intentSchema = z.enum(["preferences", "digest-hour"]);
+const hourSchema = z.coerce.number({ error: "Choose an hour" }).int("Choose an hour").min(0, "Choose an hour").max(23, "Choose an hour");
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const form = await request.formData();
+  const intent = intentSchema.safeParse(form.get("intent"));
+  if (!intent.success) throw new Response("Unknown action.", { status: 400 });
+  if (intent.data === "preferences") {
+    await setEmailPreferences(viewer, { digest: form.get("digest") === "on", overdueAlerts: form.get("overdueAlerts") === "on" });
+    return redirectWithFlash("/settings/email", { kind: "success", message: "Email preferences saved." });
+  }
+  if (viewer.role !== "admin") throw new Response("Only an admin can change this.", { status: 403 });
+  const hour = hourSchema.safeParse(form.get("digestHour") ?? undefined);
+  if (!hour.success) return json({ errors: { digestHour: [hour.error.issues[0]!.message] } }, { status: 400 });
+  const result = await setDigestHour(viewer, hour.data);
+  if (!result.ok) return json({ errors: result.fieldErrors }, { status: 400 });
+  return redirectWithFlash("/settings/email", { kind: "success", message: "Digest time saved." });
+}
+
+const hourLabel = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
+
+export default function EmailPreferences() {
+  const { digest, overdueAlerts, digestHour, timeZone, isAdmin, email, role } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const getsDigest = role === "admin" || role === "coordinator";
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Email preferences</h1>
+          <p className="page-header__meta">Reminders sent to {email}.</p>
+        </div>
+      </div>
+      <MailNav />
+      <section className="card" aria-labelledby="mine-heading">
+        <h2 id="mine-heading">Your reminders</h2>
+        <Form method="post" className="form">
+          <input type="hidden" name="intent" value="preferences" />
+          <fieldset className="field">
+            <legend>Send me</legend>
+            <label className="checkbox">
+              <input type="checkbox" name="digest" defaultChecked={digest} /> A daily digest at {hourLabel(digestHour)} ({timeZone}): overdue,
+              due this week, waiting on us and next actions, for requests assigned to me or to nobody
+              {getsDigest ? "" : " (sent to admins and coordinators)"}
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" name="overdueAlerts" defaultChecked={overdueAlerts} /> An alert when a request assigned to me (or filed by
+              me and unassigned) becomes overdue
+            </label>
+          </fieldset>
+          <div className="actions">
+            <button type="submit" className="button">
+              Save preferences
+            </button>
+          </div>
+        </Form>
+      </section>
+      {isAdmin ? (
+        <section className="card" aria-labelledby="org-heading">
+          <h2 id="org-heading">Your organization's digest</h2>
+          <Form method="post" className="form">
+            <input type="hidden" name="intent" value="digest-hour" />
+            <SelectField
+              id="digest-hour"
+              name="digestHour"
+              label="Send the daily digest at"
+              defaultValue={String(digestHour)}
+              errors={actionData?.errors.digestHour}
+              hint={`In the organization's time zone, ${timeZone}.`}
+            >
+              {Array.from({ length: 24 }, (_, hour) => (
+                <option key={hour} value={hour}>
+                  {hourLabel(hour)}
+                </option>
+              ))}
+            </SelectField>
+            <div className="actions">
+              <button type="submit" className="button">
+                Save digest time
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { paragraph, renderMessage, type Block, type RenderedMessage } from "./document";
+import { lawReference, letterDate } from "./format";
+import { dateLine, greeting, replyInstruction, requestReference, signature } from "./letter-parts";
+import type { LetterData } from "./types";
+
+/** An appeal after a denial: names the decision, asks for the records or their segregable parts. */
+export function appealLetter(data: LetterData): RenderedMessage {
+  const blocks: Block[] = [dateLine(data), greeting(data, "Appeals Officer")];
+  const decision = data.denial?.on ? `the denial, dated ${letterDate(data.denial.on)},` : "the denial";
+  blocks.push(paragraph(`I appeal ${decision} of ${requestReference(data)} for records about: ${data.title}.`));
+  if (data.denial?.reason?.trim()) blocks.push(paragraph(`The reason given was: "${data.denial.reason.trim()}"`));
+  const law = data.law ? ` under ${lawReference(data.law)}` : "";
+  blocks.push(
+    paragraph(
+      `I believe these records are public${law}, and that any information that is truly exempt can be redacted so the rest is released. ` +
+        "Please reconsider the request and release the records, or every reasonably segregable part of them, " +
+        "and identify the specific exemption claimed for anything still withheld.",
+    ),
+  );
+  blocks.push(paragraph("The records requested were:"), paragraph(data.description.trim()));
+  blocks.push(replyInstruction(data), signature(data));
+  const tracking = data.trackingNumber ? ` ${data.trackingNumber}` : "";
+  return renderMessage(`Appeal of request${tracking}: ${data.title}`, blocks);
+}

@@ -1,0 +1,9 @@
+// One module per message; each gives subject, text and HTML from the same data.
+export { appealLetter } from "./appeal-letter";
+export { digestIsEmpty, digestMessage, type DigestData, type DigestItem } from "./digest";
+export { renderEditedLetter, type RenderedMessage } from "./document";
+export { followUpLetter } from "./follow-up-letter";
+export { overdueAlertMessage, type OverdueAlertData } from "./overdue-alert";
+export { requestLetter } from "./request-letter";
+export { testMessage, type TestMessageData } from "./test-message";
+export type { FieldsAsked, LawCitation, LetterData } from "./types";

@@ -1,0 +1,34 @@
+import { list, paragraph, renderMessage, type Block, type RenderedMessage } from "./document";
+import { lawReference, periodText } from "./format";
+import { dateLine, deadlineSentence, greeting, replyInstruction, requestNoun, signature } from "./letter-parts";
+import type { LetterData } from "./types";
+
+/** The first letter: what is asked, under which law, in what form, and how to answer. */
+export function requestLetter(data: LetterData): RenderedMessage {
+  const blocks: Block[] = [dateLine(data), greeting(data)];
+  const under = data.law ? `Under ${lawReference(data.law)}, I` : "I";
+  blocks.push(paragraph(`${under} request copies of the following records held by the ${data.agencyName}:`));
+  blocks.push(paragraph(data.description.trim()));
+
+  const asked = (data.fields ?? []).filter((f) => f.recordType.trim() && f.fields.length > 0);
+  if (asked.length > 0) {
+    blocks.push(paragraph("Specifically, I ask for these records and fields:"));
+    blocks.push(list(asked.map((f) => `${f.recordType}: ${f.fields.join(", ")}`)));
+  }
+
+  const period = data.period ? periodText(data.period) : null;
+  if (period) blocks.push(paragraph(`Period: records dated ${period}.`));
+  if (data.format?.trim()) blocks.push(paragraph(`Format: please provide the records electronically, as ${data.format.trim()}.`));
+  if (data.deidentification?.trim()) blocks.push(paragraph(`De-identification: ${data.deidentification.trim()}`));
+
+  const deadline = deadlineSentence(data, "future");
+  if (deadline) blocks.push(paragraph(deadline));
+  blocks.push(
+    paragraph(
+      "If you withhold any part of these records, please cite the specific exemption you rely on and release the rest. " +
+        "If there will be fees, please tell me the amount before you incur them.",
+    ),
+  );
+  blocks.push(replyInstruction(data), signature(data));
+  return renderMessage(`${requestNoun(data)}: ${data.title}`, blocks);
+}

@@ -1,0 +1,45 @@
+// The data each message is written from. Plain values only: routes and the worker fill them in.
+
+/** A calendar date, "YYYY-MM-DD". */
+export type IsoDate = string;
+
+export interface LawCitation {
+  lawName: string;
+  citation: string;
+  /** Null when the law sets no fixed number of days. */
+  responseDays: number | null;
+  dayType: "business" | "calendar" | "none";
+}
+
+/** One record type and the fields asked of it (e.g. "Traffic stops": date, subject race, officer id hash). */
+export interface FieldsAsked {
+  recordType: string;
+  fields: string[];
+}
+
+export interface LetterData {
+  requestNumber: number;
+  title: string;
+  /** What is asked, in the requester's words. */
+  description: string;
+  agencyName: string;
+  contactName?: string | null;
+  jurisdictionName: string;
+  /** The law of the agency's state (or federal FOIA); null when the table has none. */
+  law: LawCitation | null;
+  requesterName: string;
+  organizationName: string;
+  replyAddress: string;
+  /** The letter's date. */
+  today: IsoDate;
+  filedOn?: IsoDate | null;
+  trackingNumber?: string | null;
+  dueDate?: IsoDate | null;
+  fields?: FieldsAsked[] | null;
+  /** The period the records cover; no `to` means "to the present". */
+  period?: { from?: IsoDate | null; to?: IsoDate | null } | null;
+  format?: string | null;
+  deidentification?: string | null;
+  /** For an appeal: when the request was denied and the reason given. */
+  denial?: { on?: IsoDate | null; reason?: string | null } | null;
+}

@@ -1,0 +1,275 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+const saved = vi.hoisted(async () => {
+  const { mkdtempSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const before = { DATA_DIR: process.env.DATA_DIR, MAIL_DOMAIN: process.env.MAIL_DOMAIN, MAIL_MAX_BYTES: process.env.MAIL_MAX_BYTES };
+  process.env.DATA_DIR = mkdtempSync(join(tmpdir(), "jointask-mail-inbound-"));
+  process.env.MAIL_DOMAIN = "replies.jointask.example";
+  process.env.MAIL_MAX_BYTES = "60000";
+  return before;
+});
+
+import { inboundAttachments, inboundMessages, requestEvents } from "../../db/schema";
+import { startInboundSmtp, type InboundSmtp } from "~/domain/mail/inbound-smtp.server";
+import { receiveMail } from "~/domain/mail/inbound.server";
+import { readReplyAddress, replyAddressFor } from "~/domain/mail/reply-address.server";
+import * as attachmentRoute from "~/routes/inbox.attachments.$attachmentId";
+import * as inboxPage from "~/routes/inbox._index";
+import * as messagePage from "~/routes/inbox.$messageId";
+import * as reviewPage from "~/routes/inbox.review";
+import { db } from "~/utils/db.server";
+import { callRoute, cookieFor, makeOrganization, makeRequest } from "./factories";
+import { emlFixture, postFile } from "./support/mail-fixtures";
+
+let org: Awaited<ReturnType<typeof makeOrganization>>;
+let other: Awaited<ReturnType<typeof makeOrganization>>;
+let cookie: string;
+let memberCookie: string;
+let otherCookie: string;
+beforeAll(async () => {
+  org = await makeOrganization("Inbound");
+  other = await makeOrganization("Elsewhere");
+  cookie = await cookieFor(org.admin.id);
+  memberCookie = await cookieFor(org.member.id);
+  otherCookie = await cookieFor(other.admin.id);
+});
+afterAll(async () => {
+  const { rmSync } = await import("node:fs");
+  rmSync(process.env.DATA_DIR!, { recursive: true, force: true });
+  for (const [key, value] of Object.entries(await saved)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+
+async function eventsOf(requestId: string) {
+  return db.select().from(requestEvents).where(eq(requestEvents.requestId, requestId)).orderBy(requestEvents.seq);
+}
+
+const tamper = (address: string) => address.replace(/-([0-9a-f]{16})@/, (_m, sig: string) => `-${sig.slice(0, 15)}${sig.endsWith("0") ? "1" : "0"}@`);
+
+describe("reply addresses", () => {
+  it("are signed per request, verified in full, and only on our domain when asked", () => {
+    const id = randomUUID();
+    const address = replyAddressFor(id);
+    expect(address).toMatch(new RegExp(`^requests\\+${id}-[0-9a-f]{16}@replies\\.jointask\\.example$`));
+    expect(address.split("@")[0]!.length).toBeLessThanOrEqual(64);
+    expect(readReplyAddress(address, "replies.jointask.example")).toEqual({ kind: "verified", requestId: id });
+    expect(readReplyAddress(address.toUpperCase())).toEqual({ kind: "verified", requestId: id });
+    expect(readReplyAddress(tamper(address))).toEqual({ kind: "bad_signature", requestId: id });
+    expect(readReplyAddress(address.replace(/-[0-9a-f]{16}@/, "-0123@"))).toEqual({ kind: "bad_signature", requestId: id });
+    // The signature is bound to the id: another request's signature does not verify this one.
+    const otherSignature = replyAddressFor(randomUUID()).match(/-([0-9a-f]{16})@/)![1]!;
+    expect(readReplyAddress(address.replace(/-[0-9a-f]{16}@/, `-${otherSignature}@`)).kind).toBe("bad_signature");
+    expect(readReplyAddress(address, "elsewhere.example")).toEqual({ kind: "other" });
+    expect(readReplyAddress("requests@replies.jointask.example")).toEqual({ kind: "untagged" });
+    expect(readReplyAddress("requests+hello@replies.jointask.example")).toEqual({ kind: "untagged" });
+    expect(readReplyAddress("clerk@replies.jointask.example")).toEqual({ kind: "other" });
+  });
+});
+
+describe("an uploaded .eml", () => {
+  it("with an attachment lands on the right request, with its body and attachment on the timeline", async () => {
+    const request = await makeRequest(org.viewer, org.agencyId);
+    const decoy = await makeRequest(org.viewer, org.agencyId);
+    const raw = emlFixture("agency-reply-with-attachment.eml", { to: `Dana <${replyAddressFor(request.id)}>` });
+    const response = await postFile(inboxPage.action, "/inbox", cookie, { name: "reply.eml", content: raw });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe(`/requests/${request.id}`);
+
+    const events = await eventsOf(request.id);
+    const received = events.find((e) => e.kind === "email_received");
+    expect(received?.data).toMatchObject({
+      from: "Records Custodian <mpdrecords@cityofmadison.example>",
+      subject: "RE: Public records request: Traffic stops 2021-present",
+      attachments: [{ filename: "stops-2021.csv", size: 79 }],
+    });
+    expect((received!.data as { excerpt: string }).excerpt).toContain("tracking number R-2026-0412");
+    expect(received!.actorId).toBe(org.admin.id);
+    expect((await eventsOf(decoy.id)).some((e) => e.kind === "email_received")).toBe(false);
+
+    // The attachment downloads as stored, never inline.
+    const attachmentId = (received!.data as { attachments: { id: string }[] }).attachments[0]!.id;
+    const download = await callRoute(attachmentRoute.loader, { url: `/inbox/attachments/${attachmentId}`, cookie, params: { attachmentId } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get("Content-Disposition")).toMatch(/^attachment; filename="stops-2021.csv"/);
+    expect(download.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(await download.text()).toBe("stop_id,date,subject_race,officer_hash\n1,2021-01-04,B,9f2c\n2,2021-01-05,W,71aa\n");
+    const elsewhere = await callRoute(attachmentRoute.loader, { url: `/inbox/attachments/${attachmentId}`, cookie: otherCookie, params: { attachmentId } });
+    expect(elsewhere.status).toBe(404);
+  });
+
+  it("is shown with its HTML sanitized: no scripts, handlers, styles, images, frames or javascript: links", async () => {
+    const request = await makeRequest(org.viewer, org.agencyId);
+    const outcome = await receiveMail({ raw: emlFixture("agency-reply-with-attachment.eml", { to: replyAddressFor(request.id) }), channel: "upload", uploader: org.viewer });
+    expect(outcome.outcome).toBe("filed");
+    const id = outcome.outcome === "filed" ? outcome.inboundMessageId : "";
+    const page = await callRoute(messagePage.loader, { url: `/inbox/${id}`, cookie, params: { messageId: id } });
+    const { message, attachments } = (await page.json()) as { message: { html: string }; attachments: { filename: string }[] };
+    expect(message.html).toContain("<b>R-2026-0412</b>");
+    expect(message.html).toContain('<a href="https://cityofmadison.example/records" rel="noopener noreferrer nofollow" target="_blank">Portal</a>');
+    for (const unsafe of ["<script", "alert(", "onclick", "<style", "color:red", "<img", "tracker.example", "<iframe", "javascript:"]) {
+      expect(message.html).not.toContain(unsafe);
+    }
+    expect(attachments.map((a) => a.filename)).toEqual(["stops-2021.csv"]);
+    // The stored message is kept as received.
+    const [stored] = await db.select().from(inboundMessages).where(eq(inboundMessages.id, id));
+    expect(stored!.htmlBody).toContain("<script>");
+  });
+
+  it("with a wrong signature goes to review, and a person can file it on the request", async () => {
+    const request = await makeRequest(org.viewer, org.agencyId);
+    const raw = emlFixture("agency-reply-with-attachment.eml", { to: tamper(replyAddressFor(request.id)) });
+    const response = await postFile(inboxPage.action, "/inbox", cookie, { name: "reply.eml", content: raw });
+    expect(response.headers.get("Location")).toBe("/inbox/review");
+    expect((await eventsOf(request.id)).some((e) => e.kind === "email_received")).toBe(false);
+
+    const list = await callRoute(reviewPage.loader, { url: "/inbox/review", cookie });
+    const { rows } = (await list.json()) as { rows: { id: string; reviewReason: string; suggestion: { id: string } | null }[] };
+    const held = rows.find((r) => r.suggestion?.id === request.id)!;
+    expect(held.reviewReason).toMatch(/signature that does not match/);
+
+    // Invisible to another organization, and a number that isn't ours is refused with a field message.
+    const otherList = await callRoute(reviewPage.loader, { url: "/inbox/review", cookie: otherCookie });
+    expect(((await otherList.json()) as { rows: { id: string }[] }).rows.some((r) => r.id === held.id)).toBe(false);
+    const wrong = await callRoute(reviewPage.action, { url: "/inbox/review", cookie, form: { intent: "file", messageId: held.id, requestNumber: "99999" } });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.json()).toEqual({ messageId: held.id, errors: { requestNumber: ["Your organization has no request #99999."] } });
+    const notNumber = await callRoute(reviewPage.action, { url: "/inbox/review", cookie, form: { intent: "file", messageId: held.id, requestNumber: "twelve" } });
+    expect(notNumber.status).toBe(400);
+    const stolen = await callRoute(reviewPage.action, { url: "/inbox/review", cookie: otherCookie, form: { intent: "file", messageId: held.id, requestNumber: "1" } });
+    expect(stolen.status).toBe(404);
+
+    const filed = await callRoute(reviewPage.action, { url: "/inbox/review", cookie: memberCookie, form: { intent: "file", messageId: held.id, requestNumber: String(request.number) } });
+    expect(filed.status).toBe(302);
+    expect(filed.headers.get("Location")).toBe(`/requests/${request.id}`);
+    const received = (await eventsOf(request.id)).find((e) => e.kind === "email_received");
+    expect(received?.actorId).toBe(org.member.id);
+    expect(received?.data).toMatchObject({ inboundMessageId: held.id, attachments: [{ filename: "stops-2021.csv" }] });
+    const again = await callRoute(reviewPage.action, { url: "/inbox/review", cookie, form: { intent: "file", messageId: held.id, requestNumber: String(request.number) } });
+    expect(again.status).toBe(400);
+  });
+
+  it("can be discarded from review, and is kept as seen", async () => {
+    const raw = emlFixture("agency-reply-with-attachment.eml", { to: "someone@cityofmadison.example" });
+    const outcome = await receiveMail({ raw, channel: "upload", uploader: org.viewer });
+    expect(outcome).toMatchObject({ outcome: "review", reason: "It is not addressed to a request's reply address." });
+    const id = outcome.outcome === "review" ? outcome.inboundMessageId : "";
+    const discarded = await callRoute(reviewPage.action, { url: "/inbox/review", cookie, form: { intent: "discard", messageId: id } });
+    expect(discarded.status).toBe(302);
+    const [row] = await db.select().from(inboundMessages).where(eq(inboundMessages.id, id));
+    expect(row).toMatchObject({ status: "discarded", reviewedById: org.admin.id });
+    expect((await receiveMail({ raw, channel: "upload", uploader: org.viewer })).outcome).toBe("duplicate");
+  });
+
+  it("is deduplicated by Message-ID", async () => {
+    const request = await makeRequest(org.viewer, org.agencyId);
+    const messageId = `<${randomUUID()}@cityofmadison.example>`;
+    const raw = emlFixture("agency-reply-with-attachment.eml", { to: replyAddressFor(request.id), messageId });
+    const first = await receiveMail({ raw, channel: "upload", uploader: org.viewer });
+    const second = await postFile(inboxPage.action, "/inbox", cookie, { name: "again.eml", content: raw });
+    expect(first.outcome).toBe("filed");
+    expect(second.headers.get("Location")).toBe(`/inbox/${first.outcome === "filed" ? first.inboundMessageId : ""}`);
+    expect(await db.select().from(inboundMessages).where(eq(inboundMessages.messageId, messageId))).toHaveLength(1);
+    expect((await eventsOf(request.id)).filter((e) => e.kind === "email_received")).toHaveLength(1);
+  });
+
+  it("addressed to another organization's request is not filed there", async () => {
+    const theirs = await makeRequest(other.viewer, other.agencyId);
+    const raw = emlFixture("agency-reply-with-attachment.eml", { to: replyAddressFor(theirs.id) });
+    const outcome = await receiveMail({ raw, channel: "upload", uploader: org.viewer });
+    expect(outcome).toMatchObject({ outcome: "review", reason: "It is addressed to a request of another organization." });
+    expect((await eventsOf(theirs.id)).some((e) => e.kind === "email_received")).toBe(false);
+    const [row] = await db.select().from(inboundMessages).where(eq(inboundMessages.id, outcome.outcome === "review" ? outcome.inboundMessageId : ""));
+    expect(row!.organizationId).toBe(org.org.id);
+  });
+
+  it("with broken MIME goes to review even when its address verifies", async () => {
+    const request = await makeRequest(org.viewer, org.agencyId);
+    const raw = emlFixture("malformed-multipart.eml", { to: replyAddressFor(request.id) });
+    const outcome = await receiveMail({ raw, channel: "upload", uploader: org.viewer });
+    expect(outcome).toMatchObject({ outcome: "review", reason: expect.stringMatching(/MIME structure is broken/) });
+    const garbage = await receiveMail({ raw: Buffer.from("not an email at all"), channel: "upload", uploader: org.viewer });
+    expect(garbage).toMatchObject({ outcome: "review", reason: "It has no email headers." });
+    const [row] = await db.select().from(inboundMessages).where(eq(inboundMessages.id, garbage.outcome === "review" ? garbage.inboundMessageId : ""));
+    expect(row!.textBody).toBe("not an email at all");
+  });
+
+  it("is refused when too large or not an .eml, with a message by the field", async () => {
+    const big = await postFile(inboxPage.action, "/inbox", cookie, { name: "big.eml", content: Buffer.alloc(70_000, "a") });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toEqual({ errors: { file: ["The file is larger than 59 KB, the most the inbox takes."] } });
+    const pdf = await postFile(inboxPage.action, "/inbox", cookie, { name: "letter.pdf", content: "%PDF-1.4", type: "application/pdf" });
+    expect(pdf.status).toBe(400);
+    expect(((await pdf.json()) as { errors: { file: string[] } }).errors.file[0]).toMatch(/not a \.eml file/);
+    const empty = await postFile(inboxPage.action, "/inbox", cookie, { name: "empty.eml", content: "" });
+    expect(empty.status).toBe(400);
+  });
+});
+
+describe("the inbound SMTP listener", () => {
+  let listener: InboundSmtp;
+  let send: ReturnType<typeof nodemailer.createTransport>;
+  beforeAll(async () => {
+    listener = await startInboundSmtp({ port: 0, host: "127.0.0.1", domain: "replies.jointask.example", maxBytes: 20_000, log: { info: () => {}, warn: () => {}, error: console.error } });
+    send = nodemailer.createTransport({ host: "127.0.0.1", port: listener.port, secure: false, ignoreTLS: true });
+  });
+  afterAll(async () => {
+    send.close();
+    await listener.close();
+  });
+
+  it("files a reply with its attachment on the request, threaded on our letter", async () => {
+    const request = await makeRequest(org.viewer, org.agencyId);
+    const to = replyAddressFor(request.id);
+    const info = await send.sendMail({
+      from: '"Records Custodian" <mpdrecords@cityofmadison.example>',
+      to,
+      subject: "Installment 1",
+      text: "Attached is the first installment.",
+      inReplyTo: "<letter-1@replies.jointask.example>",
+      attachments: [{ filename: "calls.csv", content: "id,type\n1,traffic\n" }],
+    });
+    expect(info.accepted).toEqual([to]);
+    const [row] = await db.select().from(inboundMessages).where(eq(inboundMessages.messageId, info.messageId));
+    expect(row).toMatchObject({ status: "filed", requestId: request.id, organizationId: org.org.id, channel: "smtp", recipient: to, inReplyTo: "<letter-1@replies.jointask.example>" });
+    const attachments = await db.select().from(inboundAttachments).where(eq(inboundAttachments.inboundMessageId, row!.id));
+    expect(attachments.map((a) => [a.filename, a.contentType, a.size])).toEqual([["calls.csv", "text/csv", 18]]);
+    const received = (await eventsOf(request.id)).find((e) => e.kind === "email_received");
+    expect(received).toMatchObject({ actorId: null, data: { excerpt: "Attached is the first installment." } });
+  });
+
+  it("holds mail with a bad signature for review in the request's organization", async () => {
+    const request = await makeRequest(org.viewer, org.agencyId);
+    const info = await send.sendMail({ from: "clerk@cityofmadison.example", to: tamper(replyAddressFor(request.id)), subject: "Guess", text: "x" });
+    const [row] = await db.select().from(inboundMessages).where(eq(inboundMessages.messageId, info.messageId));
+    expect(row).toMatchObject({ status: "review", organizationId: org.org.id, suggestedRequestId: request.id, requestId: null });
+  });
+
+  it("keeps mail to the bare mailbox for admins to review, unseen by other members", async () => {
+    const info = await send.sendMail({ from: "stranger@unknown.example", to: "requests@replies.jointask.example", subject: `Lost ${randomUUID()}`, text: "Which request?" });
+    const [row] = await db.select().from(inboundMessages).where(eq(inboundMessages.messageId, info.messageId));
+    expect(row).toMatchObject({ status: "review", organizationId: null });
+    const ids = async (c: string) => ((await (await callRoute(reviewPage.loader, { url: "/inbox/review", cookie: c })).json()) as { rows: { id: string }[] }).rows.map((r) => r.id);
+    expect(await ids(cookie)).toContain(row!.id);
+    expect(await ids(memberCookie)).not.toContain(row!.id);
+  });
+
+  it("refuses other recipients and oversized messages, and sends malformed ones to review", async () => {
+    await expect(send.sendMail({ from: "a@b.example", to: "someone@elsewhere.example", subject: "relay?", text: "x" })).rejects.toMatchObject({ responseCode: 550 });
+    const request = await makeRequest(org.viewer, org.agencyId);
+    const to = replyAddressFor(request.id);
+    await expect(send.sendMail({ from: "a@b.example", to, subject: "huge", text: "x".repeat(30_000) })).rejects.toMatchObject({ responseCode: 552 });
+    expect((await eventsOf(request.id)).some((e) => e.kind === "email_received")).toBe(false);
+
+    const messageId = `<${randomUUID()}@agency.example>`;
+    await send.sendMail({ envelope: { from: "records@agency.example", to: [to] }, raw: emlFixture("malformed-multipart.eml", { to, messageId }) });
+    const [row] = await db.select().from(inboundMessages).where(and(eq(inboundMessages.messageId, messageId)));
+    expect(row).toMatchObject({ status: "review", suggestedRequestId: request.id, organizationId: org.org.id });
+  });
+});

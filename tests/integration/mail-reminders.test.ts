@@ -1,0 +1,156 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mailDigests, organizations, outboxMessages, requestEvents, requests, users } from "../../db/schema";
+import { changeStatus } from "~/domain/requests.server";
+import { runReminders } from "~/domain/mail/reminders.server";
+import { smtpTransport } from "~/domain/mail/transport.server";
+import { OutboxWorker } from "~/domain/mail/worker.server";
+import * as preferencesPage from "~/routes/settings.email";
+import { db } from "~/utils/db.server";
+import { callRoute, cookieFor, makeOrganization, makeRequest, TODAY } from "./factories";
+import { startSmtpSink, type SmtpSink } from "./support/smtp-sink";
+
+// TODAY is 2026-11-23 (a Monday); the organization is in New York, where 08:00 is 13:00 UTC in November.
+const at = (iso: string) => new Date(iso);
+const BEFORE_EIGHT = at("2026-11-23T12:59:00Z");
+const AT_EIGHT = at("2026-11-23T13:00:00Z");
+const EVENING = at("2026-11-23T23:30:00Z");
+const NEXT_MORNING = at("2026-11-24T13:05:00Z");
+
+let org: Awaited<ReturnType<typeof makeOrganization>>;
+let sink: SmtpSink;
+
+/** A submitted request whose stored due date is `dueOn` (set directly, as if the deadline engine had reached it). */
+async function submitted(title: string, dueOn: string | null, assigneeId: string | null = null) {
+  const { id } = await makeRequest(org.viewer, org.agencyId, { title });
+  await changeStatus(org.viewer, id, { status: "submitted" }, TODAY);
+  await db.update(requests).set({ dueOn, assigneeId }).where(eq(requests.id, id));
+  return id;
+}
+
+const outboxOf = (kind: "digest" | "overdue_alert") =>
+  db.select().from(outboxMessages).where(and(eq(outboxMessages.organizationId, org.org.id), eq(outboxMessages.kind, kind)));
+
+beforeAll(async () => {
+  org = await makeOrganization("Reminders");
+  sink = await startSmtpSink();
+});
+afterAll(async () => {
+  await sink.close();
+});
+
+describe("overdue alerts", () => {
+  it("go out once when a request becomes overdue, to its assignee or else its requester", async () => {
+    const mine = await submitted("Overdue, unassigned", "2026-11-20");
+    const theirs = await submitted("Overdue, assigned", "2026-11-22", org.member.id);
+    const stale = await submitted("Overdue for weeks", "2026-10-01");
+    await submitted("Not due yet", "2026-11-30");
+    const clarification = await submitted("Waiting on us", "2026-11-20");
+    await changeStatus(org.viewer, clarification, { status: "clarification_requested" }, TODAY);
+
+    const first = await runReminders(db, BEFORE_EIGHT, [org.org.id]);
+    expect(first.alerts).toBe(2);
+    const alerts = await outboxOf("overdue_alert");
+    expect(alerts.map((a) => [a.requestId, a.toAddress, a.idempotencyKey]).sort()).toEqual(
+      [
+        [mine, org.admin.email, `overdue:${mine}:2026-11-20`],
+        [theirs, org.member.email, `overdue:${theirs}:2026-11-22`],
+      ].sort(),
+    );
+    expect(alerts.every((a) => a.subject.startsWith("Overdue: #"))).toBe(true);
+    expect(alerts.some((a) => a.requestId === stale)).toBe(false);
+
+    // However often, and from however many instances, the reminders run, nothing is queued twice.
+    await Promise.all([runReminders(db, BEFORE_EIGHT, [org.org.id]), runReminders(db, BEFORE_EIGHT, [org.org.id])]);
+    expect(await outboxOf("overdue_alert")).toHaveLength(2);
+
+    // Alerts reach the person, but are not correspondence: nothing is added to the request's timeline.
+    const transport = smtpTransport(sink.url);
+    await new OutboxWorker({ db, transport, organizationId: org.org.id, log: { info: () => {}, warn: () => {}, error: console.error } }).drain();
+    transport.close();
+    expect(sink.arrivals.filter((a) => a.parsed.subject?.startsWith("Overdue: #"))).toHaveLength(2);
+    const kinds = (await db.select().from(requestEvents).where(eq(requestEvents.requestId, mine))).map((e) => e.kind);
+    expect(kinds).toEqual(["created", "status_changed", "due_date_changed"]);
+
+    // A new due date that passes is a new alert.
+    await db.update(requests).set({ dueOn: "2026-11-21" }).where(eq(requests.id, mine));
+    expect((await runReminders(db, BEFORE_EIGHT, [org.org.id])).alerts).toBe(1);
+    expect(await outboxOf("overdue_alert")).toHaveLength(3);
+  });
+
+  it("respect the person's choice not to get them", async () => {
+    await db.update(users).set({ emailOverdueAlerts: false }).where(eq(users.id, org.admin.id));
+    const id = await submitted("Overdue, nobody wants to hear", "2026-11-19");
+    await runReminders(db, BEFORE_EIGHT, [org.org.id]);
+    expect((await outboxOf("overdue_alert")).some((a) => a.requestId === id)).toBe(false);
+    await db.update(users).set({ emailOverdueAlerts: true }).where(eq(users.id, org.admin.id));
+  });
+});
+
+describe("the daily digest", () => {
+  it("goes to each coordinator exactly once a day, at the organization's hour in its time zone", async () => {
+    await db.update(users).set({ role: "viewer" }).where(eq(users.id, org.member.id));
+    expect((await runReminders(db, BEFORE_EIGHT, [org.org.id])).digests).toBe(0);
+    expect(await outboxOf("digest")).toHaveLength(0);
+
+    // Several instances reach 08:00 at once.
+    const runs = await Promise.all([1, 2, 3, 4].map(() => runReminders(db, AT_EIGHT, [org.org.id])));
+    expect(runs.reduce((n, r) => n + r.digests, 0)).toBe(1);
+    await runReminders(db, EVENING, [org.org.id]);
+    const digests = await outboxOf("digest");
+    expect(digests).toHaveLength(1);
+    expect(digests[0]).toMatchObject({ toAddress: org.admin.email, recipientUserId: org.admin.id, idempotencyKey: `digest:${org.admin.id}:2026-11-23` });
+    expect(digests[0]!.subject).toMatch(/^JointAsk digest for Mon, Nov 23: \d+ overdue/);
+    expect(digests[0]!.textBody).toContain("Overdue (");
+    expect(digests[0]!.textBody).toContain("Waiting on us (1)");
+    const rows = await db.select().from(mailDigests).where(eq(mailDigests.organizationId, org.org.id));
+    expect(rows).toEqual([expect.objectContaining({ userId: org.admin.id, localDate: "2026-11-23", outboxMessageId: digests[0]!.id })]);
+
+    // The next day brings the next digest; a later digest hour is respected.
+    await db.update(organizations).set({ digestHour: 9 }).where(eq(organizations.id, org.org.id));
+    expect((await runReminders(db, NEXT_MORNING, [org.org.id])).digests).toBe(0);
+    expect((await runReminders(db, at("2026-11-24T14:00:00Z"), [org.org.id])).digests).toBe(1);
+    expect(await outboxOf("digest")).toHaveLength(2);
+
+    // It arrives through SMTP marked as automatic.
+    const transport = smtpTransport(sink.url);
+    await new OutboxWorker({ db, transport, organizationId: org.org.id, log: { info: () => {}, warn: () => {}, error: console.error } }).drain();
+    transport.close();
+    const arrived = sink.arrivals.filter((a) => a.parsed.subject?.startsWith("JointAsk digest"));
+    expect(arrived).toHaveLength(2);
+    expect(arrived[0]!.parsed.headers.get("auto-submitted")).toBe("auto-generated");
+  });
+
+  it("is not sent to people who opted out, and an empty digest is decided but not sent", async () => {
+    const quiet = await makeOrganization("Quiet");
+    await db.update(users).set({ emailDigest: false }).where(eq(users.id, quiet.admin.id));
+    const summary = await runReminders(db, AT_EIGHT, [quiet.org.id]);
+    expect(summary.digests).toBe(0);
+    const decided = await db.select().from(mailDigests).where(eq(mailDigests.organizationId, quiet.org.id));
+    // The member has nothing to report: the day is marked done, with no message.
+    expect(decided).toEqual([expect.objectContaining({ userId: quiet.member.id, outboxMessageId: null })]);
+    expect(await db.select().from(outboxMessages).where(eq(outboxMessages.organizationId, quiet.org.id))).toHaveLength(0);
+  });
+});
+
+describe("email preferences", () => {
+  it("let anyone opt out, and only admins change the digest hour", async () => {
+    const prefs = await makeOrganization("Prefs");
+    const memberCookie = await cookieFor(prefs.member.id);
+    const adminCookie = await cookieFor(prefs.admin.id);
+    const saved = await callRoute(preferencesPage.action, { url: "/settings/email", cookie: memberCookie, form: { intent: "preferences", overdueAlerts: "on" } });
+    expect(saved.status).toBe(302);
+    const [member] = await db.select().from(users).where(eq(users.id, prefs.member.id));
+    expect(member).toMatchObject({ emailDigest: false, emailOverdueAlerts: true });
+
+    const forbidden = await callRoute(preferencesPage.action, { url: "/settings/email", cookie: memberCookie, form: { intent: "digest-hour", digestHour: "6" } });
+    expect(forbidden.status).toBe(403);
+    const bad = await callRoute(preferencesPage.action, { url: "/settings/email", cookie: adminCookie, form: { intent: "digest-hour", digestHour: "25" } });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ errors: { digestHour: ["Choose an hour"] } });
+    const ok = await callRoute(preferencesPage.action, { url: "/settings/email", cookie: adminCookie, form: { intent: "digest-hour", digestHour: "6" } });
+    expect(ok.status).toBe(302);
+    const [row] = await db.select().from(organizations).where(eq(organizations.id, prefs.org.id));
+    expect(row!.digestHour).toBe(6);
+  });
+});
