@@ -92,8 +92,8 @@ describe("writing a letter", () => {
     expect(letter.parsed.html).toContain("Under the Right-to-Know Law (65 P.S. § 67.901)");
 
     const events = await eventsOf(id);
-    expect(events.map((e) => e.kind)).toEqual(["created", "email_queued", "email_sent", "status_changed"]);
-    expect(events[3]!.data).toEqual({ from: "draft", to: "submitted", note: "Request letter sent by email." });
+    expect(events.map((e) => e.kind)).toEqual(["created", "email_queued", "email_sent", "status_changed", "due_date_changed"]);
+    expect(events[3]!.data).toMatchObject({ from: "draft", to: "submitted", note: "Request letter sent by email." });
     const [request] = await db.select().from(requests).where(eq(requests.id, id));
     expect(request!.status).toBe("submitted");
     expect(request!.filedOn).not.toBeNull();
@@ -194,7 +194,7 @@ describe("the outbox pages", () => {
     await worker.drain();
     const [after] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, row!.id));
     expect(after!.status).toBe("sent");
-    expect((await eventsOf(id)).map((e) => e.kind)).toEqual(["created", "email_queued", "email_failed", "email_sent", "status_changed"]);
+    expect((await eventsOf(id)).map((e) => e.kind)).toEqual(["created", "email_queued", "email_failed", "email_sent", "status_changed", "due_date_changed"]);
   });
 
   it("sends a test message to the signed-in person", async () => {
