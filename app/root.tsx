@@ -78,7 +78,7 @@ function Shell({ children }: { children: ReactNode }) {
                     </li>
                     <li>
                       <NavLink to="/chase">
-                        Chase
+                        Chase{" "}
                         {data?.chase && data.chase.attention > 0 ? (
                           <span className="nav-count">
                             {data.chase.attention}

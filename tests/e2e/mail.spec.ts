@@ -63,6 +63,7 @@ test("a coordinator writes the request letter, previews and sends it, and finds 
       "Request letter queued to righttoknow@harrisburgpa.example",
       "Email delivered to the development mailbox for righttoknow@harrisburgpa.example",
       "Status changed from Draft to Submitted",
+      /^Due date set: /,
     ]);
   }).toPass({ timeout: 15_000 });
 
