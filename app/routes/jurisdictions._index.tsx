@@ -10,7 +10,9 @@ import {
   localJurisdictionFormSchema,
 } from "~/domain/places-input";
 import { createLocalJurisdiction, listJurisdictions, listStates } from "~/domain/places.server";
+import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
+import { useCan } from "~/utils/use-permission";
 import { redirectWithFlash } from "~/utils/flash.server";
 
 export const meta: MetaFunction = () => [{ title: "Jurisdictions · JointAsk" }];
@@ -23,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "jurisdiction.manage");
   const submission = parseWithZod(await request.formData(), { schema: localJurisdictionFormSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await createLocalJurisdiction(viewer, submission.value);
@@ -32,6 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Jurisdictions() {
   const { jurisdictions, states } = useLoaderData<typeof loader>();
+  const canManage = useCan("jurisdiction.manage");
   const [form, fields] = useForm({
     id: "add-jurisdiction",
     lastResult: useActionData<typeof action>(),
@@ -110,6 +114,7 @@ export default function Jurisdictions() {
             </table>
           </section>
         </div>
+        {canManage ? (
         <section className="card" aria-labelledby="add" id="add">
           <h2 id="add-heading">Add a city, county or authority</h2>
           <Form method="post" className="form" {...getFormProps(form)}>
@@ -141,6 +146,7 @@ export default function Jurisdictions() {
             Then <Link to="/agencies/new">add its agencies</Link>.
           </p>
         </section>
+        ) : null}
       </div>
     </>
   );

@@ -35,10 +35,12 @@ import {
   setNextAction,
 } from "~/domain/requests.server";
 import { CHANNEL_LABELS, DIRECTION_LABELS } from "~/domain/timeline";
+import { ASSIGN_REFUSED, mayAssign, requirePermission, type Permission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { describeWhen, formatDate, todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
+import { useCan } from "~/utils/use-permission";
 import { useTimeZone, useToday } from "~/utils/use-root";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -50,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getRequest(viewer, params.requestId ?? "");
   if (!found) throw notFound("request");
   const [timeline, members] = await Promise.all([getTimeline(viewer, found.id), listMembers(viewer)]);
-  return json({ request: found, timeline, members, nextStatuses: STATUS_TRANSITIONS[found.status] });
+  return json({ request: found, timeline, members, nextStatuses: STATUS_TRANSITIONS[found.status], viewerId: viewer.id });
 }
 
 const intentSchema = z.object({
@@ -59,6 +61,16 @@ const intentSchema = z.object({
   }),
 });
 
+const INTENT_PERMISSIONS: Record<z.infer<typeof intentSchema>["intent"], Permission> = {
+  "change-status": "request.changeStatus",
+  "add-note": "request.note",
+  "log-communication": "request.note",
+  assign: "request.edit",
+  "log-extension": "request.edit",
+  "agreed-date": "request.edit",
+  "set-next-action": "request.edit",
+};
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const id = params.requestId ?? "";
@@ -66,6 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = intentSchema.safeParse({ intent: formData.get("intent") });
   if (!intent.success) throw new Response("Unknown action.", { status: 400 });
+  requirePermission(viewer, INTENT_PERMISSIONS[intent.data.intent]);
   const back = (message: string) => redirectWithFlash(`/requests/${id}`, { kind: "success", message });
 
   switch (intent.data.intent) {
@@ -121,6 +134,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "assign": {
       const submission = parseWithZod(formData, { schema: assignSchema });
       if (submission.status !== "success") return json({ intent: "assign", result: submission.reply() }, { status: 400 });
+      const current = await getRequest(viewer, id);
+      if (!current) throw notFound("request");
+      if (!mayAssign(viewer, current.assigneeId, submission.value.assigneeId || null)) {
+        return json({ intent: "assign", result: submission.reply({ fieldErrors: { assigneeId: [ASSIGN_REFUSED] } }) }, { status: 403 });
+      }
       const result = await assignRequest(viewer, id, submission.value.assigneeId || null);
       if (!result) throw notFound("request");
       if (!result.ok) return json({ intent: "assign", result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
@@ -345,7 +363,11 @@ function AssignForm({ members, current }: { members: { id: string; name: string 
 }
 
 export default function RequestPage() {
-  const { request, timeline, members, nextStatuses } = useLoaderData<typeof loader>();
+  const { request, timeline, members, nextStatuses, viewerId } = useLoaderData<typeof loader>();
+  const canEdit = useCan("request.edit");
+  const canNote = useCan("request.note");
+  const canChangeStatus = useCan("request.changeStatus");
+  const canAssign = useCan("request.assign");
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const today = useToday();
@@ -365,9 +387,11 @@ export default function RequestPage() {
             <StatusBadge status={request.status} /> · to <Link to={`/agencies/${request.agencyId}`}>{request.agencyName}</Link> ({request.jurisdictionName})
           </p>
         </div>
-        <Link to={`/requests/${request.id}/edit`} className="button button--secondary">
-          Edit
-        </Link>
+        {canEdit ? (
+          <Link to={`/requests/${request.id}/edit`} className="button button--secondary">
+            Edit
+          </Link>
+        ) : null}
       </div>
 
       <div className="grid-2">
@@ -441,29 +465,40 @@ export default function RequestPage() {
             </dl>
           </section>
 
+          {canEdit || canNote || canChangeStatus ? (
           <section className="card" aria-labelledby="actions-heading" aria-busy={navigation.state !== "idle"}>
             <h2 id="actions-heading">Update</h2>
-            <details className="panel" open={openPanel === undefined || openPanel === "change-status"}>
-              <summary>Change status</summary>
-              <StatusForm nextStatuses={nextStatuses} today={today} />
-            </details>
-            <details className="panel" open={openPanel === "add-note"}>
-              <summary>Add a note</summary>
-              <NoteForm />
-            </details>
-            <details className="panel" open={openPanel === "log-communication"}>
-              <summary>Log a communication</summary>
-              <CommunicationForm today={today} />
-            </details>
-            <details className="panel" open={openPanel === "assign"}>
-              <summary>Assign</summary>
-              <AssignForm members={members} current={request.assigneeId} />
-            </details>
-            <details className="panel" open={openPanel === "set-next-action"}>
-              <summary>Set next action</summary>
-              <NextActionForm current={request.nextActionOn} />
-            </details>
-            {request.receivedOn ? (
+            {canChangeStatus ? (
+              <details className="panel" open={openPanel === undefined || openPanel === "change-status"}>
+                <summary>Change status</summary>
+                <StatusForm nextStatuses={nextStatuses} today={today} />
+              </details>
+            ) : null}
+            {canNote ? (
+              <>
+                <details className="panel" open={openPanel === "add-note"}>
+                  <summary>Add a note</summary>
+                  <NoteForm />
+                </details>
+                <details className="panel" open={openPanel === "log-communication"}>
+                  <summary>Log a communication</summary>
+                  <CommunicationForm today={today} />
+                </details>
+              </>
+            ) : null}
+            {canEdit ? (
+              <>
+                <details className="panel" open={openPanel === "assign"}>
+                  <summary>{canAssign ? "Assign" : "Take or release"}</summary>
+                  <AssignForm members={canAssign ? members : members.filter((m) => m.id === viewerId || m.id === request.assigneeId)} current={request.assigneeId} />
+                </details>
+                <details className="panel" open={openPanel === "set-next-action"}>
+                  <summary>Set next action</summary>
+                  <NextActionForm current={request.nextActionOn} />
+                </details>
+              </>
+            ) : null}
+            {canEdit && request.receivedOn ? (
               <>
                 <details className="panel" open={openPanel === "log-extension"}>
                   <summary>Log an extension</summary>
@@ -476,6 +511,7 @@ export default function RequestPage() {
               </>
             ) : null}
           </section>
+          ) : null}
         </div>
       </div>
     </>

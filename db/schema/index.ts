@@ -4,3 +4,4 @@ export * from "./accounts";
 export * from "./places";
 export * from "./requests";
 export * from "./deadlines";
+export * from "./security";
