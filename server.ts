@@ -39,7 +39,14 @@ async function main() {
   );
   app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h", index: false }));
   app.use(rejectCrossOriginPosts);
-  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req, res) => ({ clientAddress: req.ip, cspNonce: String(res.locals.cspNonce ?? "") }),
+    }),
+  );
 
   const server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();

@@ -20,6 +20,7 @@ import { getViewer } from "~/utils/auth.server";
 import { takeFlash } from "~/utils/flash.server";
 import { todayIn } from "~/utils/dates";
 import { chaseCounts } from "~/domain/chase.server";
+import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -52,6 +53,7 @@ export type RootData = typeof loader;
 function Shell({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const viewer = data?.viewer;
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -115,8 +117,8 @@ function Shell({ children }: { children: ReactNode }) {
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,5 +1,5 @@
 import { and, eq, isNull, or, type SQL } from "drizzle-orm";
-import { agencies, jurisdictions, requests, users } from "../../db/schema";
+import { agencies, auditEvents, jurisdictions, requests, users } from "../../db/schema";
 import type { Viewer } from "./accounts.server";
 import { can, requirePermission } from "./permissions";
 
@@ -22,6 +22,15 @@ export function visibleJurisdictions(viewer: Viewer): SQL {
 /** People a request can be assigned to or filed by: members of the same organization. */
 export function visibleUsers(viewer: Viewer): SQL {
   return and(eq(users.organizationId, viewer.organizationId), isNull(users.disabledAt))!;
+}
+
+/** Every member of the organization, disabled ones included: for the users admin page. */
+export function organizationMembers(viewer: Viewer): SQL {
+  return eq(users.organizationId, viewer.organizationId);
+}
+
+export function visibleAuditEvents(viewer: Viewer): SQL {
+  return eq(auditEvents.organizationId, viewer.organizationId);
 }
 
 /** Organization-wide settings and corrections to the law table are for the organization's admins. */

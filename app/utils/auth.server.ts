@@ -82,7 +82,12 @@ export async function requireApiViewer(request: Request): Promise<Viewer> {
 /**
  * Starts a fresh session (a new id every login; any session the browser carried is ended) and redirects.
  */
-export async function signIn(request: Request, userId: string, redirectTo: string | null): Promise<Response> {
+export async function signIn(
+  request: Request,
+  userId: string,
+  redirectTo: string | null,
+  ipAddress: string | null = null,
+): Promise<Response> {
   const previous = await tokenFrom(request);
   if (previous) await db.delete(sessions).where(eq(sessions.id, hashToken(previous)));
   await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date())));
@@ -93,6 +98,7 @@ export async function signIn(request: Request, userId: string, redirectTo: strin
     userId,
     expiresAt: new Date(Date.now() + SESSION_MS),
     userAgent: request.headers.get("User-Agent")?.slice(0, 500) ?? null,
+    ipAddress,
   });
   return redirect(safeRedirectPath(redirectTo, "/requests"), {
     headers: { "Set-Cookie": await sessionCookie().serialize(token) },
