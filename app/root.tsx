@@ -20,6 +20,7 @@ import { getViewer } from "~/utils/auth.server";
 import { takeFlash } from "~/utils/flash.server";
 import { todayIn } from "~/utils/dates";
 import { chaseCounts } from "~/domain/chase.server";
+import { can } from "~/domain/permissions";
 import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
@@ -98,12 +99,17 @@ function Shell({ children }: { children: ReactNode }) {
                     <li>
                       <NavLink to="/laws">Laws</NavLink>
                     </li>
+                    {can(viewer, "users.manage") ? (
+                      <li>
+                        <NavLink to="/admin/users">Users</NavLink>
+                      </li>
+                    ) : null}
                   </ul>
                 </nav>
                 <div className="account">
-                  <span>
+                  <Link to="/account">
                     {viewer.name} · {viewer.organizationName}
-                  </span>
+                  </Link>
                   <Form method="post" action="/logout">
                     <button type="submit" className="button button--quiet">
                       Sign out
