@@ -10,7 +10,7 @@ import { todayIn } from "./app/utils/dates";
 import { dataDir, db, dbHandle } from "./app/utils/db.server";
 import { env } from "./app/utils/env.server";
 import { sessionSecret } from "./app/utils/secrets.server";
-import { securityHeaders, rejectCrossOriginPosts } from "./app/utils/http-guards.server";
+import { loadContextFor, securityHeaders, rejectCrossOriginPosts } from "./app/utils/http-guards.server";
 
 async function prepareDatabase() {
   await runMigrations(dbHandle);
@@ -44,7 +44,7 @@ async function main() {
     createRequestHandler({
       build,
       mode: env.NODE_ENV,
-      getLoadContext: (req, res) => ({ clientAddress: req.ip, cspNonce: String(res.locals.cspNonce ?? "") }),
+      getLoadContext: loadContextFor,
     }),
   );
 

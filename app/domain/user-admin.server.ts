@@ -1,5 +1,5 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
-import { apiTokens, sessions, users } from "../../db/schema";
+import { sessions, users } from "../../db/schema";
 import type { UserRole } from "../../db/schema";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
@@ -19,8 +19,9 @@ export function listOrganizationUsers(viewer: Viewer, db: Executor = defaultDb) 
       role: users.role,
       disabledAt: users.disabledAt,
       createdAt: users.createdAt,
-      activeSessions: sql<number>`(select count(*)::int from ${sessions} where ${sessions.userId} = ${users.id} and ${sessions.expiresAt} > now())`,
-      activeTokens: sql<number>`(select count(*)::int from ${apiTokens} where ${apiTokens.userId} = ${users.id} and ${apiTokens.revokedAt} is null)`,
+      // Spelled out: drizzle leaves columns unqualified in a one-table select, which a correlated subquery can't use.
+      activeSessions: sql<number>`(select count(*)::int from sessions s where s.user_id = "users"."id" and s.expires_at > now())`,
+      activeTokens: sql<number>`(select count(*)::int from api_tokens t where t.user_id = "users"."id" and t.revoked_at is null)`,
     })
     .from(users)
     .where(organizationMembers(viewer))

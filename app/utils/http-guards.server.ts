@@ -34,6 +34,11 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
   next();
 }
 
+/** What every loader and action gets as `context` (see app/utils/load-context.server.ts). */
+export function loadContextFor(req: Request, res: Response) {
+  return { clientAddress: req.ip, cspNonce: typeof res.locals.cspNonce === "string" ? res.locals.cspNonce : "" };
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
