@@ -123,7 +123,7 @@ const CASES: Case[] = [
   {
     name: "assign a request to someone else",
     permission: "request.assign",
-    call: onFreshRequest({ intent: "assign", assigneeId: org.member.id }),
+    call: () => onFreshRequest({ intent: "assign", assigneeId: org.member.id })(),
   },
   {
     name: "log a follow-up on the chase board",
