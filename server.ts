@@ -31,7 +31,7 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", env.TRUST_PROXY);
   app.use(securityHeaders);
   app.use(
     "/build",
