@@ -169,6 +169,7 @@ export function ErrorBoundary() {
     <div className="card" role="alert">
       <p className="muted small">Error {status}</p>
       <h1>{text.title}</h1>
+      {status === 403 && isRouteErrorResponse(error) && typeof error.data === "string" && error.data ? <p>{error.data}</p> : null}
       <p>{text.body}</p>
       <p>
         <Link to="/requests">Go to requests</Link>

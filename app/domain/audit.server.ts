@@ -33,7 +33,7 @@ export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void
 /** The account an email names (enabled or not), so failed sign-ins land in its organization's log. */
 export async function accountForEmail(db: Executor, email: string) {
   const [row] = await db
-    .select({ id: users.id, organizationId: users.organizationId })
+    .select({ id: users.id, organizationId: users.organizationId, disabled: sql<boolean>`${users.disabledAt} is not null` })
     .from(users)
     .where(eq(sql`lower(${users.email})`, normalizeEmail(email)))
     .limit(1);

@@ -26,6 +26,7 @@ function describeDetails(details: Record<string, unknown>): string {
   if (typeof details.name === "string") parts.push(`“${details.name}”`);
   if (details.reason === "throttled") parts.push("refused: too many attempts");
   if (details.reason === "password") parts.push("wrong email or password");
+  if (details.reason === "disabled") parts.push("account disabled");
   if (typeof details.endedSessions === "number") parts.push(`${details.endedSessions} session(s) ended`);
   if (typeof details.rows === "number") parts.push(`${details.rows} row(s)`);
   if (typeof details.what === "string") parts.push(details.what);

@@ -115,37 +115,37 @@ export default function Jurisdictions() {
           </section>
         </div>
         {canManage ? (
-        <section className="card" aria-labelledby="add" id="add">
-          <h2 id="add-heading">Add a city, county or authority</h2>
-          <Form method="post" className="form" {...getFormProps(form)}>
-            <FormErrors id={form.errorId} errors={form.errors} />
-            <TextField label="Name" {...getInputProps(fields.name, { type: "text" })} id={fields.name.id} errors={fields.name.errors} />
-            <SelectField label="Kind" {...getSelectProps(fields.kind)} id={fields.kind.id} errors={fields.kind.errors}>
-              <option value="">Choose…</option>
-              {LOCAL_JURISDICTION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {JURISDICTION_KIND_LABELS[k]}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField label="State" {...getSelectProps(fields.stateId)} id={fields.stateId.id} errors={fields.stateId.errors}>
-              <option value="">Choose…</option>
-              {states.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </SelectField>
-            <div className="actions">
-              <button type="submit" className="button">
-                Add
-              </button>
-            </div>
-          </Form>
-          <p className="small muted">
-            Then <Link to="/agencies/new">add its agencies</Link>.
-          </p>
-        </section>
+          <section className="card" aria-labelledby="add" id="add">
+            <h2 id="add-heading">Add a city, county or authority</h2>
+            <Form method="post" className="form" {...getFormProps(form)}>
+              <FormErrors id={form.errorId} errors={form.errors} />
+              <TextField label="Name" {...getInputProps(fields.name, { type: "text" })} id={fields.name.id} errors={fields.name.errors} />
+              <SelectField label="Kind" {...getSelectProps(fields.kind)} id={fields.kind.id} errors={fields.kind.errors}>
+                <option value="">Choose…</option>
+                {LOCAL_JURISDICTION_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {JURISDICTION_KIND_LABELS[k]}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField label="State" {...getSelectProps(fields.stateId)} id={fields.stateId.id} errors={fields.stateId.errors}>
+                <option value="">Choose…</option>
+                {states.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </SelectField>
+              <div className="actions">
+                <button type="submit" className="button">
+                  Add
+                </button>
+              </div>
+            </Form>
+            <p className="small muted">
+              Then <Link to="/agencies/new">add its agencies</Link>.
+            </p>
+          </section>
         ) : null}
       </div>
     </>

@@ -34,8 +34,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { email, password } = submission.value;
   const who = { email, address: clientAddressOf(context) };
-  const failed = async (reason: "password" | "throttled") => {
+  const failed = async (refusedBy: "password" | "throttled") => {
     const account = await accountForEmail(db, email);
+    const reason = refusedBy === "password" && account?.disabled ? "disabled" : refusedBy;
     await recordAudit(db, {
       organizationId: account?.organizationId ?? null,
       actorId: null,

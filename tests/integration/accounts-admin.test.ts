@@ -55,6 +55,9 @@ describe("disabling a user", () => {
     expect((await callRoute(apiRequests.loader, { url: "/api/v1/requests", headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
     const signIn = await callRoute(login.action, { url: "/login", form: { email: target.email, password: org.password } });
     expect(signIn.status).toBe(400);
+    const refused = await lastAudit(org.org.id);
+    expect(refused).toMatchObject({ action: "auth.sign_in_failed", targetId: target.id });
+    expect(refused!.details).toMatchObject({ reason: "disabled" });
 
     const disabled = await db
       .select()
