@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { loginThrottles } from "../../db/schema";
 import type { Executor } from "../utils/db.server";
 import { normalizeEmail } from "./accounts.server";
@@ -62,8 +62,10 @@ export async function recordLoginFailure(db: Executor, who: Keys): Promise<void>
 
 /**
  * A successful sign-in clears the account's count. The address's count stays: one valid account must not
- * let an address keep guessing other accounts' passwords.
+ * let an address keep guessing other accounts' passwords. Counters whose window has ended go too, so the
+ * table holds about one window's worth of failures.
  */
 export async function clearAccountFailures(db: Executor, email: string): Promise<void> {
-  await db.delete(loginThrottles).where(eq(loginThrottles.key, `account:${normalizeEmail(email)}`));
+  const expired = sql`${loginThrottles.windowStartedAt} <= now() - make_interval(secs => ${LOGIN_WINDOW_SECONDS})`;
+  await db.delete(loginThrottles).where(or(eq(loginThrottles.key, `account:${normalizeEmail(email)}`), expired));
 }

@@ -53,6 +53,8 @@ describe("login throttling per account", () => {
       .set({ windowStartedAt: sql`now() - make_interval(secs => ${LOGIN_WINDOW_SECONDS + 1})` })
       .where(eq(loginThrottles.key, `account:${user.email}`));
     expect((await attempt(user.email, org.password)).status).toBe(302);
+    // The successful sign-in also swept away counters whose window had ended.
+    expect(await db.select().from(loginThrottles).where(sql`${loginThrottles.windowStartedAt} <= now() - make_interval(secs => ${LOGIN_WINDOW_SECONDS})`)).toEqual([]);
   });
 
   it("counts unknown emails too, so probing for accounts is throttled the same way", async () => {
