@@ -11,7 +11,7 @@ import { startMailService, type MailService } from "./app/domain/mail/service.se
 import { dataDir, db, dbHandle } from "./app/utils/db.server";
 import { env } from "./app/utils/env.server";
 import { sessionSecret } from "./app/utils/secrets.server";
-import { securityHeaders, rejectCrossOriginPosts } from "./app/utils/http-guards.server";
+import { loadContextFor, securityHeaders, rejectCrossOriginPosts } from "./app/utils/http-guards.server";
 
 async function prepareDatabase() {
   await runMigrations(dbHandle);
@@ -35,7 +35,7 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", env.TRUST_PROXY);
   app.use(securityHeaders);
   app.use(
     "/build",
@@ -43,7 +43,14 @@ async function main() {
   );
   app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h", index: false }));
   app.use(rejectCrossOriginPosts);
-  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: loadContextFor,
+    }),
+  );
 
   const server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();

@@ -1,3 +1,4 @@
+import "~/utils/zod-jitless";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
@@ -20,6 +21,8 @@ import { getViewer } from "~/utils/auth.server";
 import { takeFlash } from "~/utils/flash.server";
 import { todayIn } from "~/utils/dates";
 import { chaseCounts } from "~/domain/chase.server";
+import { can } from "~/domain/permissions";
+import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -52,6 +55,7 @@ export type RootData = typeof loader;
 function Shell({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const viewer = data?.viewer;
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -99,12 +103,17 @@ function Shell({ children }: { children: ReactNode }) {
                     <li>
                       <NavLink to="/outbox">Mail</NavLink>
                     </li>
+                    {can(viewer, "users.manage") ? (
+                      <li>
+                        <NavLink to="/admin/users">Users</NavLink>
+                      </li>
+                    ) : null}
                   </ul>
                 </nav>
                 <div className="account">
-                  <span>
+                  <Link to="/account">
                     {viewer.name} · {viewer.organizationName}
-                  </span>
+                  </Link>
                   <Form method="post" action="/logout">
                     <button type="submit" className="button button--quiet">
                       Sign out
@@ -118,8 +127,8 @@ function Shell({ children }: { children: ReactNode }) {
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -163,6 +172,7 @@ export function ErrorBoundary() {
     <div className="card" role="alert">
       <p className="muted small">Error {status}</p>
       <h1>{text.title}</h1>
+      {status === 403 && isRouteErrorResponse(error) && typeof error.data === "string" && error.data ? <p>{error.data}</p> : null}
       <p>{text.body}</p>
       <p>
         <Link to="/requests">Go to requests</Link>

@@ -1,6 +1,7 @@
 import { and, eq, isNull, or, type SQL } from "drizzle-orm";
-import { agencies, devMailbox, inboundMessages, jurisdictions, outboxMessages, requests, users } from "../../db/schema";
+import { agencies, auditEvents, devMailbox, inboundMessages, jurisdictions, outboxMessages, requests, users } from "../../db/schema";
 import type { Viewer } from "./accounts.server";
+import { can, requirePermission } from "./permissions";
 
 // The one place that decides which rows a signed-in user may see. Every query over these tables takes
 // its condition from here, so a list, a count, an export or an API route can't see more than a page does.
@@ -23,15 +24,22 @@ export function visibleUsers(viewer: Viewer): SQL {
   return and(eq(users.organizationId, viewer.organizationId), isNull(users.disabledAt))!;
 }
 
+/** Every member of the organization, disabled ones included: for the users admin page. */
+export function organizationMembers(viewer: Viewer): SQL {
+  return eq(users.organizationId, viewer.organizationId);
+}
+
+export function visibleAuditEvents(viewer: Viewer): SQL {
+  return eq(auditEvents.organizationId, viewer.organizationId);
+}
+
 /** Organization-wide settings and corrections to the law table are for the organization's admins. */
 export function canManageOrganization(viewer: Viewer): boolean {
-  return viewer.role === "admin";
+  return can(viewer, "org.settings");
 }
 
 export function requireAdmin(viewer: Viewer): void {
-  if (!canManageOrganization(viewer)) {
-    throw new Response("Only an admin of your organization can do this.", { status: 403, statusText: "Forbidden" });
-  }
+  requirePermission(viewer, "org.settings");
 }
 
 /** Messages the organization sent or queued (letters, digests, alerts), and what the dev mailbox received of them. */

@@ -8,6 +8,7 @@ import { listRequests } from "~/domain/requests.server";
 import { requireViewer } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
+import { useCan } from "~/utils/use-permission";
 import { useToday } from "~/utils/use-root";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -23,6 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function AgencyPage() {
+  const canFile = useCan("request.create");
+  const canManage = useCan("agency.manage");
   const { agency, requests } = useLoaderData<typeof loader>();
   const today = useToday();
   return (
@@ -39,12 +42,16 @@ export default function AgencyPage() {
           </p>
         </div>
         <div className="actions">
-          <Link to={`/requests/new?agency=${agency.id}`} className="button">
-            New request to this agency
-          </Link>
-          <Link to={`/agencies/${agency.id}/edit`} className="button button--secondary">
-            Edit
-          </Link>
+          {canFile ? (
+            <Link to={`/requests/new?agency=${agency.id}`} className="button">
+              New request to this agency
+            </Link>
+          ) : null}
+          {canManage ? (
+            <Link to={`/agencies/${agency.id}/edit`} className="button button--secondary">
+              Edit
+            </Link>
+          ) : null}
         </div>
       </div>
       <div className="grid-2">

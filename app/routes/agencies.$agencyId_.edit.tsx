@@ -7,6 +7,7 @@ import { AgencyFields } from "~/components/agency-form";
 import { FormErrors } from "~/components/fields";
 import { agencyFormSchema } from "~/domain/places-input";
 import { getAgency, listJurisdictions, updateAgency } from "~/domain/places.server";
+import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
@@ -17,6 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "agency.manage");
   const agency = await getAgency(viewer, params.agencyId ?? "");
   if (!agency) throw notFound("agency");
   return json({ agency, jurisdictions: await listJurisdictions(viewer) });
@@ -24,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "agency.manage");
   const submission = parseWithZod(await request.formData(), { schema: agencyFormSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await updateAgency(viewer, params.agencyId ?? "", submission.value);

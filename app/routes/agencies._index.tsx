@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TextField } from "~/components/fields";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { listAgencies } from "~/domain/places.server";
+import { useCan } from "~/utils/use-permission";
 import { requireViewer } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Agencies · JointAsk" }];
@@ -15,6 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AgenciesIndex() {
+  const canManage = useCan("agency.manage");
   const { agencies } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
@@ -24,9 +26,11 @@ export default function AgenciesIndex() {
           <h1>Agencies</h1>
           <p className="page-header__meta">Departments you send requests to: police, sheriffs, 911 centers, clerks, oversight boards.</p>
         </div>
-        <Link to="/agencies/new" className="button">
-          Add agency
-        </Link>
+        {canManage ? (
+          <Link to="/agencies/new" className="button">
+            Add agency
+          </Link>
+        ) : null}
       </div>
       <div className="card">
         <Form method="get" className="filters" role="search">
@@ -76,9 +80,11 @@ export default function AgenciesIndex() {
       ) : (
         <div className="card empty">
           <p>{params.get("q") ? "No agency matches that name." : "No agencies yet."}</p>
-          <Link to="/agencies/new" className="button">
-            Add an agency
-          </Link>
+          {canManage ? (
+            <Link to="/agencies/new" className="button">
+              Add an agency
+            </Link>
+          ) : null}
         </div>
       )}
     </>

@@ -7,6 +7,7 @@ import { AgencyFields } from "~/components/agency-form";
 import { FormErrors } from "~/components/fields";
 import { agencyFormSchema } from "~/domain/places-input";
 import { createAgency, listJurisdictions } from "~/domain/places.server";
+import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
@@ -14,11 +15,13 @@ export const meta: MetaFunction = () => [{ title: "Add agency · JointAsk" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "agency.manage");
   return json({ jurisdictions: await listJurisdictions(viewer) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "agency.manage");
   const submission = parseWithZod(await request.formData(), { schema: agencyFormSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await createAgency(viewer, submission.value);

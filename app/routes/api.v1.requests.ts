@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { newRequestApiSchema, parseRequestFilters } from "~/domain/request-input";
 import { requestDetailJson, requestSummaryJson } from "~/domain/request-json";
 import { createRequest, getRequest, getTimeline, listRequests } from "~/domain/requests.server";
+import { ASSIGN_REFUSED, can, mayAssign } from "~/domain/permissions";
 import { requireApiViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { apiError, fieldErrorsOf } from "~/utils/responses.server";
@@ -25,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** POST /api/v1/requests: create a request from a JSON body. */
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireApiViewer(request);
+  if (!can(viewer, "request.create")) return apiError(403, "Your role can't file requests.");
   if (request.method !== "POST") return apiError(405, "Use POST to create a request.");
   if (!(request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("application/json")) {
     return apiError(415, "Send the request as JSON with Content-Type: application/json.");
@@ -38,6 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const today = todayIn(viewer.timeZone);
   const parsed = newRequestApiSchema(today).safeParse(body);
   if (!parsed.success) return apiError(400, "Invalid request", fieldErrorsOf(parsed.error.issues));
+  if (!mayAssign(viewer, null, parsed.data.assigneeId ?? null)) return apiError(403, ASSIGN_REFUSED, { assigneeId: [ASSIGN_REFUSED] });
   const created = await createRequest(viewer, parsed.data, today);
   if (!created.ok) return apiError(400, "Invalid request", created.fieldErrors);
   const detail = await getRequest(viewer, created.value.id);

@@ -8,10 +8,12 @@ import { chaseBoard } from "~/domain/chase.server";
 import { FOLLOW_UP_INTERVAL_DAYS, followUpSchema, nextActionSchema } from "~/domain/request-input";
 import { isUuid, logFollowUp, setNextAction } from "~/domain/requests.server";
 import { CHANNEL_LABELS } from "~/domain/timeline";
+import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { describeDue, describeWhen, todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrorsOf, notFound } from "~/utils/responses.server";
+import { useCan } from "~/utils/use-permission";
 import { useToday } from "~/utils/use-root";
 
 export const meta: MetaFunction = () => [{ title: "Chase board · JointAsk" }];
@@ -31,6 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!target.success) throw notFound("request");
   const { requestId } = target.data;
   if (form.intent === "log-follow-up") {
+    requirePermission(viewer, "request.note");
     const parsed = followUpSchema.safeParse(form);
     if (!parsed.success) return json({ requestId, errors: fieldErrorsOf(parsed.error.issues) }, { status: 400 });
     const result = await logFollowUp(viewer, requestId, parsed.data, today);
@@ -39,6 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithFlash("/chase", { kind: "success", message: `Follow-up logged; next one ${describeWhen(result.value.nextActionOn, today)}.` });
   }
   if (form.intent === "set-next-action") {
+    requirePermission(viewer, "request.edit");
     const parsed = nextActionSchema.safeParse(form);
     if (!parsed.success) return json({ requestId, errors: fieldErrorsOf(parsed.error.issues) }, { status: 400 });
     const result = await setNextAction(viewer, requestId, parsed.data.nextActionOn ?? null);
@@ -116,6 +120,7 @@ export default function ChaseBoard() {
   const { sections } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const today = useToday();
+  const canWork = useCan("request.edit");
   const empty = sections.every((s) => s.total === 0);
   return (
     <>
@@ -169,7 +174,9 @@ export default function ChaseBoard() {
                           {r.nextActionOn ? <> · next action {describeWhen(r.nextActionOn, today)}</> : null}
                         </div>
                       </div>
-                      <RowActions row={r} errors={actionData && actionData.requestId === r.id ? actionData.errors : undefined} />
+                      {canWork ? (
+                        <RowActions row={r} errors={actionData && actionData.requestId === r.id ? actionData.errors : undefined} />
+                      ) : null}
                     </li>
                   ))}
                 </ul>

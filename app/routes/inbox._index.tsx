@@ -13,6 +13,7 @@ import { Pagination } from "~/components/pagination";
 import { mailConfig } from "~/domain/mail/config.server";
 import { listInbound, receiveMail, reviewCount } from "~/domain/mail/inbound.server";
 import { formatBytes } from "~/domain/mail/labels";
+import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -44,6 +45,7 @@ function uploadError(message: string, status = UPLOAD_ERROR_STATUS) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "request.note");
   const limit = mailConfig().maxInboundBytes;
   const tooLarge = `The file is larger than ${formatBytes(limit)}, the most the inbox takes.`;
   // The form's own fields are tiny; anything much bigger than the limit is refused before it is read.

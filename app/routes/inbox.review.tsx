@@ -6,6 +6,7 @@ import { FieldErrors } from "~/components/fields";
 import { MailNav } from "~/components/mail";
 import { Pagination } from "~/components/pagination";
 import { discardFromReview, fileFromReview, listInbound } from "~/domain/mail/inbound.server";
+import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -37,6 +38,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "request.note");
   const form = Object.fromEntries(await request.formData());
   const parsed = actionSchema.safeParse({ ...form, requestNumber: form.requestNumber === "" ? undefined : form.requestNumber });
   if (!parsed.success) {

@@ -10,7 +10,9 @@ import {
   localJurisdictionFormSchema,
 } from "~/domain/places-input";
 import { createLocalJurisdiction, listJurisdictions, listStates } from "~/domain/places.server";
+import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
+import { useCan } from "~/utils/use-permission";
 import { redirectWithFlash } from "~/utils/flash.server";
 
 export const meta: MetaFunction = () => [{ title: "Jurisdictions · JointAsk" }];
@@ -23,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "jurisdiction.manage");
   const submission = parseWithZod(await request.formData(), { schema: localJurisdictionFormSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await createLocalJurisdiction(viewer, submission.value);
@@ -32,6 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Jurisdictions() {
   const { jurisdictions, states } = useLoaderData<typeof loader>();
+  const canManage = useCan("jurisdiction.manage");
   const [form, fields] = useForm({
     id: "add-jurisdiction",
     lastResult: useActionData<typeof action>(),
@@ -110,37 +114,39 @@ export default function Jurisdictions() {
             </table>
           </section>
         </div>
-        <section className="card" aria-labelledby="add" id="add">
-          <h2 id="add-heading">Add a city, county or authority</h2>
-          <Form method="post" className="form" {...getFormProps(form)}>
-            <FormErrors id={form.errorId} errors={form.errors} />
-            <TextField label="Name" {...getInputProps(fields.name, { type: "text" })} id={fields.name.id} errors={fields.name.errors} />
-            <SelectField label="Kind" {...getSelectProps(fields.kind)} id={fields.kind.id} errors={fields.kind.errors}>
-              <option value="">Choose…</option>
-              {LOCAL_JURISDICTION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {JURISDICTION_KIND_LABELS[k]}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField label="State" {...getSelectProps(fields.stateId)} id={fields.stateId.id} errors={fields.stateId.errors}>
-              <option value="">Choose…</option>
-              {states.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </SelectField>
-            <div className="actions">
-              <button type="submit" className="button">
-                Add
-              </button>
-            </div>
-          </Form>
-          <p className="small muted">
-            Then <Link to="/agencies/new">add its agencies</Link>.
-          </p>
-        </section>
+        {canManage ? (
+          <section className="card" aria-labelledby="add" id="add">
+            <h2 id="add-heading">Add a city, county or authority</h2>
+            <Form method="post" className="form" {...getFormProps(form)}>
+              <FormErrors id={form.errorId} errors={form.errors} />
+              <TextField label="Name" {...getInputProps(fields.name, { type: "text" })} id={fields.name.id} errors={fields.name.errors} />
+              <SelectField label="Kind" {...getSelectProps(fields.kind)} id={fields.kind.id} errors={fields.kind.errors}>
+                <option value="">Choose…</option>
+                {LOCAL_JURISDICTION_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {JURISDICTION_KIND_LABELS[k]}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField label="State" {...getSelectProps(fields.stateId)} id={fields.stateId.id} errors={fields.stateId.errors}>
+                <option value="">Choose…</option>
+                {states.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </SelectField>
+              <div className="actions">
+                <button type="submit" className="button">
+                  Add
+                </button>
+              </div>
+            </Form>
+            <p className="small muted">
+              Then <Link to="/agencies/new">add its agencies</Link>.
+            </p>
+          </section>
+        ) : null}
       </div>
     </>
   );

@@ -5,7 +5,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/fields";
-import { canManageOrganization, requireAdmin } from "~/domain/access.server";
+import { can, requirePermission } from "~/domain/permissions";
 import { CORRECTABLE_LAW_FIELDS, lawCorrectionSchema } from "~/domain/deadline-input";
 import { baseLaw, correctLaw, effectiveLaw, lawHistory, lawRuleFrom } from "~/domain/deadlines.server";
 import { requireViewer } from "~/utils/auth.server";
@@ -28,12 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const base = code ? await baseLaw(db, code) : null;
   if (!code || !base) throw notFound("law");
   const [law, history] = await Promise.all([effectiveLaw(db, viewer.organizationId, code), lawHistory(db, viewer.organizationId, code)]);
-  return json({ law: law!, reference: lawRuleFrom(base), history, isAdmin: canManageOrganization(viewer) });
+  return json({ law: law!, reference: lawRuleFrom(base), history, isAdmin: can(viewer, "law.correct") });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  requireAdmin(viewer);
+  requirePermission(viewer, "law.correct");
   const code = codeFrom(params);
   if (!code) throw notFound("law");
   const submission = parseWithZod(await request.formData(), { schema: lawCorrectionSchema });

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TextField } from "~/components/fields";
-import { canManageOrganization, requireAdmin } from "~/domain/access.server";
+import { can, requirePermission } from "~/domain/permissions";
 import { followUpPolicySchema } from "~/domain/deadline-input";
 import { listLaws, organizationPolicy, setFollowUpPolicy } from "~/domain/deadlines.server";
 import { requireViewer } from "~/utils/auth.server";
@@ -15,12 +15,12 @@ export const meta: MetaFunction = () => [{ title: "Law table · JointAsk" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const [laws, policy] = await Promise.all([listLaws(db, viewer.organizationId), organizationPolicy(db, viewer.organizationId)]);
-  return json({ laws, policy, isAdmin: canManageOrganization(viewer) });
+  return json({ laws, policy, isAdmin: can(viewer, "org.settings") });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  requireAdmin(viewer);
+  requirePermission(viewer, "org.settings");
   const parsed = followUpPolicySchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return json({ errors: fieldErrorsOf(parsed.error.issues) }, { status: 400 });
   const redated = await setFollowUpPolicy(db, viewer, parsed.data.followUpBusinessDays);

@@ -5,9 +5,12 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors, TextField } from "~/components/fields";
-import { verifyLogin } from "~/domain/accounts.server";
+import { normalizeEmail, verifyLogin } from "~/domain/accounts.server";
+import { accountForEmail, recordAudit } from "~/domain/audit.server";
+import { clearAccountFailures, loginBlockedFor, recordLoginFailure } from "~/domain/login-throttle.server";
 import { getViewer, signIn } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { clientAddressOf } from "~/utils/load-context.server";
 import { safeRedirectPath } from "~/utils/redirect";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · JointAsk" }];
@@ -23,20 +26,61 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  const userId = await verifyLogin(db, submission.value.email, submission.value.password);
+  const { email, password } = submission.value;
+  const who = { email, address: clientAddressOf(context) };
+  const failed = async (refusedBy: "password" | "throttled") => {
+    const account = await accountForEmail(db, email);
+    const reason = refusedBy === "password" && account?.disabled ? "disabled" : refusedBy;
+    await recordAudit(db, {
+      organizationId: account?.organizationId ?? null,
+      actorId: null,
+      action: "auth.sign_in_failed",
+      targetType: account ? "user" : undefined,
+      targetId: account?.id,
+      details: { email: normalizeEmail(email), reason },
+      ipAddress: who.address,
+    });
+  };
+
+  const waitSeconds = await loginBlockedFor(db, who);
+  if (waitSeconds !== null) {
+    await failed("throttled");
+    const minutes = Math.ceil(waitSeconds / 60);
+    return json(
+      submission.reply({
+        formErrors: [`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`],
+        hideFields: ["password"],
+      }),
+      { status: 429, headers: { "Retry-After": String(waitSeconds) } },
+    );
+  }
+
+  const userId = await verifyLogin(db, email, password);
   if (!userId) {
+    await recordLoginFailure(db, who);
+    await failed("password");
     return json(
       submission.reply({ formErrors: ["Email or password is incorrect."], hideFields: ["password"] }),
       { status: 400 },
     );
   }
-  return signIn(request, userId, safeRedirectPath(submission.value.redirectTo, "/requests"));
+  await clearAccountFailures(db, email);
+  const account = await accountForEmail(db, email);
+  await recordAudit(db, {
+    organizationId: account!.organizationId,
+    actorId: userId,
+    action: "auth.sign_in",
+    targetType: "user",
+    targetId: userId,
+    ipAddress: who.address,
+  });
+  return signIn(request, userId, safeRedirectPath(submission.value.redirectTo, "/requests"), who.address);
 }
 
 export default function Login() {

@@ -6,6 +6,7 @@ import { MAIL_KIND_LABELS } from "~/domain/mail/labels";
 import { getOutboxMessage, retryOutboxMessage } from "~/domain/mail/outbox.server";
 import { sanitizeMailHtml } from "~/domain/mail/sanitize.server";
 import { isUuid } from "~/domain/requests.server";
+import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -53,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "request.note");
   const id = params.messageId ?? "";
   if (!isUuid(id)) throw notFound("message");
   const intent = (await request.formData()).get("intent");

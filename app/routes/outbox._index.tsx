@@ -8,6 +8,7 @@ import { mailConfig } from "~/domain/mail/config.server";
 import { reviewCount } from "~/domain/mail/inbound.server";
 import { MAIL_KIND_LABELS, OUTBOX_FILTERS, type OutboxFilter } from "~/domain/mail/labels";
 import { listOutbox, outboxCounts, sendTestMessage } from "~/domain/mail/outbox.server";
+import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -34,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "request.note");
   const intent = (await request.formData()).get("intent");
   if (intent !== "send-test") throw new Response("Unknown action.", { status: 400 });
   const result = await sendTestMessage(viewer);

@@ -36,10 +36,12 @@ import {
 } from "~/domain/requests.server";
 import type { Result } from "~/domain/results";
 import { CHANNEL_LABELS, DIRECTION_LABELS } from "~/domain/timeline";
+import { ASSIGN_REFUSED, mayAssign, requirePermission, type Permission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { describeWhen, formatDate, todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
+import { useCan } from "~/utils/use-permission";
 import { useTimeZone, useToday } from "~/utils/use-root";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -51,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getRequest(viewer, params.requestId ?? "");
   if (!found) throw notFound("request");
   const [timeline, members] = await Promise.all([getTimeline(viewer, found.id), listMembers(viewer)]);
-  return json({ request: found, timeline, members, nextStatuses: STATUS_TRANSITIONS[found.status] });
+  return json({ request: found, timeline, members, nextStatuses: STATUS_TRANSITIONS[found.status], viewerId: viewer.id });
 }
 
 const intentSchema = z.object({
@@ -62,6 +64,16 @@ const intentSchema = z.object({
 
 type Intent = z.infer<typeof intentSchema>["intent"];
 
+const INTENT_PERMISSIONS: Record<Intent, Permission> = {
+  "change-status": "request.changeStatus",
+  "add-note": "request.note",
+  "log-communication": "request.note",
+  assign: "request.edit",
+  "log-extension": "request.edit",
+  "agreed-date": "request.edit",
+  "set-next-action": "request.edit",
+};
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const id = params.requestId ?? "";
@@ -70,6 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsedIntent = intentSchema.safeParse({ intent: formData.get("intent") });
   if (!parsedIntent.success) throw new Response("Unknown action.", { status: 400 });
   const intent = parsedIntent.data.intent;
+  requirePermission(viewer, INTENT_PERMISSIONS[intent]);
 
   /** Parse with the intent's schema, run the domain change, answer: 400 with field errors, 404, or back to the page. */
   async function handle<Schema extends z.ZodTypeAny, T>(
@@ -103,7 +116,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ),
     "add-note": () => handle(addNoteSchema, (v) => addNote(viewer, id, v.body), () => "Note added."),
     "log-communication": () => handle(logCommunicationSchema(today), (v) => logCommunication(viewer, id, v), () => "Communication logged."),
-    assign: () => handle(assignSchema, (v) => assignRequest(viewer, id, v.assigneeId || null), () => "Assignment saved."),
+    assign: async () => {
+      // Advocates may take a request or let go of their own, not hand it to someone else.
+      const wanted = parseWithZod(formData, { schema: assignSchema });
+      if (wanted.status === "success") {
+        const current = await getRequest(viewer, id);
+        if (!current) throw notFound("request");
+        if (!mayAssign(viewer, current.assigneeId, wanted.value.assigneeId || null)) {
+          return json({ intent, result: wanted.reply({ fieldErrors: { assigneeId: [ASSIGN_REFUSED] } }) }, { status: 403 });
+        }
+      }
+      return handle(assignSchema, (v) => assignRequest(viewer, id, v.assigneeId || null), () => "Assignment saved.");
+    },
   };
   return handlers[intent]();
 }
@@ -324,7 +348,12 @@ function AssignForm({ members, current }: { members: { id: string; name: string 
 }
 
 export default function RequestPage() {
-  const { request, timeline, members, nextStatuses } = useLoaderData<typeof loader>();
+  const { request, timeline, members, nextStatuses, viewerId } = useLoaderData<typeof loader>();
+  const canEdit = useCan("request.edit");
+  const canWriteLetters = useCan("request.note");
+  const canNote = useCan("request.note");
+  const canChangeStatus = useCan("request.changeStatus");
+  const canAssign = useCan("request.assign");
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const today = useToday();
@@ -345,12 +374,16 @@ export default function RequestPage() {
           </p>
         </div>
         <div className="actions">
-          <Link to={`/requests/${request.id}/letters`} className="button">
-            Write letter
-          </Link>
-          <Link to={`/requests/${request.id}/edit`} className="button button--secondary">
-            Edit
-          </Link>
+          {canWriteLetters ? (
+            <Link to={`/requests/${request.id}/letters`} className="button">
+              Write letter
+            </Link>
+          ) : null}
+          {canEdit ? (
+            <Link to={`/requests/${request.id}/edit`} className="button button--secondary">
+              Edit
+            </Link>
+          ) : null}
         </div>
       </div>
 
@@ -425,29 +458,40 @@ export default function RequestPage() {
             </dl>
           </section>
 
+          {canEdit || canNote || canChangeStatus ? (
           <section className="card" aria-labelledby="actions-heading" aria-busy={navigation.state !== "idle"}>
             <h2 id="actions-heading">Update</h2>
-            <details className="panel" open={openPanel === undefined || openPanel === "change-status"}>
-              <summary>Change status</summary>
-              <StatusForm nextStatuses={nextStatuses} today={today} />
-            </details>
-            <details className="panel" open={openPanel === "add-note"}>
-              <summary>Add a note</summary>
-              <NoteForm />
-            </details>
-            <details className="panel" open={openPanel === "log-communication"}>
-              <summary>Log a communication</summary>
-              <CommunicationForm today={today} />
-            </details>
-            <details className="panel" open={openPanel === "assign"}>
-              <summary>Assign</summary>
-              <AssignForm members={members} current={request.assigneeId} />
-            </details>
-            <details className="panel" open={openPanel === "set-next-action"}>
-              <summary>Set next action</summary>
-              <NextActionForm current={request.nextActionOn} />
-            </details>
-            {request.receivedOn ? (
+            {canChangeStatus ? (
+              <details className="panel" open={openPanel === undefined || openPanel === "change-status"}>
+                <summary>Change status</summary>
+                <StatusForm nextStatuses={nextStatuses} today={today} />
+              </details>
+            ) : null}
+            {canNote ? (
+              <>
+                <details className="panel" open={openPanel === "add-note"}>
+                  <summary>Add a note</summary>
+                  <NoteForm />
+                </details>
+                <details className="panel" open={openPanel === "log-communication"}>
+                  <summary>Log a communication</summary>
+                  <CommunicationForm today={today} />
+                </details>
+              </>
+            ) : null}
+            {canEdit ? (
+              <>
+                <details className="panel" open={openPanel === "assign"}>
+                  <summary>{canAssign ? "Assign" : "Take or release"}</summary>
+                  <AssignForm members={canAssign ? members : members.filter((m) => m.id === viewerId || m.id === request.assigneeId)} current={request.assigneeId} />
+                </details>
+                <details className="panel" open={openPanel === "set-next-action"}>
+                  <summary>Set next action</summary>
+                  <NextActionForm current={request.nextActionOn} />
+                </details>
+              </>
+            ) : null}
+            {canEdit && request.receivedOn ? (
               <>
                 <details className="panel" open={openPanel === "log-extension"}>
                   <summary>Log an extension</summary>
@@ -460,6 +504,7 @@ export default function RequestPage() {
               </>
             ) : null}
           </section>
+          ) : null}
         </div>
       </div>
     </>

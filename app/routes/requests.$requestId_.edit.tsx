@@ -9,6 +9,7 @@ import { listMembers } from "~/domain/members.server";
 import { listAgencies } from "~/domain/places.server";
 import { editRequestFormSchema } from "~/domain/request-input";
 import { getRequest, updateRequest } from "~/domain/requests.server";
+import { ASSIGN_REFUSED, can, mayAssign, requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -21,18 +22,26 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "request.edit");
   const found = await getRequest(viewer, params.requestId ?? "");
   if (!found) throw notFound("request");
   const [agencies, members] = await Promise.all([listAgencies(viewer), listMembers(viewer)]);
-  return json({ request: found, agencies, members });
+  const assignable = can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id || m.id === found.assigneeId);
+  return json({ request: found, agencies, members: assignable });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "request.edit");
   const today = todayIn(viewer.timeZone);
   const submission = parseWithZod(await request.formData(), { schema: editRequestFormSchema(today) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const result = await updateRequest(viewer, params.requestId ?? "", submission.value);
+  const current = await getRequest(viewer, params.requestId ?? "");
+  if (!current) throw notFound("request");
+  if (!mayAssign(viewer, current.assigneeId, submission.value.assigneeId || null)) {
+    return json(submission.reply({ fieldErrors: { assigneeId: [ASSIGN_REFUSED] } }), { status: 403 });
+  }
+  const result = await updateRequest(viewer, current.id, submission.value);
   if (!result) throw notFound("request");
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   return redirectWithFlash(`/requests/${params.requestId}`, {

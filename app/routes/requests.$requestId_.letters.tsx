@@ -12,6 +12,7 @@ import { letterSchema } from "~/domain/mail/letter-input";
 import { draftLetter, letterContext, newLetterNonce, sendLetter } from "~/domain/mail/letters.server";
 import { mailConfig } from "~/domain/mail/config.server";
 import { lettersOf } from "~/domain/mail/outbox.server";
+import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { formatInstant, todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -54,6 +55,7 @@ const intentSchema = z.object({ intent: z.enum(["preview", "send"], { error: "Un
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "request.note");
   const id = params.requestId ?? "";
   const formData = await request.formData();
   const intent = intentSchema.safeParse({ intent: formData.get("intent") });

@@ -12,6 +12,7 @@ import { listRequests, listTags } from "~/domain/requests.server";
 import { requireViewer } from "~/utils/auth.server";
 import { describeDue, describeWhen, formatDate } from "~/utils/dates";
 import { useToday } from "~/utils/use-root";
+import { useCan } from "~/utils/use-permission";
 import { fieldErrorsOf } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Requests · JointAsk" }];
@@ -77,6 +78,7 @@ function DueCell({ row, today }: { row: { status: RequestStatus; dueOn: string |
 }
 
 export default function RequestsIndex() {
+  const canFile = useCan("request.create");
   const { agencies, members, tags, errors, result } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const today = useToday();
@@ -88,9 +90,11 @@ export default function RequestsIndex() {
           <h1>Requests</h1>
           <p className="page-header__meta">Every records request your organization is tracking.</p>
         </div>
-        <Link to="/requests/new" className="button">
-          New request
-        </Link>
+        {canFile ? (
+          <Link to="/requests/new" className="button">
+            New request
+          </Link>
+        ) : null}
       </div>
 
       <section className="card" aria-labelledby="filters-heading">
@@ -226,9 +230,11 @@ export default function RequestsIndex() {
       ) : result ? (
         <div className="card empty">
           <p>{filtered ? "No requests match these filters." : "No requests yet."}</p>
-          <Link to="/requests/new" className="button">
-            File a request
-          </Link>
+          {canFile ? (
+            <Link to="/requests/new" className="button">
+              File a request
+            </Link>
+          ) : null}
         </div>
       ) : null}
     </>

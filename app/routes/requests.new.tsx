@@ -9,6 +9,7 @@ import { listMembers } from "~/domain/members.server";
 import { listAgencies } from "~/domain/places.server";
 import { newRequestFormSchema } from "~/domain/request-input";
 import { createRequest } from "~/domain/requests.server";
+import { ASSIGN_REFUSED, can, mayAssign, requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -18,20 +19,26 @@ export const meta: MetaFunction = () => [{ title: "New request · JointAsk" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "request.create");
   const [agencies, members] = await Promise.all([listAgencies(viewer), listMembers(viewer)]);
   const preselected = new URL(request.url).searchParams.get("agency");
   return json({
     agencies,
-    members,
+    // Who the assignee list offers: everyone for those who may assign, else only the viewer.
+    members: can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id),
     agencyId: agencies.some((a) => a.id === preselected) ? preselected : null,
   });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "request.create");
   const today = todayIn(viewer.timeZone);
   const submission = parseWithZod(await request.formData(), { schema: newRequestFormSchema(today) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (!mayAssign(viewer, null, submission.value.assigneeId ?? null)) {
+    return json(submission.reply({ fieldErrors: { assigneeId: [ASSIGN_REFUSED] } }), { status: 403 });
+  }
   const result = await createRequest(viewer, submission.value, today);
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   return redirectWithFlash(`/requests/${result.value.id}`, {

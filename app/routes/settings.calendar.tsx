@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { createCalendarFeed, listCalendarFeeds, revokeCalendarFeed } from "~/domain/calendar-feed.server";
 import { isUuid } from "~/domain/requests.server";
+import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -17,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "calendarFeed.manage");
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "create") {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { SelectField } from "~/components/fields";
 import { MailNav } from "~/components/mail";
 import { getEmailPreferences, setDigestHour, setEmailPreferences } from "~/domain/mail/preferences.server";
+import { can, requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
@@ -13,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Email preferences · JointAsk
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const preferences = await getEmailPreferences(viewer);
-  return json({ ...preferences, isAdmin: viewer.role === "admin", email: viewer.email, role: viewer.role });
+  return json({ ...preferences, isAdmin: can(viewer, "org.settings"), email: viewer.email, role: viewer.role });
 }
 
 const intentSchema = z.enum(["preferences", "digest-hour"]);
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await setEmailPreferences(viewer, { digest: form.get("digest") === "on", overdueAlerts: form.get("overdueAlerts") === "on" });
     return redirectWithFlash("/settings/email", { kind: "success", message: "Email preferences saved." });
   }
-  if (viewer.role !== "admin") throw new Response("Only an admin can change this.", { status: 403 });
+  requirePermission(viewer, "org.settings");
   const hour = hourSchema.safeParse(form.get("digestHour") ?? undefined);
   if (!hour.success) return json({ errors: { digestHour: [hour.error.issues[0]!.message] } }, { status: 400 });
   const result = await setDigestHour(viewer, hour.data);

@@ -3,6 +3,7 @@ import { createCookie, json, redirect } from "@remix-run/node";
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import { organizations, sessions, users } from "../../db/schema";
 import type { Viewer } from "../domain/accounts.server";
+import { viewerForApiToken } from "../domain/api-tokens.server";
 import { db } from "./db.server";
 import { cookieSecure } from "./env.server";
 import { sessionSecret } from "./secrets.server";
@@ -72,17 +73,38 @@ export async function requireViewer(request: Request): Promise<Viewer> {
   throw redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
 }
 
-/** Guard for the JSON API: the signed-in user, or 401 JSON. */
+/**
+ * Guard for the JSON API: the user of a personal API token (`Authorization: Bearer jat_...`) or of the
+ * session cookie, else 401 JSON. A request that sends an Authorization header is judged by it alone.
+ */
 export async function requireApiViewer(request: Request): Promise<Viewer> {
+  const authorization = request.headers.get("Authorization");
+  if (authorization !== null) {
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    const viewer = bearer ? await viewerForApiToken(bearer[1]!) : null;
+    if (viewer) return viewer;
+    throw json(
+      { error: bearer ? "The API token is unknown or revoked." : "Send the token as: Authorization: Bearer <token>." },
+      { status: 401, headers: { "WWW-Authenticate": 'Bearer error="invalid_token"' } },
+    );
+  }
   const viewer = await getViewer(request);
   if (viewer) return viewer;
-  throw json({ error: "Authentication required: sign in at /login and send the session cookie." }, { status: 401 });
+  throw json(
+    { error: "Authentication required: send a personal API token (Authorization: Bearer <token>) or sign in at /login." },
+    { status: 401, headers: { "WWW-Authenticate": "Bearer" } },
+  );
 }
 
 /**
  * Starts a fresh session (a new id every login; any session the browser carried is ended) and redirects.
  */
-export async function signIn(request: Request, userId: string, redirectTo: string | null): Promise<Response> {
+export async function signIn(
+  request: Request,
+  userId: string,
+  redirectTo: string | null,
+  ipAddress: string | null = null,
+): Promise<Response> {
   const previous = await tokenFrom(request);
   if (previous) await db.delete(sessions).where(eq(sessions.id, hashToken(previous)));
   await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date())));
@@ -93,6 +115,7 @@ export async function signIn(request: Request, userId: string, redirectTo: strin
     userId,
     expiresAt: new Date(Date.now() + SESSION_MS),
     userAgent: request.headers.get("User-Agent")?.slice(0, 500) ?? null,
+    ipAddress,
   });
   return redirect(safeRedirectPath(redirectTo, "/requests"), {
     headers: { "Set-Cookie": await sessionCookie().serialize(token) },

@@ -31,6 +31,17 @@ const envSchema = z.object({
     .refine((v) => v === undefined || v.length >= 32, { message: "SESSION_SECRET must be at least 32 characters" }),
   // Session cookie's Secure flag; on by default in production. Browsers accept Secure cookies on http://localhost.
   COOKIE_SECURE: flag,
+  // Express "trust proxy": which proxies' X-Forwarded-For/-Proto to believe for the client address (login
+  // throttling, audit log) and HTTPS (HSTS). A hop count, true/false, or addresses/subnets ("loopback, 10.0.0.0/8").
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v): boolean | number | string => {
+      const value = (v ?? "").trim();
+      if (value === "") return "loopback";
+      if (value === "true" || value === "false") return value === "true";
+      return /^\d+$/.test(value) ? Number(value) : value;
+    }),
   // Tests only: an in-memory embedded database instead of one under DATA_DIR.
   PGLITE_MEMORY: flag,
   // Seed the demo organization on an empty embedded database at start (default on).

@@ -5,3 +5,4 @@ export * from "./places";
 export * from "./requests";
 export * from "./deadlines";
 export * from "./mail";
+export * from "./security";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import { jurisdictions } from "../../db/schema";
+import { jurisdictions, type UserRole } from "../../db/schema";
 import { createOrganization, createUser, type Viewer } from "~/domain/accounts.server";
 import { createAgency, createLocalJurisdiction } from "~/domain/places.server";
 import { createRequest } from "~/domain/requests.server";
@@ -58,6 +58,20 @@ export async function makeOrganization(label = "Org") {
   };
 }
 
+/** A member of the organization with the given role, with a session cookie. */
+export async function makeMember(org: Awaited<ReturnType<typeof makeOrganization>>, role: UserRole) {
+  const suffix = randomUUID().slice(0, 8);
+  const user = await createUser(db, {
+    organizationId: org.org.id,
+    email: `${role}-${suffix}@example.org`,
+    name: `${role} ${suffix}`,
+    password: org.password,
+    role,
+  });
+  const viewer: Viewer = { ...org.viewer, id: user.id, email: user.email, name: user.name, role };
+  return { ...user, role, viewer, cookie: await cookieFor(user.id) };
+}
+
 export async function makeRequest(viewer: Viewer, agencyId: string, overrides: { title?: string; description?: string; initialStatus?: "draft" | "submitted" } = {}) {
   const result = await createRequest(
     viewer,
@@ -95,6 +109,8 @@ export async function callRoute(
     json?: unknown;
     body?: string;
     headers?: Record<string, string>;
+    /** What server.ts's getLoadContext would pass, e.g. { clientAddress: "203.0.113.7" }. */
+    context?: Record<string, unknown>;
   },
 ): Promise<Response> {
   const headers = new Headers(options.headers);
@@ -115,7 +131,7 @@ export async function callRoute(
     body,
   });
   try {
-    const result = await handler({ request, params: options.params ?? {}, context: {} });
+    const result = await handler({ request, params: options.params ?? {}, context: options.context ?? {} });
     if (result instanceof Response) return result;
     return new Response(JSON.stringify(result ?? null), { status: 200 });
   } catch (thrown) {

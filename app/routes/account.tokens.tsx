@@ -1,0 +1,151 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormErrors, TextField } from "~/components/fields";
+import { createApiToken, listApiTokens, revokeApiToken } from "~/domain/api-tokens.server";
+import { requirePermission } from "~/domain/permissions";
+import { requireViewer } from "~/utils/auth.server";
+import { formatInstant } from "~/utils/dates";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { clientAddressOf } from "~/utils/load-context.server";
+import { useTimeZone } from "~/utils/use-root";
+
+export const meta: MetaFunction = () => [{ title: "API tokens · JointAsk" }];
+
+const createSchema = z.object({
+  intent: z.literal("create"),
+  name: z
+    .string({ error: "Name the token, e.g. what script uses it" })
+    .trim()
+    .min(1, "Name the token, e.g. what script uses it")
+    .max(100, "Keep the name under 100 characters"),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  requirePermission(viewer, "apiToken.manage");
+  return json({ tokens: await listApiTokens(viewer) });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  requirePermission(viewer, "apiToken.manage");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "create") {
+    const submission = parseWithZod(formData, { schema: createSchema });
+    if (submission.status !== "success") return json({ result: submission.reply(), created: null }, { status: 400 });
+    const created = await createApiToken(viewer, submission.value.name, clientAddressOf(context));
+    // Shown once, in this response only: the database keeps a hash.
+    return json({ result: submission.reply({ resetForm: true }), created: { name: submission.value.name, token: created.token } });
+  }
+  if (intent === "revoke") {
+    const tokenId = String(formData.get("tokenId") ?? "");
+    if (!(await revokeApiToken(viewer, tokenId, clientAddressOf(context)))) throw new Response("No such token.", { status: 404 });
+    return redirectWithFlash("/account/tokens", { kind: "success", message: "Token revoked: it no longer works." });
+  }
+  throw new Response("Unknown action.", { status: 400 });
+}
+
+export default function ApiTokens() {
+  const { tokens } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const timeZone = useTimeZone();
+  const [form, fields] = useForm({
+    id: "create-token",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(createSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: createSchema }),
+  });
+  const created = actionData?.created;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/account">Your account</Link> /
+      </p>
+      <div className="page-header">
+        <div>
+          <h1>API tokens</h1>
+          <p className="page-header__meta">
+            Personal tokens for the JSON API: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as you, with your role, and sees
+            what you see.
+          </p>
+        </div>
+      </div>
+      {created ? (
+        <section className="card" role="status">
+          <h2>Your new token “{created.name}”</h2>
+          <p>Copy it now: it is shown only once. Anyone with it can use the API as you until you revoke it.</p>
+          <label htmlFor="new-token" className="small">
+            Token
+          </label>
+          <input id="new-token" type="text" readOnly value={created.token} />
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="create-heading">
+        <h2 id="create-heading">Create a token</h2>
+        <Form method="post" className="form" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="intent" value="create" />
+          <TextField
+            label="Token name"
+            {...getInputProps(fields.name, { type: "text" })}
+            id={fields.name.id}
+            errors={fields.name.errors}
+            hint="What uses it, e.g. “nightly sync script”."
+          />
+          <div className="actions">
+            <button type="submit" className="button">
+              Create token
+            </button>
+          </div>
+        </Form>
+      </section>
+      <section className="card" aria-labelledby="tokens-heading">
+        <h2 id="tokens-heading">Your tokens</h2>
+        {tokens.length ? (
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">State</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((t) => (
+                <tr key={t.id}>
+                  <td className="row-title">{t.name}</td>
+                  <td data-label="Created">{formatInstant(t.createdAt, timeZone)}</td>
+                  <td data-label="Last used">{t.lastUsedAt ? formatInstant(t.lastUsedAt, timeZone) : "never"}</td>
+                  <td data-label="State">{t.revokedAt ? <span className="badge badge--muted">Revoked</span> : <span className="badge badge--success">Active</span>}</td>
+                  <td>
+                    {t.revokedAt ? null : (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="tokenId" value={t.id} />
+                        <button type="submit" className="button button--quiet" aria-label={`Revoke ${t.name}`}>
+                          Revoke
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">None yet.</p>
+        )}
+      </section>
+    </>
+  );
+}

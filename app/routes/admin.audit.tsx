@@ -1,0 +1,86 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Pagination } from "~/components/pagination";
+import { auditActionLabel } from "~/domain/audit";
+import { listAuditEvents } from "~/domain/audit.server";
+import { requirePermission } from "~/domain/permissions";
+import { requireViewer } from "~/utils/auth.server";
+import { formatInstant } from "~/utils/dates";
+import { useTimeZone } from "~/utils/use-root";
+
+export const meta: MetaFunction = () => [{ title: "Audit log · JointAsk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  requirePermission(viewer, "audit.view");
+  const raw = new URL(request.url).searchParams.get("page") ?? "1";
+  const page = /^[1-9][0-9]{0,5}$/.test(raw) ? Number(raw) : 1;
+  return json(await listAuditEvents(viewer, page));
+}
+
+function describeDetails(details: Record<string, unknown>): string {
+  const parts: string[] = [];
+  if (typeof details.email === "string") parts.push(details.email);
+  if (typeof details.from === "string" && typeof details.to === "string") parts.push(`${details.from} → ${details.to}`);
+  if (typeof details.name === "string") parts.push(`“${details.name}”`);
+  if (details.reason === "throttled") parts.push("refused: too many attempts");
+  if (details.reason === "password") parts.push("wrong email or password");
+  if (details.reason === "disabled") parts.push("account disabled");
+  if (typeof details.endedSessions === "number") parts.push(`${details.endedSessions} session(s) ended`);
+  if (typeof details.rows === "number") parts.push(`${details.rows} row(s)`);
+  if (typeof details.what === "string") parts.push(details.what);
+  return parts.join(" · ");
+}
+
+export default function AuditLog() {
+  const { rows, page, pageCount, total } = useLoaderData<typeof loader>();
+  const timeZone = useTimeZone();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/admin/users">Users</Link> /
+      </p>
+      <div className="page-header">
+        <div>
+          <h1>Audit log</h1>
+          <p className="page-header__meta">Sign-ins, role changes, disabled accounts, API tokens and exports in your organization, newest first.</p>
+        </div>
+      </div>
+      {rows.length ? (
+        <>
+          <div className="table-wrap">
+            <table className="data">
+              <caption className="visually-hidden">Audit events</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Event</th>
+                  <th scope="col">By</th>
+                  <th scope="col">Details</th>
+                  <th scope="col">Address</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((e) => (
+                  <tr key={e.id}>
+                    <td data-label="When">{formatInstant(e.at, timeZone)}</td>
+                    <td data-label="Event" className="row-title">
+                      {auditActionLabel(e.action)}
+                    </td>
+                    <td data-label="By">{e.actorName ?? <span className="muted">—</span>}</td>
+                    <td data-label="Details">{describeDetails(e.details as Record<string, unknown>) || <span className="muted">—</span>}</td>
+                    <td data-label="Address">{e.ipAddress ?? <span className="muted">—</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={page} pageCount={pageCount} total={total} noun="event" />
+        </>
+      ) : (
+        <div className="card empty">{page > 1 ? "No events on this page." : "Nothing recorded yet."}</div>
+      )}
+    </>
+  );
+}
