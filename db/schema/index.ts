@@ -3,3 +3,7 @@ export * from "./enums";
 export * from "./accounts";
 export * from "./places";
 export * from "./requests";
+export * from "./field-values";
+export * from "./catalog";
+export * from "./files";
+export * from "./asks";

@@ -43,6 +43,9 @@ export const REQUEST_EVENT_KINDS = [
   "communication_logged",
   "assignment_changed",
   "edited",
+  "fields_asked",
+  "field_state_changed",
+  "file_added",
 ] as const;
 export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
 
