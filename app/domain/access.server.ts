@@ -1,5 +1,5 @@
 import { and, eq, isNull, or, type SQL } from "drizzle-orm";
-import { agencies, jurisdictions, requests, users } from "../../db/schema";
+import { agencies, catalogFields, jurisdictions, recordTypes, requests, users } from "../../db/schema";
 import type { Viewer } from "./accounts.server";
 
 // The one place that decides which rows a signed-in user may see. Every query over these tables takes
@@ -22,3 +22,15 @@ export function visibleJurisdictions(viewer: Viewer): SQL {
 export function visibleUsers(viewer: Viewer): SQL {
   return and(eq(users.organizationId, viewer.organizationId), isNull(users.disabledAt))!;
 }
+
+/** The standard catalog (organization_id null) and the organization's own record types and fields. */
+export function visibleRecordTypes(viewer: Viewer): SQL {
+  return or(isNull(recordTypes.organizationId), eq(recordTypes.organizationId, viewer.organizationId))!;
+}
+
+export function visibleCatalogFields(viewer: Viewer): SQL {
+  return or(isNull(catalogFields.organizationId), eq(catalogFields.organizationId, viewer.organizationId))!;
+}
+
+// Fields asked and received files belong to a request: queries over them join `requests` and use
+// visibleRequests(viewer), so whoever can see a request sees its fields and files, and nobody else.

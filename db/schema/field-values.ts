@@ -13,3 +13,13 @@ export type FormatWanted = (typeof FORMATS_WANTED)[number];
 /** How a received file is previewed; detected from its bytes, not its name. */
 export const FILE_KINDS = ["csv", "tsv", "xlsx", "pdf", "json", "text", "other"] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
+
+/** Categories of record types (Police Data Accessibility Project taxonomy). */
+export const RECORD_TYPE_CATEGORIES = [
+  "Police & public interactions",
+  "Info about officers",
+  "Info about agencies",
+  "Agency-published resources",
+  "Jails & courts",
+  "Other",
+] as const;

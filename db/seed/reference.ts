@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { jurisdictions } from "../schema";
+import { seedCatalog } from "./catalog";
 
 /** Federal government, the states and DC: shared reference rows every organization sees. */
 export const STATE_LEVEL_JURISDICTIONS: ReadonlyArray<{ code: string; name: string; kind: "federal" | "state" }> = [
@@ -68,4 +69,5 @@ export async function seedReferenceData(db: Executor): Promise<void> {
       targetWhere: sql`${jurisdictions.code} is not null`,
       set: { name: sql`excluded.name`, kind: sql`excluded.kind` },
     });
+  await seedCatalog(db);
 }
