@@ -28,6 +28,16 @@ const envSchema = z.object({
   PGLITE_MEMORY: flag,
   // Seed the demo organization on an empty embedded database at start (default on).
   SEED_DEMO: flag,
+  // Received files: where they are stored (default DATA_DIR/files) and the largest accepted upload.
+  FILES_DIR: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number({ error: "UPLOAD_MAX_BYTES must be a number of bytes" })
+    .int("UPLOAD_MAX_BYTES must be a whole number of bytes")
+    .positive("UPLOAD_MAX_BYTES must be positive")
+    .default(2 * 1024 ** 3),
 });
 
 export type Env = z.infer<typeof envSchema>;
