@@ -1,5 +1,4 @@
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import * as build from "@remix-run/dev/server-build";
 import express from "express";
 import { projectRoot } from "./db/paths";
@@ -11,6 +10,8 @@ import { dataDir, db, dbHandle } from "./app/utils/db.server";
 import { env } from "./app/utils/env.server";
 import { sessionSecret } from "./app/utils/secrets.server";
 import { securityHeaders, rejectCrossOriginPosts } from "./app/utils/http-guards.server";
+import { createRequestHandler } from "./app/utils/remix-handler.server";
+import { sweepStaleTempFiles } from "./app/domain/files/storage.server";
 
 async function prepareDatabase() {
   await runMigrations(dbHandle);
@@ -28,6 +29,7 @@ async function prepareDatabase() {
 async function main() {
   sessionSecret(); // fails fast when production lacks SESSION_SECRET
   await prepareDatabase();
+  await sweepStaleTempFiles();
 
   const app = express();
   app.disable("x-powered-by");

@@ -18,6 +18,7 @@ export function requestSummaryJson(r: RequestListRow) {
     tags: r.tags,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
+    coverage: { received: r.coverageReceived, total: r.coverageTotal },
   };
 }
 

@@ -6,6 +6,7 @@ import type { Executor, Transaction } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
 import { visibleAgencies, visibleRequests, visibleUsers } from "./access.server";
+import { coverageColumns } from "./coverage-sql.server";
 import type { EditRequestInput, NewRequestInput, RequestFilters } from "./request-input";
 import { transitionProblem } from "./request-status";
 import { fail, ok, type Result } from "./results";
@@ -39,6 +40,7 @@ const listColumns = {
   tags: requests.tags,
   createdAt: requests.createdAt,
   updatedAt: requests.updatedAt,
+  ...coverageColumns,
 };
 
 export type RequestListRow = {
@@ -58,6 +60,8 @@ export type RequestListRow = {
   tags: string[];
   createdAt: Date;
   updatedAt: Date;
+  coverageReceived: number;
+  coverageTotal: number;
 };
 
 function filterConditions(viewer: Viewer, filters: Partial<RequestFilters>): SQL[] {
@@ -162,7 +166,7 @@ export async function getTimeline(viewer: Viewer, requestId: string, db: Executo
   return rows as TimelineEvent[];
 }
 
-async function recordEvent(
+export async function recordEvent(
   tx: Executor,
   viewer: Viewer,
   requestId: string,
@@ -178,7 +182,7 @@ async function recordEvent(
 }
 
 /** Locks the request row for the rest of the transaction; null when the viewer can't see it. */
-async function lockRequest(tx: Transaction, viewer: Viewer, id: string) {
+export async function lockRequest(tx: Transaction, viewer: Viewer, id: string) {
   if (!isUuid(id)) return null;
   const [row] = await tx
     .select()
@@ -371,7 +375,7 @@ export async function changeStatus(
   });
 }
 
-async function touch(tx: Executor, requestId: string) {
+export async function touch(tx: Executor, requestId: string) {
   await tx.update(requests).set({ updatedAt: new Date() }).where(eq(requests.id, requestId));
 }
 

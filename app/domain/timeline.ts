@@ -1,4 +1,6 @@
+import type { FieldState, FileKind } from "../../db/schema/field-values";
 import type { CommunicationChannel, CommunicationDirection, RequestStatus } from "../../db/schema/values";
+import { FIELD_STATE_LABELS, formatBytes } from "./field-states";
 import { STATUS_LABELS } from "./request-status";
 
 // What each kind of timeline event carries. Names are copied into the event when it is written, so the
@@ -29,7 +31,38 @@ export type TimelineEventData =
       kind: "assignment_changed";
       data: { fromId: string | null; fromName: string | null; toId: string | null; toName: string | null };
     }
-  | { kind: "edited"; data: { changes: FieldChange[] } };
+  | { kind: "edited"; data: { changes: FieldChange[] } }
+  | { kind: "fields_asked"; data: { added: AskedFieldRef[]; removed: AskedFieldRef[] } }
+  | {
+      kind: "field_state_changed";
+      data: AskedFieldRef & {
+        requestFieldId: string;
+        from: FieldState;
+        to: FieldState;
+        note?: string;
+        fileId?: string;
+        fileName?: string;
+      };
+    }
+  | {
+      kind: "file_added";
+      data: {
+        fileId: string;
+        name: string;
+        sizeBytes: number;
+        sha256: string;
+        mediaType: string;
+        fileKind: FileKind;
+        communicationId?: string;
+      };
+    };
+
+/** A field asked, named as it was when the event was written. */
+export interface AskedFieldRef {
+  key: string;
+  label: string;
+  recordType: string;
+}
 
 export type TimelineEvent = TimelineEventData & {
   id: string;
@@ -69,5 +102,17 @@ export function eventHeadline(event: TimelineEventData): string {
         : `Assigned to ${event.data.toName}`;
     case "edited":
       return `Edited ${event.data.changes.map((c) => c.label.toLowerCase()).join(", ")}`;
+    case "fields_asked": {
+      const { added, removed } = event.data;
+      const count = (n: number) => `${n} ${n === 1 ? "field" : "fields"}`;
+      if (removed.length === 0) return `Asked for ${count(added.length)}`;
+      if (added.length === 0) return `Stopped asking for ${count(removed.length)}`;
+      return `Fields asked changed: ${added.length} added, ${removed.length} removed`;
+    }
+    case "field_state_changed":
+      if (event.data.from === event.data.to) return `${event.data.label} (${event.data.recordType}): note updated`;
+      return `${event.data.label} (${event.data.recordType}): ${FIELD_STATE_LABELS[event.data.to].toLowerCase()}, was ${FIELD_STATE_LABELS[event.data.from].toLowerCase()}`;
+    case "file_added":
+      return `File received: ${event.data.name} (${formatBytes(event.data.sizeBytes)})`;
   }
 }
