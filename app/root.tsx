@@ -78,6 +78,9 @@ function Shell({ children }: { children: ReactNode }) {
                     <li>
                       <NavLink to="/jurisdictions">Jurisdictions</NavLink>
                     </li>
+                    <li>
+                      <NavLink to="/catalog">Catalog</NavLink>
+                    </li>
                   </ul>
                 </nav>
                 <div className="account">
