@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Length": String(info.size),
       "Content-Disposition": contentDisposition(file.originalName),
       "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; sandbox",
       "Cache-Control": "private, no-store",
       "Repr-Digest": `sha-256=:${Buffer.from(file.sha256, "hex").toString("base64")}:`,
     },

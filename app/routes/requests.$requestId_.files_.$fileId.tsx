@@ -108,7 +108,7 @@ function Preview({ preview }: { preview: SerializeFrom<FilePreview> }) {
                 <span className="muted small">{s.isChart ? "chart" : count(s.rowCount, "row")}</span>
               </h3>
               {s.rows.length || s.headers.length ? (
-                <DataTable headers={s.headers} rows={s.rows} caption={`First ${s.rows.length} rows of sheet ${s.name}`} />
+                <DataTable headers={s.headers} rows={s.rows} caption={`First ${count(s.rows.length, "row")} of sheet ${s.name}`} />
               ) : (
                 <p className="muted">Empty sheet.</p>
               )}

@@ -44,7 +44,11 @@ export function createRequestHandler({ build, mode }: { build: ServerBuild; mode
       const response = await handle(remixRequest(req, res));
       res.statusMessage = response.statusText;
       res.status(response.status);
-      for (const [key, value] of response.headers.entries()) res.append(key, value);
+      // A route's own header replaces the default set by earlier middleware (e.g. a download's CSP).
+      for (const [key, value] of response.headers.entries()) {
+        if (key === "set-cookie") res.append(key, value);
+        else res.setHeader(key, value);
+      }
       if (!response.body) {
         res.end();
         return;

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { open, rm } from "node:fs/promises";
+import { once } from "node:events";
 import path from "node:path";
 import { Readable, Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -106,7 +107,8 @@ export async function receiveUpload(
   const fields: Record<string, string> = {};
   let originalName = "";
   let written: Promise<{ bytes: number; sha256: string }> | null = null;
-  const out = handle.createWriteStream({ autoClose: false, highWaterMark: CHUNK });
+  // flush: fsync before the stream closes the file, so a complete upload is on disk before it is renamed.
+  const out = handle.createWriteStream({ flush: true, highWaterMark: CHUNK });
 
   parser.on("file", (name, file, info) => {
     if (name !== fieldName || written) {
@@ -134,12 +136,13 @@ export async function receiveUpload(
     const { bytes, sha256 } = await Promise.race([written as Promise<{ bytes: number; sha256: string }>, failed]);
     if (failure) throw failure;
     if (bytes === 0 && !originalName) throw new UploadError(400, "Choose a file to upload.");
-    await handle.sync();
-    await handle.close();
     return { tempPath, originalName: originalName || "upload", sizeBytes: bytes, sha256, fields };
   } catch (error) {
-    out.destroy();
-    await handle.close().catch(() => {});
+    if (!out.closed) {
+      const closed = once(out, "close").catch(() => {});
+      out.destroy();
+      await closed;
+    }
     await rm(tempPath, { force: true });
     if (error instanceof UploadError) throw error;
     throw failure ?? error;
