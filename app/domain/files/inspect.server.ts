@@ -60,7 +60,9 @@ const BINARY_EXTENSIONS: Record<string, string[]> = {
 const refuse = (status: number, message: string): Inspection => ({ ok: false, status, message });
 
 function describe(detected: { ext: string; mime: string }): string {
-  return `a ${detected.ext.toUpperCase()} file (${detected.mime})`;
+  const name = detected.ext.toUpperCase();
+  // Letters read with a vowel sound take "an": an XLSX file, an MP4 file.
+  return `${/^[AEFHILMNORSX]/.test(name) ? "an" : "a"} ${name} file (${detected.mime})`;
 }
 
 async function inspectWorkbook(file: string, name: string, size: number): Promise<Inspection> {
