@@ -98,6 +98,8 @@ export async function createRecordType(
       category: input.category ?? "Other",
       description: input.description ?? "",
       source: viewer.organizationName,
+      // After the standard types, which are numbered from 0.
+      position: 10_000,
       createdById: viewer.id,
     })
     .returning({ id: recordTypes.id, key: recordTypes.key, name: recordTypes.name });

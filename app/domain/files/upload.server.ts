@@ -74,6 +74,8 @@ export async function receiveUpload(
   try {
     parser = busboy({
       headers: { "content-type": contentType },
+      // Browsers send file names as raw UTF-8 bytes.
+      defParamCharset: "utf8",
       limits: { files: 1, fileSize: options.maxBytes, fields: 20, fieldSize: 64 * 1024, parts: 25 },
       highWaterMark: CHUNK,
       fileHwm: CHUNK,
