@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { catalogFields, recordTypes, requestEvents } from "../../db/schema";
 import * as apiFiles from "~/routes/api.v1.requests.$requestId.files";
 import * as apiRequest from "~/routes/api.v1.requests.$requestId";
@@ -16,11 +16,18 @@ import { db } from "~/utils/db.server";
 import { callRoute, cookieFor, makeOrganization, makeRequest } from "./factories";
 import { multipart, postBody } from "./support/uploads";
 
-await vi.hoisted(async () => {
+const storage = await vi.hoisted(async () => {
   const { mkdtempSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const { join } = await import("node:path");
-  process.env.FILES_DIR = mkdtempSync(join(tmpdir(), "jointask-fields-test-"));
+  const dir = mkdtempSync(join(tmpdir(), "jointask-fields-test-"));
+  process.env.FILES_DIR = dir;
+  return dir;
+});
+
+afterAll(async () => {
+  const { rmSync } = await import("node:fs");
+  rmSync(storage, { recursive: true, force: true });
 });
 
 const fixtures = path.join(__dirname, "..", "fixtures");

@@ -85,15 +85,20 @@ export async function previewCsv(path: string, size: number, preferred: Delimite
 
 const SCAN_CHUNK = 8 * 1024 * 1024;
 
+/** Reads the whole file in large chunks, reading the next while the caller looks at the current one. */
 async function scan(path: string, onChunk: (chunk: Buffer) => void): Promise<number> {
   const handle = await open(path, "r");
-  const buffer = Buffer.allocUnsafe(SCAN_CHUNK);
+  const buffers = [Buffer.allocUnsafe(SCAN_CHUNK), Buffer.allocUnsafe(SCAN_CHUNK)];
   let last = -1;
   try {
+    let turn = 0;
+    let pending = handle.read(buffers[0]!, 0, SCAN_CHUNK, null);
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, SCAN_CHUNK, null);
+      const { bytesRead } = await pending;
       if (bytesRead === 0) break;
-      const chunk = buffer.subarray(0, bytesRead);
+      const chunk = buffers[turn]!.subarray(0, bytesRead);
+      turn ^= 1;
+      pending = handle.read(buffers[turn]!, 0, SCAN_CHUNK, null);
       onChunk(chunk);
       last = chunk[bytesRead - 1]!;
     }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { mkdir, open, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,7 +13,11 @@ let resolved: string | undefined;
 export function filesDir(): string {
   if (resolved) return resolved;
   if (env.FILES_DIR) resolved = path.resolve(env.FILES_DIR);
-  else if (env.PGLITE_MEMORY && !env.DATABASE_URL) resolved = mkdtempSync(path.join(tmpdir(), "jointask-files-"));
+  else if (env.PGLITE_MEMORY && !env.DATABASE_URL) {
+    const throwaway = mkdtempSync(path.join(tmpdir(), "jointask-files-"));
+    process.once("exit", () => rmSync(throwaway, { recursive: true, force: true }));
+    resolved = throwaway;
+  }
   else resolved = path.join(dataDir, "files");
   return resolved;
 }

@@ -1,8 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
-import { open, rm } from "node:fs/promises";
 import { once } from "node:events";
+import { createWriteStream, open as openCallback } from "node:fs";
+import { rm } from "node:fs/promises";
+import { promisify } from "node:util";
 import path from "node:path";
-import { Readable, Transform, type TransformCallback } from "node:stream";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import busboy from "busboy";
@@ -33,15 +35,7 @@ export interface ReceivedUpload {
 const MULTIPART_OVERHEAD = 64 * 1024;
 const CHUNK = 1024 * 1024;
 
-class DigestCounter extends Transform {
-  readonly hash = createHash("sha256");
-  bytes = 0;
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
-    callback(null, chunk);
-  }
-}
+const openFile = promisify(openCallback);
 
 /** The name as the user's computer had it: no directories, no control characters, at most 255 characters. */
 export function cleanOriginalName(name: string): string {
@@ -86,8 +80,9 @@ export async function receiveUpload(
 
   await ensureStorage();
   const tempPath = path.join(tempDir(), `${randomUUID()}.part`);
-  // Opened before any byte is read, so cleanup never races the file's creation.
-  const handle = await open(tempPath, "wx", 0o600);
+  // Opened before any byte is read, so cleanup never races the file's creation. A plain descriptor, not a
+  // FileHandle: the callback-based write stream is markedly faster.
+  const fd = await openFile(tempPath, "wx", 0o600);
   const source = Readable.fromWeb(request.body as NodeWebReadableStream<Uint8Array>, { highWaterMark: CHUNK });
 
   let failure: UploadError | null = null;
@@ -110,7 +105,7 @@ export async function receiveUpload(
   let originalName = "";
   let written: Promise<{ bytes: number; sha256: string }> | null = null;
   // flush: fsync before the stream closes the file, so a complete upload is on disk before it is renamed.
-  const out = handle.createWriteStream({ flush: true, highWaterMark: CHUNK });
+  const out = createWriteStream("", { fd, flush: true, highWaterMark: 4 * CHUNK });
 
   parser.on("file", (name, file, info) => {
     if (name !== fieldName || written) {
@@ -118,9 +113,15 @@ export async function receiveUpload(
       return;
     }
     originalName = cleanOriginalName(info.filename ?? "");
-    const digest = new DigestCounter({ highWaterMark: CHUNK });
+    const hash = createHash("sha256");
+    let bytes = 0;
+    // Hashed and counted as the chunks pass to the file (a listener, not another stream: cheaper per chunk).
+    file.on("data", (chunk: Buffer) => {
+      hash.update(chunk);
+      bytes += chunk.length;
+    });
     file.once("limit", () => fail(new UploadError(413, tooLarge)));
-    written = pipeline(file, digest, out).then(() => ({ bytes: digest.bytes, sha256: digest.hash.digest("hex") }));
+    written = pipeline(file, out).then(() => ({ bytes, sha256: hash.digest("hex") }));
     written.catch(() => interrupted());
   });
   parser.on("field", (name, value) => {
