@@ -133,10 +133,14 @@ async function run(size: number, databaseUrl: string | null) {
     let lastFile: { id: string; sha256: string; requestId: string } | null = null;
     for (const requestId of requestIds) {
       const start = performance.now();
-      const out = execFileSync("curl", ["-sS", "-H", "Expect:", "-b", cookie, "-F", `file=@${bigFile};type=text/csv`, `${base}/api/v1/requests/${requestId}/files`], { maxBuffer: 1 << 20 });
+      // Asynchronously, so the memory sampler keeps running while the server receives.
+      const curl = spawn("curl", ["-sS", "-H", "Expect:", "-b", cookie, "-F", `file=@${bigFile};type=text/csv`, `${base}/api/v1/requests/${requestId}/files`]);
+      let out = "";
+      curl.stdout.on("data", (c) => (out += c));
+      await once(curl, "exit");
       uploads.push(performance.now() - start);
-      const body = JSON.parse(out.toString()) as { data?: { id: string; sha256: string; size: number }; error?: string };
-      if (!body.data) throw new Error(`Upload failed: ${out.toString()}`);
+      const body = JSON.parse(out) as { data?: { id: string; sha256: string; size: number }; error?: string };
+      if (!body.data) throw new Error(`Upload failed: ${out}`);
       if (body.data.size !== size) throw new Error(`Stored ${body.data.size} bytes of ${size}`);
       lastFile = { ...body.data, requestId };
     }
