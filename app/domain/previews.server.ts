@@ -86,7 +86,9 @@ export function proposeStates(tables: readonly FileTable[], fields: readonly Ask
   }
   return fields.map((f) => {
     const match = found.get(f.id) ?? null;
-    const proposed: FieldState = match && (f.state === "not_yet" || f.state === "denied" || f.state === "withheld" || f.state === "not_held") ? "received" : f.state;
+    // A field recorded as refused is proposed as received only when a column has its very name.
+    const refused = f.state === "denied" || f.state === "withheld" || f.state === "not_held";
+    const proposed: FieldState = match && (f.state === "not_yet" || (refused && match.how === "exact")) ? "received" : f.state;
     return { fieldId: f.id, match, current: f.state, proposed };
   });
 }

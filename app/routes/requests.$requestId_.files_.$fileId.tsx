@@ -105,7 +105,7 @@ function Preview({ preview }: { preview: SerializeFrom<FilePreview> }) {
               <h3>
                 {s.name}{" "}
                 {s.state !== "visible" ? <span className="badge badge--danger">{s.state === "veryHidden" ? "Very hidden sheet" : "Hidden sheet"}</span> : null}{" "}
-                <span className="muted small">{s.isChart ? "chart" : count(s.rowCount, "row")}</span>
+                <span className="muted small">{s.isChart ? "chart" : s.hasHeader ? `${count(Math.max(0, s.rowCount - 1), "row")} below the header` : count(s.rowCount, "row")}</span>
               </h3>
               {s.rows.length || s.headers.length ? (
                 <DataTable headers={s.headers} rows={s.rows} caption={`First ${count(s.rows.length, "row")} of sheet ${s.name}`} />
