@@ -1,5 +1,4 @@
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import * as build from "@remix-run/dev/server-build";
 import express from "express";
 import { projectRoot } from "./db/paths";
@@ -12,6 +11,8 @@ import { dataDir, db, dbHandle } from "./app/utils/db.server";
 import { env } from "./app/utils/env.server";
 import { sessionSecret } from "./app/utils/secrets.server";
 import { loadContextFor, securityHeaders, rejectCrossOriginPosts } from "./app/utils/http-guards.server";
+import { createRequestHandler } from "./app/utils/remix-handler.server";
+import { sweepStaleTempFiles } from "./app/domain/files/storage.server";
 
 async function prepareDatabase() {
   await runMigrations(dbHandle);
@@ -31,6 +32,7 @@ let mail: MailService | undefined;
 async function main() {
   sessionSecret(); // fails fast when production lacks SESSION_SECRET
   await prepareDatabase();
+  await sweepStaleTempFiles();
   mail = await startMailService(db);
 
   const app = express();

@@ -101,6 +101,9 @@ function Shell({ children }: { children: ReactNode }) {
                       <NavLink to="/laws">Laws</NavLink>
                     </li>
                     <li>
+                      <NavLink to="/catalog">Catalog</NavLink>
+                    </li>
+                    <li>
                       <NavLink to="/outbox">Mail</NavLink>
                     </li>
                     {can(viewer, "users.manage") ? (

@@ -100,6 +100,26 @@ function Body({ event }: { event: TimelineEventData }) {
           ) : null}
         </>
       );
+    case "fields_asked":
+      return (
+        <ul className="changes">
+          {event.data.added.length ? <li>Added: {event.data.added.map((f) => `${f.label} (${f.recordType})`).join(", ")}</li> : null}
+          {event.data.removed.length ? <li>Removed: {event.data.removed.map((f) => `${f.label} (${f.recordType})`).join(", ")}</li> : null}
+        </ul>
+      );
+    case "field_state_changed":
+      return (
+        <>
+          {event.data.note ? <p className="timeline__body">{event.data.note}</p> : null}
+          {event.data.fileName ? <p className="timeline__meta">From the file {event.data.fileName}</p> : null}
+        </>
+      );
+    case "file_added":
+      return (
+        <p className="timeline__meta">
+          {event.data.mediaType} · SHA-256 <code>{event.data.sha256.slice(0, 12)}…</code>
+        </p>
+      );
     default:
       return null;
   }

@@ -1,5 +1,5 @@
 import { and, eq, isNull, or, type SQL } from "drizzle-orm";
-import { agencies, auditEvents, devMailbox, inboundMessages, jurisdictions, outboxMessages, requests, users } from "../../db/schema";
+import { agencies, auditEvents, catalogFields, devMailbox, inboundMessages, jurisdictions, outboxMessages, recordTypes, requests, users } from "../../db/schema";
 import type { Viewer } from "./accounts.server";
 import { can, requirePermission } from "./permissions";
 
@@ -61,3 +61,15 @@ export function visibleInboundMessages(viewer: Viewer): SQL {
   }
   return eq(inboundMessages.organizationId, viewer.organizationId);
 }
+
+/** The standard catalog (organization_id null) and the organization's own record types and fields. */
+export function visibleRecordTypes(viewer: Viewer): SQL {
+  return or(isNull(recordTypes.organizationId), eq(recordTypes.organizationId, viewer.organizationId))!;
+}
+
+export function visibleCatalogFields(viewer: Viewer): SQL {
+  return or(isNull(catalogFields.organizationId), eq(catalogFields.organizationId, viewer.organizationId))!;
+}
+
+// Fields asked and received files belong to a request: queries over them join `requests` and use
+// visibleRequests(viewer), so whoever can see a request sees its fields and files, and nobody else.

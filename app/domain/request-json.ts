@@ -26,6 +26,7 @@ export function requestSummaryJson(r: RequestListRow, today: string) {
     tags: r.tags,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
+    coverage: { received: r.coverageReceived, total: r.coverageTotal },
   };
 }
 

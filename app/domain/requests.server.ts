@@ -11,10 +11,11 @@ import { FOLLOW_UP_INTERVAL_DAYS, type EditRequestInput, type NewRequestInput, t
 import { STATUS_LABELS, isOpenStatus, transitionProblem } from "./request-status";
 import { refreshDeadline, type DeadlineSnapshot } from "./deadlines.server";
 import { isUuid, lockRequest, recordEvent } from "./request-events.server";
+import { coverageColumns } from "./coverage-sql.server";
 import { fail, ok, type Result } from "./results";
 import type { FieldChange, TimelineEvent, TimelineEventData } from "./timeline";
 
-export { isUuid };
+export { isUuid, lockRequest, recordEvent };
 
 const assignee = alias(users, "assignee");
 const requester = alias(users, "requester");
@@ -47,6 +48,7 @@ const listColumns = {
   tags: requests.tags,
   createdAt: requests.createdAt,
   updatedAt: requests.updatedAt,
+  ...coverageColumns,
 };
 
 export type RequestListRow = {
@@ -72,6 +74,8 @@ export type RequestListRow = {
   tags: string[];
   createdAt: Date;
   updatedAt: Date;
+  coverageReceived: number;
+  coverageTotal: number;
 };
 
 function filterConditions(viewer: Viewer, filters: Partial<RequestFilters>): SQL[] {
@@ -470,7 +474,7 @@ export async function logFollowUp(
   });
 }
 
-async function touch(tx: Executor, requestId: string) {
+export async function touch(tx: Executor, requestId: string) {
   await tx.update(requests).set({ updatedAt: new Date() }).where(eq(requests.id, requestId));
 }
 

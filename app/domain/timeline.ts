@@ -1,5 +1,7 @@
+import type { FieldState, FileKind } from "../../db/schema/field-values";
 import type { CommunicationChannel, CommunicationDirection, LetterKind, RequestStatus } from "../../db/schema/values";
 import { formatDate } from "../utils/dates";
+import { FIELD_STATE_LABELS, formatBytes } from "./field-states";
 import { LETTER_LABELS } from "./mail/labels";
 import { STATUS_LABELS } from "./request-status";
 
@@ -63,7 +65,38 @@ export type TimelineEventData =
         excerpt: string;
         attachments: { id: string; filename: string; size: number }[];
       };
+    }
+  | { kind: "fields_asked"; data: { added: AskedFieldRef[]; removed: AskedFieldRef[] } }
+  | {
+      kind: "field_state_changed";
+      data: AskedFieldRef & {
+        requestFieldId: string;
+        from: FieldState;
+        to: FieldState;
+        note?: string;
+        fileId?: string;
+        fileName?: string;
+      };
+    }
+  | {
+      kind: "file_added";
+      data: {
+        fileId: string;
+        name: string;
+        sizeBytes: number;
+        sha256: string;
+        mediaType: string;
+        fileKind: FileKind;
+        communicationId?: string;
+      };
     };
+
+/** A field asked, named as it was when the event was written. */
+export interface AskedFieldRef {
+  key: string;
+  label: string;
+  recordType: string;
+}
 
 export type TimelineEvent = TimelineEventData & {
   id: string;
@@ -126,5 +159,17 @@ export function eventHeadline(event: TimelineEventData): string {
       return `Email to ${event.data.to} could not be sent`;
     case "email_received":
       return `Email received from ${event.data.from}`;
+    case "fields_asked": {
+      const { added, removed } = event.data;
+      const count = (n: number) => `${n} ${n === 1 ? "field" : "fields"}`;
+      if (removed.length === 0) return `Asked for ${count(added.length)}`;
+      if (added.length === 0) return `Stopped asking for ${count(removed.length)}`;
+      return `Fields asked changed: ${added.length} added, ${removed.length} removed`;
+    }
+    case "field_state_changed":
+      if (event.data.from === event.data.to) return `${event.data.label} (${event.data.recordType}): note updated`;
+      return `${event.data.label} (${event.data.recordType}): ${FIELD_STATE_LABELS[event.data.to].toLowerCase()}, was ${FIELD_STATE_LABELS[event.data.from].toLowerCase()}`;
+    case "file_added":
+      return `File received: ${event.data.name} (${formatBytes(event.data.sizeBytes)})`;
   }
 }

@@ -1,18 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { requestDetailJson } from "~/domain/request-json";
+import { requestFieldsJson } from "~/domain/fields-json";
+import { getRequestFields } from "~/domain/fields.server";
 import { getRequest, getTimeline } from "~/domain/requests.server";
 import { requireApiViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { apiError } from "~/utils/responses.server";
 
-/** GET /api/v1/requests/:id: the request with its timeline, oldest event first. */
+/** GET /api/v1/requests/:id: the request with its timeline (oldest event first), fields asked and coverage. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireApiViewer(request);
   const found = await getRequest(viewer, params.requestId ?? "");
   if (!found) return apiError(404, "No such request.");
-  const timeline = await getTimeline(viewer, found.id);
-  return json({ data: requestDetailJson(found, timeline, todayIn(viewer.timeZone)) });
+  const [timeline, fields] = await Promise.all([getTimeline(viewer, found.id), getRequestFields(viewer, found.id)]);
+  return json({ data: { ...requestDetailJson(found, timeline, todayIn(viewer.timeZone)), ...requestFieldsJson(found.id, fields!) } });
 }
 
 export async function action({ request }: LoaderFunctionArgs) {

@@ -5,10 +5,12 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { COMMUNICATION_CHANNELS, COMMUNICATION_DIRECTIONS } from "../../db/schema/values";
+import { FieldsAndFiles } from "~/components/fields-and-files";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/fields";
 import { METHOD_LABELS } from "~/components/request-form";
 import { StatusBadge } from "~/components/status-badge";
 import { Timeline } from "~/components/timeline";
+import { loadFieldsAndFiles } from "~/domain/fields-page.server";
 import { listMembers } from "~/domain/members.server";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import {
@@ -52,8 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const found = await getRequest(viewer, params.requestId ?? "");
   if (!found) throw notFound("request");
-  const [timeline, members] = await Promise.all([getTimeline(viewer, found.id), listMembers(viewer)]);
-  return json({ request: found, timeline, members, nextStatuses: STATUS_TRANSITIONS[found.status], viewerId: viewer.id });
+  const [timeline, members, fieldsAndFiles] = await Promise.all([getTimeline(viewer, found.id), listMembers(viewer), loadFieldsAndFiles(viewer, found.id)]);
+  return json({ request: found, timeline, members, nextStatuses: STATUS_TRANSITIONS[found.status], viewerId: viewer.id, fieldsAndFiles });
 }
 
 const intentSchema = z.object({
@@ -348,7 +350,7 @@ function AssignForm({ members, current }: { members: { id: string; name: string 
 }
 
 export default function RequestPage() {
-  const { request, timeline, members, nextStatuses, viewerId } = useLoaderData<typeof loader>();
+  const { request, timeline, members, nextStatuses, viewerId, fieldsAndFiles } = useLoaderData<typeof loader>();
   const canEdit = useCan("request.edit");
   const canWriteLetters = useCan("request.note");
   const canNote = useCan("request.note");
@@ -393,6 +395,7 @@ export default function RequestPage() {
             <h2 id="asked-heading">What is asked</h2>
             <p className="prose">{request.description}</p>
           </section>
+          {fieldsAndFiles ? <FieldsAndFiles data={fieldsAndFiles} today={today} timeZone={timeZone} /> : null}
           <section className="card" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">Timeline</h2>
             <Timeline events={timeline} timeZone={timeZone} />

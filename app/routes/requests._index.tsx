@@ -179,6 +179,7 @@ export default function RequestsIndex() {
                   <th scope="col">Request</th>
                   <th scope="col">Agency</th>
                   <th scope="col">Status</th>
+                  <th scope="col">Fields received</th>
                   <th scope="col">Assignee</th>
                   <th scope="col">Filed</th>
                   <th scope="col">Due</th>
@@ -211,6 +212,9 @@ export default function RequestsIndex() {
                     </td>
                     <td data-label="Status">
                       <StatusBadge status={r.status} />
+                    </td>
+                    <td data-label="Fields received">
+                      {r.coverageTotal ? `${r.coverageReceived} of ${r.coverageTotal}` : <span className="muted">—</span>}
                     </td>
                     <td data-label="Assignee">{r.assigneeName ?? <span className="muted">Unassigned</span>}</td>
                     <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, today) : <span className="muted">Not filed</span>}</td>

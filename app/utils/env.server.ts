@@ -71,6 +71,16 @@ const envSchema = z.object({
   MAIL_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
   // Run the outbox worker and reminders in this process (default on).
   MAIL_WORKER: flag,
+  // Received files: where they are stored (default DATA_DIR/files) and the largest accepted upload.
+  FILES_DIR: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number({ error: "UPLOAD_MAX_BYTES must be a number of bytes" })
+    .int("UPLOAD_MAX_BYTES must be a whole number of bytes")
+    .positive("UPLOAD_MAX_BYTES must be positive")
+    .default(2 * 1024 ** 3),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,3 +6,7 @@ export * from "./requests";
 export * from "./deadlines";
 export * from "./mail";
 export * from "./security";
+export * from "./field-values";
+export * from "./catalog";
+export * from "./files";
+export * from "./asks";

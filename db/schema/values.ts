@@ -50,6 +50,9 @@ export const REQUEST_EVENT_KINDS = [
   "email_sent",
   "email_failed",
   "email_received",
+  "fields_asked",
+  "field_state_changed",
+  "file_added",
 ] as const;
 export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
 

@@ -5,6 +5,7 @@ import { addDays } from "../../app/utils/dates";
 import type { Executor } from "../client";
 import { agencies, communications, jurisdictions, organizations, requestEvents, requests, users } from "../schema";
 import type { AgencyType, CommunicationChannel, RequestStatus, SubmissionMethod } from "../schema/values";
+import { seedDemoFields } from "./demo-fields";
 
 export const DEMO_EMAIL = "demo@example.org";
 export const DEMO_PASSWORD = "demo-password";
@@ -225,5 +226,6 @@ export async function seedDemo(db: Executor, today: string): Promise<{ organizat
     }
   }
   await db.update(organizations).set({ lastRequestNumber: number }).where(eq(organizations.id, org.id));
+  await seedDemoFields(db, org.id, demo.id);
   return { organizationId: org.id };
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { jurisdictions, laws } from "../schema";
+import { seedCatalog } from "./catalog";
 import { LAW_TABLE } from "./data/laws";
 
 /** Federal government, the states and DC: shared reference rows every organization sees. */
@@ -70,6 +71,7 @@ export async function seedReferenceData(db: Executor): Promise<void> {
       targetWhere: sql`${jurisdictions.code} is not null`,
       set: { name: sql`excluded.name`, kind: sql`excluded.kind` },
     });
+  await seedCatalog(db);
 }
 
 /**

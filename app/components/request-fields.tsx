@@ -1,0 +1,365 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { SerializeFrom } from "@remix-run/node";
+import { Form } from "@remix-run/react";
+import { DETAIL_LEVELS, FIELD_STATES, FORMATS_WANTED, type FieldState } from "../../db/schema/field-values";
+import { FieldErrors, FormErrors, SelectField, TextAreaField, TextField } from "~/components/fields";
+import {
+  DETAIL_LEVEL_LABELS,
+  describeCoverage,
+  FIELD_STATE_BADGES,
+  FIELD_STATE_LABELS,
+  FIELD_STATE_NOTE_HINTS,
+  FORMAT_LABELS,
+} from "~/domain/field-states";
+import type { FieldsAndFilesData } from "~/domain/fields-page.server";
+import { editAskSchema, setFieldsSchema, updateStatesSchema } from "~/domain/fields-input";
+import { formatDate } from "~/utils/dates";
+
+type Data = SerializeFrom<FieldsAndFilesData>;
+export type FieldsIntent = "edit-ask" | "set-fields" | "update-states";
+export interface FieldsFormResult {
+  intent: FieldsIntent;
+  result: SubmissionResult<string[]>;
+}
+
+export function FieldStateBadge({ state }: { state: FieldState }) {
+  return <span className={`badge ${FIELD_STATE_BADGES[state]}`}>{FIELD_STATE_LABELS[state]}</span>;
+}
+
+/** "3 of 5 fields received", with a bar and the other states spelled out. */
+export function CoverageSummary({ coverage, byState }: { coverage: Data["coverage"]; byState: Data["byState"] }) {
+  const others = FIELD_STATES.filter((s) => s !== "received" && s !== "not_yet" && byState[s] > 0).map(
+    (s) => `${byState[s]} ${FIELD_STATE_LABELS[s].toLowerCase()}`,
+  );
+  const percent = coverage.total ? Math.round((coverage.received / coverage.total) * 100) : 0;
+  return (
+    <div className="coverage">
+      <p className="coverage__headline">
+        <strong>{describeCoverage(coverage)}</strong>
+        {others.length ? <span className="muted"> · {others.join(" · ")}</span> : null}
+      </p>
+      {coverage.total ? (
+        <div className="coverage__bar" aria-hidden="true">
+          <span style={{ width: `${percent}%` }} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function AskSummary({ data, today }: { data: Data; today: string }) {
+  const { ask } = data;
+  return (
+    <dl className="summary-list">
+      <dt>Record types</dt>
+      <dd>{data.recordTypes.length ? data.recordTypes.map((t) => t.name).join(", ") : <span className="muted">Not set</span>}</dd>
+      <dt>Detail level</dt>
+      <dd>{ask.detailLevel ? DETAIL_LEVEL_LABELS[ask.detailLevel] : <span className="muted">Not set</span>}</dd>
+      <dt>Period</dt>
+      <dd>
+        {ask.periodStart ? (
+          `${formatDate(ask.periodStart, today)} to ${ask.periodEnd ? formatDate(ask.periodEnd, today) : "the present"}`
+        ) : (
+          <span className="muted">Not set</span>
+        )}
+      </dd>
+      <dt>Format wanted</dt>
+      <dd>{ask.formats.length ? ask.formats.map((f) => FORMAT_LABELS[f]).join(", ") : <span className="muted">Not set</span>}</dd>
+      <dt>De-identification</dt>
+      <dd>{ask.deidentify ? ask.deidentifyNotes || "Asked for de-identified data" : <span className="muted">Not asked</span>}</dd>
+    </dl>
+  );
+}
+
+function resultFor(intent: FieldsIntent, last: FieldsFormResult | undefined) {
+  return last && last.intent === intent ? last.result : undefined;
+}
+
+function StatesForm({ data, action, last }: { data: Data; action: string; last?: FieldsFormResult }) {
+  const [form, fields] = useForm({
+    id: "update-states",
+    lastResult: resultFor("update-states", last),
+    defaultValue: { fields: data.fields.map((f) => ({ id: f.id, state: f.state, note: f.stateNote ?? "" })) },
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: updateStatesSchema }),
+  });
+  const rows = fields.fields.getFieldList();
+  return (
+    <Form method="post" action={action} className="form" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.fields.errors ?? [])]} />
+      <input type="hidden" name="intent" value="update-states" />
+      <div className="table-wrap">
+        <table className="data field-states">
+          <caption className="visually-hidden">What came back for each field</caption>
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">What came back</th>
+              <th scope="col">Note or exemption cited</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => {
+              const field = data.fields[i]!;
+              const f = row.getFieldset();
+              return (
+                <tr key={row.key}>
+                  <td>
+                    <input {...getInputProps(f.id, { type: "hidden" })} />
+                    <label htmlFor={f.state.id} className="row-title">
+                      {field.label}
+                    </label>
+                    <div className="muted small">{field.recordTypeName}</div>
+                  </td>
+                  <td data-label="What came back">
+                    <select {...getSelectProps(f.state)} aria-label={`What came back for ${field.label}`}>
+                      {FIELD_STATES.map((s) => (
+                        <option key={s} value={s}>
+                          {FIELD_STATE_LABELS[s]}
+                        </option>
+                      ))}
+                    </select>
+                    <FieldErrors id={`${f.state.id}-error`} errors={f.state.errors} />
+                  </td>
+                  <td data-label="Note">
+                    <input
+                      {...getInputProps(f.note, { type: "text" })}
+                      aria-label={`Note for ${field.label}`}
+                      placeholder={FIELD_STATE_NOTE_HINTS[field.state] ?? "Years missing, exemption cited…"}
+                    />
+                    <FieldErrors id={`${f.note.id}-error`} errors={f.note.errors} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="actions">
+        <button type="submit" className="button">
+          Save what came back
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function ChooseFieldsForm({ data, action, last }: { data: Data; action: string; last?: FieldsFormResult }) {
+  const [form, fields] = useForm({
+    id: "set-fields",
+    lastResult: resultFor("set-fields", last),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: setFieldsSchema }),
+  });
+  const asked = new Set(data.fields.map((f) => f.catalogFieldId).filter(Boolean));
+  const askedTypes = new Set(data.recordTypes.map((t) => t.id));
+  const typesWithFields = data.catalog.recordTypes.filter((t) => data.catalog.fields.some((f) => f.recordTypeId === t.id));
+  const custom = data.fields.filter((f) => !f.catalogFieldId);
+  return (
+    <Form method="post" action={action} className="form" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.catalogFieldIds.errors ?? [])]} />
+      <input type="hidden" name="intent" value="set-fields" />
+      <p className="muted small">Tick the fields this request asks for. Unticking a field stops asking for it; what came back for it stays on the timeline.</p>
+      {typesWithFields.map((type) => {
+        const typeFields = data.catalog.fields.filter((f) => f.recordTypeId === type.id);
+        const count = typeFields.filter((f) => asked.has(f.id)).length;
+        const groups = [...new Set(typeFields.map((f) => f.group ?? ""))];
+        return (
+          <details key={type.id} className="catalog-group" open={askedTypes.has(type.id) || count > 0}>
+            <summary>
+              {type.name} <span className="muted small">({count} of {typeFields.length} asked)</span>
+            </summary>
+            <fieldset className="checkbox-fieldset">
+              <legend className="visually-hidden">{type.name}</legend>
+              {groups.map((group) => (
+                <div key={group} className="checkbox-group">
+                  {group ? <p className="checkbox-group__title">{group}</p> : null}
+                  {typeFields
+                    .filter((f) => (f.group ?? "") === group)
+                    .map((f) => (
+                      <label key={f.id} className="checkbox" title={f.description}>
+                        <input type="checkbox" name={fields.catalogFieldIds.name} value={f.id} defaultChecked={asked.has(f.id)} />
+                        {f.label}
+                      </label>
+                    ))}
+                </div>
+              ))}
+            </fieldset>
+          </details>
+        );
+      })}
+      {custom.length ? (
+        <fieldset className="checkbox-fieldset">
+          <legend>Custom fields on this request</legend>
+          {custom.map((f) => (
+            <label key={f.id} className="checkbox">
+              <input type="checkbox" name={fields.keepCustomIds.name} value={f.id} defaultChecked />
+              {f.label} <span className="muted small">({f.recordTypeName})</span>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      <div className="form-row">
+        <TextField label="Add a custom field" hint="A column not in the catalog" {...getInputProps(fields.customLabel, { type: "text" })} id={fields.customLabel.id} errors={fields.customLabel.errors} />
+        <SelectField label="Its record type" {...getSelectProps(fields.customRecordTypeId)} id={fields.customRecordTypeId.id} errors={fields.customRecordTypeId.errors}>
+          <option value="">Choose…</option>
+          {data.catalog.recordTypes.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <div className="actions">
+        <button type="submit" className="button">
+          Save fields asked
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function AskForm({ data, action, last }: { data: Data; action: string; last?: FieldsFormResult }) {
+  const { ask } = data;
+  const [form, fields] = useForm({
+    id: "edit-ask",
+    lastResult: resultFor("edit-ask", last),
+    defaultValue: {
+      periodStart: ask.periodStart ?? "",
+      periodEnd: ask.periodEnd ?? "",
+      deidentifyNotes: ask.deidentifyNotes ?? "",
+    },
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: editAskSchema }),
+  });
+  const asked = new Set(data.recordTypes.map((t) => t.id));
+  const categories = [...new Set(data.catalog.recordTypes.map((t) => t.category))];
+  return (
+    <Form method="post" action={action} className="form" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="edit-ask" />
+      <fieldset className="checkbox-fieldset">
+        <legend>Record types</legend>
+        <div className="checkbox-columns">
+          {categories.map((category) => (
+            <div key={category} className="checkbox-group">
+              <p className="checkbox-group__title">{category}</p>
+              {data.catalog.recordTypes
+                .filter((t) => t.category === category)
+                .map((t) => (
+                  <label key={t.id} className="checkbox" title={t.description || undefined}>
+                    <input type="checkbox" name={fields.recordTypeIds.name} value={t.id} defaultChecked={asked.has(t.id)} />
+                    {t.name}
+                  </label>
+                ))}
+            </div>
+          ))}
+        </div>
+        <FieldErrors id={`${fields.recordTypeIds.id}-error`} errors={fields.recordTypeIds.errors} />
+      </fieldset>
+      <TextField label="Other record type" hint="Added to your organization's catalog" {...getInputProps(fields.newRecordType, { type: "text" })} id={fields.newRecordType.id} errors={fields.newRecordType.errors} />
+      <fieldset className="checkbox-fieldset">
+        <legend>Detail level</legend>
+        {DETAIL_LEVELS.map((level) => (
+          <label key={level} className="checkbox">
+            <input type="radio" name={fields.detailLevel.name} value={level} defaultChecked={ask.detailLevel === level} />
+            {DETAIL_LEVEL_LABELS[level]}
+          </label>
+        ))}
+        <FieldErrors id={`${fields.detailLevel.id}-error`} errors={fields.detailLevel.errors} />
+      </fieldset>
+      <div className="form-row">
+        <TextField label="Period from" {...getInputProps(fields.periodStart, { type: "date" })} id={fields.periodStart.id} errors={fields.periodStart.errors} />
+        <TextField label="Period to" hint="Empty: to the present" {...getInputProps(fields.periodEnd, { type: "date" })} id={fields.periodEnd.id} errors={fields.periodEnd.errors} />
+      </div>
+      <fieldset className="checkbox-fieldset">
+        <legend>Format wanted</legend>
+        <div className="checkbox-columns">
+          {FORMATS_WANTED.map((format) => (
+            <label key={format} className="checkbox">
+              <input type="checkbox" name={fields.formats.name} value={format} defaultChecked={ask.formats.includes(format)} />
+              {FORMAT_LABELS[format]}
+            </label>
+          ))}
+        </div>
+        <FieldErrors id={`${fields.formats.id}-error`} errors={fields.formats.errors} />
+      </fieldset>
+      <label className="checkbox">
+        <input type="checkbox" name={fields.deidentify.name} value="on" defaultChecked={ask.deidentify} />
+        Asked for de-identified data (files are checked for names, dates of birth and addresses)
+      </label>
+      <TextAreaField
+        label="De-identification details"
+        hint="e.g. a hashed officer id instead of names; no addresses"
+        {...getTextareaProps(fields.deidentifyNotes)}
+        id={fields.deidentifyNotes.id}
+        errors={fields.deidentifyNotes.errors}
+        rows={2}
+      />
+      <div className="actions">
+        <button type="submit" className="button">
+          Save the ask
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+/** The request's fields asked, what came back, and the forms to change both. */
+export function RequestFieldsCard({ data, today, last }: { data: Data; today: string; last?: FieldsFormResult }) {
+  const action = `/requests/${data.requestId}/fields`;
+  const open = last?.intent;
+  return (
+    <section className="card" id="fields" aria-labelledby="fields-heading">
+      <h2 id="fields-heading">Fields asked</h2>
+      <CoverageSummary coverage={data.coverage} byState={data.byState} />
+      <AskSummary data={data} today={today} />
+      {data.fields.length ? (
+        <div className="table-wrap">
+          <table className="data">
+            <caption className="visually-hidden">Fields asked and what came back</caption>
+            <thead>
+              <tr>
+                <th scope="col">Field</th>
+                <th scope="col">Record type</th>
+                <th scope="col">What came back</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.fields.map((f) => (
+                <tr key={f.id}>
+                  <td>
+                    <span className="row-title">{f.label}</span> <code className="muted small">{f.key}</code>
+                  </td>
+                  <td data-label="Record type">{f.recordTypeName}</td>
+                  <td data-label="What came back">
+                    <FieldStateBadge state={f.state} />
+                    {f.stateNote ? <div className="small">{f.stateNote}</div> : null}
+                    {f.stateFileName ? <div className="muted small">from {f.stateFileName}</div> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">No fields listed yet. Choose the columns this request asks for, so what comes back can be checked field by field.</p>
+      )}
+      {data.fields.length ? (
+        <details className="panel" open={open === "update-states"}>
+          <summary>Record what came back</summary>
+          <StatesForm data={data} action={action} last={last} />
+        </details>
+      ) : null}
+      <details className="panel" open={open === "set-fields" || (!open && data.fields.length === 0 && data.recordTypes.length > 0)}>
+        <summary>Choose the fields asked</summary>
+        <ChooseFieldsForm data={data} action={action} last={last} />
+      </details>
+      <details className="panel" open={open === "edit-ask"}>
+        <summary>Edit the ask: record types, period, format, de-identification</summary>
+        <AskForm data={data} action={action} last={last} />
+      </details>
+    </section>
+  );
+}

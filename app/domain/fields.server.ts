@@ -1,0 +1,414 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import {
+  agencies,
+  catalogFields,
+  jurisdictions,
+  recordTypes,
+  requestAsks,
+  requestFields,
+  requestFiles,
+  requestRecordTypes,
+  requests,
+} from "../../db/schema";
+import type { DetailLevel, FieldState, FormatWanted } from "../../db/schema/field-values";
+import { FIELD_STATES, FORMATS_WANTED } from "../../db/schema/field-values";
+import type { Executor, Transaction } from "../utils/db.server";
+import { db as defaultDb } from "../utils/db.server";
+import type { Viewer } from "./accounts.server";
+import { visibleCatalogFields, visibleRecordTypes, visibleRequests } from "./access.server";
+import { createRecordType, findRecordTypeByName } from "./catalog.server";
+import { DETAIL_LEVEL_LABELS, FORMAT_LABELS, type Coverage } from "./field-states";
+import { fieldKeyFor, type EditAskInput, type SetFieldsInput, type UpdateStatesInput } from "./fields-input";
+import { isUuid, lockRequest, recordEvent, touch } from "./requests.server";
+import { fail, ok, type Result } from "./results";
+import type { AskedFieldRef, FieldChange } from "./timeline";
+
+export interface RequestAsk {
+  detailLevel: DetailLevel | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  formats: FormatWanted[];
+  deidentify: boolean;
+  deidentifyNotes: string | null;
+}
+
+export interface AskedField {
+  id: string;
+  key: string;
+  label: string;
+  recordTypeId: string;
+  recordTypeKey: string;
+  recordTypeName: string;
+  catalogFieldId: string | null;
+  synonyms: string[];
+  state: FieldState;
+  stateNote: string | null;
+  stateFileId: string | null;
+  stateFileName: string | null;
+  stateChangedAt: Date | null;
+}
+
+export type CoverageByState = Record<FieldState, number>;
+
+const NO_ASK: RequestAsk = { detailLevel: null, periodStart: null, periodEnd: null, formats: [], deidentify: false, deidentifyNotes: null };
+
+export function coverageOf(fields: ReadonlyArray<{ state: FieldState }>): Coverage {
+  return { received: fields.filter((f) => f.state === "received").length, total: fields.length };
+}
+
+export function coverageByState(fields: ReadonlyArray<{ state: FieldState }>): CoverageByState {
+  const counts = Object.fromEntries(FIELD_STATES.map((s) => [s, 0])) as CoverageByState;
+  for (const f of fields) counts[f.state] += 1;
+  return counts;
+}
+
+async function readAsk(db: Executor, requestId: string): Promise<RequestAsk> {
+  const [row] = await db
+    .select({
+      detailLevel: requestAsks.detailLevel,
+      periodStart: requestAsks.periodStart,
+      periodEnd: requestAsks.periodEnd,
+      formats: requestAsks.formats,
+      deidentify: requestAsks.deidentify,
+      deidentifyNotes: requestAsks.deidentifyNotes,
+    })
+    .from(requestAsks)
+    .where(eq(requestAsks.requestId, requestId))
+    .limit(1);
+  if (!row) return NO_ASK;
+  return { ...row, formats: row.formats.filter((f): f is FormatWanted => (FORMATS_WANTED as readonly string[]).includes(f)) };
+}
+
+async function readAskedRecordTypes(db: Executor, requestId: string) {
+  return db
+    .select({ id: recordTypes.id, key: recordTypes.key, name: recordTypes.name })
+    .from(requestRecordTypes)
+    .innerJoin(recordTypes, eq(recordTypes.id, requestRecordTypes.recordTypeId))
+    .where(eq(requestRecordTypes.requestId, requestId))
+    .orderBy(asc(recordTypes.position), asc(recordTypes.name));
+}
+
+async function readAskedFields(db: Executor, requestId: string): Promise<AskedField[]> {
+  return db
+    .select({
+      id: requestFields.id,
+      key: requestFields.key,
+      label: requestFields.label,
+      recordTypeId: requestFields.recordTypeId,
+      recordTypeKey: recordTypes.key,
+      recordTypeName: recordTypes.name,
+      catalogFieldId: requestFields.catalogFieldId,
+      synonyms: sql<string[]>`coalesce(${catalogFields.synonyms}, '{}'::text[])`,
+      state: requestFields.state,
+      stateNote: requestFields.stateNote,
+      stateFileId: requestFields.stateFileId,
+      stateFileName: requestFiles.originalName,
+      stateChangedAt: requestFields.stateChangedAt,
+    })
+    .from(requestFields)
+    .innerJoin(recordTypes, eq(recordTypes.id, requestFields.recordTypeId))
+    .leftJoin(catalogFields, eq(catalogFields.id, requestFields.catalogFieldId))
+    .leftJoin(requestFiles, eq(requestFiles.id, requestFields.stateFileId))
+    .where(eq(requestFields.requestId, requestId))
+    .orderBy(asc(recordTypes.position), asc(requestFields.position), asc(requestFields.createdAt));
+}
+
+/** What the request asks for and what came back; null when the viewer can't see the request. */
+export async function getRequestFields(viewer: Viewer, requestId: string, db: Executor = defaultDb) {
+  if (!isUuid(requestId)) return null;
+  const [visible] = await db.select({ id: requests.id }).from(requests).where(and(eq(requests.id, requestId), visibleRequests(viewer))).limit(1);
+  if (!visible) return null;
+  const [ask, recordTypesAsked, fields] = await Promise.all([readAsk(db, requestId), readAskedRecordTypes(db, requestId), readAskedFields(db, requestId)]);
+  return { ask, recordTypes: recordTypesAsked, fields, coverage: coverageOf(fields), byState: coverageByState(fields) };
+}
+export type RequestFieldsData = NonNullable<Awaited<ReturnType<typeof getRequestFields>>>;
+
+function describePeriod(start: string | null, end: string | null): string | null {
+  if (!start) return null;
+  return end ? `${start} to ${end}` : `${start} to the present`;
+}
+
+/** Changes the structured ask: record types, detail level, period, formats and de-identification. */
+export async function updateAsk(
+  viewer: Viewer,
+  requestId: string,
+  input: Omit<EditAskInput, "intent">,
+  db: Executor = defaultDb,
+): Promise<Result<{ changed: number }> | null> {
+  const typeIds = [...new Set(input.recordTypeIds)];
+  const found = typeIds.length
+    ? await db.select({ id: recordTypes.id }).from(recordTypes).where(and(inArray(recordTypes.id, typeIds), visibleRecordTypes(viewer)))
+    : [];
+  if (found.length !== typeIds.length) return fail("recordTypeIds", "Choose record types from the list");
+  if (input.newRecordType) {
+    const existing = await findRecordTypeByName(viewer, input.newRecordType, db);
+    const created = existing ? ok(existing) : await createRecordType(viewer, { name: input.newRecordType }, db);
+    if (!created.ok) return fail("newRecordType", created.fieldErrors.name?.[0] ?? "Give another name");
+    if (!typeIds.includes(created.value.id)) typeIds.push(created.value.id);
+  }
+
+  return db.transaction(async (tx) => {
+    const current = await lockRequest(tx, viewer, requestId);
+    if (!current) return null;
+    const before = await readAsk(tx, current.id);
+    const typesBefore = await readAskedRecordTypes(tx, current.id);
+    const fieldsNow = await readAskedFields(tx, current.id);
+
+    const removedTypes = typesBefore.filter((t) => !typeIds.includes(t.id));
+    const stillUsed = removedTypes.filter((t) => fieldsNow.some((f) => f.recordTypeId === t.id));
+    if (stillUsed.length > 0) {
+      return fail("recordTypeIds", `${stillUsed.map((t) => t.name).join(", ")} still ${stillUsed.length === 1 ? "has" : "have"} fields asked; remove those fields first`);
+    }
+
+    const after: RequestAsk = {
+      detailLevel: input.detailLevel ?? null,
+      periodStart: input.periodStart ?? null,
+      periodEnd: input.periodEnd ?? null,
+      formats: [...new Set(input.formats)],
+      deidentify: input.deidentify,
+      deidentifyNotes: input.deidentify ? (input.deidentifyNotes ?? null) : null,
+    };
+    await syncRecordTypes(tx, viewer, current.id, typeIds);
+    const typesAfter = await readAskedRecordTypes(tx, current.id);
+
+    const changes: FieldChange[] = [];
+    const change = (field: string, label: string, from: string | null, to: string | null) => {
+      if ((from ?? "") !== (to ?? "")) changes.push({ field, label, from: from || null, to: to || null });
+    };
+    const names = (list: { name: string }[]) => list.map((t) => t.name).join(", ");
+    change("recordTypes", "Record types", names(typesBefore), names(typesAfter));
+    const detail = (d: DetailLevel | null) => (d ? DETAIL_LEVEL_LABELS[d].replace(/ \(.*\)$/, "") : null);
+    change("detailLevel", "Detail level", detail(before.detailLevel), detail(after.detailLevel));
+    change("period", "Coverage period", describePeriod(before.periodStart, before.periodEnd), describePeriod(after.periodStart, after.periodEnd));
+    const formats = (list: FormatWanted[]) => list.map((f) => FORMAT_LABELS[f]).join(", ");
+    change("formats", "Format wanted", formats(before.formats), formats(after.formats));
+    const deidentify = (a: RequestAsk) => (a.deidentify ? ["De-identified", a.deidentifyNotes].filter(Boolean).join(": ") : "Not asked");
+    change("deidentify", "De-identification", deidentify(before), deidentify(after));
+    if (changes.length === 0) return ok({ changed: 0 });
+
+    await tx
+      .insert(requestAsks)
+      .values({ requestId: current.id, organizationId: current.organizationId, ...after, updatedById: viewer.id })
+      .onConflictDoUpdate({ target: requestAsks.requestId, set: { ...after, updatedById: viewer.id, updatedAt: new Date() } });
+    await touch(tx, current.id);
+    await recordEvent(tx, viewer, current.id, { kind: "edited", data: { changes } });
+    return ok({ changed: changes.length });
+  });
+}
+
+async function syncRecordTypes(tx: Transaction, viewer: Viewer, requestId: string, wanted: string[]) {
+  const existing = await tx.select({ recordTypeId: requestRecordTypes.recordTypeId }).from(requestRecordTypes).where(eq(requestRecordTypes.requestId, requestId));
+  const have = new Set(existing.map((r) => r.recordTypeId));
+  const toAdd = wanted.filter((id) => !have.has(id));
+  const toRemove = [...have].filter((id) => !wanted.includes(id));
+  if (toAdd.length) {
+    await tx
+      .insert(requestRecordTypes)
+      .values(toAdd.map((recordTypeId) => ({ organizationId: viewer.organizationId, requestId, recordTypeId })))
+      .onConflictDoNothing();
+  }
+  if (toRemove.length) {
+    await tx.delete(requestRecordTypes).where(and(eq(requestRecordTypes.requestId, requestId), inArray(requestRecordTypes.recordTypeId, toRemove)));
+  }
+}
+
+/**
+ * Sets which fields the request asks for: the catalog fields checked, the custom fields kept, and maybe one
+ * new custom field. Fields no longer asked are removed (their history stays on the timeline); the record
+ * types of new fields join the ask.
+ */
+export async function setAskedFields(
+  viewer: Viewer,
+  requestId: string,
+  input: Omit<SetFieldsInput, "intent">,
+  db: Executor = defaultDb,
+): Promise<Result<{ added: number; removed: number }> | null> {
+  const wantedCatalog = [...new Set(input.catalogFieldIds)];
+  const catalog = wantedCatalog.length
+    ? await db
+        .select({ id: catalogFields.id, key: catalogFields.key, label: catalogFields.label, recordTypeId: catalogFields.recordTypeId, recordTypeName: recordTypes.name, position: catalogFields.position })
+        .from(catalogFields)
+        .innerJoin(recordTypes, eq(recordTypes.id, catalogFields.recordTypeId))
+        .where(and(inArray(catalogFields.id, wantedCatalog), visibleCatalogFields(viewer), visibleRecordTypes(viewer)))
+    : [];
+  if (catalog.length !== wantedCatalog.length) return fail("catalogFieldIds", "Choose fields from the catalog");
+  let customType: { id: string; name: string } | null = null;
+  if (input.customLabel && input.customRecordTypeId) {
+    const [type] = await db
+      .select({ id: recordTypes.id, name: recordTypes.name })
+      .from(recordTypes)
+      .where(and(eq(recordTypes.id, input.customRecordTypeId), visibleRecordTypes(viewer)))
+      .limit(1);
+    if (!type) return fail("customRecordTypeId", "Choose a record type from the list");
+    customType = type;
+  }
+
+  return db.transaction(async (tx) => {
+    const current = await lockRequest(tx, viewer, requestId);
+    if (!current) return null;
+    const fieldsNow = await readAskedFields(tx, current.id);
+    const keepCustom = new Set(input.keepCustomIds);
+
+    const removed = fieldsNow.filter((f) => (f.catalogFieldId ? !wantedCatalog.includes(f.catalogFieldId) : !keepCustom.has(f.id)));
+    const askedCatalog = new Set(fieldsNow.map((f) => f.catalogFieldId).filter(Boolean));
+    const addedCatalog = catalog.filter((c) => !askedCatalog.has(c.id));
+    const rows = addedCatalog.map((c) => ({ recordTypeId: c.recordTypeId, recordTypeName: c.recordTypeName, catalogFieldId: c.id as string | null, key: c.key, label: c.label, position: c.position }));
+    if (customType && input.customLabel) {
+      const key = fieldKeyFor(input.customLabel);
+      const clash = fieldsNow.find((f) => f.recordTypeId === customType!.id && f.key === key && !removed.includes(f)) ?? rows.find((r) => r.recordTypeId === customType!.id && r.key === key);
+      if (clash) return fail("customLabel", `${customType.name} already has the field "${clash.label}" on this request`);
+      rows.push({ recordTypeId: customType.id, recordTypeName: customType.name, catalogFieldId: null, key, label: input.customLabel, position: 10_000 + fieldsNow.length });
+    }
+    if (rows.length === 0 && removed.length === 0) return ok({ added: 0, removed: 0 });
+
+    if (removed.length) await tx.delete(requestFields).where(inArray(requestFields.id, removed.map((f) => f.id)));
+    if (rows.length) {
+      await tx.insert(requestFields).values(
+        rows.map((r) => ({
+          organizationId: current.organizationId,
+          requestId: current.id,
+          recordTypeId: r.recordTypeId,
+          catalogFieldId: r.catalogFieldId,
+          key: r.key,
+          label: r.label,
+          position: r.position,
+          createdById: viewer.id,
+        })),
+      );
+      const typesNow = await tx.select({ id: requestRecordTypes.recordTypeId }).from(requestRecordTypes).where(eq(requestRecordTypes.requestId, current.id));
+      const wantedTypes = [...new Set([...typesNow.map((t) => t.id), ...rows.map((r) => r.recordTypeId)])];
+      await syncRecordTypes(tx, viewer, current.id, wantedTypes);
+    }
+    const ref = (f: { key: string; label: string; recordTypeName: string }): AskedFieldRef => ({ key: f.key, label: f.label, recordType: f.recordTypeName });
+    await touch(tx, current.id);
+    await recordEvent(tx, viewer, current.id, { kind: "fields_asked", data: { added: rows.map(ref), removed: removed.map(ref) } });
+    return ok({ added: rows.length, removed: removed.length });
+  });
+}
+
+/**
+ * Records what came back for some fields. Each field whose state or note changes gets its own timeline
+ * event; `fileId` names the received file the states were read from (the preview's "confirm" form).
+ */
+export async function updateFieldStates(
+  viewer: Viewer,
+  requestId: string,
+  input: Omit<UpdateStatesInput, "intent">,
+  db: Executor = defaultDb,
+): Promise<Result<{ changed: number }> | null> {
+  return db.transaction(async (tx) => {
+    const current = await lockRequest(tx, viewer, requestId);
+    if (!current) return null;
+    let file: { id: string; name: string } | null = null;
+    if (input.fileId) {
+      const [row] = await tx
+        .select({ id: requestFiles.id, name: requestFiles.originalName })
+        .from(requestFiles)
+        .where(and(eq(requestFiles.id, input.fileId), eq(requestFiles.requestId, current.id)))
+        .limit(1);
+      if (!row) return fail("fileId", "That file is not on this request");
+      file = row;
+    }
+    const fieldsNow = new Map((await readAskedFields(tx, current.id)).map((f) => [f.id, f]));
+    const unknown = input.fields.find((f) => !fieldsNow.has(f.id));
+    if (unknown) return fail("fields", "A field is no longer asked on this request; reload the page and try again");
+
+    let changed = 0;
+    const now = new Date();
+    for (const change of input.fields) {
+      const field = fieldsNow.get(change.id)!;
+      const note = change.note ?? null;
+      if (field.state === change.state && (field.stateNote ?? null) === note) continue;
+      await tx
+        .update(requestFields)
+        .set({
+          state: change.state,
+          stateNote: note,
+          stateFileId: file?.id ?? (field.state === change.state ? field.stateFileId : null),
+          stateChangedAt: now,
+          stateChangedById: viewer.id,
+        })
+        .where(eq(requestFields.id, field.id));
+      await recordEvent(tx, viewer, current.id, {
+        kind: "field_state_changed",
+        data: {
+          requestFieldId: field.id,
+          key: field.key,
+          label: field.label,
+          recordType: field.recordTypeName,
+          from: field.state,
+          to: change.state,
+          ...(note ? { note } : {}),
+          ...(file ? { fileId: file.id, fileName: file.name } : {}),
+        },
+      });
+      changed += 1;
+    }
+    if (changed > 0) await touch(tx, current.id);
+    return ok({ changed });
+  });
+}
+
+export interface CoverageMatrix {
+  /** Columns: one per field asked by any of the requests, `id` = "<record type key>.<field key>". */
+  fields: Array<{ id: string; key: string; label: string; recordTypeKey: string; recordTypeName: string }>;
+  /** Rows: one per visible request, in jurisdiction and agency order; a field not asked is null. */
+  rows: Array<{
+    requestId: string;
+    number: number;
+    title: string;
+    agencyName: string;
+    jurisdictionName: string;
+    states: Record<string, FieldState | null>;
+    coverage: Coverage;
+  }>;
+}
+
+/**
+ * The city-by-field view of several requests (a campaign's): which fields each asked for and what came
+ * back. Requests the viewer can't see are left out.
+ */
+export async function coverageMatrix(viewer: Viewer, requestIds: readonly string[], db: Executor = defaultDb): Promise<CoverageMatrix> {
+  const ids = [...new Set(requestIds.filter(isUuid))];
+  if (ids.length === 0) return { fields: [], rows: [] };
+  const [requestRows, fieldRows] = await Promise.all([
+    db
+      .select({ id: requests.id, number: requests.number, title: requests.title, agencyName: agencies.name, jurisdictionName: jurisdictions.name })
+      .from(requests)
+      .innerJoin(agencies, eq(agencies.id, requests.agencyId))
+      .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+      .where(and(inArray(requests.id, ids), visibleRequests(viewer)))
+      .orderBy(asc(jurisdictions.name), asc(agencies.name), asc(requests.number)),
+    db
+      .select({
+        requestId: requestFields.requestId,
+        key: requestFields.key,
+        label: requestFields.label,
+        state: requestFields.state,
+        recordTypeKey: recordTypes.key,
+        recordTypeName: recordTypes.name,
+      })
+      .from(requestFields)
+      .innerJoin(requests, eq(requests.id, requestFields.requestId))
+      .innerJoin(recordTypes, eq(recordTypes.id, requestFields.recordTypeId))
+      .where(and(inArray(requestFields.requestId, ids), visibleRequests(viewer)))
+      .orderBy(asc(recordTypes.position), asc(requestFields.position), asc(requestFields.key)),
+  ]);
+  const columns = new Map<string, CoverageMatrix["fields"][number]>();
+  for (const f of fieldRows) {
+    const id = `${f.recordTypeKey}.${f.key}`;
+    if (!columns.has(id)) columns.set(id, { id, key: f.key, label: f.label, recordTypeKey: f.recordTypeKey, recordTypeName: f.recordTypeName });
+  }
+  const rows = requestRows.map((r) => {
+    const own = fieldRows.filter((f) => f.requestId === r.id);
+    const states: Record<string, FieldState | null> = Object.fromEntries([...columns.keys()].map((id) => [id, null]));
+    for (const f of own) states[`${f.recordTypeKey}.${f.key}`] = f.state;
+    return { requestId: r.id, number: r.number, title: r.title, agencyName: r.agencyName, jurisdictionName: r.jurisdictionName, states, coverage: coverageOf(own) };
+  });
+  return { fields: [...columns.values()], rows };
+}
+
+/** Words for the change of one field, e.g. for flash messages. */
+export function describeStateChange(count: number): string {
+  return count === 0 ? "Nothing changed." : `Saved what came back for ${count} ${count === 1 ? "field" : "fields"}.`;
+}

@@ -1,0 +1,218 @@
+import { randomUUID } from "node:crypto";
+import { rename, rm } from "node:fs/promises";
+import { and, asc, desc, eq } from "drizzle-orm";
+import { communications, requestFiles, requests, users } from "../../db/schema";
+import type { FileKind } from "../../db/schema/field-values";
+import type { Executor } from "../utils/db.server";
+import { db as defaultDb } from "../utils/db.server";
+import { env } from "../utils/env.server";
+import type { Viewer } from "./accounts.server";
+import { visibleRequests } from "./access.server";
+import { inspectUpload } from "./files/inspect.server";
+import { filesDir, storedPath, syncDirectory } from "./files/storage.server";
+import { receiveUpload, UploadError, type ReceivedUpload } from "./files/upload.server";
+import { isUuid, lockRequest, recordEvent, touch } from "./requests.server";
+
+export interface RequestFile {
+  id: string;
+  requestId: string;
+  originalName: string;
+  sizeBytes: number;
+  sha256: string;
+  mediaType: string;
+  kind: FileKind;
+  communicationId: string | null;
+  uploadedByName: string | null;
+  createdAt: Date;
+}
+
+const fileColumns = {
+  id: requestFiles.id,
+  requestId: requestFiles.requestId,
+  originalName: requestFiles.originalName,
+  sizeBytes: requestFiles.sizeBytes,
+  sha256: requestFiles.sha256,
+  mediaType: requestFiles.mediaType,
+  kind: requestFiles.kind,
+  communicationId: requestFiles.communicationId,
+  uploadedByName: users.name,
+  createdAt: requestFiles.createdAt,
+};
+
+/** The request's files, newest first; empty when the viewer can't see the request. */
+export async function listRequestFiles(viewer: Viewer, requestId: string, db: Executor = defaultDb): Promise<RequestFile[]> {
+  if (!isUuid(requestId)) return [];
+  return db
+    .select(fileColumns)
+    .from(requestFiles)
+    .innerJoin(requests, eq(requests.id, requestFiles.requestId))
+    .leftJoin(users, eq(users.id, requestFiles.uploadedById))
+    .where(and(eq(requestFiles.requestId, requestId), visibleRequests(viewer)))
+    .orderBy(desc(requestFiles.createdAt), asc(requestFiles.id));
+}
+
+/** One file of a request with where its bytes are, or null when it doesn't exist or isn't visible. */
+export async function getRequestFile(viewer: Viewer, requestId: string, fileId: string, db: Executor = defaultDb) {
+  if (!isUuid(requestId) || !isUuid(fileId)) return null;
+  const [row] = await db
+    .select({ ...fileColumns, storageName: requestFiles.storageName })
+    .from(requestFiles)
+    .innerJoin(requests, eq(requests.id, requestFiles.requestId))
+    .leftJoin(users, eq(users.id, requestFiles.uploadedById))
+    .where(and(eq(requestFiles.id, fileId), eq(requestFiles.requestId, requestId), visibleRequests(viewer)))
+    .limit(1);
+  if (!row) return null;
+  const { storageName, ...file } = row;
+  return { ...file, path: storedPath(storageName) };
+}
+export type StoredRequestFile = NonNullable<Awaited<ReturnType<typeof getRequestFile>>>;
+
+/** The request's files with where their bytes are, oldest first (for a zip of them all). */
+export async function listStoredRequestFiles(viewer: Viewer, requestId: string, db: Executor = defaultDb) {
+  if (!isUuid(requestId)) return [];
+  const rows = await db
+    .select({ ...fileColumns, storageName: requestFiles.storageName })
+    .from(requestFiles)
+    .innerJoin(requests, eq(requests.id, requestFiles.requestId))
+    .leftJoin(users, eq(users.id, requestFiles.uploadedById))
+    .where(and(eq(requestFiles.requestId, requestId), visibleRequests(viewer)))
+    .orderBy(asc(requestFiles.createdAt), asc(requestFiles.id));
+  return rows.map(({ storageName, ...file }) => ({ ...file, path: storedPath(storageName) }));
+}
+
+/** Communications a file can be attached to, newest first. */
+export async function listAttachableCommunications(viewer: Viewer, requestId: string, db: Executor = defaultDb) {
+  if (!isUuid(requestId)) return [];
+  return db
+    .select({
+      id: communications.id,
+      direction: communications.direction,
+      channel: communications.channel,
+      occurredOn: communications.occurredOn,
+      summary: communications.summary,
+    })
+    .from(communications)
+    .innerJoin(requests, eq(requests.id, communications.requestId))
+    .where(and(eq(communications.requestId, requestId), visibleRequests(viewer)))
+    .orderBy(desc(communications.occurredOn), desc(communications.createdAt));
+}
+
+export type UploadOutcome =
+  | { ok: true; file: RequestFile; duplicate: boolean }
+  | { ok: false; status: number; field: "file" | "communicationId"; message: string };
+
+async function findByChecksum(db: Executor, requestId: string, sha256: string): Promise<RequestFile | null> {
+  const [row] = await db
+    .select(fileColumns)
+    .from(requestFiles)
+    .leftJoin(users, eq(users.id, requestFiles.uploadedById))
+    .where(and(eq(requestFiles.requestId, requestId), eq(requestFiles.sha256, sha256)))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Receives a file for a request from a multipart body (field `file`, optional `communicationId`), checks it,
+ * and records it. The database row is written only after the bytes are flushed and renamed into place, in
+ * one transaction with its timeline event; on any failure nothing is recorded and no file is left behind.
+ * A file whose SHA-256 is already on the request is not stored again: the existing one is returned, flagged
+ * as a duplicate. Null when the request doesn't exist or isn't visible (the body is then not read).
+ */
+export async function acceptUpload(
+  viewer: Viewer,
+  requestId: string,
+  request: Request,
+  db: Executor = defaultDb,
+): Promise<UploadOutcome | null> {
+  if (!isUuid(requestId)) return null;
+  const [visible] = await db
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(eq(requests.id, requestId), visibleRequests(viewer)))
+    .limit(1);
+  if (!visible) return null;
+
+  let upload: ReceivedUpload;
+  try {
+    upload = await receiveUpload(request, { maxBytes: env.UPLOAD_MAX_BYTES });
+  } catch (error) {
+    if (error instanceof UploadError) return { ok: false, status: error.status, field: "file", message: error.message };
+    throw error;
+  }
+
+  let stored: string | null = null;
+  try {
+    const communicationId = upload.fields.communicationId?.trim() || null;
+    if (communicationId && !isUuid(communicationId)) {
+      return { ok: false, status: 400, field: "communicationId", message: "Choose a communication from the list." };
+    }
+    const inspection = await inspectUpload(upload.tempPath, upload.originalName, upload.sizeBytes);
+    if (!inspection.ok) return { ok: false, status: inspection.status, field: "file", message: inspection.message };
+
+    const existing = await findByChecksum(db, requestId, upload.sha256);
+    if (existing) return { ok: true, file: existing, duplicate: true };
+
+    const storageName = randomUUID();
+    await rename(upload.tempPath, storedPath(storageName));
+    stored = storedPath(storageName);
+    await syncDirectory(filesDir());
+
+    const outcome = await db.transaction(async (tx): Promise<UploadOutcome | null> => {
+      const current = await lockRequest(tx, viewer, requestId);
+      if (!current) return null;
+      if (communicationId) {
+        const [communication] = await tx
+          .select({ id: communications.id })
+          .from(communications)
+          .where(and(eq(communications.id, communicationId), eq(communications.requestId, current.id)))
+          .limit(1);
+        if (!communication) return { ok: false, status: 400, field: "communicationId", message: "Choose a communication logged on this request." };
+      }
+      const [row] = await tx
+        .insert(requestFiles)
+        .values({
+          organizationId: current.organizationId,
+          requestId: current.id,
+          communicationId,
+          originalName: upload.originalName,
+          storageName,
+          sizeBytes: upload.sizeBytes,
+          sha256: upload.sha256,
+          mediaType: inspection.mediaType,
+          kind: inspection.kind,
+          uploadedById: viewer.id,
+        })
+        .onConflictDoNothing({ target: [requestFiles.requestId, requestFiles.sha256] })
+        .returning({ id: requestFiles.id });
+      if (!row) {
+        // The same file arrived twice at once; the other upload recorded it.
+        const other = await findByChecksum(tx, current.id, upload.sha256);
+        return other ? { ok: true, file: other, duplicate: true } : null;
+      }
+      await touch(tx, current.id);
+      await recordEvent(tx, viewer, current.id, {
+        kind: "file_added",
+        data: {
+          fileId: row.id,
+          name: upload.originalName,
+          sizeBytes: upload.sizeBytes,
+          sha256: upload.sha256,
+          mediaType: inspection.mediaType,
+          fileKind: inspection.kind,
+          ...(communicationId ? { communicationId } : {}),
+        },
+      });
+      const [saved] = await tx
+        .select(fileColumns)
+        .from(requestFiles)
+        .leftJoin(users, eq(users.id, requestFiles.uploadedById))
+        .where(eq(requestFiles.id, row.id));
+      return { ok: true, file: saved!, duplicate: false };
+    });
+    if (outcome?.ok && !outcome.duplicate) stored = null;
+    return outcome;
+  } finally {
+    await rm(upload.tempPath, { force: true });
+    if (stored) await rm(stored, { force: true });
+  }
+}

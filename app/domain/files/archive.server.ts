@@ -1,0 +1,16 @@
+import type { Readable } from "node:stream";
+import { ZipArchive, type ZipEntryData } from "archiver";
+import type { FileKind } from "../../../db/schema/field-values";
+import { uniqueNames } from "./filename";
+
+// Kinds that are already compressed: stored as they are, so zipping them costs no CPU.
+const STORED: ReadonlySet<FileKind> = new Set(["xlsx", "pdf", "other"]);
+
+/** A zip of the files, produced as it is read: one file open at a time, nothing held in memory. */
+export function zipStream(files: ReadonlyArray<{ path: string; originalName: string; kind: FileKind; createdAt: Date }>): Readable {
+  const archive = new ZipArchive({ zlib: { level: 6 } });
+  const names = uniqueNames(files.map((f) => f.originalName));
+  files.forEach((file, i) => archive.file(file.path, { name: names[i]!, date: file.createdAt, store: STORED.has(file.kind) } as ZipEntryData));
+  void archive.finalize().catch((error: unknown) => archive.destroy(error instanceof Error ? error : new Error(String(error))));
+  return archive;
+}

@@ -1,0 +1,75 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler as createRemixHandler,
+  type AppLoadContext,
+  type ServerBuild,
+} from "@remix-run/node";
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+
+// Express adapter for Remix, as @remix-run/express's but sending response bodies with backpressure: a
+// download is read from disk only as fast as the client takes it (@remix-run/express writes without waiting
+// for the socket, so a large file sent to a slow client would pile up in memory). Request bodies are passed
+// on unread, as a stream that pauses the socket when the route's action reads slower than the client sends.
+
+function remixRequest(req: ExpressRequest, res: ExpressResponse): Request {
+  const [, forwardedPort] = req.get("X-Forwarded-Host")?.split(":") ?? [];
+  const [, hostPort] = req.get("Host")?.split(":") ?? [];
+  const port = Number.parseInt(forwardedPort ?? hostPort ?? "", 10);
+  const url = new URL(`${req.protocol}://${req.hostname}${Number.isSafeInteger(port) ? `:${port}` : ""}${req.originalUrl}`);
+
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(req.headers)) {
+    if (Array.isArray(values)) for (const value of values) headers.append(key, value);
+    else if (values) headers.set(key, values);
+  }
+  // Abort loaders and actions once the response can no longer be sent (the client went away).
+  let controller: AbortController | null = new AbortController();
+  res.on("finish", () => (controller = null));
+  res.on("close", () => controller?.abort());
+
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = createReadableStreamFromReadable(req);
+    init.duplex = "half";
+  }
+  return new Request(url.href, init);
+}
+
+export function createRequestHandler({
+  build,
+  mode,
+  getLoadContext,
+}: {
+  build: ServerBuild;
+  mode: string;
+  getLoadContext?: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
+}) {
+  const handle = createRemixHandler(build, mode);
+  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    try {
+      const response = await handle(remixRequest(req, res), getLoadContext?.(req, res));
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      // A route's own header replaces the default set by earlier middleware (e.g. a download's CSP).
+      for (const [key, value] of response.headers.entries()) {
+        if (key === "set-cookie") res.append(key, value);
+        else res.setHeader(key, value);
+      }
+      if (!response.body) {
+        res.end();
+        return;
+      }
+      try {
+        await pipeline(Readable.fromWeb(response.body as NodeWebReadableStream<Uint8Array>), res);
+      } catch {
+        // The client went away mid-response: nothing more to send.
+        res.destroy();
+      }
+    } catch (error) {
+      next(error);
+    }
+  };
+}

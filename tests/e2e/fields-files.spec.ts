@@ -1,0 +1,76 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test, type Page } from "@playwright/test";
+
+const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "stops-3-of-5.csv");
+
+async function signIn(page: Page) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("demo@example.org");
+  await page.getByLabel("Password").fill("demo-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();
+}
+
+test.beforeEach(async ({ page }) => {
+  page.on("pageerror", (error) => {
+    throw error;
+  });
+});
+
+test("an advocate asks for 5 fields, uploads a CSV holding 3 of them, confirms the matches and sees 3 of 5", async ({ page }) => {
+  await signIn(page);
+  await page.getByRole("link", { name: "New request" }).click();
+  await page.getByLabel("Title", { exact: true }).fill("Stop data with hashed officer ids");
+  await page.getByLabel("What is asked").fill("Record-level stop data since 2021 with subject race and a hashed officer id.");
+  await page.getByLabel("Agency", { exact: true }).selectOption({ label: "Madison Police Department" });
+  await page.getByRole("button", { name: "Create request" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Stop data with hashed officer ids");
+  await expect(page.getByText("No fields asked")).toBeVisible();
+
+  await page.getByText("Choose the fields asked").click();
+  await page.getByText(/^Stops \(0 of \d+ asked\)$/).click();
+  const stops = page.getByRole("group", { name: "Stops", exact: true });
+  for (const label of ["Date", "Subject race", "Subject sex", "Officer id (hashed)", "Reason for stop"]) {
+    await stops.getByLabel(label, { exact: true }).check();
+  }
+  await page.getByRole("button", { name: "Save fields asked" }).click();
+  await expect(page.getByRole("status")).toHaveText("Fields asked: 5 added.");
+  await expect(page.getByText("0 of 5 fields received")).toBeVisible();
+
+  await page.getByLabel("File", { exact: true }).setInputFiles(fixture);
+  await page.getByRole("button", { name: "Upload file" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "stops-3-of-5.csv" })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText('Received "stops-3-of-5.csv"');
+  await expect(page.getByText("3 of 5 fields asked were found among this file's columns.")).toBeVisible();
+  await expect(page.getByLabel("Record Subject race as")).toHaveValue("received");
+  await expect(page.getByLabel("Record Officer id (hashed) as")).toHaveValue("received");
+  await expect(page.getByLabel("Record Subject sex as")).toHaveValue("not_yet");
+  await expect(page.getByRole("table", { name: "First 5 of 5 rows" })).toBeVisible();
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download", exact: true }).click();
+  expect((await download).suggestedFilename()).toBe("stops-3-of-5.csv");
+
+  await page.getByRole("button", { name: "Confirm fields received" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Stop data with hashed officer ids");
+  await expect(page.getByRole("status")).toHaveText("Saved what came back for 3 fields.");
+  await expect(page.getByText("3 of 5 fields received")).toBeVisible();
+  const timeline = page.getByRole("list", { name: "Timeline, oldest first" });
+  await expect(timeline.getByText("File received: stops-3-of-5.csv (245 bytes)")).toBeVisible();
+  await expect(timeline.getByText("Subject race (Stops): received, was not yet")).toBeVisible();
+
+  await page.getByRole("link", { name: "Requests", exact: true }).first().click();
+  const row = page.getByRole("row").filter({ hasText: "Stop data with hashed officer ids" });
+  await expect(row.getByRole("cell", { name: "3 of 5" })).toBeVisible();
+});
+
+test("a file whose content contradicts its name is refused on the form, and nothing is added", async ({ page }) => {
+  await signIn(page);
+  await page.getByRole("link", { name: "Body camera policy and audit logs" }).first().click();
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "calls.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from("call_id,priority\n1,2\n") });
+  await page.getByRole("button", { name: "Upload file" }).click();
+  await expect(page.getByText(/"calls.xlsx" is named as an Excel workbook, but it is not a zip archive/)).toBeVisible();
+  await expect(page.getByLabel("File", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("No files yet.")).toBeVisible();
+});

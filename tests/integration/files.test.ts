@@ -1,0 +1,231 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { and, eq } from "drizzle-orm";
+import yauzl from "yauzl";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { requestEvents, requestFiles } from "../../db/schema";
+import * as apiFiles from "~/routes/api.v1.requests.$requestId.files";
+import * as download from "~/routes/requests.$requestId_.files_.$fileId.download";
+import * as preview from "~/routes/requests.$requestId_.files_.$fileId";
+import * as filesPage from "~/routes/requests.$requestId_.files";
+import * as zip from "~/routes/requests.$requestId_.files[.]zip";
+import { filesDir } from "~/domain/files/storage.server";
+import { db } from "~/utils/db.server";
+import { callRoute, cookieFor, makeOrganization, makeRequest } from "./factories";
+import { filesIn, multipart, postBody, stopsCsv, streamOf } from "./support/uploads";
+
+// Stored files go to a directory of this test file's own; uploads over 1 MB are refused.
+const storage = await vi.hoisted(async () => {
+  const { mkdtempSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const dir = mkdtempSync(join(tmpdir(), "jointask-files-test-"));
+  process.env.FILES_DIR = dir;
+  process.env.UPLOAD_MAX_BYTES = "1000000";
+  return dir;
+});
+
+const fixtures = path.join(__dirname, "..", "fixtures");
+const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
+
+let a: Awaited<ReturnType<typeof makeOrganization>>;
+let b: Awaited<ReturnType<typeof makeOrganization>>;
+let aCookie: string;
+let bCookie: string;
+
+beforeAll(async () => {
+  a = await makeOrganization("Files A");
+  b = await makeOrganization("Files B");
+  aCookie = await cookieFor(a.admin.id);
+  bCookie = await cookieFor(b.admin.id);
+});
+
+afterAll(async () => {
+  const { rmSync } = await import("node:fs");
+  rmSync(storage, { recursive: true, force: true });
+});
+
+async function uploadTo(requestId: string, body: ReturnType<typeof multipart>, options: { cookie?: string; cutAfter?: number; cut?: "error" | "close"; headers?: Record<string, string> } = {}) {
+  return postBody(apiFiles.action, {
+    url: `/api/v1/requests/${requestId}/files`,
+    cookie: options.cookie ?? aCookie,
+    params: { requestId },
+    body: streamOf(body.body, { cutAfter: options.cutAfter, cut: options.cut }),
+    contentType: body.contentType,
+    headers: options.headers,
+  });
+}
+
+const rowsOf = (requestId: string) => db.select().from(requestFiles).where(eq(requestFiles.requestId, requestId));
+
+describe("uploading a file", () => {
+  it("streams it to disk under a server-made name: the stored bytes hash to the SHA-256 returned and recorded", async () => {
+    expect(filesDir()).toBe(storage);
+    const { id: requestId } = await makeRequest(a.viewer, a.agencyId);
+    const content = stopsCsv(8000);
+    const response = await uploadTo(requestId, multipart([{ name: "file", filename: "stops 2024.csv", content, type: "text/csv" }]));
+    expect(response.status).toBe(201);
+    const { data } = (await response.json()) as { data: { id: string; size: number; sha256: string; type: string; kind: string; name: string; duplicate: boolean } };
+    expect(data).toMatchObject({ size: Buffer.byteLength(content), sha256: sha256(content), type: "text/csv", kind: "csv", name: "stops 2024.csv", duplicate: false });
+
+    const [row] = await rowsOf(requestId);
+    expect(row!.storageName).not.toContain("stops");
+    const onDisk = readFileSync(path.join(storage, row!.storageName));
+    expect(sha256(onDisk)).toBe(row!.sha256);
+    expect(row!.sha256).toBe(data.sha256);
+    expect(filesIn(storage).temp).toEqual([]);
+
+    const events = await db.select().from(requestEvents).where(and(eq(requestEvents.requestId, requestId), eq(requestEvents.kind, "file_added")));
+    expect(events).toHaveLength(1);
+    expect(events[0]!.data).toMatchObject({ fileId: data.id, name: "stops 2024.csv", sha256: data.sha256 });
+  });
+
+  it("flags the same bytes uploaded again and keeps one stored copy", async () => {
+    const { id: requestId } = await makeRequest(a.viewer, a.agencyId);
+    const content = stopsCsv(200, 1);
+    const first = await uploadTo(requestId, multipart([{ name: "file", filename: "a.csv", content }]));
+    const before = filesIn(storage).stored.length;
+    const second = await uploadTo(requestId, multipart([{ name: "file", filename: "renamed.csv", content }]));
+    expect(second.status).toBe(200);
+    const firstData = ((await first.json()) as { data: { id: string } }).data;
+    expect(await second.json()).toMatchObject({ data: { id: firstData.id, name: "a.csv", duplicate: true } });
+    expect(await rowsOf(requestId)).toHaveLength(1);
+    expect(filesIn(storage).stored.length).toBe(before);
+    expect(filesIn(storage).temp).toEqual([]);
+  });
+
+  it.each([
+    ["with a connection reset", "error"],
+    ["by a client that stopped sending", "close"],
+  ] as const)("cut off mid-way %s: answers 400, records nothing, leaves no file", async (_how, cut) => {
+    const { id: requestId } = await makeRequest(a.viewer, a.agencyId);
+    const before = filesIn(storage).stored.length;
+    const body = multipart([{ name: "file", filename: "big.csv", content: stopsCsv(20_000, 2) }]);
+    const response = await uploadTo(requestId, body, { cutAfter: 300_000, cut });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ fieldErrors: { file: [expect.stringMatching(/interrupted before the whole file arrived/)] } });
+    expect(await rowsOf(requestId)).toHaveLength(0);
+    expect(filesIn(storage).stored.length).toBe(before);
+    expect(filesIn(storage).temp).toEqual([]);
+  });
+
+  it("refuses a file over the size limit, whether or not it announced its length", async () => {
+    const { id: requestId } = await makeRequest(a.viewer, a.agencyId);
+    const before = filesIn(storage).stored.length;
+    const body = multipart([{ name: "file", filename: "huge.csv", content: stopsCsv(60_000, 3) }]);
+    expect(body.body.length).toBeGreaterThan(1_000_000);
+    const streamed = await uploadTo(requestId, body);
+    expect(streamed.status).toBe(413);
+    expect(streamed.headers.get("Connection")).toBe("close");
+    expect(await streamed.json()).toMatchObject({ error: expect.stringMatching(/larger than the upload limit of 1 MB/) });
+    const announced = await uploadTo(requestId, body, { headers: { "Content-Length": String(body.body.length) } });
+    expect(announced.status).toBe(413);
+    expect(await rowsOf(requestId)).toHaveLength(0);
+    expect(filesIn(storage)).toEqual({ stored: expect.any(Array), temp: [] });
+    expect(filesIn(storage).stored.length).toBe(before);
+  });
+
+  it.each([
+    ["an empty file", () => multipart([{ name: "file", filename: "empty.csv", content: "" }]), 422, /empty/],
+    ["a PDF named .csv", () => multipart([{ name: "file", filename: "stops.csv", content: readFileSync(path.join(fixtures, "three-pages.pdf")) }]), 415, /named as CSV, but its content is a PDF file/],
+    ["text named .xlsx", () => multipart([{ name: "file", filename: "stops.xlsx", content: "a,b\n1,2\n" }]), 415, /not a zip archive/],
+    ["a zip bomb posing as XLSX", () => multipart([{ name: "file", filename: "stops.xlsx", content: readFileSync(path.join(fixtures, "zip-bomb.xlsx")) }]), 422, /zip bomb/],
+    ["malformed CSV", () => multipart([{ name: "file", filename: "stops.csv", content: 'date,race\n2024-01-01,"black\n' }]), 422, /not valid CSV/],
+    ["a form without a file", () => multipart([{ name: "note", content: "hello" }]), 400, /Choose a file/],
+    ["a communication of nobody's", () => multipart([{ name: "communicationId", content: "7d1c7a52-3a58-4d0f-9d8e-0b7e1e6b9a11" }, { name: "file", filename: "ok.csv", content: "a,b\n1,2\n" }]), 400, /communication logged on this request/],
+  ])("refuses %s with a clear message and keeps nothing", async (_what, make, status, message) => {
+    const { id: requestId } = await makeRequest(a.viewer, a.agencyId);
+    const before = filesIn(storage).stored.length;
+    const response = await uploadTo(requestId, make());
+    expect(response.status).toBe(status);
+    expect(((await response.json()) as { error: string }).error).toMatch(message);
+    expect(await rowsOf(requestId)).toHaveLength(0);
+    expect(filesIn(storage).stored.length).toBe(before);
+    expect(filesIn(storage).temp).toEqual([]);
+  });
+
+  it("refuses a body that is not multipart", async () => {
+    const { id: requestId } = await makeRequest(a.viewer, a.agencyId);
+    const response = await postBody(apiFiles.action, { url: `/api/v1/requests/${requestId}/files`, cookie: aCookie, params: { requestId }, body: '{"file":1}', contentType: "application/json" });
+    expect(response.status).toBe(415);
+  });
+
+  it("shows refusals on the upload form of the files page, and redirects to the preview on success", async () => {
+    const { id: requestId } = await makeRequest(a.viewer, a.agencyId);
+    const bad = multipart([{ name: "file", filename: "empty.csv", content: "" }]);
+    const refused = await postBody(filesPage.action, { url: `/requests/${requestId}/files`, cookie: aCookie, params: { requestId }, body: bad.body, contentType: bad.contentType });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toEqual({ errors: { file: ['"empty.csv" is empty (0 bytes). Nothing was saved.'] } });
+    const good = multipart([{ name: "file", filename: "fine.csv", content: "a,b\n1,2\n" }]);
+    const accepted = await postBody(filesPage.action, { url: `/requests/${requestId}/files`, cookie: aCookie, params: { requestId }, body: good.body, contentType: good.contentType });
+    expect(accepted.status).toBe(302);
+    const [row] = await rowsOf(requestId);
+    expect(accepted.headers.get("Location")).toBe(`/requests/${requestId}/files/${row!.id}`);
+  });
+});
+
+describe("downloads", () => {
+  let requestId: string;
+  let fileId: string;
+  const content = "date,race\n2024-01-01,black\n";
+
+  beforeAll(async () => {
+    requestId = (await makeRequest(a.viewer, a.agencyId)).id;
+    const response = await uploadTo(requestId, multipart([{ name: "file", filename: "Données d'arrêts.csv", content }]));
+    fileId = ((await response.json()) as { data: { id: string } }).data.id;
+    await uploadTo(requestId, multipart([{ name: "file", filename: "policy.pdf", content: readFileSync(path.join(fixtures, "three-pages.pdf")) }]));
+  });
+
+  it("sends the file as an attachment with a safe name, nosniff and its length", async () => {
+    const response = await callRoute(download.loader, { url: `/requests/${requestId}/files/${fileId}/download`, cookie: aCookie, params: { requestId, fileId } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Disposition")).toBe(
+      "attachment; filename=\"Donnees d'arrets.csv\"; filename*=UTF-8''Donn%C3%A9es%20d%27arr%C3%AAts.csv",
+    );
+    expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(response.headers.get("Content-Length")).toBe(String(Buffer.byteLength(content)));
+    expect(response.headers.get("Content-Type")).toBe("text/csv");
+    expect(await response.text()).toBe(content);
+  });
+
+  it("zips all of a request's files while sending", async () => {
+    const response = await callRoute(zip.loader, { url: `/requests/${requestId}/files.zip`, cookie: aCookie, params: { requestId } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("application/zip");
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const names = await new Promise<string[]>((resolve, reject) =>
+      yauzl.fromBuffer(bytes, { lazyEntries: false }, (error, archive) => {
+        if (error || !archive) return reject(error);
+        const found: string[] = [];
+        archive.on("entry", (e: yauzl.Entry) => found.push(e.fileName));
+        archive.on("end", () => resolve(found));
+      }),
+    );
+    expect(names).toEqual(["Données d'arrêts.csv", "policy.pdf"]);
+  });
+
+  it("gives another organization 404 for the download, the preview, the zip, the list and the upload", async () => {
+    for (const [handler, url, params] of [
+      [download.loader, `/requests/${requestId}/files/${fileId}/download`, { requestId, fileId }],
+      [preview.loader, `/requests/${requestId}/files/${fileId}`, { requestId, fileId }],
+      [zip.loader, `/requests/${requestId}/files.zip`, { requestId }],
+      [apiFiles.loader, `/api/v1/requests/${requestId}/files`, { requestId }],
+      [filesPage.loader, `/requests/${requestId}/files`, { requestId }],
+    ] as const) {
+      const response = await callRoute(handler, { url, cookie: bCookie, params });
+      expect(response.status, url).toBe(404);
+      expect(await response.text()).not.toContain("arrêts");
+    }
+    const before = filesIn(storage).stored.length;
+    const sneaky = await uploadTo(requestId, multipart([{ name: "file", filename: "x.csv", content: "a\n1\n" }]), { cookie: bCookie });
+    expect(sneaky.status).toBe(404);
+    expect(await rowsOf(requestId)).toHaveLength(2);
+    expect(filesIn(storage).stored.length).toBe(before);
+  });
+
+  it("answers 404, not 500, for ids that are not ids", async () => {
+    const response = await callRoute(download.loader, { url: `/requests/${requestId}/files/nope/download`, cookie: aCookie, params: { requestId, fileId: "nope" } });
+    expect(response.status).toBe(404);
+  });
+});
