@@ -1,5 +1,5 @@
 import { and, eq, isNull, or, type SQL } from "drizzle-orm";
-import { agencies, jurisdictions, requests, users } from "../../db/schema";
+import { agencies, agencySystems, campaigns, jurisdictions, products, requests, systemDocuments, users, vendors } from "../../db/schema";
 import type { Viewer } from "./accounts.server";
 
 // The one place that decides which rows a signed-in user may see. Every query over these tables takes
@@ -21,4 +21,26 @@ export function visibleJurisdictions(viewer: Viewer): SQL {
 /** People a request can be assigned to or filed by: members of the same organization. */
 export function visibleUsers(viewer: Viewer): SQL {
   return and(eq(users.organizationId, viewer.organizationId), isNull(users.disabledAt))!;
+}
+
+// Vendors, products, systems and joint asks belong to the organization that recorded them.
+
+export function visibleVendors(viewer: Viewer): SQL {
+  return eq(vendors.organizationId, viewer.organizationId);
+}
+
+export function visibleProducts(viewer: Viewer): SQL {
+  return eq(products.organizationId, viewer.organizationId);
+}
+
+export function visibleSystems(viewer: Viewer): SQL {
+  return eq(agencySystems.organizationId, viewer.organizationId);
+}
+
+export function visibleSystemDocuments(viewer: Viewer): SQL {
+  return eq(systemDocuments.organizationId, viewer.organizationId);
+}
+
+export function visibleCampaigns(viewer: Viewer): SQL {
+  return eq(campaigns.organizationId, viewer.organizationId);
 }

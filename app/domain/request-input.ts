@@ -75,7 +75,8 @@ const tagsFromForm = z
 const requestFields = {
   title: trimmed(MAX_TITLE, "Title"),
   description: trimmed(MAX_TEXT, "What is asked"),
-  agencyId: uuid("an agency"),
+  agencyId: uuid("an agency").optional(),
+  vendorId: uuid("a vendor").optional(),
   assigneeId: uuid("an assignee").optional(),
   method: z.enum(SUBMISSION_METHODS, { error: "Choose how the request is sent" }).optional(),
   filedOn: isoDate("Filed date").optional(),
@@ -102,38 +103,56 @@ function checkDates<T extends DateRuleInput>(today: string) {
   };
 }
 
+/**
+ * A request goes to exactly one agency or vendor. Checked even when other fields have errors, so a form
+ * shows every problem at once.
+ */
+function withOneTarget<T extends z.ZodType>(schema: T) {
+  const target = (value: unknown) => (typeof value === "object" && value !== null ? (value as { agencyId?: unknown; vendorId?: unknown }) : {});
+  return schema
+    .check(z.refine((v) => Boolean(target(v).agencyId || target(v).vendorId), { message: "Choose an agency", path: ["agencyId"], when: () => true }))
+    .check(z.refine((v) => !(target(v).agencyId && target(v).vendorId), { message: "Choose an agency or a vendor, not both", path: ["vendorId"], when: () => true }));
+}
+
 export const INITIAL_STATUSES = ["draft", "submitted"] as const;
 
 export function newRequestFormSchema(today: string) {
-  return z
-    .object({
-      ...requestFields,
-      initialStatus: z.enum(INITIAL_STATUSES, { error: "Choose draft or submitted" }).default("draft"),
-      tags: tagsFromForm,
-    })
-    .superRefine(checkDates(today));
+  return withOneTarget(
+    z
+      .object({
+        ...requestFields,
+        initialStatus: z.enum(INITIAL_STATUSES, { error: "Choose draft or submitted" }).default("draft"),
+        tags: tagsFromForm,
+      })
+      .superRefine(checkDates(today)),
+  );
 }
 export type NewRequestInput = z.infer<ReturnType<typeof newRequestFormSchema>>;
 
 export function newRequestApiSchema(today: string) {
-  return z
-    .object({
-      ...requestFields,
-      initialStatus: z.enum(INITIAL_STATUSES, { error: 'initialStatus must be "draft" or "submitted"' }).default("draft"),
-      tags: tagList.default([]),
-    })
-    .strict()
-    .superRefine(checkDates(today));
+  return withOneTarget(
+    z
+      .object({
+        ...requestFields,
+        campaignId: uuid("a joint ask").optional(),
+        initialStatus: z.enum(INITIAL_STATUSES, { error: 'initialStatus must be "draft" or "submitted"' }).default("draft"),
+        tags: tagList.default([]),
+      })
+      .strict()
+      .superRefine(checkDates(today)),
+  );
 }
 
 export function editRequestFormSchema(today: string) {
-  return z
-    .object({
-      ...requestFields,
-      requesterId: uuid("a requester"),
-      tags: tagsFromForm,
-    })
-    .superRefine(checkDates(today));
+  return withOneTarget(
+    z
+      .object({
+        ...requestFields,
+        requesterId: uuid("a requester"),
+        tags: tagsFromForm,
+      })
+      .superRefine(checkDates(today)),
+  );
 }
 export type EditRequestInput = z.infer<ReturnType<typeof editRequestFormSchema>>;
 
@@ -170,6 +189,8 @@ export type RequestSort = (typeof REQUEST_SORTS)[number];
 export const requestFiltersSchema = z.object({
   status: z.enum(REQUEST_STATUSES, { error: "Unknown status" }).optional(),
   agency: z.string().uuid("Unknown agency").optional(),
+  vendor: z.string().uuid("Unknown vendor").optional(),
+  campaign: z.string().uuid("Unknown joint ask").optional(),
   assignee: z.union([z.literal("me"), z.literal("none"), z.string().uuid("Unknown assignee")]).optional(),
   tag: z.string().trim().max(40).optional(),
   q: z.string().trim().max(200, "Search text must be at most 200 characters").optional(),

@@ -29,7 +29,9 @@ export type TimelineEventData =
       kind: "assignment_changed";
       data: { fromId: string | null; fromName: string | null; toId: string | null; toName: string | null };
     }
-  | { kind: "edited"; data: { changes: FieldChange[] } };
+  | { kind: "edited"; data: { changes: FieldChange[] } }
+  | { kind: "campaign_joined"; data: { campaignId: string; campaignTitle: string } }
+  | { kind: "campaign_left"; data: { campaignId: string; campaignTitle: string } };
 
 export type TimelineEvent = TimelineEventData & {
   id: string;
@@ -69,5 +71,9 @@ export function eventHeadline(event: TimelineEventData): string {
         : `Assigned to ${event.data.toName}`;
     case "edited":
       return `Edited ${event.data.changes.map((c) => c.label.toLowerCase()).join(", ")}`;
+    case "campaign_joined":
+      return `Added to the joint ask “${event.data.campaignTitle}”`;
+    case "campaign_left":
+      return `Taken out of the joint ask “${event.data.campaignTitle}”`;
   }
 }

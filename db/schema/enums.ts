@@ -8,6 +8,8 @@ import {
   REQUEST_EVENT_KINDS,
   COMMUNICATION_DIRECTIONS,
   COMMUNICATION_CHANNELS,
+  SYSTEM_TYPES,
+  SYSTEM_CONFIDENCES,
 } from "./values";
 
 export const userRole = pgEnum("user_role", USER_ROLES);
@@ -18,3 +20,5 @@ export const submissionMethod = pgEnum("submission_method", SUBMISSION_METHODS);
 export const requestEventKind = pgEnum("request_event_kind", REQUEST_EVENT_KINDS);
 export const communicationDirection = pgEnum("communication_direction", COMMUNICATION_DIRECTIONS);
 export const communicationChannel = pgEnum("communication_channel", COMMUNICATION_CHANNELS);
+export const systemType = pgEnum("system_type", SYSTEM_TYPES);
+export const systemConfidence = pgEnum("system_confidence", SYSTEM_CONFIDENCES);

@@ -3,3 +3,4 @@ export * from "./enums";
 export * from "./accounts";
 export * from "./places";
 export * from "./requests";
+export * from "./vendors";

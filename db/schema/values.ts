@@ -43,6 +43,8 @@ export const REQUEST_EVENT_KINDS = [
   "communication_logged",
   "assignment_changed",
   "edited",
+  "campaign_joined",
+  "campaign_left",
 ] as const;
 export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
 
@@ -51,3 +53,21 @@ export type CommunicationDirection = (typeof COMMUNICATION_DIRECTIONS)[number];
 
 export const COMMUNICATION_CHANNELS = ["email", "portal", "mail", "phone", "in_person", "other"] as const;
 export type CommunicationChannel = (typeof COMMUNICATION_CHANNELS)[number];
+
+export const SYSTEM_TYPES = [
+  "records_management",
+  "computer_aided_dispatch",
+  "mobile",
+  "body_cameras",
+  "gunshot_detection",
+  "license_plate_readers",
+  "early_intervention",
+  "jail_management",
+  "records_request_portal",
+  "other",
+] as const;
+export type SystemType = (typeof SYSTEM_TYPES)[number];
+
+/** How sure we are that an agency runs a system: seen in a contract or agenda, inferred, or only reported. */
+export const SYSTEM_CONFIDENCES = ["confirmed", "likely", "reported"] as const;
+export type SystemConfidence = (typeof SYSTEM_CONFIDENCES)[number];
