@@ -25,6 +25,20 @@ export const SYSTEM_TYPE_LABELS: Record<SystemType, string> = {
   other: "Other",
 };
 
+/** The system type in a sentence: "gets its dispatch system (CAD) from Dane County 911". */
+export const SYSTEM_TYPE_NOUNS: Record<SystemType, string> = {
+  records_management: "records system (RMS)",
+  computer_aided_dispatch: "dispatch system (CAD)",
+  mobile: "mobile system",
+  body_cameras: "body-camera system",
+  gunshot_detection: "gunshot detection",
+  license_plate_readers: "licence-plate readers",
+  early_intervention: "early intervention system",
+  jail_management: "jail management system",
+  records_request_portal: "records-request portal",
+  other: "system",
+};
+
 export const CONFIDENCE_LABELS: Record<SystemConfidence, string> = {
   confirmed: "Confirmed",
   likely: "Likely",
