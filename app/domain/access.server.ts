@@ -1,5 +1,17 @@
 import { and, eq, isNull, or, type SQL } from "drizzle-orm";
-import { agencies, agencySystems, campaigns, jurisdictions, products, requests, systemDocuments, users, vendors } from "../../db/schema";
+import {
+  agencies,
+  agencyProducts,
+  agencySystems,
+  campaigns,
+  jurisdictions,
+  productGroups,
+  products,
+  requests,
+  systemDocuments,
+  users,
+  vendors,
+} from "../../db/schema";
 import type { Viewer } from "./accounts.server";
 
 // The one place that decides which rows a signed-in user may see. Every query over these tables takes
@@ -35,6 +47,15 @@ export function visibleProducts(viewer: Viewer): SQL {
 
 export function visibleSystems(viewer: Viewer): SQL {
   return eq(agencySystems.organizationId, viewer.organizationId);
+}
+
+/** Derived rows (who is on which product, group sizes) follow the systems they come from. */
+export function visibleMemberships(viewer: Viewer): SQL {
+  return eq(agencyProducts.organizationId, viewer.organizationId);
+}
+
+export function visibleGroups(viewer: Viewer): SQL {
+  return eq(productGroups.organizationId, viewer.organizationId);
 }
 
 export function visibleSystemDocuments(viewer: Viewer): SQL {

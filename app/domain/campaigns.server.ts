@@ -9,7 +9,7 @@ import type { Viewer } from "./accounts.server";
 import { visibleAgencies, visibleCampaigns, visibleProducts, visibleRequests, visibleVendors } from "./access.server";
 import { spreadsheetSafe } from "./csv";
 import { lawFor } from "./deadlines";
-import { listPrecedents, memberAgencyIds, RECEIVED_STATUSES, type ProductScope } from "./groups.server";
+import { countUnasked, listPrecedents, listUnasked, RECEIVED_STATUSES, type ProductScope } from "./groups.server";
 import { describeResponseTime, fillTemplate } from "./letters";
 import { MAX_TAGS, normalizeTags } from "./request-input";
 import { isOpenStatus, OPEN_STATUSES, REQUEST_STATUSES, STATUS_LABELS } from "./request-status";
@@ -533,24 +533,38 @@ export function summarize(rows: readonly RequestListRow[], today: string) {
 }
 
 /** Everything the campaign page shows, computed through the same functions the request pages use. */
-export async function getCampaignPage(viewer: Viewer, id: string, today: string, options: { addQuery?: string } = {}, db: Executor = defaultDb) {
+/** How many agencies on the product a joint ask lists at once as targets to add. */
+export const CANDIDATE_LIMIT = 300;
+
+/**
+ * Everything the campaign page shows, through the same functions the request pages use. With `showCandidates`,
+ * the agencies on the product not yet asked (the first CANDIDATE_LIMIT), else only how many there are.
+ */
+export async function getCampaignPage(
+  viewer: Viewer,
+  id: string,
+  today: string,
+  options: { addQuery?: string; showCandidates?: boolean } = {},
+  db: Executor = defaultDb,
+) {
   const campaign = await getCampaign(viewer, id, db);
   if (!campaign) return null;
   const scope: ProductScope | null = campaign.productId ? { productId: campaign.productId } : campaign.vendorId ? { vendorId: campaign.vendorId } : null;
-  const [rows, precedents, groupIds] = await Promise.all([
+  const group: ProductScope | null = campaign.productId ? { productId: campaign.productId } : null;
+  const [rows, precedents, candidateTotal, candidateIds] = await Promise.all([
     listCampaignRequests(viewer, campaign.id, db),
     scope
       ? listPrecedents(viewer, scope, { today, vendorId: campaign.vendorId, recordTypes: campaign.recordTypes, excludeCampaignId: campaign.id, limit: 20 }, db)
       : Promise.resolve([]),
-    campaign.productId ? memberAgencyIds(viewer, { productId: campaign.productId }, today, undefined, db) : Promise.resolve([]),
+    group ? countUnasked(viewer, group, campaign.id, today, db) : Promise.resolve(0),
+    group && options.showCandidates ? listUnasked(viewer, group, campaign.id, { today, limit: CANDIDATE_LIMIT }, db) : Promise.resolve([]),
   ]);
-  const inCampaign = new Set(rows.map((r) => r.agencyId).filter((x): x is string => Boolean(x)));
-  const candidateIds = groupIds.filter((a) => !inCampaign.has(a));
+  const asked = rows.map((r) => r.agencyId).filter((x): x is string => Boolean(x));
   const [candidates, searchResults] = await Promise.all([
-    targetAgencies(viewer, candidateIds.slice(0, 500), db),
-    options.addQuery ? searchAgencies(viewer, options.addQuery, [...inCampaign], db) : Promise.resolve([]),
+    targetAgencies(viewer, candidateIds, db),
+    options.addQuery ? searchAgencies(viewer, options.addQuery, asked, db) : Promise.resolve([]),
   ]);
-  return { campaign, rows, summary: summarize(rows, today), precedents, candidates, candidateTotal: candidateIds.length, searchResults };
+  return { campaign, rows, summary: summarize(rows, today), precedents, candidates, candidateTotal, searchResults };
 }
 
 /** The organization's joint asks, newest first, with how far along each is. */

@@ -1,56 +1,39 @@
 import { sql, type SQL } from "drizzle-orm";
-import { agencies, agencySystems, jurisdictions, products, requests, vendors } from "../../db/schema";
+import { agencies, agencyProducts, jurisdictions, productGroups, products, requests, vendors } from "../../db/schema";
 import type { RequestStatus, SystemType } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb, queryRows } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
-import { visibleAgencies, visibleProducts, visibleRequests, visibleSystems } from "./access.server";
+import { visibleAgencies, visibleGroups, visibleMemberships, visibleProducts, visibleRequests } from "./access.server";
+import { refreshStaleGroups } from "./memberships.server";
 import { OPEN_STATUSES } from "./request-status";
 import type { GroupFilters } from "./vendor-input";
 
-// Who is on which product, following shared hosting: the heart of grouping cities by vendor. Everything
-// here is computed from agency_systems in one recursive query, so a change of a host's system moves every
-// agency it hosts at once, with nothing to keep in sync.
-
-/** Hosting chains longer than this are not followed (they are refused on entry well before). */
-export const MAX_HOSTING_DEPTH = 8;
+// Who is on which product, following shared hosting: the heart of grouping cities by vendor. Reads come from
+// agency_products and product_groups, which memberships.server.ts keeps in step with agency_systems.
 
 export const RECEIVED_STATUSES: readonly RequestStatus[] = ["fulfilled", "partially_fulfilled"];
 const ANSWERED_STATUSES: readonly RequestStatus[] = ["fulfilled", "partially_fulfilled", "no_responsive_records", "denied"];
 
 const statusList = (statuses: readonly RequestStatus[]) => sql.join(statuses.map((s) => sql`${s}::request_status`), sql`, `);
 
+/** Memberships that count today: no end date, or one not yet past (along the whole hosting chain). */
 function isCurrent(today: string): SQL {
-  return sql`(${agencySystems.untilOn} is null or ${agencySystems.untilOn} >= ${today}::date)`;
+  return sql`(${agencyProducts.untilOn} is null or ${agencyProducts.untilOn} >= ${today}::date)`;
 }
 
-/** Which products a membership query starts from. */
+/** Which products a membership query covers. */
 export type ProductScope = { productId: string } | { vendorId: string } | { all: true };
 
-function productCondition(viewer: Viewer, scope: ProductScope): SQL {
-  if ("productId" in scope) return sql`and ${agencySystems.productId} = ${scope.productId}::uuid`;
-  if ("vendorId" in scope) {
-    return sql`and ${agencySystems.productId} in (select ${products.id} from ${products} where ${products.vendorId} = ${scope.vendorId}::uuid and ${visibleProducts(viewer)})`;
-  }
-  return sql``;
+function inScope(viewer: Viewer, scope: ProductScope): SQL {
+  if ("productId" in scope) return sql`${agencyProducts.productId} = ${scope.productId}::uuid`;
+  if ("vendorId" in scope) return sql`${agencyProducts.vendorId} = ${scope.vendorId}::uuid`;
+  return sql`true`;
 }
 
-/**
- * `membership(agency_id, product_id, system_type, via_agency_id, depth)`: every agency currently on a product,
- * directly (via_agency_id null) or through the agency that hosts its system of that type (via_agency_id).
- */
-export function membershipCte(viewer: Viewer, today: string, scope: ProductScope): SQL {
-  return sql`with recursive membership(agency_id, product_id, system_type, via_agency_id, depth) as (
-    select ${agencySystems.agencyId}, ${agencySystems.productId}, ${agencySystems.systemType}, null::uuid, 0
-      from ${agencySystems}
-      where ${visibleSystems(viewer)} and ${agencySystems.productId} is not null and ${isCurrent(today)}
-        ${productCondition(viewer, scope)}
-    union
-    select ${agencySystems.agencyId}, membership.product_id, ${agencySystems.systemType}, membership.agency_id, membership.depth + 1
-      from membership
-      join ${agencySystems} on ${agencySystems.hostAgencyId} = membership.agency_id and ${agencySystems.systemType} = membership.system_type
-      where ${visibleSystems(viewer)} and ${isCurrent(today)} and membership.depth < ${MAX_HOSTING_DEPTH}
-  )`;
+/** Current memberships in scope, as a condition on agency_products. */
+function members(viewer: Viewer, scope: ProductScope, today: string): SQL {
+  return sql`${visibleMemberships(viewer)} and ${isCurrent(today)} and ${inScope(viewer, scope)}`;
 }
 
 export type GroupRow = {
@@ -74,56 +57,33 @@ export async function listGroups(
   today: string,
   db: Executor = defaultDb,
 ): Promise<{ rows: GroupRow[]; total: number; page: number; pageSize: number; pageCount: number }> {
+  await refreshStaleGroups(db, viewer.organizationId, today);
   const page = filters.page ?? 1;
-  const minCities = filters.minCities ?? 2;
+  const g = productGroups;
   const order = {
-    size: sql`cities desc, agencies desc, lower(p.name), p.id, m.system_type`,
-    name: sql`lower(p.name), lower(v.name), p.id, m.system_type`,
-    vendor: sql`lower(v.name), lower(p.name), p.id, m.system_type`,
+    size: sql`${g.cities} desc, ${g.agencies} desc, lower(p.name), p.id, ${g.systemType}`,
+    name: sql`lower(p.name), lower(v.name), p.id, ${g.systemType}`,
+    vendor: sql`lower(v.name), lower(p.name), p.id, ${g.systemType}`,
   }[filters.sort ?? "size"];
-  const rows = await queryRows<GroupRow & { total: number }>(
-    db,
-    sql`${membershipCte(viewer, today, { all: true })}
-    select p.id::text as "productId", p.name as "productName", m.system_type::text as "systemType",
-           v.id::text as "vendorId", v.name as "vendorName",
-           count(distinct a.jurisdiction_id)::int as cities,
-           count(distinct m.agency_id)::int as agencies,
-           count(distinct coalesce(j.state_id, j.id))::int as states,
-           count(distinct m.agency_id) filter (where m.via_agency_id is not null)::int as hosted,
-           (count(*) over ())::int as total
-      from membership m
-      join ${agencies} a on a.id = m.agency_id
-      join ${jurisdictions} j on j.id = a.jurisdiction_id
-      join ${products} p on p.id = m.product_id
-      join ${vendors} v on v.id = p.vendor_id
-      ${filters.systemType ? sql`where m.system_type = ${filters.systemType}::system_type` : sql``}
-      group by p.id, v.id, m.system_type
-      having count(distinct a.jurisdiction_id) >= ${minCities}
-      order by ${order}
-      limit ${GROUP_PAGE_SIZE} offset ${(page - 1) * GROUP_PAGE_SIZE}`,
-  );
-  const total = rows[0]?.total ?? (page > 1 ? await countGroups(viewer, filters, today, db) : 0);
-  return {
-    rows: rows.map(({ total: _total, ...row }) => row),
-    total,
-    page,
-    pageSize: GROUP_PAGE_SIZE,
-    pageCount: Math.max(1, Math.ceil(total / GROUP_PAGE_SIZE)),
-  };
-}
-
-async function countGroups(viewer: Viewer, filters: Partial<GroupFilters>, today: string, db: Executor) {
-  const [row] = await queryRows<{ total: number }>(
-    db,
-    sql`${membershipCte(viewer, today, { all: true })}
-    select count(*)::int as total from (
-      select 1 from membership m join ${agencies} a on a.id = m.agency_id
-      ${filters.systemType ? sql`where m.system_type = ${filters.systemType}::system_type` : sql``}
-      group by m.product_id, m.system_type
-      having count(distinct a.jurisdiction_id) >= ${filters.minCities ?? 2}
-    ) g`,
-  );
-  return row?.total ?? 0;
+  const where = sql`${visibleGroups(viewer)} and ${g.cities} >= ${filters.minCities ?? 2}
+    ${filters.systemType ? sql`and ${g.systemType} = ${filters.systemType}::system_type` : sql``}`;
+  const [rows, [counted]] = await Promise.all([
+    queryRows<GroupRow>(
+      db,
+      sql`select p.id::text as "productId", p.name as "productName", ${g.systemType}::text as "systemType",
+                 v.id::text as "vendorId", v.name as "vendorName", ${g.cities} as cities, ${g.agencies} as agencies,
+                 ${g.states} as states, ${g.hosted} as hosted
+            from ${g}
+            join ${products} p on p.id = ${g.productId}
+            join ${vendors} v on v.id = p.vendor_id
+           where ${where}
+           order by ${order}
+           limit ${GROUP_PAGE_SIZE} offset ${(page - 1) * GROUP_PAGE_SIZE}`,
+    ),
+    queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${g} where ${where}`),
+  ]);
+  const total = counted?.total ?? 0;
+  return { rows, total, page, pageSize: GROUP_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(total / GROUP_PAGE_SIZE)) };
 }
 
 export type MemberAgencyRow = {
@@ -154,39 +114,42 @@ export async function listMemberAgencies(
 ): Promise<{ rows: MemberAgencyRow[]; total: number; page: number; pageSize: number; pageCount: number }> {
   const page = options.page ?? 1;
   const pageSize = options.pageSize ?? 100;
-  const rows = await queryRows<Omit<MemberAgencyRow, "lastReceived"> & { total: number; lastReceived: string | null }>(
+  const rows = await queryRows<Omit<MemberAgencyRow, "lastReceived" | "uses"> & { total: number; uses: unknown; lastReceived: unknown }>(
     db,
-    sql`${membershipCte(viewer, options.today, scope)},
-    per_agency as (
-      select m.agency_id,
-             json_agg(distinct jsonb_build_object(
-               'productId', p.id, 'productName', p.name, 'systemType', m.system_type,
-               'viaAgencyId', m.via_agency_id, 'viaAgencyName', via.name)) as uses
-        from membership m
-        join ${products} p on p.id = m.product_id
-        left join ${agencies} via on via.id = m.via_agency_id
-       group by m.agency_id
+    sql`with member_ids as (
+      select distinct ${agencyProducts.agencyId} as agency_id, ${agencyProducts.jurisdictionId} as jurisdiction_id,
+             ${agencyProducts.stateId} as state_id
+        from ${agencyProducts}
+       where ${members(viewer, scope, options.today)}
+         ${options.stateCode ? sql`and ${agencyProducts.stateId} in (select id from ${jurisdictions} where code = ${options.stateCode} and organization_id is null)` : sql``}
     ),
     page_rows as (
       select ${agencies.id} as agency_id, ${agencies.name} as agency_name, ${agencies.type} as agency_type,
-             j.id as jurisdiction_id, j.name as jurisdiction_name,
-             coalesce(s.code, j.code) as state_code, coalesce(s.name, j.name) as state_name,
-             pa.uses, count(*) over () as total
-        from per_agency pa
-        join ${agencies} on ${agencies.id} = pa.agency_id
-        join ${jurisdictions} j on j.id = ${agencies.jurisdictionId}
-        left join ${jurisdictions} s on s.id = j.state_id
+             j.id as jurisdiction_id, j.name as jurisdiction_name, s.code as state_code, s.name as state_name,
+             count(*) over () as total
+        from member_ids m
+        join ${agencies} on ${agencies.id} = m.agency_id
+        join ${jurisdictions} j on j.id = m.jurisdiction_id
+        join ${jurisdictions} s on s.id = m.state_id
        where ${visibleAgencies(viewer)}
-         ${options.stateCode ? sql`and coalesce(s.code, j.code) = ${options.stateCode}` : sql``}
-       order by state_name, lower(j.name), lower(${agencies.name}), ${agencies.id}
+       order by s.name, lower(j.name), lower(${agencies.name}), ${agencies.id}
        limit ${pageSize} offset ${(page - 1) * pageSize}
     )
     select pr.agency_id::text as "agencyId", pr.agency_name as "agencyName", pr.agency_type::text as "agencyType",
            pr.jurisdiction_id::text as "jurisdictionId", pr.jurisdiction_name as "jurisdictionName",
-           pr.state_code as "stateCode", pr.state_name as "stateName", pr.uses, pr.total::int as total,
+           pr.state_code as "stateCode", pr.state_name as "stateName", pr.total::int as total, u.uses,
            coalesce(rc.open, 0)::int as "openRequests", coalesce(rc.answered, 0)::int as "answeredRequests",
            coalesce(rc.received, 0)::int as "receivedRequests", lr.last as "lastReceived"
       from page_rows pr
+      cross join lateral (
+        select json_agg(json_build_object('productId', p.id, 'productName', p.name, 'systemType', ${agencyProducts.systemType},
+                                          'viaAgencyId', ${agencyProducts.viaAgencyId}, 'viaAgencyName', via.name)
+                        order by p.name, ${agencyProducts.systemType}) as uses
+          from ${agencyProducts}
+          join ${products} p on p.id = ${agencyProducts.productId}
+          left join ${agencies} via on via.id = ${agencyProducts.viaAgencyId}
+         where ${agencyProducts.agencyId} = pr.agency_id and ${members(viewer, scope, options.today)}
+      ) u
       left join lateral (
         select count(*) filter (where ${requests.status} in (${statusList(OPEN_STATUSES)})) as open,
                count(*) filter (where ${requests.status} in (${statusList(ANSWERED_STATUSES)})) as answered,
@@ -209,7 +172,7 @@ export async function listMemberAgencies(
   return {
     rows: rows.map(({ total: _t, ...row }) => ({
       ...row,
-      uses: parseJson<MemberAgencyRow["uses"]>(row.uses).sort((a, b) => a.productName.localeCompare(b.productName)),
+      uses: parseJson<MemberAgencyRow["uses"]>(row.uses) ?? [],
       lastReceived: row.lastReceived ? parseJson<NonNullable<MemberAgencyRow["lastReceived"]>>(row.lastReceived) : null,
     })),
     total,
@@ -224,34 +187,17 @@ function parseJson<T>(value: unknown): T {
   return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
-/** Agencies (and places, states) on each product in scope: the product table of a vendor page. */
-export async function productCounts(viewer: Viewer, scope: ProductScope, today: string, db: Executor = defaultDb) {
-  return queryRows<{ productId: string; agencies: number; cities: number; states: number; hosted: number }>(
-    db,
-    sql`${membershipCte(viewer, today, scope)}
-    select m.product_id::text as "productId", count(distinct m.agency_id)::int as agencies,
-           count(distinct a.jurisdiction_id)::int as cities, count(distinct coalesce(j.state_id, j.id))::int as states,
-           count(distinct m.agency_id) filter (where m.via_agency_id is not null)::int as hosted
-      from membership m
-      join ${agencies} a on a.id = m.agency_id
-      join ${jurisdictions} j on j.id = a.jurisdiction_id
-     group by m.product_id`,
-  );
-}
-
 /** How many agencies in scope each state has, for the "by state" summary. */
 export async function stateCounts(viewer: Viewer, scope: ProductScope, today: string, db: Executor = defaultDb) {
   return queryRows<{ stateCode: string | null; stateName: string; agencies: number }>(
     db,
-    sql`${membershipCte(viewer, today, scope)}
-    select coalesce(s.code, j.code) as "stateCode", coalesce(s.name, j.name) as "stateName",
-           count(distinct m.agency_id)::int as agencies
-      from membership m
-      join ${agencies} a on a.id = m.agency_id
-      join ${jurisdictions} j on j.id = a.jurisdiction_id
-      left join ${jurisdictions} s on s.id = j.state_id
-     group by 1, 2
-     order by 2`,
+    sql`select s.code as "stateCode", s.name as "stateName", c.agencies
+          from (select ${agencyProducts.stateId} as state_id, count(distinct ${agencyProducts.agencyId})::int as agencies
+                  from ${agencyProducts}
+                 where ${members(viewer, scope, today)}
+                 group by ${agencyProducts.stateId}) c
+          join ${jurisdictions} s on s.id = c.state_id
+         order by s.name`,
   );
 }
 
@@ -265,9 +211,48 @@ export async function memberAgencyIds(
 ): Promise<string[]> {
   const rows = await queryRows<{ id: string }>(
     db,
-    sql`${membershipCte(viewer, today, scope)}
-    select distinct m.agency_id::text as id from membership m
-    ${systemType ? sql`where m.system_type = ${systemType}::system_type` : sql``}`,
+    sql`select distinct ${agencyProducts.agencyId}::text as id from ${agencyProducts}
+         where ${members(viewer, scope, today)}
+         ${systemType ? sql`and ${agencyProducts.systemType} = ${systemType}::system_type` : sql``}`,
+  );
+  return rows.map((r) => r.id);
+}
+
+function notAsked(viewer: Viewer, scope: ProductScope, campaignId: string, today: string): SQL {
+  return sql`${members(viewer, scope, today)}
+    and ${agencyProducts.agencyId} not in (
+      select ${requests.agencyId} from ${requests}
+       where ${requests.campaignId} = ${campaignId}::uuid and ${requests.agencyId} is not null and ${visibleRequests(viewer)})`;
+}
+
+/** How many agencies on the product(s) a joint ask has not asked yet. */
+export async function countUnasked(viewer: Viewer, scope: ProductScope, campaignId: string, today: string, db: Executor = defaultDb) {
+  const [row] = await queryRows<{ total: number }>(
+    db,
+    sql`select count(distinct ${agencyProducts.agencyId})::int as total from ${agencyProducts} where ${notAsked(viewer, scope, campaignId, today)}`,
+  );
+  return row?.total ?? 0;
+}
+
+/** The first `limit` agencies on the product(s) that a joint ask has not asked yet, by state and place. */
+export async function listUnasked(
+  viewer: Viewer,
+  scope: ProductScope,
+  campaignId: string,
+  options: { today: string; limit: number },
+  db: Executor = defaultDb,
+): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select m.agency_id::text as id
+          from (select distinct ${agencyProducts.agencyId} as agency_id, ${agencyProducts.jurisdictionId} as jurisdiction_id,
+                       ${agencyProducts.stateId} as state_id
+                  from ${agencyProducts} where ${notAsked(viewer, scope, campaignId, options.today)}) m
+          join ${agencies} a on a.id = m.agency_id
+          join ${jurisdictions} j on j.id = m.jurisdiction_id
+          join ${jurisdictions} s on s.id = m.state_id
+         order by s.name, lower(j.name), lower(a.name), a.id
+         limit ${options.limit}`,
   );
   return rows.map((r) => r.id);
 }
@@ -299,14 +284,12 @@ export async function listPrecedents(
   const types = options.recordTypes?.length ? options.recordTypes : null;
   const rows = await queryRows<PrecedentRow>(
     db,
-    sql`${membershipCte(viewer, options.today, scope)},
-    member_agencies as (select distinct agency_id from membership)
-    select ${requests.id}::text as "requestId", ${requests.number} as number, ${requests.title} as title,
+    sql`select ${requests.id}::text as "requestId", ${requests.number} as number, ${requests.title} as title,
            ${requests.status}::text as status, ${requests.tags}::text[] as tags, ${requests.updatedAt} as "updatedAt",
            coalesce(${agencies.name}, ${vendors.name}) as "targetName", j.name as "placeName",
            coalesce(s.code, j.code) as "stateCode",
-           (select string_agg(distinct p.name, ', ') from membership m join ${products} p on p.id = m.product_id
-             where m.agency_id = ${requests.agencyId}) as "productNames",
+           (select string_agg(distinct p.name, ', ') from ${agencyProducts} join ${products} p on p.id = ${agencyProducts.productId}
+             where ${agencyProducts.agencyId} = ${requests.agencyId} and ${members(viewer, scope, options.today)}) as "productNames",
            ${requests.campaignId}::text as "campaignId"
       from ${requests}
       left join ${agencies} on ${agencies.id} = ${requests.agencyId}
@@ -315,7 +298,7 @@ export async function listPrecedents(
       left join ${vendors} on ${vendors.id} = ${requests.vendorId}
      where ${visibleRequests(viewer)}
        and ${requests.status} in (${statusList(RECEIVED_STATUSES)})
-       and (${requests.agencyId} in (select agency_id from member_agencies)
+       and (${requests.agencyId} in (select ${agencyProducts.agencyId} from ${agencyProducts} where ${members(viewer, scope, options.today)})
             ${options.vendorId ? sql`or ${requests.vendorId} = ${options.vendorId}::uuid` : sql``})
        ${types ? sql`and ${requests.tags} && ${sql`array[${sql.join(types.map((t) => sql`${t}`), sql`, `)}]::text[]`}` : sql``}
        ${options.excludeCampaignId ? sql`and ${requests.campaignId} is distinct from ${options.excludeCampaignId}::uuid` : sql``}
@@ -325,16 +308,15 @@ export async function listPrecedents(
   return rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt).toISOString() }));
 }
 
-/** Vendors the viewer can see with how many agencies use their products (through hosting too). */
+/** How many agencies use each vendor's products today (through hosting too). */
 export async function vendorAgencyCounts(viewer: Viewer, today: string, db: Executor = defaultDb) {
   return queryRows<{ vendorId: string; agencies: number; cities: number }>(
     db,
-    sql`${membershipCte(viewer, today, { all: true })}
-    select p.vendor_id::text as "vendorId", count(distinct m.agency_id)::int as agencies,
-           count(distinct a.jurisdiction_id)::int as cities
-      from membership m
-      join ${products} p on p.id = m.product_id
-      join ${agencies} a on a.id = m.agency_id
-     group by p.vendor_id`,
+    sql`select p.vendor_id::text as "vendorId", count(distinct ${agencyProducts.agencyId})::int as agencies,
+               count(distinct ${agencyProducts.jurisdictionId})::int as cities
+          from ${agencyProducts}
+          join ${products} p on p.id = ${agencyProducts.productId}
+         where ${members(viewer, { all: true }, today)}
+         group by p.vendor_id`,
   );
 }

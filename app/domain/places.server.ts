@@ -8,6 +8,8 @@ import { visibleAgencies, visibleJurisdictions, visibleRequests } from "./access
 import type { AgencyInput, LocalJurisdictionInput } from "./places-input";
 import { OPEN_STATUSES } from "./request-status";
 import { isUuid } from "./requests.server";
+import { refreshAgencyPlace } from "./memberships.server";
+import { todayIn } from "../utils/dates";
 import { fail, ok, type Result } from "./results";
 
 const state = alias(jurisdictions, "state");
@@ -196,6 +198,8 @@ export async function updateAgency(
       .set(agencyValues(input))
       .where(and(eq(agencies.id, id), visibleAgencies(viewer)))
       .returning({ id: agencies.id });
+    // Shared-vendor groups count places: an agency that moved takes its memberships along.
+    if (row) await refreshAgencyPlace(db, viewer.organizationId, row.id, todayIn(viewer.timeZone));
     return row ? ok(row) : null;
   } catch (error) {
     if (isUniqueViolation(error)) return fail("name", `An agency named ${input.name} already exists there`);

@@ -8,7 +8,8 @@ import type { Executor } from "../utils/db.server";
 import { db as defaultDb, queryRows } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
 import { visibleAgencies, visibleProducts, visibleSystemDocuments, visibleSystems } from "./access.server";
-import { MAX_HOSTING_DEPTH } from "./groups.server";
+import { MAX_HOSTING_DEPTH, refreshMemberships } from "./memberships.server";
+import { todayIn } from "../utils/dates";
 import { isUuid } from "./requests.server";
 import { fail, ok, type Result } from "./results";
 import { cleanFileName, documentType } from "./system-documents";
@@ -158,6 +159,7 @@ export async function createSystem(
       .values({ organizationId: viewer.organizationId, agencyId: agency.id, createdById: viewer.id, ...systemValues(input) })
       .returning({ id: agencySystems.id });
     if (document && checkedDocument?.ok) await insertDocument(tx, viewer, row!.id, document, checkedDocument.value);
+    await refreshMemberships(tx, viewer.organizationId, [{ agencyId: agency.id, systemType: input.systemType }], todayIn(viewer.timeZone));
     return ok(row!);
   });
 }
@@ -175,7 +177,7 @@ export async function updateSystem(
   return db.transaction(async (tx) => {
     await lockHosting(tx, viewer);
     const [current] = await tx
-      .select({ id: agencySystems.id, agencyId: agencySystems.agencyId })
+      .select({ id: agencySystems.id, agencyId: agencySystems.agencyId, systemType: agencySystems.systemType })
       .from(agencySystems)
       .where(and(eq(agencySystems.id, id), visibleSystems(viewer)))
       .for("update")
@@ -185,17 +187,32 @@ export async function updateSystem(
     if (!checked.ok) return checked;
     await tx.update(agencySystems).set(systemValues(input)).where(eq(agencySystems.id, current.id));
     if (document && checkedDocument?.ok) await insertDocument(tx, viewer, current.id, document, checkedDocument.value);
-    return ok(current);
+    await refreshMemberships(
+      tx,
+      viewer.organizationId,
+      [
+        { agencyId: current.agencyId, systemType: current.systemType },
+        { agencyId: current.agencyId, systemType: input.systemType },
+      ],
+      todayIn(viewer.timeZone),
+    );
+    return ok({ id: current.id, agencyId: current.agencyId });
   });
 }
 
+/** Deletes a system; agencies that got it through this agency stay hosted by it, with no product until it has one. */
 export async function deleteSystem(viewer: Viewer, id: string, db: Executor = defaultDb): Promise<{ agencyId: string } | null> {
   if (!isUuid(id)) return null;
-  const [row] = await db
-    .delete(agencySystems)
-    .where(and(eq(agencySystems.id, id), visibleSystems(viewer)))
-    .returning({ agencyId: agencySystems.agencyId });
-  return row ?? null;
+  return db.transaction(async (tx) => {
+    await lockHosting(tx, viewer);
+    const [row] = await tx
+      .delete(agencySystems)
+      .where(and(eq(agencySystems.id, id), visibleSystems(viewer)))
+      .returning({ agencyId: agencySystems.agencyId, systemType: agencySystems.systemType });
+    if (!row) return null;
+    await refreshMemberships(tx, viewer.organizationId, [row], todayIn(viewer.timeZone));
+    return { agencyId: row.agencyId };
+  });
 }
 
 export async function deleteSystemDocument(viewer: Viewer, systemId: string, documentId: string, db: Executor = defaultDb) {

@@ -1,13 +1,15 @@
-import { and, asc, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
-import { agencySystems, campaigns, products, requests, vendors } from "../../db/schema";
+import { and, asc, count, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { agencies, agencySystems, campaigns, productGroups, products, requests, vendors } from "../../db/schema";
 import { seedVendorCatalog } from "../../db/seed/vendors";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
-import { visibleCampaigns, visibleProducts, visibleRequests, visibleSystems, visibleVendors } from "./access.server";
-import { productCounts, vendorAgencyCounts } from "./groups.server";
+import { visibleCampaigns, visibleGroups, visibleProducts, visibleRequests, visibleSystems, visibleVendors } from "./access.server";
+import { listCampaigns } from "./campaigns.server";
+import { listMemberAgencies, listPrecedents, stateCounts, vendorAgencyCounts, type ProductScope } from "./groups.server";
+import { refreshStaleGroups } from "./memberships.server";
 import { OPEN_STATUSES } from "./request-status";
-import { isUuid } from "./requests.server";
+import { isUuid, listRequests } from "./requests.server";
 import { fail, ok, type Result } from "./results";
 import type { ProductInput, VendorInput } from "./vendor-input";
 
@@ -101,21 +103,33 @@ export async function getVendor(viewer: Viewer, id: string, db: Executor = defau
 }
 export type VendorDetail = NonNullable<Awaited<ReturnType<typeof getVendor>>>;
 
-/** The vendor's products with how many agencies, places and states use each, today. */
+/** The shared-vendor groups of some products: per system type they are used as, the places, agencies and states. */
+async function groupsOfProducts(viewer: Viewer, productIds: string[], today: string, db: Executor) {
+  if (productIds.length === 0) return [];
+  await refreshStaleGroups(db, viewer.organizationId, today);
+  return db
+    .select({
+      productId: productGroups.productId,
+      systemType: productGroups.systemType,
+      cities: productGroups.cities,
+      agencies: productGroups.agencies,
+      states: productGroups.states,
+      hosted: productGroups.hosted,
+    })
+    .from(productGroups)
+    .where(and(inArray(productGroups.productId, productIds), visibleGroups(viewer)))
+    .orderBy(desc(productGroups.cities));
+}
+
+/** The vendor's products, each with its groups (one per system type it is used as), today. */
 export async function listVendorProducts(viewer: Viewer, vendorId: string, today: string, db: Executor = defaultDb) {
-  const [rows, counts] = await Promise.all([
-    db
-      .select({ id: products.id, name: products.name, systemType: products.systemType, notes: products.notes })
-      .from(products)
-      .where(and(eq(products.vendorId, vendorId), visibleProducts(viewer)))
-      .orderBy(asc(sql`lower(${products.name})`)),
-    productCounts(viewer, { vendorId }, today, db),
-  ]);
-  const byProduct = new Map(counts.map((c) => [c.productId, c]));
-  return rows.map((r) => {
-    const c = byProduct.get(r.id);
-    return { ...r, agencies: c?.agencies ?? 0, cities: c?.cities ?? 0, states: c?.states ?? 0, hosted: c?.hosted ?? 0 };
-  });
+  const rows = await db
+    .select({ id: products.id, name: products.name, systemType: products.systemType, notes: products.notes })
+    .from(products)
+    .where(and(eq(products.vendorId, vendorId), visibleProducts(viewer)))
+    .orderBy(asc(sql`lower(${products.name})`));
+  const groups = await groupsOfProducts(viewer, rows.map((r) => r.id), today, db);
+  return rows.map((r) => ({ ...r, groups: groups.filter((g) => g.productId === r.id) }));
 }
 
 function vendorValues(input: VendorInput) {
@@ -313,4 +327,77 @@ export async function deleteProduct(
     if (isForeignKeyViolation(error)) return fail("", "The product can't be deleted: something was just linked to it. Reload and try again.");
     throw error;
   }
+}
+
+// The vendor and product pages, as their loaders (and the benchmark) call them.
+
+const MEMBER_PAGE_SIZE = 100;
+
+/**
+ * Agencies on the product(s), by state: all of them when there are few, else one state at a time (the chosen
+ * one, or the first), with the states and their counts to choose from.
+ */
+async function membersByState(
+  viewer: Viewer,
+  scope: ProductScope,
+  today: string,
+  options: { page?: number; stateCode?: string },
+  db: Executor,
+) {
+  const states = await stateCounts(viewer, scope, today, db);
+  const total = states.reduce((sum, s) => sum + s.agencies, 0);
+  const chosen = states.find((s) => s.stateCode === options.stateCode)?.stateCode;
+  const stateCode = chosen ?? (total > MEMBER_PAGE_SIZE ? (states[0]?.stateCode ?? undefined) : undefined);
+  const members = await listMemberAgencies(viewer, scope, { today, page: options.page, pageSize: MEMBER_PAGE_SIZE, stateCode }, db);
+  return { states, totalAgencies: total, stateCode: stateCode ?? null, members };
+}
+
+export async function getVendorPage(
+  viewer: Viewer,
+  id: string,
+  today: string,
+  options: { page?: number; stateCode?: string } = {},
+  db: Executor = defaultDb,
+) {
+  const vendor = await getVendor(viewer, id, db);
+  if (!vendor) return null;
+  const scope = { vendorId: vendor.id };
+  const [productList, byState, precedents, toVendor, campaignList] = await Promise.all([
+    listVendorProducts(viewer, vendor.id, today, db),
+    membersByState(viewer, scope, today, options, db),
+    listPrecedents(viewer, scope, { today, vendorId: vendor.id, limit: 20 }, db),
+    listRequests(viewer, { vendor: vendor.id, sort: "updated", pageSize: 50 }, db),
+    listCampaigns(viewer, { vendorId: vendor.id }, db),
+  ]);
+  return { vendor, products: productList, ...byState, precedents, requests: toVendor, campaigns: campaignList };
+}
+
+export async function getProductPage(
+  viewer: Viewer,
+  id: string,
+  today: string,
+  options: { page?: number; stateCode?: string } = {},
+  db: Executor = defaultDb,
+) {
+  const product = await getProduct(viewer, id, db);
+  if (!product) return null;
+  const scope = { productId: product.id };
+  const [byState, groups, precedents, former] = await Promise.all([
+    membersByState(viewer, scope, today, options, db),
+    groupsOfProducts(viewer, [product.id], today, db),
+    listPrecedents(viewer, scope, { today, vendorId: product.vendorId, limit: 20 }, db),
+    listFormerUsers(viewer, product.id, today, db),
+  ]);
+  return { product, ...byState, groups, precedents, former };
+}
+
+/** Agencies that ran the product directly and stopped (until a past date). */
+async function listFormerUsers(viewer: Viewer, productId: string, today: string, db: Executor) {
+  return db
+    .select({ systemId: agencySystems.id, agencyId: agencies.id, agencyName: agencies.name, untilOn: agencySystems.untilOn })
+    .from(agencySystems)
+    .innerJoin(agencies, eq(agencies.id, agencySystems.agencyId))
+    .where(and(eq(agencySystems.productId, productId), visibleSystems(viewer), sql`${agencySystems.untilOn} < ${today}::date`))
+    .orderBy(desc(agencySystems.untilOn))
+    .limit(50);
 }

@@ -7,6 +7,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -97,6 +98,72 @@ export const agencySystems = pgTable(
     index("agency_systems_product_idx").on(t.productId),
     index("agency_systems_host_idx").on(t.hostAgencyId, t.systemType),
     index("agency_systems_org_type_idx").on(t.organizationId, t.systemType),
+  ],
+);
+
+/**
+ * Derived from agency_systems, never edited by hand: every agency on a product, directly or through the
+ * chain of agencies hosting its system (via_agency_id is the agency it gets the system from). Rebuilt for the
+ * agencies concerned in the same transaction as each change of a system, so reads need no recursion.
+ * until_on is the earliest end date along the chain: a row counts while it is null or not yet past.
+ */
+export const agencyProducts = pgTable(
+  "agency_products",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    agencyId: uuid("agency_id")
+      .notNull()
+      .references(() => agencies.id, { onDelete: "cascade" }),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    // The product's vendor, copied for vendor pages (a product never changes vendor).
+    vendorId: uuid("vendor_id")
+      .notNull()
+      .references(() => vendors.id, { onDelete: "cascade" }),
+    systemType: systemType("system_type").notNull(),
+    viaAgencyId: uuid("via_agency_id").references(() => agencies.id, { onDelete: "cascade" }),
+    // The agency's place, copied so group counts need no joins; refreshed when an agency moves.
+    jurisdictionId: uuid("jurisdiction_id").notNull(),
+    stateId: uuid("state_id").notNull(),
+    untilOn: date("until_on", { mode: "string" }),
+    depth: integer("depth").notNull(),
+  },
+  // Wide keys so a product's or a vendor's members are read from the index alone.
+  (t) => [
+    index("agency_products_product_idx").on(t.productId, t.organizationId, t.systemType, t.agencyId, t.untilOn, t.jurisdictionId, t.stateId),
+    index("agency_products_vendor_idx").on(t.vendorId, t.organizationId, t.agencyId, t.untilOn, t.jurisdictionId, t.stateId),
+    index("agency_products_agency_idx").on(t.agencyId, t.systemType),
+  ],
+);
+
+/**
+ * Shared-vendor groups with their sizes, computed from agency_products for `computed_on`. A group whose
+ * earliest end date (stale_after) has passed is recomputed before it is read.
+ */
+export const productGroups = pgTable(
+  "product_groups",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    systemType: systemType("system_type").notNull(),
+    cities: integer("cities").notNull(),
+    agencies: integer("agencies").notNull(),
+    states: integer("states").notNull(),
+    hosted: integer("hosted").notNull(),
+    staleAfter: date("stale_after", { mode: "string" }),
+    computedOn: date("computed_on", { mode: "string" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.productId, t.systemType] }),
+    index("product_groups_org_size_idx").on(t.organizationId, t.cities),
+    index("product_groups_stale_idx").on(t.organizationId, t.staleAfter),
   ],
 );
 

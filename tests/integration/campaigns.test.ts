@@ -160,7 +160,7 @@ describe("tracking a joint ask", () => {
 
   it("counts statuses and assignees, and lists targets by state", async () => {
     await changeStatus(org.viewer, rowIds[0]!, { status: "fulfilled" }, TODAY);
-    const page = await getCampaignPage(org.viewer, campaignId, TODAY);
+    const page = await getCampaignPage(org.viewer, campaignId, TODAY, { showCandidates: true });
     expect(page!.summary).toMatchObject({ total: 3, open: 2, received: 1, drafts: 0 });
     expect(page!.summary.statusCounts.submitted).toBe(2);
     expect(page!.summary.statusCounts.fulfilled).toBe(1);
@@ -168,6 +168,9 @@ describe("tracking a joint ask", () => {
     expect(page!.rows.map((r) => r.stateCode)).toEqual(["CA", "PA", "WI"]);
     // Reading is on the product but not in this ask: it is offered as a target to add.
     expect(page!.candidates.map((c) => c.name)).toEqual(["Reading Police Department"]);
+    expect(page!.candidateTotal).toBe(1);
+    const plain = await getCampaignPage(org.viewer, campaignId, TODAY);
+    expect([plain!.candidates, plain!.candidateTotal]).toEqual([[], 1]);
   });
 
   it("assigns, tags and logs a follow-up on the selected requests, each on its timeline", async () => {
