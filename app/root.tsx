@@ -78,6 +78,12 @@ function Shell({ children }: { children: ReactNode }) {
                     <li>
                       <NavLink to="/jurisdictions">Jurisdictions</NavLink>
                     </li>
+                    <li>
+                      <NavLink to="/vendors">Vendors</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/campaigns">Joint asks</NavLink>
+                    </li>
                   </ul>
                 </nav>
                 <div className="account">

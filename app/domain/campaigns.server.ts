@@ -383,17 +383,6 @@ export async function addRequestToCampaign(
   return ok({ requestId: request.id });
 }
 
-export async function removeRequestFromCampaign(viewer: Viewer, campaignId: string, requestId: string, db: Executor = defaultDb) {
-  if (!isUuid(requestId) || !(await getCampaign(viewer, campaignId, db))) return null;
-  const [request] = await db
-    .select({ id: requests.id })
-    .from(requests)
-    .where(and(eq(requests.id, requestId), eq(requests.campaignId, campaignId), visibleRequests(viewer)))
-    .limit(1);
-  if (!request) return null;
-  return setRequestCampaign(viewer, request.id, null, db);
-}
-
 /** The selected ids that are requests of this joint ask; a field error when any is not. */
 async function campaignRequestIds(db: Executor, viewer: Viewer, campaignId: string, requestIds: readonly string[]): Promise<Result<string[]>> {
   const valid = requestIds.filter(isUuid);
@@ -444,6 +433,11 @@ export function bulkFollowUp(
 
 export function bulkTag(viewer: Viewer, campaignId: string, requestIds: readonly string[], tags: readonly string[], db: Executor = defaultDb) {
   return bulk(viewer, campaignId, requestIds, (tx, id) => addTags(viewer, id, tags, tx), db);
+}
+
+/** Takes the selected requests out of the joint ask (they stay as ordinary requests). */
+export function bulkRemove(viewer: Viewer, campaignId: string, requestIds: readonly string[], db: Executor = defaultDb) {
+  return bulk(viewer, campaignId, requestIds, (tx, id) => setRequestCampaign(viewer, id, null, tx), db);
 }
 
 export async function getCampaign(viewer: Viewer, id: string, db: Executor = defaultDb) {

@@ -320,3 +320,27 @@ export async function vendorAgencyCounts(viewer: Viewer, today: string, db: Exec
          group by p.vendor_id`,
   );
 }
+
+/** Every current membership in scope with the agency's place, for the JSON API (agencies by product). */
+export async function listMembershipsFlat(viewer: Viewer, scope: ProductScope, today: string, db: Executor = defaultDb) {
+  return queryRows<{
+    productId: string;
+    systemType: SystemType;
+    agencyId: string;
+    agencyName: string;
+    place: string;
+    stateCode: string | null;
+    viaAgencyId: string | null;
+  }>(
+    db,
+    sql`select ${agencyProducts.productId}::text as "productId", ${agencyProducts.systemType}::text as "systemType",
+               a.id::text as "agencyId", a.name as "agencyName", j.name as place, s.code as "stateCode",
+               ${agencyProducts.viaAgencyId}::text as "viaAgencyId"
+          from ${agencyProducts}
+          join ${agencies} a on a.id = ${agencyProducts.agencyId}
+          join ${jurisdictions} j on j.id = ${agencyProducts.jurisdictionId}
+          join ${jurisdictions} s on s.id = ${agencyProducts.stateId}
+         where ${members(viewer, scope, today)}
+         order by s.name, lower(j.name), lower(a.name), a.id`,
+  );
+}

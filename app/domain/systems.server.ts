@@ -284,7 +284,7 @@ export async function getSystemDocument(viewer: Viewer, systemId: string, docume
  * by following the hosting chain; and the agencies that use systems this agency hosts.
  */
 export async function listAgencySystems(viewer: Viewer, agencyId: string, today: string, db: Executor = defaultDb) {
-  if (!isUuid(agencyId)) return null;
+  if (!isUuid(agencyId)) return { systems: [], hostedFor: [] };
   const rows = await db
     .select({
       id: agencySystems.id,
@@ -360,4 +360,3 @@ export async function listAgencySystems(viewer: Viewer, agencyId: string, today:
     hostedFor: hostedFor.map((h) => ({ ...h, current: !h.untilOn || h.untilOn >= today })),
   };
 }
-export type AgencySystems = NonNullable<Awaited<ReturnType<typeof listAgencySystems>>>;

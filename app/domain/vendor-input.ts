@@ -266,6 +266,11 @@ export const bulkTagSchema = z.object({
   tags: tagsText("Tags").refine((v) => v.length > 0, "Enter a tag"),
 });
 
+export const bulkRemoveSchema = z.object({
+  intent: z.literal("bulk-remove"),
+  requestIds: selection,
+});
+
 export const GROUP_SORTS = ["size", "name", "vendor"] as const;
 export type GroupSort = (typeof GROUP_SORTS)[number];
 

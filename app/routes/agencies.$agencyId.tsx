@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AgencySystemsCard } from "~/components/agency-systems";
 import { StatusBadge } from "~/components/status-badge";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { getAgency } from "~/domain/places.server";
 import { listRequests } from "~/domain/requests.server";
+import { listAgencySystems } from "~/domain/systems.server";
 import { requireViewer } from "~/utils/auth.server";
-import { formatDate } from "~/utils/dates";
+import { formatDate, todayIn } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useToday } from "~/utils/use-root";
 
@@ -18,12 +20,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const agency = await getAgency(viewer, params.agencyId ?? "");
   if (!agency) throw notFound("agency");
-  const requests = await listRequests(viewer, { agency: agency.id, sort: "updated", pageSize: 100 });
-  return json({ agency, requests });
+  const [requests, systems] = await Promise.all([
+    listRequests(viewer, { agency: agency.id, sort: "updated", pageSize: 100 }),
+    listAgencySystems(viewer, agency.id, todayIn(viewer.timeZone)),
+  ]);
+  return json({ agency, requests, systems });
 }
 
 export default function AgencyPage() {
-  const { agency, requests } = useLoaderData<typeof loader>();
+  const { agency, requests, systems } = useLoaderData<typeof loader>();
   const today = useToday();
   return (
     <>
@@ -41,6 +46,9 @@ export default function AgencyPage() {
         <div className="actions">
           <Link to={`/requests/new?agency=${agency.id}`} className="button">
             New request to this agency
+          </Link>
+          <Link to={`/campaigns/new?agency=${agency.id}`} className="button button--secondary">
+            Start a joint ask
           </Link>
           <Link to={`/agencies/${agency.id}/edit`} className="button button--secondary">
             Edit
@@ -105,6 +113,7 @@ export default function AgencyPage() {
           ) : null}
         </section>
       </div>
+      <AgencySystemsCard agencyId={agency.id} systems={systems.systems} hostedFor={systems.hostedFor} today={today} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { listMembers } from "~/domain/members.server";
 import { listAgencies } from "~/domain/places.server";
 import { editRequestFormSchema } from "~/domain/request-input";
 import { getRequest, updateRequest } from "~/domain/requests.server";
+import { listVendorOptions } from "~/domain/vendors.server";
 import { requireViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -23,8 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const found = await getRequest(viewer, params.requestId ?? "");
   if (!found) throw notFound("request");
-  const [agencies, members] = await Promise.all([listAgencies(viewer), listMembers(viewer)]);
-  return json({ request: found, agencies, members });
+  const [agencies, members, vendors] = await Promise.all([listAgencies(viewer), listMembers(viewer), listVendorOptions(viewer)]);
+  return json({ request: found, agencies, members, vendors });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditRequest() {
-  const { request, agencies, members } = useLoaderData<typeof loader>();
+  const { request, agencies, members, vendors } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const today = useToday();
@@ -53,7 +54,8 @@ export default function EditRequest() {
     defaultValue: {
       title: request.title,
       description: request.description,
-      agencyId: request.agencyId,
+      agencyId: request.agencyId ?? "",
+      vendorId: request.vendorId ?? "",
       requesterId: request.requesterId,
       assigneeId: request.assigneeId ?? "",
       method: request.method ?? "",
@@ -79,7 +81,7 @@ export default function EditRequest() {
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
-          <RequestFields fields={fields} agencies={agencies} members={members} />
+          <RequestFields fields={fields} agencies={agencies} members={members} vendors={vendors} />
           <SelectField label="Requester" {...getSelectProps(fields.requesterId)} id={fields.requesterId.id} errors={fields.requesterId.errors} hint="The person the request is filed in the name of.">
             {members.map((m) => (
               <option key={m.id} value={m.id}>

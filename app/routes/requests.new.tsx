@@ -9,6 +9,7 @@ import { listMembers } from "~/domain/members.server";
 import { listAgencies } from "~/domain/places.server";
 import { newRequestFormSchema } from "~/domain/request-input";
 import { createRequest } from "~/domain/requests.server";
+import { listVendorOptions } from "~/domain/vendors.server";
 import { requireViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -18,12 +19,16 @@ export const meta: MetaFunction = () => [{ title: "New request · JointAsk" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const [agencies, members] = await Promise.all([listAgencies(viewer), listMembers(viewer)]);
-  const preselected = new URL(request.url).searchParams.get("agency");
+  const [agencies, members, vendors] = await Promise.all([listAgencies(viewer), listMembers(viewer), listVendorOptions(viewer)]);
+  const params = new URL(request.url).searchParams;
+  const preselected = params.get("agency");
+  const vendor = params.get("vendor");
   return json({
     agencies,
     members,
+    vendors,
     agencyId: agencies.some((a) => a.id === preselected) ? preselected : null,
+    vendorId: vendors.some((v) => v.id === vendor) ? vendor : null,
   });
 }
 
@@ -41,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewRequest() {
-  const { agencies, members, agencyId } = useLoaderData<typeof loader>();
+  const { agencies, members, vendors, agencyId, vendorId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const today = useToday();
@@ -49,7 +54,7 @@ export default function NewRequest() {
   const [form, fields] = useForm({
     id: "new-request",
     lastResult,
-    defaultValue: { agencyId: agencyId ?? "", initialStatus: "draft" },
+    defaultValue: { agencyId: agencyId ?? "", vendorId: vendorId ?? "", initialStatus: "draft" },
     constraint: getZodConstraint(schema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -66,7 +71,7 @@ export default function NewRequest() {
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
-          <RequestFields fields={fields} agencies={agencies} members={members} />
+          <RequestFields fields={fields} agencies={agencies} members={members} vendors={vendors} />
           <fieldset className="field">
             <legend>Status</legend>
             <div className="radio-row">

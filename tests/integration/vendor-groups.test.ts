@@ -105,11 +105,11 @@ describe("grouping by product", () => {
 
   it("shows a hosted agency's product on its own page, through the chain", async () => {
     const systems = await listAgencySystems(org.viewer, ids.fitchburg!, TODAY);
-    expect(systems!.systems).toHaveLength(1);
-    expect(systems!.systems[0]!.hostAgencyName).toBe("Regional Dispatch Authority");
-    expect(systems!.systems[0]!.viaProducts).toEqual([expect.objectContaining({ productName: "Enterprise CAD", viaName: "Dane County 911" })]);
+    expect(systems.systems).toHaveLength(1);
+    expect(systems.systems[0]!.hostAgencyName).toBe("Regional Dispatch Authority");
+    expect(systems.systems[0]!.viaProducts).toEqual([expect.objectContaining({ productName: "Enterprise CAD", viaName: "Dane County 911" })]);
     const host = await listAgencySystems(org.viewer, ids.county911!, TODAY);
-    expect(host!.hostedFor.map((h) => h.agencyName).sort()).toEqual(["Dane County Sheriff", "Madison Police", "Regional Dispatch Authority"]);
+    expect(host.hostedFor.map((h) => h.agencyName).sort()).toEqual(["Dane County Sheriff", "Madison Police", "Regional Dispatch Authority"]);
   });
 });
 
