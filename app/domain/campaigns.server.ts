@@ -45,7 +45,7 @@ export interface TargetAgency {
 }
 
 /** The law a request to an agency falls under: its state's (federal FOIA for federal agencies). */
-function lawOf(stateCode: string | null): TargetAgency["law"] {
+export function lawOf(stateCode: string | null): TargetAgency["law"] {
   const law = stateCode ? lawFor(stateCode) : undefined;
   if (!law) return null;
   return { name: law.lawName, citation: law.citation, days: describeResponseTime(law.responseDays, law.dayType) };

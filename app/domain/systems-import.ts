@@ -8,33 +8,11 @@ import {
   type SystemType,
 } from "../../db/schema/values";
 import { isIsoDate } from "../utils/dates";
+import { ATLAS_COLUMNS, IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportColumn } from "./import-columns";
 
 // Reading a CSV of agencies and their systems: our own columns, or the shape of EFF's Atlas of Surveillance
 // export. Pure: every row is checked here (and against the database in systems-import.server.ts) before
 // anything is written. Lines are the file's line numbers, counting the header as line 1.
-
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 20_000;
-
-export const IMPORT_COLUMNS = [
-  "state",
-  "place",
-  "place_kind",
-  "agency",
-  "agency_type",
-  "system_type",
-  "vendor",
-  "product",
-  "hosted_by",
-  "since",
-  "until",
-  "confidence",
-  "evidence_url",
-  "notes",
-] as const;
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
-
-export const ATLAS_COLUMNS = ["City", "County", "State", "Agency", "Type of LEA", "Technology", "Vendor", "links"] as const;
 
 export type ImportFormat = "jointask" | "atlas";
 
@@ -336,11 +314,3 @@ function dropDuplicates(rows: readonly ImportRow[], warnings: ImportIssue[]): Im
   }
   return kept;
 }
-
-/** The file offered as a template on the import page. */
-export const IMPORT_TEMPLATE = [
-  IMPORT_COLUMNS.join(","),
-  "WI,Dane County,county,Dane County Public Safety Communications,dispatch_911,CAD,Tyler Technologies,Enterprise CAD,,2016-03-01,,confirmed,https://example.org/council/agenda-2016-03.pdf,",
-  "WI,Madison,city,Madison Police Department,police,CAD,,,Dane County Public Safety Communications,,,likely,,Dispatch is run by the county",
-  "PA,Harrisburg,city,Harrisburg Bureau of Police,police,RMS,Tyler Technologies,Enterprise Law Enforcement Records (New World RMS),,2014-01-01,,confirmed,,",
-].join("\r\n");

@@ -17,6 +17,7 @@ import {
   dueDateOf,
   getCampaignPage,
   isOverdue,
+  lawOf,
 } from "~/domain/campaigns.server";
 import { listMembers } from "~/domain/members.server";
 import { isOpenStatus } from "~/domain/request-status";
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listMembers(viewer),
   ]);
   if (!page) throw notFound("joint ask");
-  const rows = page.rows.map((r) => ({ ...r, dueDate: dueDateOf(r), overdue: isOverdue(r, today), open: isOpenStatus(r.status) }));
+  const rows = page.rows.map((r) => ({ ...r, dueDate: dueDateOf(r), overdue: isOverdue(r, today), open: isOpenStatus(r.status), law: r.agencyId ? lawOf(r.stateCode) : null }));
   return json({ ...page, rows, members, addQuery });
 }
 
@@ -294,6 +295,7 @@ export default function CampaignPage() {
                   <th scope="col">Target</th>
                   <th scope="col">Place</th>
                   <th scope="col">Status</th>
+                  <th scope="col">Law</th>
                   <th scope="col">Due</th>
                   <th scope="col">Tracking no.</th>
                   <th scope="col">Assignee</th>
@@ -328,6 +330,16 @@ export default function CampaignPage() {
                     </td>
                     <td data-label="Status">
                       <StatusBadge status={r.status} />
+                    </td>
+                    <td data-label="Law">
+                      {r.law ? (
+                        <>
+                          {r.law.name}
+                          <div className="muted small">{r.law.days}</div>
+                        </>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
                     </td>
                     <td data-label="Due">
                       {r.dueDate ? (

@@ -67,7 +67,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     systemType: systemType ?? null,
     targets: [...candidates, ...found].map((t) => ({ ...t, note: asked.has(t.id) ? "asked in the original" : undefined })),
     candidateTotal: candidateIds.length,
-    preselected: preselected.slice(0, MAX_CAMPAIGN_TARGETS),
+    // Only agencies the viewer can see: ids from the address are never echoed back.
+    preselected: candidates.map((c) => c.id).filter((id) => preselected.includes(id)),
     members,
     q,
   });

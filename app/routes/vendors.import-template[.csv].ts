@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { IMPORT_TEMPLATE } from "~/domain/systems-import";
+import { IMPORT_TEMPLATE } from "~/domain/import-columns";
 import { requireViewer } from "~/utils/auth.server";
 
 /** GET /vendors/import-template.csv: the import columns with example rows. */

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { FormErrors, TextAreaField } from "~/components/fields";
-import { ATLAS_COLUMNS, IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/domain/systems-import";
+import { ATLAS_COLUMNS, IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/domain/import-columns";
 import { previewImport, runImport, type ImportPlan } from "~/domain/systems-import.server";
 import { SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
 import { requireViewer } from "~/utils/auth.server";

@@ -1,4 +1,4 @@
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { createOrganization, createUser } from "../../app/domain/accounts.server";
 import { addDays } from "../../app/utils/dates";
 import type { Executor } from "../client";
@@ -284,7 +284,8 @@ async function seedDemoSystems(
     })
     .returning({ id: campaigns.id, title: campaigns.title });
   for (const request of stops) {
-    await db.update(requests).set({ campaignId: campaign!.id }).where(eq(requests.id, request.id));
+    // Joining the demo joint ask is not news: the request keeps its last-updated time.
+    await db.update(requests).set({ campaignId: campaign!.id, updatedAt: sql`${requests.updatedAt}` }).where(eq(requests.id, request.id));
     await db.insert(requestEvents).values({
       organizationId,
       requestId: request.id,
