@@ -11,6 +11,14 @@ import { queryRows } from "../utils/db.server";
 /** Hosting chains longer than this are not followed (they are refused on entry well before). */
 export const MAX_HOSTING_DEPTH = 8;
 
+// Arbitrary constant: with the organization's hash it serializes changes to one organization's systems, so two
+// people can't create a hosting circle between them, or rebuild memberships over each other.
+const HOSTING_LOCK_KEY = 727_002;
+
+export async function lockHosting(tx: Executor, organizationId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${HOSTING_LOCK_KEY}, hashtext(${organizationId}))`);
+}
+
 type AgencyType = { agencyId: string; systemType: SystemType };
 type Group = { productId: string; systemType: SystemType };
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { agencies, agencySystems, jurisdictions, products, vendors } from "../../db/schema";
 import type { AgencyType, SystemType } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
@@ -7,14 +7,13 @@ import { db as defaultDb } from "../utils/db.server";
 import { todayIn } from "../utils/dates";
 import type { Viewer } from "./accounts.server";
 import { visibleAgencies, visibleJurisdictions, visibleProducts, visibleSystems, visibleVendors } from "./access.server";
-import { refreshMemberships } from "./memberships.server";
+import { lockHosting, refreshMemberships } from "./memberships.server";
 import { fail, ok, type Result } from "./results";
 import { parseSystemsCsv, type ImportFormat, type ImportIssue, type ImportRow } from "./systems-import";
 
 // Checks a parsed import against the organization's places, agencies, vendors and products, plans what
 // would be created, and writes the plan in one transaction. Preview and import run the same checks.
 
-const HOSTING_LOCK_KEY = 727_002;
 const INSERT_CHUNK = 1000;
 const PREVIEW_ROWS = 200;
 
@@ -326,7 +325,7 @@ class ImportRefused extends Error {
 export async function runImport(viewer: Viewer, text: string, db: Executor = defaultDb): Promise<Result<ImportPlan> & { plan: ImportPlan }> {
   try {
     const done = await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${HOSTING_LOCK_KEY}, hashtext(${viewer.organizationId}))`);
+      await lockHosting(tx, viewer.organizationId);
       const { plan: checked, writes } = await plan(tx, viewer, text);
       if (checked.errors.length > 0) throw new ImportRefused(checked);
       await write(tx, viewer, writes);

@@ -8,7 +8,7 @@ import type { Executor } from "../utils/db.server";
 import { db as defaultDb, queryRows } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
 import { visibleAgencies, visibleProducts, visibleSystemDocuments, visibleSystems } from "./access.server";
-import { MAX_HOSTING_DEPTH, refreshMemberships } from "./memberships.server";
+import { lockHosting, MAX_HOSTING_DEPTH, refreshMemberships } from "./memberships.server";
 import { todayIn } from "../utils/dates";
 import { isUuid } from "./requests.server";
 import { fail, ok, type Result } from "./results";
@@ -18,17 +18,9 @@ import { SYSTEM_TYPE_NOUNS, type SystemInput } from "./vendor-input";
 const host = alias(agencies, "host");
 const addedBy = alias(users, "added_by");
 
-// Arbitrary constant: with the organization's hash it serializes hosting changes within one organization,
-// so two people can't create a hosting cycle between them.
-const HOSTING_LOCK_KEY = 727_002;
-
 export interface UploadedDocument {
   name: string;
   bytes: Uint8Array;
-}
-
-async function lockHosting(tx: Executor, viewer: Viewer) {
-  await tx.execute(sql`select pg_advisory_xact_lock(${HOSTING_LOCK_KEY}, hashtext(${viewer.organizationId}))`);
 }
 
 async function findAgency(db: Executor, viewer: Viewer, id: string) {
@@ -151,7 +143,7 @@ export async function createSystem(
   const checkedDocument = document ? await checkDocument(document) : null;
   if (checkedDocument && !checkedDocument.ok) return checkedDocument;
   return db.transaction(async (tx) => {
-    await lockHosting(tx, viewer);
+    await lockHosting(tx, viewer.organizationId);
     const checked = await checkSystemInput(tx, viewer, agency.id, input);
     if (!checked.ok) return checked;
     const [row] = await tx
@@ -175,7 +167,7 @@ export async function updateSystem(
   const checkedDocument = document ? await checkDocument(document) : null;
   if (checkedDocument && !checkedDocument.ok) return checkedDocument;
   return db.transaction(async (tx) => {
-    await lockHosting(tx, viewer);
+    await lockHosting(tx, viewer.organizationId);
     const [current] = await tx
       .select({ id: agencySystems.id, agencyId: agencySystems.agencyId, systemType: agencySystems.systemType })
       .from(agencySystems)
@@ -204,7 +196,7 @@ export async function updateSystem(
 export async function deleteSystem(viewer: Viewer, id: string, db: Executor = defaultDb): Promise<{ agencyId: string } | null> {
   if (!isUuid(id)) return null;
   return db.transaction(async (tx) => {
-    await lockHosting(tx, viewer);
+    await lockHosting(tx, viewer.organizationId);
     const [row] = await tx
       .delete(agencySystems)
       .where(and(eq(agencySystems.id, id), visibleSystems(viewer)))

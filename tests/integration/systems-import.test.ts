@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { agencies, agencySystems, jurisdictions, products, vendors } from "../../db/schema";
 import { listGroups, memberAgencyIds } from "~/domain/groups.server";
@@ -53,7 +53,7 @@ describe("importing agencies and their systems", () => {
       products: before.products + 3,
       systems: before.systems + 5,
     });
-    const [cad] = await db.select().from(products).where(eq(products.name, "Enterprise CAD"));
+    const [cad] = await db.select().from(products).where(and(eq(products.name, "Enterprise CAD"), eq(products.organizationId, org.org.id)));
     const onCad = await memberAgencyIds(org.viewer, { productId: cad!.id }, TODAY, undefined);
     expect(onCad).toHaveLength(2);
     const groups = await listGroups(org.viewer, { minCities: 2 }, TODAY);
@@ -115,7 +115,7 @@ describe("importing agencies and their systems", () => {
       .select({ kind: jurisdictions.kind, code: jurisdictions.code })
       .from(agencies)
       .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
-      .where(eq(agencies.name, "California Highway Patrol"));
+      .where(and(eq(agencies.name, "California Highway Patrol"), eq(agencies.organizationId, org.org.id)));
     expect(highwayPatrol).toEqual({ kind: "state", code: "CA" });
   });
 
