@@ -103,56 +103,54 @@ function checkDates<T extends DateRuleInput>(today: string) {
   };
 }
 
+const targetOf = (value: unknown) =>
+  typeof value === "object" && value !== null ? (value as { agencyId?: unknown; vendorId?: unknown }) : {};
+
 /**
- * A request goes to exactly one agency or vendor. Checked even when other fields have errors, so a form
- * shows every problem at once.
+ * A request goes to exactly one agency or vendor. Checked even when other fields have errors (`when`), so a
+ * form shows every problem at once.
  */
-function withOneTarget<T extends z.ZodType>(schema: T) {
-  const target = (value: unknown) => (typeof value === "object" && value !== null ? (value as { agencyId?: unknown; vendorId?: unknown }) : {});
-  return schema
-    .check(z.refine((v) => Boolean(target(v).agencyId || target(v).vendorId), { message: "Choose an agency", path: ["agencyId"], when: () => true }))
-    .check(z.refine((v) => !(target(v).agencyId && target(v).vendorId), { message: "Choose an agency or a vendor, not both", path: ["vendorId"], when: () => true }));
-}
+const ONE_TARGET = [
+  z.refine((v) => Boolean(targetOf(v).agencyId || targetOf(v).vendorId), { message: "Choose an agency", path: ["agencyId"], when: () => true }),
+  z.refine((v) => !(targetOf(v).agencyId && targetOf(v).vendorId), { message: "Choose an agency or a vendor, not both", path: ["vendorId"], when: () => true }),
+];
 
 export const INITIAL_STATUSES = ["draft", "submitted"] as const;
 
 export function newRequestFormSchema(today: string) {
-  return withOneTarget(
-    z
-      .object({
-        ...requestFields,
-        initialStatus: z.enum(INITIAL_STATUSES, { error: "Choose draft or submitted" }).default("draft"),
-        tags: tagsFromForm,
-      })
-      .superRefine(checkDates(today)),
-  );
+  return z
+    .object({
+      ...requestFields,
+      initialStatus: z.enum(INITIAL_STATUSES, { error: "Choose draft or submitted" }).default("draft"),
+      tags: tagsFromForm,
+    })
+    .superRefine(checkDates(today))
+    .check(...ONE_TARGET);
 }
 export type NewRequestInput = z.infer<ReturnType<typeof newRequestFormSchema>>;
 
 export function newRequestApiSchema(today: string) {
-  return withOneTarget(
-    z
-      .object({
-        ...requestFields,
-        campaignId: uuid("a joint ask").optional(),
-        initialStatus: z.enum(INITIAL_STATUSES, { error: 'initialStatus must be "draft" or "submitted"' }).default("draft"),
-        tags: tagList.default([]),
-      })
-      .strict()
-      .superRefine(checkDates(today)),
-  );
+  return z
+    .object({
+      ...requestFields,
+      campaignId: uuid("a joint ask").optional(),
+      initialStatus: z.enum(INITIAL_STATUSES, { error: 'initialStatus must be "draft" or "submitted"' }).default("draft"),
+      tags: tagList.default([]),
+    })
+    .strict()
+    .superRefine(checkDates(today))
+    .check(...ONE_TARGET);
 }
 
 export function editRequestFormSchema(today: string) {
-  return withOneTarget(
-    z
-      .object({
-        ...requestFields,
-        requesterId: uuid("a requester"),
-        tags: tagsFromForm,
-      })
-      .superRefine(checkDates(today)),
-  );
+  return z
+    .object({
+      ...requestFields,
+      requesterId: uuid("a requester"),
+      tags: tagsFromForm,
+    })
+    .superRefine(checkDates(today))
+    .check(...ONE_TARGET);
 }
 export type EditRequestInput = z.infer<ReturnType<typeof editRequestFormSchema>>;
 

@@ -9,6 +9,8 @@ import { createRequest } from "~/domain/requests.server";
 import { deleteSystem } from "~/domain/systems.server";
 import { campaignFormSchema } from "~/domain/vendor-input";
 import { addStandardVendors, createVendor, deleteProduct, deleteVendor, updateVendor } from "~/domain/vendors.server";
+import * as apiRequests from "~/routes/api.v1.requests";
+import * as requestPage from "~/routes/requests.$requestId";
 import * as vendorEdit from "~/routes/vendors.$vendorId_.edit";
 import { db } from "~/utils/db.server";
 import { callRoute, cookieFor, makeAgency, makeOrganization, makeProduct, makeSystem, makeVendor, TODAY } from "./factories";
@@ -125,5 +127,37 @@ describe("group sizes over time", () => {
     if (!elsewhere.ok) throw new Error("place");
     await updateAgency(org.viewer, b.agencyId, { name: "Beech Police", type: "police", jurisdictionId: elsewhere.value.id });
     expect(await size(TODAY)).toBe(2);
+  });
+});
+
+describe("requests to a vendor", () => {
+  it("are filed through the API and shown with the vendor as their target", async () => {
+    const vendorId = await makeVendor(org.viewer, "Targetable Vendor");
+    const cookie = await cookieFor(org.admin.id);
+    const created = await callRoute(apiRequests.action, {
+      url: "/api/v1/requests",
+      cookie,
+      json: { title: "Standard export", description: "The export every customer can run.", vendorId },
+    });
+    expect(created.status).toBe(201);
+    const body = (await created.json()) as { data: { id: string; agency: unknown; vendor: { id: string; name: string } } };
+    expect(body.data.agency).toBeNull();
+    expect(body.data.vendor).toEqual({ id: vendorId, name: "Targetable Vendor" });
+    const page = await callRoute(requestPage.loader, { url: `/requests/${body.data.id}`, cookie, params: { requestId: body.data.id } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Targetable Vendor");
+  });
+
+  it("need exactly one target: an agency or a vendor", async () => {
+    const vendorId = await makeVendor(org.viewer, "Twice Vendor");
+    const cookie = await cookieFor(org.admin.id);
+    const both = await callRoute(apiRequests.action, { url: "/api/v1/requests", cookie, json: { title: "x", description: "y", vendorId, agencyId: org.agencyId } });
+    expect(both.status).toBe(400);
+    expect(((await both.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ vendorId: ["Choose an agency or a vendor, not both"] });
+    const none = await callRoute(apiRequests.action, { url: "/api/v1/requests", cookie, json: { description: "y" } });
+    expect(((await none.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
+      title: ["Title is required"],
+      agencyId: ["Choose an agency"],
+    });
   });
 });
