@@ -111,6 +111,12 @@ function Shell({ children }: { children: ReactNode }) {
                         <NavLink to="/admin/users">Users</NavLink>
                       </li>
                     ) : null}
+                    <li>
+                      <NavLink to="/vendors">Vendors</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/campaigns">Joint asks</NavLink>
+                    </li>
                   </ul>
                 </nav>
                 <div className="account">

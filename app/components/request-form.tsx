@@ -21,6 +21,11 @@ export interface AgencyOption {
   stateCode: string | null;
 }
 
+export interface VendorOption {
+  id: string;
+  name: string;
+}
+
 export interface MemberOption {
   id: string;
   name: string;
@@ -54,11 +59,13 @@ export function RequestFields({
   fields,
   agencies,
   members,
+  vendors,
 }: {
   fields: {
     title: Field;
     description: Field;
     agencyId: Field;
+    vendorId?: Field;
     assigneeId: Field;
     method: Field;
     filedOn: Field;
@@ -70,6 +77,8 @@ export function RequestFields({
   };
   agencies: AgencyOption[];
   members: MemberOption[];
+  /** When given, the request can go to a vendor instead of an agency. */
+  vendors?: VendorOption[];
 }) {
   return (
     <>
@@ -87,6 +96,16 @@ export function RequestFields({
           <option value="">Choose an agency…</option>
           <AgencyOptions agencies={agencies} />
         </SelectField>
+        {fields.vendorId && vendors?.length ? (
+          <SelectField label="Or a vendor" {...getSelectProps(fields.vendorId)} id={fields.vendorId.id} errors={fields.vendorId.errors} hint="Leave the agency empty to send the request to a vendor.">
+            <option value="">No vendor</option>
+            {vendors.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         <SelectField label="Assignee" {...getSelectProps(fields.assigneeId)} id={fields.assigneeId.id} errors={fields.assigneeId.errors}>
           <option value="">Unassigned</option>
           {members.map((m) => (

@@ -1,5 +1,23 @@
 import { and, eq, isNull, or, type SQL } from "drizzle-orm";
-import { agencies, auditEvents, catalogFields, devMailbox, inboundMessages, jurisdictions, outboxMessages, recordTypes, requests, users } from "../../db/schema";
+import {
+  agencies,
+  agencyProducts,
+  agencySystems,
+  auditEvents,
+  campaigns,
+  catalogFields,
+  devMailbox,
+  inboundMessages,
+  jurisdictions,
+  outboxMessages,
+  productGroups,
+  products,
+  recordTypes,
+  requests,
+  systemDocuments,
+  users,
+  vendors,
+} from "../../db/schema";
 import type { Viewer } from "./accounts.server";
 import { can, requirePermission } from "./permissions";
 
@@ -73,3 +91,34 @@ export function visibleCatalogFields(viewer: Viewer): SQL {
 
 // Fields asked and received files belong to a request: queries over them join `requests` and use
 // visibleRequests(viewer), so whoever can see a request sees its fields and files, and nobody else.
+
+// Vendors, products, systems and joint asks belong to the organization that recorded them.
+
+export function visibleVendors(viewer: Viewer): SQL {
+  return eq(vendors.organizationId, viewer.organizationId);
+}
+
+export function visibleProducts(viewer: Viewer): SQL {
+  return eq(products.organizationId, viewer.organizationId);
+}
+
+export function visibleSystems(viewer: Viewer): SQL {
+  return eq(agencySystems.organizationId, viewer.organizationId);
+}
+
+/** Derived rows (who is on which product, group sizes) follow the systems they come from. */
+export function visibleMemberships(viewer: Viewer): SQL {
+  return eq(agencyProducts.organizationId, viewer.organizationId);
+}
+
+export function visibleGroups(viewer: Viewer): SQL {
+  return eq(productGroups.organizationId, viewer.organizationId);
+}
+
+export function visibleSystemDocuments(viewer: Viewer): SQL {
+  return eq(systemDocuments.organizationId, viewer.organizationId);
+}
+
+export function visibleCampaigns(viewer: Viewer): SQL {
+  return eq(campaigns.organizationId, viewer.organizationId);
+}

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, or, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, isNotNull, sql } from "drizzle-orm";
 import { createEvents, type DateArray, type EventAttributes } from "ics";
-import { agencies, calendarFeeds, organizations, requests, users } from "../../db/schema";
+import { agencies, calendarFeeds, organizations, requests, users, vendors } from "../../db/schema";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import { addDays } from "../utils/dates";
@@ -78,7 +78,7 @@ export async function calendarFor(token: string, baseUrl: string, db: Executor =
       number: requests.number,
       title: requests.title,
       status: requests.status,
-      agencyName: agencies.name,
+      agencyName: sql<string>`coalesce(${agencies.name}, ${vendors.name})`,
       dueOn: requests.dueOn,
       dueStatutory: requests.dueStatutory,
       followUpOn: requests.followUpOn,
@@ -88,7 +88,8 @@ export async function calendarFor(token: string, baseUrl: string, db: Executor =
       dueBasis: requests.dueBasis,
     })
     .from(requests)
-    .innerJoin(agencies, eq(agencies.id, requests.agencyId))
+    .leftJoin(agencies, eq(agencies.id, requests.agencyId))
+    .leftJoin(vendors, eq(vendors.id, requests.vendorId))
     .where(
       and(
         visibleRequests(viewer),

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { agencies, jurisdictions, requests, users } from "../../db/schema";
+import { agencies, jurisdictions, requests, users, vendors } from "../../db/schema";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import { addDays } from "../utils/dates";
@@ -51,8 +51,9 @@ export async function chaseBoard(viewer: Viewer, today: string, db: Executor = d
       number: requests.number,
       title: requests.title,
       status: requests.status,
-      agencyName: agencies.name,
-      jurisdictionName: jurisdictions.name,
+      // A request goes to an agency or, for a joint ask, to the vendor itself.
+      agencyName: sql<string>`coalesce(${agencies.name}, ${vendors.name})`,
+      jurisdictionName: sql<string>`coalesce(${jurisdictions.name}, 'Vendor')`,
       assigneeId: requests.assigneeId,
       assigneeName: assignee.name,
       dueOn: requests.dueOn,
@@ -63,8 +64,9 @@ export async function chaseBoard(viewer: Viewer, today: string, db: Executor = d
       section,
     })
     .from(requests)
-    .innerJoin(agencies, eq(agencies.id, requests.agencyId))
-    .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+    .leftJoin(agencies, eq(agencies.id, requests.agencyId))
+    .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+    .leftJoin(vendors, eq(vendors.id, requests.vendorId))
     .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
     .where(and(openRequests(viewer), sql`${section} is not null`))
     .orderBy(asc(sql`coalesce(${requests.dueOn}, ${requests.followUpOn}, ${requests.nextActionOn})`), asc(requests.number));

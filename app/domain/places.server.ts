@@ -9,6 +9,8 @@ import type { AgencyInput, LocalJurisdictionInput } from "./places-input";
 import { OPEN_STATUSES } from "./request-status";
 import { isUuid } from "./requests.server";
 import { refreshDeadlinesWhere } from "./deadlines.server";
+import { refreshAgencyPlace } from "./memberships.server";
+import { todayIn } from "../utils/dates";
 import { fail, ok, type Result } from "./results";
 
 const state = alias(jurisdictions, "state");
@@ -217,6 +219,8 @@ export async function updateAgency(
           values.deadlineRuleDays ? `Agency rule set: ${values.deadlineRuleDays} ${values.deadlineRuleDayType} days (${values.deadlineRuleReason})` : "Agency rule or jurisdiction changed",
         );
       }
+      // Shared-vendor groups count places: an agency that moved takes its memberships along.
+      await refreshAgencyPlace(tx, viewer.organizationId, id, todayIn(viewer.timeZone));
       return ok({ id });
     });
   } catch (error) {

@@ -75,7 +75,8 @@ const tagsFromForm = z
 const requestFields = {
   title: trimmed(MAX_TITLE, "Title"),
   description: trimmed(MAX_TEXT, "What is asked"),
-  agencyId: uuid("an agency"),
+  agencyId: uuid("an agency").optional(),
+  vendorId: uuid("a vendor").optional(),
   assigneeId: uuid("an assignee").optional(),
   method: z.enum(SUBMISSION_METHODS, { error: "Choose how the request is sent" }).optional(),
   filedOn: isoDate("Filed date").optional(),
@@ -109,6 +110,18 @@ function checkDates<T extends DateRuleInput>(today: string) {
   };
 }
 
+const targetOf = (value: unknown) =>
+  typeof value === "object" && value !== null ? (value as { agencyId?: unknown; vendorId?: unknown }) : {};
+
+/**
+ * A request goes to exactly one agency or vendor. Checked even when other fields have errors (`when`), so a
+ * form shows every problem at once.
+ */
+const ONE_TARGET = [
+  z.refine((v) => Boolean(targetOf(v).agencyId || targetOf(v).vendorId), { message: "Choose an agency", path: ["agencyId"], when: () => true }),
+  z.refine((v) => !(targetOf(v).agencyId && targetOf(v).vendorId), { message: "Choose an agency or a vendor, not both", path: ["vendorId"], when: () => true }),
+];
+
 export const INITIAL_STATUSES = ["draft", "submitted"] as const;
 
 export function newRequestFormSchema(today: string) {
@@ -118,7 +131,8 @@ export function newRequestFormSchema(today: string) {
       initialStatus: z.enum(INITIAL_STATUSES, { error: "Choose draft or submitted" }).default("draft"),
       tags: tagsFromForm,
     })
-    .superRefine(checkDates(today));
+    .superRefine(checkDates(today))
+    .check(...ONE_TARGET);
 }
 export type NewRequestInput = z.infer<ReturnType<typeof newRequestFormSchema>>;
 
@@ -126,11 +140,13 @@ export function newRequestApiSchema(today: string) {
   return z
     .object({
       ...requestFields,
+      campaignId: uuid("a joint ask").optional(),
       initialStatus: z.enum(INITIAL_STATUSES, { error: 'initialStatus must be "draft" or "submitted"' }).default("draft"),
       tags: tagList.default([]),
     })
     .strict()
-    .superRefine(checkDates(today));
+    .superRefine(checkDates(today))
+    .check(...ONE_TARGET);
 }
 
 export function editRequestFormSchema(today: string) {
@@ -140,7 +156,8 @@ export function editRequestFormSchema(today: string) {
       requesterId: uuid("a requester"),
       tags: tagsFromForm,
     })
-    .superRefine(checkDates(today));
+    .superRefine(checkDates(today))
+    .check(...ONE_TARGET);
 }
 export type EditRequestInput = z.infer<ReturnType<typeof editRequestFormSchema>>;
 
@@ -181,6 +198,8 @@ export type RequestSort = (typeof REQUEST_SORTS)[number];
 export const requestFiltersSchema = z.object({
   status: z.enum(REQUEST_STATUSES, { error: "Unknown status" }).optional(),
   agency: z.string().uuid("Unknown agency").optional(),
+  vendor: z.string().uuid("Unknown vendor").optional(),
+  campaign: z.string().uuid("Unknown joint ask").optional(),
   assignee: z.union([z.literal("me"), z.literal("none"), z.string().uuid("Unknown assignee")]).optional(),
   tag: z.string().trim().max(40).optional(),
   q: z.string().trim().max(200, "Search text must be at most 200 characters").optional(),

@@ -1,13 +1,13 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { agencies, communications, jurisdictions, organizations, requestEvents, requests, users } from "../../db/schema";
+import { agencies, campaigns, communications, jurisdictions, organizations, requestEvents, requests, users, vendors } from "../../db/schema";
 import type { RequestStatus } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { addDays } from "../utils/dates";
 import { db as defaultDb } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
-import { visibleAgencies, visibleRequests, visibleUsers } from "./access.server";
-import { FOLLOW_UP_INTERVAL_DAYS, type EditRequestInput, type NewRequestInput, type RequestFilters } from "./request-input";
+import { visibleAgencies, visibleCampaigns, visibleRequests, visibleUsers, visibleVendors } from "./access.server";
+import { FOLLOW_UP_INTERVAL_DAYS, MAX_TAGS, normalizeTags, type EditRequestInput, type NewRequestInput, type RequestFilters } from "./request-input";
 import { STATUS_LABELS, isOpenStatus, transitionProblem } from "./request-status";
 import { refreshDeadline, type DeadlineSnapshot } from "./deadlines.server";
 import { isUuid, lockRequest, recordEvent } from "./request-events.server";
@@ -19,6 +19,7 @@ export { isUuid, lockRequest, recordEvent };
 
 const assignee = alias(users, "assignee");
 const requester = alias(users, "requester");
+const targetState = alias(jurisdictions, "target_state");
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
 function containsPattern(text: string): string {
@@ -33,6 +34,10 @@ const listColumns = {
   agencyId: requests.agencyId,
   agencyName: agencies.name,
   jurisdictionName: jurisdictions.name,
+  stateCode: sql<string | null>`coalesce(${targetState.code}, ${jurisdictions.code})`,
+  vendorId: requests.vendorId,
+  vendorName: vendors.name,
+  campaignId: requests.campaignId,
   assigneeId: requests.assigneeId,
   assigneeName: assignee.name,
   filedOn: requests.filedOn,
@@ -56,9 +61,14 @@ export type RequestListRow = {
   number: number;
   title: string;
   status: RequestStatus;
-  agencyId: string;
-  agencyName: string;
-  jurisdictionName: string;
+  /** Set for requests to an agency; vendorId is set instead for requests to a vendor. */
+  agencyId: string | null;
+  agencyName: string | null;
+  jurisdictionName: string | null;
+  stateCode: string | null;
+  vendorId: string | null;
+  vendorName: string | null;
+  campaignId: string | null;
   assigneeId: string | null;
   assigneeName: string | null;
   filedOn: string | null;
@@ -82,6 +92,8 @@ function filterConditions(viewer: Viewer, filters: Partial<RequestFilters>): SQL
   const conditions: SQL[] = [visibleRequests(viewer)];
   if (filters.status) conditions.push(eq(requests.status, filters.status));
   if (filters.agency) conditions.push(eq(requests.agencyId, filters.agency));
+  if (filters.vendor) conditions.push(eq(requests.vendorId, filters.vendor));
+  if (filters.campaign) conditions.push(eq(requests.campaignId, filters.campaign));
   if (filters.assignee === "me") conditions.push(eq(requests.assigneeId, viewer.id));
   else if (filters.assignee === "none") conditions.push(isNull(requests.assigneeId));
   else if (filters.assignee) conditions.push(eq(requests.assigneeId, filters.assignee));
@@ -126,8 +138,10 @@ export async function listRequests(
     db
       .select(listColumns)
       .from(requests)
-      .innerJoin(agencies, eq(agencies.id, requests.agencyId))
-      .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+      .leftJoin(agencies, eq(agencies.id, requests.agencyId))
+      .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+      .leftJoin(targetState, eq(targetState.id, jurisdictions.stateId))
+      .leftJoin(vendors, eq(vendors.id, requests.vendorId))
       .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
       .where(where)
       .orderBy(...orderBy(filters))
@@ -153,10 +167,14 @@ export async function getRequest(viewer: Viewer, id: string, db: Executor = defa
       acknowledgementDueOn: requests.acknowledgementDueOn,
       appealDueOn: requests.appealDueOn,
       deadline: requests.deadline,
+      campaignTitle: campaigns.title,
     })
     .from(requests)
-    .innerJoin(agencies, eq(agencies.id, requests.agencyId))
-    .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+    .leftJoin(agencies, eq(agencies.id, requests.agencyId))
+    .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+    .leftJoin(targetState, eq(targetState.id, jurisdictions.stateId))
+    .leftJoin(vendors, eq(vendors.id, requests.vendorId))
+    .leftJoin(campaigns, eq(campaigns.id, requests.campaignId))
     .innerJoin(requester, eq(requester.id, requests.requesterId))
     .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
     .where(and(eq(requests.id, id), visibleRequests(viewer)))
@@ -193,6 +211,39 @@ async function findAgency(db: Executor, viewer: Viewer, id: string) {
   return row ?? null;
 }
 
+async function findVendor(db: Executor, viewer: Viewer, id: string) {
+  const [row] = await db
+    .select({ id: vendors.id, name: vendors.name })
+    .from(vendors)
+    .where(and(eq(vendors.id, id), visibleVendors(viewer)))
+    .limit(1);
+  return row ?? null;
+}
+
+async function findCampaign(db: Executor, viewer: Viewer, id: string) {
+  const [row] = await db
+    .select({ id: campaigns.id, title: campaigns.title })
+    .from(campaigns)
+    .where(and(eq(campaigns.id, id), visibleCampaigns(viewer)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The agency or the vendor a request goes to, checked to be the viewer's; a field error otherwise. */
+async function findTarget(
+  db: Executor,
+  viewer: Viewer,
+  input: { agencyId?: string; vendorId?: string },
+): Promise<Result<{ agencyId: string | null; vendorId: string | null }>> {
+  if (input.agencyId && input.vendorId) return fail("vendorId", "Choose an agency or a vendor, not both");
+  if (input.vendorId) {
+    const vendor = await findVendor(db, viewer, input.vendorId);
+    return vendor ? ok({ agencyId: null, vendorId: vendor.id }) : fail("vendorId", "Choose a vendor from the list");
+  }
+  const agency = input.agencyId ? await findAgency(db, viewer, input.agencyId) : null;
+  return agency ? ok({ agencyId: agency.id, vendorId: null }) : fail("agencyId", "Choose an agency from the list");
+}
+
 async function findMember(db: Executor, viewer: Viewer, id: string) {
   const [row] = await db
     .select({ id: users.id, name: users.name })
@@ -202,14 +253,19 @@ async function findMember(db: Executor, viewer: Viewer, id: string) {
   return row ?? null;
 }
 
+/** A new request, optionally generated as part of a joint ask (campaignId). */
+export type CreateRequestInput = NewRequestInput & { campaignId?: string };
+
 export async function createRequest(
   viewer: Viewer,
-  input: NewRequestInput,
+  input: CreateRequestInput,
   today: string,
   db: Executor = defaultDb,
 ): Promise<Result<{ id: string; number: number }>> {
-  const agency = await findAgency(db, viewer, input.agencyId);
-  if (!agency) return fail("agencyId", "Choose an agency from the list");
+  const target = await findTarget(db, viewer, input);
+  if (!target.ok) return target;
+  const campaign = input.campaignId ? await findCampaign(db, viewer, input.campaignId) : null;
+  if (input.campaignId && !campaign) return fail("campaignId", "Choose a joint ask from the list");
   const assigned = input.assigneeId ? await findMember(db, viewer, input.assigneeId) : null;
   if (input.assigneeId && !assigned) return fail("assigneeId", "Choose an assignee from your organization");
 
@@ -230,7 +286,8 @@ export async function createRequest(
         number: org!.number,
         title: input.title,
         description: input.description,
-        agencyId: agency.id,
+        ...target.value,
+        campaignId: campaign?.id ?? null,
         requesterId: viewer.id,
         assigneeId: assigned?.id ?? null,
         status,
@@ -246,6 +303,9 @@ export async function createRequest(
       .returning({ id: requests.id, number: requests.number });
     await recordEvent(tx, viewer, row!.id, { kind: "created", data: { status, title: input.title } });
     if (receivedOn) await refreshDeadline(tx, viewer, row!.id, "Request submitted");
+    if (campaign) {
+      await recordEvent(tx, viewer, row!.id, { kind: "campaign_joined", data: { campaignId: campaign.id, campaignTitle: campaign.title } });
+    }
     if (assigned) {
       await recordEvent(tx, viewer, row!.id, {
         kind: "assignment_changed",
@@ -261,6 +321,7 @@ const EDIT_LABELS = {
   title: "Title",
   description: "What is asked",
   agencyId: "Agency",
+  vendorId: "Vendor",
   requesterId: "Requester",
   method: "Method",
   filedOn: "Filed date",
@@ -277,8 +338,8 @@ export async function updateRequest(
   input: EditRequestInput,
   db: Executor = defaultDb,
 ): Promise<Result<{ changed: number }> | null> {
-  const agency = await findAgency(db, viewer, input.agencyId);
-  if (!agency) return fail("agencyId", "Choose an agency from the list");
+  const target = await findTarget(db, viewer, input);
+  if (!target.ok) return target;
   const requesterRow = await findMember(db, viewer, input.requesterId);
   if (!requesterRow) return fail("requesterId", "Choose a requester from your organization");
   const assigned = input.assigneeId ? await findMember(db, viewer, input.assigneeId) : null;
@@ -291,7 +352,7 @@ export async function updateRequest(
     const next = {
       title: input.title,
       description: input.description,
-      agencyId: agency.id,
+      ...target.value,
       requesterId: requesterRow.id,
       method: input.method ?? null,
       filedOn: input.filedOn ?? null,
@@ -304,6 +365,7 @@ export async function updateRequest(
     const changes: FieldChange[] = [];
     const names: Record<string, (value: string | null) => Promise<string | null>> = {
       agencyId: async (v) => (v ? ((await findAgency(tx, viewer, v))?.name ?? null) : null),
+      vendorId: async (v) => (v ? ((await findVendor(tx, viewer, v))?.name ?? null) : null),
       requesterId: async (v) => (v ? ((await findMember(tx, viewer, v))?.name ?? null) : null),
     };
     for (const field of Object.keys(EDIT_LABELS) as (keyof typeof EDIT_LABELS)[]) {
@@ -544,6 +606,57 @@ export async function assignRequest(
       },
     });
     return ok(null);
+  });
+}
+
+/** Adds tags a request doesn't have yet; recorded as an edit of its tags. */
+export async function addTags(
+  viewer: Viewer,
+  id: string,
+  tags: readonly string[],
+  db: Executor = defaultDb,
+): Promise<Result<{ added: number }> | null> {
+  return db.transaction(async (tx) => {
+    const current = await lockRequest(tx, viewer, id);
+    if (!current) return null;
+    const next = normalizeTags([...current.tags, ...tags]);
+    const added = next.length - current.tags.length;
+    if (added === 0) return ok({ added: 0 });
+    if (next.length > MAX_TAGS) return fail("tags", `Request #${current.number} would have more than ${MAX_TAGS} tags`);
+    await tx.update(requests).set({ tags: next }).where(eq(requests.id, current.id));
+    await recordEvent(tx, viewer, current.id, {
+      kind: "edited",
+      data: { changes: [{ field: "tags", label: EDIT_LABELS.tags, from: current.tags.join(", ") || null, to: next.join(", ") }] },
+    });
+    return ok({ added });
+  });
+}
+
+/** Puts a request into a joint ask (moving it out of any other), or takes it out with campaignId null. */
+export async function setRequestCampaign(
+  viewer: Viewer,
+  id: string,
+  campaignId: string | null,
+  db: Executor = defaultDb,
+): Promise<Result<{ changed: boolean }> | null> {
+  const campaign = campaignId ? await findCampaign(db, viewer, campaignId) : null;
+  if (campaignId && !campaign) return fail("campaignId", "Choose a joint ask from the list");
+  return db.transaction(async (tx) => {
+    const current = await lockRequest(tx, viewer, id);
+    if (!current) return null;
+    if ((current.campaignId ?? null) === (campaign?.id ?? null)) return ok({ changed: false });
+    if (current.campaignId) {
+      const previous = await findCampaign(tx, viewer, current.campaignId);
+      await recordEvent(tx, viewer, current.id, {
+        kind: "campaign_left",
+        data: { campaignId: current.campaignId, campaignTitle: previous?.title ?? "" },
+      });
+    }
+    await tx.update(requests).set({ campaignId: campaign?.id ?? null }).where(eq(requests.id, current.id));
+    if (campaign) {
+      await recordEvent(tx, viewer, current.id, { kind: "campaign_joined", data: { campaignId: campaign.id, campaignTitle: campaign.title } });
+    }
+    return ok({ changed: true });
   });
 }
 

@@ -89,7 +89,9 @@ export type TimelineEventData =
         fileKind: FileKind;
         communicationId?: string;
       };
-    };
+    }
+  | { kind: "campaign_joined"; data: { campaignId: string; campaignTitle: string } }
+  | { kind: "campaign_left"; data: { campaignId: string; campaignTitle: string } };
 
 /** A field asked, named as it was when the event was written. */
 export interface AskedFieldRef {
@@ -171,5 +173,9 @@ export function eventHeadline(event: TimelineEventData): string {
       return `${event.data.label} (${event.data.recordType}): ${FIELD_STATE_LABELS[event.data.to].toLowerCase()}, was ${FIELD_STATE_LABELS[event.data.from].toLowerCase()}`;
     case "file_added":
       return `File received: ${event.data.name} (${formatBytes(event.data.sizeBytes)})`;
+    case "campaign_joined":
+      return `Added to the joint ask “${event.data.campaignTitle}”`;
+    case "campaign_left":
+      return `Taken out of the joint ask “${event.data.campaignTitle}”`;
   }
 }

@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AgencySystemsCard } from "~/components/agency-systems";
 import { StatusBadge } from "~/components/status-badge";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { getAgency } from "~/domain/places.server";
 import { listRequests } from "~/domain/requests.server";
+import { listAgencySystems } from "~/domain/systems.server";
 import { requireViewer } from "~/utils/auth.server";
-import { formatDate } from "~/utils/dates";
+import { formatDate, todayIn } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useToday } from "~/utils/use-root";
@@ -19,14 +21,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const agency = await getAgency(viewer, params.agencyId ?? "");
   if (!agency) throw notFound("agency");
-  const requests = await listRequests(viewer, { agency: agency.id, sort: "updated", pageSize: 100 });
-  return json({ agency, requests });
+  const [requests, systems] = await Promise.all([
+    listRequests(viewer, { agency: agency.id, sort: "updated", pageSize: 100 }),
+    listAgencySystems(viewer, agency.id, todayIn(viewer.timeZone)),
+  ]);
+  return json({ agency, requests, systems });
 }
 
 export default function AgencyPage() {
   const canFile = useCan("request.create");
   const canManage = useCan("agency.manage");
-  const { agency, requests } = useLoaderData<typeof loader>();
+  const { agency, requests, systems } = useLoaderData<typeof loader>();
   const today = useToday();
   return (
     <>
@@ -45,6 +50,11 @@ export default function AgencyPage() {
           {canFile ? (
             <Link to={`/requests/new?agency=${agency.id}`} className="button">
               New request to this agency
+            </Link>
+          ) : null}
+          {canFile ? (
+            <Link to={`/campaigns/new?agency=${agency.id}`} className="button button--secondary">
+              Start a joint ask
             </Link>
           ) : null}
           {canManage ? (
@@ -112,6 +122,7 @@ export default function AgencyPage() {
           ) : null}
         </section>
       </div>
+      <AgencySystemsCard agencyId={agency.id} systems={systems.systems} hostedFor={systems.hostedFor} today={today} />
     </>
   );
 }

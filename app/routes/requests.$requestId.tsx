@@ -372,7 +372,22 @@ export default function RequestPage() {
             <span className="muted">#{request.number}</span> {request.title}
           </h1>
           <p className="page-header__meta">
-            <StatusBadge status={request.status} /> · to <Link to={`/agencies/${request.agencyId}`}>{request.agencyName}</Link> ({request.jurisdictionName})
+            <StatusBadge status={request.status} /> · to{" "}
+            {request.vendorId ? (
+              <>
+                <Link to={`/vendors/${request.vendorId}`}>{request.vendorName}</Link> (vendor)
+              </>
+            ) : (
+              <>
+                <Link to={`/agencies/${request.agencyId}`}>{request.agencyName}</Link> ({request.jurisdictionName})
+              </>
+            )}
+            {request.campaignId ? (
+              <>
+                {" "}
+                · part of <Link to={`/campaigns/${request.campaignId}`}>{request.campaignTitle}</Link>
+              </>
+            ) : null}
           </p>
         </div>
         <div className="actions">
@@ -419,11 +434,20 @@ export default function RequestPage() {
               <dd>
                 <StatusBadge status={request.status} />
               </dd>
-              <dt>Agency</dt>
-              <dd>
-                {request.agencyName}
-                <div className="muted small">{AGENCY_TYPE_LABELS[request.agencyType]}</div>
-              </dd>
+              {request.vendorId ? (
+                <>
+                  <dt>Vendor</dt>
+                  <dd>{request.vendorName}</dd>
+                </>
+              ) : (
+                <>
+                  <dt>Agency</dt>
+                  <dd>
+                    {request.agencyName}
+                    {request.agencyType ? <div className="muted small">{AGENCY_TYPE_LABELS[request.agencyType]}</div> : null}
+                  </dd>
+                </>
+              )}
               <dt>Requester</dt>
               <dd>{request.requesterName}</dd>
               <dt>Assignee</dt>

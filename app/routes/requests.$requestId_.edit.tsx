@@ -10,6 +10,7 @@ import { listAgencies } from "~/domain/places.server";
 import { editRequestFormSchema } from "~/domain/request-input";
 import { getRequest, updateRequest } from "~/domain/requests.server";
 import { ASSIGN_REFUSED, can, mayAssign, requirePermission } from "~/domain/permissions";
+import { listVendorOptions } from "~/domain/vendors.server";
 import { requireViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -25,9 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requirePermission(viewer, "request.edit");
   const found = await getRequest(viewer, params.requestId ?? "");
   if (!found) throw notFound("request");
-  const [agencies, members] = await Promise.all([listAgencies(viewer), listMembers(viewer)]);
+  const [agencies, members, vendors] = await Promise.all([listAgencies(viewer), listMembers(viewer), listVendorOptions(viewer)]);
   const assignable = can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id || m.id === found.assigneeId);
-  return json({ request: found, agencies, members: assignable });
+  return json({ request: found, agencies, members: assignable, vendors });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditRequest() {
-  const { request, agencies, members } = useLoaderData<typeof loader>();
+  const { request, agencies, members, vendors } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const today = useToday();
@@ -62,7 +63,8 @@ export default function EditRequest() {
     defaultValue: {
       title: request.title,
       description: request.description,
-      agencyId: request.agencyId,
+      agencyId: request.agencyId ?? "",
+      vendorId: request.vendorId ?? "",
       requesterId: request.requesterId,
       assigneeId: request.assigneeId ?? "",
       method: request.method ?? "",
@@ -89,7 +91,7 @@ export default function EditRequest() {
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
-          <RequestFields fields={fields} agencies={agencies} members={members} />
+          <RequestFields fields={fields} agencies={agencies} members={members} vendors={vendors} />
           <SelectField label="Requester" {...getSelectProps(fields.requesterId)} id={fields.requesterId.id} errors={fields.requesterId.errors} hint="The person the request is filed in the name of.">
             {members.map((m) => (
               <option key={m.id} value={m.id}>

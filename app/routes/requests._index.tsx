@@ -207,8 +207,17 @@ export default function RequestsIndex() {
                       ) : null}
                     </td>
                     <td data-label="Agency">
-                      {r.agencyName}
-                      <div className="muted">{r.jurisdictionName}</div>
+                      {r.vendorName ? (
+                        <>
+                          {r.vendorName}
+                          <div className="muted">Vendor</div>
+                        </>
+                      ) : (
+                        <>
+                          {r.agencyName}
+                          <div className="muted">{r.jurisdictionName}</div>
+                        </>
+                      )}
                     </td>
                     <td data-label="Status">
                       <StatusBadge status={r.status} />

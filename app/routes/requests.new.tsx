@@ -10,6 +10,7 @@ import { listAgencies } from "~/domain/places.server";
 import { newRequestFormSchema } from "~/domain/request-input";
 import { createRequest } from "~/domain/requests.server";
 import { ASSIGN_REFUSED, can, mayAssign, requirePermission } from "~/domain/permissions";
+import { listVendorOptions } from "~/domain/vendors.server";
 import { requireViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -20,13 +21,17 @@ export const meta: MetaFunction = () => [{ title: "New request · JointAsk" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "request.create");
-  const [agencies, members] = await Promise.all([listAgencies(viewer), listMembers(viewer)]);
-  const preselected = new URL(request.url).searchParams.get("agency");
+  const [agencies, members, vendors] = await Promise.all([listAgencies(viewer), listMembers(viewer), listVendorOptions(viewer)]);
+  const params = new URL(request.url).searchParams;
+  const preselected = params.get("agency");
+  const vendor = params.get("vendor");
   return json({
     agencies,
     // Who the assignee list offers: everyone for those who may assign, else only the viewer.
     members: can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id),
+    vendors,
     agencyId: agencies.some((a) => a.id === preselected) ? preselected : null,
+    vendorId: vendors.some((v) => v.id === vendor) ? vendor : null,
   });
 }
 
@@ -48,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewRequest() {
-  const { agencies, members, agencyId } = useLoaderData<typeof loader>();
+  const { agencies, members, vendors, agencyId, vendorId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const today = useToday();
@@ -56,7 +61,7 @@ export default function NewRequest() {
   const [form, fields] = useForm({
     id: "new-request",
     lastResult,
-    defaultValue: { agencyId: agencyId ?? "", initialStatus: "draft" },
+    defaultValue: { agencyId: agencyId ?? "", vendorId: vendorId ?? "", initialStatus: "draft" },
     constraint: getZodConstraint(schema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -73,7 +78,7 @@ export default function NewRequest() {
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
-          <RequestFields fields={fields} agencies={agencies} members={members} />
+          <RequestFields fields={fields} agencies={agencies} members={members} vendors={vendors} />
           <fieldset className="field">
             <legend>Status</legend>
             <div className="radio-row">

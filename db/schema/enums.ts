@@ -12,6 +12,8 @@ import {
   OUTBOX_STATUSES,
   INBOUND_STATUSES,
   INBOUND_CHANNELS,
+  SYSTEM_TYPES,
+  SYSTEM_CONFIDENCES,
 } from "./values";
 
 export const userRole = pgEnum("user_role", USER_ROLES);
@@ -26,3 +28,5 @@ export const mailKind = pgEnum("mail_kind", MAIL_KINDS);
 export const outboxStatus = pgEnum("outbox_status", OUTBOX_STATUSES);
 export const inboundStatus = pgEnum("inbound_status", INBOUND_STATUSES);
 export const inboundChannel = pgEnum("inbound_channel", INBOUND_CHANNELS);
+export const systemType = pgEnum("system_type", SYSTEM_TYPES);
+export const systemConfidence = pgEnum("system_confidence", SYSTEM_CONFIDENCES);

@@ -10,3 +10,4 @@ export * from "./field-values";
 export * from "./catalog";
 export * from "./files";
 export * from "./asks";
+export * from "./vendors";

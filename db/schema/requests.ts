@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -22,6 +23,7 @@ import {
   submissionMethod,
 } from "./enums";
 import { agencies } from "./places";
+import { campaigns, vendors } from "./vendors";
 
 export const requests = pgTable(
   "requests",
@@ -33,9 +35,10 @@ export const requests = pgTable(
     number: integer("number").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull(),
-    agencyId: uuid("agency_id")
-      .notNull()
-      .references(() => agencies.id),
+    // A request goes to an agency or to a vendor, never both.
+    agencyId: uuid("agency_id").references(() => agencies.id),
+    vendorId: uuid("vendor_id").references(() => vendors.id),
+    campaignId: uuid("campaign_id").references(() => campaigns.id, { onDelete: "set null" }),
     requesterId: uuid("requester_id")
       .notNull()
       .references(() => users.id),
@@ -70,6 +73,9 @@ export const requests = pgTable(
     index("requests_assignee_idx").on(t.assigneeId),
     index("requests_tags_idx").using("gin", t.tags),
     index("requests_org_due_idx").on(t.organizationId, t.dueOn),
+    index("requests_vendor_idx").on(t.vendorId),
+    index("requests_campaign_idx").on(t.campaignId),
+    check("requests_one_target", sql`num_nonnulls(${t.agencyId}, ${t.vendorId}) = 1`),
   ],
 );
 

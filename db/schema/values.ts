@@ -53,6 +53,8 @@ export const REQUEST_EVENT_KINDS = [
   "fields_asked",
   "field_state_changed",
   "file_added",
+  "campaign_joined",
+  "campaign_left",
 ] as const;
 export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
 
@@ -79,3 +81,20 @@ export type InboundStatus = (typeof INBOUND_STATUSES)[number];
 
 export const INBOUND_CHANNELS = ["smtp", "upload"] as const;
 export type InboundChannel = (typeof INBOUND_CHANNELS)[number];
+export const SYSTEM_TYPES = [
+  "records_management",
+  "computer_aided_dispatch",
+  "mobile",
+  "body_cameras",
+  "gunshot_detection",
+  "license_plate_readers",
+  "early_intervention",
+  "jail_management",
+  "records_request_portal",
+  "other",
+] as const;
+export type SystemType = (typeof SYSTEM_TYPES)[number];
+
+/** How sure we are that an agency runs a system: seen in a contract or agenda, inferred, or only reported. */
+export const SYSTEM_CONFIDENCES = ["confirmed", "likely", "reported"] as const;
+export type SystemConfidence = (typeof SYSTEM_CONFIDENCES)[number];

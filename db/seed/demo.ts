@@ -1,11 +1,14 @@
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { createOrganization, createUser, type Viewer } from "../../app/domain/accounts.server";
 import { refreshDeadline } from "../../app/domain/deadlines.server";
+import { DEFAULT_AGENCY_LETTER } from "../../app/domain/letters";
+import { refreshMemberships } from "../../app/domain/memberships.server";
 import { addDays } from "../../app/utils/dates";
 import type { Executor } from "../client";
-import { agencies, communications, jurisdictions, organizations, requestEvents, requests, users } from "../schema";
-import type { AgencyType, CommunicationChannel, RequestStatus, SubmissionMethod } from "../schema/values";
+import { agencies, agencySystems, campaigns, communications, jurisdictions, organizations, products, requestEvents, requests, users } from "../schema";
+import type { AgencyType, CommunicationChannel, RequestStatus, SubmissionMethod, SystemConfidence, SystemType } from "../schema/values";
 import { seedDemoFields } from "./demo-fields";
+import { seedVendorCatalog } from "./vendors";
 
 export const DEMO_EMAIL = "demo@example.org";
 export const DEMO_PASSWORD = "demo-password";
@@ -154,6 +157,7 @@ export async function seedDemo(db: Executor, today: string): Promise<{ organizat
 
   const at = (daysAgo: number, hour: number) => new Date(Date.parse(`${addDays(today, -daysAgo)}T${String(hour).padStart(2, "0")}:00:00Z`));
   let number = 0;
+  const createdRequests: Array<{ id: string; title: string }> = [];
   for (const spec of REQUESTS) {
     number += 1;
     const agency = agencyIds.get(spec.agency)!;
@@ -183,6 +187,7 @@ export async function seedDemo(db: Executor, today: string): Promise<{ organizat
         updatedAt: at(Math.min(...spec.steps.map((s) => s[1]), firstDay), 15),
       })
       .returning({ id: requests.id });
+    createdRequests.push({ id: request!.id, title: spec.title });
 
     const events: Array<{ at: Date; kind: typeof requestEvents.$inferInsert.kind; actorId: string; data: Record<string, unknown> }> = [
       { at: at(firstDay, 13), kind: "created", actorId: demo.id, data: { status: "draft", title: spec.title } },
@@ -227,5 +232,77 @@ export async function seedDemo(db: Executor, today: string): Promise<{ organizat
   }
   await db.update(organizations).set({ lastRequestNumber: number }).where(eq(organizations.id, org.id));
   await seedDemoFields(db, org.id, demo.id);
+  await seedDemoSystems(db, org.id, demo.id, agencyIds, createdRequests, today);
   return { organizationId: org.id };
+}
+
+type DemoSystem = [agency: string, systemType: SystemType, target: { product: string } | { host: string }, extra?: { since?: string; confidence?: SystemConfidence; evidence?: string; notes?: string }];
+
+const RMS = "Enterprise Law Enforcement Records (New World RMS)";
+
+/** Who runs what in the demo: the cities share Tyler's RMS, and the county 911 center hosts CAD for Madison and the sheriff. */
+const SYSTEMS: DemoSystem[] = [
+  ["hbg-police", "records_management", { product: RMS }, { since: "2014-01-01", confidence: "confirmed", evidence: "https://harrisburgpa.example/council/2013-12-10-agenda.pdf" }],
+  ["msn-police", "records_management", { product: RMS }, { since: "2016-05-01", confidence: "likely", notes: "Records request forms carry the New World report header." }],
+  ["dane-sheriff", "records_management", { product: RMS }, { confidence: "reported", notes: "Part of the Dane County records consortium." }],
+  ["dane-911", "computer_aided_dispatch", { product: "Enterprise CAD" }, { since: "2015-09-01", confidence: "confirmed", evidence: "https://countyofdane.example/board/2015-cad-contract.pdf" }],
+  ["msn-police", "computer_aided_dispatch", { host: "dane-911" }, { confidence: "confirmed", notes: "Dispatch for Madison is run by the county." }],
+  ["dane-sheriff", "computer_aided_dispatch", { host: "dane-911" }, { confidence: "confirmed" }],
+  ["oak-police", "body_cameras", { product: "Axon body cameras" }, { since: "2010-11-01", confidence: "confirmed" }],
+  ["oak-police", "gunshot_detection", { product: "ShotSpotter" }, { since: "2006-01-01", confidence: "confirmed" }],
+  ["oak-police", "records_request_portal", { product: "NextRequest" }, { confidence: "confirmed", evidence: "https://oaklandca.nextrequest.example/" }],
+  ["hbg-police", "body_cameras", { product: "Axon body cameras" }, { confidence: "reported" }],
+];
+
+/** The standard vendor list, the demo agencies' systems, and a joint ask grouping the traffic-stop requests. */
+async function seedDemoSystems(
+  db: Executor,
+  organizationId: string,
+  userId: string,
+  agencyIds: Map<string, { id: string; name: string }>,
+  createdRequests: Array<{ id: string; title: string }>,
+  today: string,
+) {
+  await seedVendorCatalog(db, organizationId, userId);
+  const productRows = await db.select({ id: products.id, name: products.name }).from(products).where(eq(products.organizationId, organizationId));
+  const productId = (name: string) => productRows.find((p) => p.name === name)!.id;
+  for (const [agency, systemType, target, extra] of SYSTEMS) {
+    await db.insert(agencySystems).values({
+      organizationId,
+      agencyId: agencyIds.get(agency)!.id,
+      systemType,
+      productId: "product" in target ? productId(target.product) : null,
+      hostAgencyId: "host" in target ? agencyIds.get(target.host)!.id : null,
+      sinceOn: extra?.since ?? null,
+      confidence: extra?.confidence ?? "reported",
+      evidenceUrl: extra?.evidence ?? null,
+      notes: extra?.notes ?? null,
+      createdById: userId,
+    });
+  }
+  await refreshMemberships(db, organizationId, "all", today);
+
+  const stops = createdRequests.filter((r) => r.title.startsWith("Traffic stops") || r.title.startsWith("Stop data"));
+  const [campaign] = await db
+    .insert(campaigns)
+    .values({
+      organizationId,
+      title: "Traffic stops 2021–present",
+      ask: "Record-level data on all traffic and pedestrian stops from 1 January 2021 to the present, in CSV or another machine-readable format.",
+      recordTypes: ["stops"],
+      letterTemplate: DEFAULT_AGENCY_LETTER,
+      createdById: userId,
+    })
+    .returning({ id: campaigns.id, title: campaigns.title });
+  for (const request of stops) {
+    // Joining the demo joint ask is not news: the request keeps its last-updated time.
+    await db.update(requests).set({ campaignId: campaign!.id, updatedAt: sql`${requests.updatedAt}` }).where(eq(requests.id, request.id));
+    await db.insert(requestEvents).values({
+      organizationId,
+      requestId: request.id,
+      kind: "campaign_joined",
+      actorId: userId,
+      data: { campaignId: campaign!.id, campaignTitle: campaign!.title },
+    });
+  }
 }

@@ -129,7 +129,7 @@ describe("due dates on requests", () => {
     await updateRequest(org.viewer, id, {
       title: request.title,
       description: request.description,
-      agencyId: request.agencyId,
+      agencyId: request.agencyId!,
       requesterId: request.requesterId,
       filedOn: "2026-12-21",
       receivedOn: "2026-12-22",

@@ -4,6 +4,9 @@ import { jurisdictions, type UserRole } from "../../db/schema";
 import { createOrganization, createUser, type Viewer } from "~/domain/accounts.server";
 import { createAgency, createLocalJurisdiction } from "~/domain/places.server";
 import { createRequest } from "~/domain/requests.server";
+import { createSystem } from "~/domain/systems.server";
+import { createProduct, createVendor } from "~/domain/vendors.server";
+import type { SystemType } from "../../db/schema/values";
 import { signIn } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 
@@ -138,4 +141,57 @@ export async function callRoute(
     if (thrown instanceof Response) return thrown;
     throw thrown;
   }
+}
+
+/** A city (or county) in a state with one agency in it. */
+export async function makeAgency(
+  viewer: Viewer,
+  options: { name: string; place: string; state?: string; kind?: "city" | "county" | "regional"; type?: "police" | "sheriff" | "dispatch_911" | "other" },
+) {
+  const [state] = await db
+    .select({ id: jurisdictions.id })
+    .from(jurisdictions)
+    .where(and(eq(jurisdictions.code, options.state ?? "PA"), isNull(jurisdictions.organizationId)));
+  const existing = await db
+    .select({ id: jurisdictions.id })
+    .from(jurisdictions)
+    .where(and(eq(jurisdictions.organizationId, viewer.organizationId), eq(jurisdictions.name, options.place), eq(jurisdictions.stateId, state!.id)));
+  let placeId = existing[0]?.id;
+  if (!placeId) {
+    const created = await createLocalJurisdiction(viewer, { name: options.place, kind: options.kind ?? "city", stateId: state!.id });
+    if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+    placeId = created.value.id;
+  }
+  const agency = await createAgency(viewer, { name: options.name, type: options.type ?? "police", jurisdictionId: placeId });
+  if (!agency.ok) throw new Error(JSON.stringify(agency.fieldErrors));
+  return { agencyId: agency.value.id, placeId };
+}
+
+export async function makeVendor(viewer: Viewer, name = `Vendor ${randomUUID().slice(0, 6)}`) {
+  const vendor = await createVendor(viewer, { name });
+  if (!vendor.ok) throw new Error(JSON.stringify(vendor.fieldErrors));
+  return vendor.value.id;
+}
+
+export async function makeProduct(viewer: Viewer, vendorId: string, name: string, systemType: SystemType = "records_management") {
+  const product = await createProduct(viewer, vendorId, { name, systemType });
+  if (!product?.ok) throw new Error(JSON.stringify(product));
+  return product.value.id;
+}
+
+/** Records that an agency runs a product (or uses the system another agency hosts). */
+export async function makeSystem(
+  viewer: Viewer,
+  agencyId: string,
+  target: { productId: string } | { hostAgencyId: string },
+  options: { systemType?: SystemType; untilOn?: string; sinceOn?: string } = {},
+) {
+  const result = await createSystem(
+    viewer,
+    agencyId,
+    { systemType: options.systemType ?? "records_management", confidence: "confirmed", untilOn: options.untilOn, sinceOn: options.sinceOn, ...target },
+    null,
+  );
+  if (!result?.ok) throw new Error(JSON.stringify(result));
+  return result.value.id;
 }

@@ -1,0 +1,169 @@
+import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { SUBMISSION_METHODS } from "../../db/schema/values";
+import { AGENCY_PLACEHOLDERS, PLACEHOLDER_HINTS, VENDOR_PLACEHOLDERS } from "~/domain/letters";
+import { FieldErrors, SelectField, TextAreaField, TextField } from "./fields";
+import { METHOD_LABELS } from "./request-form";
+
+type Field = FieldMetadata<string | undefined>;
+
+export interface TargetOption {
+  id: string;
+  name: string;
+  jurisdictionName: string;
+  stateCode: string | null;
+  law: { name: string; citation: string; days: string } | null;
+  note?: string;
+}
+
+function Placeholders({ names }: { names: readonly (keyof typeof PLACEHOLDER_HINTS)[] }) {
+  return (
+    <details className="placeholders">
+      <summary>Placeholders you can use</summary>
+      <dl className="summary-list">
+        {names.map((n) => (
+          <div key={n} style={{ display: "contents" }}>
+            <dt>
+              <code>{`{${n}}`}</code>
+            </dt>
+            <dd>{PLACEHOLDER_HINTS[n]}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
+export function AskFields({ fields }: { fields: Record<"title" | "ask" | "recordTypes" | "tags" | "letterTemplate", Field> }) {
+  return (
+    <>
+      <TextField label="Title" {...getInputProps(fields.title, { type: "text" })} id={fields.title.id} errors={fields.title.errors} hint="Each request gets this title, e.g. “Traffic stops from New World RMS”." />
+      <TextAreaField label="What is asked" {...getTextareaProps(fields.ask)} id={fields.ask.id} errors={fields.ask.errors} rows={5} hint="The records, as you would describe them in a request. The letter below includes it as {ask}." />
+      <div className="form-row">
+        <TextField label="Record types" {...getInputProps(fields.recordTypes, { type: "text" })} id={fields.recordTypes.id} errors={fields.recordTypes.errors} hint="Separate with commas, e.g. traffic stops, use of force. Each request is tagged with them." />
+        <TextField label="Other tags" {...getInputProps(fields.tags, { type: "text" })} id={fields.tags.id} errors={fields.tags.errors} hint="Optional, e.g. joint ask" />
+      </div>
+      <TextAreaField
+        label="Letter to each agency"
+        {...getTextareaProps(fields.letterTemplate)}
+        id={fields.letterTemplate.id}
+        errors={fields.letterTemplate.errors}
+        rows={16}
+        className="field--mono"
+        hint="Filled in for each agency, under its own state's law."
+      />
+      <Placeholders names={AGENCY_PLACEHOLDERS} />
+    </>
+  );
+}
+
+export function VendorLetterField({ field, vendorName, includeField }: { field: Field; vendorName: string; includeField: FieldMetadata<boolean | undefined> }) {
+  return (
+    <fieldset className="field">
+      <legend>The vendor</legend>
+      <label className="checkbox">
+        <input type="checkbox" name={includeField.name} value="on" defaultChecked={includeField.initialValue === "on"} />
+        Also ask {vendorName} for the standard export its customers can run
+      </label>
+      <FieldErrors id={`${includeField.id}-error`} errors={includeField.errors} />
+      <TextAreaField label={`Letter to ${vendorName}`} {...getTextareaProps(field)} id={field.id} errors={field.errors} rows={12} className="field--mono" />
+      <Placeholders names={VENDOR_PLACEHOLDERS} />
+    </fieldset>
+  );
+}
+
+export function GenerationFields({
+  fields,
+  members,
+}: {
+  fields: Record<"initialStatus" | "method" | "assigneeId", Field>;
+  members: Array<{ id: string; name: string }>;
+}) {
+  return (
+    <>
+      <fieldset className="field">
+        <legend>Create the requests as</legend>
+        <div className="radio-row">
+          <label>
+            <input type="radio" name={fields.initialStatus.name} value="draft" defaultChecked={fields.initialStatus.initialValue !== "submitted"} />
+            Drafts: not sent yet
+          </label>
+          <label>
+            <input type="radio" name={fields.initialStatus.name} value="submitted" defaultChecked={fields.initialStatus.initialValue === "submitted"} />
+            Submitted today (each gets its own due date)
+          </label>
+        </div>
+        <FieldErrors id={`${fields.initialStatus.id}-error`} errors={fields.initialStatus.errors} />
+      </fieldset>
+      <div className="form-row">
+        <SelectField label="Sent by" {...getSelectProps(fields.method)} id={fields.method.id} errors={fields.method.errors}>
+          <option value="">Not decided</option>
+          {SUBMISSION_METHODS.map((m) => (
+            <option key={m} value={m}>
+              {METHOD_LABELS[m]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Assign all to" {...getSelectProps(fields.assigneeId)} id={fields.assigneeId.id} errors={fields.assigneeId.errors}>
+          <option value="">Nobody yet</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+    </>
+  );
+}
+
+/** Checkboxes for the agencies to ask, by state, with the law each would be asked under. */
+export function TargetChoices({
+  name,
+  targets,
+  chosen,
+  errors,
+  legend,
+}: {
+  name: string;
+  targets: TargetOption[];
+  chosen: ReadonlySet<string>;
+  errors?: string[];
+  legend: string;
+}) {
+  return (
+    <fieldset className="field targets" aria-describedby={errors?.length ? `${name}-error` : undefined}>
+      <legend>{legend}</legend>
+      <FieldErrors id={`${name}-error`} errors={errors} />
+      {targets.length ? (
+        <ul className="target-list">
+          {targets.map((t) => (
+            <li key={t.id}>
+              <label>
+                <input type="checkbox" name={name} value={t.id} defaultChecked={chosen.has(t.id)} />
+                <span>
+                  <strong>{t.name}</strong>{" "}
+                  <span className="muted">
+                    {t.jurisdictionName}
+                    {t.stateCode && t.stateCode !== t.jurisdictionName ? `, ${t.stateCode}` : ""}
+                  </span>
+                  <span className="muted small">
+                    {" · "}
+                    {t.law ? `${t.law.name}: ${t.law.days}` : "no state law on file"}
+                    {t.note ? ` · ${t.note}` : ""}
+                  </span>
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">No agencies to choose from here.</p>
+      )}
+    </fieldset>
+  );
+}
+
+export function toList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string");
+  return typeof value === "string" && value ? [value] : [];
+}

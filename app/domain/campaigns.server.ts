@@ -1,0 +1,636 @@
+import { and, asc, count, desc, eq, ilike, inArray, notInArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { stringify } from "csv-stringify/sync";
+import { agencies, campaigns, jurisdictions, products, requests, users, vendors } from "../../db/schema";
+import type { RequestStatus } from "../../db/schema/values";
+import type { Executor } from "../utils/db.server";
+import { db as defaultDb } from "../utils/db.server";
+import type { Viewer } from "./accounts.server";
+import { visibleAgencies, visibleCampaigns, visibleProducts, visibleRequests, visibleVendors } from "./access.server";
+import { spreadsheetSafe } from "./csv";
+import { lawFor } from "./deadlines";
+import { countUnasked, listPrecedents, listUnasked, RECEIVED_STATUSES, type ProductScope } from "./groups.server";
+import { describeResponseTime, fillTemplate } from "./letters";
+import { MAX_TAGS, normalizeTags } from "./request-input";
+import { isOpenStatus, OPEN_STATUSES, REQUEST_STATUSES, STATUS_LABELS } from "./request-status";
+import {
+  addTags,
+  assignRequest,
+  createRequest,
+  isUuid,
+  listRequests,
+  logCommunication,
+  setRequestCampaign,
+  type RequestListRow,
+} from "./requests.server";
+import { fail, ok, type FieldErrors, type Result } from "./results";
+import type { CampaignInput } from "./vendor-input";
+
+const creator = alias(users, "creator");
+const source = alias(campaigns, "source");
+const state = alias(jurisdictions, "state");
+
+/** The most requests a campaign page lists (far beyond what one joint ask generates at once). */
+const CAMPAIGN_PAGE_LIMIT = 10_000;
+
+export interface TargetAgency {
+  id: string;
+  name: string;
+  type: string;
+  jurisdictionName: string;
+  jurisdictionKind: string;
+  stateCode: string | null;
+  stateName: string;
+  law: { name: string; citation: string; days: string } | null;
+}
+
+/** The law a request to an agency falls under: its state's (federal FOIA for federal agencies). */
+export function lawOf(stateCode: string | null): TargetAgency["law"] {
+  const law = stateCode ? lawFor(stateCode) : undefined;
+  if (!law) return null;
+  return { name: law.lawName, citation: law.citation, days: describeResponseTime(law.responseDays, law.dayType) };
+}
+
+/** Visible agencies among `ids`, with their place and law, by state then place. */
+export async function targetAgencies(viewer: Viewer, ids: readonly string[], db: Executor = defaultDb): Promise<TargetAgency[]> {
+  const valid = ids.filter(isUuid);
+  if (valid.length === 0) return [];
+  const rows = await db
+    .select({
+      id: agencies.id,
+      name: agencies.name,
+      type: agencies.type,
+      jurisdictionName: jurisdictions.name,
+      jurisdictionKind: jurisdictions.kind,
+      stateCode: sql<string | null>`coalesce(${state.code}, ${jurisdictions.code})`,
+      stateName: sql<string>`coalesce(${state.name}, ${jurisdictions.name})`,
+    })
+    .from(agencies)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+    .leftJoin(state, eq(state.id, jurisdictions.stateId))
+    .where(and(inArray(agencies.id, valid), visibleAgencies(viewer)))
+    .orderBy(sql`coalesce(${state.name}, ${jurisdictions.name})`, asc(sql`lower(${jurisdictions.name})`), asc(sql`lower(${agencies.name})`));
+  return rows.map((r) => ({ ...r, law: lawOf(r.stateCode) }));
+}
+
+/** Agencies whose name matches, for adding targets by search. */
+export async function searchAgencies(viewer: Viewer, q: string, excludeIds: readonly string[], db: Executor = defaultDb) {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const conditions = [visibleAgencies(viewer), ilike(agencies.name, pattern)];
+  if (excludeIds.length) conditions.push(notInArray(agencies.id, [...excludeIds]));
+  const rows = await db.select({ id: agencies.id }).from(agencies).where(and(...conditions)).limit(50);
+  return targetAgencies(viewer, rows.map((r) => r.id), db);
+}
+
+const letterDate = (iso: string) =>
+  new Intl.DateTimeFormat("en-US", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+
+function placeOf(target: TargetAgency): string {
+  if (target.jurisdictionKind === "federal") return "the United States";
+  if (target.jurisdictionKind === "state") return target.jurisdictionName;
+  return `${target.jurisdictionName}, ${target.stateName}`;
+}
+
+interface LetterContext {
+  ask: string;
+  recordTypes: readonly string[];
+  vendorName: string | null;
+  productName: string | null;
+  today: string;
+  viewer: Viewer;
+}
+
+function commonValues(context: LetterContext) {
+  return {
+    ask: context.ask,
+    record_types: context.recordTypes.join(", "),
+    vendor: context.vendorName ?? "the vendor of your records system",
+    product: context.productName ?? "your records or dispatch system",
+    date: letterDate(context.today),
+    organization: context.viewer.organizationName,
+    requester: context.viewer.name,
+  };
+}
+
+export function agencyLetter(template: string, target: TargetAgency, context: LetterContext): string {
+  return fillTemplate(template, {
+    ...commonValues(context),
+    agency: target.name,
+    jurisdiction: placeOf(target),
+    state: target.stateName,
+    law_name: target.law?.name ?? "public records law",
+    citation: target.law?.citation ?? "the state's public records statute",
+    days: target.law?.days ?? "the time the law allows",
+  });
+}
+
+export function vendorLetter(template: string, targets: readonly TargetAgency[], context: LetterContext): string {
+  return fillTemplate(template, {
+    ...commonValues(context),
+    agencies: targets.map((t) => `- ${t.name} (${placeOf(t)})`).join("\n"),
+    agency_count: String(targets.length),
+  });
+}
+
+async function findProduct(db: Executor, viewer: Viewer, id: string) {
+  const [row] = await db
+    .select({ id: products.id, name: products.name, vendorId: products.vendorId, vendorName: vendors.name })
+    .from(products)
+    .innerJoin(vendors, eq(vendors.id, products.vendorId))
+    .where(and(eq(products.id, id), visibleProducts(viewer)))
+    .limit(1);
+  return row ?? null;
+}
+
+async function findVendor(db: Executor, viewer: Viewer, id: string) {
+  const [row] = await db
+    .select({ id: vendors.id, name: vendors.name })
+    .from(vendors)
+    .where(and(eq(vendors.id, id), visibleVendors(viewer)))
+    .limit(1);
+  return row ?? null;
+}
+
+interface ResolvedAsk {
+  product: { id: string; name: string } | null;
+  vendor: { id: string; name: string } | null;
+  targets: TargetAgency[];
+  tags: string[];
+}
+
+/** Checks the ids in a joint ask against what the viewer can see, and the tag count. */
+async function resolveAsk(db: Executor, viewer: Viewer, input: CampaignInput): Promise<Result<ResolvedAsk>> {
+  const product = input.productId ? await findProduct(db, viewer, input.productId) : null;
+  if (input.productId && !product) return fail("productId", "Choose a product from the list");
+  const vendorId = input.vendorId ?? product?.vendorId;
+  const vendor = vendorId ? await findVendor(db, viewer, vendorId) : null;
+  if (input.vendorId && !vendor) return fail("vendorId", "Choose a vendor from the list");
+  const targets = await targetAgencies(viewer, input.targets, db);
+  if (targets.length !== input.targets.length) {
+    return fail("targets", "Some of the chosen agencies no longer exist or are not in your organization; reload the page");
+  }
+  const tags = normalizeTags([...input.recordTypes, ...input.tags]);
+  if (tags.length > MAX_TAGS) return fail("tags", `Record types and tags together can be at most ${MAX_TAGS}`);
+  return ok({ product: product ? { id: product.id, name: product.name } : null, vendor, targets, tags });
+}
+
+export interface LetterPreview {
+  target: string;
+  place: string | null;
+  law: string | null;
+  text: string;
+}
+
+/** The letters a joint ask would send (the first few agencies, and the vendor), without writing anything. */
+export async function previewCampaign(
+  viewer: Viewer,
+  input: CampaignInput,
+  today: string,
+  db: Executor = defaultDb,
+): Promise<Result<{ letters: LetterPreview[]; total: number }>> {
+  const resolved = await resolveAsk(db, viewer, input);
+  if (!resolved.ok) return resolved;
+  const { product, vendor, targets } = resolved.value;
+  const context = { ask: input.ask, recordTypes: input.recordTypes, vendorName: vendor?.name ?? null, productName: product?.name ?? null, today, viewer };
+  const letters: LetterPreview[] = targets.slice(0, 3).map((t) => ({
+    target: t.name,
+    place: placeOf(t),
+    law: t.law ? `${t.law.name}, ${t.law.days}` : null,
+    text: agencyLetter(input.letterTemplate, t, context),
+  }));
+  if (input.includeVendor && vendor && input.vendorLetterTemplate) {
+    letters.push({ target: vendor.name, place: null, law: null, text: vendorLetter(input.vendorLetterTemplate, targets, context) });
+  }
+  return ok({ letters, total: targets.length + (input.includeVendor ? 1 : 0) });
+}
+
+/** Thrown inside a generating transaction so that one failed request undoes the whole joint ask. */
+class GenerationFailed extends Error {
+  constructor(readonly fieldErrors: FieldErrors) {
+    super("generation failed");
+  }
+}
+
+async function generateRequests(
+  tx: Executor,
+  viewer: Viewer,
+  campaign: { id: string; title: string; letterTemplate: string; ask: string; recordTypes: string[] },
+  targets: readonly TargetAgency[],
+  options: {
+    vendor: { id: string; name: string } | null;
+    product: { id: string; name: string } | null;
+    vendorLetter: string | null;
+    tags: string[];
+    initialStatus: "draft" | "submitted";
+    method?: CampaignInput["method"];
+    assigneeId?: string;
+    today: string;
+  },
+): Promise<number> {
+  const context = {
+    ask: campaign.ask,
+    recordTypes: campaign.recordTypes,
+    vendorName: options.vendor?.name ?? null,
+    productName: options.product?.name ?? null,
+    today: options.today,
+    viewer,
+  };
+  const common = {
+    title: campaign.title,
+    campaignId: campaign.id,
+    initialStatus: options.initialStatus,
+    method: options.method,
+    assigneeId: options.assigneeId,
+    tags: options.tags,
+  };
+  let created = 0;
+  for (const target of targets) {
+    const result = await createRequest(viewer, { ...common, agencyId: target.id, description: agencyLetter(campaign.letterTemplate, target, context) }, options.today, tx);
+    if (!result.ok) throw new GenerationFailed(result.fieldErrors);
+    created += 1;
+  }
+  if (options.vendor && options.vendorLetter) {
+    const result = await createRequest(
+      viewer,
+      { ...common, vendorId: options.vendor.id, description: vendorLetter(options.vendorLetter, targets, context) },
+      options.today,
+      tx,
+    );
+    if (!result.ok) throw new GenerationFailed(result.fieldErrors);
+    created += 1;
+  }
+  return created;
+}
+
+/** Runs `work` in a transaction; a GenerationFailed inside rolls it all back and becomes an error on `field`. */
+async function inTransaction<T>(
+  db: Executor,
+  field: string,
+  nothingDone: string,
+  work: (tx: Executor) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  try {
+    return await db.transaction(work);
+  } catch (error) {
+    if (error instanceof GenerationFailed) {
+      const messages = Object.values(error.fieldErrors).flat();
+      return fail(field, `${nothingDone}: ${messages.join("; ")}`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Creates the joint ask and one request per target, each with its letter filled in for its own agency and
+ * law (and the vendor's request when included), in one transaction: all of them or none.
+ */
+export async function createCampaign(
+  viewer: Viewer,
+  input: CampaignInput,
+  today: string,
+  db: Executor = defaultDb,
+): Promise<Result<{ id: string; created: number }>> {
+  const resolved = await resolveAsk(db, viewer, input);
+  if (!resolved.ok) return resolved;
+  const { product, vendor, targets, tags } = resolved.value;
+  if (input.clonedFromId && !(await getCampaign(viewer, input.clonedFromId, db))) {
+    return fail("clonedFromId", "The joint ask this copies no longer exists");
+  }
+  return inTransaction(db, "targets", "Nothing was created", async (tx) => {
+    const [campaign] = await tx
+      .insert(campaigns)
+      .values({
+        organizationId: viewer.organizationId,
+        title: input.title,
+        ask: input.ask,
+        recordTypes: input.recordTypes,
+        letterTemplate: input.letterTemplate,
+        vendorLetterTemplate: input.vendorLetterTemplate ?? null,
+        productId: product?.id ?? null,
+        vendorId: vendor?.id ?? null,
+        clonedFromId: input.clonedFromId ?? null,
+        createdById: viewer.id,
+      })
+      .returning();
+    const created = await generateRequests(tx, viewer, campaign!, targets, {
+      vendor: input.includeVendor ? vendor : null,
+      product,
+      vendorLetter: input.includeVendor ? (input.vendorLetterTemplate ?? null) : null,
+      tags,
+      initialStatus: input.initialStatus,
+      method: input.method,
+      assigneeId: input.assigneeId,
+      today,
+    });
+    return ok({ id: campaign!.id, created });
+  });
+}
+
+/** Generates requests for more agencies from the joint ask's letter; agencies already in it are skipped. */
+export async function addCampaignTargets(
+  viewer: Viewer,
+  campaignId: string,
+  input: { targets: string[]; initialStatus: "draft" | "submitted"; method?: CampaignInput["method"]; assigneeId?: string },
+  today: string,
+  db: Executor = defaultDb,
+): Promise<Result<{ created: number; skipped: number }> | null> {
+  const campaign = await getCampaign(viewer, campaignId, db);
+  if (!campaign) return null;
+  const targets = await targetAgencies(viewer, input.targets, db);
+  if (targets.length !== input.targets.length) return fail("targets", "Some of the chosen agencies are not in your organization; reload the page");
+  const already = await db
+    .selectDistinct({ agencyId: requests.agencyId })
+    .from(requests)
+    .where(and(eq(requests.campaignId, campaign.id), visibleRequests(viewer), inArray(requests.agencyId, targets.map((t) => t.id))));
+  const skip = new Set(already.map((r) => r.agencyId));
+  const fresh = targets.filter((t) => !skip.has(t.id));
+  const product = campaign.productId ? await findProduct(db, viewer, campaign.productId) : null;
+  return inTransaction(db, "targets", "Nothing was created", async (tx) => {
+    const created = await generateRequests(tx, viewer, campaign, fresh, {
+      vendor: campaign.vendorId && campaign.vendorName ? { id: campaign.vendorId, name: campaign.vendorName } : null,
+      product: product ? { id: product.id, name: product.name } : null,
+      vendorLetter: null,
+      tags: normalizeTags([...campaign.recordTypes]),
+      initialStatus: input.initialStatus,
+      method: input.method,
+      assigneeId: input.assigneeId,
+      today,
+    });
+    await tx.update(campaigns).set({ updatedAt: new Date() }).where(eq(campaigns.id, campaign.id));
+    return ok({ created, skipped: targets.length - fresh.length });
+  });
+}
+
+/** Brings an existing request (by its number) into the joint ask. */
+export async function addRequestToCampaign(
+  viewer: Viewer,
+  campaignId: string,
+  number: number,
+  db: Executor = defaultDb,
+): Promise<Result<{ requestId: string }> | null> {
+  const campaign = await getCampaign(viewer, campaignId, db);
+  if (!campaign) return null;
+  const [request] = await db
+    .select({ id: requests.id, campaignId: requests.campaignId })
+    .from(requests)
+    .where(and(eq(requests.number, number), visibleRequests(viewer)))
+    .limit(1);
+  if (!request) return fail("number", `There is no request #${number}`);
+  if (request.campaignId === campaign.id) return fail("number", `Request #${number} is already part of this joint ask`);
+  const result = await setRequestCampaign(viewer, request.id, campaign.id, db);
+  if (!result) return fail("number", `There is no request #${number}`);
+  if (!result.ok) return result;
+  return ok({ requestId: request.id });
+}
+
+/** The selected ids that are requests of this joint ask; a field error when any is not. */
+async function campaignRequestIds(db: Executor, viewer: Viewer, campaignId: string, requestIds: readonly string[]): Promise<Result<string[]>> {
+  const valid = requestIds.filter(isUuid);
+  const rows = valid.length
+    ? await db
+        .select({ id: requests.id })
+        .from(requests)
+        .where(and(inArray(requests.id, valid), eq(requests.campaignId, campaignId), visibleRequests(viewer)))
+    : [];
+  if (rows.length !== requestIds.length) return fail("requestIds", "Some selected requests are not part of this joint ask; reload the page");
+  return ok(rows.map((r) => r.id));
+}
+
+/** Runs one change on each selected request of the joint ask, in one transaction: all succeed or none. */
+async function bulk(
+  viewer: Viewer,
+  campaignId: string,
+  requestIds: readonly string[],
+  change: (tx: Executor, requestId: string) => Promise<Result<unknown> | null>,
+  db: Executor,
+): Promise<Result<{ changed: number }> | null> {
+  if (!(await getCampaign(viewer, campaignId, db))) return null;
+  const ids = await campaignRequestIds(db, viewer, campaignId, requestIds);
+  if (!ids.ok) return ids;
+  return inTransaction(db, "requestIds", "Nothing was changed", async (tx) => {
+    for (const id of ids.value) {
+      const result = await change(tx, id);
+      if (!result) throw new GenerationFailed({ requestIds: ["a selected request was just removed; reload the page"] });
+      if (!result.ok) throw new GenerationFailed(result.fieldErrors);
+    }
+    return ok({ changed: ids.value.length });
+  });
+}
+
+export function bulkAssign(viewer: Viewer, campaignId: string, requestIds: readonly string[], assigneeId: string | null, db: Executor = defaultDb) {
+  return bulk(viewer, campaignId, requestIds, (tx, id) => assignRequest(viewer, id, assigneeId, tx), db);
+}
+
+export function bulkFollowUp(
+  viewer: Viewer,
+  campaignId: string,
+  requestIds: readonly string[],
+  input: { channel: "email" | "portal" | "mail" | "phone" | "in_person" | "other"; occurredOn: string; summary: string },
+  db: Executor = defaultDb,
+) {
+  return bulk(viewer, campaignId, requestIds, (tx, id) => logCommunication(viewer, id, { direction: "outgoing", ...input }, tx), db);
+}
+
+export function bulkTag(viewer: Viewer, campaignId: string, requestIds: readonly string[], tags: readonly string[], db: Executor = defaultDb) {
+  return bulk(viewer, campaignId, requestIds, (tx, id) => addTags(viewer, id, tags, tx), db);
+}
+
+/** Takes the selected requests out of the joint ask (they stay as ordinary requests). */
+export function bulkRemove(viewer: Viewer, campaignId: string, requestIds: readonly string[], db: Executor = defaultDb) {
+  return bulk(viewer, campaignId, requestIds, (tx, id) => setRequestCampaign(viewer, id, null, tx), db);
+}
+
+export async function getCampaign(viewer: Viewer, id: string, db: Executor = defaultDb) {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({
+      id: campaigns.id,
+      title: campaigns.title,
+      ask: campaigns.ask,
+      recordTypes: campaigns.recordTypes,
+      letterTemplate: campaigns.letterTemplate,
+      vendorLetterTemplate: campaigns.vendorLetterTemplate,
+      productId: campaigns.productId,
+      productName: products.name,
+      vendorId: campaigns.vendorId,
+      vendorName: vendors.name,
+      clonedFromId: campaigns.clonedFromId,
+      clonedFromTitle: source.title,
+      createdByName: creator.name,
+      createdAt: campaigns.createdAt,
+      updatedAt: campaigns.updatedAt,
+    })
+    .from(campaigns)
+    .leftJoin(products, eq(products.id, campaigns.productId))
+    .leftJoin(vendors, eq(vendors.id, campaigns.vendorId))
+    .leftJoin(source, eq(source.id, campaigns.clonedFromId))
+    .leftJoin(creator, eq(creator.id, campaigns.createdById))
+    .where(and(eq(campaigns.id, id), visibleCampaigns(viewer)))
+    .limit(1);
+  return row ?? null;
+}
+export type CampaignDetail = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
+
+/** A request row with its due date once requests carry one (null until then). */
+export function dueDateOf(row: RequestListRow): string | null {
+  return row.dueOn;
+}
+
+export function isOverdue(row: RequestListRow, today: string): boolean {
+  const due = dueDateOf(row);
+  return Boolean(due && due < today && isOpenStatus(row.status));
+}
+
+/** Vendor first, then by state, place and agency: the order of the per-city table and the CSV. */
+function byTarget(a: RequestListRow, b: RequestListRow): number {
+  const key = (r: RequestListRow) => [r.vendorId ? "0" : "1", r.stateCode ?? "", (r.jurisdictionName ?? "").toLowerCase(), (r.agencyName ?? r.vendorName ?? "").toLowerCase()];
+  const [ka, kb] = [key(a), key(b)];
+  for (let i = 0; i < ka.length; i++) {
+    const c = ka[i]!.localeCompare(kb[i]!);
+    if (c !== 0) return c;
+  }
+  return a.number - b.number;
+}
+
+export async function listCampaignRequests(viewer: Viewer, campaignId: string, db: Executor = defaultDb) {
+  const result = await listRequests(viewer, { campaign: campaignId, sort: "number", dir: "asc", pageSize: CAMPAIGN_PAGE_LIMIT }, db);
+  return result.rows.sort(byTarget);
+}
+
+export function summarize(rows: readonly RequestListRow[], today: string) {
+  const statusCounts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as Record<RequestStatus, number>;
+  const assignees = new Map<string, { id: string | null; name: string; total: number; open: number }>();
+  let open = 0;
+  let overdue = 0;
+  let received = 0;
+  for (const row of rows) {
+    statusCounts[row.status] += 1;
+    const isOpen = isOpenStatus(row.status);
+    if (isOpen) open += 1;
+    if (isOverdue(row, today)) overdue += 1;
+    if (RECEIVED_STATUSES.includes(row.status)) received += 1;
+    const key = row.assigneeId ?? "";
+    const entry = assignees.get(key) ?? { id: row.assigneeId, name: row.assigneeName ?? "Unassigned", total: 0, open: 0 };
+    entry.total += 1;
+    if (isOpen) entry.open += 1;
+    assignees.set(key, entry);
+  }
+  return {
+    total: rows.length,
+    open,
+    overdue,
+    received,
+    drafts: statusCounts.draft,
+    statusCounts,
+    assignees: [...assignees.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)),
+  };
+}
+
+/** Everything the campaign page shows, computed through the same functions the request pages use. */
+/** How many agencies on the product a joint ask lists at once as targets to add. */
+export const CANDIDATE_LIMIT = 300;
+
+/**
+ * Everything the campaign page shows, through the same functions the request pages use. With `showCandidates`,
+ * the agencies on the product not yet asked (the first CANDIDATE_LIMIT), else only how many there are.
+ */
+export async function getCampaignPage(
+  viewer: Viewer,
+  id: string,
+  today: string,
+  options: { addQuery?: string; showCandidates?: boolean } = {},
+  db: Executor = defaultDb,
+) {
+  const campaign = await getCampaign(viewer, id, db);
+  if (!campaign) return null;
+  const scope: ProductScope | null = campaign.productId ? { productId: campaign.productId } : campaign.vendorId ? { vendorId: campaign.vendorId } : null;
+  const group: ProductScope | null = campaign.productId ? { productId: campaign.productId } : null;
+  const [rows, precedents, candidateTotal, candidateIds] = await Promise.all([
+    listCampaignRequests(viewer, campaign.id, db),
+    scope
+      ? listPrecedents(viewer, scope, { today, vendorId: campaign.vendorId, recordTypes: campaign.recordTypes, excludeCampaignId: campaign.id, limit: 20 }, db)
+      : Promise.resolve([]),
+    group ? countUnasked(viewer, group, campaign.id, today, db) : Promise.resolve(0),
+    group && options.showCandidates ? listUnasked(viewer, group, campaign.id, { today, limit: CANDIDATE_LIMIT }, db) : Promise.resolve([]),
+  ]);
+  const asked = rows.map((r) => r.agencyId).filter((x): x is string => Boolean(x));
+  const [candidates, searchResults] = await Promise.all([
+    targetAgencies(viewer, candidateIds, db),
+    options.addQuery ? searchAgencies(viewer, options.addQuery, asked, db) : Promise.resolve([]),
+  ]);
+  return { campaign, rows, summary: summarize(rows, today), precedents, candidates, candidateTotal, searchResults };
+}
+
+/** The organization's joint asks, newest first, with how far along each is. */
+export async function listCampaigns(viewer: Viewer, filters: { vendorId?: string } = {}, db: Executor = defaultDb) {
+  const progress = db
+    .select({
+      campaignId: requests.campaignId,
+      total: count().as("total"),
+      open: sql<number>`count(*) filter (where ${inArray(requests.status, [...OPEN_STATUSES])})`.as("open"),
+      received: sql<number>`count(*) filter (where ${inArray(requests.status, [...RECEIVED_STATUSES])})`.as("received"),
+    })
+    .from(requests)
+    .where(and(visibleRequests(viewer), sql`${requests.campaignId} is not null`))
+    .groupBy(requests.campaignId)
+    .as("progress");
+  return db
+    .select({
+      id: campaigns.id,
+      title: campaigns.title,
+      recordTypes: campaigns.recordTypes,
+      productId: campaigns.productId,
+      productName: products.name,
+      vendorId: campaigns.vendorId,
+      vendorName: vendors.name,
+      createdAt: campaigns.createdAt,
+      total: sql<number>`coalesce(${progress.total}, 0)`.mapWith(Number),
+      open: sql<number>`coalesce(${progress.open}, 0)`.mapWith(Number),
+      received: sql<number>`coalesce(${progress.received}, 0)`.mapWith(Number),
+    })
+    .from(campaigns)
+    .leftJoin(products, eq(products.id, campaigns.productId))
+    .leftJoin(vendors, eq(vendors.id, campaigns.vendorId))
+    .leftJoin(progress, eq(progress.campaignId, campaigns.id))
+    .where(and(visibleCampaigns(viewer), filters.vendorId ? eq(campaigns.vendorId, filters.vendorId) : undefined))
+    .orderBy(desc(campaigns.createdAt), desc(campaigns.id));
+}
+
+export const CSV_COLUMNS = [
+  "Request number",
+  "Title",
+  "Target",
+  "Place",
+  "State",
+  "Status",
+  "Filed",
+  "Due date",
+  "Overdue",
+  "Tracking number",
+  "Assignee",
+  "Last updated",
+] as const;
+
+/** The joint ask's requests as CSV, every cell safe to open in a spreadsheet app. */
+export async function campaignCsv(viewer: Viewer, id: string, today: string, db: Executor = defaultDb): Promise<{ title: string; csv: string } | null> {
+  const campaign = await getCampaign(viewer, id, db);
+  if (!campaign) return null;
+  const rows = await listCampaignRequests(viewer, campaign.id, db);
+  const records = rows.map((r) =>
+    [
+      `#${r.number}`,
+      r.title,
+      r.agencyName ?? r.vendorName,
+      r.jurisdictionName,
+      r.stateCode,
+      STATUS_LABELS[r.status],
+      r.filedOn,
+      dueDateOf(r),
+      isOverdue(r, today) ? "yes" : "no",
+      r.trackingNumber,
+      r.assigneeName,
+      r.updatedAt.toISOString(),
+    ].map(spreadsheetSafe),
+  );
+  return { title: campaign.title, csv: stringify([[...CSV_COLUMNS], ...records], { bom: true, record_delimiter: "\r\n" }) };
+}

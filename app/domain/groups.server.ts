@@ -1,0 +1,346 @@
+import { sql, type SQL } from "drizzle-orm";
+import { agencies, agencyProducts, jurisdictions, productGroups, products, requests, vendors } from "../../db/schema";
+import type { RequestStatus, SystemType } from "../../db/schema/values";
+import type { Executor } from "../utils/db.server";
+import { db as defaultDb, queryRows } from "../utils/db.server";
+import type { Viewer } from "./accounts.server";
+import { visibleAgencies, visibleGroups, visibleMemberships, visibleProducts, visibleRequests } from "./access.server";
+import { refreshStaleGroups } from "./memberships.server";
+import { OPEN_STATUSES } from "./request-status";
+import type { GroupFilters } from "./vendor-input";
+
+// Who is on which product, following shared hosting: the heart of grouping cities by vendor. Reads come from
+// agency_products and product_groups, which memberships.server.ts keeps in step with agency_systems.
+
+export const RECEIVED_STATUSES: readonly RequestStatus[] = ["fulfilled", "partially_fulfilled"];
+const ANSWERED_STATUSES: readonly RequestStatus[] = ["fulfilled", "partially_fulfilled", "no_responsive_records", "denied"];
+
+const statusList = (statuses: readonly RequestStatus[]) => sql.join(statuses.map((s) => sql`${s}::request_status`), sql`, `);
+
+/** Memberships that count today: no end date, or one not yet past (along the whole hosting chain). */
+function isCurrent(today: string): SQL {
+  return sql`(${agencyProducts.untilOn} is null or ${agencyProducts.untilOn} >= ${today}::date)`;
+}
+
+/** Which products a membership query covers. */
+export type ProductScope = { productId: string } | { vendorId: string } | { all: true };
+
+function inScope(viewer: Viewer, scope: ProductScope): SQL {
+  if ("productId" in scope) return sql`${agencyProducts.productId} = ${scope.productId}::uuid`;
+  if ("vendorId" in scope) return sql`${agencyProducts.vendorId} = ${scope.vendorId}::uuid`;
+  return sql`true`;
+}
+
+/** Current memberships in scope, as a condition on agency_products. */
+function members(viewer: Viewer, scope: ProductScope, today: string): SQL {
+  return sql`${visibleMemberships(viewer)} and ${isCurrent(today)} and ${inScope(viewer, scope)}`;
+}
+
+export type GroupRow = {
+  productId: string;
+  productName: string;
+  systemType: SystemType;
+  vendorId: string;
+  vendorName: string;
+  cities: number;
+  agencies: number;
+  states: number;
+  hosted: number;
+};
+
+const GROUP_PAGE_SIZE = 50;
+
+/** Shared-vendor groups: the places (cities, counties) on each product and system type, by size or name. */
+export async function listGroups(
+  viewer: Viewer,
+  filters: Partial<GroupFilters>,
+  today: string,
+  db: Executor = defaultDb,
+): Promise<{ rows: GroupRow[]; total: number; page: number; pageSize: number; pageCount: number }> {
+  await refreshStaleGroups(db, viewer.organizationId, today);
+  const page = filters.page ?? 1;
+  const g = productGroups;
+  const order = {
+    size: sql`${g.cities} desc, ${g.agencies} desc, lower(p.name), p.id, ${g.systemType}`,
+    name: sql`lower(p.name), lower(v.name), p.id, ${g.systemType}`,
+    vendor: sql`lower(v.name), lower(p.name), p.id, ${g.systemType}`,
+  }[filters.sort ?? "size"];
+  const where = sql`${visibleGroups(viewer)} and ${g.cities} >= ${filters.minCities ?? 2}
+    ${filters.systemType ? sql`and ${g.systemType} = ${filters.systemType}::system_type` : sql``}`;
+  const [rows, [counted]] = await Promise.all([
+    queryRows<GroupRow>(
+      db,
+      sql`select p.id::text as "productId", p.name as "productName", ${g.systemType}::text as "systemType",
+                 v.id::text as "vendorId", v.name as "vendorName", ${g.cities} as cities, ${g.agencies} as agencies,
+                 ${g.states} as states, ${g.hosted} as hosted
+            from ${g}
+            join ${products} p on p.id = ${g.productId}
+            join ${vendors} v on v.id = p.vendor_id
+           where ${where}
+           order by ${order}
+           limit ${GROUP_PAGE_SIZE} offset ${(page - 1) * GROUP_PAGE_SIZE}`,
+    ),
+    queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${g} where ${where}`),
+  ]);
+  const total = counted?.total ?? 0;
+  return { rows, total, page, pageSize: GROUP_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(total / GROUP_PAGE_SIZE)) };
+}
+
+export type MemberAgencyRow = {
+  agencyId: string;
+  agencyName: string;
+  agencyType: string;
+  jurisdictionId: string;
+  jurisdictionName: string;
+  stateCode: string | null;
+  stateName: string;
+  /** Each product the agency is on (within the scope) with the system type and the host it comes through. */
+  uses: Array<{ productId: string; productName: string; systemType: SystemType; viaAgencyId: string | null; viaAgencyName: string | null }>;
+  openRequests: number;
+  answeredRequests: number;
+  receivedRequests: number;
+  lastReceived: { id: string; number: number; title: string; status: RequestStatus; updatedAt: string } | null;
+};
+
+/**
+ * The agencies on a product or on any of a vendor's products, by state then place, one page at a time, with
+ * their requests: how many are open, how many answered, and the latest that brought records back.
+ */
+export async function listMemberAgencies(
+  viewer: Viewer,
+  scope: ProductScope,
+  options: { today: string; page?: number; pageSize?: number; stateCode?: string },
+  db: Executor = defaultDb,
+): Promise<{ rows: MemberAgencyRow[]; total: number; page: number; pageSize: number; pageCount: number }> {
+  const page = options.page ?? 1;
+  const pageSize = options.pageSize ?? 100;
+  const rows = await queryRows<Omit<MemberAgencyRow, "lastReceived" | "uses"> & { total: number; uses: unknown; lastReceived: unknown }>(
+    db,
+    sql`with member_ids as (
+      select distinct ${agencyProducts.agencyId} as agency_id, ${agencyProducts.jurisdictionId} as jurisdiction_id,
+             ${agencyProducts.stateId} as state_id
+        from ${agencyProducts}
+       where ${members(viewer, scope, options.today)}
+         ${options.stateCode ? sql`and ${agencyProducts.stateId} in (select id from ${jurisdictions} where code = ${options.stateCode} and organization_id is null)` : sql``}
+    ),
+    page_rows as (
+      select ${agencies.id} as agency_id, ${agencies.name} as agency_name, ${agencies.type} as agency_type,
+             j.id as jurisdiction_id, j.name as jurisdiction_name, s.code as state_code, s.name as state_name,
+             count(*) over () as total
+        from member_ids m
+        join ${agencies} on ${agencies.id} = m.agency_id
+        join ${jurisdictions} j on j.id = m.jurisdiction_id
+        join ${jurisdictions} s on s.id = m.state_id
+       where ${visibleAgencies(viewer)}
+       order by s.name, lower(j.name), lower(${agencies.name}), ${agencies.id}
+       limit ${pageSize} offset ${(page - 1) * pageSize}
+    )
+    select pr.agency_id::text as "agencyId", pr.agency_name as "agencyName", pr.agency_type::text as "agencyType",
+           pr.jurisdiction_id::text as "jurisdictionId", pr.jurisdiction_name as "jurisdictionName",
+           pr.state_code as "stateCode", pr.state_name as "stateName", pr.total::int as total, u.uses,
+           coalesce(rc.open, 0)::int as "openRequests", coalesce(rc.answered, 0)::int as "answeredRequests",
+           coalesce(rc.received, 0)::int as "receivedRequests", lr.last as "lastReceived"
+      from page_rows pr
+      cross join lateral (
+        select json_agg(json_build_object('productId', p.id, 'productName', p.name, 'systemType', ${agencyProducts.systemType},
+                                          'viaAgencyId', ${agencyProducts.viaAgencyId}, 'viaAgencyName', via.name)
+                        order by p.name, ${agencyProducts.systemType}) as uses
+          from ${agencyProducts}
+          join ${products} p on p.id = ${agencyProducts.productId}
+          left join ${agencies} via on via.id = ${agencyProducts.viaAgencyId}
+         where ${agencyProducts.agencyId} = pr.agency_id and ${members(viewer, scope, options.today)}
+      ) u
+      left join lateral (
+        select count(*) filter (where ${requests.status} in (${statusList(OPEN_STATUSES)})) as open,
+               count(*) filter (where ${requests.status} in (${statusList(ANSWERED_STATUSES)})) as answered,
+               count(*) filter (where ${requests.status} in (${statusList(RECEIVED_STATUSES)})) as received
+          from ${requests}
+         where ${requests.agencyId} = pr.agency_id and ${visibleRequests(viewer)}
+      ) rc on true
+      left join lateral (
+        select json_build_object('id', ${requests.id}, 'number', ${requests.number}, 'title', ${requests.title},
+                                 'status', ${requests.status}, 'updatedAt', ${requests.updatedAt}) as last
+          from ${requests}
+         where ${requests.agencyId} = pr.agency_id and ${visibleRequests(viewer)}
+           and ${requests.status} in (${statusList(RECEIVED_STATUSES)})
+         order by ${requests.updatedAt} desc
+         limit 1
+      ) lr on true
+     order by pr.state_name, lower(pr.jurisdiction_name), lower(pr.agency_name), pr.agency_id`,
+  );
+  const total = rows[0]?.total ?? 0;
+  return {
+    rows: rows.map(({ total: _t, ...row }) => ({
+      ...row,
+      uses: parseJson<MemberAgencyRow["uses"]>(row.uses) ?? [],
+      lastReceived: row.lastReceived ? parseJson<NonNullable<MemberAgencyRow["lastReceived"]>>(row.lastReceived) : null,
+    })),
+    total,
+    page,
+    pageSize,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+  };
+}
+
+/** postgres.js parses json columns, PGlite may hand them over as text. */
+function parseJson<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
+/** How many agencies in scope each state has, for the "by state" summary. */
+export async function stateCounts(viewer: Viewer, scope: ProductScope, today: string, db: Executor = defaultDb) {
+  return queryRows<{ stateCode: string | null; stateName: string; agencies: number }>(
+    db,
+    sql`select s.code as "stateCode", s.name as "stateName", c.agencies
+          from (select ${agencyProducts.stateId} as state_id, count(distinct ${agencyProducts.agencyId})::int as agencies
+                  from ${agencyProducts}
+                 where ${members(viewer, scope, today)}
+                 group by ${agencyProducts.stateId}) c
+          join ${jurisdictions} s on s.id = c.state_id
+         order by s.name`,
+  );
+}
+
+/** Agency ids on a product (optionally of one system type), for starting a joint ask from its group. */
+export async function memberAgencyIds(
+  viewer: Viewer,
+  scope: ProductScope,
+  today: string,
+  systemType: SystemType | undefined,
+  db: Executor = defaultDb,
+): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select distinct ${agencyProducts.agencyId}::text as id from ${agencyProducts}
+         where ${members(viewer, scope, today)}
+         ${systemType ? sql`and ${agencyProducts.systemType} = ${systemType}::system_type` : sql``}`,
+  );
+  return rows.map((r) => r.id);
+}
+
+function notAsked(viewer: Viewer, scope: ProductScope, campaignId: string, today: string): SQL {
+  return sql`${members(viewer, scope, today)}
+    and ${agencyProducts.agencyId} not in (
+      select ${requests.agencyId} from ${requests}
+       where ${requests.campaignId} = ${campaignId}::uuid and ${requests.agencyId} is not null and ${visibleRequests(viewer)})`;
+}
+
+/** How many agencies on the product(s) a joint ask has not asked yet. */
+export async function countUnasked(viewer: Viewer, scope: ProductScope, campaignId: string, today: string, db: Executor = defaultDb) {
+  const [row] = await queryRows<{ total: number }>(
+    db,
+    sql`select count(distinct ${agencyProducts.agencyId})::int as total from ${agencyProducts} where ${notAsked(viewer, scope, campaignId, today)}`,
+  );
+  return row?.total ?? 0;
+}
+
+/** The first `limit` agencies on the product(s) that a joint ask has not asked yet, by state and place. */
+export async function listUnasked(
+  viewer: Viewer,
+  scope: ProductScope,
+  campaignId: string,
+  options: { today: string; limit: number },
+  db: Executor = defaultDb,
+): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select m.agency_id::text as id
+          from (select distinct ${agencyProducts.agencyId} as agency_id, ${agencyProducts.jurisdictionId} as jurisdiction_id,
+                       ${agencyProducts.stateId} as state_id
+                  from ${agencyProducts} where ${notAsked(viewer, scope, campaignId, options.today)}) m
+          join ${agencies} a on a.id = m.agency_id
+          join ${jurisdictions} j on j.id = m.jurisdiction_id
+          join ${jurisdictions} s on s.id = m.state_id
+         order by s.name, lower(j.name), lower(a.name), a.id
+         limit ${options.limit}`,
+  );
+  return rows.map((r) => r.id);
+}
+
+export type PrecedentRow = {
+  requestId: string;
+  number: number;
+  title: string;
+  status: RequestStatus;
+  tags: string[];
+  updatedAt: string;
+  targetName: string;
+  placeName: string | null;
+  stateCode: string | null;
+  productNames: string | null;
+  campaignId: string | null;
+};
+
+/**
+ * Precedents: requests to agencies on the same product(s), or to the vendor itself, that brought records back
+ * (fulfilled or partly), newest first. With record types, only requests tagged with one of them.
+ */
+export async function listPrecedents(
+  viewer: Viewer,
+  scope: ProductScope,
+  options: { today: string; vendorId?: string | null; recordTypes?: readonly string[]; excludeCampaignId?: string; limit?: number },
+  db: Executor = defaultDb,
+): Promise<PrecedentRow[]> {
+  const types = options.recordTypes?.length ? options.recordTypes : null;
+  const rows = await queryRows<PrecedentRow>(
+    db,
+    sql`select ${requests.id}::text as "requestId", ${requests.number} as number, ${requests.title} as title,
+           ${requests.status}::text as status, ${requests.tags}::text[] as tags, ${requests.updatedAt} as "updatedAt",
+           coalesce(${agencies.name}, ${vendors.name}) as "targetName", j.name as "placeName",
+           coalesce(s.code, j.code) as "stateCode",
+           (select string_agg(distinct p.name, ', ') from ${agencyProducts} join ${products} p on p.id = ${agencyProducts.productId}
+             where ${agencyProducts.agencyId} = ${requests.agencyId} and ${members(viewer, scope, options.today)}) as "productNames",
+           ${requests.campaignId}::text as "campaignId"
+      from ${requests}
+      left join ${agencies} on ${agencies.id} = ${requests.agencyId}
+      left join ${jurisdictions} j on j.id = ${agencies.jurisdictionId}
+      left join ${jurisdictions} s on s.id = j.state_id
+      left join ${vendors} on ${vendors.id} = ${requests.vendorId}
+     where ${visibleRequests(viewer)}
+       and ${requests.status} in (${statusList(RECEIVED_STATUSES)})
+       and (${requests.agencyId} in (select ${agencyProducts.agencyId} from ${agencyProducts} where ${members(viewer, scope, options.today)})
+            ${options.vendorId ? sql`or ${requests.vendorId} = ${options.vendorId}::uuid` : sql``})
+       ${types ? sql`and ${requests.tags} && ${sql`array[${sql.join(types.map((t) => sql`${t}`), sql`, `)}]::text[]`}` : sql``}
+       ${options.excludeCampaignId ? sql`and ${requests.campaignId} is distinct from ${options.excludeCampaignId}::uuid` : sql``}
+     order by ${requests.updatedAt} desc, ${requests.id}
+     limit ${options.limit ?? 20}`,
+  );
+  return rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt).toISOString() }));
+}
+
+/** How many agencies use each vendor's products today (through hosting too). */
+export async function vendorAgencyCounts(viewer: Viewer, today: string, db: Executor = defaultDb) {
+  return queryRows<{ vendorId: string; agencies: number; cities: number }>(
+    db,
+    sql`select p.vendor_id::text as "vendorId", count(distinct ${agencyProducts.agencyId})::int as agencies,
+               count(distinct ${agencyProducts.jurisdictionId})::int as cities
+          from ${agencyProducts}
+          join ${products} p on p.id = ${agencyProducts.productId}
+         where ${members(viewer, { all: true }, today)}
+         group by p.vendor_id`,
+  );
+}
+
+/** Every current membership in scope with the agency's place, for the JSON API (agencies by product). */
+export async function listMembershipsFlat(viewer: Viewer, scope: ProductScope, today: string, db: Executor = defaultDb) {
+  return queryRows<{
+    productId: string;
+    systemType: SystemType;
+    agencyId: string;
+    agencyName: string;
+    place: string;
+    stateCode: string | null;
+    viaAgencyId: string | null;
+  }>(
+    db,
+    sql`select ${agencyProducts.productId}::text as "productId", ${agencyProducts.systemType}::text as "systemType",
+               a.id::text as "agencyId", a.name as "agencyName", j.name as place, s.code as "stateCode",
+               ${agencyProducts.viaAgencyId}::text as "viaAgencyId"
+          from ${agencyProducts}
+          join ${agencies} a on a.id = ${agencyProducts.agencyId}
+          join ${jurisdictions} j on j.id = ${agencyProducts.jurisdictionId}
+          join ${jurisdictions} s on s.id = ${agencyProducts.stateId}
+         where ${members(viewer, scope, today)}
+         order by s.name, lower(j.name), lower(a.name), a.id`,
+  );
+}

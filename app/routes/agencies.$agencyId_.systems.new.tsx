@@ -1,0 +1,78 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { DocumentField } from "~/components/agency-systems";
+import { FormErrors } from "~/components/fields";
+import { SystemFields } from "~/components/vendor-form";
+import { getAgency, listAgencies } from "~/domain/places.server";
+import { MAX_DOCUMENT_BYTES } from "~/domain/system-documents";
+import { createSystem } from "~/domain/systems.server";
+import { systemFormSchema } from "~/domain/vendor-input";
+import { listProductOptions } from "~/domain/vendors.server";
+import { requireViewer } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { notFound } from "~/utils/responses.server";
+import { readForm, uploadedFile } from "~/utils/uploads.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Add a system of ${data.agency.name} · JointAsk` : "Not found · JointAsk" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const agency = await getAgency(viewer, params.agencyId ?? "");
+  if (!agency) throw notFound("agency");
+  const [products, agencies] = await Promise.all([listProductOptions(viewer), listAgencies(viewer)]);
+  return json({ agency, products, agencies: agencies.filter((a) => a.id !== agency.id) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const formData = await readForm(request, MAX_DOCUMENT_BYTES);
+  if (!formData) return json({ status: "error" as const, error: { document: ["The file is larger than 10 MB"] } }, { status: 400 });
+  const submission = parseWithZod(formData, { schema: systemFormSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await createSystem(viewer, params.agencyId ?? "", submission.value, await uploadedFile(formData, "document"));
+  if (!result) throw notFound("agency");
+  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  return redirectWithFlash(`/agencies/${params.agencyId}#systems-heading`, { kind: "success", message: "System added." });
+}
+
+export default function NewSystem() {
+  const { agency, products, agencies } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "new-system",
+    lastResult: useActionData<typeof action>(),
+    defaultValue: { confidence: "reported" },
+    constraint: getZodConstraint(systemFormSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: systemFormSchema }),
+  });
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/agencies">Agencies</Link> / <Link to={`/agencies/${agency.id}`}>{agency.name}</Link> /
+      </p>
+      <div className="page-header">
+        <h1>Add a system of {agency.name}</h1>
+      </div>
+      <div className="card">
+        <Form method="post" encType="multipart/form-data" className="form" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <SystemFields fields={fields} products={products} agencies={agencies} />
+          <DocumentField errors={form.allErrors.document} />
+          <div className="actions">
+            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+              Add system
+            </button>
+            <Link to={`/agencies/${agency.id}`} className="button button--quiet">
+              Cancel
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,451 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { COMMUNICATION_CHANNELS, REQUEST_STATUSES } from "../../db/schema/values";
+import { TargetChoices } from "~/components/campaign-form";
+import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/fields";
+import { StatusBadge } from "~/components/status-badge";
+import { Precedents } from "~/components/vendor-ui";
+import {
+  addCampaignTargets,
+  addRequestToCampaign,
+  bulkAssign,
+  bulkFollowUp,
+  bulkRemove,
+  bulkTag,
+  dueDateOf,
+  getCampaignPage,
+  isOverdue,
+  lawOf,
+} from "~/domain/campaigns.server";
+import { listMembers } from "~/domain/members.server";
+import { isOpenStatus } from "~/domain/request-status";
+import { CHANNEL_LABELS } from "~/domain/timeline";
+import { addTargetsSchema, bulkAssignSchema, bulkFollowUpSchema, bulkRemoveSchema, bulkTagSchema, joinRequestSchema } from "~/domain/vendor-input";
+import { requireViewer } from "~/utils/auth.server";
+import { describeDue, describeWhen, formatDate, todayIn } from "~/utils/dates";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { fieldErrorsOf, notFound } from "~/utils/responses.server";
+import { useToday } from "~/utils/use-root";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.campaign.title} · Joint ask · JointAsk` : "Not found · JointAsk" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const today = todayIn(viewer.timeZone);
+  const url = new URL(request.url);
+  const addQuery = (url.searchParams.get("addq") ?? "").trim().slice(0, 200);
+  const [page, members] = await Promise.all([
+    getCampaignPage(viewer, params.campaignId ?? "", today, { addQuery: addQuery || undefined, showCandidates: url.searchParams.get("add") === "group" }),
+    listMembers(viewer),
+  ]);
+  if (!page) throw notFound("joint ask");
+  const rows = page.rows.map((r) => ({ ...r, dueDate: dueDateOf(r), overdue: isOverdue(r, today), open: isOpenStatus(r.status), law: r.agencyId ? lawOf(r.stateCode) : null }));
+  return json({ ...page, rows, members, addQuery });
+}
+
+const intentSchema = z.object({
+  intent: z.enum(["bulk-assign", "bulk-follow-up", "bulk-tag", "bulk-remove", "add-targets", "add-request"], { error: "Unknown action" }),
+});
+type Intent = z.infer<typeof intentSchema>["intent"];
+
+/** Field errors of one form on the page, keyed by its intent. */
+function invalid(intent: Intent, errors: Record<string, string[]>) {
+  return json({ intent, errors }, { status: 400 });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const id = params.campaignId ?? "";
+  const today = todayIn(viewer.timeZone);
+  const formData = await request.formData();
+  const values = { ...Object.fromEntries(formData), requestIds: formData.getAll("requestIds"), targets: formData.getAll("targets") };
+  const intent = intentSchema.safeParse(values);
+  if (!intent.success) throw new Response("Unknown action.", { status: 400 });
+  const back = (message: string) => redirectWithFlash(`/campaigns/${id}`, { kind: "success", message });
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+  switch (intent.data.intent) {
+    case "bulk-assign": {
+      const parsed = bulkAssignSchema.safeParse(values);
+      if (!parsed.success) return invalid("bulk-assign", fieldErrorsOf(parsed.error.issues));
+      const result = await bulkAssign(viewer, id, parsed.data.requestIds, parsed.data.assigneeId || null);
+      if (!result) throw notFound("joint ask");
+      if (!result.ok) return invalid("bulk-assign", result.fieldErrors);
+      return back(`Assignee saved on ${plural(result.value.changed, "request")}.`);
+    }
+    case "bulk-follow-up": {
+      const parsed = bulkFollowUpSchema(today).safeParse(values);
+      if (!parsed.success) return invalid("bulk-follow-up", fieldErrorsOf(parsed.error.issues));
+      const result = await bulkFollowUp(viewer, id, parsed.data.requestIds, parsed.data);
+      if (!result) throw notFound("joint ask");
+      if (!result.ok) return invalid("bulk-follow-up", result.fieldErrors);
+      return back(`Follow-up logged on ${plural(result.value.changed, "request")}.`);
+    }
+    case "bulk-tag": {
+      const parsed = bulkTagSchema.safeParse(values);
+      if (!parsed.success) return invalid("bulk-tag", fieldErrorsOf(parsed.error.issues));
+      const result = await bulkTag(viewer, id, parsed.data.requestIds, parsed.data.tags);
+      if (!result) throw notFound("joint ask");
+      if (!result.ok) return invalid("bulk-tag", result.fieldErrors);
+      return back(`Tagged ${plural(result.value.changed, "request")}.`);
+    }
+    case "bulk-remove": {
+      const parsed = bulkRemoveSchema.safeParse(values);
+      if (!parsed.success) return invalid("bulk-remove", fieldErrorsOf(parsed.error.issues));
+      const result = await bulkRemove(viewer, id, parsed.data.requestIds);
+      if (!result) throw notFound("joint ask");
+      if (!result.ok) return invalid("bulk-remove", result.fieldErrors);
+      return back(`${plural(result.value.changed, "request")} taken out of this joint ask.`);
+    }
+    case "add-targets": {
+      const parsed = addTargetsSchema.safeParse(values);
+      if (!parsed.success) return invalid("add-targets", fieldErrorsOf(parsed.error.issues));
+      const result = await addCampaignTargets(viewer, id, parsed.data, today);
+      if (!result) throw notFound("joint ask");
+      if (!result.ok) return invalid("add-targets", result.fieldErrors);
+      const skipped = result.value.skipped ? ` (${plural(result.value.skipped, "agency")} already asked)` : "";
+      return back(`Added ${plural(result.value.created, "request")}${skipped}.`);
+    }
+    case "add-request": {
+      const parsed = joinRequestSchema.safeParse(values);
+      if (!parsed.success) return invalid("add-request", fieldErrorsOf(parsed.error.issues));
+      const result = await addRequestToCampaign(viewer, id, parsed.data.number);
+      if (!result) throw notFound("joint ask");
+      if (!result.ok) return invalid("add-request", result.fieldErrors);
+      return back(`Request #${parsed.data.number} added to this joint ask.`);
+    }
+  }
+}
+
+function useErrors(intent: Intent): Record<string, string[]> | undefined {
+  const data = useActionData<typeof action>();
+  return data && "intent" in data && data.intent === intent ? data.errors : undefined;
+}
+
+function BulkActions({ members, today }: { members: Array<{ id: string; name: string }>; today: string }) {
+  const assign = useErrors("bulk-assign");
+  const followUp = useErrors("bulk-follow-up");
+  const tag = useErrors("bulk-tag");
+  const remove = useErrors("bulk-remove");
+  const selection = assign?.requestIds ?? followUp?.requestIds ?? tag?.requestIds ?? remove?.requestIds;
+  return (
+    <section className="card" aria-labelledby="bulk-heading">
+      <h2 id="bulk-heading">Act on the selected requests</h2>
+      <p className="muted small">Open requests are selected to start with; change the ticks in the table above.</p>
+      <Form method="post" id="bulk" className="form">
+        <FormErrors errors={selection} />
+        <details className="panel" open={Boolean(assign)}>
+          <summary>Assign</summary>
+          <div className="form-row">
+            <SelectField id="bulk-assignee" name="assigneeId" label="Assignee" errors={assign?.assigneeId}>
+              <option value="">Unassigned</option>
+              {members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <button type="submit" name="intent" value="bulk-assign" className="button button--secondary">
+            Assign selected
+          </button>
+        </details>
+        <details className="panel" open={Boolean(followUp)}>
+          <summary>Log a follow-up</summary>
+          <div className="form-row">
+            <SelectField id="bulk-channel" name="channel" label="Channel" defaultValue="email" errors={followUp?.channel}>
+              {COMMUNICATION_CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {CHANNEL_LABELS[c]}
+                </option>
+              ))}
+            </SelectField>
+            <TextField id="bulk-date" name="occurredOn" type="date" label="Date" defaultValue={today} errors={followUp?.occurredOn} />
+          </div>
+          <TextAreaField id="bulk-summary" name="summary" label="Follow-up sent" rows={3} errors={followUp?.summary} />
+          <button type="submit" name="intent" value="bulk-follow-up" className="button button--secondary">
+            Log follow-up on selected
+          </button>
+        </details>
+        <details className="panel" open={Boolean(tag)}>
+          <summary>Tag</summary>
+          <TextField id="bulk-tags" name="tags" label="Tags to add" hint="Separate with commas" errors={tag?.tags} />
+          <button type="submit" name="intent" value="bulk-tag" className="button button--secondary">
+            Tag selected
+          </button>
+        </details>
+        <details className="panel" open={Boolean(remove)}>
+          <summary>Take out of this joint ask</summary>
+          <p className="muted small">The requests stay; they just stop being tracked here.</p>
+          <button type="submit" name="intent" value="bulk-remove" className="button button--secondary">
+            Take selected out
+          </button>
+        </details>
+      </Form>
+    </section>
+  );
+}
+
+export default function CampaignPage() {
+  const { campaign, rows, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery } = useLoaderData<typeof loader>();
+  const today = useToday();
+  const navigation = useNavigation();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const addTargets = useErrors("add-targets");
+  const addRequest = useErrors("add-request");
+  const choices = [...candidates, ...searchResults.filter((s) => !candidates.some((c) => c.id === s.id))];
+  const counts = REQUEST_STATUSES.filter((s) => summary.statusCounts[s] > 0);
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/campaigns">Joint asks</Link> /
+      </p>
+      <div className="page-header">
+        <div>
+          <h1>{campaign.title}</h1>
+          <p className="page-header__meta">
+            Joint ask
+            {campaign.productId ? (
+              <>
+                {" "}
+                on <Link to={`/products/${campaign.productId}`}>{campaign.productName}</Link>
+              </>
+            ) : null}
+            {campaign.vendorId ? (
+              <>
+                {" "}
+                by <Link to={`/vendors/${campaign.vendorId}`}>{campaign.vendorName}</Link>
+              </>
+            ) : null}
+            {" · "}started {formatDate(campaign.createdAt.slice(0, 10), today)}
+            {campaign.createdByName ? ` by ${campaign.createdByName}` : ""}
+            {campaign.clonedFromId ? (
+              <>
+                {" · "}copied from <Link to={`/campaigns/${campaign.clonedFromId}`}>{campaign.clonedFromTitle}</Link>
+              </>
+            ) : null}
+          </p>
+        </div>
+        <div className="actions">
+          <a href={`/campaigns/${campaign.id}/export`} className="button button--secondary" download>
+            Export CSV
+          </a>
+          <Link to={`/campaigns/new?clone=${campaign.id}`} className="button button--secondary">
+            Copy for new agencies
+          </Link>
+        </div>
+      </div>
+
+      <section className="card" aria-labelledby="progress-heading">
+        <h2 id="progress-heading">Progress</h2>
+        <dl className="stats">
+          <div>
+            <dt>Requests</dt>
+            <dd>{summary.total}</dd>
+          </div>
+          <div>
+            <dt>Open</dt>
+            <dd>{summary.open}</dd>
+          </div>
+          <div>
+            <dt>Overdue</dt>
+            <dd>{summary.overdue}</dd>
+          </div>
+          <div>
+            <dt>Records received</dt>
+            <dd>{summary.received}</dd>
+          </div>
+          <div>
+            <dt>Drafts</dt>
+            <dd>{summary.drafts}</dd>
+          </div>
+        </dl>
+        <p aria-label="Requests by status">
+          {counts.map((s) => (
+            <span key={s} className="status-count">
+              <StatusBadge status={s} /> {summary.statusCounts[s]}
+            </span>
+          ))}
+        </p>
+        <p className="small">
+          <strong>Assignees:</strong>{" "}
+          {summary.assignees.map((a, i) => (
+            <span key={a.id ?? "none"}>
+              {i > 0 ? " · " : ""}
+              {a.name} ({a.open} open of {a.total})
+            </span>
+          ))}
+        </p>
+      </section>
+
+      <section className="card" aria-labelledby="requests-heading">
+        <h2 id="requests-heading">Requests, by state and place</h2>
+        {rows.length ? (
+          <div className="table-wrap">
+            <table className="data">
+              <caption className="visually-hidden">Requests of this joint ask</caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <span className="visually-hidden">Select</span>
+                  </th>
+                  <th scope="col">Target</th>
+                  <th scope="col">Place</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Law</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">Tracking no.</th>
+                  <th scope="col">Assignee</th>
+                  <th scope="col">Updated</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id} className={r.overdue ? "row--overdue" : undefined}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        form="bulk"
+                        name="requestIds"
+                        value={r.id}
+                        defaultChecked={r.open}
+                        aria-label={`Select #${r.number} to ${r.agencyName ?? r.vendorName}`}
+                      />
+                    </td>
+                    <td>
+                      <Link to={`/requests/${r.id}`} className="row-title">
+                        {r.agencyName ?? r.vendorName}
+                      </Link>
+                      <div className="muted small">
+                        #{r.number}
+                        {r.vendorId ? " · vendor" : ""}
+                      </div>
+                    </td>
+                    <td data-label="Place">
+                      {r.jurisdictionName ?? <span className="muted">—</span>}
+                      {r.stateCode && r.stateCode !== r.jurisdictionName ? `, ${r.stateCode}` : ""}
+                    </td>
+                    <td data-label="Status">
+                      <StatusBadge status={r.status} />
+                    </td>
+                    <td data-label="Law">
+                      {r.law ? (
+                        <>
+                          {r.law.name}
+                          <div className="muted small">{r.law.days}</div>
+                        </>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                    <td data-label="Due">
+                      {r.dueDate ? (
+                        <span className={r.overdue ? "overdue" : undefined}>{r.open ? describeDue(r.dueDate, today) : formatDate(r.dueDate, today)}</span>
+                      ) : (
+                        <span className="muted">{r.filedOn ? "—" : "Not filed"}</span>
+                      )}
+                    </td>
+                    <td data-label="Tracking no.">{r.trackingNumber ?? <span className="muted">—</span>}</td>
+                    <td data-label="Assignee">{r.assigneeName ?? <span className="muted">Unassigned</span>}</td>
+                    <td data-label="Updated">{describeWhen(r.updatedAt.slice(0, 10), today)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="muted">No requests in this joint ask any more.</p>
+        )}
+      </section>
+
+      <div className="grid-2">
+        <div>
+          <BulkActions members={members} today={today} />
+          <section className="card" aria-labelledby="add-heading">
+            <h2 id="add-heading">Add agencies</h2>
+            {campaign.productId ? (
+              <p>
+                {candidateTotal === 0
+                  ? `Every agency on ${campaign.productName} has been asked.`
+                  : `${candidateTotal} ${candidateTotal === 1 ? "agency" : "agencies"} on ${campaign.productName} ${candidateTotal === 1 ? "hasn't" : "haven't"} been asked.`}{" "}
+                {candidateTotal > 0 && params.get("add") !== "group" ? (
+                  <Link to="?add=group#add-heading" preventScrollReset>
+                    Show them
+                  </Link>
+                ) : null}
+              </p>
+            ) : null}
+            <Form method="get" className="filters" role="search">
+              {params.get("add") ? <input type="hidden" name="add" value={params.get("add")!} /> : null}
+              <TextField id="add-q" name="addq" type="search" label="Find an agency by name" defaultValue={addQuery} className="field--wide" />
+              <div className="actions">
+                <button type="submit" className="button button--secondary">
+                  Find
+                </button>
+              </div>
+            </Form>
+            {choices.length ? (
+              <Form method="post" action={`${location.pathname}${location.search}`} className="form">
+                <TargetChoices name="targets" targets={choices} chosen={new Set()} errors={addTargets?.targets} legend="Ask these agencies too, with the same letter" />
+                <fieldset className="field">
+                  <legend>Create the requests as</legend>
+                  <div className="radio-row">
+                    <label>
+                      <input type="radio" name="initialStatus" value="draft" defaultChecked />
+                      Drafts
+                    </label>
+                    <label>
+                      <input type="radio" name="initialStatus" value="submitted" />
+                      Submitted today
+                    </label>
+                  </div>
+                </fieldset>
+                <button type="submit" name="intent" value="add-targets" className="button" disabled={navigation.state === "submitting"}>
+                  Add requests
+                </button>
+              </Form>
+            ) : addQuery ? (
+              <p className="muted">No agency not yet asked matches “{addQuery}”.</p>
+            ) : null}
+            <h3>Add a request you already have</h3>
+            <Form method="post" className="form-row">
+              <TextField id="join-number" name="number" label="Request number" placeholder="#42" errors={addRequest?.number} />
+              <div className="actions">
+                <button type="submit" name="intent" value="add-request" className="button button--secondary">
+                  Add to this joint ask
+                </button>
+              </div>
+            </Form>
+          </section>
+        </div>
+        <div>
+          <section className="card" aria-labelledby="precedents-heading">
+            <h2 id="precedents-heading">Precedents</h2>
+            <p className="muted small">Others on the same system who already received {campaign.recordTypes.join(", ") || "these records"}: cite them.</p>
+            <Precedents items={precedents} today={today} empty="None yet: no request on this product with these record types has brought records back." />
+          </section>
+          <section className="card" aria-labelledby="ask-heading">
+            <h2 id="ask-heading">The ask</h2>
+            <p className="prose">{campaign.ask}</p>
+            <p className="small">
+              <strong>Record types:</strong> {campaign.recordTypes.join(", ")}
+            </p>
+            <details className="panel">
+              <summary>Letter to each agency</summary>
+              <pre className="letter">{campaign.letterTemplate}</pre>
+            </details>
+            {campaign.vendorLetterTemplate ? (
+              <details className="panel">
+                <summary>Letter to the vendor</summary>
+                <pre className="letter">{campaign.vendorLetterTemplate}</pre>
+              </details>
+            ) : null}
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

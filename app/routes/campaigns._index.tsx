@@ -1,0 +1,90 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listCampaigns } from "~/domain/campaigns.server";
+import { requireViewer } from "~/utils/auth.server";
+import { formatDate } from "~/utils/dates";
+import { useToday } from "~/utils/use-root";
+
+export const meta: MetaFunction = () => [{ title: "Joint asks · JointAsk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  return json({ campaigns: await listCampaigns(viewer) });
+}
+
+export default function CampaignsIndex() {
+  const { campaigns } = useLoaderData<typeof loader>();
+  const today = useToday();
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Joint asks</h1>
+          <p className="page-header__meta">
+            One ask sent to many agencies, usually every city on the same product, tracked together. Start one from a{" "}
+            <Link to="/groups">shared-vendor group</Link>, a product or a vendor.
+          </p>
+        </div>
+        <Link to="/campaigns/new" className="button">
+          New joint ask
+        </Link>
+      </div>
+      {campaigns.length ? (
+        <div className="table-wrap">
+          <table className="data">
+            <caption className="visually-hidden">Joint asks</caption>
+            <thead>
+              <tr>
+                <th scope="col">Joint ask</th>
+                <th scope="col">On</th>
+                <th scope="col" className="num">
+                  Requests
+                </th>
+                <th scope="col" className="num">
+                  Open
+                </th>
+                <th scope="col" className="num">
+                  Records received
+                </th>
+                <th scope="col">Started</th>
+              </tr>
+            </thead>
+            <tbody>
+              {campaigns.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link to={`/campaigns/${c.id}`} className="row-title">
+                      {c.title}
+                    </Link>
+                    {c.recordTypes.length ? <div className="muted small">{c.recordTypes.join(", ")}</div> : null}
+                  </td>
+                  <td data-label="On">
+                    {c.productId ? <Link to={`/products/${c.productId}`}>{c.productName}</Link> : c.vendorId ? <Link to={`/vendors/${c.vendorId}`}>{c.vendorName}</Link> : <span className="muted">—</span>}
+                  </td>
+                  <td data-label="Requests" className="num">
+                    {c.total}
+                  </td>
+                  <td data-label="Open" className="num">
+                    {c.open}
+                  </td>
+                  <td data-label="Records received" className="num">
+                    {c.received}
+                  </td>
+                  <td data-label="Started">{formatDate(c.createdAt.slice(0, 10), today)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <div className="card empty">
+          <p>No joint asks yet. Pick a product's group of cities and ask them all at once.</p>
+          <Link to="/groups" className="button">
+            See shared-vendor groups
+          </Link>
+        </div>
+      )}
+    </>
+  );
+}

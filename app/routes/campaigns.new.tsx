@@ -1,0 +1,201 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { SYSTEM_TYPES, type SystemType } from "../../db/schema/values";
+import { AskFields, GenerationFields, TargetChoices, toList, VendorLetterField } from "~/components/campaign-form";
+import { FormErrors, TextField } from "~/components/fields";
+import {
+  createCampaign,
+  getCampaign,
+  listCampaignRequests,
+  previewCampaign,
+  searchAgencies,
+  targetAgencies,
+  type LetterPreview,
+} from "~/domain/campaigns.server";
+import { memberAgencyIds } from "~/domain/groups.server";
+import { DEFAULT_AGENCY_LETTER, DEFAULT_VENDOR_LETTER } from "~/domain/letters";
+import { listMembers } from "~/domain/members.server";
+import { campaignFormSchema, MAX_CAMPAIGN_TARGETS, SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
+import { isUuid } from "~/domain/requests.server";
+import { getProduct, getVendor } from "~/domain/vendors.server";
+import { requireViewer } from "~/utils/auth.server";
+import { todayIn } from "~/utils/dates";
+import { redirectWithFlash } from "~/utils/flash.server";
+
+export const meta: MetaFunction = () => [{ title: "New joint ask · JointAsk" }];
+
+/** Where a joint ask starts: a product's group, a vendor, some agencies, a copy of another, or a search. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const today = todayIn(viewer.timeZone);
+  const params = new URL(request.url).searchParams;
+  const systemTypeParam = params.get("systemType");
+  const systemType = (SYSTEM_TYPES as readonly string[]).includes(systemTypeParam ?? "") ? (systemTypeParam as SystemType) : undefined;
+  const source = params.get("clone") ? await getCampaign(viewer, params.get("clone")!) : null;
+  const productId = source?.productId ?? params.get("product");
+  const product = productId ? await getProduct(viewer, productId) : null;
+  const vendorId = source?.vendorId ?? product?.vendorId ?? params.get("vendor");
+  const vendor = vendorId ? await getVendor(viewer, vendorId) : null;
+  const q = (params.get("q") ?? "").trim().slice(0, 200);
+
+  let candidateIds: string[] = [];
+  let preselected: string[] = [];
+  let alreadyAsked: string[] = [];
+  if (product) candidateIds = await memberAgencyIds(viewer, { productId: product.id }, today, systemType);
+  else if (vendor) candidateIds = await memberAgencyIds(viewer, { vendorId: vendor.id }, today, systemType);
+  const picked = params.getAll("agency").filter(isUuid);
+  candidateIds = [...new Set([...picked, ...candidateIds])];
+  if (source) {
+    alreadyAsked = (await listCampaignRequests(viewer, source.id)).map((r) => r.agencyId).filter((id): id is string => Boolean(id));
+    preselected = candidateIds.filter((id) => !alreadyAsked.includes(id));
+  } else {
+    preselected = candidateIds;
+  }
+  const [candidates, found, members] = await Promise.all([
+    targetAgencies(viewer, candidateIds.slice(0, MAX_CAMPAIGN_TARGETS)),
+    q ? searchAgencies(viewer, q, candidateIds) : Promise.resolve([]),
+    listMembers(viewer),
+  ]);
+  const asked = new Set(alreadyAsked);
+  return json({
+    source,
+    product: product ? { id: product.id, name: product.name, vendorName: product.vendorName } : null,
+    vendor: vendor ? { id: vendor.id, name: vendor.name } : null,
+    systemType: systemType ?? null,
+    targets: [...candidates, ...found].map((t) => ({ ...t, note: asked.has(t.id) ? "asked in the original" : undefined })),
+    candidateTotal: candidateIds.length,
+    // Only agencies the viewer can see: ids from the address are never echoed back.
+    preselected: candidates.map((c) => c.id).filter((id) => preselected.includes(id)),
+    members,
+    q,
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const today = todayIn(viewer.timeZone);
+  const submission = parseWithZod(await request.formData(), { schema: campaignFormSchema });
+  if (submission.status !== "success") return json({ result: submission.reply(), preview: null }, { status: 400 });
+  if (submission.value.intent === "preview") {
+    const preview = await previewCampaign(viewer, submission.value, today);
+    if (!preview.ok) return json({ result: submission.reply({ fieldErrors: preview.fieldErrors }), preview: null }, { status: 400 });
+    return json({ result: submission.reply(), preview: preview.value });
+  }
+  const created = await createCampaign(viewer, submission.value, today);
+  if (!created.ok) return json({ result: submission.reply({ fieldErrors: created.fieldErrors }), preview: null }, { status: 400 });
+  return redirectWithFlash(`/campaigns/${created.value.id}`, {
+    kind: "success",
+    message: `Joint ask created with ${created.value.created} ${created.value.created === 1 ? "request" : "requests"}.`,
+  });
+}
+
+function LetterPreviews({ letters, total }: { letters: LetterPreview[]; total: number }) {
+  return (
+    <section className="card" aria-labelledby="preview-heading">
+      <h2 id="preview-heading">
+        Preview: {letters.length} of the {total} letters
+      </h2>
+      {letters.map((l) => (
+        <details key={l.target} className="panel" open>
+          <summary>
+            {l.target}
+            {l.place ? ` (${l.place})` : ""}
+            {l.law ? <span className="muted small"> · {l.law}</span> : null}
+          </summary>
+          <pre className="letter">{l.text}</pre>
+        </details>
+      ))}
+    </section>
+  );
+}
+
+export default function NewCampaign() {
+  const { source, product, vendor, systemType, targets, candidateTotal, preselected, members, q } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const location = useLocation();
+  const [form, fields] = useForm({
+    id: "new-campaign",
+    lastResult: actionData?.result,
+    defaultValue: {
+      title: source ? `${source.title} (copy)` : product ? `Records from ${product.name}` : "",
+      ask: source?.ask ?? "",
+      recordTypes: source?.recordTypes.join(", ") ?? "",
+      letterTemplate: source?.letterTemplate ?? DEFAULT_AGENCY_LETTER,
+      vendorLetterTemplate: source?.vendorLetterTemplate ?? DEFAULT_VENDOR_LETTER,
+      targets: preselected,
+      initialStatus: "draft",
+    },
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: campaignFormSchema }),
+  });
+  const chosen = new Set(toList(fields.targets.initialValue ?? preselected));
+  const start = product ? `${product.name} (${product.vendorName})` : vendor ? vendor.name : null;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/campaigns">Joint asks</Link> /
+      </p>
+      <div className="page-header">
+        <div>
+          <h1>{source ? `Copy “${source.title}” for new agencies` : "New joint ask"}</h1>
+          <p className="page-header__meta">
+            One ask, one request per agency, each under its own state's law.
+            {start ? ` Starting from everyone on ${start}${systemType ? ` as ${SYSTEM_TYPE_LABELS[systemType].toLowerCase()}` : ""}.` : ""}
+          </p>
+        </div>
+      </div>
+      {actionData?.preview ? <LetterPreviews letters={actionData.preview.letters} total={actionData.preview.total} /> : null}
+      <div className="card">
+        <Form method="get" className="filters" role="search">
+          {[...new URLSearchParams(location.search)].filter(([k]) => k !== "q").map(([k, v], i) => (
+            <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
+          ))}
+          <TextField id="target-q" name="q" type="search" label="Find more agencies by name" defaultValue={q} className="field--wide" />
+          <div className="actions">
+            <button type="submit" className="button button--secondary">
+              Find
+            </button>
+          </div>
+        </Form>
+      </div>
+      <div className="card">
+        <Form method="post" action={`/campaigns/new${location.search}`} className="form form--wide" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          {product ? <input type="hidden" name="productId" value={product.id} /> : null}
+          {vendor ? <input type="hidden" name="vendorId" value={vendor.id} /> : null}
+          {source ? <input type="hidden" name="clonedFromId" value={source.id} /> : null}
+          <TargetChoices
+            name={fields.targets.name}
+            targets={targets}
+            chosen={chosen}
+            errors={fields.targets.errors ?? form.allErrors["targets[0]"]}
+            legend={
+              candidateTotal > MAX_CAMPAIGN_TARGETS
+                ? `Agencies to ask (the first ${MAX_CAMPAIGN_TARGETS} of ${candidateTotal}; one joint ask goes to at most ${MAX_CAMPAIGN_TARGETS})`
+                : "Agencies to ask"
+            }
+          />
+          <AskFields fields={fields} />
+          {vendor ? <VendorLetterField field={fields.vendorLetterTemplate} vendorName={vendor.name} includeField={fields.includeVendor} /> : null}
+          {!vendor && fields.vendorId.errors ? <FormErrors errors={fields.vendorId.errors} /> : null}
+          <GenerationFields fields={fields} members={members} />
+          <div className="actions">
+            <button type="submit" name="intent" value="create" className="button" disabled={navigation.state === "submitting"}>
+              Create the requests
+            </button>
+            <button type="submit" name="intent" value="preview" className="button button--secondary" disabled={navigation.state === "submitting"}>
+              Preview letters
+            </button>
+            <Link to="/campaigns" className="button button--quiet">
+              Cancel
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </>
+  );
+}

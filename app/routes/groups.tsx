@@ -1,0 +1,134 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { SYSTEM_TYPES } from "../../db/schema/values";
+import { FormErrors, SelectField, TextField } from "~/components/fields";
+import { Pagination } from "~/components/pagination";
+import { listGroups } from "~/domain/groups.server";
+import { GROUP_SORTS, groupFiltersSchema, parseQuery, SYSTEM_TYPE_LABELS, type GroupSort } from "~/domain/vendor-input";
+import { requireViewer } from "~/utils/auth.server";
+import { todayIn } from "~/utils/dates";
+import { fieldErrorsOf } from "~/utils/responses.server";
+
+export const meta: MetaFunction = () => [{ title: "Shared-vendor groups · JointAsk" }];
+
+const SORT_LABELS: Record<GroupSort, string> = { size: "Most cities first", name: "Product (A–Z)", vendor: "Vendor (A–Z)" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const parsed = parseQuery(groupFiltersSchema, new URL(request.url).searchParams);
+  if (!parsed.success) return json({ errors: fieldErrorsOf(parsed.error.issues), result: null }, { status: 400 });
+  return json({ errors: null, result: await listGroups(viewer, parsed.data, todayIn(viewer.timeZone)) });
+}
+
+export default function Groups() {
+  const { errors, result } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/vendors">Vendors</Link> /
+      </p>
+      <div className="page-header">
+        <div>
+          <h1>Shared-vendor groups</h1>
+          <p className="page-header__meta">
+            Cities and counties on the same product, including those whose system another agency hosts. One standard export from a product can answer the
+            same ask in every place on it.
+          </p>
+        </div>
+      </div>
+      <section className="card" aria-labelledby="group-filters">
+        <h2 id="group-filters" className="visually-hidden">
+          Filter groups
+        </h2>
+        <Form method="get" className="filters">
+          <SelectField id="group-type" name="systemType" label="Kind of system" defaultValue={params.get("systemType") ?? ""} errors={errors?.systemType}>
+            <option value="">Any</option>
+            {SYSTEM_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {SYSTEM_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </SelectField>
+          <TextField id="group-min" name="minCities" type="number" min={1} label="At least this many cities" defaultValue={params.get("minCities") ?? "2"} errors={errors?.minCities} />
+          <SelectField id="group-sort" name="sort" label="Sort by" defaultValue={params.get("sort") ?? "size"} errors={errors?.sort}>
+            {GROUP_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABELS[s]}
+              </option>
+            ))}
+          </SelectField>
+          <div className="actions">
+            <button type="submit" className="button">
+              Apply
+            </button>
+          </div>
+        </Form>
+        {errors?.page ? <FormErrors errors={errors.page} /> : null}
+      </section>
+      {result && result.rows.length ? (
+        <>
+          <div className="table-wrap">
+            <table className="data">
+              <caption className="visually-hidden">Shared-vendor groups</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Product</th>
+                  <th scope="col">Used as</th>
+                  <th scope="col" className="num">
+                    Cities &amp; counties
+                  </th>
+                  <th scope="col" className="num">
+                    Agencies
+                  </th>
+                  <th scope="col" className="num">
+                    States
+                  </th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.map((g) => (
+                  <tr key={`${g.productId}-${g.systemType}`}>
+                    <td>
+                      <Link to={`/products/${g.productId}`} className="row-title">
+                        {g.productName}
+                      </Link>
+                      <div className="muted small">
+                        <Link to={`/vendors/${g.vendorId}`}>{g.vendorName}</Link>
+                      </div>
+                    </td>
+                    <td data-label="Used as">{SYSTEM_TYPE_LABELS[g.systemType]}</td>
+                    <td data-label="Cities & counties" className="num">
+                      {g.cities}
+                    </td>
+                    <td data-label="Agencies" className="num">
+                      {g.agencies}
+                      {g.hosted ? <div className="muted small">{g.hosted} hosted</div> : null}
+                    </td>
+                    <td data-label="States" className="num">
+                      {g.states}
+                    </td>
+                    <td>
+                      <Link to={`/campaigns/new?product=${g.productId}&systemType=${g.systemType}`}>
+                        Joint ask<span className="visually-hidden"> to the {g.productName} group</span>
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={result.page} pageCount={result.pageCount} total={result.total} noun="group" />
+        </>
+      ) : result ? (
+        <div className="card empty">
+          <p>No group matches. Record which systems agencies use (on an agency's page, or by importing a CSV) to see who shares a vendor.</p>
+        </div>
+      ) : null}
+    </>
+  );
+}

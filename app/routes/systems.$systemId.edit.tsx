@@ -1,0 +1,129 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { DocumentField } from "~/components/agency-systems";
+import { FormErrors } from "~/components/fields";
+import { SystemFields } from "~/components/vendor-form";
+import { listAgencies } from "~/domain/places.server";
+import { MAX_DOCUMENT_BYTES } from "~/domain/system-documents";
+import { deleteSystem, deleteSystemDocument, getSystem, updateSystem } from "~/domain/systems.server";
+import { systemFormSchema } from "~/domain/vendor-input";
+import { listProductOptions } from "~/domain/vendors.server";
+import { requireViewer } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { notFound } from "~/utils/responses.server";
+import { readForm, uploadedFile } from "~/utils/uploads.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit a system of ${data.system.agencyName} · JointAsk` : "Not found · JointAsk" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const system = await getSystem(viewer, params.systemId ?? "");
+  if (!system) throw notFound("system");
+  const [products, agencies] = await Promise.all([listProductOptions(viewer), listAgencies(viewer)]);
+  return json({ system, products, agencies: agencies.filter((a) => a.id !== system.agencyId) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const id = params.systemId ?? "";
+  const formData = await readForm(request, MAX_DOCUMENT_BYTES);
+  if (!formData) return json({ status: "error" as const, error: { document: ["The file is larger than 10 MB"] } }, { status: 400 });
+  const intent = formData.get("intent");
+  if (intent === "delete") {
+    const deleted = await deleteSystem(viewer, id);
+    if (!deleted) throw notFound("system");
+    return redirectWithFlash(`/agencies/${deleted.agencyId}`, { kind: "success", message: "System deleted." });
+  }
+  if (intent === "delete-document") {
+    const documentId = String(formData.get("documentId") ?? "");
+    if (!(await deleteSystemDocument(viewer, id, documentId))) throw notFound("document");
+    return redirectWithFlash(`/systems/${id}/edit`, { kind: "success", message: "Document removed." });
+  }
+  const submission = parseWithZod(formData, { schema: systemFormSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await updateSystem(viewer, id, submission.value, await uploadedFile(formData, "document"));
+  if (!result) throw notFound("system");
+  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  return redirectWithFlash(`/agencies/${result.value.agencyId}#systems-heading`, { kind: "success", message: "System saved." });
+}
+
+export default function EditSystem() {
+  const { system, products, agencies } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "edit-system",
+    lastResult: useActionData<typeof action>(),
+    defaultValue: {
+      systemType: system.systemType,
+      productId: system.productId ?? "",
+      hostAgencyId: system.hostAgencyId ?? "",
+      sinceOn: system.sinceOn ?? "",
+      untilOn: system.untilOn ?? "",
+      confidence: system.confidence,
+      evidenceUrl: system.evidenceUrl ?? "",
+      notes: system.notes ?? "",
+    },
+    constraint: getZodConstraint(systemFormSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: systemFormSchema }),
+  });
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/agencies">Agencies</Link> / <Link to={`/agencies/${system.agencyId}`}>{system.agencyName}</Link> /
+      </p>
+      <div className="page-header">
+        <h1>Edit a system of {system.agencyName}</h1>
+      </div>
+      <div className="card">
+        <Form method="post" encType="multipart/form-data" className="form" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <SystemFields fields={fields} products={products} agencies={agencies} />
+          <DocumentField errors={form.allErrors.document} />
+          <div className="actions">
+            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+              Save changes
+            </button>
+            <Link to={`/agencies/${system.agencyId}`} className="button button--quiet">
+              Cancel
+            </Link>
+          </div>
+        </Form>
+      </div>
+      {system.documents.length ? (
+        <section className="card" aria-labelledby="documents-heading">
+          <h2 id="documents-heading">Evidence documents</h2>
+          <ul className="plain-list">
+            {system.documents.map((d) => (
+              <li key={d.id} className="actions">
+                <a href={`/systems/${system.id}/documents/${d.id}`}>{d.fileName}</a>
+                <span className="muted small">{Math.ceil(d.byteSize / 1024)} KB</span>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="delete-document" />
+                  <input type="hidden" name="documentId" value={d.id} />
+                  <button type="submit" className="button button--quiet">
+                    Remove<span className="visually-hidden"> {d.fileName}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="delete-heading">
+        <h2 id="delete-heading">Delete this system</h2>
+        <p className="muted">Record an end date instead if the agency stopped using it: its history then stays visible.</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="delete" />
+          <button type="submit" className="button button--secondary">
+            Delete system
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}

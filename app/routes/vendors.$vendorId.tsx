@@ -1,0 +1,200 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StatusBadge } from "~/components/status-badge";
+import { MembersByState, Precedents } from "~/components/vendor-ui";
+import { pageSchema, parseQuery, SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
+import { getVendorPage } from "~/domain/vendors.server";
+import { requireViewer } from "~/utils/auth.server";
+import { formatDate, todayIn } from "~/utils/dates";
+import { notFound } from "~/utils/responses.server";
+import { useToday } from "~/utils/use-root";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.vendor.name} · JointAsk` : "Not found · JointAsk" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const url = new URL(request.url);
+  const paging = parseQuery(pageSchema, url.searchParams);
+  const page = await getVendorPage(viewer, params.vendorId ?? "", todayIn(viewer.timeZone), {
+    page: paging.success ? paging.data.page : 1,
+    stateCode: url.searchParams.get("state") ?? undefined,
+  });
+  if (!page) throw notFound("vendor");
+  return json(page);
+}
+
+export default function VendorPage() {
+  const { vendor, products, states, totalAgencies, stateCode, members, precedents, requests, campaigns } = useLoaderData<typeof loader>();
+  const today = useToday();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/vendors">Vendors</Link> /
+      </p>
+      <div className="page-header">
+        <div>
+          <h1>{vendor.name}</h1>
+          <p className="page-header__meta">
+            Vendor · {products.length} {products.length === 1 ? "product" : "products"} · {totalAgencies} {totalAgencies === 1 ? "agency" : "agencies"} in{" "}
+            {states.length} {states.length === 1 ? "state" : "states"}
+            {vendor.website ? (
+              <>
+                {" · "}
+                <a href={vendor.website} rel="noreferrer noopener" target="_blank">
+                  {new URL(vendor.website).host}
+                  <span className="visually-hidden"> (opens in a new tab)</span>
+                </a>
+              </>
+            ) : null}
+          </p>
+        </div>
+        <div className="actions">
+          <Link to={`/campaigns/new?vendor=${vendor.id}`} className="button">
+            Start a joint ask
+          </Link>
+          <Link to={`/requests/new?vendor=${vendor.id}`} className="button button--secondary">
+            New request to the vendor
+          </Link>
+          <Link to={`/vendors/${vendor.id}/products/new`} className="button button--secondary">
+            Add product
+          </Link>
+          <Link to={`/vendors/${vendor.id}/edit`} className="button button--secondary">
+            Edit
+          </Link>
+        </div>
+      </div>
+
+      <section className="card" aria-labelledby="products-heading">
+        <h2 id="products-heading">Products</h2>
+        {products.length ? (
+          <div className="table-wrap">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Product</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">In use</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {products.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <Link to={`/products/${p.id}`} className="row-title">
+                        {p.name}
+                      </Link>
+                    </td>
+                    <td data-label="Kind">{SYSTEM_TYPE_LABELS[p.systemType]}</td>
+                    <td data-label="In use">
+                      {p.groups.length ? (
+                        <ul className="plain-list">
+                          {p.groups.map((g) => (
+                            <li key={g.systemType}>
+                              {g.cities} {g.cities === 1 ? "city or county" : "cities and counties"}, {g.agencies} {g.agencies === 1 ? "agency" : "agencies"}
+                              {g.hosted ? ` (${g.hosted} through hosting)` : ""}, {g.states} {g.states === 1 ? "state" : "states"}
+                              {p.groups.length > 1 || g.systemType !== p.systemType ? <span className="muted"> as {SYSTEM_TYPE_LABELS[g.systemType]}</span> : null}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        <span className="muted">No agency recorded</span>
+                      )}
+                    </td>
+                    <td>
+                      {p.groups.length ? (
+                        <Link to={`/campaigns/new?product=${p.id}`}>
+                          Joint ask<span className="visually-hidden"> to every agency on {p.name}</span>
+                        </Link>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="muted">
+            No products yet. <Link to={`/vendors/${vendor.id}/products/new`}>Add one</Link>.
+          </p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="agencies-heading">
+        <h2 id="agencies-heading">Agencies on its products, by state</h2>
+        <MembersByState states={states} totalAgencies={totalAgencies} stateCode={stateCode} members={members} today={today} showProducts />
+      </section>
+
+      <div className="grid-2">
+        <section className="card" aria-labelledby="precedents-heading">
+          <h2 id="precedents-heading">Records already released from these systems</h2>
+          <Precedents items={precedents} today={today} empty="No request to an agency on these products (or to the vendor) has brought records back yet." />
+        </section>
+        <div>
+          <section className="card" aria-labelledby="vendor-contact">
+            <h2 id="vendor-contact">Contact</h2>
+            <dl className="summary-list">
+              <dt>Records or legal</dt>
+              <dd>{vendor.contactName ?? <span className="muted">—</span>}</dd>
+              <dt>Email</dt>
+              <dd>{vendor.contactEmail ? <a href={`mailto:${vendor.contactEmail}`}>{vendor.contactEmail}</a> : <span className="muted">—</span>}</dd>
+            </dl>
+            {vendor.notes ? <p className="prose">{vendor.notes}</p> : null}
+          </section>
+          <section className="card" aria-labelledby="vendor-campaigns">
+            <h2 id="vendor-campaigns">Joint asks</h2>
+            {campaigns.length ? (
+              <ul className="plain-list">
+                {campaigns.map((c) => (
+                  <li key={c.id}>
+                    <Link to={`/campaigns/${c.id}`}>{c.title}</Link>{" "}
+                    <span className="muted small">
+                      {c.total} requests, {c.open} open, {c.received} with records
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">None yet.</p>
+            )}
+          </section>
+        </div>
+      </div>
+
+      <section className="card" aria-labelledby="vendor-requests">
+        <h2 id="vendor-requests">Requests to {vendor.name} ({requests.total})</h2>
+        {requests.rows.length ? (
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Request</th>
+                <th scope="col">Status</th>
+                <th scope="col">Filed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/requests/${r.id}`}>
+                      #{r.number} {r.title}
+                    </Link>
+                  </td>
+                  <td data-label="Status">
+                    <StatusBadge status={r.status} />
+                  </td>
+                  <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, today) : <span className="muted">Not filed</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">No requests to the vendor itself. A joint ask can include it.</p>
+        )}
+      </section>
+    </>
+  );
+}

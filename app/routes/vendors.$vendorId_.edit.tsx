@@ -1,0 +1,94 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors } from "~/components/fields";
+import { VendorFields } from "~/components/vendor-form";
+import { vendorFormSchema } from "~/domain/vendor-input";
+import { deleteVendor, getVendor, updateVendor } from "~/domain/vendors.server";
+import { requireViewer } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { notFound } from "~/utils/responses.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.vendor.name} · JointAsk` : "Not found · JointAsk" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const vendor = await getVendor(viewer, params.vendorId ?? "");
+  if (!vendor) throw notFound("vendor");
+  return json({ vendor });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const id = params.vendorId ?? "";
+  const formData = await request.formData();
+  if (formData.get("intent") === "delete") {
+    const deleted = await deleteVendor(viewer, id);
+    if (!deleted) throw notFound("vendor");
+    if (!deleted.ok) return json({ intent: "delete" as const, result: null, deleteError: Object.values(deleted.fieldErrors).flat() }, { status: 409 });
+    return redirectWithFlash("/vendors", { kind: "success", message: `${deleted.value.name} deleted.` });
+  }
+  const submission = parseWithZod(formData, { schema: vendorFormSchema });
+  if (submission.status !== "success") return json({ intent: "save" as const, result: submission.reply(), deleteError: null }, { status: 400 });
+  const result = await updateVendor(viewer, id, submission.value);
+  if (!result) throw notFound("vendor");
+  if (!result.ok) return json({ intent: "save" as const, result: submission.reply({ fieldErrors: result.fieldErrors }), deleteError: null }, { status: 400 });
+  return redirectWithFlash(`/vendors/${id}`, { kind: "success", message: "Vendor saved." });
+}
+
+export default function EditVendor() {
+  const { vendor } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "edit-vendor",
+    lastResult: actionData?.intent === "save" ? actionData.result : undefined,
+    defaultValue: {
+      name: vendor.name,
+      website: vendor.website ?? "",
+      contactName: vendor.contactName ?? "",
+      contactEmail: vendor.contactEmail ?? "",
+      notes: vendor.notes ?? "",
+    },
+    constraint: getZodConstraint(vendorFormSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: vendorFormSchema }),
+  });
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/vendors">Vendors</Link> / <Link to={`/vendors/${vendor.id}`}>{vendor.name}</Link> /
+      </p>
+      <div className="page-header">
+        <h1>Edit {vendor.name}</h1>
+      </div>
+      <div className="card">
+        <Form method="post" className="form" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <VendorFields fields={fields} />
+          <div className="actions">
+            <button type="submit" className="button">
+              Save changes
+            </button>
+            <Link to={`/vendors/${vendor.id}`} className="button button--quiet">
+              Cancel
+            </Link>
+          </div>
+        </Form>
+      </div>
+      <section className="card" aria-labelledby="delete-heading">
+        <h2 id="delete-heading">Delete this vendor</h2>
+        <p className="muted">Its products go with it. A vendor still used by agency systems, requests or joint asks can't be deleted.</p>
+        <FormErrors errors={actionData?.deleteError ?? undefined} />
+        <Form method="post">
+          <input type="hidden" name="intent" value="delete" />
+          <button type="submit" className="button button--secondary">
+            Delete {vendor.name}
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { TextField } from "~/components/fields";
+import { addStandardVendors, listVendors } from "~/domain/vendors.server";
+import { requireViewer } from "~/utils/auth.server";
+import { todayIn } from "~/utils/dates";
+import { redirectWithFlash } from "~/utils/flash.server";
+
+export const meta: MetaFunction = () => [{ title: "Vendors · JointAsk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 200);
+  return json({ vendors: await listVendors(viewer, { q: q || undefined }, todayIn(viewer.timeZone)) });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const formData = await request.formData();
+  if (formData.get("intent") !== "add-standard") throw new Response("Unknown action.", { status: 400 });
+  const added = await addStandardVendors(viewer);
+  const message =
+    added.vendorsAdded + added.productsAdded === 0
+      ? "You already have every vendor and product of the standard list."
+      : `Added ${added.vendorsAdded} vendors and ${added.productsAdded} products from the standard list.`;
+  return redirectWithFlash("/vendors", { kind: "success", message });
+}
+
+export default function VendorsIndex() {
+  const { vendors } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Vendors</h1>
+          <p className="page-header__meta">
+            The companies behind departments' records, dispatch and surveillance systems, and who uses them. See the{" "}
+            <Link to="/groups">shared-vendor groups</Link> or <Link to="/vendors/import">import agencies and systems from a CSV</Link>.
+          </p>
+        </div>
+        <div className="actions">
+          <Link to="/vendors/new" className="button">
+            Add vendor
+          </Link>
+          <Form method="post">
+            <input type="hidden" name="intent" value="add-standard" />
+            <button type="submit" className="button button--secondary">
+              Add the standard vendor list
+            </button>
+          </Form>
+        </div>
+      </div>
+      <div className="card">
+        <Form method="get" className="filters" role="search">
+          <TextField id="vendor-q" name="q" type="search" label="Search by name" defaultValue={params.get("q") ?? ""} className="field--wide" />
+          <div className="actions">
+            <button type="submit" className="button">
+              Search
+            </button>
+          </div>
+        </Form>
+      </div>
+      {vendors.length ? (
+        <div className="table-wrap">
+          <table className="data">
+            <caption className="visually-hidden">Vendors</caption>
+            <thead>
+              <tr>
+                <th scope="col">Vendor</th>
+                <th scope="col" className="num">
+                  Products
+                </th>
+                <th scope="col" className="num">
+                  Agencies using them
+                </th>
+                <th scope="col" className="num">
+                  Cities &amp; counties
+                </th>
+                <th scope="col" className="num">
+                  Open requests to the vendor
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {vendors.map((v) => (
+                <tr key={v.id}>
+                  <td>
+                    <Link to={`/vendors/${v.id}`} className="row-title">
+                      {v.name}
+                    </Link>
+                  </td>
+                  <td data-label="Products" className="num">
+                    {v.productCount}
+                  </td>
+                  <td data-label="Agencies" className="num">
+                    {v.agencies}
+                  </td>
+                  <td data-label="Cities & counties" className="num">
+                    {v.cities}
+                  </td>
+                  <td data-label="Open requests" className="num">
+                    {v.openRequests}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <div className="card empty">
+          <p>{params.get("q") ? "No vendor matches that name." : "No vendors yet. Start from the standard list of public-safety vendors, or add your own."}</p>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,211 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { FormErrors, TextAreaField } from "~/components/fields";
+import { ATLAS_COLUMNS, IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/domain/import-columns";
+import { previewImport, runImport, type ImportPlan } from "~/domain/systems-import.server";
+import { SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
+import { requireViewer } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readForm, uploadedFile } from "~/utils/uploads.server";
+
+export const meta: MetaFunction = () => [{ title: "Import agencies and systems · JointAsk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireViewer(request);
+  return null;
+}
+
+type ActionData = { plan: ImportPlan | null; csv: string | null; errors: string[] };
+
+function refuse(message: string, status = 400) {
+  return json<ActionData>({ plan: null, csv: null, errors: [message] }, { status });
+}
+
+/** The CSV text from the uploaded file, or the pasted text. */
+async function csvText(formData: FormData): Promise<string | { problem: string }> {
+  const file = await uploadedFile(formData, "file");
+  if (file) {
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(file.bytes);
+    } catch {
+      return { problem: "The file is not UTF-8 text. Save it as “CSV UTF-8” and try again." };
+    }
+  }
+  const pasted = formData.get("csv");
+  return typeof pasted === "string" && pasted.trim() ? pasted : { problem: "Choose a CSV file, or paste its contents." };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const formData = await readForm(request, MAX_IMPORT_BYTES);
+  if (!formData) return refuse("The file is larger than 5 MB; split it into smaller files.", 413);
+  const text = await csvText(formData);
+  if (typeof text !== "string") return refuse(text.problem);
+  if (formData.get("intent") === "import") {
+    const result = await runImport(viewer, text);
+    if (!result.ok) return json<ActionData>({ plan: result.plan, csv: text, errors: Object.values(result.fieldErrors).flat() }, { status: 400 });
+    const c = result.plan.counts;
+    return redirectWithFlash("/vendors", {
+      kind: "success",
+      message: `Imported ${c.systems} systems: ${c.agencies} new agencies, ${c.places} new places, ${c.vendors} new vendors, ${c.products} new products${c.recorded ? ` (${c.recorded} already recorded)` : ""}.`,
+    });
+  }
+  const plan = await previewImport(viewer, text);
+  return json<ActionData>({ plan, csv: text, errors: [] }, { status: plan.errors.length ? 400 : 200 });
+}
+
+function Plan({ plan, csv }: { plan: ImportPlan; csv: string }) {
+  const navigation = useNavigation();
+  const c = plan.counts;
+  return (
+    <section className="card" aria-labelledby="preview-heading">
+      <h2 id="preview-heading">{plan.errors.length ? "Problems to fix" : "Preview"}</h2>
+      {plan.format ? (
+        <p className="muted small">Read as {plan.format === "atlas" ? "an Atlas of Surveillance export" : "JointAsk columns"}.</p>
+      ) : null}
+      {plan.errors.length ? (
+        <>
+          <p role="alert">
+            Nothing has been imported. Fix {plan.errors.length === 1 ? "this problem" : `these ${plan.errors.length} problems`} in the file and upload it again.
+          </p>
+          <div className="table-wrap">
+            <table className="data">
+              <caption className="visually-hidden">Problems by line</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Column</th>
+                  <th scope="col">Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.errors.map((e, i) => (
+                  <tr key={i}>
+                    <td data-label="Line">{e.line}</td>
+                    <td data-label="Column">{e.column ?? "—"}</td>
+                    <td data-label="Problem">{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <>
+          <p>
+            {c.rows} rows: {c.systems} systems to add{c.recorded ? `, ${c.recorded} already recorded` : ""}; {c.agencies} new agencies, {c.places} new cities or counties,{" "}
+            {c.vendors} new vendors, {c.products} new products.
+          </p>
+          <Form method="post" encType="multipart/form-data">
+            <input type="hidden" name="csv" value={csv} />
+            <button type="submit" name="intent" value="import" className="button" disabled={navigation.state === "submitting" || c.systems === 0}>
+              Import {c.systems} systems
+            </button>
+          </Form>
+        </>
+      )}
+      {plan.warnings.length ? (
+        <>
+          <h3>Notes</h3>
+          <ul className="plain-list small">
+            {plan.warnings.map((w, i) => (
+              <li key={i}>
+                Line {w.line}
+                {w.column ? `, ${w.column}` : ""}: {w.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {!plan.errors.length && plan.preview.length ? (
+        <div className="table-wrap">
+          <table className="data">
+            <caption className="table-caption">{plan.preview.length < c.rows ? `The first ${plan.preview.length} rows` : "Every row"}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Agency</th>
+                <th scope="col">System</th>
+                <th scope="col">Product or host</th>
+                <th scope="col">Result</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.preview.map((r) => (
+                <tr key={r.line}>
+                  <td data-label="Line">{r.line}</td>
+                  <td data-label="Agency">
+                    {r.agency} {r.newAgency ? <span className="badge badge--info">New</span> : null}
+                    <div className="muted small">
+                      {r.place}, {r.stateCode}
+                    </div>
+                  </td>
+                  <td data-label="System">{SYSTEM_TYPE_LABELS[r.systemType]}</td>
+                  <td data-label="Product or host">
+                    {r.target} {r.newProduct ? <span className="badge badge--info">New product</span> : null}
+                  </td>
+                  <td data-label="Result">{r.status === "new" ? "Added" : "Already recorded"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export default function ImportSystems() {
+  const data = useActionData<typeof action>();
+  const navigation = useNavigation();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/vendors">Vendors</Link> /
+      </p>
+      <div className="page-header">
+        <div>
+          <h1>Import agencies and their systems</h1>
+          <p className="page-header__meta">
+            Every row is checked before anything is written; with any problem, nothing is imported. Up to {MAX_IMPORT_ROWS.toLocaleString("en-US")} rows and 5 MB.
+          </p>
+        </div>
+        <a href="/vendors/import-template.csv" className="button button--secondary" download>
+          Download a template
+        </a>
+      </div>
+      {data?.plan && data.csv !== null ? <Plan plan={data.plan} csv={data.csv} /> : null}
+      <section className="card" aria-labelledby="upload-heading">
+        <h2 id="upload-heading">{data?.plan ? "Upload another file" : "Upload"}</h2>
+        <Form method="post" encType="multipart/form-data" className="form">
+          <FormErrors errors={data?.errors.length ? data.errors : undefined} />
+          <div className="field">
+            <label htmlFor="import-file">CSV file</label>
+            <input id="import-file" type="file" name="file" accept=".csv,text/csv" />
+          </div>
+          <TextAreaField id="import-paste" name="csv" label="Or paste the CSV" rows={5} className="field--mono" />
+          <div className="actions">
+            <button type="submit" name="intent" value="preview" className="button" disabled={navigation.state === "submitting"}>
+              Check the file
+            </button>
+          </div>
+        </Form>
+      </section>
+      <section className="card" aria-labelledby="columns-heading">
+        <h2 id="columns-heading">Columns</h2>
+        <p>
+          Our columns: <code>{IMPORT_COLUMNS.join(", ")}</code>. Each row is one system of one agency: <code>state</code> (PA or Pennsylvania), <code>place</code> (the
+          city or county; empty for a state agency), <code>agency</code>, <code>system_type</code> (RMS, CAD, body cameras…), then either <code>vendor</code> and{" "}
+          <code>product</code>, or <code>hosted_by</code>: the agency in the same state that runs the system for this one (write “Name (Place)” if two share a name).
+          Optional: <code>place_kind</code> (city, county, regional), <code>agency_type</code>, <code>since</code> and <code>until</code> (YYYY-MM-DD),{" "}
+          <code>confidence</code> (confirmed, likely, reported), <code>evidence_url</code>, <code>notes</code>.
+        </p>
+        <p>
+          An export of EFF's Atlas of Surveillance works as it is (<code>{ATLAS_COLUMNS.join(", ")}</code>): each technology becomes a product of its vendor (or the
+          vendor's only product of that kind), rows without a vendor are skipped, and the first link is kept as evidence, with confidence “reported”.
+        </p>
+      </section>
+    </>
+  );
+}

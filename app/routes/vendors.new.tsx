@@ -1,0 +1,62 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { FormErrors } from "~/components/fields";
+import { VendorFields } from "~/components/vendor-form";
+import { vendorFormSchema } from "~/domain/vendor-input";
+import { createVendor } from "~/domain/vendors.server";
+import { requireViewer } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+
+export const meta: MetaFunction = () => [{ title: "Add vendor · JointAsk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireViewer(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const submission = parseWithZod(await request.formData(), { schema: vendorFormSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await createVendor(viewer, submission.value);
+  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  return redirectWithFlash(`/vendors/${result.value.id}`, { kind: "success", message: `${submission.value.name} added.` });
+}
+
+export default function NewVendor() {
+  const [form, fields] = useForm({
+    id: "new-vendor",
+    lastResult: useActionData<typeof action>(),
+    constraint: getZodConstraint(vendorFormSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: vendorFormSchema }),
+  });
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/vendors">Vendors</Link> /
+      </p>
+      <div className="page-header">
+        <h1>Add a vendor</h1>
+      </div>
+      <div className="card">
+        <Form method="post" className="form" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <VendorFields fields={fields} />
+          <div className="actions">
+            <button type="submit" className="button">
+              Add vendor
+            </button>
+            <Link to="/vendors" className="button button--quiet">
+              Cancel
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </>
+  );
+}

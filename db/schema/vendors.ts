@@ -1,0 +1,217 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { organizations, users } from "./accounts";
+import { id, timestamps } from "./columns";
+import { systemConfidence, systemType } from "./enums";
+import { agencies } from "./places";
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
+
+/** A company that sells public-safety software. Names are unique per organization, ignoring case. */
+export const vendors = pgTable(
+  "vendors",
+  {
+    id: id(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    website: text("website"),
+    // The records or legal contact a request to the vendor goes to.
+    contactName: text("contact_name"),
+    contactEmail: text("contact_email"),
+    notes: text("notes"),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("vendors_name_unique").on(t.organizationId, sql`lower(${t.name})`)],
+);
+
+export const products = pgTable(
+  "products",
+  {
+    id: id(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    vendorId: uuid("vendor_id")
+      .notNull()
+      .references(() => vendors.id),
+    name: text("name").notNull(),
+    systemType: systemType("system_type").notNull(),
+    notes: text("notes"),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("products_name_unique").on(t.vendorId, sql`lower(${t.name})`),
+    index("products_organization_idx").on(t.organizationId),
+  ],
+);
+
+/**
+ * An agency's use of a system: either a product it runs itself, or the system of the same type that another
+ * agency hosts for it (a county 911 authority running CAD for its cities). Hosting can chain; the product a
+ * hosted agency is grouped under is found by following the chain to an agency that runs a product.
+ */
+export const agencySystems = pgTable(
+  "agency_systems",
+  {
+    id: id(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    agencyId: uuid("agency_id")
+      .notNull()
+      .references(() => agencies.id, { onDelete: "cascade" }),
+    systemType: systemType("system_type").notNull(),
+    productId: uuid("product_id").references(() => products.id),
+    hostAgencyId: uuid("host_agency_id").references((): AnyPgColumn => agencies.id),
+    sinceOn: date("since_on", { mode: "string" }),
+    untilOn: date("until_on", { mode: "string" }),
+    evidenceUrl: text("evidence_url"),
+    confidence: systemConfidence("confidence").notNull().default("reported"),
+    notes: text("notes"),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    check("agency_systems_product_or_host", sql`num_nonnulls(${t.productId}, ${t.hostAgencyId}) = 1`),
+    check("agency_systems_not_self_hosted", sql`${t.hostAgencyId} is null or ${t.hostAgencyId} <> ${t.agencyId}`),
+    check("agency_systems_dates_in_order", sql`${t.untilOn} is null or ${t.sinceOn} is null or ${t.untilOn} >= ${t.sinceOn}`),
+    index("agency_systems_agency_idx").on(t.agencyId),
+    index("agency_systems_product_idx").on(t.productId),
+    index("agency_systems_host_idx").on(t.hostAgencyId, t.systemType),
+    index("agency_systems_org_type_idx").on(t.organizationId, t.systemType),
+  ],
+);
+
+/**
+ * Derived from agency_systems, never edited by hand: every agency on a product, directly or through the
+ * chain of agencies hosting its system (via_agency_id is the agency it gets the system from). Rebuilt for the
+ * agencies concerned in the same transaction as each change of a system, so reads need no recursion.
+ * until_on is the earliest end date along the chain: a row counts while it is null or not yet past.
+ */
+export const agencyProducts = pgTable(
+  "agency_products",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    agencyId: uuid("agency_id")
+      .notNull()
+      .references(() => agencies.id, { onDelete: "cascade" }),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    // The product's vendor, copied for vendor pages (a product never changes vendor).
+    vendorId: uuid("vendor_id")
+      .notNull()
+      .references(() => vendors.id, { onDelete: "cascade" }),
+    systemType: systemType("system_type").notNull(),
+    viaAgencyId: uuid("via_agency_id").references(() => agencies.id, { onDelete: "cascade" }),
+    // The agency's place, copied so group counts need no joins; refreshed when an agency moves.
+    jurisdictionId: uuid("jurisdiction_id").notNull(),
+    stateId: uuid("state_id").notNull(),
+    untilOn: date("until_on", { mode: "string" }),
+    depth: integer("depth").notNull(),
+  },
+  // Wide keys so a product's or a vendor's members are read from the index alone.
+  (t) => [
+    index("agency_products_product_idx").on(t.productId, t.organizationId, t.systemType, t.agencyId, t.untilOn, t.jurisdictionId, t.stateId),
+    index("agency_products_vendor_idx").on(t.vendorId, t.organizationId, t.agencyId, t.untilOn, t.jurisdictionId, t.stateId),
+    index("agency_products_agency_idx").on(t.agencyId, t.systemType),
+  ],
+);
+
+/**
+ * Shared-vendor groups with their sizes, computed from agency_products for `computed_on`. A group whose
+ * earliest end date (stale_after) has passed is recomputed before it is read.
+ */
+export const productGroups = pgTable(
+  "product_groups",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    systemType: systemType("system_type").notNull(),
+    cities: integer("cities").notNull(),
+    agencies: integer("agencies").notNull(),
+    states: integer("states").notNull(),
+    hosted: integer("hosted").notNull(),
+    staleAfter: date("stale_after", { mode: "string" }),
+    computedOn: date("computed_on", { mode: "string" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.productId, t.systemType] }),
+    index("product_groups_org_size_idx").on(t.organizationId, t.cities),
+    index("product_groups_stale_idx").on(t.organizationId, t.staleAfter),
+  ],
+);
+
+/** A document that shows an agency runs a system (a council agenda, a contract, a purchase order). */
+export const systemDocuments = pgTable(
+  "system_documents",
+  {
+    id: id(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    systemId: uuid("system_id")
+      .notNull()
+      .references(() => agencySystems.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    uploadedById: uuid("uploaded_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("system_documents_system_idx").on(t.systemId)],
+);
+
+/** A joint ask: one ask sent to many targets (usually the cities sharing a product), tracked together. */
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    id: id(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    ask: text("ask").notNull(),
+    // Free text until record types and fields have their own tables.
+    recordTypes: text("record_types").array().notNull().default(sql`'{}'::text[]`),
+    letterTemplate: text("letter_template").notNull(),
+    vendorLetterTemplate: text("vendor_letter_template"),
+    productId: uuid("product_id").references(() => products.id),
+    vendorId: uuid("vendor_id").references(() => vendors.id),
+    clonedFromId: uuid("cloned_from_id").references((): AnyPgColumn => campaigns.id, { onDelete: "set null" }),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    index("campaigns_org_updated_idx").on(t.organizationId, t.updatedAt),
+    index("campaigns_product_idx").on(t.productId),
+    index("campaigns_vendor_idx").on(t.vendorId),
+  ],
+);
