@@ -4,7 +4,7 @@ import type { RequestStatus, SystemType } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb, queryRows } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
-import { visibleAgencies, visibleGroups, visibleMemberships, visibleProducts, visibleRequests } from "./access.server";
+import { visibleAgencies, visibleGroups, visibleMemberships, visibleRequests } from "./access.server";
 import { refreshStaleGroups } from "./memberships.server";
 import { OPEN_STATUSES } from "./request-status";
 import type { GroupFilters } from "./vendor-input";
@@ -25,7 +25,7 @@ function isCurrent(today: string): SQL {
 /** Which products a membership query covers. */
 export type ProductScope = { productId: string } | { vendorId: string } | { all: true };
 
-function inScope(viewer: Viewer, scope: ProductScope): SQL {
+function inScope(scope: ProductScope): SQL {
   if ("productId" in scope) return sql`${agencyProducts.productId} = ${scope.productId}::uuid`;
   if ("vendorId" in scope) return sql`${agencyProducts.vendorId} = ${scope.vendorId}::uuid`;
   return sql`true`;
@@ -33,7 +33,7 @@ function inScope(viewer: Viewer, scope: ProductScope): SQL {
 
 /** Current memberships in scope, as a condition on agency_products. */
 function members(viewer: Viewer, scope: ProductScope, today: string): SQL {
-  return sql`${visibleMemberships(viewer)} and ${isCurrent(today)} and ${inScope(viewer, scope)}`;
+  return sql`${visibleMemberships(viewer)} and ${isCurrent(today)} and ${inScope(scope)}`;
 }
 
 export type GroupRow = {
