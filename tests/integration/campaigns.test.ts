@@ -98,8 +98,9 @@ describe("generating a joint ask", () => {
     expect(vendor!.description).toContain("- Oakland Police Department (Oakland, California)");
 
     const timeline = await getTimeline(org.viewer, harrisburg!.id);
-    expect(timeline.map((e) => e.kind)).toEqual(["created", "campaign_joined"]);
-    expect(timeline[1]!.data).toEqual({ campaignId: result.value.id, campaignTitle: "Traffic stops from New World RMS" });
+    expect(timeline.map((e) => e.kind)).toEqual(["created", "due_date_changed", "campaign_joined"]);
+    expect(timeline[1]!.data).toMatchObject({ from: null, statutory: true });
+    expect(timeline[2]!.data).toEqual({ campaignId: result.value.id, campaignTitle: "Traffic stops from New World RMS" });
   });
 
   it("refuses a joint ask with no targets and writes nothing", async () => {
@@ -188,7 +189,7 @@ describe("tracking a joint ask", () => {
     expect(logged).toHaveLength(2);
     expect(logged.every((c) => c.direction === "outgoing")).toBe(true);
     const timeline = await getTimeline(org.viewer, rowIds[1]!);
-    expect(timeline.map((e) => e.kind)).toEqual(["created", "campaign_joined", "assignment_changed", "edited", "communication_logged"]);
+    expect(timeline.map((e) => e.kind)).toEqual(["created", "due_date_changed", "campaign_joined", "assignment_changed", "edited", "communication_logged"]);
   });
 
   it("refuses bulk changes to requests outside the joint ask, changing nothing", async () => {
