@@ -73,7 +73,7 @@ test("from a product page, a coordinator starts a joint ask for three cities and
   await expect(page.getByRole("status")).toHaveText("Follow-up logged on 3 requests.");
   await rows.filter({ hasText: "Madison" }).getByRole("link").first().click();
   await expect(page.getByRole("list", { name: "Timeline, oldest first" })).toContainText("Added to the joint ask “Use of force from the shared RMS”");
-  await expect(page.getByText("Checking in on our request of today.")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Timeline, oldest first" }).getByText("Checking in on our request of today.")).toBeVisible();
 });
 
 test("a bad import file is refused with its problems listed by line, and nothing is imported", async ({ page }) => {
