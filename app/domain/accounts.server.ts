@@ -14,6 +14,17 @@ export interface Viewer {
   role: UserRole;
 }
 
+/** The columns that make a Viewer; select them with users joined to organizations (sessions, API tokens, feeds). */
+export const viewerColumns = {
+  id: users.id,
+  organizationId: users.organizationId,
+  organizationName: organizations.name,
+  timeZone: organizations.timeZone,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+};
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

@@ -3,7 +3,7 @@ import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { apiTokens, organizations, users } from "../../db/schema";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
-import type { Viewer } from "./accounts.server";
+import { viewerColumns, type Viewer } from "./accounts.server";
 import { recordAudit } from "./audit.server";
 import { isUuid } from "./request-events.server";
 
@@ -76,13 +76,7 @@ export async function viewerForApiToken(token: string, db: Executor = defaultDb)
   const [row] = await db
     .select({
       tokenId: apiTokens.id,
-      id: users.id,
-      organizationId: users.organizationId,
-      organizationName: organizations.name,
-      timeZone: organizations.timeZone,
-      email: users.email,
-      name: users.name,
-      role: users.role,
+      ...viewerColumns,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))

@@ -5,7 +5,7 @@ import { agencies, calendarFeeds, organizations, requests, users, vendors } from
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import { addDays } from "../utils/dates";
-import type { Viewer } from "./accounts.server";
+import { viewerColumns, type Viewer } from "./accounts.server";
 import { visibleRequests } from "./access.server";
 import { OPEN_STATUSES } from "./request-status";
 
@@ -40,13 +40,7 @@ async function viewerForToken(db: Executor, token: string): Promise<Viewer | nul
   const [row] = await db
     .select({
       feedId: calendarFeeds.id,
-      id: users.id,
-      organizationId: users.organizationId,
-      organizationName: organizations.name,
-      timeZone: organizations.timeZone,
-      email: users.email,
-      name: users.name,
-      role: users.role,
+      ...viewerColumns,
     })
     .from(calendarFeeds)
     .innerJoin(users, eq(users.id, calendarFeeds.userId))

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie, json, redirect } from "@remix-run/node";
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import { organizations, sessions, users } from "../../db/schema";
-import type { Viewer } from "../domain/accounts.server";
+import { viewerColumns, type Viewer } from "../domain/accounts.server";
 import { viewerForApiToken } from "../domain/api-tokens.server";
 import { db } from "./db.server";
 import { cookieSecure } from "./env.server";
@@ -48,13 +48,7 @@ async function loadViewer(request: Request): Promise<Viewer | null> {
   if (!token) return null;
   const [row] = await db
     .select({
-      id: users.id,
-      organizationId: users.organizationId,
-      organizationName: organizations.name,
-      timeZone: organizations.timeZone,
-      email: users.email,
-      name: users.name,
-      role: users.role,
+      ...viewerColumns,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
