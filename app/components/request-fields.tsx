@@ -346,20 +346,24 @@ export function RequestFieldsCard({ data, today, last }: { data: Data; today: st
       ) : (
         <p className="muted">No fields listed yet. Choose the columns this request asks for, so what comes back can be checked field by field.</p>
       )}
-      {data.fields.length ? (
-        <details className="panel" open={open === "update-states"}>
-          <summary>Record what came back</summary>
-          <StatesForm data={data} action={action} last={last} />
-        </details>
+      {data.canChange ? (
+        <>
+          {data.fields.length ? (
+            <details className="panel" open={open === "update-states"}>
+              <summary>Record what came back</summary>
+              <StatesForm data={data} action={action} last={last} />
+            </details>
+          ) : null}
+          <details className="panel" open={open === "set-fields" || (!open && data.fields.length === 0 && data.recordTypes.length > 0)}>
+            <summary>Choose the fields asked</summary>
+            <ChooseFieldsForm data={data} action={action} last={last} />
+          </details>
+          <details className="panel" open={open === "edit-ask"}>
+            <summary>Edit the ask: record types, period, format, de-identification</summary>
+            <AskForm data={data} action={action} last={last} />
+          </details>
+        </>
       ) : null}
-      <details className="panel" open={open === "set-fields" || (!open && data.fields.length === 0 && data.recordTypes.length > 0)}>
-        <summary>Choose the fields asked</summary>
-        <ChooseFieldsForm data={data} action={action} last={last} />
-      </details>
-      <details className="panel" open={open === "edit-ask"}>
-        <summary>Edit the ask: record types, period, format, de-identification</summary>
-        <AskForm data={data} action={action} last={last} />
-      </details>
     </section>
   );
 }

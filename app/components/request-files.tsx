@@ -5,6 +5,7 @@ import { FILE_KIND_LABELS, formatBytes } from "~/domain/field-states";
 import type { FieldsAndFilesData } from "~/domain/fields-page.server";
 import { CHANNEL_LABELS, DIRECTION_LABELS } from "~/domain/timeline";
 import { formatDate, formatInstant } from "~/utils/dates";
+import { EntryVisibilityToggle } from "./entry-visibility-toggle";
 
 type Data = SerializeFrom<FieldsAndFilesData>;
 export type UploadErrors = { file?: string[]; communicationId?: string[] };
@@ -72,7 +73,18 @@ export function UploadForm({
   );
 }
 
-export function FilesTable({ requestId, files, timeZone }: { requestId: string; files: Data["files"]; timeZone: string }) {
+export function FilesTable({
+  requestId,
+  files,
+  timeZone,
+  controls,
+}: {
+  requestId: string;
+  files: Data["files"];
+  timeZone: string;
+  /** Per-file controls for the request's organization (e.g. make a file internal). */
+  controls?: (file: Data["files"][number]) => React.ReactNode;
+}) {
   return (
     <div className="table-wrap">
       <table className="data">
@@ -97,6 +109,13 @@ export function FilesTable({ requestId, files, timeZone }: { requestId: string; 
                 <Link to={fileUrl(requestId, f.id)} className="row-title file-name">
                   {f.originalName}
                 </Link>
+                {f.internal ? (
+                  <>
+                    {" "}
+                    <span className="badge badge--muted">Internal</span>
+                  </>
+                ) : null}
+                {controls ? <div>{controls(f)}</div> : null}
               </td>
               <td data-label="Type">{FILE_KIND_LABELS[f.kind]}</td>
               <td data-label="Size" className="num">
@@ -126,7 +145,12 @@ export function RequestFilesCard({ data, timeZone, errors }: { data: Data; timeZ
       <h2 id="files-heading">Files received</h2>
       {data.files.length ? (
         <>
-          <FilesTable requestId={data.requestId} files={data.files} timeZone={timeZone} />
+          <FilesTable
+            requestId={data.requestId}
+            files={data.files}
+            timeZone={timeZone}
+            controls={data.canChange ? (f) => <EntryVisibilityToggle requestId={data.requestId} entryType="file" entryId={f.id} internal={f.internal} /> : undefined}
+          />
           <p>
             <a href={`/requests/${data.requestId}/files.zip`} download>
               Download all {data.files.length} files as a zip
@@ -136,10 +160,12 @@ export function RequestFilesCard({ data, timeZone, errors }: { data: Data; timeZ
       ) : (
         <p className="muted">No files yet.</p>
       )}
-      <details className="panel" open={Boolean(errors) || data.files.length === 0}>
-        <summary>Upload a file</summary>
-        <UploadForm requestId={data.requestId} communications={data.communications} errors={errors} />
-      </details>
+      {data.canUpload ? (
+        <details className="panel" open={Boolean(errors) || data.files.length === 0}>
+          <summary>Upload a file</summary>
+          <UploadForm requestId={data.requestId} communications={data.communications} errors={errors} />
+        </details>
+      ) : null}
     </section>
   );
 }

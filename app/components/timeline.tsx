@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { formatBytes } from "~/domain/mail/labels";
 import { eventHeadline, type TimelineEventData } from "~/domain/timeline";
@@ -9,9 +10,17 @@ export interface TimelineItem {
   data: TimelineEventData["data"];
   occurredAt: string;
   actorName: string | null;
+  internal?: boolean;
 }
 
-function Body({ event }: { event: TimelineEventData }) {
+/**
+ * Who is reading: the request's organization (links to its outbox and inbox), a coalition member, or the
+ * public (no names of people, no links into the app).
+ */
+export type TimelineAudience = "owner" | "partner" | "public";
+
+function Body({ event, audience }: { event: TimelineEventData; audience: TimelineAudience }) {
+  const owner = audience === "owner";
   switch (event.kind) {
     case "status_changed":
       return event.data.note ? <p className="timeline__body">{event.data.note}</p> : null;
@@ -65,7 +74,13 @@ function Body({ event }: { event: TimelineEventData }) {
       return (
         <>
           <p className="timeline__meta">
-            Subject: {event.data.subject} · <Link to={`/outbox/${event.data.outboxMessageId}`}>In the outbox</Link>
+            Subject: {event.data.subject}
+            {owner ? (
+              <>
+                {" "}
+                · <Link to={`/outbox/${event.data.outboxMessageId}`}>In the outbox</Link>
+              </>
+            ) : null}
           </p>
           <details className="timeline__letter">
             <summary>Letter as sent</summary>
@@ -79,21 +94,28 @@ function Body({ event }: { event: TimelineEventData }) {
       return (
         <p className="timeline__body">
           {event.data.error} (after {event.data.attempts} {event.data.attempts === 1 ? "attempt" : "attempts"}).{" "}
-          <Link to={`/outbox/${event.data.outboxMessageId}`}>Retry from the outbox</Link>
+          {owner ? <Link to={`/outbox/${event.data.outboxMessageId}`}>Retry from the outbox</Link> : null}
         </p>
       );
     case "email_received":
       return (
         <>
           <p className="timeline__meta">
-            Subject: {event.data.subject || "(no subject)"} · <Link to={`/inbox/${event.data.inboundMessageId}`}>Open the message</Link>
+            Subject: {event.data.subject || "(no subject)"}
+            {owner ? (
+              <>
+                {" "}
+                · <Link to={`/inbox/${event.data.inboundMessageId}`}>Open the message</Link>
+              </>
+            ) : null}
           </p>
           {event.data.excerpt ? <p className="timeline__body">{event.data.excerpt}</p> : null}
           {event.data.attachments.length ? (
             <ul className="attachments" aria-label="Attachments">
               {event.data.attachments.map((a) => (
                 <li key={a.id}>
-                  <a href={`/inbox/attachments/${a.id}`}>{a.filename}</a> <span className="muted small">({formatBytes(a.size)})</span>
+                  {owner ? <a href={`/inbox/attachments/${a.id}`}>{a.filename}</a> : a.filename}{" "}
+                  <span className="muted small">({formatBytes(a.size)})</span>
                 </li>
               ))}
             </ul>
@@ -125,7 +147,18 @@ function Body({ event }: { event: TimelineEventData }) {
   }
 }
 
-export function Timeline({ events, timeZone }: { events: TimelineItem[]; timeZone: string }) {
+export function Timeline({
+  events,
+  timeZone,
+  audience = "owner",
+  entryControls,
+}: {
+  events: TimelineItem[];
+  timeZone: string;
+  audience?: TimelineAudience;
+  /** Per-entry controls for the request's organization (e.g. make an entry internal). */
+  entryControls?: (item: TimelineItem) => ReactNode;
+}) {
   if (events.length === 0) return <p className="muted">Nothing has happened yet.</p>;
   return (
     <ol className="timeline" aria-label="Timeline, oldest first">
@@ -133,12 +166,21 @@ export function Timeline({ events, timeZone }: { events: TimelineItem[]; timeZon
         const event = { kind: e.kind, data: e.data } as TimelineEventData;
         return (
           <li key={e.id} className="timeline__item" data-kind={e.kind}>
-            <div className="timeline__headline">{eventHeadline(event)}</div>
+            <div className="timeline__headline">
+              {eventHeadline(event)}
+              {e.internal ? (
+                <>
+                  {" "}
+                  <span className="badge badge--muted">Internal</span>
+                </>
+              ) : null}
+            </div>
             <div className="timeline__meta">
               <time dateTime={e.occurredAt}>{formatInstant(e.occurredAt, timeZone)}</time>
-              {e.actorName ? ` · ${e.actorName}` : ""}
+              {e.actorName && audience !== "public" ? ` · ${e.actorName}` : ""}
             </div>
-            <Body event={event} />
+            <Body event={event} audience={audience} />
+            {entryControls && e.kind !== "visibility_changed" && e.kind !== "entry_visibility_changed" ? entryControls(e) : null}
           </li>
         );
       })}

@@ -1,4 +1,5 @@
-import { and, eq, isNull, or, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
   agencies,
   agencyProducts,
@@ -13,6 +14,8 @@ import {
   productGroups,
   products,
   recordTypes,
+  requestEvents,
+  requestFiles,
   requests,
   systemDocuments,
   users,
@@ -21,19 +24,89 @@ import {
 import type { Viewer } from "./accounts.server";
 import { can, requirePermission } from "./permissions";
 
-// The one place that decides which rows a signed-in user may see. Every query over these tables takes
-// its condition from here, so a list, a count, an export or an API route can't see more than a page does.
+// The one place that decides which rows a signed-in user (or, for public pages, anyone) may see. Every query
+// over these tables takes its condition from here, so a list, a count, an export, a feed, a digest or an API
+// route can't see more than a page does.
+//
+// Organizations in a coalition share their vendor knowledge (vendors, products, systems and their evidence,
+// the agencies and places those are about), their joint asks, and their requests that are not private.
+// What is shared is read-only for the other members: changes go through the own*() conditions below, which
+// are the organization's alone.
 
-export function visibleRequests(viewer: Viewer): SQL {
+/** Anyone, signed in or not, looking at public pages. */
+export const PUBLIC = Symbol("public audience");
+export type Audience = Viewer | typeof PUBLIC;
+
+/** Rows of the viewer's organization, or shared with it by a member of its coalition. */
+function ownOrShared(column: AnyPgColumn, viewer: Viewer): SQL {
+  const own = eq(column, viewer.organizationId);
+  return viewer.partnerOrganizationIds.length === 0 ? own : or(own, inArray(column, [...viewer.partnerOrganizationIds]))!;
+}
+
+/** A public request is visible to everyone once its embargo (public_at) has passed. */
+function publishedRequests(): SQL {
+  return and(eq(requests.visibility, "public"), lte(requests.publicAt, sql`now()`))!;
+}
+
+/**
+ * Which requests the audience sees. Signed in: the organization's own, and those of coalition members that
+ * are not private (a public request still under embargo is shared with the coalition). Public: published ones.
+ */
+export function visibleRequests(audience: Audience): SQL {
+  if (audience === PUBLIC) return publishedRequests();
+  const own = eq(requests.organizationId, audience.organizationId);
+  if (audience.partnerOrganizationIds.length === 0) return own;
+  return or(own, and(ne(requests.visibility, "private"), inArray(requests.organizationId, [...audience.partnerOrganizationIds])))!;
+}
+
+/** Requests the viewer's organization owns: what it may change, and what its own work lists (chase board,
+ * digests, calendar feeds) are about. */
+export function ownRequests(viewer: Pick<Viewer, "organizationId">): SQL {
   return eq(requests.organizationId, viewer.organizationId);
 }
 
+/**
+ * Timeline entries: those of visible requests, except entries marked internal, which only the request's
+ * organization sees. The public sees no record of who is assigned.
+ */
+export function visibleTimelineEntries(audience: Audience): SQL {
+  if (audience === PUBLIC) {
+    return and(visibleRequests(PUBLIC), eq(requestEvents.internal, false), notInArray(requestEvents.kind, [...NOT_PUBLIC_EVENT_KINDS]))!;
+  }
+  return and(visibleRequests(audience), or(ownRequests(audience), eq(requestEvents.internal, false)))!;
+}
+
+/** Kinds of timeline entries that stay off public pages whatever their flag: they name people or inner work. */
+export const NOT_PUBLIC_EVENT_KINDS = ["assignment_changed", "visibility_changed", "entry_visibility_changed", "campaign_joined", "campaign_left"] as const;
+
+/** Received files: those of visible requests, except files marked internal, seen by the owner alone. */
+export function visibleFiles(audience: Audience): SQL {
+  if (audience === PUBLIC) return and(visibleRequests(PUBLIC), eq(requestFiles.internal, false))!;
+  return and(visibleRequests(audience), or(ownRequests(audience), eq(requestFiles.internal, false)))!;
+}
+
+/** Whether a row that the viewer can see belongs to its own organization (and so may be changed by it). */
+export function ownsRow(viewer: Viewer, row: { organizationId: string }): boolean {
+  return row.organizationId === viewer.organizationId;
+}
+
+/** Agencies: the organization's own and its coalition's (shared vendor knowledge is about them). */
 export function visibleAgencies(viewer: Viewer): SQL {
+  return ownOrShared(agencies.organizationId, viewer);
+}
+
+/** Agencies the organization may change and file requests to. */
+export function ownAgencies(viewer: Viewer): SQL {
   return eq(agencies.organizationId, viewer.organizationId);
 }
 
-/** Shared reference rows (federal, states, DC) and the organization's own local jurisdictions. */
+/** Shared reference rows (federal, states, DC) and the local jurisdictions of the organization and its coalition. */
 export function visibleJurisdictions(viewer: Viewer): SQL {
+  return or(isNull(jurisdictions.organizationId), ownOrShared(jurisdictions.organizationId, viewer))!;
+}
+
+/** Reference rows and the organization's own local jurisdictions: where it may add agencies and places. */
+export function ownJurisdictions(viewer: Viewer): SQL {
   return or(isNull(jurisdictions.organizationId), eq(jurisdictions.organizationId, viewer.organizationId))!;
 }
 
@@ -89,36 +162,58 @@ export function visibleCatalogFields(viewer: Viewer): SQL {
   return or(isNull(catalogFields.organizationId), eq(catalogFields.organizationId, viewer.organizationId))!;
 }
 
-// Fields asked and received files belong to a request: queries over them join `requests` and use
-// visibleRequests(viewer), so whoever can see a request sees its fields and files, and nobody else.
+// Fields asked belong to a request: queries over them join `requests` and use visibleRequests(viewer), so
+// whoever can see a request sees its fields, and nobody else. Files use visibleFiles().
 
-// Vendors, products, systems and joint asks belong to the organization that recorded them.
+// Vendors, products, systems, their evidence and joint asks belong to the organization that recorded them and
+// are shared with its coalition (read-only). Changes, and references from new rows, use the own*() forms.
 
 export function visibleVendors(viewer: Viewer): SQL {
+  return ownOrShared(vendors.organizationId, viewer);
+}
+
+export function ownVendors(viewer: Viewer): SQL {
   return eq(vendors.organizationId, viewer.organizationId);
 }
 
 export function visibleProducts(viewer: Viewer): SQL {
+  return ownOrShared(products.organizationId, viewer);
+}
+
+export function ownProducts(viewer: Viewer): SQL {
   return eq(products.organizationId, viewer.organizationId);
 }
 
 export function visibleSystems(viewer: Viewer): SQL {
+  return ownOrShared(agencySystems.organizationId, viewer);
+}
+
+export function ownSystems(viewer: Viewer): SQL {
   return eq(agencySystems.organizationId, viewer.organizationId);
 }
 
 /** Derived rows (who is on which product, group sizes) follow the systems they come from. */
 export function visibleMemberships(viewer: Viewer): SQL {
-  return eq(agencyProducts.organizationId, viewer.organizationId);
+  return ownOrShared(agencyProducts.organizationId, viewer);
 }
 
 export function visibleGroups(viewer: Viewer): SQL {
-  return eq(productGroups.organizationId, viewer.organizationId);
+  return ownOrShared(productGroups.organizationId, viewer);
 }
 
 export function visibleSystemDocuments(viewer: Viewer): SQL {
+  return ownOrShared(systemDocuments.organizationId, viewer);
+}
+
+export function ownSystemDocuments(viewer: Viewer): SQL {
   return eq(systemDocuments.organizationId, viewer.organizationId);
 }
 
+/** Joint asks are shared with the coalition; members join them with their own requests. */
 export function visibleCampaigns(viewer: Viewer): SQL {
+  return ownOrShared(campaigns.organizationId, viewer);
+}
+
+export function ownCampaigns(viewer: Viewer): SQL {
   return eq(campaigns.organizationId, viewer.organizationId);
 }

@@ -12,6 +12,11 @@ export interface Viewer {
   email: string;
   name: string;
   role: UserRole;
+  /**
+   * The other organizations of its organization's coalition, read with the session on every request, so a
+   * change of membership applies to the very next page. Empty outside a coalition.
+   */
+  partnerOrganizationIds: readonly string[];
 }
 
 /** The columns that make a Viewer; select them with users joined to organizations (sessions, API tokens, feeds). */
@@ -23,7 +28,24 @@ export const viewerColumns = {
   email: users.email,
   name: users.name,
   role: users.role,
+  partnerOrganizationIds: sql<string[]>`coalesce((
+    select array_agg(partner.organization_id::text order by partner.organization_id)
+      from coalition_members partner
+      join coalition_members own on own.coalition_id = partner.coalition_id
+     where own.organization_id = ${users.organizationId} and partner.organization_id <> ${users.organizationId}
+  ), '{}'::text[])`,
 };
+
+/** The Viewer of an enabled user, read fresh (after a change of role or coalition); null if none. */
+export async function viewerFor(db: Executor, userId: string): Promise<Viewer | null> {
+  const [row] = await db
+    .select(viewerColumns)
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)))
+    .limit(1);
+  return row ?? null;
+}
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

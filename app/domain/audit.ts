@@ -12,6 +12,20 @@ export const AUDIT_ACTION_LABELS = {
   "api_token.created": "API token created",
   "api_token.revoked": "API token revoked",
   export: "Data exported",
+  "request.visibility_changed": "Request visibility changed",
+  "request.entry_hidden": "Timeline entry or file hidden",
+  "request.entry_shown": "Timeline entry or file shown",
+  "user.invited": "User invited",
+  "user.invitation_revoked": "Invitation revoked",
+  "user.joined": "Invitation accepted",
+  "auth.password_reset_requested": "Password reset requested",
+  "auth.password_reset": "Password reset",
+  "coalition.created": "Coalition created",
+  "coalition.invited": "Organization invited to the coalition",
+  "coalition.invitation_revoked": "Coalition invitation revoked",
+  "coalition.joined": "Joined a coalition",
+  "coalition.member_removed": "Organization removed from the coalition",
+  "coalition.left": "Left the coalition",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -6,7 +6,7 @@ import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import { addDays } from "../utils/dates";
 import { viewerColumns, type Viewer } from "./accounts.server";
-import { visibleRequests } from "./access.server";
+import { ownRequests } from "./access.server";
 import { OPEN_STATUSES } from "./request-status";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -86,7 +86,7 @@ export async function calendarFor(token: string, baseUrl: string, db: Executor =
     .leftJoin(vendors, eq(vendors.id, requests.vendorId))
     .where(
       and(
-        visibleRequests(viewer),
+        ownRequests(viewer),
         or(inArray(requests.status, [...OPEN_STATUSES]), and(eq(requests.status, "denied"), isNotNull(requests.appealDueOn))),
       ),
     )

@@ -1,12 +1,12 @@
 import { and, asc, count, desc, eq, ilike, inArray, notInArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { stringify } from "csv-stringify/sync";
-import { agencies, campaigns, jurisdictions, products, requests, users, vendors } from "../../db/schema";
+import { agencies, campaigns, jurisdictions, organizations, products, requests, users, vendors } from "../../db/schema";
 import type { RequestStatus } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
-import { visibleAgencies, visibleCampaigns, visibleProducts, visibleRequests, visibleVendors } from "./access.server";
+import { ownAgencies, ownProducts, ownRequests, ownVendors, visibleCampaigns, visibleRequests } from "./access.server";
 import { spreadsheetSafe } from "./csv";
 import { lawFor } from "./deadlines";
 import { countUnasked, listPrecedents, listUnasked, RECEIVED_STATUSES, type ProductScope } from "./groups.server";
@@ -51,7 +51,7 @@ export function lawOf(stateCode: string | null): TargetAgency["law"] {
   return { name: law.lawName, citation: law.citation, days: describeResponseTime(law.responseDays, law.dayType) };
 }
 
-/** Visible agencies among `ids`, with their place and law, by state then place. */
+/** The organization's own agencies among `ids` (the targets it may file to), with their place and law. */
 export async function targetAgencies(viewer: Viewer, ids: readonly string[], db: Executor = defaultDb): Promise<TargetAgency[]> {
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return [];
@@ -68,15 +68,15 @@ export async function targetAgencies(viewer: Viewer, ids: readonly string[], db:
     .from(agencies)
     .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
     .leftJoin(state, eq(state.id, jurisdictions.stateId))
-    .where(and(inArray(agencies.id, valid), visibleAgencies(viewer)))
+    .where(and(inArray(agencies.id, valid), ownAgencies(viewer)))
     .orderBy(sql`coalesce(${state.name}, ${jurisdictions.name})`, asc(sql`lower(${jurisdictions.name})`), asc(sql`lower(${agencies.name})`));
   return rows.map((r) => ({ ...r, law: lawOf(r.stateCode) }));
 }
 
-/** Agencies whose name matches, for adding targets by search. */
+/** The organization's agencies whose name matches, for adding targets by search. */
 export async function searchAgencies(viewer: Viewer, q: string, excludeIds: readonly string[], db: Executor = defaultDb) {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const conditions = [visibleAgencies(viewer), ilike(agencies.name, pattern)];
+  const conditions = [ownAgencies(viewer), ilike(agencies.name, pattern)];
   if (excludeIds.length) conditions.push(notInArray(agencies.id, [...excludeIds]));
   const rows = await db.select({ id: agencies.id }).from(agencies).where(and(...conditions)).limit(50);
   return targetAgencies(viewer, rows.map((r) => r.id), db);
@@ -137,7 +137,7 @@ async function findProduct(db: Executor, viewer: Viewer, id: string) {
     .select({ id: products.id, name: products.name, vendorId: products.vendorId, vendorName: vendors.name })
     .from(products)
     .innerJoin(vendors, eq(vendors.id, products.vendorId))
-    .where(and(eq(products.id, id), visibleProducts(viewer)))
+    .where(and(eq(products.id, id), ownProducts(viewer)))
     .limit(1);
   return row ?? null;
 }
@@ -146,7 +146,7 @@ async function findVendor(db: Executor, viewer: Viewer, id: string) {
   const [row] = await db
     .select({ id: vendors.id, name: vendors.name })
     .from(vendors)
-    .where(and(eq(vendors.id, id), visibleVendors(viewer)))
+    .where(and(eq(vendors.id, id), ownVendors(viewer)))
     .limit(1);
   return row ?? null;
 }
@@ -158,7 +158,8 @@ interface ResolvedAsk {
   tags: string[];
 }
 
-/** Checks the ids in a joint ask against what the viewer can see, and the tag count. */
+/** Checks the ids in a joint ask against what the organization owns (it starts joint asks from its own vendor
+ * knowledge and files to its own agencies), and the tag count. */
 async function resolveAsk(db: Executor, viewer: Viewer, input: CampaignInput): Promise<Result<ResolvedAsk>> {
   const product = input.productId ? await findProduct(db, viewer, input.productId) : null;
   if (input.productId && !product) return fail("productId", "Choose a product from the list");
@@ -344,11 +345,10 @@ export async function addCampaignTargets(
     .where(and(eq(requests.campaignId, campaign.id), visibleRequests(viewer), inArray(requests.agencyId, targets.map((t) => t.id))));
   const skip = new Set(already.map((r) => r.agencyId));
   const fresh = targets.filter((t) => !skip.has(t.id));
-  const product = campaign.productId ? await findProduct(db, viewer, campaign.productId) : null;
   return inTransaction(db, "targets", "Nothing was created", async (tx) => {
     const created = await generateRequests(tx, viewer, campaign, fresh, {
       vendor: campaign.vendorId && campaign.vendorName ? { id: campaign.vendorId, name: campaign.vendorName } : null,
-      product: product ? { id: product.id, name: product.name } : null,
+      product: campaign.productId && campaign.productName ? { id: campaign.productId, name: campaign.productName } : null,
       vendorLetter: null,
       tags: normalizeTags([...campaign.recordTypes]),
       initialStatus: input.initialStatus,
@@ -361,7 +361,7 @@ export async function addCampaignTargets(
   });
 }
 
-/** Brings an existing request (by its number) into the joint ask. */
+/** Brings an existing request of the organization (by its number) into the joint ask, its own or a partner's. */
 export async function addRequestToCampaign(
   viewer: Viewer,
   campaignId: string,
@@ -373,7 +373,7 @@ export async function addRequestToCampaign(
   const [request] = await db
     .select({ id: requests.id, campaignId: requests.campaignId })
     .from(requests)
-    .where(and(eq(requests.number, number), visibleRequests(viewer)))
+    .where(and(eq(requests.number, number), ownRequests(viewer)))
     .limit(1);
   if (!request) return fail("number", `There is no request #${number}`);
   if (request.campaignId === campaign.id) return fail("number", `Request #${number} is already part of this joint ask`);
@@ -383,16 +383,21 @@ export async function addRequestToCampaign(
   return ok({ requestId: request.id });
 }
 
-/** The selected ids that are requests of this joint ask; a field error when any is not. */
+/**
+ * The selected ids that are the organization's requests in this joint ask (in a shared joint ask each member
+ * changes only its own); a field error when any is not.
+ */
 async function campaignRequestIds(db: Executor, viewer: Viewer, campaignId: string, requestIds: readonly string[]): Promise<Result<string[]>> {
   const valid = requestIds.filter(isUuid);
   const rows = valid.length
     ? await db
         .select({ id: requests.id })
         .from(requests)
-        .where(and(inArray(requests.id, valid), eq(requests.campaignId, campaignId), visibleRequests(viewer)))
+        .where(and(inArray(requests.id, valid), eq(requests.campaignId, campaignId), ownRequests(viewer)))
     : [];
-  if (rows.length !== requestIds.length) return fail("requestIds", "Some selected requests are not part of this joint ask; reload the page");
+  if (rows.length !== requestIds.length) {
+    return fail("requestIds", "Some selected requests are not your organization's requests in this joint ask; reload the page");
+  }
   return ok(rows.map((r) => r.id));
 }
 
@@ -459,8 +464,11 @@ export async function getCampaign(viewer: Viewer, id: string, db: Executor = def
       createdByName: creator.name,
       createdAt: campaigns.createdAt,
       updatedAt: campaigns.updatedAt,
+      organizationId: campaigns.organizationId,
+      organizationName: organizations.name,
     })
     .from(campaigns)
+    .innerJoin(organizations, eq(organizations.id, campaigns.organizationId))
     .leftJoin(products, eq(products.id, campaigns.productId))
     .leftJoin(vendors, eq(vendors.id, campaigns.vendorId))
     .leftJoin(source, eq(source.id, campaigns.clonedFromId))
@@ -544,7 +552,8 @@ export async function getCampaignPage(
   const campaign = await getCampaign(viewer, id, db);
   if (!campaign) return null;
   const scope: ProductScope | null = campaign.productId ? { productId: campaign.productId } : campaign.vendorId ? { vendorId: campaign.vendorId } : null;
-  const group: ProductScope | null = campaign.productId ? { productId: campaign.productId } : null;
+  // Agencies on the product not yet asked are the owner's to add; a coalition member adds its own by search.
+  const group: ProductScope | null = campaign.productId && campaign.organizationId === viewer.organizationId ? { productId: campaign.productId } : null;
   const [rows, precedents, candidateTotal, candidateIds] = await Promise.all([
     listCampaignRequests(viewer, campaign.id, db),
     scope
@@ -561,7 +570,8 @@ export async function getCampaignPage(
   return { campaign, rows, summary: summarize(rows, today), precedents, candidates, candidateTotal, searchResults };
 }
 
-/** The organization's joint asks, newest first, with how far along each is. */
+/** The joint asks of the organization and its coalition, newest first, with how far along each is (counting the
+ * requests the viewer sees). */
 export async function listCampaigns(viewer: Viewer, filters: { vendorId?: string } = {}, db: Executor = defaultDb) {
   const progress = db
     .select({
@@ -584,11 +594,14 @@ export async function listCampaigns(viewer: Viewer, filters: { vendorId?: string
       vendorId: campaigns.vendorId,
       vendorName: vendors.name,
       createdAt: campaigns.createdAt,
+      organizationId: campaigns.organizationId,
+      organizationName: organizations.name,
       total: sql<number>`coalesce(${progress.total}, 0)`.mapWith(Number),
       open: sql<number>`coalesce(${progress.open}, 0)`.mapWith(Number),
       received: sql<number>`coalesce(${progress.received}, 0)`.mapWith(Number),
     })
     .from(campaigns)
+    .innerJoin(organizations, eq(organizations.id, campaigns.organizationId))
     .leftJoin(products, eq(products.id, campaigns.productId))
     .leftJoin(vendors, eq(vendors.id, campaigns.vendorId))
     .leftJoin(progress, eq(progress.campaignId, campaigns.id))

@@ -5,7 +5,7 @@ import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import { addDays } from "../utils/dates";
 import type { Viewer } from "./accounts.server";
-import { visibleRequests } from "./access.server";
+import { ownRequests } from "./access.server";
 import { OPEN_STATUSES } from "./request-status";
 
 /** The chase board's sections, in the order a coordinator works through them. */
@@ -39,7 +39,7 @@ function sectionOf(today: string): SQL<ChaseSectionKey | null> {
     else null end`;
 }
 
-const openRequests = (viewer: Viewer) => and(visibleRequests(viewer), inArray(requests.status, [...OPEN_STATUSES]))!;
+const openRequests = (viewer: Viewer) => and(ownRequests(viewer), inArray(requests.status, [...OPEN_STATUSES]))!;
 
 const assignee = alias(users, "chase_assignee");
 

@@ -4,7 +4,7 @@ import { agencies, jurisdictions, lawRevisions, laws, organizations, requestEven
 import type { Executor } from "../utils/db.server";
 import { todayIn } from "../utils/dates";
 import type { Viewer } from "./accounts.server";
-import { visibleRequests } from "./access.server";
+import { ownRequests } from "./access.server";
 import { deadlineEventsFromTimeline, type DeadlineTimelineEntry } from "./deadline-events";
 import { computeDeadline } from "./deadlines/compute";
 import type { AgencyRule, DeadlineResult, LawRule } from "./deadlines/types";
@@ -217,7 +217,7 @@ export async function refreshDeadlinesWhere(
   filter: { jurisdictionCode?: string; agencyId?: string },
   reason: string,
 ): Promise<number> {
-  const conditions = [visibleRequests(viewer), isNotNull(requests.receivedOn)];
+  const conditions = [ownRequests(viewer), isNotNull(requests.receivedOn)];
   if (filter.agencyId) conditions.push(eq(requests.agencyId, filter.agencyId));
   if (filter.jurisdictionCode) conditions.push(sql`coalesce(${jurisdictions.code}, ${stateOf.code}) = ${filter.jurisdictionCode}`);
   const affected = await tx

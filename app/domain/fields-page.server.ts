@@ -1,5 +1,6 @@
 import { db as defaultDb, type Executor } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
+import { can } from "./permissions";
 import { listCatalog } from "./catalog.server";
 import { getRequestFields } from "./fields.server";
 import { listAttachableCommunications, listRequestFiles } from "./files.server";
@@ -13,6 +14,10 @@ export async function loadFieldsAndFiles(viewer: Viewer, requestId: string, db: 
     listAttachableCommunications(viewer, requestId, db),
     listCatalog(viewer, db),
   ]);
-  return { requestId, ...fields, files, communications, catalog };
+  // The forms are for the request's own organization, and for roles that may change it.
+  const owned = fields.organizationId === viewer.organizationId;
+  const canChange = owned && can(viewer, "request.edit");
+  const canUpload = owned && can(viewer, "request.note");
+  return { requestId, ...fields, files, communications, catalog, owned, canChange, canUpload };
 }
 export type FieldsAndFilesData = NonNullable<Awaited<ReturnType<typeof loadFieldsAndFiles>>>;

@@ -116,10 +116,14 @@ async function readAskedFields(db: Executor, requestId: string): Promise<AskedFi
 /** What the request asks for and what came back; null when the viewer can't see the request. */
 export async function getRequestFields(viewer: Viewer, requestId: string, db: Executor = defaultDb) {
   if (!isUuid(requestId)) return null;
-  const [visible] = await db.select({ id: requests.id }).from(requests).where(and(eq(requests.id, requestId), visibleRequests(viewer))).limit(1);
+  const [visible] = await db
+    .select({ id: requests.id, organizationId: requests.organizationId })
+    .from(requests)
+    .where(and(eq(requests.id, requestId), visibleRequests(viewer)))
+    .limit(1);
   if (!visible) return null;
   const [ask, recordTypesAsked, fields] = await Promise.all([readAsk(db, requestId), readAskedRecordTypes(db, requestId), readAskedFields(db, requestId)]);
-  return { ask, recordTypes: recordTypesAsked, fields, coverage: coverageOf(fields), byState: coverageByState(fields) };
+  return { organizationId: visible.organizationId, ask, recordTypes: recordTypesAsked, fields, coverage: coverageOf(fields), byState: coverageByState(fields) };
 }
 export type RequestFieldsData = NonNullable<Awaited<ReturnType<typeof getRequestFields>>>;
 

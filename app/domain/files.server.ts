@@ -7,7 +7,7 @@ import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import { env } from "../utils/env.server";
 import type { Viewer } from "./accounts.server";
-import { visibleRequests } from "./access.server";
+import { ownRequests, visibleFiles, type Audience } from "./access.server";
 import { inspectUpload } from "./files/inspect.server";
 import { filesDir, storedPath, syncDirectory } from "./files/storage.server";
 import { receiveUpload, UploadError, type ReceivedUpload } from "./files/upload.server";
@@ -24,6 +24,8 @@ export interface RequestFile {
   communicationId: string | null;
   uploadedByName: string | null;
   createdAt: Date;
+  /** Seen only by the request's organization. */
+  internal: boolean;
 }
 
 const fileColumns = {
@@ -37,29 +39,30 @@ const fileColumns = {
   communicationId: requestFiles.communicationId,
   uploadedByName: users.name,
   createdAt: requestFiles.createdAt,
+  internal: requestFiles.internal,
 };
 
-/** The request's files, newest first; empty when the viewer can't see the request. */
-export async function listRequestFiles(viewer: Viewer, requestId: string, db: Executor = defaultDb): Promise<RequestFile[]> {
+/** The request's files the audience may see, newest first; empty when it can't see the request. */
+export async function listRequestFiles(viewer: Audience, requestId: string, db: Executor = defaultDb): Promise<RequestFile[]> {
   if (!isUuid(requestId)) return [];
   return db
     .select(fileColumns)
     .from(requestFiles)
     .innerJoin(requests, eq(requests.id, requestFiles.requestId))
     .leftJoin(users, eq(users.id, requestFiles.uploadedById))
-    .where(and(eq(requestFiles.requestId, requestId), visibleRequests(viewer)))
+    .where(and(eq(requestFiles.requestId, requestId), visibleFiles(viewer)))
     .orderBy(desc(requestFiles.createdAt), asc(requestFiles.id));
 }
 
 /** One file of a request with where its bytes are, or null when it doesn't exist or isn't visible. */
-export async function getRequestFile(viewer: Viewer, requestId: string, fileId: string, db: Executor = defaultDb) {
+export async function getRequestFile(viewer: Audience, requestId: string, fileId: string, db: Executor = defaultDb) {
   if (!isUuid(requestId) || !isUuid(fileId)) return null;
   const [row] = await db
     .select({ ...fileColumns, storageName: requestFiles.storageName })
     .from(requestFiles)
     .innerJoin(requests, eq(requests.id, requestFiles.requestId))
     .leftJoin(users, eq(users.id, requestFiles.uploadedById))
-    .where(and(eq(requestFiles.id, fileId), eq(requestFiles.requestId, requestId), visibleRequests(viewer)))
+    .where(and(eq(requestFiles.id, fileId), eq(requestFiles.requestId, requestId), visibleFiles(viewer)))
     .limit(1);
   if (!row) return null;
   const { storageName, ...file } = row;
@@ -68,14 +71,14 @@ export async function getRequestFile(viewer: Viewer, requestId: string, fileId: 
 export type StoredRequestFile = NonNullable<Awaited<ReturnType<typeof getRequestFile>>>;
 
 /** The request's files with where their bytes are, oldest first (for a zip of them all). */
-export async function listStoredRequestFiles(viewer: Viewer, requestId: string, db: Executor = defaultDb) {
+export async function listStoredRequestFiles(viewer: Audience, requestId: string, db: Executor = defaultDb) {
   if (!isUuid(requestId)) return [];
   const rows = await db
     .select({ ...fileColumns, storageName: requestFiles.storageName })
     .from(requestFiles)
     .innerJoin(requests, eq(requests.id, requestFiles.requestId))
     .leftJoin(users, eq(users.id, requestFiles.uploadedById))
-    .where(and(eq(requestFiles.requestId, requestId), visibleRequests(viewer)))
+    .where(and(eq(requestFiles.requestId, requestId), visibleFiles(viewer)))
     .orderBy(asc(requestFiles.createdAt), asc(requestFiles.id));
   return rows.map(({ storageName, ...file }) => ({ ...file, path: storedPath(storageName) }));
 }
@@ -93,7 +96,7 @@ export async function listAttachableCommunications(viewer: Viewer, requestId: st
     })
     .from(communications)
     .innerJoin(requests, eq(requests.id, communications.requestId))
-    .where(and(eq(communications.requestId, requestId), visibleRequests(viewer)))
+    .where(and(eq(communications.requestId, requestId), ownRequests(viewer)))
     .orderBy(desc(communications.occurredOn), desc(communications.createdAt));
 }
 
@@ -116,7 +119,7 @@ async function findByChecksum(db: Executor, requestId: string, sha256: string): 
  * and records it. The database row is written only after the bytes are flushed and renamed into place, in
  * one transaction with its timeline event; on any failure nothing is recorded and no file is left behind.
  * A file whose SHA-256 is already on the request is not stored again: the existing one is returned, flagged
- * as a duplicate. Null when the request doesn't exist or isn't visible (the body is then not read).
+ * as a duplicate. Null unless the request is the organization's own (the body is then not read).
  */
 export async function acceptUpload(
   viewer: Viewer,
@@ -128,7 +131,7 @@ export async function acceptUpload(
   const [visible] = await db
     .select({ id: requests.id })
     .from(requests)
-    .where(and(eq(requests.id, requestId), visibleRequests(viewer)))
+    .where(and(eq(requests.id, requestId), ownRequests(viewer)))
     .limit(1);
   if (!visible) return null;
 

@@ -1,10 +1,10 @@
 import { and, asc, count, eq, ilike, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { agencies, jurisdictions, requests } from "../../db/schema";
+import { agencies, jurisdictions, organizations, requests } from "../../db/schema";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
-import { visibleAgencies, visibleJurisdictions, visibleRequests } from "./access.server";
+import { ownAgencies, ownJurisdictions, ownRequests, visibleAgencies } from "./access.server";
 import type { AgencyInput, LocalJurisdictionInput } from "./places-input";
 import { OPEN_STATUSES } from "./request-status";
 import { isUuid } from "./requests.server";
@@ -20,12 +20,12 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === "23505" || e?.cause?.code === "23505";
 }
 
-/** Every jurisdiction the viewer can use, states first then local ones, with how many agencies each has. */
+/** Every jurisdiction the organization can use, states first then its local ones, with how many of its agencies each has. */
 export async function listJurisdictions(viewer: Viewer, db: Executor = defaultDb) {
   const agencyCounts = db
     .select({ jurisdictionId: agencies.jurisdictionId, agencyCount: count().as("agency_count") })
     .from(agencies)
-    .where(visibleAgencies(viewer))
+    .where(ownAgencies(viewer))
     .groupBy(agencies.jurisdictionId)
     .as("agency_counts");
   return db
@@ -42,7 +42,7 @@ export async function listJurisdictions(viewer: Viewer, db: Executor = defaultDb
     .from(jurisdictions)
     .leftJoin(state, eq(state.id, jurisdictions.stateId))
     .leftJoin(agencyCounts, eq(agencyCounts.jurisdictionId, jurisdictions.id))
-    .where(visibleJurisdictions(viewer))
+    .where(ownJurisdictions(viewer))
     .orderBy(
       sql`case ${jurisdictions.kind} when 'federal' then 0 when 'state' then 1 else 2 end`,
       asc(sql`coalesce(${state.name}, ${jurisdictions.name})`),
@@ -81,6 +81,7 @@ export async function createLocalJurisdiction(
   }
 }
 
+/** The organization's own agencies (those it files requests to), with their open requests. */
 export async function listAgencies(
   viewer: Viewer,
   filters: { q?: string; jurisdictionId?: string } = {},
@@ -89,10 +90,10 @@ export async function listAgencies(
   const openCounts = db
     .select({ agencyId: requests.agencyId, openCount: count().as("open_count") })
     .from(requests)
-    .where(and(visibleRequests(viewer), inArray(requests.status, [...OPEN_STATUSES])))
+    .where(and(ownRequests(viewer), inArray(requests.status, [...OPEN_STATUSES])))
     .groupBy(requests.agencyId)
     .as("open_counts");
-  const conditions = [visibleAgencies(viewer)];
+  const conditions = [ownAgencies(viewer)];
   if (filters.q) conditions.push(ilike(agencies.name, `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (filters.jurisdictionId && isUuid(filters.jurisdictionId)) {
     conditions.push(eq(agencies.jurisdictionId, filters.jurisdictionId));
@@ -136,8 +137,11 @@ export async function getAgency(viewer: Viewer, id: string, db: Executor = defau
       deadlineRuleReason: agencies.deadlineRuleReason,
       createdAt: agencies.createdAt,
       updatedAt: agencies.updatedAt,
+      organizationId: agencies.organizationId,
+      organizationName: organizations.name,
     })
     .from(agencies)
+    .innerJoin(organizations, eq(organizations.id, agencies.organizationId))
     .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
     .leftJoin(state, eq(state.id, jurisdictions.stateId))
     .where(and(eq(agencies.id, id), visibleAgencies(viewer)))
@@ -149,7 +153,7 @@ async function jurisdictionIsVisible(db: Executor, viewer: Viewer, id: string) {
   const [row] = await db
     .select({ id: jurisdictions.id })
     .from(jurisdictions)
-    .where(and(eq(jurisdictions.id, id), visibleJurisdictions(viewer)))
+    .where(and(eq(jurisdictions.id, id), ownJurisdictions(viewer)))
     .limit(1);
   return Boolean(row);
 }
@@ -204,7 +208,7 @@ export async function updateAgency(
       const [before] = await tx
         .select({ days: agencies.deadlineRuleDays, dayType: agencies.deadlineRuleDayType, reason: agencies.deadlineRuleReason, jurisdictionId: agencies.jurisdictionId })
         .from(agencies)
-        .where(and(eq(agencies.id, id), visibleAgencies(viewer)))
+        .where(and(eq(agencies.id, id), ownAgencies(viewer)))
         .for("update");
       if (!before) return null;
       const values = agencyValues(input);

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { requestEvents, requests } from "../../db/schema";
 import type { Executor, Transaction } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
-import { visibleRequests } from "./access.server";
+import { ownRequests } from "./access.server";
 import type { TimelineEventData } from "./timeline";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -15,6 +15,7 @@ export async function recordEvent(
   requestId: string,
   event: TimelineEventData,
   occurredAt?: Date,
+  options: { internal?: boolean } = {},
 ): Promise<void> {
   await tx.insert(requestEvents).values({
     organizationId: viewer.organizationId,
@@ -23,16 +24,20 @@ export async function recordEvent(
     actorId: viewer.id,
     data: event.data as unknown as Record<string, unknown>,
     ...(occurredAt ? { occurredAt } : {}),
+    ...(options.internal ? { internal: true } : {}),
   });
 }
 
-/** Locks the request row for the rest of the transaction; null when the viewer can't see it. */
+/**
+ * Locks the request row for the rest of the transaction; null unless the viewer's organization owns it (a
+ * coalition member sees a shared request but can't change it).
+ */
 export async function lockRequest(tx: Transaction, viewer: Viewer, id: string) {
   if (!isUuid(id)) return null;
   const [row] = await tx
     .select()
     .from(requests)
-    .where(and(eq(requests.id, id), visibleRequests(viewer)))
+    .where(and(eq(requests.id, id), ownRequests(viewer)))
     .for("update")
     .limit(1);
   return row ?? null;

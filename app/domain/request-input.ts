@@ -3,6 +3,7 @@ import {
   COMMUNICATION_CHANNELS,
   COMMUNICATION_DIRECTIONS,
   REQUEST_STATUSES,
+  REQUEST_VISIBILITIES,
   SUBMISSION_METHODS,
 } from "../../db/schema/values";
 import { isIsoDate } from "../utils/dates";
@@ -124,11 +125,22 @@ const ONE_TARGET = [
 
 export const INITIAL_STATUSES = ["draft", "submitted"] as const;
 
+/** A new request is private or shared with the coalition; it is made public from its page, with its embargo. */
+export const INITIAL_VISIBILITIES = ["coalition", "private"] as const;
+const initialVisibility = z.enum(INITIAL_VISIBILITIES, { error: 'visibility must be "coalition" or "private"' }).default("coalition");
+
+/** A checkbox: present ("on") means yes. Also accepts JSON booleans. */
+const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.boolean()])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");
+
 export function newRequestFormSchema(today: string) {
   return z
     .object({
       ...requestFields,
       initialStatus: z.enum(INITIAL_STATUSES, { error: "Choose draft or submitted" }).default("draft"),
+      visibility: initialVisibility,
       tags: tagsFromForm,
     })
     .superRefine(checkDates(today))
@@ -142,6 +154,7 @@ export function newRequestApiSchema(today: string) {
       ...requestFields,
       campaignId: uuid("a joint ask").optional(),
       initialStatus: z.enum(INITIAL_STATUSES, { error: 'initialStatus must be "draft" or "submitted"' }).default("draft"),
+      visibility: initialVisibility,
       tags: tagList.default([]),
     })
     .strict()
@@ -174,6 +187,7 @@ export function changeStatusSchema(today: string) {
 export const addNoteSchema = z.object({
   intent: z.literal("add-note"),
   body: trimmed(MAX_TEXT, "Note"),
+  internal: checkbox,
 });
 
 export function logCommunicationSchema(today: string) {
@@ -183,6 +197,7 @@ export function logCommunicationSchema(today: string) {
     channel: z.enum(COMMUNICATION_CHANNELS, { error: "Choose a channel" }),
     occurredOn: isoDate("Date").refine((v) => v <= today, "Date can't be in the future"),
     summary: trimmed(MAX_TEXT, "Summary"),
+    internal: checkbox,
   });
 }
 
@@ -200,6 +215,9 @@ export const requestFiltersSchema = z.object({
   agency: z.string().uuid("Unknown agency").optional(),
   vendor: z.string().uuid("Unknown vendor").optional(),
   campaign: z.string().uuid("Unknown joint ask").optional(),
+  // "own": the organization's requests only; "shared": those coalition members share with it.
+  owner: z.enum(["own", "shared"], { error: 'owner must be "own" or "shared"' }).optional(),
+  visibility: z.enum(REQUEST_VISIBILITIES, { error: "Unknown visibility" }).optional(),
   assignee: z.union([z.literal("me"), z.literal("none"), z.string().uuid("Unknown assignee")]).optional(),
   tag: z.string().trim().max(40).optional(),
   q: z.string().trim().max(200, "Search text must be at most 200 characters").optional(),

@@ -1,12 +1,12 @@
-import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { agencies, campaigns, communications, jurisdictions, organizations, requestEvents, requests, users, vendors } from "../../db/schema";
-import type { RequestStatus } from "../../db/schema/values";
+import type { RequestStatus, RequestVisibility } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { addDays } from "../utils/dates";
 import { db as defaultDb } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
-import { visibleAgencies, visibleCampaigns, visibleRequests, visibleUsers, visibleVendors } from "./access.server";
+import { ownAgencies, ownRequests, ownVendors, visibleCampaigns, visibleRequests, visibleTimelineEntries, visibleUsers } from "./access.server";
 import { FOLLOW_UP_INTERVAL_DAYS, MAX_TAGS, normalizeTags, type EditRequestInput, type NewRequestInput, type RequestFilters } from "./request-input";
 import { STATUS_LABELS, isOpenStatus, transitionProblem } from "./request-status";
 import { refreshDeadline, type DeadlineSnapshot } from "./deadlines.server";
@@ -53,6 +53,10 @@ const listColumns = {
   tags: requests.tags,
   createdAt: requests.createdAt,
   updatedAt: requests.updatedAt,
+  organizationId: requests.organizationId,
+  organizationName: organizations.name,
+  visibility: requests.visibility,
+  embargoUntil: requests.embargoUntil,
   ...coverageColumns,
 };
 
@@ -84,6 +88,11 @@ export type RequestListRow = {
   tags: string[];
   createdAt: Date;
   updatedAt: Date;
+  /** The organization that owns the request: the viewer's, or a coalition member's that shares it. */
+  organizationId: string;
+  organizationName: string;
+  visibility: RequestVisibility;
+  embargoUntil: string | null;
   coverageReceived: number;
   coverageTotal: number;
 };
@@ -94,6 +103,9 @@ function filterConditions(viewer: Viewer, filters: Partial<RequestFilters>): SQL
   if (filters.agency) conditions.push(eq(requests.agencyId, filters.agency));
   if (filters.vendor) conditions.push(eq(requests.vendorId, filters.vendor));
   if (filters.campaign) conditions.push(eq(requests.campaignId, filters.campaign));
+  if (filters.owner === "own") conditions.push(ownRequests(viewer));
+  else if (filters.owner === "shared") conditions.push(ne(requests.organizationId, viewer.organizationId));
+  if (filters.visibility) conditions.push(eq(requests.visibility, filters.visibility));
   if (filters.assignee === "me") conditions.push(eq(requests.assigneeId, viewer.id));
   else if (filters.assignee === "none") conditions.push(isNull(requests.assigneeId));
   else if (filters.assignee) conditions.push(eq(requests.assigneeId, filters.assignee));
@@ -138,6 +150,7 @@ export async function listRequests(
     db
       .select(listColumns)
       .from(requests)
+      .innerJoin(organizations, eq(organizations.id, requests.organizationId))
       .leftJoin(agencies, eq(agencies.id, requests.agencyId))
       .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
       .leftJoin(targetState, eq(targetState.id, jurisdictions.stateId))
@@ -168,13 +181,17 @@ export async function getRequest(viewer: Viewer, id: string, db: Executor = defa
       appealDueOn: requests.appealDueOn,
       deadline: requests.deadline,
       campaignTitle: campaigns.title,
+      publicAt: requests.publicAt,
+      publicSlug: requests.publicSlug,
     })
     .from(requests)
+    .innerJoin(organizations, eq(organizations.id, requests.organizationId))
     .leftJoin(agencies, eq(agencies.id, requests.agencyId))
     .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
     .leftJoin(targetState, eq(targetState.id, jurisdictions.stateId))
     .leftJoin(vendors, eq(vendors.id, requests.vendorId))
-    .leftJoin(campaigns, eq(campaigns.id, requests.campaignId))
+    // A joint ask of a former coalition partner is no longer shown.
+    .leftJoin(campaigns, and(eq(campaigns.id, requests.campaignId), visibleCampaigns(viewer)))
     .innerJoin(requester, eq(requester.id, requests.requesterId))
     .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
     .where(and(eq(requests.id, id), visibleRequests(viewer)))
@@ -193,20 +210,21 @@ export async function getTimeline(viewer: Viewer, requestId: string, db: Executo
       data: requestEvents.data,
       occurredAt: requestEvents.occurredAt,
       actorName: users.name,
+      internal: requestEvents.internal,
     })
     .from(requestEvents)
     .innerJoin(requests, eq(requests.id, requestEvents.requestId))
     .leftJoin(users, eq(users.id, requestEvents.actorId))
-    .where(and(eq(requestEvents.requestId, requestId), visibleRequests(viewer)))
+    .where(and(eq(requestEvents.requestId, requestId), visibleTimelineEntries(viewer)))
     .orderBy(asc(requestEvents.seq));
-  return rows as TimelineEvent[];
+  return rows as unknown as TimelineEvent[];
 }
 
 async function findAgency(db: Executor, viewer: Viewer, id: string) {
   const [row] = await db
     .select({ id: agencies.id, name: agencies.name })
     .from(agencies)
-    .where(and(eq(agencies.id, id), visibleAgencies(viewer)))
+    .where(and(eq(agencies.id, id), ownAgencies(viewer)))
     .limit(1);
   return row ?? null;
 }
@@ -215,7 +233,7 @@ async function findVendor(db: Executor, viewer: Viewer, id: string) {
   const [row] = await db
     .select({ id: vendors.id, name: vendors.name })
     .from(vendors)
-    .where(and(eq(vendors.id, id), visibleVendors(viewer)))
+    .where(and(eq(vendors.id, id), ownVendors(viewer)))
     .limit(1);
   return row ?? null;
 }
@@ -229,7 +247,7 @@ async function findCampaign(db: Executor, viewer: Viewer, id: string) {
   return row ?? null;
 }
 
-/** The agency or the vendor a request goes to, checked to be the viewer's; a field error otherwise. */
+/** The agency or the vendor a request goes to, checked to be the organization's own; a field error otherwise. */
 async function findTarget(
   db: Executor,
   viewer: Viewer,
@@ -254,7 +272,7 @@ async function findMember(db: Executor, viewer: Viewer, id: string) {
 }
 
 /** A new request, optionally generated as part of a joint ask (campaignId). */
-export type CreateRequestInput = NewRequestInput & { campaignId?: string };
+export type CreateRequestInput = Omit<NewRequestInput, "visibility"> & { visibility?: NewRequestInput["visibility"]; campaignId?: string };
 
 export async function createRequest(
   viewer: Viewer,
@@ -298,6 +316,7 @@ export async function createRequest(
         nextActionOn: input.nextActionOn ?? null,
         receivedOn,
         tags: input.tags,
+        visibility: input.visibility ?? "coalition",
         createdById: viewer.id,
       })
       .returning({ id: requests.id, number: requests.number });
@@ -545,12 +564,13 @@ export async function addNote(
   id: string,
   body: string,
   db: Executor = defaultDb,
+  options: { internal?: boolean } = {},
 ): Promise<Result<null> | null> {
   return db.transaction(async (tx) => {
     const current = await lockRequest(tx, viewer, id);
     if (!current) return null;
     await touch(tx, current.id);
-    await recordEvent(tx, viewer, current.id, { kind: "note_added", data: { body } });
+    await recordEvent(tx, viewer, current.id, { kind: "note_added", data: { body } }, undefined, options);
     return ok(null);
   });
 }
@@ -563,22 +583,28 @@ export async function logCommunication(
     channel: "email" | "portal" | "mail" | "phone" | "in_person" | "other";
     occurredOn: string;
     summary: string;
+    internal?: boolean;
   },
   db: Executor = defaultDb,
 ): Promise<Result<{ communicationId: string }> | null> {
+  const { internal, ...communication } = input;
   return db.transaction(async (tx) => {
     const current = await lockRequest(tx, viewer, id);
     if (!current) return null;
-    const [communication] = await tx
+    const [row] = await tx
       .insert(communications)
-      .values({ organizationId: viewer.organizationId, requestId: current.id, createdById: viewer.id, ...input })
+      .values({ organizationId: viewer.organizationId, requestId: current.id, createdById: viewer.id, ...communication })
       .returning({ id: communications.id });
     await touch(tx, current.id);
-    await recordEvent(tx, viewer, current.id, {
-      kind: "communication_logged",
-      data: { communicationId: communication!.id, ...input },
-    });
-    return ok({ communicationId: communication!.id });
+    await recordEvent(
+      tx,
+      viewer,
+      current.id,
+      { kind: "communication_logged", data: { communicationId: row!.id, ...communication } },
+      undefined,
+      { internal },
+    );
+    return ok({ communicationId: row!.id });
   });
 }
 
@@ -660,7 +686,7 @@ export async function setRequestCampaign(
   });
 }
 
-/** Tags in use in the organization, for the filter menu. */
+/** Tags in use on the requests the viewer sees, for the filter menu. */
 export async function listTags(viewer: Viewer, db: Executor = defaultDb): Promise<string[]> {
   const rows = await db
     .selectDistinct({ tag: sql<string>`unnest(${requests.tags})` })

@@ -6,7 +6,7 @@ import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import { todayIn } from "../utils/dates";
 import type { Viewer } from "./accounts.server";
-import { visibleAgencies, visibleJurisdictions, visibleProducts, visibleSystems, visibleVendors } from "./access.server";
+import { ownAgencies, ownProducts, ownSystems, ownVendors } from "./access.server";
 import { lockHosting, refreshMemberships } from "./memberships.server";
 import { fail, ok, type Result } from "./results";
 import { parseSystemsCsv, type ImportFormat, type ImportIssue, type ImportRow } from "./systems-import";
@@ -67,20 +67,20 @@ async function loadContext(tx: Executor, viewer: Viewer) {
     tx
       .select({ id: jurisdictions.id, name: jurisdictions.name, kind: jurisdictions.kind, stateId: jurisdictions.stateId })
       .from(jurisdictions)
-      .where(and(visibleJurisdictions(viewer), eq(jurisdictions.organizationId, viewer.organizationId))),
+      .where(eq(jurisdictions.organizationId, viewer.organizationId)),
     tx
       .select({ id: agencies.id, name: agencies.name, jurisdictionId: agencies.jurisdictionId })
       .from(agencies)
-      .where(visibleAgencies(viewer)),
-    tx.select({ id: vendors.id, name: vendors.name }).from(vendors).where(visibleVendors(viewer)),
+      .where(ownAgencies(viewer)),
+    tx.select({ id: vendors.id, name: vendors.name }).from(vendors).where(ownVendors(viewer)),
     tx
       .select({ id: products.id, vendorId: products.vendorId, name: products.name, systemType: products.systemType })
       .from(products)
-      .where(visibleProducts(viewer)),
+      .where(ownProducts(viewer)),
     tx
       .select({ agencyId: agencySystems.agencyId, hostAgencyId: agencySystems.hostAgencyId, systemType: agencySystems.systemType })
       .from(agencySystems)
-      .where(and(visibleSystems(viewer), isNotNull(agencySystems.hostAgencyId))),
+      .where(and(ownSystems(viewer), isNotNull(agencySystems.hostAgencyId))),
   ]);
   return { stateRows, placeRows, agencyRows, vendorRows, productRows, hostEdges };
 }
@@ -277,7 +277,7 @@ async function existingSystemKeys(tx: Executor, viewer: Viewer, ids: readonly st
         sinceOn: agencySystems.sinceOn,
       })
       .from(agencySystems)
-      .where(and(visibleSystems(viewer), inArray(agencySystems.agencyId, ids.slice(i, i + INSERT_CHUNK))));
+      .where(and(ownSystems(viewer), inArray(agencySystems.agencyId, ids.slice(i, i + INSERT_CHUNK))));
     for (const r of rows) keys.add([r.agencyId, r.systemType, r.productId ?? "", r.hostAgencyId ?? "", r.sinceOn ?? ""].join("|"));
   }
   return keys;

@@ -7,7 +7,7 @@ import type { SystemType } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb, queryRows } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
-import { visibleAgencies, visibleProducts, visibleSystemDocuments, visibleSystems } from "./access.server";
+import { ownAgencies, ownProducts, ownSystemDocuments, ownSystems, visibleSystemDocuments, visibleSystems } from "./access.server";
 import { lockHosting, MAX_HOSTING_DEPTH, refreshMemberships } from "./memberships.server";
 import { todayIn } from "../utils/dates";
 import { isUuid } from "./requests.server";
@@ -28,7 +28,7 @@ async function findAgency(db: Executor, viewer: Viewer, id: string) {
   const [row] = await db
     .select({ id: agencies.id, name: agencies.name })
     .from(agencies)
-    .where(and(eq(agencies.id, id), visibleAgencies(viewer)))
+    .where(and(eq(agencies.id, id), ownAgencies(viewer)))
     .limit(1);
   return row ?? null;
 }
@@ -52,7 +52,7 @@ export async function hostingProblem(
       select ${agencySystems.hostAgencyId}, chain.depth + 1
         from chain join ${agencySystems} on ${agencySystems.agencyId} = chain.agency_id
        where ${agencySystems.systemType} = ${systemType}::system_type and ${agencySystems.hostAgencyId} is not null
-         and ${visibleSystems(viewer)} and chain.depth < ${MAX_HOSTING_DEPTH * 2}
+         and ${ownSystems(viewer)} and chain.depth < ${MAX_HOSTING_DEPTH * 2}
     ) select agency_id::text as "agencyId", depth from chain`,
   );
   const label = SYSTEM_TYPE_NOUNS[systemType];
@@ -67,7 +67,7 @@ export async function hostingProblem(
       union
       select ${agencySystems.agencyId}, chain.depth + 1
         from chain join ${agencySystems} on ${agencySystems.hostAgencyId} = chain.agency_id
-       where ${agencySystems.systemType} = ${systemType}::system_type and ${visibleSystems(viewer)}
+       where ${agencySystems.systemType} = ${systemType}::system_type and ${ownSystems(viewer)}
          and chain.depth < ${MAX_HOSTING_DEPTH * 2}
     ) select max(depth)::int as depth from chain`,
   );
@@ -83,7 +83,7 @@ async function checkSystemInput(db: Executor, viewer: Viewer, agencyId: string, 
     const [product] = await db
       .select({ id: products.id })
       .from(products)
-      .where(and(eq(products.id, input.productId), visibleProducts(viewer)))
+      .where(and(eq(products.id, input.productId), ownProducts(viewer)))
       .limit(1);
     if (!product) return fail("productId", "Choose a product from the list");
   }
@@ -171,7 +171,7 @@ export async function updateSystem(
     const [current] = await tx
       .select({ id: agencySystems.id, agencyId: agencySystems.agencyId, systemType: agencySystems.systemType })
       .from(agencySystems)
-      .where(and(eq(agencySystems.id, id), visibleSystems(viewer)))
+      .where(and(eq(agencySystems.id, id), ownSystems(viewer)))
       .for("update")
       .limit(1);
     if (!current) return null;
@@ -199,7 +199,7 @@ export async function deleteSystem(viewer: Viewer, id: string, db: Executor = de
     await lockHosting(tx, viewer.organizationId);
     const [row] = await tx
       .delete(agencySystems)
-      .where(and(eq(agencySystems.id, id), visibleSystems(viewer)))
+      .where(and(eq(agencySystems.id, id), ownSystems(viewer)))
       .returning({ agencyId: agencySystems.agencyId, systemType: agencySystems.systemType });
     if (!row) return null;
     await refreshMemberships(tx, viewer.organizationId, [row], todayIn(viewer.timeZone));
@@ -211,11 +211,12 @@ export async function deleteSystemDocument(viewer: Viewer, systemId: string, doc
   if (!isUuid(systemId) || !isUuid(documentId)) return false;
   const deleted = await db
     .delete(systemDocuments)
-    .where(and(eq(systemDocuments.id, documentId), eq(systemDocuments.systemId, systemId), visibleSystemDocuments(viewer)))
+    .where(and(eq(systemDocuments.id, documentId), eq(systemDocuments.systemId, systemId), ownSystemDocuments(viewer)))
     .returning({ id: systemDocuments.id });
   return deleted.length > 0;
 }
 
+/** A system of the organization's own, for its edit page. */
 export async function getSystem(viewer: Viewer, id: string, db: Executor = defaultDb) {
   if (!isUuid(id)) return null;
   const [row] = await db
@@ -234,7 +235,7 @@ export async function getSystem(viewer: Viewer, id: string, db: Executor = defau
     })
     .from(agencySystems)
     .innerJoin(agencies, eq(agencies.id, agencySystems.agencyId))
-    .where(and(eq(agencySystems.id, id), visibleSystems(viewer)))
+    .where(and(eq(agencySystems.id, id), ownSystems(viewer)))
     .limit(1);
   if (!row) return null;
   const documents = await listDocuments(viewer, [row.id], db);

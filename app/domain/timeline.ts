@@ -1,9 +1,10 @@
 import type { FieldState, FileKind } from "../../db/schema/field-values";
-import type { CommunicationChannel, CommunicationDirection, LetterKind, RequestStatus } from "../../db/schema/values";
+import type { CommunicationChannel, CommunicationDirection, LetterKind, RequestStatus, RequestVisibility } from "../../db/schema/values";
 import { formatDate } from "../utils/dates";
 import { FIELD_STATE_LABELS, formatBytes } from "./field-states";
 import { LETTER_LABELS } from "./mail/labels";
 import { STATUS_LABELS } from "./request-status";
+import { VISIBILITY_LABELS } from "./visibility";
 
 // What each kind of timeline event carries. Names are copied into the event when it is written, so the
 // timeline still reads correctly after an agency or a person is renamed.
@@ -91,7 +92,15 @@ export type TimelineEventData =
       };
     }
   | { kind: "campaign_joined"; data: { campaignId: string; campaignTitle: string } }
-  | { kind: "campaign_left"; data: { campaignId: string; campaignTitle: string } };
+  | { kind: "campaign_left"; data: { campaignId: string; campaignTitle: string } }
+  | {
+      kind: "visibility_changed";
+      data: { from: RequestVisibility; to: RequestVisibility; embargoUntil: string | null; previousEmbargoUntil: string | null };
+    }
+  | {
+      kind: "entry_visibility_changed";
+      data: { entryType: "event" | "file"; entryId: string; label: string; internal: boolean };
+    };
 
 /** A field asked, named as it was when the event was written. */
 export interface AskedFieldRef {
@@ -104,6 +113,8 @@ export type TimelineEvent = TimelineEventData & {
   id: string;
   occurredAt: Date;
   actorName: string | null;
+  /** Seen only by the request's organization. */
+  internal: boolean;
 };
 
 export const CHANNEL_LABELS: Record<CommunicationChannel, string> = {
@@ -177,5 +188,16 @@ export function eventHeadline(event: TimelineEventData): string {
       return `Added to the joint ask “${event.data.campaignTitle}”`;
     case "campaign_left":
       return `Taken out of the joint ask “${event.data.campaignTitle}”`;
+    case "visibility_changed": {
+      const to = VISIBILITY_LABELS[event.data.to].toLowerCase();
+      const embargo = event.data.embargoUntil ? `, embargoed until ${formatDate(event.data.embargoUntil)}` : "";
+      return event.data.from === event.data.to
+        ? `Embargo ${event.data.embargoUntil ? `set to ${formatDate(event.data.embargoUntil)}` : "lifted"}`
+        : `Made ${to}${embargo} (was ${VISIBILITY_LABELS[event.data.from].toLowerCase()})`;
+    }
+    case "entry_visibility_changed": {
+      const what = event.data.entryType === "file" ? `File ${event.data.label}` : `Entry “${event.data.label}”`;
+      return event.data.internal ? `${what} hidden from other organizations and the public` : `${what} shown to everyone who sees the request`;
+    }
   }
 }

@@ -1,10 +1,19 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
-import { agencies, agencySystems, campaigns, productGroups, products, requests, vendors } from "../../db/schema";
+import { agencies, agencySystems, campaigns, organizations, productGroups, products, requests, vendors } from "../../db/schema";
 import { seedVendorCatalog } from "../../db/seed/vendors";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
-import { visibleCampaigns, visibleGroups, visibleProducts, visibleRequests, visibleSystems, visibleVendors } from "./access.server";
+import {
+  ownProducts,
+  ownVendors,
+  visibleCampaigns,
+  visibleGroups,
+  visibleProducts,
+  visibleRequests,
+  visibleSystems,
+  visibleVendors,
+} from "./access.server";
 import { listCampaigns } from "./campaigns.server";
 import { listMemberAgencies, listPrecedents, stateCounts, vendorAgencyCounts, type ProductScope } from "./groups.server";
 import { refreshStaleGroups } from "./memberships.server";
@@ -51,10 +60,13 @@ export async function listVendors(viewer: Viewer, filters: { q?: string }, today
         id: vendors.id,
         name: vendors.name,
         website: vendors.website,
+        organizationId: vendors.organizationId,
+        organizationName: organizations.name,
         productCount: sql<number>`coalesce(${productTotals.productCount}, 0)`.mapWith(Number),
         openRequests: sql<number>`coalesce(${openToVendor.openCount}, 0)`.mapWith(Number),
       })
       .from(vendors)
+      .innerJoin(organizations, eq(organizations.id, vendors.organizationId))
       .leftJoin(productTotals, eq(productTotals.vendorId, vendors.id))
       .leftJoin(openToVendor, eq(openToVendor.vendorId, vendors.id))
       .where(and(...conditions))
@@ -65,21 +77,22 @@ export async function listVendors(viewer: Viewer, filters: { q?: string }, today
   return rows.map((r) => ({ ...r, agencies: byVendor.get(r.id)?.agencies ?? 0, cities: byVendor.get(r.id)?.cities ?? 0 }));
 }
 
+/** The organization's own vendors, for choosing a request's target. */
 export async function listVendorOptions(viewer: Viewer, db: Executor = defaultDb) {
   return db
     .select({ id: vendors.id, name: vendors.name })
     .from(vendors)
-    .where(visibleVendors(viewer))
+    .where(ownVendors(viewer))
     .orderBy(asc(sql`lower(${vendors.name})`));
 }
 
-/** Products grouped under their vendors' names, for choosing an agency's system. */
+/** The organization's products grouped under their vendors' names, for choosing an agency's system. */
 export async function listProductOptions(viewer: Viewer, db: Executor = defaultDb) {
   return db
     .select({ id: products.id, name: products.name, systemType: products.systemType, vendorId: vendors.id, vendorName: vendors.name })
     .from(products)
     .innerJoin(vendors, eq(vendors.id, products.vendorId))
-    .where(and(visibleProducts(viewer), visibleVendors(viewer)))
+    .where(and(ownProducts(viewer), ownVendors(viewer)))
     .orderBy(asc(sql`lower(${vendors.name})`), asc(sql`lower(${products.name})`));
 }
 
@@ -95,8 +108,11 @@ export async function getVendor(viewer: Viewer, id: string, db: Executor = defau
       notes: vendors.notes,
       createdAt: vendors.createdAt,
       updatedAt: vendors.updatedAt,
+      organizationId: vendors.organizationId,
+      organizationName: organizations.name,
     })
     .from(vendors)
+    .innerJoin(organizations, eq(organizations.id, vendors.organizationId))
     .where(and(eq(vendors.id, id), visibleVendors(viewer)))
     .limit(1);
   return row ?? null;
@@ -168,7 +184,7 @@ export async function updateVendor(
     const [row] = await db
       .update(vendors)
       .set(vendorValues(input))
-      .where(and(eq(vendors.id, id), visibleVendors(viewer)))
+      .where(and(eq(vendors.id, id), ownVendors(viewer)))
       .returning({ id: vendors.id });
     return row ? ok(row) : null;
   } catch (error) {
@@ -208,13 +224,13 @@ export async function deleteVendor(viewer: Viewer, id: string, db: Executor = de
       const [vendor] = await tx
         .select({ id: vendors.id, name: vendors.name })
         .from(vendors)
-        .where(and(eq(vendors.id, id), visibleVendors(viewer)))
+        .where(and(eq(vendors.id, id), ownVendors(viewer)))
         .for("update")
         .limit(1);
       if (!vendor) return null;
       const links = await vendorLinks(tx, viewer, vendor.id);
       if (links.systems || links.requests || links.campaigns) return fail("", linksExplanation(vendor.name, links, "vendor"));
-      await tx.delete(products).where(and(eq(products.vendorId, vendor.id), visibleProducts(viewer)));
+      await tx.delete(products).where(and(eq(products.vendorId, vendor.id), ownProducts(viewer)));
       await tx.delete(vendors).where(eq(vendors.id, vendor.id));
       return ok({ name: vendor.name });
     });
@@ -244,9 +260,12 @@ export async function getProduct(viewer: Viewer, id: string, db: Executor = defa
       vendorName: vendors.name,
       createdAt: products.createdAt,
       updatedAt: products.updatedAt,
+      organizationId: products.organizationId,
+      organizationName: organizations.name,
     })
     .from(products)
     .innerJoin(vendors, eq(vendors.id, products.vendorId))
+    .innerJoin(organizations, eq(organizations.id, products.organizationId))
     .where(and(eq(products.id, id), visibleProducts(viewer)))
     .limit(1);
   return row ?? null;
@@ -266,7 +285,7 @@ export async function createProduct(
   db: Executor = defaultDb,
 ): Promise<Result<{ id: string }> | null> {
   const vendor = await getVendor(viewer, vendorId, db);
-  if (!vendor) return null;
+  if (!vendor || vendor.organizationId !== viewer.organizationId) return null;
   try {
     const [row] = await db
       .insert(products)
@@ -290,7 +309,7 @@ export async function updateProduct(
     const [row] = await db
       .update(products)
       .set(productValues(input))
-      .where(and(eq(products.id, id), visibleProducts(viewer)))
+      .where(and(eq(products.id, id), ownProducts(viewer)))
       .returning({ id: products.id });
     return row ? ok(row) : null;
   } catch (error) {
@@ -310,7 +329,7 @@ export async function deleteProduct(
       const [product] = await tx
         .select({ id: products.id, name: products.name, vendorId: products.vendorId })
         .from(products)
-        .where(and(eq(products.id, id), visibleProducts(viewer)))
+        .where(and(eq(products.id, id), ownProducts(viewer)))
         .for("update")
         .limit(1);
       if (!product) return null;

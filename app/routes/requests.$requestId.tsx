@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { COMMUNICATION_CHANNELS, COMMUNICATION_DIRECTIONS } from "../../db/schema/values";
+import { COMMUNICATION_CHANNELS, COMMUNICATION_DIRECTIONS, REQUEST_VISIBILITIES } from "../../db/schema/values";
 import { FieldsAndFiles } from "~/components/fields-and-files";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/fields";
 import { METHOD_LABELS } from "~/components/request-form";
@@ -45,6 +45,11 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useTimeZone, useToday } from "~/utils/use-root";
+import { clientAddressOf } from "~/utils/load-context.server";
+import { VisibilityBadge } from "~/components/visibility-badge";
+import { EntryVisibilityToggle } from "~/components/entry-visibility-toggle";
+import { entryVisibilitySchema, VISIBILITY_DESCRIPTIONS, VISIBILITY_LABELS, visibilityFormSchema } from "~/domain/visibility";
+import { setEntryInternal, setRequestVisibility } from "~/domain/visibility.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `#${data.request.number} ${data.request.title} · JointAsk` : "Not found · JointAsk" },
@@ -54,14 +59,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const found = await getRequest(viewer, params.requestId ?? "");
   if (!found) throw notFound("request");
-  const [timeline, members, fieldsAndFiles] = await Promise.all([getTimeline(viewer, found.id), listMembers(viewer), loadFieldsAndFiles(viewer, found.id)]);
-  return json({ request: found, timeline, members, nextStatuses: STATUS_TRANSITIONS[found.status], viewerId: viewer.id, fieldsAndFiles });
+  // A coalition member's shared request is read-only here: only its organization changes it.
+  const owned = found.organizationId === viewer.organizationId;
+  const [timeline, members, fieldsAndFiles] = await Promise.all([
+    getTimeline(viewer, found.id),
+    owned ? listMembers(viewer) : Promise.resolve([] as Awaited<ReturnType<typeof listMembers>>),
+    loadFieldsAndFiles(viewer, found.id),
+  ]);
+  return json({ request: found, owned, timeline, members, nextStatuses: STATUS_TRANSITIONS[found.status], viewerId: viewer.id, fieldsAndFiles });
 }
 
 const intentSchema = z.object({
-  intent: z.enum(["change-status", "add-note", "log-communication", "assign", "log-extension", "agreed-date", "set-next-action"], {
-    error: "Unknown action",
-  }),
+  intent: z.enum(
+    ["change-status", "add-note", "log-communication", "assign", "log-extension", "agreed-date", "set-next-action", "set-visibility", "entry-visibility"],
+    { error: "Unknown action" },
+  ),
 });
 
 type Intent = z.infer<typeof intentSchema>["intent"];
@@ -74,9 +86,12 @@ const INTENT_PERMISSIONS: Record<Intent, Permission> = {
   "log-extension": "request.edit",
   "agreed-date": "request.edit",
   "set-next-action": "request.edit",
+  // Making a request public is checked again in the domain (request.publish).
+  "set-visibility": "request.edit",
+  "entry-visibility": "request.edit",
 };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const id = params.requestId ?? "";
   const today = todayIn(viewer.timeZone);
@@ -85,6 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsedIntent.success) throw new Response("Unknown action.", { status: 400 });
   const intent = parsedIntent.data.intent;
   requirePermission(viewer, INTENT_PERMISSIONS[intent]);
+  if (intent === "set-visibility" && formData.get("visibility") === "public") requirePermission(viewer, "request.publish");
 
   /** Parse with the intent's schema, run the domain change, answer: 400 with field errors, 404, or back to the page. */
   async function handle<Schema extends z.ZodTypeAny, T>(
@@ -116,7 +132,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
         (v) => setNextAction(viewer, id, v.nextActionOn ?? null),
         (_, v) => (v.nextActionOn ? "Next action date set." : "Next action date cleared."),
       ),
-    "add-note": () => handle(addNoteSchema, (v) => addNote(viewer, id, v.body), () => "Note added."),
+    "add-note": () =>
+      handle(
+        addNoteSchema,
+        (v) => addNote(viewer, id, v.body, undefined, { internal: v.internal }),
+        (_, v) => (v.internal ? "Internal note added (only your organization sees it)." : "Note added."),
+      ),
+    "set-visibility": () =>
+      handle(
+        visibilityFormSchema,
+        (v) => setRequestVisibility(viewer, id, v, { ipAddress: clientAddressOf(context) }),
+        (r) =>
+          r.visibility === "public"
+            ? r.embargoUntil
+              ? `The request becomes public on ${formatDate(r.embargoUntil)}.`
+              : "The request is public."
+            : `The request is now ${VISIBILITY_LABELS[r.visibility].toLowerCase()}.`,
+      ),
+    "entry-visibility": () =>
+      handle(
+        entryVisibilitySchema,
+        (v) => setEntryInternal(viewer, id, v, { ipAddress: clientAddressOf(context) }),
+        (_, v) => (v.internal ? "Hidden from other organizations and the public." : "Shown to everyone who sees the request."),
+      ),
     "log-communication": () => handle(logCommunicationSchema(today), (v) => logCommunication(viewer, id, v), () => "Communication logged."),
     assign: async () => {
       // Advocates may take a request or let go of their own, not hand it to someone else.
@@ -191,9 +229,67 @@ function NoteForm() {
     <Form method="post" className="form" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="add-note" />
       <TextAreaField label="Note" {...getTextareaProps(fields.body)} id={fields.body.id} errors={fields.body.errors} rows={3} />
+      <InternalCheckbox name={fields.internal.name} />
       <div className="actions">
         <button type="submit" className="button">
           Add note
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function InternalCheckbox({ name }: { name: string }) {
+  return (
+    <label className="small">
+      <input type="checkbox" name={name} value="on" /> Internal: only our organization sees this entry
+    </label>
+  );
+}
+
+type Visibility = (typeof REQUEST_VISIBILITIES)[number];
+
+function VisibilityForm({ current, embargoUntil, canPublish, today }: { current: Visibility; embargoUntil: string | null; canPublish: boolean; today: string }) {
+  const [form, fields] = useForm({
+    id: "set-visibility",
+    lastResult: useIntentResult("set-visibility"),
+    defaultValue: { visibility: current, embargoUntil: embargoUntil ?? "" },
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: visibilityFormSchema }),
+  });
+  // Public is offered to those who may publish; a public request stays a choice so it can be kept as it is.
+  const choices = REQUEST_VISIBILITIES.filter((v) => v !== "public" || canPublish || current === "public");
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="set-visibility" />
+      <fieldset className="choices" aria-describedby={fields.visibility.errors ? `${fields.visibility.id}-error` : undefined}>
+        <legend>Who can see it</legend>
+        {choices.map((v) => (
+          <label key={v} className="choice">
+            <input type="radio" name={fields.visibility.name} value={v} defaultChecked={current === v} />{" "}
+            <strong>{VISIBILITY_LABELS[v]}</strong> <span className="muted small">{VISIBILITY_DESCRIPTIONS[v]}</span>
+          </label>
+        ))}
+        {fields.visibility.errors ? (
+          <p className="field-error" id={`${fields.visibility.id}-error`}>
+            {fields.visibility.errors.join(" ")}
+          </p>
+        ) : null}
+      </fieldset>
+      {canPublish ? (
+        <TextField
+          label="Embargo until (public only)"
+          {...getInputProps(fields.embargoUntil, { type: "date" })}
+          id={fields.embargoUntil.id}
+          errors={fields.embargoUntil.errors}
+          min={today}
+          hint="A public request stays off its public page until this day starts (in your organization's time zone); until then the coalition sees it. Leave empty to publish now."
+        />
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="button button--secondary">
+          Save who can see it
         </button>
       </div>
     </Form>
@@ -231,6 +327,7 @@ function CommunicationForm({ today }: { today: string }) {
         <TextField label="Date" {...getInputProps(fields.occurredOn, { type: "date" })} id={fields.occurredOn.id} errors={fields.occurredOn.errors} />
       </div>
       <TextAreaField label="Summary" {...getTextareaProps(fields.summary)} id={fields.summary.id} errors={fields.summary.errors} rows={3} />
+      <InternalCheckbox name={fields.internal.name} />
       <div className="actions">
         <button type="submit" className="button">
           Log communication
@@ -350,12 +447,13 @@ function AssignForm({ members, current }: { members: { id: string; name: string 
 }
 
 export default function RequestPage() {
-  const { request, timeline, members, nextStatuses, viewerId, fieldsAndFiles } = useLoaderData<typeof loader>();
-  const canEdit = useCan("request.edit");
-  const canWriteLetters = useCan("request.note");
-  const canNote = useCan("request.note");
-  const canChangeStatus = useCan("request.changeStatus");
-  const canAssign = useCan("request.assign");
+  const { request, owned, timeline, members, nextStatuses, viewerId, fieldsAndFiles } = useLoaderData<typeof loader>();
+  const canEdit = useCan("request.edit") && owned;
+  const canWriteLetters = useCan("request.note") && owned;
+  const canNote = useCan("request.note") && owned;
+  const canChangeStatus = useCan("request.changeStatus") && owned;
+  const canAssign = useCan("request.assign") && owned;
+  const canPublish = useCan("request.publish") && owned;
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const today = useToday();
@@ -372,7 +470,7 @@ export default function RequestPage() {
             <span className="muted">#{request.number}</span> {request.title}
           </h1>
           <p className="page-header__meta">
-            <StatusBadge status={request.status} /> · to{" "}
+            <StatusBadge status={request.status} /> <VisibilityBadge visibility={request.visibility} embargoUntil={request.embargoUntil} today={today} /> · to{" "}
             {request.vendorId ? (
               <>
                 <Link to={`/vendors/${request.vendorId}`}>{request.vendorName}</Link> (vendor)
@@ -404,6 +502,12 @@ export default function RequestPage() {
         </div>
       </div>
 
+      {!owned ? (
+        <p className="notice" role="note">
+          {request.organizationName} shares this request with your coalition. Only its members can change it.
+        </p>
+      ) : null}
+
       <div className="grid-2">
         <div>
           <section className="card" aria-labelledby="asked-heading">
@@ -413,7 +517,12 @@ export default function RequestPage() {
           {fieldsAndFiles ? <FieldsAndFiles data={fieldsAndFiles} today={today} timeZone={timeZone} /> : null}
           <section className="card" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">Timeline</h2>
-            <Timeline events={timeline} timeZone={timeZone} />
+            <Timeline
+              events={timeline}
+              timeZone={timeZone}
+              audience={owned ? "owner" : "partner"}
+              entryControls={canEdit ? (item) => <EntryVisibilityToggle requestId={request.id} entryType="event" entryId={item.id} internal={item.internal ?? false} /> : undefined}
+            />
           </section>
         </div>
 
@@ -426,6 +535,30 @@ export default function RequestPage() {
               deadline={request.deadline as unknown as DeadlineSnapshot | null}
               today={today}
             />
+          </section>
+          <section className="card" aria-labelledby="visibility-heading">
+            <h2 id="visibility-heading">Who can see it</h2>
+            <p>
+              <VisibilityBadge visibility={request.visibility} embargoUntil={request.embargoUntil} today={today} />{" "}
+              <span className="muted small">{VISIBILITY_DESCRIPTIONS[request.visibility]}</span>
+            </p>
+            {request.visibility === "public" && request.publicSlug ? (
+              request.embargoUntil && request.embargoUntil > today ? (
+                <p className="small">
+                  Its public page, <code>/r/{request.publicSlug}</code>, opens {describeWhen(request.embargoUntil, today)}.
+                </p>
+              ) : (
+                <p className="small">
+                  <Link to={`/r/${request.publicSlug}`}>Its public page</Link> shows the status, due dates, and the entries and files not marked internal.
+                </p>
+              )
+            ) : null}
+            {canEdit ? (
+              <details className="panel" open={openPanel === "set-visibility"}>
+                <summary>Change who can see it</summary>
+                <VisibilityForm current={request.visibility} embargoUntil={request.embargoUntil} canPublish={canPublish} today={today} />
+              </details>
+            ) : null}
           </section>
           <section className="card" aria-labelledby="summary-heading">
             <h2 id="summary-heading">Summary</h2>
@@ -448,6 +581,12 @@ export default function RequestPage() {
                   </dd>
                 </>
               )}
+              {!owned ? (
+                <>
+                  <dt>Organization</dt>
+                  <dd>{request.organizationName}</dd>
+                </>
+              ) : null}
               <dt>Requester</dt>
               <dd>{request.requesterName}</dd>
               <dt>Assignee</dt>
@@ -537,3 +676,4 @@ export default function RequestPage() {
     </>
   );
 }
+

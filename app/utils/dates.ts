@@ -82,3 +82,28 @@ export function formatInstant(instant: Date | string, timeZone: string): string 
     .replace(/,(?=[^,]*,)/, "")
     .replace(" at ", ", ");
 }
+
+/** The instant a calendar date starts in a time zone (midnight there), e.g. when an embargo ends. */
+export function startOfDayIn(iso: string, timeZone: string): Date {
+  const utcMidnight = Date.parse(`${iso}T00:00:00Z`);
+  // The zone's offset can differ between the UTC guess and the result (a DST change that day), so correct twice.
+  let instant = utcMidnight;
+  for (let i = 0; i < 2; i++) instant = utcMidnight - offsetMs(instant, timeZone);
+  return new Date(instant);
+}
+
+function offsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const local = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return local - Math.floor(instant / 1000) * 1000;
+}

@@ -14,6 +14,7 @@ import {
   INBOUND_CHANNELS,
   SYSTEM_TYPES,
   SYSTEM_CONFIDENCES,
+  REQUEST_VISIBILITIES,
 } from "./values";
 
 export const userRole = pgEnum("user_role", USER_ROLES);
@@ -30,3 +31,4 @@ export const inboundStatus = pgEnum("inbound_status", INBOUND_STATUSES);
 export const inboundChannel = pgEnum("inbound_channel", INBOUND_CHANNELS);
 export const systemType = pgEnum("system_type", SYSTEM_TYPES);
 export const systemConfidence = pgEnum("system_confidence", SYSTEM_CONFIDENCES);
+export const requestVisibility = pgEnum("request_visibility", REQUEST_VISIBILITIES);

@@ -1,4 +1,4 @@
-import { bigint, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organizations, users } from "./accounts";
 import { id } from "./columns";
 import { FILE_KINDS } from "./field-values";
@@ -8,7 +8,7 @@ export const fileKind = pgEnum("file_kind", FILE_KINDS);
 
 /**
  * A file received for a request. The row is written only once the bytes are on disk, flushed and renamed
- * to their final name, so every row points at a complete file. Files are immutable: no updated_at.
+ * to their final name, so every row points at a complete file. Files are immutable (only who may see one changes): no updated_at.
  */
 export const requestFiles = pgTable(
   "request_files",
@@ -29,6 +29,8 @@ export const requestFiles = pgTable(
     mediaType: text("media_type").notNull(),
     kind: fileKind("kind").notNull(),
     uploadedById: uuid("uploaded_by_id").references(() => users.id, { onDelete: "set null" }),
+    // Seen only by the request's organization, even when the request is shared or public.
+    internal: boolean("internal").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [

@@ -11,3 +11,4 @@ export * from "./catalog";
 export * from "./files";
 export * from "./asks";
 export * from "./vendors";
+export * from "./coalitions";

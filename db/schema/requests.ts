@@ -20,6 +20,7 @@ import {
   communicationDirection,
   requestEventKind,
   requestStatus,
+  requestVisibility,
   submissionMethod,
 } from "./enums";
 import { agencies } from "./places";
@@ -62,6 +63,13 @@ export const requests = pgTable(
     appealDueOn: date("appeal_due_on", { mode: "string" }),
     deadline: jsonb("deadline").$type<Record<string, unknown>>(),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    visibility: requestVisibility("visibility").notNull().default("coalition"),
+    // For a public request: the day it may be published (the embargo), and the instant that is in the
+    // organization's time zone, so the visibility rule compares instants. public_at is null unless public.
+    embargoUntil: date("embargo_until", { mode: "string" }),
+    publicAt: timestamp("public_at", { withTimezone: true, mode: "date" }),
+    // The address of its public page (/r/<slug>), set the first time it is made public and kept after.
+    publicSlug: text("public_slug"),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
   },
@@ -75,6 +83,9 @@ export const requests = pgTable(
     index("requests_org_due_idx").on(t.organizationId, t.dueOn),
     index("requests_vendor_idx").on(t.vendorId),
     index("requests_campaign_idx").on(t.campaignId),
+    uniqueIndex("requests_public_slug_unique").on(t.publicSlug),
+    index("requests_public_idx").on(t.publicAt).where(sql`${t.visibility} = 'public'`),
+    check("requests_public_at_only_when_public", sql`(${t.visibility} = 'public') = (${t.publicAt} is not null)`),
     check("requests_one_target", sql`num_nonnulls(${t.agencyId}, ${t.vendorId}) = 1`),
   ],
 );
@@ -96,6 +107,9 @@ export const requestEvents = pgTable(
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
     occurredAt: timestamp("occurred_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     data: jsonb("data").notNull().$type<Record<string, unknown>>(),
+    // Seen only by the request's organization, even when the request is shared or public. The one column
+    // of this table that changes (append-only otherwise); each change is itself an event.
+    internal: boolean("internal").notNull().default(false),
   },
   (t) => [index("request_events_request_idx").on(t.requestId, t.seq)],
 );

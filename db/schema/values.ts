@@ -33,6 +33,13 @@ export const REQUEST_STATUSES = [
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/**
+ * Who sees a request: its organization only; also the members of its organization's coalition; or also
+ * everyone, through its public page (from its embargo date, if it has one; until then as "coalition").
+ */
+export const REQUEST_VISIBILITIES = ["private", "coalition", "public"] as const;
+export type RequestVisibility = (typeof REQUEST_VISIBILITIES)[number];
+
 export const SUBMISSION_METHODS = ["email", "portal", "mail", "in_person"] as const;
 export type SubmissionMethod = (typeof SUBMISSION_METHODS)[number];
 
@@ -55,6 +62,8 @@ export const REQUEST_EVENT_KINDS = [
   "file_added",
   "campaign_joined",
   "campaign_left",
+  "visibility_changed",
+  "entry_visibility_changed",
 ] as const;
 export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
 
@@ -67,7 +76,17 @@ export type CommunicationChannel = (typeof COMMUNICATION_CHANNELS)[number];
 export const DAY_TYPES = ["business", "calendar"] as const;
 export type DayTypeValue = (typeof DAY_TYPES)[number];
 // Mail (outbox, dev mailbox, inbound replies).
-export const MAIL_KINDS = ["request_letter", "follow_up", "appeal", "digest", "overdue_alert", "test"] as const;
+export const MAIL_KINDS = [
+  "request_letter",
+  "follow_up",
+  "appeal",
+  "digest",
+  "overdue_alert",
+  "test",
+  "user_invitation",
+  "password_reset",
+  "coalition_invitation",
+] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export const LETTER_KINDS = ["request_letter", "follow_up", "appeal"] as const satisfies readonly MailKind[];

@@ -196,7 +196,7 @@ describe("tracking a joint ask", () => {
     const outside = await makeRequest(org.viewer, ids.reading!, { title: "Not in the ask" });
     const eventsBefore = await db.select().from(requestEvents).where(inArray(requestEvents.requestId, [...rowIds, outside.id]));
     const result = await bulkTag(org.viewer, campaignId, [rowIds[0]!, outside.id], ["sneaky"]);
-    expect(result).toEqual({ ok: false, fieldErrors: { requestIds: [expect.stringContaining("not part of this joint ask")] } });
+    expect(result).toEqual({ ok: false, fieldErrors: { requestIds: [expect.stringContaining("not your organization's requests in this joint ask")] } });
     const eventsAfter = await db.select().from(requestEvents).where(inArray(requestEvents.requestId, [...rowIds, outside.id]));
     expect(eventsAfter).toHaveLength(eventsBefore.length);
   });

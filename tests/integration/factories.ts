@@ -37,6 +37,7 @@ export async function makeOrganization(label = "Org") {
     email: admin.email,
     name: admin.name,
     role: "admin",
+    partnerOrganizationIds: [],
   };
   const [pa] = await db
     .select({ id: jurisdictions.id })

@@ -30,6 +30,7 @@ const EXPECTED: Record<UserRole, Permission[]> = {
     "request.changeStatus",
     "request.note",
     "request.assign",
+    "request.publish",
     "agency.manage",
     "jurisdiction.manage",
     "export",
@@ -108,6 +109,8 @@ const CASES: Case[] = [
     },
   },
   { name: "change status", permission: "request.changeStatus", call: onFreshRequest({ intent: "change-status", status: "submitted" }) },
+  { name: "make a request private", permission: "request.edit", call: onFreshRequest({ intent: "set-visibility", visibility: "private" }) },
+  { name: "make a request public", permission: "request.publish", call: onFreshRequest({ intent: "set-visibility", visibility: "public" }) },
   { name: "add a note", permission: "request.note", call: onFreshRequest({ intent: "add-note", body: "A note." }) },
   {
     name: "log a communication",

@@ -6,7 +6,7 @@ import type { InboundChannel, InboundStatus } from "../../../db/schema/values";
 import type { Executor } from "../../utils/db.server";
 import { db as defaultDb } from "../../utils/db.server";
 import type { Viewer } from "../accounts.server";
-import { visibleInboundMessages, visibleRequests } from "../access.server";
+import { ownRequests, visibleInboundMessages } from "../access.server";
 import { isUuid } from "../requests.server";
 import { fail, ok, type Result } from "../results";
 import { mailConfig } from "./config.server";
@@ -281,7 +281,7 @@ export async function fileFromReview(
     const [request] = await tx
       .select({ id: requests.id })
       .from(requests)
-      .where(and(eq(requests.number, requestNumber), visibleRequests(viewer)))
+      .where(and(eq(requests.number, requestNumber), ownRequests(viewer)))
       .limit(1);
     if (!request) return fail("requestNumber", `Your organization has no request #${requestNumber}.`);
     await tx
@@ -362,7 +362,7 @@ export async function listInbound(
     ? await db
         .select({ id: requests.id, number: requests.number, title: requests.title })
         .from(requests)
-        .where(and(inArray(requests.id, suggestionIds), visibleRequests(viewer)))
+        .where(and(inArray(requests.id, suggestionIds), ownRequests(viewer)))
     : [];
   const byId = new Map(suggestions.map((s) => [s.id, s]));
   const total = totals?.total ?? 0;

@@ -13,6 +13,9 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   digest: "Daily digest",
   overdue_alert: "Overdue alert",
   test: "Test message",
+  user_invitation: "Invitation",
+  password_reset: "Password reset",
+  coalition_invitation: "Coalition invitation",
 };
 
 export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {

@@ -15,7 +15,7 @@ import type { Executor, Transaction } from "../../utils/db.server";
 import { db as defaultDb } from "../../utils/db.server";
 import { todayIn } from "../../utils/dates";
 import type { Viewer } from "../accounts.server";
-import { visibleRequests } from "../access.server";
+import { ownRequests } from "../access.server";
 import { lawFor, type LawRule } from "../deadlines";
 import { isUuid } from "../requests.server";
 import { ok, type Result } from "../results";
@@ -87,7 +87,7 @@ export async function letterContext(viewer: Viewer, requestId: string, db: Execu
     .leftJoin(state, eq(state.id, jurisdictions.stateId))
     .innerJoin(requester, eq(requester.id, requests.requesterId))
     .innerJoin(organizations, eq(organizations.id, requests.organizationId))
-    .where(and(eq(requests.id, requestId), visibleRequests(viewer)))
+    .where(and(eq(requests.id, requestId), ownRequests(viewer)))
     .limit(1);
   if (!row) return null;
 
@@ -164,7 +164,7 @@ async function lockVisibleRequest(tx: Transaction, viewer: Viewer, id: string) {
   const [row] = await tx
     .select({ id: requests.id })
     .from(requests)
-    .where(and(eq(requests.id, id), visibleRequests(viewer)))
+    .where(and(eq(requests.id, id), ownRequests(viewer)))
     .for("update")
     .limit(1);
   return row ?? null;

@@ -4,7 +4,7 @@ import { organizations, outboxMessages, requestEvents, requests, users } from ".
 import { LETTER_KINDS, type MailKind } from "../../../db/schema/values";
 import type { Database, Transaction } from "../../utils/db.server";
 import { todayIn } from "../../utils/dates";
-import type { Viewer } from "../accounts.server";
+import { viewerColumns, type Viewer } from "../accounts.server";
 import { changeStatus } from "../requests.server";
 import { onOutboxEnqueued } from "./outbox.server";
 import { describeSendError, isPermanentFailure, type MailTransport, type OutboxRow } from "./transport.server";
@@ -79,15 +79,7 @@ export async function claimMessages(db: Database, limit: number, leaseMs: number
 
 async function viewerFor(tx: Transaction, userId: string): Promise<Viewer | null> {
   const [row] = await tx
-    .select({
-      id: users.id,
-      organizationId: users.organizationId,
-      organizationName: organizations.name,
-      timeZone: organizations.timeZone,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-    })
+    .select(viewerColumns)
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(eq(users.id, userId));

@@ -1,0 +1,154 @@
+import { randomBytes } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { requestEvents, requestFiles, requests } from "../../db/schema";
+import type { RequestVisibility } from "../../db/schema/values";
+import type { Executor } from "../utils/db.server";
+import { db as defaultDb } from "../utils/db.server";
+import { startOfDayIn, todayIn } from "../utils/dates";
+import type { Viewer } from "./accounts.server";
+import { recordAudit } from "./audit.server";
+import { can } from "./permissions";
+import { lockRequest, recordEvent } from "./request-events.server";
+import { fail, ok, type Result } from "./results";
+import { eventHeadline, type TimelineEventData } from "./timeline";
+import { publicSlug, VISIBILITY_LABELS, type VisibilityInput } from "./visibility";
+
+// Changing who sees a request, or one of its timeline entries or files. Each change is an event on the
+// request's timeline (itself seen only by the organization) and a line in the audit log.
+
+/** Base32-ish random tail for public page addresses. */
+function randomTail(): string {
+  return randomBytes(5).toString("hex");
+}
+
+export async function setRequestVisibility(
+  viewer: Viewer,
+  requestId: string,
+  input: VisibilityInput,
+  context: { ipAddress?: string | null } = {},
+  db: Executor = defaultDb,
+): Promise<Result<{ visibility: RequestVisibility; publicSlug: string | null; embargoUntil: string | null }> | null> {
+  if (input.visibility === "public" && !can(viewer, "request.publish")) {
+    return fail("visibility", "Only coordinators and admins can make a request public.");
+  }
+  const today = todayIn(viewer.timeZone);
+  if (input.embargoUntil && input.embargoUntil <= today) {
+    return fail("embargoUntil", "The embargo date must be after today; leave it empty to publish now");
+  }
+  return db.transaction(async (tx) => {
+    const current = await lockRequest(tx, viewer, requestId);
+    if (!current) return null;
+    // Taking a public request back is also for those who may publish: it changes what the public sees.
+    if (current.visibility === "public" && input.visibility !== "public" && !can(viewer, "request.publish")) {
+      return fail("visibility", "Only coordinators and admins can take a public request back.");
+    }
+    const embargoUntil = input.visibility === "public" ? (input.embargoUntil ?? null) : null;
+    if (current.visibility === input.visibility && (current.embargoUntil ?? null) === embargoUntil) {
+      return ok({ visibility: current.visibility, publicSlug: current.publicSlug, embargoUntil });
+    }
+    let publicAt: Date | null = null;
+    if (input.visibility === "public") {
+      publicAt = embargoUntil
+        ? startOfDayIn(embargoUntil, viewer.timeZone)
+        : // Already published: keep the original publication instant.
+          current.visibility === "public" && !current.embargoUntil && current.publicAt
+          ? current.publicAt
+          : new Date();
+    }
+    const slug = input.visibility === "public" ? (current.publicSlug ?? publicSlug(current.title, randomTail())) : current.publicSlug;
+    await tx
+      .update(requests)
+      .set({ visibility: input.visibility, embargoUntil, publicAt, publicSlug: slug })
+      .where(eq(requests.id, current.id));
+    await recordEvent(
+      tx,
+      viewer,
+      current.id,
+      {
+        kind: "visibility_changed",
+        data: { from: current.visibility, to: input.visibility, embargoUntil, previousEmbargoUntil: current.embargoUntil ?? null },
+      },
+      undefined,
+      { internal: true },
+    );
+    await recordAudit(tx, {
+      organizationId: viewer.organizationId,
+      actorId: viewer.id,
+      action: "request.visibility_changed",
+      targetType: "request",
+      targetId: current.id,
+      details: {
+        number: current.number,
+        from: VISIBILITY_LABELS[current.visibility],
+        to: VISIBILITY_LABELS[input.visibility],
+        ...(embargoUntil ? { embargoUntil } : {}),
+      },
+      ipAddress: context.ipAddress ?? null,
+    });
+    return ok({ visibility: input.visibility, publicSlug: slug, embargoUntil });
+  });
+}
+
+/**
+ * Hides a timeline entry or a file from everyone outside the organization (internal), or shows it again. Hiding
+ * a file also hides the entry that announced it, so its name doesn't show where the file doesn't.
+ */
+export async function setEntryInternal(
+  viewer: Viewer,
+  requestId: string,
+  input: { entryType: "event" | "file"; entryId: string; internal: boolean },
+  context: { ipAddress?: string | null } = {},
+  db: Executor = defaultDb,
+): Promise<Result<{ changed: boolean }> | null> {
+  return db.transaction(async (tx) => {
+    const current = await lockRequest(tx, viewer, requestId);
+    if (!current) return null;
+    let label: string;
+    if (input.entryType === "file") {
+      const [file] = await tx
+        .select({ id: requestFiles.id, name: requestFiles.originalName, internal: requestFiles.internal })
+        .from(requestFiles)
+        .where(and(eq(requestFiles.id, input.entryId), eq(requestFiles.requestId, current.id)))
+        .limit(1);
+      if (!file) return fail("entryId", "That file is not on this request");
+      if (file.internal === input.internal) return ok({ changed: false });
+      await tx.update(requestFiles).set({ internal: input.internal }).where(eq(requestFiles.id, file.id));
+      await tx
+        .update(requestEvents)
+        .set({ internal: input.internal })
+        .where(and(eq(requestEvents.requestId, current.id), eq(requestEvents.kind, "file_added"), sql`${requestEvents.data}->>'fileId' = ${file.id}`));
+      label = file.name;
+    } else {
+      const [event] = await tx
+        .select({ id: requestEvents.id, kind: requestEvents.kind, data: requestEvents.data, internal: requestEvents.internal })
+        .from(requestEvents)
+        .where(and(eq(requestEvents.id, input.entryId), eq(requestEvents.requestId, current.id)))
+        .limit(1);
+      if (!event) return fail("entryId", "That entry is not on this request's timeline");
+      if (event.kind === "visibility_changed" || event.kind === "entry_visibility_changed") {
+        return fail("entryId", "Changes of who sees the request are always internal");
+      }
+      if (event.internal === input.internal) return ok({ changed: false });
+      await tx.update(requestEvents).set({ internal: input.internal }).where(eq(requestEvents.id, event.id));
+      label = eventHeadline({ kind: event.kind, data: event.data } as TimelineEventData);
+    }
+    await recordEvent(
+      tx,
+      viewer,
+      current.id,
+      { kind: "entry_visibility_changed", data: { entryType: input.entryType, entryId: input.entryId, label, internal: input.internal } },
+      undefined,
+      { internal: true },
+    );
+    await recordAudit(tx, {
+      organizationId: viewer.organizationId,
+      actorId: viewer.id,
+      action: input.internal ? "request.entry_hidden" : "request.entry_shown",
+      targetType: "request",
+      targetId: current.id,
+      details: { number: current.number, entryType: input.entryType, entryId: input.entryId, label },
+      ipAddress: context.ipAddress ?? null,
+    });
+    return ok({ changed: true });
+  });
+}
