@@ -12,6 +12,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -23,6 +24,7 @@ import { todayIn } from "~/utils/dates";
 import { chaseCounts } from "~/domain/chase.server";
 import { can } from "~/domain/permissions";
 import { useNonce } from "~/utils/nonce";
+import { isIndexablePath } from "~/utils/indexing";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -56,11 +58,13 @@ function Shell({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const viewer = data?.viewer;
   const nonce = useNonce();
+  const { pathname } = useLocation();
   return (
     <html lang="en">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {isIndexablePath(pathname) ? null : <meta name="robots" content="noindex, nofollow" />}
         <Meta />
         <Links />
       </head>
@@ -117,6 +121,9 @@ function Shell({ children }: { children: ReactNode }) {
                     <li>
                       <NavLink to="/campaigns">Joint asks</NavLink>
                     </li>
+                    <li>
+                      <NavLink to="/coalition">Coalition</NavLink>
+                    </li>
                   </ul>
                 </nav>
                 <div className="account">
@@ -130,7 +137,21 @@ function Shell({ children }: { children: ReactNode }) {
                   </Form>
                 </div>
               </>
-            ) : null}
+            ) : (
+              <nav aria-label="Public">
+                <ul className="nav">
+                  <li>
+                    <NavLink to="/r">Public requests</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/deadlines">Deadline calculator</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/login">Sign in</NavLink>
+                  </li>
+                </ul>
+              </nav>
+            )}
           </div>
         </header>
         <main id="main" tabIndex={-1}>

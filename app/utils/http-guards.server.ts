@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import { isIndexablePath } from "./indexing";
 
 /** The Content-Security-Policy for a response whose inline scripts carry `nonce`. */
 export function contentSecurityPolicy(nonce: string): string {
@@ -30,6 +31,7 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
   res.setHeader("Referrer-Policy", "same-origin");
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  if (!isIndexablePath(req.path)) res.setHeader("X-Robots-Tag", "noindex, nofollow");
   if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   next();
 }
