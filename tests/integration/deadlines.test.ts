@@ -239,6 +239,40 @@ describe("the chase board", () => {
   });
 });
 
+describe("a partly answered request", () => {
+  it("stays open: still overdue, on the chase board, in the counts, the calendar feed and the API", async () => {
+    const partial = await makeOrganization("Partial");
+    const agency = await agencyInState(partial.viewer, "PA");
+    // PA, received Mon 2 Nov 2026: due Mon 9 Nov. Part of the records came on Tue 10 Nov; the rest is still owed.
+    const created = await createRequest(partial.viewer, { title: "Half answered", description: "x", agencyId: agency, initialStatus: "submitted", filedOn: "2026-11-02", tags: [] }, "2026-11-23");
+    const id = created.ok ? created.value.id : "";
+    const moved = await changeStatus(partial.viewer, id, { status: "partially_fulfilled", on: "2026-11-10" }, "2026-11-23");
+    expect(moved?.ok).toBe(true);
+    expect((await getRequest(partial.viewer, id))?.dueOn).toBe("2026-11-09");
+
+    const today = "2026-11-23";
+    const board = await chaseBoard(partial.viewer, today);
+    expect(board.find((s) => s.key === "overdue")?.groups.flatMap((g) => g.rows.map((r) => r.id))).toEqual([id]);
+    expect(await chaseCounts(partial.viewer, today)).toEqual({ overdue: 1, attention: 1 });
+
+    const cookie = await cookieFor(partial.admin.id);
+    const api = (await (await callRoute(apiRequest.loader, { url: `/api/v1/requests/${id}`, cookie, params: { requestId: id } })).json()) as { data: Record<string, unknown> };
+    expect(api.data).toMatchObject({ status: "partially_fulfilled", dueDate: "2026-11-09", overdue: true });
+
+    const token = await createCalendarFeed(partial.viewer);
+    const feed = await callRoute(calendarRoute.loader, { url: `/calendar/${token}.ics`, params: { token: `${token}.ics` } });
+    const events = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    expect(events.filter((e) => e.summary.startsWith("Due: ")).map((e) => [e.summary, e.startDate.toString()])).toEqual([
+      [expect.stringContaining("Half answered"), "2026-11-09"],
+    ]);
+
+    // The agency can still extend the time for the rest.
+    const extended = await logExtension(partial.viewer, id, { on: "2026-11-12", newDueDate: "2026-12-04", reason: "Rest of the records", requesterAgreed: false });
+    expect(extended?.ok).toBe(true);
+    expect((await getRequest(partial.viewer, id))?.dueOn).toBe("2026-12-04");
+  });
+});
+
 describe("calendar feeds", () => {
   it("serve valid iCalendar with the viewer's open deadlines, and stop working when revoked", async () => {
     const owner = await makeOrganization("Feed");
