@@ -303,6 +303,54 @@ describe("calendar feeds", () => {
   });
 });
 
+describe("calendar feed entries", () => {
+  it("carry acknowledgement and appeal deadlines, follow-up dates and one entry per extension", async () => {
+    const owner = await makeOrganization("Entries");
+    const agencies = Object.fromEntries(await Promise.all(["NY", "PA", "WI"].map(async (code) => [code, await agencyInState(owner.viewer, code)] as const)));
+    const file = async (code: string, title: string, filedOn: string) => {
+      const created = await createRequest(owner.viewer, { title, description: "x", agencyId: agencies[code]!, initialStatus: "submitted", filedOn, tags: [] }, "2026-12-31");
+      if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+      return created.value.id;
+    };
+    // NY acknowledges within 5 business days: received Mon 2 Nov 2026, skipping Election Day (Tue 3 Nov, a NY
+    // holiday) -> Tue 10 Nov.
+    await file("NY", "Acknowledge me", "2026-11-02");
+    // PA, denied Tue 3 Nov 2026: 15 business days to appeal, skipping Veterans Day -> Wed 25 Nov.
+    const denied = await file("PA", "Denied ask", "2026-11-02");
+    expect((await changeStatus(owner.viewer, denied, { status: "denied", on: "2026-11-03" }, "2026-12-31"))?.ok).toBe(true);
+    // WI has no fixed deadline: follow up after 10 business days, Mon 9 Nov -> Tue 24 Nov.
+    await file("WI", "No deadline ask", "2026-11-09");
+    // PA, due Mon 9 Nov; extended by 10 calendar days (-> Thu 19 Nov), then to Fri 4 Dec.
+    const extended = await file("PA", "Extended ask", "2026-11-02");
+    expect((await logExtension(owner.viewer, extended, { on: "2026-11-05", days: 10, reason: "Records off site", requesterAgreed: false }))?.ok).toBe(true);
+    expect((await logExtension(owner.viewer, extended, { on: "2026-11-18", newDueDate: "2026-12-04", reason: "Legal review", requesterAgreed: true }))?.ok).toBe(true);
+
+    const token = await createCalendarFeed(owner.viewer);
+    const response = await callRoute(calendarRoute.loader, { url: `/calendar/${token}.ics`, params: { token: `${token}.ics` } });
+    expect(response.status).toBe(200);
+    const events = new ICAL.Component(ICAL.parse(await response.text())).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    const entries = (title: string) =>
+      events.filter((e) => e.summary.includes(title)).map((e) => ({ summary: e.summary.replace(/ #\d+ .*$/, ""), on: e.startDate.toString(), description: e.description }));
+
+    expect(entries("Acknowledge me").find((e) => e.summary === "Acknowledgement due:")?.on).toBe("2026-11-10");
+    expect(entries("Denied ask")).toEqual([{ summary: "Appeal deadline:", on: "2026-11-25", description: "Last day to appeal the denial." }]);
+    const followUps = entries("No deadline ask");
+    expect(followUps.map((e) => [e.summary, e.on])).toEqual([["Follow up:", "2026-11-24"]]);
+    expect(followUps[0]!.description).toContain("not a statutory deadline");
+
+    const onExtended = entries("Extended ask");
+    expect(onExtended.filter((e) => e.summary === "Due:").map((e) => e.on)).toEqual(["2026-12-04"]);
+    const extensions = onExtended.filter((e) => e.summary === "Extended due:");
+    expect(extensions.map((e) => e.on)).toEqual(["2026-11-19", "2026-12-04"]);
+    expect(extensions[0]!.description).toContain("Records off site");
+    expect(extensions[0]!.description).toContain("from Mon 9 Nov 2026 to Thu 19 Nov 2026");
+    expect(extensions[1]!.description).toContain("Legal review");
+    // Every entry has its own UID, so calendar apps keep them apart.
+    const uids = events.map((e) => e.uid);
+    expect(new Set(uids).size).toBe(uids.length);
+  });
+});
+
 describe("the deadline API", () => {
   it("answers the public calculator without sign-in", async () => {
     const response = await callRoute(apiDeadlines.loader, { url: "/api/v1/deadlines?jurisdiction=pa&received=2026-12-21" });
