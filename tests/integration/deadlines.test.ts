@@ -228,7 +228,7 @@ describe("the chase board", () => {
       const r = await createRequest(chaser.viewer, { title: filedOn, description: "x", agencyId: agency, initialStatus: "submitted", filedOn, tags: [] }, "2026-11-23");
       return r.ok ? r.value.id : "";
     };
-    const soon = await make("2026-11-20"); // due Fri 27 Nov (Thanksgiving Thu 26 skipped)
+    const soon = await make("2026-11-20"); // due Mon 30 Nov (Thanksgiving Thu 26 skipped)
     const waiting = await make("2026-11-19");
     await changeStatus(chaser.viewer, waiting, { status: "fee_requested", on: "2026-11-20" }, "2026-11-23");
     const board = await chaseBoard(chaser.viewer, "2026-11-23");
