@@ -239,6 +239,53 @@ describe("the chase board", () => {
   });
 });
 
+describe("the chase board's follow-up and no-next-action sections", () => {
+  it("sorts WI requests by follow-up and next action, grouped by assignee with the unassigned last", async () => {
+    const board = await makeOrganization("Groups");
+    const wi = await agencyInState(board.viewer, "WI");
+    const make = async (title: string, filedOn: string, extra: { assigneeId?: string; nextActionOn?: string } = {}) => {
+      const created = await createRequest(board.viewer, { title, description: "x", agencyId: wi, initialStatus: "submitted", filedOn, tags: [], ...extra }, "2026-11-24");
+      if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+      return created.value.id;
+    };
+    // WI has no deadline: the policy follow-up is 10 business days on. Filed Mon 9 Nov -> follow up Tue 24 Nov.
+    const policyDue = await make("Policy follow-up", "2026-11-09", { assigneeId: board.member.id });
+    // Filed Fri 20 Nov -> follow up Mon 7 Dec; a next action set for today brings it up now.
+    const actionDue = await make("Next action today", "2026-11-20", { assigneeId: board.admin.id, nextActionOn: "2026-11-24" });
+    // Nothing due and nothing planned: made unassigned first, so the order below is by name, not by creation.
+    const idleNobody = await make("Idle unassigned", "2026-11-20");
+    const idleMember = await make("Idle member", "2026-11-20", { assigneeId: board.member.id });
+    const idleAdmin = await make("Idle admin", "2026-11-20", { assigneeId: board.admin.id });
+    // Planned for later: on no list.
+    const planned = await make("Planned later", "2026-11-20", { nextActionOn: "2026-12-10" });
+
+    const today = "2026-11-24";
+    const sections = await chaseBoard(board.viewer, today);
+    const section = (key: string) => sections.find((s) => s.key === key)!;
+    const groupsOf = (key: string) => section(key).groups.map((g) => [g.assigneeName, g.rows.map((r) => r.id)]);
+
+    expect(groupsOf("follow_up")).toEqual([
+      [board.admin.name, [actionDue]],
+      [board.member.name, [policyDue]],
+    ]);
+    expect(section("follow_up").total).toBe(2);
+    expect(groupsOf("no_next_action")).toEqual([
+      [board.admin.name, [idleAdmin]],
+      [board.member.name, [idleMember]],
+      ["Unassigned", [idleNobody]],
+    ]);
+    expect(section("no_next_action").groups.at(-1)!.assigneeId).toBeNull();
+    for (const key of ["overdue", "waiting_on_us", "due_soon", "overdue_scheduled"]) expect(section(key).total, key).toBe(0);
+    expect(sections.flatMap((s) => s.groups.flatMap((g) => g.rows.map((r) => r.id)))).not.toContain(planned);
+    // Follow-ups need attention; requests with no next action don't count in the navigation.
+    expect(await chaseCounts(board.viewer, today)).toEqual({ overdue: 0, attention: 2 });
+
+    // The day before, the policy date has not come: that request has no next action either.
+    const dayBefore = await chaseBoard(board.viewer, "2026-11-23");
+    expect(dayBefore.find((s) => s.key === "no_next_action")!.groups.flatMap((g) => g.rows.map((r) => r.id))).toContain(policyDue);
+  });
+});
+
 describe("a partly answered request", () => {
   it("stays open: still overdue, on the chase board, in the counts, the calendar feed and the API", async () => {
     const partial = await makeOrganization("Partial");
