@@ -5,6 +5,7 @@ import { projectRoot } from "./db/paths";
 import { runMigrations } from "./db/migrate";
 import { DEMO_EMAIL, DEMO_PASSWORD, demoUserExists, organizationCount, seedDemo } from "./db/seed/demo";
 import { seedReferenceData } from "./db/seed/reference";
+import { seedDemoAtStartup } from "./db/seed/when-to-seed";
 import { todayIn } from "./app/utils/dates";
 import { startMailService, type MailService } from "./app/domain/mail/service.server";
 import { dataDir, db, dbHandle } from "./app/utils/db.server";
@@ -19,8 +20,7 @@ async function prepareDatabase() {
   await seedReferenceData(db);
   const where = dbHandle.driver === "pglite" ? `embedded database in ${dataDir}` : "Postgres server (DATABASE_URL)";
   console.log(`Database ready: ${where}`);
-  // The demo organization is seeded only on an empty embedded database; `npm run seed:demo` asks for it elsewhere.
-  if (dbHandle.driver === "pglite" && env.SEED_DEMO !== false && (await organizationCount(db)) === 0) {
+  if (seedDemoAtStartup({ driver: dbHandle.driver, seedDemo: env.SEED_DEMO, organizationCount: await organizationCount(db) })) {
     await db.transaction((tx) => seedDemo(tx, todayIn("America/New_York")));
     console.log("Seeded the demo coalition.");
   }

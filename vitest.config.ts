@@ -33,6 +33,8 @@ export default defineConfig({
               test: {
                 name: "integration:postgres",
                 include: ["tests/integration/**/*.test.ts"],
+                // The CLI tests run their child processes on an embedded database of their own: once is enough.
+                exclude: ["tests/integration/cli-*.test.ts"],
                 env: { TEST_DB_DRIVER: "postgres", NODE_ENV: "test" as const },
                 globalSetup: ["tests/setup/postgres-global.ts"],
                 setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/database.ts"],

@@ -86,7 +86,7 @@ export async function createUser(
       passwordHash: await hashPassword(input.password),
       role: input.role ?? "coordinator",
     })
-    .returning({ id: users.id, email: users.email, name: users.name, organizationId: users.organizationId });
+    .returning({ id: users.id, email: users.email, name: users.name, organizationId: users.organizationId, role: users.role });
   return user!;
 }
 

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, or, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, isNotNull, sql, type SQL } from "drizzle-orm";
 import { createEvents, type DateArray, type EventAttributes } from "ics";
-import { agencies, calendarFeeds, organizations, requests, users, vendors } from "../../db/schema";
+import { agencies, calendarFeeds, organizations, requestEvents, requests, users, vendors } from "../../db/schema";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
-import { addDays } from "../utils/dates";
+import { addDays, formatDate } from "../utils/dates";
 import { viewerColumns, type Viewer } from "./accounts.server";
 import { ownRequests } from "./access.server";
 import { OPEN_STATUSES } from "./request-status";
@@ -59,13 +59,59 @@ function allDay(iso: string) {
   return { start: dateArray(iso), end: dateArray(addDays(iso, 1)) };
 }
 
+interface ExtensionEntry {
+  eventId: string;
+  on: string;
+  reason: string;
+  from: string | null;
+  to: string;
+}
+
 /**
- * The ICS calendar for a feed token: due dates (with extensions already applied), acknowledgement and
- * appeal deadlines, follow-up dates and next actions of the open requests the user may see. Null for a bad token.
+ * Each logged extension of the given requests with the due date it set: the explicit new date, or else the
+ * date of the due-date change written right after it in the same transaction. An extension that moved
+ * nothing has no entry.
+ */
+async function extensionsOf(db: Executor, inFeed: SQL | undefined): Promise<Map<string, ExtensionEntry[]>> {
+  const events = await db
+    .select({ id: requestEvents.id, requestId: requestEvents.requestId, kind: requestEvents.kind, data: requestEvents.data })
+    .from(requestEvents)
+    .innerJoin(requests, eq(requests.id, requestEvents.requestId))
+    .where(and(inFeed, inArray(requestEvents.kind, ["extension_logged", "due_date_changed"])))
+    .orderBy(asc(requestEvents.requestId), asc(requestEvents.seq));
+  const byRequest = new Map<string, ExtensionEntry[]>();
+  events.forEach((event, i) => {
+    if (event.kind !== "extension_logged") return;
+    const next = events[i + 1];
+    const change = next && next.requestId === event.requestId && next.kind === "due_date_changed" ? next.data : null;
+    const explicit = typeof event.data.newDueDate === "string" ? event.data.newDueDate : null;
+    const to = explicit ?? (typeof change?.to === "string" ? change.to : null);
+    if (!to) return;
+    const list = byRequest.get(event.requestId) ?? [];
+    list.push({
+      eventId: event.id,
+      on: typeof event.data.on === "string" ? event.data.on : to,
+      reason: typeof event.data.reason === "string" ? event.data.reason : "",
+      from: typeof change?.from === "string" ? change.from : null,
+      to,
+    });
+    byRequest.set(event.requestId, list);
+  });
+  return byRequest;
+}
+
+/**
+ * The ICS calendar for a feed token: due dates (with extensions already applied), one entry per logged
+ * extension on the date it set, acknowledgement and appeal deadlines, follow-up dates and next actions of the
+ * open requests the user may see. Null for a bad token.
  */
 export async function calendarFor(token: string, baseUrl: string, db: Executor = defaultDb): Promise<string | null> {
   const viewer = await viewerForToken(db, token);
   if (!viewer) return null;
+  const inFeed = and(
+    ownRequests(viewer),
+    or(inArray(requests.status, [...OPEN_STATUSES]), and(eq(requests.status, "denied"), isNotNull(requests.appealDueOn))),
+  );
   const rows = await db
     .select({
       id: requests.id,
@@ -84,13 +130,9 @@ export async function calendarFor(token: string, baseUrl: string, db: Executor =
     .from(requests)
     .leftJoin(agencies, eq(agencies.id, requests.agencyId))
     .leftJoin(vendors, eq(vendors.id, requests.vendorId))
-    .where(
-      and(
-        ownRequests(viewer),
-        or(inArray(requests.status, [...OPEN_STATUSES]), and(eq(requests.status, "denied"), isNotNull(requests.appealDueOn))),
-      ),
-    )
+    .where(inFeed)
     .orderBy(asc(requests.number));
+  const extensions = await extensionsOf(db, inFeed);
 
   const events: EventAttributes[] = [];
   for (const r of rows) {
@@ -105,6 +147,10 @@ export async function calendarFor(token: string, baseUrl: string, db: Executor =
       else if (!r.dueStatutory) add("follow-up", r.followUpOn, `Follow up: ${label}`, `${r.dueBasis ?? ""} (not a statutory deadline)`);
       if (r.status === "submitted") add("acknowledgement", r.acknowledgementDueOn, `Acknowledgement due: ${label}`, "The law sets a deadline to acknowledge the request.");
       add("next-action", r.nextActionOn, `Next action: ${label}`, "Next action date set in JointAsk.");
+      for (const x of extensions.get(r.id) ?? []) {
+        const moved = x.from ? ` from ${formatDate(x.from)}` : "";
+        add(`extension-${x.eventId}`, x.to, `Extended due: ${label}`, `Extension logged ${formatDate(x.on)}: ${x.reason}. Due date moved${moved} to ${formatDate(x.to)}.`);
+      }
     }
     add("appeal", r.appealDueOn, `Appeal deadline: ${label}`, "Last day to appeal the denial.");
   }

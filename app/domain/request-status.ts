@@ -65,13 +65,17 @@ export const STATUS_TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]>
   withdrawn: [],
 };
 
-/** Filed and not yet finally answered: these are the requests someone has to chase. */
+/**
+ * Filed and not yet finally answered: these are the requests someone has to chase. A partial answer is still
+ * open: the agency owes the rest, so it keeps its due date, shows as overdue and stays on the chase board.
+ */
 export const OPEN_STATUSES: readonly RequestStatus[] = [
   "submitted",
   "acknowledged",
   "awaiting_response",
   "clarification_requested",
   "fee_requested",
+  "partially_fulfilled",
   "appealed",
   "in_litigation",
 ];

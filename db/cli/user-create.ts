@@ -65,7 +65,7 @@ try {
     return { ...created, orgName: org.name, newOrg: !existing };
   });
   console.log(
-    `Created ${user.email} in ${user.newOrg ? "new organization" : "organization"} "${user.orgName}" (${describeTarget(handle)}).`,
+    `Created ${user.email} (${user.role}) in ${user.newOrg ? "new organization" : "organization"} "${user.orgName}" (${describeTarget(handle)}).`,
   );
 } catch (error) {
   if (error instanceof EmailTakenError) {

@@ -228,7 +228,7 @@ describe("the chase board", () => {
       const r = await createRequest(chaser.viewer, { title: filedOn, description: "x", agencyId: agency, initialStatus: "submitted", filedOn, tags: [] }, "2026-11-23");
       return r.ok ? r.value.id : "";
     };
-    const soon = await make("2026-11-20"); // due Fri 27 Nov (Thanksgiving Thu 26 skipped)
+    const soon = await make("2026-11-20"); // due Mon 30 Nov (Thanksgiving Thu 26 skipped)
     const waiting = await make("2026-11-19");
     await changeStatus(chaser.viewer, waiting, { status: "fee_requested", on: "2026-11-20" }, "2026-11-23");
     const board = await chaseBoard(chaser.viewer, "2026-11-23");
@@ -236,6 +236,87 @@ describe("the chase board", () => {
     expect(keyOf(soon)).toBe("due_soon");
     expect(keyOf(waiting)).toBe("waiting_on_us");
     expect(board.find((s) => s.key === "due_soon")!.groups[0]!.assigneeName).toBe("Unassigned");
+  });
+});
+
+describe("the chase board's follow-up and no-next-action sections", () => {
+  it("sorts WI requests by follow-up and next action, grouped by assignee with the unassigned last", async () => {
+    const board = await makeOrganization("Groups");
+    const wi = await agencyInState(board.viewer, "WI");
+    const make = async (title: string, filedOn: string, extra: { assigneeId?: string; nextActionOn?: string } = {}) => {
+      const created = await createRequest(board.viewer, { title, description: "x", agencyId: wi, initialStatus: "submitted", filedOn, tags: [], ...extra }, "2026-11-24");
+      if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+      return created.value.id;
+    };
+    // WI has no deadline: the policy follow-up is 10 business days on. Filed Mon 9 Nov -> follow up Tue 24 Nov.
+    const policyDue = await make("Policy follow-up", "2026-11-09", { assigneeId: board.member.id });
+    // Filed Fri 20 Nov -> follow up Mon 7 Dec; a next action set for today brings it up now.
+    const actionDue = await make("Next action today", "2026-11-20", { assigneeId: board.admin.id, nextActionOn: "2026-11-24" });
+    // Nothing due and nothing planned: made unassigned first, so the order below is by name, not by creation.
+    const idleNobody = await make("Idle unassigned", "2026-11-20");
+    const idleMember = await make("Idle member", "2026-11-20", { assigneeId: board.member.id });
+    const idleAdmin = await make("Idle admin", "2026-11-20", { assigneeId: board.admin.id });
+    // Planned for later: on no list.
+    const planned = await make("Planned later", "2026-11-20", { nextActionOn: "2026-12-10" });
+
+    const today = "2026-11-24";
+    const sections = await chaseBoard(board.viewer, today);
+    const section = (key: string) => sections.find((s) => s.key === key)!;
+    const groupsOf = (key: string) => section(key).groups.map((g) => [g.assigneeName, g.rows.map((r) => r.id)]);
+
+    expect(groupsOf("follow_up")).toEqual([
+      [board.admin.name, [actionDue]],
+      [board.member.name, [policyDue]],
+    ]);
+    expect(section("follow_up").total).toBe(2);
+    expect(groupsOf("no_next_action")).toEqual([
+      [board.admin.name, [idleAdmin]],
+      [board.member.name, [idleMember]],
+      ["Unassigned", [idleNobody]],
+    ]);
+    expect(section("no_next_action").groups.at(-1)!.assigneeId).toBeNull();
+    for (const key of ["overdue", "waiting_on_us", "due_soon", "overdue_scheduled"]) expect(section(key).total, key).toBe(0);
+    expect(sections.flatMap((s) => s.groups.flatMap((g) => g.rows.map((r) => r.id)))).not.toContain(planned);
+    // Follow-ups need attention; requests with no next action don't count in the navigation.
+    expect(await chaseCounts(board.viewer, today)).toEqual({ overdue: 0, attention: 2 });
+
+    // The day before, the policy date has not come: that request has no next action either.
+    const dayBefore = await chaseBoard(board.viewer, "2026-11-23");
+    expect(dayBefore.find((s) => s.key === "no_next_action")!.groups.flatMap((g) => g.rows.map((r) => r.id))).toContain(policyDue);
+  });
+});
+
+describe("a partly answered request", () => {
+  it("stays open: still overdue, on the chase board, in the counts, the calendar feed and the API", async () => {
+    const partial = await makeOrganization("Partial");
+    const agency = await agencyInState(partial.viewer, "PA");
+    // PA, received Mon 2 Nov 2026: due Mon 9 Nov. Part of the records came on Tue 10 Nov; the rest is still owed.
+    const created = await createRequest(partial.viewer, { title: "Half answered", description: "x", agencyId: agency, initialStatus: "submitted", filedOn: "2026-11-02", tags: [] }, "2026-11-23");
+    const id = created.ok ? created.value.id : "";
+    const moved = await changeStatus(partial.viewer, id, { status: "partially_fulfilled", on: "2026-11-10" }, "2026-11-23");
+    expect(moved?.ok).toBe(true);
+    expect((await getRequest(partial.viewer, id))?.dueOn).toBe("2026-11-09");
+
+    const today = "2026-11-23";
+    const board = await chaseBoard(partial.viewer, today);
+    expect(board.find((s) => s.key === "overdue")?.groups.flatMap((g) => g.rows.map((r) => r.id))).toEqual([id]);
+    expect(await chaseCounts(partial.viewer, today)).toEqual({ overdue: 1, attention: 1 });
+
+    const cookie = await cookieFor(partial.admin.id);
+    const api = (await (await callRoute(apiRequest.loader, { url: `/api/v1/requests/${id}`, cookie, params: { requestId: id } })).json()) as { data: Record<string, unknown> };
+    expect(api.data).toMatchObject({ status: "partially_fulfilled", dueDate: "2026-11-09", overdue: true });
+
+    const token = await createCalendarFeed(partial.viewer);
+    const feed = await callRoute(calendarRoute.loader, { url: `/calendar/${token}.ics`, params: { token: `${token}.ics` } });
+    const events = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    expect(events.filter((e) => e.summary.startsWith("Due: ")).map((e) => [e.summary, e.startDate.toString()])).toEqual([
+      [expect.stringContaining("Half answered"), "2026-11-09"],
+    ]);
+
+    // The agency can still extend the time for the rest.
+    const extended = await logExtension(partial.viewer, id, { on: "2026-11-12", newDueDate: "2026-12-04", reason: "Rest of the records", requesterAgreed: false });
+    expect(extended?.ok).toBe(true);
+    expect((await getRequest(partial.viewer, id))?.dueOn).toBe("2026-12-04");
   });
 });
 
@@ -266,6 +347,54 @@ describe("calendar feeds", () => {
     expect(revoked.status).toBe(404);
     const garbage = await callRoute(calendarRoute.loader, { url: "/calendar/x.ics", params: { token: "../../etc/passwd" } });
     expect(garbage.status).toBe(404);
+  });
+});
+
+describe("calendar feed entries", () => {
+  it("carry acknowledgement and appeal deadlines, follow-up dates and one entry per extension", async () => {
+    const owner = await makeOrganization("Entries");
+    const agencies = Object.fromEntries(await Promise.all(["NY", "PA", "WI"].map(async (code) => [code, await agencyInState(owner.viewer, code)] as const)));
+    const file = async (code: string, title: string, filedOn: string) => {
+      const created = await createRequest(owner.viewer, { title, description: "x", agencyId: agencies[code]!, initialStatus: "submitted", filedOn, tags: [] }, "2026-12-31");
+      if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+      return created.value.id;
+    };
+    // NY acknowledges within 5 business days: received Mon 2 Nov 2026, skipping Election Day (Tue 3 Nov, a NY
+    // holiday) -> Tue 10 Nov.
+    await file("NY", "Acknowledge me", "2026-11-02");
+    // PA, denied Tue 3 Nov 2026: 15 business days to appeal, skipping Veterans Day -> Wed 25 Nov.
+    const denied = await file("PA", "Denied ask", "2026-11-02");
+    expect((await changeStatus(owner.viewer, denied, { status: "denied", on: "2026-11-03" }, "2026-12-31"))?.ok).toBe(true);
+    // WI has no fixed deadline: follow up after 10 business days, Mon 9 Nov -> Tue 24 Nov.
+    await file("WI", "No deadline ask", "2026-11-09");
+    // PA, due Mon 9 Nov; extended by 10 calendar days (-> Thu 19 Nov), then to Fri 4 Dec.
+    const extended = await file("PA", "Extended ask", "2026-11-02");
+    expect((await logExtension(owner.viewer, extended, { on: "2026-11-05", days: 10, reason: "Records off site", requesterAgreed: false }))?.ok).toBe(true);
+    expect((await logExtension(owner.viewer, extended, { on: "2026-11-18", newDueDate: "2026-12-04", reason: "Legal review", requesterAgreed: true }))?.ok).toBe(true);
+
+    const token = await createCalendarFeed(owner.viewer);
+    const response = await callRoute(calendarRoute.loader, { url: `/calendar/${token}.ics`, params: { token: `${token}.ics` } });
+    expect(response.status).toBe(200);
+    const events = new ICAL.Component(ICAL.parse(await response.text())).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    const entries = (title: string) =>
+      events.filter((e) => e.summary.includes(title)).map((e) => ({ summary: e.summary.replace(/ #\d+ .*$/, ""), on: e.startDate.toString(), description: e.description }));
+
+    expect(entries("Acknowledge me").find((e) => e.summary === "Acknowledgement due:")?.on).toBe("2026-11-10");
+    expect(entries("Denied ask")).toEqual([{ summary: "Appeal deadline:", on: "2026-11-25", description: "Last day to appeal the denial." }]);
+    const followUps = entries("No deadline ask");
+    expect(followUps.map((e) => [e.summary, e.on])).toEqual([["Follow up:", "2026-11-24"]]);
+    expect(followUps[0]!.description).toContain("not a statutory deadline");
+
+    const onExtended = entries("Extended ask");
+    expect(onExtended.filter((e) => e.summary === "Due:").map((e) => e.on)).toEqual(["2026-12-04"]);
+    const extensions = onExtended.filter((e) => e.summary === "Extended due:");
+    expect(extensions.map((e) => e.on)).toEqual(["2026-11-19", "2026-12-04"]);
+    expect(extensions[0]!.description).toContain("Records off site");
+    expect(extensions[0]!.description).toContain("from Mon 9 Nov 2026 to Thu 19 Nov 2026");
+    expect(extensions[1]!.description).toContain("Legal review");
+    // Every entry has its own UID, so calendar apps keep them apart.
+    const uids = events.map((e) => e.uid);
+    expect(new Set(uids).size).toBe(uids.length);
   });
 });
 

@@ -1,13 +1,18 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { requestEvents, requests } from "../../db/schema";
+import { agencies, calendarFeeds, organizations, requestEvents, requests } from "../../db/schema";
+import { LAW_TABLE } from "../../db/seed/data/laws";
 import * as agencyPage from "~/routes/agencies.$agencyId";
 import * as agencyEdit from "~/routes/agencies.$agencyId_.edit";
 import * as agenciesIndex from "~/routes/agencies._index";
+import * as agenciesNew from "~/routes/agencies.new";
+import * as home from "~/routes/_index";
+import * as lawsIndex from "~/routes/laws._index";
+import * as settingsCalendar from "~/routes/settings.calendar";
 import * as chase from "~/routes/chase";
 import * as calendarRoute from "~/routes/calendar.$token";
 import * as lawPage from "~/routes/laws.$code";
-import { createCalendarFeed } from "~/domain/calendar-feed.server";
+import { createCalendarFeed, listCalendarFeeds } from "~/domain/calendar-feed.server";
 import * as apiRequest from "~/routes/api.v1.requests.$requestId";
 import * as apiRequests from "~/routes/api.v1.requests";
 import * as jurisdictionsIndex from "~/routes/jurisdictions._index";
@@ -186,6 +191,94 @@ describe("a user of another organization", () => {
     expect(body.history).toEqual([]);
   });
 
+  it("can't add an agency in A's city, and the add-agency form offers none of A's places", async () => {
+    const form = await callRoute(agenciesNew.loader, { url: "/agencies/new", cookie: bCookie });
+    expect(form.status).toBe(200);
+    await expectNoLeak(form);
+    const offered = ((await form.clone().json()) as { jurisdictions: { id: string }[] }).jurisdictions.map((j) => j.id);
+    expect(offered).toContain(b.cityId);
+    expect(offered).not.toContain(a.cityId);
+
+    const countIn = async (organizationId: string) => (await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.organizationId, organizationId))).length;
+    const [aBefore, bBefore] = [await countIn(a.org.id), await countIn(b.org.id)];
+    const response = await callRoute(agenciesNew.action, {
+      url: "/agencies/new",
+      cookie: bCookie,
+      form: { name: "Planted Police", type: "police", jurisdictionId: a.cityId },
+    });
+    expect(response.status).toBe(400);
+    const reply = (await response.clone().json()) as { error: Record<string, string[]> };
+    expect(reply.error.jurisdictionId).toEqual(["Choose a jurisdiction from the list"]);
+    await expectNoLeak(response);
+    expect(await db.select().from(agencies).where(eq(agencies.name, "Planted Police"))).toEqual([]);
+    expect([await countIn(a.org.id), await countIn(b.org.id)]).toEqual([aBefore, bBefore]);
+  });
+
+  it("is sent from / to its own requests", async () => {
+    const response = await callRoute(home.loader, { url: "/", cookie: bCookie });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/requests");
+    await expectNoLeak(response);
+  });
+
+  it("sees the reference law table on /laws, not A's corrections or policy, and B's changes stay in B", async () => {
+    const aAdmin = await cookieFor(a.admin.id);
+    const corrected = await callRoute(lawPage.action, {
+      url: "/laws/NY",
+      cookie: aAdmin,
+      params: { code: "NY" },
+      form: { intent: "correct-law", responseDays: "12", dayType: "business", reason: "Alpha's reading of NY" },
+    });
+    expect(corrected.status).toBe(302);
+    expect((await callRoute(lawsIndex.action, { url: "/laws", cookie: aAdmin, form: { intent: "follow-up-policy", followUpBusinessDays: "15" } })).status).toBe(302);
+
+    const view = await callRoute(lawsIndex.loader, { url: "/laws", cookie: bCookie });
+    expect(view.status).toBe(200);
+    await expectNoLeak(view);
+    const body = (await view.clone().json()) as { laws: { law: { jurisdiction: string; responseDays: number | null }; corrected: boolean }[]; policy: { followUpBusinessDays: number } };
+    const ny = body.laws.find((l) => l.law.jurisdiction === "NY");
+    expect(ny).toMatchObject({ corrected: false, law: { responseDays: LAW_TABLE.find((l) => l.jurisdiction === "NY")!.responseDays } });
+    expect(body.laws.every((l) => !l.corrected)).toBe(true);
+    const [aPolicy] = await db.select({ days: organizations.followUpBusinessDays }).from(organizations).where(eq(organizations.id, a.org.id));
+    expect(aPolicy!.days).toBe(15);
+    expect(body.policy.followUpBusinessDays).not.toBe(15);
+
+    // B's admin sets B's own policy and corrects PA for B: A's policy and A's request's due date don't move.
+    const [aRequestBefore] = await db.select({ dueOn: requests.dueOn, dueBasis: requests.dueBasis }).from(requests).where(eq(requests.id, aRequestId));
+    expect((await callRoute(lawsIndex.action, { url: "/laws", cookie: bCookie, form: { intent: "follow-up-policy", followUpBusinessDays: "20" } })).status).toBe(302);
+    const bCorrection = await callRoute(lawPage.action, {
+      url: "/laws/PA",
+      cookie: bCookie,
+      params: { code: "PA" },
+      form: { intent: "correct-law", responseDays: "20", dayType: "business", reason: "Bravo's reading of PA" },
+    });
+    expect(bCorrection.status).toBe(302);
+    const [aPolicyAfter] = await db.select({ days: organizations.followUpBusinessDays }).from(organizations).where(eq(organizations.id, a.org.id));
+    expect(aPolicyAfter!.days).toBe(15);
+    const [aRequestAfter] = await db.select({ dueOn: requests.dueOn, dueBasis: requests.dueBasis }).from(requests).where(eq(requests.id, aRequestId));
+    expect(aRequestAfter).toEqual(aRequestBefore);
+    const aView = await callRoute(lawPage.loader, { url: "/laws/PA", cookie: aAdmin, params: { code: "PA" } });
+    const aHistory = ((await aView.json()) as { history: { reason: string }[] }).history.map((h) => h.reason);
+    expect(aHistory).not.toContain("Bravo's reading of PA");
+    const bView = await callRoute(lawPage.loader, { url: "/laws/NY", cookie: bCookie, params: { code: "NY" } });
+    await expectNoLeak(bView);
+    expect(((await bView.json()) as { history: unknown[] }).history).toEqual([]);
+  });
+
+  it("lists only its own calendar feeds on /settings/calendar and can't revoke A's", async () => {
+    const aFeedToken = await createCalendarFeed(a.viewer);
+    const [aFeed] = await listCalendarFeeds(a.viewer);
+    expect(aFeedToken).toBeTruthy();
+    const page = await callRoute(settingsCalendar.loader, { url: "/settings/calendar", cookie: bCookie });
+    expect(page.status).toBe(200);
+    await expectNoLeak(page);
+    expect(await page.clone().text()).not.toContain(aFeed!.id);
+    const revoke = await callRoute(settingsCalendar.action, { url: "/settings/calendar", cookie: bCookie, form: { intent: "revoke", feedId: aFeed!.id } });
+    expect(revoke.status).toBe(404);
+    const [stillThere] = await db.select().from(calendarFeeds).where(and(eq(calendarFeeds.id, aFeed!.id), isNull(calendarFeeds.revokedAt)));
+    expect(stillThere).toBeDefined();
+  });
+
   it("cannot guess ids: malformed and unknown ids are 404s, not errors", async () => {
     for (const id of ["not-a-uuid", "00000000-0000-0000-0000-000000000000", "' or 1=1 --"]) {
       const response = await callRoute(requestPage.loader, { url: `/requests/x`, cookie: bCookie, params: { requestId: id } });
@@ -209,6 +302,17 @@ describe("a signed-out visitor", () => {
       expect(response.status, url).toBe(302);
       expect(response.headers.get("Location")).toMatch(/^\/login/);
     }
+    for (const [handler, url] of [
+      [agenciesNew.loader, "/agencies/new"],
+      [lawsIndex.loader, "/laws"],
+      [settingsCalendar.loader, "/settings/calendar"],
+    ] as const) {
+      const response = await callRoute(handler, { url });
+      expect(response.status, url).toBe(302);
+      expect(response.headers.get("Location")).toMatch(/^\/login/);
+    }
+    const home_ = await callRoute(home.loader, { url: "/" });
+    expect(home_.headers.get("Location")).toBe("/login");
     const api = await callRoute(apiRequests.loader, { url: "/api/v1/requests" });
     expect(api.status).toBe(401);
     await expectNoLeak(api);

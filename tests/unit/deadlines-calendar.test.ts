@@ -131,6 +131,50 @@ describe("state calendars", () => {
     expect(isBusinessDay("DC", day("2026-04-16"))).toBe(false);
   });
 
+  it.each([
+    // A state's own holiday on a weekend closes the nearest weekday, as federal ones do.
+    ["CT", "2028-02-11", false, "Lincoln's Birthday (observed)"], // Sat 12 Feb 2028
+    ["CT", "2028-02-14", true, null],
+    ["US", "2028-02-11", true, null],
+    ["IL", "2028-02-11", false, "Lincoln's Birthday (observed)"],
+    ["WV", "2027-06-21", false, "West Virginia Day (observed)"], // Sun 20 Jun 2027
+    ["WV", "2027-06-22", true, null],
+    ["SC", "2021-12-27", false, "Boxing Day (observed)"], // Sun 26 Dec 2021
+    ["AK", "2026-10-19", false, "Alaska Day (observed)"], // Sun 18 Oct 2026
+    ["DC", "2022-04-15", false, "Emancipation Day (observed)"], // Sat 16 Apr 2022
+    // Christmas and New Year on a weekend, in a state that observes and in Texas.
+    ["PA", "2021-12-24", false, "Christmas Day (observed)"], // Sat 25 Dec 2021
+    ["PA", "2021-12-31", false, "New Year's Day (observed)"], // Sat 1 Jan 2022
+    ["PA", "2022-12-26", false, "Christmas Day (observed)"], // Sun 25 Dec 2022
+    ["PA", "2023-01-02", false, "New Year's Day (observed)"], // Sun 1 Jan 2023
+    ["PA", "2022-12-23", true, null],
+    ["PA", "2027-12-24", false, "Christmas Day (observed)"], // Sat 25 Dec 2027
+    ["PA", "2027-12-31", false, "New Year's Day (observed)"], // Sat 1 Jan 2028
+    ["TX", "2021-12-24", false, "Christmas Day (observed)"], // also Christmas Eve in Texas,
+    ["TX", "2021-12-31", false, "New Year's Day (observed)"],
+    ["TX", "2022-12-26", false, "Christmas Day (observed)"],
+    ["TX", "2023-01-02", false, "New Year's Day (observed)"],
+    ["TX", "2027-12-24", false, "Christmas Day (observed)"],
+    ["TX", "2027-12-31", false, "New Year's Day (observed)"],
+    // Texas does not observe its own holidays that fall on a weekend (Gov't Code 662.004, 662.007).
+    ["TX", "2021-12-27", true, null], // Day after Christmas on Sun 26 Dec 2021
+    ["TX", "2022-12-23", true, null], // Christmas Eve on Sat 24 Dec 2022
+    ["TX", "2027-12-27", true, null], // Day after Christmas on Sun 26 Dec 2027
+    // Where the library's rule says what a weekend does, it is followed: CA moves César Chávez Day only from Sunday.
+    ["CA", "2024-04-01", false, "César Chávez Day (observed)"], // Sun 31 Mar 2024
+    ["CA", "2029-03-30", true, null], // Sat 31 Mar 2029
+    ["NC", "2022-12-23", false, "Christmas Eve (observed)"], // Sat 24 Dec 2022
+  ] as const)("%s %s is a business day: %s (%s)", (code, date, open, name) => {
+    expect(isBusinessDay(code, day(date))).toBe(open);
+    expect(holidayName(code, day(date))).toBe(name);
+  });
+
+  it("counts across an observed state holiday (CT: Thu 10 Feb 2028 + 1 business day is Mon 14 Feb)", () => {
+    expect(addBusiness("CT", "2028-02-10", 1)).toBe("2028-02-14");
+    expect(addBusiness("US", "2028-02-10", 1)).toBe("2028-02-11");
+    expect(addBusiness("WV", "2027-06-17", 1)).toBe("2027-06-22");
+  });
+
   it("treats a part-day holiday as a business day (Kentucky's Good Friday afternoon)", () => {
     expect(isBusinessDay("KY", day("2026-04-03"))).toBe(true);
     expect(isBusinessDay("TN", day("2026-04-03"))).toBe(false);

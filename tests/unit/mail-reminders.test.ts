@@ -28,6 +28,14 @@ describe("digest sections", () => {
     expect(sections.waitingOnUs).toEqual([clarification, fee]);
     expect(sections.nextActions).toEqual([litigationAction]);
   });
+
+  it("lists a partly answered request by its due date: the agency still owes the rest", () => {
+    const partlyOverdue = request("partially_fulfilled", "2026-11-16", null);
+    const partlyDueSoon = request("partially_fulfilled", "2026-11-27", null);
+    const sections = digestSections([partlyDueSoon, partlyOverdue], TODAY);
+    expect(sections.overdue).toEqual([partlyOverdue]);
+    expect(sections.dueThisWeek).toEqual([partlyDueSoon]);
+  });
 });
 
 describe("localClock", () => {

@@ -63,6 +63,13 @@ describe("the status transition table", () => {
     expect(isOpenStatus("draft")).toBe(false);
     expect(isOpenStatus("fulfilled")).toBe(false);
     expect(isOpenStatus("fee_requested")).toBe(true);
+    expect(isOpenStatus("no_responsive_records")).toBe(false);
+    expect(isOpenStatus("withdrawn")).toBe(false);
+  });
+
+  it("keeps a partial answer open: the agency still owes the rest", () => {
+    expect(isOpenStatus("partially_fulfilled")).toBe(true);
+    expect(OPEN_STATUSES).toContain("partially_fulfilled");
     expect(Object.keys(STATUS_LABELS)).toHaveLength(13);
   });
 });

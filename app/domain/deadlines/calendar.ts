@@ -10,10 +10,12 @@
  *   on a Saturday the Friday before is off, on a Sunday the Monday after. date-holidays lists substitute days
  *   for some federal holidays but not all (Veterans Day 11-11 has none), so the rule is applied to each one;
  *   where the library already gave the substitute the two coincide.
- * - A state's calendar adds that state's own public holidays as date-holidays gives them, with the
- *   substitute days the library knows: states differ on weekend holidays (CA moves César Chávez Day only from
- *   Sunday), so no generic rule is imposed. DC is the exception: its holidays follow the federal rule
- *   (Emancipation Day on Sat 16 Apr 2022 was observed Fri 15 Apr).
+ * - A state's calendar adds that state's own public holidays. Where date-holidays' rule for a holiday says
+ *   what happens on a weekend ("if sunday then next monday": CA César Chávez Day, HI, NC Christmas Eve), the
+ *   library's substitute days are used as they are. Where it says nothing (CT Lincoln's Birthday, WV Day, DC
+ *   Emancipation Day, ...) the federal rule is applied: Sat 12 Feb 2028 closes Fri 11 Feb, Sun 20 Jun 2027
+ *   closes Mon 21 Jun. Texas is the exception: its state holidays on a weekend are not observed (Gov't Code
+ *   662.004 and 662.007), so Sun 26 Dec 2021 closes no Monday there.
  * - The Saturday or Sunday date of a weekend holiday is a weekend day anyway: what matters is that the
  *   observed weekday is closed. Both are recorded so that either can be named.
  * - Part-day holidays (Kentucky's Good Friday from 14:00) leave offices open that morning: business days.
@@ -194,7 +196,12 @@ interface PublicHoliday {
   readonly day: DayNumber;
   readonly name: string;
   readonly substitute: boolean;
+  /** The library's rule for this holiday decides what a weekend date does (it names Saturday or Sunday). */
+  readonly ruledOnWeekends: boolean;
 }
+
+/** States whose own holidays falling on a weekend give no weekday off (federal holidays still do). */
+const STATES_WITHOUT_OBSERVED_DAYS: ReadonlySet<string> = new Set(["TX"]);
 
 const holidayLibraries = new Map<string, Holidays>();
 const publicHolidayCache = new Map<string, readonly PublicHoliday[]>();
@@ -219,6 +226,7 @@ function publicHolidays(code: string, year: number): readonly PublicHoliday[] {
       day,
       name: holiday.name.replace(/ \(substitute day\)$/, " (observed)"),
       substitute: holiday.substitute === true,
+      ruledOnWeekends: /saturday|sunday/i.test(holiday.rule ?? ""),
     });
   }
   publicHolidayCache.set(key, list);
@@ -247,9 +255,10 @@ function holidaysInYear(code: string, year: number): Map<DayNumber, string> {
     for (const holiday of publicHolidays(FEDERAL, y)) addWithObservedDay(holiday);
   }
   if (code !== FEDERAL) {
+    const observesWeekendHolidays = !STATES_WITHOUT_OBSERVED_DAYS.has(code);
     for (let y = year - 1; y <= year + 1; y++) {
       for (const holiday of publicHolidays(code, y)) {
-        if (code === "DC") addWithObservedDay(holiday);
+        if (observesWeekendHolidays && !holiday.ruledOnWeekends) addWithObservedDay(holiday);
         else add(holiday.day, holiday.name);
       }
     }

@@ -5,8 +5,8 @@ import { OPEN_STATUSES } from "../request-status";
 // Which requests a coordinator's daily digest lists, and under which heading. Pure: the database query and
 // the time zone are the caller's.
 
-/** The agency owes an answer. */
-export const WAITING_ON_AGENCY: readonly RequestStatus[] = ["submitted", "acknowledged", "awaiting_response", "appealed"];
+/** The agency owes an answer (or, after a partial one, the rest). */
+export const WAITING_ON_AGENCY: readonly RequestStatus[] = ["submitted", "acknowledged", "awaiting_response", "partially_fulfilled", "appealed"];
 /** The agency asked us for something. */
 export const WAITING_ON_US: readonly RequestStatus[] = ["clarification_requested", "fee_requested"];
 
