@@ -11,6 +11,7 @@ import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
+import { ownsRow } from "~/domain/access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.agency.name} · JointAsk` : "Not found · JointAsk" },
@@ -20,7 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "agency.manage");
   const agency = await getAgency(viewer, params.agencyId ?? "");
-  if (!agency) throw notFound("agency");
+  // A coalition partner's agency is shown on its page but changed only by its own organization.
+  if (!agency || !ownsRow(viewer, agency)) throw notFound("agency");
   return json({ agency, jurisdictions: await listJurisdictions(viewer) });
 }
 

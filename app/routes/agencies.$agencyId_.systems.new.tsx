@@ -14,6 +14,7 @@ import { listProductOptions } from "~/domain/vendors.server";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
+import { ownsRow } from "~/domain/access.server";
 import { readForm, uploadedFile } from "~/utils/uploads.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Add a system of ${data.agency.name} · JointAsk` : "Not found · JointAsk" }];
@@ -21,7 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const agency = await getAgency(viewer, params.agencyId ?? "");
-  if (!agency) throw notFound("agency");
+  // A coalition partner's agency is shown on its page but changed only by its own organization.
+  if (!agency || !ownsRow(viewer, agency)) throw notFound("agency");
   const [products, agencies] = await Promise.all([listProductOptions(viewer), listAgencies(viewer)]);
   return json({ agency, products, agencies: agencies.filter((a) => a.id !== agency.id) });
 }

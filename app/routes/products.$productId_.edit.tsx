@@ -10,13 +10,15 @@ import { deleteProduct, getProduct, updateProduct } from "~/domain/vendors.serve
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
+import { ownsRow } from "~/domain/access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.product.name} · JointAsk` : "Not found · JointAsk" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const product = await getProduct(viewer, params.productId ?? "");
-  if (!product) throw notFound("product");
+  // A coalition partner's product is shown on its page but changed only by its own organization.
+  if (!product || !ownsRow(viewer, product)) throw notFound("product");
   return json({ product });
 }
 

@@ -4,6 +4,9 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/fields";
 import { Pagination } from "~/components/pagination";
 import { StatusBadge } from "~/components/status-badge";
+import { VisibilityBadge } from "~/components/visibility-badge";
+import { REQUEST_VISIBILITIES } from "../../db/schema/values";
+import { VISIBILITY_LABELS } from "~/domain/visibility";
 import { listMembers } from "~/domain/members.server";
 import { listAgencies } from "~/domain/places.server";
 import { parseRequestFilters, REQUEST_SORTS, type RequestSort } from "~/domain/request-input";
@@ -36,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listMembers(viewer),
     listTags(viewer),
   ]);
+  const inCoalition = viewer.partnerOrganizationIds.length > 0;
   const options = {
     agencies: agencies.map((a) => ({ id: a.id, name: a.name })),
     members,
@@ -43,10 +47,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
   if (!parsed.success) {
     const errors = fieldErrorsOf(parsed.error.issues);
-    return json({ ...options, errors, result: null, viewerId: viewer.id }, { status: 400 });
+    return json({ ...options, errors, result: null, viewerId: viewer.id, organizationId: viewer.organizationId, inCoalition }, { status: 400 });
   }
   const result = await listRequests(viewer, parsed.data);
-  return json({ ...options, errors: null, result, viewerId: viewer.id });
+  return json({ ...options, errors: null, result, viewerId: viewer.id, organizationId: viewer.organizationId, inCoalition });
 }
 
 function DueCell({ row, today }: { row: { status: RequestStatus; dueOn: string | null; dueStatutory: boolean; followUpOn: string | null; longOverdueOn: string | null }; today: string }) {
@@ -79,16 +83,20 @@ function DueCell({ row, today }: { row: { status: RequestStatus; dueOn: string |
 
 export default function RequestsIndex() {
   const canFile = useCan("request.create");
-  const { agencies, members, tags, errors, result } = useLoaderData<typeof loader>();
+  const { agencies, members, tags, errors, result, organizationId, inCoalition } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const today = useToday();
-  const filtered = ["status", "agency", "assignee", "tag", "q"].some((k) => params.get(k));
+  const filtered = ["status", "agency", "assignee", "tag", "q", "owner", "visibility"].some((k) => params.get(k));
   return (
     <>
       <div className="page-header">
         <div>
           <h1>Requests</h1>
-          <p className="page-header__meta">Every records request your organization is tracking.</p>
+          <p className="page-header__meta">
+            {inCoalition
+              ? "Your organization's records requests, and those its coalition partners share."
+              : "Every records request your organization is tracking."}
+          </p>
         </div>
         {canFile ? (
           <Link to="/requests/new" className="button">
@@ -145,6 +153,21 @@ export default function RequestsIndex() {
               </option>
             ))}
           </SelectField>
+          {inCoalition ? (
+            <SelectField id="filter-owner" name="owner" label="Whose" defaultValue={params.get("owner") ?? ""} errors={errors?.owner}>
+              <option value="">Ours and shared with us</option>
+              <option value="own">Ours only</option>
+              <option value="shared">Shared by coalition partners</option>
+            </SelectField>
+          ) : null}
+          <SelectField id="filter-visibility" name="visibility" label="Who can see it" defaultValue={params.get("visibility") ?? ""} errors={errors?.visibility}>
+            <option value="">Anyone</option>
+            {REQUEST_VISIBILITIES.map((v) => (
+              <option key={v} value={v}>
+                {VISIBILITY_LABELS[v]}
+              </option>
+            ))}
+          </SelectField>
           <SelectField id="filter-sort" name="sort" label="Sort by" defaultValue={params.get("sort") ?? "updated"} errors={errors?.sort}>
             {REQUEST_SORTS.map((s) => (
               <option key={s} value={s}>
@@ -196,6 +219,10 @@ export default function RequestsIndex() {
                       <Link to={`/requests/${r.id}`} className="row-title">
                         {r.title}
                       </Link>
+                      <div className="small">
+                        <VisibilityBadge visibility={r.visibility} embargoUntil={r.embargoUntil} today={today} />
+                        {r.organizationId !== organizationId ? <span className="muted"> Shared by {r.organizationName}</span> : null}
+                      </div>
                       {r.tags.length > 0 ? (
                         <div>
                           {r.tags.map((t) => (

@@ -8,6 +8,7 @@ import { RequestFields } from "~/components/request-form";
 import { listMembers } from "~/domain/members.server";
 import { listAgencies } from "~/domain/places.server";
 import { newRequestFormSchema } from "~/domain/request-input";
+import { VISIBILITY_LABELS } from "~/domain/visibility";
 import { createRequest } from "~/domain/requests.server";
 import { ASSIGN_REFUSED, can, mayAssign, requirePermission } from "~/domain/permissions";
 import { listVendorOptions } from "~/domain/vendors.server";
@@ -61,7 +62,7 @@ export default function NewRequest() {
   const [form, fields] = useForm({
     id: "new-request",
     lastResult,
-    defaultValue: { agencyId: agencyId ?? "", vendorId: vendorId ?? "", initialStatus: "draft" },
+    defaultValue: { agencyId: agencyId ?? "", vendorId: vendorId ?? "", initialStatus: "draft", visibility: "coalition" },
     constraint: getZodConstraint(schema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -91,6 +92,20 @@ export default function NewRequest() {
                 Already submitted (filed date defaults to today)
               </label>
             </div>
+          </fieldset>
+          <fieldset className="field">
+            <legend>Who can see it</legend>
+            <div className="radio-row">
+              <label>
+                <input type="radio" name={fields.visibility.name} value="coalition" defaultChecked={fields.visibility.initialValue !== "private"} />
+                {VISIBILITY_LABELS.coalition}: your organization and its coalition partners
+              </label>
+              <label>
+                <input type="radio" name={fields.visibility.name} value="private" defaultChecked={fields.visibility.initialValue === "private"} />
+                {VISIBILITY_LABELS.private}: only your organization, until you share it
+              </label>
+            </div>
+            <span className="field__hint">Coordinators and admins can make it public later, with an embargo date, from its page.</span>
           </fieldset>
           <div className="actions">
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>

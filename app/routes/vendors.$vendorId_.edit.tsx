@@ -10,13 +10,15 @@ import { deleteVendor, getVendor, updateVendor } from "~/domain/vendors.server";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
+import { ownsRow } from "~/domain/access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.vendor.name} · JointAsk` : "Not found · JointAsk" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const vendor = await getVendor(viewer, params.vendorId ?? "");
-  if (!vendor) throw notFound("vendor");
+  // A coalition partner's vendor is shown on its page but changed only by its own organization.
+  if (!vendor || !ownsRow(viewer, vendor)) throw notFound("vendor");
   return json({ vendor });
 }
 

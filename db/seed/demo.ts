@@ -7,6 +7,7 @@ import { addDays } from "../../app/utils/dates";
 import type { Executor } from "../client";
 import { agencies, agencySystems, campaigns, communications, jurisdictions, organizations, products, requestEvents, requests, users } from "../schema";
 import type { AgencyType, CommunicationChannel, RequestStatus, SubmissionMethod, SystemConfidence, SystemType } from "../schema/values";
+import { seedDemoCoalition } from "./demo-coalition";
 import { seedDemoFields } from "./demo-fields";
 import { seedVendorCatalog } from "./vendors";
 
@@ -232,7 +233,8 @@ export async function seedDemo(db: Executor, today: string): Promise<{ organizat
   }
   await db.update(organizations).set({ lastRequestNumber: number }).where(eq(organizations.id, org.id));
   await seedDemoFields(db, org.id, demo.id);
-  await seedDemoSystems(db, org.id, demo.id, agencyIds, createdRequests, today);
+  const campaignId = await seedDemoSystems(db, org.id, demo.id, agencyIds, createdRequests, today);
+  await seedDemoCoalition(db, { organizationId: org.id, userId: demo.id, campaignId }, today, DEMO_PASSWORD);
   return { organizationId: org.id };
 }
 
@@ -262,7 +264,7 @@ async function seedDemoSystems(
   agencyIds: Map<string, { id: string; name: string }>,
   createdRequests: Array<{ id: string; title: string }>,
   today: string,
-) {
+): Promise<string> {
   await seedVendorCatalog(db, organizationId, userId);
   const productRows = await db.select({ id: products.id, name: products.name }).from(products).where(eq(products.organizationId, organizationId));
   const productId = (name: string) => productRows.find((p) => p.name === name)!.id;
@@ -305,4 +307,5 @@ async function seedDemoSystems(
       data: { campaignId: campaign!.id, campaignTitle: campaign!.title },
     });
   }
+  return campaign!.id;
 }

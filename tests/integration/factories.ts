@@ -76,7 +76,11 @@ export async function makeMember(org: Awaited<ReturnType<typeof makeOrganization
   return { ...user, role, viewer, cookie: await cookieFor(user.id) };
 }
 
-export async function makeRequest(viewer: Viewer, agencyId: string, overrides: { title?: string; description?: string; initialStatus?: "draft" | "submitted" } = {}) {
+export async function makeRequest(
+  viewer: Viewer,
+  agencyId: string,
+  overrides: { title?: string; description?: string; initialStatus?: "draft" | "submitted"; visibility?: "private" | "coalition" } = {},
+) {
   const result = await createRequest(
     viewer,
     {
@@ -85,6 +89,7 @@ export async function makeRequest(viewer: Viewer, agencyId: string, overrides: {
       agencyId,
       initialStatus: overrides.initialStatus ?? "draft",
       tags: ["stops"],
+      visibility: overrides.visibility ?? "coalition",
     },
     TODAY,
   );
@@ -195,4 +200,33 @@ export async function makeSystem(
   );
   if (!result?.ok) throw new Error(JSON.stringify(result));
   return result.value.id;
+}
+
+/**
+ * Puts the organizations in one coalition, the first founding it, through the same invitation and acceptance
+ * the pages use. Returns the coalition's id; viewers made before this are stale: read them again with viewerFor.
+ */
+export async function formCoalition(
+  founder: Awaited<ReturnType<typeof makeOrganization>>,
+  ...others: Awaited<ReturnType<typeof makeOrganization>>[]
+): Promise<string> {
+  const { acceptCoalitionInvitation, createCoalition, inviteOrganization } = await import("~/domain/coalitions.server");
+  const created = await createCoalition(founder.viewer, { name: `Coalition ${randomUUID().slice(0, 6)}` });
+  if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+  for (const other of others) {
+    const invited = await inviteOrganization(founder.viewer, { email: other.admin.email });
+    if (!invited.ok) throw new Error(JSON.stringify(invited.fieldErrors));
+    const token = invited.value.acceptUrl.split("/").pop()!;
+    const accepted = await acceptCoalitionInvitation(other.viewer, token);
+    if (!accepted.ok) throw new Error(JSON.stringify(accepted.fieldErrors));
+  }
+  return created.value.id;
+}
+
+/** The viewer of a user as a page would see it now (after a change of coalition). */
+export async function freshViewer(userId: string): Promise<Viewer> {
+  const { viewerFor } = await import("~/domain/accounts.server");
+  const viewer = await viewerFor(db, userId);
+  if (!viewer) throw new Error("no such enabled user");
+  return viewer;
 }
