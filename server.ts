@@ -3,6 +3,7 @@ import * as build from "@remix-run/dev/server-build";
 import express from "express";
 import { projectRoot } from "./db/paths";
 import { runMigrations } from "./db/migrate";
+import { PARTNER_EMAIL } from "./db/seed/demo-coalition";
 import { DEMO_EMAIL, DEMO_PASSWORD, demoUserExists, organizationCount, seedDemo } from "./db/seed/demo";
 import { seedReferenceData } from "./db/seed/reference";
 import { seedDemoAtStartup } from "./db/seed/when-to-seed";
@@ -24,7 +25,7 @@ async function prepareDatabase() {
     await db.transaction((tx) => seedDemo(tx, todayIn("America/New_York")));
     console.log("Seeded the demo coalition.");
   }
-  if (await demoUserExists(db)) console.log(`Demo sign-in: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
+  if (await demoUserExists(db)) console.log(`Demo sign-in: ${DEMO_EMAIL} / ${DEMO_PASSWORD} (its coalition partner: ${PARTNER_EMAIL}, same password)`);
 }
 
 let mail: MailService | undefined;
