@@ -2,15 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/fields";
+import { DueCell } from "~/components/due-cell";
 import { Pagination } from "~/components/pagination";
 import { StatusBadge } from "~/components/status-badge";
 import { listMembers } from "~/domain/members.server";
 import { listAgencies } from "~/domain/places.server";
 import { parseRequestFilters, REQUEST_SORTS, type RequestSort } from "~/domain/request-input";
-import { isOpenStatus, REQUEST_STATUSES, STATUS_LABELS, type RequestStatus } from "~/domain/request-status";
+import { REQUEST_STATUSES, STATUS_LABELS } from "~/domain/request-status";
 import { listRequests, listTags } from "~/domain/requests.server";
 import { requireViewer } from "~/utils/auth.server";
-import { describeDue, describeWhen, formatDate } from "~/utils/dates";
+import { describeWhen, formatDate } from "~/utils/dates";
 import { useToday } from "~/utils/use-root";
 import { useCan } from "~/utils/use-permission";
 import { fieldErrorsOf } from "~/utils/responses.server";
@@ -49,34 +50,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ ...options, errors: null, result, viewerId: viewer.id });
 }
 
-function DueCell({ row, today }: { row: { status: RequestStatus; dueOn: string | null; dueStatutory: boolean; followUpOn: string | null; longOverdueOn: string | null }; today: string }) {
-  const open = isOpenStatus(row.status);
-  if (row.dueOn) {
-    if (!open) return <span className="muted">{formatDate(row.dueOn, today)}</span>;
-    const longOverdue = row.longOverdueOn !== null && row.longOverdueOn < today;
-    return (
-      <>
-        {describeDue(row.dueOn, today)}
-        {row.dueOn < today ? (
-          <div>
-            <span className="badge badge--danger">{longOverdue ? "Long overdue" : "Overdue"}</span>
-          </div>
-        ) : null}
-      </>
-    );
-  }
-  if (open && !row.dueStatutory && row.followUpOn) {
-    return (
-      <>
-        follow up {describeWhen(row.followUpOn, today)}
-        <div className="small muted">no statutory deadline</div>
-      </>
-    );
-  }
-  if (open && row.status !== "draft" && !row.dueOn && row.dueStatutory) return <span className="badge badge--waiting">Clock paused</span>;
-  return <span className="muted">—</span>;
-}
-
 export default function RequestsIndex() {
   const canFile = useCan("request.create");
   const { agencies, members, tags, errors, result } = useLoaderData<typeof loader>();
@@ -90,11 +63,16 @@ export default function RequestsIndex() {
           <h1>Requests</h1>
           <p className="page-header__meta">Every records request your organization is tracking.</p>
         </div>
-        {canFile ? (
-          <Link to="/requests/new" className="button">
-            New request
+        <div className="actions">
+          <Link to="/r" className="button button--quiet">
+            Public requests
           </Link>
-        ) : null}
+          {canFile ? (
+            <Link to="/requests/new" className="button">
+              New request
+            </Link>
+          ) : null}
+        </div>
       </div>
 
       <section className="card" aria-labelledby="filters-heading">
