@@ -59,7 +59,7 @@ describe("publicTimelineItem", () => {
       kind: "email_queued",
       data: {
         outboxMessageId: "outbox-1",
-        letterKind: "request",
+        letterKind: "request_letter",
         to: "records@city.gov",
         subject: "Right-to-Know Law request",
         body: `Please reply to this email (${replyAddress}).\n\nThank you,\nAna Ruiz\nChicago Data Collective`,
@@ -67,7 +67,7 @@ describe("publicTimelineItem", () => {
     });
     expect(item?.data).toEqual({
       outboxMessageId: "",
-      letterKind: "request",
+      letterKind: "request_letter",
       to: "records@city.gov",
       subject: "Right-to-Know Law request",
       body: `Please reply to this email (${REPLY_ADDRESS_WITHHELD}).\n\nThank you,\n${NAME_WITHHELD}\nChicago Data Collective`,
