@@ -10,6 +10,7 @@ import { listPublicRequests } from "~/domain/public-requests.server";
 import { addNote, assignRequest, createRequest, logCommunication } from "~/domain/requests.server";
 import { setEntryInternal, setRequestVisibility } from "~/domain/visibility.server";
 import * as apiFiles from "~/routes/api.v1.requests.$requestId.files";
+import * as publicApi from "~/routes/api.v1.public.requests";
 import * as publicFile from "~/routes/r.$slug.files.$fileId";
 import * as publicPage from "~/routes/r.$slug";
 import * as publicIndex from "~/routes/r._index";
@@ -435,5 +436,37 @@ describe("/r/:slug/files/:fileId", () => {
       expect(text).not.toContain("secret row");
       expect(text).toBe("No such page.");
     }
+  });
+});
+
+describe("GET /api/v1/public/requests", () => {
+  const api = (query = "") => callRoute(publicApi.loader, { url: `/api/v1/public/requests${query}` });
+
+  it("lists the published requests with their page addresses, and nothing else", async () => {
+    const response = await api(`?q=${encodeURIComponent(published.title)}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    const body = (await response.json()) as { data: Array<Record<string, unknown>>; total: number };
+    expect(body.total).toBe(1);
+    expect(body.data[0]).toEqual({
+      title: published.title,
+      url: `http://localhost/r/${published.slug}`,
+      organization: a.org.name,
+      target: expect.objectContaining({ kind: "agency", name: "Public A Police Department", stateCode: "PA" }),
+      status: "submitted",
+      filedOn: TODAY,
+      dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      publishedAt: expect.any(String),
+    });
+    for (const request of hidden) {
+      const searched = await (await api(`?q=${encodeURIComponent(request.title)}`)).text();
+      expectNoneOf(searched, hidden);
+    }
+  });
+
+  it("answers a bad filter with 400 and the field named", async () => {
+    const response = await api("?status=lost");
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ status: ["Unknown status"] });
   });
 });
