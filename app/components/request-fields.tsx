@@ -32,18 +32,13 @@ export function CoverageSummary({ coverage, byState }: { coverage: Data["coverag
   const others = FIELD_STATES.filter((s) => s !== "received" && s !== "not_yet" && byState[s] > 0).map(
     (s) => `${byState[s]} ${FIELD_STATE_LABELS[s].toLowerCase()}`,
   );
-  const percent = coverage.total ? Math.round((coverage.received / coverage.total) * 100) : 0;
   return (
     <div className="coverage">
       <p className="coverage__headline">
         <strong>{describeCoverage(coverage)}</strong>
         {others.length ? <span className="muted"> · {others.join(" · ")}</span> : null}
       </p>
-      {coverage.total ? (
-        <div className="coverage__bar" aria-hidden="true">
-          <span style={{ width: `${percent}%` }} />
-        </div>
-      ) : null}
+      {coverage.total ? <progress className="coverage__bar" max={coverage.total} value={coverage.received} aria-hidden="true" /> : null}
     </div>
   );
 }

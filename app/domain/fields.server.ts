@@ -15,7 +15,7 @@ import { FIELD_STATES, FORMATS_WANTED } from "../../db/schema/field-values";
 import type { Executor, Transaction } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
-import { visibleCatalogFields, visibleRecordTypes, visibleRequests } from "./access.server";
+import { visibleCatalogFields, visibleFiles, visibleRecordTypes, visibleRequests, type Audience } from "./access.server";
 import { createRecordType, findRecordTypeByName } from "./catalog.server";
 import { DETAIL_LEVEL_LABELS, FORMAT_LABELS, type Coverage } from "./field-states";
 import { fieldKeyFor, type EditAskInput, type SetFieldsInput, type UpdateStatesInput } from "./fields-input";
@@ -88,7 +88,8 @@ async function readAskedRecordTypes(db: Executor, requestId: string) {
     .orderBy(asc(recordTypes.position), asc(recordTypes.name));
 }
 
-async function readAskedFields(db: Executor, requestId: string): Promise<AskedField[]> {
+/** The fields asked; the file a state came from is named only when the audience may see that file. */
+async function readAskedFields(db: Executor, audience: Audience, requestId: string): Promise<AskedField[]> {
   return db
     .select({
       id: requestFields.id,
@@ -101,20 +102,24 @@ async function readAskedFields(db: Executor, requestId: string): Promise<AskedFi
       synonyms: sql<string[]>`coalesce(${catalogFields.synonyms}, '{}'::text[])`,
       state: requestFields.state,
       stateNote: requestFields.stateNote,
-      stateFileId: requestFields.stateFileId,
+      stateFileId: requestFiles.id,
       stateFileName: requestFiles.originalName,
       stateChangedAt: requestFields.stateChangedAt,
     })
     .from(requestFields)
+    .innerJoin(requests, eq(requests.id, requestFields.requestId))
     .innerJoin(recordTypes, eq(recordTypes.id, requestFields.recordTypeId))
     .leftJoin(catalogFields, eq(catalogFields.id, requestFields.catalogFieldId))
-    .leftJoin(requestFiles, eq(requestFiles.id, requestFields.stateFileId))
+    .leftJoin(requestFiles, and(eq(requestFiles.id, requestFields.stateFileId), visibleFiles(audience)))
     .where(eq(requestFields.requestId, requestId))
     .orderBy(asc(recordTypes.position), asc(requestFields.position), asc(requestFields.createdAt));
 }
 
-/** What the request asks for and what came back; null when the viewer can't see the request. */
-export async function getRequestFields(viewer: Viewer, requestId: string, db: Executor = defaultDb) {
+/**
+ * What the request asks for and what came back; null when the audience can't see the request. Works for a
+ * signed-in viewer and for the public (PUBLIC: published requests only).
+ */
+export async function getRequestFields(viewer: Audience, requestId: string, db: Executor = defaultDb) {
   if (!isUuid(requestId)) return null;
   const [visible] = await db
     .select({ id: requests.id, organizationId: requests.organizationId })
@@ -122,7 +127,7 @@ export async function getRequestFields(viewer: Viewer, requestId: string, db: Ex
     .where(and(eq(requests.id, requestId), visibleRequests(viewer)))
     .limit(1);
   if (!visible) return null;
-  const [ask, recordTypesAsked, fields] = await Promise.all([readAsk(db, requestId), readAskedRecordTypes(db, requestId), readAskedFields(db, requestId)]);
+  const [ask, recordTypesAsked, fields] = await Promise.all([readAsk(db, requestId), readAskedRecordTypes(db, requestId), readAskedFields(db, viewer, requestId)]);
   return { organizationId: visible.organizationId, ask, recordTypes: recordTypesAsked, fields, coverage: coverageOf(fields), byState: coverageByState(fields) };
 }
 export type RequestFieldsData = NonNullable<Awaited<ReturnType<typeof getRequestFields>>>;
@@ -156,7 +161,7 @@ export async function updateAsk(
     if (!current) return null;
     const before = await readAsk(tx, current.id);
     const typesBefore = await readAskedRecordTypes(tx, current.id);
-    const fieldsNow = await readAskedFields(tx, current.id);
+    const fieldsNow = await readAskedFields(tx, viewer, current.id);
 
     const removedTypes = typesBefore.filter((t) => !typeIds.includes(t.id));
     const stillUsed = removedTypes.filter((t) => fieldsNow.some((f) => f.recordTypeId === t.id));
@@ -250,7 +255,7 @@ export async function setAskedFields(
   return db.transaction(async (tx) => {
     const current = await lockRequest(tx, viewer, requestId);
     if (!current) return null;
-    const fieldsNow = await readAskedFields(tx, current.id);
+    const fieldsNow = await readAskedFields(tx, viewer, current.id);
     const keepCustom = new Set(input.keepCustomIds);
 
     const removed = fieldsNow.filter((f) => (f.catalogFieldId ? !wantedCatalog.includes(f.catalogFieldId) : !keepCustom.has(f.id)));
@@ -313,7 +318,7 @@ export async function updateFieldStates(
       if (!row) return fail("fileId", "That file is not on this request");
       file = row;
     }
-    const fieldsNow = new Map((await readAskedFields(tx, current.id)).map((f) => [f.id, f]));
+    const fieldsNow = new Map((await readAskedFields(tx, viewer, current.id)).map((f) => [f.id, f]));
     const unknown = input.fields.find((f) => !fieldsNow.has(f.id));
     if (unknown) return fail("fields", "A field is no longer asked on this request; reload the page and try again");
 

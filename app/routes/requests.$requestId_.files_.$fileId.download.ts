@@ -1,8 +1,5 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
-import { contentDisposition } from "~/domain/files/filename";
+import { storedFileResponse } from "~/domain/files/download.server";
 import { getRequestFile } from "~/domain/files.server";
 import { requireViewer } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
@@ -12,20 +9,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const file = await getRequestFile(viewer, params.requestId ?? "", params.fileId ?? "");
   if (!file) throw notFound("file");
-  const info = await stat(file.path).catch(() => null);
-  if (!info) {
-    console.error(`Stored file missing from disk: request ${file.requestId}, file ${file.id}`);
-    throw new Response("The file is recorded but missing from storage. Tell your administrator.", { status: 404 });
-  }
-  return new Response(createReadableStreamFromReadable(createReadStream(file.path, { highWaterMark: 1024 * 1024 })), {
-    headers: {
-      "Content-Type": file.mediaType,
-      "Content-Length": String(info.size),
-      "Content-Disposition": contentDisposition(file.originalName),
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; sandbox",
-      "Cache-Control": "private, no-store",
-      "Repr-Digest": `sha-256=:${Buffer.from(file.sha256, "hex").toString("base64")}:`,
-    },
-  });
+  const response = await storedFileResponse(file);
+  if (!response) throw new Response("The file is recorded but missing from storage. Tell your administrator.", { status: 404 });
+  return response;
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/fields";
+import { DueCell } from "~/components/due-cell";
 import { Pagination } from "~/components/pagination";
 import { StatusBadge } from "~/components/status-badge";
 import { VisibilityBadge } from "~/components/visibility-badge";
@@ -10,10 +11,10 @@ import { VISIBILITY_LABELS } from "~/domain/visibility";
 import { listMembers } from "~/domain/members.server";
 import { listAgencies } from "~/domain/places.server";
 import { parseRequestFilters, REQUEST_SORTS, type RequestSort } from "~/domain/request-input";
-import { isOpenStatus, REQUEST_STATUSES, STATUS_LABELS, type RequestStatus } from "~/domain/request-status";
+import { REQUEST_STATUSES, STATUS_LABELS } from "~/domain/request-status";
 import { listRequests, listTags } from "~/domain/requests.server";
 import { requireViewer } from "~/utils/auth.server";
-import { describeDue, describeWhen, formatDate } from "~/utils/dates";
+import { describeWhen, formatDate } from "~/utils/dates";
 import { useToday } from "~/utils/use-root";
 import { useCan } from "~/utils/use-permission";
 import { fieldErrorsOf } from "~/utils/responses.server";
@@ -53,34 +54,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ ...options, errors: null, result, viewerId: viewer.id, organizationId: viewer.organizationId, inCoalition });
 }
 
-function DueCell({ row, today }: { row: { status: RequestStatus; dueOn: string | null; dueStatutory: boolean; followUpOn: string | null; longOverdueOn: string | null }; today: string }) {
-  const open = isOpenStatus(row.status);
-  if (row.dueOn) {
-    if (!open) return <span className="muted">{formatDate(row.dueOn, today)}</span>;
-    const longOverdue = row.longOverdueOn !== null && row.longOverdueOn < today;
-    return (
-      <>
-        {describeDue(row.dueOn, today)}
-        {row.dueOn < today ? (
-          <div>
-            <span className="badge badge--danger">{longOverdue ? "Long overdue" : "Overdue"}</span>
-          </div>
-        ) : null}
-      </>
-    );
-  }
-  if (open && !row.dueStatutory && row.followUpOn) {
-    return (
-      <>
-        follow up {describeWhen(row.followUpOn, today)}
-        <div className="small muted">no statutory deadline</div>
-      </>
-    );
-  }
-  if (open && row.status !== "draft" && !row.dueOn && row.dueStatutory) return <span className="badge badge--waiting">Clock paused</span>;
-  return <span className="muted">—</span>;
-}
-
 export default function RequestsIndex() {
   const canFile = useCan("request.create");
   const { agencies, members, tags, errors, result, organizationId, inCoalition } = useLoaderData<typeof loader>();
@@ -98,11 +71,16 @@ export default function RequestsIndex() {
               : "Every records request your organization is tracking."}
           </p>
         </div>
-        {canFile ? (
-          <Link to="/requests/new" className="button">
-            New request
+        <div className="actions">
+          <Link to="/r" className="button button--quiet">
+            Public requests
           </Link>
-        ) : null}
+          {canFile ? (
+            <Link to="/requests/new" className="button">
+              New request
+            </Link>
+          ) : null}
+        </div>
       </div>
 
       <section className="card" aria-labelledby="filters-heading">

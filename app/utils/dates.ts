@@ -83,13 +83,17 @@ export function formatInstant(instant: Date | string, timeZone: string): string 
     .replace(" at ", ", ");
 }
 
-/** The instant a calendar date starts in a time zone (midnight there), e.g. when an embargo ends. */
+/**
+ * The instant a calendar date starts in a time zone (midnight there), e.g. when an embargo ends. Where a DST
+ * change falls at midnight (Chile, Lebanon...), midnight is skipped or repeated: the day then starts at the
+ * first instant whose local date is that day.
+ */
 export function startOfDayIn(iso: string, timeZone: string): Date {
   const utcMidnight = Date.parse(`${iso}T00:00:00Z`);
-  // The zone's offset can differ between the UTC guess and the result (a DST change that day), so correct twice.
-  let instant = utcMidnight;
-  for (let i = 0; i < 2; i++) instant = utcMidnight - offsetMs(instant, timeZone);
-  return new Date(instant);
+  // Local midnight is within 14 hours of UTC midnight: try each offset in force over that span.
+  const candidates = [...new Set([-14, -7, 0, 6, 12].map((hours) => utcMidnight - offsetMs(utcMidnight + hours * 3_600_000, timeZone)))];
+  const starts = candidates.filter((instant) => todayIn(timeZone, new Date(instant)) === iso && todayIn(timeZone, new Date(instant - 1)) < iso);
+  return new Date(starts.length > 0 ? Math.min(...starts) : utcMidnight - offsetMs(utcMidnight, timeZone));
 }
 
 function offsetMs(instant: number, timeZone: string): number {

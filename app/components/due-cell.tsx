@@ -1,0 +1,38 @@
+import type { RequestStatus } from "../../db/schema/values";
+import { isOpenStatus } from "~/domain/request-status";
+import { describeDue, describeWhen, formatDate } from "~/utils/dates";
+
+/** The due column of a list of requests: "due in 3 days (Tue 29 Dec)", "overdue by 2 days (...)", a follow-up date, or why there is none. */
+export function DueCell({
+  row,
+  today,
+}: {
+  row: { status: RequestStatus; dueOn: string | null; dueStatutory: boolean; followUpOn: string | null; longOverdueOn: string | null };
+  today: string;
+}) {
+  const open = isOpenStatus(row.status);
+  if (row.dueOn) {
+    if (!open) return <span className="muted">{formatDate(row.dueOn, today)}</span>;
+    const longOverdue = row.longOverdueOn !== null && row.longOverdueOn < today;
+    return (
+      <>
+        {describeDue(row.dueOn, today)}
+        {row.dueOn < today ? (
+          <div>
+            <span className="badge badge--danger">{longOverdue ? "Long overdue" : "Overdue"}</span>
+          </div>
+        ) : null}
+      </>
+    );
+  }
+  if (open && !row.dueStatutory && row.followUpOn) {
+    return (
+      <>
+        follow up {describeWhen(row.followUpOn, today)}
+        <div className="small muted">no statutory deadline</div>
+      </>
+    );
+  }
+  if (open && row.status !== "draft" && !row.dueOn && row.dueStatutory) return <span className="badge badge--waiting">Clock paused</span>;
+  return <span className="muted">—</span>;
+}

@@ -1,0 +1,148 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DueCell } from "~/components/due-cell";
+import { FormErrors, SelectField, TextField } from "~/components/fields";
+import { Pagination } from "~/components/pagination";
+import { StatusBadge } from "~/components/status-badge";
+import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
+import { parsePublicIndexFilters } from "~/domain/public-requests";
+import { listPublicRequests, listPublicStates } from "~/domain/public-requests.server";
+import { REQUEST_STATUSES, STATUS_LABELS } from "~/domain/request-status";
+import { formatDate, todayIn } from "~/utils/dates";
+import { fieldErrorsOf } from "~/utils/responses.server";
+
+export const meta: MetaFunction = () => [
+  { title: "Public records requests · JointAsk" },
+  {
+    name: "description",
+    content: "Public-records requests to police departments and their vendors, published by the organizations that filed them: status, due dates, correspondence and the records received.",
+  },
+];
+
+/** GET /r: every organization's published requests, no sign-in. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const states = await listPublicStates();
+  const parsed = parsePublicIndexFilters(new URL(request.url).searchParams);
+  if (!parsed.success) return json({ states, errors: fieldErrorsOf(parsed.error.issues), result: null }, { status: 400 });
+  const result = await listPublicRequests(parsed.data);
+  // Each organization's "today" is in its own time zone, as on its pages.
+  const rows = result.rows.map(({ timeZone, ...row }) => ({ ...row, today: todayIn(timeZone) }));
+  return json({ states, errors: null, result: { ...result, rows } });
+}
+
+export default function PublicIndex() {
+  const { states, errors, result } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const filtered = ["q", "status", "state"].some((k) => params.get(k));
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Public records requests</h1>
+          <p className="page-header__meta">
+            Requests to police departments, sheriffs, 911 centers and their vendors, published by the organizations that filed them. Newest
+            published first.
+          </p>
+        </div>
+      </div>
+
+      <section className="card" aria-labelledby="public-filters-heading">
+        <h2 id="public-filters-heading" className="visually-hidden">
+          Search public requests
+        </h2>
+        <Form method="get" className="filters" role="search">
+          <TextField
+            id="public-q"
+            name="q"
+            type="search"
+            label="Search title and text"
+            defaultValue={params.get("q") ?? ""}
+            errors={errors?.q}
+            className="field--wide"
+          />
+          <SelectField id="public-status" name="status" label="Status" defaultValue={params.get("status") ?? ""} errors={errors?.status}>
+            <option value="">Any status</option>
+            {REQUEST_STATUSES.filter((s) => s !== "draft").map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id="public-state" name="state" label="State" defaultValue={(params.get("state") ?? "").toUpperCase()} errors={errors?.state}>
+            <option value="">Any state</option>
+            {states.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </SelectField>
+          <div className="actions">
+            <button type="submit" className="button">
+              Search
+            </button>
+            {filtered ? (
+              <Link to="/r" className="button button--quiet">
+                Clear
+              </Link>
+            ) : null}
+          </div>
+        </Form>
+        {errors?.page ? <FormErrors errors={errors.page} /> : null}
+      </section>
+
+      {result && result.rows.length > 0 ? (
+        <>
+          <div className="table-wrap">
+            <table className="data">
+              <caption className="table-caption">
+                {filtered ? "Published requests matching the search" : "Published requests"}, newest first
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Request</th>
+                  <th scope="col">Sent to</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Filed</th>
+                  <th scope="col">Due</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.map((r) => (
+                  <tr key={r.slug}>
+                    <td>
+                      <Link to={`/r/${r.slug}`} className="row-title">
+                        {r.title}
+                      </Link>
+                      <div className="muted small">by {r.organizationName}</div>
+                    </td>
+                    <td data-label="Sent to">
+                      {r.target.name}
+                      <div className="muted small">
+                        {r.target.kind === "vendor"
+                          ? "Vendor"
+                          : [r.target.agencyType ? AGENCY_TYPE_LABELS[r.target.agencyType] : null, r.target.place].filter(Boolean).join(" · ")}
+                      </div>
+                    </td>
+                    <td data-label="Status">
+                      <StatusBadge status={r.status} />
+                    </td>
+                    <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, r.today) : <span className="muted">Not filed</span>}</td>
+                    <td data-label="Due">
+                      <DueCell row={r} today={r.today} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={result.page} pageCount={result.pageCount} total={result.total} noun="request" />
+        </>
+      ) : result ? (
+        <div className="card empty">
+          <p>{filtered ? "No published requests match this search." : "No requests have been published yet."}</p>
+        </div>
+      ) : null}
+    </>
+  );
+}
