@@ -1,7 +1,12 @@
 import { list, paragraph, renderMessage, type Block, type RenderedMessage } from "./document";
 import { lawReference, periodText } from "./format";
 import { dateLine, deadlineSentence, greeting, replyInstruction, requestNoun, signature } from "./letter-parts";
-import type { LetterData } from "./types";
+import type { DetailWanted, LetterData } from "./types";
+
+const DETAIL_SENTENCES: Record<DetailWanted, string> = {
+  record_level: "I ask for record-level data, one row for each stop, call, complaint or other record, not only counts or totals.",
+  aggregate: "Counts and totals are enough; I do not ask for the individual records.",
+};
 
 /** The first letter: what is asked, under which law, in what form, and how to answer. */
 export function requestLetter(data: LetterData): RenderedMessage {
@@ -10,11 +15,13 @@ export function requestLetter(data: LetterData): RenderedMessage {
   blocks.push(paragraph(`${under} request copies of the following records held by the ${data.agencyName}:`));
   blocks.push(paragraph(data.description.trim()));
 
-  const asked = (data.fields ?? []).filter((f) => f.recordType.trim() && f.fields.length > 0);
+  const asked = (data.fields ?? []).filter((f) => f.recordType.trim());
   if (asked.length > 0) {
-    blocks.push(paragraph("Specifically, I ask for these records and fields:"));
-    blocks.push(list(asked.map((f) => `${f.recordType}: ${f.fields.join(", ")}`)));
+    const withFields = asked.some((f) => f.fields.length > 0);
+    blocks.push(paragraph(withFields ? "Specifically, I ask for these records and fields:" : "Specifically, I ask for these kinds of records:"));
+    blocks.push(list(asked.map((f) => (f.fields.length > 0 ? `${f.recordType}: ${f.fields.join(", ")}` : f.recordType))));
   }
+  if (data.detailLevel) blocks.push(paragraph(`Detail: ${DETAIL_SENTENCES[data.detailLevel]}`));
 
   const period = data.period ? periodText(data.period) : null;
   if (period) blocks.push(paragraph(`Period: records dated ${period}.`));

@@ -11,11 +11,17 @@ export interface LawCitation {
   dayType: "business" | "calendar" | "none";
 }
 
-/** One record type and the fields asked of it (e.g. "Traffic stops": date, subject race, officer id hash). */
+/**
+ * One record type and the fields asked of it (e.g. "Traffic stops": date, subject race, officer id hash). No
+ * fields means the record type is asked for as a whole.
+ */
 export interface FieldsAsked {
   recordType: string;
   fields: string[];
 }
+
+/** Record-level data (one row per stop, call, complaint...) or counts and totals. */
+export type DetailWanted = "record_level" | "aggregate";
 
 export interface LetterData {
   requestNumber: number;
@@ -36,9 +42,12 @@ export interface LetterData {
   trackingNumber?: string | null;
   dueDate?: IsoDate | null;
   fields?: FieldsAsked[] | null;
+  detailLevel?: DetailWanted | null;
   /** The period the records cover; no `to` means "to the present". */
   period?: { from?: IsoDate | null; to?: IsoDate | null } | null;
+  /** The formats wanted, as a phrase that follows "as": "CSV files or spreadsheets (XLSX)". */
   format?: string | null;
+  /** What to remove or hash before release, in the requester's words. */
   deidentification?: string | null;
   /** For an appeal: when the request was denied and the reason given. */
   denial?: { on?: IsoDate | null; reason?: string | null } | null;

@@ -123,6 +123,17 @@ export async function getRequestFields(viewer: Viewer, requestId: string, db: Ex
 }
 export type RequestFieldsData = NonNullable<Awaited<ReturnType<typeof getRequestFields>>>;
 
+/**
+ * What a request asks for, with no visibility check: for code that has already checked the request (a letter
+ * drafted inside the transaction that locked it). Sequential, so it is safe on a transaction's one connection.
+ */
+export async function readAskOf(db: Executor, requestId: string) {
+  const ask = await readAsk(db, requestId);
+  const recordTypesAsked = await readAskedRecordTypes(db, requestId);
+  const fields = await readAskedFields(db, requestId);
+  return { ask, recordTypes: recordTypesAsked, fields };
+}
+
 function describePeriod(start: string | null, end: string | null): string | null {
   if (!start) return null;
   return end ? `${start} to ${end}` : `${start} to the present`;

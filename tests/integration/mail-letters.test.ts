@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencies, outboxMessages, requestEvents, requests } from "../../db/schema";
+import { agencies, catalogFields, outboxMessages, recordTypes, requestEvents, requests } from "../../db/schema";
+import { setAskedFields, updateAsk } from "~/domain/fields.server";
 import { receiveMail } from "~/domain/mail/inbound.server";
 import { letterContext } from "~/domain/mail/letters.server";
 import { readReplyAddress, replyAddressFor } from "~/domain/mail/reply-address.server";
@@ -68,6 +69,61 @@ describe("writing a letter", () => {
     expect(page.draft.body.trimEnd().endsWith(`${org.admin.name}\n${org.org.name}`)).toBe(true);
     const context = await letterContext(org.viewer, id);
     expect(context?.lawCode).toBe("PA");
+  });
+
+  it("lists what the request asks for: record types and fields, detail level, period, formats and de-identification", async () => {
+    const { id } = await makeRequest(org.viewer, org.agencyId, { title: "Stops with fields" });
+    const types = await db
+      .select({ id: recordTypes.id, key: recordTypes.key, name: recordTypes.name })
+      .from(recordTypes)
+      .where(and(inArray(recordTypes.key, ["stops", "use_of_force"]), isNull(recordTypes.organizationId)));
+    const stops = types.find((t) => t.key === "stops")!;
+    const force = types.find((t) => t.key === "use_of_force")!;
+    const stopFields = await db
+      .select({ id: catalogFields.id, key: catalogFields.key, label: catalogFields.label })
+      .from(catalogFields)
+      .where(and(eq(catalogFields.recordTypeId, stops.id), inArray(catalogFields.key, ["subject_race", "officer_id_hash"])))
+      .orderBy(asc(catalogFields.position));
+    expect(stopFields).toHaveLength(2);
+
+    // Nothing asked yet: the letter lists nothing beyond the description.
+    expect((await draftFor(id)).draft.body).not.toMatch(/Specifically|Detail:|Period:|Format:|De-identification:/);
+
+    const asked = await updateAsk(org.viewer, id, {
+      recordTypeIds: [stops.id, force.id],
+      detailLevel: "record_level",
+      periodStart: "2021-01-01",
+      formats: ["csv", "spreadsheet"],
+      deidentify: true,
+      deidentifyNotes: "Replace officer names with a one-way hash of the badge number.",
+    });
+    expect(asked?.ok).toBe(true);
+    expect((await setAskedFields(org.viewer, id, { catalogFieldIds: stopFields.map((f) => f.id), keepCustomIds: [] }))?.ok).toBe(true);
+
+    const page = await draftFor(id);
+    const body = page.draft.body;
+    expect(body).toContain("Specifically, I ask for these records and fields:");
+    expect(body).toContain(`- ${stops.name}: ${stopFields.map((f) => f.label).join(", ")}\n- ${force.name}\n`);
+    expect(body).toContain("Detail: I ask for record-level data");
+    expect(body).toContain("Period: records dated from January 1, 2021 to the present.");
+    expect(body).toContain("Format: please provide the records electronically, as CSV files or spreadsheets (XLSX).");
+    expect(body).toContain("De-identification: Replace officer names with a one-way hash of the badge number.");
+
+    // What is sent is what was drafted, in the text and in the HTML.
+    expect((await send(id, { kind: "request_letter", to: page.contactEmail!, subject: page.draft.subject, body, nonce: page.nonce })).status).toBe(302);
+    await worker.drain();
+    const letter = sink.arrivals.find((a) => a.parsed.subject === page.draft.subject)!;
+    expect(letter.parsed.text).toContain(`${stops.name}: ${stopFields.map((f) => f.label).join(", ")}`);
+    expect(letter.parsed.html).toContain(`<li>${force.name.replace("&", "&amp;")}</li>`);
+    expect(letter.parsed.html).toContain("as CSV files or spreadsheets (XLSX).");
+
+    // De-identification asked without details gets a standard sentence; a closed period names both ends.
+    await updateAsk(org.viewer, id, { recordTypeIds: [stops.id, force.id], detailLevel: "aggregate", periodStart: "2020-01-01", periodEnd: "2020-12-31", formats: ["any"], deidentify: true });
+    const again = (await draftFor(id)).draft.body;
+    expect(again).toContain("Detail: Counts and totals are enough");
+    expect(again).toContain("Period: records dated from January 1, 2020 to December 31, 2020.");
+    expect(again).toContain("as any machine-readable format.");
+    expect(again).toMatch(/De-identification: Please remove or replace with a one-way hash the names/);
   });
 
   it("is sent through the outbox: timeline, SMTP headers, reply address and threading, and the draft is filed", async () => {

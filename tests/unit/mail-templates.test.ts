@@ -49,13 +49,16 @@ describe("the request letter", () => {
       fields: [
         { recordType: "Traffic stops", fields: ["date", "subject race", "officer id hash"] },
         { recordType: "Searches", fields: ["basis", "outcome"] },
+        { recordType: "Use of force", fields: [] },
       ],
+      detailLevel: "record_level",
       period: { from: "2021-01-01" },
       format: "CSV",
       deidentification: "Replace officer names with a one-way hash of the badge number.",
       dueDate: "2026-12-01",
     });
-    expect(letter.text).toContain("- Traffic stops: date, subject race, officer id hash\n- Searches: basis, outcome");
+    expect(letter.text).toContain("- Traffic stops: date, subject race, officer id hash\n- Searches: basis, outcome\n- Use of force\n");
+    expect(letter.text).toContain("Detail: I ask for record-level data, one row for each stop, call, complaint or other record");
     expect(letter.text).toContain("Period: records dated from January 1, 2021 to the present.");
     expect(letter.text).toContain("Format: please provide the records electronically, as CSV.");
     expect(letter.text).toContain("De-identification: Replace officer names");
@@ -63,8 +66,16 @@ describe("the request letter", () => {
     expect(letter.html).toContain("<li>Traffic stops: date, subject race, officer id hash</li>");
   });
 
+  it("names record types asked as a whole, and says when counts are enough", () => {
+    const letter = requestLetter({ ...base, fields: [{ recordType: "Calls for service", fields: [] }], detailLevel: "aggregate" });
+    expect(letter.text).toContain("Specifically, I ask for these kinds of records:\n\n- Calls for service\n");
+    expect(letter.text).toContain("Detail: Counts and totals are enough; I do not ask for the individual records.");
+    expect(letter.html).toContain("<li>Calls for service</li>");
+  });
+
   it("says the same thing in text and HTML", () => {
-    for (const message of [requestLetter(base), followUpLetter({ ...base, dueDate: "2026-11-10", trackingNumber: "26-114" }), appealLetter(base)]) {
+    const full = requestLetter({ ...base, fields: [{ recordType: "Stops", fields: ["date"] }, { recordType: "Arrests", fields: [] }], detailLevel: "aggregate", format: "CSV files", deidentification: "Hash names." });
+    for (const message of [requestLetter(base), full, followUpLetter({ ...base, dueDate: "2026-11-10", trackingNumber: "26-114" }), appealLetter(base)]) {
       expect(words(message.html)).toBe(textWords(message.text));
       expect(message.html).toContain(`<title>${message.subject}</title>`);
     }

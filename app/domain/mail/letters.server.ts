@@ -8,15 +8,18 @@ import {
   followUpLetter,
   renderEditedLetter,
   requestLetter,
+  type FieldsAsked,
   type LetterData,
   type RenderedMessage,
 } from "../../../emails";
+import type { FormatWanted } from "../../../db/schema/field-values";
 import type { Executor, Transaction } from "../../utils/db.server";
 import { db as defaultDb } from "../../utils/db.server";
 import { todayIn } from "../../utils/dates";
 import type { Viewer } from "../accounts.server";
 import { visibleRequests } from "../access.server";
 import { lawFor, type LawRule } from "../deadlines";
+import { readAskOf } from "../fields.server";
 import { isUuid } from "../requests.server";
 import { ok, type Result } from "../results";
 import type { LetterInput } from "./letter-input";
@@ -49,14 +52,48 @@ export interface LetterContext {
   denial: { on: string; reason: string | null } | null;
 }
 
+const FORMAT_PHRASES: Record<FormatWanted, string> = {
+  csv: "CSV files",
+  spreadsheet: "spreadsheets (XLSX)",
+  database_export: "a database export",
+  json: "JSON",
+  api: "an API or data feed",
+  pdf: "PDF files",
+  any: "any machine-readable format",
+};
+
+const DEFAULT_DEIDENTIFICATION =
+  "Please remove or replace with a one-way hash the names, addresses, dates of birth and other identifiers of members of the public, and release the rest.";
+
+/** "CSV files", "CSV files or JSON", "CSV files, JSON or PDF files". */
+function formatPhrase(formats: readonly FormatWanted[]): string | null {
+  const phrases = formats.map((f) => FORMAT_PHRASES[f]);
+  if (phrases.length === 0) return null;
+  return phrases.length === 1 ? phrases[0]! : `${phrases.slice(0, -1).join(", ")} or ${phrases.at(-1)}`;
+}
+
 /**
- * What other features know about the request that a letter can name: the record types and fields asked
- * (fields), the period, format and de-identification wanted, and the due date (deadlines). Until those land
- * on this branch there is nothing to add; the integrator fills this in, and every letter picks it up.
+ * What the request's structured ask and deadline add to a letter: the record types and the fields asked (by
+ * their labels), the detail level, period, formats and de-identification wanted, and the stored due date.
+ * Record types asked with no field listed are named on their own.
  */
 export async function letterDetails(db: Executor, requestId: string): Promise<Partial<LetterData>> {
   const [row] = await db.select({ dueDate: requests.dueOn }).from(requests).where(eq(requests.id, requestId)).limit(1);
-  return { dueDate: row?.dueDate ?? null };
+  const { ask, recordTypes, fields } = await readAskOf(db, requestId);
+
+  const byType = new Map<string, FieldsAsked>(recordTypes.map((t) => [t.id, { recordType: t.name, fields: [] }]));
+  for (const field of fields) {
+    if (!byType.has(field.recordTypeId)) byType.set(field.recordTypeId, { recordType: field.recordTypeName, fields: [] });
+    byType.get(field.recordTypeId)!.fields.push(field.label);
+  }
+  return {
+    dueDate: row?.dueDate ?? null,
+    fields: [...byType.values()],
+    detailLevel: ask.detailLevel,
+    period: ask.periodStart || ask.periodEnd ? { from: ask.periodStart, to: ask.periodEnd } : null,
+    format: formatPhrase(ask.formats),
+    deidentification: ask.deidentify ? ask.deidentifyNotes?.trim() || DEFAULT_DEIDENTIFICATION : null,
+  };
 }
 
 export async function letterContext(viewer: Viewer, requestId: string, db: Executor = defaultDb): Promise<LetterContext | null> {
