@@ -6,4 +6,4 @@ export { followUpLetter } from "./follow-up-letter";
 export { overdueAlertMessage, type OverdueAlertData } from "./overdue-alert";
 export { requestLetter } from "./request-letter";
 export { testMessage, type TestMessageData } from "./test-message";
-export type { DetailWanted, FieldsAsked, LawCitation, LetterData } from "./types";
+export type { DetailWanted, FieldsAsked, LawCitation, LetterData, RecipientKind } from "./types";

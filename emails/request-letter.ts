@@ -1,5 +1,5 @@
 import { list, paragraph, renderMessage, type Block, type RenderedMessage } from "./document";
-import { lawReference, periodText } from "./format";
+import { lawReference, periodText, recipientName } from "./format";
 import { dateLine, deadlineSentence, greeting, replyInstruction, requestNoun, signature } from "./letter-parts";
 import type { DetailWanted, LetterData } from "./types";
 
@@ -11,8 +11,15 @@ const DETAIL_SENTENCES: Record<DetailWanted, string> = {
 /** The first letter: what is asked, under which law, in what form, and how to answer. */
 export function requestLetter(data: LetterData): RenderedMessage {
   const blocks: Block[] = [dateLine(data), greeting(data)];
+  const vendor = data.recipientKind === "vendor";
   const under = data.law ? `Under ${lawReference(data.law)}, I` : "I";
-  blocks.push(paragraph(`${under} request copies of the following records held by the ${data.agencyName}:`));
+  blocks.push(
+    paragraph(
+      vendor && !data.law
+        ? `I ask ${data.agencyName} for copies of the following records, or for the information needed to obtain them:`
+        : `${under} request copies of the following records held by ${recipientName(data.agencyName, data.recipientKind)}:`,
+    ),
+  );
   blocks.push(paragraph(data.description.trim()));
 
   const asked = (data.fields ?? []).filter((f) => f.recordType.trim());
@@ -32,8 +39,11 @@ export function requestLetter(data: LetterData): RenderedMessage {
   if (deadline) blocks.push(paragraph(deadline));
   blocks.push(
     paragraph(
-      "If you withhold any part of these records, please cite the specific exemption you rely on and release the rest. " +
-        "If there will be fees, please tell me the amount before you incur them.",
+      vendor && !data.law
+        ? "If you can provide only part of this, please send that part and tell me what you cannot provide and why. " +
+            "If there will be costs, please tell me the amount before you incur them."
+        : "If you withhold any part of these records, please cite the specific exemption you rely on and release the rest. " +
+            "If there will be fees, please tell me the amount before you incur them.",
     ),
   );
   blocks.push(replyInstruction(data), signature(data));

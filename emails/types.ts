@@ -20,6 +20,9 @@ export interface FieldsAsked {
   fields: string[];
 }
 
+/** Who a request goes to: a public agency, or a company that sells it software (bound by no records law). */
+export type RecipientKind = "agency" | "vendor";
+
 /** Record-level data (one row per stop, call, complaint...) or counts and totals. */
 export type DetailWanted = "record_level" | "aggregate";
 
@@ -28,10 +31,14 @@ export interface LetterData {
   title: string;
   /** What is asked, in the requester's words. */
   description: string;
+  /** The recipient's name: the agency's, or the vendor's. */
   agencyName: string;
+  /** "agency" unless given. */
+  recipientKind?: RecipientKind;
   contactName?: string | null;
-  jurisdictionName: string;
-  /** The law of the agency's state (or federal FOIA); null when the table has none. */
+  /** The agency's city, county or state; none for a vendor. */
+  jurisdictionName?: string | null;
+  /** The law of the agency's state (or federal FOIA); null when the table has none, and for a vendor. */
   law: LawCitation | null;
   requesterName: string;
   organizationName: string;

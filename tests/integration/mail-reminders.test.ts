@@ -1,13 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mailDigests, organizations, outboxMessages, requestEvents, requests, users } from "../../db/schema";
+import { mailDigests, organizations, outboxMessages, requestEvents, requests, users, vendors } from "../../db/schema";
 import { changeStatus } from "~/domain/requests.server";
 import { runReminders } from "~/domain/mail/reminders.server";
 import { smtpTransport } from "~/domain/mail/transport.server";
 import { OutboxWorker } from "~/domain/mail/worker.server";
 import * as preferencesPage from "~/routes/settings.email";
 import { db } from "~/utils/db.server";
-import { callRoute, cookieFor, makeOrganization, makeRequest, TODAY } from "./factories";
+import { callRoute, cookieFor, makeOrganization, makeRequest, makeVendor, makeVendorRequest, TODAY } from "./factories";
 import { startSmtpSink, type SmtpSink } from "./support/smtp-sink";
 
 // TODAY is 2026-11-23 (a Monday); the organization is in New York, where 08:00 is 13:00 UTC in November.
@@ -130,6 +130,35 @@ describe("the daily digest", () => {
     // The member has nothing to report: the day is marked done, with no message.
     expect(decided).toEqual([expect.objectContaining({ userId: quiet.member.id, outboxMessageId: null })]);
     expect(await db.select().from(outboxMessages).where(eq(outboxMessages.organizationId, quiet.org.id))).toHaveLength(0);
+  });
+});
+
+describe("requests to a vendor", () => {
+  it("get their overdue alert and their digest lines, named by the vendor", async () => {
+    const own = await makeOrganization("Vendor reminders");
+    const vendorId = await makeVendor(own.viewer, "Axon Enterprise");
+    const late = await makeVendorRequest(own.viewer, vendorId, { title: "Evidence.com audit export" });
+    const soon = await makeVendorRequest(own.viewer, vendorId, { title: "Body camera metadata dictionary" });
+    for (const [request, dueOn] of [[late, "2026-11-20"], [soon, "2026-11-26"]] as const) {
+      await changeStatus(own.viewer, request.id, { status: "submitted" }, TODAY);
+      await db.update(requests).set({ dueOn }).where(eq(requests.id, request.id));
+    }
+    // The vendor's own row is what names it: renaming it renames the lines.
+    await db.update(vendors).set({ name: "Axon" }).where(eq(vendors.id, vendorId));
+
+    const summary = await runReminders(db, AT_EIGHT, [own.org.id]);
+    // One alert, to the requester (nobody is assigned); a digest to each coordinator (both see unassigned requests).
+    expect(summary).toEqual({ alerts: 1, digests: 2 });
+    const mail = await db.select().from(outboxMessages).where(eq(outboxMessages.organizationId, own.org.id));
+    const alert = mail.find((m) => m.kind === "overdue_alert")!;
+    expect(alert).toMatchObject({ requestId: late.id, toAddress: own.admin.email, idempotencyKey: `overdue:${late.id}:2026-11-20` });
+    expect(alert.textBody).toContain(`Axon has not answered request #${late.number}, "Evidence.com audit export"`);
+    expect(alert.textBody).toContain("send the vendor a follow-up letter");
+    expect(alert.textBody).toContain(`/requests/${late.id}/letters?kind=follow_up`);
+
+    const digest = mail.find((m) => m.kind === "digest" && m.recipientUserId === own.admin.id)!;
+    expect(digest.textBody).toMatch(new RegExp(`Overdue \\(1\\)[\\s\\S]*#${late.number} Evidence\\.com audit export — Axon · Submitted`));
+    expect(digest.textBody).toMatch(new RegExp(`Due this week \\(1\\)[\\s\\S]*#${soon.number} Body camera metadata dictionary — Axon · Submitted`));
   });
 });
 

@@ -96,6 +96,37 @@ describe("the request letter", () => {
   });
 });
 
+describe("letters to a vendor", () => {
+  const vendor: LetterData = { ...base, agencyName: "Tyler Technologies", recipientKind: "vendor", contactName: null, jurisdictionName: null, law: null };
+
+  it("ask the company by name, cite no law and no exemptions", () => {
+    const letter = requestLetter(vendor);
+    expect(letter.subject).toBe("Request for records: Traffic stops 2021–present");
+    expect(letter.text).toContain("To Tyler Technologies:");
+    expect(letter.text).toContain("I ask Tyler Technologies for copies of the following records, or for the information needed to obtain them:");
+    expect(letter.text).toContain("tell me what you cannot provide and why");
+    expect(letter.text).not.toMatch(/Under the|exemption|the Tyler/);
+    expect(requestLetter({ ...vendor, contactName: "Legal Department" }).text).toContain("To Legal Department, Tyler Technologies:");
+  });
+
+  it("an overdue alert names the vendor without an article and offers a follow-up to the vendor", () => {
+    const alert = overdueAlertMessage({
+      userName: "Ana",
+      requestNumber: 7,
+      title: "RMS export",
+      agencyName: "Tyler Technologies",
+      recipientKind: "vendor",
+      dueDate: "2026-11-20",
+      today: "2026-11-23",
+      requestUrl: "https://app.example/requests/x",
+      followUpUrl: "https://app.example/requests/x/letters?kind=follow_up",
+      preferencesUrl: "https://app.example/settings/email",
+    });
+    expect(alert.text).toContain('Ana, Tyler Technologies has not answered request #7, "RMS export"');
+    expect(alert.text).toContain("send the vendor a follow-up letter");
+  });
+});
+
 describe("the follow-up and the appeal", () => {
   it("a follow-up names the filing date, tracking number and the date the answer was due", () => {
     const letter = followUpLetter({ ...base, filedOn: "2026-11-02", trackingNumber: "26-114", dueDate: "2026-11-09" });

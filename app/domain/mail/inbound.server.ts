@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
-import { agencies, inboundAttachments, inboundMessages, outboxMessages, requestEvents, requests, users } from "../../../db/schema";
+import { agencies, inboundAttachments, inboundMessages, outboxMessages, requestEvents, requests, users, vendors } from "../../../db/schema";
 import type { InboundChannel, InboundStatus } from "../../../db/schema/values";
 import type { Executor } from "../../utils/db.server";
 import { db as defaultDb } from "../../utils/db.server";
@@ -147,12 +147,12 @@ async function bySuggestion(
   if (uploaderOrg) return { organizationId: uploaderOrg, requestId: null, suggestedRequestId: null };
   const sender = parsed?.from?.value[0]?.address?.toLowerCase();
   if (sender) {
-    const orgs = await db
-      .selectDistinct({ organizationId: agencies.organizationId })
-      .from(agencies)
-      .where(eq(agencies.recordsContactEmail, sender))
-      .limit(2);
-    if (orgs.length === 1) return { organizationId: orgs[0]!.organizationId, requestId: null, suggestedRequestId: null };
+    const [byAgency, byVendor] = [
+      await db.selectDistinct({ organizationId: agencies.organizationId }).from(agencies).where(eq(agencies.recordsContactEmail, sender)).limit(2),
+      await db.selectDistinct({ organizationId: vendors.organizationId }).from(vendors).where(eq(vendors.contactEmail, sender)).limit(2),
+    ];
+    const orgs = new Set([...byAgency, ...byVendor].map((r) => r.organizationId));
+    if (orgs.size === 1) return { organizationId: [...orgs][0]!, requestId: null, suggestedRequestId: null };
   }
   return { organizationId: null, requestId: null, suggestedRequestId: null };
 }

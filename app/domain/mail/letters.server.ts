@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { agencies, jurisdictions, organizations, requestEvents, requests, users } from "../../../db/schema";
+import { agencies, jurisdictions, organizations, requestEvents, requests, users, vendors } from "../../../db/schema";
 import type { LetterKind } from "../../../db/schema/values";
 import {
   appealLetter,
@@ -10,6 +10,7 @@ import {
   requestLetter,
   type FieldsAsked,
   type LetterData,
+  type RecipientKind,
   type RenderedMessage,
 } from "../../../emails";
 import type { FormatWanted } from "../../../db/schema/field-values";
@@ -39,11 +40,19 @@ export interface LetterContext {
   status: string;
   filedOn: string | null;
   trackingNumber: string | null;
+  /** The request goes to an agency or, for a joint ask, to a vendor: a company that no records law binds. */
+  recipientKind: RecipientKind;
+  /** The recipient's name: the agency's or the vendor's. */
   agencyName: string;
+  /** The agency's records contact, or the vendor's records or legal contact. */
   contactName: string | null;
   contactEmail: string | null;
-  jurisdictionName: string;
-  /** The law's jurisdiction code: the agency's state (or "US", "DC"). */
+  /** The agency's city, county or state; null for a vendor. */
+  jurisdictionName: string | null;
+  /**
+   * The law's jurisdiction code: the agency's state (or "US", "DC"). Null for a vendor: a request has no
+   * jurisdiction of its own, and a company is not bound by the public-records law of the agencies it serves.
+   */
   lawCode: string | null;
   law: LawRule | null;
   requesterName: string;
@@ -108,9 +117,10 @@ export async function letterContext(viewer: Viewer, requestId: string, db: Execu
       status: requests.status,
       filedOn: requests.filedOn,
       trackingNumber: requests.trackingNumber,
-      agencyName: agencies.name,
-      contactName: agencies.recordsContactName,
-      contactEmail: agencies.recordsContactEmail,
+      vendorId: requests.vendorId,
+      agencyName: sql<string>`coalesce(${agencies.name}, ${vendors.name})`,
+      contactName: sql<string | null>`case when ${requests.vendorId} is null then ${agencies.recordsContactName} else ${vendors.contactName} end`,
+      contactEmail: sql<string | null>`case when ${requests.vendorId} is null then ${agencies.recordsContactEmail} else ${vendors.contactEmail} end`,
       jurisdictionName: jurisdictions.name,
       code: jurisdictions.code,
       stateCode: state.code,
@@ -119,9 +129,10 @@ export async function letterContext(viewer: Viewer, requestId: string, db: Execu
       timeZone: organizations.timeZone,
     })
     .from(requests)
-    .innerJoin(agencies, eq(agencies.id, requests.agencyId))
-    .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+    .leftJoin(agencies, eq(agencies.id, requests.agencyId))
+    .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
     .leftJoin(state, eq(state.id, jurisdictions.stateId))
+    .leftJoin(vendors, eq(vendors.id, requests.vendorId))
     .innerJoin(requester, eq(requester.id, requests.requesterId))
     .innerJoin(organizations, eq(organizations.id, requests.organizationId))
     .where(and(eq(requests.id, requestId), visibleRequests(viewer)))
@@ -132,9 +143,10 @@ export async function letterContext(viewer: Viewer, requestId: string, db: Execu
   const lawCode = row.code ?? row.stateCode ?? null;
   const denial = await lastDenial(db, row.requestId, row.timeZone);
 
-  const { code: _code, stateCode: _stateCode, timeZone: _timeZone, ...rest } = row;
+  const { code: _code, stateCode: _stateCode, timeZone: _timeZone, vendorId, ...rest } = row;
   return {
     ...rest,
+    recipientKind: vendorId ? "vendor" : "agency",
     lawCode,
     law: lawCode ? (lawFor(lawCode) ?? null) : null,
     replyAddress: replyAddressFor(row.requestId),
@@ -159,6 +171,7 @@ export function letterData(context: LetterContext, today: string, details: Parti
     title: context.title,
     description: context.description,
     agencyName: context.agencyName,
+    recipientKind: context.recipientKind,
     contactName: context.contactName,
     jurisdictionName: context.jurisdictionName,
     law: context.law

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lt, lte, notExists, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { agencies, mailDigests, organizations, outboxMessages, requests, users } from "../../../db/schema";
+import { agencies, mailDigests, organizations, outboxMessages, requests, users, vendors } from "../../../db/schema";
 import { digestIsEmpty, digestMessage, overdueAlertMessage, type DigestItem } from "../../../emails";
 import type { Database, Executor } from "../../utils/db.server";
 import { addDays } from "../../utils/dates";
@@ -16,6 +16,9 @@ const dueDate = requests.dueOn;
 
 /** Alerts go out for requests that became overdue within this many days; older ones are in the digest. */
 const ALERT_WINDOW_DAYS = 7;
+
+/** Who the request goes to: its agency or, for a request to a vendor, the vendor. */
+const recipientName = sql<string>`coalesce(${agencies.name}, ${vendors.name})`;
 
 const assignee = alias(users, "assignee");
 const requester = alias(users, "requester");
@@ -62,7 +65,8 @@ async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: s
       number: requests.number,
       title: requests.title,
       dueDate: sql<string>`${dueDate}`,
-      agencyName: agencies.name,
+      agencyName: recipientName,
+      vendorId: requests.vendorId,
       assigneeId: assignee.id,
       assigneeName: assignee.name,
       assigneeEmail: assignee.email,
@@ -74,7 +78,8 @@ async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: s
       requesterDisabledAt: requester.disabledAt,
     })
     .from(requests)
-    .innerJoin(agencies, eq(agencies.id, requests.agencyId))
+    .leftJoin(agencies, eq(agencies.id, requests.agencyId))
+    .leftJoin(vendors, eq(vendors.id, requests.vendorId))
     .leftJoin(assignee, and(eq(assignee.id, requests.assigneeId), isNull(assignee.disabledAt)))
     .innerJoin(requester, eq(requester.id, requests.requesterId))
     .where(
@@ -101,6 +106,7 @@ async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: s
       requestNumber: request.number,
       title: request.title,
       agencyName: request.agencyName,
+      recipientKind: request.vendorId ? "vendor" : "agency",
       dueDate: request.dueDate,
       today,
       requestUrl,
@@ -206,12 +212,13 @@ function digestCandidates(db: Executor, organizationId: string, userId: string, 
       number: requests.number,
       title: requests.title,
       status: requests.status,
-      agencyName: agencies.name,
+      agencyName: recipientName,
       dueDate: sql<string | null>`${dueDate}`,
       nextActionOn: requests.nextActionOn,
     })
     .from(requests)
-    .innerJoin(agencies, eq(agencies.id, requests.agencyId))
+    .leftJoin(agencies, eq(agencies.id, requests.agencyId))
+    .leftJoin(vendors, eq(vendors.id, requests.vendorId))
     .where(
       and(
         eq(requests.organizationId, organizationId),
