@@ -11,7 +11,7 @@ export interface TimelineItem {
   actorName: string | null;
 }
 
-function Body({ event }: { event: TimelineEventData }) {
+function Body({ event, requestId }: { event: TimelineEventData; requestId?: string }) {
   switch (event.kind) {
     case "status_changed":
       return event.data.note ? <p className="timeline__body">{event.data.note}</p> : null;
@@ -93,7 +93,15 @@ function Body({ event }: { event: TimelineEventData }) {
             <ul className="attachments" aria-label="Attachments">
               {event.data.attachments.map((a) => (
                 <li key={a.id}>
-                  <a href={`/inbox/attachments/${a.id}`}>{a.filename}</a> <span className="muted small">({formatBytes(a.size)})</span>
+                  {a.fileId && requestId ? (
+                    <Link to={`/requests/${requestId}/files/${a.fileId}`}>{a.filename}</Link>
+                  ) : (
+                    <a href={`/inbox/attachments/${a.id}`}>{a.filename}</a>
+                  )}{" "}
+                  <span className="muted small">
+                    ({formatBytes(a.size)}
+                    {a.duplicate ? ", the same as a file already received" : ""})
+                  </span>
                 </li>
               ))}
             </ul>
@@ -125,7 +133,8 @@ function Body({ event }: { event: TimelineEventData }) {
   }
 }
 
-export function Timeline({ events, timeZone }: { events: TimelineItem[]; timeZone: string }) {
+/** requestId: the request the events are of, for links to its received files. */
+export function Timeline({ events, timeZone, requestId }: { events: TimelineItem[]; timeZone: string; requestId?: string }) {
   if (events.length === 0) return <p className="muted">Nothing has happened yet.</p>;
   return (
     <ol className="timeline" aria-label="Timeline, oldest first">
@@ -138,7 +147,7 @@ export function Timeline({ events, timeZone }: { events: TimelineItem[]; timeZon
               <time dateTime={e.occurredAt}>{formatInstant(e.occurredAt, timeZone)}</time>
               {e.actorName ? ` · ${e.actorName}` : ""}
             </div>
-            <Body event={event} />
+            <Body event={event} requestId={requestId} />
           </li>
         );
       })}

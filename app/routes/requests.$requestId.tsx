@@ -413,7 +413,7 @@ export default function RequestPage() {
           {fieldsAndFiles ? <FieldsAndFiles data={fieldsAndFiles} today={today} timeZone={timeZone} /> : null}
           <section className="card" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">Timeline</h2>
-            <Timeline events={timeline} timeZone={timeZone} />
+            <Timeline events={timeline} timeZone={timeZone} requestId={request.id} />
           </section>
         </div>
 

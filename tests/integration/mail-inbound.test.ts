@@ -1,4 +1,5 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -14,17 +15,21 @@ const saved = vi.hoisted(async () => {
   return before;
 });
 
-import { inboundAttachments, inboundMessages, requestEvents } from "../../db/schema";
+import { communications, inboundAttachments, inboundMessages, requestEvents, requestFiles } from "../../db/schema";
+import { filesDir, storedPath } from "~/domain/files/storage.server";
 import { startInboundSmtp, type InboundSmtp } from "~/domain/mail/inbound-smtp.server";
 import { receiveMail } from "~/domain/mail/inbound.server";
 import { readReplyAddress, replyAddressFor } from "~/domain/mail/reply-address.server";
 import * as attachmentRoute from "~/routes/inbox.attachments.$attachmentId";
+import * as filePage from "~/routes/requests.$requestId_.files_.$fileId";
+import * as filesPage from "~/routes/requests.$requestId_.files";
 import * as inboxPage from "~/routes/inbox._index";
 import * as messagePage from "~/routes/inbox.$messageId";
 import * as reviewPage from "~/routes/inbox.review";
 import { db } from "~/utils/db.server";
 import { callRoute, cookieFor, makeOrganization, makeRequest } from "./factories";
 import { emlFixture, postFile } from "./support/mail-fixtures";
+import { multipart, postBody } from "./support/uploads";
 
 let org: Awaited<ReturnType<typeof makeOrganization>>;
 let other: Awaited<ReturnType<typeof makeOrganization>>;
@@ -46,6 +51,37 @@ afterAll(async () => {
     else process.env[key] = value;
   }
 });
+
+const CSV = "stop_id,date,subject_race,officer_hash\n1,2021-01-04,B,9f2c\n2,2021-01-05,W,71aa\n";
+const sha256 = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
+const filesOf = (requestId: string) => db.select().from(requestFiles).where(eq(requestFiles.requestId, requestId));
+
+/** A reply with one attachment of the given name, type and content (base64-encoded), to `to`. */
+function replyWith(to: string, attachment: { name: string; type: string; content: Buffer | string }, messageId = `<${randomUUID()}@cityofmadison.example>`): Buffer {
+  return Buffer.from(
+    [
+      "From: Records Custodian <mpdrecords@cityofmadison.example>",
+      `To: ${to}`,
+      "Subject: Installment",
+      `Message-ID: ${messageId}`,
+      "MIME-Version: 1.0",
+      'Content-Type: multipart/mixed; boundary="b1"',
+      "",
+      "--b1",
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      "Attached.",
+      "--b1",
+      `Content-Type: ${attachment.type}; name="${attachment.name}"`,
+      `Content-Disposition: attachment; filename="${attachment.name}"`,
+      "Content-Transfer-Encoding: base64",
+      "",
+      Buffer.from(attachment.content).toString("base64").replace(/.{76}/g, "$&\r\n"),
+      "--b1--",
+      "",
+    ].join("\r\n"),
+  );
+}
 
 async function eventsOf(requestId: string) {
   return db.select().from(requestEvents).where(eq(requestEvents.requestId, requestId)).orderBy(requestEvents.seq);
@@ -99,9 +135,98 @@ describe("an uploaded .eml", () => {
     expect(download.status).toBe(200);
     expect(download.headers.get("Content-Disposition")).toMatch(/^attachment; filename="stops-2021.csv"/);
     expect(download.headers.get("X-Content-Type-Options")).toBe("nosniff");
-    expect(await download.text()).toBe("stop_id,date,subject_race,officer_hash\n1,2021-01-04,B,9f2c\n2,2021-01-05,W,71aa\n");
+    expect(await download.text()).toBe(CSV);
     const elsewhere = await callRoute(attachmentRoute.loader, { url: `/inbox/attachments/${attachmentId}`, cookie: otherCookie, params: { attachmentId } });
     expect(elsewhere.status).toBe(404);
+  });
+
+  it("stores the message and its attachments as the request's received files, attached to the reply", async () => {
+    const request = await makeRequest(org.viewer, org.agencyId);
+    const outcome = await receiveMail({ raw: emlFixture("agency-reply-with-attachment.eml", { to: replyAddressFor(request.id) }), channel: "upload", uploader: org.viewer });
+    expect(outcome.outcome).toBe("filed");
+    const [message] = await db.select().from(inboundMessages).where(eq(inboundMessages.id, outcome.outcome === "filed" ? outcome.inboundMessageId : ""));
+
+    // The reply is an incoming email communication of the request; its attachment a received file attached to it.
+    const [communication] = await db.select().from(communications).where(eq(communications.id, message!.communicationId!));
+    expect(communication).toMatchObject({
+      requestId: request.id,
+      direction: "incoming",
+      channel: "email",
+      summary: "Email from Records Custodian <mpdrecords@cityofmadison.example>: RE: Public records request: Traffic stops 2021-present",
+    });
+    const files = await filesOf(request.id);
+    expect(files).toEqual([
+      expect.objectContaining({
+        originalName: "stops-2021.csv",
+        sizeBytes: CSV.length,
+        sha256: sha256(CSV),
+        kind: "csv",
+        mediaType: "text/csv",
+        communicationId: communication!.id,
+        uploadedById: org.admin.id,
+      }),
+    ]);
+    const [attachment] = await db.select().from(inboundAttachments).where(eq(inboundAttachments.inboundMessageId, message!.id));
+    expect(attachment).toMatchObject({ requestFileId: files[0]!.id, storageKey: files[0]!.storageName });
+    const received = (await eventsOf(request.id)).find((e) => e.kind === "email_received")!;
+    expect(received.data).toMatchObject({ communicationId: communication!.id, attachments: [{ id: attachment!.id, fileId: files[0]!.id }] });
+
+    // Bytes live in the received-files storage, flushed and renamed like uploads: the raw message too.
+    expect(readFileSync(storedPath(files[0]!.storageName), "utf8")).toBe(CSV);
+    expect(message!.rawKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(readFileSync(storedPath(message!.rawKey), "utf8")).toContain("Message-ID:");
+    expect(existsSync(`${process.env.DATA_DIR}/mail-attachments`)).toBe(false);
+    expect(storedPath(message!.rawKey).startsWith(filesDir())).toBe(true);
+
+    // It is listed on the request's files page and previewed like an upload.
+    const list = (await (await callRoute(filesPage.loader, { url: `/requests/${request.id}/files`, cookie, params: { requestId: request.id } })).json()) as { files: { id: string }[]; communications: { id: string }[] };
+    expect(list.files.map((f) => f.id)).toEqual([files[0]!.id]);
+    expect(list.communications.map((c) => c.id)).toContain(communication!.id);
+    const page = await callRoute(filePage.loader, { url: `/requests/${request.id}/files/${files[0]!.id}`, cookie, params: { requestId: request.id, fileId: files[0]!.id } });
+    const shown = (await page.json()) as { preview: { type: string; table?: { header: string[] } }; communication: { id: string } | null };
+    expect(shown.preview.type).toBe("table");
+    expect(shown.communication?.id).toBe(communication!.id);
+  });
+
+  it("records an attachment already received (by upload or an earlier reply) once, by checksum", async () => {
+    const request = await makeRequest(org.viewer, org.agencyId);
+    const to = replyAddressFor(request.id);
+    await receiveMail({ raw: emlFixture("agency-reply-with-attachment.eml", { to }), channel: "upload", uploader: org.viewer });
+    const [first] = await filesOf(request.id);
+    const before = (await import("node:fs")).readdirSync(filesDir()).length;
+
+    const again = await receiveMail({ raw: replyWith(to, { name: "stops-2021-again.csv", type: "text/csv", content: CSV }), channel: "upload", uploader: org.viewer });
+    expect(again.outcome).toBe("filed");
+    expect(await filesOf(request.id)).toHaveLength(1);
+    const [attachment] = await db.select().from(inboundAttachments).where(eq(inboundAttachments.inboundMessageId, again.outcome === "filed" ? again.inboundMessageId : ""));
+    expect(attachment).toMatchObject({ requestFileId: first!.id, storageKey: first!.storageName });
+    const events = (await eventsOf(request.id)).filter((e) => e.kind === "email_received");
+    expect(events[1]!.data).toMatchObject({ attachments: [{ filename: "stops-2021-again.csv", fileId: first!.id, duplicate: true }] });
+    // Only the new raw message was kept; the duplicate attachment's own copy was removed.
+    expect((await import("node:fs")).readdirSync(filesDir()).length).toBe(before + 1);
+    // The inbox download still works, from the file received first.
+    const download = await callRoute(attachmentRoute.loader, { url: `/inbox/attachments/${attachment!.id}`, cookie, params: { attachmentId: attachment!.id } });
+    expect(await download.text()).toBe(CSV);
+
+    // A file uploaded by hand first is matched the same way.
+    const other = await makeRequest(org.viewer, org.agencyId);
+    const upload = multipart([{ name: "file", filename: "uploaded.csv", content: CSV, type: "text/csv" }]);
+    const uploaded = await postBody(filesPage.action, { url: `/requests/${other.id}/files`, cookie, params: { requestId: other.id }, body: upload.body, contentType: upload.contentType });
+    expect(uploaded.status).toBe(302);
+    const [byHand] = await filesOf(other.id);
+    const late = await receiveMail({ raw: emlFixture("agency-reply-with-attachment.eml", { to: replyAddressFor(other.id) }), channel: "upload", uploader: org.viewer });
+    expect(late.outcome).toBe("filed");
+    expect(await filesOf(other.id)).toEqual([expect.objectContaining({ id: byHand!.id, originalName: "uploaded.csv" })]);
+    const last = (await eventsOf(other.id)).filter((e) => e.kind === "email_received").at(-1)!;
+    expect(last.data).toMatchObject({ attachments: [{ filename: "stops-2021.csv", fileId: byHand!.id, duplicate: true }] });
+  });
+
+  it("keeps an attachment whose content contradicts its name, as an unpreviewed file", async () => {
+    const request = await makeRequest(org.viewer, org.agencyId);
+    const png = Buffer.concat([Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"), Buffer.alloc(64, 1)]);
+    const outcome = await receiveMail({ raw: replyWith(replyAddressFor(request.id), { name: "calls.csv", type: "text/csv", content: png }), channel: "upload", uploader: org.viewer });
+    expect(outcome.outcome).toBe("filed");
+    expect(await filesOf(request.id)).toEqual([expect.objectContaining({ originalName: "calls.csv", kind: "other", mediaType: "application/octet-stream", sha256: sha256(png) })]);
   });
 
   it("is shown with its HTML sanitized: no scripts, handlers, styles, images, frames or javascript: links", async () => {
@@ -128,6 +253,7 @@ describe("an uploaded .eml", () => {
     const response = await postFile(inboxPage.action, "/inbox", cookie, { name: "reply.eml", content: raw });
     expect(response.headers.get("Location")).toBe("/inbox/review");
     expect((await eventsOf(request.id)).some((e) => e.kind === "email_received")).toBe(false);
+    expect(await filesOf(request.id)).toHaveLength(0);
 
     const list = await callRoute(reviewPage.loader, { url: "/inbox/review", cookie });
     const { rows } = (await list.json()) as { rows: { id: string; reviewReason: string; suggestion: { id: string } | null }[] };
@@ -150,9 +276,44 @@ describe("an uploaded .eml", () => {
     expect(filed.headers.get("Location")).toBe(`/requests/${request.id}`);
     const received = (await eventsOf(request.id)).find((e) => e.kind === "email_received");
     expect(received?.actorId).toBe(org.member.id);
-    expect(received?.data).toMatchObject({ inboundMessageId: held.id, attachments: [{ filename: "stops-2021.csv" }] });
+    // Its attachment became a received file of the request when it was filed, not before.
+    const files = await filesOf(request.id);
+    expect(files).toEqual([expect.objectContaining({ originalName: "stops-2021.csv", kind: "csv", sha256: sha256(CSV), uploadedById: org.member.id })]);
+    expect(received?.data).toMatchObject({ inboundMessageId: held.id, attachments: [{ filename: "stops-2021.csv", fileId: files[0]!.id }] });
+    const [message] = await db.select().from(inboundMessages).where(eq(inboundMessages.id, held.id));
+    expect(files[0]!.communicationId).toBe(message!.communicationId);
     const again = await callRoute(reviewPage.action, { url: "/inbox/review", cookie, form: { intent: "file", messageId: held.id, requestNumber: String(request.number) } });
     expect(again.status).toBe(400);
+  });
+
+  it("stored under the old mail directory is still read, and filed from review into the received-files storage", async () => {
+    const { mkdirSync, writeFileSync } = await import("node:fs");
+    const legacy = (content: string) => {
+      const key = `${sha256(content).slice(0, 2)}/${sha256(content)}`;
+      mkdirSync(`${process.env.DATA_DIR}/mail-attachments/${key.slice(0, 2)}`, { recursive: true });
+      writeFileSync(`${process.env.DATA_DIR}/mail-attachments/${key}`, content);
+      return key;
+    };
+    const request = await makeRequest(org.viewer, org.agencyId);
+    const content = `id,kind\n${randomUUID()},call\n`;
+    const [held] = await db
+      .insert(inboundMessages)
+      .values({ organizationId: org.org.id, status: "review", channel: "upload", reviewReason: "Held before the upgrade.", messageId: `<${randomUUID()}@old.example>`, rawKey: legacy("From: a@b.example\r\n\r\nold"), rawSize: 25, subject: "Old reply" })
+      .returning();
+    const [attachment] = await db
+      .insert(inboundAttachments)
+      .values({ inboundMessageId: held!.id, position: 0, filename: "calls.csv", contentType: "text/csv", size: content.length, sha256: sha256(content), storageKey: legacy(content) })
+      .returning();
+    const download = await callRoute(attachmentRoute.loader, { url: `/inbox/attachments/${attachment!.id}`, cookie, params: { attachmentId: attachment!.id } });
+    expect(await download.text()).toBe(content);
+
+    const filed = await callRoute(reviewPage.action, { url: "/inbox/review", cookie, form: { intent: "file", messageId: held!.id, requestNumber: String(request.number) } });
+    expect(filed.status).toBe(302);
+    const files = await filesOf(request.id);
+    expect(files).toEqual([expect.objectContaining({ originalName: "calls.csv", kind: "csv", sha256: sha256(content) })]);
+    expect(readFileSync(storedPath(files[0]!.storageName), "utf8")).toBe(content);
+    const [after] = await db.select().from(inboundAttachments).where(eq(inboundAttachments.id, attachment!.id));
+    expect(after).toMatchObject({ requestFileId: files[0]!.id, storageKey: files[0]!.storageName });
   });
 
   it("can be discarded from review, and is kept as seen", async () => {
@@ -240,6 +401,10 @@ describe("the inbound SMTP listener", () => {
     expect(row).toMatchObject({ status: "filed", requestId: request.id, organizationId: org.org.id, channel: "smtp", recipient: to, inReplyTo: "<letter-1@replies.jointask.example>" });
     const attachments = await db.select().from(inboundAttachments).where(eq(inboundAttachments.inboundMessageId, row!.id));
     expect(attachments.map((a) => [a.filename, a.contentType, a.size])).toEqual([["calls.csv", "text/csv", 18]]);
+    // Recorded as the request's received file, by nobody in particular (it came by SMTP).
+    expect(await filesOf(request.id)).toEqual([
+      expect.objectContaining({ id: attachments[0]!.requestFileId, originalName: "calls.csv", kind: "csv", uploadedById: null, communicationId: row!.communicationId }),
+    ]);
     const received = (await eventsOf(request.id)).find((e) => e.kind === "email_received");
     expect(received).toMatchObject({ actorId: null, data: { excerpt: "Attached is the first installment." } });
   });
