@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import net from "node:net";
 import { and, eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -17,7 +18,7 @@ const saved = vi.hoisted(async () => {
 
 import { communications, inboundAttachments, inboundMessages, requestEvents, requestFiles } from "../../db/schema";
 import { filesDir, storedPath } from "~/domain/files/storage.server";
-import { startInboundSmtp, type InboundSmtp } from "~/domain/mail/inbound-smtp.server";
+import { MessageCollector, startInboundSmtp, type InboundSmtp } from "~/domain/mail/inbound-smtp.server";
 import { receiveMail } from "~/domain/mail/inbound.server";
 import { readReplyAddress, replyAddressFor } from "~/domain/mail/reply-address.server";
 import * as attachmentRoute from "~/routes/inbox.attachments.$attachmentId";
@@ -373,6 +374,42 @@ describe("an uploaded .eml", () => {
   });
 });
 
+/** A bare SMTP client that says only what it is told to: no SIZE, no pipelining, no politeness. */
+function rawSmtp(port: number) {
+  const socket = net.connect(port, "127.0.0.1");
+  let buffer = "";
+  const replies: string[] = [];
+  const waiting: Array<(line: string) => void> = [];
+  socket.on("data", (data: Buffer) => {
+    buffer += data.toString("latin1");
+    for (let end = buffer.indexOf("\r\n"); end >= 0; end = buffer.indexOf("\r\n")) {
+      const line = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      if (!/^\d{3} /.test(line)) continue; // continuation lines of a multi-line reply
+      const waiter = waiting.shift();
+      if (waiter) waiter(line);
+      else replies.push(line);
+    }
+  });
+  socket.on("error", () => {});
+  return {
+    reply: () => new Promise<string>((resolve) => (replies.length ? resolve(replies.shift()!) : waiting.push(resolve))),
+    write: (data: string | Buffer) => new Promise<void>((resolve, reject) => socket.write(data, (error) => (error ? reject(error) : resolve()))),
+    close: () => socket.destroy(),
+  };
+}
+
+describe("collecting an SMTP message", () => {
+  it("holds at most the limit: past it, what was held is dropped and the rest only counted", () => {
+    const collector = new MessageCollector(1_000);
+    for (let i = 0; i < 9; i++) collector.push(Buffer.alloc(100, "a"));
+    expect(collector).toMatchObject({ buffered: 900, tooLarge: false });
+    for (let i = 0; i < 1_000; i++) collector.push(Buffer.alloc(100, "a"));
+    expect(collector).toMatchObject({ buffered: 0, tooLarge: true, received: 100_900 });
+    expect(collector.message().length).toBe(0);
+  });
+});
+
 describe("the inbound SMTP listener", () => {
   let listener: InboundSmtp;
   let send: ReturnType<typeof nodemailer.createTransport>;
@@ -436,5 +473,37 @@ describe("the inbound SMTP listener", () => {
     await send.sendMail({ envelope: { from: "records@agency.example", to: [to] }, raw: emlFixture("malformed-multipart.eml", { to, messageId }) });
     const [row] = await db.select().from(inboundMessages).where(and(eq(inboundMessages.messageId, messageId)));
     expect(row).toMatchObject({ status: "review", suggestedRequestId: request.id, organizationId: org.org.id });
+  });
+
+  it("refuses with 552, storing nothing, a client that ignores SIZE and sends far more than the limit", async () => {
+    const request = await makeRequest(org.viewer, org.agencyId);
+    const to = replyAddressFor(request.id);
+    const messageId = `<${randomUUID()}@agency.example>`;
+    const client = rawSmtp(listener.port);
+    try {
+      expect(await client.reply()).toMatch(/^220 /);
+      await client.write("EHLO agency.example\r\n");
+      expect(await client.reply()).toMatch(/^250 /);
+      // No SIZE= on MAIL FROM: the server learns the size only as the data arrives.
+      await client.write("MAIL FROM:<records@agency.example>\r\n");
+      expect(await client.reply()).toMatch(/^250 /);
+      await client.write(`RCPT TO:<${to}>\r\n`);
+      expect(await client.reply()).toMatch(/^250 /);
+      await client.write("DATA\r\n");
+      expect(await client.reply()).toMatch(/^354 /);
+      await client.write(`From: records@agency.example\r\nTo: ${to}\r\nSubject: Everything\r\nMessage-ID: ${messageId}\r\n\r\n`);
+      const line = `${"x".repeat(998)}\r\n`;
+      const chunk = line.repeat(64); // 64 KB
+      for (let sent = 0; sent < 3 * 1024 * 1024; sent += chunk.length) await client.write(chunk); // 3 MB against a 20 KB limit
+      await client.write(".\r\n");
+      expect(await client.reply()).toMatch(/^552 /);
+      // The connection is still in order and ends as usual.
+      await client.write("QUIT\r\n");
+      expect(await client.reply()).toMatch(/^221 /);
+    } finally {
+      client.close();
+    }
+    expect(await db.select().from(inboundMessages).where(eq(inboundMessages.messageId, messageId))).toHaveLength(0);
+    expect((await eventsOf(request.id)).some((e) => e.kind === "email_received")).toBe(false);
   });
 });
