@@ -356,6 +356,19 @@ describe("an uploaded .eml", () => {
     const raw = emlFixture("malformed-multipart.eml", { to: replyAddressFor(request.id) });
     const outcome = await receiveMail({ raw, channel: "upload", uploader: org.viewer });
     expect(outcome).toMatchObject({ outcome: "review", reason: expect.stringMatching(/MIME structure is broken/) });
+    // A message cut off before its closing boundary, and one whose base64 attachment can't be decoded, may be
+    // missing what the agency sent: they wait for a person too, with the request suggested, and record no file.
+    const truncated = await receiveMail({ raw: emlFixture("truncated-multipart.eml", { to: replyAddressFor(request.id) }), channel: "upload", uploader: org.viewer });
+    expect(truncated).toMatchObject({ outcome: "review", reason: "Its MIME structure is broken: a multipart section never reaches its closing boundary: the message seems to have been cut off." });
+    const undecodable = await receiveMail({ raw: emlFixture("invalid-base64.eml", { to: replyAddressFor(request.id) }), channel: "upload", uploader: org.viewer });
+    expect(undecodable).toMatchObject({ outcome: "review", reason: expect.stringContaining('the part "uof-2025.pdf" is declared as base64 but can\'t be decoded') });
+    for (const held of [truncated, undecodable]) {
+      const [row] = await db.select().from(inboundMessages).where(eq(inboundMessages.id, held.outcome === "review" ? held.inboundMessageId : ""));
+      expect(row).toMatchObject({ status: "review", requestId: null, suggestedRequestId: request.id });
+    }
+    expect((await eventsOf(request.id)).some((e) => e.kind === "email_received")).toBe(false);
+    expect(await filesOf(request.id)).toHaveLength(0);
+
     const garbage = await receiveMail({ raw: Buffer.from("not an email at all"), channel: "upload", uploader: org.viewer });
     expect(garbage).toMatchObject({ outcome: "review", reason: "It has no email headers." });
     const [row] = await db.select().from(inboundMessages).where(eq(inboundMessages.id, garbage.outcome === "review" ? garbage.inboundMessageId : ""));
@@ -469,10 +482,12 @@ describe("the inbound SMTP listener", () => {
     await expect(send.sendMail({ from: "a@b.example", to, subject: "huge", text: "x".repeat(30_000) })).rejects.toMatchObject({ responseCode: 552 });
     expect((await eventsOf(request.id)).some((e) => e.kind === "email_received")).toBe(false);
 
-    const messageId = `<${randomUUID()}@agency.example>`;
-    await send.sendMail({ envelope: { from: "records@agency.example", to: [to] }, raw: emlFixture("malformed-multipart.eml", { to, messageId }) });
-    const [row] = await db.select().from(inboundMessages).where(and(eq(inboundMessages.messageId, messageId)));
-    expect(row).toMatchObject({ status: "review", suggestedRequestId: request.id, organizationId: org.org.id });
+    for (const fixture of ["malformed-multipart.eml", "truncated-multipart.eml"]) {
+      const messageId = `<${randomUUID()}@agency.example>`;
+      await send.sendMail({ envelope: { from: "records@agency.example", to: [to] }, raw: emlFixture(fixture, { to, messageId }) });
+      const [row] = await db.select().from(inboundMessages).where(and(eq(inboundMessages.messageId, messageId)));
+      expect(row).toMatchObject({ status: "review", suggestedRequestId: request.id, organizationId: org.org.id, reviewReason: expect.stringMatching(/MIME structure is broken/) });
+    }
   });
 
   it("refuses with 552, storing nothing, a client that ignores SIZE and sends far more than the limit", async () => {

@@ -32,6 +32,7 @@ import {
   storeMailAttachment,
   storeMailFile,
 } from "./mail-files.server";
+import { mimeStructureProblem } from "./mime-check";
 import { readReplyAddress } from "./reply-address.server";
 
 export type ReceiveOutcome =
@@ -72,12 +73,11 @@ function malformation(parsed: ParsedMail | null, raw: Buffer, parseError: string
   if (parsed.headers.size === 0) return "It has no email headers.";
   if (!parsed.from?.value.some((a) => a.address)) return "It has no sender address (From).";
   const type = parsed.headers.get("content-type") as { value?: string; params?: Record<string, string> } | undefined;
-  if (type?.value?.toLowerCase().startsWith("multipart/")) {
-    const boundary = type.params?.boundary;
-    if (!boundary) return "Its MIME structure is broken: a multipart message without a boundary.";
-    if (!raw.includes(`--${boundary}`)) return "Its MIME structure is broken: the multipart boundary never appears.";
+  if (type?.value?.toLowerCase().startsWith("multipart/") && !type.params?.boundary) {
+    return "Its MIME structure is broken: a multipart message without a boundary.";
   }
-  return null;
+  const problem = mimeStructureProblem(raw);
+  return problem ? `Its MIME structure is broken: ${problem}` : null;
 }
 
 function excerptOf(text: string): string {
