@@ -36,12 +36,18 @@ export interface ReminderSummary {
 }
 
 /**
- * One pass of the reminders: for every organization, the overdue alerts not yet queued and, once its digest
- * hour has come in its time zone, today's digest for each coordinator who hasn't had it. Safe to run from any
- * number of instances at once and as often as liked: each alert has its own idempotency key, and each digest
- * is claimed by inserting the (person, local date) row first.
+ * One pass of the reminders: for every organization whose digest hour has come in its time zone, the overdue
+ * alerts not yet queued and today's digest for each coordinator who hasn't had it. A request becomes overdue
+ * at local midnight; its alert waits for the working day, with the digest, rather than arriving at night.
+ * Safe to run from any number of instances at once and as often as liked: each alert has its own idempotency
+ * key, and each digest is claimed by inserting the (person, local date) row first.
  */
-export async function runReminders(db: Database, now: Date = new Date(), organizationIds?: string[]): Promise<ReminderSummary> {
+export async function runReminders(
+  db: Database,
+  now: Date = new Date(),
+  organizationIds?: string[],
+  log: Logger = console,
+): Promise<ReminderSummary> {
   const orgs: OrganizationClock[] = await db
     .select({ id: organizations.id, name: organizations.name, timeZone: organizations.timeZone, digestHour: organizations.digestHour })
     .from(organizations)
@@ -49,14 +55,25 @@ export async function runReminders(db: Database, now: Date = new Date(), organiz
   const summary: ReminderSummary = { digests: 0, alerts: 0 };
   for (const org of orgs) {
     const clock = localClock(now, org.timeZone);
-    summary.alerts += await queueOverdueAlerts(db, org, clock.date);
-    if (clock.hour >= org.digestHour) summary.digests += await queueDigests(db, org, clock.date);
+    if (clock.hour < org.digestHour) continue;
+    summary.alerts += await queueOverdueAlerts(db, org, clock.date, log);
+    summary.digests += await queueDigests(db, org, clock.date, log);
   }
   if (summary.digests + summary.alerts > 0) notifyOutbox();
   return summary;
 }
 
-async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: string): Promise<number> {
+// Alerts and digests refused for their address are tried again at every pass, so they go out as soon as the
+// address is corrected; the refusal is logged once per message and process, not every minute.
+const reported = new Set<string>();
+function reportOnce(key: string, log: Logger, message: string): void {
+  if (reported.has(key)) return;
+  if (reported.size > 10_000) reported.clear();
+  reported.add(key);
+  log.error(message);
+}
+
+async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: string, log: Logger): Promise<number> {
   const config = mailConfig();
   const key = sql`'overdue:' || ${requests.id} || ':' || ${dueDate}`;
   const due = await db
@@ -113,21 +130,36 @@ async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: s
       followUpUrl: `${requestUrl}/letters?kind=follow_up`,
       preferencesUrl: `${config.appUrl}/settings/email`,
     });
+    const idempotencyKey = `overdue:${request.id}:${request.dueDate}`;
     const result = await enqueueMail(db, {
       organizationId: org.id,
       requestId: request.id,
       recipientUserId: person.id,
       kind: "overdue_alert",
-      idempotencyKey: `overdue:${request.id}:${request.dueDate}`,
+      idempotencyKey,
       to: person.email,
       ...rendered,
     });
     if (result.ok && result.value.created) queued++;
+    if (!result.ok) {
+      reportOnce(
+        idempotencyKey,
+        log,
+        `mail: overdue alert for request #${request.number} (${request.id}) of organization ${org.id} not queued: ` +
+          `the address of user ${person.id} <${person.email}> was refused (${refusal(result.fieldErrors)}). It goes out once the address is corrected.`,
+      );
+    }
   }
   return queued;
 }
 
-async function queueDigests(db: Database, org: OrganizationClock, today: string): Promise<number> {
+function refusal(fieldErrors: Record<string, string[] | undefined>): string {
+  return Object.entries(fieldErrors)
+    .map(([field, messages]) => `${field}: ${(messages ?? []).join(" ")}`)
+    .join("; ");
+}
+
+async function queueDigests(db: Database, org: OrganizationClock, today: string, log: Logger): Promise<number> {
   const people = await db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
@@ -147,13 +179,19 @@ async function queueDigests(db: Database, org: OrganizationClock, today: string)
     );
   let queued = 0;
   for (const person of people) {
-    if (await queueDigest(db, org, person, today)) queued++;
+    if (await queueDigest(db, org, person, today, log)) queued++;
   }
   return queued;
 }
 
 /** Today's digest for one person, exactly once: the (person, date) row is the lock, written with the message. */
-async function queueDigest(db: Database, org: OrganizationClock, person: { id: string; name: string; email: string }, today: string): Promise<boolean> {
+async function queueDigest(
+  db: Database,
+  org: OrganizationClock,
+  person: { id: string; name: string; email: string },
+  today: string,
+  log: Logger,
+): Promise<boolean> {
   const config = mailConfig();
   return db.transaction(async (tx) => {
     const [claimed] = await tx
@@ -192,7 +230,17 @@ async function queueDigest(db: Database, org: OrganizationClock, person: { id: s
       to: person.email,
       ...rendered,
     });
-    if (!result.ok) return false;
+    if (!result.ok) {
+      // Not lost: the claim is given back, so today's digest goes out once the address is corrected.
+      await tx.delete(mailDigests).where(and(eq(mailDigests.userId, person.id), eq(mailDigests.localDate, today)));
+      reportOnce(
+        `digest:${person.id}:${today}`,
+        log,
+        `mail: digest of ${today} for user ${person.id} <${person.email}> of organization ${org.id} not queued: ` +
+          `the address was refused (${refusal(result.fieldErrors)}). It goes out once the address is corrected.`,
+      );
+      return false;
+    }
     await tx
       .update(mailDigests)
       .set({ outboxMessageId: result.value.id })
@@ -240,7 +288,7 @@ export class ReminderScheduler {
 
   start(): void {
     const tick = () => {
-      this.running = runReminders(this.options.db).catch((error: unknown) =>
+      this.running = runReminders(this.options.db, new Date(), undefined, this.options.log).catch((error: unknown) =>
         (this.options.log ?? console).error("mail: reminders failed:", error),
       );
     };
