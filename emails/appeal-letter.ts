@@ -12,9 +12,12 @@ export function appealLetter(data: LetterData): RenderedMessage {
   const law = data.law ? ` under ${lawReference(data.law)}` : "";
   blocks.push(
     paragraph(
-      `I believe these records are public${law}, and that any information that is truly exempt can be redacted so the rest is released. ` +
-        "Please reconsider the request and release the records, or every reasonably segregable part of them, " +
-        "and identify the specific exemption claimed for anything still withheld.",
+      data.recipientKind === "vendor" && !data.law
+        ? "Please reconsider the request: what I ask for describes the work of the public agencies that use your product. " +
+            "Please send what you can, and tell me what you cannot provide and why."
+        : `I believe these records are public${law}, and that any information that is truly exempt can be redacted so the rest is released. ` +
+            "Please reconsider the request and release the records, or every reasonably segregable part of them, " +
+            "and identify the specific exemption claimed for anything still withheld.",
     ),
   );
   blocks.push(paragraph("The records requested were:"), paragraph(data.description.trim()));

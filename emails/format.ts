@@ -1,4 +1,4 @@
-import type { IsoDate, LawCitation } from "./types";
+import type { IsoDate, LawCitation, RecipientKind } from "./types";
 
 const longDate = new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
 const shortDate = new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" });
@@ -31,6 +31,11 @@ export function periodText(period: { from?: IsoDate | null; to?: IsoDate | null 
   if (period.from) return `from ${letterDate(period.from)} to the present`;
   if (period.to) return `up to ${letterDate(period.to)}`;
   return null;
+}
+
+/** "the Harrisburg Bureau of Police" for an agency; a company by its own name: "Tyler Technologies". */
+export function recipientName(name: string, kind: RecipientKind = "agency"): string {
+  return kind === "vendor" || /^the /i.test(name) ? name : `the ${name}`;
 }
 
 export function capitalize(text: string): string {

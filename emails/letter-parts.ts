@@ -7,6 +7,10 @@ export function dateLine(data: LetterData): Block {
 }
 
 export function greeting(data: LetterData, office = "Records Officer"): Block {
+  if (data.recipientKind === "vendor") {
+    const contact = data.contactName?.trim();
+    return paragraph(contact ? `To ${contact}, ${data.agencyName}:` : `To ${data.agencyName}:`);
+  }
   return paragraph(`To the ${data.contactName?.trim() || office}, ${data.agencyName}:`);
 }
 
@@ -44,7 +48,8 @@ export function signature(data: LetterData): Block {
   return paragraph(`Thank you,\n${data.requesterName}\n${data.organizationName}`);
 }
 
-/** "Right-to-Know Law request" or "Public records request". */
+/** "Right-to-Know Law request", "Public records request", or for a vendor "Request for records". */
 export function requestNoun(data: LetterData): string {
-  return data.law ? `${data.law.lawName} request` : "Public records request";
+  if (data.law) return `${data.law.lawName} request`;
+  return data.recipientKind === "vendor" ? "Request for records" : "Public records request";
 }

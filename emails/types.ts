@@ -11,21 +11,34 @@ export interface LawCitation {
   dayType: "business" | "calendar" | "none";
 }
 
-/** One record type and the fields asked of it (e.g. "Traffic stops": date, subject race, officer id hash). */
+/**
+ * One record type and the fields asked of it (e.g. "Traffic stops": date, subject race, officer id hash). No
+ * fields means the record type is asked for as a whole.
+ */
 export interface FieldsAsked {
   recordType: string;
   fields: string[];
 }
+
+/** Who a request goes to: a public agency, or a company that sells it software (bound by no records law). */
+export type RecipientKind = "agency" | "vendor";
+
+/** Record-level data (one row per stop, call, complaint...) or counts and totals. */
+export type DetailWanted = "record_level" | "aggregate";
 
 export interface LetterData {
   requestNumber: number;
   title: string;
   /** What is asked, in the requester's words. */
   description: string;
+  /** The recipient's name: the agency's, or the vendor's. */
   agencyName: string;
+  /** "agency" unless given. */
+  recipientKind?: RecipientKind;
   contactName?: string | null;
-  jurisdictionName: string;
-  /** The law of the agency's state (or federal FOIA); null when the table has none. */
+  /** The agency's city, county or state; none for a vendor. */
+  jurisdictionName?: string | null;
+  /** The law of the agency's state (or federal FOIA); null when the table has none, and for a vendor. */
   law: LawCitation | null;
   requesterName: string;
   organizationName: string;
@@ -36,9 +49,12 @@ export interface LetterData {
   trackingNumber?: string | null;
   dueDate?: IsoDate | null;
   fields?: FieldsAsked[] | null;
+  detailLevel?: DetailWanted | null;
   /** The period the records cover; no `to` means "to the present". */
   period?: { from?: IsoDate | null; to?: IsoDate | null } | null;
+  /** The formats wanted, as a phrase that follows "as": "CSV files or spreadsheets (XLSX)". */
   format?: string | null;
+  /** What to remove or hash before release, in the requester's words. */
   deidentification?: string | null;
   /** For an appeal: when the request was denied and the reason given. */
   denial?: { on?: IsoDate | null; reason?: string | null } | null;

@@ -19,7 +19,7 @@ export interface TimelineItem {
  */
 export type TimelineAudience = "owner" | "partner" | "public";
 
-function Body({ event, audience }: { event: TimelineEventData; audience: TimelineAudience }) {
+function Body({ event, audience, requestId }: { event: TimelineEventData; audience: TimelineAudience; requestId?: string }) {
   const owner = audience === "owner";
   switch (event.kind) {
     case "status_changed":
@@ -114,8 +114,17 @@ function Body({ event, audience }: { event: TimelineEventData; audience: Timelin
             <ul className="attachments" aria-label="Attachments">
               {event.data.attachments.map((a) => (
                 <li key={a.id}>
-                  {owner ? <a href={`/inbox/attachments/${a.id}`}>{a.filename}</a> : a.filename}{" "}
-                  <span className="muted small">({formatBytes(a.size)})</span>
+                  {a.fileId && requestId && audience !== "public" ? (
+                    <Link to={`/requests/${requestId}/files/${a.fileId}`}>{a.filename}</Link>
+                  ) : owner ? (
+                    <a href={`/inbox/attachments/${a.id}`}>{a.filename}</a>
+                  ) : (
+                    a.filename
+                  )}{" "}
+                  <span className="muted small">
+                    ({formatBytes(a.size)}
+                    {a.duplicate ? ", the same as a file already received" : ""})
+                  </span>
                 </li>
               ))}
             </ul>
@@ -147,14 +156,17 @@ function Body({ event, audience }: { event: TimelineEventData; audience: Timelin
   }
 }
 
+/** requestId: the request the events are of, for links to its received files. */
 export function Timeline({
   events,
   timeZone,
+  requestId,
   audience = "owner",
   entryControls,
 }: {
   events: TimelineItem[];
   timeZone: string;
+  requestId?: string;
   audience?: TimelineAudience;
   /** Per-entry controls for the request's organization (e.g. make an entry internal). */
   entryControls?: (item: TimelineItem) => ReactNode;
@@ -179,7 +191,7 @@ export function Timeline({
               <time dateTime={e.occurredAt}>{formatInstant(e.occurredAt, timeZone)}</time>
               {e.actorName && audience !== "public" ? ` · ${e.actorName}` : ""}
             </div>
-            <Body event={event} audience={audience} />
+            <Body event={event} audience={audience} requestId={requestId} />
             {entryControls && e.kind !== "visibility_changed" && e.kind !== "entry_visibility_changed" ? entryControls(e) : null}
           </li>
         );

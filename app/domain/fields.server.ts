@@ -88,8 +88,11 @@ async function readAskedRecordTypes(db: Executor, requestId: string) {
     .orderBy(asc(recordTypes.position), asc(recordTypes.name));
 }
 
-/** The fields asked; the file a state came from is named only when the audience may see that file. */
-async function readAskedFields(db: Executor, audience: Audience, requestId: string): Promise<AskedField[]> {
+/**
+ * The fields asked; the file a state came from is named only when the audience may see that file (null: a
+ * caller that has already checked the request, for its own organization).
+ */
+async function readAskedFields(db: Executor, audience: Audience | null, requestId: string): Promise<AskedField[]> {
   return db
     .select({
       id: requestFields.id,
@@ -110,7 +113,7 @@ async function readAskedFields(db: Executor, audience: Audience, requestId: stri
     .innerJoin(requests, eq(requests.id, requestFields.requestId))
     .innerJoin(recordTypes, eq(recordTypes.id, requestFields.recordTypeId))
     .leftJoin(catalogFields, eq(catalogFields.id, requestFields.catalogFieldId))
-    .leftJoin(requestFiles, and(eq(requestFiles.id, requestFields.stateFileId), visibleFiles(audience)))
+    .leftJoin(requestFiles, audience ? and(eq(requestFiles.id, requestFields.stateFileId), visibleFiles(audience)) : eq(requestFiles.id, requestFields.stateFileId))
     .where(eq(requestFields.requestId, requestId))
     .orderBy(asc(recordTypes.position), asc(requestFields.position), asc(requestFields.createdAt));
 }
@@ -131,6 +134,17 @@ export async function getRequestFields(viewer: Audience, requestId: string, db: 
   return { organizationId: visible.organizationId, ask, recordTypes: recordTypesAsked, fields, coverage: coverageOf(fields), byState: coverageByState(fields) };
 }
 export type RequestFieldsData = NonNullable<Awaited<ReturnType<typeof getRequestFields>>>;
+
+/**
+ * What a request asks for, with no visibility check: for code that has already checked the request (a letter
+ * drafted inside the transaction that locked it). Sequential, so it is safe on a transaction's one connection.
+ */
+export async function readAskOf(db: Executor, requestId: string) {
+  const ask = await readAsk(db, requestId);
+  const recordTypesAsked = await readAskedRecordTypes(db, requestId);
+  const fields = await readAskedFields(db, null, requestId);
+  return { ask, recordTypes: recordTypesAsked, fields };
+}
 
 function describePeriod(start: string | null, end: string | null): string | null {
   if (!start) return null;

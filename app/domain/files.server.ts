@@ -10,7 +10,7 @@ import type { Viewer } from "./accounts.server";
 import { ownRequests, visibleFiles, type Audience } from "./access.server";
 import { inspectUpload } from "./files/inspect.server";
 import { filesDir, storedPath, syncDirectory } from "./files/storage.server";
-import { receiveUpload, UploadError, type ReceivedUpload } from "./files/upload.server";
+import { cleanOriginalName, receiveUpload, UploadError, type ReceivedUpload } from "./files/upload.server";
 import { isUuid, lockRequest, recordEvent, touch } from "./requests.server";
 
 export interface RequestFile {
@@ -112,6 +112,67 @@ async function findByChecksum(db: Executor, requestId: string, sha256: string): 
     .where(and(eq(requestFiles.requestId, requestId), eq(requestFiles.sha256, sha256)))
     .limit(1);
   return row ?? null;
+}
+
+export interface ReceivedFileInput {
+  originalName: string;
+  /** A complete, flushed file already under FILES_DIR. */
+  storageName: string;
+  sizeBytes: number;
+  sha256: string;
+  mediaType: string;
+  kind: FileKind;
+}
+
+export interface RecordedFile {
+  fileId: string;
+  /** Where the request file's bytes are: the given file's, or, for a duplicate, the file received before. */
+  storageName: string;
+  duplicate: boolean;
+}
+
+/**
+ * Records files that arrived another way than an upload (a reply's attachments) as the request's received
+ * files, in the caller's transaction, deduplicated by checksum as uploads are: a file whose SHA-256 is
+ * already on the request is not recorded again, and the existing one is returned, flagged as a duplicate (its
+ * own stored copy is then the caller's to remove). The caller records the timeline event.
+ */
+export async function recordReceivedFiles(
+  tx: Executor,
+  target: { organizationId: string; requestId: string; communicationId: string | null; uploadedById: string | null },
+  files: readonly ReceivedFileInput[],
+): Promise<RecordedFile[]> {
+  const recorded: RecordedFile[] = [];
+  // One at a time: two identical attachments in one message make one file.
+  for (const file of files) {
+    const [row] = await tx
+      .insert(requestFiles)
+      .values({
+        organizationId: target.organizationId,
+        requestId: target.requestId,
+        communicationId: target.communicationId,
+        originalName: cleanOriginalName(file.originalName) || "attachment",
+        storageName: file.storageName,
+        sizeBytes: file.sizeBytes,
+        sha256: file.sha256,
+        mediaType: file.mediaType,
+        kind: file.kind,
+        uploadedById: target.uploadedById,
+      })
+      .onConflictDoNothing({ target: [requestFiles.requestId, requestFiles.sha256] })
+      .returning({ id: requestFiles.id });
+    if (row) {
+      recorded.push({ fileId: row.id, storageName: file.storageName, duplicate: false });
+      continue;
+    }
+    const [existing] = await tx
+      .select({ id: requestFiles.id, storageName: requestFiles.storageName })
+      .from(requestFiles)
+      .where(and(eq(requestFiles.requestId, target.requestId), eq(requestFiles.sha256, file.sha256)))
+      .limit(1);
+    recorded.push({ fileId: existing!.id, storageName: existing!.storageName, duplicate: true });
+  }
+  return recorded;
 }
 
 /**

@@ -60,11 +60,17 @@ export type TimelineEventData =
       kind: "email_received";
       data: {
         inboundMessageId: string;
+        /** The incoming communication the message is on the request as (events written before it: none). */
+        communicationId?: string;
         from: string;
         subject: string;
         /** The text body, shortened for the timeline; the whole message is on its own page. */
         excerpt: string;
-        attachments: { id: string; filename: string; size: number }[];
+        /**
+         * fileId: the request's received file the attachment became (or, with duplicate, the same file received
+         * before). Events written before attachments were recorded as files have none.
+         */
+        attachments: { id: string; filename: string; size: number; fileId?: string; duplicate?: boolean }[];
       };
     }
   | { kind: "fields_asked"; data: { added: AskedFieldRef[]; removed: AskedFieldRef[] } }

@@ -121,6 +121,12 @@ export default function InboundMessage() {
                     <span className="muted small">
                       ({a.contentType}, {formatBytes(a.size)})
                     </span>
+                    {a.requestFileId && message.requestId ? (
+                      <>
+                        {" "}
+                        · <Link to={`/requests/${message.requestId}/files/${a.requestFileId}`}>Preview<span className="visually-hidden"> {a.filename}</span> with the request's files</Link>
+                      </>
+                    ) : null}
                   </li>
                 ))}
               </ul>

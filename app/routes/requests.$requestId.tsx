@@ -520,6 +520,7 @@ export default function RequestPage() {
             <Timeline
               events={timeline}
               timeZone={timeZone}
+              requestId={request.id}
               audience={owned ? "owner" : "partner"}
               entryControls={canEdit ? (item) => <EntryVisibilityToggle requestId={request.id} entryType="event" entryId={item.id} internal={item.internal ?? false} /> : undefined}
             />

@@ -39,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     kind,
     request: { id: context.requestId, number: context.number, title: context.title, status: context.status, agencyName: context.agencyName },
+    recipientKind: context.recipientKind,
     contactEmail: context.contactEmail,
     law: context.law ? { lawName: context.law.lawName, citation: context.law.citation, days: LAW_DAYS(context.law), appealNote: context.law.appealNote } : null,
     jurisdictionName: context.jurisdictionName,
@@ -124,12 +125,17 @@ export default function WriteLetter() {
         <section className="card" aria-labelledby="letter-heading">
           <h2 id="letter-heading">{LETTER_LABELS[data.kind]}</h2>
           <p className="muted small">
-            {data.law ? (
+            {data.recipientKind === "vendor" ? (
+              <>
+                This request goes to a vendor, a company that no public-records law binds, so the letter cites no law and sets no
+                statutory deadline: it asks for the records, or for the way to produce them. The agencies' own requests cite their laws.
+              </>
+            ) : data.law ? (
               <>
                 Cites the {data.law.lawName} ({data.law.citation}), {data.jurisdictionName}: {data.law.days}.
               </>
             ) : (
-              <>No public-records law is on file for {data.jurisdictionName}, so the letter cites none.</>
+              <>No public-records law is on file for {data.jurisdictionName ?? "this agency"}, so the letter cites none.</>
             )}{" "}
             Edit anything before sending.
           </p>
@@ -145,7 +151,15 @@ export default function WriteLetter() {
               errors={fields.to.errors}
               inputMode="email"
               autoComplete="off"
-              hint={data.contactEmail ? "The agency's records email" : "The agency has no records email on file: enter one, and add it on the agency's page"}
+              hint={
+                data.recipientKind === "vendor"
+                  ? data.contactEmail
+                    ? "The vendor's contact email"
+                    : "The vendor has no contact email on file: enter one, and add it on the vendor's page"
+                  : data.contactEmail
+                    ? "The agency's records email"
+                    : "The agency has no records email on file: enter one, and add it on the agency's page"
+              }
             />
             <TextField label="Subject" {...getInputProps(fields.subject, { type: "text" })} id={fields.subject.id} key={fields.subject.key} errors={fields.subject.errors} />
             <TextAreaField label="Letter" {...getTextareaProps(fields.body)} id={fields.body.id} key={fields.body.key} errors={fields.body.errors} rows={22} className="field--letter" />
@@ -175,6 +189,11 @@ export default function WriteLetter() {
                 <dt>Subject</dt>
                 <dd>{preview.subject}</dd>
               </dl>
+              {data.recipientKind === "vendor" ? (
+                <p className="muted small">
+                  No law is cited: {data.request.agencyName} is a vendor, which no public-records law binds. Its answer is voluntary.
+                </p>
+              ) : null}
               <div className="letter-preview prose">{preview.body}</div>
             </section>
           ) : null}

@@ -65,7 +65,7 @@ export default function EmailPreferences() {
             </label>
             <label className="checkbox">
               <input type="checkbox" name="overdueAlerts" defaultChecked={overdueAlerts} /> An alert when a request assigned to me (or filed by
-              me and unassigned) becomes overdue
+              me and unassigned) becomes overdue, sent at {hourLabel(digestHour)} that day
             </label>
           </fieldset>
           <div className="actions">
@@ -86,7 +86,7 @@ export default function EmailPreferences() {
               label="Send the daily digest at"
               defaultValue={String(digestHour)}
               errors={actionData?.errors.digestHour}
-              hint={`In the organization's time zone, ${timeZone}.`}
+              hint={`In the organization's time zone, ${timeZone}. Overdue alerts go out at this hour too.`}
             >
               {Array.from({ length: 24 }, (_, hour) => (
                 <option key={hour} value={hour}>

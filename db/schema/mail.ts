@@ -3,7 +3,8 @@ import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex
 import { organizations, users } from "./accounts";
 import { id, timestamps } from "./columns";
 import { inboundChannel, inboundStatus, mailKind, outboxStatus } from "./enums";
-import { requests } from "./requests";
+import { requestFiles } from "./files";
+import { communications, requests } from "./requests";
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -104,12 +105,15 @@ export const inboundMessages = pgTable(
     htmlBody: text("html_body"),
     inReplyTo: text("in_reply_to"),
     references: text("references").array().notNull().default(sql`'{}'::text[]`),
+    // Storage name of the message as received, under FILES_DIR (older rows: a key under DATA_DIR/mail-attachments).
     rawKey: text("raw_key").notNull(),
     rawSize: integer("raw_size").notNull(),
     receivedAt: instant("received_at").notNull().defaultNow(),
     uploadedById: uuid("uploaded_by_id").references(() => users.id, { onDelete: "set null" }),
     reviewedById: uuid("reviewed_by_id").references(() => users.id, { onDelete: "set null" }),
     reviewedAt: instant("reviewed_at"),
+    // Once filed: the incoming communication it is on the request as, which its attachments belong to.
+    communicationId: uuid("communication_id").references(() => communications.id, { onDelete: "set null" }),
     ...timestamps,
   },
   (t) => [
@@ -131,7 +135,11 @@ export const inboundAttachments = pgTable(
     contentType: text("content_type").notNull(),
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
+    // Where the bytes are, under FILES_DIR: the attachment's own file, or the request file it turned out to
+    // duplicate (older rows: a key under DATA_DIR/mail-attachments).
     storageKey: text("storage_key").notNull(),
+    // Once the message is filed: the request's received file this attachment is (or duplicated).
+    requestFileId: uuid("request_file_id").references(() => requestFiles.id, { onDelete: "set null" }),
     createdAt: instant("created_at").notNull().defaultNow(),
   },
   (t) => [index("inbound_attachments_message_idx").on(t.inboundMessageId, t.position)],

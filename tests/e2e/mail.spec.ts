@@ -116,5 +116,12 @@ test("an agency reply uploaded as .eml is filed on its request's timeline, attac
   await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
   await expect(timelineHeadlines(page).last()).toHaveText("Email received from Open Records Officer <righttoknow@harrisburgpa.example>");
   await expect(page.getByText("Your request is granted; the schedule is attached.")).toBeVisible();
-  await expect(page.getByRole("link", { name: "schedule.csv" })).toHaveAttribute("href", /^\/inbox\/attachments\//);
+  // The attachment is one of the request's received files, previewed like an upload.
+  const attachment = page.getByRole("list", { name: "Attachments" }).getByRole("link", { name: "schedule.csv", exact: true });
+  await expect(attachment).toHaveAttribute("href", /^\/requests\/[0-9a-f-]+\/files\/[0-9a-f-]+$/);
+  await expect(page.getByRole("table", { name: "Files received" }).getByRole("link", { name: "schedule.csv", exact: true })).toBeVisible();
+  await attachment.click();
+  await expect(page.getByRole("heading", { level: 1, name: "schedule.csv" })).toBeVisible();
+  await expect(page.getByRole("table", { name: /^First 1 of 1 rows?$/ })).toBeVisible();
+  await expect(page.getByText(/· Received from agency · Email$/)).toBeVisible();
 });

@@ -97,6 +97,23 @@ export async function makeRequest(
   return result.value;
 }
 
+/** A request to a vendor (as a joint ask makes one): no agency, so no jurisdiction and no law. */
+export async function makeVendorRequest(viewer: Viewer, vendorId: string, overrides: { title?: string; description?: string; initialStatus?: "draft" | "submitted" } = {}) {
+  const result = await createRequest(
+    viewer,
+    {
+      title: overrides.title ?? `Vendor request ${randomUUID().slice(0, 6)}`,
+      description: overrides.description ?? "The standard export of stop records from your records management system.",
+      vendorId,
+      initialStatus: overrides.initialStatus ?? "draft",
+      tags: [],
+    },
+    TODAY,
+  );
+  if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
+  return result.value;
+}
+
 /** A session cookie header for the user, made the way the login action makes one. */
 export async function cookieFor(userId: string): Promise<string> {
   const response = await signIn(new Request("http://localhost/login", { method: "POST" }), userId, "/");

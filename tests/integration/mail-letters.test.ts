@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencies, outboxMessages, requestEvents, requests } from "../../db/schema";
+import { agencies, catalogFields, outboxMessages, recordTypes, requestEvents, requests, vendors } from "../../db/schema";
+import { setAskedFields, updateAsk } from "~/domain/fields.server";
 import { receiveMail } from "~/domain/mail/inbound.server";
 import { letterContext } from "~/domain/mail/letters.server";
 import { readReplyAddress, replyAddressFor } from "~/domain/mail/reply-address.server";
@@ -11,7 +12,7 @@ import * as outboxMessagePage from "~/routes/outbox.$messageId";
 import * as outboxPage from "~/routes/outbox._index";
 import * as lettersPage from "~/routes/requests.$requestId_.letters";
 import { db } from "~/utils/db.server";
-import { callRoute, cookieFor, makeOrganization, makeRequest } from "./factories";
+import { callRoute, cookieFor, makeOrganization, makeRequest, makeVendor, makeVendorRequest } from "./factories";
 import { emlFixture } from "./support/mail-fixtures";
 import { startSmtpSink, type SmtpSink } from "./support/smtp-sink";
 
@@ -68,6 +69,97 @@ describe("writing a letter", () => {
     expect(page.draft.body.trimEnd().endsWith(`${org.admin.name}\n${org.org.name}`)).toBe(true);
     const context = await letterContext(org.viewer, id);
     expect(context?.lawCode).toBe("PA");
+  });
+
+  it("lists what the request asks for: record types and fields, detail level, period, formats and de-identification", async () => {
+    const { id } = await makeRequest(org.viewer, org.agencyId, { title: "Stops with fields" });
+    const types = await db
+      .select({ id: recordTypes.id, key: recordTypes.key, name: recordTypes.name })
+      .from(recordTypes)
+      .where(and(inArray(recordTypes.key, ["stops", "use_of_force"]), isNull(recordTypes.organizationId)));
+    const stops = types.find((t) => t.key === "stops")!;
+    const force = types.find((t) => t.key === "use_of_force")!;
+    const stopFields = await db
+      .select({ id: catalogFields.id, key: catalogFields.key, label: catalogFields.label })
+      .from(catalogFields)
+      .where(and(eq(catalogFields.recordTypeId, stops.id), inArray(catalogFields.key, ["subject_race", "officer_id_hash"])))
+      .orderBy(asc(catalogFields.position));
+    expect(stopFields).toHaveLength(2);
+
+    // Nothing asked yet: the letter lists nothing beyond the description.
+    expect((await draftFor(id)).draft.body).not.toMatch(/Specifically|Detail:|Period:|Format:|De-identification:/);
+
+    const asked = await updateAsk(org.viewer, id, {
+      recordTypeIds: [stops.id, force.id],
+      detailLevel: "record_level",
+      periodStart: "2021-01-01",
+      formats: ["csv", "spreadsheet"],
+      deidentify: true,
+      deidentifyNotes: "Replace officer names with a one-way hash of the badge number.",
+    });
+    expect(asked?.ok).toBe(true);
+    expect((await setAskedFields(org.viewer, id, { catalogFieldIds: stopFields.map((f) => f.id), keepCustomIds: [] }))?.ok).toBe(true);
+
+    const page = await draftFor(id);
+    const body = page.draft.body;
+    expect(body).toContain("Specifically, I ask for these records and fields:");
+    expect(body).toContain(`- ${stops.name}: ${stopFields.map((f) => f.label).join(", ")}\n- ${force.name}\n`);
+    expect(body).toContain("Detail: I ask for record-level data");
+    expect(body).toContain("Period: records dated from January 1, 2021 to the present.");
+    expect(body).toContain("Format: please provide the records electronically, as CSV files or spreadsheets (XLSX).");
+    expect(body).toContain("De-identification: Replace officer names with a one-way hash of the badge number.");
+
+    // What is sent is what was drafted, in the text and in the HTML.
+    expect((await send(id, { kind: "request_letter", to: page.contactEmail!, subject: page.draft.subject, body, nonce: page.nonce })).status).toBe(302);
+    await worker.drain();
+    const letter = sink.arrivals.find((a) => a.parsed.subject === page.draft.subject)!;
+    expect(letter.parsed.text).toContain(`${stops.name}: ${stopFields.map((f) => f.label).join(", ")}`);
+    expect(letter.parsed.html).toContain(`<li>${force.name.replace("&", "&amp;")}</li>`);
+    expect(letter.parsed.html).toContain("as CSV files or spreadsheets (XLSX).");
+
+    // De-identification asked without details gets a standard sentence; a closed period names both ends.
+    await updateAsk(org.viewer, id, { recordTypeIds: [stops.id, force.id], detailLevel: "aggregate", periodStart: "2020-01-01", periodEnd: "2020-12-31", formats: ["any"], deidentify: true });
+    const again = (await draftFor(id)).draft.body;
+    expect(again).toContain("Detail: Counts and totals are enough");
+    expect(again).toContain("Period: records dated from January 1, 2020 to December 31, 2020.");
+    expect(again).toContain("as any machine-readable format.");
+    expect(again).toMatch(/De-identification: Please remove or replace with a one-way hash the names/);
+  });
+
+  it("to a vendor goes to the vendor's contact, cites no law, and says why", async () => {
+    const vendorId = await makeVendor(org.viewer, "Tyler Technologies");
+    await db.update(vendors).set({ contactEmail: "legal@tylertech.example", contactName: "Legal Department" }).where(eq(vendors.id, vendorId));
+    const { id } = await makeVendorRequest(org.viewer, vendorId, { title: "New World RMS stop export" });
+
+    const response = await openLetterPage(id);
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as LetterPage & { recipientKind: string; request: { agencyName: string } };
+    expect(page).toMatchObject({ contactEmail: "legal@tylertech.example", law: null, recipientKind: "vendor", request: { agencyName: "Tyler Technologies" } });
+    expect(page.draft.subject).toBe("Request for records: New World RMS stop export");
+    expect(page.draft.body).toContain("To Legal Department, Tyler Technologies:");
+    expect(page.draft.body).toContain("I ask Tyler Technologies for copies of the following records");
+    expect(page.draft.body).not.toMatch(/Under the|exemption|held by the Tyler/);
+    const context = await letterContext(org.viewer, id);
+    expect(context).toMatchObject({ recipientKind: "vendor", lawCode: null, jurisdictionName: null });
+
+    // The follow-up and the appeal are written too; the appeal asks to reconsider without claiming a law.
+    const followUp = await draftFor(id, "follow_up");
+    expect(followUp.draft.body).toContain("To Legal Department, Tyler Technologies:");
+    const appeal = await draftFor(id, "appeal");
+    expect(appeal.draft.body).toContain("what I ask for describes the work of the public agencies that use your product");
+    expect(appeal.draft.body).not.toContain("public under");
+
+    // Sent to the vendor's address, from the request's own reply address, and filed like any other letter.
+    expect((await send(id, { kind: "request_letter", to: page.contactEmail!, subject: page.draft.subject, body: page.draft.body, nonce: page.nonce })).status).toBe(302);
+    await worker.drain();
+    const letter = sink.arrivals.find((a) => a.parsed.subject === page.draft.subject)!;
+    expect(letter.envelopeTo).toEqual(["legal@tylertech.example"]);
+    expect(readReplyAddress(letter.parsed.replyTo!.value[0]!.address!)).toEqual({ kind: "verified", requestId: id });
+    const [request] = await db.select().from(requests).where(eq(requests.id, id));
+    expect(request!.status).toBe("submitted");
+
+    // Another organization still gets a 404.
+    expect((await openLetterPage(id, "request_letter", otherCookie)).status).toBe(404);
   });
 
   it("is sent through the outbox: timeline, SMTP headers, reply address and threading, and the draft is filed", async () => {

@@ -1,13 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mailDigests, organizations, outboxMessages, requestEvents, requests, users } from "../../db/schema";
+import { mailDigests, organizations, outboxMessages, requestEvents, requests, users, vendors } from "../../db/schema";
 import { changeStatus } from "~/domain/requests.server";
 import { runReminders } from "~/domain/mail/reminders.server";
 import { smtpTransport } from "~/domain/mail/transport.server";
 import { OutboxWorker } from "~/domain/mail/worker.server";
 import * as preferencesPage from "~/routes/settings.email";
 import { db } from "~/utils/db.server";
-import { callRoute, cookieFor, makeOrganization, makeRequest, TODAY } from "./factories";
+import { callRoute, cookieFor, makeOrganization, makeRequest, makeVendor, makeVendorRequest, TODAY } from "./factories";
 import { startSmtpSink, type SmtpSink } from "./support/smtp-sink";
 
 // TODAY is 2026-11-23 (a Monday); the organization is in New York, where 08:00 is 13:00 UTC in November.
@@ -40,7 +40,15 @@ afterAll(async () => {
 });
 
 describe("overdue alerts", () => {
-  it("go out once when a request becomes overdue, to its assignee or else its requester", async () => {
+  // The digests of these days are tested below: here only the alerts go out.
+  beforeAll(async () => {
+    await db.update(users).set({ emailDigest: false }).where(eq(users.organizationId, org.org.id));
+  });
+  afterAll(async () => {
+    await db.update(users).set({ emailDigest: true }).where(eq(users.organizationId, org.org.id));
+  });
+
+  it("go out once when a request becomes overdue, to its assignee or else its requester, at the digest hour", async () => {
     const mine = await submitted("Overdue, unassigned", "2026-11-20");
     const theirs = await submitted("Overdue, assigned", "2026-11-22", org.member.id);
     const stale = await submitted("Overdue for weeks", "2026-10-01");
@@ -48,7 +56,10 @@ describe("overdue alerts", () => {
     const clarification = await submitted("Waiting on us", "2026-11-20");
     await changeStatus(org.viewer, clarification, { status: "clarification_requested" }, TODAY);
 
-    const first = await runReminders(db, BEFORE_EIGHT, [org.org.id]);
+    // Overdue since midnight, but nobody is told at night: the alerts wait for the organization's digest hour.
+    expect(await runReminders(db, BEFORE_EIGHT, [org.org.id])).toEqual({ alerts: 0, digests: 0 });
+    expect(await outboxOf("overdue_alert")).toHaveLength(0);
+    const first = await runReminders(db, AT_EIGHT, [org.org.id]);
     expect(first.alerts).toBe(2);
     const alerts = await outboxOf("overdue_alert");
     expect(alerts.map((a) => [a.requestId, a.toAddress, a.idempotencyKey]).sort()).toEqual(
@@ -61,7 +72,7 @@ describe("overdue alerts", () => {
     expect(alerts.some((a) => a.requestId === stale)).toBe(false);
 
     // However often, and from however many instances, the reminders run, nothing is queued twice.
-    await Promise.all([runReminders(db, BEFORE_EIGHT, [org.org.id]), runReminders(db, BEFORE_EIGHT, [org.org.id])]);
+    await Promise.all([runReminders(db, AT_EIGHT, [org.org.id]), runReminders(db, EVENING, [org.org.id])]);
     expect(await outboxOf("overdue_alert")).toHaveLength(2);
 
     // Alerts reach the person, but are not correspondence: nothing is added to the request's timeline.
@@ -74,14 +85,14 @@ describe("overdue alerts", () => {
 
     // A new due date that passes is a new alert.
     await db.update(requests).set({ dueOn: "2026-11-21" }).where(eq(requests.id, mine));
-    expect((await runReminders(db, BEFORE_EIGHT, [org.org.id])).alerts).toBe(1);
+    expect((await runReminders(db, AT_EIGHT, [org.org.id])).alerts).toBe(1);
     expect(await outboxOf("overdue_alert")).toHaveLength(3);
   });
 
   it("respect the person's choice not to get them", async () => {
     await db.update(users).set({ emailOverdueAlerts: false }).where(eq(users.id, org.admin.id));
     const id = await submitted("Overdue, nobody wants to hear", "2026-11-19");
-    await runReminders(db, BEFORE_EIGHT, [org.org.id]);
+    await runReminders(db, AT_EIGHT, [org.org.id]);
     expect((await outboxOf("overdue_alert")).some((a) => a.requestId === id)).toBe(false);
     await db.update(users).set({ emailOverdueAlerts: true }).where(eq(users.id, org.admin.id));
   });
@@ -130,6 +141,73 @@ describe("the daily digest", () => {
     // The member has nothing to report: the day is marked done, with no message.
     expect(decided).toEqual([expect.objectContaining({ userId: quiet.member.id, outboxMessageId: null })]);
     expect(await db.select().from(outboxMessages).where(eq(outboxMessages.organizationId, quiet.org.id))).toHaveLength(0);
+  });
+});
+
+describe("an address the strict check refuses", () => {
+  it("is logged with its context once, and the digest and alert go out when it is corrected", async () => {
+    const own = await makeOrganization("Bad address");
+    await db.update(users).set({ emailDigest: false }).where(eq(users.id, own.member.id));
+    const { id } = await makeRequest(own.viewer, own.agencyId, { title: "Overdue to a bad address" });
+    await changeStatus(own.viewer, id, { status: "submitted" }, TODAY);
+    await db.update(requests).set({ dueOn: "2026-11-20" }).where(eq(requests.id, id));
+    const quoted = `"ana ruiz"@${own.admin.email.split("@")[1]}`;
+    await db.update(users).set({ email: quoted }).where(eq(users.id, own.admin.id));
+
+    const errors: string[] = [];
+    const log = { info: () => {}, warn: () => {}, error: (message: string) => errors.push(message) };
+    expect(await runReminders(db, AT_EIGHT, [own.org.id], log)).toEqual({ alerts: 0, digests: 0 });
+    expect(errors).toHaveLength(2);
+    const [alertError, digestError] = [errors.find((e) => e.includes("overdue alert"))!, errors.find((e) => e.includes("digest"))!];
+    for (const message of [alertError, digestError]) {
+      expect(message).toContain(own.admin.id);
+      expect(message).toContain(quoted);
+      expect(message).toContain(own.org.id);
+      expect(message).toMatch(/refused \(to: .*quoted/);
+    }
+    expect(alertError).toContain(id);
+    expect(digestError).toContain("digest of 2026-11-23");
+    // Nothing is queued, and the day is not marked done: it is tried again, but not logged again.
+    expect(await db.select().from(mailDigests).where(eq(mailDigests.userId, own.admin.id))).toHaveLength(0);
+    await runReminders(db, EVENING, [own.org.id], log);
+    expect(errors).toHaveLength(2);
+
+    await db.update(users).set({ email: own.admin.email }).where(eq(users.id, own.admin.id));
+    expect(await runReminders(db, EVENING, [own.org.id], log)).toEqual({ alerts: 1, digests: 1 });
+    const queued = await db.select().from(outboxMessages).where(eq(outboxMessages.organizationId, own.org.id));
+    expect(queued.map((m) => [m.kind, m.toAddress]).sort()).toEqual([
+      ["digest", own.admin.email],
+      ["overdue_alert", own.admin.email],
+    ]);
+  });
+});
+
+describe("requests to a vendor", () => {
+  it("get their overdue alert and their digest lines, named by the vendor", async () => {
+    const own = await makeOrganization("Vendor reminders");
+    const vendorId = await makeVendor(own.viewer, "Axon Enterprise");
+    const late = await makeVendorRequest(own.viewer, vendorId, { title: "Evidence.com audit export" });
+    const soon = await makeVendorRequest(own.viewer, vendorId, { title: "Body camera metadata dictionary" });
+    for (const [request, dueOn] of [[late, "2026-11-20"], [soon, "2026-11-26"]] as const) {
+      await changeStatus(own.viewer, request.id, { status: "submitted" }, TODAY);
+      await db.update(requests).set({ dueOn }).where(eq(requests.id, request.id));
+    }
+    // The vendor's own row is what names it: renaming it renames the lines.
+    await db.update(vendors).set({ name: "Axon" }).where(eq(vendors.id, vendorId));
+
+    const summary = await runReminders(db, AT_EIGHT, [own.org.id]);
+    // One alert, to the requester (nobody is assigned); a digest to each coordinator (both see unassigned requests).
+    expect(summary).toEqual({ alerts: 1, digests: 2 });
+    const mail = await db.select().from(outboxMessages).where(eq(outboxMessages.organizationId, own.org.id));
+    const alert = mail.find((m) => m.kind === "overdue_alert")!;
+    expect(alert).toMatchObject({ requestId: late.id, toAddress: own.admin.email, idempotencyKey: `overdue:${late.id}:2026-11-20` });
+    expect(alert.textBody).toContain(`Axon has not answered request #${late.number}, "Evidence.com audit export"`);
+    expect(alert.textBody).toContain("send the vendor a follow-up letter");
+    expect(alert.textBody).toContain(`/requests/${late.id}/letters?kind=follow_up`);
+
+    const digest = mail.find((m) => m.kind === "digest" && m.recipientUserId === own.admin.id)!;
+    expect(digest.textBody).toMatch(new RegExp(`Overdue \\(1\\)[\\s\\S]*#${late.number} Evidence\\.com audit export — Axon · Submitted`));
+    expect(digest.textBody).toMatch(new RegExp(`Due this week \\(1\\)[\\s\\S]*#${soon.number} Body camera metadata dictionary — Axon · Submitted`));
   });
 });
 

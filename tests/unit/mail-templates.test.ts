@@ -49,13 +49,16 @@ describe("the request letter", () => {
       fields: [
         { recordType: "Traffic stops", fields: ["date", "subject race", "officer id hash"] },
         { recordType: "Searches", fields: ["basis", "outcome"] },
+        { recordType: "Use of force", fields: [] },
       ],
+      detailLevel: "record_level",
       period: { from: "2021-01-01" },
       format: "CSV",
       deidentification: "Replace officer names with a one-way hash of the badge number.",
       dueDate: "2026-12-01",
     });
-    expect(letter.text).toContain("- Traffic stops: date, subject race, officer id hash\n- Searches: basis, outcome");
+    expect(letter.text).toContain("- Traffic stops: date, subject race, officer id hash\n- Searches: basis, outcome\n- Use of force\n");
+    expect(letter.text).toContain("Detail: I ask for record-level data, one row for each stop, call, complaint or other record");
     expect(letter.text).toContain("Period: records dated from January 1, 2021 to the present.");
     expect(letter.text).toContain("Format: please provide the records electronically, as CSV.");
     expect(letter.text).toContain("De-identification: Replace officer names");
@@ -63,8 +66,16 @@ describe("the request letter", () => {
     expect(letter.html).toContain("<li>Traffic stops: date, subject race, officer id hash</li>");
   });
 
+  it("names record types asked as a whole, and says when counts are enough", () => {
+    const letter = requestLetter({ ...base, fields: [{ recordType: "Calls for service", fields: [] }], detailLevel: "aggregate" });
+    expect(letter.text).toContain("Specifically, I ask for these kinds of records:\n\n- Calls for service\n");
+    expect(letter.text).toContain("Detail: Counts and totals are enough; I do not ask for the individual records.");
+    expect(letter.html).toContain("<li>Calls for service</li>");
+  });
+
   it("says the same thing in text and HTML", () => {
-    for (const message of [requestLetter(base), followUpLetter({ ...base, dueDate: "2026-11-10", trackingNumber: "26-114" }), appealLetter(base)]) {
+    const full = requestLetter({ ...base, fields: [{ recordType: "Stops", fields: ["date"] }, { recordType: "Arrests", fields: [] }], detailLevel: "aggregate", format: "CSV files", deidentification: "Hash names." });
+    for (const message of [requestLetter(base), full, followUpLetter({ ...base, dueDate: "2026-11-10", trackingNumber: "26-114" }), appealLetter(base)]) {
       expect(words(message.html)).toBe(textWords(message.text));
       expect(message.html).toContain(`<title>${message.subject}</title>`);
     }
@@ -82,6 +93,37 @@ describe("the request letter", () => {
     expect(letter.subject).toBe("Public records request: Traffic stops 2021–present");
     expect(letter.text).toContain("I request copies of the following records");
     expect(letter.text).not.toContain("Under the");
+  });
+});
+
+describe("letters to a vendor", () => {
+  const vendor: LetterData = { ...base, agencyName: "Tyler Technologies", recipientKind: "vendor", contactName: null, jurisdictionName: null, law: null };
+
+  it("ask the company by name, cite no law and no exemptions", () => {
+    const letter = requestLetter(vendor);
+    expect(letter.subject).toBe("Request for records: Traffic stops 2021–present");
+    expect(letter.text).toContain("To Tyler Technologies:");
+    expect(letter.text).toContain("I ask Tyler Technologies for copies of the following records, or for the information needed to obtain them:");
+    expect(letter.text).toContain("tell me what you cannot provide and why");
+    expect(letter.text).not.toMatch(/Under the|exemption|the Tyler/);
+    expect(requestLetter({ ...vendor, contactName: "Legal Department" }).text).toContain("To Legal Department, Tyler Technologies:");
+  });
+
+  it("an overdue alert names the vendor without an article and offers a follow-up to the vendor", () => {
+    const alert = overdueAlertMessage({
+      userName: "Ana",
+      requestNumber: 7,
+      title: "RMS export",
+      agencyName: "Tyler Technologies",
+      recipientKind: "vendor",
+      dueDate: "2026-11-20",
+      today: "2026-11-23",
+      requestUrl: "https://app.example/requests/x",
+      followUpUrl: "https://app.example/requests/x/letters?kind=follow_up",
+      preferencesUrl: "https://app.example/settings/email",
+    });
+    expect(alert.text).toContain('Ana, Tyler Technologies has not answered request #7, "RMS export"');
+    expect(alert.text).toContain("send the vendor a follow-up letter");
   });
 });
 

@@ -1,5 +1,6 @@
+import { createHash, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { mkdir, open, readdir, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { dataDir } from "../../utils/db.server";
@@ -45,6 +46,39 @@ export async function syncDirectory(dir: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Writes bytes already in memory (a mail attachment, a raw message) to a new temp file under FILES_DIR/tmp and
+ * flushes it to disk, as an upload is. Then place it with placeStagedFile, or remove it.
+ */
+export async function stageBuffer(content: Uint8Array): Promise<{ tempPath: string; sizeBytes: number; sha256: string }> {
+  await ensureStorage();
+  const tempPath = path.join(tempDir(), `${randomUUID()}.part`);
+  const handle = await open(tempPath, "wx", 0o600);
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await rm(tempPath, { force: true });
+    throw error;
+  }
+  await handle.close();
+  return { tempPath, sizeBytes: content.length, sha256: createHash("sha256").update(content).digest("hex") };
+}
+
+/** Renames a flushed temp file to a new server-generated name and makes the rename durable; returns the name. */
+export async function placeStagedFile(tempPath: string): Promise<string> {
+  const storageName = randomUUID();
+  try {
+    await rename(tempPath, storedPath(storageName));
+  } catch (error) {
+    await rm(tempPath, { force: true });
+    throw error;
+  }
+  await syncDirectory(filesDir());
+  return storageName;
 }
 
 /**

@@ -21,6 +21,39 @@ export interface InboundSmtp {
   close(): Promise<void>;
 }
 
+/**
+ * Collects a message's bytes up to the limit. Past it, everything already held is dropped and the rest is
+ * only counted as it drains, so a client that ignores SIZE can't fill the memory.
+ */
+export class MessageCollector {
+  private chunks: Buffer[] = [];
+  /** Bytes seen, held or not. */
+  received = 0;
+  tooLarge = false;
+
+  constructor(private readonly maxBytes: number) {}
+
+  push(chunk: Buffer): void {
+    this.received += chunk.length;
+    if (this.tooLarge) return;
+    if (this.received > this.maxBytes) {
+      this.tooLarge = true;
+      this.chunks = [];
+      return;
+    }
+    this.chunks.push(chunk);
+  }
+
+  /** Bytes held in memory now. */
+  get buffered(): number {
+    return this.chunks.reduce((n, c) => n + c.length, 0);
+  }
+
+  message(): Buffer {
+    return Buffer.concat(this.chunks);
+  }
+}
+
 function smtpError(message: string, responseCode: number): Error {
   return Object.assign(new Error(message), { responseCode });
 }
@@ -48,14 +81,14 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
       callback();
     },
     onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      const collector = new MessageCollector(options.maxBytes);
+      stream.on("data", (chunk: Buffer) => collector.push(chunk));
       stream.on("end", () => {
-        if (stream.sizeExceeded) {
+        if (collector.tooLarge || stream.sizeExceeded) {
           return callback(smtpError(`Message too large: the limit is ${options.maxBytes} bytes`, 552));
         }
         const envelopeTo = session.envelope.rcptTo.map((r) => r.address);
-        receiveMail({ raw: Buffer.concat(chunks), channel: "smtp", envelopeTo }, options.db)
+        receiveMail({ raw: collector.message(), channel: "smtp", envelopeTo }, options.db)
           .then((outcome) => {
             if (outcome.outcome === "too_large") return callback(smtpError("Message too large", 552));
             callback();

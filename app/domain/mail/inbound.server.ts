@@ -1,16 +1,38 @@
 import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
-import { agencies, inboundAttachments, inboundMessages, outboxMessages, requestEvents, requests, users } from "../../../db/schema";
+import {
+  agencies,
+  communications,
+  inboundAttachments,
+  inboundMessages,
+  organizations,
+  outboxMessages,
+  requestEvents,
+  requests,
+  users,
+  vendors,
+} from "../../../db/schema";
+import type { FileKind } from "../../../db/schema/field-values";
 import type { InboundChannel, InboundStatus } from "../../../db/schema/values";
 import type { Executor } from "../../utils/db.server";
 import { db as defaultDb } from "../../utils/db.server";
+import { todayIn } from "../../utils/dates";
 import type { Viewer } from "../accounts.server";
 import { ownRequests, visibleInboundMessages } from "../access.server";
+import { recordReceivedFiles } from "../files.server";
 import { isUuid } from "../requests.server";
 import { fail, ok, type Result } from "../results";
 import { mailConfig } from "./config.server";
-import { storeMailFile } from "./mail-files.server";
+import {
+  inspectStoredAttachment,
+  isLegacyMailKey,
+  readMailFile,
+  removeMailFiles,
+  storeMailAttachment,
+  storeMailFile,
+} from "./mail-files.server";
+import { mimeStructureProblem } from "./mime-check";
 import { readReplyAddress } from "./reply-address.server";
 
 export type ReceiveOutcome =
@@ -51,12 +73,11 @@ function malformation(parsed: ParsedMail | null, raw: Buffer, parseError: string
   if (parsed.headers.size === 0) return "It has no email headers.";
   if (!parsed.from?.value.some((a) => a.address)) return "It has no sender address (From).";
   const type = parsed.headers.get("content-type") as { value?: string; params?: Record<string, string> } | undefined;
-  if (type?.value?.toLowerCase().startsWith("multipart/")) {
-    const boundary = type.params?.boundary;
-    if (!boundary) return "Its MIME structure is broken: a multipart message without a boundary.";
-    if (!raw.includes(`--${boundary}`)) return "Its MIME structure is broken: the multipart boundary never appears.";
+  if (type?.value?.toLowerCase().startsWith("multipart/") && !type.params?.boundary) {
+    return "Its MIME structure is broken: a multipart message without a boundary.";
   }
-  return null;
+  const problem = mimeStructureProblem(raw);
+  return problem ? `Its MIME structure is broken: ${problem}` : null;
 }
 
 function excerptOf(text: string): string {
@@ -147,12 +168,12 @@ async function bySuggestion(
   if (uploaderOrg) return { organizationId: uploaderOrg, requestId: null, suggestedRequestId: null };
   const sender = parsed?.from?.value[0]?.address?.toLowerCase();
   if (sender) {
-    const orgs = await db
-      .selectDistinct({ organizationId: agencies.organizationId })
-      .from(agencies)
-      .where(eq(agencies.recordsContactEmail, sender))
-      .limit(2);
-    if (orgs.length === 1) return { organizationId: orgs[0]!.organizationId, requestId: null, suggestedRequestId: null };
+    const [byAgency, byVendor] = [
+      await db.selectDistinct({ organizationId: agencies.organizationId }).from(agencies).where(eq(agencies.recordsContactEmail, sender)).limit(2),
+      await db.selectDistinct({ organizationId: vendors.organizationId }).from(vendors).where(eq(vendors.contactEmail, sender)).limit(2),
+    ];
+    const orgs = new Set([...byAgency, ...byVendor].map((r) => r.organizationId));
+    if (orgs.size === 1) return { organizationId: [...orgs][0]!, requestId: null, suggestedRequestId: null };
   }
   return { organizationId: null, requestId: null, suggestedRequestId: null };
 }
@@ -191,77 +212,190 @@ export async function receiveMail(mail: ReceivedMail, db: Executor = defaultDb):
   }
   const reviewReason = malformed ?? routing.reviewReason;
 
-  // Bytes first: a crash after this leaves an unreferenced file, never a row pointing at nothing.
-  const raw = await storeMailFile(mail.raw);
-  const attachments = await Promise.all(
-    (parsed?.attachments ?? []).map(async (a, position) => ({
-      position,
-      filename: safeFilename(a.filename, position),
-      contentType: (a.contentType || "application/octet-stream").toLowerCase().slice(0, 200),
-      ...(await storeMailFile(a.content)),
-    })),
-  );
-
   const from = parsed?.from?.value[0];
-  const fromText = from?.address ? (from.name ? `${from.name} <${from.address}>` : from.address) : "an unknown sender";
+  const fromText = senderText(from?.address ?? null, from?.name || null);
   // What a reviewer reads: the text part, or for a message that couldn't be read, its raw source.
   const textBody = parsed?.text?.trim() ? parsed.text : malformed ? mail.raw.toString("utf8").slice(0, 100_000) : "";
   const sentAt = parsed?.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null;
 
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(inboundMessages)
-      .values({
-        organizationId: routing.organizationId,
-        requestId: routing.requestId,
-        status: routing.requestId ? "filed" : "review",
-        channel: mail.channel,
-        reviewReason: routing.requestId ? null : reviewReason,
-        suggestedRequestId: routing.suggestedRequestId,
-        messageId,
-        recipient: routing.recipient,
-        fromAddress: from?.address ?? null,
-        fromName: from?.name || null,
-        toAddresses: parsed ? addressesOf(parsed.to) : [],
-        subject: (parsed?.subject ?? "").slice(0, 1000),
-        sentAt,
-        textBody,
-        htmlBody: typeof parsed?.html === "string" ? parsed.html : null,
-        inReplyTo: parsed?.inReplyTo && MESSAGE_ID.test(parsed.inReplyTo) ? parsed.inReplyTo : null,
-        references: parsed ? toArray(parsed.references).filter((r) => MESSAGE_ID.test(r)) : [],
-        rawKey: raw.key,
-        rawSize: raw.size,
-        uploadedById: mail.uploader?.id ?? null,
-      })
-      .onConflictDoNothing({ target: inboundMessages.messageId })
-      .returning({ id: inboundMessages.id });
-    if (!row) {
-      const [other] = await tx.select({ id: inboundMessages.id }).from(inboundMessages).where(eq(inboundMessages.messageId, messageId));
-      return { outcome: "duplicate", inboundMessageId: other!.id } as const;
+  // Bytes first, into the received-files storage (flushed, then renamed): a crash after this leaves an
+  // unreferenced file, never a row pointing at nothing.
+  const placed: string[] = [];
+  let redundant: string[] = [];
+  let outcome: ReceiveOutcome;
+  try {
+    const raw = await storeMailFile(mail.raw);
+    placed.push(raw.storageName);
+    const attachments: PreparedAttachment[] = [];
+    for (const [position, a] of (parsed?.attachments ?? []).entries()) {
+      const filename = safeFilename(a.filename, position);
+      const stored = await storeMailAttachment(a.content, filename);
+      placed.push(stored.storageName);
+      attachments.push({ position, filename, contentType: (a.contentType || "application/octet-stream").toLowerCase().slice(0, 200), ...stored });
     }
-    const stored = attachments.length
-      ? await tx
-          .insert(inboundAttachments)
-          .values(attachments.map((a) => ({ inboundMessageId: row.id, position: a.position, filename: a.filename, contentType: a.contentType, size: a.size, sha256: a.sha256, storageKey: a.key })))
-          .returning({ id: inboundAttachments.id, filename: inboundAttachments.filename, size: inboundAttachments.size })
-      : [];
-    if (!routing.requestId) return { outcome: "review", inboundMessageId: row.id, reason: reviewReason! } as const;
-    await tx.insert(requestEvents).values({
-      organizationId: routing.organizationId!,
-      requestId: routing.requestId,
-      kind: "email_received",
-      actorId: mail.uploader?.id ?? null,
-      data: { inboundMessageId: row.id, from: fromText, subject: parsed?.subject ?? "", excerpt: excerptOf(textBody), attachments: stored },
+
+    outcome = await db.transaction(async (tx): Promise<ReceiveOutcome> => {
+      const [row] = await tx
+        .insert(inboundMessages)
+        .values({
+          organizationId: routing.organizationId,
+          requestId: routing.requestId,
+          status: routing.requestId ? "filed" : "review",
+          channel: mail.channel,
+          reviewReason: routing.requestId ? null : reviewReason,
+          suggestedRequestId: routing.suggestedRequestId,
+          messageId,
+          recipient: routing.recipient,
+          fromAddress: from?.address ?? null,
+          fromName: from?.name || null,
+          toAddresses: parsed ? addressesOf(parsed.to) : [],
+          subject: (parsed?.subject ?? "").slice(0, 1000),
+          sentAt,
+          textBody,
+          htmlBody: typeof parsed?.html === "string" ? parsed.html : null,
+          inReplyTo: parsed?.inReplyTo && MESSAGE_ID.test(parsed.inReplyTo) ? parsed.inReplyTo : null,
+          references: parsed ? toArray(parsed.references).filter((r) => MESSAGE_ID.test(r)) : [],
+          rawKey: raw.storageName,
+          rawSize: raw.sizeBytes,
+          uploadedById: mail.uploader?.id ?? null,
+        })
+        .onConflictDoNothing({ target: inboundMessages.messageId })
+        .returning({ id: inboundMessages.id, receivedAt: inboundMessages.receivedAt });
+      if (!row) {
+        const [other] = await tx.select({ id: inboundMessages.id }).from(inboundMessages).where(eq(inboundMessages.messageId, messageId));
+        return { outcome: "duplicate", inboundMessageId: other!.id };
+      }
+      const stored = attachments.length
+        ? await tx
+            .insert(inboundAttachments)
+            .values(
+              attachments.map((a) => ({
+                inboundMessageId: row.id,
+                position: a.position,
+                filename: a.filename,
+                contentType: a.contentType,
+                size: a.sizeBytes,
+                sha256: a.sha256,
+                storageKey: a.storageName,
+              })),
+            )
+            .returning({ id: inboundAttachments.id, position: inboundAttachments.position })
+        : [];
+      if (!routing.requestId) return { outcome: "review", inboundMessageId: row.id, reason: reviewReason! };
+      const ids = new Map(stored.map((a) => [a.position, a.id]));
+      redundant = await fileOnRequest(tx, {
+        organizationId: routing.organizationId!,
+        requestId: routing.requestId,
+        actorId: mail.uploader?.id ?? null,
+        message: { id: row.id, from: fromText, subject: parsed?.subject ?? "", textBody, receivedAt: row.receivedAt },
+        attachments: attachments.map((a) => ({ ...a, id: ids.get(a.position)! })),
+      });
+      return { outcome: "filed", inboundMessageId: row.id, requestId: routing.requestId };
     });
-    await tx.update(requests).set({ updatedAt: new Date() }).where(eq(requests.id, routing.requestId));
-    return { outcome: "filed", inboundMessageId: row.id, requestId: routing.requestId } as const;
+  } catch (error) {
+    await removeMailFiles(placed);
+    throw error;
+  }
+  await removeMailFiles(outcome.outcome === "duplicate" ? placed : redundant);
+  return outcome;
+}
+
+function senderText(address: string | null, name: string | null): string {
+  if (!address) return "an unknown sender";
+  return name ? `${name} <${address}>` : address;
+}
+
+/** An attachment whose bytes are stored and judged, ready to become a request file. */
+interface PreparedAttachment {
+  position: number;
+  filename: string;
+  contentType: string;
+  storageName: string;
+  sizeBytes: number;
+  sha256: string;
+  kind: FileKind;
+  mediaType: string;
+}
+
+/**
+ * Puts a message on its request, in the caller's transaction: an incoming email communication, its
+ * attachments recorded as the request's received files (deduplicated by checksum, like uploads, and attached
+ * to that communication), the email_received event and the request's updated_at. Returns the stored copies
+ * that turned out to duplicate files already received, for the caller to remove once committed.
+ */
+async function fileOnRequest(
+  tx: Executor,
+  input: {
+    organizationId: string;
+    requestId: string;
+    actorId: string | null;
+    message: { id: string; from: string; subject: string; textBody: string; receivedAt: Date };
+    attachments: Array<PreparedAttachment & { id: string }>;
+  },
+): Promise<string[]> {
+  const [org] = await tx.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, input.organizationId));
+  const subject = input.message.subject.trim() || "(no subject)";
+  const [communication] = await tx
+    .insert(communications)
+    .values({
+      organizationId: input.organizationId,
+      requestId: input.requestId,
+      direction: "incoming",
+      channel: "email",
+      occurredOn: todayIn(org!.timeZone, input.message.receivedAt),
+      summary: `Email from ${input.message.from}: ${subject}`.slice(0, 1000),
+      createdById: input.actorId,
+    })
+    .returning({ id: communications.id });
+  await tx.update(inboundMessages).set({ communicationId: communication!.id }).where(eq(inboundMessages.id, input.message.id));
+
+  const ordered = [...input.attachments].sort((a, b) => a.position - b.position);
+  const files = await recordReceivedFiles(
+    tx,
+    { organizationId: input.organizationId, requestId: input.requestId, communicationId: communication!.id, uploadedById: input.actorId },
+    ordered.map((a) => ({ originalName: a.filename, storageName: a.storageName, sizeBytes: a.sizeBytes, sha256: a.sha256, mediaType: a.mediaType, kind: a.kind })),
+  );
+  const redundant: string[] = [];
+  for (const [i, attachment] of ordered.entries()) {
+    const file = files[i]!;
+    if (file.storageName !== attachment.storageName) redundant.push(attachment.storageName);
+    await tx
+      .update(inboundAttachments)
+      .set({ requestFileId: file.fileId, storageKey: file.storageName })
+      .where(eq(inboundAttachments.id, attachment.id));
+  }
+
+  await tx.insert(requestEvents).values({
+    organizationId: input.organizationId,
+    requestId: input.requestId,
+    kind: "email_received",
+    actorId: input.actorId,
+    data: {
+      inboundMessageId: input.message.id,
+      communicationId: communication!.id,
+      from: input.message.from,
+      subject: input.message.subject,
+      excerpt: excerptOf(input.message.textBody),
+      attachments: ordered.map((a, i) => ({
+        id: a.id,
+        filename: a.filename,
+        size: a.sizeBytes,
+        fileId: files[i]!.fileId,
+        ...(files[i]!.duplicate ? { duplicate: true } : {}),
+      })),
+    },
   });
+  await tx.update(requests).set({ updatedAt: new Date() }).where(eq(requests.id, input.requestId));
+  return redundant;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Review queue
 
-/** Files a message held for review on one of the viewer's requests (by its number). */
+/**
+ * Files a message held for review on one of the viewer's requests (by its number): on its timeline, and its
+ * attachments recorded as the request's received files at that moment.
+ */
 export async function fileFromReview(
   viewer: Viewer,
   inboundId: string,
@@ -269,41 +403,74 @@ export async function fileFromReview(
   db: Executor = defaultDb,
 ): Promise<Result<{ requestId: string }> | null> {
   if (!isUuid(inboundId)) return null;
-  return db.transaction(async (tx) => {
-    const [message] = await tx
-      .select()
-      .from(inboundMessages)
-      .where(and(eq(inboundMessages.id, inboundId), visibleInboundMessages(viewer)))
-      .for("update")
-      .limit(1);
-    if (!message) return null;
-    if (message.status !== "review") return fail("requestNumber", "This message has already been dealt with.");
-    const [request] = await tx
-      .select({ id: requests.id })
-      .from(requests)
-      .where(and(eq(requests.number, requestNumber), ownRequests(viewer)))
-      .limit(1);
-    if (!request) return fail("requestNumber", `Your organization has no request #${requestNumber}.`);
-    await tx
-      .update(inboundMessages)
-      .set({ organizationId: viewer.organizationId, requestId: request.id, status: "filed", reviewedById: viewer.id, reviewedAt: new Date() })
-      .where(eq(inboundMessages.id, message.id));
-    const attachments = await tx
-      .select({ id: inboundAttachments.id, filename: inboundAttachments.filename, size: inboundAttachments.size })
-      .from(inboundAttachments)
-      .where(eq(inboundAttachments.inboundMessageId, message.id))
-      .orderBy(asc(inboundAttachments.position));
-    const from = message.fromAddress ? (message.fromName ? `${message.fromName} <${message.fromAddress}>` : message.fromAddress) : "an unknown sender";
-    await tx.insert(requestEvents).values({
-      organizationId: viewer.organizationId,
-      requestId: request.id,
-      kind: "email_received",
-      actorId: viewer.id,
-      data: { inboundMessageId: message.id, from, subject: message.subject, excerpt: excerptOf(message.textBody), attachments },
+  const [held] = await db
+    .select({ id: inboundMessages.id, status: inboundMessages.status })
+    .from(inboundMessages)
+    .where(and(eq(inboundMessages.id, inboundId), visibleInboundMessages(viewer)))
+    .limit(1);
+  if (!held) return null;
+  if (held.status !== "review") return fail("requestNumber", "This message has already been dealt with.");
+
+  // Judged from their bytes before the transaction, as at receipt; attachments kept under the old mail
+  // directory are copied into the received-files storage first.
+  const rows = await db
+    .select()
+    .from(inboundAttachments)
+    .where(eq(inboundAttachments.inboundMessageId, held.id))
+    .orderBy(asc(inboundAttachments.position));
+  const placed: string[] = [];
+  let redundant: string[] = [];
+  let result: Result<{ requestId: string }> | null;
+  try {
+    const attachments: Array<PreparedAttachment & { id: string }> = [];
+    for (const a of rows) {
+      const common = { id: a.id, position: a.position, filename: a.filename, contentType: a.contentType };
+      if (isLegacyMailKey(a.storageKey)) {
+        const stored = await storeMailAttachment(await readMailFile(a.storageKey), a.filename);
+        placed.push(stored.storageName);
+        attachments.push({ ...common, ...stored });
+      } else {
+        const type = await inspectStoredAttachment(a.storageKey, a.filename, a.size);
+        attachments.push({ ...common, storageName: a.storageKey, sizeBytes: a.size, sha256: a.sha256, ...type });
+      }
+    }
+
+    result = await db.transaction(async (tx) => {
+      const [message] = await tx
+        .select()
+        .from(inboundMessages)
+        .where(and(eq(inboundMessages.id, inboundId), visibleInboundMessages(viewer)))
+        .for("update")
+        .limit(1);
+      if (!message) return null;
+      if (message.status !== "review") return fail("requestNumber", "This message has already been dealt with.");
+      const [request] = await tx
+        .select({ id: requests.id })
+        .from(requests)
+        // Numbers are per organization: only the viewer's own requests, even when others' are visible.
+        .where(and(eq(requests.number, requestNumber), ownRequests(viewer)))
+        .limit(1);
+      if (!request) return fail("requestNumber", `Your organization has no request #${requestNumber}.`);
+      await tx
+        .update(inboundMessages)
+        .set({ organizationId: viewer.organizationId, requestId: request.id, status: "filed", reviewedById: viewer.id, reviewedAt: new Date() })
+        .where(eq(inboundMessages.id, message.id));
+      redundant = await fileOnRequest(tx, {
+        organizationId: viewer.organizationId,
+        requestId: request.id,
+        actorId: viewer.id,
+        message: { id: message.id, from: senderText(message.fromAddress, message.fromName), subject: message.subject, textBody: message.textBody, receivedAt: message.receivedAt },
+        attachments,
+      });
+      return ok({ requestId: request.id });
     });
-    await tx.update(requests).set({ updatedAt: new Date() }).where(eq(requests.id, request.id));
-    return ok({ requestId: request.id });
-  });
+  } catch (error) {
+    await removeMailFiles(placed);
+    throw error;
+  }
+  if (result?.ok) await removeMailFiles(redundant);
+  else await removeMailFiles(placed);
+  return result;
 }
 
 /** Sets a message aside for good; it stays stored (and still counts as seen for duplicates). */
@@ -386,7 +553,13 @@ export async function getInboundMessage(viewer: Viewer, id: string, db: Executor
     .limit(1);
   if (!row) return null;
   const attachments = await db
-    .select({ id: inboundAttachments.id, filename: inboundAttachments.filename, contentType: inboundAttachments.contentType, size: inboundAttachments.size })
+    .select({
+      id: inboundAttachments.id,
+      filename: inboundAttachments.filename,
+      contentType: inboundAttachments.contentType,
+      size: inboundAttachments.size,
+      requestFileId: inboundAttachments.requestFileId,
+    })
     .from(inboundAttachments)
     .where(eq(inboundAttachments.inboundMessageId, id))
     .orderBy(asc(inboundAttachments.position));

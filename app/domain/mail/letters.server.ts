@@ -1,22 +1,26 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { agencies, jurisdictions, organizations, requestEvents, requests, users } from "../../../db/schema";
+import { agencies, jurisdictions, organizations, requestEvents, requests, users, vendors } from "../../../db/schema";
 import type { LetterKind } from "../../../db/schema/values";
 import {
   appealLetter,
   followUpLetter,
   renderEditedLetter,
   requestLetter,
+  type FieldsAsked,
   type LetterData,
+  type RecipientKind,
   type RenderedMessage,
 } from "../../../emails";
+import type { FormatWanted } from "../../../db/schema/field-values";
 import type { Executor, Transaction } from "../../utils/db.server";
 import { db as defaultDb } from "../../utils/db.server";
 import { todayIn } from "../../utils/dates";
 import type { Viewer } from "../accounts.server";
 import { ownRequests } from "../access.server";
 import { lawFor, type LawRule } from "../deadlines";
+import { readAskOf } from "../fields.server";
 import { isUuid } from "../requests.server";
 import { ok, type Result } from "../results";
 import type { LetterInput } from "./letter-input";
@@ -36,11 +40,19 @@ export interface LetterContext {
   status: string;
   filedOn: string | null;
   trackingNumber: string | null;
+  /** The request goes to an agency or, for a joint ask, to a vendor: a company that no records law binds. */
+  recipientKind: RecipientKind;
+  /** The recipient's name: the agency's or the vendor's. */
   agencyName: string;
+  /** The agency's records contact, or the vendor's records or legal contact. */
   contactName: string | null;
   contactEmail: string | null;
-  jurisdictionName: string;
-  /** The law's jurisdiction code: the agency's state (or "US", "DC"). */
+  /** The agency's city, county or state; null for a vendor. */
+  jurisdictionName: string | null;
+  /**
+   * The law's jurisdiction code: the agency's state (or "US", "DC"). Null for a vendor: a request has no
+   * jurisdiction of its own, and a company is not bound by the public-records law of the agencies it serves.
+   */
   lawCode: string | null;
   law: LawRule | null;
   requesterName: string;
@@ -49,14 +61,48 @@ export interface LetterContext {
   denial: { on: string; reason: string | null } | null;
 }
 
+const FORMAT_PHRASES: Record<FormatWanted, string> = {
+  csv: "CSV files",
+  spreadsheet: "spreadsheets (XLSX)",
+  database_export: "a database export",
+  json: "JSON",
+  api: "an API or data feed",
+  pdf: "PDF files",
+  any: "any machine-readable format",
+};
+
+const DEFAULT_DEIDENTIFICATION =
+  "Please remove or replace with a one-way hash the names, addresses, dates of birth and other identifiers of members of the public, and release the rest.";
+
+/** "CSV files", "CSV files or JSON", "CSV files, JSON or PDF files". */
+function formatPhrase(formats: readonly FormatWanted[]): string | null {
+  const phrases = formats.map((f) => FORMAT_PHRASES[f]);
+  if (phrases.length === 0) return null;
+  return phrases.length === 1 ? phrases[0]! : `${phrases.slice(0, -1).join(", ")} or ${phrases.at(-1)}`;
+}
+
 /**
- * What other features know about the request that a letter can name: the record types and fields asked
- * (fields), the period, format and de-identification wanted, and the due date (deadlines). Until those land
- * on this branch there is nothing to add; the integrator fills this in, and every letter picks it up.
+ * What the request's structured ask and deadline add to a letter: the record types and the fields asked (by
+ * their labels), the detail level, period, formats and de-identification wanted, and the stored due date.
+ * Record types asked with no field listed are named on their own.
  */
 export async function letterDetails(db: Executor, requestId: string): Promise<Partial<LetterData>> {
   const [row] = await db.select({ dueDate: requests.dueOn }).from(requests).where(eq(requests.id, requestId)).limit(1);
-  return { dueDate: row?.dueDate ?? null };
+  const { ask, recordTypes, fields } = await readAskOf(db, requestId);
+
+  const byType = new Map<string, FieldsAsked>(recordTypes.map((t) => [t.id, { recordType: t.name, fields: [] }]));
+  for (const field of fields) {
+    if (!byType.has(field.recordTypeId)) byType.set(field.recordTypeId, { recordType: field.recordTypeName, fields: [] });
+    byType.get(field.recordTypeId)!.fields.push(field.label);
+  }
+  return {
+    dueDate: row?.dueDate ?? null,
+    fields: [...byType.values()],
+    detailLevel: ask.detailLevel,
+    period: ask.periodStart || ask.periodEnd ? { from: ask.periodStart, to: ask.periodEnd } : null,
+    format: formatPhrase(ask.formats),
+    deidentification: ask.deidentify ? ask.deidentifyNotes?.trim() || DEFAULT_DEIDENTIFICATION : null,
+  };
 }
 
 export async function letterContext(viewer: Viewer, requestId: string, db: Executor = defaultDb): Promise<LetterContext | null> {
@@ -71,9 +117,10 @@ export async function letterContext(viewer: Viewer, requestId: string, db: Execu
       status: requests.status,
       filedOn: requests.filedOn,
       trackingNumber: requests.trackingNumber,
-      agencyName: agencies.name,
-      contactName: agencies.recordsContactName,
-      contactEmail: agencies.recordsContactEmail,
+      vendorId: requests.vendorId,
+      agencyName: sql<string>`coalesce(${agencies.name}, ${vendors.name})`,
+      contactName: sql<string | null>`case when ${requests.vendorId} is null then ${agencies.recordsContactName} else ${vendors.contactName} end`,
+      contactEmail: sql<string | null>`case when ${requests.vendorId} is null then ${agencies.recordsContactEmail} else ${vendors.contactEmail} end`,
       jurisdictionName: jurisdictions.name,
       code: jurisdictions.code,
       stateCode: state.code,
@@ -82,9 +129,10 @@ export async function letterContext(viewer: Viewer, requestId: string, db: Execu
       timeZone: organizations.timeZone,
     })
     .from(requests)
-    .innerJoin(agencies, eq(agencies.id, requests.agencyId))
-    .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+    .leftJoin(agencies, eq(agencies.id, requests.agencyId))
+    .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
     .leftJoin(state, eq(state.id, jurisdictions.stateId))
+    .leftJoin(vendors, eq(vendors.id, requests.vendorId))
     .innerJoin(requester, eq(requester.id, requests.requesterId))
     .innerJoin(organizations, eq(organizations.id, requests.organizationId))
     .where(and(eq(requests.id, requestId), ownRequests(viewer)))
@@ -95,9 +143,10 @@ export async function letterContext(viewer: Viewer, requestId: string, db: Execu
   const lawCode = row.code ?? row.stateCode ?? null;
   const denial = await lastDenial(db, row.requestId, row.timeZone);
 
-  const { code: _code, stateCode: _stateCode, timeZone: _timeZone, ...rest } = row;
+  const { code: _code, stateCode: _stateCode, timeZone: _timeZone, vendorId, ...rest } = row;
   return {
     ...rest,
+    recipientKind: vendorId ? "vendor" : "agency",
     lawCode,
     law: lawCode ? (lawFor(lawCode) ?? null) : null,
     replyAddress: replyAddressFor(row.requestId),
@@ -122,6 +171,7 @@ export function letterData(context: LetterContext, today: string, details: Parti
     title: context.title,
     description: context.description,
     agencyName: context.agencyName,
+    recipientKind: context.recipientKind,
     contactName: context.contactName,
     jurisdictionName: context.jurisdictionName,
     law: context.law

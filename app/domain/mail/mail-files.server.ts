@@ -1,34 +1,68 @@
-import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import type { FileKind } from "../../../db/schema/field-values";
 import { dataDir } from "../../utils/db.server";
+import { inspectUpload } from "../files/inspect.server";
+import { placeStagedFile, stageBuffer, storedPath } from "../files/storage.server";
 
-// Where mail keeps bytes (raw messages and attachments): files under DATA_DIR/mail-attachments, named by
-// their SHA-256. These two functions are the only way in or out, so moving to the shared file store (issue 5)
-// is a change here alone.
+// Mail keeps its bytes (raw messages and attachments) in the received-files storage, FILES_DIR, like uploads:
+// written to a temp file, flushed, renamed to a server-generated name. Rows written before that point at
+// DATA_DIR/mail-attachments/<xx>/<sha256>; those are still read from there.
 
-const KEY = /^[0-9a-f]{2}\/[0-9a-f]{64}$/;
+const LEGACY_KEY = /^[0-9a-f]{2}\/[0-9a-f]{64}$/;
 
-function fileFor(key: string): string {
-  if (!KEY.test(key)) throw new Error(`Not a mail file key: ${JSON.stringify(key)}`);
-  return path.join(dataDir, "mail-attachments", key);
+export interface StoredMailFile {
+  storageName: string;
+  sizeBytes: number;
+  sha256: string;
 }
 
-export async function storeMailFile(content: Buffer): Promise<{ key: string; size: number; sha256: string }> {
-  const sha256 = createHash("sha256").update(content).digest("hex");
-  const key = `${sha256.slice(0, 2)}/${sha256}`;
-  const file = fileFor(key);
-  const present = await stat(file).then((s) => s.size === content.length, () => false);
-  if (!present) {
-    await mkdir(path.dirname(file), { recursive: true });
-    // Written aside and renamed, so a reader never sees half a file.
-    const partial = `${file}.${randomUUID()}.partial`;
-    await writeFile(partial, content, { mode: 0o600 });
-    await rename(partial, file);
+export interface StoredAttachment extends StoredMailFile {
+  /** Judged from the bytes, as an upload's are; content the name contradicts is kept, as "other", unpreviewed. */
+  kind: FileKind;
+  mediaType: string;
+}
+
+export const isLegacyMailKey = (key: string) => LEGACY_KEY.test(key);
+
+export function mailFilePath(key: string): string {
+  if (isLegacyMailKey(key)) return path.join(dataDir, "mail-attachments", key);
+  return storedPath(key);
+}
+
+export async function storeMailFile(content: Uint8Array): Promise<StoredMailFile> {
+  const staged = await stageBuffer(content);
+  return { storageName: await placeStagedFile(staged.tempPath), sizeBytes: staged.sizeBytes, sha256: staged.sha256 };
+}
+
+/** Stores an attachment and says what it is from its content, as an upload is checked. Nothing is refused. */
+export async function storeMailAttachment(content: Uint8Array, filename: string): Promise<StoredAttachment> {
+  const staged = await stageBuffer(content);
+  let inspection;
+  try {
+    inspection = await inspectUpload(staged.tempPath, filename, staged.sizeBytes);
+  } catch (error) {
+    await rm(staged.tempPath, { force: true });
+    throw error;
   }
-  return { key, size: content.length, sha256 };
+  // An upload that fails the check is refused; mail is never dropped, so it is kept, but not previewed.
+  const type = inspection.ok ? { kind: inspection.kind, mediaType: inspection.mediaType } : { kind: "other" as const, mediaType: "application/octet-stream" };
+  return { storageName: await placeStagedFile(staged.tempPath), sizeBytes: staged.sizeBytes, sha256: staged.sha256, ...type };
+}
+
+/** What an attachment stored earlier is, judged again from its bytes (for mail filed from the review queue). */
+export async function inspectStoredAttachment(storageName: string, filename: string, sizeBytes: number): Promise<Pick<StoredAttachment, "kind" | "mediaType">> {
+  const inspection = await inspectUpload(storedPath(storageName), filename, sizeBytes);
+  return inspection.ok ? { kind: inspection.kind, mediaType: inspection.mediaType } : { kind: "other", mediaType: "application/octet-stream" };
 }
 
 export function readMailFile(key: string): Promise<Buffer> {
-  return readFile(fileFor(key));
+  return readFile(mailFilePath(key));
+}
+
+/** Removes stored copies no row points at any more (an attachment that duplicated a file already received). */
+export async function removeMailFiles(storageNames: Iterable<string>): Promise<void> {
+  for (const name of storageNames) {
+    if (!isLegacyMailKey(name)) await rm(storedPath(name), { force: true });
+  }
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lt, lte, notExists, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { agencies, mailDigests, organizations, outboxMessages, requests, users } from "../../../db/schema";
+import { agencies, mailDigests, organizations, outboxMessages, requests, users, vendors } from "../../../db/schema";
 import { digestIsEmpty, digestMessage, overdueAlertMessage, type DigestItem } from "../../../emails";
 import type { Database, Executor } from "../../utils/db.server";
 import { addDays } from "../../utils/dates";
@@ -8,6 +8,7 @@ import { OPEN_STATUSES, STATUS_LABELS } from "../request-status";
 import { mailConfig } from "./config.server";
 import { enqueueMail, notifyOutbox } from "./outbox.server";
 import { digestSections, localClock, WAITING_ON_AGENCY } from "./reminders";
+import { ownRequests } from "../access.server";
 
 type Logger = Pick<Console, "info" | "warn" | "error">;
 
@@ -16,6 +17,9 @@ const dueDate = requests.dueOn;
 
 /** Alerts go out for requests that became overdue within this many days; older ones are in the digest. */
 const ALERT_WINDOW_DAYS = 7;
+
+/** Who the request goes to: its agency or, for a request to a vendor, the vendor. */
+const recipientName = sql<string>`coalesce(${agencies.name}, ${vendors.name})`;
 
 const assignee = alias(users, "assignee");
 const requester = alias(users, "requester");
@@ -33,12 +37,18 @@ export interface ReminderSummary {
 }
 
 /**
- * One pass of the reminders: for every organization, the overdue alerts not yet queued and, once its digest
- * hour has come in its time zone, today's digest for each coordinator who hasn't had it. Safe to run from any
- * number of instances at once and as often as liked: each alert has its own idempotency key, and each digest
- * is claimed by inserting the (person, local date) row first.
+ * One pass of the reminders: for every organization whose digest hour has come in its time zone, the overdue
+ * alerts not yet queued and today's digest for each coordinator who hasn't had it. A request becomes overdue
+ * at local midnight; its alert waits for the working day, with the digest, rather than arriving at night.
+ * Safe to run from any number of instances at once and as often as liked: each alert has its own idempotency
+ * key, and each digest is claimed by inserting the (person, local date) row first.
  */
-export async function runReminders(db: Database, now: Date = new Date(), organizationIds?: string[]): Promise<ReminderSummary> {
+export async function runReminders(
+  db: Database,
+  now: Date = new Date(),
+  organizationIds?: string[],
+  log: Logger = console,
+): Promise<ReminderSummary> {
   const orgs: OrganizationClock[] = await db
     .select({ id: organizations.id, name: organizations.name, timeZone: organizations.timeZone, digestHour: organizations.digestHour })
     .from(organizations)
@@ -46,14 +56,25 @@ export async function runReminders(db: Database, now: Date = new Date(), organiz
   const summary: ReminderSummary = { digests: 0, alerts: 0 };
   for (const org of orgs) {
     const clock = localClock(now, org.timeZone);
-    summary.alerts += await queueOverdueAlerts(db, org, clock.date);
-    if (clock.hour >= org.digestHour) summary.digests += await queueDigests(db, org, clock.date);
+    if (clock.hour < org.digestHour) continue;
+    summary.alerts += await queueOverdueAlerts(db, org, clock.date, log);
+    summary.digests += await queueDigests(db, org, clock.date, log);
   }
   if (summary.digests + summary.alerts > 0) notifyOutbox();
   return summary;
 }
 
-async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: string): Promise<number> {
+// Alerts and digests refused for their address are tried again at every pass, so they go out as soon as the
+// address is corrected; the refusal is logged once per message and process, not every minute.
+const reported = new Set<string>();
+function reportOnce(key: string, log: Logger, message: string): void {
+  if (reported.has(key)) return;
+  if (reported.size > 10_000) reported.clear();
+  reported.add(key);
+  log.error(message);
+}
+
+async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: string, log: Logger): Promise<number> {
   const config = mailConfig();
   const key = sql`'overdue:' || ${requests.id} || ':' || ${dueDate}`;
   const due = await db
@@ -62,7 +83,8 @@ async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: s
       number: requests.number,
       title: requests.title,
       dueDate: sql<string>`${dueDate}`,
-      agencyName: agencies.name,
+      agencyName: recipientName,
+      vendorId: requests.vendorId,
       assigneeId: assignee.id,
       assigneeName: assignee.name,
       assigneeEmail: assignee.email,
@@ -74,12 +96,13 @@ async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: s
       requesterDisabledAt: requester.disabledAt,
     })
     .from(requests)
-    .innerJoin(agencies, eq(agencies.id, requests.agencyId))
+    .leftJoin(agencies, eq(agencies.id, requests.agencyId))
+    .leftJoin(vendors, eq(vendors.id, requests.vendorId))
     .leftJoin(assignee, and(eq(assignee.id, requests.assigneeId), isNull(assignee.disabledAt)))
     .innerJoin(requester, eq(requester.id, requests.requesterId))
     .where(
       and(
-        eq(requests.organizationId, org.id),
+        ownRequests({ organizationId: org.id }),
         inArray(requests.status, [...WAITING_ON_AGENCY]),
         lt(dueDate, today),
         gte(dueDate, addDays(today, -ALERT_WINDOW_DAYS)),
@@ -101,27 +124,43 @@ async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: s
       requestNumber: request.number,
       title: request.title,
       agencyName: request.agencyName,
+      recipientKind: request.vendorId ? "vendor" : "agency",
       dueDate: request.dueDate,
       today,
       requestUrl,
       followUpUrl: `${requestUrl}/letters?kind=follow_up`,
       preferencesUrl: `${config.appUrl}/settings/email`,
     });
+    const idempotencyKey = `overdue:${request.id}:${request.dueDate}`;
     const result = await enqueueMail(db, {
       organizationId: org.id,
       requestId: request.id,
       recipientUserId: person.id,
       kind: "overdue_alert",
-      idempotencyKey: `overdue:${request.id}:${request.dueDate}`,
+      idempotencyKey,
       to: person.email,
       ...rendered,
     });
     if (result.ok && result.value.created) queued++;
+    if (!result.ok) {
+      reportOnce(
+        idempotencyKey,
+        log,
+        `mail: overdue alert for request #${request.number} (${request.id}) of organization ${org.id} not queued: ` +
+          `the address of user ${person.id} <${person.email}> was refused (${refusal(result.fieldErrors)}). It goes out once the address is corrected.`,
+      );
+    }
   }
   return queued;
 }
 
-async function queueDigests(db: Database, org: OrganizationClock, today: string): Promise<number> {
+function refusal(fieldErrors: Record<string, string[] | undefined>): string {
+  return Object.entries(fieldErrors)
+    .map(([field, messages]) => `${field}: ${(messages ?? []).join(" ")}`)
+    .join("; ");
+}
+
+async function queueDigests(db: Database, org: OrganizationClock, today: string, log: Logger): Promise<number> {
   const people = await db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
@@ -141,13 +180,19 @@ async function queueDigests(db: Database, org: OrganizationClock, today: string)
     );
   let queued = 0;
   for (const person of people) {
-    if (await queueDigest(db, org, person, today)) queued++;
+    if (await queueDigest(db, org, person, today, log)) queued++;
   }
   return queued;
 }
 
 /** Today's digest for one person, exactly once: the (person, date) row is the lock, written with the message. */
-async function queueDigest(db: Database, org: OrganizationClock, person: { id: string; name: string; email: string }, today: string): Promise<boolean> {
+async function queueDigest(
+  db: Database,
+  org: OrganizationClock,
+  person: { id: string; name: string; email: string },
+  today: string,
+  log: Logger,
+): Promise<boolean> {
   const config = mailConfig();
   return db.transaction(async (tx) => {
     const [claimed] = await tx
@@ -186,7 +231,17 @@ async function queueDigest(db: Database, org: OrganizationClock, person: { id: s
       to: person.email,
       ...rendered,
     });
-    if (!result.ok) return false;
+    if (!result.ok) {
+      // Not lost: the claim is given back, so today's digest goes out once the address is corrected.
+      await tx.delete(mailDigests).where(and(eq(mailDigests.userId, person.id), eq(mailDigests.localDate, today)));
+      reportOnce(
+        `digest:${person.id}:${today}`,
+        log,
+        `mail: digest of ${today} for user ${person.id} <${person.email}> of organization ${org.id} not queued: ` +
+          `the address was refused (${refusal(result.fieldErrors)}). It goes out once the address is corrected.`,
+      );
+      return false;
+    }
     await tx
       .update(mailDigests)
       .set({ outboxMessageId: result.value.id })
@@ -206,15 +261,16 @@ function digestCandidates(db: Executor, organizationId: string, userId: string, 
       number: requests.number,
       title: requests.title,
       status: requests.status,
-      agencyName: agencies.name,
+      agencyName: recipientName,
       dueDate: sql<string | null>`${dueDate}`,
       nextActionOn: requests.nextActionOn,
     })
     .from(requests)
-    .innerJoin(agencies, eq(agencies.id, requests.agencyId))
+    .leftJoin(agencies, eq(agencies.id, requests.agencyId))
+    .leftJoin(vendors, eq(vendors.id, requests.vendorId))
     .where(
       and(
-        eq(requests.organizationId, organizationId),
+        ownRequests({ organizationId }),
         or(eq(requests.assigneeId, userId), isNull(requests.assigneeId)),
         inArray(requests.status, [...OPEN_STATUSES]),
         or(lte(dueDate, weekEnd), lte(requests.nextActionOn, weekEnd), inArray(requests.status, ["clarification_requested", "fee_requested"])),
@@ -233,7 +289,7 @@ export class ReminderScheduler {
 
   start(): void {
     const tick = () => {
-      this.running = runReminders(this.options.db).catch((error: unknown) =>
+      this.running = runReminders(this.options.db, new Date(), undefined, this.options.log).catch((error: unknown) =>
         (this.options.log ?? console).error("mail: reminders failed:", error),
       );
     };

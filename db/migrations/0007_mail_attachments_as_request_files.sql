@@ -1,0 +1,4 @@
+ALTER TABLE "inbound_attachments" ADD COLUMN "request_file_id" uuid;--> statement-breakpoint
+ALTER TABLE "inbound_messages" ADD COLUMN "communication_id" uuid;--> statement-breakpoint
+ALTER TABLE "inbound_attachments" ADD CONSTRAINT "inbound_attachments_request_file_id_request_files_id_fk" FOREIGN KEY ("request_file_id") REFERENCES "public"."request_files"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inbound_messages" ADD CONSTRAINT "inbound_messages_communication_id_communications_id_fk" FOREIGN KEY ("communication_id") REFERENCES "public"."communications"("id") ON DELETE set null ON UPDATE no action;
