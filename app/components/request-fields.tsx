@@ -339,7 +339,11 @@ export function RequestFieldsCard({ data, today, last }: { data: Data; today: st
           </table>
         </div>
       ) : (
-        <p className="muted">No fields listed yet. Choose the columns this request asks for, so what comes back can be checked field by field.</p>
+        <p className="muted">
+          {data.canChange
+            ? "No fields listed yet. Choose the columns this request asks for, so what comes back can be checked field by field."
+            : "No fields listed."}
+        </p>
       )}
       {data.canChange ? (
         <>

@@ -186,13 +186,19 @@ export default function CoalitionPage() {
                   </td>
                   <td>
                     {canManage && coalition.founded && m.organizationId !== organizationId ? (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="remove-member" />
-                        <input type="hidden" name="organizationId" value={m.organizationId} />
-                        <button type="submit" className="button button--secondary" aria-label={`Remove ${m.name} from the coalition`}>
-                          Remove
-                        </button>
-                      </Form>
+                      <details className="confirm">
+                        <summary>
+                          Remove<span className="visually-hidden"> {m.name}</span>…
+                        </summary>
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="remove-member" />
+                          <input type="hidden" name="organizationId" value={m.organizationId} />
+                          <p className="small">It stops seeing what the coalition shares, and you its requests, at once.</p>
+                          <button type="submit" className="button button--danger">
+                            Remove {m.name}
+                          </button>
+                        </Form>
+                      </details>
                     ) : null}
                   </td>
                 </tr>
@@ -254,12 +260,15 @@ export default function CoalitionPage() {
               ? "Your organization started this coalition: dissolving it ends all sharing between its members at once."
               : "Your organization stops seeing what the coalition shares, and the coalition stops seeing your requests, at once."}
           </p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="leave" />
-            <button type="submit" className="button button--danger">
-              {coalition.founded ? "Dissolve the coalition" : "Leave the coalition"}
-            </button>
-          </Form>
+          <details className="confirm">
+            <summary>{coalition.founded ? "Dissolve…" : "Leave…"}</summary>
+            <Form method="post">
+              <input type="hidden" name="intent" value="leave" />
+              <button type="submit" className="button button--danger">
+                {coalition.founded ? `Yes, dissolve “${coalition.name}”` : `Yes, leave “${coalition.name}”`}
+              </button>
+            </Form>
+          </details>
         </section>
       ) : null}
     </>

@@ -272,7 +272,7 @@ function VisibilityForm({ current, embargoUntil, canPublish, today }: { current:
           </label>
         ))}
         {fields.visibility.errors ? (
-          <p className="field-error" id={`${fields.visibility.id}-error`}>
+          <p className="field__error" id={`${fields.visibility.id}-error`}>
             {fields.visibility.errors.join(" ")}
           </p>
         ) : null}
@@ -541,19 +541,23 @@ export default function RequestPage() {
             <h2 id="visibility-heading">Who can see it</h2>
             <p>
               <VisibilityBadge visibility={request.visibility} embargoUntil={request.embargoUntil} today={today} />{" "}
-              <span className="muted small">{VISIBILITY_DESCRIPTIONS[request.visibility]}</span>
+              <span className="muted small">
+                {!owned ? (
+                  `${request.organizationName} shares it with its coalition.`
+                ) : request.visibility !== "public" ? (
+                  VISIBILITY_DESCRIPTIONS[request.visibility]
+                ) : request.embargoUntil && request.embargoUntil > today ? (
+                  <>
+                    Your coalition sees it now; its public page, <code>/r/{request.publicSlug}</code>, opens {describeWhen(request.embargoUntil, today)}.
+                  </>
+                ) : (
+                  <>
+                    Anyone can read <Link to={`/r/${request.publicSlug}`}>its public page</Link>: status, due dates, and the entries and files not
+                    marked internal.
+                  </>
+                )}
+              </span>
             </p>
-            {request.visibility === "public" && request.publicSlug ? (
-              request.embargoUntil && request.embargoUntil > today ? (
-                <p className="small">
-                  Its public page, <code>/r/{request.publicSlug}</code>, opens {describeWhen(request.embargoUntil, today)}.
-                </p>
-              ) : (
-                <p className="small">
-                  <Link to={`/r/${request.publicSlug}`}>Its public page</Link> shows the status, due dates, and the entries and files not marked internal.
-                </p>
-              )
-            ) : null}
             {canEdit ? (
               <details className="panel" open={openPanel === "set-visibility"}>
                 <summary>Change who can see it</summary>

@@ -197,10 +197,12 @@ export default function RequestsIndex() {
                       <Link to={`/requests/${r.id}`} className="row-title">
                         {r.title}
                       </Link>
-                      <div className="small">
-                        <VisibilityBadge visibility={r.visibility} embargoUntil={r.embargoUntil} today={today} />
-                        {r.organizationId !== organizationId ? <span className="muted"> Shared by {r.organizationName}</span> : null}
-                      </div>
+                      {r.visibility !== "coalition" || r.organizationId !== organizationId ? (
+                        <div className="small">
+                          {r.visibility !== "coalition" ? <VisibilityBadge visibility={r.visibility} embargoUntil={r.embargoUntil} today={today} /> : null}
+                          {r.organizationId !== organizationId ? <span className="muted"> Shared by {r.organizationName}</span> : null}
+                        </div>
+                      ) : null}
                       {r.tags.length > 0 ? (
                         <div>
                           {r.tags.map((t) => (
