@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { hashSecretToken as hashToken } from "./secret-tokens.server";
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { apiTokens, organizations, users } from "../../db/schema";
 import type { Executor } from "../utils/db.server";
@@ -15,7 +16,6 @@ const TOKEN_SHAPE = /^jat_[A-Za-z0-9_-]{43}$/;
 // last_used_at is written at most this often per token, so a busy script doesn't write on every call.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function createApiToken(
   viewer: Viewer,

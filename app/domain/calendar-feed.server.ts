@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hashSecretToken, newSecretToken } from "./secret-tokens.server";
 import { and, asc, desc, eq, inArray, isNull, or, isNotNull, sql, type SQL } from "drizzle-orm";
 import { createEvents, type DateArray, type EventAttributes } from "ics";
 import { agencies, calendarFeeds, organizations, requestEvents, requests, users, vendors } from "../../db/schema";
@@ -9,12 +9,11 @@ import { viewerColumns, type Viewer } from "./accounts.server";
 import { ownRequests } from "./access.server";
 import { OPEN_STATUSES } from "./request-status";
 
-const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** A new secret feed address for the viewer; the token is shown once and only its hash is kept. */
 export async function createCalendarFeed(viewer: Viewer, db: Executor = defaultDb): Promise<string> {
-  const token = randomBytes(24).toString("base64url");
-  await db.insert(calendarFeeds).values({ userId: viewer.id, tokenHash: hash(token) });
+  const { token, hash } = newSecretToken();
+  await db.insert(calendarFeeds).values({ userId: viewer.id, tokenHash: hash });
   return token;
 }
 
@@ -45,7 +44,7 @@ async function viewerForToken(db: Executor, token: string): Promise<Viewer | nul
     .from(calendarFeeds)
     .innerJoin(users, eq(users.id, calendarFeeds.userId))
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(and(eq(calendarFeeds.tokenHash, hash(token)), isNull(calendarFeeds.revokedAt), isNull(users.disabledAt)))
+    .where(and(eq(calendarFeeds.tokenHash, hashSecretToken(token)), isNull(calendarFeeds.revokedAt), isNull(users.disabledAt)))
     .limit(1);
   if (!row) return null;
   await db.update(calendarFeeds).set({ lastUsedAt: new Date() }).where(eq(calendarFeeds.id, row.feedId));

@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
 import { createCookie, json, redirect } from "@remix-run/node";
+import { hashSecretToken as hashToken, newSecretToken } from "../domain/secret-tokens.server";
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import { organizations, sessions, users } from "../../db/schema";
 import { viewerColumns, type Viewer } from "../domain/accounts.server";
@@ -24,7 +24,6 @@ function sessionCookie() {
   }));
 }
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 async function tokenFrom(request: Request): Promise<string | null> {
   const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
@@ -103,9 +102,9 @@ export async function signIn(
   if (previous) await db.delete(sessions).where(eq(sessions.id, hashToken(previous)));
   await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date())));
 
-  const token = randomBytes(32).toString("base64url");
+  const { token, hash } = newSecretToken();
   await db.insert(sessions).values({
-    id: hashToken(token),
+    id: hash,
     userId,
     expiresAt: new Date(Date.now() + SESSION_MS),
     userAgent: request.headers.get("User-Agent")?.slice(0, 500) ?? null,
