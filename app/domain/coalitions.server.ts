@@ -5,6 +5,7 @@ import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import { addDays, todayIn } from "../utils/dates";
 import type { Viewer } from "./accounts.server";
+import { ownRequests, visibleRequests } from "./access.server";
 import { recordAudit } from "./audit.server";
 import { checkEmailAddress } from "./mail/addresses";
 import { mailConfig } from "./mail/config.server";
@@ -36,7 +37,7 @@ export async function getCoalition(viewer: Viewer, db: Executor = defaultDb) {
   const shared = db
     .select({ organizationId: requests.organizationId, n: count().as("n") })
     .from(requests)
-    .where(ne(requests.visibility, "private"))
+    .where(and(visibleRequests(viewer), ne(requests.visibility, "private")))
     .groupBy(requests.organizationId)
     .as("shared");
   const [members, invitations] = await Promise.all([
@@ -92,7 +93,7 @@ export async function shareableRequestCount(viewer: Viewer, db: Executor = defau
       private: sql<number>`count(*) filter (where ${requests.visibility} = 'private')`.mapWith(Number),
     })
     .from(requests)
-    .where(eq(requests.organizationId, viewer.organizationId));
+    .where(ownRequests(viewer));
   return { shared: row?.shared ?? 0, private: row?.private ?? 0 };
 }
 
