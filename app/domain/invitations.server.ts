@@ -5,6 +5,7 @@ import { userInvitationMessage } from "../../emails";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import { addDays, todayIn } from "../utils/dates";
+import { USER_INVITATION_DAYS } from "./account-links";
 import { createUser, EmailTakenError, normalizeEmail, type Viewer } from "./accounts.server";
 import { recordAudit } from "./audit.server";
 import { checkEmailAddress } from "./mail/addresses";
@@ -19,7 +20,7 @@ import { hashSecretToken, looksLikeToken, newSecretToken } from "./secret-tokens
 // outbox); whoever opens it chooses a name and password and is signed in. The database keeps only the
 // token's SHA-256. One pending invitation per email and organization: inviting again revokes the earlier one.
 
-export const USER_INVITATION_DAYS = 7;
+export { USER_INVITATION_DAYS };
 
 type Context = { ipAddress?: string | null };
 
