@@ -6,6 +6,7 @@ import { acceptInvitation, inviteUser } from "~/domain/invitations.server";
 import { mailConfig } from "~/domain/mail/config.server";
 import * as adminUsers from "~/routes/admin.users";
 import * as invitationPage from "~/routes/invitations.$token";
+import * as outboxMessagePage from "~/routes/outbox.$messageId";
 import * as outboxIndex from "~/routes/outbox._index";
 import * as requestsIndex from "~/routes/requests._index";
 import { db } from "~/utils/db.server";
@@ -233,6 +234,26 @@ describe("inviting someone by email", () => {
     const revoke = await callRoute(adminUsers.action, { url: "/admin/users", cookie: coordinator.cookie, form: { intent: "revoke-invitation", invitationId: pending.id } });
     expect(revoke.status).toBe(403);
     expect((await pendingOf(adminCookie)).some((i) => i.id === pending.id)).toBe(true);
+  });
+
+  it("only admins read an invitation's link in the outbox", async () => {
+    const email = freshEmail();
+    const token = await invitedToken(email, "admin");
+    await deliverToDevMailbox(org.org.id);
+    const [message] = await db.select({ id: outboxMessages.id }).from(outboxMessages).where(eq(outboxMessages.toAddress, email));
+    const readAs = (cookie: string) => callRoute(outboxMessagePage.loader, { url: `/outbox/${message!.id}`, params: { messageId: message!.id }, cookie });
+    const asAdmin = (await (await readAs(adminCookie)).json()) as { message: { text: string }; devMailbox: { raw: string }; hiddenBody: string | null };
+    expect(asAdmin.hiddenBody).toBeNull();
+    expect(asAdmin.message.text).toContain(token);
+    for (const role of ["coordinator", "advocate", "viewer"] as const) {
+      const member = await makeMember(org, role);
+      const response = await readAs(member.cookie);
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      expect(text, role).not.toContain(token);
+      expect(text).not.toContain("/invitations/");
+      expect((JSON.parse(text) as { hiddenBody: string }).hiddenBody).toMatch(/invitation link and is not shown/);
+    }
   });
 
   it("another organization's admin neither sees nor revokes the invitation, nor its message", async () => {

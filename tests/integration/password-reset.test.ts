@@ -1,12 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
+import { simpleParser } from "mailparser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, outboxMessages, passwordResets, sessions, users } from "../../db/schema";
 import { mailConfig } from "~/domain/mail/config.server";
+import { getOutboxMessage } from "~/domain/mail/outbox.server";
 import { resetPassword } from "~/domain/password-resets.server";
 import { setUserDisabled } from "~/domain/user-admin.server";
 import * as forgotPassword from "~/routes/forgot-password";
 import * as login from "~/routes/login";
+import * as outboxMessagePage from "~/routes/outbox.$messageId";
+import * as outboxIndex from "~/routes/outbox._index";
 import * as requestsIndex from "~/routes/requests._index";
 import * as resetPage from "~/routes/reset-password.$token";
 import { db } from "~/utils/db.server";
@@ -231,5 +235,46 @@ describe("choosing a new password", () => {
     expect(((await differ.json()) as { errors: Record<string, string[]> }).errors.confirmPassword?.join(" ")).toMatch(/not the same/);
     expect((await open(token)).status).toBe(200);
     expect((await signInWith(person.email, org.password)).status).toBe(302);
+  });
+});
+
+describe("reset messages in the outbox", () => {
+  it("in the development mailbox, only the recipient and admins read the link; with SMTP, nobody", async () => {
+    const person = await makeMember(org, "coordinator");
+    const colleague = await makeMember(org, "coordinator");
+    const adminCookie = await cookieFor(org.admin.id);
+    const token = await linkFor(person.email);
+    const [mail] = await resetMailsTo(person.email);
+    const readAs = (cookie: string) => callRoute(outboxMessagePage.loader, { url: `/outbox/${mail!.id}`, params: { messageId: mail!.id }, cookie });
+
+    for (const cookie of [adminCookie, person.cookie]) {
+      const page = await readAs(cookie);
+      expect(page.status).toBe(200);
+      const body = (await page.json()) as { message: { text: string; html: string }; devMailbox: { raw: string } | null; hiddenBody: string | null };
+      expect(body.hiddenBody).toBeNull();
+      expect(body.message.text).toContain(token);
+      expect((await simpleParser(body.devMailbox!.raw)).text).toContain(token);
+    }
+
+    const page = await readAs(colleague.cookie);
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    expect(text).not.toContain(token);
+    expect(text).not.toContain("reset-password/");
+    const hidden = JSON.parse(text) as { message: { text: string; html: string }; devMailbox: { raw: string }; hiddenBody: string };
+    expect(hidden.hiddenBody).toMatch(/only its recipient and your organization's admins/);
+    expect([hidden.message.text, hidden.message.html, hidden.devMailbox.raw]).toEqual(["", "", ""]);
+    // The list shows that it was sent, never its link.
+    const list = await callRoute(outboxIndex.loader, { url: "/outbox", cookie: colleague.cookie });
+    const listed = await list.text();
+    expect(listed).toContain("Reset your JointAsk password");
+    expect(listed).not.toContain(token);
+
+    // With an SMTP server, not even an admin or the recipient reads it in the app.
+    for (const viewer of [org.viewer, person.viewer]) {
+      const found = await getOutboxMessage(viewer, mail!.id, db, { smtpConfigured: true });
+      expect(found!.hiddenBody).toBe("This message holds a sign-in link and is not shown: it went to its recipient's mailbox only.");
+      expect(JSON.stringify(found)).not.toContain(token);
+    }
   });
 });
