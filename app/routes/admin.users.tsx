@@ -3,7 +3,11 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { USER_ROLES } from "../../db/schema/values";
+import { FormErrors, SelectField, TextField } from "~/components/fields";
+import { USER_INVITATION_DAYS } from "~/domain/account-links";
+import { inviteUser, listPendingInvitations, revokeInvitation } from "~/domain/invitations.server";
 import { PERMISSION_NAMES, PERMISSIONS, ROLE_DESCRIPTIONS, ROLE_LABELS, requirePermission } from "~/domain/permissions";
+import type { FieldErrors } from "~/domain/results";
 import { changeRole, listOrganizationUsers, setUserDisabled } from "~/domain/user-admin.server";
 import { requireViewer } from "~/utils/auth.server";
 import { formatInstant } from "~/utils/dates";
@@ -17,31 +21,61 @@ export const meta: MetaFunction = () => [{ title: "Users · JointAsk" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "users.manage");
-  return json({ users: await listOrganizationUsers(viewer), viewerId: viewer.id });
+  const [users, invitations] = await Promise.all([listOrganizationUsers(viewer), listPendingInvitations(viewer)]);
+  return json({ users, invitations, viewerId: viewer.id });
 }
 
 const userId = z.uuid({ error: "Unknown user" });
+const role = z.enum(USER_ROLES, { error: "Choose a role" });
 const actionSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("change-role"), userId, role: z.enum(USER_ROLES, { error: "Choose a role" }) }),
+    z.object({ intent: z.literal("change-role"), userId, role }),
     z.object({ intent: z.literal("disable"), userId }),
     z.object({ intent: z.literal("enable"), userId }),
+    z.object({
+      intent: z.literal("invite"),
+      email: z.string({ error: "Email is required" }).trim().min(1, "Email is required").max(254, "Email is too long (at most 254 characters)"),
+      role,
+    }),
+    z.object({ intent: z.literal("revoke-invitation"), invitationId: z.uuid({ error: "Unknown invitation" }) }),
   ],
   { error: "Unknown action" },
 );
 
+function problem(intent: string, errors: FieldErrors, status: number, userId: string | null = null) {
+  return json({ intent, userId, errors }, { status });
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "users.manage");
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return json({ userId: null, errors: fieldErrorsOf(parsed.error.issues) }, { status: 400 });
+  const form = Object.fromEntries(await request.formData());
+  const parsed = actionSchema.safeParse(form);
+  if (!parsed.success) {
+    const intent = typeof form.intent === "string" ? form.intent : "";
+    return problem(intent, fieldErrorsOf(parsed.error.issues), 400);
+  }
   const input = parsed.data;
   const address = clientAddressOf(context);
+  if (input.intent === "invite") {
+    const result = await inviteUser(viewer, { email: input.email, role: input.role }, { ipAddress: address });
+    if (!result.ok) return problem(input.intent, result.fieldErrors, 400);
+    return redirectWithFlash("/admin/users", {
+      kind: "success",
+      message: `Invitation sent to ${result.value.email} as ${ROLE_LABELS[input.role]}; the link works once, for ${USER_INVITATION_DAYS} days.${
+        result.value.replaced ? " The earlier invitation's link no longer works." : ""
+      }`,
+    });
+  }
+  if (input.intent === "revoke-invitation") {
+    if (!(await revokeInvitation(viewer, input.invitationId, { ipAddress: address }))) throw notFound("invitation");
+    return redirectWithFlash("/admin/users", { kind: "success", message: "Invitation revoked: its link no longer works." });
+  }
   if (input.intent === "change-role") {
     const result = await changeRole(viewer, input.userId, input.role, address);
     if (!result) throw notFound("user");
-    if (!result.ok) return json({ userId: input.userId, errors: result.fieldErrors }, { status: 409 });
+    if (!result.ok) return problem(input.intent, result.fieldErrors, 409, input.userId);
     return redirectWithFlash("/admin/users", {
       kind: "success",
       message: result.value.from === result.value.to ? "Role unchanged." : `Role changed to ${ROLE_LABELS[result.value.to]}.`,
@@ -50,7 +84,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const disable = input.intent === "disable";
   const result = await setUserDisabled(viewer, input.userId, disable, address);
   if (!result) throw notFound("user");
-  if (!result.ok) return json({ userId: input.userId, errors: result.fieldErrors }, { status: 409 });
+  if (!result.ok) return problem(input.intent, result.fieldErrors, 409, input.userId);
   return redirectWithFlash("/admin/users", {
     kind: "success",
     message: disable ? "User disabled: their sessions have ended and their API tokens no longer work." : "User enabled: they can sign in again.",
@@ -58,9 +92,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function UsersAdmin() {
-  const { users, viewerId } = useLoaderData<typeof loader>();
+  const { users, invitations, viewerId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const timeZone = useTimeZone();
+  const inviteErrors = actionData?.intent === "invite" ? actionData.errors : undefined;
   return (
     <>
       <div className="page-header">
@@ -71,7 +106,7 @@ export default function UsersAdmin() {
           </p>
         </div>
       </div>
-      {actionData && !actionData.userId ? (
+      {actionData && !actionData.userId && actionData.intent !== "invite" ? (
         <div className="form-error" role="alert">
           {Object.values(actionData.errors).flat().join(" ")}
         </div>
@@ -151,6 +186,58 @@ export default function UsersAdmin() {
             })}
           </tbody>
         </table>
+      </div>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="invite-heading">
+          <h2 id="invite-heading">Invite someone</h2>
+          <p className="muted small">
+            They get an email with a link that works once, for {USER_INVITATION_DAYS} days, to choose their name and password. Inviting the same
+            address again replaces the earlier link.
+          </p>
+          <Form method="post" className="form">
+            <input type="hidden" name="intent" value="invite" />
+            <FormErrors errors={inviteErrors?.[""] ?? inviteErrors?.intent} />
+            <TextField id="invite-email" name="email" type="email" label="Email" autoComplete="off" maxLength={254} required errors={inviteErrors?.email} />
+            <SelectField id="invite-role" name="role" label="Role" defaultValue="coordinator" errors={inviteErrors?.role}>
+              {USER_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </SelectField>
+            <div className="actions">
+              <button type="submit" className="button">
+                Send invitation
+              </button>
+            </div>
+          </Form>
+        </section>
+        <section className="card" aria-labelledby="pending-heading">
+          <h2 id="pending-heading">Pending invitations</h2>
+          {invitations.length === 0 ? (
+            <p className="empty">No invitation is waiting to be accepted.</p>
+          ) : (
+            <ul className="plain-list" aria-labelledby="pending-heading">
+              {invitations.map((i) => (
+                <li key={i.id} className="chase-item">
+                  <div>
+                    <strong>{i.email}</strong> · {ROLE_LABELS[i.role]}
+                    <div className="muted small">
+                      {i.invitedByName ? `Invited by ${i.invitedByName} · ` : ""}link works until {formatInstant(i.expiresAt, timeZone)}
+                    </div>
+                  </div>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="revoke-invitation" />
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <button type="submit" className="button button--secondary" aria-label={`Revoke the invitation of ${i.email}`}>
+                      Revoke
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       </div>
       <section className="card" aria-labelledby="roles-heading">
         <h2 id="roles-heading">What each role may do</h2>

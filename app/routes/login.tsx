@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors, TextField } from "~/components/fields";
 import { normalizeEmail, verifyLogin } from "~/domain/accounts.server";
@@ -122,6 +122,9 @@ export default function Login() {
           </button>
         </div>
       </Form>
+      <p className="small">
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
     </div>
   );
 }

@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       inReplyTo: message.inReplyTo,
       references: message.references,
       text: message.textBody,
-      html: sanitizeMailHtml(message.htmlBody),
+      html: found.hiddenBody ? "" : sanitizeMailHtml(message.htmlBody),
       attempts: message.attempts,
       maxAttempts: message.maxAttempts,
       lastError: message.lastError,
@@ -49,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     request: found.requestNumber !== null ? { number: found.requestNumber, title: found.requestTitle } : null,
     devMailbox: found.devMailbox,
+    hiddenBody: found.hiddenBody,
   });
 }
 
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OutboxMessage() {
-  const { message, request, devMailbox } = useLoaderData<typeof loader>();
+  const { message, request, devMailbox, hiddenBody } = useLoaderData<typeof loader>();
   const timeZone = useTimeZone();
   return (
     <>
@@ -98,22 +99,31 @@ export default function OutboxMessage() {
       </div>
       <MailNav />
       <div className="grid-2">
-        <div>
+        {hiddenBody ? (
           <section className="card" aria-labelledby="text-heading">
             <h2 id="text-heading">Message</h2>
-            <div className="prose letter-preview">{message.text}</div>
+            <p className="notice" role="note">
+              {hiddenBody}
+            </p>
           </section>
-          <details className="card panel">
-            <summary>HTML version</summary>
-            <div className="mail-html" dangerouslySetInnerHTML={{ __html: message.html }} />
-          </details>
-          {devMailbox ? (
+        ) : (
+          <div>
+            <section className="card" aria-labelledby="text-heading">
+              <h2 id="text-heading">Message</h2>
+              <div className="prose letter-preview">{message.text}</div>
+            </section>
             <details className="card panel">
-              <summary>Source as delivered to the development mailbox</summary>
-              <pre className="raw-source">{devMailbox.raw}</pre>
+              <summary>HTML version</summary>
+              <div className="mail-html" dangerouslySetInnerHTML={{ __html: message.html }} />
             </details>
-          ) : null}
-        </div>
+            {devMailbox ? (
+              <details className="card panel">
+                <summary>Source as delivered to the development mailbox</summary>
+                <pre className="raw-source">{devMailbox.raw}</pre>
+              </details>
+            ) : null}
+          </div>
+        )}
         <section className="card" aria-labelledby="headers-heading">
           <h2 id="headers-heading">Delivery</h2>
           <dl className="summary-list">

@@ -6,6 +6,7 @@ import { viewerColumns, type Viewer } from "../domain/accounts.server";
 import { viewerForApiToken } from "../domain/api-tokens.server";
 import { db } from "./db.server";
 import { cookieSecure } from "./env.server";
+import { flashCookie, type Flash } from "./flash.server";
 import { sessionSecret } from "./secrets.server";
 import { safeRedirectPath } from "./redirect";
 
@@ -90,13 +91,15 @@ export async function requireApiViewer(request: Request): Promise<Viewer> {
 }
 
 /**
- * Starts a fresh session (a new id every login; any session the browser carried is ended) and redirects.
+ * Starts a fresh session (a new id every login; any session the browser carried is ended) and redirects,
+ * with a one-time message for the next page when given one.
  */
 export async function signIn(
   request: Request,
   userId: string,
   redirectTo: string | null,
   ipAddress: string | null = null,
+  flash?: Flash,
 ): Promise<Response> {
   const previous = await tokenFrom(request);
   if (previous) await db.delete(sessions).where(eq(sessions.id, hashToken(previous)));
@@ -110,9 +113,10 @@ export async function signIn(
     userAgent: request.headers.get("User-Agent")?.slice(0, 500) ?? null,
     ipAddress,
   });
-  return redirect(safeRedirectPath(redirectTo, "/requests"), {
-    headers: { "Set-Cookie": await sessionCookie().serialize(token) },
-  });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await sessionCookie().serialize(token));
+  if (flash) headers.append("Set-Cookie", await flashCookie(flash));
+  return redirect(safeRedirectPath(redirectTo, "/requests"), { headers });
 }
 
 export async function signOut(request: Request): Promise<Response> {

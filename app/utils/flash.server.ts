@@ -22,12 +22,17 @@ function flashStorage() {
   }));
 }
 
-/** Redirect after a successful change, with a one-time message for the next page. */
-export async function redirectWithFlash(to: string, flash: Flash, init: ResponseInit = {}): Promise<Response> {
+/** The Set-Cookie value that carries a one-time message to the next page. */
+export async function flashCookie(flash: Flash): Promise<string> {
   const session = await flashStorage().getSession();
   session.flash("flash", flash);
+  return flashStorage().commitSession(session);
+}
+
+/** Redirect after a successful change, with a one-time message for the next page. */
+export async function redirectWithFlash(to: string, flash: Flash, init: ResponseInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
-  headers.append("Set-Cookie", await flashStorage().commitSession(session));
+  headers.append("Set-Cookie", await flashCookie(flash));
   return redirect(to, { ...init, headers });
 }
 

@@ -99,7 +99,7 @@ test("a user creates an API token, uses it on the JSON API, and revokes it", asy
   const forbidden = await page.goto("/admin/users");
   expect(forbidden?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1, name: "You don't have access to this" })).toBeVisible();
-  await expect(page.getByText("Your role (Advocate) can't do this: change roles, disable and enable users.")).toBeVisible();
+  await expect(page.getByText("Your role (Advocate) can't do this: invite people, change roles, disable and enable users.")).toBeVisible();
   await page.goto("/requests");
   await page.getByRole("link", { name: /Sam Okafor/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();

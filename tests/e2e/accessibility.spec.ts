@@ -25,15 +25,17 @@ for (const viewport of [
   { name: "phone", width: 390, height: 844 },
 ]) {
   test(`main pages are accessible on a ${viewport.name}`, async ({ page }) => {
-    // Eleven pages, each analysed by axe: far more work than one interaction.
+    // Fifteen pages, each analysed by axe: far more work than one interaction.
     test.setTimeout(180_000);
     await page.setViewportSize(viewport);
     await page.goto("/login");
     await expectAccessible(page, "/login");
     await page.goto("/deadlines?jurisdiction=PA&received=2026-12-21");
     await expectAccessible(page, "/deadlines");
+    await page.goto("/forgot-password");
+    await expectAccessible(page, "/forgot-password");
     await signIn(page);
-    for (const path of ["/requests", "/requests/new", "/chase", "/agencies", "/agencies/new", "/jurisdictions", "/laws", "/laws/PA", "/settings/calendar"]) {
+    for (const path of ["/requests", "/requests/new", "/chase", "/agencies", "/agencies/new", "/jurisdictions", "/laws", "/laws/PA", "/settings/calendar", "/admin/users"]) {
       await page.goto(path);
       await expectAccessible(page, path);
     }

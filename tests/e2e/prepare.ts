@@ -1,5 +1,5 @@
 // Prepares the e2e database before the server starts (the embedded database allows one process at a time):
-// the demo coalition, plus a second organization with a request the demo user must never reach.
+// the demo coalition (with a member for the password reset spec), plus a second organization with a request the demo user must never reach.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq, isNull } from "drizzle-orm";
@@ -16,7 +16,9 @@ import { db, dbHandle } from "../../app/utils/db.server";
 await runMigrations(dbHandle);
 await seedReferenceData(db);
 const today = todayIn("America/New_York");
-await db.transaction((tx) => seedDemo(tx, today));
+const demo = await db.transaction((tx) => seedDemo(tx, today));
+// Someone in the demo organization whose password the reset spec changes, so no other spec depends on it.
+await createUser(db, { organizationId: demo.organizationId, email: "riley@example.org", name: "Riley Reset", password: "riley-old-password", role: "advocate" });
 
 const org = await createOrganization(db, { name: "Elsewhere Watch" });
 const user = await createUser(db, { organizationId: org.id, email: "other@example.org", name: "Other Person", password: "other-password", role: "admin" });

@@ -9,6 +9,7 @@ import * as agencyEdit from "~/routes/agencies.$agencyId_.edit";
 import * as agenciesNew from "~/routes/agencies.new";
 import * as apiRequests from "~/routes/api.v1.requests";
 import * as chase from "~/routes/chase";
+import * as coalitionPage from "~/routes/coalition._index";
 import * as jurisdictionsIndex from "~/routes/jurisdictions._index";
 import * as lawPage from "~/routes/laws.$code";
 import * as lawsIndex from "~/routes/laws._index";
@@ -190,6 +191,21 @@ const CASES: Case[] = [
     name: "change a role",
     permission: "users.manage",
     call: async () => ({ handler: adminUsers.action, url: "/admin/users", form: { intent: "change-role", userId: org.member.id, role: "coordinator" } }),
+  },
+  {
+    name: "invite someone",
+    permission: "users.manage",
+    call: async (role) => ({
+      handler: adminUsers.action,
+      url: "/admin/users",
+      form: { intent: "invite", email: `invited-by-${role}-${Date.now()}@example.org`, role: "advocate" },
+    }),
+  },
+  {
+    // Only the admin's call succeeds, so the organization ends up in one coalition.
+    name: "start a coalition",
+    permission: "coalition.manage",
+    call: async (role) => ({ handler: coalitionPage.action, url: "/coalition", form: { intent: "create", name: `Matrix coalition ${role}` } }),
   },
   { name: "audit log", permission: "audit.view", call: async () => ({ handler: adminAudit.loader, url: "/admin/audit" }) },
   { name: "API tokens page", permission: "apiToken.manage", call: async () => ({ handler: accountTokens.loader, url: "/account/tokens" }) },

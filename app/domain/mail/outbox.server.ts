@@ -11,6 +11,7 @@ import { testMessage } from "../../../emails";
 import { checkEmailAddress, headerValueProblem } from "./addresses";
 import type { OutboxFilter } from "./labels";
 import { mailConfig } from "./config.server";
+import { hiddenBodyReason } from "./secret-links";
 
 export interface NewOutboxMessage {
   organizationId: string;
@@ -197,7 +198,16 @@ export async function outboxCounts(viewer: Viewer, db: Executor = defaultDb): Pr
   return counts;
 }
 
-export async function getOutboxMessage(viewer: Viewer, id: string, db: Executor = defaultDb) {
+/**
+ * One message of the organization with its development-mailbox source. A body the viewer may not read (see
+ * secret-links.ts) is blanked here, so it never reaches the page: `hiddenBody` then says why.
+ */
+export async function getOutboxMessage(
+  viewer: Viewer,
+  id: string,
+  db: Executor = defaultDb,
+  mailbox: { smtpConfigured: boolean } = { smtpConfigured: Boolean(mailConfig().smtpUrl) },
+) {
   const [row] = await db
     .select({
       message: outboxMessages,
@@ -214,7 +224,16 @@ export async function getOutboxMessage(viewer: Viewer, id: string, db: Executor 
     .from(devMailbox)
     .where(and(eq(devMailbox.outboxMessageId, id), visibleDevMailbox(viewer)))
     .limit(1);
-  return { ...row, devMailbox: delivered ?? null };
+  const hiddenBody = hiddenBodyReason(viewer, row.message, mailbox.smtpConfigured);
+  if (hiddenBody) {
+    return {
+      ...row,
+      message: { ...row.message, textBody: "", htmlBody: "" },
+      devMailbox: delivered ? { ...delivered, raw: "" } : null,
+      hiddenBody,
+    };
+  }
+  return { ...row, devMailbox: delivered ?? null, hiddenBody: null };
 }
 
 /** Sends a failed message again now, with a fresh set of attempts; false when it isn't failed or visible. */
