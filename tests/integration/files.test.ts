@@ -4,7 +4,7 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import yauzl from "yauzl";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { requestEvents, requestFiles } from "../../db/schema";
+import { auditEvents, requestEvents, requestFiles } from "../../db/schema";
 import * as apiFiles from "~/routes/api.v1.requests.$requestId.files";
 import * as download from "~/routes/requests.$requestId_.files_.$fileId.download";
 import * as preview from "~/routes/requests.$requestId_.files_.$fileId";
@@ -12,7 +12,7 @@ import * as filesPage from "~/routes/requests.$requestId_.files";
 import * as zip from "~/routes/requests.$requestId_.files[.]zip";
 import { filesDir } from "~/domain/files/storage.server";
 import { db } from "~/utils/db.server";
-import { callRoute, cookieFor, makeOrganization, makeRequest } from "./factories";
+import { callRoute, cookieFor, makeMember, makeOrganization, makeRequest } from "./factories";
 import { filesIn, multipart, postBody, stopsCsv, streamOf } from "./support/uploads";
 
 // Stored files go to a directory of this test file's own; uploads over 1 MB are refused.
@@ -228,5 +228,46 @@ describe("downloads", () => {
   it("answers 404, not 500, for ids that are not ids", async () => {
     const response = await callRoute(download.loader, { url: `/requests/${requestId}/files/nope/download`, cookie: aCookie, params: { requestId, fileId: "nope" } });
     expect(response.status).toBe(404);
+  });
+
+  it("records each download and zip in the audit log, with who, what and the client address", async () => {
+    const advocate = await makeMember(a, "advocate");
+    const exportsOf = (actorId: string) =>
+      // Ordered by kind: the two may share an instant on PGlite's coarse clock.
+      db.select().from(auditEvents).where(and(eq(auditEvents.actorId, actorId), eq(auditEvents.action, "export"))).orderBy(auditEvents.targetType);
+    expect(await exportsOf(advocate.id)).toEqual([]);
+
+    const file = await callRoute(download.loader, {
+      url: `/requests/${requestId}/files/${fileId}/download`,
+      cookie: advocate.cookie,
+      params: { requestId, fileId },
+      context: { clientAddress: "203.0.113.7" },
+    });
+    expect(file.status).toBe(200);
+    await file.arrayBuffer();
+    const archive = await callRoute(zip.loader, { url: `/requests/${requestId}/files.zip`, cookie: advocate.cookie, params: { requestId }, context: { clientAddress: "203.0.113.8" } });
+    expect(archive.status).toBe(200);
+    await archive.arrayBuffer();
+
+    const rows = await exportsOf(advocate.id);
+    expect(rows.map((r) => ({ org: r.organizationId, type: r.targetType, id: r.targetId, details: r.details, ip: r.ipAddress }))).toEqual([
+      { org: a.org.id, type: "request", id: requestId, details: { what: "request files (zip)", name: expect.stringMatching(/^request-\d+-files\.zip$/), files: 2 }, ip: "203.0.113.8" },
+      { org: a.org.id, type: "request_file", id: fileId, details: { what: "received file", name: "Données d'arrêts.csv", requestId }, ip: "203.0.113.7" },
+    ]);
+  });
+
+  it("refuses downloads and zips to a viewer (no export permission) and logs nothing for them", async () => {
+    const viewer = await makeMember(a, "viewer");
+    for (const [handler, url, params] of [
+      [download.loader, `/requests/${requestId}/files/${fileId}/download`, { requestId, fileId }],
+      [zip.loader, `/requests/${requestId}/files.zip`, { requestId }],
+    ] as const) {
+      const response = await callRoute(handler, { url, cookie: viewer.cookie, params });
+      expect(response.status, url).toBe(403);
+      expect(await response.text()).toContain("Your role (Viewer) can't do this: export data");
+    }
+    // A viewer still sees the preview.
+    expect((await callRoute(preview.loader, { url: `/requests/${requestId}/files/${fileId}`, cookie: viewer.cookie, params: { requestId, fileId } })).status).toBe(200);
+    expect(await db.select().from(auditEvents).where(eq(auditEvents.actorId, viewer.id))).toEqual([]);
   });
 });
