@@ -15,6 +15,7 @@ import {
 import type { FieldsAndFilesData } from "~/domain/fields-page.server";
 import { editAskSchema, setFieldsSchema, updateStatesSchema } from "~/domain/fields-input";
 import { formatDate } from "~/utils/dates";
+import { useCan } from "~/utils/use-permission";
 
 type Data = SerializeFrom<FieldsAndFilesData>;
 export type FieldsIntent = "edit-ask" | "set-fields" | "update-states";
@@ -310,6 +311,7 @@ function AskForm({ data, action, last }: { data: Data; action: string; last?: Fi
 export function RequestFieldsCard({ data, today, last }: { data: Data; today: string; last?: FieldsFormResult }) {
   const action = `/requests/${data.requestId}/fields`;
   const open = last?.intent;
+  const canEdit = useCan("request.edit");
   return (
     <section className="card" id="fields" aria-labelledby="fields-heading">
       <h2 id="fields-heading">Fields asked</h2>
@@ -346,20 +348,24 @@ export function RequestFieldsCard({ data, today, last }: { data: Data; today: st
       ) : (
         <p className="muted">No fields listed yet. Choose the columns this request asks for, so what comes back can be checked field by field.</p>
       )}
-      {data.fields.length ? (
+      {canEdit && data.fields.length ? (
         <details className="panel" open={open === "update-states"}>
           <summary>Record what came back</summary>
           <StatesForm data={data} action={action} last={last} />
         </details>
       ) : null}
-      <details className="panel" open={open === "set-fields" || (!open && data.fields.length === 0 && data.recordTypes.length > 0)}>
-        <summary>Choose the fields asked</summary>
-        <ChooseFieldsForm data={data} action={action} last={last} />
-      </details>
-      <details className="panel" open={open === "edit-ask"}>
-        <summary>Edit the ask: record types, period, format, de-identification</summary>
-        <AskForm data={data} action={action} last={last} />
-      </details>
+      {canEdit ? (
+        <>
+          <details className="panel" open={open === "set-fields" || (!open && data.fields.length === 0 && data.recordTypes.length > 0)}>
+            <summary>Choose the fields asked</summary>
+            <ChooseFieldsForm data={data} action={action} last={last} />
+          </details>
+          <details className="panel" open={open === "edit-ask"}>
+            <summary>Edit the ask: record types, period, format, de-identification</summary>
+            <AskForm data={data} action={action} last={last} />
+          </details>
+        </>
+      ) : null}
     </section>
   );
 }

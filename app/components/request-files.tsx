@@ -5,6 +5,7 @@ import { FILE_KIND_LABELS, formatBytes } from "~/domain/field-states";
 import type { FieldsAndFilesData } from "~/domain/fields-page.server";
 import { CHANNEL_LABELS, DIRECTION_LABELS } from "~/domain/timeline";
 import { formatDate, formatInstant } from "~/utils/dates";
+import { useCan } from "~/utils/use-permission";
 
 type Data = SerializeFrom<FieldsAndFilesData>;
 export type UploadErrors = { file?: string[]; communicationId?: string[] };
@@ -72,7 +73,23 @@ export function UploadForm({
   );
 }
 
-export function FilesTable({ requestId, files, timeZone }: { requestId: string; files: Data["files"]; timeZone: string }) {
+/** "Received from agency by email, Mon 23 Nov 2026": the logged communication a file came with. */
+export function describeCommunication(c: Pick<Data["communications"][number], "direction" | "channel" | "occurredOn">): string {
+  return `${DIRECTION_LABELS[c.direction]} by ${CHANNEL_LABELS[c.channel].toLowerCase()}, ${formatDate(c.occurredOn)}`;
+}
+
+export function FilesTable({
+  requestId,
+  files,
+  communications,
+  timeZone,
+}: {
+  requestId: string;
+  files: Data["files"];
+  communications: Data["communications"];
+  timeZone: string;
+}) {
+  const canDownload = useCan("export");
   return (
     <div className="table-wrap">
       <table className="data">
@@ -85,34 +102,42 @@ export function FilesTable({ requestId, files, timeZone }: { requestId: string; 
               Size
             </th>
             <th scope="col">Received</th>
-            <th scope="col">
-              <span className="visually-hidden">Download</span>
-            </th>
+            {canDownload ? (
+              <th scope="col">
+                <span className="visually-hidden">Download</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
-          {files.map((f) => (
-            <tr key={f.id}>
-              <td>
-                <Link to={fileUrl(requestId, f.id)} className="row-title file-name">
-                  {f.originalName}
-                </Link>
-              </td>
-              <td data-label="Type">{FILE_KIND_LABELS[f.kind]}</td>
-              <td data-label="Size" className="num">
-                {formatBytes(f.sizeBytes)}
-              </td>
-              <td data-label="Received">
-                {formatInstant(f.createdAt, timeZone)}
-                {f.uploadedByName ? <div className="muted small">by {f.uploadedByName}</div> : null}
-              </td>
-              <td>
-                <a href={downloadUrl(requestId, f.id)} download>
-                  Download<span className="visually-hidden"> {f.originalName}</span>
-                </a>
-              </td>
-            </tr>
-          ))}
+          {files.map((f) => {
+            const came = f.communicationId ? communications.find((c) => c.id === f.communicationId) : undefined;
+            return (
+              <tr key={f.id}>
+                <td>
+                  <Link to={fileUrl(requestId, f.id)} className="row-title file-name">
+                    {f.originalName}
+                  </Link>
+                </td>
+                <td data-label="Type">{FILE_KIND_LABELS[f.kind]}</td>
+                <td data-label="Size" className="num">
+                  {formatBytes(f.sizeBytes)}
+                </td>
+                <td data-label="Received">
+                  {formatInstant(f.createdAt, timeZone)}
+                  {f.uploadedByName ? <div className="muted small">by {f.uploadedByName}</div> : null}
+                  {came ? <div className="small">Came with: {describeCommunication(came)}</div> : null}
+                </td>
+                {canDownload ? (
+                  <td>
+                    <a href={downloadUrl(requestId, f.id)} download>
+                      Download<span className="visually-hidden"> {f.originalName}</span>
+                    </a>
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
@@ -121,25 +146,31 @@ export function FilesTable({ requestId, files, timeZone }: { requestId: string; 
 
 /** The files received for a request and the upload form. */
 export function RequestFilesCard({ data, timeZone, errors }: { data: Data; timeZone: string; errors?: UploadErrors }) {
+  const canDownload = useCan("export");
+  const canUpload = useCan("request.edit");
   return (
     <section className="card" id="files" aria-labelledby="files-heading">
       <h2 id="files-heading">Files received</h2>
       {data.files.length ? (
         <>
-          <FilesTable requestId={data.requestId} files={data.files} timeZone={timeZone} />
-          <p>
-            <a href={`/requests/${data.requestId}/files.zip`} download>
-              Download all {data.files.length} files as a zip
-            </a>
-          </p>
+          <FilesTable requestId={data.requestId} files={data.files} communications={data.communications} timeZone={timeZone} />
+          {canDownload ? (
+            <p>
+              <a href={`/requests/${data.requestId}/files.zip`} download>
+                Download all {data.files.length} files as a zip
+              </a>
+            </p>
+          ) : null}
         </>
       ) : (
         <p className="muted">No files yet.</p>
       )}
-      <details className="panel" open={Boolean(errors) || data.files.length === 0}>
-        <summary>Upload a file</summary>
-        <UploadForm requestId={data.requestId} communications={data.communications} errors={errors} />
-      </details>
+      {canUpload ? (
+        <details className="panel" open={Boolean(errors) || data.files.length === 0}>
+          <summary>Upload a file</summary>
+          <UploadForm requestId={data.requestId} communications={data.communications} errors={errors} />
+        </details>
+      ) : null}
     </section>
   );
 }

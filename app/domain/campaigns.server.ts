@@ -23,6 +23,7 @@ import {
   setRequestCampaign,
   type RequestListRow,
 } from "./requests.server";
+import { ASSIGN_REFUSED, mayAssign } from "./permissions";
 import { fail, ok, type FieldErrors, type Result } from "./results";
 import type { CampaignInput } from "./vendor-input";
 
@@ -417,8 +418,27 @@ async function bulk(
   });
 }
 
+/**
+ * Sets the assignee of the selected requests. Those who may not assign (advocates) may only take requests
+ * themselves or let go of their own, as on a request's page: one request they may not change refuses all.
+ */
 export function bulkAssign(viewer: Viewer, campaignId: string, requestIds: readonly string[], assigneeId: string | null, db: Executor = defaultDb) {
-  return bulk(viewer, campaignId, requestIds, (tx, id) => assignRequest(viewer, id, assigneeId, tx), db);
+  return bulk(
+    viewer,
+    campaignId,
+    requestIds,
+    async (tx, id) => {
+      const [current] = await tx
+        .select({ number: requests.number, assigneeId: requests.assigneeId })
+        .from(requests)
+        .where(and(eq(requests.id, id), visibleRequests(viewer)))
+        .for("update");
+      if (!current) return null;
+      if (!mayAssign(viewer, current.assigneeId, assigneeId)) return fail("assigneeId", `#${current.number}: ${ASSIGN_REFUSED}`);
+      return assignRequest(viewer, id, assigneeId, tx);
+    },
+    db,
+  );
 }
 
 export function bulkFollowUp(
@@ -612,7 +632,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** The joint ask's requests as CSV, every cell safe to open in a spreadsheet app. */
-export async function campaignCsv(viewer: Viewer, id: string, today: string, db: Executor = defaultDb): Promise<{ title: string; csv: string } | null> {
+export async function campaignCsv(viewer: Viewer, id: string, today: string, db: Executor = defaultDb): Promise<{ id: string; title: string; csv: string; rows: number } | null> {
   const campaign = await getCampaign(viewer, id, db);
   if (!campaign) return null;
   const rows = await listCampaignRequests(viewer, campaign.id, db);
@@ -632,5 +652,5 @@ export async function campaignCsv(viewer: Viewer, id: string, today: string, db:
       r.updatedAt.toISOString(),
     ].map(spreadsheetSafe),
   );
-  return { title: campaign.title, csv: stringify([[...CSV_COLUMNS], ...records], { bom: true, record_delimiter: "\r\n" }) };
+  return { id: campaign.id, title: campaign.title, rows: records.length, csv: stringify([[...CSV_COLUMNS], ...records], { bom: true, record_delimiter: "\r\n" }) };
 }

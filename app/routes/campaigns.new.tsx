@@ -21,6 +21,7 @@ import { listMembers } from "~/domain/members.server";
 import { campaignFormSchema, MAX_CAMPAIGN_TARGETS, SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
 import { isUuid } from "~/domain/requests.server";
 import { getProduct, getVendor } from "~/domain/vendors.server";
+import { ASSIGN_REFUSED, can, mayAssign, requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -30,6 +31,7 @@ export const meta: MetaFunction = () => [{ title: "New joint ask · JointAsk" }]
 /** Where a joint ask starts: a product's group, a vendor, some agencies, a copy of another, or a search. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "request.create");
   const today = todayIn(viewer.timeZone);
   const params = new URL(request.url).searchParams;
   const systemTypeParam = params.get("systemType");
@@ -69,16 +71,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     candidateTotal: candidateIds.length,
     // Only agencies the viewer can see: ids from the address are never echoed back.
     preselected: candidates.map((c) => c.id).filter((id) => preselected.includes(id)),
-    members,
+    // Who "Assign all to" offers: everyone for those who may assign, else only the viewer.
+    members: can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id),
     q,
   });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "request.create");
   const today = todayIn(viewer.timeZone);
   const submission = parseWithZod(await request.formData(), { schema: campaignFormSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), preview: null }, { status: 400 });
+  if (!mayAssign(viewer, null, submission.value.assigneeId ?? null)) {
+    return json({ result: submission.reply({ fieldErrors: { assigneeId: [ASSIGN_REFUSED] } }), preview: null }, { status: 403 });
+  }
   if (submission.value.intent === "preview") {
     const preview = await previewCampaign(viewer, submission.value, today);
     if (!preview.ok) return json({ result: submission.reply({ fieldErrors: preview.fieldErrors }), preview: null }, { status: 400 });

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FIELD_STATES } from "../../db/schema/field-values";
-import { downloadUrl } from "~/components/request-files";
+import { describeCommunication, downloadUrl } from "~/components/request-files";
 import { FieldStateBadge } from "~/components/request-fields";
 import { FIELD_STATE_LABELS, FILE_KIND_LABELS, formatBytes } from "~/domain/field-states";
 import { getRequestFields } from "~/domain/fields.server";
@@ -10,10 +10,10 @@ import { getRequestFile, listAttachableCommunications } from "~/domain/files.ser
 import { PERSONAL_DATA_LABELS } from "~/domain/personal-data";
 import { previewFile, privacyWarnings, proposeStates, tablesOf, type FilePreview } from "~/domain/previews.server";
 import { getRequest } from "~/domain/requests.server";
-import { CHANNEL_LABELS, DIRECTION_LABELS } from "~/domain/timeline";
 import { requireViewer } from "~/utils/auth.server";
-import { formatDate, formatInstant } from "~/utils/dates";
+import { formatInstant } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
+import { useCan } from "~/utils/use-permission";
 import { useTimeZone } from "~/utils/use-root";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.file.originalName} · JointAsk` : "Not found · JointAsk" }];
@@ -268,6 +268,8 @@ export default function FilePreviewPage() {
   const data = useLoaderData<typeof loader>();
   const { request, file, communication, preview } = data;
   const timeZone = useTimeZone();
+  const canDownload = useCan("export");
+  const canEdit = useCan("request.edit");
   return (
     <>
       <p className="breadcrumb">
@@ -282,12 +284,14 @@ export default function FilePreviewPage() {
             {file.uploadedByName ? ` by ${file.uploadedByName}` : ""}
           </p>
         </div>
-        <a href={downloadUrl(request.id, file.id)} className="button" download>
-          Download
-        </a>
+        {canDownload ? (
+          <a href={downloadUrl(request.id, file.id)} className="button" download>
+            Download
+          </a>
+        ) : null}
       </div>
       <Warnings warnings={data.warnings} />
-      <ConfirmFields data={data} />
+      {canEdit ? <ConfirmFields data={data} /> : null}
       <section className="card" aria-labelledby="preview-heading">
         <h2 id="preview-heading">Preview</h2>
         <Preview preview={preview} />
@@ -306,7 +310,10 @@ export default function FilePreviewPage() {
           <dt>Came with</dt>
           <dd>
             {communication ? (
-              `${formatDate(communication.occurredOn)} · ${DIRECTION_LABELS[communication.direction]} · ${CHANNEL_LABELS[communication.channel]}`
+              <>
+                {describeCommunication(communication)}
+                <div className="prose small">{communication.summary}</div>
+              </>
             ) : (
               <span className="muted">No logged communication</span>
             )}

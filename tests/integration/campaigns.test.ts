@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { campaigns, communications, requestEvents, requests } from "../../db/schema";
+import { auditEvents, campaigns, communications, requestEvents, requests } from "../../db/schema";
 import {
   addCampaignTargets,
   addRequestToCampaign,
@@ -17,7 +17,8 @@ import { DEFAULT_AGENCY_LETTER, DEFAULT_VENDOR_LETTER } from "~/domain/letters";
 import { changeStatus, getRequest, getTimeline, listRequests } from "~/domain/requests.server";
 import { campaignFormSchema, type CampaignInput } from "~/domain/vendor-input";
 import { db } from "~/utils/db.server";
-import { makeAgency, makeOrganization, makeProduct, makeRequest, makeSystem, makeVendor, TODAY } from "./factories";
+import * as campaignExport from "~/routes/campaigns.$campaignId_.export";
+import { callRoute, makeAgency, makeMember, makeOrganization, makeProduct, makeRequest, makeSystem, makeVendor, TODAY } from "./factories";
 
 let org: Awaited<ReturnType<typeof makeOrganization>>;
 let ids: Record<string, string>;
@@ -192,6 +193,25 @@ describe("tracking a joint ask", () => {
     expect(timeline.map((e) => e.kind)).toEqual(["created", "due_date_changed", "campaign_joined", "assignment_changed", "edited", "communication_logged"]);
   });
 
+  it("lets an advocate take requests in bulk but not release or hand out someone else's", async () => {
+    const advocate = await makeMember(org, "advocate");
+    const assignees = async () => (await listRequests(org.viewer, { campaign: campaignId })).rows.map((r) => r.assigneeId);
+    const before = await assignees();
+    expect(before.every((id) => id === org.member.id)).toBe(true);
+    const released = await bulkAssign(advocate.viewer, campaignId, rowIds, null);
+    expect(released).toEqual({ ok: false, fieldErrors: { requestIds: [expect.stringMatching(/^Nothing was changed: #\d+: Only coordinators and admins can assign/)] } });
+    const handedOut = await bulkAssign(advocate.viewer, campaignId, rowIds, org.admin.id);
+    expect(handedOut?.ok).toBe(false);
+    expect(await assignees()).toEqual(before);
+
+    const taken = await bulkAssign(advocate.viewer, campaignId, rowIds, advocate.id);
+    expect(taken).toEqual({ ok: true, value: { changed: 3 } });
+    expect(new Set(await assignees())).toEqual(new Set([advocate.id]));
+    // Their own again, they may let go; then the coordinator puts them back.
+    expect((await bulkAssign(advocate.viewer, campaignId, rowIds, null))?.ok).toBe(true);
+    expect(await bulkAssign(org.viewer, campaignId, rowIds, org.member.id)).toEqual({ ok: true, value: { changed: 3 } });
+  });
+
   it("refuses bulk changes to requests outside the joint ask, changing nothing", async () => {
     const outside = await makeRequest(org.viewer, ids.reading!, { title: "Not in the ask" });
     const eventsBefore = await db.select().from(requestEvents).where(inArray(requestEvents.requestId, [...rowIds, outside.id]));
@@ -229,5 +249,32 @@ describe("tracking a joint ask", () => {
     const tracking = records.slice(1).map((r) => r[9]).filter(Boolean);
     expect(tracking).toEqual(["'=HYPERLINK(\"http://evil.example\")"]);
     for (const record of records.slice(1)) for (const cell of record) expect(cell).not.toMatch(/^[=+\-@]/);
+  });
+
+  it("serves the CSV only to roles that may export, and records each export in the audit log", async () => {
+    const advocate = await makeMember(org, "advocate");
+    const viewer = await makeMember(org, "viewer");
+    const call = (cookie: string) =>
+      callRoute(campaignExport.loader, { url: `/campaigns/${campaignId}/export`, cookie, params: { campaignId }, context: { clientAddress: "198.51.100.4" } });
+    const logged = (actorId: string) => db.select().from(auditEvents).where(and(eq(auditEvents.actorId, actorId), eq(auditEvents.action, "export")));
+
+    const refused = await call(viewer.cookie);
+    expect(refused.status).toBe(403);
+    expect(await logged(viewer.id)).toEqual([]);
+
+    const response = await call(advocate.cookie);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="use-of-force-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const rows = (parse(await response.text(), { bom: true }) as string[][]).length - 1;
+    const [entry, ...more] = await logged(advocate.id);
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({
+      organizationId: org.org.id,
+      targetType: "campaign",
+      targetId: campaignId,
+      ipAddress: "198.51.100.4",
+      details: { what: "joint ask CSV", name: "Use of force", rows },
+    });
+    expect(rows).toBeGreaterThan(0);
   });
 });
