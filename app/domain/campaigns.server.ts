@@ -9,6 +9,7 @@ import type { Viewer } from "./accounts.server";
 import { visibleAgencies, visibleCampaigns, visibleProducts, visibleRequests, visibleVendors } from "./access.server";
 import { spreadsheetSafe } from "./csv";
 import { lawFor } from "./deadlines";
+import { copyAskToRequest, coverageMatrix, readCampaignAsk, resolveFieldsAsk, saveCampaignAsk, type FieldsAsk } from "./fields.server";
 import { countUnasked, listPrecedents, listUnasked, RECEIVED_STATUSES, type ProductScope } from "./groups.server";
 import { describeResponseTime, fillTemplate } from "./letters";
 import { MAX_TAGS, normalizeTags } from "./request-input";
@@ -157,9 +158,15 @@ interface ResolvedAsk {
   vendor: { id: string; name: string } | null;
   targets: TargetAgency[];
   tags: string[];
+  fieldsAsk: FieldsAsk;
+  /** The names of the record types asked, for the letters and the joint ask's list. */
+  recordTypeNames: string[];
 }
 
-/** Checks the ids in a joint ask against what the viewer can see, and the tag count. */
+/**
+ * Checks the ids in a joint ask (targets, product, vendor, record types and fields from the catalog) against
+ * what the viewer can see, and the tag count. Writes nothing: an "other record type" is only named.
+ */
 async function resolveAsk(db: Executor, viewer: Viewer, input: CampaignInput): Promise<Result<ResolvedAsk>> {
   const product = input.productId ? await findProduct(db, viewer, input.productId) : null;
   if (input.productId && !product) return fail("productId", "Choose a product from the list");
@@ -170,9 +177,12 @@ async function resolveAsk(db: Executor, viewer: Viewer, input: CampaignInput): P
   if (targets.length !== input.targets.length) {
     return fail("targets", "Some of the chosen agencies no longer exist or are not in your organization; reload the page");
   }
-  const tags = normalizeTags([...input.recordTypes, ...input.tags]);
+  const fieldsAsk = await resolveFieldsAsk(viewer, input, { create: false }, db);
+  if (!fieldsAsk.ok) return fieldsAsk;
+  const recordTypeNames = fieldsAsk.value.recordTypes.map((t) => t.name);
+  const tags = normalizeTags([...recordTypeNames, ...input.tags]);
   if (tags.length > MAX_TAGS) return fail("tags", `Record types and tags together can be at most ${MAX_TAGS}`);
-  return ok({ product: product ? { id: product.id, name: product.name } : null, vendor, targets, tags });
+  return ok({ product: product ? { id: product.id, name: product.name } : null, vendor, targets, tags, fieldsAsk: fieldsAsk.value, recordTypeNames });
 }
 
 export interface LetterPreview {
@@ -191,8 +201,8 @@ export async function previewCampaign(
 ): Promise<Result<{ letters: LetterPreview[]; total: number }>> {
   const resolved = await resolveAsk(db, viewer, input);
   if (!resolved.ok) return resolved;
-  const { product, vendor, targets } = resolved.value;
-  const context = { ask: input.ask, recordTypes: input.recordTypes, vendorName: vendor?.name ?? null, productName: product?.name ?? null, today, viewer };
+  const { product, vendor, targets, recordTypeNames } = resolved.value;
+  const context = { ask: input.ask, recordTypes: recordTypeNames, vendorName: vendor?.name ?? null, productName: product?.name ?? null, today, viewer };
   const letters: LetterPreview[] = targets.slice(0, 3).map((t) => ({
     target: t.name,
     place: placeOf(t),
@@ -222,6 +232,8 @@ async function generateRequests(
     product: { id: string; name: string } | null;
     vendorLetter: string | null;
     tags: string[];
+    /** Copied into each request made, in this transaction. */
+    fieldsAsk: FieldsAsk | null;
     initialStatus: "draft" | "submitted";
     method?: CampaignInput["method"];
     assigneeId?: string;
@@ -248,6 +260,7 @@ async function generateRequests(
   for (const target of targets) {
     const result = await createRequest(viewer, { ...common, agencyId: target.id, description: agencyLetter(campaign.letterTemplate, target, context) }, options.today, tx);
     if (!result.ok) throw new GenerationFailed(result.fieldErrors);
+    if (options.fieldsAsk) await copyAskToRequest(tx, viewer, result.value.id, options.fieldsAsk);
     created += 1;
   }
   if (options.vendor && options.vendorLetter) {
@@ -258,6 +271,7 @@ async function generateRequests(
       tx,
     );
     if (!result.ok) throw new GenerationFailed(result.fieldErrors);
+    if (options.fieldsAsk) await copyAskToRequest(tx, viewer, result.value.id, options.fieldsAsk);
     created += 1;
   }
   return created;
@@ -293,18 +307,21 @@ export async function createCampaign(
 ): Promise<Result<{ id: string; created: number }>> {
   const resolved = await resolveAsk(db, viewer, input);
   if (!resolved.ok) return resolved;
-  const { product, vendor, targets, tags } = resolved.value;
+  const { product, vendor, targets, tags, recordTypeNames } = resolved.value;
   if (input.clonedFromId && !(await getCampaign(viewer, input.clonedFromId, db))) {
     return fail("clonedFromId", "The joint ask this copies no longer exists");
   }
   return inTransaction(db, "targets", "Nothing was created", async (tx) => {
+    // Again inside the transaction, this time creating an "other record type" the organization lacks.
+    const fieldsAsk = await resolveFieldsAsk(viewer, input, { create: true }, tx);
+    if (!fieldsAsk.ok) throw new GenerationFailed(fieldsAsk.fieldErrors);
     const [campaign] = await tx
       .insert(campaigns)
       .values({
         organizationId: viewer.organizationId,
         title: input.title,
         ask: input.ask,
-        recordTypes: input.recordTypes,
+        recordTypes: recordTypeNames,
         letterTemplate: input.letterTemplate,
         vendorLetterTemplate: input.vendorLetterTemplate ?? null,
         productId: product?.id ?? null,
@@ -313,11 +330,13 @@ export async function createCampaign(
         createdById: viewer.id,
       })
       .returning();
+    await saveCampaignAsk(tx, viewer, campaign!.id, fieldsAsk.value);
     const created = await generateRequests(tx, viewer, campaign!, targets, {
       vendor: input.includeVendor ? vendor : null,
       product,
       vendorLetter: input.includeVendor ? (input.vendorLetterTemplate ?? null) : null,
       tags,
+      fieldsAsk: fieldsAsk.value,
       initialStatus: input.initialStatus,
       method: input.method,
       assigneeId: input.assigneeId,
@@ -346,12 +365,14 @@ export async function addCampaignTargets(
   const skip = new Set(already.map((r) => r.agencyId));
   const fresh = targets.filter((t) => !skip.has(t.id));
   const product = campaign.productId ? await findProduct(db, viewer, campaign.productId) : null;
+  const fieldsAsk = await readCampaignAsk(campaign.id, db);
   return inTransaction(db, "targets", "Nothing was created", async (tx) => {
     const created = await generateRequests(tx, viewer, campaign, fresh, {
       vendor: campaign.vendorId && campaign.vendorName ? { id: campaign.vendorId, name: campaign.vendorName } : null,
       product: product ? { id: product.id, name: product.name } : null,
       vendorLetter: null,
       tags: normalizeTags([...campaign.recordTypes]),
+      fieldsAsk,
       initialStatus: input.initialStatus,
       method: input.method,
       assigneeId: input.assigneeId,
@@ -565,20 +586,28 @@ export async function getCampaignPage(
   if (!campaign) return null;
   const scope: ProductScope | null = campaign.productId ? { productId: campaign.productId } : campaign.vendorId ? { vendorId: campaign.vendorId } : null;
   const group: ProductScope | null = campaign.productId ? { productId: campaign.productId } : null;
+  const fieldsAsk = await readCampaignAsk(campaign.id, db);
+  const recordTypeIds = (fieldsAsk?.recordTypes ?? []).map((t) => t.id).filter((x): x is string => x !== null);
   const [rows, precedents, candidateTotal, candidateIds] = await Promise.all([
     listCampaignRequests(viewer, campaign.id, db),
     scope
-      ? listPrecedents(viewer, scope, { today, vendorId: campaign.vendorId, recordTypes: campaign.recordTypes, excludeCampaignId: campaign.id, limit: 20 }, db)
+      ? listPrecedents(
+          viewer,
+          scope,
+          { today, vendorId: campaign.vendorId, recordTypes: normalizeTags(campaign.recordTypes), recordTypeIds, excludeCampaignId: campaign.id, limit: 20 },
+          db,
+        )
       : Promise.resolve([]),
     group ? countUnasked(viewer, group, campaign.id, today, db) : Promise.resolve(0),
     group && options.showCandidates ? listUnasked(viewer, group, campaign.id, { today, limit: CANDIDATE_LIMIT }, db) : Promise.resolve([]),
   ]);
   const asked = rows.map((r) => r.agencyId).filter((x): x is string => Boolean(x));
-  const [candidates, searchResults] = await Promise.all([
+  const [candidates, searchResults, coverage] = await Promise.all([
     targetAgencies(viewer, candidateIds, db),
     options.addQuery ? searchAgencies(viewer, options.addQuery, asked, db) : Promise.resolve([]),
+    coverageMatrix(viewer, rows.map((r) => r.id), db),
   ]);
-  return { campaign, rows, summary: summarize(rows, today), precedents, candidates, candidateTotal, searchResults };
+  return { campaign, fieldsAsk, rows, summary: summarize(rows, today), precedents, candidates, candidateTotal, searchResults, coverage };
 }
 
 /** The organization's joint asks, newest first, with how far along each is. */

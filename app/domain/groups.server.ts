@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { agencies, agencyProducts, jurisdictions, productGroups, products, requests, vendors } from "../../db/schema";
+import { agencies, agencyProducts, jurisdictions, productGroups, products, requestRecordTypes, requests, vendors } from "../../db/schema";
 import type { RequestStatus, SystemType } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb, queryRows } from "../utils/db.server";
@@ -273,15 +273,31 @@ export type PrecedentRow = {
 
 /**
  * Precedents: requests to agencies on the same product(s), or to the vendor itself, that brought records back
- * (fulfilled or partly), newest first. With record types, only requests tagged with one of them.
+ * (fulfilled or partly), newest first. With record types, only requests about one of them: tagged with one of
+ * the names (`recordTypes`, as tags are: lower case), or asking for one of the catalog record types
+ * (`recordTypeIds`, the request's own ask).
  */
 export async function listPrecedents(
   viewer: Viewer,
   scope: ProductScope,
-  options: { today: string; vendorId?: string | null; recordTypes?: readonly string[]; excludeCampaignId?: string; limit?: number },
+  options: {
+    today: string;
+    vendorId?: string | null;
+    recordTypes?: readonly string[];
+    recordTypeIds?: readonly string[];
+    excludeCampaignId?: string;
+    limit?: number;
+  },
   db: Executor = defaultDb,
 ): Promise<PrecedentRow[]> {
   const types = options.recordTypes?.length ? options.recordTypes : null;
+  const typeIds = options.recordTypeIds?.length ? options.recordTypeIds : null;
+  const byTag = types ? sql`${requests.tags} && ${sql`array[${sql.join(types.map((t) => sql`${t}`), sql`, `)}]::text[]`}` : null;
+  const byAsk = typeIds
+    ? sql`exists (select 1 from ${requestRecordTypes} rrt where rrt.request_id = ${requests.id}
+                   and rrt.record_type_id in (${sql.join(typeIds.map((t) => sql`${t}::uuid`), sql`, `)}))`
+    : null;
+  const about = byTag && byAsk ? sql`and (${byTag} or ${byAsk})` : byTag ? sql`and ${byTag}` : byAsk ? sql`and ${byAsk}` : sql``;
   const rows = await queryRows<PrecedentRow>(
     db,
     sql`select ${requests.id}::text as "requestId", ${requests.number} as number, ${requests.title} as title,
@@ -300,7 +316,7 @@ export async function listPrecedents(
        and ${requests.status} in (${statusList(RECEIVED_STATUSES)})
        and (${requests.agencyId} in (select ${agencyProducts.agencyId} from ${agencyProducts} where ${members(viewer, scope, options.today)})
             ${options.vendorId ? sql`or ${requests.vendorId} = ${options.vendorId}::uuid` : sql``})
-       ${types ? sql`and ${requests.tags} && ${sql`array[${sql.join(types.map((t) => sql`${t}`), sql`, `)}]::text[]`}` : sql``}
+       ${about}
        ${options.excludeCampaignId ? sql`and ${requests.campaignId} is distinct from ${options.excludeCampaignId}::uuid` : sql``}
      order by ${requests.updatedAt} desc, ${requests.id}
      limit ${options.limit ?? 20}`,

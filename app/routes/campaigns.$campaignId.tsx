@@ -5,6 +5,7 @@ import { z } from "zod";
 import { COMMUNICATION_CHANNELS, REQUEST_STATUSES } from "../../db/schema/values";
 import { TargetChoices } from "~/components/campaign-form";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/fields";
+import { CoverageMatrixTable } from "~/components/coverage-matrix";
 import { StatusBadge } from "~/components/status-badge";
 import { Precedents } from "~/components/vendor-ui";
 import {
@@ -19,6 +20,7 @@ import {
   isOverdue,
   lawOf,
 } from "~/domain/campaigns.server";
+import { DETAIL_LEVEL_LABELS, FORMAT_LABELS } from "~/domain/field-states";
 import { listMembers } from "~/domain/members.server";
 import { isOpenStatus } from "~/domain/request-status";
 import { CHANNEL_LABELS } from "~/domain/timeline";
@@ -217,7 +219,7 @@ function BulkActions({ members, today }: { members: Array<{ id: string; name: st
 }
 
 export default function CampaignPage() {
-  const { campaign, rows, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery } = useLoaderData<typeof loader>();
+  const { campaign, fieldsAsk, coverage, rows, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery } = useLoaderData<typeof loader>();
   const today = useToday();
   const navigation = useNavigation();
   const location = useLocation();
@@ -403,6 +405,11 @@ export default function CampaignPage() {
         )}
       </section>
 
+      <section className="card" aria-labelledby="coverage-heading">
+        <h2 id="coverage-heading">Fields received, city by field</h2>
+        <CoverageMatrixTable matrix={coverage} />
+      </section>
+
       <div className="grid-2">
         <div>
           {canBulk ? <BulkActions members={members} today={today} /> : null}
@@ -468,15 +475,39 @@ export default function CampaignPage() {
         <div>
           <section className="card" aria-labelledby="precedents-heading">
             <h2 id="precedents-heading">Precedents</h2>
-            <p className="muted small">Others on the same system who already received {campaign.recordTypes.join(", ") || "these records"}: cite them.</p>
+            <p className="muted small">
+              Requests to others on the same system (or to the vendor) that brought back {campaign.recordTypes.join(", ") || "these records"}: by their tags or
+              the record types they asked. Cite them.
+            </p>
             <Precedents items={precedents} today={today} empty="None yet: no request on this product with these record types has brought records back." />
           </section>
           <section className="card" aria-labelledby="ask-heading">
             <h2 id="ask-heading">The ask</h2>
             <p className="prose">{campaign.ask}</p>
-            <p className="small">
-              <strong>Record types:</strong> {campaign.recordTypes.join(", ")}
-            </p>
+            <dl className="summary-list">
+              <dt>Record types</dt>
+              <dd>{campaign.recordTypes.join(", ") || <span className="muted">Not set</span>}</dd>
+              {fieldsAsk ? (
+                <>
+                  <dt>Fields</dt>
+                  <dd>{fieldsAsk.fields.length ? fieldsAsk.fields.map((f) => f.label).join(", ") : <span className="muted">None chosen</span>}</dd>
+                  <dt>Detail level</dt>
+                  <dd>{fieldsAsk.ask.detailLevel ? DETAIL_LEVEL_LABELS[fieldsAsk.ask.detailLevel] : <span className="muted">Not set</span>}</dd>
+                  <dt>Period</dt>
+                  <dd>
+                    {fieldsAsk.ask.periodStart ? (
+                      `${formatDate(fieldsAsk.ask.periodStart, today)} to ${fieldsAsk.ask.periodEnd ? formatDate(fieldsAsk.ask.periodEnd, today) : "the present"}`
+                    ) : (
+                      <span className="muted">Not set</span>
+                    )}
+                  </dd>
+                  <dt>Format wanted</dt>
+                  <dd>{fieldsAsk.ask.formats.length ? fieldsAsk.ask.formats.map((f) => FORMAT_LABELS[f]).join(", ") : <span className="muted">Not set</span>}</dd>
+                  <dt>De-identification</dt>
+                  <dd>{fieldsAsk.ask.deidentify ? fieldsAsk.ask.deidentifyNotes || "Asked for de-identified data" : <span className="muted">Not asked</span>}</dd>
+                </>
+              ) : null}
+            </dl>
             <details className="panel">
               <summary>Letter to each agency</summary>
               <pre className="letter">{campaign.letterTemplate}</pre>

@@ -62,7 +62,14 @@ test("from a product page, a coordinator starts a joint ask for three cities and
   for (const { agency } of MARK43_CITIES) await expect(page.getByRole("checkbox", { name: new RegExp(agency) })).toBeChecked();
   await page.getByLabel("Title", { exact: true }).fill("Use of force from Mark43 RMS");
   await page.getByLabel("What is asked").fill("Use-of-force reports since 2020 as the RMS's standard export.");
-  await page.getByLabel("Record types").fill("use of force");
+  // The ask from the catalog: a record type and two of its fields, record-level, de-identified.
+  await page.getByRole("checkbox", { name: "Use of Force Reports", exact: true }).check();
+  await page.locator("summary", { hasText: "Use of Force Reports" }).click();
+  const uofFields = page.getByRole("group", { name: "Fields of Use of Force Reports" });
+  await uofFields.getByRole("checkbox", { name: "Subject race" }).check();
+  await uofFields.getByRole("checkbox", { name: "Officer id (hashed)" }).check();
+  await page.getByLabel("Record-level (one row per stop, call, complaint...)").check();
+  await page.getByLabel("Asked for de-identified data", { exact: false }).check();
   await page.getByLabel("Submitted today (each gets its own due date)").check();
 
   await page.getByRole("button", { name: "Preview letters" }).click();
@@ -90,6 +97,17 @@ test("from a product page, a coordinator starts a joint ask for three cities and
     shownDates.push((await due.textContent()) ?? "");
   }
   expect(new Set(shownDates).size).toBe(3);
+
+  // The city-by-field grid: a row per request, a column per field asked, each state in words.
+  const matrix = page.getByRole("table", { name: "What came back for each field asked, by request" });
+  await expect(matrix.getByRole("columnheader", { name: /Subject race/ })).toBeVisible();
+  await expect(matrix.getByRole("columnheader", { name: /Officer id \(hashed\)/ })).toBeVisible();
+  for (const { agency } of MARK43_CITIES) {
+    const row = matrix.getByRole("row", { name: new RegExp(agency) });
+    await expect(row.getByRole("rowheader")).toContainText(agency);
+    await expect(row.getByRole("cell").filter({ hasText: "Not yet" })).toHaveCount(2);
+    await expect(row).toContainText("0 of 2 fields received");
+  }
 
   // One follow-up on every open request at once, recorded on each request's timeline.
   await page.getByText("Log a follow-up").click();

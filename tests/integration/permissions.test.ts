@@ -28,6 +28,7 @@ import * as vendorsIndex from "~/routes/vendors._index";
 import * as vendorsImport from "~/routes/vendors.import";
 import * as vendorsNew from "~/routes/vendors.new";
 import { createCampaign } from "~/domain/campaigns.server";
+import { standardRecordType } from "~/domain/catalog.server";
 import { DEFAULT_AGENCY_LETTER } from "~/domain/letters";
 import { campaignFormSchema } from "~/domain/vendor-input";
 import { todayIn } from "~/utils/dates";
@@ -59,14 +60,14 @@ let org: Awaited<ReturnType<typeof makeOrganization>>;
 const members = {} as Record<UserRole, Awaited<ReturnType<typeof makeMember>>>;
 let paId: string;
 const today = todayIn("America/New_York");
-const fixture = {} as { vendorId: string; productId: string; systemId: string; campaignId: string; otherAgencyId: string };
+const fixture = {} as { stopsTypeId: string; vendorId: string; productId: string; systemId: string; campaignId: string; otherAgencyId: string };
 
 /** A joint ask with one request (to the organization's agency), made by the admin. */
 async function makeCampaign(title = "Matrix joint ask") {
   const input = campaignFormSchema.parse({
     title,
     ask: "Stop data.",
-    recordTypes: "stops",
+    recordTypeIds: [fixture.stopsTypeId],
     letterTemplate: DEFAULT_AGENCY_LETTER,
     targets: [org.agencyId],
   });
@@ -84,6 +85,7 @@ beforeAll(async () => {
     .from(jurisdictions)
     .where(and(eq(jurisdictions.code, "PA"), isNull(jurisdictions.organizationId)));
   paId = pa!.id;
+  fixture.stopsTypeId = (await standardRecordType("stops"))!.id;
   fixture.vendorId = await makeVendor(org.viewer, "Matrix Vendor");
   fixture.productId = await makeProduct(org.viewer, fixture.vendorId, "Matrix RMS");
   fixture.systemId = await makeSystem(org.viewer, org.agencyId, { productId: fixture.productId });
@@ -113,7 +115,7 @@ const CAMPAIGN_FORM = () => ({
   intent: "create",
   title: "Matrix joint ask",
   ask: "Stop data.",
-  recordTypes: "stops",
+  recordTypeIds: fixture.stopsTypeId,
   letterTemplate: DEFAULT_AGENCY_LETTER,
   targets: org.agencyId,
   initialStatus: "draft",

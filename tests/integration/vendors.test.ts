@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { jurisdictions, productGroups, products, vendors } from "../../db/schema";
 import { createCampaign } from "~/domain/campaigns.server";
+import { standardRecordType } from "~/domain/catalog.server";
 import { listGroups } from "~/domain/groups.server";
 import { DEFAULT_AGENCY_LETTER } from "~/domain/letters";
 import { createLocalJurisdiction, updateAgency } from "~/domain/places.server";
@@ -92,7 +93,7 @@ describe("deleting vendors and products", () => {
     const { agencyId } = await makeAgency(org.viewer, { name: "Birch Police", place: "Birch", state: "WI" });
     const campaign = await createCampaign(
       org.viewer,
-      campaignFormSchema.parse({ title: "x", ask: "y", recordTypes: "calls", letterTemplate: DEFAULT_AGENCY_LETTER, targets: [agencyId], productId }),
+      campaignFormSchema.parse({ title: "x", ask: "y", recordTypeIds: [(await standardRecordType("calls_for_service"))!.id], letterTemplate: DEFAULT_AGENCY_LETTER, targets: [agencyId], productId }),
       TODAY,
     );
     expect(campaign.ok).toBe(true);
