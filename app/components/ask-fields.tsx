@@ -72,7 +72,7 @@ export function CatalogFieldChoices({
               </span>
             </summary>
             <fieldset className="checkbox-fieldset">
-              <legend className="visually-hidden">Fields of {type.name}</legend>
+              <legend className="visually-hidden">{type.name}</legend>
               {groups.map((group) => (
                 <div key={group} className="checkbox-group">
                   {group ? <p className="checkbox-group__title">{group}</p> : null}

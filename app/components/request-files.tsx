@@ -115,7 +115,8 @@ export function FilesTable({
             return (
               <tr key={f.id}>
                 <td>
-                  <Link to={fileUrl(requestId, f.id)} className="row-title file-name">
+                  {/* A PDF's preview page has its own policy allowing its frame: load it as a document, not in place. */}
+                  <Link to={fileUrl(requestId, f.id)} reloadDocument={f.kind === "pdf"} className="row-title file-name">
                     {f.originalName}
                   </Link>
                 </td>

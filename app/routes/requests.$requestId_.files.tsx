@@ -38,12 +38,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ errors: { [outcome.field]: [outcome.message] } }, { status: outcome.status, headers: { Connection: "close" } });
   }
   const { file, duplicate } = outcome;
-  return redirectWithFlash(fileUrl(id, file.id), {
-    kind: "success",
-    message: duplicate
-      ? `"${file.originalName}" is already on this request (same SHA-256), so it was not stored again.`
-      : `Received "${file.originalName}". Check the fields it holds below.`,
-  });
+  return redirectWithFlash(
+    fileUrl(id, file.id),
+    {
+      kind: "success",
+      message: duplicate
+        ? `"${file.originalName}" is already on this request (same SHA-256), so it was not stored again.`
+        : `Received "${file.originalName}". Check the fields it holds below.`,
+    },
+    // A PDF's preview page frames it under its own policy, which only a full page load applies.
+    file.kind === "pdf" ? { headers: { "X-Remix-Reload-Document": "true" } } : {},
+  );
 }
 
 export default function RequestFilesPage() {

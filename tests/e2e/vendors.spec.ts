@@ -65,7 +65,7 @@ test("from a product page, a coordinator starts a joint ask for three cities and
   // The ask from the catalog: a record type and two of its fields, record-level, de-identified.
   await page.getByRole("checkbox", { name: "Use of Force Reports", exact: true }).check();
   await page.locator("summary", { hasText: "Use of Force Reports" }).click();
-  const uofFields = page.getByRole("group", { name: "Fields of Use of Force Reports" });
+  const uofFields = page.getByRole("group", { name: "Use of Force Reports", exact: true });
   await uofFields.getByRole("checkbox", { name: "Subject race" }).check();
   await uofFields.getByRole("checkbox", { name: "Officer id (hashed)" }).check();
   await page.getByLabel("Record-level (one row per stop, call, complaint...)").check();

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, requestEvents, requestFiles } from "../../db/schema";
 import * as apiFiles from "~/routes/api.v1.requests.$requestId.files";
 import * as download from "~/routes/requests.$requestId_.files_.$fileId.download";
+import * as inline from "~/routes/requests.$requestId_.files_.$fileId.inline";
 import * as preview from "~/routes/requests.$requestId_.files_.$fileId";
 import * as filesPage from "~/routes/requests.$requestId_.files";
 import * as zip from "~/routes/requests.$requestId_.files[.]zip";
@@ -254,6 +255,70 @@ describe("downloads", () => {
       { org: a.org.id, type: "request", id: requestId, details: { what: "request files (zip)", name: expect.stringMatching(/^request-\d+-files\.zip$/), files: 2 }, ip: "203.0.113.8" },
       { org: a.org.id, type: "request_file", id: fileId, details: { what: "received file", name: "Données d'arrêts.csv", requestId }, ip: "203.0.113.7" },
     ]);
+  });
+
+  describe("a PDF shown inside the preview page", () => {
+    let pdfId: string;
+    const pdfBytes = readFileSync(path.join(fixtures, "three-pages.pdf"));
+    beforeAll(async () => {
+      const [row] = await db.select().from(requestFiles).where(and(eq(requestFiles.requestId, requestId), eq(requestFiles.originalName, "policy.pdf")));
+      pdfId = row!.id;
+    });
+    const call = (cookie: string, fileId = pdfId, context?: Record<string, unknown>) =>
+      callRoute(inline.loader, { url: `/requests/${requestId}/files/${fileId}/inline`, cookie, params: { requestId, fileId }, context });
+
+    it("is served inline as application/pdf, sandboxed, framable only by this site, with nosniff", async () => {
+      const response = await call(aCookie);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("Content-Type")).toBe("application/pdf");
+      expect(response.headers.get("Content-Disposition")).toBe('inline; filename="policy.pdf"');
+      const policy = response.headers.get("Content-Security-Policy")!.split(";").map((d) => d.trim());
+      expect(policy).toEqual(expect.arrayContaining(["sandbox", "default-src 'none'", "frame-ancestors 'self'"]));
+      expect(response.headers.get("X-Frame-Options")).toBe("SAMEORIGIN");
+      expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+      expect(response.headers.get("Content-Length")).toBe(String(pdfBytes.length));
+      expect(Buffer.from(await response.arrayBuffer()).equals(pdfBytes)).toBe(true);
+    });
+
+    it("has the download's access checks: another organization gets 404, a viewer 403, and nothing but PDFs is served", async () => {
+      const theirs = await call(bCookie);
+      expect(theirs.status).toBe(404);
+      expect(theirs.headers.get("Content-Type")).not.toBe("application/pdf");
+      const viewer = await makeMember(a, "viewer");
+      expect((await call(viewer.cookie)).status).toBe(403);
+      const csv = await call(aCookie, fileId);
+      expect(csv.status).toBe(404);
+      expect(await csv.text()).toContain("Only PDFs are shown inside JointAsk");
+      expect((await call(aCookie, "not-an-id")).status).toBe(404);
+      // Showing the PDF in the page is not an export: nothing is added to the audit log.
+      const before = await db.select().from(auditEvents).where(eq(auditEvents.actorId, a.admin.id));
+      await (await call(aCookie)).arrayBuffer();
+      expect(await db.select().from(auditEvents).where(eq(auditEvents.actorId, a.admin.id))).toHaveLength(before.length);
+    });
+
+    it("is framed by its preview page, whose own policy alone allows frames from this site", async () => {
+      const page = await callRoute(preview.loader, {
+        url: `/requests/${requestId}/files/${pdfId}`,
+        cookie: aCookie,
+        params: { requestId, fileId: pdfId },
+        context: { cspNonce: "bm9uY2Vub25jZW5vbmNlMQ==" },
+      });
+      expect(page.status).toBe(200);
+      expect(((await page.clone().json()) as { framed: boolean }).framed).toBe(true);
+      const policy = page.headers.get("Content-Security-Policy")!;
+      expect(policy).toContain("frame-src 'self'");
+      expect(policy).toContain("script-src 'self' 'nonce-bm9uY2Vub25jZW5vbmNlMQ=='");
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(new Headers(preview.headers({ loaderHeaders: page.headers } as Parameters<typeof preview.headers>[0])).get("Content-Security-Policy")).toBe(policy);
+
+      // A CSV's preview keeps the default policy (no frames), and so does a PDF's for a viewer, who gets no frame.
+      const csvPage = await callRoute(preview.loader, { url: `/requests/${requestId}/files/${fileId}`, cookie: aCookie, params: { requestId, fileId }, context: { cspNonce: "x" } });
+      expect(csvPage.headers.get("Content-Security-Policy")).toBeNull();
+      const viewer = await makeMember(a, "viewer");
+      const viewerPage = await callRoute(preview.loader, { url: `/requests/${requestId}/files/${pdfId}`, cookie: viewer.cookie, params: { requestId, fileId: pdfId }, context: { cspNonce: "x" } });
+      expect(viewerPage.headers.get("Content-Security-Policy")).toBeNull();
+      expect(((await viewerPage.json()) as { framed: boolean }).framed).toBe(false);
+    });
   });
 
   it("refuses downloads and zips to a viewer (no export permission) and logs nothing for them", async () => {
