@@ -86,10 +86,20 @@ test("a received PDF is shown in a sandboxed frame on its preview page, and can 
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Body camera policy and audit logs");
   const requestUrl = page.url();
   expect(requestUrl).toMatch(/\/requests\/[0-9a-f-]{36}$/);
+  // The PDF came with an email from the agency: log it, then attach the file to it.
+  await page.getByText("Log a communication").click();
+  await page.getByRole("textbox", { name: "Summary" }).fill("The agency emailed its body camera policy.");
+  await page.getByRole("button", { name: "Log communication" }).click();
+  await expect(page.getByRole("status")).toHaveText("Communication logged.");
+  const cameWithSelect = page.getByLabel("Came with (optional)");
+  const emailed = await cameWithSelect.locator("option", { hasText: "The agency emailed its body camera policy." }).getAttribute("value");
+  await cameWithSelect.selectOption(emailed!);
   await page.getByLabel("File", { exact: true }).setInputFiles(path.join(fixtures, "three-pages.pdf"));
   await page.getByRole("button", { name: "Upload file" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "three-pages.pdf" })).toBeVisible();
   await expect(page.getByText(/A PDF of 3 pages/)).toBeVisible();
+  const cameWith = page.getByRole("definition").filter({ hasText: "The agency emailed its body camera policy." });
+  await expect(cameWith).toContainText("Received from agency by email");
 
   const frame = page.getByTitle("three-pages.pdf (PDF)");
   await expect(frame).toHaveAttribute("sandbox", "");
@@ -110,6 +120,7 @@ test("a received PDF is shown in a sandboxed frame on its preview page, and can 
 
   // Back on the request page, the files card opens the preview as a page of its own: the frame is allowed there too.
   await page.goto(requestUrl);
+  await expect(page.getByRole("row", { name: /three-pages\.pdf/ })).toContainText("Came with: Received from agency by email");
   await page.getByRole("link", { name: "three-pages.pdf", exact: true }).click();
   await expect(page.getByTitle("three-pages.pdf (PDF)")).toHaveAttribute("src", src!);
   expect(policyErrors).toEqual([]);

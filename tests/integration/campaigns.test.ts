@@ -21,6 +21,7 @@ import { campaignFormSchema, type CampaignInput } from "~/domain/vendor-input";
 import { db } from "~/utils/db.server";
 import * as campaignExport from "~/routes/campaigns.$campaignId_.export";
 import * as campaignsNew from "~/routes/campaigns.new";
+import * as apiCampaign from "~/routes/api.v1.campaigns.$campaignId";
 import { callRoute, cookieFor, makeAgency, makeMember, makeOrganization, makeProduct, makeRequest, makeSystem, makeVendor, TODAY } from "./factories";
 
 let org: Awaited<ReturnType<typeof makeOrganization>>;
@@ -347,6 +348,24 @@ describe("the catalog ask of a joint ask", () => {
       const edited = timeline.find((e) => e.kind === "edited");
       expect((edited?.data as { changes: Array<{ field: string }> }).changes.map((c) => c.field)).toEqual(["recordTypes", "detailLevel", "period", "formats", "deidentify"]);
     }
+  });
+
+  it("carries the catalog ask in GET /api/v1/campaigns/:id", async () => {
+    const response = await callRoute(apiCampaign.loader, { url: `/api/v1/campaigns/${campaignId}`, cookie: await cookieFor(org.admin.id), params: { campaignId } });
+    expect(response.status).toBe(200);
+    const { data } = (await response.json()) as { data: { recordTypes: string[]; fieldsAsk: unknown; requests: unknown[] } };
+    expect(data.recordTypes).toEqual(["Stops"]);
+    expect(data.requests).toHaveLength(3);
+    expect(data.fieldsAsk).toEqual({
+      recordTypes: [{ key: "stops", name: "Stops" }],
+      fields: inCatalogOrder(FIELD_KEYS).map((key) => ({ key, label: expect.any(String), recordType: "Stops" })),
+      detailLevel: "record_level",
+      periodStart: "2021-01-01",
+      periodEnd: null,
+      formats: ["csv"],
+      deidentify: true,
+      deidentifyNotes: "A one-way hash of the badge number instead of names.",
+    });
   });
 
   it("gives agencies added later the same ask", async () => {

@@ -13,7 +13,8 @@ import * as filesPage from "~/routes/requests.$requestId_.files";
 import * as zip from "~/routes/requests.$requestId_.files[.]zip";
 import { filesDir } from "~/domain/files/storage.server";
 import { db } from "~/utils/db.server";
-import { callRoute, cookieFor, makeMember, makeOrganization, makeRequest } from "./factories";
+import { logCommunication } from "~/domain/requests.server";
+import { callRoute, cookieFor, makeMember, makeOrganization, makeRequest, TODAY } from "./factories";
 import { filesIn, multipart, postBody, stopsCsv, streamOf } from "./support/uploads";
 
 // Stored files go to a directory of this test file's own; uploads over 1 MB are refused.
@@ -163,6 +164,54 @@ describe("uploading a file", () => {
     expect(accepted.status).toBe(302);
     const [row] = await rowsOf(requestId);
     expect(accepted.headers.get("Location")).toBe(`/requests/${requestId}/files/${row!.id}`);
+  });
+});
+
+describe("a file that came with a logged communication", () => {
+  it("is stored with the communication, named on its timeline event, and shown with it on the preview and files pages", async () => {
+    const { id: requestId } = await makeRequest(a.viewer, a.agencyId, { initialStatus: "submitted" });
+    const logged = await logCommunication(a.viewer, requestId, { direction: "incoming", channel: "email", occurredOn: TODAY, summary: "The agency emailed the stop data." });
+    if (!logged?.ok) throw new Error("communication");
+    const { communicationId } = logged.value;
+
+    const response = await uploadTo(requestId, multipart([{ name: "communicationId", content: communicationId }, { name: "file", filename: "emailed stops.csv", content: stopsCsv(20) }]));
+    expect(response.status).toBe(201);
+    const { data } = (await response.json()) as { data: { id: string; communicationId: string | null } };
+    expect(data.communicationId).toBe(communicationId);
+    const [row] = await rowsOf(requestId);
+    expect(row!.communicationId).toBe(communicationId);
+    const [event] = await db.select().from(requestEvents).where(and(eq(requestEvents.requestId, requestId), eq(requestEvents.kind, "file_added")));
+    expect(event!.data).toMatchObject({ fileId: data.id, communicationId });
+
+    const page = await callRoute(preview.loader, { url: `/requests/${requestId}/files/${data.id}`, cookie: aCookie, params: { requestId, fileId: data.id } });
+    const shown = (await page.json()) as { communication: { id: string; direction: string; channel: string; occurredOn: string; summary: string } | null };
+    expect(shown.communication).toEqual({ id: communicationId, direction: "incoming", channel: "email", occurredOn: TODAY, summary: "The agency emailed the stop data." });
+    const list = await callRoute(filesPage.loader, { url: `/requests/${requestId}/files`, cookie: aCookie, params: { requestId } });
+    const listed = (await list.json()) as { files: Array<{ id: string; communicationId: string | null }>; communications: Array<{ id: string }> };
+    expect(listed.files.map((f) => [f.id, f.communicationId])).toEqual([[data.id, communicationId]]);
+    expect(listed.communications.map((c) => c.id)).toContain(communicationId);
+  });
+
+  it("is attached the same way from the upload form, and refused with a communication of another request", async () => {
+    const { id: requestId } = await makeRequest(a.viewer, a.agencyId, { initialStatus: "submitted" });
+    const { id: otherId } = await makeRequest(a.viewer, a.agencyId, { initialStatus: "submitted" });
+    const mine = await logCommunication(a.viewer, requestId, { direction: "incoming", channel: "mail", occurredOn: TODAY, summary: "A CD arrived." });
+    const theirs = await logCommunication(a.viewer, otherId, { direction: "incoming", channel: "mail", occurredOn: TODAY, summary: "Another CD." });
+    if (!mine?.ok || !theirs?.ok) throw new Error("communications");
+    const post = (communicationId: string, filename: string) => {
+      const body = multipart([{ name: "communicationId", content: communicationId }, { name: "file", filename, content: stopsCsv(5) }]);
+      return postBody(filesPage.action, { url: `/requests/${requestId}/files`, cookie: aCookie, params: { requestId }, body: body.body, contentType: body.contentType });
+    };
+    const refused = await post(theirs.value.communicationId, "wrong.csv");
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ errors: { communicationId: ["Choose a communication logged on this request."] } });
+    expect(await rowsOf(requestId)).toEqual([]);
+    expect(filesIn(storage).temp).toEqual([]);
+
+    const accepted = await post(mine.value.communicationId, "cd.csv");
+    expect(accepted.status).toBe(302);
+    const [row] = await rowsOf(requestId);
+    expect([row!.originalName, row!.communicationId]).toEqual(["cd.csv", mine.value.communicationId]);
   });
 });
 
