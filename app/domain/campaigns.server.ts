@@ -588,7 +588,7 @@ export async function getCampaignPage(
   const group: ProductScope | null = campaign.productId ? { productId: campaign.productId } : null;
   const fieldsAsk = await readCampaignAsk(campaign.id, db);
   const recordTypeIds = (fieldsAsk?.recordTypes ?? []).map((t) => t.id).filter((x): x is string => x !== null);
-  const [rows, precedents, candidateTotal, candidateIds] = await Promise.all([
+  const [rows, precedents, candidateTotal, candidateIds, coverage] = await Promise.all([
     listCampaignRequests(viewer, campaign.id, db),
     scope
       ? listPrecedents(
@@ -600,12 +600,12 @@ export async function getCampaignPage(
       : Promise.resolve([]),
     group ? countUnasked(viewer, group, campaign.id, today, db) : Promise.resolve(0),
     group && options.showCandidates ? listUnasked(viewer, group, campaign.id, { today, limit: CANDIDATE_LIMIT }, db) : Promise.resolve([]),
+    coverageMatrix(viewer, { campaignId: campaign.id }, db),
   ]);
   const asked = rows.map((r) => r.agencyId).filter((x): x is string => Boolean(x));
-  const [candidates, searchResults, coverage] = await Promise.all([
+  const [candidates, searchResults] = await Promise.all([
     targetAgencies(viewer, candidateIds, db),
     options.addQuery ? searchAgencies(viewer, options.addQuery, asked, db) : Promise.resolve([]),
-    coverageMatrix(viewer, rows.map((r) => r.id), db),
   ]);
   return { campaign, fieldsAsk, rows, summary: summarize(rows, today), precedents, candidates, candidateTotal, searchResults, coverage };
 }

@@ -42,4 +42,5 @@ ALTER TABLE "campaign_record_types" ADD CONSTRAINT "campaign_record_types_campai
 ALTER TABLE "campaign_record_types" ADD CONSTRAINT "campaign_record_types_record_type_id_record_types_id_fk" FOREIGN KEY ("record_type_id") REFERENCES "public"."record_types"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "campaign_fields_unique" ON "campaign_fields" USING btree ("campaign_id","record_type_id","key");--> statement-breakpoint
 CREATE UNIQUE INDEX "campaign_record_types_unique" ON "campaign_record_types" USING btree ("campaign_id","record_type_id");--> statement-breakpoint
-CREATE INDEX "campaign_record_types_type_idx" ON "campaign_record_types" USING btree ("record_type_id");
+CREATE INDEX "campaign_record_types_type_idx" ON "campaign_record_types" USING btree ("record_type_id");--> statement-breakpoint
+CREATE INDEX "request_record_types_type_idx" ON "request_record_types" USING btree ("record_type_id");

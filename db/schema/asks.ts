@@ -45,7 +45,7 @@ export const requestRecordTypes = pgTable(
       .references(() => recordTypes.id),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("request_record_types_unique").on(t.requestId, t.recordTypeId)],
+  (t) => [uniqueIndex("request_record_types_unique").on(t.requestId, t.recordTypeId), index("request_record_types_type_idx").on(t.recordTypeId)],
 );
 
 /**
