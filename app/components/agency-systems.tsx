@@ -3,6 +3,7 @@ import type { SystemConfidence, SystemType } from "../../db/schema/values";
 import { DOCUMENT_ACCEPT } from "~/domain/system-documents";
 import { CONFIDENCE_LABELS, SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
 import { formatDate } from "~/utils/dates";
+import { useCan } from "~/utils/use-permission";
 import { FieldErrors } from "./fields";
 
 export function DocumentField({ errors }: { errors?: string[] }) {
@@ -68,13 +69,16 @@ function Period({ sinceOn, untilOn, today }: { sinceOn: string | null; untilOn: 
 
 /** The systems card of an agency page: what it runs, what it gets from a host, what it hosts for others. */
 export function AgencySystemsCard({ agencyId, systems, hostedFor, today }: { agencyId: string; systems: SystemItem[]; hostedFor: HostedItem[]; today: string }) {
+  const canManage = useCan("vendor.manage");
   return (
     <section className="card" aria-labelledby="systems-heading">
       <div className="card-header">
         <h2 id="systems-heading">Systems</h2>
-        <Link to={`/agencies/${agencyId}/systems/new`} className="button button--secondary">
-          Add system
-        </Link>
+        {canManage ? (
+          <Link to={`/agencies/${agencyId}/systems/new`} className="button button--secondary">
+            Add system
+          </Link>
+        ) : null}
       </div>
       {systems.length ? (
         <ul className="system-list">
@@ -127,10 +131,14 @@ export function AgencySystemsCard({ agencyId, systems, hostedFor, today }: { age
                   </span>
                 ))}
                 {s.addedByName ? ` · added by ${s.addedByName}` : ""}
-                {" · "}
-                <Link to={`/systems/${s.id}/edit`}>
-                  Edit<span className="visually-hidden"> {SYSTEM_TYPE_LABELS[s.systemType]}</span>
-                </Link>
+                {canManage ? (
+                  <>
+                    {" · "}
+                    <Link to={`/systems/${s.id}/edit`}>
+                      Edit<span className="visually-hidden"> {SYSTEM_TYPE_LABELS[s.systemType]}</span>
+                    </Link>
+                  </>
+                ) : null}
               </div>
               {s.notes ? <p className="prose small">{s.notes}</p> : null}
             </li>

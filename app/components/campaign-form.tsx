@@ -1,5 +1,7 @@
 import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { DETAIL_LEVELS, FORMATS_WANTED, type DetailLevel, type FormatWanted } from "../../db/schema/field-values";
 import { SUBMISSION_METHODS } from "../../db/schema/values";
+import { AskDetailFields, CatalogFieldChoices, RecordTypeChoices, type AskDefaults, type CatalogChoices } from "./ask-fields";
 import { AGENCY_PLACEHOLDERS, PLACEHOLDER_HINTS, VENDOR_PLACEHOLDERS } from "~/domain/letters";
 import { FieldErrors, SelectField, TextAreaField, TextField } from "./fields";
 import { METHOD_LABELS } from "./request-form";
@@ -33,15 +35,47 @@ function Placeholders({ names }: { names: readonly (keyof typeof PLACEHOLDER_HIN
   );
 }
 
-export function AskFields({ fields }: { fields: Record<"title" | "ask" | "recordTypes" | "tags" | "letterTemplate", Field> }) {
+type AskFieldName =
+  | "title"
+  | "ask"
+  | "recordTypeIds"
+  | "catalogFieldIds"
+  | "newRecordType"
+  | "detailLevel"
+  | "periodStart"
+  | "periodEnd"
+  | "formats"
+  | "deidentify"
+  | "deidentifyNotes"
+  | "tags"
+  | "letterTemplate";
+
+/**
+ * The ask of a joint ask: title and text, record types and fields from the catalog, detail level, period,
+ * format and de-identification (the same pieces as a request's ask), tags and the letter. Checked boxes come
+ * from the form's values, so a refused submission keeps them.
+ */
+export function AskFields({ fields, catalog }: { fields: Record<AskFieldName, FieldMetadata<any>>; catalog: CatalogChoices }) {
+  const recordTypeIds = new Set(toList(fields.recordTypeIds.initialValue));
+  const fieldIds = new Set(toList(fields.catalogFieldIds.initialValue));
+  const detailLevel = fields.detailLevel.initialValue;
+  const defaults: AskDefaults = {
+    detailLevel: (DETAIL_LEVELS as readonly unknown[]).includes(detailLevel) ? (detailLevel as DetailLevel) : null,
+    formats: toList(fields.formats.initialValue).filter((f): f is FormatWanted => (FORMATS_WANTED as readonly string[]).includes(f)),
+    deidentify: fields.deidentify.initialValue === "on" || fields.deidentify.initialValue === true,
+  };
   return (
     <>
       <TextField label="Title" {...getInputProps(fields.title, { type: "text" })} id={fields.title.id} errors={fields.title.errors} hint="Each request gets this title, e.g. “Traffic stops from New World RMS”." />
       <TextAreaField label="What is asked" {...getTextareaProps(fields.ask)} id={fields.ask.id} errors={fields.ask.errors} rows={5} hint="The records, as you would describe them in a request. The letter below includes it as {ask}." />
-      <div className="form-row">
-        <TextField label="Record types" {...getInputProps(fields.recordTypes, { type: "text" })} id={fields.recordTypes.id} errors={fields.recordTypes.errors} hint="Separate with commas, e.g. traffic stops, use of force. Each request is tagged with them." />
-        <TextField label="Other tags" {...getInputProps(fields.tags, { type: "text" })} id={fields.tags.id} errors={fields.tags.errors} hint="Optional, e.g. joint ask" />
-      </div>
+      <RecordTypeChoices field={fields.recordTypeIds} catalog={catalog} checked={recordTypeIds} legend="Record types (each request is tagged with them)" />
+      <fieldset className="checkbox-fieldset">
+        <legend>Fields asked</legend>
+        <p className="muted small">The columns each agency is asked for; every request tracks what comes back for each. Their record types join the ask.</p>
+        <CatalogFieldChoices field={fields.catalogFieldIds} catalog={catalog} checked={fieldIds} openTypes={recordTypeIds} />
+      </fieldset>
+      <AskDetailFields fields={fields} defaults={defaults} />
+      <TextField label="Other tags" {...getInputProps(fields.tags, { type: "text" })} id={fields.tags.id} errors={fields.tags.errors} hint="Optional, separate with commas, e.g. joint ask" />
       <TextAreaField
         label="Letter to each agency"
         {...getTextareaProps(fields.letterTemplate)}

@@ -1,9 +1,10 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
-import { DETAIL_LEVELS, FIELD_STATES, FORMATS_WANTED, type FieldState } from "../../db/schema/field-values";
-import { FieldErrors, FormErrors, SelectField, TextAreaField, TextField } from "~/components/fields";
+import { FIELD_STATES, type FieldState } from "../../db/schema/field-values";
+import { AskDetailFields, CatalogFieldChoices, RecordTypeChoices } from "~/components/ask-fields";
+import { FieldErrors, FormErrors, SelectField, TextField } from "~/components/fields";
 import {
   DETAIL_LEVEL_LABELS,
   describeCoverage,
@@ -15,6 +16,7 @@ import {
 import type { FieldsAndFilesData } from "~/domain/fields-page.server";
 import { editAskSchema, setFieldsSchema, updateStatesSchema } from "~/domain/fields-input";
 import { formatDate } from "~/utils/dates";
+import { useCan } from "~/utils/use-permission";
 
 type Data = SerializeFrom<FieldsAndFilesData>;
 export type FieldsIntent = "edit-ask" | "set-fields" | "update-states";
@@ -147,43 +149,14 @@ function ChooseFieldsForm({ data, action, last }: { data: Data; action: string; 
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: setFieldsSchema }),
   });
-  const asked = new Set(data.fields.map((f) => f.catalogFieldId).filter(Boolean));
-  const askedTypes = new Set(data.recordTypes.map((t) => t.id));
-  const typesWithFields = data.catalog.recordTypes.filter((t) => data.catalog.fields.some((f) => f.recordTypeId === t.id));
+  const asked = new Set(data.fields.map((f) => f.catalogFieldId).filter((id): id is string => Boolean(id)));
   const custom = data.fields.filter((f) => !f.catalogFieldId);
   return (
     <Form method="post" action={action} className="form" {...getFormProps(form)}>
-      <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.catalogFieldIds.errors ?? [])]} />
+      <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="set-fields" />
       <p className="muted small">Tick the fields this request asks for. Unticking a field stops asking for it; what came back for it stays on the timeline.</p>
-      {typesWithFields.map((type) => {
-        const typeFields = data.catalog.fields.filter((f) => f.recordTypeId === type.id);
-        const count = typeFields.filter((f) => asked.has(f.id)).length;
-        const groups = [...new Set(typeFields.map((f) => f.group ?? ""))];
-        return (
-          <details key={type.id} className="catalog-group" open={askedTypes.has(type.id) || count > 0}>
-            <summary>
-              {type.name} <span className="muted small">({count} of {typeFields.length} asked)</span>
-            </summary>
-            <fieldset className="checkbox-fieldset">
-              <legend className="visually-hidden">{type.name}</legend>
-              {groups.map((group) => (
-                <div key={group} className="checkbox-group">
-                  {group ? <p className="checkbox-group__title">{group}</p> : null}
-                  {typeFields
-                    .filter((f) => (f.group ?? "") === group)
-                    .map((f) => (
-                      <label key={f.id} className="checkbox" title={f.description}>
-                        <input type="checkbox" name={fields.catalogFieldIds.name} value={f.id} defaultChecked={asked.has(f.id)} />
-                        {f.label}
-                      </label>
-                    ))}
-                </div>
-              ))}
-            </fieldset>
-          </details>
-        );
-      })}
+      <CatalogFieldChoices field={fields.catalogFieldIds} catalog={data.catalog} checked={asked} openTypes={new Set(data.recordTypes.map((t) => t.id))} />
       {custom.length ? (
         <fieldset className="checkbox-fieldset">
           <legend>Custom fields on this request</legend>
@@ -228,70 +201,12 @@ function AskForm({ data, action, last }: { data: Data; action: string; last?: Fi
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editAskSchema }),
   });
-  const asked = new Set(data.recordTypes.map((t) => t.id));
-  const categories = [...new Set(data.catalog.recordTypes.map((t) => t.category))];
   return (
     <Form method="post" action={action} className="form" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="edit-ask" />
-      <fieldset className="checkbox-fieldset">
-        <legend>Record types</legend>
-        <div className="checkbox-columns">
-          {categories.map((category) => (
-            <div key={category} className="checkbox-group">
-              <p className="checkbox-group__title">{category}</p>
-              {data.catalog.recordTypes
-                .filter((t) => t.category === category)
-                .map((t) => (
-                  <label key={t.id} className="checkbox" title={t.description || undefined}>
-                    <input type="checkbox" name={fields.recordTypeIds.name} value={t.id} defaultChecked={asked.has(t.id)} />
-                    {t.name}
-                  </label>
-                ))}
-            </div>
-          ))}
-        </div>
-        <FieldErrors id={`${fields.recordTypeIds.id}-error`} errors={fields.recordTypeIds.errors} />
-      </fieldset>
-      <TextField label="Other record type" hint="Added to your organization's catalog" {...getInputProps(fields.newRecordType, { type: "text" })} id={fields.newRecordType.id} errors={fields.newRecordType.errors} />
-      <fieldset className="checkbox-fieldset">
-        <legend>Detail level</legend>
-        {DETAIL_LEVELS.map((level) => (
-          <label key={level} className="checkbox">
-            <input type="radio" name={fields.detailLevel.name} value={level} defaultChecked={ask.detailLevel === level} />
-            {DETAIL_LEVEL_LABELS[level]}
-          </label>
-        ))}
-        <FieldErrors id={`${fields.detailLevel.id}-error`} errors={fields.detailLevel.errors} />
-      </fieldset>
-      <div className="form-row">
-        <TextField label="Period from" {...getInputProps(fields.periodStart, { type: "date" })} id={fields.periodStart.id} errors={fields.periodStart.errors} />
-        <TextField label="Period to" hint="Empty: to the present" {...getInputProps(fields.periodEnd, { type: "date" })} id={fields.periodEnd.id} errors={fields.periodEnd.errors} />
-      </div>
-      <fieldset className="checkbox-fieldset">
-        <legend>Format wanted</legend>
-        <div className="checkbox-columns">
-          {FORMATS_WANTED.map((format) => (
-            <label key={format} className="checkbox">
-              <input type="checkbox" name={fields.formats.name} value={format} defaultChecked={ask.formats.includes(format)} />
-              {FORMAT_LABELS[format]}
-            </label>
-          ))}
-        </div>
-        <FieldErrors id={`${fields.formats.id}-error`} errors={fields.formats.errors} />
-      </fieldset>
-      <label className="checkbox">
-        <input type="checkbox" name={fields.deidentify.name} value="on" defaultChecked={ask.deidentify} />
-        Asked for de-identified data (files are checked for names, dates of birth and addresses)
-      </label>
-      <TextAreaField
-        label="De-identification details"
-        hint="e.g. a hashed officer id instead of names; no addresses"
-        {...getTextareaProps(fields.deidentifyNotes)}
-        id={fields.deidentifyNotes.id}
-        errors={fields.deidentifyNotes.errors}
-        rows={2}
-      />
+      <RecordTypeChoices field={fields.recordTypeIds} catalog={data.catalog} checked={new Set(data.recordTypes.map((t) => t.id))} />
+      <AskDetailFields fields={fields} defaults={ask} />
       <div className="actions">
         <button type="submit" className="button">
           Save the ask
@@ -305,6 +220,7 @@ function AskForm({ data, action, last }: { data: Data; action: string; last?: Fi
 export function RequestFieldsCard({ data, today, last }: { data: Data; today: string; last?: FieldsFormResult }) {
   const action = `/requests/${data.requestId}/fields`;
   const open = last?.intent;
+  const canEdit = useCan("request.edit");
   return (
     <section className="card" id="fields" aria-labelledby="fields-heading">
       <h2 id="fields-heading">Fields asked</h2>

@@ -6,6 +6,7 @@ import type { FieldsAndFilesData } from "~/domain/fields-page.server";
 import { CHANNEL_LABELS, DIRECTION_LABELS } from "~/domain/timeline";
 import { formatDate, formatInstant } from "~/utils/dates";
 import { EntryVisibilityToggle } from "./entry-visibility-toggle";
+import { useCan } from "~/utils/use-permission";
 
 type Data = SerializeFrom<FieldsAndFilesData>;
 export type UploadErrors = { file?: string[]; communicationId?: string[] };
@@ -73,18 +74,26 @@ export function UploadForm({
   );
 }
 
+/** "Received from agency by email, Mon 23 Nov 2026": the logged communication a file came with. */
+export function describeCommunication(c: Pick<Data["communications"][number], "direction" | "channel" | "occurredOn">): string {
+  return `${DIRECTION_LABELS[c.direction]} by ${CHANNEL_LABELS[c.channel].toLowerCase()}, ${formatDate(c.occurredOn)}`;
+}
+
 export function FilesTable({
   requestId,
   files,
+  communications,
   timeZone,
   controls,
 }: {
   requestId: string;
   files: Data["files"];
+  communications: Data["communications"];
   timeZone: string;
   /** Per-file controls for the request's organization (e.g. make a file internal). */
   controls?: (file: Data["files"][number]) => React.ReactNode;
 }) {
+  const canDownload = useCan("export");
   return (
     <div className="table-wrap">
       <table className="data">
@@ -97,41 +106,50 @@ export function FilesTable({
               Size
             </th>
             <th scope="col">Received</th>
-            <th scope="col">
-              <span className="visually-hidden">Download</span>
-            </th>
+            {canDownload ? (
+              <th scope="col">
+                <span className="visually-hidden">Download</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
-          {files.map((f) => (
-            <tr key={f.id}>
-              <td>
-                <Link to={fileUrl(requestId, f.id)} className="row-title file-name">
-                  {f.originalName}
-                </Link>
-                {f.internal ? (
-                  <>
-                    {" "}
-                    <span className="badge badge--muted">Internal</span>
-                  </>
+          {files.map((f) => {
+            const came = f.communicationId ? communications.find((c) => c.id === f.communicationId) : undefined;
+            return (
+              <tr key={f.id}>
+                <td>
+                  {/* A PDF's preview page has its own policy allowing its frame: load it as a document, not in place. */}
+                  <Link to={fileUrl(requestId, f.id)} reloadDocument={f.kind === "pdf"} className="row-title file-name">
+                    {f.originalName}
+                  </Link>
+                  {f.internal ? (
+                    <>
+                      {" "}
+                      <span className="badge badge--muted">Internal</span>
+                    </>
+                  ) : null}
+                  {controls ? <div>{controls(f)}</div> : null}
+                </td>
+                <td data-label="Type">{FILE_KIND_LABELS[f.kind]}</td>
+                <td data-label="Size" className="num">
+                  {formatBytes(f.sizeBytes)}
+                </td>
+                <td data-label="Received">
+                  {formatInstant(f.createdAt, timeZone)}
+                  {f.uploadedByName ? <div className="muted small">by {f.uploadedByName}</div> : null}
+                  {came ? <div className="small">Came with: {describeCommunication(came)}</div> : null}
+                </td>
+                {canDownload ? (
+                  <td>
+                    <a href={downloadUrl(requestId, f.id)} download>
+                      Download<span className="visually-hidden"> {f.originalName}</span>
+                    </a>
+                  </td>
                 ) : null}
-                {controls ? <div>{controls(f)}</div> : null}
-              </td>
-              <td data-label="Type">{FILE_KIND_LABELS[f.kind]}</td>
-              <td data-label="Size" className="num">
-                {formatBytes(f.sizeBytes)}
-              </td>
-              <td data-label="Received">
-                {formatInstant(f.createdAt, timeZone)}
-                {f.uploadedByName ? <div className="muted small">by {f.uploadedByName}</div> : null}
-              </td>
-              <td>
-                <a href={downloadUrl(requestId, f.id)} download>
-                  Download<span className="visually-hidden"> {f.originalName}</span>
-                </a>
-              </td>
-            </tr>
-          ))}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
@@ -140,6 +158,7 @@ export function FilesTable({
 
 /** The files received for a request and the upload form. */
 export function RequestFilesCard({ data, timeZone, errors }: { data: Data; timeZone: string; errors?: UploadErrors }) {
+  const canDownload = useCan("export");
   return (
     <section className="card" id="files" aria-labelledby="files-heading">
       <h2 id="files-heading">Files received</h2>
@@ -148,14 +167,17 @@ export function RequestFilesCard({ data, timeZone, errors }: { data: Data; timeZ
           <FilesTable
             requestId={data.requestId}
             files={data.files}
+            communications={data.communications}
             timeZone={timeZone}
             controls={data.canChange ? (f) => <EntryVisibilityToggle requestId={data.requestId} entryType="file" entryId={f.id} internal={f.internal} /> : undefined}
           />
-          <p>
-            <a href={`/requests/${data.requestId}/files.zip`} download>
-              Download all {data.files.length} files as a zip
-            </a>
-          </p>
+          {canDownload ? (
+            <p>
+              <a href={`/requests/${data.requestId}/files.zip`} download>
+                Download all {data.files.length} files as a zip
+              </a>
+            </p>
+          ) : null}
         </>
       ) : (
         <p className="muted">No files yet.</p>

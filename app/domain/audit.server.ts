@@ -30,6 +30,28 @@ export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void
   });
 }
 
+/**
+ * Records that the viewer took data out of the app (a CSV, a file, a zip of files), with what it was
+ * (`what`, `name`, `rows`/`files` are shown on the audit page). Called when the download starts.
+ */
+export async function recordExport(
+  db: Executor,
+  viewer: Viewer,
+  target: { type: "campaign" | "request" | "request_file"; id: string },
+  details: { what: string; name?: string; rows?: number; files?: number; requestId?: string },
+  ipAddress: string | null,
+): Promise<void> {
+  await recordAudit(db, {
+    organizationId: viewer.organizationId,
+    actorId: viewer.id,
+    action: "export",
+    targetType: target.type,
+    targetId: target.id,
+    details,
+    ipAddress,
+  });
+}
+
 /** The account an email names (enabled or not), so failed sign-ins land in its organization's log. */
 export async function accountForEmail(db: Executor, email: string) {
   const [row] = await db

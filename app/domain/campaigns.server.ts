@@ -9,6 +9,7 @@ import type { Viewer } from "./accounts.server";
 import { ownAgencies, ownProducts, ownRequests, ownVendors, visibleCampaigns, visibleRequests } from "./access.server";
 import { spreadsheetSafe } from "./csv";
 import { lawFor } from "./deadlines";
+import { copyAskToRequest, coverageMatrix, readCampaignAsk, resolveFieldsAsk, saveCampaignAsk, type FieldsAsk } from "./fields.server";
 import { countUnasked, listPrecedents, listUnasked, RECEIVED_STATUSES, type ProductScope } from "./groups.server";
 import { describeResponseTime, fillTemplate } from "./letters";
 import { MAX_TAGS, normalizeTags } from "./request-input";
@@ -23,6 +24,7 @@ import {
   setRequestCampaign,
   type RequestListRow,
 } from "./requests.server";
+import { ASSIGN_REFUSED, mayAssign } from "./permissions";
 import { fail, ok, type FieldErrors, type Result } from "./results";
 import type { CampaignInput } from "./vendor-input";
 
@@ -156,10 +158,16 @@ interface ResolvedAsk {
   vendor: { id: string; name: string } | null;
   targets: TargetAgency[];
   tags: string[];
+  fieldsAsk: FieldsAsk;
+  /** The names of the record types asked, for the letters and the joint ask's list. */
+  recordTypeNames: string[];
 }
 
-/** Checks the ids in a joint ask against what the organization owns (it starts joint asks from its own vendor
- * knowledge and files to its own agencies), and the tag count. */
+/**
+ * Checks the ids in a joint ask (targets, product, vendor, record types and fields from the catalog) against
+ * what the organization owns (it starts joint asks from its own vendor knowledge and files to its own
+ * agencies), and the tag count. Writes nothing: an "other record type" is only named.
+ */
 async function resolveAsk(db: Executor, viewer: Viewer, input: CampaignInput): Promise<Result<ResolvedAsk>> {
   const product = input.productId ? await findProduct(db, viewer, input.productId) : null;
   if (input.productId && !product) return fail("productId", "Choose a product from the list");
@@ -170,9 +178,12 @@ async function resolveAsk(db: Executor, viewer: Viewer, input: CampaignInput): P
   if (targets.length !== input.targets.length) {
     return fail("targets", "Some of the chosen agencies no longer exist or are not in your organization; reload the page");
   }
-  const tags = normalizeTags([...input.recordTypes, ...input.tags]);
+  const fieldsAsk = await resolveFieldsAsk(viewer, input, { create: false }, db);
+  if (!fieldsAsk.ok) return fieldsAsk;
+  const recordTypeNames = fieldsAsk.value.recordTypes.map((t) => t.name);
+  const tags = normalizeTags([...recordTypeNames, ...input.tags]);
   if (tags.length > MAX_TAGS) return fail("tags", `Record types and tags together can be at most ${MAX_TAGS}`);
-  return ok({ product: product ? { id: product.id, name: product.name } : null, vendor, targets, tags });
+  return ok({ product: product ? { id: product.id, name: product.name } : null, vendor, targets, tags, fieldsAsk: fieldsAsk.value, recordTypeNames });
 }
 
 export interface LetterPreview {
@@ -191,8 +202,8 @@ export async function previewCampaign(
 ): Promise<Result<{ letters: LetterPreview[]; total: number }>> {
   const resolved = await resolveAsk(db, viewer, input);
   if (!resolved.ok) return resolved;
-  const { product, vendor, targets } = resolved.value;
-  const context = { ask: input.ask, recordTypes: input.recordTypes, vendorName: vendor?.name ?? null, productName: product?.name ?? null, today, viewer };
+  const { product, vendor, targets, recordTypeNames } = resolved.value;
+  const context = { ask: input.ask, recordTypes: recordTypeNames, vendorName: vendor?.name ?? null, productName: product?.name ?? null, today, viewer };
   const letters: LetterPreview[] = targets.slice(0, 3).map((t) => ({
     target: t.name,
     place: placeOf(t),
@@ -222,6 +233,8 @@ async function generateRequests(
     product: { id: string; name: string } | null;
     vendorLetter: string | null;
     tags: string[];
+    /** Copied into each request made, in this transaction. */
+    fieldsAsk: FieldsAsk | null;
     initialStatus: "draft" | "submitted";
     method?: CampaignInput["method"];
     assigneeId?: string;
@@ -248,6 +261,7 @@ async function generateRequests(
   for (const target of targets) {
     const result = await createRequest(viewer, { ...common, agencyId: target.id, description: agencyLetter(campaign.letterTemplate, target, context) }, options.today, tx);
     if (!result.ok) throw new GenerationFailed(result.fieldErrors);
+    if (options.fieldsAsk) await copyAskToRequest(tx, viewer, result.value.id, options.fieldsAsk);
     created += 1;
   }
   if (options.vendor && options.vendorLetter) {
@@ -258,6 +272,7 @@ async function generateRequests(
       tx,
     );
     if (!result.ok) throw new GenerationFailed(result.fieldErrors);
+    if (options.fieldsAsk) await copyAskToRequest(tx, viewer, result.value.id, options.fieldsAsk);
     created += 1;
   }
   return created;
@@ -293,18 +308,21 @@ export async function createCampaign(
 ): Promise<Result<{ id: string; created: number }>> {
   const resolved = await resolveAsk(db, viewer, input);
   if (!resolved.ok) return resolved;
-  const { product, vendor, targets, tags } = resolved.value;
+  const { product, vendor, targets, tags, recordTypeNames } = resolved.value;
   if (input.clonedFromId && !(await getCampaign(viewer, input.clonedFromId, db))) {
     return fail("clonedFromId", "The joint ask this copies no longer exists");
   }
   return inTransaction(db, "targets", "Nothing was created", async (tx) => {
+    // Again inside the transaction, this time creating an "other record type" the organization lacks.
+    const fieldsAsk = await resolveFieldsAsk(viewer, input, { create: true }, tx);
+    if (!fieldsAsk.ok) throw new GenerationFailed(fieldsAsk.fieldErrors);
     const [campaign] = await tx
       .insert(campaigns)
       .values({
         organizationId: viewer.organizationId,
         title: input.title,
         ask: input.ask,
-        recordTypes: input.recordTypes,
+        recordTypes: recordTypeNames,
         letterTemplate: input.letterTemplate,
         vendorLetterTemplate: input.vendorLetterTemplate ?? null,
         productId: product?.id ?? null,
@@ -313,11 +331,13 @@ export async function createCampaign(
         createdById: viewer.id,
       })
       .returning();
+    await saveCampaignAsk(tx, viewer, campaign!.id, fieldsAsk.value);
     const created = await generateRequests(tx, viewer, campaign!, targets, {
       vendor: input.includeVendor ? vendor : null,
       product,
       vendorLetter: input.includeVendor ? (input.vendorLetterTemplate ?? null) : null,
       tags,
+      fieldsAsk: fieldsAsk.value,
       initialStatus: input.initialStatus,
       method: input.method,
       assigneeId: input.assigneeId,
@@ -345,12 +365,14 @@ export async function addCampaignTargets(
     .where(and(eq(requests.campaignId, campaign.id), visibleRequests(viewer), inArray(requests.agencyId, targets.map((t) => t.id))));
   const skip = new Set(already.map((r) => r.agencyId));
   const fresh = targets.filter((t) => !skip.has(t.id));
+  const fieldsAsk = await readCampaignAsk(campaign.id, db);
   return inTransaction(db, "targets", "Nothing was created", async (tx) => {
     const created = await generateRequests(tx, viewer, campaign, fresh, {
       vendor: campaign.vendorId && campaign.vendorName ? { id: campaign.vendorId, name: campaign.vendorName } : null,
       product: campaign.productId && campaign.productName ? { id: campaign.productId, name: campaign.productName } : null,
       vendorLetter: null,
       tags: normalizeTags([...campaign.recordTypes]),
+      fieldsAsk,
       initialStatus: input.initialStatus,
       method: input.method,
       assigneeId: input.assigneeId,
@@ -422,8 +444,27 @@ async function bulk(
   });
 }
 
+/**
+ * Sets the assignee of the selected requests. Those who may not assign (advocates) may only take requests
+ * themselves or let go of their own, as on a request's page: one request they may not change refuses all.
+ */
 export function bulkAssign(viewer: Viewer, campaignId: string, requestIds: readonly string[], assigneeId: string | null, db: Executor = defaultDb) {
-  return bulk(viewer, campaignId, requestIds, (tx, id) => assignRequest(viewer, id, assigneeId, tx), db);
+  return bulk(
+    viewer,
+    campaignId,
+    requestIds,
+    async (tx, id) => {
+      const [current] = await tx
+        .select({ number: requests.number, assigneeId: requests.assigneeId })
+        .from(requests)
+        .where(and(eq(requests.id, id), visibleRequests(viewer)))
+        .for("update");
+      if (!current) return null;
+      if (!mayAssign(viewer, current.assigneeId, assigneeId)) return fail("assigneeId", `#${current.number}: ${ASSIGN_REFUSED}`);
+      return assignRequest(viewer, id, assigneeId, tx);
+    },
+    db,
+  );
 }
 
 export function bulkFollowUp(
@@ -554,20 +595,28 @@ export async function getCampaignPage(
   const scope: ProductScope | null = campaign.productId ? { productId: campaign.productId } : campaign.vendorId ? { vendorId: campaign.vendorId } : null;
   // Agencies on the product not yet asked are the owner's to add; a coalition member adds its own by search.
   const group: ProductScope | null = campaign.productId && campaign.organizationId === viewer.organizationId ? { productId: campaign.productId } : null;
-  const [rows, precedents, candidateTotal, candidateIds] = await Promise.all([
+  const fieldsAsk = await readCampaignAsk(campaign.id, db);
+  const recordTypeIds = (fieldsAsk?.recordTypes ?? []).map((t) => t.id).filter((x): x is string => x !== null);
+  const [rows, precedents, candidateTotal, candidateIds, coverage] = await Promise.all([
     listCampaignRequests(viewer, campaign.id, db),
     scope
-      ? listPrecedents(viewer, scope, { today, vendorId: campaign.vendorId, recordTypes: campaign.recordTypes, excludeCampaignId: campaign.id, limit: 20 }, db)
+      ? listPrecedents(
+          viewer,
+          scope,
+          { today, vendorId: campaign.vendorId, recordTypes: normalizeTags(campaign.recordTypes), recordTypeIds, excludeCampaignId: campaign.id, limit: 20 },
+          db,
+        )
       : Promise.resolve([]),
     group ? countUnasked(viewer, group, campaign.id, today, db) : Promise.resolve(0),
     group && options.showCandidates ? listUnasked(viewer, group, campaign.id, { today, limit: CANDIDATE_LIMIT }, db) : Promise.resolve([]),
+    coverageMatrix(viewer, { campaignId: campaign.id }, db),
   ]);
   const asked = rows.map((r) => r.agencyId).filter((x): x is string => Boolean(x));
   const [candidates, searchResults] = await Promise.all([
     targetAgencies(viewer, candidateIds, db),
     options.addQuery ? searchAgencies(viewer, options.addQuery, asked, db) : Promise.resolve([]),
   ]);
-  return { campaign, rows, summary: summarize(rows, today), precedents, candidates, candidateTotal, searchResults };
+  return { campaign, fieldsAsk, rows, summary: summarize(rows, today), precedents, candidates, candidateTotal, searchResults, coverage };
 }
 
 /** The joint asks of the organization and its coalition, newest first, with how far along each is (counting the
@@ -625,7 +674,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** The joint ask's requests as CSV, every cell safe to open in a spreadsheet app. */
-export async function campaignCsv(viewer: Viewer, id: string, today: string, db: Executor = defaultDb): Promise<{ title: string; csv: string } | null> {
+export async function campaignCsv(viewer: Viewer, id: string, today: string, db: Executor = defaultDb): Promise<{ id: string; title: string; csv: string; rows: number } | null> {
   const campaign = await getCampaign(viewer, id, db);
   if (!campaign) return null;
   const rows = await listCampaignRequests(viewer, campaign.id, db);
@@ -645,5 +694,5 @@ export async function campaignCsv(viewer: Viewer, id: string, today: string, db:
       r.updatedAt.toISOString(),
     ].map(spreadsheetSafe),
   );
-  return { title: campaign.title, csv: stringify([[...CSV_COLUMNS], ...records], { bom: true, record_delimiter: "\r\n" }) };
+  return { id: campaign.id, title: campaign.title, rows: records.length, csv: stringify([[...CSV_COLUMNS], ...records], { bom: true, record_delimiter: "\r\n" }) };
 }

@@ -15,26 +15,31 @@ const optionalText = (max: number, label: string) =>
     .transform((v) => (v ? v : undefined))
     .optional();
 
+/** What is asked beyond the fields: shared by a request's ask and a joint ask's. */
+export const askShape = {
+  recordTypeIds: z.array(uuid("a record type")).max(60).default([]),
+  newRecordType: optionalText(100, "Other record type"),
+  detailLevel: z.enum(DETAIL_LEVELS, { error: "Choose record-level or aggregate" }).optional(),
+  periodStart: isoDate("Start of the period").optional(),
+  periodEnd: isoDate("End of the period").optional(),
+  formats: z.array(z.enum(FORMATS_WANTED, { error: "Choose a format from the list" })).default([]),
+  deidentify: z.boolean().default(false),
+  deidentifyNotes: optionalText(2000, "De-identification details"),
+};
+
+/** The checks across fields of an ask: a period needs its start, and can't end before it. */
+export function checkAskPeriod(value: { periodStart?: string; periodEnd?: string }, ctx: z.RefinementCtx) {
+  if (value.periodStart && value.periodEnd && value.periodEnd < value.periodStart) {
+    ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "The end of the period can't be before its start" });
+  }
+  if (value.periodEnd && !value.periodStart) {
+    ctx.addIssue({ code: "custom", path: ["periodStart"], message: "Give the start of the period too" });
+  }
+}
+
 export const editAskSchema = z
-  .object({
-    intent: z.literal("edit-ask"),
-    recordTypeIds: z.array(uuid("a record type")).max(60).default([]),
-    newRecordType: optionalText(100, "Other record type"),
-    detailLevel: z.enum(DETAIL_LEVELS, { error: "Choose record-level or aggregate" }).optional(),
-    periodStart: isoDate("Start of the period").optional(),
-    periodEnd: isoDate("End of the period").optional(),
-    formats: z.array(z.enum(FORMATS_WANTED, { error: "Choose a format from the list" })).default([]),
-    deidentify: z.boolean().default(false),
-    deidentifyNotes: optionalText(2000, "De-identification details"),
-  })
-  .superRefine((value, ctx) => {
-    if (value.periodStart && value.periodEnd && value.periodEnd < value.periodStart) {
-      ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "The end of the period can't be before its start" });
-    }
-    if (value.periodEnd && !value.periodStart) {
-      ctx.addIssue({ code: "custom", path: ["periodStart"], message: "Give the start of the period too" });
-    }
-  });
+  .object({ intent: z.literal("edit-ask"), ...askShape })
+  .superRefine(checkAskPeriod);
 export type EditAskInput = z.infer<typeof editAskSchema>;
 
 export const setFieldsSchema = z

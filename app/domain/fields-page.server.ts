@@ -17,7 +17,7 @@ export async function loadFieldsAndFiles(viewer: Viewer, requestId: string, db: 
   // The forms are for the request's own organization, and for roles that may change it.
   const owned = fields.organizationId === viewer.organizationId;
   const canChange = owned && can(viewer, "request.edit");
-  const canUpload = owned && can(viewer, "request.note");
+  const canUpload = owned && can(viewer, "request.edit");
   return { requestId, ...fields, files, communications, catalog, owned, canChange, canUpload };
 }
 export type FieldsAndFilesData = NonNullable<Awaited<ReturnType<typeof loadFieldsAndFiles>>>;

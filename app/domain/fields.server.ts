@@ -1,6 +1,10 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
 import {
   agencies,
+  campaignAsks,
+  campaignFields,
+  campaignRecordTypes,
   catalogFields,
   jurisdictions,
   recordTypes,
@@ -9,6 +13,7 @@ import {
   requestFiles,
   requestRecordTypes,
   requests,
+  vendors,
 } from "../../db/schema";
 import type { DetailLevel, FieldState, FormatWanted } from "../../db/schema/field-values";
 import { FIELD_STATES, FORMATS_WANTED } from "../../db/schema/field-values";
@@ -18,7 +23,7 @@ import type { Viewer } from "./accounts.server";
 import { visibleCatalogFields, visibleFiles, visibleRecordTypes, visibleRequests, type Audience } from "./access.server";
 import { createRecordType, findRecordTypeByName } from "./catalog.server";
 import { DETAIL_LEVEL_LABELS, FORMAT_LABELS, type Coverage } from "./field-states";
-import { fieldKeyFor, type EditAskInput, type SetFieldsInput, type UpdateStatesInput } from "./fields-input";
+import { fieldKeyFor, type askShape, type EditAskInput, type SetFieldsInput, type UpdateStatesInput } from "./fields-input";
 import { isUuid, lockRequest, recordEvent, touch } from "./requests.server";
 import { fail, ok, type Result } from "./results";
 import type { AskedFieldRef, FieldChange } from "./timeline";
@@ -146,6 +151,37 @@ export async function readAskOf(db: Executor, requestId: string) {
   return { ask, recordTypes: recordTypesAsked, fields };
 }
 
+type AskInput = z.output<z.ZodObject<typeof askShape>>;
+
+function askFrom(input: Omit<AskInput, "recordTypeIds" | "newRecordType">): RequestAsk {
+  return {
+    detailLevel: input.detailLevel ?? null,
+    periodStart: input.periodStart ?? null,
+    periodEnd: input.periodEnd ?? null,
+    formats: [...new Set(input.formats)],
+    deidentify: input.deidentify,
+    deidentifyNotes: input.deidentify ? (input.deidentifyNotes ?? null) : null,
+  };
+}
+
+/** The edits between two asks, as the timeline shows them ("Record types: Stops → Stops, Use of Force"). */
+function askChanges(before: RequestAsk, after: RequestAsk, typesBefore: { name: string }[], typesAfter: { name: string }[]): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const change = (field: string, label: string, from: string | null, to: string | null) => {
+    if ((from ?? "") !== (to ?? "")) changes.push({ field, label, from: from || null, to: to || null });
+  };
+  const names = (list: { name: string }[]) => list.map((t) => t.name).join(", ");
+  change("recordTypes", "Record types", names(typesBefore), names(typesAfter));
+  const detail = (d: DetailLevel | null) => (d ? DETAIL_LEVEL_LABELS[d].replace(/ \(.*\)$/, "") : null);
+  change("detailLevel", "Detail level", detail(before.detailLevel), detail(after.detailLevel));
+  change("period", "Coverage period", describePeriod(before.periodStart, before.periodEnd), describePeriod(after.periodStart, after.periodEnd));
+  const formats = (list: FormatWanted[]) => list.map((f) => FORMAT_LABELS[f]).join(", ");
+  change("formats", "Format wanted", formats(before.formats), formats(after.formats));
+  const deidentify = (a: RequestAsk) => (a.deidentify ? ["De-identified", a.deidentifyNotes].filter(Boolean).join(": ") : "Not asked");
+  change("deidentify", "De-identification", deidentify(before), deidentify(after));
+  return changes;
+}
+
 function describePeriod(start: string | null, end: string | null): string | null {
   if (!start) return null;
   return end ? `${start} to ${end}` : `${start} to the present`;
@@ -183,30 +219,11 @@ export async function updateAsk(
       return fail("recordTypeIds", `${stillUsed.map((t) => t.name).join(", ")} still ${stillUsed.length === 1 ? "has" : "have"} fields asked; remove those fields first`);
     }
 
-    const after: RequestAsk = {
-      detailLevel: input.detailLevel ?? null,
-      periodStart: input.periodStart ?? null,
-      periodEnd: input.periodEnd ?? null,
-      formats: [...new Set(input.formats)],
-      deidentify: input.deidentify,
-      deidentifyNotes: input.deidentify ? (input.deidentifyNotes ?? null) : null,
-    };
+    const after = askFrom(input);
     await syncRecordTypes(tx, viewer, current.id, typeIds);
     const typesAfter = await readAskedRecordTypes(tx, current.id);
 
-    const changes: FieldChange[] = [];
-    const change = (field: string, label: string, from: string | null, to: string | null) => {
-      if ((from ?? "") !== (to ?? "")) changes.push({ field, label, from: from || null, to: to || null });
-    };
-    const names = (list: { name: string }[]) => list.map((t) => t.name).join(", ");
-    change("recordTypes", "Record types", names(typesBefore), names(typesAfter));
-    const detail = (d: DetailLevel | null) => (d ? DETAIL_LEVEL_LABELS[d].replace(/ \(.*\)$/, "") : null);
-    change("detailLevel", "Detail level", detail(before.detailLevel), detail(after.detailLevel));
-    change("period", "Coverage period", describePeriod(before.periodStart, before.periodEnd), describePeriod(after.periodStart, after.periodEnd));
-    const formats = (list: FormatWanted[]) => list.map((f) => FORMAT_LABELS[f]).join(", ");
-    change("formats", "Format wanted", formats(before.formats), formats(after.formats));
-    const deidentify = (a: RequestAsk) => (a.deidentify ? ["De-identified", a.deidentifyNotes].filter(Boolean).join(": ") : "Not asked");
-    change("deidentify", "De-identification", deidentify(before), deidentify(after));
+    const changes = askChanges(before, after, typesBefore, typesAfter);
     if (changes.length === 0) return ok({ changed: 0 });
 
     await tx
@@ -372,36 +389,229 @@ export async function updateFieldStates(
   });
 }
 
+/**
+ * The structured ask of a joint ask: record types and fields from the catalog, detail level, period, format and
+ * de-identification. Each request the joint ask generates gets a copy (copyAskToRequest).
+ */
+export interface FieldsAsk {
+  ask: RequestAsk;
+  /** `id` is null only in a preview, for an "other record type" not created yet. */
+  recordTypes: Array<{ id: string | null; key: string; name: string }>;
+  fields: Array<{ recordTypeId: string; recordTypeName: string; catalogFieldId: string | null; key: string; label: string; position: number }>;
+}
+
+/**
+ * Checks the record types and catalog fields of an ask against the catalog the viewer sees; the record types
+ * of the fields asked join the ask (as on a request). An "other record type" is found by name, or created
+ * in the caller's transaction with `create` (a preview only names it).
+ */
+export async function resolveFieldsAsk(
+  viewer: Viewer,
+  input: AskInput & { catalogFieldIds: readonly string[] },
+  options: { create: boolean },
+  db: Executor = defaultDb,
+): Promise<Result<FieldsAsk>> {
+  const wantedFields = [...new Set(input.catalogFieldIds)];
+  const fields = wantedFields.length
+    ? await db
+        .select({
+          catalogFieldId: catalogFields.id,
+          key: catalogFields.key,
+          label: catalogFields.label,
+          position: catalogFields.position,
+          recordTypeId: catalogFields.recordTypeId,
+          recordTypeName: recordTypes.name,
+          recordTypePosition: recordTypes.position,
+        })
+        .from(catalogFields)
+        .innerJoin(recordTypes, eq(recordTypes.id, catalogFields.recordTypeId))
+        .where(and(inArray(catalogFields.id, wantedFields), visibleCatalogFields(viewer), visibleRecordTypes(viewer)))
+    : [];
+  if (fields.length !== wantedFields.length) return fail("catalogFieldIds", "Choose fields from the catalog");
+  const typeIds = [...new Set([...input.recordTypeIds, ...fields.map((f) => f.recordTypeId)])];
+  const types = typeIds.length
+    ? await db
+        .select({ id: recordTypes.id, key: recordTypes.key, name: recordTypes.name, position: recordTypes.position })
+        .from(recordTypes)
+        .where(and(inArray(recordTypes.id, typeIds), visibleRecordTypes(viewer)))
+    : [];
+  if (types.length !== typeIds.length) return fail("recordTypeIds", "Choose record types from the list");
+  const chosen: FieldsAsk["recordTypes"] = types
+    .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
+    .map(({ id, key, name }) => ({ id, key, name }));
+  if (input.newRecordType) {
+    const existing = await findRecordTypeByName(viewer, input.newRecordType, db);
+    if (existing) {
+      if (!chosen.some((t) => t.id === existing.id)) chosen.push(existing);
+    } else if (options.create) {
+      const created = await createRecordType(viewer, { name: input.newRecordType }, db);
+      if (!created.ok) return fail("newRecordType", created.fieldErrors.name?.[0] ?? "Give another name");
+      chosen.push(created.value);
+    } else {
+      chosen.push({ id: null, key: fieldKeyFor(input.newRecordType), name: input.newRecordType.replace(/\s+/g, " ") });
+    }
+  }
+  const typeOrder = new Map(types.map((t) => [t.id, t.position]));
+  return ok({
+    ask: askFrom(input),
+    recordTypes: chosen,
+    fields: fields
+      .sort((a, b) => (typeOrder.get(a.recordTypeId) ?? 0) - (typeOrder.get(b.recordTypeId) ?? 0) || a.position - b.position || a.key.localeCompare(b.key))
+      .map(({ recordTypePosition: _p, ...f }) => f),
+  });
+}
+
+/** Stores a joint ask's structured ask; run in the transaction that creates the joint ask. */
+export async function saveCampaignAsk(tx: Executor, viewer: Viewer, campaignId: string, fieldsAsk: FieldsAsk): Promise<void> {
+  await tx.insert(campaignAsks).values({ campaignId, organizationId: viewer.organizationId, ...fieldsAsk.ask });
+  const typeIds = fieldsAsk.recordTypes.map((t) => t.id).filter((id): id is string => id !== null);
+  if (typeIds.length) {
+    await tx.insert(campaignRecordTypes).values(typeIds.map((recordTypeId) => ({ organizationId: viewer.organizationId, campaignId, recordTypeId })));
+  }
+  if (fieldsAsk.fields.length) {
+    await tx.insert(campaignFields).values(
+      fieldsAsk.fields.map((f) => ({
+        organizationId: viewer.organizationId,
+        campaignId,
+        recordTypeId: f.recordTypeId,
+        catalogFieldId: f.catalogFieldId,
+        key: f.key,
+        label: f.label,
+        position: f.position,
+      })),
+    );
+  }
+}
+
+/**
+ * A joint ask's structured ask; null for joint asks made before they had one (record type names only). Call
+ * it for a joint ask the viewer may see (getCampaign checked).
+ */
+export async function readCampaignAsk(campaignId: string, db: Executor = defaultDb): Promise<FieldsAsk | null> {
+  const [[ask], types, fields] = await Promise.all([
+    db
+      .select({
+        detailLevel: campaignAsks.detailLevel,
+        periodStart: campaignAsks.periodStart,
+        periodEnd: campaignAsks.periodEnd,
+        formats: campaignAsks.formats,
+        deidentify: campaignAsks.deidentify,
+        deidentifyNotes: campaignAsks.deidentifyNotes,
+      })
+      .from(campaignAsks)
+      .where(eq(campaignAsks.campaignId, campaignId)),
+    db
+      .select({ id: recordTypes.id, key: recordTypes.key, name: recordTypes.name })
+      .from(campaignRecordTypes)
+      .innerJoin(recordTypes, eq(recordTypes.id, campaignRecordTypes.recordTypeId))
+      .where(eq(campaignRecordTypes.campaignId, campaignId))
+      .orderBy(asc(recordTypes.position), asc(recordTypes.name)),
+    db
+      .select({
+        recordTypeId: campaignFields.recordTypeId,
+        recordTypeName: recordTypes.name,
+        catalogFieldId: campaignFields.catalogFieldId,
+        key: campaignFields.key,
+        label: campaignFields.label,
+        position: campaignFields.position,
+      })
+      .from(campaignFields)
+      .innerJoin(recordTypes, eq(recordTypes.id, campaignFields.recordTypeId))
+      .where(eq(campaignFields.campaignId, campaignId))
+      .orderBy(asc(recordTypes.position), asc(campaignFields.position), asc(campaignFields.key)),
+  ]);
+  if (!ask && types.length === 0) return null;
+  const formats = (ask?.formats ?? []).filter((f): f is FormatWanted => (FORMATS_WANTED as readonly string[]).includes(f));
+  return { ask: ask ? { ...ask, formats } : NO_ASK, recordTypes: types, fields };
+}
+
+/**
+ * Gives a request just made by a joint ask the same ask: its record types, fields (each not yet received),
+ * detail level, period, format and de-identification, with the timeline events a person making the same
+ * changes would leave. Runs in the generating transaction.
+ */
+export async function copyAskToRequest(tx: Executor, viewer: Viewer, requestId: string, fieldsAsk: FieldsAsk): Promise<void> {
+  const types = fieldsAsk.recordTypes.filter((t): t is { id: string; key: string; name: string } => t.id !== null);
+  const changes = askChanges(NO_ASK, fieldsAsk.ask, [], types);
+  if (changes.length === 0 && fieldsAsk.fields.length === 0) return;
+  if (askChanges(NO_ASK, fieldsAsk.ask, [], []).length > 0) {
+    await tx.insert(requestAsks).values({ requestId, organizationId: viewer.organizationId, ...fieldsAsk.ask, updatedById: viewer.id });
+  }
+  if (types.length) {
+    await tx.insert(requestRecordTypes).values(types.map((t) => ({ organizationId: viewer.organizationId, requestId, recordTypeId: t.id })));
+  }
+  if (changes.length) await recordEvent(tx, viewer, requestId, { kind: "edited", data: { changes } });
+  if (fieldsAsk.fields.length) {
+    await tx.insert(requestFields).values(
+      fieldsAsk.fields.map((f) => ({
+        organizationId: viewer.organizationId,
+        requestId,
+        recordTypeId: f.recordTypeId,
+        catalogFieldId: f.catalogFieldId,
+        key: f.key,
+        label: f.label,
+        position: f.position,
+        createdById: viewer.id,
+      })),
+    );
+    const ref = (f: FieldsAsk["fields"][number]): AskedFieldRef => ({ key: f.key, label: f.label, recordType: f.recordTypeName });
+    await recordEvent(tx, viewer, requestId, { kind: "fields_asked", data: { added: fieldsAsk.fields.map(ref), removed: [] } });
+  }
+}
+
 export interface CoverageMatrix {
   /** Columns: one per field asked by any of the requests, `id` = "<record type key>.<field key>". */
   fields: Array<{ id: string; key: string; label: string; recordTypeKey: string; recordTypeName: string }>;
-  /** Rows: one per visible request, in jurisdiction and agency order; a field not asked is null. */
+  /** Rows: one per visible request (to an agency or a vendor), vendors first, then by place and agency; a field not asked is null. */
   rows: Array<{
     requestId: string;
     number: number;
     title: string;
-    agencyName: string;
-    jurisdictionName: string;
+    /** The agency or, for a request to a vendor, the vendor. */
+    targetName: string;
+    /** The agency's place; null for a vendor. */
+    jurisdictionName: string | null;
+    isVendor: boolean;
     states: Record<string, FieldState | null>;
     coverage: Coverage;
   }>;
 }
 
 /**
- * The city-by-field view of several requests (a campaign's): which fields each asked for and what came
- * back. Requests the viewer can't see are left out.
+ * The city-by-field view of several requests, given by id or as a joint ask's: which fields each asked for
+ * and what came back. Requests to a vendor are rows too; requests the viewer can't see are left out.
  */
-export async function coverageMatrix(viewer: Viewer, requestIds: readonly string[], db: Executor = defaultDb): Promise<CoverageMatrix> {
-  const ids = [...new Set(requestIds.filter(isUuid))];
-  if (ids.length === 0) return { fields: [], rows: [] };
+export async function coverageMatrix(
+  viewer: Viewer,
+  requests_: readonly string[] | { campaignId: string },
+  db: Executor = defaultDb,
+): Promise<CoverageMatrix> {
+  let which: SQL;
+  if ("campaignId" in requests_) {
+    // A joint ask's requests, chosen by the index on campaign_id rather than a list of hundreds of ids.
+    if (!isUuid(requests_.campaignId)) return { fields: [], rows: [] };
+    which = eq(requests.campaignId, requests_.campaignId);
+  } else {
+    const ids = [...new Set(requests_.filter(isUuid))];
+    if (ids.length === 0) return { fields: [], rows: [] };
+    which = inArray(requests.id, ids);
+  }
   const [requestRows, fieldRows] = await Promise.all([
     db
-      .select({ id: requests.id, number: requests.number, title: requests.title, agencyName: agencies.name, jurisdictionName: jurisdictions.name })
+      .select({
+        id: requests.id,
+        number: requests.number,
+        title: requests.title,
+        agencyName: agencies.name,
+        vendorName: vendors.name,
+        jurisdictionName: jurisdictions.name,
+      })
       .from(requests)
-      .innerJoin(agencies, eq(agencies.id, requests.agencyId))
-      .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
-      .where(and(inArray(requests.id, ids), visibleRequests(viewer)))
-      .orderBy(asc(jurisdictions.name), asc(agencies.name), asc(requests.number)),
+      .leftJoin(agencies, eq(agencies.id, requests.agencyId))
+      .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+      .leftJoin(vendors, eq(vendors.id, requests.vendorId))
+      .where(and(which, visibleRequests(viewer)))
+      .orderBy(sql`${requests.vendorId} is null`, asc(jurisdictions.name), asc(sql`coalesce(${agencies.name}, ${vendors.name})`), asc(requests.number)),
     db
       .select({
         requestId: requestFields.requestId,
@@ -414,19 +624,32 @@ export async function coverageMatrix(viewer: Viewer, requestIds: readonly string
       .from(requestFields)
       .innerJoin(requests, eq(requests.id, requestFields.requestId))
       .innerJoin(recordTypes, eq(recordTypes.id, requestFields.recordTypeId))
-      .where(and(inArray(requestFields.requestId, ids), visibleRequests(viewer)))
+      .where(and(which, visibleRequests(viewer)))
       .orderBy(asc(recordTypes.position), asc(requestFields.position), asc(requestFields.key)),
   ]);
   const columns = new Map<string, CoverageMatrix["fields"][number]>();
+  const byRequest = new Map<string, typeof fieldRows>();
   for (const f of fieldRows) {
     const id = `${f.recordTypeKey}.${f.key}`;
     if (!columns.has(id)) columns.set(id, { id, key: f.key, label: f.label, recordTypeKey: f.recordTypeKey, recordTypeName: f.recordTypeName });
+    const own = byRequest.get(f.requestId);
+    if (own) own.push(f);
+    else byRequest.set(f.requestId, [f]);
   }
   const rows = requestRows.map((r) => {
-    const own = fieldRows.filter((f) => f.requestId === r.id);
+    const own = byRequest.get(r.id) ?? [];
     const states: Record<string, FieldState | null> = Object.fromEntries([...columns.keys()].map((id) => [id, null]));
     for (const f of own) states[`${f.recordTypeKey}.${f.key}`] = f.state;
-    return { requestId: r.id, number: r.number, title: r.title, agencyName: r.agencyName, jurisdictionName: r.jurisdictionName, states, coverage: coverageOf(own) };
+    return {
+      requestId: r.id,
+      number: r.number,
+      title: r.title,
+      targetName: r.agencyName ?? r.vendorName ?? "",
+      jurisdictionName: r.jurisdictionName,
+      isVendor: r.agencyName === null,
+      states,
+      coverage: coverageOf(own),
+    };
   });
   return { fields: [...columns.values()], rows };
 }

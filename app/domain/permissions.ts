@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   "request.publish": { label: "Make a request public (with an embargo) or take it back", roles: ["admin", "coordinator"] },
   "agency.manage": { label: "Add and edit agencies", roles: ["admin", "coordinator"] },
   "jurisdiction.manage": { label: "Add cities, counties and authorities", roles: ["admin", "coordinator"] },
+  "vendor.manage": { label: "Add and edit vendors, products and agency systems, and import them from CSV", roles: ["admin", "coordinator"] },
   export: { label: "Export data (CSV, files)", roles: ["admin", "coordinator", "advocate"] },
   "law.correct": { label: "Correct the law table", roles: ["admin"] },
   "org.settings": { label: "Change organization settings (follow-up policy)", roles: ["admin"] },
@@ -35,7 +36,7 @@ export const ROLE_LABELS: Record<UserRole, string> = {
 
 export const ROLE_DESCRIPTIONS: Record<UserRole, string> = {
   admin: "Everything, including users, settings, the law table and the audit log.",
-  coordinator: "Files and works on requests, assigns them, manages agencies and jurisdictions.",
+  coordinator: "Files and works on requests, assigns them, manages agencies, jurisdictions, vendors and their systems.",
   advocate: "Files and works on requests.",
   viewer: "Reads only.",
 };

@@ -8,6 +8,7 @@ import {
 } from "../../db/schema/values";
 import { isIsoDate } from "../utils/dates";
 import { AGENCY_PLACEHOLDERS, templateProblem, VENDOR_PLACEHOLDERS } from "./letters";
+import { askShape, checkAskPeriod } from "./fields-input";
 import { MAX_TAGS, normalizeTags } from "./request-input";
 
 // Labels and form schemas for vendors, products, agency systems and joint asks. Browser-safe.
@@ -164,11 +165,15 @@ const vendorTemplate = z
   })
   .optional();
 
-/** The ask itself, shared by a new joint ask and its clone. */
+/**
+ * The ask itself, shared by a new joint ask and its clone: record types and fields from the catalog, detail
+ * level, period, format and de-identification (as on a request), and the letters.
+ */
 const askFields = {
   title: required(200, "Title"),
   ask: required(20_000, "What is asked"),
-  recordTypes: tagsText("Record types").refine((v) => v.length > 0, "Name at least one record type, e.g. traffic stops"),
+  ...askShape,
+  catalogFieldIds: z.array(uuid("a field")).max(500, "At most 500 fields").default([]),
   tags: tagsText("Tags"),
   letterTemplate: agencyTemplate,
   vendorLetterTemplate: vendorTemplate,
@@ -198,6 +203,10 @@ export const campaignFormSchema = z
       .transform((ids) => [...new Set(ids)]),
   })
   .superRefine((v, ctx) => {
+    checkAskPeriod(v, ctx);
+    if (v.recordTypeIds.length === 0 && !v.newRecordType && v.catalogFieldIds.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["recordTypeIds"], message: "Choose at least one record type (or a field), e.g. Stops" });
+    }
     if (v.targets.length === 0 && !v.includeVendor) {
       ctx.addIssue({
         code: "custom",

@@ -1,4 +1,5 @@
 import type { SystemType } from "../../db/schema/values";
+import type { FieldsAsk } from "./fields.server";
 import type { RequestListRow } from "./requests.server";
 import { requestSummaryJson } from "./request-json";
 
@@ -59,12 +60,26 @@ export function campaignJson(
   rows: Array<RequestListRow & { dueDate: string | null; overdue: boolean }>,
   summary: { total: number; open: number; overdue: number; received: number; statusCounts: Record<string, number> },
   today: string,
+  fieldsAsk: FieldsAsk | null = null,
 ) {
   return {
     id: campaign.id,
     title: campaign.title,
     ask: campaign.ask,
     recordTypes: campaign.recordTypes,
+    // The catalog ask each request was generated with (null for joint asks made before there was one).
+    fieldsAsk: fieldsAsk
+      ? {
+          recordTypes: fieldsAsk.recordTypes.map((t) => ({ key: t.key, name: t.name })),
+          fields: fieldsAsk.fields.map((f) => ({ key: f.key, label: f.label, recordType: f.recordTypeName })),
+          detailLevel: fieldsAsk.ask.detailLevel,
+          periodStart: fieldsAsk.ask.periodStart,
+          periodEnd: fieldsAsk.ask.periodEnd,
+          formats: fieldsAsk.ask.formats,
+          deidentify: fieldsAsk.ask.deidentify,
+          deidentifyNotes: fieldsAsk.ask.deidentifyNotes,
+        }
+      : null,
     product: campaign.productId ? { id: campaign.productId, name: campaign.productName } : null,
     vendor: campaign.vendorId ? { id: campaign.vendorId, name: campaign.vendorName } : null,
     createdAt: campaign.createdAt.toISOString(),

@@ -11,6 +11,7 @@ import { MAX_DOCUMENT_BYTES } from "~/domain/system-documents";
 import { createSystem } from "~/domain/systems.server";
 import { systemFormSchema } from "~/domain/vendor-input";
 import { listProductOptions } from "~/domain/vendors.server";
+import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
@@ -21,6 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "vendor.manage");
   const agency = await getAgency(viewer, params.agencyId ?? "");
   // A coalition partner's agency is shown on its page but changed only by its own organization.
   if (!agency || !ownsRow(viewer, agency)) throw notFound("agency");
@@ -30,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "vendor.manage");
   const formData = await readForm(request, MAX_DOCUMENT_BYTES);
   if (!formData) return json({ status: "error" as const, error: { document: ["The file is larger than 10 MB"] } }, { status: 400 });
   const submission = parseWithZod(formData, { schema: systemFormSchema });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { COMMUNICATION_CHANNELS, REQUEST_STATUSES } from "../../db/schema/values";
 import { TargetChoices } from "~/components/campaign-form";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/fields";
+import { CoverageMatrixTable } from "~/components/coverage-matrix";
 import { StatusBadge } from "~/components/status-badge";
 import { Precedents } from "~/components/vendor-ui";
 import {
@@ -19,14 +20,17 @@ import {
   isOverdue,
   lawOf,
 } from "~/domain/campaigns.server";
+import { DETAIL_LEVEL_LABELS, FORMAT_LABELS } from "~/domain/field-states";
 import { listMembers } from "~/domain/members.server";
 import { isOpenStatus } from "~/domain/request-status";
 import { CHANNEL_LABELS } from "~/domain/timeline";
 import { addTargetsSchema, bulkAssignSchema, bulkFollowUpSchema, bulkRemoveSchema, bulkTagSchema, joinRequestSchema } from "~/domain/vendor-input";
+import { ASSIGN_REFUSED, can, mayAssign, requirePermission, type Permission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { describeDue, describeWhen, formatDate, todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrorsOf, notFound } from "~/utils/responses.server";
+import { useCan } from "~/utils/use-permission";
 import { useToday } from "~/utils/use-root";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.campaign.title} · Joint ask · JointAsk` : "Not found · JointAsk" }];
@@ -42,13 +46,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   if (!page) throw notFound("joint ask");
   const rows = page.rows.map((r) => ({ ...r, dueDate: dueDateOf(r), overdue: isOverdue(r, today), open: isOpenStatus(r.status), law: r.agencyId ? lawOf(r.stateCode) : null }));
-  return json({ ...page, rows, members, addQuery });
+  // Who the bulk "Assign" offers: everyone for those who may assign, else only the viewer.
+  const assignable = can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id);
+  return json({ ...page, rows, members: assignable, addQuery });
 }
 
 const intentSchema = z.object({
   intent: z.enum(["bulk-assign", "bulk-follow-up", "bulk-tag", "bulk-remove", "add-targets", "add-request"], { error: "Unknown action" }),
 });
 type Intent = z.infer<typeof intentSchema>["intent"];
+
+/** What each action on the page needs; assigning to someone else also needs request.assign (checked below). */
+const INTENT_PERMISSIONS: Record<Intent, Permission> = {
+  "bulk-assign": "request.edit",
+  "bulk-follow-up": "request.note",
+  "bulk-tag": "request.edit",
+  "bulk-remove": "request.edit",
+  "add-targets": "request.create",
+  "add-request": "request.edit",
+};
 
 /** Field errors of one form on the page, keyed by its intent. */
 function invalid(intent: Intent, errors: Record<string, string[]>) {
@@ -63,6 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = { ...Object.fromEntries(formData), requestIds: formData.getAll("requestIds"), targets: formData.getAll("targets") };
   const intent = intentSchema.safeParse(values);
   if (!intent.success) throw new Response("Unknown action.", { status: 400 });
+  requirePermission(viewer, INTENT_PERMISSIONS[intent.data.intent]);
   const back = (message: string) => redirectWithFlash(`/campaigns/${id}`, { kind: "success", message });
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -70,6 +87,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "bulk-assign": {
       const parsed = bulkAssignSchema.safeParse(values);
       if (!parsed.success) return invalid("bulk-assign", fieldErrorsOf(parsed.error.issues));
+      // Handing requests to someone else needs request.assign; taking or releasing one's own is checked per request.
+      if (!mayAssign(viewer, null, parsed.data.assigneeId || null)) return json({ intent: "bulk-assign" as const, errors: { assigneeId: [ASSIGN_REFUSED] } }, { status: 403 });
       const result = await bulkAssign(viewer, id, parsed.data.requestIds, parsed.data.assigneeId || null);
       if (!result) throw notFound("joint ask");
       if (!result.ok) return invalid("bulk-assign", result.fieldErrors);
@@ -102,6 +121,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "add-targets": {
       const parsed = addTargetsSchema.safeParse(values);
       if (!parsed.success) return invalid("add-targets", fieldErrorsOf(parsed.error.issues));
+      if (!mayAssign(viewer, null, parsed.data.assigneeId ?? null)) return json({ intent: "add-targets" as const, errors: { assigneeId: [ASSIGN_REFUSED] } }, { status: 403 });
       const result = await addCampaignTargets(viewer, id, parsed.data, today);
       if (!result) throw notFound("joint ask");
       if (!result.ok) return invalid("add-targets", result.fieldErrors);
@@ -125,6 +145,8 @@ function useErrors(intent: Intent): Record<string, string[]> | undefined {
 }
 
 function BulkActions({ members, today }: { members: Array<{ id: string; name: string }>; today: string }) {
+  const canEdit = useCan("request.edit");
+  const canNote = useCan("request.note");
   const assign = useErrors("bulk-assign");
   const followUp = useErrors("bulk-follow-up");
   const tag = useErrors("bulk-tag");
@@ -136,66 +158,80 @@ function BulkActions({ members, today }: { members: Array<{ id: string; name: st
       <p className="muted small">Open requests are selected to start with; change the ticks in the table above.</p>
       <Form method="post" id="bulk" className="form">
         <FormErrors errors={selection} />
-        <details className="panel" open={Boolean(assign)}>
-          <summary>Assign</summary>
-          <div className="form-row">
-            <SelectField id="bulk-assignee" name="assigneeId" label="Assignee" errors={assign?.assigneeId}>
-              <option value="">Unassigned</option>
-              {members.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </SelectField>
-          </div>
-          <button type="submit" name="intent" value="bulk-assign" className="button button--secondary">
-            Assign selected
-          </button>
-        </details>
-        <details className="panel" open={Boolean(followUp)}>
-          <summary>Log a follow-up</summary>
-          <div className="form-row">
-            <SelectField id="bulk-channel" name="channel" label="Channel" defaultValue="email" errors={followUp?.channel}>
-              {COMMUNICATION_CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {CHANNEL_LABELS[c]}
-                </option>
-              ))}
-            </SelectField>
-            <TextField id="bulk-date" name="occurredOn" type="date" label="Date" defaultValue={today} errors={followUp?.occurredOn} />
-          </div>
-          <TextAreaField id="bulk-summary" name="summary" label="Follow-up sent" rows={3} errors={followUp?.summary} />
-          <button type="submit" name="intent" value="bulk-follow-up" className="button button--secondary">
-            Log follow-up on selected
-          </button>
-        </details>
-        <details className="panel" open={Boolean(tag)}>
-          <summary>Tag</summary>
-          <TextField id="bulk-tags" name="tags" label="Tags to add" hint="Separate with commas" errors={tag?.tags} />
-          <button type="submit" name="intent" value="bulk-tag" className="button button--secondary">
-            Tag selected
-          </button>
-        </details>
-        <details className="panel" open={Boolean(remove)}>
-          <summary>Take out of this joint ask</summary>
-          <p className="muted small">The requests stay; they just stop being tracked here.</p>
-          <button type="submit" name="intent" value="bulk-remove" className="button button--secondary">
-            Take selected out
-          </button>
-        </details>
+        {canEdit ? (
+          <details className="panel" open={Boolean(assign)}>
+            <summary>Assign</summary>
+            <div className="form-row">
+              <SelectField id="bulk-assignee" name="assigneeId" label="Assignee" errors={assign?.assigneeId}>
+                <option value="">Unassigned</option>
+                {members.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+            <button type="submit" name="intent" value="bulk-assign" className="button button--secondary">
+              Assign selected
+            </button>
+          </details>
+        ) : null}
+        {canNote ? (
+          <details className="panel" open={Boolean(followUp)}>
+            <summary>Log a follow-up</summary>
+            <div className="form-row">
+              <SelectField id="bulk-channel" name="channel" label="Channel" defaultValue="email" errors={followUp?.channel}>
+                {COMMUNICATION_CHANNELS.map((c) => (
+                  <option key={c} value={c}>
+                    {CHANNEL_LABELS[c]}
+                  </option>
+                ))}
+              </SelectField>
+              <TextField id="bulk-date" name="occurredOn" type="date" label="Date" defaultValue={today} errors={followUp?.occurredOn} />
+            </div>
+            <TextAreaField id="bulk-summary" name="summary" label="Follow-up sent" rows={3} errors={followUp?.summary} />
+            <button type="submit" name="intent" value="bulk-follow-up" className="button button--secondary">
+              Log follow-up on selected
+            </button>
+          </details>
+        ) : null}
+        {canEdit ? (
+          <>
+            <details className="panel" open={Boolean(tag)}>
+              <summary>Tag</summary>
+              <TextField id="bulk-tags" name="tags" label="Tags to add" hint="Separate with commas" errors={tag?.tags} />
+              <button type="submit" name="intent" value="bulk-tag" className="button button--secondary">
+                Tag selected
+              </button>
+            </details>
+            <details className="panel" open={Boolean(remove)}>
+              <summary>Take out of this joint ask</summary>
+              <p className="muted small">The requests stay; they just stop being tracked here.</p>
+              <button type="submit" name="intent" value="bulk-remove" className="button button--secondary">
+                Take selected out
+              </button>
+            </details>
+          </>
+        ) : null}
       </Form>
     </section>
   );
 }
 
 export default function CampaignPage() {
-  const { campaign, rows, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery } = useLoaderData<typeof loader>();
+  const { campaign, fieldsAsk, coverage, rows, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery } = useLoaderData<typeof loader>();
   const today = useToday();
   const navigation = useNavigation();
   const location = useLocation();
   const [params] = useSearchParams();
   const addTargets = useErrors("add-targets");
   const addRequest = useErrors("add-request");
+  // Adding agencies creates requests; adding one by number edits it (the same roles today).
+  const canCreate = useCan("request.create");
+  const canEdit = useCan("request.edit");
+  const canNote = useCan("request.note");
+  const canBulk = canEdit || canNote;
+  const canExport = useCan("export");
   const choices = [...candidates, ...searchResults.filter((s) => !candidates.some((c) => c.id === s.id))];
   const counts = REQUEST_STATUSES.filter((s) => summary.statusCounts[s] > 0);
   return (
@@ -230,12 +266,16 @@ export default function CampaignPage() {
           </p>
         </div>
         <div className="actions">
-          <a href={`/campaigns/${campaign.id}/export`} className="button button--secondary" download>
-            Export CSV
-          </a>
-          <Link to={`/campaigns/new?clone=${campaign.id}`} className="button button--secondary">
-            Copy for new agencies
-          </Link>
+          {canExport ? (
+            <a href={`/campaigns/${campaign.id}/export`} className="button button--secondary" download>
+              Export CSV
+            </a>
+          ) : null}
+          {canCreate ? (
+            <Link to={`/campaigns/new?clone=${campaign.id}`} className="button button--secondary">
+              Copy for new agencies
+            </Link>
+          ) : null}
         </div>
       </div>
 
@@ -289,9 +329,11 @@ export default function CampaignPage() {
               <caption className="visually-hidden">Requests of this joint ask</caption>
               <thead>
                 <tr>
-                  <th scope="col">
-                    <span className="visually-hidden">Select</span>
-                  </th>
+                  {canBulk ? (
+                    <th scope="col">
+                      <span className="visually-hidden">Select</span>
+                    </th>
+                  ) : null}
                   <th scope="col">Target</th>
                   <th scope="col">Place</th>
                   <th scope="col">Status</th>
@@ -305,16 +347,18 @@ export default function CampaignPage() {
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.id} className={r.overdue ? "row--overdue" : undefined}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        form="bulk"
-                        name="requestIds"
-                        value={r.id}
-                        defaultChecked={r.open}
-                        aria-label={`Select #${r.number} to ${r.agencyName ?? r.vendorName}`}
-                      />
-                    </td>
+                    {canBulk ? (
+                      <td>
+                        <input
+                          type="checkbox"
+                          form="bulk"
+                          name="requestIds"
+                          value={r.id}
+                          defaultChecked={r.open}
+                          aria-label={`Select #${r.number} to ${r.agencyName ?? r.vendorName}`}
+                        />
+                      </td>
+                    ) : null}
                     <td>
                       <Link to={`/requests/${r.id}`} className="row-title">
                         {r.agencyName ?? r.vendorName}
@@ -361,78 +405,109 @@ export default function CampaignPage() {
         )}
       </section>
 
+      <section className="card" aria-labelledby="coverage-heading">
+        <h2 id="coverage-heading">Fields received, city by field</h2>
+        <CoverageMatrixTable matrix={coverage} />
+      </section>
+
       <div className="grid-2">
         <div>
-          <BulkActions members={members} today={today} />
-          <section className="card" aria-labelledby="add-heading">
-            <h2 id="add-heading">Add agencies</h2>
-            {campaign.productId ? (
-              <p>
-                {candidateTotal === 0
-                  ? `Every agency on ${campaign.productName} has been asked.`
-                  : `${candidateTotal} ${candidateTotal === 1 ? "agency" : "agencies"} on ${campaign.productName} ${candidateTotal === 1 ? "hasn't" : "haven't"} been asked.`}{" "}
-                {candidateTotal > 0 && params.get("add") !== "group" ? (
-                  <Link to="?add=group#add-heading" preventScrollReset>
-                    Show them
-                  </Link>
-                ) : null}
-              </p>
-            ) : null}
-            <Form method="get" className="filters" role="search">
-              {params.get("add") ? <input type="hidden" name="add" value={params.get("add")!} /> : null}
-              <TextField id="add-q" name="addq" type="search" label="Find an agency by name" defaultValue={addQuery} className="field--wide" />
-              <div className="actions">
-                <button type="submit" className="button button--secondary">
-                  Find
-                </button>
-              </div>
-            </Form>
-            {choices.length ? (
-              <Form method="post" action={`${location.pathname}${location.search}`} className="form">
-                <TargetChoices name="targets" targets={choices} chosen={new Set()} errors={addTargets?.targets} legend="Ask these agencies too, with the same letter" />
-                <fieldset className="field">
-                  <legend>Create the requests as</legend>
-                  <div className="radio-row">
-                    <label>
-                      <input type="radio" name="initialStatus" value="draft" defaultChecked />
-                      Drafts
-                    </label>
-                    <label>
-                      <input type="radio" name="initialStatus" value="submitted" />
-                      Submitted today
-                    </label>
-                  </div>
-                </fieldset>
-                <button type="submit" name="intent" value="add-targets" className="button" disabled={navigation.state === "submitting"}>
-                  Add requests
-                </button>
+          {canBulk ? <BulkActions members={members} today={today} /> : null}
+          {canCreate ? (
+            <section className="card" aria-labelledby="add-heading">
+              <h2 id="add-heading">Add agencies</h2>
+              {campaign.productId ? (
+                <p>
+                  {candidateTotal === 0
+                    ? `Every agency on ${campaign.productName} has been asked.`
+                    : `${candidateTotal} ${candidateTotal === 1 ? "agency" : "agencies"} on ${campaign.productName} ${candidateTotal === 1 ? "hasn't" : "haven't"} been asked.`}{" "}
+                  {candidateTotal > 0 && params.get("add") !== "group" ? (
+                    <Link to="?add=group#add-heading" preventScrollReset>
+                      Show them
+                    </Link>
+                  ) : null}
+                </p>
+              ) : null}
+              <Form method="get" className="filters" role="search">
+                {params.get("add") ? <input type="hidden" name="add" value={params.get("add")!} /> : null}
+                <TextField id="add-q" name="addq" type="search" label="Find an agency by name" defaultValue={addQuery} className="field--wide" />
+                <div className="actions">
+                  <button type="submit" className="button button--secondary">
+                    Find
+                  </button>
+                </div>
               </Form>
-            ) : addQuery ? (
-              <p className="muted">No agency not yet asked matches “{addQuery}”.</p>
-            ) : null}
-            <h3>Add a request you already have</h3>
-            <Form method="post" className="form-row">
-              <TextField id="join-number" name="number" label="Request number" placeholder="#42" errors={addRequest?.number} />
-              <div className="actions">
-                <button type="submit" name="intent" value="add-request" className="button button--secondary">
-                  Add to this joint ask
-                </button>
-              </div>
-            </Form>
-          </section>
+              {choices.length ? (
+                <Form method="post" action={`${location.pathname}${location.search}`} className="form">
+                  <TargetChoices name="targets" targets={choices} chosen={new Set()} errors={addTargets?.targets} legend="Ask these agencies too, with the same letter" />
+                  <fieldset className="field">
+                    <legend>Create the requests as</legend>
+                    <div className="radio-row">
+                      <label>
+                        <input type="radio" name="initialStatus" value="draft" defaultChecked />
+                        Drafts
+                      </label>
+                      <label>
+                        <input type="radio" name="initialStatus" value="submitted" />
+                        Submitted today
+                      </label>
+                    </div>
+                  </fieldset>
+                  <button type="submit" name="intent" value="add-targets" className="button" disabled={navigation.state === "submitting"}>
+                    Add requests
+                  </button>
+                </Form>
+              ) : addQuery ? (
+                <p className="muted">No agency not yet asked matches “{addQuery}”.</p>
+              ) : null}
+              <h3>Add a request you already have</h3>
+              <Form method="post" className="form-row">
+                <TextField id="join-number" name="number" label="Request number" placeholder="#42" errors={addRequest?.number} />
+                <div className="actions">
+                  <button type="submit" name="intent" value="add-request" className="button button--secondary">
+                    Add to this joint ask
+                  </button>
+                </div>
+              </Form>
+            </section>
+          ) : null}
         </div>
         <div>
           <section className="card" aria-labelledby="precedents-heading">
             <h2 id="precedents-heading">Precedents</h2>
-            <p className="muted small">Others on the same system who already received {campaign.recordTypes.join(", ") || "these records"}: cite them.</p>
+            <p className="muted small">
+              Requests to others on the same system (or to the vendor) that brought back {campaign.recordTypes.join(", ") || "these records"}: by their tags or
+              the record types they asked. Cite them.
+            </p>
             <Precedents items={precedents} today={today} empty="None yet: no request on this product with these record types has brought records back." />
           </section>
           <section className="card" aria-labelledby="ask-heading">
             <h2 id="ask-heading">The ask</h2>
             <p className="prose">{campaign.ask}</p>
-            <p className="small">
-              <strong>Record types:</strong> {campaign.recordTypes.join(", ")}
-            </p>
+            <dl className="summary-list">
+              <dt>Record types</dt>
+              <dd>{campaign.recordTypes.join(", ") || <span className="muted">Not set</span>}</dd>
+              {fieldsAsk ? (
+                <>
+                  <dt>Fields</dt>
+                  <dd>{fieldsAsk.fields.length ? fieldsAsk.fields.map((f) => f.label).join(", ") : <span className="muted">None chosen</span>}</dd>
+                  <dt>Detail level</dt>
+                  <dd>{fieldsAsk.ask.detailLevel ? DETAIL_LEVEL_LABELS[fieldsAsk.ask.detailLevel] : <span className="muted">Not set</span>}</dd>
+                  <dt>Period</dt>
+                  <dd>
+                    {fieldsAsk.ask.periodStart ? (
+                      `${formatDate(fieldsAsk.ask.periodStart, today)} to ${fieldsAsk.ask.periodEnd ? formatDate(fieldsAsk.ask.periodEnd, today) : "the present"}`
+                    ) : (
+                      <span className="muted">Not set</span>
+                    )}
+                  </dd>
+                  <dt>Format wanted</dt>
+                  <dd>{fieldsAsk.ask.formats.length ? fieldsAsk.ask.formats.map((f) => FORMAT_LABELS[f]).join(", ") : <span className="muted">Not set</span>}</dd>
+                  <dt>De-identification</dt>
+                  <dd>{fieldsAsk.ask.deidentify ? fieldsAsk.ask.deidentifyNotes || "Asked for de-identified data" : <span className="muted">Not asked</span>}</dd>
+                </>
+              ) : null}
+            </dl>
             <details className="panel">
               <summary>Letter to each agency</summary>
               <pre className="letter">{campaign.letterTemplate}</pre>

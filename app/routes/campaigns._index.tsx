@@ -5,6 +5,7 @@ import { listCampaigns } from "~/domain/campaigns.server";
 import { requireViewer } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { useToday } from "~/utils/use-root";
+import { useCan } from "~/utils/use-permission";
 
 export const meta: MetaFunction = () => [{ title: "Joint asks · JointAsk" }];
 
@@ -16,6 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function CampaignsIndex() {
   const { campaigns } = useLoaderData<typeof loader>();
   const today = useToday();
+  const canAsk = useCan("request.create");
   return (
     <>
       <div className="page-header">
@@ -26,9 +28,11 @@ export default function CampaignsIndex() {
             <Link to="/groups">shared-vendor group</Link>, a product or a vendor.
           </p>
         </div>
-        <Link to="/campaigns/new" className="button">
-          New joint ask
-        </Link>
+        {canAsk ? (
+          <Link to="/campaigns/new" className="button">
+            New joint ask
+          </Link>
+        ) : null}
       </div>
       {campaigns.length ? (
         <div className="table-wrap">

@@ -15,12 +15,15 @@ import {
   targetAgencies,
   type LetterPreview,
 } from "~/domain/campaigns.server";
+import { listCatalog } from "~/domain/catalog.server";
+import { readCampaignAsk } from "~/domain/fields.server";
 import { memberAgencyIds } from "~/domain/groups.server";
 import { DEFAULT_AGENCY_LETTER, DEFAULT_VENDOR_LETTER } from "~/domain/letters";
 import { listMembers } from "~/domain/members.server";
-import { campaignFormSchema, MAX_CAMPAIGN_TARGETS, SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
+import { campaignFormSchema, MAX_CAMPAIGN_TARGETS, SYSTEM_TYPE_LABELS, type CampaignInput } from "~/domain/vendor-input";
 import { isUuid } from "~/domain/requests.server";
 import { getProduct, getVendor } from "~/domain/vendors.server";
+import { ASSIGN_REFUSED, can, mayAssign, requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -30,6 +33,7 @@ export const meta: MetaFunction = () => [{ title: "New joint ask · JointAsk" }]
 /** Where a joint ask starts: a product's group, a vendor, some agencies, a copy of another, or a search. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "request.create");
   const today = todayIn(viewer.timeZone);
   const params = new URL(request.url).searchParams;
   const systemTypeParam = params.get("systemType");
@@ -54,11 +58,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } else {
     preselected = candidateIds;
   }
-  const [candidates, found, members] = await Promise.all([
+  const [candidates, found, members, catalog, sourceAsk] = await Promise.all([
     targetAgencies(viewer, candidateIds.slice(0, MAX_CAMPAIGN_TARGETS)),
     q ? searchAgencies(viewer, q, candidateIds) : Promise.resolve([]),
     listMembers(viewer),
+    listCatalog(viewer),
+    source ? readCampaignAsk(source.id) : Promise.resolve(null),
   ]);
+  // A copy starts from the original's ask; one made before joint asks had a catalog ask has names only.
+  const byName = new Map(catalog.recordTypes.map((t) => [t.name.toLowerCase(), t.id]));
+  const sourceTypeIds = sourceAsk
+    ? sourceAsk.recordTypes.map((t) => t.id).filter((id): id is string => id !== null)
+    : (source?.recordTypes ?? []).map((name) => byName.get(name.toLowerCase())).filter((id): id is string => Boolean(id));
   const asked = new Set(alreadyAsked);
   return json({
     source,
@@ -69,16 +80,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
     candidateTotal: candidateIds.length,
     // Only agencies the viewer can see: ids from the address are never echoed back.
     preselected: candidates.map((c) => c.id).filter((id) => preselected.includes(id)),
-    members,
+    // Who "Assign all to" offers: everyone for those who may assign, else only the viewer.
+    members: can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id),
     q,
+    catalog: {
+      recordTypes: catalog.recordTypes.map(({ id, name, category, description }) => ({ id, name, category, description })),
+      fields: catalog.fields.map(({ id, recordTypeId, label, group, description }) => ({ id, recordTypeId, label, group, description })),
+    },
+    sourceAsk: source
+      ? {
+          recordTypeIds: sourceTypeIds,
+          catalogFieldIds: (sourceAsk?.fields ?? []).map((f) => f.catalogFieldId).filter((id): id is string => id !== null),
+          ...(sourceAsk?.ask ?? null),
+        }
+      : null,
   });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "request.create");
   const today = todayIn(viewer.timeZone);
   const submission = parseWithZod(await request.formData(), { schema: campaignFormSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), preview: null }, { status: 400 });
+  if (!mayAssign(viewer, null, submission.value.assigneeId ?? null)) {
+    return json({ result: submission.reply({ fieldErrors: { assigneeId: [ASSIGN_REFUSED] } }), preview: null }, { status: 403 });
+  }
   if (submission.value.intent === "preview") {
     const preview = await previewCampaign(viewer, submission.value, today);
     if (!preview.ok) return json({ result: submission.reply({ fieldErrors: preview.fieldErrors }), preview: null }, { status: 400 });
@@ -113,17 +140,24 @@ function LetterPreviews({ letters, total }: { letters: LetterPreview[]; total: n
 }
 
 export default function NewCampaign() {
-  const { source, product, vendor, systemType, targets, candidateTotal, preselected, members, q } = useLoaderData<typeof loader>();
+  const { source, product, vendor, systemType, targets, candidateTotal, preselected, members, q, catalog, sourceAsk } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const location = useLocation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<CampaignInput>({
     id: "new-campaign",
     lastResult: actionData?.result,
     defaultValue: {
       title: source ? `${source.title} (copy)` : product ? `Records from ${product.name}` : "",
       ask: source?.ask ?? "",
-      recordTypes: source?.recordTypes.join(", ") ?? "",
+      recordTypeIds: sourceAsk?.recordTypeIds ?? [],
+      catalogFieldIds: sourceAsk?.catalogFieldIds ?? [],
+      detailLevel: sourceAsk?.detailLevel ?? undefined,
+      periodStart: sourceAsk?.periodStart ?? "",
+      periodEnd: sourceAsk?.periodEnd ?? "",
+      formats: sourceAsk?.formats ?? [],
+      deidentify: sourceAsk?.deidentify ?? false,
+      deidentifyNotes: sourceAsk?.deidentifyNotes ?? "",
       letterTemplate: source?.letterTemplate ?? DEFAULT_AGENCY_LETTER,
       vendorLetterTemplate: source?.vendorLetterTemplate ?? DEFAULT_VENDOR_LETTER,
       targets: preselected,
@@ -179,7 +213,7 @@ export default function NewCampaign() {
                 : "Agencies to ask"
             }
           />
-          <AskFields fields={fields} />
+          <AskFields fields={fields} catalog={catalog} />
           {vendor ? <VendorLetterField field={fields.vendorLetterTemplate} vendorName={vendor.name} includeField={fields.includeVendor} /> : null}
           {!vendor && fields.vendorId.errors ? <FormErrors errors={fields.vendorId.errors} /> : null}
           <GenerationFields fields={fields} members={members} />

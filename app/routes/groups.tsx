@@ -9,6 +9,7 @@ import { GROUP_SORTS, groupFiltersSchema, parseQuery, SYSTEM_TYPE_LABELS, type G
 import { requireViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { fieldErrorsOf } from "~/utils/responses.server";
+import { useCan } from "~/utils/use-permission";
 
 export const meta: MetaFunction = () => [{ title: "Shared-vendor groups · JointAsk" }];
 
@@ -23,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Groups() {
   const { errors, result } = useLoaderData<typeof loader>();
+  const canAsk = useCan("request.create");
   const [params] = useSearchParams();
   return (
     <>
@@ -113,9 +115,11 @@ export default function Groups() {
                       {g.states}
                     </td>
                     <td>
-                      <Link to={`/campaigns/new?product=${g.productId}&systemType=${g.systemType}`}>
-                        Joint ask<span className="visually-hidden"> to the {g.productName} group</span>
-                      </Link>
+                      {canAsk ? (
+                        <Link to={`/campaigns/new?product=${g.productId}&systemType=${g.systemType}`}>
+                          Joint ask<span className="visually-hidden"> to the {g.productName} group</span>
+                        </Link>
+                      ) : null}
                     </td>
                   </tr>
                 ))}

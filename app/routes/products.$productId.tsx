@@ -8,6 +8,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { formatDate, todayIn } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useToday } from "~/utils/use-root";
+import { useCan } from "~/utils/use-permission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.product.name} (${data.product.vendorName}) · JointAsk` : "Not found · JointAsk" },
@@ -28,6 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ProductPage() {
   const { product, states, totalAgencies, stateCode, members, groups, precedents, former } = useLoaderData<typeof loader>();
   const today = useToday();
+  const canAsk = useCan("request.create");
+  const canManage = useCan("vendor.manage");
   return (
     <>
       <p className="breadcrumb">
@@ -41,14 +44,16 @@ export default function ProductPage() {
           </p>
         </div>
         <div className="actions">
-          {totalAgencies > 0 ? (
+          {totalAgencies > 0 && canAsk ? (
             <Link to={`/campaigns/new?product=${product.id}`} className="button">
               Start a joint ask
             </Link>
           ) : null}
-          <Link to={`/products/${product.id}/edit`} className="button button--secondary">
-            Edit
-          </Link>
+          {canManage ? (
+            <Link to={`/products/${product.id}/edit`} className="button button--secondary">
+              Edit
+            </Link>
+          ) : null}
         </div>
       </div>
 
@@ -63,7 +68,7 @@ export default function ProductPage() {
                 </strong>{" "}
                 use it as {SYSTEM_TYPE_LABELS[g.systemType].toLowerCase()}: {g.agencies} {g.agencies === 1 ? "agency" : "agencies"}
                 {g.hosted ? `, ${g.hosted} of them through an agency that hosts it for them` : ""}, in {g.states} {g.states === 1 ? "state" : "states"}.{" "}
-                {groups.length > 1 ? <Link to={`/campaigns/new?product=${product.id}&systemType=${g.systemType}`}>Joint ask to these</Link> : null}
+                {groups.length > 1 && canAsk ? <Link to={`/campaigns/new?product=${product.id}&systemType=${g.systemType}`}>Joint ask to these</Link> : null}
               </li>
             ))}
           </ul>

@@ -7,6 +7,7 @@ import { FormErrors } from "~/components/fields";
 import { ProductFields } from "~/components/vendor-form";
 import { productFormSchema } from "~/domain/vendor-input";
 import { deleteProduct, getProduct, updateProduct } from "~/domain/vendors.server";
+import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
@@ -16,6 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "vendor.manage");
   const product = await getProduct(viewer, params.productId ?? "");
   // A coalition partner's product is shown on its page but changed only by its own organization.
   if (!product || !ownsRow(viewer, product)) throw notFound("product");
@@ -24,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "vendor.manage");
   const id = params.productId ?? "";
   const formData = await request.formData();
   if (formData.get("intent") === "delete") {

@@ -10,6 +10,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
+import { useCan } from "~/utils/use-permission";
 import { useTimeZone } from "~/utils/use-root";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -37,18 +38,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ errors: { [outcome.field]: [outcome.message] } }, { status: outcome.status, headers: { Connection: "close" } });
   }
   const { file, duplicate } = outcome;
-  return redirectWithFlash(fileUrl(id, file.id), {
-    kind: "success",
-    message: duplicate
-      ? `"${file.originalName}" is already on this request (same SHA-256), so it was not stored again.`
-      : `Received "${file.originalName}". Check the fields it holds below.`,
-  });
+  return redirectWithFlash(
+    fileUrl(id, file.id),
+    {
+      kind: "success",
+      message: duplicate
+        ? `"${file.originalName}" is already on this request (same SHA-256), so it was not stored again.`
+        : `Received "${file.originalName}". Check the fields it holds below.`,
+    },
+    // A PDF's preview page frames it under its own policy, which only a full page load applies.
+    file.kind === "pdf" ? { headers: { "X-Remix-Reload-Document": "true" } } : {},
+  );
 }
 
 export default function RequestFilesPage() {
   const { request, files, communications, maxBytes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const timeZone = useTimeZone();
+  const canDownload = useCan("export");
+  const canUpload = useCan("request.edit");
   return (
     <>
       <p className="breadcrumb">
@@ -64,20 +72,24 @@ export default function RequestFilesPage() {
           Back to the request
         </Link>
       </div>
-      <section className="card" aria-labelledby="upload-heading">
-        <h2 id="upload-heading">Upload a file</h2>
-        <UploadForm requestId={request.id} communications={communications} errors={result?.errors} maxBytes={maxBytes} />
-      </section>
+      {canUpload ? (
+        <section className="card" aria-labelledby="upload-heading">
+          <h2 id="upload-heading">Upload a file</h2>
+          <UploadForm requestId={request.id} communications={communications} errors={result?.errors} maxBytes={maxBytes} />
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="files-heading">
         <h2 id="files-heading">Files received</h2>
         {files.length ? (
           <>
-            <FilesTable requestId={request.id} files={files} timeZone={timeZone} />
-            <p>
-              <a href={`/requests/${request.id}/files.zip`} download>
-                Download all {files.length} files as a zip
-              </a>
-            </p>
+            <FilesTable requestId={request.id} files={files} communications={communications} timeZone={timeZone} />
+            {canDownload ? (
+              <p>
+                <a href={`/requests/${request.id}/files.zip`} download>
+                  Download all {files.length} files as a zip
+                </a>
+              </p>
+            ) : null}
           </>
         ) : (
           <p className="muted">No files yet.</p>

@@ -1,8 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FIELD_STATES } from "../../db/schema/field-values";
-import { downloadUrl } from "~/components/request-files";
+import { describeCommunication, downloadUrl } from "~/components/request-files";
 import { FieldStateBadge } from "~/components/request-fields";
 import { FIELD_STATE_LABELS, FILE_KIND_LABELS, formatBytes } from "~/domain/field-states";
 import { getRequestFields } from "~/domain/fields.server";
@@ -10,15 +10,17 @@ import { getRequestFile, listAttachableCommunications } from "~/domain/files.ser
 import { PERSONAL_DATA_LABELS } from "~/domain/personal-data";
 import { previewFile, privacyWarnings, proposeStates, tablesOf, type FilePreview } from "~/domain/previews.server";
 import { getRequest } from "~/domain/requests.server";
-import { CHANNEL_LABELS, DIRECTION_LABELS } from "~/domain/timeline";
+import { can } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { formatDate, formatInstant } from "~/utils/dates";
+import { contentSecurityPolicy } from "~/utils/http-guards.server";
+import { formatInstant } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
+import { useCan } from "~/utils/use-permission";
 import { useTimeZone } from "~/utils/use-root";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.file.originalName} · JointAsk` : "Not found · JointAsk" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const found = await getRequest(viewer, params.requestId ?? "");
   if (!found) throw notFound("request");
@@ -31,6 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const tables = tablesOf(preview);
   const { path: _path, ...file } = stored;
+  // A PDF is shown in a sandboxed frame to those who may take the file; only this page's policy allows a frame.
+  const framed = file.kind === "pdf" && can(viewer, "export") && preview.type === "pdf" && !preview.pdf.problem;
+  const headers: Record<string, string> = {};
+  if (framed && context.cspNonce) headers["Content-Security-Policy"] = contentSecurityPolicy(context.cspNonce, { frames: "self" });
   return json({
     request: { id: found.id, number: found.number, title: found.title },
     file,
@@ -40,8 +46,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     fields: fields?.fields ?? [],
     proposals: fields && tables.length ? proposeStates(tables, fields.fields) : [],
     warnings: privacyWarnings(preview, tables, fields?.ask.deidentify ?? false),
-  });
+    framed,
+  }, { headers });
 }
+
+/** The page's own policy (set by its loader) replaces the default one for PDF previews. */
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const policy = loaderHeaders.get("Content-Security-Policy");
+  const own = new Headers();
+  if (policy) own.set("Content-Security-Policy", policy);
+  return own;
+};
 
 type Data = SerializeFrom<typeof loader>;
 
@@ -77,7 +92,9 @@ function DataTable({ headers, rows, caption }: { headers: string[]; rows: string
 
 const count = (n: number, noun: string) => `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
 
-function Preview({ preview }: { preview: SerializeFrom<FilePreview> }) {
+export const inlineUrl = (requestId: string, fileId: string) => `/requests/${requestId}/files/${fileId}/inline`;
+
+function Preview({ preview, frame }: { preview: SerializeFrom<FilePreview>; frame: { src: string; title: string; download: string | null } | null }) {
   switch (preview.type) {
     case "table": {
       const t = preview.table;
@@ -120,11 +137,24 @@ function Preview({ preview }: { preview: SerializeFrom<FilePreview> }) {
       return preview.pdf.problem ? (
         <p>{preview.pdf.problem}</p>
       ) : (
-        <p>
-          A PDF of <strong>{count(preview.pdf.pageCount ?? 0, "page")}</strong>
-          {preview.pdf.title ? <>, titled “{preview.pdf.title}”</> : null}
-          {preview.pdf.encrypted ? " (encrypted)" : ""}. Download it to read it; PDFs are not opened inside JointAsk.
-        </p>
+        <>
+          <p>
+            A PDF of <strong>{count(preview.pdf.pageCount ?? 0, "page")}</strong>
+            {preview.pdf.title ? <>, titled “{preview.pdf.title}”</> : null}
+            {preview.pdf.encrypted ? " (encrypted)" : ""}.
+            {frame ? (
+              <>
+                {" "}
+                It is shown below in a sandboxed frame (no scripts, forms or links run); if your browser shows nothing there,{" "}
+                {frame.download ? <a href={frame.download}>download it</a> : "download it"} to read it.
+              </>
+            ) : null}
+          </p>
+          {frame ? (
+            // No fallback content inside: browsers parse an iframe's children as text, which would not hydrate.
+            <iframe src={frame.src} sandbox="" title={frame.title} className="pdf-frame" referrerPolicy="no-referrer" />
+          ) : null}
+        </>
       );
     case "json":
       return (
@@ -268,6 +298,8 @@ export default function FilePreviewPage() {
   const data = useLoaderData<typeof loader>();
   const { request, file, communication, preview } = data;
   const timeZone = useTimeZone();
+  const canDownload = useCan("export");
+  const canEdit = useCan("request.edit");
   return (
     <>
       <p className="breadcrumb">
@@ -282,15 +314,24 @@ export default function FilePreviewPage() {
             {file.uploadedByName ? ` by ${file.uploadedByName}` : ""}
           </p>
         </div>
-        <a href={downloadUrl(request.id, file.id)} className="button" download>
-          Download
-        </a>
+        {canDownload ? (
+          <a href={downloadUrl(request.id, file.id)} className="button" download>
+            Download
+          </a>
+        ) : null}
       </div>
       <Warnings warnings={data.warnings} />
-      <ConfirmFields data={data} />
+      {canEdit ? <ConfirmFields data={data} /> : null}
       <section className="card" aria-labelledby="preview-heading">
         <h2 id="preview-heading">Preview</h2>
-        <Preview preview={preview} />
+        <Preview
+          preview={preview}
+          frame={
+            data.framed
+              ? { src: inlineUrl(request.id, file.id), title: `${file.originalName} (PDF)`, download: canDownload ? downloadUrl(request.id, file.id) : null }
+              : null
+          }
+        />
       </section>
       <section className="card" aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
@@ -306,7 +347,10 @@ export default function FilePreviewPage() {
           <dt>Came with</dt>
           <dd>
             {communication ? (
-              `${formatDate(communication.occurredOn)} · ${DIRECTION_LABELS[communication.direction]} · ${CHANNEL_LABELS[communication.channel]}`
+              <>
+                {describeCommunication(communication)}
+                <div className="prose small">{communication.summary}</div>
+              </>
             ) : (
               <span className="muted">No logged communication</span>
             )}

@@ -11,6 +11,7 @@ import { MAX_DOCUMENT_BYTES } from "~/domain/system-documents";
 import { deleteSystem, deleteSystemDocument, getSystem, updateSystem } from "~/domain/systems.server";
 import { systemFormSchema } from "~/domain/vendor-input";
 import { listProductOptions } from "~/domain/vendors.server";
+import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
@@ -20,6 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "vendor.manage");
   const system = await getSystem(viewer, params.systemId ?? "");
   if (!system) throw notFound("system");
   const [products, agencies] = await Promise.all([listProductOptions(viewer), listAgencies(viewer)]);
@@ -28,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "vendor.manage");
   const id = params.systemId ?? "";
   const formData = await readForm(request, MAX_DOCUMENT_BYTES);
   if (!formData) return json({ status: "error" as const, error: { document: ["The file is larger than 10 MB"] } }, { status: 400 });

@@ -9,6 +9,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { formatDate, todayIn } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useToday } from "~/utils/use-root";
+import { useCan } from "~/utils/use-permission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.vendor.name} · JointAsk` : "Not found · JointAsk" }];
 
@@ -26,6 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function VendorPage() {
   const { vendor, products, states, totalAgencies, stateCode, members, precedents, requests, campaigns } = useLoaderData<typeof loader>();
+  const canAsk = useCan("request.create");
+  const canManage = useCan("vendor.manage");
   const today = useToday();
   return (
     <>
@@ -50,18 +53,26 @@ export default function VendorPage() {
           </p>
         </div>
         <div className="actions">
-          <Link to={`/campaigns/new?vendor=${vendor.id}`} className="button">
-            Start a joint ask
-          </Link>
-          <Link to={`/requests/new?vendor=${vendor.id}`} className="button button--secondary">
-            New request to the vendor
-          </Link>
-          <Link to={`/vendors/${vendor.id}/products/new`} className="button button--secondary">
-            Add product
-          </Link>
-          <Link to={`/vendors/${vendor.id}/edit`} className="button button--secondary">
-            Edit
-          </Link>
+          {canAsk ? (
+            <>
+              <Link to={`/campaigns/new?vendor=${vendor.id}`} className="button">
+                Start a joint ask
+              </Link>
+              <Link to={`/requests/new?vendor=${vendor.id}`} className="button button--secondary">
+                New request to the vendor
+              </Link>
+            </>
+          ) : null}
+          {canManage ? (
+            <>
+              <Link to={`/vendors/${vendor.id}/products/new`} className="button button--secondary">
+                Add product
+              </Link>
+              <Link to={`/vendors/${vendor.id}/edit`} className="button button--secondary">
+                Edit
+              </Link>
+            </>
+          ) : null}
         </div>
       </div>
 
@@ -105,7 +116,7 @@ export default function VendorPage() {
                       )}
                     </td>
                     <td>
-                      {p.groups.length ? (
+                      {p.groups.length && canAsk ? (
                         <Link to={`/campaigns/new?product=${p.id}`}>
                           Joint ask<span className="visually-hidden"> to every agency on {p.name}</span>
                         </Link>
@@ -118,7 +129,7 @@ export default function VendorPage() {
           </div>
         ) : (
           <p className="muted">
-            No products yet. <Link to={`/vendors/${vendor.id}/products/new`}>Add one</Link>.
+            No products yet.{canManage ? <> <Link to={`/vendors/${vendor.id}/products/new`}>Add one</Link>.</> : null}
           </p>
         )}
       </section>

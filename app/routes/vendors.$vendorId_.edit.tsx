@@ -7,6 +7,7 @@ import { FormErrors } from "~/components/fields";
 import { VendorFields } from "~/components/vendor-form";
 import { vendorFormSchema } from "~/domain/vendor-input";
 import { deleteVendor, getVendor, updateVendor } from "~/domain/vendors.server";
+import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
@@ -16,6 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "vendor.manage");
   const vendor = await getVendor(viewer, params.vendorId ?? "");
   // A coalition partner's vendor is shown on its page but changed only by its own organization.
   if (!vendor || !ownsRow(viewer, vendor)) throw notFound("vendor");
@@ -24,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "vendor.manage");
   const id = params.vendorId ?? "";
   const formData = await request.formData();
   if (formData.get("intent") === "delete") {

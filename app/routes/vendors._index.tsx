@@ -3,9 +3,11 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TextField } from "~/components/fields";
 import { addStandardVendors, listVendors } from "~/domain/vendors.server";
+import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { useCan } from "~/utils/use-permission";
 
 export const meta: MetaFunction = () => [{ title: "Vendors · JointAsk" }];
 
@@ -17,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "vendor.manage");
   const formData = await request.formData();
   if (formData.get("intent") !== "add-standard") throw new Response("Unknown action.", { status: 400 });
   const added = await addStandardVendors(viewer);
@@ -30,6 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function VendorsIndex() {
   const { vendors } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
+  const canManage = useCan("vendor.manage");
   return (
     <>
       <div className="page-header">
@@ -37,20 +41,29 @@ export default function VendorsIndex() {
           <h1>Vendors</h1>
           <p className="page-header__meta">
             The companies behind departments' records, dispatch and surveillance systems, and who uses them. See the{" "}
-            <Link to="/groups">shared-vendor groups</Link> or <Link to="/vendors/import">import agencies and systems from a CSV</Link>.
+            <Link to="/groups">shared-vendor groups</Link>
+            {canManage ? (
+              <>
+                {" "}
+                or <Link to="/vendors/import">import agencies and systems from a CSV</Link>
+              </>
+            ) : null}
+            .
           </p>
         </div>
-        <div className="actions">
-          <Link to="/vendors/new" className="button">
-            Add vendor
-          </Link>
-          <Form method="post">
-            <input type="hidden" name="intent" value="add-standard" />
-            <button type="submit" className="button button--secondary">
-              Add the standard vendor list
-            </button>
-          </Form>
-        </div>
+        {canManage ? (
+          <div className="actions">
+            <Link to="/vendors/new" className="button">
+              Add vendor
+            </Link>
+            <Form method="post">
+              <input type="hidden" name="intent" value="add-standard" />
+              <button type="submit" className="button button--secondary">
+                Add the standard vendor list
+              </button>
+            </Form>
+          </div>
+        ) : null}
       </div>
       <div className="card">
         <Form method="get" className="filters" role="search">

@@ -5,6 +5,7 @@ import { FormErrors, TextAreaField } from "~/components/fields";
 import { ATLAS_COLUMNS, IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/domain/import-columns";
 import { previewImport, runImport, type ImportPlan } from "~/domain/systems-import.server";
 import { SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
+import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, uploadedFile } from "~/utils/uploads.server";
@@ -12,7 +13,8 @@ import { readForm, uploadedFile } from "~/utils/uploads.server";
 export const meta: MetaFunction = () => [{ title: "Import agencies and systems · JointAsk" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireViewer(request);
+  const viewer = await requireViewer(request);
+  requirePermission(viewer, "vendor.manage");
   return null;
 }
 
@@ -38,6 +40,7 @@ async function csvText(formData: FormData): Promise<string | { problem: string }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "vendor.manage");
   const formData = await readForm(request, MAX_IMPORT_BYTES);
   if (!formData) return refuse("The file is larger than 5 MB; split it into smaller files.", 413);
   const text = await csvText(formData);

@@ -7,18 +7,21 @@ import { FormErrors } from "~/components/fields";
 import { VendorFields } from "~/components/vendor-form";
 import { vendorFormSchema } from "~/domain/vendor-input";
 import { createVendor } from "~/domain/vendors.server";
+import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
 export const meta: MetaFunction = () => [{ title: "Add vendor · JointAsk" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireViewer(request);
+  const viewer = await requireViewer(request);
+  requirePermission(viewer, "vendor.manage");
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
+  requirePermission(viewer, "vendor.manage");
   const submission = parseWithZod(await request.formData(), { schema: vendorFormSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await createVendor(viewer, submission.value);

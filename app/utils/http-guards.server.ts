@@ -2,8 +2,11 @@ import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { isIndexablePath } from "./indexing";
 
-/** The Content-Security-Policy for a response whose inline scripts carry `nonce`. */
-export function contentSecurityPolicy(nonce: string): string {
+/**
+ * The Content-Security-Policy for a response whose inline scripts carry `nonce`. Pages frame nothing, except
+ * those that pass `frames: "self"` (a received PDF's preview page, framing the PDF served from this origin).
+ */
+export function contentSecurityPolicy(nonce: string, options: { frames?: "none" | "self" } = {}): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -11,6 +14,7 @@ export function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    `frame-src '${options.frames ?? "none"}'`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

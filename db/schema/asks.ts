@@ -6,6 +6,7 @@ import { id, timestamps } from "./columns";
 import { DETAIL_LEVELS, FIELD_STATES } from "./field-values";
 import { requestFiles } from "./files";
 import { requests } from "./requests";
+import { campaigns } from "./vendors";
 
 export const fieldState = pgEnum("field_state", FIELD_STATES);
 export const detailLevel = pgEnum("detail_level", DETAIL_LEVELS);
@@ -44,7 +45,7 @@ export const requestRecordTypes = pgTable(
       .references(() => recordTypes.id),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("request_record_types_unique").on(t.requestId, t.recordTypeId)],
+  (t) => [uniqueIndex("request_record_types_unique").on(t.requestId, t.recordTypeId), index("request_record_types_type_idx").on(t.recordTypeId)],
 );
 
 /**
@@ -82,4 +83,66 @@ export const requestFields = pgTable(
     uniqueIndex("request_fields_unique").on(t.requestId, t.recordTypeId, t.key),
     index("request_fields_request_state_idx").on(t.requestId, t.state),
   ],
+);
+
+/**
+ * The structured ask of a joint ask (campaign): what each of its requests is generated with. Copied into the
+ * request's own rows (request_asks, request_record_types, request_fields) when the request is made, so a
+ * request's ask can then change on its own.
+ */
+export const campaignAsks = pgTable("campaign_asks", {
+  campaignId: uuid("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id, { onDelete: "cascade" }),
+  organizationId: uuid("organization_id")
+    .notNull()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  detailLevel: detailLevel("detail_level"),
+  periodStart: date("period_start", { mode: "string" }),
+  periodEnd: date("period_end", { mode: "string" }),
+  formats: text("formats").array().notNull().default(sql`'{}'::text[]`),
+  deidentify: boolean("deidentify").notNull().default(false),
+  deidentifyNotes: text("deidentify_notes"),
+  ...timestamps,
+});
+
+export const campaignRecordTypes = pgTable(
+  "campaign_record_types",
+  {
+    id: id(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    recordTypeId: uuid("record_type_id")
+      .notNull()
+      .references(() => recordTypes.id),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("campaign_record_types_unique").on(t.campaignId, t.recordTypeId), index("campaign_record_types_type_idx").on(t.recordTypeId)],
+);
+
+/** A field a joint ask asks for; key and label copied from the catalog, as on request_fields. */
+export const campaignFields = pgTable(
+  "campaign_fields",
+  {
+    id: id(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    recordTypeId: uuid("record_type_id")
+      .notNull()
+      .references(() => recordTypes.id),
+    catalogFieldId: uuid("catalog_field_id").references(() => catalogFields.id, { onDelete: "set null" }),
+    key: text("key").notNull(),
+    label: text("label").notNull(),
+    position: integer("position").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("campaign_fields_unique").on(t.campaignId, t.recordTypeId, t.key)],
 );

@@ -199,7 +199,8 @@ export const campaigns = pgTable(
       .references(() => organizations.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     ask: text("ask").notNull(),
-    // Free text until record types and fields have their own tables.
+    // The names of the record types asked (campaign_record_types), as they were when the joint ask was made:
+    // its requests' tags and the letters' {record_types}. Older joint asks have names only.
     recordTypes: text("record_types").array().notNull().default(sql`'{}'::text[]`),
     letterTemplate: text("letter_template").notNull(),
     vendorLetterTemplate: text("vendor_letter_template"),

@@ -1,6 +1,17 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../client";
-import { catalogFields, recordTypes, requestAsks, requestEvents, requestFields, requestRecordTypes, requests } from "../schema";
+import {
+  campaignAsks,
+  campaignFields,
+  campaignRecordTypes,
+  catalogFields,
+  recordTypes,
+  requestAsks,
+  requestEvents,
+  requestFields,
+  requestRecordTypes,
+  requests,
+} from "../schema";
 import type { DetailLevel, FieldState, FormatWanted } from "../schema/field-values";
 
 // Fields asked by the demo requests, and what came back for some of them.
@@ -144,4 +155,27 @@ export async function seedDemoFields(db: Executor, organizationId: string, actor
       });
     }
   }
+}
+
+/** The demo joint ask on traffic stops asks what its requests ask: the stops fields, record-level, de-identified. */
+export async function seedDemoCampaignAsk(db: Executor, organizationId: string, campaignId: string): Promise<void> {
+  const spec = STOPS;
+  const [type] = await db.select({ id: recordTypes.id }).from(recordTypes).where(and(eq(recordTypes.key, spec.recordType), isNull(recordTypes.organizationId)));
+  const catalog = await db
+    .select({ id: catalogFields.id, key: catalogFields.key, label: catalogFields.label, position: catalogFields.position })
+    .from(catalogFields)
+    .where(and(eq(catalogFields.recordTypeId, type!.id), isNull(catalogFields.organizationId), inArray(catalogFields.key, spec.fields)));
+  await db.insert(campaignAsks).values({
+    campaignId,
+    organizationId,
+    detailLevel: spec.detailLevel,
+    periodStart: spec.periodStart,
+    formats: spec.formats,
+    deidentify: Boolean(spec.deidentifyNotes),
+    deidentifyNotes: spec.deidentifyNotes ?? null,
+  });
+  await db.insert(campaignRecordTypes).values({ organizationId, campaignId, recordTypeId: type!.id });
+  await db
+    .insert(campaignFields)
+    .values(catalog.map((c) => ({ organizationId, campaignId, recordTypeId: type!.id, catalogFieldId: c.id, key: c.key, label: c.label, position: c.position })));
 }

@@ -8,7 +8,7 @@ import type { Executor } from "../client";
 import { agencies, agencySystems, campaigns, communications, jurisdictions, organizations, products, requestEvents, requests, users } from "../schema";
 import type { AgencyType, CommunicationChannel, RequestStatus, SubmissionMethod, SystemConfidence, SystemType } from "../schema/values";
 import { seedDemoCoalition } from "./demo-coalition";
-import { seedDemoFields } from "./demo-fields";
+import { seedDemoCampaignAsk, seedDemoFields } from "./demo-fields";
 import { seedVendorCatalog } from "./vendors";
 
 export const DEMO_EMAIL = "demo@example.org";
@@ -291,11 +291,12 @@ async function seedDemoSystems(
       organizationId,
       title: "Traffic stops 2021–present",
       ask: "Record-level data on all traffic and pedestrian stops from 1 January 2021 to the present, in CSV or another machine-readable format.",
-      recordTypes: ["stops"],
+      recordTypes: ["Stops"],
       letterTemplate: DEFAULT_AGENCY_LETTER,
       createdById: userId,
     })
     .returning({ id: campaigns.id, title: campaigns.title });
+  await seedDemoCampaignAsk(db, organizationId, campaign!.id);
   for (const request of stops) {
     // Joining the demo joint ask is not news: the request keeps its last-updated time.
     await db.update(requests).set({ campaignId: campaign!.id, updatedAt: sql`${requests.updatedAt}` }).where(eq(requests.id, request.id));

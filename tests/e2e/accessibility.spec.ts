@@ -35,7 +35,7 @@ for (const viewport of [
     await page.goto("/forgot-password");
     await expectAccessible(page, "/forgot-password");
     await signIn(page);
-    for (const path of ["/requests", "/requests/new", "/chase", "/agencies", "/agencies/new", "/jurisdictions", "/laws", "/laws/PA", "/settings/calendar", "/admin/users"]) {
+    for (const path of ["/requests", "/requests/new", "/chase", "/agencies", "/agencies/new", "/jurisdictions", "/laws", "/laws/PA", "/settings/calendar", "/admin/users", "/coalition"]) {
       await page.goto(path);
       await expectAccessible(page, path);
     }
@@ -43,6 +43,13 @@ for (const viewport of [
     await page.getByRole("link", { name: "Stop data (RIPA) 2022–present" }).click();
     await expect(page.getByRole("heading", { level: 2, name: "Timeline" })).toBeVisible();
     await expectAccessible(page, "request page");
+    // The demo joint ask: its city-by-field grid of what came back, and the form that starts a joint ask.
+    await page.goto("/campaigns");
+    await page.getByRole("link", { name: "Traffic stops 2021–present" }).first().click();
+    await expect(page.getByRole("table", { name: "What came back for each field asked, by request" })).toBeVisible();
+    await expectAccessible(page, "joint ask page");
+    await page.goto("/campaigns/new");
+    await expectAccessible(page, "/campaigns/new");
     await page.goto("/requests/00000000-0000-4000-8000-000000000000");
     await expectAccessible(page, "404 page");
   });

@@ -2,7 +2,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 
-const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "stops-3-of-5.csv");
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
+const fixture = path.join(fixtures, "stops-3-of-5.csv");
 
 async function signIn(page: Page) {
   await page.goto("/login");
@@ -73,4 +74,54 @@ test("a file whose content contradicts its name is refused on the form, and noth
   await expect(page.getByText(/"calls.xlsx" is named as an Excel workbook, but it is not a zip archive/)).toBeVisible();
   await expect(page.getByLabel("File", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("No files yet.")).toBeVisible();
+});
+
+test("a received PDF is shown in a sandboxed frame on its preview page, and can still be downloaded", async ({ page }) => {
+  const policyErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy|Refused to frame/i.test(message.text())) policyErrors.push(message.text());
+  });
+  await signIn(page);
+  await page.getByRole("link", { name: "Body camera policy and audit logs" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Body camera policy and audit logs");
+  const requestUrl = page.url();
+  expect(requestUrl).toMatch(/\/requests\/[0-9a-f-]{36}$/);
+  // The PDF came with an email from the agency: log it, then attach the file to it.
+  await page.getByText("Log a communication").click();
+  await page.getByRole("textbox", { name: "Summary" }).fill("The agency emailed its body camera policy.");
+  await page.getByRole("button", { name: "Log communication" }).click();
+  await expect(page.getByRole("status")).toHaveText("Communication logged.");
+  const cameWithSelect = page.getByLabel("Came with (optional)");
+  const emailed = await cameWithSelect.locator("option", { hasText: "The agency emailed its body camera policy." }).getAttribute("value");
+  await cameWithSelect.selectOption(emailed!);
+  await page.getByLabel("File", { exact: true }).setInputFiles(path.join(fixtures, "three-pages.pdf"));
+  await page.getByRole("button", { name: "Upload file" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "three-pages.pdf" })).toBeVisible();
+  await expect(page.getByText(/A PDF of 3 pages/)).toBeVisible();
+  const cameWith = page.getByRole("definition").filter({ hasText: "The agency emailed its body camera policy." });
+  await expect(cameWith).toContainText("Received from agency by email");
+
+  const frame = page.getByTitle("three-pages.pdf (PDF)");
+  await expect(frame).toHaveAttribute("sandbox", "");
+  const src = await frame.getAttribute("src");
+  expect(src).toMatch(/^\/requests\/[0-9a-f-]{36}\/files\/[0-9a-f-]{36}\/inline$/);
+  await expect(page.getByRole("link", { name: "Download", exact: true })).toBeVisible();
+
+  // Only this page's policy allows a frame, and only from this site; the PDF itself may only be framed by us, sandboxed.
+  const previewPolicy = (await page.request.get(page.url())).headers()["content-security-policy"];
+  expect(previewPolicy).toContain("frame-src 'self'");
+  expect((await page.request.get(requestUrl)).headers()["content-security-policy"]).toContain("frame-src 'none'");
+  const pdf = await page.request.get(src!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect(pdf.headers()["content-security-policy"]).toMatch(/^sandbox;.*frame-ancestors 'self'/);
+  expect(pdf.headers()["x-content-type-options"]).toBe("nosniff");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  // Back on the request page, the files card opens the preview as a page of its own: the frame is allowed there too.
+  await page.goto(requestUrl);
+  await expect(page.getByRole("row", { name: /three-pages\.pdf/ })).toContainText("Came with: Received from agency by email");
+  await page.getByRole("link", { name: "three-pages.pdf", exact: true }).click();
+  await expect(page.getByTitle("three-pages.pdf (PDF)")).toHaveAttribute("src", src!);
+  expect(policyErrors).toEqual([]);
 });

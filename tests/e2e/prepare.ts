@@ -1,24 +1,45 @@
 // Prepares the e2e database before the server starts (the embedded database allows one process at a time):
-// the demo coalition (with a member for the password reset spec), plus a second organization with a request the demo user must never reach.
+// the demo coalition (with a member for the password reset spec), three more cities on Mark43 RMS whose states set
+// fixed (and different) response times, plus a second organization with a request the demo user must never reach.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq, isNull } from "drizzle-orm";
 import { runMigrations } from "../../db/migrate";
-import { jurisdictions } from "../../db/schema";
-import { seedDemo } from "../../db/seed/demo";
+import { jurisdictions, products, users } from "../../db/schema";
+import { DEMO_EMAIL, seedDemo } from "../../db/seed/demo";
 import { seedReferenceData } from "../../db/seed/reference";
-import { createOrganization, createUser } from "../../app/domain/accounts.server";
+import { createOrganization, createUser, viewerFor } from "../../app/domain/accounts.server";
 import { createAgency, createLocalJurisdiction } from "../../app/domain/places.server";
 import { createRequest } from "../../app/domain/requests.server";
+import { createSystem } from "../../app/domain/systems.server";
 import { todayIn } from "../../app/utils/dates";
 import { db, dbHandle } from "../../app/utils/db.server";
 
 await runMigrations(dbHandle);
 await seedReferenceData(db);
 const today = todayIn("America/New_York");
-const demo = await db.transaction((tx) => seedDemo(tx, today));
+const { organizationId } = await db.transaction((tx) => seedDemo(tx, today));
 // Someone in the demo organization whose password the reset spec changes, so no other spec depends on it.
-await createUser(db, { organizationId: demo.organizationId, email: "riley@example.org", name: "Riley Reset", password: "riley-old-password", role: "advocate" });
+await createUser(db, { organizationId, email: "riley@example.org", name: "Riley Reset", password: "riley-old-password", role: "advocate" });
+
+// Colorado (3 business days), Pennsylvania (5 business days) and Maryland (30 calendar days): three due dates
+// that differ whatever the day the test runs.
+const [demoUser] = await db.select().from(users).where(eq(users.email, DEMO_EMAIL));
+const demo = (await viewerFor(db, demoUser!.id))!;
+const [mark43] = await db.select({ id: products.id }).from(products).where(and(eq(products.organizationId, organizationId), eq(products.name, "Mark43 RMS")));
+for (const [state, place, name] of [
+  ["CO", "Denver", "Denver Police Department"],
+  ["PA", "Reading", "Reading Police Department"],
+  ["MD", "Baltimore", "Baltimore Police Department"],
+] as const) {
+  const [stateRow] = await db.select().from(jurisdictions).where(and(eq(jurisdictions.code, state), isNull(jurisdictions.organizationId)));
+  const placeRow = await createLocalJurisdiction(demo, { name: place, kind: "city", stateId: stateRow!.id });
+  if (!placeRow.ok) throw new Error(`place ${place}`);
+  const agency = await createAgency(demo, { name, type: "police", jurisdictionId: placeRow.value.id });
+  if (!agency.ok) throw new Error(`agency ${name}`);
+  const system = await createSystem(demo, agency.value.id, { systemType: "records_management", productId: mark43!.id, confidence: "confirmed" }, null);
+  if (!system?.ok) throw new Error(`system of ${name}`);
+}
 
 const org = await createOrganization(db, { name: "Elsewhere Watch" });
 const user = await createUser(db, { organizationId: org.id, email: "other@example.org", name: "Other Person", password: "other-password", role: "admin" });

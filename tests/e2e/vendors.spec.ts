@@ -1,8 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
+import { dueDateFor, lawFor } from "../../app/domain/deadlines";
+import { describeDue, todayIn } from "../../app/utils/dates";
 
-async function signIn(page: Page) {
+async function signIn(page: Page, email = "demo@example.org") {
   await page.goto("/login");
-  await page.getByLabel("Email").fill("demo@example.org");
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("demo-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();
@@ -16,63 +18,104 @@ test.beforeEach(async ({ page }) => {
 
 const RMS = "Enterprise Law Enforcement Records (New World RMS)";
 
-test("from a product page, a coordinator starts a joint ask for three cities and tracks the three requests", async ({ page }) => {
+// Added to the demo by tests/e2e/prepare.ts: three cities on Mark43 RMS under three different laws.
+const MARK43_CITIES = [
+  { agency: "Denver Police Department", state: "CO" },
+  { agency: "Reading Police Department", state: "PA" },
+  { agency: "Baltimore Police Department", state: "MD" },
+] as const;
+
+test("grouping follows hosting: the vendor page shows who uses a product through a host", async ({ page }) => {
   await signIn(page);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Vendors" }).click();
   await page.getByRole("link", { name: "Tyler Technologies" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Tyler Technologies" })).toBeVisible();
   // Madison gets its CAD through the county 911 center: grouping follows the hosting.
   await expect(page.getByRole("row", { name: /Madison Police Department/ })).toContainText("through Dane County Public Safety Communications");
-
   await page.getByRole("link", { name: RMS, exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: RMS })).toBeVisible();
+  await expect(page.getByText("3 cities and counties")).toBeVisible();
+});
+
+test("from a product page, a coordinator starts a joint ask for three cities and tracks the three requests", async ({ page }) => {
+  // Due dates are counted from today in the organization's time zone, each under its own state's law.
+  const today = todayIn("America/New_York");
+  const expected = MARK43_CITIES.map((c) => {
+    const law = lawFor(c.state)!;
+    const due = dueDateFor(c.state, today);
+    if (!due) throw new Error(`${c.state} should have a fixed response time`);
+    return { ...c, lawName: law.lawName, due, shown: describeDue(due, today) };
+  });
+  expect(new Set(expected.map((e) => e.due)).size).toBe(3);
+
+  await signIn(page, "maya@example.org");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Vendors" }).click();
+  await page.getByRole("link", { name: "Mark43", exact: true }).click();
+  await page.getByRole("link", { name: "Mark43 RMS", exact: true }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mark43 RMS" })).toBeVisible();
   await expect(page.getByText("3 cities and counties")).toBeVisible();
   await page.getByRole("link", { name: "Start a joint ask" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "New joint ask" })).toBeVisible();
   const targets = page.getByRole("group", { name: "Agencies to ask" }).getByRole("checkbox");
   await expect(targets).toHaveCount(3);
-  for (const agency of ["Harrisburg Bureau of Police", "Madison Police Department", "Dane County Sheriff's Office"]) {
-    await expect(page.getByRole("checkbox", { name: new RegExp(agency) })).toBeChecked();
-  }
-  await page.getByLabel("Title", { exact: true }).fill("Use of force from the shared RMS");
+  for (const { agency } of MARK43_CITIES) await expect(page.getByRole("checkbox", { name: new RegExp(agency) })).toBeChecked();
+  await page.getByLabel("Title", { exact: true }).fill("Use of force from Mark43 RMS");
   await page.getByLabel("What is asked").fill("Use-of-force reports since 2020 as the RMS's standard export.");
-  await page.getByLabel("Record types").fill("use of force");
+  // The ask from the catalog: a record type and two of its fields, record-level, de-identified.
+  await page.getByRole("checkbox", { name: "Use of Force Reports", exact: true }).check();
+  await page.locator("summary", { hasText: "Use of Force Reports" }).click();
+  const uofFields = page.getByRole("group", { name: "Use of Force Reports", exact: true });
+  await uofFields.getByRole("checkbox", { name: "Subject race" }).check();
+  await uofFields.getByRole("checkbox", { name: "Officer id (hashed)" }).check();
+  await page.getByLabel("Record-level (one row per stop, call, complaint...)").check();
+  await page.getByLabel("Asked for de-identified data", { exact: false }).check();
   await page.getByLabel("Submitted today (each gets its own due date)").check();
 
   await page.getByRole("button", { name: "Preview letters" }).click();
   const preview = page.getByRole("region", { name: /Preview/ });
-  await expect(preview).toContainText("To the records custodian, Harrisburg Bureau of Police");
-  await expect(preview).toContainText("Under the Right-to-Know Law (65 P.S. § 67.901)");
-  await expect(preview).toContainText("Wisconsin Public Records Law");
+  for (const e of expected) {
+    await expect(preview).toContainText(`To the records custodian, ${e.agency}`);
+    await expect(preview).toContainText(e.lawName);
+  }
 
   await page.getByRole("button", { name: "Create the requests" }).click();
   await expect(page.getByRole("status")).toHaveText("Joint ask created with 3 requests.");
-  await expect(page.getByRole("heading", { level: 1, name: "Use of force from the shared RMS" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Use of force from Mark43 RMS" })).toBeVisible();
 
   const table = page.getByRole("table", { name: "Requests of this joint ask" });
   const rows = table.getByRole("row").filter({ has: page.getByRole("checkbox") });
   await expect(rows).toHaveCount(3);
-  await expect(table).toContainText("Harrisburg Bureau of Police");
-  await expect(table).toContainText("Madison Police Department");
-  await expect(table).toContainText("Dane County Sheriff's Office");
-  for (let i = 0; i < 3; i++) {
-    const row = rows.nth(i);
+  const shownDates: string[] = [];
+  for (const e of expected) {
+    const row = rows.filter({ hasText: e.agency });
     await expect(row.getByRole("cell").filter({ hasText: "Submitted" })).toHaveCount(1);
-    // Each request is under its own state's law, with its own response time.
-    await expect(row.locator('td[data-label="Due"]')).not.toBeEmpty();
+    await expect(row.locator('td[data-label="Law"]')).toContainText(e.lawName);
+    // Each request's own statutory due date, worked out from its state's law and today.
+    const due = row.locator('td[data-label="Due"]');
+    await expect(due).toHaveText(e.shown);
+    shownDates.push((await due.textContent()) ?? "");
   }
-  await expect(rows.filter({ hasText: "Harrisburg" })).toContainText("Right-to-Know Law");
-  await expect(rows.filter({ hasText: "Harrisburg" })).toContainText("5 business days");
-  await expect(rows.filter({ hasText: "Madison" })).toContainText("Wisconsin Public Records Law");
+  expect(new Set(shownDates).size).toBe(3);
+
+  // The city-by-field grid: a row per request, a column per field asked, each state in words.
+  const matrix = page.getByRole("table", { name: "What came back for each field asked, by request" });
+  await expect(matrix.getByRole("columnheader", { name: /Subject race/ })).toBeVisible();
+  await expect(matrix.getByRole("columnheader", { name: /Officer id \(hashed\)/ })).toBeVisible();
+  for (const { agency } of MARK43_CITIES) {
+    const row = matrix.getByRole("row", { name: new RegExp(agency) });
+    await expect(row.getByRole("rowheader")).toContainText(agency);
+    await expect(row.getByRole("cell").filter({ hasText: "Not yet" })).toHaveCount(2);
+    await expect(row).toContainText("0 of 2 fields received");
+  }
 
   // One follow-up on every open request at once, recorded on each request's timeline.
   await page.getByText("Log a follow-up").click();
   await page.getByLabel("Follow-up sent").fill("Checking in on our request of today.");
   await page.getByRole("button", { name: "Log follow-up on selected" }).click();
   await expect(page.getByRole("status")).toHaveText("Follow-up logged on 3 requests.");
-  await rows.filter({ hasText: "Madison" }).getByRole("link").first().click();
-  await expect(page.getByRole("list", { name: "Timeline, oldest first" })).toContainText("Added to the joint ask “Use of force from the shared RMS”");
+  await rows.filter({ hasText: "Denver" }).getByRole("link").first().click();
+  await expect(page.getByRole("list", { name: "Timeline, oldest first" })).toContainText("Added to the joint ask “Use of force from Mark43 RMS”");
   await expect(page.getByRole("list", { name: "Timeline, oldest first" }).getByText("Checking in on our request of today.")).toBeVisible();
 });
 

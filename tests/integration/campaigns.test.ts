@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { campaigns, communications, requestEvents, requests } from "../../db/schema";
+import { auditEvents, campaignAsks, campaignFields, campaignRecordTypes, campaigns, catalogFields, communications, recordTypes, requestEvents, requests } from "../../db/schema";
 import {
   addCampaignTargets,
   addRequestToCampaign,
@@ -14,19 +14,27 @@ import {
   previewCampaign,
 } from "~/domain/campaigns.server";
 import { DEFAULT_AGENCY_LETTER, DEFAULT_VENDOR_LETTER } from "~/domain/letters";
-import { changeStatus, getRequest, getTimeline, listRequests } from "~/domain/requests.server";
+import { createRecordType } from "~/domain/catalog.server";
+import { getRequestFields, readCampaignAsk, updateAsk, updateFieldStates } from "~/domain/fields.server";
+import { changeStatus, createRequest, getRequest, getTimeline, listRequests } from "~/domain/requests.server";
 import { campaignFormSchema, type CampaignInput } from "~/domain/vendor-input";
 import { db } from "~/utils/db.server";
-import { makeAgency, makeOrganization, makeProduct, makeRequest, makeSystem, makeVendor, TODAY } from "./factories";
+import * as campaignExport from "~/routes/campaigns.$campaignId_.export";
+import * as campaignsNew from "~/routes/campaigns.new";
+import * as apiCampaign from "~/routes/api.v1.campaigns.$campaignId";
+import { callRoute, cookieFor, makeAgency, makeMember, makeOrganization, makeProduct, makeRequest, makeSystem, makeVendor, TODAY } from "./factories";
 
 let org: Awaited<ReturnType<typeof makeOrganization>>;
 let ids: Record<string, string>;
+/** Standard record types by key, and the standard fields of Stops by key. */
+const types: Record<string, string> = {};
+const stopFields: Record<string, string> = {};
 
 function ask(overrides: Partial<CampaignInput> = {}): CampaignInput {
   const parsed = campaignFormSchema.parse({
     title: "Traffic stops from New World RMS",
     ask: "Record-level traffic stop data, 2021 to the present, as the standard RMS export.",
-    recordTypes: "Traffic stops",
+    recordTypeIds: [types.stops],
     letterTemplate: DEFAULT_AGENCY_LETTER,
     vendorLetterTemplate: DEFAULT_VENDOR_LETTER,
     targets: [ids.harrisburg, ids.madison, ids.oakland],
@@ -54,6 +62,9 @@ beforeAll(async () => {
   const reading = (await makeAgency(v, { name: "Reading Police Department", place: "Reading", state: "PA" })).agencyId;
   for (const agency of [harrisburg, madison, oakland, reading]) await makeSystem(v, agency, { productId: rms });
   ids = { tyler, rms, harrisburg, madison, oakland, reading };
+  for (const t of await db.select().from(recordTypes).where(isNull(recordTypes.organizationId))) types[t.key] = t.id;
+  const fields = await db.select().from(catalogFields).where(eq(catalogFields.recordTypeId, types.stops!)).orderBy(asc(catalogFields.position));
+  for (const f of fields) stopFields[f.key] = f.id;
 });
 
 describe("generating a joint ask", () => {
@@ -72,7 +83,7 @@ describe("generating a joint ask", () => {
     for (const row of list.rows) {
       expect(row.status).toBe("submitted");
       expect(row.filedOn).toBe(TODAY);
-      expect(row.tags).toEqual(["traffic stops"]);
+      expect(row.tags).toEqual(["stops"]);
       expect(row.campaignId).toBe(result.value.id);
     }
 
@@ -98,13 +109,14 @@ describe("generating a joint ask", () => {
     expect(vendor!.description).toContain("- Oakland Police Department (Oakland, California)");
 
     const timeline = await getTimeline(org.viewer, harrisburg!.id);
-    expect(timeline.map((e) => e.kind)).toEqual(["created", "due_date_changed", "campaign_joined"]);
+    expect(timeline.map((e) => e.kind)).toEqual(["created", "due_date_changed", "campaign_joined", "edited"]);
     expect(timeline[1]!.data).toMatchObject({ from: null, statutory: true });
     expect(timeline[2]!.data).toEqual({ campaignId: result.value.id, campaignTitle: "Traffic stops from New World RMS" });
+    expect(timeline[3]!.data).toEqual({ changes: [{ field: "recordTypes", label: "Record types", from: null, to: "Stops" }] });
   });
 
   it("refuses a joint ask with no targets and writes nothing", async () => {
-    const parsed = campaignFormSchema.safeParse({ title: "x", ask: "y", recordTypes: "stops", letterTemplate: "Dear {agency}" });
+    const parsed = campaignFormSchema.safeParse({ title: "x", ask: "y", recordTypeIds: [types.stops], letterTemplate: "Dear {agency}" });
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([
       ["targets", "Pick at least one agency (or include the vendor): a joint ask with no targets can't be sent"],
@@ -115,7 +127,7 @@ describe("generating a joint ask", () => {
     const parsed = campaignFormSchema.safeParse({
       title: "x",
       ask: "y",
-      recordTypes: "stops",
+      recordTypeIds: [types.stops],
       letterTemplate: "Dear {agency}, under {law}",
       vendorLetterTemplate: "Dear {vendor}, under {law_name}",
       targets: [ids.harrisburg],
@@ -153,7 +165,7 @@ describe("tracking a joint ask", () => {
   let rowIds: string[];
 
   beforeAll(async () => {
-    const created = await createCampaign(org.viewer, ask({ title: "Use of force", recordTypes: ["use of force"], initialStatus: "submitted" }), TODAY);
+    const created = await createCampaign(org.viewer, ask({ title: "Use of force", recordTypeIds: [types.use_of_force!], initialStatus: "submitted" }), TODAY);
     if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
     campaignId = created.value.id;
     rowIds = (await listRequests(org.viewer, { campaign: campaignId })).rows.map((r) => r.id);
@@ -189,7 +201,26 @@ describe("tracking a joint ask", () => {
     expect(logged).toHaveLength(2);
     expect(logged.every((c) => c.direction === "outgoing")).toBe(true);
     const timeline = await getTimeline(org.viewer, rowIds[1]!);
-    expect(timeline.map((e) => e.kind)).toEqual(["created", "due_date_changed", "campaign_joined", "assignment_changed", "edited", "communication_logged"]);
+    expect(timeline.map((e) => e.kind)).toEqual(["created", "due_date_changed", "campaign_joined", "edited", "assignment_changed", "edited", "communication_logged"]);
+  });
+
+  it("lets an advocate take requests in bulk but not release or hand out someone else's", async () => {
+    const advocate = await makeMember(org, "advocate");
+    const assignees = async () => (await listRequests(org.viewer, { campaign: campaignId })).rows.map((r) => r.assigneeId);
+    const before = await assignees();
+    expect(before.every((id) => id === org.member.id)).toBe(true);
+    const released = await bulkAssign(advocate.viewer, campaignId, rowIds, null);
+    expect(released).toEqual({ ok: false, fieldErrors: { requestIds: [expect.stringMatching(/^Nothing was changed: #\d+: Only coordinators and admins can assign/)] } });
+    const handedOut = await bulkAssign(advocate.viewer, campaignId, rowIds, org.admin.id);
+    expect(handedOut?.ok).toBe(false);
+    expect(await assignees()).toEqual(before);
+
+    const taken = await bulkAssign(advocate.viewer, campaignId, rowIds, advocate.id);
+    expect(taken).toEqual({ ok: true, value: { changed: 3 } });
+    expect(new Set(await assignees())).toEqual(new Set([advocate.id]));
+    // Their own again, they may let go; then the coordinator puts them back.
+    expect((await bulkAssign(advocate.viewer, campaignId, rowIds, null))?.ok).toBe(true);
+    expect(await bulkAssign(org.viewer, campaignId, rowIds, org.member.id)).toEqual({ ok: true, value: { changed: 3 } });
   });
 
   it("refuses bulk changes to requests outside the joint ask, changing nothing", async () => {
@@ -229,5 +260,282 @@ describe("tracking a joint ask", () => {
     const tracking = records.slice(1).map((r) => r[9]).filter(Boolean);
     expect(tracking).toEqual(["'=HYPERLINK(\"http://evil.example\")"]);
     for (const record of records.slice(1)) for (const cell of record) expect(cell).not.toMatch(/^[=+\-@]/);
+  });
+
+  it("serves the CSV only to roles that may export, and records each export in the audit log", async () => {
+    const advocate = await makeMember(org, "advocate");
+    const viewer = await makeMember(org, "viewer");
+    const call = (cookie: string) =>
+      callRoute(campaignExport.loader, { url: `/campaigns/${campaignId}/export`, cookie, params: { campaignId }, context: { clientAddress: "198.51.100.4" } });
+    const logged = (actorId: string) => db.select().from(auditEvents).where(and(eq(auditEvents.actorId, actorId), eq(auditEvents.action, "export")));
+
+    const refused = await call(viewer.cookie);
+    expect(refused.status).toBe(403);
+    expect(await logged(viewer.id)).toEqual([]);
+
+    const response = await call(advocate.cookie);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="use-of-force-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const rows = (parse(await response.text(), { bom: true }) as string[][]).length - 1;
+    const [entry, ...more] = await logged(advocate.id);
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({
+      organizationId: org.org.id,
+      targetType: "campaign",
+      targetId: campaignId,
+      ipAddress: "198.51.100.4",
+      details: { what: "joint ask CSV", name: "Use of force", rows },
+    });
+    expect(rows).toBeGreaterThan(0);
+  });
+});
+
+describe("the catalog ask of a joint ask", () => {
+  const FIELD_KEYS = ["officer_id_hash", "subject_race"];
+  const catalogAsk = () => ({
+    recordTypeIds: [types.stops!],
+    catalogFieldIds: FIELD_KEYS.map((k) => stopFields[k]!),
+    detailLevel: "record_level" as const,
+    periodStart: "2021-01-01",
+    formats: ["csv" as const],
+    deidentify: true,
+    deidentifyNotes: "A one-way hash of the badge number instead of names.",
+  });
+  /** The fields asked, in catalog order (the order stopFields was read in). */
+  const inCatalogOrder = (keys: string[]) => Object.keys(stopFields).filter((k) => keys.includes(k));
+  let campaignId: string;
+
+  it("copies record types, fields, detail level, period, format and de-identification into every request it makes", async () => {
+    const created = await createCampaign(
+      org.viewer,
+      ask({
+        title: "Stops with fields",
+        ...catalogAsk(),
+        tags: ["joint ask"],
+        targets: [ids.harrisburg!, ids.oakland!],
+        includeVendor: true,
+        vendorId: ids.tyler,
+        initialStatus: "submitted",
+      }),
+      TODAY,
+    );
+    if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+    campaignId = created.value.id;
+    expect(created.value.created).toBe(3);
+
+    const stored = await readCampaignAsk(campaignId);
+    expect(stored).toEqual({
+      ask: { detailLevel: "record_level", periodStart: "2021-01-01", periodEnd: null, formats: ["csv"], deidentify: true, deidentifyNotes: "A one-way hash of the badge number instead of names." },
+      recordTypes: [{ id: types.stops, key: "stops", name: "Stops" }],
+      fields: inCatalogOrder(FIELD_KEYS).map((key) => expect.objectContaining({ key, recordTypeId: types.stops, catalogFieldId: stopFields[key] })),
+    });
+    const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
+    expect(campaign!.recordTypes).toEqual(["Stops"]);
+
+    const rows = (await listRequests(org.viewer, { campaign: campaignId })).rows;
+    expect(rows.map((r) => r.agencyName ?? r.vendorName).sort()).toEqual(["Harrisburg Bureau of Police", "Oakland Police Department", "Tyler Technologies"]);
+    for (const row of rows) {
+      // Tags still come from the record types (and the other tags), as before the catalog.
+      expect(row.tags).toEqual(["stops", "joint ask"]);
+      const fields = await getRequestFields(org.viewer, row.id);
+      expect(fields!.ask).toEqual(stored!.ask);
+      expect(fields!.recordTypes.map((t) => t.key)).toEqual(["stops"]);
+      expect(fields!.fields.map((f) => [f.key, f.state, f.catalogFieldId])).toEqual(inCatalogOrder(FIELD_KEYS).map((k) => [k, "not_yet", stopFields[k]]));
+      expect(fields!.coverage).toEqual({ received: 0, total: 2 });
+      const timeline = await getTimeline(org.viewer, row.id);
+      const asked = timeline.find((e) => e.kind === "fields_asked");
+      expect(asked?.data).toEqual({ added: inCatalogOrder(FIELD_KEYS).map((k) => expect.objectContaining({ key: k, recordType: "Stops" })), removed: [] });
+      const edited = timeline.find((e) => e.kind === "edited");
+      expect((edited?.data as { changes: Array<{ field: string }> }).changes.map((c) => c.field)).toEqual(["recordTypes", "detailLevel", "period", "formats", "deidentify"]);
+    }
+  });
+
+  it("carries the catalog ask in GET /api/v1/campaigns/:id", async () => {
+    const response = await callRoute(apiCampaign.loader, { url: `/api/v1/campaigns/${campaignId}`, cookie: await cookieFor(org.admin.id), params: { campaignId } });
+    expect(response.status).toBe(200);
+    const { data } = (await response.json()) as { data: { recordTypes: string[]; fieldsAsk: unknown; requests: unknown[] } };
+    expect(data.recordTypes).toEqual(["Stops"]);
+    expect(data.requests).toHaveLength(3);
+    expect(data.fieldsAsk).toEqual({
+      recordTypes: [{ key: "stops", name: "Stops" }],
+      fields: inCatalogOrder(FIELD_KEYS).map((key) => ({ key, label: expect.any(String), recordType: "Stops" })),
+      detailLevel: "record_level",
+      periodStart: "2021-01-01",
+      periodEnd: null,
+      formats: ["csv"],
+      deidentify: true,
+      deidentifyNotes: "A one-way hash of the badge number instead of names.",
+    });
+  });
+
+  it("gives agencies added later the same ask", async () => {
+    const added = await addCampaignTargets(org.viewer, campaignId, { targets: [ids.reading!], initialStatus: "draft" }, TODAY);
+    expect(added).toEqual({ ok: true, value: { created: 1, skipped: 0 } });
+    const reading = (await listRequests(org.viewer, { campaign: campaignId, agency: ids.reading })).rows[0]!;
+    const fields = await getRequestFields(org.viewer, reading.id);
+    expect(fields!.fields.map((f) => f.key)).toEqual(inCatalogOrder(FIELD_KEYS));
+    expect(fields!.ask.deidentify).toBe(true);
+  });
+
+  it("shows a city-by-field matrix on the joint ask's page, the vendor's request included", async () => {
+    const harrisburg = (await listRequests(org.viewer, { campaign: campaignId, agency: ids.harrisburg })).rows[0]!;
+    const asked = await getRequestFields(org.viewer, harrisburg.id);
+    const race = asked!.fields.find((f) => f.key === "subject_race")!;
+    const hash = asked!.fields.find((f) => f.key === "officer_id_hash")!;
+    await updateFieldStates(org.viewer, harrisburg.id, { fields: [{ id: race.id, state: "received" }, { id: hash.id, state: "withheld", note: "Exempt under 708(b)(17)" }] });
+
+    const page = await getCampaignPage(org.viewer, campaignId, TODAY);
+    const matrix = page!.coverage;
+    expect(matrix.fields.map((f) => f.id)).toEqual(inCatalogOrder(FIELD_KEYS).map((k) => `stops.${k}`));
+    const byTarget = Object.fromEntries(matrix.rows.map((r) => [r.targetName, r]));
+    expect(Object.keys(byTarget).sort()).toEqual(["Harrisburg Bureau of Police", "Oakland Police Department", "Reading Police Department", "Tyler Technologies"]);
+    expect(byTarget["Harrisburg Bureau of Police"]).toMatchObject({
+      isVendor: false,
+      jurisdictionName: "Harrisburg",
+      states: { "stops.subject_race": "received", "stops.officer_id_hash": "withheld" },
+      coverage: { received: 1, total: 2 },
+    });
+    expect(byTarget["Tyler Technologies"]).toMatchObject({
+      isVendor: true,
+      jurisdictionName: null,
+      states: { "stops.subject_race": "not_yet", "stops.officer_id_hash": "not_yet" },
+      coverage: { received: 0, total: 2 },
+    });
+    // The vendor's request comes first, then by place.
+    expect(matrix.rows[0]!.targetName).toBe("Tyler Technologies");
+    expect(page!.fieldsAsk?.fields.map((f) => f.key)).toEqual(inCatalogOrder(FIELD_KEYS));
+  });
+
+  it("lists as precedents requests on the same product that asked the same catalog record type, or carry its tag", async () => {
+    const make = async (agencyId: string, title: string, options: { tags: string[]; recordType?: string; status: "fulfilled" | "partially_fulfilled" | "submitted" }) => {
+      const created = await createRequest(org.viewer, { title, description: "Stop data.", agencyId, initialStatus: "submitted", tags: options.tags }, TODAY);
+      if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+      if (options.recordType) await updateAsk(org.viewer, created.value.id, { recordTypeIds: [options.recordType], formats: [], deidentify: false });
+      if (options.status !== "submitted") await changeStatus(org.viewer, created.value.id, { status: options.status }, TODAY);
+      return created.value.id;
+    };
+    await make(ids.madison!, "Precedent by catalog ask", { tags: [], recordType: types.stops, status: "fulfilled" });
+    await make(ids.oakland!, "Precedent by tag", { tags: ["stops"], status: "partially_fulfilled" });
+    await make(ids.reading!, "Precedent of another record type", { tags: ["use of force"], recordType: types.use_of_force, status: "fulfilled" });
+    await make(ids.madison!, "Precedent still waiting", { tags: ["stops"], recordType: types.stops, status: "submitted" });
+
+    const page = await getCampaignPage(org.viewer, campaignId, TODAY);
+    const titles = page!.precedents.map((p) => p.title).filter((t) => t.startsWith("Precedent"));
+    expect(titles.sort()).toEqual(["Precedent by catalog ask", "Precedent by tag"]);
+    // A joint ask made before the catalog (names only) still finds them by tag.
+    const legacy = await db
+      .insert(campaigns)
+      .values({ organizationId: org.org.id, title: "Legacy", ask: "Stops.", recordTypes: ["stops"], letterTemplate: "Dear {agency}", productId: ids.rms })
+      .returning({ id: campaigns.id });
+    const legacyPage = await getCampaignPage(org.viewer, legacy[0]!.id, TODAY);
+    expect(legacyPage!.fieldsAsk).toBeNull();
+    expect(legacyPage!.precedents.map((p) => p.title).filter((t) => t.startsWith("Precedent"))).toEqual(expect.arrayContaining(["Precedent by tag"]));
+    expect(legacyPage!.precedents.map((p) => p.title)).not.toContain("Precedent by catalog ask");
+  });
+
+  it("creates an 'other record type' in the organization's catalog and asks for it", async () => {
+    const result = await createCampaign(org.viewer, ask({ title: "Drones", recordTypeIds: [], newRecordType: "Drone  flight logs", targets: [ids.harrisburg!] }), TODAY);
+    if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
+    const [created] = await db.select().from(recordTypes).where(and(eq(recordTypes.organizationId, org.org.id), eq(recordTypes.name, "Drone flight logs")));
+    expect(created).toBeDefined();
+    expect((await readCampaignAsk(result.value.id))!.recordTypes.map((t) => t.id)).toEqual([created!.id]);
+    const [row] = (await listRequests(org.viewer, { campaign: result.value.id })).rows;
+    expect(row!.tags).toEqual(["drone flight logs"]);
+    expect((await getRequestFields(org.viewer, row!.id))!.recordTypes.map((t) => t.name)).toEqual(["Drone flight logs"]);
+  });
+
+  it("previews an 'other record type' in the letters without adding it to the catalog", async () => {
+    const letterTemplate = "Dear {agency}: please send {record_types}.";
+    const preview = await previewCampaign(org.viewer, ask({ recordTypeIds: [types.stops!], newRecordType: "Predictive policing inputs", letterTemplate }), TODAY);
+    expect(preview.ok && preview.value.letters[0]!.text).toBe("Dear Oakland Police Department: please send Stops, Predictive policing inputs.");
+    expect(await db.select().from(recordTypes).where(eq(recordTypes.name, "Predictive policing inputs"))).toEqual([]);
+  });
+
+  it("writes the ask and the requests in one transaction: a failed request leaves no joint ask, no ask and no new record type", async () => {
+    const outsider = await makeOrganization("Outsider");
+    const before = await countRows();
+    const asksBefore = await db.select().from(campaignAsks).where(eq(campaignAsks.organizationId, org.org.id));
+    // The second target fails (an assignee from another organization), after the first request and the ask were written.
+    const result = await createCampaign(org.viewer, ask({ ...catalogAsk(), newRecordType: "Jail phone logs", assigneeId: outsider.admin.id }), TODAY);
+    expect(result).toEqual({ ok: false, fieldErrors: { targets: [expect.stringMatching(/^Nothing was created: .*assignee/)] } });
+    expect(await countRows()).toEqual(before);
+    expect(await db.select().from(campaignAsks).where(eq(campaignAsks.organizationId, org.org.id))).toHaveLength(asksBefore.length);
+    expect(await db.select().from(recordTypes).where(eq(recordTypes.name, "Jail phone logs"))).toEqual([]);
+    const orphans = await db.select().from(campaignRecordTypes).where(eq(campaignRecordTypes.organizationId, org.org.id));
+    const fieldRows = await db.select().from(campaignFields).where(eq(campaignFields.organizationId, org.org.id));
+    const campaignIds = new Set((await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.organizationId, org.org.id))).map((c) => c.id));
+    expect([...orphans, ...fieldRows].every((r) => campaignIds.has(r.campaignId))).toBe(true);
+  });
+
+  it("refuses record types and fields the organization can't see, naming the field", async () => {
+    const outsider = await makeOrganization("Catalog outsider");
+    const theirs = await createRecordType(outsider.viewer, { name: "Their secret records" });
+    if (!theirs.ok) throw new Error("record type");
+    const before = await countRows();
+    expect(await createCampaign(org.viewer, ask({ recordTypeIds: [theirs.value.id] }), TODAY)).toEqual({ ok: false, fieldErrors: { recordTypeIds: ["Choose record types from the list"] } });
+    expect(await createCampaign(org.viewer, ask({ catalogFieldIds: [theirs.value.id] }), TODAY)).toEqual({ ok: false, fieldErrors: { catalogFieldIds: ["Choose fields from the catalog"] } });
+    expect(await countRows()).toEqual(before);
+    const none = campaignFormSchema.safeParse({ title: "x", ask: "y", letterTemplate: "Dear {agency}", targets: [ids.harrisburg] });
+    expect(none.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["recordTypeIds", "Choose at least one record type (or a field), e.g. Stops"]]);
+  });
+});
+
+describe("copying a joint ask", () => {
+  it("offers the agencies not asked yet, keeps the ask, stores where it came from and creates the new requests", async () => {
+    const original = await createCampaign(
+      org.viewer,
+      ask({ title: "Original ask", recordTypeIds: [types.stops!], catalogFieldIds: [stopFields.subject_race!], detailLevel: "aggregate", targets: [ids.harrisburg!, ids.madison!] }),
+      TODAY,
+    );
+    if (!original.ok) throw new Error(JSON.stringify(original.fieldErrors));
+    const cookie = await cookieFor(org.admin.id);
+
+    const page = await callRoute(campaignsNew.loader, { url: `/campaigns/new?clone=${original.value.id}`, cookie });
+    expect(page.status).toBe(200);
+    const data = (await page.json()) as {
+      source: { id: string; title: string };
+      preselected: string[];
+      targets: Array<{ id: string; name: string; note?: string }>;
+      sourceAsk: { recordTypeIds: string[]; catalogFieldIds: string[]; detailLevel: string | null };
+    };
+    expect(data.source).toMatchObject({ id: original.value.id, title: "Original ask" });
+    // Everyone on the product is listed; those the original asked are noted and not ticked.
+    expect(data.targets.filter((t) => t.note === "asked in the original").map((t) => t.name).sort()).toEqual(["Harrisburg Bureau of Police", "Madison Police Department"]);
+    expect(data.preselected.sort()).toEqual([ids.oakland!, ids.reading!].sort());
+    expect(data.sourceAsk).toEqual(expect.objectContaining({ recordTypeIds: [types.stops], catalogFieldIds: [stopFields.subject_race], detailLevel: "aggregate" }));
+
+    const form = new URLSearchParams([
+      ["intent", "create"],
+      ["title", "Original ask (copy)"],
+      ["ask", "Record-level traffic stop data."],
+      ["recordTypeIds", types.stops!],
+      ["catalogFieldIds", stopFields.subject_race!],
+      ["detailLevel", "aggregate"],
+      ["letterTemplate", DEFAULT_AGENCY_LETTER],
+      ["productId", ids.rms!],
+      ["clonedFromId", original.value.id],
+      ...data.preselected.map((id): [string, string] => ["targets", id]),
+      ["initialStatus", "draft"],
+    ]);
+    const response = await callRoute(campaignsNew.action, {
+      url: "/campaigns/new",
+      cookie,
+      body: form.toString(),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    expect(response.status, await response.clone().text()).toBe(302);
+    const copyId = /^\/campaigns\/([0-9a-f-]{36})$/.exec(response.headers.get("Location") ?? "")?.[1];
+    expect(copyId).toBeDefined();
+    const [copy] = await db.select().from(campaigns).where(eq(campaigns.id, copyId!));
+    expect(copy!.clonedFromId).toBe(original.value.id);
+    const rows = (await listRequests(org.viewer, { campaign: copyId! })).rows;
+    expect(rows.map((r) => r.agencyName).sort()).toEqual(["Oakland Police Department", "Reading Police Department"]);
+    for (const row of rows) {
+      expect(row.status).toBe("draft");
+      const fields = await getRequestFields(org.viewer, row.id);
+      expect(fields!.fields.map((f) => f.key)).toEqual(["subject_race"]);
+      expect(fields!.ask.detailLevel).toBe("aggregate");
+    }
+    expect((await getCampaignPage(org.viewer, copyId!, TODAY))!.campaign.clonedFromTitle).toBe("Original ask");
   });
 });

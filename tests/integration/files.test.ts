@@ -4,15 +4,17 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import yauzl from "yauzl";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { requestEvents, requestFiles } from "../../db/schema";
+import { auditEvents, requestEvents, requestFiles } from "../../db/schema";
 import * as apiFiles from "~/routes/api.v1.requests.$requestId.files";
 import * as download from "~/routes/requests.$requestId_.files_.$fileId.download";
+import * as inline from "~/routes/requests.$requestId_.files_.$fileId.inline";
 import * as preview from "~/routes/requests.$requestId_.files_.$fileId";
 import * as filesPage from "~/routes/requests.$requestId_.files";
 import * as zip from "~/routes/requests.$requestId_.files[.]zip";
 import { filesDir } from "~/domain/files/storage.server";
 import { db } from "~/utils/db.server";
-import { callRoute, cookieFor, makeOrganization, makeRequest } from "./factories";
+import { logCommunication } from "~/domain/requests.server";
+import { callRoute, cookieFor, makeMember, makeOrganization, makeRequest, TODAY } from "./factories";
 import { filesIn, multipart, postBody, stopsCsv, streamOf } from "./support/uploads";
 
 // Stored files go to a directory of this test file's own; uploads over 1 MB are refused.
@@ -165,6 +167,54 @@ describe("uploading a file", () => {
   });
 });
 
+describe("a file that came with a logged communication", () => {
+  it("is stored with the communication, named on its timeline event, and shown with it on the preview and files pages", async () => {
+    const { id: requestId } = await makeRequest(a.viewer, a.agencyId, { initialStatus: "submitted" });
+    const logged = await logCommunication(a.viewer, requestId, { direction: "incoming", channel: "email", occurredOn: TODAY, summary: "The agency emailed the stop data." });
+    if (!logged?.ok) throw new Error("communication");
+    const { communicationId } = logged.value;
+
+    const response = await uploadTo(requestId, multipart([{ name: "communicationId", content: communicationId }, { name: "file", filename: "emailed stops.csv", content: stopsCsv(20) }]));
+    expect(response.status).toBe(201);
+    const { data } = (await response.json()) as { data: { id: string; communicationId: string | null } };
+    expect(data.communicationId).toBe(communicationId);
+    const [row] = await rowsOf(requestId);
+    expect(row!.communicationId).toBe(communicationId);
+    const [event] = await db.select().from(requestEvents).where(and(eq(requestEvents.requestId, requestId), eq(requestEvents.kind, "file_added")));
+    expect(event!.data).toMatchObject({ fileId: data.id, communicationId });
+
+    const page = await callRoute(preview.loader, { url: `/requests/${requestId}/files/${data.id}`, cookie: aCookie, params: { requestId, fileId: data.id } });
+    const shown = (await page.json()) as { communication: { id: string; direction: string; channel: string; occurredOn: string; summary: string } | null };
+    expect(shown.communication).toEqual({ id: communicationId, direction: "incoming", channel: "email", occurredOn: TODAY, summary: "The agency emailed the stop data." });
+    const list = await callRoute(filesPage.loader, { url: `/requests/${requestId}/files`, cookie: aCookie, params: { requestId } });
+    const listed = (await list.json()) as { files: Array<{ id: string; communicationId: string | null }>; communications: Array<{ id: string }> };
+    expect(listed.files.map((f) => [f.id, f.communicationId])).toEqual([[data.id, communicationId]]);
+    expect(listed.communications.map((c) => c.id)).toContain(communicationId);
+  });
+
+  it("is attached the same way from the upload form, and refused with a communication of another request", async () => {
+    const { id: requestId } = await makeRequest(a.viewer, a.agencyId, { initialStatus: "submitted" });
+    const { id: otherId } = await makeRequest(a.viewer, a.agencyId, { initialStatus: "submitted" });
+    const mine = await logCommunication(a.viewer, requestId, { direction: "incoming", channel: "mail", occurredOn: TODAY, summary: "A CD arrived." });
+    const theirs = await logCommunication(a.viewer, otherId, { direction: "incoming", channel: "mail", occurredOn: TODAY, summary: "Another CD." });
+    if (!mine?.ok || !theirs?.ok) throw new Error("communications");
+    const post = (communicationId: string, filename: string) => {
+      const body = multipart([{ name: "communicationId", content: communicationId }, { name: "file", filename, content: stopsCsv(5) }]);
+      return postBody(filesPage.action, { url: `/requests/${requestId}/files`, cookie: aCookie, params: { requestId }, body: body.body, contentType: body.contentType });
+    };
+    const refused = await post(theirs.value.communicationId, "wrong.csv");
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ errors: { communicationId: ["Choose a communication logged on this request."] } });
+    expect(await rowsOf(requestId)).toEqual([]);
+    expect(filesIn(storage).temp).toEqual([]);
+
+    const accepted = await post(mine.value.communicationId, "cd.csv");
+    expect(accepted.status).toBe(302);
+    const [row] = await rowsOf(requestId);
+    expect([row!.originalName, row!.communicationId]).toEqual(["cd.csv", mine.value.communicationId]);
+  });
+});
+
 describe("downloads", () => {
   let requestId: string;
   let fileId: string;
@@ -228,5 +278,110 @@ describe("downloads", () => {
   it("answers 404, not 500, for ids that are not ids", async () => {
     const response = await callRoute(download.loader, { url: `/requests/${requestId}/files/nope/download`, cookie: aCookie, params: { requestId, fileId: "nope" } });
     expect(response.status).toBe(404);
+  });
+
+  it("records each download and zip in the audit log, with who, what and the client address", async () => {
+    const advocate = await makeMember(a, "advocate");
+    const exportsOf = (actorId: string) =>
+      // Ordered by kind: the two may share an instant on PGlite's coarse clock.
+      db.select().from(auditEvents).where(and(eq(auditEvents.actorId, actorId), eq(auditEvents.action, "export"))).orderBy(auditEvents.targetType);
+    expect(await exportsOf(advocate.id)).toEqual([]);
+
+    const file = await callRoute(download.loader, {
+      url: `/requests/${requestId}/files/${fileId}/download`,
+      cookie: advocate.cookie,
+      params: { requestId, fileId },
+      context: { clientAddress: "203.0.113.7" },
+    });
+    expect(file.status).toBe(200);
+    await file.arrayBuffer();
+    const archive = await callRoute(zip.loader, { url: `/requests/${requestId}/files.zip`, cookie: advocate.cookie, params: { requestId }, context: { clientAddress: "203.0.113.8" } });
+    expect(archive.status).toBe(200);
+    await archive.arrayBuffer();
+
+    const rows = await exportsOf(advocate.id);
+    expect(rows.map((r) => ({ org: r.organizationId, type: r.targetType, id: r.targetId, details: r.details, ip: r.ipAddress }))).toEqual([
+      { org: a.org.id, type: "request", id: requestId, details: { what: "request files (zip)", name: expect.stringMatching(/^request-\d+-files\.zip$/), files: 2 }, ip: "203.0.113.8" },
+      { org: a.org.id, type: "request_file", id: fileId, details: { what: "received file", name: "Données d'arrêts.csv", requestId }, ip: "203.0.113.7" },
+    ]);
+  });
+
+  describe("a PDF shown inside the preview page", () => {
+    let pdfId: string;
+    const pdfBytes = readFileSync(path.join(fixtures, "three-pages.pdf"));
+    beforeAll(async () => {
+      const [row] = await db.select().from(requestFiles).where(and(eq(requestFiles.requestId, requestId), eq(requestFiles.originalName, "policy.pdf")));
+      pdfId = row!.id;
+    });
+    const call = (cookie: string, fileId = pdfId, context?: Record<string, unknown>) =>
+      callRoute(inline.loader, { url: `/requests/${requestId}/files/${fileId}/inline`, cookie, params: { requestId, fileId }, context });
+
+    it("is served inline as application/pdf, sandboxed, framable only by this site, with nosniff", async () => {
+      const response = await call(aCookie);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("Content-Type")).toBe("application/pdf");
+      expect(response.headers.get("Content-Disposition")).toBe('inline; filename="policy.pdf"');
+      const policy = response.headers.get("Content-Security-Policy")!.split(";").map((d) => d.trim());
+      expect(policy).toEqual(expect.arrayContaining(["sandbox", "default-src 'none'", "frame-ancestors 'self'"]));
+      expect(response.headers.get("X-Frame-Options")).toBe("SAMEORIGIN");
+      expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+      expect(response.headers.get("Content-Length")).toBe(String(pdfBytes.length));
+      expect(Buffer.from(await response.arrayBuffer()).equals(pdfBytes)).toBe(true);
+    });
+
+    it("has the download's access checks: another organization gets 404, a viewer 403, and nothing but PDFs is served", async () => {
+      const theirs = await call(bCookie);
+      expect(theirs.status).toBe(404);
+      expect(theirs.headers.get("Content-Type")).not.toBe("application/pdf");
+      const viewer = await makeMember(a, "viewer");
+      expect((await call(viewer.cookie)).status).toBe(403);
+      const csv = await call(aCookie, fileId);
+      expect(csv.status).toBe(404);
+      expect(await csv.text()).toContain("Only PDFs are shown inside JointAsk");
+      expect((await call(aCookie, "not-an-id")).status).toBe(404);
+      // Showing the PDF in the page is not an export: nothing is added to the audit log.
+      const before = await db.select().from(auditEvents).where(eq(auditEvents.actorId, a.admin.id));
+      await (await call(aCookie)).arrayBuffer();
+      expect(await db.select().from(auditEvents).where(eq(auditEvents.actorId, a.admin.id))).toHaveLength(before.length);
+    });
+
+    it("is framed by its preview page, whose own policy alone allows frames from this site", async () => {
+      const page = await callRoute(preview.loader, {
+        url: `/requests/${requestId}/files/${pdfId}`,
+        cookie: aCookie,
+        params: { requestId, fileId: pdfId },
+        context: { cspNonce: "bm9uY2Vub25jZW5vbmNlMQ==" },
+      });
+      expect(page.status).toBe(200);
+      expect(((await page.clone().json()) as { framed: boolean }).framed).toBe(true);
+      const policy = page.headers.get("Content-Security-Policy")!;
+      expect(policy).toContain("frame-src 'self'");
+      expect(policy).toContain("script-src 'self' 'nonce-bm9uY2Vub25jZW5vbmNlMQ=='");
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(new Headers(preview.headers({ loaderHeaders: page.headers } as Parameters<typeof preview.headers>[0])).get("Content-Security-Policy")).toBe(policy);
+
+      // A CSV's preview keeps the default policy (no frames), and so does a PDF's for a viewer, who gets no frame.
+      const csvPage = await callRoute(preview.loader, { url: `/requests/${requestId}/files/${fileId}`, cookie: aCookie, params: { requestId, fileId }, context: { cspNonce: "x" } });
+      expect(csvPage.headers.get("Content-Security-Policy")).toBeNull();
+      const viewer = await makeMember(a, "viewer");
+      const viewerPage = await callRoute(preview.loader, { url: `/requests/${requestId}/files/${pdfId}`, cookie: viewer.cookie, params: { requestId, fileId: pdfId }, context: { cspNonce: "x" } });
+      expect(viewerPage.headers.get("Content-Security-Policy")).toBeNull();
+      expect(((await viewerPage.json()) as { framed: boolean }).framed).toBe(false);
+    });
+  });
+
+  it("refuses downloads and zips to a viewer (no export permission) and logs nothing for them", async () => {
+    const viewer = await makeMember(a, "viewer");
+    for (const [handler, url, params] of [
+      [download.loader, `/requests/${requestId}/files/${fileId}/download`, { requestId, fileId }],
+      [zip.loader, `/requests/${requestId}/files.zip`, { requestId }],
+    ] as const) {
+      const response = await callRoute(handler, { url, cookie: viewer.cookie, params });
+      expect(response.status, url).toBe(403);
+      expect(await response.text()).toContain("Your role (Viewer) can't do this: export data");
+    }
+    // A viewer still sees the preview.
+    expect((await callRoute(preview.loader, { url: `/requests/${requestId}/files/${fileId}`, cookie: viewer.cookie, params: { requestId, fileId } })).status).toBe(200);
+    expect(await db.select().from(auditEvents).where(eq(auditEvents.actorId, viewer.id))).toEqual([]);
   });
 });

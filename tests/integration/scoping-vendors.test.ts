@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { agencySystems, campaigns, products, requests, vendors } from "../../db/schema";
 import { createCampaign } from "~/domain/campaigns.server";
+import { standardRecordType } from "~/domain/catalog.server";
 import { DEFAULT_AGENCY_LETTER } from "~/domain/letters";
 import { createSystem } from "~/domain/systems.server";
 import { campaignFormSchema } from "~/domain/vendor-input";
@@ -38,6 +39,8 @@ let a: Awaited<ReturnType<typeof makeOrganization>>;
 let b: Awaited<ReturnType<typeof makeOrganization>>;
 let bCookie: string;
 const ids: Record<string, string> = {};
+/** A standard record type (shared by every organization, so not one of A's secrets). */
+let stopsTypeId: string;
 
 beforeAll(async () => {
   a = await makeOrganization("Alpha");
@@ -56,12 +59,13 @@ beforeAll(async () => {
   ids.system = system.value.id;
   const [document] = await db.query.systemDocuments.findMany({ where: (d, { eq: is }) => is(d.systemId, ids.system!) });
   ids.document = document!.id;
+  stopsTypeId = (await standardRecordType("stops"))!.id;
   const campaign = await createCampaign(
     a.viewer,
     campaignFormSchema.parse({
       title: SECRET_CAMPAIGN,
       ask: "Secret ask",
-      recordTypes: "stops",
+      recordTypeIds: [stopsTypeId],
       letterTemplate: DEFAULT_AGENCY_LETTER,
       targets: [ids.agency],
       productId: ids.product,
@@ -162,9 +166,17 @@ describe("a user of another organization", () => {
     const campaign = await callRoute(campaignsNew.action, {
       url: "/campaigns/new",
       cookie: bCookie,
-      form: { intent: "create", title: "x", ask: "y", recordTypes: "stops", letterTemplate: "Dear {agency}", targets: ids.agency!, productId: ids.product!, initialStatus: "draft" },
+      form: { intent: "create", title: "x", ask: "y", recordTypeIds: stopsTypeId, letterTemplate: "Dear {agency}", targets: ids.agency!, initialStatus: "draft" },
     });
     expect(campaign.status).toBe(400);
+    expect(await campaign.text()).toContain("not in your organization");
+    const onTheirProduct = await callRoute(campaignsNew.action, {
+      url: "/campaigns/new",
+      cookie: bCookie,
+      form: { intent: "create", title: "x", ask: "y", recordTypeIds: stopsTypeId, letterTemplate: "Dear {agency}", targets: ids.agency!, productId: ids.product!, initialStatus: "draft" },
+    });
+    expect(onTheirProduct.status).toBe(400);
+    expect(await onTheirProduct.text()).toContain("Choose a product from the list");
     const request = await callRoute(requestsNew.action, {
       url: "/requests/new",
       cookie: bCookie,

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadContextFor, rejectCrossOriginPosts, securityHeaders } from "~/utils/http-guards.server";
+import { contentSecurityPolicy, loadContextFor, rejectCrossOriginPosts, securityHeaders } from "~/utils/http-guards.server";
 
 // The Express middleware of server.ts, mounted the same way in front of a stand-in for the Remix handler.
 let base: string;
@@ -30,6 +30,9 @@ describe("security headers", () => {
     const second = await fetch(`${base}/requests`);
     const csp = first.headers.get("Content-Security-Policy")!;
     expect(csp).toContain("frame-ancestors 'none'");
+    // Pages frame nothing unless their route says otherwise (a PDF's preview page).
+    expect(csp).toContain("frame-src 'none'");
+    expect(contentSecurityPolicy("n", { frames: "self" })).toContain("frame-src 'self'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("base-uri 'self'");
     expect(csp).toContain("form-action 'self'");

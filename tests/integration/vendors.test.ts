@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { jurisdictions, productGroups, products, vendors } from "../../db/schema";
 import { createCampaign } from "~/domain/campaigns.server";
+import { standardRecordType } from "~/domain/catalog.server";
 import { listGroups } from "~/domain/groups.server";
 import { DEFAULT_AGENCY_LETTER } from "~/domain/letters";
 import { createLocalJurisdiction, updateAgency } from "~/domain/places.server";
@@ -10,6 +11,7 @@ import { deleteSystem } from "~/domain/systems.server";
 import { campaignFormSchema } from "~/domain/vendor-input";
 import { addStandardVendors, createVendor, deleteProduct, deleteVendor, updateVendor } from "~/domain/vendors.server";
 import * as apiRequests from "~/routes/api.v1.requests";
+import * as apiVendors from "~/routes/api.v1.vendors";
 import * as requestPage from "~/routes/requests.$requestId";
 import * as vendorEdit from "~/routes/vendors.$vendorId_.edit";
 import { db } from "~/utils/db.server";
@@ -92,7 +94,7 @@ describe("deleting vendors and products", () => {
     const { agencyId } = await makeAgency(org.viewer, { name: "Birch Police", place: "Birch", state: "WI" });
     const campaign = await createCampaign(
       org.viewer,
-      campaignFormSchema.parse({ title: "x", ask: "y", recordTypes: "calls", letterTemplate: DEFAULT_AGENCY_LETTER, targets: [agencyId], productId }),
+      campaignFormSchema.parse({ title: "x", ask: "y", recordTypeIds: [(await standardRecordType("calls_for_service"))!.id], letterTemplate: DEFAULT_AGENCY_LETTER, targets: [agencyId], productId }),
       TODAY,
     );
     expect(campaign.ok).toBe(true);
@@ -159,5 +161,44 @@ describe("requests to a vendor", () => {
       title: ["Title is required"],
       agencyId: ["Choose an agency"],
     });
+  });
+});
+
+describe("GET /api/v1/vendors", () => {
+  it("lists each vendor with its products, the agencies and cities on them (through hosting too) and its open requests", async () => {
+    const api = await makeOrganization("Vendor API");
+    const v = api.viewer;
+    const acme = await createVendor(v, { name: "Acme Public Safety", website: "https://acme.example" });
+    if (!acme.ok) throw new Error("vendor");
+    const zenith = await makeVendor(v, "Zenith Dispatch");
+    const rms = await makeProduct(v, acme.value.id, "Acme RMS");
+    await makeProduct(v, acme.value.id, "Acme CAD", "computer_aided_dispatch");
+    const elmPolice = (await makeAgency(v, { name: "Elm Police", place: "Elm" })).agencyId;
+    const elmSheriff = (await makeAgency(v, { name: "Elm Sheriff", place: "Elm", type: "sheriff" })).agencyId;
+    const oakPolice = (await makeAgency(v, { name: "Oak Police", place: "Oak" })).agencyId;
+    await makeSystem(v, elmPolice, { productId: rms });
+    await makeSystem(v, elmSheriff, { productId: rms });
+    await makeSystem(v, oakPolice, { hostAgencyId: elmPolice });
+    const open = await createRequest(v, { title: "Export spec", description: "y", vendorId: acme.value.id, initialStatus: "submitted", tags: [] }, TODAY);
+    const draft = await createRequest(v, { title: "Not sent", description: "y", vendorId: acme.value.id, initialStatus: "draft", tags: [] }, TODAY);
+    expect(open.ok && draft.ok).toBe(true);
+    const cookie = await cookieFor(api.admin.id);
+
+    const response = await callRoute(apiVendors.loader, { url: "/api/v1/vendors", cookie });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      data: [
+        { id: acme.value.id, name: "Acme Public Safety", website: "https://acme.example", products: 2, agencies: 3, cities: 2, openRequestsToVendor: 1 },
+        { id: zenith, name: "Zenith Dispatch", website: null, products: 0, agencies: 0, cities: 0, openRequestsToVendor: 0 },
+      ],
+    });
+
+    const filtered = await callRoute(apiVendors.loader, { url: "/api/v1/vendors?q=ZEN", cookie });
+    expect(((await filtered.json()) as { data: Array<{ name: string }> }).data.map((d) => d.name)).toEqual(["Zenith Dispatch"]);
+    const tooLong = await callRoute(apiVendors.loader, { url: `/api/v1/vendors?q=${"x".repeat(201)}`, cookie });
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.json()).toEqual({ error: "Invalid query parameters", fieldErrors: { q: ["Search text must be at most 200 characters"] } });
+    expect((await callRoute(apiVendors.loader, { url: "/api/v1/vendors" })).status).toBe(401);
+    expect((await callRoute(apiVendors.action, { url: "/api/v1/vendors", cookie, json: { name: "x" } })).status).toBe(405);
   });
 });

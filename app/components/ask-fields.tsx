@@ -1,0 +1,166 @@
+import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { DETAIL_LEVELS, FORMATS_WANTED, type DetailLevel, type FormatWanted } from "../../db/schema/field-values";
+import { FieldErrors, TextAreaField, TextField } from "~/components/fields";
+import { DETAIL_LEVEL_LABELS, FORMAT_LABELS } from "~/domain/field-states";
+
+// The pieces of "what is asked" shared by a request's ask (request-fields.tsx) and a joint ask's form
+// (campaign-form.tsx): record types and fields from the catalog, then detail level, period, format and
+// de-identification. Field names are those of askShape in app/domain/fields-input.ts.
+
+// Any form's field of that name: the request's ask form and the joint ask form have different schemas.
+type Field = FieldMetadata<any>;
+
+export interface CatalogChoices {
+  recordTypes: ReadonlyArray<{ id: string; name: string; category: string; description: string }>;
+  fields: ReadonlyArray<{ id: string; recordTypeId: string; label: string; group: string | null; description: string }>;
+}
+
+/** Record types as checkboxes, by category. */
+export function RecordTypeChoices({ field, catalog, checked, legend = "Record types" }: { field: Field; catalog: CatalogChoices; checked: ReadonlySet<string>; legend?: string }) {
+  const categories = [...new Set(catalog.recordTypes.map((t) => t.category))];
+  const errorId = `${field.id}-error`;
+  return (
+    <fieldset className="checkbox-fieldset" aria-describedby={field.errors?.length ? errorId : undefined}>
+      <legend>{legend}</legend>
+      <FieldErrors id={errorId} errors={field.errors} />
+      <div className="checkbox-columns">
+        {categories.map((category) => (
+          <div key={category} className="checkbox-group">
+            <p className="checkbox-group__title">{category}</p>
+            {catalog.recordTypes
+              .filter((t) => t.category === category)
+              .map((t) => (
+                <label key={t.id} className="checkbox" title={t.description || undefined}>
+                  <input type="checkbox" name={field.name} value={t.id} defaultChecked={checked.has(t.id)} />
+                  {t.name}
+                </label>
+              ))}
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** The catalog's fields as checkboxes, one collapsible group per record type that has fields. */
+export function CatalogFieldChoices({
+  field,
+  catalog,
+  checked,
+  openTypes,
+}: {
+  field: Field;
+  catalog: CatalogChoices;
+  checked: ReadonlySet<string>;
+  /** Record types shown open (those asked). */
+  openTypes: ReadonlySet<string>;
+}) {
+  const typesWithFields = catalog.recordTypes.filter((t) => catalog.fields.some((f) => f.recordTypeId === t.id));
+  return (
+    <>
+      <FieldErrors id={`${field.id}-error`} errors={field.errors} />
+      {typesWithFields.map((type) => {
+        const typeFields = catalog.fields.filter((f) => f.recordTypeId === type.id);
+        const count = typeFields.filter((f) => checked.has(f.id)).length;
+        const groups = [...new Set(typeFields.map((f) => f.group ?? ""))];
+        return (
+          <details key={type.id} className="catalog-group" open={openTypes.has(type.id) || count > 0}>
+            <summary>
+              {type.name}{" "}
+              <span className="muted small">
+                ({count} of {typeFields.length} asked)
+              </span>
+            </summary>
+            <fieldset className="checkbox-fieldset">
+              <legend className="visually-hidden">{type.name}</legend>
+              {groups.map((group) => (
+                <div key={group} className="checkbox-group">
+                  {group ? <p className="checkbox-group__title">{group}</p> : null}
+                  {typeFields
+                    .filter((f) => (f.group ?? "") === group)
+                    .map((f) => (
+                      <label key={f.id} className="checkbox" title={f.description}>
+                        <input type="checkbox" name={field.name} value={f.id} defaultChecked={checked.has(f.id)} />
+                        {f.label}
+                      </label>
+                    ))}
+                </div>
+              ))}
+            </fieldset>
+          </details>
+        );
+      })}
+    </>
+  );
+}
+
+export interface AskDefaults {
+  detailLevel: DetailLevel | null;
+  formats: readonly FormatWanted[];
+  deidentify: boolean;
+}
+
+/** "Other record type", detail level, coverage period, format wanted and de-identification. */
+export function AskDetailFields({
+  fields,
+  defaults,
+}: {
+  fields: Record<"newRecordType" | "detailLevel" | "periodStart" | "periodEnd" | "formats" | "deidentify" | "deidentifyNotes", Field>;
+  defaults: AskDefaults;
+}) {
+  return (
+    <>
+      <TextField
+        label="Other record type"
+        hint="Added to your organization's catalog"
+        {...getInputProps(fields.newRecordType, { type: "text" })}
+        id={fields.newRecordType.id}
+        errors={fields.newRecordType.errors}
+      />
+      <fieldset className="checkbox-fieldset">
+        <legend>Detail level</legend>
+        {DETAIL_LEVELS.map((level) => (
+          <label key={level} className="checkbox">
+            <input type="radio" name={fields.detailLevel.name} value={level} defaultChecked={defaults.detailLevel === level} />
+            {DETAIL_LEVEL_LABELS[level]}
+          </label>
+        ))}
+        <FieldErrors id={`${fields.detailLevel.id}-error`} errors={fields.detailLevel.errors} />
+      </fieldset>
+      <div className="form-row">
+        <TextField label="Period from" {...getInputProps(fields.periodStart, { type: "date" })} id={fields.periodStart.id} errors={fields.periodStart.errors} />
+        <TextField
+          label="Period to"
+          hint="Empty: to the present"
+          {...getInputProps(fields.periodEnd, { type: "date" })}
+          id={fields.periodEnd.id}
+          errors={fields.periodEnd.errors}
+        />
+      </div>
+      <fieldset className="checkbox-fieldset">
+        <legend>Format wanted</legend>
+        <div className="checkbox-columns">
+          {FORMATS_WANTED.map((format) => (
+            <label key={format} className="checkbox">
+              <input type="checkbox" name={fields.formats.name} value={format} defaultChecked={defaults.formats.includes(format)} />
+              {FORMAT_LABELS[format]}
+            </label>
+          ))}
+        </div>
+        <FieldErrors id={`${fields.formats.id}-error`} errors={fields.formats.errors} />
+      </fieldset>
+      <label className="checkbox">
+        <input type="checkbox" name={fields.deidentify.name} value="on" defaultChecked={defaults.deidentify} />
+        Asked for de-identified data (files are checked for names, dates of birth and addresses)
+      </label>
+      <TextAreaField
+        label="De-identification details"
+        hint="e.g. a hashed officer id instead of names; no addresses"
+        {...getTextareaProps(fields.deidentifyNotes)}
+        id={fields.deidentifyNotes.id}
+        errors={fields.deidentifyNotes.errors}
+        rows={2}
+      />
+    </>
+  );
+}
