@@ -68,8 +68,21 @@ function Period({ sinceOn, untilOn, today }: { sinceOn: string | null; untilOn: 
 }
 
 /** The systems card of an agency page: what it runs, what it gets from a host, what it hosts for others. */
-export function AgencySystemsCard({ agencyId, systems, hostedFor, today }: { agencyId: string; systems: SystemItem[]; hostedFor: HostedItem[]; today: string }) {
-  const canManage = useCan("vendor.manage");
+export function AgencySystemsCard({
+  agencyId,
+  systems,
+  hostedFor,
+  today,
+  editable = true,
+}: {
+  agencyId: string;
+  systems: SystemItem[];
+  hostedFor: HostedItem[];
+  today: string;
+  /** False on a coalition partner's agency: its systems are shown, changed only by its organization. */
+  editable?: boolean;
+}) {
+  const canManage = useCan("vendor.manage") && editable;
   return (
     <section className="card" aria-labelledby="systems-heading">
       <div className="card-header">

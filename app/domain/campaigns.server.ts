@@ -457,7 +457,7 @@ export function bulkAssign(viewer: Viewer, campaignId: string, requestIds: reado
       const [current] = await tx
         .select({ number: requests.number, assigneeId: requests.assigneeId })
         .from(requests)
-        .where(and(eq(requests.id, id), visibleRequests(viewer)))
+        .where(and(eq(requests.id, id), ownRequests(viewer)))
         .for("update");
       if (!current) return null;
       if (!mayAssign(viewer, current.assigneeId, assigneeId)) return fail("assigneeId", `#${current.number}: ${ASSIGN_REFUSED}`);

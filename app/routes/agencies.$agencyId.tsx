@@ -25,13 +25,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listRequests(viewer, { agency: agency.id, sort: "updated", pageSize: 100 }),
     listAgencySystems(viewer, agency.id, todayIn(viewer.timeZone)),
   ]);
-  return json({ agency, requests, systems });
+  return json({ agency, requests, systems, owned: agency.organizationId === viewer.organizationId });
 }
 
 export default function AgencyPage() {
-  const canFile = useCan("request.create");
-  const canManage = useCan("agency.manage");
-  const { agency, requests, systems } = useLoaderData<typeof loader>();
+  const { agency, requests, systems, owned } = useLoaderData<typeof loader>();
+  // A coalition partner's agency is read-only here: requests go to one's own agency records.
+  const canFile = useCan("request.create") && owned;
+  const canManage = useCan("agency.manage") && owned;
   const today = useToday();
   return (
     <>
@@ -64,6 +65,11 @@ export default function AgencyPage() {
           ) : null}
         </div>
       </div>
+      {!owned ? (
+        <p className="notice" role="note">
+          {agency.organizationName} shares this agency with your coalition. Only its members can change it.
+        </p>
+      ) : null}
       <div className="grid-2">
         <section className="card" aria-labelledby="agency-requests">
           <h2 id="agency-requests">Requests ({requests.total})</h2>
@@ -122,7 +128,7 @@ export default function AgencyPage() {
           ) : null}
         </section>
       </div>
-      <AgencySystemsCard agencyId={agency.id} systems={systems.systems} hostedFor={systems.hostedFor} today={today} />
+      <AgencySystemsCard agencyId={agency.id} systems={systems.systems} hostedFor={systems.hostedFor} today={today} editable={owned} />
     </>
   );
 }

@@ -48,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rows = page.rows.map((r) => ({ ...r, dueDate: dueDateOf(r), overdue: isOverdue(r, today), open: isOpenStatus(r.status), law: r.agencyId ? lawOf(r.stateCode) : null }));
   // Who the bulk "Assign" offers: everyone for those who may assign, else only the viewer.
   const assignable = can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id);
-  return json({ ...page, rows, members: assignable, addQuery });
+  return json({ ...page, rows, members: assignable, addQuery, organizationId: viewer.organizationId });
 }
 
 const intentSchema = z.object({
@@ -219,7 +219,7 @@ function BulkActions({ members, today }: { members: Array<{ id: string; name: st
 }
 
 export default function CampaignPage() {
-  const { campaign, fieldsAsk, coverage, rows, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery } = useLoaderData<typeof loader>();
+  const { campaign, fieldsAsk, coverage, rows, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery, organizationId } = useLoaderData<typeof loader>();
   const today = useToday();
   const navigation = useNavigation();
   const location = useLocation();
@@ -264,6 +264,12 @@ export default function CampaignPage() {
               </>
             ) : null}
           </p>
+          {campaign.organizationId !== organizationId ? (
+            <p className="notice" role="note">
+              {campaign.organizationName} runs this joint ask and shares it with your coalition. Add your own requests to it below; each
+              organization changes only its own.
+            </p>
+          ) : null}
         </div>
         <div className="actions">
           {canExport ? (
@@ -349,14 +355,17 @@ export default function CampaignPage() {
                   <tr key={r.id} className={r.overdue ? "row--overdue" : undefined}>
                     {canBulk ? (
                       <td>
-                        <input
-                          type="checkbox"
-                          form="bulk"
-                          name="requestIds"
-                          value={r.id}
-                          defaultChecked={r.open}
-                          aria-label={`Select #${r.number} to ${r.agencyName ?? r.vendorName}`}
-                        />
+                        {/* Each member of a shared joint ask changes only its own requests. */}
+                        {r.organizationId === organizationId ? (
+                          <input
+                            type="checkbox"
+                            form="bulk"
+                            name="requestIds"
+                            value={r.id}
+                            defaultChecked={r.open}
+                            aria-label={`Select #${r.number} to ${r.agencyName ?? r.vendorName}`}
+                          />
+                        ) : null}
                       </td>
                     ) : null}
                     <td>
@@ -366,6 +375,7 @@ export default function CampaignPage() {
                       <div className="muted small">
                         #{r.number}
                         {r.vendorId ? " · vendor" : ""}
+                        {r.organizationId !== organizationId ? ` · ${r.organizationName}` : ""}
                       </div>
                     </td>
                     <td data-label="Place">

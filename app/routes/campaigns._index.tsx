@@ -11,11 +11,11 @@ export const meta: MetaFunction = () => [{ title: "Joint asks · JointAsk" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  return json({ campaigns: await listCampaigns(viewer) });
+  return json({ campaigns: await listCampaigns(viewer), organizationId: viewer.organizationId });
 }
 
 export default function CampaignsIndex() {
-  const { campaigns } = useLoaderData<typeof loader>();
+  const { campaigns, organizationId } = useLoaderData<typeof loader>();
   const today = useToday();
   const canAsk = useCan("request.create");
   return (
@@ -62,6 +62,7 @@ export default function CampaignsIndex() {
                       {c.title}
                     </Link>
                     {c.recordTypes.length ? <div className="muted small">{c.recordTypes.join(", ")}</div> : null}
+                    {c.organizationId !== organizationId ? <div className="muted small">Run by {c.organizationName}, shared with your coalition</div> : null}
                   </td>
                   <td data-label="On">
                     {c.productId ? <Link to={`/products/${c.productId}`}>{c.productName}</Link> : c.vendorId ? <Link to={`/vendors/${c.vendorId}`}>{c.vendorName}</Link> : <span className="muted">—</span>}

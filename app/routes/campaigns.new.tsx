@@ -15,6 +15,7 @@ import {
   targetAgencies,
   type LetterPreview,
 } from "~/domain/campaigns.server";
+import { ownsRow } from "~/domain/access.server";
 import { listCatalog } from "~/domain/catalog.server";
 import { readCampaignAsk } from "~/domain/fields.server";
 import { memberAgencyIds } from "~/domain/groups.server";
@@ -39,10 +40,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const systemTypeParam = params.get("systemType");
   const systemType = (SYSTEM_TYPES as readonly string[]).includes(systemTypeParam ?? "") ? (systemTypeParam as SystemType) : undefined;
   const source = params.get("clone") ? await getCampaign(viewer, params.get("clone")!) : null;
-  const productId = source?.productId ?? params.get("product");
-  const product = productId ? await getProduct(viewer, productId) : null;
-  const vendorId = source?.vendorId ?? product?.vendorId ?? params.get("vendor");
-  const vendor = vendorId ? await getVendor(viewer, vendorId) : null;
+  // A copy of a coalition partner's joint ask keeps its text and ask; its product and vendor are the partner's
+  // records, so the copy starts from the organization's own agencies instead.
+  const sourceIsOwn = source ? ownsRow(viewer, source) : false;
+  const productId = (sourceIsOwn ? source?.productId : null) ?? params.get("product");
+  const foundProduct = productId ? await getProduct(viewer, productId) : null;
+  const product = foundProduct && ownsRow(viewer, foundProduct) ? foundProduct : null;
+  const vendorId = (sourceIsOwn ? source?.vendorId : null) ?? product?.vendorId ?? params.get("vendor");
+  const foundVendor = vendorId ? await getVendor(viewer, vendorId) : null;
+  const vendor = foundVendor && ownsRow(viewer, foundVendor) ? foundVendor : null;
   const q = (params.get("q") ?? "").trim().slice(0, 200);
 
   let candidateIds: string[] = [];

@@ -23,14 +23,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stateCode: url.searchParams.get("state") ?? undefined,
   });
   if (!page) throw notFound("product");
-  return json(page);
+  return json({ ...page, owned: page.product.organizationId === viewer.organizationId });
 }
 
 export default function ProductPage() {
-  const { product, states, totalAgencies, stateCode, members, groups, precedents, former } = useLoaderData<typeof loader>();
+  const { product, states, totalAgencies, stateCode, members, groups, precedents, former, owned } = useLoaderData<typeof loader>();
   const today = useToday();
-  const canAsk = useCan("request.create");
-  const canManage = useCan("vendor.manage");
+  // A coalition partner's product is read-only here, and joint asks start from one's own records.
+  const canAsk = useCan("request.create") && owned;
+  const canManage = useCan("vendor.manage") && owned;
   return (
     <>
       <p className="breadcrumb">
@@ -56,6 +57,11 @@ export default function ProductPage() {
           ) : null}
         </div>
       </div>
+      {!owned ? (
+        <p className="notice" role="note">
+          {product.organizationName} shares this product with your coalition. Only its members can change it.
+        </p>
+      ) : null}
 
       <section className="card" aria-labelledby="group-heading">
         <h2 id="group-heading">Shared-vendor group</h2>

@@ -22,13 +22,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stateCode: url.searchParams.get("state") ?? undefined,
   });
   if (!page) throw notFound("vendor");
-  return json(page);
+  return json({ ...page, owned: page.vendor.organizationId === viewer.organizationId });
 }
 
 export default function VendorPage() {
-  const { vendor, products, states, totalAgencies, stateCode, members, precedents, requests, campaigns } = useLoaderData<typeof loader>();
-  const canAsk = useCan("request.create");
-  const canManage = useCan("vendor.manage");
+  const { vendor, products, states, totalAgencies, stateCode, members, precedents, requests, campaigns, owned } = useLoaderData<typeof loader>();
+  // A coalition partner's vendor is read-only here, and joint asks and requests start from one's own records.
+  const canAsk = useCan("request.create") && owned;
+  const canManage = useCan("vendor.manage") && owned;
   const today = useToday();
   return (
     <>
@@ -75,6 +76,11 @@ export default function VendorPage() {
           ) : null}
         </div>
       </div>
+      {!owned ? (
+        <p className="notice" role="note">
+          {vendor.organizationName} shares this vendor with your coalition. Only its members can change it.
+        </p>
+      ) : null}
 
       <section className="card" aria-labelledby="products-heading">
         <h2 id="products-heading">Products</h2>

@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Vendors · JointAsk" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 200);
-  return json({ vendors: await listVendors(viewer, { q: q || undefined }, todayIn(viewer.timeZone)) });
+  return json({ vendors: await listVendors(viewer, { q: q || undefined }, todayIn(viewer.timeZone)), organizationId: viewer.organizationId });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function VendorsIndex() {
-  const { vendors } = useLoaderData<typeof loader>();
+  const { vendors, organizationId } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const canManage = useCan("vendor.manage");
   return (
@@ -103,6 +103,7 @@ export default function VendorsIndex() {
                     <Link to={`/vendors/${v.id}`} className="row-title">
                       {v.name}
                     </Link>
+                    {v.organizationId !== organizationId ? <div className="muted small">Shared by {v.organizationName}</div> : null}
                   </td>
                   <td data-label="Products" className="num">
                     {v.productCount}
