@@ -8,6 +8,9 @@ export default defineConfig({
   resolve: { alias: { "~": path.join(root, "app") } },
   test: {
     setupFiles: ["tests/setup/fail-on-console-error.ts"],
+    // Vitest runs one worker per CPU but one; on the 2-CPU machines here that is a single worker. Tests wait on
+    // the database much of the time, so two workers keep both CPUs busy and halve the run.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

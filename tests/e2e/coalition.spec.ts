@@ -60,7 +60,7 @@ test("an invited coordinator joins, sees the coalition's shared joint ask but no
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Joint asks" }).click();
   await page.getByRole("link", { name: "Traffic stops 2021–present", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Traffic stops 2021–present" })).toBeVisible();
-  const partnerRow = page.getByRole("row", { name: /Richmond Police Department/ });
+  const partnerRow = page.getByRole("table", { name: "Requests of this joint ask" }).getByRole("row", { name: /Richmond Police Department/ });
   await expect(partnerRow).toContainText(PARTNER);
   // Bulk actions are for the organization's own requests only.
   await expect(partnerRow.getByRole("checkbox")).toHaveCount(0);

@@ -123,5 +123,5 @@ test("an agency reply uploaded as .eml is filed on its request's timeline, attac
   await attachment.click();
   await expect(page.getByRole("heading", { level: 1, name: "schedule.csv" })).toBeVisible();
   await expect(page.getByRole("table", { name: /^First 1 of 1 rows?$/ })).toBeVisible();
-  await expect(page.getByText(/· Received from agency · Email$/)).toBeVisible();
+  await expect(page.getByText(/^Received from agency by email, /)).toBeVisible();
 });

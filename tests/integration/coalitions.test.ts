@@ -17,7 +17,19 @@ import { addDays, todayIn } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { DEFAULT_AGENCY_LETTER } from "~/domain/letters";
 import { campaignFormSchema } from "~/domain/vendor-input";
-import { callRoute, cookieFor, formCoalition, freshViewer, makeMember, makeOrganization, makeProduct, makeRequest, makeVendor, TODAY } from "./factories";
+import {
+  callRoute,
+  cookieFor,
+  formCoalition,
+  freshViewer,
+  makeMember,
+  makeOrganization,
+  makeProduct,
+  makeRequest,
+  makeVendor,
+  standardRecordTypeId,
+  TODAY,
+} from "./factories";
 
 // Two organizations in a coalition and one outside it: who sees which request, entry, file, vendor and joint
 // ask, who may change them, and what changes the moment a member leaves.
@@ -169,7 +181,13 @@ describe("what coalition members see", () => {
   });
 
   it("shares joint asks: a partner joins with its own request and changes only its own rows", async () => {
-    const input = campaignFormSchema.parse({ title: "Keystone stops ask", ask: "Stop data.", recordTypes: "stops", letterTemplate: DEFAULT_AGENCY_LETTER, targets: [a.agencyId] });
+    const input = campaignFormSchema.parse({
+      title: "Keystone stops ask",
+      ask: "Stop data.",
+      recordTypeIds: [await standardRecordTypeId("stops")],
+      letterTemplate: DEFAULT_AGENCY_LETTER,
+      targets: [a.agencyId],
+    });
     const created = await createCampaign(a.viewer, input, TODAY);
     if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
     const bViewer = await freshViewer(b.admin.id);

@@ -247,3 +247,11 @@ export async function freshViewer(userId: string): Promise<Viewer> {
   if (!viewer) throw new Error("no such enabled user");
   return viewer;
 }
+
+/** The id of a record type of the standard catalog, by its key (e.g. "stops"). */
+export async function standardRecordTypeId(key: string): Promise<string> {
+  const { recordTypes } = await import("../../db/schema");
+  const [row] = await db.select({ id: recordTypes.id }).from(recordTypes).where(and(eq(recordTypes.key, key), isNull(recordTypes.organizationId)));
+  if (!row) throw new Error(`no standard record type ${key}`);
+  return row.id;
+}
