@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { once } from "node:events";
-import { createWriteStream, open as openCallback } from "node:fs";
+import { createWriteStream, fdatasync, open as openCallback } from "node:fs";
 import { rm } from "node:fs/promises";
 import { promisify } from "node:util";
 import path from "node:path";
@@ -34,6 +34,9 @@ export interface ReceivedUpload {
 // Room for the multipart framing and a few small text fields around the file itself.
 const MULTIPART_OVERHEAD = 64 * 1024;
 const CHUNK = 1024 * 1024;
+// While a large file arrives, its written part is flushed to disk every so often in the background, so the
+// final flush before the rename has only the tail left instead of the whole file.
+const FLUSH_EVERY = 64 * 1024 * 1024;
 
 const openFile = promisify(openCallback);
 
@@ -115,10 +118,18 @@ export async function receiveUpload(
     originalName = cleanOriginalName(info.filename ?? "");
     const hash = createHash("sha256");
     let bytes = 0;
+    let flushedAt = 0;
+    let flushing = false;
     // Hashed and counted as the chunks pass to the file (a listener, not another stream: cheaper per chunk).
     file.on("data", (chunk: Buffer) => {
       hash.update(chunk);
       bytes += chunk.length;
+      if (!flushing && out.bytesWritten - flushedAt >= FLUSH_EVERY) {
+        flushing = true;
+        flushedAt = out.bytesWritten;
+        // Errors surface at the final flush, which fails the upload.
+        fdatasync(fd, () => (flushing = false));
+      }
     });
     file.once("limit", () => fail(new UploadError(413, tooLarge)));
     written = pipeline(file, out).then(() => ({ bytes, sha256: hash.digest("hex") }));
