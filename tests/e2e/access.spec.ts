@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
+import { signIn } from "./support";
 
 // Every page here must hydrate under the Content-Security-Policy: a CSP violation or a console error fails.
 test.beforeEach(async ({ page }) => {
@@ -15,14 +16,6 @@ test.beforeEach(async ({ page }) => {
     throw error;
   });
 });
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();
-}
 
 async function signedInPage(browser: Browser, email: string) {
   const context = await browser.newContext();

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
 
 // Issue 7's path through the app: an admin invites a coordinator by email, who accepts from the link in the
 // development outbox, then sees the coalition's shared joint ask but not the partner's private request; a
@@ -8,14 +9,6 @@ const PARTNER = "Bay Area Records Collective";
 const PARTNER_SHARED = "Traffic stops 2021–present (Richmond)";
 const PARTNER_PRIVATE = "Gunshot-detection alerts and dispatch outcomes (draft, not shared)";
 const PARTNER_PUBLISHED = "Use-of-force reports 2020–present (Berkeley)";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();
-}
 
 test.beforeEach(async ({ page }) => {
   page.on("pageerror", (error) => {

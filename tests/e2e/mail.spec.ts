@@ -1,12 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("demo@example.org");
-  await page.getByLabel("Password").fill("demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();
-}
+import { signIn } from "./support";
 
 async function newDraftRequest(page: Page, title: string) {
   await page.goto("/requests/new");

@@ -1,12 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();
-}
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
 
 test.beforeEach(async ({ page }) => {
   page.on("pageerror", (error) => {

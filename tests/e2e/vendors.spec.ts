@@ -1,14 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
 import { dueDateFor, lawFor } from "../../app/domain/deadlines";
 import { describeDue, todayIn } from "../../app/utils/dates";
-
-async function signIn(page: Page, email = "demo@example.org") {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();
-}
 
 test.beforeEach(async ({ page }) => {
   page.on("pageerror", (error) => {
