@@ -36,8 +36,8 @@ export default defineConfig({
               test: {
                 name: "integration:postgres",
                 include: ["tests/integration/**/*.test.ts"],
-                // The CLI tests run their child processes on an embedded database of their own: once is enough.
-                exclude: ["tests/integration/cli-*.test.ts"],
+                // These run on embedded databases of their own (the CLI's child processes, DATA_DIR itself): once is enough.
+                exclude: ["tests/integration/cli-*.test.ts", "tests/integration/embedded-database.test.ts"],
                 env: { TEST_DB_DRIVER: "postgres", NODE_ENV: "test" as const },
                 globalSetup: ["tests/setup/postgres-global.ts"],
                 setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/database.ts"],

@@ -1,5 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -7,6 +9,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import postgres from "postgres";
 import { lockDataDir } from "./data-dir-lock";
+import { projectRoot } from "./paths";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -29,6 +32,35 @@ export type DatabaseOptions =
   | { driver: "pglite"; dataDir: string }
   | { driver: "pglite"; inMemory: true };
 
+/**
+ * PGlite zero-fills its shared buffers inside the process, so Postgres' default of 128 MB is resident from the
+ * start; a single-user embedded database needs far less.
+ */
+const PGLITE_OPTIONS: PGliteOptions = { postgresqlconf: ["shared_buffers = 32MB"] };
+
+/**
+ * Creating a PGlite data directory runs initdb in WebAssembly, and the memory that takes (about 700 MB) is never
+ * given back to the operating system. Doing it in a short-lived child process keeps the app's own footprint to
+ * what an already-created database needs.
+ */
+function createPgliteDataDirInChildProcess(pgDataDir: string): void {
+  if (existsSync(path.join(pgDataDir, "PG_VERSION"))) return;
+  const script = [
+    'import { PGlite } from "@electric-sql/pglite";',
+    "const pg = new PGlite(process.argv[1], JSON.parse(process.argv[2]));",
+    "await pg.waitReady;",
+    "await pg.close();",
+  ].join("\n");
+  const result = spawnSync(
+    process.execPath,
+    ["--input-type=module", "-e", script, pgDataDir, JSON.stringify(PGLITE_OPTIONS)],
+    { cwd: projectRoot, stdio: ["ignore", "inherit", "pipe"], encoding: "utf8" },
+  );
+  if (result.status !== 0) {
+    throw new Error(`Could not create the embedded database in ${pgDataDir}: ${result.stderr || result.error?.message || "unknown error"}`);
+  }
+}
+
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.driver === "postgres") {
     const client = postgres(options.url, {
@@ -47,10 +79,17 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   let release = () => {};
   let client: PGlite;
   if ("inMemory" in options) {
-    client = new PGlite();
+    client = new PGlite(PGLITE_OPTIONS);
   } else {
     release = lockDataDir(options.dataDir);
-    client = new PGlite(path.join(options.dataDir, "pglite"));
+    const pgDataDir = path.join(options.dataDir, "pglite");
+    try {
+      createPgliteDataDirInChildProcess(pgDataDir);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    client = new PGlite(pgDataDir, PGLITE_OPTIONS);
   }
   let closed: Promise<void> | undefined;
   return {
