@@ -1,4 +1,5 @@
 import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { Link } from "@remix-run/react";
 import { DETAIL_LEVELS, FORMATS_WANTED, type DetailLevel, type FormatWanted } from "../../db/schema/field-values";
 import { SUBMISSION_METHODS } from "../../db/schema/values";
 import { AskDetailFields, CatalogFieldChoices, RecordTypeChoices, type AskDefaults, type CatalogChoices } from "./ask-fields";
@@ -71,7 +72,8 @@ export function AskFields({ fields, catalog }: { fields: Record<AskFieldName, Fi
       <RecordTypeChoices field={fields.recordTypeIds} catalog={catalog} checked={recordTypeIds} legend="Record types (each request is tagged with them)" />
       <fieldset className="checkbox-fieldset">
         <legend>Fields asked</legend>
-        <p className="muted small">The columns each agency is asked for; every request tracks what comes back for each. Their record types join the ask.</p>
+        <p className="muted small">The columns each agency is asked for; every request tracks what comes back for each. Their record types join the ask. A column that isn't listed can be added to your organization's{" "}
+          <Link to="/catalog">catalog</Link> first; it is then listed here.</p>
         <CatalogFieldChoices field={fields.catalogFieldIds} catalog={catalog} checked={fieldIds} openTypes={recordTypeIds} />
       </fieldset>
       <AskDetailFields fields={fields} defaults={defaults} />
