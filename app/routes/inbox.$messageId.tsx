@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reviewReason: message.reviewReason,
       text: message.textBody,
       // Never the HTML as received: only what the sanitizer lets through reaches the page.
-      html: message.htmlBody ? sanitizeMailHtml(message.htmlBody) : null,
+      html: message.htmlBody ? await sanitizeMailHtml(message.htmlBody) : null,
       rawSize: message.rawSize,
       requestId: message.requestId,
     },

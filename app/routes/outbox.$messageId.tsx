@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       inReplyTo: message.inReplyTo,
       references: message.references,
       text: message.textBody,
-      html: found.hiddenBody ? "" : sanitizeMailHtml(message.htmlBody),
+      html: found.hiddenBody ? "" : await sanitizeMailHtml(message.htmlBody),
       attempts: message.attempts,
       maxAttempts: message.maxAttempts,
       lastError: message.lastError,

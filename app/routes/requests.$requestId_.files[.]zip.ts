@@ -21,7 +21,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (files.length === 0) throw new Response("This request has no files yet.", { status: 404 });
   const name = `request-${found.number}-files.zip`;
   await recordExport(db, viewer, { type: "request", id: found.id }, { what: "request files (zip)", name, files: files.length }, clientAddressOf(context));
-  const archive = zipStream(files);
+  const archive = await zipStream(files);
   return new Response(createReadableStreamFromReadable(archive), {
     headers: {
       "Content-Type": "application/zip",

@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { ZipArchive, type ZipEntryData } from "archiver";
+import type { ZipEntryData } from "archiver";
 import type { FileKind } from "../../../db/schema/field-values";
 import { uniqueNames } from "./filename";
 
@@ -7,7 +7,9 @@ import { uniqueNames } from "./filename";
 const STORED: ReadonlySet<FileKind> = new Set(["xlsx", "pdf", "other"]);
 
 /** A zip of the files, produced as it is read: one file open at a time, nothing held in memory. */
-export function zipStream(files: ReadonlyArray<{ path: string; originalName: string; kind: FileKind; createdAt: Date }>): Readable {
+export async function zipStream(files: ReadonlyArray<{ path: string; originalName: string; kind: FileKind; createdAt: Date }>): Promise<Readable> {
+  // Loaded on first use, like the other libraries only some requests need, to keep the idle server small.
+  const { ZipArchive } = await import("archiver");
   const archive = new ZipArchive({ zlib: { level: 6 } });
   const names = uniqueNames(files.map((f) => f.originalName));
   files.forEach((file, i) => archive.file(file.path, { name: names[i]!, date: file.createdAt, store: STORED.has(file.kind) } as ZipEntryData));

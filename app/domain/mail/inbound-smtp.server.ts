@@ -1,5 +1,4 @@
 import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import type { Executor } from "../../utils/db.server";
 import { receiveMail } from "./inbound.server";
 import { readReplyAddress } from "./reply-address.server";
@@ -66,6 +65,8 @@ function smtpError(message: string, responseCode: number): Error {
  */
 export async function startInboundSmtp(options: InboundSmtpOptions): Promise<InboundSmtp> {
   const log = options.log ?? console;
+  // Loaded only when the listener is turned on (INBOUND_SMTP_PORT).
+  const { SMTPServer } = await import("smtp-server");
   const server = new SMTPServer({
     name: options.domain,
     banner: "JointAsk inbound mail",

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
-import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
+import type { AddressObject, ParsedMail } from "mailparser";
 import {
   agencies,
   communications,
@@ -193,6 +193,8 @@ export async function receiveMail(mail: ReceivedMail, db: Executor = defaultDb):
 
   let parsed: ParsedMail | null = null;
   let parseError: string | null = null;
+  // Loaded on first use: most servers receive mail rarely, and mailparser is large.
+  const { simpleParser } = await import("mailparser");
   try {
     parsed = await simpleParser(mail.raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
   } catch (error) {

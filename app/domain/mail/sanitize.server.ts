@@ -1,4 +1,3 @@
-import sanitizeHtml from "sanitize-html";
 
 const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
@@ -7,7 +6,9 @@ const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"];
  * Scripts, styles, forms, frames, images (tracking pixels) and every event handler or inline style are removed;
  * links may only be http(s) or mailto and open in a new tab without a referrer.
  */
-export function sanitizeMailHtml(html: string): string {
+export async function sanitizeMailHtml(html: string): Promise<string> {
+  // Loaded on first use: only the mail pages show HTML.
+  const { default: sanitizeHtml } = await import("sanitize-html");
   return sanitizeHtml(html, {
     allowedTags: [
       ...HEADINGS,
