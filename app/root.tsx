@@ -16,7 +16,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import stylesheet from "~/styles/app.css";
 import { getViewer } from "~/utils/auth.server";
 import { takeFlash } from "~/utils/flash.server";
@@ -54,11 +54,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootData = typeof loader;
 
+/** On a phone the menu scrolls sideways: keep the current page's item in view after each navigation. */
+function useCurrentMenuItemInView(pathname: string) {
+  const menu = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    const list = menu.current;
+    const current = list?.querySelector<HTMLElement>('a[aria-current="page"]');
+    if (!list || !current || list.scrollWidth <= list.clientWidth) return;
+    const item = current.parentElement ?? current;
+    if (item.offsetLeft < list.scrollLeft || item.offsetLeft + item.offsetWidth > list.scrollLeft + list.clientWidth) {
+      list.scrollLeft = item.offsetLeft - list.clientWidth / 2 + item.offsetWidth / 2;
+    }
+  }, [pathname]);
+  return menu;
+}
+
 function Shell({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const viewer = data?.viewer;
   const nonce = useNonce();
   const { pathname } = useLocation();
+  const menu = useCurrentMenuItemInView(pathname);
   return (
     <html lang="en">
       <head>
@@ -80,7 +96,7 @@ function Shell({ children }: { children: ReactNode }) {
             {viewer ? (
               <>
                 <nav aria-label="Main">
-                  <ul className="nav">
+                  <ul className="nav" ref={menu}>
                     <li>
                       <NavLink to="/requests">Requests</NavLink>
                     </li>
