@@ -9,7 +9,7 @@ import type { Viewer } from "./accounts.server";
 import { ownAgencies, ownProducts, ownRequests, ownVendors, visibleCampaigns, visibleRequests } from "./access.server";
 import { spreadsheetSafe } from "./csv";
 import { lawFor } from "./deadlines";
-import { copyAskToRequest, coverageMatrix, readCampaignAsk, resolveFieldsAsk, saveCampaignAsk, type FieldsAsk } from "./fields.server";
+import { copyAskToRequests, coverageMatrix, readCampaignAsk, resolveFieldsAsk, saveCampaignAsk, type FieldsAsk } from "./fields.server";
 import { countUnasked, listPrecedents, listUnasked, RECEIVED_STATUSES, type ProductScope } from "./groups.server";
 import { describeResponseTime, fillTemplate } from "./letters";
 import { MAX_TAGS, normalizeTags } from "./request-input";
@@ -257,12 +257,11 @@ async function generateRequests(
     assigneeId: options.assigneeId,
     tags: options.tags,
   };
-  let created = 0;
+  const createdIds: string[] = [];
   for (const target of targets) {
     const result = await createRequest(viewer, { ...common, agencyId: target.id, description: agencyLetter(campaign.letterTemplate, target, context) }, options.today, tx);
     if (!result.ok) throw new GenerationFailed(result.fieldErrors);
-    if (options.fieldsAsk) await copyAskToRequest(tx, viewer, result.value.id, options.fieldsAsk);
-    created += 1;
+    createdIds.push(result.value.id);
   }
   if (options.vendor && options.vendorLetter) {
     const result = await createRequest(
@@ -272,10 +271,10 @@ async function generateRequests(
       tx,
     );
     if (!result.ok) throw new GenerationFailed(result.fieldErrors);
-    if (options.fieldsAsk) await copyAskToRequest(tx, viewer, result.value.id, options.fieldsAsk);
-    created += 1;
+    createdIds.push(result.value.id);
   }
-  return created;
+  if (options.fieldsAsk) await copyAskToRequests(tx, viewer, createdIds, options.fieldsAsk);
+  return createdIds.length;
 }
 
 /** Runs `work` in a transaction; a GenerationFailed inside rolls it all back and becomes an error on `field`. */

@@ -3,6 +3,7 @@ import { agencies, agencyProducts, agencySystems, jurisdictions, productGroups, 
 import type { SystemType } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { queryRows } from "../utils/db.server";
+import { slicesOf } from "./batches";
 
 // Keeps agency_products (who is on which product, through hosting) and product_groups (the size of each
 // shared-vendor group) in step with agency_systems. Callers run these inside the transaction that changed
@@ -22,13 +23,9 @@ export async function lockHosting(tx: Executor, organizationId: string): Promise
 type AgencyType = { agencyId: string; systemType: SystemType };
 type Group = { productId: string; systemType: SystemType };
 
-// Large value lists go in chunks to stay under the 65,535 bind parameters of one statement.
+// Large value lists go in slices to stay under the 65,535 bind parameters of one statement.
 const CHUNK = 5000;
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
+const chunks = <T>(items: readonly T[]) => slicesOf(items, CHUNK);
 
 const pairList = (pairs: readonly AgencyType[]) =>
   sql`(values ${sql.join(pairs.map((p) => sql`(${p.agencyId}::uuid, ${p.systemType}::system_type)`), sql`, `)})`;

@@ -3,6 +3,7 @@ import { requestEvents, requests } from "../../db/schema";
 import type { Executor, Transaction } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
 import { ownRequests } from "./access.server";
+import { inSlices } from "./batches";
 import type { TimelineEventData } from "./timeline";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,6 +27,21 @@ export async function recordEvent(
     ...(occurredAt ? { occurredAt } : {}),
     ...(options.internal ? { internal: true } : {}),
   });
+}
+
+/**
+ * Appends the same event to the timelines of many requests at once (a joint ask's requests, made in one
+ * transaction); events of one request keep the order they were recorded in.
+ */
+export async function recordEventOnEach(tx: Executor, viewer: Viewer, requestIds: readonly string[], event: TimelineEventData): Promise<void> {
+  const rows = requestIds.map((requestId) => ({
+    organizationId: viewer.organizationId,
+    requestId,
+    kind: event.kind,
+    actorId: viewer.id,
+    data: event.data as unknown as Record<string, unknown>,
+  }));
+  await inSlices(rows, 1000, (slice) => tx.insert(requestEvents).values(slice));
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Viewer } from "./accounts.server";
 import { ownAgencies, ownProducts, ownSystems, ownVendors } from "./access.server";
 import { lockHosting, refreshMemberships } from "./memberships.server";
 import { fail, ok, type Result } from "./results";
+import { inSlices } from "./batches";
 import { parseSystemsCsv, type ImportFormat, type ImportIssue, type ImportRow } from "./systems-import";
 
 // Checks a parsed import against the organization's places, agencies, vendors and products, plans what
@@ -340,9 +341,7 @@ export async function runImport(viewer: Viewer, text: string, db: Executor = def
   }
 }
 
-async function insertChunks<T>(items: readonly T[], insert: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < items.length; i += INSERT_CHUNK) await insert(items.slice(i, i + INSERT_CHUNK));
-}
+const insertChunks = <T>(items: readonly T[], insert: (chunk: T[]) => Promise<unknown>) => inSlices(items, INSERT_CHUNK, insert);
 
 async function write(tx: Executor, viewer: Viewer, writes: Writes) {
   const org = viewer.organizationId;
