@@ -2,6 +2,7 @@ import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to
 import { DETAIL_LEVELS, FORMATS_WANTED, type DetailLevel, type FormatWanted } from "../../db/schema/field-values";
 import { FieldErrors, TextAreaField, TextField } from "~/components/fields";
 import { DETAIL_LEVEL_LABELS, FORMAT_LABELS } from "~/domain/field-states";
+import { formatDate } from "~/utils/dates";
 
 // The pieces of "what is asked" shared by a request's ask (request-fields.tsx) and a joint ask's form
 // (campaign-form.tsx): record types and fields from the catalog, then detail level, period, format and
@@ -162,5 +163,45 @@ export function AskDetailFields({
         rows={2}
       />
     </>
+  );
+}
+
+/** The ask beyond its record types, as stored on a request or a joint ask. */
+export interface AskValues extends AskDefaults {
+  periodStart: string | null;
+  periodEnd: string | null;
+  deidentifyNotes: string | null;
+}
+
+const notSet = <span className="muted">Not set</span>;
+
+/**
+ * What is asked, as a list: record types, the fields (when given), detail level, period, format and
+ * de-identification. Without `ask` (a joint ask made before it had a structured ask) only the record types.
+ */
+export function AskSummary({ recordTypes, fields, ask, today }: { recordTypes: readonly string[]; fields?: readonly string[]; ask: AskValues | null; today: string }) {
+  return (
+    <dl className="summary-list">
+      <dt>Record types</dt>
+      <dd>{recordTypes.length ? recordTypes.join(", ") : notSet}</dd>
+      {fields ? (
+        <>
+          <dt>Fields</dt>
+          <dd>{fields.length ? fields.join(", ") : <span className="muted">None chosen</span>}</dd>
+        </>
+      ) : null}
+      {ask ? (
+        <>
+          <dt>Detail level</dt>
+          <dd>{ask.detailLevel ? DETAIL_LEVEL_LABELS[ask.detailLevel] : notSet}</dd>
+          <dt>Period</dt>
+          <dd>{ask.periodStart ? `${formatDate(ask.periodStart, today)} to ${ask.periodEnd ? formatDate(ask.periodEnd, today) : "the present"}` : notSet}</dd>
+          <dt>Format wanted</dt>
+          <dd>{ask.formats.length ? ask.formats.map((f) => FORMAT_LABELS[f]).join(", ") : notSet}</dd>
+          <dt>De-identification</dt>
+          <dd>{ask.deidentify ? ask.deidentifyNotes || "Asked for de-identified data" : <span className="muted">Not asked</span>}</dd>
+        </>
+      ) : null}
+    </dl>
   );
 }

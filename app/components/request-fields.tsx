@@ -3,20 +3,16 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { FIELD_STATES, type FieldState } from "../../db/schema/field-values";
-import { AskDetailFields, CatalogFieldChoices, RecordTypeChoices } from "~/components/ask-fields";
+import { AskDetailFields, AskSummary, CatalogFieldChoices, RecordTypeChoices } from "~/components/ask-fields";
 import { FieldErrors, FormErrors, SelectField, TextField } from "~/components/fields";
 import {
-  DETAIL_LEVEL_LABELS,
   describeCoverage,
   FIELD_STATE_BADGES,
   FIELD_STATE_LABELS,
   FIELD_STATE_NOTE_HINTS,
-  FORMAT_LABELS,
 } from "~/domain/field-states";
 import type { FieldsAndFilesData } from "~/domain/fields-page.server";
 import { editAskSchema, setFieldsSchema, updateStatesSchema } from "~/domain/fields-input";
-import { formatDate } from "~/utils/dates";
-import { useCan } from "~/utils/use-permission";
 
 type Data = SerializeFrom<FieldsAndFilesData>;
 export type FieldsIntent = "edit-ask" | "set-fields" | "update-states";
@@ -42,30 +38,6 @@ export function CoverageSummary({ coverage, byState }: { coverage: Data["coverag
       </p>
       {coverage.total ? <progress className="coverage__bar" max={coverage.total} value={coverage.received} aria-hidden="true" /> : null}
     </div>
-  );
-}
-
-function AskSummary({ data, today }: { data: Data; today: string }) {
-  const { ask } = data;
-  return (
-    <dl className="summary-list">
-      <dt>Record types</dt>
-      <dd>{data.recordTypes.length ? data.recordTypes.map((t) => t.name).join(", ") : <span className="muted">Not set</span>}</dd>
-      <dt>Detail level</dt>
-      <dd>{ask.detailLevel ? DETAIL_LEVEL_LABELS[ask.detailLevel] : <span className="muted">Not set</span>}</dd>
-      <dt>Period</dt>
-      <dd>
-        {ask.periodStart ? (
-          `${formatDate(ask.periodStart, today)} to ${ask.periodEnd ? formatDate(ask.periodEnd, today) : "the present"}`
-        ) : (
-          <span className="muted">Not set</span>
-        )}
-      </dd>
-      <dt>Format wanted</dt>
-      <dd>{ask.formats.length ? ask.formats.map((f) => FORMAT_LABELS[f]).join(", ") : <span className="muted">Not set</span>}</dd>
-      <dt>De-identification</dt>
-      <dd>{ask.deidentify ? ask.deidentifyNotes || "Asked for de-identified data" : <span className="muted">Not asked</span>}</dd>
-    </dl>
   );
 }
 
@@ -220,12 +192,11 @@ function AskForm({ data, action, last }: { data: Data; action: string; last?: Fi
 export function RequestFieldsCard({ data, today, last }: { data: Data; today: string; last?: FieldsFormResult }) {
   const action = `/requests/${data.requestId}/fields`;
   const open = last?.intent;
-  const canEdit = useCan("request.edit");
   return (
     <section className="card" id="fields" aria-labelledby="fields-heading">
       <h2 id="fields-heading">Fields asked</h2>
       <CoverageSummary coverage={data.coverage} byState={data.byState} />
-      <AskSummary data={data} today={today} />
+      <AskSummary recordTypes={data.recordTypes.map((t) => t.name)} ask={data.ask} today={today} />
       {data.fields.length ? (
         <div className="table-wrap">
           <table className="data">

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { COMMUNICATION_CHANNELS, REQUEST_STATUSES } from "../../db/schema/values";
+import { AskSummary } from "~/components/ask-fields";
 import { TargetChoices } from "~/components/campaign-form";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/fields";
 import { CoverageMatrixTable } from "~/components/coverage-matrix";
@@ -20,7 +21,6 @@ import {
   isOverdue,
   lawOf,
 } from "~/domain/campaigns.server";
-import { DETAIL_LEVEL_LABELS, FORMAT_LABELS } from "~/domain/field-states";
 import { listMembers } from "~/domain/members.server";
 import { isOpenStatus } from "~/domain/request-status";
 import { CHANNEL_LABELS } from "~/domain/timeline";
@@ -494,30 +494,7 @@ export default function CampaignPage() {
           <section className="card" aria-labelledby="ask-heading">
             <h2 id="ask-heading">The ask</h2>
             <p className="prose">{campaign.ask}</p>
-            <dl className="summary-list">
-              <dt>Record types</dt>
-              <dd>{campaign.recordTypes.join(", ") || <span className="muted">Not set</span>}</dd>
-              {fieldsAsk ? (
-                <>
-                  <dt>Fields</dt>
-                  <dd>{fieldsAsk.fields.length ? fieldsAsk.fields.map((f) => f.label).join(", ") : <span className="muted">None chosen</span>}</dd>
-                  <dt>Detail level</dt>
-                  <dd>{fieldsAsk.ask.detailLevel ? DETAIL_LEVEL_LABELS[fieldsAsk.ask.detailLevel] : <span className="muted">Not set</span>}</dd>
-                  <dt>Period</dt>
-                  <dd>
-                    {fieldsAsk.ask.periodStart ? (
-                      `${formatDate(fieldsAsk.ask.periodStart, today)} to ${fieldsAsk.ask.periodEnd ? formatDate(fieldsAsk.ask.periodEnd, today) : "the present"}`
-                    ) : (
-                      <span className="muted">Not set</span>
-                    )}
-                  </dd>
-                  <dt>Format wanted</dt>
-                  <dd>{fieldsAsk.ask.formats.length ? fieldsAsk.ask.formats.map((f) => FORMAT_LABELS[f]).join(", ") : <span className="muted">Not set</span>}</dd>
-                  <dt>De-identification</dt>
-                  <dd>{fieldsAsk.ask.deidentify ? fieldsAsk.ask.deidentifyNotes || "Asked for de-identified data" : <span className="muted">Not asked</span>}</dd>
-                </>
-              ) : null}
-            </dl>
+            <AskSummary recordTypes={campaign.recordTypes} fields={fieldsAsk?.fields.map((f) => f.label)} ask={fieldsAsk?.ask ?? null} today={today} />
             <details className="panel">
               <summary>Letter to each agency</summary>
               <pre className="letter">{campaign.letterTemplate}</pre>
