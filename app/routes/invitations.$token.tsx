@@ -3,9 +3,10 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors, TextField } from "~/components/fields";
-import { USER_INVITATION_DAYS } from "~/domain/account-links";
+import { NewPasswordFields } from "~/components/new-password-fields";
+import { linkPageStatus, USER_INVITATION_DAYS } from "~/domain/account-links";
 import { acceptInvitation, describeInvitation, INVITATION_GONE, type InvitationView } from "~/domain/invitations.server";
-import { newPasswordFields, PASSWORD_HINT, PASSWORDS_DIFFER, passwordsMatch, MIN_PASSWORD_LENGTH } from "~/domain/password-rules";
+import { newPasswordFields, PASSWORDS_DIFFER, passwordsMatch } from "~/domain/password-rules";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "~/domain/permissions";
 import { getViewer, signIn } from "~/utils/auth.server";
 import { formatInstant } from "~/utils/dates";
@@ -24,21 +25,15 @@ const acceptSchema = z
   })
   .refine(passwordsMatch, PASSWORDS_DIFFER);
 
-/** 410 Gone for a link that worked once (used, revoked, expired); 404 for one we never issued. */
-function statusOf(view: InvitationView): number {
-  if (view.state === "valid") return 200;
-  return view.state === "unknown" ? 404 : 410;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await describeInvitation(params.token);
   const viewer = view.state === "valid" ? await getViewer(request) : null;
-  return json({ view, signedInAs: viewer ? viewer.name : null }, { status: statusOf(view) });
+  return json({ view, signedInAs: viewer ? viewer.name : null }, { status: linkPageStatus(view.state) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const view = await describeInvitation(params.token);
-  if (view.state !== "valid") return json({ view, errors: null, name: null }, { status: statusOf(view) });
+  if (view.state !== "valid") return json({ view, errors: null, name: null }, { status: linkPageStatus(view.state) });
   const form = Object.fromEntries(await request.formData());
   const name = typeof form.name === "string" ? form.name : "";
   const parsed = acceptSchema.safeParse(form);
@@ -49,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (INVITATION_GONE in result.fieldErrors) {
       // Used, revoked or expired between the page and the submit (a second submit lands here).
       const now = await describeInvitation(params.token);
-      return json({ view: now, errors: null, name: null }, { status: statusOf(now) });
+      return json({ view: now, errors: null, name: null }, { status: linkPageStatus(now.state) });
     }
     return json({ view: null, errors: result.fieldErrors, name }, { status: 409 });
   }
@@ -89,26 +84,7 @@ export default function InvitationPage() {
       <Form method="post" className="form">
         <FormErrors errors={errors?.[""]} />
         <TextField id="name" name="name" label="Your name" autoComplete="name" required maxLength={200} defaultValue={data?.name ?? ""} errors={errors?.name} />
-        <TextField
-          id="password"
-          name="password"
-          type="password"
-          label="Password"
-          autoComplete="new-password"
-          required
-          minLength={MIN_PASSWORD_LENGTH}
-          hint={PASSWORD_HINT}
-          errors={errors?.password}
-        />
-        <TextField
-          id="confirm-password"
-          name="confirmPassword"
-          type="password"
-          label="Confirm password"
-          autoComplete="new-password"
-          required
-          errors={errors?.confirmPassword}
-        />
+        <NewPasswordFields errors={errors} />
         <div className="actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             Join {view.organizationName}

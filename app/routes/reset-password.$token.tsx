@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { FormErrors, TextField } from "~/components/fields";
-import { PASSWORD_RESET_MINUTES } from "~/domain/account-links";
+import { FormErrors } from "~/components/fields";
+import { NewPasswordFields } from "~/components/new-password-fields";
+import { linkPageStatus, PASSWORD_RESET_MINUTES } from "~/domain/account-links";
 import { describePasswordReset, RESET_GONE, resetPassword, type PasswordResetView } from "~/domain/password-resets.server";
-import { MIN_PASSWORD_LENGTH, newPasswordFields, PASSWORD_HINT, PASSWORDS_DIFFER, passwordsMatch } from "~/domain/password-rules";
+import { newPasswordFields, PASSWORDS_DIFFER, passwordsMatch } from "~/domain/password-rules";
 import { signIn } from "~/utils/auth.server";
 import { formatInstant } from "~/utils/dates";
 import { clientAddressOf } from "~/utils/load-context.server";
@@ -20,20 +21,14 @@ export const meta: MetaFunction = () => [{ title: "Choose a new password · Join
 
 const schema = z.object(newPasswordFields).refine(passwordsMatch, PASSWORDS_DIFFER);
 
-/** 410 Gone for a link that worked once (used or expired); 404 for one we never issued. */
-function statusOf(view: PasswordResetView): number {
-  if (view.state === "valid") return 200;
-  return view.state === "unknown" ? 404 : 410;
-}
-
 export async function loader({ params }: LoaderFunctionArgs) {
   const view = await describePasswordReset(params.token);
-  return json({ view }, { status: statusOf(view) });
+  return json({ view }, { status: linkPageStatus(view.state) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const view = await describePasswordReset(params.token);
-  if (view.state !== "valid") return json({ view, errors: null }, { status: statusOf(view) });
+  if (view.state !== "valid") return json({ view, errors: null }, { status: linkPageStatus(view.state) });
   const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return json({ view: null, errors: fieldErrorsOf(parsed.error.issues) }, { status: 400 });
   const ipAddress = clientAddressOf(context);
@@ -41,7 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) {
     if (RESET_GONE in result.fieldErrors) {
       const now = await describePasswordReset(params.token);
-      return json({ view: now, errors: null }, { status: statusOf(now) });
+      return json({ view: now, errors: null }, { status: linkPageStatus(now.state) });
     }
     return json({ view: null, errors: result.fieldErrors }, { status: 409 });
   }
@@ -70,26 +65,7 @@ export default function ResetPassword() {
         <FormErrors errors={errors?.[""]} />
         {/* Lets password managers file the new password under the right account. */}
         <input type="hidden" name="username" autoComplete="username" value={view.email} />
-        <TextField
-          id="password"
-          name="password"
-          type="password"
-          label="New password"
-          autoComplete="new-password"
-          required
-          minLength={MIN_PASSWORD_LENGTH}
-          hint={PASSWORD_HINT}
-          errors={errors?.password}
-        />
-        <TextField
-          id="confirm-password"
-          name="confirmPassword"
-          type="password"
-          label="Confirm new password"
-          autoComplete="new-password"
-          required
-          errors={errors?.confirmPassword}
-        />
+        <NewPasswordFields label="New password" errors={errors} />
         <div className="actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             Save the new password
