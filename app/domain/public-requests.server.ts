@@ -4,6 +4,7 @@ import { agencies, jurisdictions, organizations, requestEvents, requests, users,
 import type { AgencyType, RequestStatus } from "../../db/schema/values";
 import { db as defaultDb, type Executor } from "../utils/db.server";
 import { PUBLIC, visibleRequests, visibleTimelineEntries } from "./access.server";
+import { containsPattern } from "./requests.server";
 import type { DeadlineSnapshot } from "./deadlines.server";
 import { getRequestFields } from "./fields.server";
 import { getRequestFile, listRequestFiles } from "./files.server";
@@ -17,11 +18,6 @@ import type { TimelineEventData } from "./timeline";
 // nothing else can reach a page's HTML or its serialized loader data.
 
 const targetState = alias(jurisdictions, "target_state");
-
-/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 const stateCode = sql<string | null>`coalesce(${targetState.code}, ${jurisdictions.code})`;
 
@@ -188,32 +184,33 @@ async function peopleOf(db: Executor, organizationId: string): Promise<Person[]>
   return db.select({ name: users.name, email: users.email }).from(users).where(eq(users.organizationId, organizationId));
 }
 
-async function publicTimeline(db: Executor, requestId: string, people: Person[], publicFileIds: ReadonlySet<string>): Promise<PublicTimelineItem[]> {
+type TimelineRow = TimelineEventData & { id: string; occurredAt: Date };
+
+/** The request's entries the public may read, oldest first; what each may say is decided by publicTimelineItem. */
+async function publicTimelineRows(db: Executor, requestId: string): Promise<TimelineRow[]> {
   const rows = await db
     .select({ id: requestEvents.id, kind: requestEvents.kind, data: requestEvents.data, occurredAt: requestEvents.occurredAt })
     .from(requestEvents)
     .innerJoin(requests, eq(requests.id, requestEvents.requestId))
     .where(and(eq(requestEvents.requestId, requestId), visibleTimelineEntries(PUBLIC)))
     .orderBy(asc(requestEvents.seq));
-  const items: PublicTimelineItem[] = [];
-  for (const row of rows) {
-    const shown = publicTimelineItem(row as unknown as TimelineEventData & { id: string; occurredAt: Date }, { people, publicFileIds });
-    if (shown) items.push(shown);
-  }
-  return items;
+  return rows as unknown as TimelineRow[];
 }
 
 /** A published request's public page, or null: unknown, not public, embargoed or malformed all look the same. */
 export async function getPublicRequest(slug: string, db: Executor = defaultDb) {
   const found = await findPublished(db, slug);
   if (!found) return null;
-  const [fieldsData, files, people] = await Promise.all([
+  const [fieldsData, files, people, timelineRows] = await Promise.all([
     getRequestFields(PUBLIC, found.id, db),
     listRequestFiles(PUBLIC, found.id, db),
     peopleOf(db, found.organizationId),
+    publicTimelineRows(db, found.id),
   ]);
   const publicFileIds = new Set(files.map((f) => f.id));
-  const timeline = await publicTimeline(db, found.id, people, publicFileIds);
+  const timeline = timelineRows
+    .map((row) => publicTimelineItem(row, { people, publicFileIds }))
+    .filter((item): item is PublicTimelineItem => item !== null);
   const { deadline } = found;
   return {
     ...rowOf(found),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REQUEST_STATUSES } from "../../db/schema/values";
+import { requestFiltersSchema } from "./request-input";
 
 // Input rules of the public request pages (/r, /r/:slug, GET /api/v1/public/requests). Browser-safe.
 
@@ -15,12 +16,8 @@ export const publicIndexSchema = z.object({
     .transform((v) => v.toUpperCase())
     .pipe(z.string().regex(/^[A-Z]{2}$/, "State must be a two-letter code, e.g. PA"))
     .optional(),
-  page: z.coerce
-    .number({ error: "page must be a number" })
-    .int("page must be a whole number")
-    .min(1, "page must be 1 or more")
-    .max(100_000, "page must be at most 100000")
-    .default(1),
+  // The same page rule (and messages) as the organization's own request list.
+  page: requestFiltersSchema.shape.page,
 });
 export type PublicIndexFilters = z.infer<typeof publicIndexSchema>;
 

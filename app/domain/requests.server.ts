@@ -22,7 +22,7 @@ const requester = alias(users, "requester");
 const targetState = alias(jurisdictions, "target_state");
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
-function containsPattern(text: string): string {
+export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 

@@ -22,10 +22,9 @@ export const meta: MetaFunction = () => [
 
 /** GET /r: every organization's published requests, no sign-in. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const states = await listPublicStates();
   const parsed = parsePublicIndexFilters(new URL(request.url).searchParams);
-  if (!parsed.success) return json({ states, errors: fieldErrorsOf(parsed.error.issues), result: null }, { status: 400 });
-  const result = await listPublicRequests(parsed.data);
+  if (!parsed.success) return json({ states: await listPublicStates(), errors: fieldErrorsOf(parsed.error.issues), result: null }, { status: 400 });
+  const [states, result] = await Promise.all([listPublicStates(), listPublicRequests(parsed.data)]);
   // Each organization's "today" is in its own time zone, as on its pages.
   const rows = result.rows.map(({ timeZone, ...row }) => ({ ...row, today: todayIn(timeZone) }));
   return json({ states, errors: null, result: { ...result, rows } });
