@@ -30,6 +30,11 @@ async function membershipOf(db: Executor, organizationId: string) {
   return row ?? null;
 }
 
+/** The name of the viewer's coalition, or null: a single lookup for pages that need no more. */
+export async function coalitionNameOf(viewer: Viewer, db: Executor = defaultDb): Promise<string | null> {
+  return (await membershipOf(db, viewer.organizationId))?.name ?? null;
+}
+
 /** The viewer's coalition with its members (and, for the page, its pending invitations), or null. */
 export async function getCoalition(viewer: Viewer, db: Executor = defaultDb) {
   const membership = await membershipOf(db, viewer.organizationId);
@@ -131,15 +136,15 @@ export async function inviteOrganization(
   if (!membership) return fail("email", "Start a coalition before inviting other organizations");
   const address = checkEmailAddress(input.email, "Email");
   if (!address.ok) return fail("email", address.message);
-  input = { email: address.address };
+  const email = address.address;
   const [alreadyMember] = await db
     .select({ name: organizations.name })
     .from(users)
     .innerJoin(coalitionMembers, eq(coalitionMembers.organizationId, users.organizationId))
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(and(eq(sql`lower(${users.email})`, input.email.toLowerCase()), eq(coalitionMembers.coalitionId, membership.coalitionId)))
+    .where(and(eq(sql`lower(${users.email})`, email.toLowerCase()), eq(coalitionMembers.coalitionId, membership.coalitionId)))
     .limit(1);
-  if (alreadyMember) return fail("email", `${input.email} belongs to ${alreadyMember.name}, which is already in the coalition`);
+  if (alreadyMember) return fail("email", `${email} belongs to ${alreadyMember.name}, which is already in the coalition`);
   const { token, hash } = newSecretToken();
   const today = todayIn(viewer.timeZone);
   const expiresOn = addDays(today, COALITION_INVITATION_DAYS);
@@ -149,7 +154,7 @@ export async function inviteOrganization(
       .insert(coalitionInvitations)
       .values({
         coalitionId: membership.coalitionId,
-        email: input.email,
+        email,
         tokenHash: hash,
         invitedById: viewer.id,
         invitedByOrganizationId: viewer.organizationId,
@@ -167,7 +172,7 @@ export async function inviteOrganization(
       organizationId: viewer.organizationId,
       kind: "coalition_invitation",
       idempotencyKey: `coalition-invitation:${invitation!.id}`,
-      to: input.email,
+      to: email,
       ...message,
       createdById: viewer.id,
     });
@@ -178,7 +183,7 @@ export async function inviteOrganization(
       action: "coalition.invited",
       targetType: "coalition",
       targetId: membership.coalitionId,
-      details: { email: input.email },
+      details: { email },
       ipAddress: context.ipAddress ?? null,
     });
     return invitation!;

@@ -16,7 +16,7 @@ import { publicSlug, VISIBILITY_LABELS, type VisibilityInput } from "./visibilit
 // Changing who sees a request, or one of its timeline entries or files. Each change is an event on the
 // request's timeline (itself seen only by the organization) and a line in the audit log.
 
-/** Base32-ish random tail for public page addresses. */
+/** Random hex tail for public page addresses, so they cannot be guessed. */
 function randomTail(): string {
   return randomBytes(5).toString("hex");
 }

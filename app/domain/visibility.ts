@@ -19,7 +19,7 @@ export const VISIBILITY_DESCRIPTIONS: Record<RequestVisibility, string> = {
 
 /** "Public", "Public from Tue 1 Mar 2027" (embargoed), "Coalition", "Private". */
 export function visibilityLabel(
-  request: { visibility: RequestVisibility; embargoUntil: string | null; publicAt?: Date | string | null },
+  request: { visibility: RequestVisibility; embargoUntil: string | null },
   today: string,
 ): string {
   if (request.visibility === "public" && request.embargoUntil && request.embargoUntil > today) {

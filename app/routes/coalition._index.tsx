@@ -90,8 +90,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
-function errorsFor(data: ReturnType<typeof useActionData<typeof action>>, intent: string, field: string) {
+type ActionData = ReturnType<typeof useActionData<typeof action>>;
+
+/** The fields the forms show next to their input; any other error (hidden ids, the intent, the whole form) shows at the top. */
+const SHOWN_FIELDS: Record<string, string> = { create: "name", invite: "email" };
+
+function errorsFor(data: ActionData, intent: string, field: string) {
   return data && "intent" in data && data.intent === intent ? data.errors[field] : undefined;
+}
+
+function formErrorsOf(data: ActionData) {
+  if (!data || !("errors" in data)) return undefined;
+  return Object.entries(data.errors as FieldErrors)
+    .filter(([field]) => field !== SHOWN_FIELDS[data.intent])
+    .flatMap(([, errors]) => errors);
 }
 
 export default function CoalitionPage() {
@@ -99,7 +111,7 @@ export default function CoalitionPage() {
   const data = useActionData<typeof action>();
   const canManage = useCan("coalition.manage");
   const timeZone = useTimeZone();
-  const formErrors = data && "errors" in data ? (data.errors[""] ?? undefined) : undefined;
+  const formErrors = formErrorsOf(data);
 
   if (!coalition) {
     return (

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "~/components/fields";
-import { acceptCoalitionInvitation, describeCoalitionInvitation, getCoalition, shareableRequestCount } from "~/domain/coalitions.server";
+import { acceptCoalitionInvitation, coalitionNameOf, describeCoalitionInvitation, shareableRequestCount } from "~/domain/coalitions.server";
 import { can, requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { formatInstant } from "~/utils/dates";
@@ -14,14 +14,17 @@ export const meta: MetaFunction = () => [{ title: "Join a coalition · JointAsk"
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const invitation = await describeCoalitionInvitation(params.token);
-  const [current, counts] = await Promise.all([getCoalition(viewer), shareableRequestCount(viewer)]);
+  const [invitation, currentCoalition, counts] = await Promise.all([
+    describeCoalitionInvitation(params.token),
+    coalitionNameOf(viewer),
+    shareableRequestCount(viewer),
+  ]);
   const status = invitation.state === "unknown" ? 404 : invitation.state === "valid" ? 200 : 410;
   return json(
     {
       invitation,
       organizationName: viewer.organizationName,
-      currentCoalition: current ? current.name : null,
+      currentCoalition,
       canAccept: can(viewer, "coalition.manage"),
       counts,
     },

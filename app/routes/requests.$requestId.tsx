@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { COMMUNICATION_CHANNELS, COMMUNICATION_DIRECTIONS, REQUEST_VISIBILITIES } from "../../db/schema/values";
+import { COMMUNICATION_CHANNELS, COMMUNICATION_DIRECTIONS, REQUEST_VISIBILITIES, type RequestVisibility } from "../../db/schema/values";
 import { FieldsAndFiles } from "~/components/fields-and-files";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/fields";
 import { METHOD_LABELS } from "~/components/request-form";
@@ -46,6 +46,7 @@ import { notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useTimeZone, useToday } from "~/utils/use-root";
 import { clientAddressOf } from "~/utils/load-context.server";
+import { ownsRow } from "~/domain/access.server";
 import { VisibilityBadge } from "~/components/visibility-badge";
 import { EntryVisibilityToggle } from "~/components/entry-visibility-toggle";
 import { entryVisibilitySchema, VISIBILITY_DESCRIPTIONS, VISIBILITY_LABELS, visibilityFormSchema } from "~/domain/visibility";
@@ -60,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getRequest(viewer, params.requestId ?? "");
   if (!found) throw notFound("request");
   // A coalition member's shared request is read-only here: only its organization changes it.
-  const owned = found.organizationId === viewer.organizationId;
+  const owned = ownsRow(viewer, found);
   const [timeline, members, fieldsAndFiles] = await Promise.all([
     getTimeline(viewer, found.id),
     owned ? listMembers(viewer) : Promise.resolve([] as Awaited<ReturnType<typeof listMembers>>),
@@ -247,9 +248,7 @@ function InternalCheckbox({ name }: { name: string }) {
   );
 }
 
-type Visibility = (typeof REQUEST_VISIBILITIES)[number];
-
-function VisibilityForm({ current, embargoUntil, canPublish, today }: { current: Visibility; embargoUntil: string | null; canPublish: boolean; today: string }) {
+function VisibilityForm({ current, embargoUntil, canPublish, today }: { current: RequestVisibility; embargoUntil: string | null; canPublish: boolean; today: string }) {
   const [form, fields] = useForm({
     id: "set-visibility",
     lastResult: useIntentResult("set-visibility"),
@@ -293,6 +292,33 @@ function VisibilityForm({ current, embargoUntil, canPublish, today }: { current:
         </button>
       </div>
     </Form>
+  );
+}
+
+/** One sentence under the badge: who sees the request, and where its public page is once it has one. */
+function VisibilityExplanation({
+  request,
+  owned,
+  today,
+}: {
+  request: { visibility: RequestVisibility; embargoUntil: string | null; publicSlug: string | null; organizationName: string };
+  owned: boolean;
+  today: string;
+}) {
+  if (request.visibility !== "public") {
+    return <>{owned ? VISIBILITY_DESCRIPTIONS[request.visibility] : `${request.organizationName} shares it with its coalition.`}</>;
+  }
+  if (request.embargoUntil && request.embargoUntil > today) {
+    return (
+      <>
+        The coalition sees it now; its public page, <code>/r/{request.publicSlug}</code>, opens {describeWhen(request.embargoUntil, today)}.
+      </>
+    );
+  }
+  return (
+    <>
+      Anyone can read <Link to={`/r/${request.publicSlug}`}>its public page</Link>: status, due dates, and the entries and files not marked internal.
+    </>
   );
 }
 
@@ -542,20 +568,7 @@ export default function RequestPage() {
             <p>
               <VisibilityBadge visibility={request.visibility} embargoUntil={request.embargoUntil} today={today} />{" "}
               <span className="muted small">
-                {!owned ? (
-                  `${request.organizationName} shares it with its coalition.`
-                ) : request.visibility !== "public" ? (
-                  VISIBILITY_DESCRIPTIONS[request.visibility]
-                ) : request.embargoUntil && request.embargoUntil > today ? (
-                  <>
-                    Your coalition sees it now; its public page, <code>/r/{request.publicSlug}</code>, opens {describeWhen(request.embargoUntil, today)}.
-                  </>
-                ) : (
-                  <>
-                    Anyone can read <Link to={`/r/${request.publicSlug}`}>its public page</Link>: status, due dates, and the entries and files not
-                    marked internal.
-                  </>
-                )}
+                <VisibilityExplanation request={request} owned={owned} today={today} />
               </span>
             </p>
             {canEdit ? (
@@ -681,4 +694,3 @@ export default function RequestPage() {
     </>
   );
 }
-

@@ -5,6 +5,7 @@ import { createAgency, createLocalJurisdiction } from "../../app/domain/places.s
 import { createProduct, createVendor } from "../../app/domain/vendors.server";
 import { createSystem } from "../../app/domain/systems.server";
 import { setRequestVisibility } from "../../app/domain/visibility.server";
+import type { Result } from "../../app/domain/results";
 import { addDays } from "../../app/utils/dates";
 import type { Executor } from "../client";
 import { coalitionMembers, coalitions, jurisdictions, requests } from "../schema";
@@ -15,7 +16,7 @@ export const DEMO_COALITION = "Police Data Coalition";
 /** The partner's request it keeps private: other members must never see it. */
 export const PARTNER_PRIVATE_TITLE = "Gunshot-detection alerts and dispatch outcomes (draft, not shared)";
 
-function must<T>(result: { ok: true; value: T } | { ok: false; fieldErrors: Record<string, string[]> } | null, what: string): T {
+function must<T>(result: Result<T> | null, what: string): T {
   if (!result || !result.ok) throw new Error(`demo seed: ${what}: ${result ? JSON.stringify(result.fieldErrors) : "not found"}`);
   return result.value;
 }
