@@ -1,6 +1,6 @@
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { DuckDBInstance, version as duckdbVersion, type DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import type { FileKind } from "../../../db/schema/field-values";
 import { detectHeader } from "../files/csv-sniff";
 import { MalformedCsv, readCsvHead } from "../files/csv.server";
@@ -14,6 +14,7 @@ import {
   type DatasetProfile,
   type TableProfile,
 } from "./profile-types";
+import { ProfileError } from "./profile-error";
 import { NO_SHAPES, valueShapes } from "./shapes";
 import { workbookToCsvFiles } from "./xlsx-to-csv.server";
 
@@ -23,8 +24,7 @@ import { workbookToCsvFiles } from "./xlsx-to-csv.server";
 // and rows per month; one for the value counts of code-like columns and the top values of the others. The
 // first SAMPLE_ROWS rows are read once more to judge what values look like (names, hashes...).
 
-/** A file whose content can't be profiled; the message says why, in words for the page. */
-export class ProfileError extends Error {}
+export { ProfileError };
 
 export interface ProfileOptions {
   /** A directory of this job's own, for DuckDB's spill files and converted sheets; removed afterwards. */
@@ -44,7 +44,6 @@ export interface ProfileSource {
 }
 
 export const PROFILED_KINDS: readonly FileKind[] = ["csv", "tsv", "xlsx", "json"];
-export const ENGINE = `DuckDB ${duckdbVersion()}`;
 // Records nested under a key ({"data": [...]}) are read as one object, so only up to this size.
 const NESTED_JSON_MAX_BYTES = 64 * 1024 * 1024;
 const MAX_COLUMNS = 500;
@@ -350,6 +349,8 @@ function firstLine(error: unknown): string {
 export async function profileFile(source: ProfileSource, options: ProfileOptions): Promise<DatasetProfile> {
   const started = performance.now();
   await mkdir(options.workDir, { recursive: true, mode: 0o700 });
+  // Loaded on first use: a server that never profiles doesn't hold the engine.
+  const { DuckDBInstance, version } = await import("@duckdb/node-api");
   const instance = await DuckDBInstance.create(":memory:", {
     memory_limit: options.memoryLimit ?? "128MB",
     threads: String(options.threads ?? 2),
@@ -416,5 +417,5 @@ export async function profileFile(source: ProfileSource, options: ProfileOptions
     instance.closeSync();
     await rm(options.workDir, { recursive: true, force: true });
   }
-  return { version: 1, engine: ENGINE, tables, skipped, seconds: Math.round((performance.now() - started) / 100) / 10 };
+  return { version: 1, engine: `DuckDB ${version()}`, tables, skipped, seconds: Math.round((performance.now() - started) / 100) / 10 };
 }

@@ -1,9 +1,9 @@
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, stat } from "node:fs/promises";
 import { once } from "node:events";
 import path from "node:path";
 import { stringify } from "csv-stringify";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 // Streams each sheet of a workbook into a CSV file of its own with ExcelJS's streaming reader, so the
 // sheets can be profiled like any CSV. Rows pass through one at a time; what stays in memory is the
@@ -43,11 +43,7 @@ export async function workbookToCsvFiles(
 ): Promise<ConvertedSheet[]> {
   await mkdir(outDir, { recursive: true, mode: 0o700 });
   const input = createReadStream(file, { highWaterMark: 1024 * 1024 });
-  let total = options.sizeBytes ?? 0;
-  if (!total) {
-    const { stat } = await import("node:fs/promises");
-    total = (await stat(file)).size;
-  }
+  const total = options.sizeBytes || (await stat(file)).size || 1;
   let read = 0;
   let reported = 0;
   input.on("data", (chunk) => {
@@ -57,7 +53,8 @@ export async function workbookToCsvFiles(
       options.onProgress(Math.min(1, read / total));
     }
   });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const { default: excel } = await import("exceljs");
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
     worksheets: "emit",
     sharedStrings: "cache",
     styles: "cache",
