@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, stat } from "node:fs/promises";
 import { once } from "node:events";
 import path from "node:path";
+import { Transform } from "node:stream";
 import { stringify } from "csv-stringify";
 import type ExcelJS from "exceljs";
 
@@ -46,15 +47,20 @@ export async function workbookToCsvFiles(
   const total = options.sizeBytes || (await stat(file)).size || 1;
   let read = 0;
   let reported = 0;
-  input.on("data", (chunk) => {
-    read += chunk.length;
-    if (options.onProgress && read - reported > total / 50) {
-      reported = read;
-      options.onProgress(Math.min(1, read / total));
-    }
+  // Counts the bytes as the reader pulls them (a listener on `input` would start it flowing too early).
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      read += chunk.length;
+      if (options.onProgress && read - reported > total / 50) {
+        reported = read;
+        options.onProgress(Math.min(1, read / total));
+      }
+      done(null, chunk);
+    },
   });
+  input.pipe(counted);
   const { default: excel } = await import("exceljs");
-  const reader = new excel.stream.xlsx.WorkbookReader(input, {
+  const reader = new excel.stream.xlsx.WorkbookReader(counted, {
     worksheets: "emit",
     sharedStrings: "cache",
     styles: "cache",
@@ -88,6 +94,7 @@ export async function workbookToCsvFiles(
     }
   } finally {
     input.destroy();
+    counted.destroy();
   }
   options.onProgress?.(1);
   return sheets;
