@@ -195,6 +195,14 @@ describe("the profile job runs exactly once and survives a restart", () => {
     return { version: 1, engine: "stub", tables: [], skipped: [], seconds: 0 } satisfies DatasetProfile;
   };
 
+  it("runs the profile in a process of its own, as the server does", async () => {
+    await worker({ profile: stub([]) }).drain();
+    const { id: requestId } = await makeRequest(org.viewer, org.agencyId);
+    const fileId = await upload(requestId, CALLS, readFileSync(path.join(received, CALLS)));
+    expect(await worker({ isolated: true }).drain()).toEqual(["done"]);
+    expect((await fileJson(requestId, fileId)).profile).toMatchObject({ status: "done", rows: 5000, periodCovered: { from: "2023-01-01", to: "2023-01-05" } });
+  });
+
   it("two workers at once each take a different job: every file is profiled once", async () => {
     await worker({ profile: stub([]) }).drain();
     const { id: requestId } = await makeRequest(org.viewer, org.agencyId);

@@ -31,6 +31,8 @@ export interface ProfileWorkerOptions {
   threads?: number;
   /** The engine; tests replace it to crash or stall a job. */
   profile?: typeof profileFile;
+  /** Run each profile in a child process of its own (the server does); default in this process. */
+  isolated?: boolean;
   log?: Logger;
 }
 
@@ -193,7 +195,7 @@ export class ProfileWorker {
     };
     try {
       // DuckDB is loaded with the first job, so a server that never profiles doesn't hold it.
-      const profile = this.config.profile ?? (await import("./engine.server")).profileFile;
+      const profile = this.config.profile ?? (this.config.isolated ? (await import("./run-isolated.server")).profileInChild : (await import("./engine.server")).profileFile);
       const result = await profile({ path: storedPath(job.storageName), kind: job.kind, sizeBytes: job.sizeBytes }, options);
       clearInterval(heartbeat);
       await renewing;
@@ -316,7 +318,8 @@ export async function sweepStaleProfilingDirs(maxAgeMs = 24 * 60 * 60 * 1000): P
 /** The profile worker of this process, unless PROFILE_WORKER=false. Start after migrations; stop before the database closes. */
 export function startProfileWorker(db: Database, options: { enabled: boolean; memoryLimit: string; log?: Logger }): ProfileWorker | null {
   if (!options.enabled) return null;
-  const worker = new ProfileWorker({ db, memoryLimit: options.memoryLimit, log: options.log });
+  // In the server, each profile runs in a process of its own (see run-isolated.server.ts).
+  const worker = new ProfileWorker({ db, memoryLimit: options.memoryLimit, log: options.log, isolated: true });
   worker.start();
   return worker;
 }
