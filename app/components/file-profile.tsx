@@ -289,7 +289,7 @@ export function ConfirmReceived({ data, requestId, fileId, errors, formError }: 
         {found} of {fields.length} fields asked were found among this file's columns. Check what is proposed and confirm: the changes go on the timeline as one entry. A
         state is credited to this file only for what the file holds.
       </p>
-      <Form method="post" className="form" aria-describedby={formError?.length ? "confirm-error" : undefined}>
+      <Form method="post" className="form form--wide" aria-describedby={formError?.length ? "confirm-error" : undefined}>
         {formError?.length ? (
           <div id="confirm-error" className="form-error" role="alert">
             {formError.map((e) => (
@@ -300,7 +300,7 @@ export function ConfirmReceived({ data, requestId, fileId, errors, formError }: 
         <input type="hidden" name="intent" value="update-states" />
         <input type="hidden" name="fileId" value={fileId} />
         <div className="table-wrap">
-          <table className="data field-states">
+          <table className="data field-states confirm-states">
             <caption className="visually-hidden">Proposed states of the fields asked and code keys</caption>
             <thead>
               <tr>
@@ -348,8 +348,8 @@ export function ConfirmReceived({ data, requestId, fileId, errors, formError }: 
                       {p.proposed !== p.current ? <div className="small">Proposed</div> : null}
                     </td>
                     <td data-label="Note">
-                      <input
-                        type="text"
+                      <textarea
+                        rows={2}
                         name={`${name}.note`}
                         defaultValue={noteValue}
                         aria-label={`Note for ${label}`}

@@ -335,12 +335,12 @@ export function CodeKeysCard({ data, last }: { data: Data; last?: FieldsFormResu
               </fieldset>
             ) : null}
             <div className="form-row">
-              <SelectField label="Add" {...getSelectProps(fields.newKind)} id={fields.newKind.id} errors={fields.newKind.errors}>
+              <SelectField label="What to add" {...getSelectProps(fields.newKind)} id={fields.newKind.id} errors={fields.newKind.errors}>
                 <option value="">Choose…</option>
                 <option value="code_list">A code list</option>
                 <option value="data_dictionary">A data dictionary</option>
               </SelectField>
-              <TextField label="Name" hint="e.g. Call type codes" {...getInputProps(fields.newLabel, { type: "text" })} id={fields.newLabel.id} errors={fields.newLabel.errors} />
+              <TextField label="Its name" hint="e.g. Call type codes" {...getInputProps(fields.newLabel, { type: "text" })} id={fields.newLabel.id} errors={fields.newLabel.errors} />
               <TextField label="Column it explains" hint="e.g. call_type (optional)" {...getInputProps(fields.newColumn, { type: "text" })} id={fields.newColumn.id} errors={fields.newColumn.errors} />
             </div>
             <div className="actions">

@@ -50,7 +50,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     preview,
     tabular: tables.length > 0 || checked.profile !== null,
     checked: { ...checked, profile },
-    warnings: privacyWarnings(preview, tables, checked.ask.deidentify),
+    // Once the profile is checked, personal data is judged from the values too (in the check); before, from headers.
+    warnings: privacyWarnings(preview, tables, checked.ask.deidentify && !checked.check),
     framed,
   }, { headers });
 }
