@@ -43,7 +43,7 @@ export function ProfileStatus({ profile, here }: { profile: Check["profile"]; he
     return (
       <section className="card" aria-labelledby="profile-heading">
         <h2 id="profile-heading">Dataset profile</h2>
-        <p role="status">
+        <p aria-live="polite">
           <span className="badge badge--info">{profile.status === "pending" ? "Queued" : "Profiling"}</span>{" "}
           {profile.status === "pending" ? "The profile will start shortly." : `Reading the whole file: ${percent}% done.`}
         </p>
