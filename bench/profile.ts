@@ -64,6 +64,17 @@ function rssOf(pid: number): { rss: number; hwm: number } {
   return { rss: kb("VmRSS"), hwm: kb("VmHWM") };
 }
 
+/** CPU seconds (user + system) a process has used so far. */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    // utime and stime are fields 14 and 15 of stat, counted in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /** The server's child processes (the profiler runs in one per job). */
 function childrenOf(pid: number): number[] {
   try {
@@ -127,9 +138,12 @@ async function run(files: Array<{ file: string; bytes: number; rows: number }>, 
       let peak = baseline;
       let childPeak = 0;
       let totalPeak = baseline;
+      const childCpu = new Map<number, number>();
       const sampler = setInterval(() => {
         const own = rssOf(server.pid!).rss;
-        const children = childrenOf(server.pid!).reduce((sum, pid) => sum + rssOf(pid).rss, 0);
+        const kids = childrenOf(server.pid!);
+        for (const pid of kids) childCpu.set(pid, Math.max(childCpu.get(pid) ?? 0, cpuSecondsOf(pid)));
+        const children = kids.reduce((sum, pid) => sum + rssOf(pid).rss, 0);
         peak = Math.max(peak, own);
         childPeak = Math.max(childPeak, children);
         totalPeak = Math.max(totalPeak, own + children);
@@ -151,6 +165,8 @@ async function run(files: Array<{ file: string; bytes: number; rows: number }>, 
       console.log(`  from upload to "done" (queue+poll): ${secs(wall)}`);
       console.log(`  server memory: ${mb(baseline)} before, peak ${mb(peak)} while profiling (+${mb(peak - baseline)})${big ? `   (goal < ${GOAL_MB} MB: ${peak / 1e6 < GOAL_MB ? "met" : "NOT met"})` : ""}`);
       console.log(`  the profiler's own process (DuckDB): peak ${mb(childPeak)}; server and profiler together: peak ${mb(totalPeak)}`);
+      const cpu = [...childCpu.values()].reduce((a, b) => a + b, 0);
+      console.log(`  CPU time the profiler used: ${cpu.toFixed(1)} s (user + system, 2 threads); on 2 idle cores that is about ${(cpu / 2).toFixed(1)} s of wall time`);
     }
     console.log(`  Peak since start (VmHWM; includes start-up, migrations, seeding, sign-in, uploads): ${mb(rssOf(server.pid!).hwm)}`);
   } finally {

@@ -139,8 +139,13 @@ export async function getRequestFields(viewer: Audience, requestId: string, db: 
     .where(and(eq(requests.id, requestId), visibleRequests(viewer)))
     .limit(1);
   if (!visible) return null;
-  const [ask, recordTypesAsked, fields] = await Promise.all([readAsk(db, requestId), readAskedRecordTypes(db, requestId), readAskedFields(db, viewer, requestId)]);
-  return { organizationId: visible.organizationId, ask, recordTypes: recordTypesAsked, fields, coverage: coverageOf(fields), byState: coverageByState(fields) };
+  const [ask, recordTypesAsked, fields, codeKeys] = await Promise.all([
+    readAsk(db, requestId),
+    readAskedRecordTypes(db, requestId),
+    readAskedFields(db, viewer, requestId),
+    readCodeKeys(db, viewer, requestId),
+  ]);
+  return { organizationId: visible.organizationId, ask, recordTypes: recordTypesAsked, fields, codeKeys, coverage: coverageOf(fields), byState: coverageByState(fields) };
 }
 export type RequestFieldsData = NonNullable<Awaited<ReturnType<typeof getRequestFields>>>;
 

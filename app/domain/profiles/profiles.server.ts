@@ -110,9 +110,9 @@ export interface FileCheck {
 export async function loadFileCheck(viewer: Viewer, requestId: string, file: Pick<StoredRequestFile, "id" | "originalName" | "kind">, preview: FilePreview, db: Executor = defaultDb): Promise<FileCheck | null> {
   const fieldsData = await getRequestFields(viewer, requestId, db);
   if (!fieldsData) return null;
-  const [profile, codeKeys, others, installment] = await Promise.all([
+  const codeKeys = fieldsData.codeKeys;
+  const [profile, others, installment] = await Promise.all([
     getFileProfile(file.id, db),
-    readCodeKeys(db, viewer, requestId),
     listDoneProfiles(viewer, [requestId], db),
     getInstallment(file.id, db),
   ]);
