@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { FIELD_STATES } from "../../db/schema/field-values";
 import { FieldErrors } from "~/components/fields";
 import { FieldStateBadge } from "~/components/request-fields";
@@ -18,16 +18,34 @@ type Errors = Record<string, string[] | null> | undefined;
 
 const count = (n: number, noun: string) => `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
 
-/** While the profile is computed, the page reloads its data every two seconds (without JavaScript: a link). */
-export function useRefreshWhile(active: boolean) {
+/**
+ * While the profile is computed, the page asks for its status every two seconds (a small JSON, not the whole
+ * page with its preview) and reloads its data when the status changes. Without JavaScript: a refresh link.
+ */
+export function useProfileProgress(statusUrl: string, profile: { status: string; progress: number } | null) {
   const revalidator = useRevalidator();
+  const [live, setLive] = useState(profile);
+  const status = profile?.status;
+  const progress = profile?.progress;
+  // New loader data (after a revalidation) replaces what was polled.
+  useEffect(() => setLive(status ? { status, progress: progress ?? 0 } : null), [status, progress]);
+  const active = live?.status === "pending" || live?.status === "running";
   useEffect(() => {
     if (!active) return;
-    const timer = setInterval(() => {
-      if (revalidator.state === "idle") revalidator.revalidate();
+    let stopped = false;
+    const timer = setInterval(async () => {
+      const response = await fetch(statusUrl, { headers: { Accept: "application/json" } }).catch(() => null);
+      if (!response?.ok || stopped) return;
+      const next = (await response.json()) as { status: string; progress: number };
+      setLive(next);
+      if (next.status !== status && revalidator.state === "idle") revalidator.revalidate();
     }, 2000);
-    return () => clearInterval(timer);
-  }, [active, revalidator]);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [active, statusUrl, status, revalidator]);
+  return live;
 }
 
 function range(c: SerializeFrom<ColumnProfile>): string {
@@ -36,8 +54,10 @@ function range(c: SerializeFrom<ColumnProfile>): string {
   return c.min === c.max ? fmt(c.min) : `${fmt(c.min)} – ${fmt(c.max)}`;
 }
 
-export function ProfileStatus({ profile, here }: { profile: Check["profile"]; here: string }) {
-  if (!profile) return null;
+export function ProfileStatus({ profile: loaded, here }: { profile: Check["profile"]; here: string }) {
+  const live = useProfileProgress(`${here}/profile`, loaded ? { status: loaded.status, progress: loaded.progress } : null);
+  if (!loaded || !live) return null;
+  const profile = { ...loaded, ...live };
   if (profile.status === "pending" || profile.status === "running") {
     const percent = Math.round(profile.progress * 100);
     return (

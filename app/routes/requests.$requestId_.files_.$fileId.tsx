@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { AskCheckCard, ConfirmReceived, InstallmentForm, ProfileCard, ProfileStatus, useRefreshWhile } from "~/components/file-profile";
+import { AskCheckCard, ConfirmReceived, InstallmentForm, ProfileCard, ProfileStatus } from "~/components/file-profile";
 import { describeCommunication, downloadUrl } from "~/components/request-files";
 import { FILE_KIND_LABELS, formatBytes } from "~/domain/field-states";
 import { installmentSchema, updateStatesSchema } from "~/domain/fields-input";
@@ -252,7 +252,6 @@ export default function FilePreviewPage() {
   const last = useActionData<typeof action>();
   const location = useLocation();
   const { checked } = data;
-  useRefreshWhile(checked.profile?.status === "pending" || checked.profile?.status === "running");
   const errorsFor = (intent: "update-states" | "set-installment") => (last && last.intent === intent ? (last.result.error ?? undefined) : undefined);
   const confirmErrors = errorsFor("update-states");
   const formError = confirmErrors ? Object.entries(confirmErrors).filter(([k]) => !/\]\.note$/.test(k)).flatMap(([, v]) => (v ?? []) as string[]) : undefined;

@@ -7,6 +7,7 @@ import * as apiFile from "~/routes/api.v1.requests.$requestId.files.$fileId";
 import * as apiFiles from "~/routes/api.v1.requests.$requestId.files";
 import * as fieldsPage from "~/routes/requests.$requestId_.fields";
 import * as filePage from "~/routes/requests.$requestId_.files_.$fileId";
+import * as profileStatus from "~/routes/requests.$requestId_.files_.$fileId.profile";
 import { dataReceivedByRequest } from "~/domain/profiles/campaign-data.server";
 import { ProfileError } from "~/domain/profiles/profile-error";
 import { claimProfileJob, ProfileWorker, renewLease } from "~/domain/profiles/worker.server";
@@ -90,6 +91,11 @@ describe("profiles of received files, checked against the ask", () => {
     const fileId = await upload(requestId, CALLS, readFileSync(path.join(received, CALLS)));
     const before = await fileJson(requestId, fileId);
     expect(before).toMatchObject({ id: fileId, profile: { status: "pending", rows: null, columns: null, periodCovered: null }, check: null });
+    // What the page polls while the profile runs: the status alone, to members who see the file.
+    const status = async (who: string) => callRoute(profileStatus.loader, { url: `/requests/${requestId}/files/${fileId}/profile`, cookie: who, params: { requestId, fileId } });
+    expect(await (await status(cookie)).json()).toEqual({ status: "pending", progress: 0 });
+    const stranger = await makeOrganization("Profiles stranger");
+    expect((await status(await cookieFor(stranger.admin.id))).status).toBe(404);
 
     expect(await worker().drain()).toEqual(["done"]);
     const data = await fileJson(requestId, fileId);
