@@ -230,11 +230,11 @@ describe("the profile job runs exactly once and survives a restart", () => {
     const { id: requestId } = await makeRequest(org.viewer, org.agencyId);
     await worker({ profile: stub([]) }).drain();
     const fileId = await upload(requestId, "crash.csv", "a,b\n1,2\n");
-    const dead = await claimProfileJob(db, 50, org.viewer.organizationId);
+    const dead = await claimProfileJob(db, 1500, org.viewer.organizationId);
     expect(dead).toMatchObject({ fileId, attempts: 1 });
     // Another instance can't take it while the lease holds.
     expect(await claimProfileJob(db, 60_000, org.viewer.organizationId)).toBeNull();
-    await new Promise((r) => setTimeout(r, 120));
+    await new Promise((r) => setTimeout(r, 1600));
     const calls: string[] = [];
     expect(await worker({ profile: stub(calls) }).drain()).toEqual(["done"]);
     expect(await renewLease(db, dead!, 0.5, 60_000)).toBe(false);
