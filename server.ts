@@ -15,6 +15,7 @@ import { sessionSecret } from "./app/utils/secrets.server";
 import { loadContextFor, securityHeaders, rejectCrossOriginPosts } from "./app/utils/http-guards.server";
 import { createRequestHandler } from "./app/utils/remix-handler.server";
 import { sweepStaleTempFiles } from "./app/domain/files/storage.server";
+import { startProfileWorker, sweepStaleProfilingDirs, type ProfileWorker } from "./app/domain/profiles/worker.server";
 
 async function prepareDatabase() {
   await runMigrations(dbHandle);
@@ -29,12 +30,15 @@ async function prepareDatabase() {
 }
 
 let mail: MailService | undefined;
+let profiles: ProfileWorker | null = null;
 
 async function main() {
   sessionSecret(); // fails fast when production lacks SESSION_SECRET
   await prepareDatabase();
   await sweepStaleTempFiles();
   mail = await startMailService(db);
+  await sweepStaleProfilingDirs();
+  profiles = startProfileWorker(db, { enabled: env.PROFILE_WORKER !== false, memoryLimit: env.PROFILE_MEMORY_LIMIT });
 
   const app = express();
   app.disable("x-powered-by");
@@ -68,6 +72,7 @@ async function main() {
         : `The server could not start: ${error.message}`,
     );
     await mail?.stop().catch(() => {});
+    await profiles?.stop().catch(() => {});
     await dbHandle.close().catch(() => {});
     process.exit(1);
   });
@@ -84,6 +89,8 @@ async function main() {
       clearTimeout(force);
       // Mail first: the worker finishes the messages it claimed while the database is still open.
       await mail?.stop();
+      // A profile in flight is handed back as pending, for the next start or another instance.
+      await profiles?.stop();
       await dbHandle.close();
       console.log("Database closed. Bye.");
       process.exit(0);

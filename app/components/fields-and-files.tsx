@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import type { FieldsAndFilesData } from "~/domain/fields-page.server";
-import { RequestFieldsCard, type FieldsFormResult } from "./request-fields";
+import { CodeKeysCard, RequestFieldsCard, type FieldsFormResult } from "./request-fields";
 import { RequestFilesCard, type UploadErrors } from "./request-files";
 
 /** The request page's section on fields asked, coverage and files received. */
@@ -20,6 +20,7 @@ export function FieldsAndFiles({
   return (
     <>
       <RequestFieldsCard data={data} today={today} last={fieldsResult} />
+      <CodeKeysCard data={data} last={fieldsResult} />
       <RequestFilesCard data={data} timeZone={timeZone} errors={uploadErrors} />
     </>
   );

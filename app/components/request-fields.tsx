@@ -6,16 +6,17 @@ import { FIELD_STATES, type FieldState } from "../../db/schema/field-values";
 import { AskDetailFields, AskSummary, CatalogFieldChoices, RecordTypeChoices } from "~/components/ask-fields";
 import { FieldErrors, FormErrors, SelectField, TextField } from "~/components/fields";
 import {
+  CODE_KEY_KIND_LABELS,
   describeCoverage,
   FIELD_STATE_BADGES,
   FIELD_STATE_LABELS,
   FIELD_STATE_NOTE_HINTS,
 } from "~/domain/field-states";
 import type { FieldsAndFilesData } from "~/domain/fields-page.server";
-import { editAskSchema, setFieldsSchema, updateStatesSchema } from "~/domain/fields-input";
+import { codeKeysSchema, editAskSchema, setFieldsSchema, updateStatesSchema } from "~/domain/fields-input";
 
 type Data = SerializeFrom<FieldsAndFilesData>;
-export type FieldsIntent = "edit-ask" | "set-fields" | "update-states";
+export type FieldsIntent = "edit-ask" | "set-fields" | "update-states" | "set-code-keys";
 export interface FieldsFormResult {
   intent: FieldsIntent;
   result: SubmissionResult<string[]>;
@@ -98,6 +99,33 @@ function StatesForm({ data, action, last }: { data: Data; action: string; last?:
                       placeholder={FIELD_STATE_NOTE_HINTS[field.state] ?? "Years missing, exemption cited…"}
                     />
                     <FieldErrors id={`${f.note.id}-error`} errors={f.note.errors} />
+                  </td>
+                </tr>
+              );
+            })}
+            {data.codeKeys.map((k, i) => {
+              const noteErrors = (resultFor("update-states", last)?.error?.[`codeKeys[${i}].note`] ?? undefined) as string[] | undefined;
+              return (
+                <tr key={k.id}>
+                  <td>
+                    <input type="hidden" name={`codeKeys[${i}].id`} value={k.id} />
+                    <label htmlFor={`code-key-${k.id}`} className="row-title">
+                      {k.label}
+                    </label>
+                    <div className="muted small">{CODE_KEY_KIND_LABELS[k.kind]}</div>
+                  </td>
+                  <td data-label="What came back">
+                    <select id={`code-key-${k.id}`} name={`codeKeys[${i}].state`} defaultValue={k.state} aria-label={`What came back for ${k.label}`}>
+                      {FIELD_STATES.map((s) => (
+                        <option key={s} value={s}>
+                          {FIELD_STATE_LABELS[s]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td data-label="Note">
+                    <input type="text" name={`codeKeys[${i}].note`} defaultValue={k.stateNote ?? ""} aria-label={`Note for ${k.label}`} aria-describedby={noteErrors?.length ? `code-key-${k.id}-error` : undefined} />
+                    <FieldErrors id={`code-key-${k.id}-error`} errors={noteErrors} />
                   </td>
                 </tr>
               );
@@ -249,6 +277,79 @@ export function RequestFieldsCard({ data, today, last }: { data: Data; today: st
             <AskForm data={data} action={action} last={last} />
           </details>
         </>
+      ) : null}
+    </section>
+  );
+}
+
+/** What the request needs to read its data (code lists, a data dictionary), asked and received like fields. */
+export function CodeKeysCard({ data, last }: { data: Data; last?: FieldsFormResult }) {
+  const action = `/requests/${data.requestId}/fields`;
+  const [form, fields] = useForm({
+    id: "set-code-keys",
+    lastResult: resultFor("set-code-keys", last),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: codeKeysSchema }),
+  });
+  if (!data.canChange && data.codeKeys.length === 0) return null;
+  return (
+    <section className="card" id="code-keys" aria-labelledby="code-keys-heading">
+      <h2 id="code-keys-heading">To read the data</h2>
+      <p className="muted small">
+        Codes in a file (call types, dispositions) mean nothing without their list. Track the code lists and data dictionary asked for; a received code list is recognised and
+        linked to the columns that use it.
+      </p>
+      {data.codeKeys.length ? (
+        <ul className="plain-list">
+          {data.codeKeys.map((k) => (
+            <li key={k.id}>
+              <span className="row-title">{k.label}</span> <span className="muted small">({CODE_KEY_KIND_LABELS[k.kind]}{k.columnName ? ` for “${k.columnName}”` : ""})</span>{" "}
+              <FieldStateBadge state={k.state} />
+              {k.stateNote ? <span className="small"> · {k.stateNote}</span> : null}
+              {k.stateFileId && k.stateFileName ? (
+                <span className="muted small">
+                  {" "}
+                  · from <a href={`/requests/${data.requestId}/files/${k.stateFileId}`}>{k.stateFileName}</a>
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">Nothing tracked yet.</p>
+      )}
+      {data.canChange ? (
+        <details className="panel" open={last?.intent === "set-code-keys"}>
+          <summary>Add or remove code lists and dictionaries</summary>
+          <Form method="post" action={action} className="form" {...getFormProps(form)}>
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <input type="hidden" name="intent" value="set-code-keys" />
+            {data.codeKeys.length ? (
+              <fieldset className="checkbox-fieldset">
+                <legend>Keep tracking</legend>
+                {data.codeKeys.map((k) => (
+                  <label key={k.id} className="checkbox">
+                    <input type="checkbox" name={fields.keepIds.name} value={k.id} defaultChecked /> {k.label}
+                  </label>
+                ))}
+              </fieldset>
+            ) : null}
+            <div className="form-row">
+              <SelectField label="What to add" {...getSelectProps(fields.newKind)} id={fields.newKind.id} errors={fields.newKind.errors}>
+                <option value="">Choose…</option>
+                <option value="code_list">A code list</option>
+                <option value="data_dictionary">A data dictionary</option>
+              </SelectField>
+              <TextField label="Its name" hint="e.g. Call type codes" {...getInputProps(fields.newLabel, { type: "text" })} id={fields.newLabel.id} errors={fields.newLabel.errors} />
+              <TextField label="Column it explains" hint="e.g. call_type (optional)" {...getInputProps(fields.newColumn, { type: "text" })} id={fields.newColumn.id} errors={fields.newColumn.errors} />
+            </div>
+            <div className="actions">
+              <button type="submit" className="button">
+                Save
+              </button>
+            </div>
+          </Form>
+        </details>
       ) : null}
     </section>
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { formatBytes } from "~/domain/mail/labels";
+import { FIELD_STATE_LABELS } from "~/domain/field-states";
 import { eventHeadline, type TimelineEventData } from "~/domain/timeline";
 import { formatDate, formatInstant } from "~/utils/dates";
 
@@ -144,6 +145,38 @@ function Body({ event, audience, requestId }: { event: TimelineEventData; audien
           {event.data.note ? <p className="timeline__body">{event.data.note}</p> : null}
           {event.data.fileName ? <p className="timeline__meta">From the file {event.data.fileName}</p> : null}
         </>
+      );
+    case "received_states_changed":
+      return (
+        <>
+          {event.data.changes.length > 1 ? (
+            <ul className="changes">
+              {event.data.changes.map((c, i) => (
+                <li key={i}>
+                  {c.label} <span className="muted">({c.recordType})</span>: {c.from === c.to ? "note updated" : `${FIELD_STATE_LABELS[c.to].toLowerCase()}, was ${FIELD_STATE_LABELS[c.from].toLowerCase()}`}
+                  {c.note ? <> · {c.note}</> : null}
+                  {c.fromFile && event.data.fileName ? <span className="muted small"> (from the file)</span> : null}
+                </li>
+              ))}
+            </ul>
+          ) : event.data.changes[0]?.note ? (
+            <p className="timeline__body">{event.data.changes[0].note}</p>
+          ) : null}
+          {event.data.fileName && event.data.fileId && requestId && audience !== "public" ? (
+            <p className="timeline__meta">
+              Read from the file <Link to={`/requests/${requestId}/files/${event.data.fileId}`}>{event.data.fileName}</Link>
+            </p>
+          ) : event.data.fileName ? (
+            <p className="timeline__meta">Read from the file {event.data.fileName}</p>
+          ) : null}
+        </>
+      );
+    case "code_keys_asked":
+      return (
+        <ul className="changes">
+          {event.data.added.length ? <li>Added: {event.data.added.map((k) => `${k.label}${k.column ? ` (column ${k.column})` : ""}`).join(", ")}</li> : null}
+          {event.data.removed.length ? <li>Removed: {event.data.removed.map((k) => k.label).join(", ")}</li> : null}
+        </ul>
       );
     case "file_added":
       return (

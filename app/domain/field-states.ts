@@ -1,4 +1,4 @@
-import type { DetailLevel, FieldState, FileKind, FormatWanted } from "../../db/schema/field-values";
+import type { CodeKeyKind, DetailLevel, FieldState, FileKind, FormatWanted } from "../../db/schema/field-values";
 
 // Words and badges for fields asked and what came back. Browser-safe.
 
@@ -23,9 +23,14 @@ export const FIELD_STATE_BADGES: Record<FieldState, string> = {
 /** What the note next to a state is for; withheld fields cite an exemption. */
 export const FIELD_STATE_NOTE_HINTS: Partial<Record<FieldState, string>> = {
   partly_received: "What is missing, e.g. 2021 and 2022",
-  withheld: "The exemption cited",
+  withheld: "The exemption cited (required)",
   not_held: "What the agency said",
-  denied: "The reason given",
+  denied: "The reason given (required)",
+};
+
+export const CODE_KEY_KIND_LABELS: Record<CodeKeyKind, string> = {
+  code_list: "Code list",
+  data_dictionary: "Data dictionary",
 };
 
 export const DETAIL_LEVEL_LABELS: Record<DetailLevel, string> = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DETAIL_LEVELS, FIELD_STATES, FORMATS_WANTED } from "../../db/schema/field-values";
+import { CODE_KEY_KINDS, DETAIL_LEVELS, FIELD_STATES, FORMATS_WANTED, type FieldState } from "../../db/schema/field-values";
 import { isoDate } from "./request-input";
 
 // Forms for what a request asks for and what came back. Browser-safe: the same schemas run in the form
@@ -60,20 +60,43 @@ export const setFieldsSchema = z
   });
 export type SetFieldsInput = z.infer<typeof setFieldsSchema>;
 
-export const updateStatesSchema = z.object({
-  intent: z.literal("update-states"),
-  fileId: uuid("a file").optional(),
-  fields: z
-    .array(
-      z.object({
-        id: uuid("a field"),
-        state: z.enum(FIELD_STATES, { error: "Choose what came back" }),
-        note: optionalText(2000, "Note"),
-      }),
-    )
-    .max(500)
-    .default([]),
-});
+const stateChange = (what: string) =>
+  z.object({
+    id: uuid(what),
+    state: z.enum(FIELD_STATES, { error: "Choose what came back" }),
+    note: optionalText(2000, "Note"),
+  });
+
+/** What a refusal must say: the agency's exemption or reason, in its words. */
+export const NOTE_REQUIRED: Partial<Record<FieldState, string>> = {
+  withheld: "Cite the exemption the agency gave for withholding it",
+  denied: "Give the reason the agency gave for denying it",
+};
+
+/** The state's note is missing where the state needs one (withheld and denied). */
+export function missingNote(state: FieldState, note: string | undefined | null): string | null {
+  return NOTE_REQUIRED[state] && !note?.trim() ? NOTE_REQUIRED[state]! : null;
+}
+
+/**
+ * What came back for fields and code keys, confirmed in one step (one timeline entry). `fileId` names the file
+ * the states were read from; it is credited only for the items it has (see updateReceivedStates).
+ */
+export const updateStatesSchema = z
+  .object({
+    intent: z.literal("update-states"),
+    fileId: uuid("a file").optional(),
+    fields: z.array(stateChange("a field")).max(500).default([]),
+    codeKeys: z.array(stateChange("a code key")).max(200).default([]),
+  })
+  .superRefine((value, ctx) => {
+    for (const list of ["fields", "codeKeys"] as const) {
+      value[list].forEach((item, i) => {
+        const message = missingNote(item.state, item.note);
+        if (message) ctx.addIssue({ code: "custom", path: [list, i, "note"], message });
+      });
+    }
+  });
 export type UpdateStatesInput = z.infer<typeof updateStatesSchema>;
 
 /** "Subject race (self-reported)" -> "subject_race_self_reported". */
@@ -88,3 +111,39 @@ export function fieldKeyFor(label: string): string {
       .slice(0, 60) || "field"
   );
 }
+
+export const codeKeysSchema = z
+  .object({
+    intent: z.literal("set-code-keys"),
+    keepIds: z.array(uuid("a code key")).max(200).default([]),
+    newKind: z.enum(CODE_KEY_KINDS, { error: "Choose a code list or a data dictionary" }).optional(),
+    newLabel: optionalText(120, "Name"),
+    newColumn: optionalText(120, "Column"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.newLabel && !value.newKind) ctx.addIssue({ code: "custom", path: ["newKind"], message: "Choose a code list or a data dictionary" });
+    if (value.newColumn && !value.newLabel) ctx.addIssue({ code: "custom", path: ["newLabel"], message: "Give the item a name, e.g. Call type codes" });
+  });
+export type CodeKeysInput = z.infer<typeof codeKeysSchema>;
+
+const wholeNumber = (label: string) =>
+  z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce.number({ error: `${label} must be a number` }).int(`${label} must be a whole number`).min(1, `${label} must be at least 1`).max(999, `${label} must be at most 999`).optional(),
+  );
+
+/** A received file as installment n (of m), or the final one; all empty clears it. */
+export const installmentSchema = z
+  .object({
+    intent: z.literal("set-installment"),
+    number: wholeNumber("The installment's number"),
+    total: wholeNumber("The number of installments"),
+    final: z.boolean().default(false),
+  })
+  .superRefine((value, ctx) => {
+    if (value.total && !value.number) ctx.addIssue({ code: "custom", path: ["number"], message: "Give this installment's number too" });
+    if (value.number && value.total && value.number > value.total) {
+      ctx.addIssue({ code: "custom", path: ["number"], message: `Installment ${value.number} can't be of ${value.total}` });
+    }
+  });
+export type InstallmentInput = z.infer<typeof installmentSchema>;

@@ -24,6 +24,7 @@ export function requestFieldsJson(requestId: string, data: RequestFieldsData) {
       fileId: f.stateFileId,
       stateChangedAt: f.stateChangedAt?.toISOString() ?? null,
     })),
+    codeKeys: data.codeKeys.map((k) => ({ id: k.id, kind: k.kind, label: k.label, column: k.columnName, state: k.state, note: k.stateNote, fileId: k.stateFileId })),
     coverage: { received: data.coverage.received, total: data.coverage.total },
     coverageByState: data.byState,
     filesUrl: `/api/v1/requests/${requestId}/files`,

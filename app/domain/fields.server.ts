@@ -9,6 +9,7 @@ import {
   jurisdictions,
   recordTypes,
   requestAsks,
+  requestCodeKeys,
   requestFields,
   requestFiles,
   requestRecordTypes,
@@ -22,13 +23,14 @@ import { db as defaultDb } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
 import { visibleCatalogFields, visibleFiles, visibleRecordTypes, visibleRequests, type Audience } from "./access.server";
 import { createRecordType, findRecordTypeByName } from "./catalog.server";
-import { DETAIL_LEVEL_LABELS, FORMAT_LABELS, type Coverage } from "./field-states";
-import { fieldKeyFor, type askShape, type EditAskInput, type SetFieldsInput, type UpdateStatesInput } from "./fields-input";
+import { CODE_KEY_KIND_LABELS, DETAIL_LEVEL_LABELS, FORMAT_LABELS, type Coverage } from "./field-states";
+import { fieldKeyFor, missingNote, type askShape, type EditAskInput, type SetFieldsInput } from "./fields-input";
+import { fileEvidence } from "./profiles/evidence.server";
 import { inSlices } from "./batches";
 import { recordEventOnEach } from "./request-events.server";
 import { isUuid, lockRequest, recordEvent, touch } from "./requests.server";
 import { fail, ok, type Result } from "./results";
-import type { AskedFieldRef, FieldChange } from "./timeline";
+import type { AskedFieldRef, FieldChange, ReceivedStateChange } from "./timeline";
 
 export interface RequestAsk {
   detailLevel: DetailLevel | null;
@@ -137,8 +139,13 @@ export async function getRequestFields(viewer: Audience, requestId: string, db: 
     .where(and(eq(requests.id, requestId), visibleRequests(viewer)))
     .limit(1);
   if (!visible) return null;
-  const [ask, recordTypesAsked, fields] = await Promise.all([readAsk(db, requestId), readAskedRecordTypes(db, requestId), readAskedFields(db, viewer, requestId)]);
-  return { organizationId: visible.organizationId, ask, recordTypes: recordTypesAsked, fields, coverage: coverageOf(fields), byState: coverageByState(fields) };
+  const [ask, recordTypesAsked, fields, codeKeys] = await Promise.all([
+    readAsk(db, requestId),
+    readAskedRecordTypes(db, requestId),
+    readAskedFields(db, viewer, requestId),
+    readCodeKeys(db, viewer, requestId),
+  ]);
+  return { organizationId: visible.organizationId, ask, recordTypes: recordTypesAsked, fields, codeKeys, coverage: coverageOf(fields), byState: coverageByState(fields) };
 }
 export type RequestFieldsData = NonNullable<Awaited<ReturnType<typeof getRequestFields>>>;
 
@@ -328,20 +335,58 @@ export async function setAskedFields(
   });
 }
 
+/** The code keys a request tracks (code lists, data dictionaries), in the order they were asked. */
+export async function readCodeKeys(db: Executor, audience: Audience | null, requestId: string) {
+  return db
+    .select({
+      id: requestCodeKeys.id,
+      kind: requestCodeKeys.kind,
+      label: requestCodeKeys.label,
+      columnName: requestCodeKeys.columnName,
+      state: requestCodeKeys.state,
+      stateNote: requestCodeKeys.stateNote,
+      stateFileId: requestFiles.id,
+      stateFileName: requestFiles.originalName,
+      stateChangedAt: requestCodeKeys.stateChangedAt,
+    })
+    .from(requestCodeKeys)
+    .innerJoin(requests, eq(requests.id, requestCodeKeys.requestId))
+    .leftJoin(requestFiles, audience ? and(eq(requestFiles.id, requestCodeKeys.stateFileId), visibleFiles(audience)) : eq(requestFiles.id, requestCodeKeys.stateFileId))
+    .where(eq(requestCodeKeys.requestId, requestId))
+    .orderBy(asc(requestCodeKeys.createdAt), asc(requestCodeKeys.label));
+}
+export type CodeKey = Awaited<ReturnType<typeof readCodeKeys>>[number];
+
+export interface StatesInput {
+  fileId?: string;
+  fields?: ReadonlyArray<{ id: string; state: FieldState; note?: string }>;
+  codeKeys?: ReadonlyArray<{ id: string; state: FieldState; note?: string }>;
+}
+
 /**
- * Records what came back for some fields. Each field whose state or note changes gets its own timeline
- * event; `fileId` names the received file the states were read from (the preview's "confirm" form).
+ * Records what came back for fields and code keys in one step, as ONE timeline entry listing every change.
+ * With `fileId` (confirming a received file's proposals), a received or partly received state is credited to
+ * the file only when the file is the evidence for it (it has the column, or it is the code list); any other
+ * state, or an item the file doesn't hold, is recorded without the file. Withheld and denied need the
+ * exemption or reason cited.
  */
-export async function updateFieldStates(
-  viewer: Viewer,
-  requestId: string,
-  input: Omit<UpdateStatesInput, "intent">,
-  db: Executor = defaultDb,
-): Promise<Result<{ changed: number }> | null> {
+export async function updateFieldStates(viewer: Viewer, requestId: string, input: StatesInput, db: Executor = defaultDb): Promise<Result<{ changed: number }> | null> {
+  const fieldInput = input.fields ?? [];
+  const keyInput = input.codeKeys ?? [];
+  for (const [list, items] of [["fields", fieldInput], ["codeKeys", keyInput]] as const) {
+    const i = items.findIndex((item) => missingNote(item.state, item.note));
+    if (i >= 0) return fail(`${list}[${i}].note`, missingNote(items[i]!.state, items[i]!.note)!);
+  }
   return db.transaction(async (tx) => {
     const current = await lockRequest(tx, viewer, requestId);
     if (!current) return null;
+    const fieldsNow = new Map((await readAskedFields(tx, viewer, current.id)).map((f) => [f.id, f]));
+    const keysNow = new Map((await readCodeKeys(tx, viewer, current.id)).map((k) => [k.id, k]));
+    if (fieldInput.some((f) => !fieldsNow.has(f.id))) return fail("fields", "A field is no longer asked on this request; reload the page and try again");
+    if (keyInput.some((k) => !keysNow.has(k.id))) return fail("codeKeys", "A code key is no longer tracked on this request; reload the page and try again");
+
     let file: { id: string; name: string } | null = null;
+    let evidence = { fieldIds: new Set<string>(), codeKeyIds: new Set<string>() };
     if (input.fileId) {
       const [row] = await tx
         .select({ id: requestFiles.id, name: requestFiles.originalName })
@@ -350,44 +395,48 @@ export async function updateFieldStates(
         .limit(1);
       if (!row) return fail("fileId", "That file is not on this request");
       file = row;
+      evidence = (await fileEvidence(tx, current.id, row.id, [...fieldsNow.values()], [...keysNow.values()])) ?? evidence;
     }
-    const fieldsNow = new Map((await readAskedFields(tx, viewer, current.id)).map((f) => [f.id, f]));
-    const unknown = input.fields.find((f) => !fieldsNow.has(f.id));
-    if (unknown) return fail("fields", "A field is no longer asked on this request; reload the page and try again");
 
-    let changed = 0;
     const now = new Date();
-    for (const change of input.fields) {
+    const changes: ReceivedStateChange[] = [];
+    const credit = (state: FieldState, isEvidence: boolean) => Boolean(file && isEvidence && (state === "received" || state === "partly_received"));
+    for (const change of fieldInput) {
       const field = fieldsNow.get(change.id)!;
       const note = change.note ?? null;
       if (field.state === change.state && (field.stateNote ?? null) === note) continue;
+      const fromFile = credit(change.state, evidence.fieldIds.has(field.id));
       await tx
         .update(requestFields)
         .set({
           state: change.state,
           stateNote: note,
-          stateFileId: file?.id ?? (field.state === change.state ? field.stateFileId : null),
+          // A note edited on an unchanged state keeps its file; a new state has the file only if it is the evidence.
+          stateFileId: fromFile ? file!.id : field.state === change.state ? field.stateFileId : null,
           stateChangedAt: now,
           stateChangedById: viewer.id,
         })
         .where(eq(requestFields.id, field.id));
-      await recordEvent(tx, viewer, current.id, {
-        kind: "field_state_changed",
-        data: {
-          requestFieldId: field.id,
-          key: field.key,
-          label: field.label,
-          recordType: field.recordTypeName,
-          from: field.state,
-          to: change.state,
-          ...(note ? { note } : {}),
-          ...(file ? { fileId: file.id, fileName: file.name } : {}),
-        },
-      });
-      changed += 1;
+      changes.push({ item: "field", id: field.id, key: field.key, label: field.label, recordType: field.recordTypeName, from: field.state, to: change.state, ...(note ? { note } : {}), ...(fromFile ? { fromFile: true } : {}) });
     }
-    if (changed > 0) await touch(tx, current.id);
-    return ok({ changed });
+    for (const change of keyInput) {
+      const key = keysNow.get(change.id)!;
+      const note = change.note ?? null;
+      if (key.state === change.state && (key.stateNote ?? null) === note) continue;
+      const fromFile = credit(change.state, evidence.codeKeyIds.has(key.id));
+      await tx
+        .update(requestCodeKeys)
+        .set({ state: change.state, stateNote: note, stateFileId: fromFile ? file!.id : key.state === change.state ? key.stateFileId : null, stateChangedAt: now, stateChangedById: viewer.id })
+        .where(eq(requestCodeKeys.id, key.id));
+      changes.push({ item: "code_key", id: key.id, key: key.columnName ?? "", label: key.label, recordType: CODE_KEY_KIND_LABELS[key.kind], from: key.state, to: change.state, ...(note ? { note } : {}), ...(fromFile ? { fromFile: true } : {}) });
+    }
+    if (changes.length === 0) return ok({ changed: 0 });
+    await touch(tx, current.id);
+    await recordEvent(tx, viewer, current.id, {
+      kind: "received_states_changed",
+      data: { changes, ...(file && changes.some((c) => c.fromFile) ? { fileId: file.id, fileName: file.name } : {}) },
+    });
+    return ok({ changed: changes.length });
   });
 }
 

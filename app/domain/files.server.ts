@@ -12,6 +12,7 @@ import { inspectUpload } from "./files/inspect.server";
 import { filesDir, storedPath, syncDirectory } from "./files/storage.server";
 import { cleanOriginalName, receiveUpload, UploadError, type ReceivedUpload } from "./files/upload.server";
 import { isUuid, lockRequest, recordEvent, touch } from "./requests.server";
+import { notifyProfileQueued } from "./profiles/worker.server";
 
 export interface RequestFile {
   id: string;
@@ -273,7 +274,11 @@ export async function acceptUpload(
         .where(eq(requestFiles.id, row.id));
       return { ok: true, file: saved!, duplicate: false };
     });
-    if (outcome?.ok && !outcome.duplicate) stored = null;
+    if (outcome?.ok && !outcome.duplicate) {
+      stored = null;
+      // A tabular file was queued for its profile by the insert (a trigger): start on it now.
+      notifyProfileQueued();
+    }
     return outcome;
   } finally {
     await rm(upload.tempPath, { force: true });

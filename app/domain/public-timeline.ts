@@ -136,6 +136,22 @@ export function publicTimelineItem(
         },
       });
     }
+    case "received_states_changed": {
+      const { changes, fileId, fileName } = event.data;
+      const fileShown = fileId !== undefined && context.publicFileIds.has(fileId);
+      return item({
+        kind: "received_states_changed",
+        data: {
+          changes: changes.map((c) => ({ ...c, id: "", ...(c.note ? { note: r(c.note) } : {}), ...(fileShown ? {} : { fromFile: undefined }) })),
+          ...(fileShown && fileName ? { fileId, fileName } : {}),
+        },
+      });
+    }
+    case "code_keys_asked":
+      return item({ kind: "code_keys_asked", data: event.data });
+    case "installment_set":
+      if (!context.publicFileIds.has(event.data.fileId)) return null;
+      return item({ kind: "installment_set", data: event.data });
     case "file_added":
       if (!context.publicFileIds.has(event.data.fileId)) return null;
       return item({

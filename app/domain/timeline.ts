@@ -86,6 +86,16 @@ export type TimelineEventData =
       };
     }
   | {
+      kind: "received_states_changed";
+      /** fileId/fileName: the file the states were read from, when it is the evidence for some of them. */
+      data: { changes: ReceivedStateChange[]; fileId?: string; fileName?: string };
+    }
+  | { kind: "code_keys_asked"; data: { added: CodeKeyRef[]; removed: CodeKeyRef[] } }
+  | {
+      kind: "installment_set";
+      data: { fileId: string; fileName: string; number: number | null; total: number | null; final: boolean; previous: string | null };
+    }
+  | {
       kind: "file_added";
       data: {
         fileId: string;
@@ -107,6 +117,34 @@ export type TimelineEventData =
       kind: "entry_visibility_changed";
       data: { entryType: "event" | "file"; entryId: string; label: string; internal: boolean };
     };
+
+/** One item's change in a received_states_changed event; `fromFile`: the event's file is its evidence. */
+export interface ReceivedStateChange {
+  item: "field" | "code_key";
+  id: string;
+  key: string;
+  label: string;
+  /** The field's record type, or the code key's kind in words. */
+  recordType: string;
+  from: FieldState;
+  to: FieldState;
+  note?: string;
+  fromFile?: boolean;
+}
+
+export interface CodeKeyRef {
+  label: string;
+  kind: string;
+  column: string | null;
+}
+
+/** "installment 2 of 3", "final installment", "installment 3 of 3, final". */
+export function describeInstallment(value: { number: number | null; total: number | null; final: boolean }): string | null {
+  if (!value.number && !value.final) return null;
+  const numbered = value.number ? `installment ${value.number}${value.total ? ` of ${value.total}` : ""}` : "";
+  if (value.final) return numbered ? `${numbered}, final` : "final installment";
+  return numbered;
+}
 
 /** A field asked, named as it was when the event was written. */
 export interface AskedFieldRef {
@@ -188,6 +226,29 @@ export function eventHeadline(event: TimelineEventData): string {
     case "field_state_changed":
       if (event.data.from === event.data.to) return `${event.data.label} (${event.data.recordType}): note updated`;
       return `${event.data.label} (${event.data.recordType}): ${FIELD_STATE_LABELS[event.data.to].toLowerCase()}, was ${FIELD_STATE_LABELS[event.data.from].toLowerCase()}`;
+    case "received_states_changed": {
+      const { changes, fileName } = event.data;
+      if (changes.length === 1) {
+        const c = changes[0]!;
+        if (c.from === c.to) return `${c.label} (${c.recordType}): note updated`;
+        return `${c.label} (${c.recordType}): ${FIELD_STATE_LABELS[c.to].toLowerCase()}, was ${FIELD_STATE_LABELS[c.from].toLowerCase()}${fileName ? `, from ${fileName}` : ""}`;
+      }
+      const fields = changes.filter((c) => c.item === "field").length;
+      const keys = changes.length - fields;
+      const parts = [fields ? `${fields} ${fields === 1 ? "field" : "fields"}` : "", keys ? `${keys} ${keys === 1 ? "code key" : "code keys"}` : ""].filter(Boolean);
+      return `What came back recorded for ${parts.join(" and ")}${fileName ? `, from ${fileName}` : ""}`;
+    }
+    case "code_keys_asked": {
+      const { added, removed } = event.data;
+      const names = (list: CodeKeyRef[]) => list.map((k) => k.label).join(", ");
+      if (removed.length === 0) return `Asked for what is needed to read the data: ${names(added)}`;
+      if (added.length === 0) return `Stopped asking for ${names(removed)}`;
+      return `Code keys changed: ${names(added)} added, ${names(removed)} removed`;
+    }
+    case "installment_set": {
+      const now = describeInstallment(event.data);
+      return now ? `${event.data.fileName} marked as ${now}` : `${event.data.fileName} no longer marked as an installment`;
+    }
     case "file_added":
       return `File received: ${event.data.name} (${formatBytes(event.data.sizeBytes)})`;
     case "campaign_joined":

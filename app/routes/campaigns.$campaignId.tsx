@@ -7,6 +7,8 @@ import { AskSummary } from "~/components/ask-fields";
 import { TargetChoices } from "~/components/campaign-form";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/fields";
 import { CoverageMatrixTable } from "~/components/coverage-matrix";
+import { DataReceivedTable } from "~/components/data-received";
+import { dataReceivedByRequest } from "~/domain/profiles/campaign-data.server";
 import { StatusBadge } from "~/components/status-badge";
 import { Precedents } from "~/components/vendor-ui";
 import {
@@ -40,15 +42,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayIn(viewer.timeZone);
   const url = new URL(request.url);
   const addQuery = (url.searchParams.get("addq") ?? "").trim().slice(0, 200);
-  const [page, members] = await Promise.all([
+  const [page, members, dataReceived] = await Promise.all([
     getCampaignPage(viewer, params.campaignId ?? "", today, { addQuery: addQuery || undefined, showCandidates: url.searchParams.get("add") === "group" }),
     listMembers(viewer),
+    dataReceivedByRequest(viewer, params.campaignId ?? ""),
   ]);
   if (!page) throw notFound("joint ask");
   const rows = page.rows.map((r) => ({ ...r, dueDate: dueDateOf(r), overdue: isOverdue(r, today), open: isOpenStatus(r.status), law: r.agencyId ? lawOf(r.stateCode) : null }));
   // Who the bulk "Assign" offers: everyone for those who may assign, else only the viewer.
   const assignable = can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id);
-  return json({ ...page, rows, members: assignable, addQuery, organizationId: viewer.organizationId });
+  return json({ ...page, rows, members: assignable, addQuery, organizationId: viewer.organizationId, dataReceived });
 }
 
 const intentSchema = z.object({
@@ -219,7 +222,7 @@ function BulkActions({ members, today }: { members: Array<{ id: string; name: st
 }
 
 export default function CampaignPage() {
-  const { campaign, fieldsAsk, coverage, rows, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery, organizationId } = useLoaderData<typeof loader>();
+  const { campaign, fieldsAsk, coverage, rows, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery, organizationId, dataReceived } = useLoaderData<typeof loader>();
   const today = useToday();
   const navigation = useNavigation();
   const location = useLocation();
@@ -418,6 +421,11 @@ export default function CampaignPage() {
       <section className="card" aria-labelledby="coverage-heading">
         <h2 id="coverage-heading">Fields received, city by field</h2>
         <CoverageMatrixTable matrix={coverage} />
+      </section>
+
+      <section className="card" aria-labelledby="data-received-heading">
+        <h2 id="data-received-heading">Data received, city by city</h2>
+        <DataReceivedTable rows={dataReceived} />
       </section>
 
       <div className="grid-2">

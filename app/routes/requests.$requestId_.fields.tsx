@@ -6,7 +6,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FieldsAndFiles } from "~/components/fields-and-files";
 import type { FieldsFormResult } from "~/components/request-fields";
-import { editAskSchema, setFieldsSchema, updateStatesSchema } from "~/domain/fields-input";
+import { codeKeysSchema, editAskSchema, setFieldsSchema, updateStatesSchema } from "~/domain/fields-input";
+import { setCodeKeys } from "~/domain/profiles/profiles.server";
 import { loadFieldsAndFiles } from "~/domain/fields-page.server";
 import { setAskedFields, updateAsk, updateFieldStates } from "~/domain/fields.server";
 import { getRequest } from "~/domain/requests.server";
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ request: { id: found.id, number: found.number, title: found.title }, data });
 }
 
-const intentSchema = z.object({ intent: z.enum(["edit-ask", "set-fields", "update-states"], { error: "Unknown action" }) });
+const intentSchema = z.object({ intent: z.enum(["edit-ask", "set-fields", "update-states", "set-code-keys"], { error: "Unknown action" }) });
 
 /** Changes to what the request asks for and what came back; errors are shown on this page's forms. */
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -63,6 +64,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { added, removed } = result.value;
       const parts = [added ? `${added} added` : "", removed ? `${removed} removed` : ""].filter(Boolean);
       return back(parts.length ? `Fields asked: ${parts.join(", ")}.` : "Nothing changed.");
+    }
+    case "set-code-keys": {
+      const submission = parseWithZod(formData, { schema: codeKeysSchema });
+      if (submission.status !== "success") return invalid({ intent: "set-code-keys", result: submission.reply() });
+      const result = await setCodeKeys(viewer, id, submission.value);
+      if (!result) throw notFound("request");
+      if (!result.ok) return invalid({ intent: "set-code-keys", result: submission.reply({ fieldErrors: result.fieldErrors }) });
+      const { added, removed } = result.value;
+      const parts = [added ? `${added} added` : "", removed ? `${removed} removed` : ""].filter(Boolean);
+      const back = safeRedirectPath(String(formData.get("redirectTo") ?? ""), `/requests/${id}`);
+      return redirectWithFlash(`${back}#code-keys`, { kind: "success", message: parts.length ? `To read the data: ${parts.join(", ")}.` : "Nothing changed." });
     }
     case "update-states": {
       const submission = parseWithZod(formData, { schema: updateStatesSchema });

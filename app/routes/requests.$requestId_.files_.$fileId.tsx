@@ -1,17 +1,21 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { FIELD_STATES } from "../../db/schema/field-values";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { z } from "zod";
+import { AskCheckCard, ConfirmReceived, InstallmentForm, ProfileCard, ProfileStatus } from "~/components/file-profile";
 import { describeCommunication, downloadUrl } from "~/components/request-files";
-import { FieldStateBadge } from "~/components/request-fields";
-import { FIELD_STATE_LABELS, FILE_KIND_LABELS, formatBytes } from "~/domain/field-states";
-import { getRequestFields } from "~/domain/fields.server";
+import { FILE_KIND_LABELS, formatBytes } from "~/domain/field-states";
+import { installmentSchema, updateStatesSchema } from "~/domain/fields-input";
+import { describeStateChange, updateFieldStates } from "~/domain/fields.server";
 import { getRequestFile, listAttachableCommunications } from "~/domain/files.server";
 import { PERSONAL_DATA_LABELS } from "~/domain/personal-data";
-import { previewFile, privacyWarnings, proposeStates, tablesOf, type FilePreview } from "~/domain/previews.server";
+import { previewFile, privacyWarnings, tablesOf, type FilePreview } from "~/domain/previews.server";
+import { loadFileCheck, setInstallment } from "~/domain/profiles/profiles.server";
 import { getRequest } from "~/domain/requests.server";
-import { can } from "~/domain/permissions";
+import { can, requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { contentSecurityPolicy } from "~/utils/http-guards.server";
 import { formatInstant } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
@@ -26,12 +30,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!found) throw notFound("request");
   const stored = await getRequestFile(viewer, found.id, params.fileId ?? "");
   if (!stored) throw notFound("file");
-  const [fields, communications, preview] = await Promise.all([
-    getRequestFields(viewer, found.id),
-    listAttachableCommunications(viewer, found.id),
-    previewFile(stored),
-  ]);
+  const [communications, preview] = await Promise.all([listAttachableCommunications(viewer, found.id), previewFile(stored)]);
+  const checked = await loadFileCheck(viewer, found.id, stored, preview);
+  if (!checked) throw notFound("request");
   const tables = tablesOf(preview);
+  // Every value's count stays on the server: the page shows the top ones.
+  const profile = checked.profile?.result
+    ? { ...checked.profile, result: { ...checked.profile.result, tables: checked.profile.result.tables.map((t) => ({ ...t, columns: t.columns.map((c) => ({ ...c, valueCounts: null, months: null })) })) } }
+    : checked.profile;
   const { path: _path, ...file } = stored;
   // A PDF is shown in a sandboxed frame to those who may take the file; only this page's policy allows a frame.
   const framed = file.kind === "pdf" && can(viewer, "export") && preview.type === "pdf" && !preview.pdf.problem;
@@ -42,12 +48,40 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     file,
     communication: communications.find((c) => c.id === file.communicationId) ?? null,
     preview,
-    tabular: tables.length > 0,
-    fields: fields?.fields ?? [],
-    proposals: fields && tables.length ? proposeStates(tables, fields.fields) : [],
-    warnings: privacyWarnings(preview, tables, fields?.ask.deidentify ?? false),
+    tabular: tables.length > 0 || checked.profile !== null,
+    checked: { ...checked, profile },
+    // Once the profile is checked, personal data is judged from the values too (in the check); before, from headers.
+    warnings: privacyWarnings(preview, tables, checked.ask.deidentify && !checked.check),
     framed,
   }, { headers });
+}
+
+const intentSchema = z.object({ intent: z.enum(["update-states", "set-installment"], { error: "Unknown action" }) });
+
+/** Confirms what came back from this file (one timeline entry), or marks it as an installment. Errors show on this page. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  requirePermission(viewer, "request.edit");
+  const requestId = params.requestId ?? "";
+  const fileId = params.fileId ?? "";
+  const formData = await request.formData();
+  const intent = intentSchema.safeParse({ intent: formData.get("intent") });
+  if (!intent.success) throw new Response("Unknown action.", { status: 400 });
+  const here = `/requests/${requestId}/files/${fileId}`;
+  if (intent.data.intent === "update-states") {
+    const submission = parseWithZod(formData, { schema: updateStatesSchema });
+    if (submission.status !== "success") return json({ intent: "update-states" as const, result: submission.reply() }, { status: 400 });
+    const result = await updateFieldStates(viewer, requestId, { ...submission.value, fileId });
+    if (!result) throw notFound("request");
+    if (!result.ok) return json({ intent: "update-states" as const, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
+    return redirectWithFlash(here, { kind: "success", message: describeStateChange(result.value.changed) });
+  }
+  const submission = parseWithZod(formData, { schema: installmentSchema });
+  if (submission.status !== "success") return json({ intent: "set-installment" as const, result: submission.reply() }, { status: 400 });
+  const result = await setInstallment(viewer, requestId, fileId, submission.value);
+  if (!result) throw notFound("file");
+  if (!result.ok) return json({ intent: "set-installment" as const, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
+  return redirectWithFlash(here, { kind: "success", message: result.value.changed ? "Installment saved." : "Nothing changed." });
 }
 
 /** The page's own policy (set by its loader) replaces the default one for PDF previews. */
@@ -209,97 +243,18 @@ function Warnings({ warnings }: { warnings: Data["warnings"] }) {
   );
 }
 
-function ConfirmFields({ data }: { data: Data }) {
-  const { proposals, fields, request, file } = data;
-  if (!data.tabular) return null;
-  if (fields.length === 0) {
-    return (
-      <section className="card" aria-labelledby="match-heading">
-        <h2 id="match-heading">Fields in this file</h2>
-        <p>
-          This request doesn't list the fields asked yet. <Link to={`/requests/${request.id}#fields`}>Choose them on the request page</Link>, then come back to match
-          this file's columns.
-        </p>
-      </section>
-    );
-  }
-  const found = proposals.filter((p) => p.match).length;
-  return (
-    <section className="card" aria-labelledby="match-heading">
-      <h2 id="match-heading">Fields in this file</h2>
-      <p>
-        {found} of {fields.length} fields asked were found among this file's columns. Check what is proposed and confirm; each change goes on the timeline.
-      </p>
-      <Form method="post" action={`/requests/${request.id}/fields`} className="form">
-        <input type="hidden" name="intent" value="update-states" />
-        <input type="hidden" name="fileId" value={file.id} />
-        <input type="hidden" name="redirectTo" value={`/requests/${request.id}`} />
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="visually-hidden">Proposed states of the fields asked</caption>
-            <thead>
-              <tr>
-                <th scope="col">Field asked</th>
-                <th scope="col">Column in this file</th>
-                <th scope="col">Now</th>
-                <th scope="col">Record as</th>
-              </tr>
-            </thead>
-            <tbody>
-              {proposals.map((p, i) => {
-                const field = fields.find((f) => f.id === p.fieldId)!;
-                return (
-                  <tr key={p.fieldId}>
-                    <td>
-                      <span className="row-title">{field.label}</span>
-                      <div className="muted small">{field.recordTypeName}</div>
-                      <input type="hidden" name={`fields[${i}].id`} value={p.fieldId} />
-                      {field.stateNote ? <input type="hidden" name={`fields[${i}].note`} value={field.stateNote} /> : null}
-                    </td>
-                    <td data-label="Column">
-                      {p.match ? (
-                        <>
-                          “{p.match.header}”{p.match.source ? <span className="muted small"> in {p.match.source}</span> : null}
-                          {p.match.how === "similar" ? <div className="muted small">similar name</div> : null}
-                        </>
-                      ) : (
-                        <span className="muted">Not found</span>
-                      )}
-                    </td>
-                    <td data-label="Now">
-                      <FieldStateBadge state={p.current} />
-                    </td>
-                    <td data-label="Record as">
-                      <select name={`fields[${i}].state`} defaultValue={p.proposed} aria-label={`Record ${field.label} as`}>
-                        {FIELD_STATES.map((s) => (
-                          <option key={s} value={s}>
-                            {FIELD_STATE_LABELS[s]}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-        <div className="actions">
-          <button type="submit" className="button">
-            Confirm fields received
-          </button>
-        </div>
-      </Form>
-    </section>
-  );
-}
-
 export default function FilePreviewPage() {
   const data = useLoaderData<typeof loader>();
   const { request, file, communication, preview } = data;
   const timeZone = useTimeZone();
   const canDownload = useCan("export");
   const canEdit = useCan("request.edit");
+  const last = useActionData<typeof action>();
+  const location = useLocation();
+  const { checked } = data;
+  const errorsFor = (intent: "update-states" | "set-installment") => (last && last.intent === intent ? (last.result.error ?? undefined) : undefined);
+  const confirmErrors = errorsFor("update-states");
+  const formError = confirmErrors ? Object.entries(confirmErrors).filter(([k]) => !/\]\.note$/.test(k)).flatMap(([, v]) => (v ?? []) as string[]) : undefined;
   return (
     <>
       <p className="breadcrumb">
@@ -321,7 +276,12 @@ export default function FilePreviewPage() {
         ) : null}
       </div>
       <Warnings warnings={data.warnings} />
-      {canEdit ? <ConfirmFields data={data} /> : null}
+      <ProfileStatus profile={checked.profile} here={location.pathname} />
+      <AskCheckCard check={checked.check} ask={checked.ask} requestId={request.id} />
+      {canEdit && data.tabular ? (
+        <ConfirmReceived data={checked} requestId={request.id} fileId={file.id} errors={confirmErrors} formError={formError?.length ? formError : undefined} />
+      ) : null}
+      <ProfileCard profile={checked.profile} />
       <section className="card" aria-labelledby="preview-heading">
         <h2 id="preview-heading">Preview</h2>
         <Preview
@@ -333,6 +293,7 @@ export default function FilePreviewPage() {
           }
         />
       </section>
+      {canEdit ? <InstallmentForm installment={checked.installment} errors={errorsFor("set-installment")} /> : null}
       <section className="card" aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
         <dl className="summary-list">

@@ -81,6 +81,14 @@ const envSchema = z.object({
     .int("UPLOAD_MAX_BYTES must be a whole number of bytes")
     .positive("UPLOAD_MAX_BYTES must be positive")
     .default(2 * 1024 ** 3),
+  // Dataset profiles of received tabular files: run the background worker in this process (default on), and
+  // the memory cap of its embedded analytical engine (DuckDB's memory_limit, e.g. "96MB").
+  PROFILE_WORKER: flag,
+  PROFILE_MEMORY_LIMIT: z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, "PROFILE_MEMORY_LIMIT must be a size such as 128MB")
+    .default("96MB"),
 });
 
 export type Env = z.infer<typeof envSchema>;

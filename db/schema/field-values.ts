@@ -14,6 +14,14 @@ export type FormatWanted = (typeof FORMATS_WANTED)[number];
 export const FILE_KINDS = ["csv", "tsv", "xlsx", "pdf", "json", "text", "other"] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
+/** A received file's dataset profile, computed in the background. */
+export const PROFILE_STATUSES = ["pending", "running", "done", "failed"] as const;
+export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
+
+/** What a request may need to read its data: a code list (call types, dispositions) or a data dictionary. */
+export const CODE_KEY_KINDS = ["code_list", "data_dictionary"] as const;
+export type CodeKeyKind = (typeof CODE_KEY_KINDS)[number];
+
 /** Categories of record types (Police Data Accessibility Project taxonomy). */
 export const RECORD_TYPE_CATEGORIES = [
   "Police & public interactions",

@@ -12,3 +12,4 @@ export * from "./files";
 export * from "./asks";
 export * from "./vendors";
 export * from "./coalitions";
+export * from "./profiles";

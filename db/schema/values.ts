@@ -64,6 +64,9 @@ export const REQUEST_EVENT_KINDS = [
   "campaign_left",
   "visibility_changed",
   "entry_visibility_changed",
+  "received_states_changed",
+  "code_keys_asked",
+  "installment_set",
 ] as const;
 export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
 

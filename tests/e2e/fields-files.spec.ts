@@ -46,13 +46,20 @@ test("an advocate asks for 5 fields, uploads a CSV holding 3 of them, confirms t
   await page.getByRole("link", { name: "Download", exact: true }).click();
   expect((await download).suggestedFilename()).toBe("stops-3-of-5.csv");
 
-  await page.getByRole("button", { name: "Confirm fields received" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Stop data with hashed officer ids");
+  // The profile is computed in the background; the page updates by itself when it is done.
+  await expect(page.getByRole("heading", { name: "Checked against the ask" })).toBeVisible({ timeout: 20_000 });
+  const profile = page.getByRole("region", { name: "Dataset profile" });
+  await expect(profile.getByRole("rowheader", { name: "Badge Hash" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Confirm what came back" }).click();
   await expect(page.getByRole("status")).toHaveText("Saved what came back for 3 fields.");
+  await page.getByRole("link", { name: /Stop data with hashed officer ids/ }).click();
   await expect(page.getByText("3 of 5 fields received")).toBeVisible();
   const timeline = page.getByRole("list", { name: "Timeline, oldest first" });
   await expect(timeline.getByText("File received: stops-3-of-5.csv (245 bytes)")).toBeVisible();
-  await expect(timeline.getByText("Subject race (Stops): received, was not yet")).toBeVisible();
+  // One entry lists the three changes.
+  await expect(timeline.getByText("What came back recorded for 3 fields, from stops-3-of-5.csv")).toBeVisible();
+  await expect(timeline.getByText(/Subject race \(Stops\): received, was not yet/)).toBeVisible();
 
   await page.getByRole("link", { name: "Requests", exact: true }).first().click();
   const row = page.getByRole("row").filter({ hasText: "Stop data with hashed officer ids" });

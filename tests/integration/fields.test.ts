@@ -73,10 +73,10 @@ async function askFive(requestId: string) {
 
 async function detail(requestId: string, cookie = aCookie) {
   const response = await callRoute(apiRequest.loader, { url: `/api/v1/requests/${requestId}`, cookie, params: { requestId } });
-  return { status: response.status, body: (await response.json()) as { data: { fields: Array<{ id: string; key: string; state: string; recordType: { key: string } }>; coverage: { received: number; total: number } } } };
+  return { status: response.status, body: (await response.json()) as { data: { fields: Array<{ id: string; key: string; state: string; fileId: string | null; recordType: { key: string } }>; coverage: { received: number; total: number } } } };
 }
 
-const eventsOf = (requestId: string, kind: "fields_asked" | "field_state_changed" | "edited") =>
+const eventsOf = (requestId: string, kind: "fields_asked" | "received_states_changed" | "edited") =>
   db.select().from(requestEvents).where(and(eq(requestEvents.requestId, requestId), eq(requestEvents.kind, kind))).orderBy(asc(requestEvents.seq));
 
 describe("fields asked and what came back", () => {
@@ -106,13 +106,16 @@ describe("fields asked and what came back", () => {
       ["fields[3].state", "not_yet"],
     ]);
     expect(update.status).toBe(302);
-    const changes = await eventsOf(requestId, "field_state_changed");
-    expect(changes.map((e) => [(e.data as { key: string }).key, (e.data as { to: string }).to])).toEqual([
+    // One timeline entry lists every change.
+    const events = await eventsOf(requestId, "received_states_changed");
+    expect(events).toHaveLength(1);
+    const changes = (events[0]!.data as { changes: Array<{ key: string; to: string }> }).changes;
+    expect(changes.map((c) => [c.key, c.to])).toEqual([
       ["subject_race", "received"],
       ["date", "received"],
       ["officer_id_hash", "withheld"],
     ]);
-    expect(changes[2]!.data).toMatchObject({ from: "not_yet", note: "Exempt under 65 P.S. 67.708(b)(17)", recordType: "Stops" });
+    expect(changes[2]).toMatchObject({ item: "field", from: "not_yet", note: "Exempt under 65 P.S. 67.708(b)(17)", recordType: "Stops" });
 
     ({ body } = await detail(requestId));
     expect(body.data.coverage).toEqual({ received: 2, total: 5 });
@@ -128,7 +131,7 @@ describe("fields asked and what came back", () => {
 
     // Saving the same states again changes nothing and writes no event.
     await postFields(requestId, [["intent", "update-states"], ["fields[0].id", id("subject_race")], ["fields[0].state", "received"]]);
-    expect(await eventsOf(requestId, "field_state_changed")).toHaveLength(3);
+    expect(await eventsOf(requestId, "received_states_changed")).toHaveLength(1);
   });
 
   it("rejects unknown states and fields with a message, changing nothing", async () => {
@@ -142,7 +145,13 @@ describe("fields asked and what came back", () => {
     expect(otherField.status).toBe(400);
     const notAField = await postFields(requestId, [["intent", "set-fields"], ["catalogFieldIds", "not-a-uuid"]]);
     expect(notAField.status).toBe(400);
-    expect(await eventsOf(requestId, "field_state_changed")).toHaveLength(0);
+    // Withheld and denied need the exemption or reason the agency gave.
+    const bare = await postFields(requestId, [["intent", "update-states"], ["fields[0].id", body.data.fields[0]!.id], ["fields[0].state", "withheld"], ["fields[1].id", body.data.fields[1]!.id], ["fields[1].state", "denied"], ["fields[1].note", "  "]]);
+    expect(bare.status).toBe(400);
+    const errors = JSON.stringify(await bare.json());
+    expect(errors).toContain("Cite the exemption the agency gave");
+    expect(errors).toContain("Give the reason the agency gave");
+    expect(await eventsOf(requestId, "received_states_changed")).toHaveLength(0);
   });
 
   it("adds a custom field, removes fields no longer asked, and refuses to drop a record type that still has fields", async () => {
@@ -207,7 +216,7 @@ describe("fields asked and what came back", () => {
     const attempt = await postFields(requestId, [["intent", "update-states"], ["fields[0].id", body.data.fields[0]!.id], ["fields[0].state", "received"]], bCookie);
     expect(attempt.status).toBe(404);
     expect((await callRoute(fieldsPage.loader, { url: `/requests/${requestId}/fields`, cookie: bCookie, params: { requestId } })).status).toBe(404);
-    expect(await eventsOf(requestId, "field_state_changed")).toHaveLength(0);
+    expect(await eventsOf(requestId, "received_states_changed")).toHaveLength(0);
   });
 });
 
@@ -220,23 +229,34 @@ describe("matching a received file to the fields asked", () => {
     const fileId = ((await uploaded.json()) as { data: { id: string } }).data.id;
 
     const page = (await (await callRoute(preview.loader, { url: `/requests/${requestId}/files/${fileId}`, cookie: aCookie, params: { requestId, fileId } })).json()) as {
-      proposals: Array<{ fieldId: string; match: { header: string } | null; proposed: string }>;
-      fields: Array<{ id: string; key: string }>;
+      checked: { fieldProposals: Array<{ id: string; column: string | null; proposed: string }>; fields: Array<{ id: string; key: string }> };
       preview: { type: string; table: { totalRows: number } };
     };
     expect(page.preview.type).toBe("table");
     expect(page.preview.table.totalRows).toBe(5);
-    const keyOf = (fieldId: string) => page.fields.find((f) => f.id === fieldId)!.key;
-    const matched = Object.fromEntries(page.proposals.filter((p) => p.match).map((p) => [keyOf(p.fieldId), p.match!.header]));
+    const keyOf = (fieldId: string) => page.checked.fields.find((f) => f.id === fieldId)!.key;
+    const matched = Object.fromEntries(page.checked.fieldProposals.filter((p) => p.column).map((p) => [keyOf(p.id), p.column]));
     expect(matched).toEqual({ date: "Stop Date", subject_race: "RACE", officer_id_hash: "Badge Hash" });
 
-    const entries: Array<[string, string]> = [["intent", "update-states"], ["fileId", fileId]];
-    page.proposals.forEach((p, i) => entries.push([`fields[${i}].id`, p.fieldId], [`fields[${i}].state`, p.proposed]));
-    expect((await postFields(requestId, entries)).status).toBe(302);
-    expect((await detail(requestId)).body.data.coverage).toEqual({ received: 3, total: 5 });
-    const changes = await eventsOf(requestId, "field_state_changed");
-    expect(changes).toHaveLength(3);
-    expect(changes.every((e) => (e.data as { fileId: string; fileName: string }).fileId === fileId && (e.data as { fileName: string }).fileName === "stops-3-of-5.csv")).toBe(true);
+    // A person also records "not held" for a field the file lacks: that state is not credited to the file.
+    const entries: Array<[string, string]> = [["intent", "update-states"]];
+    page.checked.fieldProposals.forEach((p, i) => entries.push([`fields[${i}].id`, p.id], [`fields[${i}].state`, keyOf(p.id) === "subject_sex" ? "not_held" : p.proposed]));
+    const confirmed = await postBody(preview.action, { url: `/requests/${requestId}/files/${fileId}`, cookie: aCookie, params: { requestId, fileId }, body: form(entries), contentType: "application/x-www-form-urlencoded" });
+    expect(confirmed.status).toBe(302);
+    const after = (await detail(requestId)).body.data;
+    expect(after.coverage).toEqual({ received: 3, total: 5 });
+    const fileOf = Object.fromEntries(after.fields.map((f) => [f.key, f.fileId]));
+    expect(fileOf).toEqual({ date: fileId, subject_race: fileId, officer_id_hash: fileId, subject_sex: null, reason_for_stop: null });
+    const events = await eventsOf(requestId, "received_states_changed");
+    expect(events).toHaveLength(1);
+    const data = events[0]!.data as { fileId: string; fileName: string; changes: Array<{ key: string; to: string; fromFile?: boolean }> };
+    expect(data).toMatchObject({ fileId, fileName: "stops-3-of-5.csv" });
+    expect(data.changes.map((c) => [c.key, c.to, c.fromFile ?? false])).toEqual([
+      ["date", "received", true],
+      ["subject_race", "received", true],
+      ["subject_sex", "not_held", false],
+      ["officer_id_hash", "received", true],
+    ]);
   });
 
   it("warns about hidden sheets and rows always, and about personal data when de-identified data was asked for", async () => {

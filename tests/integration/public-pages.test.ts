@@ -339,7 +339,7 @@ describe("/r/:slug, a public request page", () => {
     expect(kinds).toContain("communication_logged");
     expect(kinds).toContain("email_queued");
     expect(kinds).toContain("file_added");
-    expect(kinds).toContain("field_state_changed");
+    expect(kinds).toContain("received_states_changed");
     for (const kind of ["assignment_changed", "visibility_changed", "entry_visibility_changed"]) expect(kinds).not.toContain(kind);
     expect(request.timeline.every((e) => e.actorName === null)).toBe(true);
     expect(text).not.toContain(internalNote);
