@@ -183,6 +183,7 @@ export async function getRequest(viewer: Viewer, id: string, db: Executor = defa
       campaignTitle: campaigns.title,
       publicAt: requests.publicAt,
       publicSlug: requests.publicSlug,
+      autoFollowUp: requests.autoFollowUp,
     })
     .from(requests)
     .innerJoin(organizations, eq(organizations.id, requests.organizationId))
