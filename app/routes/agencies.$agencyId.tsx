@@ -1,6 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FieldErrors } from "~/components/fields";
+import { bouncingAddresses, openBounces, resendBouncedLetters } from "~/domain/mail/bounces.server";
+import { LETTER_LABELS } from "~/domain/mail/labels";
+import { requirePermission } from "~/domain/permissions";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { AgencySystemsCard } from "~/components/agency-systems";
 import { StatusBadge } from "~/components/status-badge";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
@@ -21,15 +27,87 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const agency = await getAgency(viewer, params.agencyId ?? "");
   if (!agency) throw notFound("agency");
-  const [requests, systems] = await Promise.all([
+  const owned = agency.organizationId === viewer.organizationId;
+  const [requests, systems, bouncing, bounced] = await Promise.all([
     listRequests(viewer, { agency: agency.id, sort: "updated", pageSize: 100 }),
     listAgencySystems(viewer, agency.id, todayIn(viewer.timeZone)),
+    bouncingAddresses(viewer, { agencyId: agency.id }),
+    owned ? openBounces(viewer, { agencyId: agency.id }) : Promise.resolve(null),
   ]);
-  return json({ agency, requests, systems, owned: agency.organizationId === viewer.organizationId });
+  return json({ agency, requests, systems, owned, bouncing, bounced });
+}
+
+const resendSchema = z.object({ intent: z.literal("resend-bounced", { error: "Unknown action" }), bounceId: z.array(z.string()).optional() });
+
+/** Resends the letters that bounced from the agency's old address to its current one (one click). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  requirePermission(viewer, "request.note");
+  const agency = await getAgency(viewer, params.agencyId ?? "");
+  if (!agency || agency.organizationId !== viewer.organizationId) throw notFound("agency");
+  const form = await request.formData();
+  const parsed = resendSchema.safeParse({ intent: form.get("intent"), bounceId: form.getAll("bounceId").map(String) });
+  if (!parsed.success) throw new Response("Unknown action.", { status: 400 });
+  const ids = parsed.data.bounceId?.length ? parsed.data.bounceId : null;
+  const result = await resendBouncedLetters(viewer, { agencyId: agency.id }, ids);
+  if (!result.ok) return json({ errors: result.fieldErrors }, { status: 400 });
+  const { resent, to } = result.value;
+  return redirectWithFlash(`/agencies/${agency.id}`, {
+    kind: "success",
+    message: resent ? `${resent} ${resent === 1 ? "letter" : "letters"} queued again to ${to}; each is on its request's timeline.` : `Already resent to ${to}.`,
+  });
+}
+
+function BouncedLetters({ bounced }: { bounced: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["bounced"]> }) {
+  const actionData = useActionData<typeof action>();
+  const canResend = useCan("request.note");
+  const resendable = bounced.bounces.filter((b) => b.resendable);
+  if (bounced.bounces.length === 0) return null;
+  return (
+    <section className="card card--danger" aria-labelledby="bounced-heading">
+      <h2 id="bounced-heading">Letters that bounced ({bounced.bounces.length})</h2>
+      <ul className="bounce-list">
+        {bounced.bounces.map((b) => (
+          <li key={b.id}>
+            <Link to={`/requests/${b.requestId}`}>
+              #{b.requestNumber} {b.requestTitle}
+            </Link>
+            : {b.letterKind ? LETTER_LABELS[b.letterKind as keyof typeof LETTER_LABELS] : "a letter"} to <strong>{b.address}</strong> bounced
+            <span className="muted small"> ({b.reason})</span>
+          </li>
+        ))}
+      </ul>
+      {resendable.length > 0 && canResend ? (
+        <Form method="post" className="form">
+          <input type="hidden" name="intent" value="resend-bounced" />
+          {resendable.map((b) => (
+            <input key={b.id} type="hidden" name="bounceId" value={b.id} />
+          ))}
+          <p>
+            The records email is now <strong>{bounced.contact}</strong>. Resending puts each letter in the outbox again, addressed there, and
+            notes it on its request.
+          </p>
+          <div className="actions">
+            <button type="submit" className="button">
+              Resend {resendable.length} {resendable.length === 1 ? "letter" : "letters"} to {bounced.contact}
+            </button>
+          </div>
+          <FieldErrors id="resend-error" errors={actionData?.errors.bounceIds} />
+        </Form>
+      ) : (
+        <p className="small">
+          {bounced.contact && bounced.bounces.every((b) => b.address === bounced.contact)
+            ? "Correct the records email (Edit), then resend the letters from here."
+            : "Add the agency's correct records email (Edit), then resend the letters from here."}
+        </p>
+      )}
+    </section>
+  );
 }
 
 export default function AgencyPage() {
-  const { agency, requests, systems, owned } = useLoaderData<typeof loader>();
+  const { agency, requests, systems, owned, bouncing, bounced } = useLoaderData<typeof loader>();
+  const contactBouncing = bouncing.find((b) => b.address === agency.recordsContactEmail?.trim().toLowerCase());
   // A coalition partner's agency is read-only here: requests go to one's own agency records.
   const canFile = useCan("request.create") && owned;
   const canManage = useCan("agency.manage") && owned;
@@ -70,6 +148,7 @@ export default function AgencyPage() {
           {agency.organizationName} shares this agency with your coalition. Only its members can change it.
         </p>
       ) : null}
+      {bounced ? <BouncedLetters bounced={bounced} /> : null}
       <div className="grid-2">
         <section className="card" aria-labelledby="agency-requests">
           <h2 id="agency-requests">Requests ({requests.total})</h2>
@@ -108,7 +187,18 @@ export default function AgencyPage() {
             <dt>Contact</dt>
             <dd>{agency.recordsContactName ?? <span className="muted">—</span>}</dd>
             <dt>Email</dt>
-            <dd>{agency.recordsContactEmail ? <a href={`mailto:${agency.recordsContactEmail}`}>{agency.recordsContactEmail}</a> : <span className="muted">—</span>}</dd>
+            <dd>
+              {agency.recordsContactEmail ? <a href={`mailto:${agency.recordsContactEmail}`}>{agency.recordsContactEmail}</a> : <span className="muted">—</span>}
+              {contactBouncing ? (
+                <>
+                  {" "}
+                  <span className="badge badge--danger">Bouncing</span>
+                  <div className="small error-text">
+                    Mail to this address bounced ({contactBouncing.reason}). {canManage ? <Link to={`/agencies/${agency.id}/edit`}>Fix the contact</Link> : null}
+                  </div>
+                </>
+              ) : null}
+            </dd>
             <dt>Portal</dt>
             <dd>
               {agency.portalUrl ? (

@@ -22,7 +22,7 @@ import { ownRequests } from "../access.server";
 import { lawFor, type LawRule } from "../deadlines";
 import { readAskOf } from "../fields.server";
 import { isUuid } from "../requests.server";
-import { ok, type Result } from "../results";
+import { fail, ok, type Result } from "../results";
 import type { LetterInput } from "./letter-input";
 import { enqueueMail, notifyOutbox, threadHeaders } from "./outbox.server";
 import { replyAddressFor } from "./reply-address.server";
@@ -270,4 +270,29 @@ export async function sendLetter(
   });
   if (result?.ok && result.value.created) notifyOutbox();
   return result;
+}
+
+/**
+ * The chase board's "Send the follow-up letter": the follow-up as drafted (tracking number, due date and all),
+ * to the agency's records email (the vendor's contact for a vendor), through the outbox like a letter written
+ * on the letters page. The form's nonce makes a double submit send it once. Null when the request isn't the
+ * viewer's organization's; a field error when there is no address to send it to.
+ */
+export async function sendFollowUpLetter(
+  viewer: Viewer,
+  requestId: string,
+  nonce: string,
+  today: string,
+  db: Executor = defaultDb,
+): Promise<Result<{ outboxMessageId: string; created: boolean; to: string }> | null> {
+  const context = await letterContext(viewer, requestId, db);
+  if (!context) return null;
+  const to = context.contactEmail?.trim();
+  const who = context.recipientKind === "vendor" ? "The vendor" : "The agency";
+  if (!to) return fail("send", `${who} has no email address to send the letter to: add one, or record a follow-up sent another way.`);
+  const draft = await draftLetter("follow_up", context, today, db);
+  const sent = await sendLetter(viewer, requestId, { kind: "follow_up", to, subject: draft.subject, body: draft.text, nonce }, today, db);
+  if (!sent) return null;
+  if (!sent.ok) return fail("send", Object.values(sent.fieldErrors).flat().join(" ") || "The letter could not be queued.");
+  return ok({ ...sent.value, to });
 }
