@@ -97,7 +97,9 @@ export async function requestBounces(viewer: Viewer, requestId: string, db: Exec
   const mine = bounces.filter((b) => b.requestId === requestId);
   // The target's address bounces on another request too: say so here, before a letter is sent to it.
   const elsewhere = contact ? bounces.some((b) => b.requestId !== requestId && b.address === contact) : false;
-  return { target, contact, bounces: mine, contactBouncesElsewhere: elsewhere };
+  // Where the contact is fixed and the letters resent: the agency's page, or the vendor's.
+  const targetUrl = request.agencyId ? `/agencies/${request.agencyId}` : `/vendors/${request.vendorId}`;
+  return { targetUrl, contact, bounces: mine, contactBouncesElsewhere: elsewhere };
 }
 
 /**

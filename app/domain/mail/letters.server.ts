@@ -105,7 +105,7 @@ export async function letterDetails(db: Executor, requestId: string): Promise<Pa
   };
 }
 
-export async function letterContext(viewer: Viewer, requestId: string, db: Executor = defaultDb): Promise<LetterContext | null> {
+export async function letterContext(viewer: Pick<Viewer, "organizationId">, requestId: string, db: Executor = defaultDb): Promise<LetterContext | null> {
   if (!isUuid(requestId)) return null;
   const [row] = await db
     .select({
