@@ -13,7 +13,8 @@ async function facts(name: string, envelopeFrom?: string) {
   const raw = readFileSync(path.join(folder, name), "utf8")
     .replaceAll("{{TO}}", "requests+0d3c7a51-2b44-4f0e-9a51-1f6c2e9d4b11-0123456789abcdef@replies.jointask.example")
     .replaceAll("{{MESSAGE_ID}}", "<fixture@agency.example>")
-    .replaceAll("{{ORIGINAL_MESSAGE_ID}}", ORIGINAL);
+    .replaceAll("{{ORIGINAL_MESSAGE_ID}}", ORIGINAL)
+    .replaceAll("{{MESSAGE_TOKEN}}", "1802102547");
   const parsed = await parseMail(Buffer.from(raw));
   return { parsed, facts: mailFacts(parsed, envelopeFrom) };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { agencies, jurisdictions, organizations, requestEvents, requests, users, vendors } from "../../../db/schema";
+import { agencies, contactBounces, jurisdictions, organizations, requestEvents, requests, users, vendors } from "../../../db/schema";
 import type { LetterKind } from "../../../db/schema/values";
 import {
   appealLetter,
@@ -272,6 +272,23 @@ export async function sendLetter(
   return result;
 }
 
+/** Whether letters to this address bounced, on any request to the same agency or vendor, with nobody dealing with it yet. */
+async function isBouncing(db: Executor, requestId: string, address: string): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(contactBounces)
+    .innerJoin(requests, eq(requests.id, requestId))
+    .where(
+      and(
+        isNull(contactBounces.resolution),
+        eq(contactBounces.address, address.toLowerCase()),
+        or(eq(contactBounces.agencyId, requests.agencyId), eq(contactBounces.vendorId, requests.vendorId)),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
 /**
  * The chase board's "Send the follow-up letter": the follow-up as drafted (tracking number, due date and all),
  * to the agency's records email (the vendor's contact for a vendor), through the outbox like a letter written
@@ -290,6 +307,7 @@ export async function sendFollowUpLetter(
   const to = context.contactEmail?.trim();
   const who = context.recipientKind === "vendor" ? "The vendor" : "The agency";
   if (!to) return fail("send", `${who} has no email address to send the letter to: add one, or record a follow-up sent another way.`);
+  if (await isBouncing(db, requestId, to)) return fail("send", `Mail to ${to} bounces: fix the contact first, or record a follow-up sent another way.`);
   const draft = await draftLetter("follow_up", context, today, db);
   const sent = await sendLetter(viewer, requestId, { kind: "follow_up", to, subject: draft.subject, body: draft.text, nonce }, today, db);
   if (!sent) return null;
