@@ -108,7 +108,8 @@ export async function queueAutoFollowUps(
     db
       .select({ requestId: outboxMessages.requestId, on: sql<string>`max((${outboxMessages.createdAt} at time zone ${org.timeZone})::date)::text` })
       .from(outboxMessages)
-      .where(and(inArray(outboxMessages.requestId, ids), eq(outboxMessages.kind, "follow_up"), not(eq(outboxMessages.status, "failed"))))
+      // Sent by a person (the automatic ones are keyed by their date already).
+      .where(and(inArray(outboxMessages.requestId, ids), eq(outboxMessages.kind, "follow_up"), isNotNull(outboxMessages.createdById), not(eq(outboxMessages.status, "failed"))))
       .groupBy(outboxMessages.requestId),
   ]);
   const sentKeys = new Set(sent.map((s) => s.key));
