@@ -158,6 +158,7 @@ export function publicTimelineItem(
     // Inner work: delivery errors name mail servers; who is assigned, joint asks and who sees what stay inside.
     case "email_failed":
     case "email_reclassified":
+    case "bounce_set_aside":
     case "assignment_changed":
     case "campaign_joined":
     case "campaign_left":

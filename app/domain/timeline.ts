@@ -101,6 +101,7 @@ export type TimelineEventData =
         bounceStatus?: string | null;
       };
     }
+  | { kind: "bounce_set_aside"; data: { inboundMessageId: string; address: string } }
   | {
       kind: "email_reclassified";
       data: {
@@ -230,6 +231,8 @@ export function eventHeadline(event: TimelineEventData): string {
       if (classification === "auto_reply") return `Automatic reply from ${event.data.from}`;
       return `Email received from ${event.data.from}`;
     }
+    case "bounce_set_aside":
+      return `Bounce from ${event.data.address} set aside: nothing to fix`;
     case "email_reclassified":
       return `Email from ${event.data.sender} reclassified as ${CLASSIFICATION_WORDS[event.data.to]} (was ${CLASSIFICATION_WORDS[event.data.from]})`;
     case "fields_asked": {

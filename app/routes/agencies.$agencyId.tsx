@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FieldErrors } from "~/components/fields";
+import { BouncedLetters } from "~/components/bounced-letters";
 import { bouncingAddresses, openBounces, resendBouncedLetters } from "~/domain/mail/bounces.server";
-import { LETTER_LABELS } from "~/domain/mail/labels";
 import { requirePermission } from "~/domain/permissions";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { AgencySystemsCard } from "~/components/agency-systems";
@@ -58,55 +57,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-function BouncedLetters({ bounced }: { bounced: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["bounced"]> }) {
-  const actionData = useActionData<typeof action>();
-  const canResend = useCan("request.note");
-  const resendable = bounced.bounces.filter((b) => b.resendable);
-  if (bounced.bounces.length === 0) return null;
-  return (
-    <section className="card card--danger" aria-labelledby="bounced-heading">
-      <h2 id="bounced-heading">Letters that bounced ({bounced.bounces.length})</h2>
-      <ul className="bounce-list">
-        {bounced.bounces.map((b) => (
-          <li key={b.id}>
-            <Link to={`/requests/${b.requestId}`}>
-              #{b.requestNumber} {b.requestTitle}
-            </Link>
-            : {b.letterKind ? LETTER_LABELS[b.letterKind as keyof typeof LETTER_LABELS] : "a letter"} to <strong>{b.address}</strong> bounced
-            <span className="muted small"> ({b.reason})</span>
-          </li>
-        ))}
-      </ul>
-      {resendable.length > 0 && canResend ? (
-        <Form method="post" className="form">
-          <input type="hidden" name="intent" value="resend-bounced" />
-          {resendable.map((b) => (
-            <input key={b.id} type="hidden" name="bounceId" value={b.id} />
-          ))}
-          <p>
-            The records email is now <strong>{bounced.contact}</strong>. Resending puts each letter in the outbox again, addressed there, and
-            notes it on its request.
-          </p>
-          <div className="actions">
-            <button type="submit" className="button">
-              Resend {resendable.length} {resendable.length === 1 ? "letter" : "letters"} to {bounced.contact}
-            </button>
-          </div>
-          <FieldErrors id="resend-error" errors={actionData?.errors.bounceIds} />
-        </Form>
-      ) : (
-        <p className="small">
-          {bounced.contact && bounced.bounces.every((b) => b.address === bounced.contact)
-            ? "Correct the records email (Edit), then resend the letters from here."
-            : "Add the agency's correct records email (Edit), then resend the letters from here."}
-        </p>
-      )}
-    </section>
-  );
-}
-
 export default function AgencyPage() {
   const { agency, requests, systems, owned, bouncing, bounced } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const canResend = useCan("request.note");
   const contactBouncing = bouncing.find((b) => b.address === agency.recordsContactEmail?.trim().toLowerCase());
   // A coalition partner's agency is read-only here: requests go to one's own agency records.
   const canFile = useCan("request.create") && owned;
@@ -148,7 +102,7 @@ export default function AgencyPage() {
           {agency.organizationName} shares this agency with your coalition. Only its members can change it.
         </p>
       ) : null}
-      {bounced ? <BouncedLetters bounced={bounced} /> : null}
+      {bounced ? <BouncedLetters bounced={bounced} canResend={canResend} contactLabel="records email" errors={actionData?.errors.bounceIds} /> : null}
       <div className="grid-2">
         <section className="card" aria-labelledby="agency-requests">
           <h2 id="agency-requests">Requests ({requests.total})</h2>

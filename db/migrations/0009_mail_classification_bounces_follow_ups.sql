@@ -1,6 +1,7 @@
 CREATE TYPE "public"."bounce_resolution" AS ENUM('resent', 'dismissed', 'reclassified');--> statement-breakpoint
 CREATE TYPE "public"."mail_classification" AS ENUM('reply', 'auto_reply', 'bounce');--> statement-breakpoint
 ALTER TYPE "public"."request_event_kind" ADD VALUE 'email_reclassified';--> statement-breakpoint
+ALTER TYPE "public"."request_event_kind" ADD VALUE 'bounce_set_aside';--> statement-breakpoint
 CREATE TABLE "contact_bounces" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organization_id" uuid NOT NULL,

@@ -65,6 +65,7 @@ export const REQUEST_EVENT_KINDS = [
   "visibility_changed",
   "entry_visibility_changed",
   "email_reclassified",
+  "bounce_set_aside",
 ] as const;
 export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
 

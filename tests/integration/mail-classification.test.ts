@@ -15,7 +15,7 @@ const saved = vi.hoisted(async () => {
   return before;
 });
 
-import { agencies, communications, contactBounces, inboundMessages, outboxMessages, requestEvents, requestFiles, requests } from "../../db/schema";
+import { agencies, communications, contactBounces, inboundMessages, outboxMessages, requestEvents, requestFiles, requests, vendors } from "../../db/schema";
 import type { MailClassification } from "../../db/schema/values";
 import { chaseBoard } from "~/domain/chase.server";
 import { openBounces, resendBouncedLetters } from "~/domain/mail/bounces.server";
@@ -32,9 +32,10 @@ import * as chasePage from "~/routes/chase";
 import * as inboxPage from "~/routes/inbox._index";
 import * as messagePage from "~/routes/inbox.$messageId";
 import * as requestPage from "~/routes/requests.$requestId";
+import * as vendorPage from "~/routes/vendors.$vendorId";
 import { db } from "~/utils/db.server";
 import { FIXTURES } from "../fixtures/mail/classified/expectations";
-import { callRoute, cookieFor, formCoalition, freshViewer, makeAgency, makeOrganization, makeRequest, TODAY } from "./factories";
+import { callRoute, cookieFor, formCoalition, freshViewer, makeAgency, makeOrganization, makeRequest, makeVendor, makeVendorRequest, TODAY } from "./factories";
 import { postFile } from "./support/mail-fixtures";
 
 const folder = path.join(path.dirname(new URL(import.meta.url).pathname), "..", "fixtures", "mail", "classified");
@@ -204,6 +205,57 @@ describe("a bounce, the contact fix and the resend", () => {
     expect(row).toMatchObject({ resolution: "resent", resentOutboxMessageId: copies[0]!.id });
     const after = await chaseBoard(org.viewer, TODAY);
     expect(after.find((s) => s.key === "fix_contact")!.groups.flatMap((g) => g.rows).map((r) => r.id)).not.toContain(request.id);
+  });
+});
+
+describe("a bounced letter to a vendor", () => {
+  it("is resent from the vendor's page once its contact is corrected", async () => {
+    const vendorId = await makeVendor(org.viewer);
+    await db.update(vendors).set({ contactEmail: "legal@vendor.example" }).where(eq(vendors.id, vendorId));
+    const request = await makeVendorRequest(org.viewer, vendorId, { initialStatus: "submitted" });
+    const letter = await enqueueMail(db, {
+      organizationId: org.org.id,
+      requestId: request.id,
+      kind: "request_letter",
+      idempotencyKey: `letter:${request.id}:${randomUUID()}`,
+      to: "legal@vendor.example",
+      subject: "Request for records: standard export",
+      text: "Please send the standard export.",
+      html: "<p>Please send the standard export.</p>",
+      replyTo: replyAddressFor(request.id),
+      createdById: org.admin.id,
+    });
+    if (!letter.ok) throw new Error("letter");
+    const to = replyAddressFor(request.id);
+    const bounce = fixture("bounce-rfc3464.eml", { to, messageId: `<${randomUUID()}@a.example>`, originalMessageId: letter.value.messageId }).toString().replaceAll("records@springfield-il.example", "legal@vendor.example");
+    await postFile(inboxPage.action, "/inbox", cookie, { name: "bounce.eml", content: bounce });
+    expect(await db.select().from(contactBounces).where(eq(contactBounces.requestId, request.id))).toEqual([
+      expect.objectContaining({ vendorId, agencyId: null, address: "legal@vendor.example", outboxMessageId: letter.value.id }),
+    ]);
+
+    await db.update(vendors).set({ contactEmail: "records@vendor.example" }).where(eq(vendors.id, vendorId));
+    const page = (await (await callRoute(vendorPage.loader, { url: `/vendors/${vendorId}`, cookie, params: { vendorId } })).json()) as { bounced: { bounces: { id: string; resendable: boolean }[] } };
+    expect(page.bounced.bounces).toEqual([expect.objectContaining({ resendable: true })]);
+    const response = await callRoute(vendorPage.action, { url: `/vendors/${vendorId}`, cookie, params: { vendorId }, form: { intent: "resend-bounced" } });
+    expect(response.status).toBe(302);
+    expect(await db.select().from(outboxMessages).where(and(eq(outboxMessages.requestId, request.id), eq(outboxMessages.toAddress, "records@vendor.example")))).toHaveLength(1);
+  });
+});
+
+describe("setting a bounce aside", () => {
+  it("takes the request out of Fix the contact, with a timeline entry", async () => {
+    const { agencyId } = await makeAgency(org.viewer, { name: "Aside Police Department", place: "Asideville" });
+    const { request, letter } = await requestWithLetter("records@springfield-il.example", agencyId);
+    const to = replyAddressFor(request.id);
+    await postFile(inboxPage.action, "/inbox", cookie, { name: "b.eml", content: fixture("bounce-sendmail.eml", { to, messageId: `<${randomUUID()}@a.example>`, originalMessageId: letter.messageId }) });
+    const [bounce] = await db.select().from(contactBounces).where(eq(contactBounces.requestId, request.id));
+    const response = await callRoute(requestPage.action, { url: `/requests/${request.id}`, cookie, params: { requestId: request.id }, form: { intent: "dismiss-bounce", bounceId: bounce!.id } });
+    expect(response.status).toBe(302);
+    expect((await eventsOf(request.id)).at(-1)).toMatchObject({ kind: "bounce_set_aside", data: { address: "foia@rivertown.example" } });
+    const board = await chaseBoard(org.viewer, TODAY);
+    expect(board.find((s) => s.key === "fix_contact")!.groups.flatMap((g) => g.rows).map((r) => r.id)).not.toContain(request.id);
+    const again = await callRoute(requestPage.action, { url: `/requests/${request.id}`, cookie, params: { requestId: request.id }, form: { intent: "dismiss-bounce", bounceId: bounce!.id } });
+    expect(again.status).toBe(404);
   });
 });
 

@@ -178,21 +178,29 @@ export async function resendBouncedLetters(
   return result;
 }
 
-/** A person says a bounce needs nothing more (the address works after all, or the letter went another way). */
+/**
+ * A person says a bounce needs nothing more (the address works after all, or the letter went another way):
+ * the request leaves the "Fix the contact" group, with a timeline entry.
+ */
 export async function dismissBounce(viewer: Viewer, bounceId: string, db: Executor = defaultDb): Promise<{ requestId: string } | null> {
   if (!isUuid(bounceId)) return null;
-  const [row] = await db
-    .update(contactBounces)
-    .set({ resolution: "dismissed", resolvedAt: new Date(), resolvedById: viewer.id })
-    .where(
-      and(
-        eq(contactBounces.id, bounceId),
-        eq(contactBounces.organizationId, viewer.organizationId),
-        isNull(contactBounces.resolution),
-      ),
-    )
-    .returning({ requestId: contactBounces.requestId });
-  return row ?? null;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(contactBounces)
+      .set({ resolution: "dismissed", resolvedAt: new Date(), resolvedById: viewer.id })
+      .where(and(eq(contactBounces.id, bounceId), eq(contactBounces.organizationId, viewer.organizationId), isNull(contactBounces.resolution)))
+      .returning({ requestId: contactBounces.requestId, address: contactBounces.address, inboundMessageId: contactBounces.inboundMessageId });
+    if (!row) return null;
+    await tx.insert(requestEvents).values({
+      organizationId: viewer.organizationId,
+      requestId: row.requestId,
+      kind: "bounce_set_aside",
+      actorId: viewer.id,
+      data: { inboundMessageId: row.inboundMessageId, address: row.address },
+    });
+    await tx.update(requests).set({ updatedAt: new Date() }).where(eq(requests.id, row.requestId));
+    return { requestId: row.requestId };
+  });
 }
 
 /** SQL: the request has a bounce nobody has dealt with (the chase board's "Fix the contact" group). */
