@@ -12,6 +12,7 @@ export interface BouncedLettersData {
     requestNumber: number;
     requestTitle: string;
     letterKind: string | null;
+    letterId: string | null;
     resendable: boolean;
   }>;
 }
@@ -43,7 +44,10 @@ export function BouncedLetters({
               #{b.requestNumber} {b.requestTitle}
             </Link>
             : {b.letterKind ? LETTER_LABELS[b.letterKind as keyof typeof LETTER_LABELS] : "a letter"} to <strong>{b.address}</strong> bounced
-            <span className="muted small"> ({b.reason})</span>
+            <span className="muted small">
+              {" "}
+              ({b.reason}){b.letterId ? "" : "; no copy of it is on file to resend"}
+            </span>
           </li>
         ))}
       </ul>
@@ -64,9 +68,14 @@ export function BouncedLetters({
           </div>
           <FieldErrors id="resend-error" errors={errors} />
         </Form>
+      ) : bounced.contact && bounced.bounces.some((b) => b.address !== bounced.contact) ? (
+        <p className="small">
+          The {contactLabel} is now <strong>{bounced.contact}</strong>. There is no copy on file to resend (the letter was not sent from
+          JointAsk, or its request is closed): write it again from its request's letters page, or set the bounce aside there.
+        </p>
       ) : (
         <p className="small">
-          {bounced.contact && bounced.bounces.every((b) => b.address === bounced.contact)
+          {bounced.contact
             ? `Correct the ${contactLabel} (Edit), then resend the letters from here.`
             : `Add the correct ${contactLabel} (Edit), then resend the letters from here.`}
         </p>

@@ -544,8 +544,8 @@ function BounceNotice({ bounces, canEdit }: { bounces: NonNullable<LoaderData["b
       {bounces.bounces.map((b) => (
         <div key={b.id} className="bounce">
           <p>
-            Delivery failed to <strong>{b.address}</strong>: {b.reason}. The agency never got this letter, so its answer is not counted as late
-            because of it.
+            Delivery failed to <strong>{b.address}</strong>: {b.reason}. The agency never got this letter. The bounce is not its answer: the
+            status and the deadline are unchanged.
           </p>
           <p className="actions">
             <Link to={targetUrl} className="button">
@@ -581,19 +581,23 @@ function TrackingProposals({ proposals, current }: { proposals: LoaderData["prop
         {current ? "The agency's email gives another reference:" : "The agency's email gives a reference:"}
       </p>
       {proposals.map((p) => (
-        <Form key={p.inboundMessageId} method="post" className="inline-form proposal__form">
+        <Form key={p.inboundMessageId} method="post" className="proposal__form">
           <input type="hidden" name="intent" value="tracking-number" />
           <input type="hidden" name="inboundMessageId" value={p.inboundMessageId} />
-          <strong>{p.value}</strong>
-          <button type="submit" name="decision" value="accepted" className="button button--secondary">
-            Use {p.value} as the tracking number
-          </button>
-          <button type="submit" name="decision" value="declined" className="button button--quiet">
-            Not it<span className="visually-hidden">: {p.value}</span>
-          </button>
-          <span className="muted small">
-            from <Link to={`/inbox/${p.inboundMessageId}`}>“{p.subject || "(no subject)"}”</Link>
-          </span>
+          <p className="proposal__value">
+            <strong>{p.value}</strong>{" "}
+            <span className="muted small">
+              from <Link to={`/inbox/${p.inboundMessageId}`}>“{p.subject || "(no subject)"}”</Link>
+            </span>
+          </p>
+          <div className="actions">
+            <button type="submit" name="decision" value="accepted" className="button button--secondary">
+              Use it<span className="visually-hidden"> ({p.value})</span> as the tracking number
+            </button>
+            <button type="submit" name="decision" value="declined" className="button button--quiet">
+              Not it<span className="visually-hidden">: {p.value}</span>
+            </button>
+          </div>
         </Form>
       ))}
     </div>

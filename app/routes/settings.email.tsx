@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { SelectField } from "~/components/fields";
+import { SelectField, TextField } from "~/components/fields";
 import { MailNav } from "~/components/mail";
 import { getEmailPreferences, setDigestHour, setEmailPreferences } from "~/domain/mail/preferences.server";
 import { getAutoFollowUpPolicy, setAutoFollowUpPolicy } from "~/domain/mail/auto-follow-ups.server";
@@ -134,25 +134,18 @@ export default function EmailPreferences() {
             <label className="checkbox">
               <input type="checkbox" name="enabled" defaultChecked={autoFollowUp.enabled} /> Send automatic follow-up letters
             </label>
-            <div className="field">
-              <label htmlFor="interval-days">Then again every (days)</label>
-              <input
-                id="interval-days"
-                name="intervalDays"
-                type="number"
-                min={1}
-                max={MAX_FOLLOW_UP_INTERVAL_DAYS}
-                required
-                defaultValue={autoFollowUp.intervalDays || DEFAULT_FOLLOW_UP_INTERVAL_DAYS}
-                aria-invalid={actionData?.errors.intervalDays ? true : undefined}
-                aria-describedby={actionData?.errors.intervalDays ? "interval-days-error" : undefined}
-              />
-              {actionData?.errors.intervalDays ? (
-                <p className="field__error" id="interval-days-error">
-                  {actionData.errors.intervalDays.join(" ")}
-                </p>
-              ) : null}
-            </div>
+            <TextField
+              id="interval-days"
+              name="intervalDays"
+              type="number"
+              label="Then again every (days)"
+              min={1}
+              max={MAX_FOLLOW_UP_INTERVAL_DAYS}
+              required
+              defaultValue={autoFollowUp.intervalDays || DEFAULT_FOLLOW_UP_INTERVAL_DAYS}
+              errors={actionData?.errors.intervalDays}
+              hint={`1 to ${MAX_FOLLOW_UP_INTERVAL_DAYS} days; ${DEFAULT_FOLLOW_UP_INTERVAL_DAYS} unless you choose otherwise.`}
+            />
             <div className="actions">
               <button type="submit" className="button">
                 Save automatic follow-ups
