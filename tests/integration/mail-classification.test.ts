@@ -242,6 +242,25 @@ describe("a bounced letter to a vendor", () => {
   });
 });
 
+describe("a bounce that reaches the bare mailbox", () => {
+  it("waits for review, suggesting the request of the letter it returns, and is filed there as a bounce", async () => {
+    const { agencyId } = await makeAgency(org.viewer, { name: "Review Police Department", place: "Reviewville" });
+    const { request, letter } = await requestWithLetter("records@springfield-il.example", agencyId);
+    const messageId = `<${randomUUID()}@a.example>`;
+    // A relay that rewrote the envelope sender: the bounce comes to requests@ without the request's tag.
+    await smtp.sendMail({ envelope: { from: "", to: ["requests@replies.jointask.example"] }, raw: fixture("bounce-sendmail.eml", { to: "requests@replies.jointask.example", messageId, originalMessageId: letter.messageId }) });
+    const [held] = await db.select().from(inboundMessages).where(eq(inboundMessages.messageId, messageId));
+    expect(held).toMatchObject({ status: "review", classification: "bounce", bouncedAddress: "foia@rivertown.example", suggestedRequestId: request.id });
+    const { fileFromReview } = await import("~/domain/mail/inbound.server");
+    const [row] = await db.select({ number: requests.number }).from(requests).where(eq(requests.id, request.id));
+    expect(await fileFromReview(org.viewer, held!.id, row!.number)).toMatchObject({ ok: true });
+    expect(await db.select().from(contactBounces).where(eq(contactBounces.requestId, request.id))).toEqual([
+      expect.objectContaining({ address: "foia@rivertown.example", resolution: null }),
+    ]);
+    expect(await db.select().from(communications).where(eq(communications.requestId, request.id))).toEqual([]);
+  });
+});
+
 describe("setting a bounce aside", () => {
   it("takes the request out of Fix the contact, with a timeline entry", async () => {
     const { agencyId } = await makeAgency(org.viewer, { name: "Aside Police Department", place: "Asideville" });

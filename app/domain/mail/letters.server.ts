@@ -49,6 +49,8 @@ export interface LetterContext {
   contactEmail: string | null;
   /** The agency's city, county or state; null for a vendor. */
   jurisdictionName: string | null;
+  /** The agency's id, or the vendor's for a request to a vendor. */
+  targetId: string;
   /**
    * The law's jurisdiction code: the agency's state (or "US", "DC"). Null for a vendor: a request has no
    * jurisdiction of its own, and a company is not bound by the public-records law of the agencies it serves.
@@ -118,6 +120,7 @@ export async function letterContext(viewer: Pick<Viewer, "organizationId">, requ
       filedOn: requests.filedOn,
       trackingNumber: requests.trackingNumber,
       vendorId: requests.vendorId,
+      targetId: sql<string>`coalesce(${requests.agencyId}, ${requests.vendorId})`,
       agencyName: sql<string>`coalesce(${agencies.name}, ${vendors.name})`,
       contactName: sql<string | null>`case when ${requests.vendorId} is null then ${agencies.recordsContactName} else ${vendors.contactName} end`,
       contactEmail: sql<string | null>`case when ${requests.vendorId} is null then ${agencies.recordsContactEmail} else ${vendors.contactEmail} end`,
