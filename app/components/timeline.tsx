@@ -36,21 +36,21 @@ function Body({ event, audience, requestId }: { event: TimelineEventData; audien
     case "edited":
       return (
         <>
-        {event.data.note ? <p className="timeline__meta">{event.data.note}</p> : null}
-        <ul className="changes">
-          {event.data.changes.map((c) => (
-            <li key={c.field}>
-              {c.label}
-              {c.from !== null || c.to !== null ? (
-                <>
-                  : {c.from ?? "—"} → {c.to ?? "—"}
-                </>
-              ) : (
-                " updated"
-              )}
-            </li>
-          ))}
-        </ul>
+          {event.data.note ? <p className="timeline__meta">{event.data.note}</p> : null}
+          <ul className="changes">
+            {event.data.changes.map((c) => (
+              <li key={c.field}>
+                {c.label}
+                {c.from !== null || c.to !== null ? (
+                  <>
+                    : {c.from ?? "—"} → {c.to ?? "—"}
+                  </>
+                ) : (
+                  " updated"
+                )}
+              </li>
+            ))}
+          </ul>
         </>
       );
     case "due_date_changed":
