@@ -578,7 +578,7 @@ function TrackingProposals({ proposals, current }: { proposals: LoaderData["prop
   return (
     <div className="proposal" role="group" aria-labelledby="tracking-proposal-heading">
       <p id="tracking-proposal-heading" className="small">
-        {current ? "The agency's email gives another reference:" : "The agency's email gives a reference:"}
+        {current ? `The agency's email gives another reference than ${current}:` : "The agency's email gives a reference for the tracking number:"}
       </p>
       {proposals.map((p) => (
         <Form key={p.inboundMessageId} method="post" className="proposal__form">
@@ -591,11 +591,11 @@ function TrackingProposals({ proposals, current }: { proposals: LoaderData["prop
             </span>
           </p>
           <div className="actions">
-            <button type="submit" name="decision" value="accepted" className="button button--secondary">
-              Use it<span className="visually-hidden"> ({p.value})</span> as the tracking number
+            <button type="submit" name="decision" value="accepted" className="button button--secondary" aria-label={`Use ${p.value} as the tracking number`}>
+              Use as the tracking number
             </button>
-            <button type="submit" name="decision" value="declined" className="button button--quiet">
-              Not it<span className="visually-hidden">: {p.value}</span>
+            <button type="submit" name="decision" value="declined" className="button button--quiet" aria-label={`${p.value} is not the tracking number`}>
+              Not it
             </button>
           </div>
         </Form>
@@ -763,10 +763,7 @@ export default function RequestPage() {
               <dt>Sent by</dt>
               <dd>{request.method ? METHOD_LABELS[request.method as keyof typeof METHOD_LABELS] : <span className="muted">—</span>}</dd>
               <dt>Tracking no.</dt>
-              <dd>
-                {request.trackingNumber ?? <span className="muted">—</span>}
-                {canEdit ? <TrackingProposals proposals={proposals} current={request.trackingNumber} /> : null}
-              </dd>
+              <dd>{request.trackingNumber ?? <span className="muted">—</span>}</dd>
               <dt>Portal</dt>
               <dd>
                 {request.portalUrl ? (
@@ -804,6 +801,7 @@ export default function RequestPage() {
                 )}
               </dd>
             </dl>
+            {canEdit ? <TrackingProposals proposals={proposals} current={request.trackingNumber} /> : null}
           </section>
 
           {canEdit || canNote || canChangeStatus ? (
