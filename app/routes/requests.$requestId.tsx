@@ -591,10 +591,10 @@ function TrackingProposals({ proposals, current }: { proposals: LoaderData["prop
             </span>
           </p>
           <div className="actions">
-            <button type="submit" name="decision" value="accepted" className="button button--secondary" aria-label={`Use ${p.value} as the tracking number`}>
-              Use as the tracking number
+            <button type="submit" name="decision" value="accepted" className="button button--secondary" aria-label={`Use this number, ${p.value}, as the tracking number`}>
+              Use this number
             </button>
-            <button type="submit" name="decision" value="declined" className="button button--quiet" aria-label={`${p.value} is not the tracking number`}>
+            <button type="submit" name="decision" value="declined" className="button button--quiet" aria-label={`Not it: ${p.value}`}>
               Not it
             </button>
           </div>
