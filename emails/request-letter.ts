@@ -47,5 +47,7 @@ export function requestLetter(data: LetterData): RenderedMessage {
     ),
   );
   blocks.push(replyInstruction(data), signature(data));
-  return renderMessage(`${requestNoun(data)}: ${data.title}`, blocks);
+  // Once the agency has given its reference (e.g. a letter sent again after a bounce), the subject quotes it.
+  const tracking = data.trackingNumber ? ` ${data.trackingNumber}` : "";
+  return renderMessage(`${requestNoun(data)}${tracking}: ${data.title}`, blocks);
 }

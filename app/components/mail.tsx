@@ -1,5 +1,6 @@
 import { NavLink } from "@remix-run/react";
-import type { InboundStatus, OutboxStatus } from "../../db/schema/values";
+import type { InboundStatus, MailClassification, OutboxStatus } from "../../db/schema/values";
+import { CLASSIFICATION_LABELS } from "~/domain/mail/classify";
 import { INBOUND_STATUS_LABELS, OUTBOX_STATUS_LABELS, OUTBOX_STATUS_TONES } from "~/domain/mail/labels";
 
 export function OutboxStatusBadge({ status, retrying = false }: { status: OutboxStatus; retrying?: boolean }) {
@@ -11,6 +12,13 @@ const INBOUND_TONES: Record<InboundStatus, string> = { filed: "success", review:
 
 export function InboundStatusBadge({ status }: { status: InboundStatus }) {
   return <span className={`badge badge--${INBOUND_TONES[status]}`}>{INBOUND_STATUS_LABELS[status]}</span>;
+}
+
+const CLASSIFICATION_TONES: Record<MailClassification, string> = { reply: "info", auto_reply: "muted", bounce: "danger" };
+
+/** Reply, automatic reply or bounce, in words and colour. */
+export function ClassificationBadge({ classification }: { classification: MailClassification }) {
+  return <span className={`badge badge--${CLASSIFICATION_TONES[classification]}`}>{CLASSIFICATION_LABELS[classification]}</span>;
 }
 
 /** Tabs between the mail pages. */

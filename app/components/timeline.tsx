@@ -36,20 +36,23 @@ function Body({ event, audience, requestId }: { event: TimelineEventData; audien
       );
     case "edited":
       return (
-        <ul className="changes">
-          {event.data.changes.map((c) => (
-            <li key={c.field}>
-              {c.label}
-              {c.from !== null || c.to !== null ? (
-                <>
-                  : {c.from ?? "—"} → {c.to ?? "—"}
-                </>
-              ) : (
-                " updated"
-              )}
-            </li>
-          ))}
-        </ul>
+        <>
+          {event.data.note ? <p className="timeline__meta">{event.data.note}</p> : null}
+          <ul className="changes">
+            {event.data.changes.map((c) => (
+              <li key={c.field}>
+                {c.label}
+                {c.from !== null || c.to !== null ? (
+                  <>
+                    : {c.from ?? "—"} → {c.to ?? "—"}
+                  </>
+                ) : (
+                  " updated"
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
       );
     case "due_date_changed":
       return (
@@ -98,10 +101,45 @@ function Body({ event, audience, requestId }: { event: TimelineEventData; audien
           {owner ? <Link to={`/outbox/${event.data.outboxMessageId}`}>Retry from the outbox</Link> : null}
         </p>
       );
-    case "email_received":
+    case "email_reclassified":
+      return (
+        <p className="timeline__meta">
+          Subject: {event.data.subject || "(no subject)"}
+          {owner ? (
+            <>
+              {" "}
+              · <Link to={`/inbox/${event.data.inboundMessageId}`}>Open the message</Link>
+            </>
+          ) : null}
+        </p>
+      );
+    case "email_received": {
+      const classification = event.data.classification ?? "reply";
+      if (classification === "bounce") {
+        return (
+          <>
+            <p className="timeline__meta">
+              <span className="badge badge--danger">Bounce</span> from {event.data.from}
+              {event.data.bounceStatus ? <> · status {event.data.bounceStatus}</> : null}
+              {owner ? (
+                <>
+                  {" "}
+                  · <Link to={`/inbox/${event.data.inboundMessageId}`}>Open the message</Link>
+                </>
+              ) : null}
+            </p>
+            <p className="timeline__meta">The letter did not arrive. This is not the agency's answer: the status and the deadline are unchanged.</p>
+          </>
+        );
+      }
       return (
         <>
           <p className="timeline__meta">
+            {classification === "auto_reply" ? (
+              <>
+                <span className="badge badge--muted">Automatic reply</span>{" "}
+              </>
+            ) : null}
             Subject: {event.data.subject || "(no subject)"}
             {owner ? (
               <>
@@ -130,8 +168,12 @@ function Body({ event, audience, requestId }: { event: TimelineEventData; audien
               ))}
             </ul>
           ) : null}
+          {classification === "auto_reply" ? (
+            <p className="timeline__meta">Not the agency's answer: the status and the deadline are unchanged{event.data.classificationReason ? ` (${event.data.classificationReason})` : ""}.</p>
+          ) : null}
         </>
       );
+    }
     case "fields_asked":
       return (
         <ul className="changes">

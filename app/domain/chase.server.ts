@@ -1,15 +1,21 @@
-import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { agencies, jurisdictions, requests, users, vendors } from "../../db/schema";
+import { agencies, contactBounces, jurisdictions, requests, users, vendors } from "../../db/schema";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import { addDays } from "../utils/dates";
 import type { Viewer } from "./accounts.server";
 import { ownRequests } from "./access.server";
+import { hasOpenBounce } from "./mail/bounces.server";
 import { OPEN_STATUSES } from "./request-status";
 
 /** The chase board's sections, in the order a coordinator works through them. */
 export const CHASE_SECTIONS = [
+  {
+    key: "fix_contact",
+    title: "Fix the contact",
+    description: "A letter bounced: the agency never got it. Correct the address on the agency's page, then resend the letter from there.",
+  },
   { key: "overdue", title: "Overdue: chase now", description: "Past the due date and no follow-up scheduled." },
   { key: "waiting_on_us", title: "Waiting on us", description: "The agency asked for a clarification or a fee: the clock is stopped until we answer." },
   { key: "due_soon", title: "Due within 7 days", description: "The agency's deadline is coming up." },
@@ -20,7 +26,7 @@ export const CHASE_SECTIONS = [
 export type ChaseSectionKey = (typeof CHASE_SECTIONS)[number]["key"];
 
 /** Sections that count as "needs attention" in the navigation. */
-export const ATTENTION_SECTIONS: readonly ChaseSectionKey[] = ["overdue", "waiting_on_us", "due_soon", "follow_up"];
+export const ATTENTION_SECTIONS: readonly ChaseSectionKey[] = ["fix_contact", "overdue", "waiting_on_us", "due_soon", "follow_up"];
 
 /**
  * Which section an open request belongs to, first match wins. One SQL expression, so the board and the
@@ -29,6 +35,8 @@ export const ATTENTION_SECTIONS: readonly ChaseSectionKey[] = ["overdue", "waiti
 function sectionOf(today: string): SQL<ChaseSectionKey | null> {
   const weekAhead = addDays(today, 7);
   return sql<ChaseSectionKey | null>`case
+    when ${hasOpenBounce} then 'fix_contact'
+    when ${requests.status} = 'draft' then null
     when ${requests.dueOn} < ${today} and (${requests.nextActionOn} is null or ${requests.nextActionOn} <= ${today}) then 'overdue'
     when ${requests.status} in ('clarification_requested', 'fee_requested') then 'waiting_on_us'
     when ${requests.dueOn} between ${today} and ${weekAhead} then 'due_soon'
@@ -39,7 +47,12 @@ function sectionOf(today: string): SQL<ChaseSectionKey | null> {
     else null end`;
 }
 
-const openRequests = (viewer: Viewer) => and(ownRequests(viewer), inArray(requests.status, [...OPEN_STATUSES]))!;
+/** Open requests, and drafts whose first letter bounced (they wait for the contact to be fixed). */
+const openRequests = (viewer: Viewer) =>
+  and(ownRequests(viewer), or(inArray(requests.status, [...OPEN_STATUSES]), and(eq(requests.status, "draft"), hasOpenBounce)))!;
+
+/** Where letters go now: the agency's records email, or the vendor's contact. */
+const contactEmail = sql<string | null>`case when ${requests.vendorId} is null then ${agencies.recordsContactEmail} else ${vendors.contactEmail} end`;
 
 const assignee = alias(users, "chase_assignee");
 
@@ -61,6 +74,13 @@ export async function chaseBoard(viewer: Viewer, today: string, db: Executor = d
       followUpOn: requests.followUpOn,
       longOverdueOn: requests.longOverdueOn,
       nextActionOn: requests.nextActionOn,
+      agencyId: requests.agencyId,
+      vendorId: requests.vendorId,
+      contactEmail,
+      // The latest bounce nobody has dealt with, and whether the current contact is an address that bounces.
+      bouncedAddress: sql<string | null>`(select ${contactBounces.address} from ${contactBounces} where ${contactBounces.requestId} = ${requests.id} and ${contactBounces.resolution} is null order by ${contactBounces.createdAt} desc limit 1)`,
+      contactBouncing: sql<boolean>`exists (select 1 from ${contactBounces} where ${contactBounces.resolution} is null and lower(${contactBounces.address}) = lower(${contactEmail}) and (${contactBounces.agencyId} = ${requests.agencyId} or ${contactBounces.vendorId} = ${requests.vendorId}))`,
+      autoFollowUp: requests.autoFollowUp,
       section,
     })
     .from(requests)

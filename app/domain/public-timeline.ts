@@ -81,7 +81,8 @@ export function publicTimelineItem(
       const changes = event.data.changes
         .filter((c) => c.field !== "requesterId")
         .map((c) => ({ field: c.field, label: c.label, from: c.from === null ? null : r(c.from), to: c.to === null ? null : r(c.to) }));
-      return changes.length ? item({ kind: "edited", data: { changes } }) : null;
+      const note = event.data.note ? { note: r(event.data.note) } : {};
+      return changes.length ? item({ kind: "edited", data: { changes, ...note } }) : null;
     }
     case "due_date_changed": {
       const { from, to, reason, statutory, basis, flags } = event.data;
@@ -97,14 +98,19 @@ export function publicTimelineItem(
     case "agreed_date_set":
       return item({ kind: "agreed_date_set", data: { on: event.data.on, dueDate: event.data.dueDate, reason: r(event.data.reason) } });
     case "email_queued": {
-      const { letterKind, to, subject, body } = event.data;
-      return item({ kind: "email_queued", data: { outboxMessageId: "", letterKind, to: r(to), subject: r(subject), body: r(body) } });
+      const { letterKind, to, subject, body, automatic } = event.data;
+      return item({
+        kind: "email_queued",
+        data: { outboxMessageId: "", letterKind, to: r(to), subject: r(subject), body: r(body), ...(automatic ? { automatic } : {}) },
+      });
     }
     case "email_sent": {
       const { to, subject, transport } = event.data;
       return item({ kind: "email_sent", data: { outboxMessageId: "", to: r(to), subject: r(subject), messageId: "", transport } });
     }
     case "email_received": {
+      // Bounces and automatic replies say nothing of the request: mail servers' errors, staff absences.
+      if (event.data.classification === "bounce" || event.data.classification === "auto_reply") return null;
       const { from, subject, excerpt, attachments } = event.data;
       return item({
         kind: "email_received",
@@ -167,6 +173,8 @@ export function publicTimelineItem(
       });
     // Inner work: delivery errors name mail servers; who is assigned, joint asks and who sees what stay inside.
     case "email_failed":
+    case "email_reclassified":
+    case "bounce_set_aside":
     case "assignment_changed":
     case "campaign_joined":
     case "campaign_left":

@@ -35,7 +35,23 @@ export function requestSummaryJson(r: RequestListRow, today: string) {
   };
 }
 
-export function requestDetailJson(r: RequestDetail, timeline: TimelineEvent[], today: string) {
+/**
+ * Timeline entry data as the API gives it: an incoming email always says what it is (entries written before
+ * mail was classified were replies).
+ */
+function entryData(e: TimelineEvent): Record<string, unknown> {
+  if (e.kind !== "email_received") return e.data as unknown as Record<string, unknown>;
+  const data = e.data;
+  const classification = data.classification ?? "reply";
+  return {
+    ...data,
+    classification,
+    ...(classification === "bounce" ? { bouncedAddress: data.bouncedAddress ?? null, bounceReason: data.bounceReason ?? null, bounceStatus: data.bounceStatus ?? null } : {}),
+  };
+}
+
+/** replyAddress: the request's own address for replies (null for a viewer who may not write onto it). */
+export function requestDetailJson(r: RequestDetail, timeline: TimelineEvent[], today: string, extra: { replyAddress: string | null } = { replyAddress: null }) {
   const deadline = r.deadline as { steps?: string[]; flags?: string[] } | null;
   return {
     ...requestSummaryJson(r, today),
@@ -47,6 +63,8 @@ export function requestDetailJson(r: RequestDetail, timeline: TimelineEvent[], t
     portalUrl: r.portalUrl,
     requester: { id: r.requesterId, name: r.requesterName },
     publicUrl: r.visibility === "public" && r.publicSlug ? `/r/${r.publicSlug}` : null,
+    replyAddress: extra.replyAddress,
+    autoFollowUp: r.autoFollowUp,
     timeline: timeline.map((e) => ({
       id: e.id,
       kind: e.kind,
@@ -54,7 +72,7 @@ export function requestDetailJson(r: RequestDetail, timeline: TimelineEvent[], t
       actor: e.actorName,
       summary: eventHeadline({ kind: e.kind, data: e.data } as TimelineEventData),
       internal: e.internal,
-      data: e.data,
+      data: entryData(e),
     })),
   };
 }

@@ -12,6 +12,7 @@ import { STATUS_LABELS, isOpenStatus, transitionProblem } from "./request-status
 import { refreshDeadline, type DeadlineSnapshot } from "./deadlines.server";
 import { isUuid, lockRequest, recordEvent } from "./request-events.server";
 import { coverageColumns } from "./coverage-sql.server";
+import { containsPattern, requestTextMatch } from "./request-search.server";
 import { fail, ok, type Result } from "./results";
 import type { FieldChange, TimelineEvent, TimelineEventData } from "./timeline";
 
@@ -21,10 +22,7 @@ const assignee = alias(users, "assignee");
 const requester = alias(users, "requester");
 const targetState = alias(jurisdictions, "target_state");
 
-/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+export { containsPattern };
 
 const listColumns = {
   id: requests.id,
@@ -110,10 +108,7 @@ function filterConditions(viewer: Viewer, filters: Partial<RequestFilters>): SQL
   else if (filters.assignee === "none") conditions.push(isNull(requests.assigneeId));
   else if (filters.assignee) conditions.push(eq(requests.assigneeId, filters.assignee));
   if (filters.tag) conditions.push(sql`${requests.tags} @> array[${filters.tag.toLowerCase()}]::text[]`);
-  if (filters.q) {
-    const pattern = containsPattern(filters.q);
-    conditions.push(or(ilike(requests.title, pattern), ilike(requests.description, pattern))!);
-  }
+  if (filters.q) conditions.push(requestTextMatch(viewer, filters.q));
   return conditions;
 }
 
@@ -183,6 +178,7 @@ export async function getRequest(viewer: Viewer, id: string, db: Executor = defa
       campaignTitle: campaigns.title,
       publicAt: requests.publicAt,
       publicSlug: requests.publicSlug,
+      autoFollowUp: requests.autoFollowUp,
     })
     .from(requests)
     .innerJoin(organizations, eq(organizations.id, requests.organizationId))

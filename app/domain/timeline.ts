@@ -1,5 +1,12 @@
 import type { FieldState, FileKind } from "../../db/schema/field-values";
-import type { CommunicationChannel, CommunicationDirection, LetterKind, RequestStatus, RequestVisibility } from "../../db/schema/values";
+import type {
+  CommunicationChannel,
+  CommunicationDirection,
+  LetterKind,
+  MailClassification,
+  RequestStatus,
+  RequestVisibility,
+} from "../../db/schema/values";
 import { formatDate } from "../utils/dates";
 import { FIELD_STATE_LABELS, formatBytes } from "./field-states";
 import { LETTER_LABELS } from "./mail/labels";
@@ -34,7 +41,11 @@ export type TimelineEventData =
       kind: "assignment_changed";
       data: { fromId: string | null; fromName: string | null; toId: string | null; toName: string | null };
     }
-  | { kind: "edited"; data: { changes: FieldChange[] } }
+  | {
+      kind: "edited";
+      /** note: why, when the change was not typed in (e.g. "From the agency's email “RE: …”"). */
+      data: { changes: FieldChange[]; note?: string };
+    }
   | {
       kind: "due_date_changed";
       data: { from: string | null; to: string | null; reason: string; statutory: boolean; basis: string; flags?: string[] };
@@ -46,7 +57,17 @@ export type TimelineEventData =
   | { kind: "agreed_date_set"; data: { on: string; dueDate: string; reason: string } }
   | {
       kind: "email_queued";
-      data: { outboxMessageId: string; letterKind: LetterKind; to: string; subject: string; body: string };
+      data: {
+        outboxMessageId: string;
+        letterKind: LetterKind;
+        to: string;
+        subject: string;
+        body: string;
+        /** Sent by the organization's automatic follow-ups, not by a person. */
+        automatic?: boolean;
+        /** A letter sent again after it bounced: the address it bounced from. */
+        resentFrom?: string;
+      };
     }
   | {
       kind: "email_sent";
@@ -71,6 +92,26 @@ export type TimelineEventData =
          * before). Events written before attachments were recorded as files have none.
          */
         attachments: { id: string; filename: string; size: number; fileId?: string; duplicate?: boolean }[];
+        /** What the message was judged to be on arrival (events written before classification: a reply). */
+        classification?: MailClassification;
+        classificationReason?: string;
+        /** For a bounce: the address that failed, why, and the RFC 3463 status. */
+        bouncedAddress?: string | null;
+        bounceReason?: string;
+        bounceStatus?: string | null;
+      };
+    }
+  | { kind: "bounce_set_aside"; data: { inboundMessageId: string; address: string } }
+  | {
+      kind: "email_reclassified";
+      data: {
+        inboundMessageId: string;
+        from: MailClassification;
+        to: MailClassification;
+        sender: string;
+        subject: string;
+        bouncedAddress?: string | null;
+        bounceReason?: string;
       };
     }
   | { kind: "fields_asked"; data: { added: AskedFieldRef[]; removed: AskedFieldRef[] } }
@@ -175,6 +216,12 @@ export const DIRECTION_LABELS: Record<CommunicationDirection, string> = {
   incoming: "Received from agency",
 };
 
+const CLASSIFICATION_WORDS: Record<MailClassification, string> = {
+  reply: "a reply",
+  auto_reply: "an automatic reply",
+  bounce: "a bounce",
+};
+
 /** One line saying what happened, e.g. "Status changed from Submitted to Acknowledged". */
 export function eventHeadline(event: TimelineEventData): string {
   switch (event.kind) {
@@ -207,6 +254,8 @@ export function eventHeadline(event: TimelineEventData): string {
     case "agreed_date_set":
       return `Due date agreed with the agency: ${formatDate(event.data.dueDate)}`;
     case "email_queued":
+      if (event.data.automatic) return `Automatic ${LETTER_LABELS[event.data.letterKind].toLowerCase()} queued to ${event.data.to}`;
+      if (event.data.resentFrom) return `${LETTER_LABELS[event.data.letterKind]} resent to ${event.data.to} (it bounced from ${event.data.resentFrom})`;
       return `${LETTER_LABELS[event.data.letterKind]} queued to ${event.data.to}`;
     case "email_sent":
       return event.data.transport === "dev_mailbox"
@@ -214,8 +263,16 @@ export function eventHeadline(event: TimelineEventData): string {
         : `Email sent to ${event.data.to}`;
     case "email_failed":
       return `Email to ${event.data.to} could not be sent`;
-    case "email_received":
+    case "email_received": {
+      const classification = event.data.classification ?? "reply";
+      if (classification === "bounce") return `Delivery failed to ${event.data.bouncedAddress ?? "the agency"}: ${event.data.bounceReason ?? "the receiving mail server refused it"}`;
+      if (classification === "auto_reply") return `Automatic reply from ${event.data.from}`;
       return `Email received from ${event.data.from}`;
+    }
+    case "bounce_set_aside":
+      return `Bounce from ${event.data.address} set aside: nothing to fix`;
+    case "email_reclassified":
+      return `Email from ${event.data.sender} reclassified as ${CLASSIFICATION_WORDS[event.data.to]} (was ${CLASSIFICATION_WORDS[event.data.from]})`;
     case "fields_asked": {
       const { added, removed } = event.data;
       const count = (n: number) => `${n} ${n === 1 ? "field" : "fields"}`;

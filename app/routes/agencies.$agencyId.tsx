@@ -1,6 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { BouncedLetters } from "~/components/bounced-letters";
+import { bouncingAddresses, openBounces, resendBouncedLetters } from "~/domain/mail/bounces.server";
+import { requirePermission } from "~/domain/permissions";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { AgencySystemsCard } from "~/components/agency-systems";
 import { StatusBadge } from "~/components/status-badge";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
@@ -21,15 +26,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const agency = await getAgency(viewer, params.agencyId ?? "");
   if (!agency) throw notFound("agency");
-  const [requests, systems] = await Promise.all([
+  const owned = agency.organizationId === viewer.organizationId;
+  const [requests, systems, bouncing, bounced] = await Promise.all([
     listRequests(viewer, { agency: agency.id, sort: "updated", pageSize: 100 }),
     listAgencySystems(viewer, agency.id, todayIn(viewer.timeZone)),
+    bouncingAddresses(viewer, { agencyId: agency.id }),
+    owned ? openBounces(viewer, { agencyId: agency.id }) : Promise.resolve(null),
   ]);
-  return json({ agency, requests, systems, owned: agency.organizationId === viewer.organizationId });
+  return json({ agency, requests, systems, owned, bouncing, bounced });
+}
+
+const resendSchema = z.object({ intent: z.literal("resend-bounced", { error: "Unknown action" }), bounceId: z.array(z.string()).optional() });
+
+/** Resends the letters that bounced from the agency's old address to its current one (one click). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  requirePermission(viewer, "request.note");
+  const agency = await getAgency(viewer, params.agencyId ?? "");
+  if (!agency || agency.organizationId !== viewer.organizationId) throw notFound("agency");
+  const form = await request.formData();
+  const parsed = resendSchema.safeParse({ intent: form.get("intent"), bounceId: form.getAll("bounceId").map(String) });
+  if (!parsed.success) throw new Response("Unknown action.", { status: 400 });
+  const ids = parsed.data.bounceId?.length ? parsed.data.bounceId : null;
+  const result = await resendBouncedLetters(viewer, { agencyId: agency.id }, ids);
+  if (!result.ok) return json({ errors: result.fieldErrors }, { status: 400 });
+  const { resent, to } = result.value;
+  return redirectWithFlash(`/agencies/${agency.id}`, {
+    kind: "success",
+    message: resent ? `${resent} ${resent === 1 ? "letter" : "letters"} queued again to ${to}; each is on its request's timeline.` : `Already resent to ${to}.`,
+  });
 }
 
 export default function AgencyPage() {
-  const { agency, requests, systems, owned } = useLoaderData<typeof loader>();
+  const { agency, requests, systems, owned, bouncing, bounced } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const canResend = useCan("request.note");
+  const contactBouncing = bouncing.find((b) => b.address === agency.recordsContactEmail?.trim().toLowerCase());
   // A coalition partner's agency is read-only here: requests go to one's own agency records.
   const canFile = useCan("request.create") && owned;
   const canManage = useCan("agency.manage") && owned;
@@ -70,6 +102,7 @@ export default function AgencyPage() {
           {agency.organizationName} shares this agency with your coalition. Only its members can change it.
         </p>
       ) : null}
+      {bounced ? <BouncedLetters bounced={bounced} canResend={canResend} contactLabel="records email" errors={actionData?.errors.bounceIds} /> : null}
       <div className="grid-2">
         <section className="card" aria-labelledby="agency-requests">
           <h2 id="agency-requests">Requests ({requests.total})</h2>
@@ -108,7 +141,18 @@ export default function AgencyPage() {
             <dt>Contact</dt>
             <dd>{agency.recordsContactName ?? <span className="muted">—</span>}</dd>
             <dt>Email</dt>
-            <dd>{agency.recordsContactEmail ? <a href={`mailto:${agency.recordsContactEmail}`}>{agency.recordsContactEmail}</a> : <span className="muted">—</span>}</dd>
+            <dd>
+              {agency.recordsContactEmail ? <a href={`mailto:${agency.recordsContactEmail}`}>{agency.recordsContactEmail}</a> : <span className="muted">—</span>}
+              {contactBouncing ? (
+                <>
+                  {" "}
+                  <span className="badge badge--danger">Bouncing</span>
+                  <div className="small error-text">
+                    Mail to this address bounced ({contactBouncing.reason}). {canManage ? <Link to={`/agencies/${agency.id}/edit`}>Fix the contact</Link> : null}
+                  </div>
+                </>
+              ) : null}
+            </dd>
             <dt>Portal</dt>
             <dd>
               {agency.portalUrl ? (

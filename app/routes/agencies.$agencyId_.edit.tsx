@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AgencyFields } from "~/components/agency-form";
 import { FormErrors } from "~/components/fields";
 import { agencyFormSchema } from "~/domain/places-input";
+import { openBounces } from "~/domain/mail/bounces.server";
 import { getAgency, listJurisdictions, updateAgency } from "~/domain/places.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
@@ -34,7 +35,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await updateAgency(viewer, params.agencyId ?? "", submission.value);
   if (!result) throw notFound("agency");
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-  return redirectWithFlash(`/agencies/${result.value.id}`, { kind: "success", message: "Agency saved." });
+  // A corrected records email reaches the requests whose letters bounced: the agency page offers to resend them.
+  const { bounces } = await openBounces(viewer, { agencyId: result.value.id });
+  const resendable = bounces.filter((b) => b.resendable).length;
+  return redirectWithFlash(`/agencies/${result.value.id}`, {
+    kind: "success",
+    message: resendable
+      ? `Agency saved. ${resendable} ${resendable === 1 ? "letter" : "letters"} bounced from the old address: resend ${resendable === 1 ? "it" : "them"} to the new one below.`
+      : "Agency saved.",
+  });
 }
 
 export default function EditAgency() {

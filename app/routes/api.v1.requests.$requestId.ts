@@ -3,6 +3,8 @@ import { json } from "@remix-run/node";
 import { requestDetailJson } from "~/domain/request-json";
 import { requestFieldsJson } from "~/domain/fields-json";
 import { getRequestFields } from "~/domain/fields.server";
+import { ownsRow } from "~/domain/access.server";
+import { replyAddressFor } from "~/domain/mail/reply-address.server";
 import { getRequest, getTimeline } from "~/domain/requests.server";
 import { requireApiViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
@@ -14,7 +16,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getRequest(viewer, params.requestId ?? "");
   if (!found) return apiError(404, "No such request.");
   const [timeline, fields] = await Promise.all([getTimeline(viewer, found.id), getRequestFields(viewer, found.id)]);
-  return json({ data: { ...requestDetailJson(found, timeline, todayIn(viewer.timeZone)), ...requestFieldsJson(found.id, fields!) } });
+  // The reply address files mail onto the request: only its own organization gets it (as on the letters page).
+  const replyAddress = ownsRow(viewer, found) ? replyAddressFor(found.id) : null;
+  return json({ data: { ...requestDetailJson(found, timeline, todayIn(viewer.timeZone), { replyAddress }), ...requestFieldsJson(found.id, fields!) } });
 }
 
 export async function action({ request }: LoaderFunctionArgs) {

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { newRequestApiSchema, parseRequestFilters } from "~/domain/request-input";
+import { replyAddressFor } from "~/domain/mail/reply-address.server";
 import { requestDetailJson, requestSummaryJson } from "~/domain/request-json";
 import { createRequest, getRequest, getTimeline, listRequests } from "~/domain/requests.server";
 import { ASSIGN_REFUSED, can, mayAssign } from "~/domain/permissions";
@@ -45,5 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!created.ok) return apiError(400, "Invalid request", created.fieldErrors);
   const detail = await getRequest(viewer, created.value.id);
   const timeline = await getTimeline(viewer, created.value.id);
-  return json({ data: requestDetailJson(detail!, timeline, today) }, { status: 201, headers: { Location: `/api/v1/requests/${created.value.id}` } });
+  // The creator's organization owns the request: it gets the request's reply address, as from GET.
+  const replyAddress = replyAddressFor(created.value.id);
+  return json({ data: requestDetailJson(detail!, timeline, today, { replyAddress }) }, { status: 201, headers: { Location: `/api/v1/requests/${created.value.id}` } });
 }

@@ -5,12 +5,13 @@ import { z } from "zod";
 import { COMMUNICATION_CHANNELS } from "../../db/schema/values";
 import { StatusBadge } from "~/components/status-badge";
 import { chaseBoard } from "~/domain/chase.server";
+import { newLetterNonce, sendFollowUpLetter } from "~/domain/mail/letters.server";
 import { FOLLOW_UP_INTERVAL_DAYS, followUpSchema, nextActionSchema } from "~/domain/request-input";
 import { isUuid, logFollowUp, setNextAction } from "~/domain/requests.server";
 import { CHANNEL_LABELS } from "~/domain/timeline";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { describeDue, describeWhen, todayIn } from "~/utils/dates";
+import { addDays, describeDue, describeWhen, todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrorsOf, notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
@@ -20,10 +21,12 @@ export const meta: MetaFunction = () => [{ title: "Chase board · JointAsk" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  return json({ sections: await chaseBoard(viewer, todayIn(viewer.timeZone)) });
+  // One nonce per page: with the request id it makes each "Send the follow-up letter" idempotent.
+  return json({ sections: await chaseBoard(viewer, todayIn(viewer.timeZone)), nonce: newLetterNonce() });
 }
 
 const targetSchema = z.object({ requestId: z.string().refine(isUuid, "Unknown request") });
+const sendSchema = z.object({ intent: z.literal("send-follow-up"), nonce: z.string().uuid("Reload the page and try again") });
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -40,6 +43,23 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result) throw notFound("request");
     if (!result.ok) return json({ requestId, errors: result.fieldErrors }, { status: 400 });
     return redirectWithFlash("/chase", { kind: "success", message: `Follow-up logged; next one ${describeWhen(result.value.nextActionOn, today)}.` });
+  }
+  if (form.intent === "send-follow-up") {
+    requirePermission(viewer, "request.note");
+    const parsed = sendSchema.safeParse(form);
+    if (!parsed.success) return json({ requestId, errors: fieldErrorsOf(parsed.error.issues) }, { status: 400 });
+    const sent = await sendFollowUpLetter(viewer, requestId, parsed.data.nonce, today);
+    if (!sent) throw notFound("request");
+    if (!sent.ok) return json({ requestId, errors: sent.fieldErrors }, { status: 400 });
+    // The next follow-up is due a week later, as when one is logged.
+    const next = addDays(today, FOLLOW_UP_INTERVAL_DAYS);
+    await setNextAction(viewer, requestId, next);
+    return redirectWithFlash("/chase", {
+      kind: "success",
+      message: sent.value.created
+        ? `Follow-up letter queued to ${sent.value.to}; next follow-up ${describeWhen(next, today)}.`
+        : `That follow-up letter was already queued to ${sent.value.to}.`,
+    });
   }
   if (form.intent === "set-next-action") {
     requirePermission(viewer, "request.edit");
@@ -68,27 +88,70 @@ function DueText({ row, today }: { row: Row; today: string }) {
   return <span className="muted">no due date</span>;
 }
 
-function RowActions({ row, errors }: { row: Row; errors?: Record<string, string[]> }) {
+/** Why the letter can't be sent from here, or null. */
+function sendBlocker(row: Row): string | null {
+  const who = row.vendorId ? "The vendor" : "The agency";
+  if (!row.contactEmail) return `${who} has no email address on file.`;
+  if (row.contactBouncing) return `Mail to ${row.contactEmail} bounces: fix the contact first.`;
+  return null;
+}
+
+function RowActions({ row, errors, nonce }: { row: Row; errors?: Record<string, string[]>; nonce: string }) {
   const errorId = `chase-${row.id}-error`;
+  const blocker = sendBlocker(row);
+  const label = `#${row.number} ${row.title}`;
+  if (row.section === "fix_contact") {
+    return (
+      <div className="chase-actions">
+        <Link to={row.agencyId ? `/agencies/${row.agencyId}` : `/vendors/${row.vendorId}`} className="button" aria-label={`Fix the contact for ${label}`}>
+          Fix the contact
+        </Link>
+      </div>
+    );
+  }
   return (
     <div className="chase-actions">
-      <Form method="post" className="inline-form">
-        <input type="hidden" name="requestId" value={row.id} />
-        <input type="hidden" name="intent" value="log-follow-up" />
-        <label className="visually-hidden" htmlFor={`channel-${row.id}`}>
-          Follow-up channel for #{row.number}
-        </label>
-        <select id={`channel-${row.id}`} name="channel" defaultValue="email">
-          {COMMUNICATION_CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {CHANNEL_LABELS[c]}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="button button--secondary" aria-label={`Log follow-up for #${row.number} ${row.title}`}>
-          Log follow-up
-        </button>
-      </Form>
+      <details className="chase-follow-up">
+        <summary>Log follow-up</summary>
+        <div className="chase-follow-up__choices">
+          <Form method="post" className="chase-follow-up__choice">
+            <input type="hidden" name="requestId" value={row.id} />
+            <input type="hidden" name="intent" value="send-follow-up" />
+            <input type="hidden" name="nonce" value={nonce} />
+            <p className="small">
+              {blocker ?? (
+                <>
+                  Sends the follow-up letter (with the tracking number and due date) to <strong>{row.contactEmail}</strong> through the outbox.
+                </>
+              )}
+            </p>
+            <button type="submit" className="button" disabled={blocker !== null} aria-label={`Send the follow-up letter for ${label}`}>
+              Send the follow-up letter
+            </button>{" "}
+            <Link to={`/requests/${row.id}/letters?kind=follow_up`} className="small">
+              Edit it first<span className="visually-hidden"> for {label}</span>
+            </Link>
+          </Form>
+          <Form method="post" className="chase-follow-up__choice">
+            <input type="hidden" name="requestId" value={row.id} />
+            <input type="hidden" name="intent" value="log-follow-up" />
+            <p className="small">Records a follow-up you sent another way; nothing is sent from here.</p>
+            <label className="visually-hidden" htmlFor={`channel-${row.id}`}>
+              How the follow-up was sent for #{row.number}
+            </label>
+            <select id={`channel-${row.id}`} name="channel" defaultValue="phone">
+              {COMMUNICATION_CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {c === "email" ? "Email (sent from my own mailbox)" : CHANNEL_LABELS[c]}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="button button--secondary" aria-label={`Record a follow-up sent elsewhere for ${label}`}>
+              Record one sent elsewhere
+            </button>
+          </Form>
+        </div>
+      </details>
       <Form method="post" className="inline-form">
         <input type="hidden" name="requestId" value={row.id} />
         <input type="hidden" name="intent" value="set-next-action" />
@@ -103,12 +166,12 @@ function RowActions({ row, errors }: { row: Row; errors?: Record<string, string[
           aria-invalid={errors?.nextActionOn ? true : undefined}
           aria-describedby={errors ? errorId : undefined}
         />
-        <button type="submit" className="button button--quiet" aria-label={`Set next action for #${row.number} ${row.title}`}>
+        <button type="submit" className="button button--quiet" aria-label={`Set next action for ${label}`}>
           Set
         </button>
       </Form>
       {errors ? (
-        <p id={errorId} className="field__error">
+        <p id={errorId} className="field__error" role="alert">
           {Object.values(errors).flat().join(" ")}
         </p>
       ) : null}
@@ -117,7 +180,7 @@ function RowActions({ row, errors }: { row: Row; errors?: Record<string, string[
 }
 
 export default function ChaseBoard() {
-  const { sections } = useLoaderData<typeof loader>();
+  const { sections, nonce } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const today = useToday();
   const canWork = useCan("request.edit");
@@ -128,7 +191,8 @@ export default function ChaseBoard() {
         <div>
           <h1>Chase board</h1>
           <p className="page-header__meta">
-            What to chase today. Logging a follow-up records it on the request and schedules the next one in {FOLLOW_UP_INTERVAL_DAYS} days.
+            What to chase today. "Log follow-up" either sends the follow-up letter from here or records one sent another way; either is
+            noted on the request and schedules the next one in {FOLLOW_UP_INTERVAL_DAYS} days.
           </p>
         </div>
         <Link to="/settings/calendar" className="button button--secondary">
@@ -169,13 +233,19 @@ export default function ChaseBoard() {
                         <div className="small muted">
                           {r.agencyName} · {r.jurisdictionName}
                         </div>
+                        {r.section === "fix_contact" ? (
+                          <div className="small error-text">
+                            Delivery failed to {r.bouncedAddress ?? "the agency's address"}
+                            {r.contactEmail && r.contactEmail.toLowerCase() !== r.bouncedAddress ? `; the contact is now ${r.contactEmail}: resend the letter` : ""}.
+                          </div>
+                        ) : null}
                         <div className="small">
                           <DueText row={r} today={today} />
                           {r.nextActionOn ? <> · next action {describeWhen(r.nextActionOn, today)}</> : null}
                         </div>
                       </div>
                       {canWork ? (
-                        <RowActions row={r} errors={actionData && actionData.requestId === r.id ? actionData.errors : undefined} />
+                        <RowActions row={r} nonce={nonce} errors={actionData && actionData.requestId === r.id ? actionData.errors : undefined} />
                       ) : null}
                     </li>
                   ))}

@@ -1,8 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { InboundStatusBadge, MailNav } from "~/components/mail";
-import { getInboundMessage } from "~/domain/mail/inbound.server";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { MAIL_CLASSIFICATIONS } from "../../db/schema/values";
+import { FieldErrors } from "~/components/fields";
+import { ClassificationBadge, InboundStatusBadge, MailNav } from "~/components/mail";
+import { CLASSIFICATION_LABELS } from "~/domain/mail/classify";
+import { checkEmailAddress } from "~/domain/mail/addresses";
+import { getInboundMessage, reclassifyMessage } from "~/domain/mail/inbound.server";
+import { requirePermission } from "~/domain/permissions";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useCan } from "~/utils/use-permission";
 import { formatBytes } from "~/domain/mail/labels";
 import { sanitizeMailHtml } from "~/domain/mail/sanitize.server";
 import { requireViewer } from "~/utils/auth.server";
@@ -37,16 +45,103 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       html: message.htmlBody ? await sanitizeMailHtml(message.htmlBody) : null,
       rawSize: message.rawSize,
       requestId: message.requestId,
+      classification: message.classification,
+      classificationReason: message.classificationReason,
+      classifiedByPerson: message.classifiedById !== null,
+      bouncedAddress: message.bouncedAddress,
+      bounceReason: message.bounceReason,
+      bounceStatus: message.bounceStatus,
     },
+    mayReclassify: message.organizationId === viewer.organizationId,
     request: message.requestId ? { number: found.requestNumber, title: found.requestTitle } : null,
     reviewedBy: found.reviewedBy,
     attachments: found.attachments,
   });
 }
 
+const reclassifySchema = z.object({
+  classification: z.enum(MAIL_CLASSIFICATIONS, { error: "Choose what the message is" }),
+  bouncedAddress: z
+    .string()
+    .trim()
+    .max(254)
+    .optional()
+    .transform((v) => v || undefined),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  requirePermission(viewer, "request.edit");
+  const parsed = reclassifySchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    const errors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (errors[String(issue.path[0] ?? "classification")] ??= []).push(issue.message);
+    return json({ errors }, { status: 400 });
+  }
+  if (parsed.data.bouncedAddress) {
+    const address = checkEmailAddress(parsed.data.bouncedAddress, "The address that bounced");
+    if (!address.ok) return json({ errors: { bouncedAddress: [address.message] } }, { status: 400 });
+  }
+  const result = await reclassifyMessage(viewer, params.messageId ?? "", parsed.data);
+  if (!result) throw notFound("message");
+  if (!result.ok) return json({ errors: result.fieldErrors as Record<string, string[]> }, { status: 400 });
+  const label = CLASSIFICATION_LABELS[parsed.data.classification].toLowerCase();
+  return redirectWithFlash(result.value.requestId ? `/requests/${result.value.requestId}` : `/inbox/${params.messageId}`, {
+    kind: "success",
+    message: `Reclassified as ${label === "reply" ? "a reply" : label === "bounce" ? "a bounce" : "an automatic reply"}.`,
+  });
+}
+
+function ReclassifyForm({ message }: { message: { classification: (typeof MAIL_CLASSIFICATIONS)[number]; bouncedAddress: string | null } }) {
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors ?? {};
+  return (
+    <Form method="post" className="form">
+      <fieldset className="choices" aria-describedby={errors.classification ? "classification-error" : undefined}>
+        <legend>What is this message?</legend>
+        {MAIL_CLASSIFICATIONS.map((c) => (
+          <label key={c} className="choice">
+            <input type="radio" name="classification" value={c} defaultChecked={c === message.classification} />{" "}
+            <strong>{CLASSIFICATION_LABELS[c]}</strong>{" "}
+            <span className="muted small">
+              {c === "reply"
+                ? "the agency's answer: it counts as its response, and its attachments become the request's files"
+                : c === "auto_reply"
+                  ? "an out-of-office or other automatic message: not a response"
+                  : "the letter was not delivered: the address is marked as bouncing"}
+            </span>
+          </label>
+        ))}
+        <FieldErrors id="classification-error" errors={errors.classification} />
+      </fieldset>
+      <div className="field">
+        <label htmlFor="bounced-address">Address that bounced (for a bounce)</label>
+        <input
+          id="bounced-address"
+          name="bouncedAddress"
+          type="email"
+          defaultValue={message.bouncedAddress ?? ""}
+          aria-invalid={errors.bouncedAddress ? true : undefined}
+          aria-describedby={errors.bouncedAddress ? "bounced-address-error" : "bounced-address-hint"}
+        />
+        <span id="bounced-address-hint" className="field__hint">
+          Leave empty to use the address the bounce names, or the one the letter went to.
+        </span>
+        <FieldErrors id="bounced-address-error" errors={errors.bouncedAddress} />
+      </div>
+      <div className="actions">
+        <button type="submit" className="button button--secondary">
+          Save classification
+        </button>
+      </div>
+    </Form>
+  );
+}
+
 export default function InboundMessage() {
-  const { message, request, attachments, reviewedBy } = useLoaderData<typeof loader>();
+  const { message, request, attachments, reviewedBy, mayReclassify } = useLoaderData<typeof loader>();
   const timeZone = useTimeZone();
+  const canReclassify = useCan("request.edit") && mayReclassify;
   return (
     <>
       <p className="breadcrumb">
@@ -56,7 +151,7 @@ export default function InboundMessage() {
         <div>
           <h1>{message.subject || "(no subject)"}</h1>
           <p className="page-header__meta">
-            <InboundStatusBadge status={message.status} />
+            <InboundStatusBadge status={message.status} /> <ClassificationBadge classification={message.classification} />
             {request && message.requestId ? (
               <>
                 {" "}
@@ -74,6 +169,12 @@ export default function InboundMessage() {
       {message.status === "review" ? (
         <p className="notice" role="note">
           <strong>Held for review.</strong> {message.reviewReason} <Link to="/inbox/review">File it or discard it</Link>.
+        </p>
+      ) : null}
+      {message.classification === "bounce" ? (
+        <p className="notice notice--danger" role="note">
+          <strong>Delivery failed{message.bouncedAddress ? ` to ${message.bouncedAddress}` : ""}:</strong> {message.bounceReason ?? "the receiving mail server refused it"}
+          {message.bounceStatus ? ` (status ${message.bounceStatus})` : ""}.
         </p>
       ) : null}
       <div className="grid-2">
@@ -108,6 +209,21 @@ export default function InboundMessage() {
                 <code>{message.messageId}</code>
               </dd>
             </dl>
+          </section>
+          <section className="card" aria-labelledby="classification-heading">
+            <h2 id="classification-heading">Classification</h2>
+            <p>
+              <ClassificationBadge classification={message.classification} />{" "}
+              <span className="small">
+                {message.classifiedByPerson ? message.classificationReason : `Judged on arrival: ${message.classificationReason ?? "no sign of an automatic message or a bounce"}.`}
+              </span>
+            </p>
+            {canReclassify ? (
+              <details className="panel">
+                <summary>Reclassify</summary>
+                <ReclassifyForm message={message} />
+              </details>
+            ) : null}
           </section>
           <section className="card" aria-labelledby="attachments-heading">
             <h2 id="attachments-heading">Attachments</h2>

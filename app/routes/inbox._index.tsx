@@ -7,8 +7,9 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import type { MailClassification } from "../../db/schema/values";
 import { FieldErrors } from "~/components/fields";
-import { MailNav } from "~/components/mail";
+import { ClassificationBadge, MailNav } from "~/components/mail";
 import { Pagination } from "~/components/pagination";
 import { mailConfig } from "~/domain/mail/config.server";
 import { listInbound, receiveMail, reviewCount } from "~/domain/mail/inbound.server";
@@ -36,6 +37,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     domain: config.domain,
   });
 }
+
+/** What the upload says once the message is on its request: a bounce or an automatic reply is not an answer. */
+const FILED_MESSAGES: Record<MailClassification, string> = {
+  reply: "The email was filed on this request.",
+  auto_reply: "This is an automatic reply (not the agency's answer); it was filed on this request's timeline without changing its status or deadline.",
+  bounce: "This is a bounce: the letter did not reach the agency. It is on this request's timeline, and the address is marked as bouncing: fix the contact and resend.",
+};
 
 const UPLOAD_ERROR_STATUS = 400;
 
@@ -67,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
     case "too_large":
       return uploadError(tooLarge, 413);
     case "filed":
-      return redirectWithFlash(`/requests/${outcome.requestId}`, { kind: "success", message: "The email was filed on this request." });
+      return redirectWithFlash(`/requests/${outcome.requestId}`, { kind: "success", message: FILED_MESSAGES[outcome.classification] });
     case "review":
       return redirectWithFlash("/inbox/review", { kind: "success", message: `The email is held for review: ${outcome.reason}` });
     case "duplicate":
@@ -86,7 +94,7 @@ export default function Inbox() {
       <div className="page-header">
         <div>
           <h1>Inbox</h1>
-          <p className="page-header__meta">Agency replies, filed on their requests.</p>
+          <p className="page-header__meta">Agency replies, automatic replies and bounces, filed on their requests.</p>
         </div>
       </div>
       <MailNav reviewCount={toReview} />
@@ -102,6 +110,7 @@ export default function Inbox() {
                   <tr>
                     <th scope="col">Received</th>
                     <th scope="col">From</th>
+                    <th scope="col">Kind</th>
                     <th scope="col">Subject</th>
                     <th scope="col">Request</th>
                   </tr>
@@ -111,6 +120,9 @@ export default function Inbox() {
                     <tr key={row.id}>
                       <td data-label="Received">{formatInstant(row.receivedAt, timeZone)}</td>
                       <td data-label="From">{row.fromName ?? row.fromAddress ?? "Unknown sender"}</td>
+                      <td data-label="Kind">
+                        <ClassificationBadge classification={row.classification} />
+                      </td>
                       <td data-label="Subject">
                         <Link to={`/inbox/${row.id}`} className="row-title">
                           {row.subject || "(no subject)"}

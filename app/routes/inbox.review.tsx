@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { FieldErrors } from "~/components/fields";
-import { MailNav } from "~/components/mail";
+import { ClassificationBadge, MailNav } from "~/components/mail";
 import { Pagination } from "~/components/pagination";
 import { discardFromReview, fileFromReview, listInbound } from "~/domain/mail/inbound.server";
 import { requirePermission } from "~/domain/permissions";
@@ -91,7 +91,10 @@ export default function Review() {
                   {row.channel === "upload" ? "uploaded" : "received"} {formatInstant(row.receivedAt, timeZone)}
                   {row.recipient ? ` · to ${row.recipient}` : ""}
                 </p>
-                <p className="review-item__reason">{row.reviewReason}</p>
+                <p className="review-item__reason">
+                  <ClassificationBadge classification={row.classification} /> {row.reviewReason}
+                  {row.classification === "bounce" && row.bouncedAddress ? ` It reports that mail to ${row.bouncedAddress} could not be delivered.` : ""}
+                </p>
                 {row.suggestion ? (
                   <p className="small">
                     It looks like a reply about{" "}

@@ -51,6 +51,9 @@ import { VisibilityBadge } from "~/components/visibility-badge";
 import { EntryVisibilityToggle } from "~/components/entry-visibility-toggle";
 import { entryVisibilitySchema, VISIBILITY_DESCRIPTIONS, VISIBILITY_LABELS, visibilityFormSchema } from "~/domain/visibility";
 import { setEntryInternal, setRequestVisibility } from "~/domain/visibility.server";
+import { describeAutoFollowUp, getAutoFollowUpPolicy, setRequestAutoFollowUp } from "~/domain/mail/auto-follow-ups.server";
+import { dismissBounce, requestBounces } from "~/domain/mail/bounces.server";
+import { decideTrackingNumber, trackingProposals } from "~/domain/mail/tracking.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `#${data.request.number} ${data.request.title} · JointAsk` : "Not found · JointAsk" },
@@ -62,17 +65,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw notFound("request");
   // A coalition member's shared request is read-only here: only its organization changes it.
   const owned = ownsRow(viewer, found);
-  const [timeline, members, fieldsAndFiles] = await Promise.all([
+  const [timeline, members, fieldsAndFiles, bounces, proposals, policy] = await Promise.all([
     getTimeline(viewer, found.id),
     owned ? listMembers(viewer) : Promise.resolve([] as Awaited<ReturnType<typeof listMembers>>),
     loadFieldsAndFiles(viewer, found.id),
+    owned ? requestBounces(viewer, found.id) : Promise.resolve(null),
+    owned ? trackingProposals(viewer, found.id) : Promise.resolve([]),
+    getAutoFollowUpPolicy(viewer.organizationId),
   ]);
-  return json({ request: found, owned, timeline, members, nextStatuses: STATUS_TRANSITIONS[found.status], viewerId: viewer.id, fieldsAndFiles });
+  return json({
+    request: found,
+    owned,
+    timeline,
+    members,
+    nextStatuses: STATUS_TRANSITIONS[found.status],
+    viewerId: viewer.id,
+    fieldsAndFiles,
+    bounces,
+    proposals,
+    autoFollowUp: { policy, text: describeAutoFollowUp(policy, found.autoFollowUp) },
+  });
 }
 
 const intentSchema = z.object({
   intent: z.enum(
-    ["change-status", "add-note", "log-communication", "assign", "log-extension", "agreed-date", "set-next-action", "set-visibility", "entry-visibility"],
+    [
+      "change-status",
+      "add-note",
+      "log-communication",
+      "assign",
+      "log-extension",
+      "agreed-date",
+      "set-next-action",
+      "set-visibility",
+      "entry-visibility",
+      "tracking-number",
+      "auto-follow-up",
+      "dismiss-bounce",
+    ],
     { error: "Unknown action" },
   ),
 });
@@ -90,7 +120,17 @@ const INTENT_PERMISSIONS: Record<Intent, Permission> = {
   // Making a request public is checked again in the domain (request.publish).
   "set-visibility": "request.edit",
   "entry-visibility": "request.edit",
+  "tracking-number": "request.edit",
+  "auto-follow-up": "request.edit",
+  "dismiss-bounce": "request.edit",
 };
+
+const trackingDecisionSchema = z.object({
+  inboundMessageId: z.string({ error: "Unknown proposal" }).uuid("Unknown proposal"),
+  decision: z.enum(["accepted", "declined"], { error: "Choose to use it or not" }),
+});
+const autoFollowUpSchema = z.object({ autoFollowUp: z.enum(["on", "off"], { error: "Choose on or off" }) });
+const dismissBounceSchema = z.object({ bounceId: z.string({ error: "Unknown bounce" }).uuid("Unknown bounce") });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -157,6 +197,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         (_, v) => (v.internal ? "Hidden from other organizations and the public." : "Shown to everyone who sees the request."),
       ),
     "log-communication": () => handle(logCommunicationSchema(today), (v) => logCommunication(viewer, id, v), () => "Communication logged."),
+    "tracking-number": () =>
+      handle(
+        trackingDecisionSchema,
+        (v) => decideTrackingNumber(viewer, id, v.inboundMessageId, v.decision),
+        (r, v) => (v.decision === "accepted" ? `Tracking number set to ${r.trackingNumber}; later letters quote it in their subject.` : "Proposal set aside."),
+      ),
+    "auto-follow-up": () =>
+      handle(
+        autoFollowUpSchema,
+        (v) => setRequestAutoFollowUp(viewer, id, v.autoFollowUp === "on"),
+        (_, v) => (v.autoFollowUp === "on" ? "Automatic follow-ups are on for this request." : "Automatic follow-ups are off for this request."),
+      ),
+    "dismiss-bounce": () =>
+      handle(
+        dismissBounceSchema,
+        async (v) => ((await dismissBounce(viewer, v.bounceId)) ? { ok: true as const, value: null } : null),
+        () => "Bounce set aside: the request leaves the Fix the contact group.",
+      ),
     assign: async () => {
       // Advocates may take a request or let go of their own, not hand it to someone else.
       const wanted = parseWithZod(formData, { schema: assignSchema });
@@ -472,8 +530,98 @@ function AssignForm({ members, current }: { members: { id: string; name: string 
   );
 }
 
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** Letters to this request's agency that bounced: a notice with what to do about it. */
+function BounceNotice({ bounces, canEdit }: { bounces: NonNullable<LoaderData["bounces"]>; canEdit: boolean }) {
+  const { targetUrl } = bounces;
+  if (bounces.bounces.length === 0 && !bounces.contactBouncesElsewhere) return null;
+  return (
+    <section className="notice notice--danger" aria-labelledby="bounce-heading">
+      <h2 id="bounce-heading" className="notice__title">
+        {bounces.bounces.length ? "A letter bounced" : "This agency's address bounces"}
+      </h2>
+      {bounces.bounces.map((b) => (
+        <div key={b.id} className="bounce">
+          <p>
+            Delivery failed to <strong>{b.address}</strong>: {b.reason}. The agency never got this letter. The bounce is not its answer: the
+            status and the deadline are unchanged.
+          </p>
+          <p className="actions">
+            <Link to={targetUrl} className="button">
+              {b.resendable ? `Resend to ${bounces.contact}` : "Fix the contact"}
+            </Link>{" "}
+            <Link to={`/inbox/${b.inboundMessageId}`}>Open the bounce</Link>
+            {canEdit ? (
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="dismiss-bounce" />
+                <input type="hidden" name="bounceId" value={b.id} />
+                <button type="submit" className="button button--quiet">
+                  Set aside (nothing to fix)
+                </button>
+              </Form>
+            ) : null}
+          </p>
+        </div>
+      ))}
+      {bounces.bounces.length === 0 && bounces.contactBouncesElsewhere ? (
+        <p>
+          Mail to {bounces.contact} bounced on another request: <Link to={targetUrl}>check the contact</Link> before writing to it.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function TrackingProposals({ proposals, current }: { proposals: LoaderData["proposals"]; current: string | null }) {
+  if (proposals.length === 0) return null;
+  return (
+    <div className="proposal" role="group" aria-labelledby="tracking-proposal-heading">
+      <p id="tracking-proposal-heading" className="small">
+        {current ? `The agency's email gives another reference than ${current}:` : "The agency's email gives a reference for the tracking number:"}
+      </p>
+      {proposals.map((p) => (
+        <Form key={p.inboundMessageId} method="post" className="proposal__form">
+          <input type="hidden" name="intent" value="tracking-number" />
+          <input type="hidden" name="inboundMessageId" value={p.inboundMessageId} />
+          <p className="proposal__value">
+            <strong>{p.value}</strong>{" "}
+            <span className="muted small">
+              from <Link to={`/inbox/${p.inboundMessageId}`}>“{p.subject || "(no subject)"}”</Link>
+            </span>
+          </p>
+          <div className="actions">
+            <button type="submit" name="decision" value="accepted" className="button button--secondary" aria-label={`Use this number, ${p.value}, as the tracking number`}>
+              Use this number
+            </button>
+            <button type="submit" name="decision" value="declined" className="button button--quiet" aria-label={`Not it: ${p.value}`}>
+              Not it
+            </button>
+          </div>
+        </Form>
+      ))}
+    </div>
+  );
+}
+
+function AutoFollowUpForm({ on, text, enabled }: { on: boolean; text: string; enabled: boolean }) {
+  return (
+    <Form method="post" className="form">
+      <input type="hidden" name="intent" value="auto-follow-up" />
+      <p className="small">{text}</p>
+      {enabled ? (
+        <div className="actions">
+          <button type="submit" name="autoFollowUp" value={on ? "off" : "on"} className="button button--secondary">
+            {on ? "Turn off for this request" : "Turn on for this request"}
+          </button>
+        </div>
+      ) : null}
+    </Form>
+  );
+}
+
 export default function RequestPage() {
-  const { request, owned, timeline, members, nextStatuses, viewerId, fieldsAndFiles } = useLoaderData<typeof loader>();
+  const { request, owned, timeline, members, nextStatuses, viewerId, fieldsAndFiles, bounces, proposals, autoFollowUp } = useLoaderData<typeof loader>();
   const canEdit = useCan("request.edit") && owned;
   const canWriteLetters = useCan("request.note") && owned;
   const canNote = useCan("request.note") && owned;
@@ -534,6 +682,7 @@ export default function RequestPage() {
         </p>
       ) : null}
 
+      {bounces ? <BounceNotice bounces={bounces} canEdit={canEdit} /> : null}
       <div className="grid-2">
         <div>
           <section className="card" aria-labelledby="asked-heading">
@@ -627,6 +776,18 @@ export default function RequestPage() {
               </dd>
               <dt>Next action</dt>
               <dd>{request.nextActionOn ? describeWhen(request.nextActionOn, today) : <span className="muted">None set</span>}</dd>
+              {owned ? (
+                <>
+                  <dt>Automatic follow-ups</dt>
+                  <dd>
+                    {canEdit ? (
+                      <AutoFollowUpForm on={request.autoFollowUp} text={autoFollowUp.text} enabled={autoFollowUp.policy.enabled} />
+                    ) : (
+                      <span className="small">{autoFollowUp.text}</span>
+                    )}
+                  </dd>
+                </>
+              ) : null}
               <dt>Tags</dt>
               <dd>
                 {request.tags.length ? (
@@ -640,6 +801,7 @@ export default function RequestPage() {
                 )}
               </dd>
             </dl>
+            {canEdit ? <TrackingProposals proposals={proposals} current={request.trackingNumber} /> : null}
           </section>
 
           {canEdit || canNote || canChangeStatus ? (

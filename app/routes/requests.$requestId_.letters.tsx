@@ -12,6 +12,7 @@ import { letterSchema } from "~/domain/mail/letter-input";
 import { draftLetter, letterContext, newLetterNonce, sendLetter } from "~/domain/mail/letters.server";
 import { mailConfig } from "~/domain/mail/config.server";
 import { lettersOf } from "~/domain/mail/outbox.server";
+import { bouncingAddresses } from "~/domain/mail/bounces.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { formatInstant, todayIn } from "~/utils/dates";
@@ -34,7 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!context) throw notFound("request");
   const kind: LetterKind = kindParam.parse(new URL(request.url).searchParams.get("kind") ?? undefined);
   const today = todayIn(viewer.timeZone);
-  const [draft, letters] = await Promise.all([draftLetter(kind, context, today), lettersOf(viewer, context.requestId)]);
+  const target = context.recipientKind === "vendor" ? { vendorId: context.targetId } : { agencyId: context.targetId };
+  const [draft, letters, bounces] = await Promise.all([
+    draftLetter(kind, context, today),
+    lettersOf(viewer, context.requestId),
+    bouncingAddresses(viewer, target),
+  ]);
   const config = mailConfig();
   return json({
     kind,
@@ -49,6 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     draft: { subject: draft.subject, body: draft.text },
     nonce: newLetterNonce(),
     letters,
+    // Addresses of this agency (or vendor) that bounced, so nobody writes to one unawares.
+    bouncing: bounces.map((b) => ({ address: b.address, reason: b.reason })),
   });
 }
 
@@ -113,6 +121,14 @@ export default function WriteLetter() {
         </div>
       </div>
 
+      {data.bouncing.length ? (
+        <p className="notice notice--danger" role="note">
+          Mail to {data.bouncing.map((b) => b.address).join(", ")} bounced ({data.bouncing[0]!.reason}).{" "}
+          {data.contactEmail && data.bouncing.some((b) => b.address === data.contactEmail?.toLowerCase())
+            ? "Correct the address on the agency's page before sending, or write to another one."
+            : "Check the address before sending."}
+        </p>
+      ) : null}
       <nav className="tabs" aria-label="Kind of letter">
         {LETTER_KINDS.map((kind) => (
           <Link key={kind} to={`?kind=${kind}`} aria-current={kind === data.kind ? "page" : undefined} preventScrollReset>

@@ -2,9 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { SelectField } from "~/components/fields";
+import { SelectField, TextField } from "~/components/fields";
 import { MailNav } from "~/components/mail";
 import { getEmailPreferences, setDigestHour, setEmailPreferences } from "~/domain/mail/preferences.server";
+import { getAutoFollowUpPolicy, setAutoFollowUpPolicy } from "~/domain/mail/auto-follow-ups.server";
+import { DEFAULT_FOLLOW_UP_INTERVAL_DAYS, MAX_FOLLOW_UP_INTERVAL_DAYS } from "~/domain/mail/auto-follow-ups";
 import { can, requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -13,11 +15,16 @@ export const meta: MetaFunction = () => [{ title: "Email preferences · JointAsk
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const preferences = await getEmailPreferences(viewer);
-  return json({ ...preferences, isAdmin: can(viewer, "org.settings"), email: viewer.email, role: viewer.role });
+  const [preferences, autoFollowUp] = await Promise.all([getEmailPreferences(viewer), getAutoFollowUpPolicy(viewer.organizationId)]);
+  return json({ ...preferences, autoFollowUp, isAdmin: can(viewer, "org.settings"), email: viewer.email, role: viewer.role });
 }
 
-const intentSchema = z.enum(["preferences", "digest-hour"]);
+const intentSchema = z.enum(["preferences", "digest-hour", "auto-follow-up"]);
+const intervalSchema = z.coerce
+  .number({ error: "Enter a number of days" })
+  .int("Enter a whole number of days")
+  .min(1, `Enter a number of days between 1 and ${MAX_FOLLOW_UP_INTERVAL_DAYS}`)
+  .max(MAX_FOLLOW_UP_INTERVAL_DAYS, `Enter a number of days between 1 and ${MAX_FOLLOW_UP_INTERVAL_DAYS}`);
 const hourSchema = z.coerce.number({ error: "Choose an hour" }).int("Choose an hour").min(0, "Choose an hour").max(23, "Choose an hour");
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,17 +37,28 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithFlash("/settings/email", { kind: "success", message: "Email preferences saved." });
   }
   requirePermission(viewer, "org.settings");
+  if (intent.data === "auto-follow-up") {
+    const interval = intervalSchema.safeParse(form.get("intervalDays") || undefined);
+    if (!interval.success) return json({ errors: { intervalDays: [interval.error.issues[0]!.message] } as Record<string, string[]> }, { status: 400 });
+    const enabled = form.get("enabled") === "on";
+    const result = await setAutoFollowUpPolicy(viewer, { enabled, intervalDays: interval.data });
+    if (!result.ok) return json({ errors: result.fieldErrors as Record<string, string[]> }, { status: 400 });
+    return redirectWithFlash("/settings/email", {
+      kind: "success",
+      message: enabled ? `Automatic follow-ups are on: overdue requests get a follow-up letter, then another every ${interval.data} days.` : "Automatic follow-ups are off.",
+    });
+  }
   const hour = hourSchema.safeParse(form.get("digestHour") ?? undefined);
-  if (!hour.success) return json({ errors: { digestHour: [hour.error.issues[0]!.message] } }, { status: 400 });
+  if (!hour.success) return json({ errors: { digestHour: [hour.error.issues[0]!.message] } as Record<string, string[]> }, { status: 400 });
   const result = await setDigestHour(viewer, hour.data);
-  if (!result.ok) return json({ errors: result.fieldErrors }, { status: 400 });
+  if (!result.ok) return json({ errors: result.fieldErrors as Record<string, string[]> }, { status: 400 });
   return redirectWithFlash("/settings/email", { kind: "success", message: "Digest time saved." });
 }
 
 const hourLabel = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
 
 export default function EmailPreferences() {
-  const { digest, overdueAlerts, digestHour, timeZone, isAdmin, email, role } = useLoaderData<typeof loader>();
+  const { digest, overdueAlerts, digestHour, timeZone, isAdmin, email, role, autoFollowUp } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const getsDigest = role === "admin" || role === "coordinator";
   return (
@@ -97,6 +115,40 @@ export default function EmailPreferences() {
             <div className="actions">
               <button type="submit" className="button">
                 Save digest time
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+      {isAdmin ? (
+        <section className="card" aria-labelledby="auto-follow-up-heading">
+          <h2 id="auto-follow-up-heading">Automatic follow-up letters</h2>
+          <p className="small">
+            When a request waiting on the agency is overdue, its follow-up letter (tracking number, due date) is sent to the agency's records
+            email at {hourLabel(digestHour)} on the first overdue day, then again every so many days while it stays overdue. Each goes through
+            the outbox and onto the request's timeline. Requests whose letters bounced, and requests someone turned off on their own page, are
+            left out; a day when someone already sent a follow-up is skipped.
+          </p>
+          <Form method="post" className="form">
+            <input type="hidden" name="intent" value="auto-follow-up" />
+            <label className="checkbox">
+              <input type="checkbox" name="enabled" defaultChecked={autoFollowUp.enabled} /> Send automatic follow-up letters
+            </label>
+            <TextField
+              id="interval-days"
+              name="intervalDays"
+              type="number"
+              label="Then again every (days)"
+              min={1}
+              max={MAX_FOLLOW_UP_INTERVAL_DAYS}
+              required
+              defaultValue={autoFollowUp.intervalDays || DEFAULT_FOLLOW_UP_INTERVAL_DAYS}
+              errors={actionData?.errors.intervalDays}
+              hint={`1 to ${MAX_FOLLOW_UP_INTERVAL_DAYS} days; ${DEFAULT_FOLLOW_UP_INTERVAL_DAYS} unless you choose otherwise.`}
+            />
+            <div className="actions">
+              <button type="submit" className="button">
+                Save automatic follow-ups
               </button>
             </div>
           </Form>

@@ -1,6 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { BouncedLetters } from "~/components/bounced-letters";
+import { bouncingAddresses, openBounces, resendBouncedLetters } from "~/domain/mail/bounces.server";
+import { requirePermission } from "~/domain/permissions";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { StatusBadge } from "~/components/status-badge";
 import { MembersByState, Precedents } from "~/components/vendor-ui";
 import { pageSchema, parseQuery, SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
@@ -22,11 +27,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stateCode: url.searchParams.get("state") ?? undefined,
   });
   if (!page) throw notFound("vendor");
-  return json({ ...page, owned: page.vendor.organizationId === viewer.organizationId });
+  const owned = page.vendor.organizationId === viewer.organizationId;
+  const [bouncing, bounced] = await Promise.all([
+    bouncingAddresses(viewer, { vendorId: page.vendor.id }),
+    owned ? openBounces(viewer, { vendorId: page.vendor.id }) : Promise.resolve(null),
+  ]);
+  return json({ ...page, owned, bouncing, bounced });
+}
+
+const resendSchema = z.object({ intent: z.literal("resend-bounced", { error: "Unknown action" }), bounceId: z.array(z.string()).optional() });
+
+/** Resends the letters that bounced from the vendor's old contact address to its current one (one click). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  requirePermission(viewer, "request.note");
+  const page = await getVendorPage(viewer, params.vendorId ?? "", todayIn(viewer.timeZone), { page: 1 });
+  if (!page || page.vendor.organizationId !== viewer.organizationId) throw notFound("vendor");
+  const form = await request.formData();
+  const parsed = resendSchema.safeParse({ intent: form.get("intent"), bounceId: form.getAll("bounceId").map(String) });
+  if (!parsed.success) throw new Response("Unknown action.", { status: 400 });
+  const result = await resendBouncedLetters(viewer, { vendorId: page.vendor.id }, parsed.data.bounceId?.length ? parsed.data.bounceId : null);
+  if (!result.ok) return json({ errors: result.fieldErrors }, { status: 400 });
+  const { resent, to } = result.value;
+  return redirectWithFlash(`/vendors/${page.vendor.id}`, {
+    kind: "success",
+    message: resent ? `${resent} ${resent === 1 ? "letter" : "letters"} queued again to ${to}; each is on its request's timeline.` : `Already resent to ${to}.`,
+  });
 }
 
 export default function VendorPage() {
-  const { vendor, products, states, totalAgencies, stateCode, members, precedents, requests, campaigns, owned } = useLoaderData<typeof loader>();
+  const { vendor, products, states, totalAgencies, stateCode, members, precedents, requests, campaigns, owned, bouncing, bounced } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const canResend = useCan("request.note") && owned;
+  const contactBouncing = bouncing.find((b) => b.address === vendor.contactEmail?.trim().toLowerCase());
   // A coalition partner's vendor is read-only here, and joint asks and requests start from one's own records.
   const canAsk = useCan("request.create") && owned;
   const canManage = useCan("vendor.manage") && owned;
@@ -81,6 +114,7 @@ export default function VendorPage() {
           {vendor.organizationName} shares this vendor with your coalition. Only its members can change it.
         </p>
       ) : null}
+      {bounced ? <BouncedLetters bounced={bounced} canResend={canResend} contactLabel="contact email" errors={actionData?.errors.bounceIds} /> : null}
 
       <section className="card" aria-labelledby="products-heading">
         <h2 id="products-heading">Products</h2>
@@ -157,7 +191,16 @@ export default function VendorPage() {
               <dt>Records or legal</dt>
               <dd>{vendor.contactName ?? <span className="muted">—</span>}</dd>
               <dt>Email</dt>
-              <dd>{vendor.contactEmail ? <a href={`mailto:${vendor.contactEmail}`}>{vendor.contactEmail}</a> : <span className="muted">—</span>}</dd>
+              <dd>
+                {vendor.contactEmail ? <a href={`mailto:${vendor.contactEmail}`}>{vendor.contactEmail}</a> : <span className="muted">—</span>}
+                {contactBouncing ? (
+                  <>
+                    {" "}
+                    <span className="badge badge--danger">Bouncing</span>
+                    <div className="small error-text">Mail to this address bounced ({contactBouncing.reason}).</div>
+                  </>
+                ) : null}
+              </dd>
             </dl>
             {vendor.notes ? <p className="prose">{vendor.notes}</p> : null}
           </section>

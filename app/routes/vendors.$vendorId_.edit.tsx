@@ -10,6 +10,7 @@ import { deleteVendor, getVendor, updateVendor } from "~/domain/vendors.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { openBounces } from "~/domain/mail/bounces.server";
 import { notFound } from "~/utils/responses.server";
 import { ownsRow } from "~/domain/access.server";
 
@@ -40,7 +41,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await updateVendor(viewer, id, submission.value);
   if (!result) throw notFound("vendor");
   if (!result.ok) return json({ intent: "save" as const, result: submission.reply({ fieldErrors: result.fieldErrors }), deleteError: null }, { status: 400 });
-  return redirectWithFlash(`/vendors/${id}`, { kind: "success", message: "Vendor saved." });
+  // A corrected contact reaches the requests whose letters bounced: the vendor page offers to resend them.
+  const { bounces } = await openBounces(viewer, { vendorId: id });
+  const resendable = bounces.filter((b) => b.resendable).length;
+  return redirectWithFlash(`/vendors/${id}`, {
+    kind: "success",
+    message: resendable
+      ? `Vendor saved. ${resendable} ${resendable === 1 ? "letter" : "letters"} bounced from the old address: resend ${resendable === 1 ? "it" : "them"} to the new one below.`
+      : "Vendor saved.",
+  });
 }
 
 export default function EditVendor() {

@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./columns";
 import { userRole } from "./enums";
 
-export const organizations = pgTable("organizations", {
+export const organizations = pgTable(
+  "organizations",
+  {
   id: id(),
   name: text("name").notNull(),
   timeZone: text("time_zone").notNull().default("America/New_York"),
@@ -13,8 +15,14 @@ export const organizations = pgTable("organizations", {
   lastRequestNumber: integer("last_request_number").notNull().default(0),
   // Local hour (0-23, in time_zone) at which each coordinator's daily email digest goes out.
   digestHour: integer("digest_hour").notNull().default(8),
+  // Automatic follow-up letters: off unless an admin turns them on; when on, an overdue request's follow-up
+  // goes out on its first overdue day and again every N days while it stays overdue.
+  autoFollowUpEnabled: boolean("auto_follow_up_enabled").notNull().default(false),
+  autoFollowUpIntervalDays: integer("auto_follow_up_interval_days").notNull().default(30),
   ...timestamps,
-});
+  },
+  (t) => [check("organizations_auto_follow_up_interval", sql`${t.autoFollowUpIntervalDays} between 1 and 365`)],
+);
 
 export const users = pgTable(
   "users",

@@ -15,6 +15,8 @@ import {
   SYSTEM_TYPES,
   SYSTEM_CONFIDENCES,
   REQUEST_VISIBILITIES,
+  MAIL_CLASSIFICATIONS,
+  BOUNCE_RESOLUTIONS,
 } from "./values";
 
 export const userRole = pgEnum("user_role", USER_ROLES);
@@ -32,3 +34,5 @@ export const inboundChannel = pgEnum("inbound_channel", INBOUND_CHANNELS);
 export const systemType = pgEnum("system_type", SYSTEM_TYPES);
 export const systemConfidence = pgEnum("system_confidence", SYSTEM_CONFIDENCES);
 export const requestVisibility = pgEnum("request_visibility", REQUEST_VISIBILITIES);
+export const mailClassification = pgEnum("mail_classification", MAIL_CLASSIFICATIONS);
+export const bounceResolution = pgEnum("bounce_resolution", BOUNCE_RESOLUTIONS);

@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organizations, users } from "./accounts";
 import { id, timestamps } from "./columns";
-import { inboundChannel, inboundStatus, mailKind, outboxStatus } from "./enums";
+import { bounceResolution, inboundChannel, inboundStatus, mailClassification, mailKind, outboxStatus } from "./enums";
+import { agencies } from "./places";
+import { vendors } from "./vendors";
 import { requestFiles } from "./files";
 import { communications, requests } from "./requests";
 
@@ -114,6 +116,20 @@ export const inboundMessages = pgTable(
     reviewedAt: instant("reviewed_at"),
     // Once filed: the incoming communication it is on the request as, which its attachments belong to.
     communicationId: uuid("communication_id").references(() => communications.id, { onDelete: "set null" }),
+    // Reply, automatic reply or bounce: judged on arrival (classified_by_id null), or by the person who
+    // reclassified it. The reason says what decided it ("Header Auto-Submitted: auto-replied (RFC 3834)").
+    classification: mailClassification("classification").notNull().default("reply"),
+    classificationReason: text("classification_reason"),
+    classifiedById: uuid("classified_by_id").references(() => users.id, { onDelete: "set null" }),
+    classifiedAt: instant("classified_at"),
+    // For a bounce: the address that failed, why (the server's words), and the RFC 3463 status (5.1.1).
+    bouncedAddress: text("bounced_address"),
+    bounceReason: text("bounce_reason"),
+    bounceStatus: text("bounce_status"),
+    // A reference the agency gave in a reply (PRR-2026-1182), proposed as the request's tracking number.
+    trackingNumberFound: text("tracking_number_found"),
+    // null: never acted on; "accepted" or "declined" by a person.
+    trackingNumberDecision: text("tracking_number_decision").$type<"accepted" | "declined">(),
     ...timestamps,
   },
   (t) => [
@@ -164,4 +180,46 @@ export const mailDigests = pgTable(
     createdAt: instant("created_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.localDate] })],
+);
+
+/**
+ * A letter that bounced: one row per bounce filed on a request, naming the address that failed on the agency
+ * (or vendor) it was written to. Open rows (no resolution) mark the address as bouncing and put the request in
+ * the chase board's "Fix the contact" group; once the contact is corrected the letter can be resent to the new
+ * address through the outbox (resent_outbox_message_id), or a person sets the bounce aside.
+ */
+export const contactBounces = pgTable(
+  "contact_bounces",
+  {
+    id: id(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    agencyId: uuid("agency_id").references(() => agencies.id, { onDelete: "cascade" }),
+    vendorId: uuid("vendor_id").references(() => vendors.id, { onDelete: "cascade" }),
+    inboundMessageId: uuid("inbound_message_id")
+      .notNull()
+      .references(() => inboundMessages.id, { onDelete: "cascade" }),
+    // The letter that bounced, when the bounce names it (its Message-ID) or the request has one to that address.
+    outboxMessageId: uuid("outbox_message_id").references(() => outboxMessages.id, { onDelete: "set null" }),
+    address: text("address").notNull(),
+    reason: text("reason").notNull(),
+    status: text("status"),
+    resolution: bounceResolution("resolution"),
+    resolvedAt: instant("resolved_at"),
+    resolvedById: uuid("resolved_by_id").references(() => users.id, { onDelete: "set null" }),
+    // The copy of the letter sent again to the corrected address.
+    resentOutboxMessageId: uuid("resent_outbox_message_id").references(() => outboxMessages.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("contact_bounces_inbound_unique").on(t.inboundMessageId),
+    index("contact_bounces_request_idx").on(t.requestId),
+    index("contact_bounces_agency_open_idx").on(t.agencyId).where(sql`${t.resolution} is null`),
+    index("contact_bounces_vendor_open_idx").on(t.vendorId).where(sql`${t.resolution} is null`),
+    check("contact_bounces_resolved", sql`(${t.resolution} is null) = (${t.resolvedAt} is null)`),
+  ],
 );

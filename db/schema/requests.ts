@@ -70,6 +70,8 @@ export const requests = pgTable(
     publicAt: timestamp("public_at", { withTimezone: true, mode: "date" }),
     // The address of its public page (/r/<slug>), set the first time it is made public and kept after.
     publicSlug: text("public_slug"),
+    // The organization's automatic follow-ups apply to this request unless someone turned them off for it.
+    autoFollowUp: boolean("auto_follow_up").notNull().default(true),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
   },

@@ -67,6 +67,8 @@ export const REQUEST_EVENT_KINDS = [
   "received_states_changed",
   "code_keys_asked",
   "installment_set",
+  "email_reclassified",
+  "bounce_set_aside",
 ] as const;
 export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
 
@@ -103,6 +105,17 @@ export type InboundStatus = (typeof INBOUND_STATUSES)[number];
 
 export const INBOUND_CHANNELS = ["smtp", "upload"] as const;
 export type InboundChannel = (typeof INBOUND_CHANNELS)[number];
+
+/**
+ * What a received message is: the agency's (or its records portal's) reply; an automatic reply (out of office,
+ * an automatic acknowledgement, a delivery-delay notice); or a bounce (our letter was not delivered).
+ */
+export const MAIL_CLASSIFICATIONS = ["reply", "auto_reply", "bounce"] as const;
+export type MailClassification = (typeof MAIL_CLASSIFICATIONS)[number];
+
+/** What became of a bounce: still open (the contact needs fixing), its letter resent, or set aside by a person. */
+export const BOUNCE_RESOLUTIONS = ["resent", "dismissed", "reclassified"] as const;
+export type BounceResolution = (typeof BOUNCE_RESOLUTIONS)[number];
 export const SYSTEM_TYPES = [
   "records_management",
   "computer_aided_dispatch",

@@ -22,7 +22,13 @@ test("a coordinator sees an overdue request on the chase board, logs a follow-up
   const item = overdue.locator("li", { hasText: "Traffic stops 2021–present" }).filter({ hasText: "Harrisburg Bureau of Police" });
   await expect(item).toContainText(/overdue by \d+ days?/);
 
-  await item.getByRole("button", { name: /Log follow-up for #1 Traffic stops/ }).click();
+  // "Log follow-up" offers both, each saying what it does.
+  await item.locator("summary", { hasText: "Log follow-up" }).click();
+  await expect(item.getByText("Sends the follow-up letter (with the tracking number and due date) to righttoknow@harrisburgpa.example through the outbox.")).toBeVisible();
+  await expect(item.getByRole("button", { name: /Send the follow-up letter for #1 Traffic stops/ })).toBeEnabled();
+  await expect(item.getByText("Records a follow-up you sent another way; nothing is sent from here.")).toBeVisible();
+  await item.getByLabel(/How the follow-up was sent for #1/).selectOption({ label: "Phone" });
+  await item.getByRole("button", { name: /Record a follow-up sent elsewhere for #1 Traffic stops/ }).click();
   await expect(page.getByRole("status")).toContainText("Follow-up logged; next one in 7 days");
 
   await expect(overdue.getByText("Traffic stops 2021–present", { exact: false }).filter({ hasText: "#1 " })).toHaveCount(0);

@@ -57,7 +57,7 @@ describe("overdue alerts", () => {
     await changeStatus(org.viewer, clarification, { status: "clarification_requested" }, TODAY);
 
     // Overdue since midnight, but nobody is told at night: the alerts wait for the organization's digest hour.
-    expect(await runReminders(db, BEFORE_EIGHT, [org.org.id])).toEqual({ alerts: 0, digests: 0 });
+    expect(await runReminders(db, BEFORE_EIGHT, [org.org.id])).toEqual({ alerts: 0, digests: 0, followUps: 0 });
     expect(await outboxOf("overdue_alert")).toHaveLength(0);
     const first = await runReminders(db, AT_EIGHT, [org.org.id]);
     expect(first.alerts).toBe(2);
@@ -156,7 +156,7 @@ describe("an address the strict check refuses", () => {
 
     const errors: string[] = [];
     const log = { info: () => {}, warn: () => {}, error: (message: string) => errors.push(message) };
-    expect(await runReminders(db, AT_EIGHT, [own.org.id], log)).toEqual({ alerts: 0, digests: 0 });
+    expect(await runReminders(db, AT_EIGHT, [own.org.id], log)).toEqual({ alerts: 0, digests: 0, followUps: 0 });
     expect(errors).toHaveLength(2);
     const [alertError, digestError] = [errors.find((e) => e.includes("overdue alert"))!, errors.find((e) => e.includes("digest"))!];
     for (const message of [alertError, digestError]) {
@@ -173,7 +173,7 @@ describe("an address the strict check refuses", () => {
     expect(errors).toHaveLength(2);
 
     await db.update(users).set({ email: own.admin.email }).where(eq(users.id, own.admin.id));
-    expect(await runReminders(db, EVENING, [own.org.id], log)).toEqual({ alerts: 1, digests: 1 });
+    expect(await runReminders(db, EVENING, [own.org.id], log)).toEqual({ alerts: 1, digests: 1, followUps: 0 });
     const queued = await db.select().from(outboxMessages).where(eq(outboxMessages.organizationId, own.org.id));
     expect(queued.map((m) => [m.kind, m.toAddress]).sort()).toEqual([
       ["digest", own.admin.email],
@@ -197,7 +197,7 @@ describe("requests to a vendor", () => {
 
     const summary = await runReminders(db, AT_EIGHT, [own.org.id]);
     // One alert, to the requester (nobody is assigned); a digest to each coordinator (both see unassigned requests).
-    expect(summary).toEqual({ alerts: 1, digests: 2 });
+    expect(summary).toEqual({ alerts: 1, digests: 2, followUps: 0 });
     const mail = await db.select().from(outboxMessages).where(eq(outboxMessages.organizationId, own.org.id));
     const alert = mail.find((m) => m.kind === "overdue_alert")!;
     expect(alert).toMatchObject({ requestId: late.id, toAddress: own.admin.email, idempotencyKey: `overdue:${late.id}:2026-11-20` });

@@ -128,3 +128,19 @@ describe("publicTimelineItem", () => {
     expect(comm?.data).toEqual({ communicationId: "", direction: "outgoing", channel: "phone", occurredOn: "2026-11-20", summary: `${NAME_WITHHELD} left a message` });
   });
 });
+
+describe("mail that is not the agency's answer", () => {
+  const base = { inboundMessageId: "m1", from: "MAILER-DAEMON@mx.city.gov", subject: "Undelivered Mail Returned to Sender", excerpt: "x", attachments: [] };
+  const at = { id: "e1", occurredAt: new Date("2026-12-01T10:00:00Z") };
+  const context = { people: [], publicFileIds: new Set<string>() };
+
+  it("keeps bounces, automatic replies and reclassifications off the public page, and replies on it", () => {
+    expect(publicTimelineItem({ ...at, kind: "email_received", data: { ...base, classification: "bounce", bouncedAddress: "a@city.gov", bounceReason: "550" } }, context)).toBeNull();
+    expect(publicTimelineItem({ ...at, kind: "email_received", data: { ...base, classification: "auto_reply" } }, context)).toBeNull();
+    expect(publicTimelineItem({ ...at, kind: "email_reclassified", data: { inboundMessageId: "m1", from: "reply", to: "bounce", sender: "x", subject: "y" } }, context)).toBeNull();
+    expect(publicTimelineItem({ ...at, kind: "bounce_set_aside", data: { inboundMessageId: "m1", address: "a@city.gov" } }, context)).toBeNull();
+    expect(publicTimelineItem({ ...at, kind: "email_received", data: { ...base, classification: "reply" } }, context)).not.toBeNull();
+    // Entries written before mail was classified are replies.
+    expect(publicTimelineItem({ ...at, kind: "email_received", data: base }, context)).not.toBeNull();
+  });
+});

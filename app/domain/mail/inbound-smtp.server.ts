@@ -89,7 +89,9 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
           return callback(smtpError(`Message too large: the limit is ${options.maxBytes} bytes`, 552));
         }
         const envelopeTo = session.envelope.rcptTo.map((r) => r.address);
-        receiveMail({ raw: collector.message(), channel: "smtp", envelopeTo }, options.db)
+        // The null sender (MAIL FROM:<>) is how bounces arrive (RFC 5321 section 4.5.5).
+        const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
+        receiveMail({ raw: collector.message(), channel: "smtp", envelopeTo, envelopeFrom }, options.db)
           .then((outcome) => {
             if (outcome.outcome === "too_large") return callback(smtpError("Message too large", 552));
             callback();

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { AddressObject, ParsedMail } from "mailparser";
 import {
   agencies,
   communications,
+  contactBounces,
   inboundAttachments,
   inboundMessages,
   organizations,
@@ -14,7 +15,7 @@ import {
   vendors,
 } from "../../../db/schema";
 import type { FileKind } from "../../../db/schema/field-values";
-import type { InboundChannel, InboundStatus } from "../../../db/schema/values";
+import { LETTER_KINDS, type InboundChannel, type InboundStatus, type MailClassification } from "../../../db/schema/values";
 import type { Executor } from "../../utils/db.server";
 import { db as defaultDb } from "../../utils/db.server";
 import { todayIn } from "../../utils/dates";
@@ -32,12 +33,15 @@ import {
   storeMailAttachment,
   storeMailFile,
 } from "./mail-files.server";
+import { classifyMail, CLASSIFICATION_LABELS, type ClassificationResult } from "./classify";
+import { mailFacts, parseMail } from "./mail-facts.server";
 import { mimeStructureProblem } from "./mime-check";
 import { readReplyAddress } from "./reply-address.server";
+import { findTrackingNumbers } from "./tracking-numbers";
 
 export type ReceiveOutcome =
-  | { outcome: "filed"; inboundMessageId: string; requestId: string }
-  | { outcome: "review"; inboundMessageId: string; reason: string }
+  | { outcome: "filed"; inboundMessageId: string; requestId: string; classification: MailClassification }
+  | { outcome: "review"; inboundMessageId: string; reason: string; classification: MailClassification }
   | { outcome: "duplicate"; inboundMessageId: string }
   | { outcome: "too_large"; limit: number };
 
@@ -46,6 +50,8 @@ export interface ReceivedMail {
   channel: InboundChannel;
   /** SMTP: the envelope recipients (RCPT TO), which name the reply address even when the mail was Bcc'd. */
   envelopeTo?: string[];
+  /** SMTP: the envelope sender (MAIL FROM), "" for the null sender <> that bounces come from. */
+  envelopeFrom?: string;
   /** Upload: who uploaded it; the mail can only be filed in their organization. */
   uploader?: Viewer;
 }
@@ -103,7 +109,7 @@ interface Routing {
 }
 
 /** Which request (and organization) the message belongs to, or why it needs a person to decide. */
-async function route(db: Executor, mail: ReceivedMail, parsed: ParsedMail | null): Promise<Routing> {
+async function route(db: Executor, mail: ReceivedMail, parsed: ParsedMail | null, returnedMessageId: string | null): Promise<Routing> {
   const candidates = mail.channel === "smtp" ? (mail.envelopeTo ?? []) : parsed ? headerAddresses(parsed) : [];
   const domain = mail.channel === "smtp" ? mailConfig().domain : undefined;
   const readings = candidates.map((address) => ({ address, reading: readReplyAddress(address, domain) }));
@@ -122,9 +128,9 @@ async function route(db: Executor, mail: ReceivedMail, parsed: ParsedMail | null
       return { organizationId: org, requestId: verified.reading.requestId, reviewReason: null, suggestedRequestId: null, recipient: verified.address };
     }
     if (org) {
-      return { ...(await bySuggestion(db, parsed, uploaderOrg)), reviewReason: "It is addressed to a request of another organization.", recipient: verified.address };
+      return { ...(await bySuggestion(db, parsed, uploaderOrg, returnedMessageId)), reviewReason: "It is addressed to a request of another organization.", recipient: verified.address };
     }
-    return { ...(await bySuggestion(db, parsed, uploaderOrg)), reviewReason: "Its reply address names a request that no longer exists.", recipient: verified.address };
+    return { ...(await bySuggestion(db, parsed, uploaderOrg, returnedMessageId)), reviewReason: "Its reply address names a request that no longer exists.", recipient: verified.address };
   }
   if (tampered && tampered.reading.kind === "bad_signature") {
     const org = await requestOrg(tampered.reading.requestId);
@@ -138,7 +144,7 @@ async function route(db: Executor, mail: ReceivedMail, parsed: ParsedMail | null
     };
   }
   return {
-    ...(await bySuggestion(db, parsed, uploaderOrg)),
+    ...(await bySuggestion(db, parsed, uploaderOrg, returnedMessageId)),
     reviewReason: "It is not addressed to a request's reply address.",
     recipient: candidates[0] ?? null,
   };
@@ -152,8 +158,12 @@ async function bySuggestion(
   db: Executor,
   parsed: ParsedMail | null,
   uploaderOrg: string | null,
+  returnedMessageId: string | null = null,
 ): Promise<Pick<Routing, "organizationId" | "requestId" | "suggestedRequestId">> {
-  const referenced = parsed ? [parsed.inReplyTo, ...toArray(parsed.references)].filter((id): id is string => !!id && MESSAGE_ID.test(id)) : [];
+  // A bounce names the letter it returns in its copy of the letter's headers.
+  const referenced = parsed
+    ? [returnedMessageId, parsed.inReplyTo, ...toArray(parsed.references)].filter((id): id is string => !!id && MESSAGE_ID.test(id))
+    : [];
   if (referenced.length > 0) {
     const conditions: SQL[] = [inArray(outboxMessages.messageId, referenced)];
     if (uploaderOrg) conditions.push(eq(outboxMessages.organizationId, uploaderOrg));
@@ -193,10 +203,8 @@ export async function receiveMail(mail: ReceivedMail, db: Executor = defaultDb):
 
   let parsed: ParsedMail | null = null;
   let parseError: string | null = null;
-  // Loaded on first use: most servers receive mail rarely, and mailparser is large.
-  const { simpleParser } = await import("mailparser");
   try {
-    parsed = await simpleParser(mail.raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
+    parsed = await parseMail(mail.raw);
   } catch (error) {
     parseError = error instanceof Error ? error.message : String(error);
   }
@@ -207,7 +215,14 @@ export async function receiveMail(mail: ReceivedMail, db: Executor = defaultDb):
   const [seen] = await db.select({ id: inboundMessages.id }).from(inboundMessages).where(eq(inboundMessages.messageId, messageId));
   if (seen) return { outcome: "duplicate", inboundMessageId: seen.id };
 
-  const routing = await route(db, mail, parsed);
+  // Reply, automatic reply or bounce, by SMTP or upload alike (see classify.ts).
+  const classified: ClassificationResult = parsed
+    ? classifyMail(mailFacts(parsed, mail.envelopeFrom))
+    : { classification: "reply", reason: "The message could not be read", bounce: null, portal: null };
+  const trackingNumberFound =
+    classified.classification === "reply" && parsed ? (findTrackingNumbers(parsed.subject ?? "", parsed.text ?? "")[0]?.value ?? null) : null;
+
+  const routing = await route(db, mail, parsed, classified.bounce?.originalMessageId ?? null);
   if (malformed && routing.requestId) {
     routing.suggestedRequestId = routing.requestId;
     routing.requestId = null;
@@ -260,6 +275,12 @@ export async function receiveMail(mail: ReceivedMail, db: Executor = defaultDb):
           rawKey: raw.storageName,
           rawSize: raw.sizeBytes,
           uploadedById: mail.uploader?.id ?? null,
+          classification: classified.classification,
+          classificationReason: classified.reason.slice(0, 500),
+          bouncedAddress: classified.bounce?.address ?? null,
+          bounceReason: classified.bounce?.reason ?? null,
+          bounceStatus: classified.bounce?.status ?? null,
+          trackingNumberFound,
         })
         .onConflictDoNothing({ target: inboundMessages.messageId })
         .returning({ id: inboundMessages.id, receivedAt: inboundMessages.receivedAt });
@@ -283,16 +304,30 @@ export async function receiveMail(mail: ReceivedMail, db: Executor = defaultDb):
             )
             .returning({ id: inboundAttachments.id, position: inboundAttachments.position })
         : [];
-      if (!routing.requestId) return { outcome: "review", inboundMessageId: row.id, reason: reviewReason! };
+      if (!routing.requestId) return { outcome: "review", inboundMessageId: row.id, reason: reviewReason!, classification: classified.classification };
       const ids = new Map(stored.map((a) => [a.position, a.id]));
       redundant = await fileOnRequest(tx, {
         organizationId: routing.organizationId!,
         requestId: routing.requestId,
         actorId: mail.uploader?.id ?? null,
-        message: { id: row.id, from: fromText, subject: parsed?.subject ?? "", textBody, receivedAt: row.receivedAt },
+        message: {
+          id: row.id,
+          from: fromText,
+          subject: parsed?.subject ?? "",
+          textBody,
+          receivedAt: row.receivedAt,
+          classification: classified.classification,
+          classificationReason: classified.reason,
+          bouncedAddress: classified.bounce?.address ?? null,
+          bounceReason: classified.bounce?.reason ?? null,
+          bounceStatus: classified.bounce?.status ?? null,
+          letterMessageIds: [classified.bounce?.originalMessageId, parsed?.inReplyTo, ...toArray(parsed?.references)].filter(
+            (id): id is string => !!id && MESSAGE_ID.test(id),
+          ),
+        },
         attachments: attachments.map((a) => ({ ...a, id: ids.get(a.position)! })),
       });
-      return { outcome: "filed", inboundMessageId: row.id, requestId: routing.requestId };
+      return { outcome: "filed", inboundMessageId: row.id, requestId: routing.requestId, classification: classified.classification };
     });
   } catch (error) {
     await removeMailFiles(placed);
@@ -319,11 +354,31 @@ interface PreparedAttachment {
   mediaType: string;
 }
 
+/** A message as it goes on its request: what it says and what it was classified as. */
+interface FilingMessage {
+  id: string;
+  from: string;
+  subject: string;
+  textBody: string;
+  receivedAt: Date;
+  classification: MailClassification;
+  classificationReason: string | null;
+  bouncedAddress: string | null;
+  bounceReason: string | null;
+  bounceStatus: string | null;
+  /** Message-IDs the message names (a bounce's returned letter, In-Reply-To, References): to find the letter that bounced. */
+  letterMessageIds: string[];
+}
+
 /**
- * Puts a message on its request, in the caller's transaction: an incoming email communication, its
- * attachments recorded as the request's received files (deduplicated by checksum, like uploads, and attached
- * to that communication), the email_received event and the request's updated_at. Returns the stored copies
- * that turned out to duplicate files already received, for the caller to remove once committed.
+ * Puts a message on its request, in the caller's transaction, as what it was classified as:
+ * - a reply: an incoming email communication (the agency's response), its attachments recorded as the
+ *   request's received files (deduplicated by checksum, like uploads, and attached to that communication);
+ * - an automatic reply or a bounce: only the timeline entry. Neither is the agency's response: no
+ *   communication, no received files (a bounce's attachments are our own letter), no status or clock change.
+ *   A bounce also marks the address as bouncing on the agency (a contact_bounces row).
+ * Then the email_received event and the request's updated_at. Returns the stored copies that turned out to
+ * duplicate files already received, for the caller to remove once committed.
  */
 async function fileOnRequest(
   tx: Executor,
@@ -331,30 +386,81 @@ async function fileOnRequest(
     organizationId: string;
     requestId: string;
     actorId: string | null;
-    message: { id: string; from: string; subject: string; textBody: string; receivedAt: Date };
+    message: FilingMessage;
     attachments: Array<PreparedAttachment & { id: string }>;
   },
 ): Promise<string[]> {
-  const [org] = await tx.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, input.organizationId));
-  const subject = input.message.subject.trim() || "(no subject)";
+  const ordered = [...input.attachments].sort((a, b) => a.position - b.position);
+  const { message } = input;
+  let recorded: { communicationId: string | null; files: Array<{ fileId: string; duplicate: boolean } | null>; redundant: string[] } = {
+    communicationId: null,
+    files: ordered.map(() => null),
+    redundant: [],
+  };
+  let bounce: { address: string | null } = { address: null };
+  if (message.classification === "reply") {
+    recorded = await recordAsResponse(tx, input.organizationId, input.requestId, input.actorId, message, ordered);
+  } else if (message.classification === "bounce") {
+    bounce = await recordBounce(tx, input.organizationId, input.requestId, message);
+  }
+
+  await tx.insert(requestEvents).values({
+    organizationId: input.organizationId,
+    requestId: input.requestId,
+    kind: "email_received",
+    actorId: input.actorId,
+    data: {
+      inboundMessageId: message.id,
+      ...(recorded.communicationId ? { communicationId: recorded.communicationId } : {}),
+      from: message.from,
+      subject: message.subject,
+      excerpt: excerptOf(message.textBody),
+      classification: message.classification,
+      ...(message.classificationReason ? { classificationReason: message.classificationReason } : {}),
+      ...(message.classification === "bounce"
+        ? { bouncedAddress: bounce.address, bounceReason: message.bounceReason ?? "the receiving mail server refused it", bounceStatus: message.bounceStatus }
+        : {}),
+      attachments: ordered.map((a, i) => ({
+        id: a.id,
+        filename: a.filename,
+        size: a.sizeBytes,
+        ...(recorded.files[i] ? { fileId: recorded.files[i]!.fileId } : {}),
+        ...(recorded.files[i]?.duplicate ? { duplicate: true } : {}),
+      })),
+    },
+  });
+  await tx.update(requests).set({ updatedAt: new Date() }).where(eq(requests.id, input.requestId));
+  return recorded.redundant;
+}
+
+/** The agency's response: an incoming email communication, with the attachments as received files. */
+async function recordAsResponse(
+  tx: Executor,
+  organizationId: string,
+  requestId: string,
+  actorId: string | null,
+  message: Pick<FilingMessage, "id" | "from" | "subject" | "receivedAt">,
+  ordered: Array<PreparedAttachment & { id: string }>,
+) {
+  const [org] = await tx.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, organizationId));
+  const subject = message.subject.trim() || "(no subject)";
   const [communication] = await tx
     .insert(communications)
     .values({
-      organizationId: input.organizationId,
-      requestId: input.requestId,
+      organizationId,
+      requestId,
       direction: "incoming",
       channel: "email",
-      occurredOn: todayIn(org!.timeZone, input.message.receivedAt),
-      summary: `Email from ${input.message.from}: ${subject}`.slice(0, 1000),
-      createdById: input.actorId,
+      occurredOn: todayIn(org!.timeZone, message.receivedAt),
+      summary: `Email from ${message.from}: ${subject}`.slice(0, 1000),
+      createdById: actorId,
     })
     .returning({ id: communications.id });
-  await tx.update(inboundMessages).set({ communicationId: communication!.id }).where(eq(inboundMessages.id, input.message.id));
+  await tx.update(inboundMessages).set({ communicationId: communication!.id }).where(eq(inboundMessages.id, message.id));
 
-  const ordered = [...input.attachments].sort((a, b) => a.position - b.position);
   const files = await recordReceivedFiles(
     tx,
-    { organizationId: input.organizationId, requestId: input.requestId, communicationId: communication!.id, uploadedById: input.actorId },
+    { organizationId, requestId, communicationId: communication!.id, uploadedById: actorId },
     ordered.map((a) => ({ originalName: a.filename, storageName: a.storageName, sizeBytes: a.sizeBytes, sha256: a.sha256, mediaType: a.mediaType, kind: a.kind })),
   );
   const redundant: string[] = [];
@@ -366,33 +472,104 @@ async function fileOnRequest(
       .set({ requestFileId: file.fileId, storageKey: file.storageName })
       .where(eq(inboundAttachments.id, attachment.id));
   }
+  return { communicationId: communication!.id, files: files.map((f) => ({ fileId: f.fileId, duplicate: f.duplicate })), redundant };
+}
 
-  await tx.insert(requestEvents).values({
-    organizationId: input.organizationId,
-    requestId: input.requestId,
-    kind: "email_received",
-    actorId: input.actorId,
-    data: {
-      inboundMessageId: input.message.id,
-      communicationId: communication!.id,
-      from: input.message.from,
-      subject: input.message.subject,
-      excerpt: excerptOf(input.message.textBody),
-      attachments: ordered.map((a, i) => ({
-        id: a.id,
-        filename: a.filename,
-        size: a.sizeBytes,
-        fileId: files[i]!.fileId,
-        ...(files[i]!.duplicate ? { duplicate: true } : {}),
-      })),
-    },
-  });
-  await tx.update(requests).set({ updatedAt: new Date() }).where(eq(requests.id, input.requestId));
-  return redundant;
+/**
+ * Marks the bounced address on the request's agency (or vendor): the letter that bounced is the one the bounce
+ * names, else the request's latest letter to that address, else its latest letter; the address is the one the
+ * bounce names, else that letter's recipient. Without either there is nothing to mark.
+ */
+async function recordBounce(
+  tx: Executor,
+  organizationId: string,
+  requestId: string,
+  message: Pick<FilingMessage, "id" | "bouncedAddress" | "bounceReason" | "bounceStatus" | "letterMessageIds">,
+): Promise<{ address: string | null }> {
+  const letters = await tx
+    .select({ id: outboxMessages.id, messageId: outboxMessages.messageId, toAddress: outboxMessages.toAddress })
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.requestId, requestId), inArray(outboxMessages.kind, [...LETTER_KINDS])))
+    .orderBy(desc(outboxMessages.createdAt));
+  const named = letters.find((l) => message.letterMessageIds.includes(l.messageId));
+  const given = message.bouncedAddress?.toLowerCase() ?? null;
+  const letter = named ?? (given ? letters.find((l) => l.toAddress.toLowerCase() === given) : undefined) ?? letters[0];
+  const address = given ?? letter?.toAddress.toLowerCase() ?? null;
+  if (!address) return { address: null };
+  const [target] = await tx.select({ agencyId: requests.agencyId, vendorId: requests.vendorId }).from(requests).where(eq(requests.id, requestId));
+  await tx
+    .insert(contactBounces)
+    .values({
+      organizationId,
+      requestId,
+      agencyId: target?.agencyId ?? null,
+      vendorId: target?.vendorId ?? null,
+      inboundMessageId: message.id,
+      outboxMessageId: letter && letter.toAddress.toLowerCase() === address ? letter.id : null,
+      address,
+      reason: message.bounceReason ?? "the receiving mail server refused it",
+      status: message.bounceStatus,
+    })
+    .onConflictDoUpdate({
+      target: contactBounces.inboundMessageId,
+      set: { address, reason: message.bounceReason ?? "the receiving mail server refused it", resolution: null, resolvedAt: null, resolvedById: null },
+    });
+  await tx.update(inboundMessages).set({ bouncedAddress: address }).where(eq(inboundMessages.id, message.id));
+  return { address };
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Review queue
+
+/**
+ * A stored message's attachments, judged from their bytes (before a transaction, as at receipt) so they can
+ * become received files; attachments kept under the old mail directory are copied into the received-files
+ * storage first (their new names are added to `placed`, for the caller to remove if it does not commit).
+ */
+async function prepareStoredAttachments(
+  db: Executor,
+  inboundId: string,
+  placed: string[],
+  options: { asFiles: boolean },
+): Promise<Array<PreparedAttachment & { id: string }>> {
+  const rows = await db
+    .select()
+    .from(inboundAttachments)
+    .where(eq(inboundAttachments.inboundMessageId, inboundId))
+    .orderBy(asc(inboundAttachments.position));
+  const attachments: Array<PreparedAttachment & { id: string }> = [];
+  for (const a of rows) {
+    const common = { id: a.id, position: a.position, filename: a.filename, contentType: a.contentType };
+    if (!options.asFiles) {
+      // Only listed on the timeline (an automatic reply's or a bounce's): nothing to judge or copy.
+      attachments.push({ ...common, storageName: a.storageKey, sizeBytes: a.size, sha256: a.sha256, kind: "other", mediaType: a.contentType });
+    } else if (isLegacyMailKey(a.storageKey)) {
+      const stored = await storeMailAttachment(await readMailFile(a.storageKey), a.filename);
+      placed.push(stored.storageName);
+      attachments.push({ ...common, ...stored });
+    } else {
+      const type = await inspectStoredAttachment(a.storageKey, a.filename, a.size);
+      attachments.push({ ...common, storageName: a.storageKey, sizeBytes: a.size, sha256: a.sha256, ...type });
+    }
+  }
+  return attachments;
+}
+
+function filingMessageOf(message: typeof inboundMessages.$inferSelect): FilingMessage {
+  return {
+    id: message.id,
+    from: senderText(message.fromAddress, message.fromName),
+    subject: message.subject,
+    textBody: message.textBody,
+    receivedAt: message.receivedAt,
+    classification: message.classification,
+    classificationReason: message.classificationReason,
+    bouncedAddress: message.bouncedAddress,
+    bounceReason: message.bounceReason,
+    bounceStatus: message.bounceStatus,
+    letterMessageIds: [message.inReplyTo, ...message.references].filter((id): id is string => !!id),
+  };
+}
 
 /**
  * Files a message held for review on one of the viewer's requests (by its number): on its timeline, and its
@@ -406,37 +583,18 @@ export async function fileFromReview(
 ): Promise<Result<{ requestId: string }> | null> {
   if (!isUuid(inboundId)) return null;
   const [held] = await db
-    .select({ id: inboundMessages.id, status: inboundMessages.status })
+    .select({ id: inboundMessages.id, status: inboundMessages.status, classification: inboundMessages.classification })
     .from(inboundMessages)
     .where(and(eq(inboundMessages.id, inboundId), visibleInboundMessages(viewer)))
     .limit(1);
   if (!held) return null;
   if (held.status !== "review") return fail("requestNumber", "This message has already been dealt with.");
 
-  // Judged from their bytes before the transaction, as at receipt; attachments kept under the old mail
-  // directory are copied into the received-files storage first.
-  const rows = await db
-    .select()
-    .from(inboundAttachments)
-    .where(eq(inboundAttachments.inboundMessageId, held.id))
-    .orderBy(asc(inboundAttachments.position));
   const placed: string[] = [];
   let redundant: string[] = [];
   let result: Result<{ requestId: string }> | null;
   try {
-    const attachments: Array<PreparedAttachment & { id: string }> = [];
-    for (const a of rows) {
-      const common = { id: a.id, position: a.position, filename: a.filename, contentType: a.contentType };
-      if (isLegacyMailKey(a.storageKey)) {
-        const stored = await storeMailAttachment(await readMailFile(a.storageKey), a.filename);
-        placed.push(stored.storageName);
-        attachments.push({ ...common, ...stored });
-      } else {
-        const type = await inspectStoredAttachment(a.storageKey, a.filename, a.size);
-        attachments.push({ ...common, storageName: a.storageKey, sizeBytes: a.size, sha256: a.sha256, ...type });
-      }
-    }
-
+    const attachments = await prepareStoredAttachments(db, held.id, placed, { asFiles: held.classification === "reply" });
     result = await db.transaction(async (tx) => {
       const [message] = await tx
         .select()
@@ -446,6 +604,7 @@ export async function fileFromReview(
         .limit(1);
       if (!message) return null;
       if (message.status !== "review") return fail("requestNumber", "This message has already been dealt with.");
+      if (message.classification !== held.classification) return fail("requestNumber", "This message was reclassified meanwhile: try again.");
       const [request] = await tx
         .select({ id: requests.id })
         .from(requests)
@@ -461,10 +620,113 @@ export async function fileFromReview(
         organizationId: viewer.organizationId,
         requestId: request.id,
         actorId: viewer.id,
-        message: { id: message.id, from: senderText(message.fromAddress, message.fromName), subject: message.subject, textBody: message.textBody, receivedAt: message.receivedAt },
+        message: filingMessageOf(message),
         attachments,
       });
       return ok({ requestId: request.id });
+    });
+  } catch (error) {
+    await removeMailFiles(placed);
+    throw error;
+  }
+  if (result?.ok) await removeMailFiles(redundant);
+  else await removeMailFiles(placed);
+  return result;
+}
+
+/**
+ * A person's judgement of what a message is, replacing the automatic one. On a filed message the request
+ * follows: a reply becomes the agency's response (an incoming communication, its attachments received files);
+ * a message that is no longer a reply stops being one (its communication is removed; files already recorded
+ * stay); a bounce marks its address as bouncing, and a former bounce's mark is lifted. The change is a
+ * timeline entry. Null when the message isn't the viewer's organization's to change.
+ */
+export async function reclassifyMessage(
+  viewer: Viewer,
+  inboundId: string,
+  input: { classification: MailClassification; bouncedAddress?: string | null },
+  db: Executor = defaultDb,
+): Promise<Result<{ requestId: string | null; from: MailClassification }> | null> {
+  if (!isUuid(inboundId)) return null;
+  const [current] = await db
+    .select({ id: inboundMessages.id, status: inboundMessages.status, classification: inboundMessages.classification, organizationId: inboundMessages.organizationId })
+    .from(inboundMessages)
+    .where(and(eq(inboundMessages.id, inboundId), visibleInboundMessages(viewer)))
+    .limit(1);
+  if (!current || (current.organizationId !== null && current.organizationId !== viewer.organizationId)) return null;
+  const to = input.classification;
+  if (current.classification === to) return fail("classification", `It is already classified as ${CLASSIFICATION_LABELS[to].toLowerCase()}.`);
+
+  const placed: string[] = [];
+  let redundant: string[] = [];
+  let result: Result<{ requestId: string | null; from: MailClassification }> | null;
+  try {
+    const attachments = current.status === "filed" ? await prepareStoredAttachments(db, current.id, placed, { asFiles: to === "reply" }) : [];
+    result = await db.transaction(async (tx) => {
+      const [message] = await tx
+        .select()
+        .from(inboundMessages)
+        .where(and(eq(inboundMessages.id, inboundId), visibleInboundMessages(viewer)))
+        .for("update")
+        .limit(1);
+      if (!message) return null;
+      if (message.classification !== current.classification) return fail("classification", "This message was reclassified meanwhile: reload the page.");
+      const from = message.classification;
+      const address = to === "bounce" ? (input.bouncedAddress?.trim().toLowerCase() || message.bouncedAddress) : message.bouncedAddress;
+      await tx
+        .update(inboundMessages)
+        .set({
+          classification: to,
+          classifiedById: viewer.id,
+          classifiedAt: new Date(),
+          classificationReason: `Reclassified by ${viewer.name}`,
+          bouncedAddress: address,
+          // A reference is proposed from replies only.
+          ...(to !== "reply" ? { trackingNumberFound: null } : {}),
+        })
+        .where(eq(inboundMessages.id, message.id));
+
+      if (message.status !== "filed" || !message.requestId) return ok({ requestId: null, from });
+      const [request] = await tx
+        .select({ id: requests.id })
+        .from(requests)
+        .where(and(eq(requests.id, message.requestId), ownRequests(viewer)))
+        .for("update")
+        .limit(1);
+      if (!request) return null;
+      if (from === "reply" && message.communicationId) {
+        await tx.update(inboundMessages).set({ communicationId: null }).where(eq(inboundMessages.id, message.id));
+        await tx.delete(communications).where(eq(communications.id, message.communicationId));
+      }
+      if (from === "bounce") {
+        await tx
+          .update(contactBounces)
+          .set({ resolution: "reclassified", resolvedAt: new Date(), resolvedById: viewer.id })
+          .where(and(eq(contactBounces.inboundMessageId, message.id), isNull(contactBounces.resolution)));
+      }
+      const filing = { ...filingMessageOf(message), bouncedAddress: address };
+      let bounced: string | null = null;
+      if (to === "reply") {
+        redundant = (await recordAsResponse(tx, viewer.organizationId, request.id, viewer.id, filing, [...attachments].sort((a, b) => a.position - b.position))).redundant;
+      } else if (to === "bounce") {
+        bounced = (await recordBounce(tx, viewer.organizationId, request.id, filing)).address;
+      }
+      await tx.insert(requestEvents).values({
+        organizationId: viewer.organizationId,
+        requestId: request.id,
+        kind: "email_reclassified",
+        actorId: viewer.id,
+        data: {
+          inboundMessageId: message.id,
+          from,
+          to,
+          sender: filing.from,
+          subject: message.subject,
+          ...(to === "bounce" ? { bouncedAddress: bounced, bounceReason: message.bounceReason ?? "the receiving mail server refused it" } : {}),
+        },
+      });
+      await tx.update(requests).set({ updatedAt: new Date() }).where(eq(requests.id, request.id));
+      return ok({ requestId: request.id, from });
     });
   } catch (error) {
     await removeMailFiles(placed);
@@ -516,6 +778,8 @@ export async function listInbound(
         suggestedRequestId: inboundMessages.suggestedRequestId,
         requestNumber: requests.number,
         requestTitle: requests.title,
+        classification: inboundMessages.classification,
+        bouncedAddress: inboundMessages.bouncedAddress,
       })
       .from(inboundMessages)
       .leftJoin(requests, eq(requests.id, inboundMessages.requestId))

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { agencies, jurisdictions, organizations, requestEvents, requests, users, vendors } from "../../../db/schema";
+import { agencies, contactBounces, jurisdictions, organizations, requestEvents, requests, users, vendors } from "../../../db/schema";
 import type { LetterKind } from "../../../db/schema/values";
 import {
   appealLetter,
@@ -22,7 +22,7 @@ import { ownRequests } from "../access.server";
 import { lawFor, type LawRule } from "../deadlines";
 import { readAskOf } from "../fields.server";
 import { isUuid } from "../requests.server";
-import { ok, type Result } from "../results";
+import { fail, ok, type Result } from "../results";
 import type { LetterInput } from "./letter-input";
 import { enqueueMail, notifyOutbox, threadHeaders } from "./outbox.server";
 import { replyAddressFor } from "./reply-address.server";
@@ -49,6 +49,8 @@ export interface LetterContext {
   contactEmail: string | null;
   /** The agency's city, county or state; null for a vendor. */
   jurisdictionName: string | null;
+  /** The agency's id, or the vendor's for a request to a vendor. */
+  targetId: string;
   /**
    * The law's jurisdiction code: the agency's state (or "US", "DC"). Null for a vendor: a request has no
    * jurisdiction of its own, and a company is not bound by the public-records law of the agencies it serves.
@@ -105,7 +107,7 @@ export async function letterDetails(db: Executor, requestId: string): Promise<Pa
   };
 }
 
-export async function letterContext(viewer: Viewer, requestId: string, db: Executor = defaultDb): Promise<LetterContext | null> {
+export async function letterContext(viewer: Pick<Viewer, "organizationId">, requestId: string, db: Executor = defaultDb): Promise<LetterContext | null> {
   if (!isUuid(requestId)) return null;
   const [row] = await db
     .select({
@@ -118,6 +120,7 @@ export async function letterContext(viewer: Viewer, requestId: string, db: Execu
       filedOn: requests.filedOn,
       trackingNumber: requests.trackingNumber,
       vendorId: requests.vendorId,
+      targetId: sql<string>`coalesce(${requests.agencyId}, ${requests.vendorId})`,
       agencyName: sql<string>`coalesce(${agencies.name}, ${vendors.name})`,
       contactName: sql<string | null>`case when ${requests.vendorId} is null then ${agencies.recordsContactName} else ${vendors.contactName} end`,
       contactEmail: sql<string | null>`case when ${requests.vendorId} is null then ${agencies.recordsContactEmail} else ${vendors.contactEmail} end`,
@@ -270,4 +273,47 @@ export async function sendLetter(
   });
   if (result?.ok && result.value.created) notifyOutbox();
   return result;
+}
+
+/** Whether letters to this address bounced, on any request to the same agency or vendor, with nobody dealing with it yet. */
+async function isBouncing(db: Executor, requestId: string, address: string): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(contactBounces)
+    .innerJoin(requests, eq(requests.id, requestId))
+    .where(
+      and(
+        isNull(contactBounces.resolution),
+        eq(contactBounces.address, address.toLowerCase()),
+        or(eq(contactBounces.agencyId, requests.agencyId), eq(contactBounces.vendorId, requests.vendorId)),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
+ * The chase board's "Send the follow-up letter": the follow-up as drafted (tracking number, due date and all),
+ * to the agency's records email (the vendor's contact for a vendor), through the outbox like a letter written
+ * on the letters page. The form's nonce makes a double submit send it once. Null when the request isn't the
+ * viewer's organization's; a field error when there is no address to send it to.
+ */
+export async function sendFollowUpLetter(
+  viewer: Viewer,
+  requestId: string,
+  nonce: string,
+  today: string,
+  db: Executor = defaultDb,
+): Promise<Result<{ outboxMessageId: string; created: boolean; to: string }> | null> {
+  const context = await letterContext(viewer, requestId, db);
+  if (!context) return null;
+  const to = context.contactEmail?.trim();
+  const who = context.recipientKind === "vendor" ? "The vendor" : "The agency";
+  if (!to) return fail("send", `${who} has no email address to send the letter to: add one, or record a follow-up sent another way.`);
+  if (await isBouncing(db, requestId, to)) return fail("send", `Mail to ${to} bounces: fix the contact first, or record a follow-up sent another way.`);
+  const draft = await draftLetter("follow_up", context, today, db);
+  const sent = await sendLetter(viewer, requestId, { kind: "follow_up", to, subject: draft.subject, body: draft.text, nonce }, today, db);
+  if (!sent) return null;
+  if (!sent.ok) return fail("send", Object.values(sent.fieldErrors).flat().join(" ") || "The letter could not be queued.");
+  return ok({ ...sent.value, to });
 }

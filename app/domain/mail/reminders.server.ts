@@ -6,6 +6,7 @@ import type { Database, Executor } from "../../utils/db.server";
 import { addDays } from "../../utils/dates";
 import { OPEN_STATUSES, STATUS_LABELS } from "../request-status";
 import { mailConfig } from "./config.server";
+import { queueAutoFollowUps } from "./auto-follow-ups.server";
 import { enqueueMail, notifyOutbox } from "./outbox.server";
 import { digestSections, localClock, WAITING_ON_AGENCY } from "./reminders";
 import { ownRequests } from "../access.server";
@@ -29,11 +30,15 @@ interface OrganizationClock {
   name: string;
   timeZone: string;
   digestHour: number;
+  autoFollowUpEnabled: boolean;
+  autoFollowUpIntervalDays: number;
 }
 
 export interface ReminderSummary {
   digests: number;
   alerts: number;
+  /** Automatic follow-up letters queued (auto-follow-ups.server.ts). */
+  followUps: number;
 }
 
 /**
@@ -50,17 +55,28 @@ export async function runReminders(
   log: Logger = console,
 ): Promise<ReminderSummary> {
   const orgs: OrganizationClock[] = await db
-    .select({ id: organizations.id, name: organizations.name, timeZone: organizations.timeZone, digestHour: organizations.digestHour })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      timeZone: organizations.timeZone,
+      digestHour: organizations.digestHour,
+      autoFollowUpEnabled: organizations.autoFollowUpEnabled,
+      autoFollowUpIntervalDays: organizations.autoFollowUpIntervalDays,
+    })
     .from(organizations)
     .where(organizationIds ? inArray(organizations.id, organizationIds) : undefined);
-  const summary: ReminderSummary = { digests: 0, alerts: 0 };
+  const summary: ReminderSummary = { digests: 0, alerts: 0, followUps: 0 };
   for (const org of orgs) {
     const clock = localClock(now, org.timeZone);
     if (clock.hour < org.digestHour) continue;
     summary.alerts += await queueOverdueAlerts(db, org, clock.date, log);
     summary.digests += await queueDigests(db, org, clock.date, log);
+    // Automatic follow-up letters go out at the same working hour as the alerts, never at night.
+    if (org.autoFollowUpEnabled) {
+      summary.followUps += await queueAutoFollowUps(db, { id: org.id, timeZone: org.timeZone, intervalDays: org.autoFollowUpIntervalDays }, clock.date, log);
+    }
   }
-  if (summary.digests + summary.alerts > 0) notifyOutbox();
+  if (summary.digests + summary.alerts + summary.followUps > 0) notifyOutbox();
   return summary;
 }
 

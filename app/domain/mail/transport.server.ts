@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import { devMailbox, type outboxMessages } from "../../../db/schema";
+import { LETTER_KINDS } from "../../../db/schema/values";
 import type { Database } from "../../utils/db.server";
 
 export type OutboxRow = typeof outboxMessages.$inferSelect;
@@ -14,9 +15,16 @@ export interface MailTransport {
 // Digests, alerts and test messages are machine-made: ask auto-responders (out-of-office) not to answer them.
 const AUTOMATIC: ReadonlySet<string> = new Set(["digest", "overdue_alert", "test"]);
 
-/** The stored message as nodemailer options; local file and URL access are off so no content can pull them in. */
+const LETTERS: ReadonlySet<string> = new Set(LETTER_KINDS);
+
+/**
+ * The stored message as nodemailer options; local file and URL access are off so no content can pull them in.
+ * A letter's envelope sender (Return-Path) is its request's reply address, so a bounce comes back to the
+ * request it is about, through the inbound listener, rather than to the shared sender address.
+ */
 export function nodemailerOptions(message: OutboxRow) {
   return {
+    ...(LETTERS.has(message.kind) && message.replyTo ? { envelope: { from: message.replyTo, to: [message.toAddress] } } : {}),
     from: { name: message.fromName ?? "", address: message.fromAddress },
     to: message.toAddress,
     ...(message.replyTo ? { replyTo: message.replyTo } : {}),
