@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { LAW_TABLE } from "../../db/seed/data/laws";
+import { LAW_TABLE } from "../../app/domain/deadlines/laws";
 import { changeStatus, createRequest } from "~/domain/requests.server";
 import * as apiDeadlines from "~/routes/api.v1.deadlines";
 import * as apiRequests from "~/routes/api.v1.requests";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LAW_TABLE } from "../../db/seed/data/laws";
+import { LAW_TABLE } from "../../app/domain/deadlines/laws";
 import { CALENDAR_CODES, lawFor } from "../../app/domain/deadlines";
 
 const NO_FIXED_NUMBER = ["AZ", "FL", "IA", "MN", "NC", "ND", "OH", "OK", "WI"];
