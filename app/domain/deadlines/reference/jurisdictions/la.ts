@@ -10,10 +10,10 @@ const RS_44_33 = {
   url: "https://legis.la.gov/legis/Law.aspx?d=99701",
   primary: true,
 } as const;
-const LEAD = {
-  cite: "La. R.S. 44:32(D), 44:35(A), as summarized in the project's lead table",
-  url: "/work/shared/reference/state-deadlines.tsv",
-  primary: false,
+const RS_44_35 = {
+  cite: "La. R.S. 44:35(A)",
+  url: "https://legis.la.gov/legis/Law.aspx?d=99703",
+  primary: true,
 } as const;
 
 export const reference: JurisdictionReference = {
@@ -99,16 +99,16 @@ export const reference: JurisdictionReference = {
       countsFrom: "denial",
       body: "the district court (writ of mandamus, injunction or declaratory judgment)",
       bodyKind: "court",
-      source: LEAD,
-      note: "No administrative appeal. A person denied by a written determination, or after five days (exclusive of Saturdays, Sundays and legal public holidays) from the request without a written determination, may sue in district court (44:35(A)). No filing period is set.",
+      source: RS_44_35,
+      note: "No administrative appeal. A person denied by a written determination, or after five days (exclusive of Saturdays, Sundays and legal public holidays) from the in-person, written or electronic request without a written determination or an estimate of the time reasonably necessary, may sue for mandamus, injunctive or declaratory relief in the district court for the parish where the custodian's office is (44:35(A)). No filing period is set.",
     },
     deemedDenial: {
       applies: false,
-      source: LEAD,
-      note: "44:35(A) treats the passage of FIVE days (exclusive of Saturdays, Sundays and legal public holidays) without a written determination as a denial for suit; the types give the deemed-denial date as the 3-day due date, so this is left false and stated here.",
+      source: RS_44_35,
+      note: "44:35(A) treats the passage of FIVE days (exclusive of Saturdays, Sundays and legal public holidays) without a written determination or time estimate as a denial for suit; the types give the deemed-denial date as the 3-day due date, so this is left false and stated here.",
     },
     unverified: [
-      "R.S. 44:32(D) and 44:35(A) were not read in primary text (only 44:33 was); the five-day suit rule comes from the lead table and memory of the statute.",
+      "R.S. 44:32(D) (written determination within three days when the custodian questions whether a record is public) was not read in primary text.",
     ],
   },
   cases: [
