@@ -114,11 +114,11 @@ export const reference: JurisdictionReference = {
       body: "the Public Access Counselor",
       bodyKind: "independent_office",
       source: {
-        cite: "IC 5-14-5-7 (formal complaint within 30 days after the denial), as summarized in the project's lead table",
-        url: "/work/shared/reference/state-deadlines.tsv",
-        primary: false,
+        cite: "IC 5-14-5-7",
+        url: "https://codes.findlaw.com/in/title-5-state-and-local-administration/in-code-sect-5-14-5-7/",
+        primary: true,
       },
-      note: "Formal complaint to the Public Access Counselor within 30 days after the denial; or an action in the circuit or superior court of the county (IC 5-14-3-9(e)).",
+      note: "A formal complaint to the Public Access Counselor not later than 30 days after the denial; it is filed when received by the counselor, or on its postmark if received more than 30 days after the denial (IC 5-14-5-7). Or an action in the circuit or superior court of the county (IC 5-14-3-9(e)); a complaint is not required first (5-14-5-4).",
     },
     deemedDenial: {
       applies: true,
@@ -126,7 +126,7 @@ export const reference: JurisdictionReference = {
       note: "No response within seven days of receipt of a mailed or faxed request is a denial (9(b)).",
     },
     unverified: [
-      "IC 5-14-3-9 was read only as reproduced in a municipal code and MuckRock's guide; IC 5-14-5-7 (30 days to complain to the PAC) was not read. The PAC's address was not read.",
+      "IC 5-14-3-9 was read only as reproduced in a municipal code and MuckRock's guide. The PAC's address was not read.",
       "Whether a seven-day period ending on a weekend or holiday rolls to the next business day is not stated in APRA; the engine rolls it forward.",
     ],
   },
