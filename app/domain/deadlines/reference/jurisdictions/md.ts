@@ -5,10 +5,10 @@ const GP_4_203: Source = {
   url: "https://govt.westlaw.com/mdc/Document/NE8B9FEF1F33211EBA2B4DE20A34A766E?viewType=FullText&originationContext=documenttoc&transitionType=CategoryPageItem&contextData=(sc.Default)",
   primary: true,
 };
-const GP_4_203_D: Source = {
-  cite: "Md. Code, Gen. Prov. § 4-203(d) (as summarised in the project's lead table and issue 11)",
-  url: "https://codes.findlaw.com/md/general-provisions/md-code-gen-provis-sect-4-203/",
-  primary: false,
+const COMAR_22_01_02_06: Source = {
+  cite: "COMAR 22.01.02.06D (State Retirement Agency PIA rules, mirroring Md. Code, Gen. Prov. § 4-203(d))",
+  url: "https://casetext.com/regulation/maryland-administrative-code/title-22-state-retirement-and-pension-system/subtitle-01-general-regulations/chapter-220102-public-information-act-requests/section-22010206-response-denying-all-or-part-of-applicants-request",
+  primary: true,
 };
 const GP_1_111: Source = {
   cite: "Md. Code, Gen. Prov. § 1-111 (legal holidays)",
@@ -120,8 +120,8 @@ export const reference: JurisdictionReference = {
       countsFrom: "due_date",
       repeatable: false,
       cap: null,
-      source: GP_4_203_D,
-      note: "With the applicant's consent a time limit may be extended by not more than 30 days (4-203(d)); the custodian cannot extend on its own. Subsection (d)'s text was not read.",
+      source: COMAR_22_01_02_06,
+      note: "A time limit may be extended by not more than 30 days with the consent of the applicant, and is extended while a dispute the applicant has referred to the Public Access Ombudsman is pending (GP 4-203(d), in the words of COMAR 22.01.02.06D); the custodian cannot extend on its own. The Ombudsman pause is not modelled.",
     },
     appeal: {
       days: null,
@@ -157,7 +157,7 @@ export const reference: JurisdictionReference = {
       note: "4-203(b)(3): failure to produce the record within the limits constitutes a denial.",
     },
     unverified: [
-      "The extension rule (4-203(d): up to 30 more days only with the applicant's consent) is from the lead table and issue 11; subsection (d)'s text was not read.",
+      "The extension rule was read in an agency regulation that restates GP 4-203(d) (COMAR 22.01.02.06D); the statute's subsection (d) itself was not read.",
       "The appeal bodies (Ombudsman 4-1B-04, Compliance Board 4-1A-04, court 4-362) and any filing periods were not read in the statute.",
     ],
   },
