@@ -258,7 +258,8 @@ export function computeDeadline(input: DeadlineInput): DeadlineResult {
 
   // Where the count starts.
   let base = received;
-  if (law.responseCountsFrom === "acknowledgement" && fixed) {
+  const countsFrom = variant?.countsFrom ?? law.responseCountsFrom;
+  if (countsFrom === "acknowledgement" && fixed) {
     const acknowledged = events.find((e) => e.event.type === "acknowledged")?.day ?? null;
     if (acknowledged !== null && (acknowledgementDue === null || acknowledged <= acknowledgementDue)) {
       base = acknowledged;
@@ -322,23 +323,27 @@ export function computeDeadline(input: DeadlineInput): DeadlineResult {
    * law sets no limit (a "reasonable time", or repeatable extensions without a cap).
    */
   const lawfulLimit = (): DayNumber | null => {
-    if (statutoryDue === null) return null;
-    const due = effective(calendar, statutoryDue);
+    const due = statutoryDue === null ? null : effective(calendar, statutoryDue);
     if (!extensionRule) {
+      if (due === null) return null;
       return law.extensionDays !== null && law.extensionDayType !== null
         ? dateAfter(calendar, due, law.extensionDays, law.extensionDayType)
         : due;
     }
     if (extensionRule.kind !== "unilateral") return due;
-    const from = (countsFrom: "due_date" | "receipt" | "acknowledgement") =>
+    // Counted from receipt or the acknowledgement, a limit exists even under a law with no fixed period (IA).
+    const from = (countsFrom: "due_date" | "receipt" | "acknowledgement"): DayNumber | null =>
       countsFrom === "due_date" ? due : countsFrom === "receipt" ? received : acknowledgementBase();
+    const start = from(extensionRule.countsFrom);
     const byDays =
-      extensionRule.days !== null && extensionRule.dayType !== null && !extensionRule.repeatable
-        ? dateAfter(calendar, from(extensionRule.countsFrom), extensionRule.days, extensionRule.dayType)
+      extensionRule.days !== null && extensionRule.dayType !== null && !extensionRule.repeatable && start !== null
+        ? dateAfter(calendar, start, extensionRule.days, extensionRule.dayType)
         : null;
-    const cap = extensionRule.cap ? dateAfter(calendar, from(extensionRule.cap.countsFrom), extensionRule.cap.days, extensionRule.cap.dayType) : null;
+    const capStart = extensionRule.cap ? from(extensionRule.cap.countsFrom) : null;
+    const cap = extensionRule.cap && capStart !== null ? dateAfter(calendar, capStart, extensionRule.cap.days, extensionRule.cap.dayType) : null;
     const limit = byDays !== null && cap !== null ? Math.min(byDays, cap) : (byDays ?? cap);
-    return limit === null ? null : Math.max(limit, due);
+    if (limit === null) return null;
+    return due === null ? limit : Math.max(limit, due);
   };
   const extensionCeiling = (): DayNumber | null => {
     const limit = lawfulLimit();

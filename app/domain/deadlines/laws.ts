@@ -83,6 +83,7 @@ export function lawRuleFromReference(reference: JurisdictionReference): LawRule 
           appliesTo: variant.appliesTo!,
           days: variant.days,
           dayType: variant.days === null ? "none" : variant.dayType,
+          countsFrom: variant.countsFrom,
           cite: variant.source.cite,
         })),
       extension: extensionDetails(extension),

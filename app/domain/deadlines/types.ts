@@ -67,6 +67,7 @@ export interface LawDetails {
     readonly appliesTo: GovernmentLevel;
     readonly days: number | null;
     readonly dayType: ResponseDayType;
+    readonly countsFrom: ResponseCountsFrom;
     readonly cite: string;
   }[];
   readonly extension: ExtensionDetails;

@@ -86,12 +86,8 @@ export const reference: JurisdictionReference = {
       countsFrom: "denial",
       body: "the Iowa Public Information Board",
       bodyKind: "independent_office",
-      source: {
-        cite: "Iowa Code § 23.7 (complaint to IPIB), as given in the project's lead table",
-        url: "/work/shared/reference/state-deadlines.tsv",
-        primary: false,
-      },
-      note: "A complaint to the Iowa Public Information Board within 60 days of the alleged violation (or of when the complainant could have become aware of it), or a suit in district court (22.10).",
+      source: null,
+      note: "Iowa Code § 23.7, as given in the project's lead table (not read): a complaint to the Iowa Public Information Board within 60 days of the alleged violation (or of when the complainant could have become aware of it), or a suit in district court (22.10).",
     },
     deemedDenial: { applies: false, source: null, note: "Chapter 22 has no deemed-denial rule." },
     unverified: [

@@ -109,7 +109,7 @@ export const reference: JurisdictionReference = {
     {
       name: "Va. Code 2.2-3704(B), 2.2-3300: Columbus Day and Yorktown Victory Day Mon 12 Oct 2026 skipped",
       received: "2026-10-08",
-      expect: { dueDate: "2026-10-15" },
+      expect: { dueDate: "2026-10-16" },
     },
     {
       name: "Va. Code 2.2-3704(B), 2.2-3300: Christmas Sat 25 Dec 2027 observed Fri 24 Dec; extension skips Fri 31 Dec (New Year's Day observed)",
