@@ -92,7 +92,7 @@ export const reference: JurisdictionReference = {
     deemedDenial: { applies: false, source: null, note: "The Act has no deemed-denial rule." },
     unverified: [
       "119.07(1)(c) was read only as quoted from the Attorney General's manual; 119.11 was not read.",
-      "Bills in 2025 (SB 1434) and 2026 (SB 770, HB 437, effective 1 July 2026 if enacted) would require a good-faith response within three business days (no fees if missed); only bill summaries were read and whether any became law was not confirmed. If one did, this file must gain a 3-business-day period from 1 July 2026.",
+      "Bills in 2025 (SB 1434) and 2026 (SB 770, HB 437, effective 1 July 2026 if enacted) would require a good-faith response within three business days (no fees if missed); only bill summaries and a news report (HB 437 had cleared three House committees) were read, and whether any became law was not confirmed. If one did, this file must gain a 3-business-day period from 1 July 2026.",
     ],
   },
   cases: [
