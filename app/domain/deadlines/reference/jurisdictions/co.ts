@@ -11,9 +11,9 @@ const DHR: Source = {
   primary: true,
 };
 const CORA: Source = {
-  cite: "C.R.S. § 24-72-203(3)(b) (as summarised by a district's CORA page; the statute's (3)(b) text was not read)",
-  url: "https://pbmprd.org/board-of-directors/colorado-open-records-act-request/",
-  primary: false,
+  cite: "C.R.S. § 24-72-203(3)(b) (text as printed in the state's CWCB Board Member Handbook, 2004)",
+  url: "https://dnrweblink.state.co.us/CWCB/0/doc/26326/Page41.aspx",
+  primary: true,
 };
 
 export const reference: JurisdictionReference = {
@@ -84,7 +84,7 @@ export const reference: JurisdictionReference = {
       repeatable: false,
       cap: null,
       source: CORA,
-      note: "If extenuating circumstances exist, found in writing by the custodian and sent within the three-day period: up to seven additional working days.",
+      note: "If extenuating circumstances exist (broadly stated requests for large categories of records, and the other listed cases), found in writing by the custodian and sent within the three-day period: up to seven additional working days.",
     },
     appeal: {
       days: null,
@@ -101,7 +101,7 @@ export const reference: JurisdictionReference = {
     },
     deemedDenial: { applies: false, source: null, note: "CORA does not deem a late answer a denial." },
     unverified: [
-      "The text of 24-72-203(3)(b) and 24-72-204(5) was not read (only 24-72-203(1)-(2) and a custodian's summary); any 2024-2025 amendment to the periods was not checked.",
+      "24-72-203(3)(b) was read in a 2004 printing (\"a reasonable time shall be presumed to be three working days or less ... extension shall not exceed seven working days\"); later amendments to it and the text of 24-72-204(5) were not read.",
     ],
   },
   cases: [
