@@ -117,8 +117,9 @@ export const reference: JurisdictionReference = {
         countsFrom: "denial",
         body: "the Superior Court",
         bodyKind: "court",
-        source: null,
-        note: "Suit under 29 Del. C. § 10005 (from the lead table).",
+        source: { cite: "29 Del. C. § 10005 (per PEER's Delaware summary)", url: "https://peer.org/state-and-federal-watch/delaware/", primary: false },
+        note:
+          "Suit under 29 Del. C. § 10005, reportedly within 60 days of learning of the denial and no more than six months after it; the custodian bears the burden of justifying the denial. The period is left unset because its text was not read.",
       },
     ],
     deemedDenial: { applies: false, source: null, note: "No deemed-denial rule was found in the sources read." },
