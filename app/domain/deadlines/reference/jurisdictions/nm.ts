@@ -5,6 +5,11 @@ const SHIFTFLOW_2026: Source = {
   url: "https://www.shiftflow.app/blog/new-mexico-holidays-2026",
   primary: false,
 };
+const WORKLIFE_2023: Source = {
+  cite: "New Mexico 2023 holidays (Presidents' Day on Fri 24 Nov, Juneteenth, no Indigenous Peoples' Day), as listed by worklifebalance.ai",
+  url: "https://worklifebalance.ai/holidays/united-states/new-mexico/2023",
+  primary: false,
+};
 const HYRING_2026: Source = {
   cite: "New Mexico 2026 state office holidays (Juneteenth a closure), as listed by hyring.com",
   url: "https://hyring.com/blog/holiday-lists/usa/new-mexico",
@@ -44,22 +49,21 @@ export const reference: JurisdictionReference = {
       { name: "New Year's Day", date: { kind: "fixed", month: 1, day: 1 }, source: NMSA_12_5_2 },
       { name: "Martin Luther King, Jr.'s Birthday", date: { kind: "nthWeekday", month: 1, weekday: 1, nth: 3 }, source: NMSA_12_5_2 },
       { name: "Memorial Day", date: { kind: "nthWeekday", month: 5, weekday: 1, nth: -1 }, source: NMSA_12_5_2 },
-      { name: "Juneteenth", date: { kind: "fixed", month: 6, day: 19 }, source: HYRING_2026 },
+      { name: "Juneteenth", date: { kind: "fixed", month: 6, day: 19 }, source: HYRING_2026, note: "Also listed for 2023 by " + WORKLIFE_2023.url },
       { name: "Independence Day", date: { kind: "fixed", month: 7, day: 4 }, source: NMSA_12_5_2 },
       { name: "Labor Day", date: { kind: "nthWeekday", month: 9, weekday: 1, nth: 1 }, source: NMSA_12_5_2 },
-      { name: "Indigenous Peoples' Day", date: { kind: "nthWeekday", month: 10, weekday: 1, nth: 2 }, source: SHIFTFLOW_2026 },
       { name: "Veterans' Day (Armistice Day)", date: { kind: "fixed", month: 11, day: 11 }, source: NMSA_12_5_2 },
       { name: "Thanksgiving Day", date: { kind: "nthWeekday", month: 11, weekday: 4, nth: 4 }, source: NMSA_12_5_2 },
       {
         name: "Presidents' Day (observed the day after Thanksgiving)",
         date: { kind: "offset", from: { kind: "nthWeekday", month: 11, weekday: 4, nth: 4 }, days: 1 },
         source: SHIFTFLOW_2026,
-        note: "State offices stay open on the third Monday in February and close the Friday after Thanksgiving instead.",
+        note: "State offices stay open on the third Monday in February and close the Friday after Thanksgiving instead (also " + WORKLIFE_2023.cite + ").",
       },
       { name: "Christmas Day", date: { kind: "fixed", month: 12, day: 25 }, source: NMSA_12_5_2 },
     ],
     unverified: [
-      "No official State Personnel Office holiday schedule for 2026 or 2027 was read; every closure here rests on secondary summaries, which disagree (hyring.com lists Presidents' Day in February and no Indigenous Peoples' Day; shiftflow.app lists Presidents' Day moved to the day after Thanksgiving and Indigenous Peoples' Day). The moved Presidents' Day follows the long-standing State practice as the better-supported account.",
+      "No official State Personnel Office holiday schedule for 2026 or 2027 was read; every closure here rests on secondary lists, which disagree. Presidents' Day moved to the day after Thanksgiving: shiftflow.app (2026) and worklifebalance.ai (2023) say so, hyring.com (2026) lists it in February. Indigenous Peoples' Day (second Monday of October, a legal holiday under NMSA 12-5-2): hyring.com and worklifebalance.ai do not list it as a closure, shiftflow.app does; it is left out (offices taken to be open), the safer reading for a requester.",
       "Whether Juneteenth closes State offices (hyring.com says it does) was not read in an official schedule.",
       "The Saturday-to-Friday rule is inferred from Fri 3 Jul 2026 in secondary lists; NMSA 12-5-3 (read only in summary) moves only Sunday holidays to Monday.",
       "Governor's Christmas Eve or other one-day closures for 2026/2027 were not found.",
@@ -132,10 +136,10 @@ export const reference: JurisdictionReference = {
       expect: { acknowledgementDueDate: "2026-02-17", dueDate: "2026-02-27" },
     },
     {
-      name: "NMSA 14-2-8(D): 15 days end on Indigenous Peoples' Day Mon 12 Oct 2026, roll to Tue 13 Oct",
+      name: "NMSA 14-2-8(D): 15 days from Sun 27 Sep 2026 end on Mon 12 Oct (Indigenous Peoples' Day, offices taken to be open)",
       received: "2026-09-27",
       channel: "email",
-      expect: { dueDate: "2026-10-13" },
+      expect: { dueDate: "2026-10-12" },
     },
     {
       name: "NMSA 14-2-8(D): 3 business days skip Juneteenth observed Fri 18 Jun 2027",
