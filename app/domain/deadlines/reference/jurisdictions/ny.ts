@@ -79,7 +79,7 @@ export const reference: JurisdictionReference = {
     unverified: [
       "Lincoln's Birthday (12 Feb) and general election day are GCL § 24 public holidays, but the Department of Civil Service designates them floating holidays for State employees and State offices stay open; they are left out. Whether a court would treat them as non-business days under FOIL (GCL § 25-a counts public holidays) was not settled from a primary source.",
       "Local governments (counties, towns, villages, school districts) set their own holidays; some close on Lincoln's Birthday, Election Day or the day after Thanksgiving. No county list was read.",
-      "The 2026 and 2027 Civil Service holiday calendars were not read; the 2021 edition and 4 NYCRR 21.1 (Saturday holidays not observed, Sunday holidays on Monday) were read and applied to 2026/2027.",
+      "The 2026 and 2027 Civil Service holiday calendars were not read; the 2021 edition (" + CS_CALENDAR.url + ") and 4 NYCRR 21.1 (Saturday holidays not observed, Sunday holidays on Monday) were read and applied to 2026/2027.",
     ],
   },
   law: {
@@ -147,7 +147,7 @@ export const reference: JurisdictionReference = {
     unverified: [
       "The text of POL 89(3)(a) was read as quoted by the Committee on Open Government (2005 advisory opinion) and in a 2024 bill (" + POL89_3A_BILL.url + "); the official consolidated statute page was not read.",
       "POL 89(4)(a) (30-day appeal, deemed denial, 10-business-day appeal decision) was read only in agency FOIL rules and the lead table, not in the statute.",
-      "GCL § 25-a (periods ending on a public holiday) was read only on a secondary statute site.",
+      "GCL § 25-a (periods ending on a public holiday) was read only on a secondary statute site (" + GCL25A.url + ").",
     ],
   },
   cases: [
