@@ -5,6 +5,11 @@ const S25_1_1: Source = {
   url: "https://unicourt.github.io/cic-code-ri/transforms/ri/ocri/r71/gov.ri.code.title.25.html",
   primary: true,
 };
+const H5380_2023: Source = {
+  cite: "2023 H 5380 Sub A amending R.I. Gen. Laws § 25-1-1: 19 June (Juneteenth National Freedom Day), on a Saturday or Sunday celebrated by state employees the following Monday; a state holiday from 2024",
+  url: "http://webserver.rilin.state.ri.us/BillText23/HouseText23/H5380A.htm",
+  primary: true,
+};
 const SOS_HOLIDAYS: Source = {
   cite: "Rhode Island Department of State, Rhode Island State Holidays (2019-2021 table)",
   url: "https://www.sos.ri.gov/divisions/civics-and-education/reference-desk/ri-state-holidays",
@@ -39,6 +44,13 @@ export const reference: JurisdictionReference = {
       { name: "New Year's Day", date: { kind: "fixed", month: 1, day: 1 }, source: S25_1_1 },
       { name: "Dr. Martin Luther King, Jr.'s Birthday", date: { kind: "nthWeekday", month: 1, weekday: 1, nth: 3 }, source: SOS_HOLIDAYS },
       { name: "Memorial Day", date: { kind: "nthWeekday", month: 5, weekday: 1, nth: -1 }, source: SOS_HOLIDAYS },
+      {
+        name: "Juneteenth National Freedom Day",
+        date: { kind: "fixed", month: 6, day: 19 },
+        years: { from: 2024 },
+        source: H5380_2023,
+        note: "Paid state holiday from 2024 (news reports of the 2023 signing, e.g. Providence Business News).",
+      },
       { name: "Independence Day", date: { kind: "fixed", month: 7, day: 4 }, source: S25_1_1 },
       { name: "Victory Day", date: { kind: "nthWeekday", month: 8, weekday: 1, nth: 2 }, source: S25_1_1 },
       { name: "Labor Day", date: { kind: "nthWeekday", month: 9, weekday: 1, nth: 1 }, source: SOS_HOLIDAYS },
@@ -56,7 +68,7 @@ export const reference: JurisdictionReference = {
     ],
     unverified: [
       "§ 25-1-1 also names Washington's Birthday (third Monday of February) and Rhode Island Independence Day (4 May), but the Department of State's list of State holidays omits both; State offices are taken to be open and they are left out.",
-      "Juneteenth: no Rhode Island statute or State calendar making it an office closure was read; left out.",
+      "Juneteenth (from 2024) rests on the 2023 bill text (H 5380 Sub A) and news of its signing; the enacted chapter law was not read.",
       "The Department of State table read covers 2019-2021; the 2026 and 2027 dates are computed from § 25-1-1 and that pattern (e.g. Sat 4 Jul 2026 observed Mon 6 Jul; Sat 25 Dec 2027 observed Mon 27 Dec).",
       "Cities and towns set their own closures; none is modelled.",
     ],
@@ -135,6 +147,11 @@ export const reference: JurisdictionReference = {
       name: "R.I. Gen. Laws 38-2-3(e), 25-1-1: Sat 25 Dec 2027 observed Mon 27 Dec; Fri 24 Dec counts",
       received: "2027-12-13",
       expect: { dueDate: "2027-12-28" },
+    },
+    {
+      name: "R.I. Gen. Laws 38-2-3(e), 25-1-1 (2023 H 5380): Juneteenth Sat 19 Jun 2027 observed Mon 21 Jun; Fri 18 Jun counts",
+      received: "2027-06-14",
+      expect: { dueDate: "2027-06-29" },
     },
     {
       name: "R.I. Gen. Laws 38-2-3(e), 25-1-1: Election Day Tue 2 Nov 2027 counts (no general election of state officers)",
