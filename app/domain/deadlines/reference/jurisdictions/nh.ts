@@ -56,7 +56,7 @@ export const reference: JurisdictionReference = {
       { name: "Christmas Day", date: { kind: "fixed", month: 12, day: 25 }, source: DAS_HOLIDAYS },
     ],
     unverified: [
-      "Columbus Day and the biennial election day are legal holidays under RSA 288:1 (read only on a secondary site) but are not on the DAS paid-holiday list, so State offices are taken to be open; they are left out. Whether a court would treat them as non-business days under RSA 91-A was not settled.",
+      "Columbus Day and the biennial election day are legal holidays under RSA 288:1 (read only on a secondary site: " + RSA_288_1.url + ") but are not on the DAS paid-holiday list, so State offices are taken to be open; they are left out. Whether a court would treat them as non-business days under RSA 91-A was not settled.",
       "Juneteenth is not on the DAS paid-holiday list read (printable lists for 2023 and 2024 are linked from it); no 2026 or 2027 State holiday list was read.",
       "Towns, cities, counties and school districts set their own holidays (some close on Columbus Day; on election day town clerks run the polls); no local calendar is modelled.",
     ],

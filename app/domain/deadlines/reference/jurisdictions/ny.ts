@@ -21,14 +21,19 @@ const CS_CALENDAR: Source = {
   primary: true,
 };
 const POL89_3A: Source = {
-  cite: "N.Y. Pub. Off. Law § 89(3)(a) (current text as quoted in 2024 bill A8586)",
+  cite: "N.Y. Pub. Off. Law § 89(3)(a) (five business days; twenty business days from the acknowledgement, then a date certain), as quoted by the Committee on Open Government in FOIL-AO-15436",
+  url: "https://docsopengovernment.dos.ny.gov/coog/ftext/f15436.htm",
+  primary: true,
+};
+const POL89_3A_BILL: Source = {
+  cite: "N.Y. Pub. Off. Law § 89(3)(a) (current first sentence as shown in 2024 bill A8586)",
   url: "https://www.nysenate.gov/legislation/bills/2023/A8586",
   primary: false,
 };
-const POL89_3A_SUMMARY: Source = {
-  cite: "N.Y. Pub. Off. Law § 89(3)(a) (Town of Northport summary of the Committee on Open Government guidance)",
-  url: "https://northportny.gov/documents/freedom-of-information-act-form-and-information-about-the-act",
-  primary: false,
+const NYCRR_1401_5: Source = {
+  cite: "21 NYCRR 1401.5(e) (Committee on Open Government rule: failure to comply with the time limits is a denial that may be appealed), as quoted in FOIL-AO-19766",
+  url: "https://docsopengovernment.dos.ny.gov/coog/ftext/19766.htm",
+  primary: true,
 };
 const NYCRR_1156_7: Source = {
   cite: "21 NYCRR § 1156.7(a) (an authority's FOIL rule restating POL 89(3)(a): 20 business days from the acknowledgement, date certain)",
@@ -74,7 +79,7 @@ export const reference: JurisdictionReference = {
     unverified: [
       "Lincoln's Birthday (12 Feb) and general election day are GCL § 24 public holidays, but the Department of Civil Service designates them floating holidays for State employees and State offices stay open; they are left out. Whether a court would treat them as non-business days under FOIL (GCL § 25-a counts public holidays) was not settled from a primary source.",
       "Local governments (counties, towns, villages, school districts) set their own holidays; some close on Lincoln's Birthday, Election Day or the day after Thanksgiving. No county list was read.",
-      "The 2026 and 2027 Civil Service holiday calendars were not read; the 2021 edition and 4 NYCRR 21.1 (Saturday holidays not observed, Sunday holidays on Monday) were read and applied to 2026/2027.",
+      "The 2026 and 2027 Civil Service holiday calendars were not read; the 2021 edition (" + CS_CALENDAR.url + ") and 4 NYCRR 21.1 (Saturday holidays not observed, Sunday holidays on Monday) were read and applied to 2026/2027.",
     ],
   },
   law: {
@@ -109,9 +114,9 @@ export const reference: JurisdictionReference = {
       countsFrom: "acknowledgement",
       repeatable: false,
       cap: null,
-      source: NYCRR_1156_7,
+      source: POL89_3A,
       note:
-        "If the agency grants in whole or part but cannot do so within 20 business days from the date of the acknowledgement, it must state in writing the reason and a date certain within a reasonable period (POL 89(3)(a)). The 20 business days run from the acknowledgement, not from the 5-day due date. Beyond 20 business days there is no fixed cap, only reasonableness.",
+        "If circumstances prevent disclosure within 20 business days from the date of the acknowledgement, the agency must state in writing the reason and a date certain within a reasonable period (POL 89(3)(a), added by L.2005 c.22; restated in agency rules such as " + NYCRR_1156_7.cite + "). The 20 business days run from the acknowledgement, not from the 5-day due date. Beyond 20 business days there is no fixed cap, only reasonableness.",
     },
     appeal: {
       days: 30,
@@ -136,13 +141,13 @@ export const reference: JurisdictionReference = {
     ],
     deemedDenial: {
       applies: true,
-      source: POL89_4A,
+      source: NYCRR_1401_5,
       note: "Failure to conform to POL 89(3) (no answer or acknowledgement within 5 business days, no grant or date certain within 20 business days of the acknowledgement) constitutes a denial (POL 89(4)(a)).",
     },
     unverified: [
-      "The text of POL 89(3)(a) was read only as quoted in a 2024 bill (A8586) and in an agency rule restating it (21 NYCRR 1156.7); the official consolidated statute page was not read.",
+      "The text of POL 89(3)(a) was read as quoted by the Committee on Open Government (2005 advisory opinion) and in a 2024 bill (" + POL89_3A_BILL.url + "); the official consolidated statute page was not read.",
       "POL 89(4)(a) (30-day appeal, deemed denial, 10-business-day appeal decision) was read only in agency FOIL rules and the lead table, not in the statute.",
-      "GCL § 25-a (periods ending on a public holiday) was read only on a secondary statute site.",
+      "GCL § 25-a (periods ending on a public holiday) was read only on a secondary statute site (" + GCL25A.url + ").",
     ],
   },
   cases: [
