@@ -290,7 +290,7 @@ export function computeDeadline(input: DeadlineInput): DeadlineResult {
       ? `agency rule: ${agencyRule.reason}; replaces ${code}'s ${law.responseDays === null ? "open-ended period" : plural(law.responseDays, law.dayType === "none" ? "calendar" : law.dayType)}`
       : variant
         ? `${code}, ${variant.cite}, ${variant.appliesTo === "local" ? "local agencies" : "state agencies"}`
-        : `${code}, ${law.citation}`;
+        : `${code}, ${law.details?.responseCite ?? law.citation}`;
     const skipping = periodType === "business" ? skippedHolidays(calendar, base, target.nominal) : "";
     steps.push(`${plural(periodDays, periodType)} (${source})${skipping} ${arrow(calendar, target)}`);
     longOverdue = markAfter(calendar, base, periodDays * 2, periodType);

@@ -71,6 +71,7 @@ export function lawRuleFromReference(reference: JurisdictionReference): LawRule 
     source: `${response.source.cite} — ${response.source.url}`,
     confidence: confidenceOf(reference),
     details: {
+      responseCite: response.source.cite,
       receipt: {
         closedDayDeemedNextBusinessDay: law.receipt.closedDayDeemedNextBusinessDay,
         afterHoursCutoff: law.receipt.afterHoursCutoff,

@@ -56,6 +56,8 @@ export interface LawRule {
 export type GovernmentLevel = "state" | "local";
 
 export interface LawDetails {
+  /** The provision that sets the response period (the law's citation names the whole act). */
+  readonly responseCite: string;
   readonly receipt: {
     readonly closedDayDeemedNextBusinessDay: boolean;
     readonly afterHoursCutoff: string | null;
