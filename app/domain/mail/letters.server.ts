@@ -5,6 +5,7 @@ import { agencies, contactBounces, jurisdictions, organizations, requestEvents, 
 import type { LetterKind } from "../../../db/schema/values";
 import {
   appealLetter,
+  type AppealRoute,
   followUpLetter,
   renderEditedLetter,
   requestLetter,
@@ -88,8 +89,12 @@ function formatPhrase(formats: readonly FormatWanted[]): string | null {
  * their labels), the detail level, period, formats and de-identification wanted, and the stored due date.
  * Record types asked with no field listed are named on their own.
  */
-export async function letterDetails(db: Executor, requestId: string): Promise<Partial<LetterData>> {
-  const [row] = await db.select({ dueDate: requests.dueOn }).from(requests).where(eq(requests.id, requestId)).limit(1);
+export async function letterDetails(db: Executor, requestId: string): Promise<Partial<LetterData> & { appealDueDate: string | null }> {
+  const [row] = await db
+    .select({ dueDate: requests.dueOn, appealDueOn: requests.appealDueOn, deadline: requests.deadline })
+    .from(requests)
+    .where(eq(requests.id, requestId))
+    .limit(1);
   const { ask, recordTypes, fields } = await readAskOf(db, requestId);
 
   const byType = new Map<string, FieldsAsked>(recordTypes.map((t) => [t.id, { recordType: t.name, fields: [] }]));
@@ -97,8 +102,10 @@ export async function letterDetails(db: Executor, requestId: string): Promise<Pa
     if (!byType.has(field.recordTypeId)) byType.set(field.recordTypeId, { recordType: field.recordTypeName, fields: [] });
     byType.get(field.recordTypeId)!.fields.push(field.label);
   }
+  const deemed = (row?.deadline as { deemedDenialAppealDueDate?: string | null } | null)?.deemedDenialAppealDueDate ?? null;
   return {
     dueDate: row?.dueDate ?? null,
+    appealDueDate: row?.appealDueOn ?? deemed,
     fields: [...byType.values()],
     detailLevel: ask.detailLevel,
     period: ask.periodStart || ask.periodEnd ? { from: ask.periodStart, to: ask.periodEnd } : null,
@@ -168,7 +175,21 @@ async function lastDenial(db: Executor, requestId: string, timeZone: string): Pr
   return { on: todayIn(timeZone, denial.occurredAt), reason: (denial.data as { note?: string }).note ?? null };
 }
 
-export function letterData(context: LetterContext, today: string, details: Partial<LetterData> = {}): LetterData {
+/** Where the law sends an appeal of this request, by when; null without a law (a vendor) or its details. */
+export function appealRouteOf(context: Pick<LetterContext, "law">, appealDueDate: string | null): AppealRoute | null {
+  const appeal = context.law?.details?.appeal;
+  if (!appeal) return null;
+  return {
+    body: appeal.body,
+    toAgency: appeal.bodyKind === "agency_head",
+    address: appeal.address,
+    cite: appeal.cite,
+    dueDate: appealDueDate,
+  };
+}
+
+export function letterData(context: LetterContext, today: string, details: Partial<LetterData> & { appealDueDate?: string | null } = {}): LetterData {
+  const { appealDueDate = null, ...rest } = details;
   return {
     requestNumber: context.number,
     title: context.title,
@@ -183,6 +204,7 @@ export function letterData(context: LetterContext, today: string, details: Parti
           citation: context.law.citation,
           responseDays: context.law.responseDays,
           dayType: context.law.dayType,
+          responseCite: context.law.details?.responseCite ?? null,
         }
       : null,
     requesterName: context.requesterName,
@@ -192,7 +214,8 @@ export function letterData(context: LetterContext, today: string, details: Parti
     filedOn: context.filedOn,
     trackingNumber: context.trackingNumber,
     denial: context.denial,
-    ...details,
+    appeal: appealRouteOf(context, appealDueDate),
+    ...rest,
   };
 }
 
