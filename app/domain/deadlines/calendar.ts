@@ -15,7 +15,7 @@
  * counting business days between two dates are then O(1) per year crossed.
  */
 import { JURISDICTION_REFERENCES } from "./reference";
-import { closedDaysInYear } from "./reference/closures";
+import { closedDaysInYear, placeKey } from "./reference/closures";
 import type { OfficeCalendar } from "./reference/types";
 import type { AgencyCalendar } from "./types";
 
@@ -255,13 +255,14 @@ export function calendarForAgency(code: string, agency: AgencyCalendar | null | 
   const county = agency?.county?.trim() || null;
   const closures = agency?.closures ?? [];
   const countyMatters = county !== null && (OFFICE_CALENDARS.get(code)?.closures.some((c) => c.onlyIn) ?? false);
+  // Keyed by the normalised name, so "Suffolk County" and "suffolk" share one calendar.
   if (!countyMatters && closures.length === 0) return calendarFor(code);
   const extra = new Map<DayNumber, string>();
   for (const closure of closures) {
     const day = parseIsoDate(closure.date);
     if (day !== null && !extra.has(day)) extra.set(day, closure.reason);
   }
-  const key = `${code}|${countyMatters ? county!.toLowerCase() : ""}|${[...extra].sort((a, b) => a[0] - b[0]).map(([d, r]) => `${d}:${r}`).join(",")}`;
+  const key = `${code}|${countyMatters ? placeKey(county!) : ""}|${[...extra].sort((a, b) => a[0] - b[0]).map(([d, r]) => `${d}:${r}`).join(",")}`;
   let calendar = agencyCalendars.get(key);
   if (calendar) return calendar;
   if (!OFFICE_CALENDARS.has(code)) throw new RangeError(`No office calendar for jurisdiction "${code}"`);

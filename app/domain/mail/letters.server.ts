@@ -172,7 +172,17 @@ async function lastDenial(db: Executor, requestId: string, timeZone: string): Pr
     .orderBy(desc(requestEvents.seq));
   const denial = events.find((e) => (e.data as { to?: string }).to === "denied");
   if (!denial) return null;
-  return { on: todayIn(timeZone, denial.occurredAt), reason: (denial.data as { note?: string }).note ?? null };
+  // The day the agency denied it, as logged; else the day it was logged.
+  const on = (denial.data as { on?: unknown }).on;
+  return {
+    on: typeof on === "string" && /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : todayIn(timeZone, denial.occurredAt),
+    reason: (denial.data as { note?: string }).note ?? null,
+  };
+}
+
+/** "65 P.S. § 67.1101(a)(1)" from "65 P.S. § 67.1101(a)(1) (15 business days ...), as restated in ...". */
+export function provisionOf(cite: string): string {
+  return cite.split(/ \(| as (?:restated|quoted|summarised|summarized|given)|; /)[0]!.replace(/[,;]\s*$/, "").trim();
 }
 
 /** Where the law sends an appeal of this request, by when; null without a law (a vendor) or its details. */
@@ -180,10 +190,11 @@ export function appealRouteOf(context: Pick<LetterContext, "law">, appealDueDate
   const appeal = context.law?.details?.appeal;
   if (!appeal) return null;
   return {
-    body: appeal.body,
+    // A letter names the body and cites the provision; the reference's asides stay on the law page.
+    body: appeal.body.replace(/\s*\([^)]*(\([^)]*\)[^)]*)*\)\s*$/, ""),
     toAgency: appeal.bodyKind === "agency_head",
     address: appeal.address,
-    cite: appeal.cite,
+    cite: appeal.cite ? provisionOf(appeal.cite) : null,
     dueDate: appealDueDate,
   };
 }

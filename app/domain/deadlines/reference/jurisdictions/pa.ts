@@ -79,7 +79,7 @@ export const reference: JurisdictionReference = {
   },
   law: {
     jurisdiction: "PA",
-    lawName: "Right-to-Know Law (RTKL)",
+    lawName: "Right-to-Know Law",
     citation: "65 P.S. §§ 67.101-67.3104",
     response: {
       days: 5,
