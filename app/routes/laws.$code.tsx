@@ -1,16 +1,44 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+} from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/fields";
-import { LawFactsList, OfficeCalendarView, UnverifiedList } from "~/components/law-reference";
+import {
+  FormErrors,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from "~/components/fields";
+import {
+  LawFactsList,
+  OfficeCalendarView,
+  UnverifiedList,
+} from "~/components/law-reference";
 import { explainReference } from "~/domain/deadlines/explain";
 import { referenceFor } from "~/domain/deadlines/laws";
 import { can, requirePermission } from "~/domain/permissions";
-import { CORRECTABLE_LAW_FIELDS, lawCorrectionSchema } from "~/domain/deadline-input";
-import { baseLaw, correctLaw, effectiveLaw, lawHistory, lawRuleFrom } from "~/domain/deadlines.server";
+import {
+  CORRECTABLE_LAW_FIELDS,
+  lawCorrectionSchema,
+} from "~/domain/deadline-input";
+import {
+  baseLaw,
+  correctLaw,
+  effectiveLaw,
+  lawHistory,
+  lawRuleFrom,
+} from "~/domain/deadlines.server";
 import { requireViewer } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatInstant, todayIn } from "~/utils/dates";
@@ -18,7 +46,13 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.law.jurisdiction} law · JointAsk` : "Not found · JointAsk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `${data.law.jurisdiction} law · JointAsk`
+      : "Not found · JointAsk",
+  },
+];
 
 function codeFrom(params: Record<string, string | undefined>) {
   const code = (params.code ?? "").toUpperCase();
@@ -30,7 +64,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = codeFrom(params);
   const base = code ? await baseLaw(db, code) : null;
   if (!code || !base) throw notFound("law");
-  const [law, history] = await Promise.all([effectiveLaw(db, viewer.organizationId, code), lawHistory(db, viewer.organizationId, code)]);
+  const [law, history] = await Promise.all([
+    effectiveLaw(db, viewer.organizationId, code),
+    lawHistory(db, viewer.organizationId, code),
+  ]);
   const facts = referenceFor(code);
   const year = Number(todayIn(viewer.timeZone).slice(0, 4));
   return json({
@@ -47,14 +84,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(viewer, "law.correct");
   const code = codeFrom(params);
   if (!code) throw notFound("law");
-  const submission = parseWithZod(await request.formData(), { schema: lawCorrectionSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const submission = parseWithZod(await request.formData(), {
+    schema: lawCorrectionSchema,
+  });
+  if (submission.status !== "success")
+    return json(submission.reply(), { status: 400 });
   const result = await correctLaw(db, viewer, code, submission.value);
   if (!result) throw notFound("law");
   return redirectWithFlash(`/laws/${code}`, {
     kind: "success",
     message: result.changedFields.length
-      ? `Correction saved (${result.changedFields.map((f) => CORRECTABLE_LAW_FIELDS[f as keyof typeof CORRECTABLE_LAW_FIELDS].toLowerCase()).join(", ")}); ${result.redated} request${result.redated === 1 ? "" : "s"} re-dated.`
+      ? `Correction saved (${result.changedFields
+          .map((f) =>
+            CORRECTABLE_LAW_FIELDS[
+              f as keyof typeof CORRECTABLE_LAW_FIELDS
+            ].toLowerCase()
+          )
+          .join(", ")}); ${result.redated} request${
+          result.redated === 1 ? "" : "s"
+        } re-dated.`
       : "Saved; nothing changed in the numbers.",
   });
 }
@@ -68,7 +116,8 @@ const DAY_TYPE_OPTIONS = (
 );
 
 export default function LawPage() {
-  const { law, reference, explained, history, isAdmin } = useLoaderData<typeof loader>();
+  const { law, reference, explained, history, isAdmin } =
+    useLoaderData<typeof loader>();
   const timeZone = useTimeZone();
   const [form, fields] = useForm<z.input<typeof lawCorrectionSchema>>({
     id: "correct-law",
@@ -86,10 +135,26 @@ export default function LawPage() {
     // Validated on the server only (the number fields are coerced there).
     shouldValidate: "onSubmit",
   });
-  const pair = (daysField: keyof typeof fields, typeField: keyof typeof fields, label: string) => (
+  const pair = (
+    daysField: keyof typeof fields,
+    typeField: keyof typeof fields,
+    label: string
+  ) => (
     <div className="form-row">
-      <TextField label={`${label} (days)`} {...getInputProps(fields[daysField], { type: "number" })} id={fields[daysField].id} errors={fields[daysField].errors} min={1} max={365} />
-      <SelectField label="Counted in" {...getSelectProps(fields[typeField])} id={fields[typeField].id} errors={fields[typeField].errors}>
+      <TextField
+        label={`${label} (days)`}
+        {...getInputProps(fields[daysField], { type: "number" })}
+        id={fields[daysField].id}
+        errors={fields[daysField].errors}
+        min={1}
+        max={365}
+      />
+      <SelectField
+        label="Counted in"
+        {...getSelectProps(fields[typeField])}
+        id={fields[typeField].id}
+        errors={fields[typeField].errors}
+      >
         {DAY_TYPE_OPTIONS}
       </SelectField>
     </div>
@@ -113,13 +178,29 @@ export default function LawPage() {
             <h2>In force for your organization</h2>
             <dl className="summary-list">
               <dt>Response</dt>
-              <dd>{law.responseDays ? `${law.responseDays} ${law.dayType} days, counted from ${law.responseCountsFrom}` : "No fixed number of days"}</dd>
+              <dd>
+                {law.responseDays
+                  ? `${law.responseDays} ${law.dayType} days, counted from ${law.responseCountsFrom}`
+                  : "No fixed number of days"}
+              </dd>
               <dt>Extension</dt>
-              <dd>{law.extensionDays ? `${law.extensionDays} ${law.extensionDayType} days` : "None"}</dd>
+              <dd>
+                {law.extensionDays
+                  ? `${law.extensionDays} ${law.extensionDayType} days`
+                  : "None"}
+              </dd>
               <dt>Acknowledgement</dt>
-              <dd>{law.acknowledgementDays ? `${law.acknowledgementDays} ${law.acknowledgementDayType} days` : "None"}</dd>
+              <dd>
+                {law.acknowledgementDays
+                  ? `${law.acknowledgementDays} ${law.acknowledgementDayType} days`
+                  : "None"}
+              </dd>
               <dt>Appeal</dt>
-              <dd>{law.appealDays ? `${law.appealDays} ${law.appealDayType} days` : "No period in the table"}</dd>
+              <dd>
+                {law.appealDays
+                  ? `${law.appealDays} ${law.appealDayType} days`
+                  : "No period in the table"}
+              </dd>
               <dt>Notes</dt>
               <dd className="small">{law.extensionNote}</dd>
               <dt>Appeals</dt>
@@ -131,8 +212,14 @@ export default function LawPage() {
             </dl>
             {JSON.stringify(law) !== JSON.stringify(reference) ? (
               <p className="small muted">
-                Reference table: {reference.responseDays ? `${reference.responseDays} ${reference.dayType} days` : "no fixed number"}
-                {reference.extensionDays ? `, extension ${reference.extensionDays} ${reference.extensionDayType} days` : ""}.
+                Reference table:{" "}
+                {reference.responseDays
+                  ? `${reference.responseDays} ${reference.dayType} days`
+                  : "no fixed number"}
+                {reference.extensionDays
+                  ? `, extension ${reference.extensionDays} ${reference.extensionDayType} days`
+                  : ""}
+                .
               </p>
             ) : null}
           </section>
@@ -141,18 +228,15 @@ export default function LawPage() {
               <section className="card" aria-labelledby="facts-heading">
                 <h2 id="facts-heading">The law, fact by fact</h2>
                 <p className="small muted">
-                  Each fact with where it was read. A fact rests on a primary source only when the statute, regulation, court rule or official calendar itself was read.
+                  Each fact with where it was read. A fact rests on a primary
+                  source only when the statute, regulation, court rule or
+                  official calendar itself was read.
                 </p>
                 <LawFactsList reference={explained} />
               </section>
               <section className="card" aria-labelledby="unverified-heading">
                 <h2 id="unverified-heading">Unverified</h2>
                 <UnverifiedList items={explained.unverified} />
-              </section>
-              <section className="card" aria-labelledby="calendar-heading">
-                <h2 id="calendar-heading">Office calendar</h2>
-                <p className="small muted">The days that do not count as business days under this law, this year and next.</p>
-                <OfficeCalendarView reference={explained} />
               </section>
             </>
           ) : null}
@@ -165,19 +249,29 @@ export default function LawPage() {
                     <div className="timeline__headline">
                       {Object.keys(h.changes).length
                         ? Object.entries(h.changes)
-                            .map(([k, v]) => `${CORRECTABLE_LAW_FIELDS[k as keyof typeof CORRECTABLE_LAW_FIELDS] ?? k}: ${v ?? "none"}`)
+                            .map(
+                              ([k, v]) =>
+                                `${
+                                  CORRECTABLE_LAW_FIELDS[
+                                    k as keyof typeof CORRECTABLE_LAW_FIELDS
+                                  ] ?? k
+                                }: ${v ?? "none"}`
+                            )
                             .join("; ")
                         : "Back to the reference table"}
                     </div>
                     <div className="timeline__meta">
-                      {formatInstant(h.createdAt, timeZone)} · {h.by ?? "a former member"}
+                      {formatInstant(h.createdAt, timeZone)} ·{" "}
+                      {h.by ?? "a former member"}
                     </div>
                     <p className="timeline__body">{h.reason}</p>
                   </li>
                 ))}
               </ol>
             ) : (
-              <p className="muted">No corrections: the reference table is in force.</p>
+              <p className="muted">
+                No corrections: the reference table is in force.
+              </p>
             )}
           </section>
         </div>
@@ -185,16 +279,28 @@ export default function LawPage() {
           <section className="card" aria-labelledby="correct-heading">
             <h2 id="correct-heading">Correct this law</h2>
             <p className="small muted">
-              Applies to your organization only. Open requests under this law are re-dated, each with a timeline entry giving your reason.
+              Applies to your organization only. Open requests under this law
+              are re-dated, each with a timeline entry giving your reason.
             </p>
             <Form method="post" className="form" {...getFormProps(form)}>
               <FormErrors id={form.errorId} errors={form.errors} />
               <input type="hidden" name="intent" value="correct-law" />
               {pair("responseDays", "dayType", "Response")}
               {pair("extensionDays", "extensionDayType", "Extension")}
-              {pair("acknowledgementDays", "acknowledgementDayType", "Acknowledgement")}
+              {pair(
+                "acknowledgementDays",
+                "acknowledgementDayType",
+                "Acknowledgement"
+              )}
               {pair("appealDays", "appealDayType", "Appeal")}
-              <TextAreaField label="Why" {...getTextareaProps(fields.reason)} id={fields.reason.id} errors={fields.reason.errors} rows={3} hint="Cite what you read: statute, regulation, ruling." />
+              <TextAreaField
+                label="Why"
+                {...getTextareaProps(fields.reason)}
+                id={fields.reason.id}
+                errors={fields.reason.errors}
+                rows={3}
+                hint="Cite what you read: statute, regulation, ruling."
+              />
               <div className="actions">
                 <button type="submit" className="button">
                   Save correction
@@ -204,6 +310,16 @@ export default function LawPage() {
           </section>
         ) : null}
       </div>
+      {explained ? (
+        <section className="card" aria-labelledby="calendar-heading">
+          <h2 id="calendar-heading">Office calendar</h2>
+          <p className="small muted">
+            The days that do not count as business days under this law, this
+            year and next.
+          </p>
+          <OfficeCalendarView reference={explained} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -63,7 +63,7 @@ export const reference: JurisdictionReference = {
       { name: "Christmas", date: { kind: "fixed", month: 12, day: 25 }, source: HOLIDAYS },
     ],
     unverified: [
-      "Return Day (Sussex County, the second day after the General Election, after 12:00 noon; Thu 5 Nov 2026) is a half-day closure for state offices in Sussex County and is left out: the types cannot express an afternoon closure.",
+      "Return Day (Sussex County, the second day after the General Election, after 12:00 noon; Thu 5 Nov 2026) is a half-day closure for state offices in Sussex County and is left out: JointAsk cannot yet apply an afternoon closure.",
       "Presidents' Day and Columbus Day are not Delaware legal holidays (state offices open). The two floating holidays (501(d)) are per employee.",
       "The DHR holiday lists for 2026 and 2027 were not read (2016 and 2024 were).",
     ],

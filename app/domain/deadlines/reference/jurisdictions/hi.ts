@@ -119,7 +119,7 @@ export const reference: JurisdictionReference = {
     },
     unverified: [
       "The OIP's postal address was not read. HRS 92F-15 (circuit court, period) was not read.",
-      "The one-year appeal period is entered in days (365); the types have no 'years' unit.",
+      "The one-year appeal period is entered in days (365); JointAsk counts no period in years yet.",
     ],
   },
   cases: [

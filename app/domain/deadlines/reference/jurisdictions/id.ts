@@ -95,7 +95,7 @@ export const reference: JurisdictionReference = {
     deemedDenial: {
       applies: true,
       source: DEQ_FAQ,
-      note: "A request not answered is deemed denied after TEN working days following the request (74-103(4)), not after the three-day response period; the types take the deemed-denial date as the response due date, so an appeal date counted from it is earlier (the safe side) than the law's.",
+      note: "A request not answered is deemed denied after TEN working days following the request (74-103(4)), not after the three-day response period; JointAsk takes the deemed-denial date as the response due date, so an appeal date counted from it is earlier (the safe side) than the law's.",
     },
     unverified: [
       "§ 74-103(4) (deemed denial after ten working days) was read only in an agency FAQ; § 74-103(1) was read in its 2005 form as § 9-339(1).",

@@ -105,7 +105,7 @@ export const reference: JurisdictionReference = {
     deemedDenial: {
       applies: false,
       source: RS_44_35,
-      note: "44:35(A) treats the passage of FIVE days (exclusive of Saturdays, Sundays and legal public holidays) without a written determination or time estimate as a denial for suit; the types give the deemed-denial date as the 3-day due date, so this is left false and stated here.",
+      note: "44:35(A) treats the passage of FIVE days (exclusive of Saturdays, Sundays and legal public holidays) without a written determination or time estimate as a denial for suit; JointAsk takes the deemed-denial date as the 3-day due date, so this is left false and stated here.",
     },
     unverified: [
       "R.S. 44:32(D) (written determination within three days when the custodian questions whether a record is public) was not read in primary text.",

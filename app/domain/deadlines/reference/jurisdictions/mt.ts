@@ -127,7 +127,7 @@ export const reference: JurisdictionReference = {
         cap: null,
         appliesTo: "state",
         source: MCA_2_6_1006_3,
-        note: "§ 2-6-1006(3): an executive branch agency that cannot fulfil the request within 90 days may, with written notice explaining why, take up to 6 months from acknowledgment. The types cannot express a cap in months, so no extension limit is computed.",
+        note: "§ 2-6-1006(3): an executive branch agency that cannot fulfil the request within 90 days may, with written notice explaining why, take up to 6 months from acknowledgment. JointAsk cannot yet apply a cap in months, so no extension limit is computed.",
       },
     ],
     appeal: {

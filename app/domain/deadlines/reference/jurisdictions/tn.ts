@@ -52,7 +52,7 @@ export const reference: JurisdictionReference = {
     ],
     unverified: [
       "The state office closure list (Columbus Day replaced by the Friday after Thanksgiving; Christmas Eve 2025 and Fri 2 Jan 2026 closures) was read only in a republication of the tn.gov 2025 list; no 2026 or 2027 list was read, so any Governor-approved Christmas Eve or other extra closure in 2026/2027 is missing.",
-      "County and city offices: Columbus Day is a § 15-1-101 legal holiday on which they may close, and the Attorney General's view (as reported by CTAS) is that county offices may close only on the statutory legal holidays, so the Friday after Thanksgiving is not one for them. This statewide calendar follows state offices; the types cannot give local governments a different calendar.",
+      "County and city offices: Columbus Day is a § 15-1-101 legal holiday on which they may close, and the Attorney General's view (as reported by CTAS) is that county offices may close only on the statutory legal holidays, so the Friday after Thanksgiving is not one for them. This statewide calendar follows state offices; JointAsk cannot yet give local governments a different calendar.",
       "Election days are § 15-1-101 legal holidays on which public offices 'may' close; state offices are not known to close, so they are not included. Saturday afternoons are half-holidays (irrelevant to weekday counting).",
     ],
   },

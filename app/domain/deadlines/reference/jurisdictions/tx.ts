@@ -95,7 +95,7 @@ export const reference: JurisdictionReference = {
       electronicLagBusinessDays: 0,
       source: S552_301,
       note:
-        "Only one receipt rule: a request sent by US mail whose actual receipt date the body cannot establish is deemed received on the third business day after the postmark (§ 552.301(a-1)). The types cannot express a postmark rule; it is not applied.",
+        "Only one receipt rule: a request sent by US mail whose actual receipt date the body cannot establish is deemed received on the third business day after the postmark (§ 552.301(a-1)). JointAsk cannot yet apply a postmark rule; it is not applied.",
     },
     acknowledgement: null,
     extension: {

@@ -75,7 +75,7 @@ export const reference: JurisdictionReference = {
       electronicLagBusinessDays: 0,
       source: USC_552("(a)(6)(A) (closing sentence)"),
       note:
-        "The statute sets no weekend or after-hours receipt rule; its only receipt rule is the routing one (receipt by the appropriate component, at the latest 10 days after receipt by a designated component), which the types cannot express. Agency regulations may add their own receipt rules.",
+        "The statute sets no weekend or after-hours receipt rule; its only receipt rule is the routing one (receipt by the appropriate component, at the latest 10 days after receipt by a designated component), which JointAsk cannot yet apply. Agency regulations may add their own receipt rules.",
     },
     acknowledgement: null,
     extension: {
