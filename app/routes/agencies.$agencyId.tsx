@@ -232,7 +232,7 @@ export default function AgencyPage() {
             <p className="muted">None: the state's calendar applies as it is.</p>
           )}
           {canClose ? (
-            <Form method="post" className="form form--inline">
+            <Form method="post" className="form">
               <input type="hidden" name="intent" value="add-closure" />
               <div className="form-row">
                 <TextField label="Date" id="closure-date" name="closedOn" type="date" required errors={closureErrors.closedOn} />
