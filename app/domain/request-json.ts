@@ -52,11 +52,24 @@ function entryData(e: TimelineEvent): Record<string, unknown> {
 
 /** replyAddress: the request's own address for replies (null for a viewer who may not write onto it). */
 export function requestDetailJson(r: RequestDetail, timeline: TimelineEvent[], today: string, extra: { replyAddress: string | null } = { replyAddress: null }) {
-  const deadline = r.deadline as { steps?: string[]; flags?: string[] } | null;
+  const deadline = r.deadline as {
+    steps?: string[];
+    flags?: string[];
+    deemedReceivedDate?: string;
+    extensionLimitDate?: string | null;
+    proposedDueDate?: string | null;
+    deemedDenialAppealDueDate?: string | null;
+  } | null;
   return {
     ...requestSummaryJson(r, today),
+    receivedTime: r.receivedTime ?? null,
+    deemedReceivedDate: deadline?.deemedReceivedDate ?? r.receivedOn,
     acknowledgementDueDate: r.acknowledgementDueOn,
     appealDueDate: r.appealDueOn,
+    // The latest date the agency may set on its own, and an agency date beyond it (shown as proposed).
+    extensionLimitDate: deadline?.extensionLimitDate ?? null,
+    proposedDueDate: deadline?.proposedDueDate ?? null,
+    deemedDenialAppealDueDate: deadline?.deemedDenialAppealDueDate ?? null,
     dueSteps: deadline?.steps ?? [],
     deadlineFlags: deadline?.flags ?? [],
     description: r.description,
