@@ -64,7 +64,7 @@ export function describeBasis(law: LawRule | null, result: DeadlineResult, agenc
   }
   const base = agencyRule
     ? `Agency rule: ${agencyRule.days} ${DAY_TYPE_WORD[agencyRule.dayType]} days (${agencyRule.reason})`
-    : `${law.lawName} (${law.citation}): ${law.responseDays} ${law.dayType} days`;
+    : `${law.lawName} (${result.period?.cite ?? law.citation}): ${result.period?.days ?? law.responseDays} ${result.period?.dayType ?? law.dayType} days`;
   if (result.flags.includes("extension_beyond_limit") && result.proposedDueDate) {
     return `${base}; the agency's extension to ${result.proposedDueDate} goes beyond what the law allows`;
   }

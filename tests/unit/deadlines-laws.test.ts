@@ -102,3 +102,15 @@ describe("the facts the deadlines issue found wrong, as the statutes have them",
     expect(names).not.toMatch(/Columbus/);
   });
 });
+
+describe("periods by level of government", () => {
+  it("AK: state agencies answer in 10 working days (2 AAC 96.325); the statute sets no period for others", () => {
+    const state = computeDeadline({ law: law("AK"), receivedDate: "2026-03-23", governmentLevel: "state" });
+    const local = computeDeadline({ law: law("AK"), receivedDate: "2026-03-23", governmentLevel: "local" });
+    expect(state.period).toMatchObject({ days: 10, dayType: "business" });
+    expect(state.period!.cite).toMatch(/96\.325/);
+    expect(state.dueDate).not.toBeNull();
+    expect(local.dueDate).toBeNull();
+    expect(local.period).toBeNull();
+  });
+});

@@ -504,6 +504,10 @@ export function computeDeadline(input: DeadlineInput): DeadlineResult {
   }
   const common = {
     statutory: fixed,
+    period:
+      periodDays !== null && periodType !== null
+        ? { days: periodDays, dayType: periodType, cite: agencyRule ? agencyRule.reason : (variant?.cite ?? law.details?.responseCite ?? law.citation) }
+        : null,
     acknowledgementDueDate: iso(acknowledgementDue),
     appealDueDate: iso(appealDue),
     deemedReceivedDate: formatIsoDate(received),

@@ -194,6 +194,8 @@ export interface DeadlineResult {
   readonly longOverdueDate: IsoDate | null;
   /** Last day to appeal the latest denial, where the law gives a number of days. */
   readonly appealDueDate: IsoDate | null;
+  /** The period the due date was counted with (the law's, its variant for this level of government, or an agency rule). */
+  readonly period: { readonly days: number; readonly dayType: DayType; readonly cite: string } | null;
   /** The day a request counts as received under the law's receipt rules (may be after the day it arrived). */
   readonly deemedReceivedDate: IsoDate;
   /** The latest due date the agency may set on its own under the law; null when the law sets no limit. */
