@@ -394,3 +394,35 @@ describe("input validation", () => {
     expect(() => dueDateFor("PA", "2026-2-3")).toThrow(RangeError);
   });
 });
+
+describe("receipt rules", () => {
+  // A law with an after-hours rule (none of the 52 has one today; the engine must still apply it right).
+  const base = law("PA");
+  const afterHours: LawRule = {
+    ...base,
+    details: { ...base.details!, receipt: { closedDayDeemedNextBusinessDay: true, afterHoursCutoff: "17:00", electronicLagBusinessDays: 0, cite: "Test Code § 1" } },
+  };
+
+  it("a request that arrives after the cut-off counts as received the next business day", () => {
+    // Tue 22 Dec 2026 at 17:30 -> received Wed 23 Dec; 5 business days skipping Christmas -> Thu 31 Dec.
+    const late = computeDeadline({ law: afterHours, receivedDate: "2026-12-22", receivedAt: "17:30" });
+    const early = computeDeadline({ law: afterHours, receivedDate: "2026-12-22", receivedAt: "16:59" });
+    expect(late.deemedReceivedDate).toBe("2026-12-23");
+    expect(late.dueDate).toBe("2026-12-31");
+    expect(early.deemedReceivedDate).toBe("2026-12-22");
+    expect(early.dueDate).toBe("2026-12-30");
+    expect(late.steps[0]).toBe("Arrived Tue 22 Dec 2026; it arrived at 17:30, after 17:00, so it counts as received Wed 23 Dec 2026 (Test Code § 1); counting starts the next day");
+  });
+
+  it("a request that arrives on a closed day counts as received the next business day, named in the explanation", () => {
+    const onChristmas = computeDeadline({ law: afterHours, receivedDate: "2026-12-25" });
+    expect(onChristmas.deemedReceivedDate).toBe("2026-12-28");
+    expect(onChristmas.steps[0]).toContain("arrived on Christmas Day, so it counts as received the next business day, Mon 28 Dec 2026");
+    // Without the rule (PA itself), a Saturday arrival counts from the Saturday.
+    expect(computeDeadline({ law: base, receivedDate: "2026-12-26" }).deemedReceivedDate).toBe("2026-12-26");
+  });
+
+  it("refuses a time that is not HH:MM", () => {
+    expect(() => computeDeadline({ law: afterHours, receivedDate: "2026-12-22", receivedAt: "5pm" })).toThrow(RangeError);
+  });
+});
