@@ -28,7 +28,8 @@ test("a coordinator writes the request letter, previews and sends it, and finds 
   await expect(page.getByLabel("To")).toHaveValue("righttoknow@harrisburgpa.example");
   await expect(page.getByLabel("Subject")).toHaveValue(`Right-to-Know Law request: ${title}`);
   const letter = page.getByRole("textbox", { name: "Letter", exact: true });
-  await expect(letter).toHaveValue(/Under the Right-to-Know Law \(65 P\.S\. § 67\.901\)/);
+  await expect(letter).toHaveValue(/Under the Right-to-Know Law \(65 P\.S\. §§ 67\.101-67\.3104\)/);
+  await expect(letter).toHaveValue(/within 5 business days of receipt \(65 P\.S\. § 67\.901\)/);
   await expect(letter).toHaveValue(/within 5 business days of receipt/);
 
   // A tricky address is refused by the field, and nothing is sent.

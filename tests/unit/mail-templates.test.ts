@@ -142,6 +142,27 @@ describe("the follow-up and the appeal", () => {
     expect(letter.text).toContain('The reason given was: "Exempt as investigative records"');
     expect(letter.text).toContain("public under the Right-to-Know Law (65 P.S. § 67.901)");
   });
+
+  it("an appeal the law sends to another body is addressed to it, with the provision and the deadline", () => {
+    const letter = appealLetter({
+      ...base,
+      denial: { on: "2026-11-20", reason: null },
+      appeal: {
+        body: "the Office of Open Records",
+        toAgency: false,
+        address: "333 Market Street, 16th Floor, Harrisburg, PA 17101-2234",
+        cite: "65 P.S. § 67.1101(a)(1)",
+        dueDate: "2026-12-14",
+      },
+    });
+    expect(letter.text).toContain("To the Office of Open Records\n333 Market Street, 16th Floor, Harrisburg, PA 17101-2234:");
+    expect(letter.text).not.toContain("To the Open Records Officer, Harrisburg Bureau of Police");
+    expect(letter.text).toContain("I appeal the denial, dated November 20, 2026, by Harrisburg Bureau of Police of my request");
+    expect(letter.text).toContain("This appeal is made under 65 P.S. § 67.1101(a)(1), within the time the law allows (by December 14, 2026).");
+    const toAgency = appealLetter({ ...base, appeal: { body: "the head of the agency", toAgency: true, address: null, cite: "5 U.S.C. § 552(a)(6)(A)(i)", dueDate: null } });
+    expect(toAgency.text).toContain("To the Open Records Officer, Harrisburg Bureau of Police:");
+    expect(toAgency.text).toContain("This appeal is made under 5 U.S.C. § 552(a)(6)(A)(i).");
+  });
 });
 
 describe("edited letters", () => {
