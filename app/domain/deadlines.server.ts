@@ -7,7 +7,16 @@ import type { Viewer } from "./accounts.server";
 import { ownRequests } from "./access.server";
 import { deadlineEventsFromTimeline, type DeadlineTimelineEntry } from "./deadline-events";
 import { computeDeadline } from "./deadlines/compute";
-import type { AgencyCalendar, AgencyRule, DeadlineResult, GovernmentLevel, LawRule, RequestChannel } from "./deadlines/types";
+import type {
+  AgencyCalendar,
+  AgencyRule,
+  DeadlineResult,
+  ExtensionDetails,
+  GovernmentLevel,
+  LawDetails,
+  LawRule,
+  RequestChannel,
+} from "./deadlines/types";
 import { recordEvent, type EventActor } from "./request-events.server";
 import { OPEN_STATUSES } from "./request-status";
 import { CORRECTABLE_LAW_FIELDS } from "./deadline-input";
@@ -36,7 +45,34 @@ export function lawRuleFrom(row: LawRow, correction: LawCorrection = {}): LawRul
     appealDayType: merged.appealDays === null ? null : (merged.appealDayType ?? "calendar"),
     source: merged.source,
     confidence: merged.confidence,
-    ...(merged.details ? { details: merged.details } : {}),
+    ...(merged.details ? { details: correctedDetails(merged.details, correction, merged) } : {}),
+  };
+}
+
+/**
+ * An organization's correction of the numbers wins over the reference's details: a corrected period applies to
+ * every level of government, and corrected extension days are a unilateral extension from the due date.
+ */
+function correctedDetails(details: LawDetails, correction: LawCorrection, merged: LawRow): LawDetails {
+  const periodCorrected = "responseDays" in correction || "dayType" in correction;
+  const extensionCorrected = "extensionDays" in correction || "extensionDayType" in correction;
+  if (!periodCorrected && !extensionCorrected) return details;
+  const extension: ExtensionDetails =
+    merged.extensionDays === null
+      ? { ...details.extension, kind: "none", days: null, dayType: null, repeatable: false, cap: null, cite: "the organization's correction" }
+      : {
+          kind: "unilateral",
+          days: merged.extensionDays,
+          dayType: merged.extensionDayType ?? "calendar",
+          countsFrom: "due_date",
+          repeatable: false,
+          cap: null,
+          cite: "the organization's correction",
+        };
+  return {
+    ...details,
+    ...(periodCorrected ? { responseVariants: [], responseCite: "the organization's correction" } : {}),
+    ...(extensionCorrected ? { extension, extensionVariants: [] } : {}),
   };
 }
 

@@ -186,3 +186,38 @@ describe("a deploy that changes a jurisdiction's reference", () => {
     expect((await dueChanges(id)).length).toBe(1);
   });
 });
+
+describe("an organization's correction of a law", () => {
+  it("wins over the reference's extension rule and level variants (MD: consent only -> 10 calendar days by notice)", async () => {
+    const corrector = await makeOrganization("Corrector");
+    const [state] = await db.select().from(jurisdictions).where(and(eq(jurisdictions.code, "MD"), isNull(jurisdictions.organizationId)));
+    const city = await createLocalJurisdiction(corrector.viewer, { name: "Correctville", kind: "city", stateId: state!.id });
+    const agency = await createAgency(corrector.viewer, { name: "Correctville Police", type: "police", jurisdictionId: city.ok ? city.value.id : "" });
+    const filed = await createRequest(
+      corrector.viewer,
+      { title: "Ask", description: "Stops", agencyId: agency.ok ? agency.value.id : "", initialStatus: "submitted", filedOn: "2026-03-02", tags: [] },
+      "2026-12-31",
+    );
+    const id = filed.ok ? filed.value.id : "";
+    const due = (await getRequest(corrector.viewer, id))!.dueOn!;
+    await logExtension(corrector.viewer, id, { on: "2026-03-05", days: 5, reason: "Volume", requesterAgreed: false });
+    // Under the reference MD allows no unilateral extension: the due date stays.
+    expect((await getRequest(corrector.viewer, id))!.dueOn).toBe(due);
+    const { correctLaw } = await import("~/domain/deadlines.server");
+    const md = (await db.select().from(laws).where(eq(laws.jurisdictionCode, "MD")))[0]!;
+    await correctLaw(db, corrector.viewer, "MD", {
+      responseDays: md.responseDays,
+      dayType: md.dayType,
+      extensionDays: 10,
+      extensionDayType: "calendar",
+      acknowledgementDays: md.acknowledgementDays,
+      acknowledgementDayType: md.acknowledgementDayType,
+      appealDays: md.appealDays,
+      appealDayType: md.appealDayType,
+      reason: "Our counsel reads 4-203(d) as allowing 10 days by notice",
+    });
+    const after = await getRequest(corrector.viewer, id);
+    expect(after!.dueOn! > due).toBe(true);
+    expect((after!.deadline as { flags: string[] }).flags).not.toContain("extension_beyond_limit");
+  });
+});
