@@ -85,7 +85,7 @@ export function AskFields({ fields, catalog }: { fields: Record<AskFieldName, Fi
         errors={fields.letterTemplate.errors}
         rows={16}
         className="field--mono"
-        hint="Filled in for each agency, under its own state's law."
+        hint="The body of each agency's letter, written once. Each letter is composed around it: the date, the greeting to the agency's records contact, its own state's law and citation, the fields, detail, period, format and de-identification asked, the response time, the request's reply address and your signature. Don't add those here."
       />
       <Placeholders names={AGENCY_PLACEHOLDERS} />
     </>

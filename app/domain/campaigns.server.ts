@@ -8,10 +8,12 @@ import { db as defaultDb } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
 import { ownAgencies, ownProducts, ownRequests, ownVendors, visibleCampaigns, visibleRequests } from "./access.server";
 import { spreadsheetSafe } from "./csv";
-import { lawFor } from "./deadlines";
 import { copyAskToRequests, coverageMatrix, readCampaignAsk, resolveFieldsAsk, saveCampaignAsk, type FieldsAsk } from "./fields.server";
 import { countUnasked, listPrecedents, listUnasked, RECEIVED_STATUSES, type ProductScope } from "./groups.server";
-import { describeResponseTime, fillTemplate } from "./letters";
+import { agencyLetter, lawCitationOf, lawOf, placeOf, vendorLetter, type CampaignLetterValues, type TargetAgency } from "./campaign-letters.server";
+import { askDetails } from "./mail/ask-details";
+import { mailConfig } from "./mail/config.server";
+import { requestLetter, type LetterData } from "../../emails";
 import { MAX_TAGS, normalizeTags } from "./request-input";
 import { isOpenStatus, OPEN_STATUSES, REQUEST_STATUSES, STATUS_LABELS } from "./request-status";
 import {
@@ -35,23 +37,8 @@ const state = alias(jurisdictions, "state");
 /** The most requests a campaign page lists (far beyond what one joint ask generates at once). */
 const CAMPAIGN_PAGE_LIMIT = 10_000;
 
-export interface TargetAgency {
-  id: string;
-  name: string;
-  type: string;
-  jurisdictionName: string;
-  jurisdictionKind: string;
-  stateCode: string | null;
-  stateName: string;
-  law: { name: string; citation: string; days: string } | null;
-}
-
-/** The law a request to an agency falls under: its state's (federal FOIA for federal agencies). */
-export function lawOf(stateCode: string | null): TargetAgency["law"] {
-  const law = stateCode ? lawFor(stateCode) : undefined;
-  if (!law) return null;
-  return { name: law.lawName, citation: law.citation, days: describeResponseTime(law.responseDays, law.dayType) };
-}
+export type { TargetAgency } from "./campaign-letters.server";
+export { lawOf } from "./campaign-letters.server";
 
 /** The organization's own agencies among `ids` (the targets it may file to), with their place and law. */
 export async function targetAgencies(viewer: Viewer, ids: readonly string[], db: Executor = defaultDb): Promise<TargetAgency[]> {
@@ -66,6 +53,8 @@ export async function targetAgencies(viewer: Viewer, ids: readonly string[], db:
       jurisdictionKind: jurisdictions.kind,
       stateCode: sql<string | null>`coalesce(${state.code}, ${jurisdictions.code})`,
       stateName: sql<string>`coalesce(${state.name}, ${jurisdictions.name})`,
+      contactName: agencies.recordsContactName,
+      contactEmail: agencies.recordsContactEmail,
     })
     .from(agencies)
     .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
@@ -82,56 +71,6 @@ export async function searchAgencies(viewer: Viewer, q: string, excludeIds: read
   if (excludeIds.length) conditions.push(notInArray(agencies.id, [...excludeIds]));
   const rows = await db.select({ id: agencies.id }).from(agencies).where(and(...conditions)).limit(50);
   return targetAgencies(viewer, rows.map((r) => r.id), db);
-}
-
-const letterDate = (iso: string) =>
-  new Intl.DateTimeFormat("en-US", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
-
-function placeOf(target: TargetAgency): string {
-  if (target.jurisdictionKind === "federal") return "the United States";
-  if (target.jurisdictionKind === "state") return target.jurisdictionName;
-  return `${target.jurisdictionName}, ${target.stateName}`;
-}
-
-interface LetterContext {
-  ask: string;
-  recordTypes: readonly string[];
-  vendorName: string | null;
-  productName: string | null;
-  today: string;
-  viewer: Viewer;
-}
-
-function commonValues(context: LetterContext) {
-  return {
-    ask: context.ask,
-    record_types: context.recordTypes.join(", "),
-    vendor: context.vendorName ?? "the vendor of your records system",
-    product: context.productName ?? "your records or dispatch system",
-    date: letterDate(context.today),
-    organization: context.viewer.organizationName,
-    requester: context.viewer.name,
-  };
-}
-
-export function agencyLetter(template: string, target: TargetAgency, context: LetterContext): string {
-  return fillTemplate(template, {
-    ...commonValues(context),
-    agency: target.name,
-    jurisdiction: placeOf(target),
-    state: target.stateName,
-    law_name: target.law?.name ?? "public records law",
-    citation: target.law?.citation ?? "the state's public records statute",
-    days: target.law?.days ?? "the time the law allows",
-  });
-}
-
-export function vendorLetter(template: string, targets: readonly TargetAgency[], context: LetterContext): string {
-  return fillTemplate(template, {
-    ...commonValues(context),
-    agencies: targets.map((t) => `- ${t.name} (${placeOf(t)})`).join("\n"),
-    agency_count: String(targets.length),
-  });
 }
 
 async function findProduct(db: Executor, viewer: Viewer, id: string) {
@@ -190,28 +129,58 @@ export interface LetterPreview {
   target: string;
   place: string | null;
   law: string | null;
+  subject: string;
   text: string;
 }
 
-/** The letters a joint ask would send (the first few agencies, and the vendor), without writing anything. */
+/** Where replies go, in a preview: each request gets its own address when it is made. */
+function previewReplyAddress(): string {
+  return `requests+…@${mailConfig().domain}`;
+}
+
+/**
+ * The letters a joint ask would send (the first few agencies, and the vendor), composed exactly as they will be
+ * sent (one date, one greeting, the fields, period and format asked, each under its own law), without writing
+ * anything. `only` picks the agencies to preview instead of the first few.
+ */
 export async function previewCampaign(
   viewer: Viewer,
   input: CampaignInput,
   today: string,
   db: Executor = defaultDb,
+  only: readonly string[] = [],
 ): Promise<Result<{ letters: LetterPreview[]; total: number }>> {
   const resolved = await resolveAsk(db, viewer, input);
   if (!resolved.ok) return resolved;
-  const { product, vendor, targets, recordTypeNames } = resolved.value;
-  const context = { ask: input.ask, recordTypes: recordTypeNames, vendorName: vendor?.name ?? null, productName: product?.name ?? null, today, viewer };
-  const letters: LetterPreview[] = targets.slice(0, 3).map((t) => ({
-    target: t.name,
-    place: placeOf(t),
-    law: t.law ? `${t.law.name}, ${t.law.days}` : null,
-    text: agencyLetter(input.letterTemplate, t, context),
-  }));
+  const { product, vendor, targets, recordTypeNames, fieldsAsk } = resolved.value;
+  const values: CampaignLetterValues = {
+    ask: input.ask,
+    recordTypes: recordTypeNames,
+    vendorName: vendor?.name ?? null,
+    productName: product?.name ?? null,
+    today,
+    organizationName: viewer.organizationName,
+    requesterName: viewer.name,
+  };
+  const details = askDetails(fieldsAsk);
+  const base = { requestNumber: 0, title: input.title, requesterName: viewer.name, organizationName: viewer.organizationName, replyAddress: previewReplyAddress(), today, ...details };
+  const picked = only.length ? targets.filter((t) => only.includes(t.id)) : targets.slice(0, 3);
+  const letters: LetterPreview[] = picked.map((t) => {
+    const data: LetterData = {
+      ...base,
+      description: agencyLetter(input.letterTemplate, t, values),
+      agencyName: t.name,
+      recipientKind: "agency",
+      contactName: t.contactName ?? null,
+      jurisdictionName: t.jurisdictionName,
+      law: lawCitationOf(t.stateCode),
+    };
+    const rendered = requestLetter(data);
+    return { target: t.name, place: placeOf(t), law: t.law ? `${t.law.name}, ${t.law.days}` : null, subject: rendered.subject, text: rendered.text };
+  });
   if (input.includeVendor && vendor && input.vendorLetterTemplate) {
-    letters.push({ target: vendor.name, place: null, law: null, text: vendorLetter(input.vendorLetterTemplate, targets, context) });
+    const rendered = requestLetter({ ...base, description: vendorLetter(input.vendorLetterTemplate, targets, values), agencyName: vendor.name, recipientKind: "vendor", law: null });
+    letters.push({ target: vendor.name, place: null, law: null, subject: rendered.subject, text: rendered.text });
   }
   return ok({ letters, total: targets.length + (input.includeVendor ? 1 : 0) });
 }
@@ -241,15 +210,11 @@ async function generateRequests(
     today: string;
   },
 ): Promise<number> {
-  const context = {
-    ask: campaign.ask,
-    recordTypes: campaign.recordTypes,
-    vendorName: options.vendor?.name ?? null,
-    productName: options.product?.name ?? null,
-    today: options.today,
-    viewer,
-  };
+  // Each request keeps the ask in words (and, below, as structured data); its letter is composed from the
+  // joint ask's letter text when it is drafted or sent, never stored here.
   const common = {
+    description: campaign.ask,
+    campaignLetter: true,
     title: campaign.title,
     campaignId: campaign.id,
     initialStatus: options.initialStatus,
@@ -259,14 +224,14 @@ async function generateRequests(
   };
   const createdIds: string[] = [];
   for (const target of targets) {
-    const result = await createRequest(viewer, { ...common, agencyId: target.id, description: agencyLetter(campaign.letterTemplate, target, context) }, options.today, tx);
+    const result = await createRequest(viewer, { ...common, agencyId: target.id }, options.today, tx);
     if (!result.ok) throw new GenerationFailed(result.fieldErrors);
     createdIds.push(result.value.id);
   }
   if (options.vendor && options.vendorLetter) {
     const result = await createRequest(
       viewer,
-      { ...common, vendorId: options.vendor.id, description: vendorLetter(options.vendorLetter, targets, context) },
+      { ...common, vendorId: options.vendor.id },
       options.today,
       tx,
     );

@@ -379,6 +379,14 @@ export default function CampaignPage() {
                         #{r.number}
                         {r.vendorId ? " · vendor" : ""}
                         {r.organizationId !== organizationId ? ` · ${r.organizationName}` : ""}
+                        {r.organizationId === organizationId ? (
+                          <>
+                            {" · "}
+                            <Link to={`/campaigns/${campaign.id}/letters/${r.id}`} aria-label={`Letter to ${r.agencyName ?? r.vendorName}`}>
+                              Letter
+                            </Link>
+                          </>
+                        ) : null}
                       </div>
                     </td>
                     <td data-label="Place">
@@ -504,12 +512,12 @@ export default function CampaignPage() {
             <p className="prose">{campaign.ask}</p>
             <AskSummary recordTypes={campaign.recordTypes} fields={fieldsAsk?.fields.map((f) => f.label)} ask={fieldsAsk?.ask ?? null} today={today} />
             <details className="panel">
-              <summary>Letter to each agency</summary>
+              <summary>Letter text for each agency</summary>
               <pre className="letter">{campaign.letterTemplate}</pre>
             </details>
             {campaign.vendorLetterTemplate ? (
               <details className="panel">
-                <summary>Letter to the vendor</summary>
+                <summary>Letter text for the vendor</summary>
                 <pre className="letter">{campaign.vendorLetterTemplate}</pre>
               </details>
             ) : null}

@@ -138,6 +138,9 @@ function LetterPreviews({ letters, total }: { letters: LetterPreview[]; total: n
             {l.place ? ` (${l.place})` : ""}
             {l.law ? <span className="muted small"> · {l.law}</span> : null}
           </summary>
+          <p className="small">
+            <strong>Subject:</strong> {l.subject}
+          </p>
           <pre className="letter">{l.text}</pre>
         </details>
       ))}

@@ -14,6 +14,7 @@ import {
   previewCampaign,
 } from "~/domain/campaigns.server";
 import { DEFAULT_AGENCY_LETTER, DEFAULT_VENDOR_LETTER } from "~/domain/letters";
+import { draftLetter, letterContext } from "~/domain/mail/letters.server";
 import { createRecordType } from "~/domain/catalog.server";
 import { getRequestFields, readCampaignAsk, updateAsk, updateFieldStates } from "~/domain/fields.server";
 import { changeStatus, createRequest, getRequest, getTimeline, listRequests } from "~/domain/requests.server";
@@ -25,6 +26,20 @@ import * as apiCampaign from "~/routes/api.v1.campaigns.$campaignId";
 import { callRoute, cookieFor, makeAgency, makeMember, makeOrganization, makeProduct, makeRequest, makeSystem, makeVendor, TODAY } from "./factories";
 
 let org: Awaited<ReturnType<typeof makeOrganization>>;
+
+/** A request's first letter, as drafted on its letters page and as the joint ask's send-all sends it. */
+async function firstLetter(requestId: string, viewer = org.viewer): Promise<string> {
+  const context = await letterContext(viewer, requestId);
+  return (await draftLetter("request_letter", context!, TODAY)).text;
+}
+
+/** One letter, not a letter inside a letter: one date, one greeting, one signature. */
+function expectOneLetter(text: string) {
+  const date = new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" }).format(new Date(`${TODAY}T00:00:00Z`));
+  expect(text.split(date).length - 1).toBe(1);
+  expect(text.match(/^(To|Dear) /gm)).toHaveLength(1);
+  expect(text.match(/^Thank you/gm)).toHaveLength(1);
+}
 let ids: Record<string, string>;
 /** Standard record types by key, and the standard fields of Stops by key. */
 const types: Record<string, string> = {};
@@ -87,26 +102,34 @@ describe("generating a joint ask", () => {
       expect(row.campaignId).toBe(result.value.id);
     }
 
+    // Each request keeps the ask in words; its letter is composed once, around the joint ask's text.
     const harrisburg = await getRequest(org.viewer, byTarget.get("Harrisburg Bureau of Police")!.id);
-    expect(harrisburg!.description).toContain("To the records custodian, Harrisburg Bureau of Police");
-    expect(harrisburg!.description).toContain("Under the Right-to-Know Law (65 P.S. § 67.901)");
-    expect(harrisburg!.description).toContain("within 5 business days");
-    expect(harrisburg!.description).toContain("kept in New World RMS");
-    expect(harrisburg!.description).toContain(org.viewer.name);
-    expect(harrisburg!.description).not.toMatch(/\{[a-z_]+\}/);
+    expect(harrisburg!.description).toBe(ask().ask);
+    const hLetter = await firstLetter(harrisburg!.id);
+    expect(hLetter).toContain("To the Records Officer, Harrisburg Bureau of Police:");
+    expect(hLetter).toContain("the Right-to-Know Law (65 P.S. § 67.901)");
+    expect(hLetter).toContain("within 5 business days");
+    expect(hLetter).toContain("keep these records in New World RMS");
+    expect(hLetter).toContain(org.viewer.name);
+    expect(hLetter).not.toMatch(/\{[a-z_]+\}/);
+    expectOneLetter(hLetter);
     const oakland = await getRequest(org.viewer, byTarget.get("Oakland Police Department")!.id);
-    expect(oakland!.description).toContain("Under the California Public Records Act");
-    expect(oakland!.description).toContain("within 10 calendar days");
+    const oLetter = await firstLetter(oakland!.id);
+    expect(oLetter).toContain("Under the California Public Records Act");
+    expect(oLetter).toContain("within 10 calendar days");
+    expectOneLetter(oLetter);
     const madison = await getRequest(org.viewer, byTarget.get("Madison Police Department")!.id);
-    expect(madison!.description).toContain("Wisconsin Public Records Law");
-    expect(madison!.description).toContain("within a reasonable time");
+    expect(await firstLetter(madison!.id)).toContain("Wisconsin Public Records Law");
 
     const vendor = await getRequest(org.viewer, byTarget.get("Tyler Technologies")!.id);
     expect(vendor!.agencyId).toBeNull();
     expect(vendor!.vendorId).toBe(ids.tyler);
-    expect(vendor!.description).toContain("3 agencies that use New World RMS");
-    expect(vendor!.description).toContain("- Harrisburg Bureau of Police (Harrisburg, Pennsylvania)");
-    expect(vendor!.description).toContain("- Oakland Police Department (Oakland, California)");
+    expect(vendor!.description).toBe(ask().ask);
+    const vLetter = await firstLetter(vendor!.id);
+    expect(vLetter).toContain("3 agencies that use New World RMS");
+    expect(vLetter).toContain("- Harrisburg Bureau of Police (Harrisburg, Pennsylvania)");
+    expect(vLetter).toContain("- Oakland Police Department (Oakland, California)");
+    expectOneLetter(vLetter);
 
     const timeline = await getTimeline(org.viewer, harrisburg!.id);
     expect(timeline.map((e) => e.kind)).toEqual(["created", "due_date_changed", "campaign_joined", "edited"]);
@@ -236,7 +259,7 @@ describe("tracking a joint ask", () => {
     const added = await addCampaignTargets(org.viewer, campaignId, { targets: [ids.reading!, ids.harrisburg!], initialStatus: "draft" }, TODAY);
     expect(added).toEqual({ ok: true, value: { created: 1, skipped: 1 } });
     const reading = (await listRequests(org.viewer, { campaign: campaignId, agency: ids.reading })).rows[0]!;
-    expect((await getRequest(org.viewer, reading.id))!.description).toContain("Reading Police Department");
+    expect(await firstLetter(reading.id)).toContain("The Reading Police Department is one of several agencies");
   });
 
   it("lets an existing request join by its number", async () => {
@@ -447,7 +470,7 @@ describe("the catalog ask of a joint ask", () => {
   it("previews an 'other record type' in the letters without adding it to the catalog", async () => {
     const letterTemplate = "Dear {agency}: please send {record_types}.";
     const preview = await previewCampaign(org.viewer, ask({ recordTypeIds: [types.stops!], newRecordType: "Predictive policing inputs", letterTemplate }), TODAY);
-    expect(preview.ok && preview.value.letters[0]!.text).toBe("Dear Oakland Police Department: please send Stops, Predictive policing inputs.");
+    expect(preview.ok && preview.value.letters[0]!.text).toContain("\n\nDear Oakland Police Department: please send Stops, Predictive policing inputs.\n\n");
     expect(await db.select().from(recordTypes).where(eq(recordTypes.name, "Predictive policing inputs"))).toEqual([]);
   });
 

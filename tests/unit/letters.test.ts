@@ -6,6 +6,7 @@ import {
   DEFAULT_VENDOR_LETTER,
   describeResponseTime,
   fillTemplate,
+  letterBody,
   placeholdersIn,
   templateProblem,
   VENDOR_PLACEHOLDERS,
@@ -36,7 +37,19 @@ describe("letter templates", () => {
   it("ships default letters that use only their own placeholders", () => {
     expect(templateProblem(DEFAULT_AGENCY_LETTER, AGENCY_PLACEHOLDERS)).toBeNull();
     expect(templateProblem(DEFAULT_VENDOR_LETTER, VENDOR_PLACEHOLDERS)).toBeNull();
-    expect(placeholdersIn(DEFAULT_AGENCY_LETTER)).toEqual(expect.arrayContaining(["agency", "law_name", "citation", "days", "ask"]));
+    expect(placeholdersIn(DEFAULT_AGENCY_LETTER)).toEqual(expect.arrayContaining(["agency", "ask", "product"]));
+    // The letter around the body brings the date, greeting and signature: the defaults carry none.
+    for (const template of [DEFAULT_AGENCY_LETTER, DEFAULT_VENDOR_LETTER]) {
+      expect(placeholdersIn(template)).not.toEqual(expect.arrayContaining(["date"]));
+      expect(template).not.toMatch(/Thank you|^To /m);
+    }
+  });
+
+  it("keeps only the body of a letter text written as a whole letter", () => {
+    const whole = "{date}\n\nTo the records custodian, {agency}\n\nPlease send {ask}.\n\nIt is kept in {product}.\n\nThank you,\n{requester}\n{organization}";
+    expect(letterBody(whole)).toBe("Please send {ask}.\n\nIt is kept in {product}.");
+    expect(letterBody("Dear {agency},\r\n\r\nPlease send {ask}.\r\n\r\nSincerely, me")).toBe("Please send {ask}.");
+    expect(letterBody("Please send {ask}.")).toBe("Please send {ask}.");
   });
 
   it("describes response times", () => {

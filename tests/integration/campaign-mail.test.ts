@@ -1,0 +1,119 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { agencies, catalogFields, outboxMessages, recordTypes, requests, vendors } from "../../db/schema";
+import { campaignTargets, saveTargetLetter, sendAllLetters, setTargetContact, targetLetter } from "~/domain/campaign-mail.server";
+import { createCampaign, previewCampaign } from "~/domain/campaigns.server";
+import { DEFAULT_AGENCY_LETTER, DEFAULT_VENDOR_LETTER } from "~/domain/letters";
+import { getRequest, getTimeline } from "~/domain/requests.server";
+import { campaignFormSchema, type CampaignInput } from "~/domain/vendor-input";
+import { db } from "~/utils/db.server";
+import { makeAgency, makeOrganization, makeProduct, makeSystem, makeVendor, TODAY } from "./factories";
+
+let org: Awaited<ReturnType<typeof makeOrganization>>;
+let ids: Record<string, string>;
+const types: Record<string, string> = {};
+const stopFields: Record<string, string> = {};
+
+const LONG_TODAY = "November 23, 2026";
+
+function ask(overrides: Record<string, unknown> = {}): CampaignInput {
+  return campaignFormSchema.parse({
+    title: "Traffic stops from New World RMS",
+    ask: "Record-level traffic stop data as the standard RMS export.",
+    recordTypeIds: [types.stops],
+    catalogFieldIds: [stopFields.subject_race, stopFields.stop_date].filter(Boolean),
+    periodStart: "2021-01-01",
+    periodEnd: "2025-12-31",
+    formats: ["csv"],
+    letterTemplate: DEFAULT_AGENCY_LETTER,
+    vendorLetterTemplate: DEFAULT_VENDOR_LETTER,
+    targets: [ids.harrisburg, ids.madison, ids.oakland],
+    productId: ids.rms,
+    vendorId: ids.tyler,
+    includeVendor: true,
+    ...overrides,
+  });
+}
+
+/** One letter, not a letter inside a letter: one date, one greeting, one signature. */
+function expectOneLetter(text: string) {
+  expect(text.split(LONG_TODAY).length - 1).toBe(1);
+  expect(text.match(/^(To|Dear) /gm)).toHaveLength(1);
+  expect(text.match(/^Thank you/gm)).toHaveLength(1);
+}
+
+beforeAll(async () => {
+  org = await makeOrganization("Campaign mail");
+  const v = org.viewer;
+  const tyler = await makeVendor(v, "Tyler Technologies");
+  const rms = await makeProduct(v, tyler, "New World RMS");
+  const harrisburg = (await makeAgency(v, { name: "Harrisburg Bureau of Police", place: "Harrisburg", state: "PA" })).agencyId;
+  const madison = (await makeAgency(v, { name: "Madison Police Department", place: "Madison", state: "WI" })).agencyId;
+  const oakland = (await makeAgency(v, { name: "Oakland Police Department", place: "Oakland", state: "CA" })).agencyId;
+  for (const agency of [harrisburg, madison, oakland]) await makeSystem(v, agency, { productId: rms });
+  // Madison has no records email yet; the others and the vendor do.
+  await db.update(agencies).set({ recordsContactEmail: "records@harrisburgpa.gov", recordsContactName: "Open Records Officer" }).where(eq(agencies.id, harrisburg));
+  await db.update(agencies).set({ recordsContactEmail: "cpra@oaklandca.gov" }).where(eq(agencies.id, oakland));
+  await db.update(vendors).set({ contactEmail: "legal@tylertech.com" }).where(eq(vendors.id, tyler));
+  ids = { tyler, rms, harrisburg, madison, oakland };
+  for (const t of await db.select().from(recordTypes).where(isNull(recordTypes.organizationId))) types[t.key] = t.id;
+  for (const f of await db.select().from(catalogFields).where(eq(catalogFields.recordTypeId, types.stops!))) stopFields[f.key] = f.id;
+});
+
+describe("one letter per target, composed once", () => {
+  it("previews each letter with one date, one greeting, the fields and period asked and its own law", async () => {
+    const preview = await previewCampaign(org.viewer, ask(), TODAY);
+    expect(preview.ok).toBe(true);
+    if (!preview.ok) return;
+    const letterTo = (name: string) => preview.value.letters.find((l) => l.target === name)!;
+    const [harrisburg, madison, oakland, vendor] = ["Harrisburg Bureau of Police", "Madison Police Department", "Oakland Police Department", "Tyler Technologies"].map(letterTo);
+    expect(preview.value.letters).toHaveLength(4);
+    for (const letter of [harrisburg!, madison!, oakland!, vendor!]) {
+      expectOneLetter(letter.text);
+      expect(letter.text).toContain("Subject race");
+      expect(letter.text).toContain("Period: records dated from January 1, 2021 to December 31, 2025.");
+      expect(letter.text).toContain("as CSV files");
+      expect(letter.text).not.toMatch(/\{[a-z_]+\}/);
+    }
+    expect(harrisburg!.text).toContain("To the Open Records Officer, Harrisburg Bureau of Police:");
+    expect(harrisburg!.text).toContain("65 P.S. § 67.901");
+    expect(oakland!.text).toContain("California Public Records Act");
+    expect(oakland!.text).not.toContain("65 P.S.");
+    expect(vendor!.text).toContain("To Tyler Technologies:");
+    expect(vendor!.text).toContain("- Madison Police Department (Madison, Wisconsin)");
+  });
+
+  it("keeps the ask as words and data on each request, and a whole-letter text never nests", async () => {
+    const whole = `{date}\n\nTo the records custodian, {agency}\n\nPlease send {ask}\n\nThank you,\n{requester}\n{organization}`;
+    const created = await createCampaign(org.viewer, ask({ title: "Nested check", letterTemplate: whole }), TODAY);
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    const targets = (await campaignTargets(org.viewer, created.value.id))!;
+    expect(targets).toHaveLength(4);
+    for (const t of targets) {
+      const request = await getRequest(org.viewer, t.requestId);
+      expect(request!.description).toBe("Record-level traffic stop data as the standard RMS export.");
+      const letter = (await targetLetter(org.viewer, created.value.id, t.requestId, TODAY))!;
+      expectOneLetter(letter.text);
+      expect(letter.text).toContain("Subject race");
+    }
+  });
+
+  it("edits one target's letter without touching the others, on its timeline", async () => {
+    const created = await createCampaign(org.viewer, ask({ title: "Edit one" }), TODAY);
+    if (!created.ok) throw new Error("not created");
+    const [first, second] = (await campaignTargets(org.viewer, created.value.id))!;
+    const before = (await targetLetter(org.viewer, created.value.id, second!.requestId, TODAY))!;
+    const saved = await saveTargetLetter(org.viewer, created.value.id, first!.requestId, { subject: "A custom subject", body: "A custom letter for this target." });
+    expect(saved).toEqual({ ok: true, value: { changed: true } });
+    expect((await targetLetter(org.viewer, created.value.id, first!.requestId, TODAY))!).toMatchObject({ subject: "A custom subject", text: "A custom letter for this target.\n", edited: true });
+    expect((await targetLetter(org.viewer, created.value.id, second!.requestId, TODAY))!.text).toBe(before.text);
+    const timeline = await getTimeline(org.viewer, first!.requestId);
+    expect(timeline.at(-1)).toMatchObject({ kind: "edited", data: { changes: [{ field: "letter" }] } });
+    // Back to the joint ask's letter.
+    await saveTargetLetter(org.viewer, created.value.id, first!.requestId, null);
+    expect((await targetLetter(org.viewer, created.value.id, first!.requestId, TODAY))!.edited).toBe(false);
+    // Header injection in the subject is refused with the field named.
+    expect(await saveTargetLetter(org.viewer, created.value.id, first!.requestId, { subject: "x\r\nBcc: a@b.c", body: "y" })).toMatchObject({ ok: false, fieldErrors: { subject: [expect.any(String)] } });
+  });
+});
