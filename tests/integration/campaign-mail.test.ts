@@ -7,7 +7,8 @@ import { DEFAULT_AGENCY_LETTER, DEFAULT_VENDOR_LETTER } from "~/domain/letters";
 import { getRequest, getTimeline } from "~/domain/requests.server";
 import { campaignFormSchema, type CampaignInput } from "~/domain/vendor-input";
 import { db } from "~/utils/db.server";
-import { makeAgency, makeOrganization, makeProduct, makeSystem, makeVendor, TODAY } from "./factories";
+import * as sendRoute from "~/routes/campaigns.$campaignId_.send";
+import { callRoute, cookieFor, makeAgency, makeOrganization, makeProduct, makeSystem, makeVendor, TODAY } from "./factories";
 
 let org: Awaited<ReturnType<typeof makeOrganization>>;
 let ids: Record<string, string>;
@@ -115,5 +116,96 @@ describe("one letter per target, composed once", () => {
     expect((await targetLetter(org.viewer, created.value.id, first!.requestId, TODAY))!.edited).toBe(false);
     // Header injection in the subject is refused with the field named.
     expect(await saveTargetLetter(org.viewer, created.value.id, first!.requestId, { subject: "x\r\nBcc: a@b.c", body: "y" })).toMatchObject({ ok: false, fieldErrors: { subject: [expect.any(String)] } });
+  });
+});
+
+describe("send all", () => {
+  it("sends each unsent letter once, files each request under its own law, and lists targets without an email", async () => {
+    const created = await createCampaign(org.viewer, ask({ title: "Send all" }), TODAY);
+    if (!created.ok) throw new Error("not created");
+    const campaignId = created.value.id;
+    const requestIds = (await campaignTargets(org.viewer, campaignId))!.map((t) => t.requestId);
+    const outbox = () => db.select().from(outboxMessages).where(inArray(outboxMessages.requestId, requestIds));
+
+    // Twice at once, then once more: every letter is queued once.
+    const [first, second] = await Promise.all([sendAllLetters(org.viewer, campaignId, TODAY), sendAllLetters(org.viewer, campaignId, TODAY)]);
+    const again = await sendAllLetters(org.viewer, campaignId, TODAY);
+    const queued = [first, second, again].map((r) => (r?.ok ? r.value.queued : -1));
+    expect(queued.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(again).toEqual({ ok: true, value: { queued: 0, already: 0, withoutContact: 1, failed: [] } });
+    const messages = await outbox();
+    expect(messages).toHaveLength(3);
+    expect(messages.map((m) => m.toAddress).sort()).toEqual(["cpra@oaklandca.gov", "legal@tylertech.com", "records@harrisburgpa.gov"]);
+    for (const m of messages) {
+      expect(m.kind).toBe("request_letter");
+      expectOneLetter(m.textBody);
+      expect(m.replyTo).toMatch(new RegExp(`^requests\\+${m.requestId}-`));
+    }
+
+    // Each sent request is filed today and due under its own state's law; Madison waits for an address.
+    const rows = await db.select().from(requests).where(inArray(requests.id, requestIds));
+    const byAgency = new Map<string | undefined, (typeof rows)[number]>(rows.map((r) => [r.agencyId ?? r.vendorId ?? undefined, r]));
+    for (const key of [ids.harrisburg, ids.oakland]) {
+      expect(byAgency.get(key)).toMatchObject({ status: "submitted", filedOn: TODAY, receivedOn: TODAY, method: "email" });
+      expect(byAgency.get(key)!.dueOn).not.toBeNull();
+    }
+    expect(byAgency.get(ids.harrisburg)!.dueOn).not.toBe(byAgency.get(ids.oakland)!.dueOn);
+    expect(byAgency.get(ids.madison)).toMatchObject({ status: "draft", receivedOn: null });
+    const timeline = await getTimeline(org.viewer, byAgency.get(ids.harrisburg)!.id);
+    expect(timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(["email_queued", "status_changed", "due_date_changed"]));
+
+    const targets = (await campaignTargets(org.viewer, campaignId))!;
+    const madison = targets.find((t) => t.agencyId === ids.madison)!;
+    expect(madison).toMatchObject({ contactEmail: null, letter: null, status: "draft" });
+
+    // A bad address is refused with the field named; a good one lets Madison's letter go.
+    expect(await setTargetContact(org.viewer, { agencyId: ids.madison }, "not an address")).toMatchObject({ ok: false, fieldErrors: { email: [expect.any(String)] } });
+    expect(await setTargetContact(org.viewer, { agencyId: ids.madison }, "records@cityofmadison.com")).toEqual({ ok: true, value: { address: "records@cityofmadison.com" } });
+    expect(await sendAllLetters(org.viewer, campaignId, TODAY, { requestIds: [madison.requestId] })).toEqual({
+      ok: true,
+      value: { queued: 1, already: 0, withoutContact: 0, failed: [] },
+    });
+    expect(await outbox()).toHaveLength(4);
+    await db.update(agencies).set({ recordsContactEmail: null }).where(eq(agencies.id, ids.madison!));
+  });
+
+  it("refuses requests that are not the organization's in this joint ask", async () => {
+    const created = await createCampaign(org.viewer, ask({ title: "Selected only" }), TODAY);
+    if (!created.ok) throw new Error("not created");
+    const other = await makeOrganization("Other");
+    const result = await sendAllLetters(org.viewer, created.value.id, TODAY, { requestIds: [other.org.id] });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { requestIds: [expect.any(String)] } });
+    expect(await sendAllLetters(other.viewer, created.value.id, TODAY)).toBeNull();
+  });
+});
+
+describe("the send page", () => {
+  it("sends from a plain form, refreshes itself while letters wait, and names the field of a bad address", async () => {
+    const created = await createCampaign(org.viewer, ask({ title: "Send page" }), TODAY);
+    if (!created.ok) throw new Error("not created");
+    const campaignId = created.value.id;
+    const cookie = await cookieFor(org.admin.id);
+    const url = `/campaigns/${campaignId}/send`;
+    const sent = await callRoute(sendRoute.action, { url, cookie, params: { campaignId }, form: { intent: "send-all" } });
+    expect(sent.status).toBe(302);
+    const again = await callRoute(sendRoute.action, { url, cookie, params: { campaignId }, form: { intent: "send-all" } });
+    expect(again.status).toBe(302);
+    const requestIds = (await campaignTargets(org.viewer, campaignId))!.map((t) => t.requestId);
+    expect(await db.select().from(outboxMessages).where(inArray(outboxMessages.requestId, requestIds))).toHaveLength(3);
+
+    const body = (await (await callRoute(sendRoute.loader, { url, cookie, params: { campaignId } })).json()) as {
+      progress: { queued: number; sent: number; failed: number; unsent: number };
+      withoutContact: Array<{ targetName: string }>;
+    };
+    expect(body.progress).toMatchObject({ queued: 3, sent: 0, failed: 0, unsent: 1 });
+    expect(body.withoutContact.map((t) => t.targetName)).toEqual(["Madison Police Department"]);
+    const meta = sendRoute.meta({ data: body } as unknown as Parameters<typeof sendRoute.meta>[0]);
+    expect(meta).toContainEqual({ httpEquiv: "refresh", content: "3" });
+
+    const bad = await callRoute(sendRoute.action, { url, cookie, params: { campaignId }, form: { intent: "add-contact", agencyId: ids.madison!, email: "nope" } });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { errors: Record<string, string[]> }).errors.email).toBeDefined();
+    const none = await callRoute(sendRoute.action, { url, cookie, params: { campaignId }, form: { intent: "send-selected" } });
+    expect(none.status).toBe(400);
   });
 });
