@@ -1,7 +1,17 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { agencies, catalogFields, outboxMessages, recordTypes, requests, vendors } from "../../db/schema";
-import { campaignTargets, saveTargetLetter, sendAllLetters, setTargetContact, targetLetter } from "~/domain/campaign-mail.server";
+import {
+  agenciesWithSeveralOpen,
+  campaignTargets,
+  draftAgencySummary,
+  followUpAllOverdue,
+  saveTargetLetter,
+  sendAgencySummary,
+  sendAllLetters,
+  setTargetContact,
+  targetLetter,
+} from "~/domain/campaign-mail.server";
 import { createCampaign, previewCampaign } from "~/domain/campaigns.server";
 import { DEFAULT_AGENCY_LETTER, DEFAULT_VENDOR_LETTER } from "~/domain/letters";
 import { getRequest, getTimeline } from "~/domain/requests.server";
@@ -207,5 +217,64 @@ describe("the send page", () => {
     expect(((await bad.json()) as { errors: Record<string, string[]> }).errors.email).toBeDefined();
     const none = await callRoute(sendRoute.action, { url, cookie, params: { campaignId }, form: { intent: "send-selected" } });
     expect(none.status).toBe(400);
+  });
+});
+
+describe("following up", () => {
+  it("follows up every overdue target once per due date, each on its timeline", async () => {
+    const created = await createCampaign(org.viewer, ask({ title: "Follow up all" }), TODAY);
+    if (!created.ok) throw new Error("not created");
+    const campaignId = created.value.id;
+    await sendAllLetters(org.viewer, campaignId, TODAY);
+    const targets = (await campaignTargets(org.viewer, campaignId))!;
+    const requestIds = targets.map((t) => t.requestId);
+    const overdue = (await db.select().from(requests).where(inArray(requests.id, requestIds))).filter((r) => r.dueOn && r.dueOn < "2027-03-01" && r.status === "submitted");
+    expect(overdue.length).toBeGreaterThanOrEqual(2);
+    const followUps = () =>
+      db.select().from(outboxMessages).where(and(inArray(outboxMessages.requestId, requestIds), eq(outboxMessages.kind, "follow_up")));
+
+    // Before anything is due, nothing goes.
+    expect(await followUpAllOverdue(org.viewer, campaignId, TODAY)).toEqual({ queued: 0, already: 0, withoutContact: 0, failed: [] });
+    const later = "2027-03-01";
+    const first = await followUpAllOverdue(org.viewer, campaignId, later);
+    expect(first).toMatchObject({ queued: overdue.length, already: 0, failed: [] });
+    expect(await followUpAllOverdue(org.viewer, campaignId, later)).toMatchObject({ queued: 0, already: overdue.length });
+    const messages = await followUps();
+    expect(messages).toHaveLength(overdue.length);
+    for (const m of messages) {
+      expect(m.textBody).toContain("a response was due by");
+      const timeline = await getTimeline(org.viewer, m.requestId!);
+      expect(timeline.filter((e) => e.kind === "email_queued" && (e.data as { letterKind: string }).letterKind === "follow_up")).toHaveLength(1);
+    }
+  });
+
+  it("sends one summary follow-up to an agency listing all its open requests, once a day", async () => {
+    const draft = (await draftAgencySummary(org.viewer, ids.harrisburg!, "2027-03-01"))!;
+    const open = await db.select().from(requests).where(and(eq(requests.agencyId, ids.harrisburg!), eq(requests.status, "submitted")));
+    expect(open.length).toBeGreaterThan(1);
+    expect(draft.open).toHaveLength(open.length);
+    for (const r of open) expect(draft.letter!.text).toContain(`#${r.number} ${r.title}`);
+    expect(draft.letter!.text.startsWith("March 1, 2027\n\nTo the Open Records Officer, Harrisburg Bureau of Police:")).toBe(true);
+    expect(draft.letter!.text.match(/^Thank you/gm)).toHaveLength(1);
+
+    const sent = await sendAgencySummary(org.viewer, ids.harrisburg!, "2027-03-01");
+    expect(sent).toEqual({ ok: true, value: { created: true, requests: open.length, to: "records@harrisburgpa.gov" } });
+    expect(await sendAgencySummary(org.viewer, ids.harrisburg!, "2027-03-01")).toMatchObject({ ok: true, value: { created: false } });
+    const queued = await db.select().from(outboxMessages).where(eq(outboxMessages.idempotencyKey, `agency-summary:${ids.harrisburg}:2027-03-01`));
+    expect(queued).toHaveLength(1);
+    for (const r of open) {
+      const timeline = await getTimeline(org.viewer, r.id);
+      expect(timeline.some((e) => e.kind === "email_queued" && (e.data as { outboxMessageId: string }).outboxMessageId === queued[0]!.id)).toBe(true);
+    }
+    // Madison has no email: refused with the field named.
+    expect(await sendAgencySummary(org.viewer, ids.madison!, "2027-03-01")).toMatchObject({ ok: false });
+  });
+
+  it("lists the joint ask's agencies that have several open requests", async () => {
+    const created = await createCampaign(org.viewer, ask({ title: "Several open", targets: [ids.harrisburg] }), TODAY);
+    if (!created.ok) throw new Error("not created");
+    const list = await agenciesWithSeveralOpen(org.viewer, created.value.id);
+    expect(list.map((a) => a.name)).toEqual(["Harrisburg Bureau of Police"]);
+    expect(list[0]!.open).toBeGreaterThan(1);
   });
 });
