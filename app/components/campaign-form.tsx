@@ -18,6 +18,16 @@ export interface TargetOption {
   note?: string;
 }
 
+/** An open request (the organization's or its coalition's) to a target, asking the same record types. */
+export interface OverlapOption {
+  requestId: string;
+  number: number;
+  title: string;
+  organizationName: string;
+  own: boolean;
+  tags: string[];
+}
+
 function Placeholders({ names }: { names: readonly (keyof typeof PLACEHOLDER_HINTS)[] }) {
   return (
     <details className="placeholders">
@@ -159,12 +169,15 @@ export function TargetChoices({
   chosen,
   errors,
   legend,
+  overlaps,
 }: {
   name: string;
   targets: TargetOption[];
   chosen: ReadonlySet<string>;
   errors?: string[];
   legend: string;
+  /** Open requests to each target for the same record types, by agency id: warned of, with links. */
+  overlaps?: Record<string, OverlapOption[]>;
 }) {
   return (
     <fieldset className="field targets" aria-describedby={errors?.length ? `${name}-error` : undefined}>
@@ -189,6 +202,21 @@ export function TargetChoices({
                   </span>
                 </span>
               </label>
+              {overlaps?.[t.id]?.length ? (
+                <p className="target-overlap small" role="note">
+                  <strong>Already open:</strong>{" "}
+                  {overlaps[t.id]!.slice(0, 5).map((o, i) => (
+                    <span key={o.requestId}>
+                      {i > 0 ? "; " : ""}
+                      <a href={`/requests/${o.requestId}`}>
+                        {o.own ? "" : `${o.organizationName} `}#{o.number} {o.title}
+                      </a>
+                      {o.tags.length ? <span className="muted"> ({o.tags.join(", ")})</span> : null}
+                    </span>
+                  ))}
+                  {overlaps[t.id]!.length > 5 ? ` and ${overlaps[t.id]!.length - 5} more` : ""}. Untick to drop this agency.
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -1,14 +1,14 @@
-import { and, asc, count, desc, eq, ilike, inArray, notInArray, sql } from "drizzle-orm";
+import { and, arrayOverlaps, asc, count, desc, eq, ilike, inArray, notInArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { stringify } from "csv-stringify/sync";
-import { agencies, campaigns, jurisdictions, organizations, products, requests, users, vendors } from "../../db/schema";
+import { agencies, campaigns, jurisdictions, organizations, products, requestRecordTypes, requests, users, vendors } from "../../db/schema";
 import type { RequestStatus } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
 import { ownAgencies, ownProducts, ownRequests, ownVendors, visibleCampaigns, visibleRequests } from "./access.server";
 import { spreadsheetSafe } from "./csv";
-import { copyAskToRequests, coverageMatrix, readCampaignAsk, resolveFieldsAsk, saveCampaignAsk, type FieldsAsk } from "./fields.server";
+import { adoptCampaignAsk, copyAskToRequests, coverageMatrix, readCampaignAsk, resolveFieldsAsk, saveCampaignAsk, type FieldsAsk } from "./fields.server";
 import { countUnasked, listPrecedents, listUnasked, RECEIVED_STATUSES, type ProductScope } from "./groups.server";
 import { agencyLetter, lawCitationOf, lawOf, placeOf, vendorLetter, type CampaignLetterValues, type TargetAgency } from "./campaign-letters.server";
 import { askDetails } from "./mail/ask-details";
@@ -149,7 +149,7 @@ export async function previewCampaign(
   today: string,
   db: Executor = defaultDb,
   only: readonly string[] = [],
-): Promise<Result<{ letters: LetterPreview[]; total: number }>> {
+): Promise<Result<{ letters: LetterPreview[]; total: number; overlaps: Record<string, Overlap[]> }>> {
   const resolved = await resolveAsk(db, viewer, input);
   if (!resolved.ok) return resolved;
   const { product, vendor, targets, recordTypeNames, fieldsAsk } = resolved.value;
@@ -182,7 +182,13 @@ export async function previewCampaign(
     const rendered = requestLetter({ ...base, description: vendorLetter(input.vendorLetterTemplate, targets, values), agencyName: vendor.name, recipientKind: "vendor", law: null });
     letters.push({ target: vendor.name, place: null, law: null, subject: rendered.subject, text: rendered.text });
   }
-  return ok({ letters, total: targets.length + (input.includeVendor ? 1 : 0) });
+  const overlaps = await openOverlaps(
+    viewer,
+    targets.map((t) => t.id),
+    { ids: fieldsAsk.recordTypes.map((t) => t.id).filter((id): id is string => id !== null), names: recordTypeNames },
+    db,
+  );
+  return ok({ letters, total: targets.length + (input.includeVendor ? 1 : 0), overlaps });
 }
 
 /** Thrown inside a generating transaction so that one failed request undoes the whole joint ask. */
@@ -363,10 +369,15 @@ export async function addRequestToCampaign(
     .limit(1);
   if (!request) return fail("number", `There is no request #${number}`);
   if (request.campaignId === campaign.id) return fail("number", `Request #${number} is already part of this joint ask`);
-  const result = await setRequestCampaign(viewer, request.id, campaign.id, db);
-  if (!result) return fail("number", `There is no request #${number}`);
-  if (!result.ok) return result;
-  return ok({ requestId: request.id });
+  const fieldsAsk = await readCampaignAsk(campaign.id, db);
+  return inTransaction(db, "number", "Nothing was changed", async (tx) => {
+    const result = await setRequestCampaign(viewer, request.id, campaign.id, tx);
+    if (!result) return fail("number", `There is no request #${number}`);
+    if (!result.ok) throw new GenerationFailed(result.fieldErrors);
+    // The request now asks what the joint ask asks (its organization's own copy), so the grid shows its fields.
+    if (fieldsAsk) await adoptCampaignAsk(tx, viewer, request.id, fieldsAsk);
+    return ok({ requestId: request.id });
+  });
 }
 
 /**
@@ -659,4 +670,63 @@ export async function campaignCsv(viewer: Viewer, id: string, today: string, db:
     ].map(spreadsheetSafe),
   );
   return { id: campaign.id, title: campaign.title, rows: records.length, csv: stringify([[...CSV_COLUMNS], ...records], { bom: true, record_delimiter: "\r\n" }) };
+}
+
+export interface Overlap {
+  requestId: string;
+  number: number;
+  title: string;
+  status: RequestStatus;
+  organizationName: string;
+  own: boolean;
+  tags: string[];
+}
+
+/** Open (and draft) statuses: a request that is still being asked, so a new one would ask the same again. */
+const STILL_ASKING: RequestStatus[] = ["draft", ...OPEN_STATUSES];
+
+/**
+ * The open requests (the organization's and its coalition's) to each of these agencies for the same record
+ * types: by the record types they ask or their tags. Without record types, every open request to the agency.
+ */
+export async function openOverlaps(
+  viewer: Viewer,
+  agencyIds: readonly string[],
+  recordTypes: { ids: readonly string[]; names: readonly string[] } | null,
+  db: Executor = defaultDb,
+): Promise<Record<string, Overlap[]>> {
+  const valid = agencyIds.filter(isUuid);
+  if (valid.length === 0) return {};
+  const names = normalizeTags([...(recordTypes?.names ?? [])]);
+  const ids = (recordTypes?.ids ?? []).filter(isUuid);
+  const sameTypes =
+    recordTypes && (names.length || ids.length)
+      ? or(
+          names.length ? arrayOverlaps(requests.tags, names) : undefined,
+          ids.length
+            ? inArray(requests.id, db.select({ id: requestRecordTypes.requestId }).from(requestRecordTypes).where(inArray(requestRecordTypes.recordTypeId, ids)))
+            : undefined,
+        )
+      : undefined;
+  const rows = await db
+    .select({
+      agencyId: requests.agencyId,
+      requestId: requests.id,
+      number: requests.number,
+      title: requests.title,
+      status: requests.status,
+      organizationId: requests.organizationId,
+      organizationName: organizations.name,
+      tags: requests.tags,
+    })
+    .from(requests)
+    .innerJoin(organizations, eq(organizations.id, requests.organizationId))
+    .where(and(visibleRequests(viewer), inArray(requests.agencyId, valid), inArray(requests.status, STILL_ASKING), sameTypes))
+    .orderBy(asc(requests.agencyId), desc(requests.createdAt))
+    .limit(2_000);
+  const result: Record<string, Overlap[]> = {};
+  for (const { agencyId, organizationId, ...row } of rows) {
+    (result[agencyId!] ??= []).push({ ...row, own: organizationId === viewer.organizationId });
+  }
+  return result;
 }

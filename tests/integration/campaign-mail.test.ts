@@ -12,13 +12,14 @@ import {
   setTargetContact,
   targetLetter,
 } from "~/domain/campaign-mail.server";
-import { createCampaign, previewCampaign } from "~/domain/campaigns.server";
+import { addRequestToCampaign, createCampaign, openOverlaps, previewCampaign } from "~/domain/campaigns.server";
+import { coverageMatrix } from "~/domain/fields.server";
 import { DEFAULT_AGENCY_LETTER, DEFAULT_VENDOR_LETTER } from "~/domain/letters";
 import { getRequest, getTimeline } from "~/domain/requests.server";
 import { campaignFormSchema, type CampaignInput } from "~/domain/vendor-input";
 import { db } from "~/utils/db.server";
 import * as sendRoute from "~/routes/campaigns.$campaignId_.send";
-import { callRoute, cookieFor, makeAgency, makeOrganization, makeProduct, makeSystem, makeVendor, TODAY } from "./factories";
+import { callRoute, cookieFor, formCoalition, freshViewer, makeAgency, makeOrganization, makeProduct, makeRequest, makeSystem, makeVendor, TODAY } from "./factories";
 
 let org: Awaited<ReturnType<typeof makeOrganization>>;
 let ids: Record<string, string>;
@@ -32,7 +33,7 @@ function ask(overrides: Record<string, unknown> = {}): CampaignInput {
     title: "Traffic stops from New World RMS",
     ask: "Record-level traffic stop data as the standard RMS export.",
     recordTypeIds: [types.stops],
-    catalogFieldIds: [stopFields.subject_race, stopFields.stop_date].filter(Boolean),
+    catalogFieldIds: [stopFields.subject_race, stopFields.subject_age].filter(Boolean),
     periodStart: "2021-01-01",
     periodEnd: "2025-12-31",
     formats: ["csv"],
@@ -276,5 +277,68 @@ describe("following up", () => {
     const list = await agenciesWithSeveralOpen(org.viewer, created.value.id);
     expect(list.map((a) => a.name)).toEqual(["Harrisburg Bureau of Police"]);
     expect(list[0]!.open).toBeGreaterThan(1);
+  });
+});
+
+describe("partners and overlaps", () => {
+  it("gives a partner's request added by number the joint ask's ask, so the grid shows its fields", async () => {
+    const owner = await makeOrganization("Grid owner");
+    const partner = await makeOrganization("Grid partner");
+    await formCoalition(owner, partner);
+    const ownerViewer = await freshViewer(owner.admin.id);
+    const partnerViewer = await freshViewer(partner.admin.id);
+    const mine = (await makeAgency(ownerViewer, { name: "Erie Police Department", place: "Erie", state: "PA" })).agencyId;
+    const theirs = (await makeAgency(partnerViewer, { name: "Dane County Sheriff", place: "Dane County", state: "WI", kind: "county", type: "sheriff" })).agencyId;
+    const created = await createCampaign(
+      ownerViewer,
+      campaignFormSchema.parse({
+        title: "Shared stops",
+        ask: "Stops.",
+        recordTypeIds: [types.stops],
+        catalogFieldIds: [stopFields.subject_race, stopFields.subject_age].filter(Boolean),
+        letterTemplate: DEFAULT_AGENCY_LETTER,
+        targets: [mine],
+      }),
+      TODAY,
+    );
+    if (!created.ok) throw new Error("not created");
+    const request = await makeRequest(partnerViewer, theirs, { title: "Dane County stops" });
+    const added = await addRequestToCampaign(partnerViewer, created.value.id, request.number);
+    expect(added).toEqual({ ok: true, value: { requestId: request.id } });
+
+    const matrix = await coverageMatrix(ownerViewer, { campaignId: created.value.id });
+    expect(matrix.fields.length).toBeGreaterThanOrEqual(2);
+    const row = matrix.rows.find((r) => r.requestId === request.id)!;
+    expect(row).toBeDefined();
+    for (const field of matrix.fields) expect(row.states[field.id]).toBe("not_yet");
+    const timeline = await getTimeline(partnerViewer, request.id);
+    expect(timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(["campaign_joined", "fields_asked"]));
+    // The partner's copy is its own organization's.
+    const fields = await db.select().from(requests).where(eq(requests.id, request.id));
+    expect(fields[0]!.organizationId).toBe(partner.org.id);
+  });
+
+  it("warns of open requests (own and the coalition's) to the same agency for the same record types", async () => {
+    const owner = await makeOrganization("Overlap owner");
+    const partner = await makeOrganization("Overlap partner");
+    await formCoalition(owner, partner);
+    const ownerViewer = await freshViewer(owner.admin.id);
+    const partnerViewer = await freshViewer(partner.admin.id);
+    const madison = (await makeAgency(ownerViewer, { name: "Madison PD", place: "Madison", state: "WI" })).agencyId;
+    const quiet = (await makeAgency(ownerViewer, { name: "Quiet PD", place: "Quietville", state: "WI" })).agencyId;
+    const open = await makeRequest(ownerViewer, madison, { title: "Madison traffic stops", initialStatus: "submitted" });
+    const byName = await openOverlaps(ownerViewer, [madison, quiet], { ids: [types.stops!], names: ["Stops"] });
+    expect(byName[madison]!.map((o) => o.requestId)).toEqual([open.id]);
+    expect(byName[quiet]).toBeUndefined();
+    expect(await openOverlaps(ownerViewer, [madison], { ids: [types.use_of_force ?? types.calls_for_service!], names: ["Use of force"] })).toEqual({});
+    // The partner asking the same agency is warned of the owner's open request (shared with the coalition), with whose it is.
+    const partnerMadison = await openOverlaps(partnerViewer, [madison], { ids: [types.stops!], names: ["stops"] });
+    expect(partnerMadison[madison]).toEqual([expect.objectContaining({ requestId: open.id, own: false, organizationName: owner.org.name })]);
+    const preview = await previewCampaign(
+      ownerViewer,
+      campaignFormSchema.parse({ title: "Again", ask: "Stops.", recordTypeIds: [types.stops], letterTemplate: DEFAULT_AGENCY_LETTER, targets: [madison, quiet] }),
+      TODAY,
+    );
+    expect(preview.ok && preview.value.overlaps[madison]![0]).toMatchObject({ number: open.number, own: true });
   });
 });
