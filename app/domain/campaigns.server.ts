@@ -7,7 +7,8 @@ import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
 import { ownAgencies, ownProducts, ownRequests, ownVendors, visibleCampaigns, visibleRequests } from "./access.server";
-import { spreadsheetSafe } from "./csv";
+import { requestRef, spreadsheetSafe } from "./csv";
+import { FIELD_STATE_LABELS } from "./field-states";
 import { adoptCampaignAsk, copyAskToRequests, coverageMatrix, readCampaignAsk, resolveFieldsAsk, saveCampaignAsk, type FieldsAsk } from "./fields.server";
 import { countUnasked, listPrecedents, listUnasked, RECEIVED_STATUSES, type ProductScope } from "./groups.server";
 import { agencyLetter, lawCitationOf, lawOf, placeOf, vendorLetter, type CampaignLetterValues, type TargetAgency } from "./campaign-letters.server";
@@ -634,17 +635,22 @@ export async function listCampaigns(viewer: Viewer, filters: { vendorId?: string
 }
 
 export const CSV_COLUMNS = [
-  "Request number",
+  "Organization",
+  "Request",
   "Title",
   "Target",
   "Place",
   "State",
   "Status",
   "Filed",
+  "Received",
   "Due date",
   "Overdue",
   "Tracking number",
   "Assignee",
+  "Fields received",
+  "Fields asked",
+  "Coverage",
   "Last updated",
 ] as const;
 
@@ -655,21 +661,79 @@ export async function campaignCsv(viewer: Viewer, id: string, today: string, db:
   const rows = await listCampaignRequests(viewer, campaign.id, db);
   const records = rows.map((r) =>
     [
-      `#${r.number}`,
+      r.organizationName,
+      requestRef(r.organizationName, r.number),
       r.title,
       r.agencyName ?? r.vendorName,
       r.jurisdictionName,
       r.stateCode,
       STATUS_LABELS[r.status],
       r.filedOn,
+      r.receivedOn,
       dueDateOf(r),
       isOverdue(r, today) ? "yes" : "no",
       r.trackingNumber,
       r.assigneeName,
+      r.coverageReceived,
+      r.coverageTotal,
+      r.coverageTotal ? `${Math.round((100 * r.coverageReceived) / r.coverageTotal)}%` : "",
       r.updatedAt.toISOString(),
     ].map(spreadsheetSafe),
   );
   return { id: campaign.id, title: campaign.title, rows: records.length, csv: stringify([[...CSV_COLUMNS], ...records], { bom: true, record_delimiter: "\r\n" }) };
+}
+
+/**
+ * The city-by-field grid as CSV: one row per request (its organization, ORG-#, target, place and the period its
+ * data covers), one column per field asked with its state in words, then the totals per city; a last row counts,
+ * per field, how many of the requests that asked it received it.
+ */
+export async function gridCsv(
+  viewer: Viewer,
+  id: string,
+  periods: ReadonlyMap<string, { from: string; to: string } | null>,
+  db: Executor = defaultDb,
+): Promise<{ id: string; title: string; csv: string; rows: number } | null> {
+  const campaign = await getCampaign(viewer, id, db);
+  if (!campaign) return null;
+  const matrix = await coverageMatrix(viewer, { campaignId: campaign.id }, db);
+  const header = ["Organization", "Request", "Target", "Place", "Period delivered", ...matrix.fields.map((f) => `${f.label} (${f.recordTypeName})`), "Fields received", "Fields asked"];
+  const records = matrix.rows.map((r) => {
+    const period = periods.get(r.requestId);
+    return [
+      r.organizationName,
+      requestRef(r.organizationName, r.number),
+      r.targetName,
+      r.isVendor ? "vendor" : r.jurisdictionName,
+      period ? `${period.from} to ${period.to}` : "",
+      ...matrix.fields.map((f) => {
+        const state = r.states[f.id];
+        return state ? FIELD_STATE_LABELS[state] : "Not asked";
+      }),
+      r.coverage.received,
+      r.coverage.total,
+    ].map(spreadsheetSafe);
+  });
+  const totals = [
+    "Received",
+    "",
+    "",
+    "",
+    "",
+    ...matrix.fields.map((f) => {
+      const asked = matrix.rows.filter((r) => r.states[f.id] != null).length;
+      const received = matrix.rows.filter((r) => r.states[f.id] === "received").length;
+      return `${received} of ${asked}`;
+    }),
+    matrix.rows.reduce((n, r) => n + r.coverage.received, 0),
+    matrix.rows.reduce((n, r) => n + r.coverage.total, 0),
+  ].map(spreadsheetSafe);
+  return {
+    id: campaign.id,
+    title: campaign.title,
+    rows: records.length,
+    csv: stringify([header.map(spreadsheetSafe), ...records, totals], { bom: true, record_delimiter: "\r\n" }),
+  };
 }
 
 export interface Overlap {

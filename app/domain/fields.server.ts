@@ -7,6 +7,7 @@ import {
   campaignRecordTypes,
   catalogFields,
   jurisdictions,
+  organizations,
   recordTypes,
   requestAsks,
   requestCodeKeys,
@@ -653,6 +654,8 @@ export interface CoverageMatrix {
     targetName: string;
     /** The agency's place; null for a vendor. */
     jurisdictionName: string | null;
+    /** Whose request it is: the joint ask's organization's, or a coalition partner's. */
+    organizationName: string;
     isVendor: boolean;
     states: Record<string, FieldState | null>;
     coverage: Coverage;
@@ -687,8 +690,10 @@ export async function coverageMatrix(
         agencyName: agencies.name,
         vendorName: vendors.name,
         jurisdictionName: jurisdictions.name,
+        organizationName: organizations.name,
       })
       .from(requests)
+      .innerJoin(organizations, eq(organizations.id, requests.organizationId))
       .leftJoin(agencies, eq(agencies.id, requests.agencyId))
       .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
       .leftJoin(vendors, eq(vendors.id, requests.vendorId))
@@ -728,6 +733,7 @@ export async function coverageMatrix(
       title: r.title,
       targetName: r.agencyName ?? r.vendorName ?? "",
       jurisdictionName: r.jurisdictionName,
+      organizationName: r.organizationName,
       isVendor: r.agencyName === null,
       states,
       coverage: coverageOf(own),

@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rows = page.rows.map((r) => ({ ...r, dueDate: dueDateOf(r), overdue: isOverdue(r, today), open: isOpenStatus(r.status), law: r.agencyId ? lawOf(r.stateCode) : null }));
   // Who the bulk "Assign" offers: everyone for those who may assign, else only the viewer.
   const assignable = can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id);
-  return json({ ...page, rows, members: assignable, addQuery, organizationId: viewer.organizationId, dataReceived, letters });
+  return json({ ...page, rows, members: assignable, addQuery, organizationId: viewer.organizationId, organizationName: viewer.organizationName, dataReceived, letters });
 }
 
 const intentSchema = z.object({
@@ -255,7 +255,7 @@ function BulkActions({ members, today }: { members: Array<{ id: string; name: st
 }
 
 export default function CampaignPage() {
-  const { campaign, fieldsAsk, coverage, rows, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery, organizationId, dataReceived, letters } =
+  const { campaign, fieldsAsk, coverage, rows, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery, organizationId, dataReceived, letters, organizationName } =
     useLoaderData<typeof loader>();
   const agencySummary = useErrors("agency-summary");
   const today = useToday();
@@ -529,7 +529,12 @@ export default function CampaignPage() {
 
       <section className="card" aria-labelledby="coverage-heading">
         <h2 id="coverage-heading">Fields received, city by field</h2>
-        <CoverageMatrixTable matrix={coverage} />
+        <CoverageMatrixTable
+          matrix={coverage}
+          periods={Object.fromEntries(dataReceived.map((d) => [d.requestId, d.periodCovered]))}
+          ownOrganizationName={organizationName}
+          csvHref={canExport ? `/campaigns/${campaign.id}/grid.csv` : undefined}
+        />
       </section>
 
       <section className="card" aria-labelledby="data-received-heading">

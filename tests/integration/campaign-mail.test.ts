@@ -12,7 +12,8 @@ import {
   setTargetContact,
   targetLetter,
 } from "~/domain/campaign-mail.server";
-import { addRequestToCampaign, createCampaign, openOverlaps, previewCampaign } from "~/domain/campaigns.server";
+import { parse } from "csv-parse/sync";
+import { addRequestToCampaign, createCampaign, gridCsv, openOverlaps, previewCampaign } from "~/domain/campaigns.server";
 import { coverageMatrix } from "~/domain/fields.server";
 import { DEFAULT_AGENCY_LETTER, DEFAULT_VENDOR_LETTER } from "~/domain/letters";
 import { getRequest, getTimeline } from "~/domain/requests.server";
@@ -313,6 +314,17 @@ describe("partners and overlaps", () => {
     for (const field of matrix.fields) expect(row.states[field.id]).toBe("not_yet");
     const timeline = await getTimeline(partnerViewer, request.id);
     expect(timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(["campaign_joined", "fields_asked"]));
+    // The grid's CSV: organization, ORG-#, each field's state in words, totals per city and per field.
+    const exported = (await gridCsv(ownerViewer, created.value.id, new Map([[request.id, { from: "2021-01-01", to: "2024-12-31" }]])))!;
+    const records = parse(exported.csv, { bom: true }) as string[][];
+    expect(records[0]!.slice(0, 5)).toEqual(["Organization", "Request", "Target", "Place", "Period delivered"]);
+    const partnerRow = records.find((r) => r[2] === "Dane County Sheriff")!;
+    expect(partnerRow[0]).toBe(partner.org.name);
+    expect(partnerRow[1]).toMatch(new RegExp(`-${request.number}$`));
+    expect(partnerRow[4]).toBe("2021-01-01 to 2024-12-31");
+    expect(partnerRow.slice(5, 5 + matrix.fields.length)).toEqual(matrix.fields.map(() => "Not yet"));
+    expect(records.at(-1)![0]).toBe("Received");
+    expect(records.at(-1)!.slice(5, 5 + matrix.fields.length)).toEqual(matrix.fields.map(() => "0 of 2"));
     // The partner's copy is its own organization's.
     const fields = await db.select().from(requests).where(eq(requests.id, request.id));
     expect(fields[0]!.organizationId).toBe(partner.org.id);

@@ -279,9 +279,32 @@ describe("tracking a joint ask", () => {
     await db.update(requests).set({ trackingNumber: "=HYPERLINK(\"http://evil.example\")" }).where(eq(requests.id, rowIds[1]!));
     const exported = await campaignCsv(org.viewer, campaignId, TODAY);
     const records = parse(exported!.csv, { bom: true }) as string[][];
-    expect(records[0]).toEqual(["Request number", "Title", "Target", "Place", "State", "Status", "Filed", "Due date", "Overdue", "Tracking number", "Assignee", "Last updated"]);
+    expect(records[0]).toEqual([
+      "Organization",
+      "Request",
+      "Title",
+      "Target",
+      "Place",
+      "State",
+      "Status",
+      "Filed",
+      "Received",
+      "Due date",
+      "Overdue",
+      "Tracking number",
+      "Assignee",
+      "Fields received",
+      "Fields asked",
+      "Coverage",
+      "Last updated",
+    ]);
     expect(records).toHaveLength(1 + 5);
-    const tracking = records.slice(1).map((r) => r[9]).filter(Boolean);
+    // Each row names its organization and its number as ORG-#, so two organizations' #1 never read the same.
+    for (const record of records.slice(1)) {
+      expect(record[0]).toBe(org.org.name);
+      expect(record[1]).toMatch(/^[A-Z0-9]+-\d+$/);
+    }
+    const tracking = records.slice(1).map((r) => r[11]).filter(Boolean);
     expect(tracking).toEqual(["'=HYPERLINK(\"http://evil.example\")"]);
     for (const record of records.slice(1)) for (const cell of record) expect(cell).not.toMatch(/^[=+\-@]/);
   });
