@@ -2,13 +2,13 @@
 // follow-up to an agency with several open requests. Everything goes through the outbox, each letter under an
 // idempotency key, so doing any of it twice never sends a letter twice.
 import { and, asc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
-import { agencies, campaigns, jurisdictions, outboxMessages, requestEvents, requests, vendors } from "../../db/schema";
+import { agencies, campaigns, inboundMessages, jurisdictions, outboxMessages, requestEvents, requests, vendors } from "../../db/schema";
 import type { OutboxStatus, RequestStatus } from "../../db/schema/values";
 import { renderEditedLetter, type RenderedMessage } from "../../emails";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
-import { ownAgencies, ownRequests, ownVendors, visibleCampaigns } from "./access.server";
+import { ownAgencies, ownRequests, ownVendors, visibleCampaigns, visibleInboundMessages } from "./access.server";
 import { hasOpenBounce } from "./mail/bounces.server";
 import { checkEmailAddress, headerValueProblem } from "./mail/addresses";
 import { draftLetter, letterContext, sendLetter } from "./mail/letters.server";
@@ -459,4 +459,15 @@ export async function setTargetContact(
     return row ? ok({ address: check.address }) : null;
   }
   return null;
+}
+
+/** Replies filed on the organization's requests of the joint ask: how many messages, from how many targets. */
+export async function repliesReceived(viewer: Viewer, campaignId: string, db: Executor = defaultDb): Promise<{ messages: number; requests: number }> {
+  if (!isUuid(campaignId)) return { messages: 0, requests: 0 };
+  const [row] = await db
+    .select({ messages: sql<number>`count(*)`.mapWith(Number), requests: sql<number>`count(distinct ${inboundMessages.requestId})`.mapWith(Number) })
+    .from(inboundMessages)
+    .innerJoin(requests, eq(requests.id, inboundMessages.requestId))
+    .where(and(eq(requests.campaignId, campaignId), ownRequests(viewer), visibleInboundMessages(viewer), eq(inboundMessages.status, "filed")));
+  return { messages: row?.messages ?? 0, requests: row?.requests ?? 0 };
 }

@@ -24,7 +24,16 @@ import {
   lawOf,
 } from "~/domain/campaigns.server";
 import { listMembers } from "~/domain/members.server";
-import { agenciesWithSeveralOpen, campaignTargets, countOverdue, followUpAllOverdue, sendAgencySummary, sendProgress } from "~/domain/campaign-mail.server";
+import {
+  agenciesWithSeveralOpen,
+  campaignTargets,
+  countOverdue,
+  followUpAllOverdue,
+  repliesReceived,
+  sendAgencySummary,
+  sendProgress,
+} from "~/domain/campaign-mail.server";
+import { STATUS_LABELS, STATUS_TONES } from "~/domain/request-status";
 import { isOpenStatus } from "~/domain/request-status";
 import { CHANNEL_LABELS } from "~/domain/timeline";
 import { addTargetsSchema, bulkAssignSchema, bulkFollowUpSchema, bulkRemoveSchema, bulkTagSchema, joinRequestSchema } from "~/domain/vendor-input";
@@ -44,16 +53,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const addQuery = (url.searchParams.get("addq") ?? "").trim().slice(0, 200);
   const campaignId = params.campaignId ?? "";
-  const [page, members, dataReceived, targets, overdue, severalOpen] = await Promise.all([
+  const [page, members, dataReceived, targets, overdue, severalOpen, replies] = await Promise.all([
     getCampaignPage(viewer, campaignId, today, { addQuery: addQuery || undefined, showCandidates: url.searchParams.get("add") === "group" }),
     listMembers(viewer),
     dataReceivedByRequest(viewer, campaignId),
     campaignTargets(viewer, campaignId),
     countOverdue(viewer, campaignId, today),
     agenciesWithSeveralOpen(viewer, campaignId),
+    repliesReceived(viewer, campaignId),
   ]);
   if (!page || !targets) throw notFound("joint ask");
-  const letters = { ...sendProgress(targets), total: targets.length, overdue, severalOpen };
+  const letters = { ...sendProgress(targets), total: targets.length, overdue, severalOpen, replies };
   const rows = page.rows.map((r) => ({ ...r, dueDate: dueDateOf(r), overdue: isOverdue(r, today), open: isOpenStatus(r.status), law: r.agencyId ? lawOf(r.stateCode) : null }));
   // Who the bulk "Assign" offers: everyone for those who may assign, else only the viewer.
   const assignable = can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id);
@@ -254,6 +264,23 @@ function BulkActions({ members, today }: { members: Array<{ id: string; name: st
   );
 }
 
+/** The requests by status as one bar (SVG: no inline styles), with the same numbers as text beside it. */
+function StatusBar({ counts, total }: { counts: Array<{ status: keyof typeof STATUS_LABELS; count: number }>; total: number }) {
+  if (total === 0) return null;
+  let x = 0;
+  const label = counts.map((c) => `${STATUS_LABELS[c.status]}: ${c.count}`).join(", ");
+  return (
+    <svg className="status-bar" viewBox="0 0 100 4" preserveAspectRatio="none" role="img" aria-label={`Requests by status: ${label}`}>
+      {counts.map((c) => {
+        const width = (100 * c.count) / total;
+        const rect = <rect key={c.status} className={`status-bar__${STATUS_TONES[c.status]}`} x={x} y={0} width={width} height={4} />;
+        x += width;
+        return rect;
+      })}
+    </svg>
+  );
+}
+
 export default function CampaignPage() {
   const { campaign, fieldsAsk, coverage, rows, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery, organizationId, dataReceived, letters, organizationName } =
     useLoaderData<typeof loader>();
@@ -324,7 +351,15 @@ export default function CampaignPage() {
       </div>
 
       <section className="card" aria-labelledby="progress-heading">
-        <h2 id="progress-heading">Progress</h2>
+        <h2 id="progress-heading">At a glance</h2>
+        <StatusBar counts={counts.map((s) => ({ status: s, count: summary.statusCounts[s] }))} total={summary.total} />
+        <p aria-label="Requests by status">
+          {counts.map((s) => (
+            <span key={s} className="status-count">
+              <StatusBadge status={s} /> {summary.statusCounts[s]}
+            </span>
+          ))}
+        </p>
         <dl className="stats">
           <div>
             <dt>Requests</dt>
@@ -336,24 +371,28 @@ export default function CampaignPage() {
           </div>
           <div>
             <dt>Overdue</dt>
-            <dd>{summary.overdue}</dd>
+            <dd className={summary.overdue ? "overdue" : undefined}>{summary.overdue}</dd>
+          </div>
+          <div>
+            <dt>Letters sent</dt>
+            <dd>{letters.sent + letters.queued}</dd>
+          </div>
+          <div>
+            <dt>Letters not sent</dt>
+            <dd>{letters.unsent}</dd>
+          </div>
+          <div>
+            <dt>Replies received</dt>
+            <dd>
+              {letters.replies.messages}
+              {letters.replies.messages ? <span className="small muted"> from {letters.replies.requests}</span> : null}
+            </dd>
           </div>
           <div>
             <dt>Records received</dt>
             <dd>{summary.received}</dd>
           </div>
-          <div>
-            <dt>Drafts</dt>
-            <dd>{summary.drafts}</dd>
-          </div>
         </dl>
-        <p aria-label="Requests by status">
-          {counts.map((s) => (
-            <span key={s} className="status-count">
-              <StatusBadge status={s} /> {summary.statusCounts[s]}
-            </span>
-          ))}
-        </p>
         <p className="small">
           <strong>Assignees:</strong>{" "}
           {summary.assignees.map((a, i) => (
