@@ -522,8 +522,8 @@ export default function CampaignPage() {
                         {r.organizationId === organizationId ? (
                           <>
                             {" · "}
-                            <Link to={`/campaigns/${campaign.id}/letters/${r.id}`} aria-label={`Letter to ${r.agencyName ?? r.vendorName}`}>
-                              Letter
+                            <Link to={`/campaigns/${campaign.id}/letters/${r.id}`}>
+                              Letter<span className="visually-hidden"> to {r.agencyName ?? r.vendorName}</span>
                             </Link>
                           </>
                         ) : null}

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
 import { z } from "zod";
 import { FormErrors, TextField } from "~/components/fields";
 import { campaignTargets, isUnsent, sendAllLetters, sendProgress, setTargetContact } from "~/domain/campaign-mail.server";
@@ -17,7 +18,9 @@ const REFRESH_SECONDS = 3;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Send the letters · ${data.campaign.title} · JointAsk` : "Not found · JointAsk" },
-  ...(data && data.progress.queued > 0 ? [{ httpEquiv: "refresh", content: String(REFRESH_SECONDS) } as const] : []),
+  // Without JavaScript the page refreshes itself while letters wait, but only after a send or when asked to
+  // (?watch=1), and it says how to stop (WCAG 2.2.1): the page is usable without it.
+  ...(data && data.watching ? [{ httpEquiv: "refresh", content: String(REFRESH_SECONDS) } as const] : []),
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,9 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [campaign, targets] = await Promise.all([getCampaign(viewer, campaignId), campaignTargets(viewer, campaignId)]);
   if (!campaign || !targets) throw notFound("joint ask");
   const unsent = targets.filter(isUnsent);
+  const progress = sendProgress(targets);
   return json({
+    watching: new URL(request.url).searchParams.get("watch") === "1" && progress.queued > 0,
     campaign: { id: campaign.id, title: campaign.title },
-    progress: sendProgress(targets),
+    progress,
     total: targets.length,
     ready: unsent.filter((t) => t.contactEmail && !t.bouncing),
     withoutContact: unsent.filter((t) => !t.contactEmail || t.bouncing),
@@ -52,7 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = intentSchema.safeParse({ intent: formData.get("intent") });
   if (!intent.success) throw new Response("Unknown action.", { status: 400 });
-  const back = (message: string, kind: "success" | "error" = "success") => redirectWithFlash(`/campaigns/${campaignId}/send`, { kind, message });
+  const back = (message: string, kind: "success" | "error" = "success", watch = false) =>
+    redirectWithFlash(`/campaigns/${campaignId}/send${watch ? "?watch=1" : ""}`, { kind, message });
 
   if (intent.data.intent === "add-contact") {
     requirePermission(viewer, "request.edit");
@@ -83,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (already) parts.push(`${already} already sent, not sent again`);
   if (withoutContact) parts.push(`${withoutContact} waiting for a records email`);
   if (failed.length) parts.push(`${failed.length} refused (${failed.map((f) => `#${f.number}: ${f.message}`).join("; ")})`);
-  return back(`${parts.join("; ")}.`, failed.length ? "error" : "success");
+  return back(`${parts.join("; ")}.`, failed.length ? "error" : "success", queued > 0);
 }
 
 function ProgressBar({ label, value, max }: { label: string; value: number; max: number }) {
@@ -99,7 +105,16 @@ function ProgressBar({ label, value, max }: { label: string; value: number; max:
 }
 
 export default function SendLetters() {
-  const { campaign, progress, total, ready, withoutContact, failed } = useLoaderData<typeof loader>();
+  const { campaign, progress, total, ready, withoutContact, failed, watching } = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
+  // With JavaScript, the numbers update in place while letters wait (no page reload); without it, see meta.
+  useEffect(() => {
+    if (watching || progress.queued === 0) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, REFRESH_SECONDS * 1000);
+    return () => clearInterval(timer);
+  }, [watching, progress.queued, revalidator]);
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const canSend = useCan("request.note");
@@ -133,7 +148,16 @@ export default function SendLetters() {
           </p>
           {progress.queued > 0 ? (
             <p className="muted small">
-              Letters are on their way; this page refreshes every {REFRESH_SECONDS} seconds until they are all handed over. <Link to=".">Refresh now</Link>
+              Letters are on their way.{" "}
+              {watching ? (
+                <>
+                  This page refreshes every {REFRESH_SECONDS} seconds until they are all handed over. <Link to=".">Stop refreshing</Link>
+                </>
+              ) : (
+                <>
+                  <Link to=".">Refresh now</Link> · <Link to="?watch=1">Keep refreshing every {REFRESH_SECONDS} seconds</Link>
+                </>
+              )}
             </p>
           ) : null}
         </div>

@@ -200,6 +200,7 @@ describe("the send page", () => {
     const url = `/campaigns/${campaignId}/send`;
     const sent = await callRoute(sendRoute.action, { url, cookie, params: { campaignId }, form: { intent: "send-all" } });
     expect(sent.status).toBe(302);
+    expect(sent.headers.get("Location")).toBe(`${url}?watch=1`);
     const again = await callRoute(sendRoute.action, { url, cookie, params: { campaignId }, form: { intent: "send-all" } });
     expect(again.status).toBe(302);
     const requestIds = (await campaignTargets(org.viewer, campaignId))!.map((t) => t.requestId);
@@ -211,8 +212,12 @@ describe("the send page", () => {
     };
     expect(body.progress).toMatchObject({ queued: 3, sent: 0, failed: 0, unsent: 1 });
     expect(body.withoutContact.map((t) => t.targetName)).toEqual(["Madison Police Department"]);
-    const meta = sendRoute.meta({ data: body } as unknown as Parameters<typeof sendRoute.meta>[0]);
-    expect(meta).toContainEqual({ httpEquiv: "refresh", content: "3" });
+    // Refreshing itself is asked for (after a send, or ?watch=1), never imposed.
+    const meta = (data: unknown) => sendRoute.meta({ data } as unknown as Parameters<typeof sendRoute.meta>[0]);
+    expect(meta(body)).not.toContainEqual(expect.objectContaining({ httpEquiv: "refresh" }));
+    const watching = (await (await callRoute(sendRoute.loader, { url: `${url}?watch=1`, cookie, params: { campaignId } })).json()) as { watching: boolean };
+    expect(watching.watching).toBe(true);
+    expect(meta(watching)).toContainEqual({ httpEquiv: "refresh", content: "3" });
 
     const bad = await callRoute(sendRoute.action, { url, cookie, params: { campaignId }, form: { intent: "add-contact", agencyId: ids.madison!, email: "nope" } });
     expect(bad.status).toBe(422);
