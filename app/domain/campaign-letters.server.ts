@@ -35,7 +35,9 @@ export function lawOf(stateCode: string | null): TargetAgency["law"] {
 /** The same law as a letter cites it. */
 export function lawCitationOf(stateCode: string | null): LawCitation | null {
   const law = stateCode ? lawFor(stateCode) : undefined;
-  return law ? { lawName: law.lawName, citation: law.citation, responseDays: law.responseDays, dayType: law.dayType } : null;
+  return law
+    ? { lawName: law.lawName, citation: law.citation, responseDays: law.responseDays, dayType: law.dayType, responseCite: law.details?.responseCite ?? null }
+    : null;
 }
 
 export function placeOf(target: Pick<TargetAgency, "jurisdictionKind" | "jurisdictionName" | "stateName">): string {

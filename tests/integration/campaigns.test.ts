@@ -107,7 +107,7 @@ describe("generating a joint ask", () => {
     expect(harrisburg!.description).toBe(ask().ask);
     const hLetter = await firstLetter(harrisburg!.id);
     expect(hLetter).toContain("To the Records Officer, Harrisburg Bureau of Police:");
-    expect(hLetter).toContain("the Right-to-Know Law (65 P.S. § 67.901)");
+    expect(hLetter).toContain("the Right-to-Know Law (65 P.S. §§ 67.101-67.3104)");
     expect(hLetter).toContain("within 5 business days");
     expect(hLetter).toContain("keep these records in New World RMS");
     expect(hLetter).toContain(org.viewer.name);
