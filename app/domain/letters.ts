@@ -144,3 +144,13 @@ export function letterBody(template: string): string {
   if (paragraphs.length > 1 && SIGN_OFF.test(paragraphs.at(-1)!)) paragraphs.pop();
   return paragraphs.join("\n\n");
 }
+
+/**
+ * "What is asked" that holds a whole rendered letter (a date line, then a greeting), as joint asks used to store:
+ * only its body, so that a letter written around it never holds a letter inside. Any other text is unchanged.
+ */
+export function unwrapLetter(text: string): string {
+  const paragraphs = normalized(text).split(/\n[ \t]*\n+/).map((p) => p.trim()).filter(Boolean);
+  if (paragraphs.length < 3 || !DATE_PARAGRAPH.test(paragraphs[0]!) || !GREETING.test(paragraphs[1]!)) return text;
+  return letterBody(text);
+}

@@ -16,6 +16,7 @@ import { parse } from "csv-parse/sync";
 import { addRequestToCampaign, createCampaign, gridCsv, openOverlaps, previewCampaign } from "~/domain/campaigns.server";
 import { coverageMatrix } from "~/domain/fields.server";
 import { lawFor } from "~/domain/deadlines";
+import { draftLetter, letterContext } from "~/domain/mail/letters.server";
 import { DEFAULT_AGENCY_LETTER, DEFAULT_VENDOR_LETTER } from "~/domain/letters";
 import { getRequest, getTimeline } from "~/domain/requests.server";
 import { campaignFormSchema, type CampaignInput } from "~/domain/vendor-input";
@@ -111,6 +112,16 @@ describe("one letter per target, composed once", () => {
       expectOneLetter(letter.text);
       expect(letter.text).toContain("Subject race");
     }
+  });
+
+  it("writes a request whose 'What is asked' still holds an old rendered letter around its body only", async () => {
+    const legacy = `October 1, 2026\n\nTo the records custodian, Harrisburg Bureau of Police\n\nUnder the Right-to-Know Law, I request the following records:\n\nStops since 2021.\n\nThank you,\n${org.viewer.name}\n${org.viewer.organizationName}`;
+    const request = await makeRequest(org.viewer, ids.harrisburg!, { description: legacy });
+    const context = await letterContext(org.viewer, request.id);
+    const letter = (await draftLetter("request_letter", context!, TODAY)).text;
+    expectOneLetter(letter);
+    expect(letter).not.toContain("October 1, 2026");
+    expect(letter).toContain("Stops since 2021.");
   });
 
   it("edits one target's letter without touching the others, on its timeline", async () => {

@@ -8,6 +8,7 @@ import {
   fillTemplate,
   letterBody,
   placeholdersIn,
+  unwrapLetter,
   templateProblem,
   VENDOR_PLACEHOLDERS,
 } from "~/domain/letters";
@@ -43,6 +44,14 @@ describe("letter templates", () => {
       expect(placeholdersIn(template)).not.toEqual(expect.arrayContaining(["date"]));
       expect(template).not.toMatch(/Thank you|^To /m);
     }
+  });
+
+  it("unwraps a rendered letter kept as what is asked, and leaves any other text alone", () => {
+    const rendered = "November 23, 2026\n\nTo the records custodian, Madison PD\n\nUnder the law, I request:\n\nStops data.\n\nThank you,\nDana\nCoalition";
+    expect(unwrapLetter(rendered)).toBe("Under the law, I request:\n\nStops data.");
+    const plain = "Stops data since 2021.\n\nThanks to the new system, a standard export exists.";
+    expect(unwrapLetter(plain)).toBe(plain);
+    expect(unwrapLetter("To whom it may concern: stops.")).toBe("To whom it may concern: stops.");
   });
 
   it("keeps only the body of a letter text written as a whole letter", () => {

@@ -24,6 +24,7 @@ import { isUuid } from "../requests.server";
 import { fail, ok, type Result } from "../results";
 import type { LetterInput } from "./letter-input";
 import { campaignLetterText } from "../campaign-letters.server";
+import { unwrapLetter } from "../letters";
 import { askDetails } from "./ask-details";
 import { enqueueMail, notifyOutbox, threadHeaders } from "./outbox.server";
 import { replyAddressFor } from "./reply-address.server";
@@ -225,7 +226,8 @@ export async function draftLetter(kind: LetterKind, context: LetterContext, toda
       if (body !== null) return requestLetter(letterData({ ...context, description: body }, today, await letterDetails(db, context.requestId)));
     }
   }
-  return TEMPLATES[kind](letterData(context, today, await letterDetails(db, context.requestId)));
+  // A request whose "What is asked" still holds a rendered letter (older joint asks) is written around its body only.
+  return TEMPLATES[kind](letterData({ ...context, description: unwrapLetter(context.description) }, today, await letterDetails(db, context.requestId)));
 }
 
 /** A fresh letter form's key: the form sends it back, and it makes the idempotency key of the letter. */
