@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { agencies, catalogFields, outboxMessages, recordTypes, requests, vendors } from "../../db/schema";
 import {
@@ -122,6 +123,25 @@ describe("one letter per target, composed once", () => {
     expectOneLetter(letter);
     expect(letter).not.toContain("October 1, 2026");
     expect(letter).toContain("Stops since 2021.");
+  });
+
+  it("migration 0013 gives requests that stored the rendered letter their ask back, on their timelines", async () => {
+    const created = await createCampaign(org.viewer, ask({ title: "Legacy data" }), TODAY);
+    if (!created.ok) throw new Error("not created");
+    const [legacyTarget, ownWords] = (await campaignTargets(org.viewer, created.value.id))!;
+    const theAsk = "Record-level traffic stop data as the standard RMS export.";
+    const rendered = `November 1, 2026\n\nTo the records custodian, X\n\nUnder the law, I request the following records:\n\n${theAsk}\n\nThank you,\nA\nB`;
+    await db.update(requests).set({ description: rendered, campaignLetter: false }).where(eq(requests.id, legacyTarget!.requestId));
+    await db.update(requests).set({ description: "Our own words for this one.", campaignLetter: false }).where(eq(requests.id, ownWords!.requestId));
+    const migration = readFileSync(new URL("../../db/migrations/0013_campaign_letters_composed_once.sql", import.meta.url), "utf8");
+    const dataFix = migration.split("--> statement-breakpoint").at(-1)!;
+    await db.execute(sql.raw(dataFix));
+    const [fixed] = await db.select().from(requests).where(eq(requests.id, legacyTarget!.requestId));
+    expect(fixed).toMatchObject({ description: theAsk, campaignLetter: true });
+    const [untouched] = await db.select().from(requests).where(eq(requests.id, ownWords!.requestId));
+    expect(untouched).toMatchObject({ description: "Our own words for this one.", campaignLetter: false });
+    expect((await getTimeline(org.viewer, fixed!.id)).at(-1)).toMatchObject({ kind: "edited", data: { changes: [{ field: "description" }] } });
+    expectOneLetter((await targetLetter(org.viewer, created.value.id, fixed!.id, TODAY))!.text);
   });
 
   it("edits one target's letter without touching the others, on its timeline", async () => {
