@@ -59,7 +59,7 @@ export function CoverageMatrixTable({
           </li>
         ))}
       </ul>
-      <div className="grid-scroll" role="region" aria-label="Fields received, city by field (scrolls both ways)" tabIndex={0}>
+      <div className="grid-scroll" role="region" aria-label="The grid, scrolling both ways" tabIndex={0}>
         <table className="data coverage-matrix">
           <caption className="visually-hidden">What came back for each field asked, by request</caption>
           <thead>

@@ -19,7 +19,7 @@ import { coverageMatrix } from "~/domain/fields.server";
 import { lawFor } from "~/domain/deadlines";
 import { draftLetter, letterContext } from "~/domain/mail/letters.server";
 import { DEFAULT_AGENCY_LETTER, DEFAULT_VENDOR_LETTER } from "~/domain/letters";
-import { getRequest, getTimeline } from "~/domain/requests.server";
+import { getRequest, getTimeline, setRequestCampaign } from "~/domain/requests.server";
 import { campaignFormSchema, type CampaignInput } from "~/domain/vendor-input";
 import { db } from "~/utils/db.server";
 import * as sendRoute from "~/routes/campaigns.$campaignId_.send";
@@ -133,15 +133,25 @@ describe("one letter per target, composed once", () => {
     const rendered = `November 1, 2026\n\nTo the records custodian, X\n\nUnder the law, I request the following records:\n\n${theAsk}\n\nThank you,\nA\nB`;
     await db.update(requests).set({ description: rendered, campaignLetter: false }).where(eq(requests.id, legacyTarget!.requestId));
     await db.update(requests).set({ description: "Our own words for this one.", campaignLetter: false }).where(eq(requests.id, ownWords!.requestId));
+    // A request that joined before joining gave it the joint ask's ask: no fields, "Not asked" in the grid.
+    const joinedBare = await makeRequest(org.viewer, ids.oakland!, { title: "Joined bare" });
+    await setRequestCampaign(org.viewer, joinedBare.id, created.value.id);
+    expect((await coverageMatrix(org.viewer, [joinedBare.id])).fields).toEqual([]);
     const migration = readFileSync(new URL("../../db/migrations/0013_campaign_letters_composed_once.sql", import.meta.url), "utf8");
-    const dataFix = migration.split("--> statement-breakpoint").at(-1)!;
-    await db.execute(sql.raw(dataFix));
+    // Its data statements (after the new columns), run again on rows written the old way.
+    for (const statement of migration.split("--> statement-breakpoint").filter((st) => !st.trim().startsWith("ALTER TABLE"))) {
+      await db.execute(sql.raw(statement));
+    }
     const [fixed] = await db.select().from(requests).where(eq(requests.id, legacyTarget!.requestId));
     expect(fixed).toMatchObject({ description: theAsk, campaignLetter: true });
     const [untouched] = await db.select().from(requests).where(eq(requests.id, ownWords!.requestId));
     expect(untouched).toMatchObject({ description: "Our own words for this one.", campaignLetter: false });
     expect((await getTimeline(org.viewer, fixed!.id)).at(-1)).toMatchObject({ kind: "edited", data: { changes: [{ field: "description" }] } });
     expectOneLetter((await targetLetter(org.viewer, created.value.id, fixed!.id, TODAY))!.text);
+    const grid = await coverageMatrix(org.viewer, { campaignId: created.value.id });
+    const bareRow = grid.rows.find((r) => r.requestId === joinedBare.id)!;
+    expect(grid.fields.map((f) => bareRow.states[f.id])).toEqual(grid.fields.map(() => "not_yet"));
+    expect((await getTimeline(org.viewer, joinedBare.id)).map((e) => e.kind).slice(-2)).toEqual(["edited", "fields_asked"]);
   });
 
   it("edits one target's letter without touching the others, on its timeline", async () => {
