@@ -283,6 +283,7 @@ async function overdueTargets(db: Executor, viewer: Viewer, campaignId: string, 
 }
 
 export async function countOverdue(viewer: Viewer, campaignId: string, today: string, db: Executor = defaultDb) {
+  if (!isUuid(campaignId)) return { total: 0, withoutContact: 0 };
   const rows = await overdueTargets(db, viewer, campaignId, today);
   return { total: rows.length, withoutContact: rows.filter((r) => !r.contactEmail?.trim() || r.bouncing).length };
 }
@@ -339,6 +340,7 @@ async function openRequestsTo(db: Executor, viewer: Viewer, agencyId: string) {
 
 /** The agencies of this joint ask to which the organization has several open requests (from any joint ask). */
 export async function agenciesWithSeveralOpen(viewer: Viewer, campaignId: string, db: Executor = defaultDb) {
+  if (!isUuid(campaignId)) return [];
   const inCampaign = db
     .selectDistinct({ agencyId: requests.agencyId })
     .from(requests)

@@ -22,6 +22,7 @@ import { DEFAULT_AGENCY_LETTER, DEFAULT_VENDOR_LETTER } from "~/domain/letters";
 import { getRequest, getTimeline, setRequestCampaign } from "~/domain/requests.server";
 import { campaignFormSchema, type CampaignInput } from "~/domain/vendor-input";
 import { db } from "~/utils/db.server";
+import * as letterRoute from "~/routes/campaigns.$campaignId_.letters.$requestId";
 import * as sendRoute from "~/routes/campaigns.$campaignId_.send";
 import { callRoute, cookieFor, formCoalition, freshViewer, makeAgency, makeOrganization, makeProduct, makeRequest, makeSystem, makeVendor, TODAY } from "./factories";
 
@@ -266,6 +267,21 @@ describe("the send page", () => {
     expect(((await bad.json()) as { errors: Record<string, string[]> }).errors.email).toBeDefined();
     const none = await callRoute(sendRoute.action, { url, cookie, params: { campaignId }, form: { intent: "send-selected" } });
     expect(none.status).toBe(400);
+    expect((await callRoute(sendRoute.action, { url, cookie, params: { campaignId }, form: { intent: "nope" } })).status).toBe(400);
+    for (const bad of ["not-a-uuid", "00000000-0000-4000-8000-000000000000"]) {
+      expect((await callRoute(sendRoute.loader, { url, cookie, params: { campaignId: bad } })).status).toBe(404);
+      expect((await callRoute(letterRoute.loader, { url, cookie, params: { campaignId, requestId: bad } })).status).toBe(404);
+    }
+    // A target's letter: an empty subject is refused with the field named.
+    const target = (await campaignTargets(org.viewer, campaignId))!.find((t) => t.status === "draft")!;
+    const emptySubject = await callRoute(letterRoute.action, {
+      url,
+      cookie,
+      params: { campaignId, requestId: target.requestId },
+      form: { intent: "save", subject: " ", body: "x" },
+    });
+    expect(emptySubject.status).toBe(400);
+    expect(((await emptySubject.json()) as { errors: Record<string, string[]> }).errors.subject).toBeDefined();
   });
 });
 
