@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { spreadsheetSafe } from "~/domain/csv";
+import { requestRef, spreadsheetSafe } from "~/domain/csv";
 import {
   AGENCY_PLACEHOLDERS,
   DEFAULT_AGENCY_LETTER,
@@ -101,5 +101,14 @@ describe("evidence documents", () => {
     expect(cleanFileName("../../etc/passwd")).toBe("passwd");
     expect(cleanFileName('a"b\u0000c.pdf')).toBe("abc.pdf");
     expect(cleanFileName("")).toBe("document");
+  });
+});
+
+describe("request references in exports", () => {
+  it("prefixes the number with the organization's initials, so two organizations' #1 differ", () => {
+    expect(requestRef("Three Rivers Police Data Coalition", 12)).toBe("TRPDC-12");
+    expect(requestRef("Bay Area Records Collective", 1)).toBe("BARC-1");
+    expect(requestRef("Open Police Archive", 1)).not.toBe(requestRef("Bay Area Records Collective", 1));
+    expect(requestRef("  ", 3)).toBe("ORG-3");
   });
 });
