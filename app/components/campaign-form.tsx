@@ -18,6 +18,16 @@ export interface TargetOption {
   note?: string;
 }
 
+/** An open request (the organization's or its coalition's) to a target, asking the same record types. */
+export interface OverlapOption {
+  requestId: string;
+  number: number;
+  title: string;
+  organizationName: string;
+  own: boolean;
+  tags: string[];
+}
+
 function Placeholders({ names }: { names: readonly (keyof typeof PLACEHOLDER_HINTS)[] }) {
   return (
     <details className="placeholders">
@@ -85,7 +95,7 @@ export function AskFields({ fields, catalog }: { fields: Record<AskFieldName, Fi
         errors={fields.letterTemplate.errors}
         rows={16}
         className="field--mono"
-        hint="Filled in for each agency, under its own state's law."
+        hint="The body of each agency's letter, written once. Each letter is composed around it: the date, the greeting to the agency's records contact, its own state's law and citation, the fields, detail, period, format and de-identification asked, the response time, the request's reply address and your signature. Don't add those here."
       />
       <Placeholders names={AGENCY_PLACEHOLDERS} />
     </>
@@ -159,12 +169,15 @@ export function TargetChoices({
   chosen,
   errors,
   legend,
+  overlaps,
 }: {
   name: string;
   targets: TargetOption[];
   chosen: ReadonlySet<string>;
   errors?: string[];
   legend: string;
+  /** Open requests to each target for the same record types, by agency id: warned of, with links. */
+  overlaps?: Record<string, OverlapOption[]>;
 }) {
   return (
     <fieldset className="field targets" aria-describedby={errors?.length ? `${name}-error` : undefined}>
@@ -189,6 +202,21 @@ export function TargetChoices({
                   </span>
                 </span>
               </label>
+              {overlaps?.[t.id]?.length ? (
+                <p className="target-overlap small" role="note">
+                  <strong>Already open:</strong>{" "}
+                  {overlaps[t.id]!.slice(0, 5).map((o, i) => (
+                    <span key={o.requestId}>
+                      {i > 0 ? "; " : ""}
+                      <a href={`/requests/${o.requestId}`}>
+                        {o.own ? "" : `${o.organizationName} `}#{o.number} {o.title}
+                      </a>
+                      {o.tags.length ? <span className="muted"> ({o.tags.join(", ")})</span> : null}
+                    </span>
+                  ))}
+                  {overlaps[t.id]!.length > 5 ? ` and ${overlaps[t.id]!.length - 5} more` : ""}. Untick to drop this agency.
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

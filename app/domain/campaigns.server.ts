@@ -1,17 +1,20 @@
-import { and, asc, count, desc, eq, ilike, inArray, notInArray, sql } from "drizzle-orm";
+import { and, arrayOverlaps, asc, count, desc, eq, ilike, inArray, notInArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { stringify } from "csv-stringify/sync";
-import { agencies, campaigns, jurisdictions, organizations, products, requests, users, vendors } from "../../db/schema";
+import { agencies, campaigns, jurisdictions, organizations, products, requestRecordTypes, requests, users, vendors } from "../../db/schema";
 import type { RequestStatus } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
 import { ownAgencies, ownProducts, ownRequests, ownVendors, visibleCampaigns, visibleRequests } from "./access.server";
-import { spreadsheetSafe } from "./csv";
-import { lawFor } from "./deadlines";
-import { copyAskToRequests, coverageMatrix, readCampaignAsk, resolveFieldsAsk, saveCampaignAsk, type FieldsAsk } from "./fields.server";
+import { requestRef, spreadsheetSafe } from "./csv";
+import { FIELD_STATE_LABELS } from "./field-states";
+import { adoptCampaignAsk, copyAskToRequests, coverageMatrix, readCampaignAsk, resolveFieldsAsk, saveCampaignAsk, type FieldsAsk } from "./fields.server";
 import { countUnasked, listPrecedents, listUnasked, RECEIVED_STATUSES, type ProductScope } from "./groups.server";
-import { describeResponseTime, fillTemplate } from "./letters";
+import { agencyLetter, lawCitationOf, lawOf, placeOf, vendorLetter, type CampaignLetterValues, type TargetAgency } from "./campaign-letters.server";
+import { askDetails } from "./mail/ask-details";
+import { mailConfig } from "./mail/config.server";
+import { requestLetter, type LetterData } from "../../emails";
 import { MAX_TAGS, normalizeTags } from "./request-input";
 import { isOpenStatus, OPEN_STATUSES, REQUEST_STATUSES, STATUS_LABELS } from "./request-status";
 import {
@@ -35,23 +38,8 @@ const state = alias(jurisdictions, "state");
 /** The most requests a campaign page lists (far beyond what one joint ask generates at once). */
 const CAMPAIGN_PAGE_LIMIT = 10_000;
 
-export interface TargetAgency {
-  id: string;
-  name: string;
-  type: string;
-  jurisdictionName: string;
-  jurisdictionKind: string;
-  stateCode: string | null;
-  stateName: string;
-  law: { name: string; citation: string; days: string } | null;
-}
-
-/** The law a request to an agency falls under: its state's (federal FOIA for federal agencies). */
-export function lawOf(stateCode: string | null): TargetAgency["law"] {
-  const law = stateCode ? lawFor(stateCode) : undefined;
-  if (!law) return null;
-  return { name: law.lawName, citation: law.citation, days: describeResponseTime(law.responseDays, law.dayType) };
-}
+export type { TargetAgency } from "./campaign-letters.server";
+export { lawOf } from "./campaign-letters.server";
 
 /** The organization's own agencies among `ids` (the targets it may file to), with their place and law. */
 export async function targetAgencies(viewer: Viewer, ids: readonly string[], db: Executor = defaultDb): Promise<TargetAgency[]> {
@@ -66,6 +54,8 @@ export async function targetAgencies(viewer: Viewer, ids: readonly string[], db:
       jurisdictionKind: jurisdictions.kind,
       stateCode: sql<string | null>`coalesce(${state.code}, ${jurisdictions.code})`,
       stateName: sql<string>`coalesce(${state.name}, ${jurisdictions.name})`,
+      contactName: agencies.recordsContactName,
+      contactEmail: agencies.recordsContactEmail,
     })
     .from(agencies)
     .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
@@ -82,56 +72,6 @@ export async function searchAgencies(viewer: Viewer, q: string, excludeIds: read
   if (excludeIds.length) conditions.push(notInArray(agencies.id, [...excludeIds]));
   const rows = await db.select({ id: agencies.id }).from(agencies).where(and(...conditions)).limit(50);
   return targetAgencies(viewer, rows.map((r) => r.id), db);
-}
-
-const letterDate = (iso: string) =>
-  new Intl.DateTimeFormat("en-US", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
-
-function placeOf(target: TargetAgency): string {
-  if (target.jurisdictionKind === "federal") return "the United States";
-  if (target.jurisdictionKind === "state") return target.jurisdictionName;
-  return `${target.jurisdictionName}, ${target.stateName}`;
-}
-
-interface LetterContext {
-  ask: string;
-  recordTypes: readonly string[];
-  vendorName: string | null;
-  productName: string | null;
-  today: string;
-  viewer: Viewer;
-}
-
-function commonValues(context: LetterContext) {
-  return {
-    ask: context.ask,
-    record_types: context.recordTypes.join(", "),
-    vendor: context.vendorName ?? "the vendor of your records system",
-    product: context.productName ?? "your records or dispatch system",
-    date: letterDate(context.today),
-    organization: context.viewer.organizationName,
-    requester: context.viewer.name,
-  };
-}
-
-export function agencyLetter(template: string, target: TargetAgency, context: LetterContext): string {
-  return fillTemplate(template, {
-    ...commonValues(context),
-    agency: target.name,
-    jurisdiction: placeOf(target),
-    state: target.stateName,
-    law_name: target.law?.name ?? "public records law",
-    citation: target.law?.citation ?? "the state's public records statute",
-    days: target.law?.days ?? "the time the law allows",
-  });
-}
-
-export function vendorLetter(template: string, targets: readonly TargetAgency[], context: LetterContext): string {
-  return fillTemplate(template, {
-    ...commonValues(context),
-    agencies: targets.map((t) => `- ${t.name} (${placeOf(t)})`).join("\n"),
-    agency_count: String(targets.length),
-  });
 }
 
 async function findProduct(db: Executor, viewer: Viewer, id: string) {
@@ -190,30 +130,66 @@ export interface LetterPreview {
   target: string;
   place: string | null;
   law: string | null;
+  subject: string;
   text: string;
 }
 
-/** The letters a joint ask would send (the first few agencies, and the vendor), without writing anything. */
+/** Where replies go, in a preview: each request gets its own address when it is made. */
+function previewReplyAddress(): string {
+  return `requests+…@${mailConfig().domain}`;
+}
+
+/**
+ * The letters a joint ask would send (the first few agencies, and the vendor), composed exactly as they will be
+ * sent (one date, one greeting, the fields, period and format asked, each under its own law), without writing
+ * anything. `only` picks the agencies to preview instead of the first few.
+ */
 export async function previewCampaign(
   viewer: Viewer,
   input: CampaignInput,
   today: string,
   db: Executor = defaultDb,
-): Promise<Result<{ letters: LetterPreview[]; total: number }>> {
+  only: readonly string[] = [],
+): Promise<Result<{ letters: LetterPreview[]; total: number; overlaps: Record<string, Overlap[]> }>> {
   const resolved = await resolveAsk(db, viewer, input);
   if (!resolved.ok) return resolved;
-  const { product, vendor, targets, recordTypeNames } = resolved.value;
-  const context = { ask: input.ask, recordTypes: recordTypeNames, vendorName: vendor?.name ?? null, productName: product?.name ?? null, today, viewer };
-  const letters: LetterPreview[] = targets.slice(0, 3).map((t) => ({
-    target: t.name,
-    place: placeOf(t),
-    law: t.law ? `${t.law.name}, ${t.law.days}` : null,
-    text: agencyLetter(input.letterTemplate, t, context),
-  }));
+  const { product, vendor, targets, recordTypeNames, fieldsAsk } = resolved.value;
+  const values: CampaignLetterValues = {
+    ask: input.ask,
+    recordTypes: recordTypeNames,
+    vendorName: vendor?.name ?? null,
+    productName: product?.name ?? null,
+    today,
+    organizationName: viewer.organizationName,
+    requesterName: viewer.name,
+  };
+  const details = askDetails(fieldsAsk);
+  const base = { requestNumber: 0, title: input.title, requesterName: viewer.name, organizationName: viewer.organizationName, replyAddress: previewReplyAddress(), today, ...details };
+  const picked = only.length ? targets.filter((t) => only.includes(t.id)) : targets.slice(0, 3);
+  const letters: LetterPreview[] = picked.map((t) => {
+    const data: LetterData = {
+      ...base,
+      description: agencyLetter(input.letterTemplate, t, values),
+      agencyName: t.name,
+      recipientKind: "agency",
+      contactName: t.contactName ?? null,
+      jurisdictionName: t.jurisdictionName,
+      law: lawCitationOf(t.stateCode),
+    };
+    const rendered = requestLetter(data);
+    return { target: t.name, place: placeOf(t), law: t.law ? `${t.law.name}, ${t.law.days}` : null, subject: rendered.subject, text: rendered.text };
+  });
   if (input.includeVendor && vendor && input.vendorLetterTemplate) {
-    letters.push({ target: vendor.name, place: null, law: null, text: vendorLetter(input.vendorLetterTemplate, targets, context) });
+    const rendered = requestLetter({ ...base, description: vendorLetter(input.vendorLetterTemplate, targets, values), agencyName: vendor.name, recipientKind: "vendor", law: null });
+    letters.push({ target: vendor.name, place: null, law: null, subject: rendered.subject, text: rendered.text });
   }
-  return ok({ letters, total: targets.length + (input.includeVendor ? 1 : 0) });
+  const overlaps = await openOverlaps(
+    viewer,
+    targets.map((t) => t.id),
+    { ids: fieldsAsk.recordTypes.map((t) => t.id).filter((id): id is string => id !== null), names: recordTypeNames },
+    db,
+  );
+  return ok({ letters, total: targets.length + (input.includeVendor ? 1 : 0), overlaps });
 }
 
 /** Thrown inside a generating transaction so that one failed request undoes the whole joint ask. */
@@ -241,15 +217,11 @@ async function generateRequests(
     today: string;
   },
 ): Promise<number> {
-  const context = {
-    ask: campaign.ask,
-    recordTypes: campaign.recordTypes,
-    vendorName: options.vendor?.name ?? null,
-    productName: options.product?.name ?? null,
-    today: options.today,
-    viewer,
-  };
+  // Each request keeps the ask in words (and, below, as structured data); its letter is composed from the
+  // joint ask's letter text when it is drafted or sent, never stored here.
   const common = {
+    description: campaign.ask,
+    campaignLetter: true,
     title: campaign.title,
     campaignId: campaign.id,
     initialStatus: options.initialStatus,
@@ -259,14 +231,14 @@ async function generateRequests(
   };
   const createdIds: string[] = [];
   for (const target of targets) {
-    const result = await createRequest(viewer, { ...common, agencyId: target.id, description: agencyLetter(campaign.letterTemplate, target, context) }, options.today, tx);
+    const result = await createRequest(viewer, { ...common, agencyId: target.id }, options.today, tx);
     if (!result.ok) throw new GenerationFailed(result.fieldErrors);
     createdIds.push(result.value.id);
   }
   if (options.vendor && options.vendorLetter) {
     const result = await createRequest(
       viewer,
-      { ...common, vendorId: options.vendor.id, description: vendorLetter(options.vendorLetter, targets, context) },
+      { ...common, vendorId: options.vendor.id },
       options.today,
       tx,
     );
@@ -398,10 +370,15 @@ export async function addRequestToCampaign(
     .limit(1);
   if (!request) return fail("number", `There is no request #${number}`);
   if (request.campaignId === campaign.id) return fail("number", `Request #${number} is already part of this joint ask`);
-  const result = await setRequestCampaign(viewer, request.id, campaign.id, db);
-  if (!result) return fail("number", `There is no request #${number}`);
-  if (!result.ok) return result;
-  return ok({ requestId: request.id });
+  const fieldsAsk = await readCampaignAsk(campaign.id, db);
+  return inTransaction(db, "number", "Nothing was changed", async (tx) => {
+    const result = await setRequestCampaign(viewer, request.id, campaign.id, tx);
+    if (!result) return fail("number", `There is no request #${number}`);
+    if (!result.ok) throw new GenerationFailed(result.fieldErrors);
+    // The request now asks what the joint ask asks (its organization's own copy), so the grid shows its fields.
+    if (fieldsAsk) await adoptCampaignAsk(tx, viewer, request.id, fieldsAsk);
+    return ok({ requestId: request.id });
+  });
 }
 
 /**
@@ -658,17 +635,22 @@ export async function listCampaigns(viewer: Viewer, filters: { vendorId?: string
 }
 
 export const CSV_COLUMNS = [
-  "Request number",
+  "Organization",
+  "Request",
   "Title",
   "Target",
   "Place",
   "State",
   "Status",
   "Filed",
+  "Received",
   "Due date",
   "Overdue",
   "Tracking number",
   "Assignee",
+  "Fields received",
+  "Fields asked",
+  "Coverage",
   "Last updated",
 ] as const;
 
@@ -679,19 +661,136 @@ export async function campaignCsv(viewer: Viewer, id: string, today: string, db:
   const rows = await listCampaignRequests(viewer, campaign.id, db);
   const records = rows.map((r) =>
     [
-      `#${r.number}`,
+      r.organizationName,
+      requestRef(r.organizationName, r.number),
       r.title,
       r.agencyName ?? r.vendorName,
       r.jurisdictionName,
       r.stateCode,
       STATUS_LABELS[r.status],
       r.filedOn,
+      r.receivedOn,
       dueDateOf(r),
       isOverdue(r, today) ? "yes" : "no",
       r.trackingNumber,
       r.assigneeName,
+      r.coverageReceived,
+      r.coverageTotal,
+      r.coverageTotal ? `${Math.round((100 * r.coverageReceived) / r.coverageTotal)}%` : "",
       r.updatedAt.toISOString(),
     ].map(spreadsheetSafe),
   );
   return { id: campaign.id, title: campaign.title, rows: records.length, csv: stringify([[...CSV_COLUMNS], ...records], { bom: true, record_delimiter: "\r\n" }) };
+}
+
+/**
+ * The city-by-field grid as CSV: one row per request (its organization, ORG-#, target, place and the period its
+ * data covers), one column per field asked with its state in words, then the totals per city; a last row counts,
+ * per field, how many of the requests that asked it received it.
+ */
+export async function gridCsv(
+  viewer: Viewer,
+  id: string,
+  periods: ReadonlyMap<string, { from: string; to: string } | null>,
+  db: Executor = defaultDb,
+): Promise<{ id: string; title: string; csv: string; rows: number } | null> {
+  const campaign = await getCampaign(viewer, id, db);
+  if (!campaign) return null;
+  const matrix = await coverageMatrix(viewer, { campaignId: campaign.id }, db);
+  const header = ["Organization", "Request", "Target", "Place", "Period delivered", ...matrix.fields.map((f) => `${f.label} (${f.recordTypeName})`), "Fields received", "Fields asked"];
+  const records = matrix.rows.map((r) => {
+    const period = periods.get(r.requestId);
+    return [
+      r.organizationName,
+      requestRef(r.organizationName, r.number),
+      r.targetName,
+      r.isVendor ? "vendor" : r.jurisdictionName,
+      period ? `${period.from} to ${period.to}` : "",
+      ...matrix.fields.map((f) => {
+        const state = r.states[f.id];
+        return state ? FIELD_STATE_LABELS[state] : "Not asked";
+      }),
+      r.coverage.received,
+      r.coverage.total,
+    ].map(spreadsheetSafe);
+  });
+  const totals = [
+    "Received",
+    "",
+    "",
+    "",
+    "",
+    ...matrix.fields.map((f) => {
+      const asked = matrix.rows.filter((r) => r.states[f.id] != null).length;
+      const received = matrix.rows.filter((r) => r.states[f.id] === "received").length;
+      return `${received} of ${asked}`;
+    }),
+    matrix.rows.reduce((n, r) => n + r.coverage.received, 0),
+    matrix.rows.reduce((n, r) => n + r.coverage.total, 0),
+  ].map(spreadsheetSafe);
+  return {
+    id: campaign.id,
+    title: campaign.title,
+    rows: records.length,
+    csv: stringify([header.map(spreadsheetSafe), ...records, totals], { bom: true, record_delimiter: "\r\n" }),
+  };
+}
+
+export interface Overlap {
+  requestId: string;
+  number: number;
+  title: string;
+  status: RequestStatus;
+  organizationName: string;
+  own: boolean;
+  tags: string[];
+}
+
+/** Open (and draft) statuses: a request that is still being asked, so a new one would ask the same again. */
+const STILL_ASKING: RequestStatus[] = ["draft", ...OPEN_STATUSES];
+
+/**
+ * The open requests (the organization's and its coalition's) to each of these agencies for the same record
+ * types: by the record types they ask or their tags. Without record types, every open request to the agency.
+ */
+export async function openOverlaps(
+  viewer: Viewer,
+  agencyIds: readonly string[],
+  recordTypes: { ids: readonly string[]; names: readonly string[] } | null,
+  db: Executor = defaultDb,
+): Promise<Record<string, Overlap[]>> {
+  const valid = agencyIds.filter(isUuid);
+  if (valid.length === 0) return {};
+  const names = normalizeTags([...(recordTypes?.names ?? [])]);
+  const ids = (recordTypes?.ids ?? []).filter(isUuid);
+  const sameTypes =
+    recordTypes && (names.length || ids.length)
+      ? or(
+          names.length ? arrayOverlaps(requests.tags, names) : undefined,
+          ids.length
+            ? inArray(requests.id, db.select({ id: requestRecordTypes.requestId }).from(requestRecordTypes).where(inArray(requestRecordTypes.recordTypeId, ids)))
+            : undefined,
+        )
+      : undefined;
+  const rows = await db
+    .select({
+      agencyId: requests.agencyId,
+      requestId: requests.id,
+      number: requests.number,
+      title: requests.title,
+      status: requests.status,
+      organizationId: requests.organizationId,
+      organizationName: organizations.name,
+      tags: requests.tags,
+    })
+    .from(requests)
+    .innerJoin(organizations, eq(organizations.id, requests.organizationId))
+    .where(and(visibleRequests(viewer), inArray(requests.agencyId, valid), inArray(requests.status, STILL_ASKING), sameTypes))
+    .orderBy(asc(requests.agencyId), desc(requests.createdAt))
+    .limit(2_000);
+  const result: Record<string, Overlap[]> = {};
+  for (const { agencyId, organizationId, ...row } of rows) {
+    (result[agencyId!] ??= []).push({ ...row, own: organizationId === viewer.organizationId });
+  }
+  return result;
 }

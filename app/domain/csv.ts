@@ -8,3 +8,17 @@ export function spreadsheetSafe(value: string | number | null | undefined): stri
   const text = String(value);
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
+
+/**
+ * A request's number with its organization's initials, e.g. "OPA-12" for Open Police Archive's #12: in a joint
+ * ask shared by a coalition, two organizations each have a #1.
+ */
+export function requestRef(organizationName: string, number: number): string {
+  const initials = organizationName
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase())
+    .join("")
+    .slice(0, 6);
+  return `${initials || "ORG"}-${number}`;
+}

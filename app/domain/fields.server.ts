@@ -7,6 +7,7 @@ import {
   campaignRecordTypes,
   catalogFields,
   jurisdictions,
+  organizations,
   recordTypes,
   requestAsks,
   requestCodeKeys,
@@ -602,6 +603,45 @@ export async function copyAskToRequests(tx: Executor, viewer: Viewer, requestIds
   }
 }
 
+/**
+ * Gives one request that joins a joint ask (a partner's, added by its number) the joint ask's ask, as its own
+ * organization's rows: the record types and fields it does not ask yet, and the detail, period and format when
+ * it has none of its own. What it already asks stays; each addition is on its timeline.
+ */
+export async function adoptCampaignAsk(tx: Executor, viewer: Viewer, requestId: string, fieldsAsk: FieldsAsk): Promise<{ recordTypes: number; fields: number }> {
+  const organizationId = viewer.organizationId;
+  const types = fieldsAsk.recordTypes.filter((t): t is { id: string; key: string; name: string } => t.id !== null);
+  const hadAsk = await tx.select({ id: requestAsks.requestId }).from(requestAsks).where(eq(requestAsks.requestId, requestId)).limit(1);
+  const askChanged = hadAsk.length === 0 ? askChanges(NO_ASK, fieldsAsk.ask, [], []) : [];
+  if (askChanged.length) {
+    await tx.insert(requestAsks).values({ requestId, organizationId, ...fieldsAsk.ask, updatedById: viewer.id }).onConflictDoNothing();
+  }
+  const addedTypes = types.length
+    ? await tx
+        .insert(requestRecordTypes)
+        .values(types.map((t) => ({ organizationId, requestId, recordTypeId: t.id })))
+        .onConflictDoNothing()
+        .returning({ recordTypeId: requestRecordTypes.recordTypeId })
+    : [];
+  const before = addedTypes.length ? types.filter((t) => !addedTypes.some((a) => a.recordTypeId === t.id)) : types;
+  const changes = [...askChanged, ...(addedTypes.length ? askChanges(NO_ASK, NO_ASK, before, types) : [])];
+  if (changes.length) await recordEvent(tx, viewer, requestId, { kind: "edited", data: { changes, note: "The joint ask's ask" } });
+  const addedFields = fieldsAsk.fields.length
+    ? await tx
+        .insert(requestFields)
+        .values(fieldsAsk.fields.map((f) => ({ ...askedFieldColumns(f), organizationId, requestId, createdById: viewer.id })))
+        .onConflictDoNothing()
+        .returning({ key: requestFields.key, recordTypeId: requestFields.recordTypeId })
+    : [];
+  if (addedFields.length) {
+    const added = fieldsAsk.fields
+      .filter((f) => addedFields.some((a) => a.key === f.key && a.recordTypeId === f.recordTypeId))
+      .map((f): AskedFieldRef => ({ key: f.key, label: f.label, recordType: f.recordTypeName }));
+    await recordEvent(tx, viewer, requestId, { kind: "fields_asked", data: { added, removed: [] } });
+  }
+  return { recordTypes: addedTypes.length, fields: addedFields.length };
+}
+
 export interface CoverageMatrix {
   /** Columns: one per field asked by any of the requests, `id` = "<record type key>.<field key>". */
   fields: Array<{ id: string; key: string; label: string; recordTypeKey: string; recordTypeName: string }>;
@@ -614,6 +654,8 @@ export interface CoverageMatrix {
     targetName: string;
     /** The agency's place; null for a vendor. */
     jurisdictionName: string | null;
+    /** Whose request it is: the joint ask's organization's, or a coalition partner's. */
+    organizationName: string;
     isVendor: boolean;
     states: Record<string, FieldState | null>;
     coverage: Coverage;
@@ -648,8 +690,10 @@ export async function coverageMatrix(
         agencyName: agencies.name,
         vendorName: vendors.name,
         jurisdictionName: jurisdictions.name,
+        organizationName: organizations.name,
       })
       .from(requests)
+      .innerJoin(organizations, eq(organizations.id, requests.organizationId))
       .leftJoin(agencies, eq(agencies.id, requests.agencyId))
       .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
       .leftJoin(vendors, eq(vendors.id, requests.vendorId))
@@ -689,6 +733,7 @@ export async function coverageMatrix(
       title: r.title,
       targetName: r.agencyName ?? r.vendorName ?? "",
       jurisdictionName: r.jurisdictionName,
+      organizationName: r.organizationName,
       isVendor: r.agencyName === null,
       states,
       coverage: coverageOf(own),

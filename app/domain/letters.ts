@@ -73,7 +73,26 @@ export function describeResponseTime(days: number | null, dayType: "business" | 
   return `${days} ${dayType} ${days === 1 ? "day" : "days"}`;
 }
 
-export const DEFAULT_AGENCY_LETTER = `{date}
+/**
+ * A joint ask's letter text is the body of each target's letter: what is asked, in the coalition's words. Each
+ * letter is composed once around it (date, greeting with the target's contact, the law and its citation, the
+ * fields, detail, period, format and de-identification asked, the response time, the reply address and the
+ * signature), so the text never carries a date, a greeting or a signature of its own.
+ */
+export const DEFAULT_AGENCY_LETTER = `{ask}
+
+The {agency} is one of several agencies that keep these records in {product}; the same request goes to each of them. A standard export from that system in a machine-readable format would answer this request in full.`;
+
+export const DEFAULT_VENDOR_LETTER = `{agency_count} agencies that use {product} have been asked for the following records:
+
+{ask}
+
+Because these agencies keep the records in {product}, we ask {vendor} to describe or publish the standard export or report that produces them, so that every customer can run it the same way. The agencies asked are:
+
+{agencies}`;
+
+/** The default letters of earlier versions, which were whole letters (date, greeting, signature). */
+const LEGACY_AGENCY_LETTER = `{date}
 
 To the records custodian, {agency}
 
@@ -89,7 +108,7 @@ Thank you,
 {requester}
 {organization}`;
 
-export const DEFAULT_VENDOR_LETTER = `{date}
+const LEGACY_VENDOR_LETTER = `{date}
 
 To {vendor}
 
@@ -104,3 +123,34 @@ Because these agencies keep the records in {product}, we ask {vendor} to describ
 Thank you,
 {requester}
 {organization}`;
+
+const normalized = (text: string) => text.replace(/\r\n?/g, "\n").trim();
+
+const DATE_PARAGRAPH = /^(\{date\}|[A-Z][a-z]+ \d{1,2}, \d{4})$/;
+const GREETING = /^(to|dear)\b[^\n]*$/i;
+const SIGN_OFF = /^(thank you|thanks|sincerely|regards|best regards|respectfully|yours)\b/i;
+
+/**
+ * The body of a joint ask's letter text: a text written as a whole letter (as earlier versions did) loses its
+ * date line, its greeting and its signature, so that a composed letter never holds a letter inside it.
+ */
+export function letterBody(template: string): string {
+  const text = normalized(template);
+  if (text === normalized(LEGACY_AGENCY_LETTER)) return DEFAULT_AGENCY_LETTER;
+  if (text === normalized(LEGACY_VENDOR_LETTER)) return DEFAULT_VENDOR_LETTER;
+  const paragraphs = text.split(/\n[ \t]*\n+/).map((p) => p.trim()).filter(Boolean);
+  if (paragraphs.length > 1 && DATE_PARAGRAPH.test(paragraphs[0]!)) paragraphs.shift();
+  if (paragraphs.length > 1 && GREETING.test(paragraphs[0]!)) paragraphs.shift();
+  if (paragraphs.length > 1 && SIGN_OFF.test(paragraphs.at(-1)!)) paragraphs.pop();
+  return paragraphs.join("\n\n");
+}
+
+/**
+ * "What is asked" that holds a whole rendered letter (a date line, then a greeting), as joint asks used to store:
+ * only its body, so that a letter written around it never holds a letter inside. Any other text is unchanged.
+ */
+export function unwrapLetter(text: string): string {
+  const paragraphs = normalized(text).split(/\n[ \t]*\n+/).map((p) => p.trim()).filter(Boolean);
+  if (paragraphs.length < 3 || !DATE_PARAGRAPH.test(paragraphs[0]!) || !GREETING.test(paragraphs[1]!)) return text;
+  return letterBody(text);
+}

@@ -269,7 +269,12 @@ async function findMember(db: Executor, viewer: Viewer, id: string) {
 }
 
 /** A new request, optionally generated as part of a joint ask (campaignId). */
-export type CreateRequestInput = Omit<NewRequestInput, "visibility"> & { visibility?: NewRequestInput["visibility"]; campaignId?: string };
+export type CreateRequestInput = Omit<NewRequestInput, "visibility"> & {
+  visibility?: NewRequestInput["visibility"];
+  campaignId?: string;
+  /** Made by a joint ask: its first letter is composed from the joint ask's letter text. */
+  campaignLetter?: boolean;
+};
 
 export async function createRequest(
   viewer: Viewer,
@@ -303,6 +308,7 @@ export async function createRequest(
         description: input.description,
         ...target.value,
         campaignId: campaign?.id ?? null,
+        campaignLetter: Boolean(campaign && input.campaignLetter),
         requesterId: viewer.id,
         assigneeId: assigned?.id ?? null,
         status,

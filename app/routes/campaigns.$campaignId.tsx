@@ -24,6 +24,16 @@ import {
   lawOf,
 } from "~/domain/campaigns.server";
 import { listMembers } from "~/domain/members.server";
+import {
+  agenciesWithSeveralOpen,
+  campaignTargets,
+  countOverdue,
+  followUpAllOverdue,
+  repliesReceived,
+  sendAgencySummary,
+  sendProgress,
+} from "~/domain/campaign-mail.server";
+import { STATUS_LABELS, STATUS_TONES } from "~/domain/request-status";
 import { isOpenStatus } from "~/domain/request-status";
 import { CHANNEL_LABELS } from "~/domain/timeline";
 import { addTargetsSchema, bulkAssignSchema, bulkFollowUpSchema, bulkRemoveSchema, bulkTagSchema, joinRequestSchema } from "~/domain/vendor-input";
@@ -42,20 +52,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayIn(viewer.timeZone);
   const url = new URL(request.url);
   const addQuery = (url.searchParams.get("addq") ?? "").trim().slice(0, 200);
-  const [page, members, dataReceived] = await Promise.all([
-    getCampaignPage(viewer, params.campaignId ?? "", today, { addQuery: addQuery || undefined, showCandidates: url.searchParams.get("add") === "group" }),
+  const campaignId = params.campaignId ?? "";
+  const [page, members, dataReceived, targets, overdue, severalOpen, replies] = await Promise.all([
+    getCampaignPage(viewer, campaignId, today, { addQuery: addQuery || undefined, showCandidates: url.searchParams.get("add") === "group" }),
     listMembers(viewer),
-    dataReceivedByRequest(viewer, params.campaignId ?? ""),
+    dataReceivedByRequest(viewer, campaignId),
+    campaignTargets(viewer, campaignId),
+    countOverdue(viewer, campaignId, today),
+    agenciesWithSeveralOpen(viewer, campaignId),
+    repliesReceived(viewer, campaignId),
   ]);
-  if (!page) throw notFound("joint ask");
+  if (!page || !targets) throw notFound("joint ask");
+  const letters = { ...sendProgress(targets), total: targets.length, overdue, severalOpen, replies };
   const rows = page.rows.map((r) => ({ ...r, dueDate: dueDateOf(r), overdue: isOverdue(r, today), open: isOpenStatus(r.status), law: r.agencyId ? lawOf(r.stateCode) : null }));
   // Who the bulk "Assign" offers: everyone for those who may assign, else only the viewer.
   const assignable = can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id);
-  return json({ ...page, rows, members: assignable, addQuery, organizationId: viewer.organizationId, dataReceived });
+  return json({ ...page, rows, members: assignable, addQuery, organizationId: viewer.organizationId, organizationName: viewer.organizationName, dataReceived, letters });
 }
 
 const intentSchema = z.object({
-  intent: z.enum(["bulk-assign", "bulk-follow-up", "bulk-tag", "bulk-remove", "add-targets", "add-request"], { error: "Unknown action" }),
+  intent: z.enum(["bulk-assign", "bulk-follow-up", "bulk-tag", "bulk-remove", "add-targets", "add-request", "follow-up-overdue", "agency-summary"], {
+    error: "Unknown action",
+  }),
 });
 type Intent = z.infer<typeof intentSchema>["intent"];
 
@@ -67,7 +85,11 @@ const INTENT_PERMISSIONS: Record<Intent, Permission> = {
   "bulk-remove": "request.edit",
   "add-targets": "request.create",
   "add-request": "request.edit",
+  "follow-up-overdue": "request.note",
+  "agency-summary": "request.note",
 };
+
+const agencySummarySchema = z.object({ agencyId: z.string({ error: "Choose an agency" }).uuid("Choose an agency from the list") });
 
 /** Field errors of one form on the page, keyed by its intent. */
 function invalid(intent: Intent, errors: Record<string, string[]>) {
@@ -130,6 +152,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!result.ok) return invalid("add-targets", result.fieldErrors);
       const skipped = result.value.skipped ? ` (${plural(result.value.skipped, "agency")} already asked)` : "";
       return back(`Added ${plural(result.value.created, "request")}${skipped}.`);
+    }
+    case "follow-up-overdue": {
+      const result = await followUpAllOverdue(viewer, id, today);
+      if (!result) throw notFound("joint ask");
+      const parts = [`Follow-up ${result.queued === 1 ? "letter" : "letters"} queued for ${plural(result.queued, "overdue request")}`];
+      if (result.already) parts.push(`${result.already} already followed up for this due date, not sent again`);
+      if (result.withoutContact) parts.push(`${result.withoutContact} without a records email`);
+      if (result.failed.length) parts.push(`refused: ${result.failed.map((f) => `#${f.number} ${f.message}`).join("; ")}`);
+      return back(`${parts.join("; ")}.`);
+    }
+    case "agency-summary": {
+      const parsed = agencySummarySchema.safeParse(values);
+      if (!parsed.success) return invalid("agency-summary", fieldErrorsOf(parsed.error.issues));
+      const result = await sendAgencySummary(viewer, parsed.data.agencyId, today);
+      if (!result) throw notFound("agency");
+      if (!result.ok) return invalid("agency-summary", result.fieldErrors);
+      return back(
+        result.value.created
+          ? `Summary follow-up queued for ${result.value.to}, listing ${plural(result.value.requests, "open request")}.`
+          : "That summary follow-up was already sent today; it was not sent again.",
+      );
     }
     case "add-request": {
       const parsed = joinRequestSchema.safeParse(values);
@@ -221,8 +264,27 @@ function BulkActions({ members, today }: { members: Array<{ id: string; name: st
   );
 }
 
+/** The requests by status as one bar (SVG: no inline styles), with the same numbers as text beside it. */
+function StatusBar({ counts, total }: { counts: Array<{ status: keyof typeof STATUS_LABELS; count: number }>; total: number }) {
+  if (total === 0) return null;
+  let x = 0;
+  const label = counts.map((c) => `${STATUS_LABELS[c.status]}: ${c.count}`).join(", ");
+  return (
+    <svg className="status-bar" viewBox="0 0 100 4" preserveAspectRatio="none" role="img" aria-label={`Requests by status: ${label}`}>
+      {counts.map((c) => {
+        const width = (100 * c.count) / total;
+        const rect = <rect key={c.status} className={`status-bar__${STATUS_TONES[c.status]}`} x={x} y={0} width={width} height={4} />;
+        x += width;
+        return rect;
+      })}
+    </svg>
+  );
+}
+
 export default function CampaignPage() {
-  const { campaign, fieldsAsk, coverage, rows, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery, organizationId, dataReceived } = useLoaderData<typeof loader>();
+  const { campaign, fieldsAsk, coverage, rows, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery, organizationId, dataReceived, letters, organizationName } =
+    useLoaderData<typeof loader>();
+  const agencySummary = useErrors("agency-summary");
   const today = useToday();
   const navigation = useNavigation();
   const location = useLocation();
@@ -289,7 +351,15 @@ export default function CampaignPage() {
       </div>
 
       <section className="card" aria-labelledby="progress-heading">
-        <h2 id="progress-heading">Progress</h2>
+        <h2 id="progress-heading">At a glance</h2>
+        <StatusBar counts={counts.map((s) => ({ status: s, count: summary.statusCounts[s] }))} total={summary.total} />
+        <p aria-label="Requests by status">
+          {counts.map((s) => (
+            <span key={s} className="status-count">
+              <StatusBadge status={s} /> {summary.statusCounts[s]}
+            </span>
+          ))}
+        </p>
         <dl className="stats">
           <div>
             <dt>Requests</dt>
@@ -301,24 +371,28 @@ export default function CampaignPage() {
           </div>
           <div>
             <dt>Overdue</dt>
-            <dd>{summary.overdue}</dd>
+            <dd className={summary.overdue ? "overdue" : undefined}>{summary.overdue}</dd>
+          </div>
+          <div>
+            <dt>Letters sent</dt>
+            <dd>{letters.sent + letters.queued}</dd>
+          </div>
+          <div>
+            <dt>Letters not sent</dt>
+            <dd>{letters.unsent}</dd>
+          </div>
+          <div>
+            <dt>Replies received</dt>
+            <dd>
+              {letters.replies.messages}
+              {letters.replies.messages ? <span className="small muted"> from {letters.replies.requests}</span> : null}
+            </dd>
           </div>
           <div>
             <dt>Records received</dt>
             <dd>{summary.received}</dd>
           </div>
-          <div>
-            <dt>Drafts</dt>
-            <dd>{summary.drafts}</dd>
-          </div>
         </dl>
-        <p aria-label="Requests by status">
-          {counts.map((s) => (
-            <span key={s} className="status-count">
-              <StatusBadge status={s} /> {summary.statusCounts[s]}
-            </span>
-          ))}
-        </p>
         <p className="small">
           <strong>Assignees:</strong>{" "}
           {summary.assignees.map((a, i) => (
@@ -328,6 +402,72 @@ export default function CampaignPage() {
             </span>
           ))}
         </p>
+      </section>
+
+      <section className="card" aria-labelledby="letters-heading">
+        <h2 id="letters-heading">Letters</h2>
+        <dl className="stats">
+          <div>
+            <dt>Sent</dt>
+            <dd>{letters.sent}</dd>
+          </div>
+          <div>
+            <dt>Queued</dt>
+            <dd>{letters.queued}</dd>
+          </div>
+          <div>
+            <dt>Failed</dt>
+            <dd>{letters.failed}</dd>
+          </div>
+          <div>
+            <dt>Not sent yet</dt>
+            <dd>{letters.unsent}</dd>
+          </div>
+        </dl>
+        {letters.unsentWithoutContact ? (
+          <p className="small">
+            {letters.unsentWithoutContact} of the letters not sent yet {letters.unsentWithoutContact === 1 ? "has" : "have"} no records email to go to.
+          </p>
+        ) : null}
+        <div className="actions">
+          {canNote && letters.total > 0 ? (
+            <Link to={`/campaigns/${campaign.id}/send`} className="button">
+              {letters.unsent ? `Send the letters (${letters.unsent} not sent)` : "Sending progress"}
+            </Link>
+          ) : null}
+          {canNote && letters.overdue.total > 0 ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="follow-up-overdue" className="button button--secondary" disabled={navigation.state !== "idle"}>
+                Follow up all {letters.overdue.total} overdue
+              </button>
+            </Form>
+          ) : null}
+        </div>
+        <p className="muted small">
+          {letters.overdue.total
+            ? `${letters.overdue.total} overdue: one follow-up letter each, through the outbox, once per due date${letters.overdue.withoutContact ? ` (${letters.overdue.withoutContact} without a records email are skipped)` : ""}.`
+            : "No request of yours in this joint ask is overdue."}
+        </p>
+        {canNote && letters.severalOpen.length ? (
+          <details className="panel" open={Boolean(agencySummary)}>
+            <summary>One summary follow-up per agency ({letters.severalOpen.length})</summary>
+            <p className="muted small">These agencies have several open requests of yours (from this joint ask or others): one letter lists them all.</p>
+            <FormErrors errors={agencySummary ? Object.values(agencySummary).flat() : undefined} />
+            <ul className="plain-list">
+              {letters.severalOpen.map((a) => (
+                <li key={a.agencyId}>
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="agencyId" value={a.agencyId} />
+                    {a.name}: {a.open} open {a.contactEmail ? "" : <span className="muted small">(no records email)</span>}{" "}
+                    <button type="submit" name="intent" value="agency-summary" className="button button--secondary" disabled={!a.contactEmail || navigation.state !== "idle"}>
+                      Send one summary follow-up to {a.name}
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
       </section>
 
       <section className="card" aria-labelledby="requests-heading">
@@ -379,6 +519,14 @@ export default function CampaignPage() {
                         #{r.number}
                         {r.vendorId ? " · vendor" : ""}
                         {r.organizationId !== organizationId ? ` · ${r.organizationName}` : ""}
+                        {r.organizationId === organizationId ? (
+                          <>
+                            {" · "}
+                            <Link to={`/campaigns/${campaign.id}/letters/${r.id}`}>
+                              Letter<span className="visually-hidden"> to {r.agencyName ?? r.vendorName}</span>
+                            </Link>
+                          </>
+                        ) : null}
                       </div>
                     </td>
                     <td data-label="Place">
@@ -420,7 +568,12 @@ export default function CampaignPage() {
 
       <section className="card" aria-labelledby="coverage-heading">
         <h2 id="coverage-heading">Fields received, city by field</h2>
-        <CoverageMatrixTable matrix={coverage} />
+        <CoverageMatrixTable
+          matrix={coverage}
+          periods={Object.fromEntries(dataReceived.map((d) => [d.requestId, d.periodCovered]))}
+          ownOrganizationName={organizationName}
+          csvHref={canExport ? `/campaigns/${campaign.id}/grid.csv` : undefined}
+        />
       </section>
 
       <section className="card" aria-labelledby="data-received-heading">
@@ -504,12 +657,12 @@ export default function CampaignPage() {
             <p className="prose">{campaign.ask}</p>
             <AskSummary recordTypes={campaign.recordTypes} fields={fieldsAsk?.fields.map((f) => f.label)} ask={fieldsAsk?.ask ?? null} today={today} />
             <details className="panel">
-              <summary>Letter to each agency</summary>
+              <summary>Letter text for each agency</summary>
               <pre className="letter">{campaign.letterTemplate}</pre>
             </details>
             {campaign.vendorLetterTemplate ? (
               <details className="panel">
-                <summary>Letter to the vendor</summary>
+                <summary>Letter text for the vendor</summary>
                 <pre className="letter">{campaign.vendorLetterTemplate}</pre>
               </details>
             ) : null}

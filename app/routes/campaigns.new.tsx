@@ -4,11 +4,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { SYSTEM_TYPES, type SystemType } from "../../db/schema/values";
-import { AskFields, GenerationFields, TargetChoices, toList, VendorLetterField } from "~/components/campaign-form";
+import { AskFields, GenerationFields, TargetChoices, toList, VendorLetterField, type OverlapOption } from "~/components/campaign-form";
 import { FormErrors, TextField } from "~/components/fields";
 import {
   createCampaign,
   getCampaign,
+  openOverlaps,
   listCampaignRequests,
   previewCampaign,
   searchAgencies,
@@ -77,6 +78,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ? sourceAsk.recordTypes.map((t) => t.id).filter((id): id is string => id !== null)
     : (source?.recordTypes ?? []).map((name) => byName.get(name.toLowerCase())).filter((id): id is string => Boolean(id));
   const asked = new Set(alreadyAsked);
+  // Open requests to these agencies: for the copied ask's record types, or any until the ask is chosen (the
+  // preview checks again for the record types ticked).
+  const shownIds = [...candidates, ...found].map((t) => t.id);
+  const overlaps = await openOverlaps(viewer, shownIds, source ? { ids: sourceTypeIds, names: source.recordTypes } : null);
   return json({
     source,
     product: product ? { id: product.id, name: product.name, vendorName: product.vendorName } : null,
@@ -84,6 +89,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     systemType: systemType ?? null,
     targets: [...candidates, ...found].map((t) => ({ ...t, note: asked.has(t.id) ? "asked in the original" : undefined })),
     candidateTotal: candidateIds.length,
+    overlaps,
     // Only agencies the viewer can see: ids from the address are never echoed back.
     preselected: candidates.map((c) => c.id).filter((id) => preselected.includes(id)),
     // Who "Assign all to" offers: everyone for those who may assign, else only the viewer.
@@ -125,12 +131,38 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
-function LetterPreviews({ letters, total }: { letters: LetterPreview[]; total: number }) {
+function LetterPreviews({ letters, total, overlaps, names }: { letters: LetterPreview[]; total: number; overlaps: Record<string, OverlapOption[]>; names: Map<string, string> }) {
+  const overlapping = Object.entries(overlaps).filter(([, list]) => list.length > 0);
   return (
     <section className="card" aria-labelledby="preview-heading">
       <h2 id="preview-heading">
         Preview: {letters.length} of the {total} letters
       </h2>
+      {overlapping.length ? (
+        <div className="notice" role="note">
+          <p>
+            <strong>
+              {overlapping.length} {overlapping.length === 1 ? "agency already has" : "agencies already have"} open requests for these record types
+            </strong>{" "}
+            (yours or your coalition's). Untick them in the list below to leave them out:
+          </p>
+          <ul>
+            {overlapping.map(([agencyId, list]) => (
+              <li key={agencyId}>
+                {names.get(agencyId) ?? "An agency"}:{" "}
+                {list.map((o, i) => (
+                  <span key={o.requestId}>
+                    {i > 0 ? "; " : ""}
+                    <a href={`/requests/${o.requestId}`}>
+                      {o.own ? "" : `${o.organizationName} `}#{o.number} {o.title}
+                    </a>
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {letters.map((l) => (
         <details key={l.target} className="panel" open>
           <summary>
@@ -138,6 +170,9 @@ function LetterPreviews({ letters, total }: { letters: LetterPreview[]; total: n
             {l.place ? ` (${l.place})` : ""}
             {l.law ? <span className="muted small"> · {l.law}</span> : null}
           </summary>
+          <p className="small">
+            <strong>Subject:</strong> {l.subject}
+          </p>
           <pre className="letter">{l.text}</pre>
         </details>
       ))}
@@ -146,7 +181,7 @@ function LetterPreviews({ letters, total }: { letters: LetterPreview[]; total: n
 }
 
 export default function NewCampaign() {
-  const { source, product, vendor, systemType, targets, candidateTotal, preselected, members, q, catalog, sourceAsk } = useLoaderData<typeof loader>();
+  const { source, product, vendor, systemType, targets, candidateTotal, preselected, members, q, catalog, sourceAsk, overlaps } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const location = useLocation();
@@ -188,7 +223,14 @@ export default function NewCampaign() {
           </p>
         </div>
       </div>
-      {actionData?.preview ? <LetterPreviews letters={actionData.preview.letters} total={actionData.preview.total} /> : null}
+      {actionData?.preview ? (
+        <LetterPreviews
+          letters={actionData.preview.letters}
+          total={actionData.preview.total}
+          overlaps={actionData.preview.overlaps}
+          names={new Map(targets.map((t) => [t.id, t.name]))}
+        />
+      ) : null}
       <div className="card">
         <Form method="get" className="filters" role="search">
           {[...new URLSearchParams(location.search)].filter(([k]) => k !== "q").map(([k, v], i) => (
@@ -212,6 +254,7 @@ export default function NewCampaign() {
             name={fields.targets.name}
             targets={targets}
             chosen={chosen}
+            overlaps={actionData?.preview?.overlaps ?? overlaps}
             errors={fields.targets.errors ?? form.allErrors["targets[0]"]}
             legend={
               candidateTotal > MAX_CAMPAIGN_TARGETS

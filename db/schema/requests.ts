@@ -74,6 +74,12 @@ export const requests = pgTable(
     publicSlug: text("public_slug"),
     // The organization's automatic follow-ups apply to this request unless someone turned them off for it.
     autoFollowUp: boolean("auto_follow_up").notNull().default(true),
+    // Made by a joint ask: its first letter is composed from the joint ask's letter text and this request's
+    // own law, contact, ask and reply address (description holds the ask in words, never a rendered letter).
+    campaignLetter: boolean("campaign_letter").notNull().default(false),
+    // That first letter as edited for this target alone (both set, or neither); the others are untouched.
+    letterSubject: text("letter_subject"),
+    letterText: text("letter_text"),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
   },
@@ -90,6 +96,7 @@ export const requests = pgTable(
     uniqueIndex("requests_public_slug_unique").on(t.publicSlug),
     index("requests_public_idx").on(t.publicAt).where(sql`${t.visibility} = 'public'`),
     check("requests_public_at_only_when_public", sql`(${t.visibility} = 'public') = (${t.publicAt} is not null)`),
+    check("requests_letter_edit_whole", sql`(${t.letterSubject} is null) = (${t.letterText} is null)`),
     check("requests_one_target", sql`num_nonnulls(${t.agencyId}, ${t.vendorId}) = 1`),
   ],
 );

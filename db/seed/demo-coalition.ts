@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { createOrganization, createUser, viewerFor } from "../../app/domain/accounts.server";
+import { adoptCampaignAsk, readCampaignAsk } from "../../app/domain/fields.server";
 import { changeStatus, createRequest, setRequestCampaign } from "../../app/domain/requests.server";
 import { createAgency, createLocalJurisdiction } from "../../app/domain/places.server";
 import { createProduct, createVendor } from "../../app/domain/vendors.server";
@@ -90,6 +91,9 @@ export async function seedDemoCoalition(
     "partner stops request",
   );
   must(await setRequestCampaign(partner, stops.id, demo.campaignId, db), "partner joins the joint ask");
+  // Joining gives it the joint ask's ask, as its own organization's rows (as adding it by number does).
+  const campaignAsk = await readCampaignAsk(demo.campaignId, db);
+  if (campaignAsk) await db.transaction((tx) => adoptCampaignAsk(tx, partner, stops.id, campaignAsk));
   must(await changeStatus(partner, stops.id, { status: "acknowledged", on: addDays(today, -8) }, today, db), "acknowledged");
 
   must(

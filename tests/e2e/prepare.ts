@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq, isNull } from "drizzle-orm";
 import { runMigrations } from "../../db/migrate";
-import { jurisdictions, products, users } from "../../db/schema";
+import { jurisdictions, products, users, vendors } from "../../db/schema";
 import { DEMO_EMAIL, seedDemo } from "../../db/seed/demo";
 import { seedReferenceData } from "../../db/seed/reference";
 import { createOrganization, createUser, viewerFor } from "../../app/domain/accounts.server";
@@ -27,19 +27,23 @@ await createUser(db, { organizationId, email: "riley@example.org", name: "Riley 
 const [demoUser] = await db.select().from(users).where(eq(users.email, DEMO_EMAIL));
 const demo = (await viewerFor(db, demoUser!.id))!;
 const [mark43] = await db.select({ id: products.id }).from(products).where(and(eq(products.organizationId, organizationId), eq(products.name, "Mark43 RMS")));
-for (const [state, place, name] of [
-  ["CO", "Denver", "Denver Police Department"],
-  ["PA", "Reading", "Reading Police Department"],
-  ["MD", "Baltimore", "Baltimore Police Department"],
+// Denver and Reading have a records email; Baltimore has none yet (the joint ask's send page asks for one).
+for (const [state, place, name, email] of [
+  ["CO", "Denver", "Denver Police Department", "records@denvergov.example"],
+  ["PA", "Reading", "Reading Police Department", "righttoknow@readingpa.example"],
+  ["MD", "Baltimore", "Baltimore Police Department", undefined],
 ] as const) {
   const [stateRow] = await db.select().from(jurisdictions).where(and(eq(jurisdictions.code, state), isNull(jurisdictions.organizationId)));
   const placeRow = await createLocalJurisdiction(demo, { name: place, kind: "city", stateId: stateRow!.id });
   if (!placeRow.ok) throw new Error(`place ${place}`);
-  const agency = await createAgency(demo, { name, type: "police", jurisdictionId: placeRow.value.id });
+  const agency = await createAgency(demo, { name, type: "police", jurisdictionId: placeRow.value.id, recordsContactEmail: email });
   if (!agency.ok) throw new Error(`agency ${name}`);
   const system = await createSystem(demo, agency.value.id, { systemType: "records_management", productId: mark43!.id, confidence: "confirmed" }, null);
   if (!system?.ok) throw new Error(`system of ${name}`);
 }
+
+// Mark43's records contact, for the letter a joint ask sends the vendor.
+await db.update(vendors).set({ contactEmail: "legal@mark43.example" }).where(and(eq(vendors.organizationId, organizationId), eq(vendors.name, "Mark43")));
 
 const org = await createOrganization(db, { name: "Elsewhere Watch" });
 const user = await createUser(db, { organizationId: org.id, email: "other@example.org", name: "Other Person", password: "other-password", role: "admin" });

@@ -14,6 +14,7 @@ import {
   previewCampaign,
 } from "~/domain/campaigns.server";
 import { DEFAULT_AGENCY_LETTER, DEFAULT_VENDOR_LETTER } from "~/domain/letters";
+import { draftLetter, letterContext } from "~/domain/mail/letters.server";
 import { createRecordType } from "~/domain/catalog.server";
 import { getRequestFields, readCampaignAsk, updateAsk, updateFieldStates } from "~/domain/fields.server";
 import { changeStatus, createRequest, getRequest, getTimeline, listRequests } from "~/domain/requests.server";
@@ -25,6 +26,20 @@ import * as apiCampaign from "~/routes/api.v1.campaigns.$campaignId";
 import { callRoute, cookieFor, makeAgency, makeMember, makeOrganization, makeProduct, makeRequest, makeSystem, makeVendor, TODAY } from "./factories";
 
 let org: Awaited<ReturnType<typeof makeOrganization>>;
+
+/** A request's first letter, as drafted on its letters page and as the joint ask's send-all sends it. */
+async function firstLetter(requestId: string, viewer = org.viewer): Promise<string> {
+  const context = await letterContext(viewer, requestId);
+  return (await draftLetter("request_letter", context!, TODAY)).text;
+}
+
+/** One letter, not a letter inside a letter: one date, one greeting, one signature. */
+function expectOneLetter(text: string) {
+  const date = new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" }).format(new Date(`${TODAY}T00:00:00Z`));
+  expect(text.split(date).length - 1).toBe(1);
+  expect(text.match(/^(To|Dear) /gm)).toHaveLength(1);
+  expect(text.match(/^Thank you/gm)).toHaveLength(1);
+}
 let ids: Record<string, string>;
 /** Standard record types by key, and the standard fields of Stops by key. */
 const types: Record<string, string> = {};
@@ -87,26 +102,34 @@ describe("generating a joint ask", () => {
       expect(row.campaignId).toBe(result.value.id);
     }
 
+    // Each request keeps the ask in words; its letter is composed once, around the joint ask's text.
     const harrisburg = await getRequest(org.viewer, byTarget.get("Harrisburg Bureau of Police")!.id);
-    expect(harrisburg!.description).toContain("To the records custodian, Harrisburg Bureau of Police");
-    expect(harrisburg!.description).toContain("Under the Right-to-Know Law (65 P.S. §§ 67.101-67.3104)");
-    expect(harrisburg!.description).toContain("within 5 business days");
-    expect(harrisburg!.description).toContain("kept in New World RMS");
-    expect(harrisburg!.description).toContain(org.viewer.name);
-    expect(harrisburg!.description).not.toMatch(/\{[a-z_]+\}/);
+    expect(harrisburg!.description).toBe(ask().ask);
+    const hLetter = await firstLetter(harrisburg!.id);
+    expect(hLetter).toContain("To the Records Officer, Harrisburg Bureau of Police:");
+    expect(hLetter).toContain("the Right-to-Know Law (65 P.S. §§ 67.101-67.3104)");
+    expect(hLetter).toContain("within 5 business days");
+    expect(hLetter).toContain("keep these records in New World RMS");
+    expect(hLetter).toContain(org.viewer.name);
+    expect(hLetter).not.toMatch(/\{[a-z_]+\}/);
+    expectOneLetter(hLetter);
     const oakland = await getRequest(org.viewer, byTarget.get("Oakland Police Department")!.id);
-    expect(oakland!.description).toContain("Under the California Public Records Act");
-    expect(oakland!.description).toContain("within 10 calendar days");
+    const oLetter = await firstLetter(oakland!.id);
+    expect(oLetter).toContain("Under the California Public Records Act");
+    expect(oLetter).toContain("within 10 calendar days");
+    expectOneLetter(oLetter);
     const madison = await getRequest(org.viewer, byTarget.get("Madison Police Department")!.id);
-    expect(madison!.description).toContain("Wisconsin Public Records Law");
-    expect(madison!.description).toContain("within a reasonable time");
+    expect(await firstLetter(madison!.id)).toContain("Wisconsin Public Records Law");
 
     const vendor = await getRequest(org.viewer, byTarget.get("Tyler Technologies")!.id);
     expect(vendor!.agencyId).toBeNull();
     expect(vendor!.vendorId).toBe(ids.tyler);
-    expect(vendor!.description).toContain("3 agencies that use New World RMS");
-    expect(vendor!.description).toContain("- Harrisburg Bureau of Police (Harrisburg, Pennsylvania)");
-    expect(vendor!.description).toContain("- Oakland Police Department (Oakland, California)");
+    expect(vendor!.description).toBe(ask().ask);
+    const vLetter = await firstLetter(vendor!.id);
+    expect(vLetter).toContain("3 agencies that use New World RMS");
+    expect(vLetter).toContain("- Harrisburg Bureau of Police (Harrisburg, Pennsylvania)");
+    expect(vLetter).toContain("- Oakland Police Department (Oakland, California)");
+    expectOneLetter(vLetter);
 
     const timeline = await getTimeline(org.viewer, harrisburg!.id);
     expect(timeline.map((e) => e.kind)).toEqual(["created", "due_date_changed", "campaign_joined", "edited"]);
@@ -236,7 +259,7 @@ describe("tracking a joint ask", () => {
     const added = await addCampaignTargets(org.viewer, campaignId, { targets: [ids.reading!, ids.harrisburg!], initialStatus: "draft" }, TODAY);
     expect(added).toEqual({ ok: true, value: { created: 1, skipped: 1 } });
     const reading = (await listRequests(org.viewer, { campaign: campaignId, agency: ids.reading })).rows[0]!;
-    expect((await getRequest(org.viewer, reading.id))!.description).toContain("Reading Police Department");
+    expect(await firstLetter(reading.id)).toContain("The Reading Police Department is one of several agencies");
   });
 
   it("lets an existing request join by its number", async () => {
@@ -248,16 +271,40 @@ describe("tracking a joint ask", () => {
     expect(await addRequestToCampaign(org.viewer, campaignId, 999_999)).toEqual({ ok: false, fieldErrors: { number: ["There is no request #999999"] } });
     const [row] = await db.select({ campaignId: requests.campaignId }).from(requests).where(and(eq(requests.id, loose.id)));
     expect(row!.campaignId).toBe(campaignId);
-    expect((await getTimeline(org.viewer, loose.id)).at(-1)!.kind).toBe("campaign_joined");
+    // It joins, then takes on the joint ask's record types (it asks for them as its own).
+    expect((await getTimeline(org.viewer, loose.id)).map((e) => e.kind).slice(-2)).toEqual(["campaign_joined", "edited"]);
   });
 
   it("exports CSV that spreadsheet apps won't run as formulas", async () => {
     await db.update(requests).set({ trackingNumber: "=HYPERLINK(\"http://evil.example\")" }).where(eq(requests.id, rowIds[1]!));
     const exported = await campaignCsv(org.viewer, campaignId, TODAY);
     const records = parse(exported!.csv, { bom: true }) as string[][];
-    expect(records[0]).toEqual(["Request number", "Title", "Target", "Place", "State", "Status", "Filed", "Due date", "Overdue", "Tracking number", "Assignee", "Last updated"]);
+    expect(records[0]).toEqual([
+      "Organization",
+      "Request",
+      "Title",
+      "Target",
+      "Place",
+      "State",
+      "Status",
+      "Filed",
+      "Received",
+      "Due date",
+      "Overdue",
+      "Tracking number",
+      "Assignee",
+      "Fields received",
+      "Fields asked",
+      "Coverage",
+      "Last updated",
+    ]);
     expect(records).toHaveLength(1 + 5);
-    const tracking = records.slice(1).map((r) => r[9]).filter(Boolean);
+    // Each row names its organization and its number as ORG-#, so two organizations' #1 never read the same.
+    for (const record of records.slice(1)) {
+      expect(record[0]).toBe(org.org.name);
+      expect(record[1]).toMatch(/^[A-Z0-9]+-\d+$/);
+    }
+    const tracking = records.slice(1).map((r) => r[11]).filter(Boolean);
     expect(tracking).toEqual(["'=HYPERLINK(\"http://evil.example\")"]);
     for (const record of records.slice(1)) for (const cell of record) expect(cell).not.toMatch(/^[=+\-@]/);
   });
@@ -447,7 +494,7 @@ describe("the catalog ask of a joint ask", () => {
   it("previews an 'other record type' in the letters without adding it to the catalog", async () => {
     const letterTemplate = "Dear {agency}: please send {record_types}.";
     const preview = await previewCampaign(org.viewer, ask({ recordTypeIds: [types.stops!], newRecordType: "Predictive policing inputs", letterTemplate }), TODAY);
-    expect(preview.ok && preview.value.letters[0]!.text).toBe("Dear Oakland Police Department: please send Stops, Predictive policing inputs.");
+    expect(preview.ok && preview.value.letters[0]!.text).toContain("\n\nDear Oakland Police Department: please send Stops, Predictive policing inputs.\n\n");
     expect(await db.select().from(recordTypes).where(eq(recordTypes.name, "Predictive policing inputs"))).toEqual([]);
   });
 

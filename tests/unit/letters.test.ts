@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { spreadsheetSafe } from "~/domain/csv";
+import { requestRef, spreadsheetSafe } from "~/domain/csv";
 import {
   AGENCY_PLACEHOLDERS,
   DEFAULT_AGENCY_LETTER,
   DEFAULT_VENDOR_LETTER,
   describeResponseTime,
   fillTemplate,
+  letterBody,
   placeholdersIn,
+  unwrapLetter,
   templateProblem,
   VENDOR_PLACEHOLDERS,
 } from "~/domain/letters";
@@ -36,7 +38,27 @@ describe("letter templates", () => {
   it("ships default letters that use only their own placeholders", () => {
     expect(templateProblem(DEFAULT_AGENCY_LETTER, AGENCY_PLACEHOLDERS)).toBeNull();
     expect(templateProblem(DEFAULT_VENDOR_LETTER, VENDOR_PLACEHOLDERS)).toBeNull();
-    expect(placeholdersIn(DEFAULT_AGENCY_LETTER)).toEqual(expect.arrayContaining(["agency", "law_name", "citation", "days", "ask"]));
+    expect(placeholdersIn(DEFAULT_AGENCY_LETTER)).toEqual(expect.arrayContaining(["agency", "ask", "product"]));
+    // The letter around the body brings the date, greeting and signature: the defaults carry none.
+    for (const template of [DEFAULT_AGENCY_LETTER, DEFAULT_VENDOR_LETTER]) {
+      expect(placeholdersIn(template)).not.toEqual(expect.arrayContaining(["date"]));
+      expect(template).not.toMatch(/Thank you|^To /m);
+    }
+  });
+
+  it("unwraps a rendered letter kept as what is asked, and leaves any other text alone", () => {
+    const rendered = "November 23, 2026\n\nTo the records custodian, Madison PD\n\nUnder the law, I request:\n\nStops data.\n\nThank you,\nDana\nCoalition";
+    expect(unwrapLetter(rendered)).toBe("Under the law, I request:\n\nStops data.");
+    const plain = "Stops data since 2021.\n\nThanks to the new system, a standard export exists.";
+    expect(unwrapLetter(plain)).toBe(plain);
+    expect(unwrapLetter("To whom it may concern: stops.")).toBe("To whom it may concern: stops.");
+  });
+
+  it("keeps only the body of a letter text written as a whole letter", () => {
+    const whole = "{date}\n\nTo the records custodian, {agency}\n\nPlease send {ask}.\n\nIt is kept in {product}.\n\nThank you,\n{requester}\n{organization}";
+    expect(letterBody(whole)).toBe("Please send {ask}.\n\nIt is kept in {product}.");
+    expect(letterBody("Dear {agency},\r\n\r\nPlease send {ask}.\r\n\r\nSincerely, me")).toBe("Please send {ask}.");
+    expect(letterBody("Please send {ask}.")).toBe("Please send {ask}.");
   });
 
   it("describes response times", () => {
@@ -79,5 +101,14 @@ describe("evidence documents", () => {
     expect(cleanFileName("../../etc/passwd")).toBe("passwd");
     expect(cleanFileName('a"b\u0000c.pdf')).toBe("abc.pdf");
     expect(cleanFileName("")).toBe("document");
+  });
+});
+
+describe("request references in exports", () => {
+  it("prefixes the number with the organization's initials, so two organizations' #1 differ", () => {
+    expect(requestRef("Three Rivers Police Data Coalition", 12)).toBe("TRPDC-12");
+    expect(requestRef("Bay Area Records Collective", 1)).toBe("BARC-1");
+    expect(requestRef("Open Police Archive", 1)).not.toBe(requestRef("Bay Area Records Collective", 1));
+    expect(requestRef("  ", 3)).toBe("ORG-3");
   });
 });

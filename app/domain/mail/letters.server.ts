@@ -9,12 +9,10 @@ import {
   followUpLetter,
   renderEditedLetter,
   requestLetter,
-  type FieldsAsked,
   type LetterData,
   type RecipientKind,
   type RenderedMessage,
 } from "../../../emails";
-import type { FormatWanted } from "../../../db/schema/field-values";
 import type { Executor, Transaction } from "../../utils/db.server";
 import { db as defaultDb } from "../../utils/db.server";
 import { todayIn } from "../../utils/dates";
@@ -25,6 +23,9 @@ import { readAskOf } from "../fields.server";
 import { isUuid } from "../requests.server";
 import { fail, ok, type Result } from "../results";
 import type { LetterInput } from "./letter-input";
+import { campaignLetterText } from "../campaign-letters.server";
+import { unwrapLetter } from "../letters";
+import { askDetails } from "./ask-details";
 import { enqueueMail, notifyOutbox, threadHeaders } from "./outbox.server";
 import { replyAddressFor } from "./reply-address.server";
 
@@ -62,32 +63,15 @@ export interface LetterContext {
   organizationName: string;
   replyAddress: string;
   denial: { on: string; reason: string | null } | null;
-}
-
-const FORMAT_PHRASES: Record<FormatWanted, string> = {
-  csv: "CSV files",
-  spreadsheet: "spreadsheets (XLSX)",
-  database_export: "a database export",
-  json: "JSON",
-  api: "an API or data feed",
-  pdf: "PDF files",
-  any: "any machine-readable format",
-};
-
-const DEFAULT_DEIDENTIFICATION =
-  "Please remove or replace with a one-way hash the names, addresses, dates of birth and other identifiers of members of the public, and release the rest.";
-
-/** "CSV files", "CSV files or JSON", "CSV files, JSON or PDF files". */
-function formatPhrase(formats: readonly FormatWanted[]): string | null {
-  const phrases = formats.map((f) => FORMAT_PHRASES[f]);
-  if (phrases.length === 0) return null;
-  return phrases.length === 1 ? phrases[0]! : `${phrases.slice(0, -1).join(", ")} or ${phrases.at(-1)}`;
+  /** Its first letter is composed from its joint ask's letter text. */
+  campaignLetter: boolean;
+  /** Its first letter as edited for this target alone, when someone edited it. */
+  editedLetter: { subject: string; text: string } | null;
 }
 
 /**
  * What the request's structured ask and deadline add to a letter: the record types and the fields asked (by
  * their labels), the detail level, period, formats and de-identification wanted, and the stored due date.
- * Record types asked with no field listed are named on their own.
  */
 export async function letterDetails(db: Executor, requestId: string): Promise<Partial<LetterData> & { appealDueDate: string | null }> {
   const [row] = await db
@@ -95,22 +79,11 @@ export async function letterDetails(db: Executor, requestId: string): Promise<Pa
     .from(requests)
     .where(eq(requests.id, requestId))
     .limit(1);
-  const { ask, recordTypes, fields } = await readAskOf(db, requestId);
-
-  const byType = new Map<string, FieldsAsked>(recordTypes.map((t) => [t.id, { recordType: t.name, fields: [] }]));
-  for (const field of fields) {
-    if (!byType.has(field.recordTypeId)) byType.set(field.recordTypeId, { recordType: field.recordTypeName, fields: [] });
-    byType.get(field.recordTypeId)!.fields.push(field.label);
-  }
   const deemed = (row?.deadline as { deemedDenialAppealDueDate?: string | null } | null)?.deemedDenialAppealDueDate ?? null;
   return {
     dueDate: row?.dueDate ?? null,
     appealDueDate: row?.appealDueOn ?? deemed,
-    fields: [...byType.values()],
-    detailLevel: ask.detailLevel,
-    period: ask.periodStart || ask.periodEnd ? { from: ask.periodStart, to: ask.periodEnd } : null,
-    format: formatPhrase(ask.formats),
-    deidentification: ask.deidentify ? ask.deidentifyNotes?.trim() || DEFAULT_DEIDENTIFICATION : null,
+    ...askDetails(await readAskOf(db, requestId)),
   };
 }
 
@@ -126,6 +99,9 @@ export async function letterContext(viewer: Pick<Viewer, "organizationId">, requ
       status: requests.status,
       filedOn: requests.filedOn,
       trackingNumber: requests.trackingNumber,
+      campaignLetter: requests.campaignLetter,
+      letterSubject: requests.letterSubject,
+      letterText: requests.letterText,
       vendorId: requests.vendorId,
       targetId: sql<string>`coalesce(${requests.agencyId}, ${requests.vendorId})`,
       agencyName: sql<string>`coalesce(${agencies.name}, ${vendors.name})`,
@@ -153,9 +129,10 @@ export async function letterContext(viewer: Pick<Viewer, "organizationId">, requ
   const lawCode = row.code ?? row.stateCode ?? null;
   const denial = await lastDenial(db, row.requestId, row.timeZone);
 
-  const { code: _code, stateCode: _stateCode, timeZone: _timeZone, vendorId, ...rest } = row;
+  const { code: _code, stateCode: _stateCode, timeZone: _timeZone, vendorId, letterSubject, letterText, ...rest } = row;
   return {
     ...rest,
+    editedLetter: letterSubject && letterText ? { subject: letterSubject, text: letterText } : null,
     recipientKind: vendorId ? "vendor" : "agency",
     lawCode,
     law: lawCode ? (lawFor(lawCode) ?? null) : null,
@@ -236,8 +213,21 @@ const TEMPLATES: Record<LetterKind, (data: LetterData) => RenderedMessage> = {
   appeal: appealLetter,
 };
 
+/**
+ * A letter about the request, as drafted. The first letter of a request made by a joint ask is composed once
+ * from the joint ask's letter text (filled for this target) and this request's law, contact, ask and reply
+ * address; when someone edited it for this target, it is that edited letter.
+ */
 export async function draftLetter(kind: LetterKind, context: LetterContext, today: string, db: Executor = defaultDb): Promise<RenderedMessage> {
-  return TEMPLATES[kind](letterData(context, today, await letterDetails(db, context.requestId)));
+  if (kind === "request_letter") {
+    if (context.editedLetter) return renderEditedLetter(context.editedLetter.subject, context.editedLetter.text);
+    if (context.campaignLetter) {
+      const body = await campaignLetterText(db, context.requestId, today);
+      if (body !== null) return requestLetter(letterData({ ...context, description: body }, today, await letterDetails(db, context.requestId)));
+    }
+  }
+  // A request whose "What is asked" still holds a rendered letter (older joint asks) is written around its body only.
+  return TEMPLATES[kind](letterData({ ...context, description: unwrapLetter(context.description) }, today, await letterDetails(db, context.requestId)));
 }
 
 /** A fresh letter form's key: the form sends it back, and it makes the idempotency key of the letter. */
