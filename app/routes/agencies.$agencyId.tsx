@@ -17,6 +17,7 @@ import { formatDate, todayIn } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useToday } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.agency.name} · JointAsk` : "Not found · JointAsk" },
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(viewer, "request.note");
   const agency = await getAgency(viewer, params.agencyId ?? "");
   if (!agency || agency.organizationId !== viewer.organizationId) throw notFound("agency");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const parsed = resendSchema.safeParse({ intent: form.get("intent"), bounceId: form.getAll("bounceId").map(String) });
   if (!parsed.success) throw new Response("Unknown action.", { status: 400 });
   const ids = parsed.data.bounceId?.length ? parsed.data.bounceId : null;

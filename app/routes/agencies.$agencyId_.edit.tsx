@@ -13,6 +13,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { ownsRow } from "~/domain/access.server";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.agency.name} · JointAsk` : "Not found · JointAsk" },
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "agency.manage");
-  const submission = parseWithZod(await request.formData(), { schema: agencyFormSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: agencyFormSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await updateAgency(viewer, params.agencyId ?? "", submission.value);
   if (!result) throw notFound("agency");

@@ -14,6 +14,7 @@ import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.law.jurisdiction} law · JointAsk` : "Not found · JointAsk" }];
 
@@ -36,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(viewer, "law.correct");
   const code = codeFrom(params);
   if (!code) throw notFound("law");
-  const submission = parseWithZod(await request.formData(), { schema: lawCorrectionSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: lawCorrectionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await correctLaw(db, viewer, code, submission.value);
   if (!result) throw notFound("law");

@@ -9,6 +9,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrorsOf } from "~/utils/responses.server";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction = () => [{ title: "Law table · JointAsk" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "org.settings");
-  const parsed = followUpPolicySchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = followUpPolicySchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ errors: fieldErrorsOf(parsed.error.issues) }, { status: 400 });
   const redated = await setFollowUpPolicy(db, viewer, parsed.data.followUpBusinessDays);
   return redirectWithFlash("/laws", {

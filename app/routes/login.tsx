@@ -12,6 +12,7 @@ import { getViewer, signIn } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { safeRedirectPath } from "~/utils/redirect";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · JointAsk" }];
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });

@@ -12,6 +12,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { ownsRow } from "~/domain/access.server";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.product.name} · JointAsk` : "Not found · JointAsk" }];
 
@@ -28,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "vendor.manage");
   const id = params.productId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "delete") {
     const deleted = await deleteProduct(viewer, id);
     if (!deleted) throw notFound("product");

@@ -54,6 +54,7 @@ import { setEntryInternal, setRequestVisibility } from "~/domain/visibility.serv
 import { describeAutoFollowUp, getAutoFollowUpPolicy, setRequestAutoFollowUp } from "~/domain/mail/auto-follow-ups.server";
 import { dismissBounce, requestBounces } from "~/domain/mail/bounces.server";
 import { decideTrackingNumber, trackingProposals } from "~/domain/mail/tracking.server";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `#${data.request.number} ${data.request.title} · JointAsk` : "Not found · JointAsk" },
@@ -136,7 +137,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const id = params.requestId ?? "";
   const today = todayIn(viewer.timeZone);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsedIntent = intentSchema.safeParse({ intent: formData.get("intent") });
   if (!parsedIntent.success) throw new Response("Unknown action.", { status: 400 });
   const intent = parsedIntent.data.intent;

@@ -16,6 +16,7 @@ import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useToday } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit #${data.request.number} · JointAsk` : "Not found · JointAsk" },
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "request.edit");
   const today = todayIn(viewer.timeZone);
-  const submission = parseWithZod(await request.formData(), { schema: editRequestFormSchema(today) });
+  const submission = parseWithZod(await readFormData(request), { schema: editRequestFormSchema(today) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const current = await getRequest(viewer, params.requestId ?? "");
   if (!current) throw notFound("request");

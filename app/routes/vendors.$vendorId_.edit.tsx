@@ -13,6 +13,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { openBounces } from "~/domain/mail/bounces.server";
 import { notFound } from "~/utils/responses.server";
 import { ownsRow } from "~/domain/access.server";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.vendor.name} · JointAsk` : "Not found · JointAsk" }];
 
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "vendor.manage");
   const id = params.vendorId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "delete") {
     const deleted = await deleteVendor(viewer, id);
     if (!deleted) throw notFound("vendor");
