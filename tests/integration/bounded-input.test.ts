@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as login from "~/routes/login";
 import * as apiRequests from "~/routes/api.v1.requests";
 import { guardedRemixRequest } from "~/utils/remix-handler.server";
-import { makeOrganization } from "./factories";
+import { eq } from "drizzle-orm";
+import { requestEvents } from "../../db/schema";
+import * as requestPage from "~/routes/requests.$requestId";
+import * as publicList from "~/routes/r._index";
+import { db } from "~/utils/db.server";
+import { callRoute, cookieFor, makeOrganization, makeRequest } from "./factories";
 
 // Each hostile shape of issue 12 sent over a real socket to a server that hands requests to the routes the
 // way server.ts does (the bounded-input guard, then the route's action): the answer is a 4xx with a message,
@@ -95,5 +100,31 @@ describe("hostile bodies over a socket", () => {
     const org = await makeOrganization("Bounded");
     const response = await send("/login", new URLSearchParams({ email: org.admin.email, password: org.password }).toString(), FORM);
     expect(response.status).toBe(302);
+  });
+});
+
+describe("text Postgres cannot store", () => {
+  it("is refused with the field named, in forms, the JSON API and search", async () => {
+    const org = await makeOrganization("Nul text");
+    const cookie = await cookieFor(org.admin.id);
+    const request = await makeRequest(org.viewer, org.agencyId, { title: "Nul text" });
+
+    const note = await callRoute(requestPage.action as never, {
+      url: `/requests/${request.id}`,
+      cookie,
+      params: { requestId: request.id },
+      form: { intent: "add-note", body: "a\u0000b" },
+    });
+    expect(note.status).toBe(400);
+    expect(await note.text()).toContain("“body” contains a character that can't be stored (U+0000)");
+
+    const api = await callRoute(apiRequests.action as never, { url: "/api/v1/requests", cookie, json: { title: "x\u0000", agencyId: org.agencyId } });
+    expect(api.status).toBe(400);
+    expect(((await api.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.title?.[0]).toMatch(/U\+0000/);
+
+    const search = await callRoute(publicList.loader as never, { url: "/r?q=%00" });
+    expect(search.status).toBe(400);
+    const events = await db.select().from(requestEvents).where(eq(requestEvents.requestId, request.id));
+    expect(events.some((e) => e.kind === "note_added")).toBe(false);
   });
 });
