@@ -15,6 +15,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { retryOnConflict } from "~/utils/db-errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.law.jurisdiction} law · JointAsk` : "Not found · JointAsk" }];
 
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!code) throw notFound("law");
   const submission = parseWithZod(await readFormData(request), { schema: lawCorrectionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const result = await correctLaw(db, viewer, code, submission.value);
+  const result = await retryOnConflict(() => correctLaw(db, viewer, code, submission.value));
   if (!result) throw notFound("law");
   return redirectWithFlash(`/laws/${code}`, {
     kind: "success",

@@ -10,6 +10,7 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrorsOf } from "~/utils/responses.server";
 import { readFormData } from "~/utils/bounded-input.server";
+import { retryOnConflict } from "~/utils/db-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Law table · JointAsk" }];
 
@@ -24,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   requirePermission(viewer, "org.settings");
   const parsed = followUpPolicySchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ errors: fieldErrorsOf(parsed.error.issues) }, { status: 400 });
-  const redated = await setFollowUpPolicy(db, viewer, parsed.data.followUpBusinessDays);
+  const redated = await retryOnConflict(() => setFollowUpPolicy(db, viewer, parsed.data.followUpBusinessDays));
   return redirectWithFlash("/laws", {
     kind: "success",
     message: `Follow-up policy set to ${parsed.data.followUpBusinessDays} business days; ${redated} request${redated === 1 ? "" : "s"} re-dated.`,
