@@ -251,6 +251,13 @@ export async function guardRequest(request: Request, options: GuardOptions): Pro
   if (guarded.has(request)) return request;
   const url = new URL(request.url);
   if (url.pathname.length + url.search.length > LIMITS.urlBytes) throw new InputRefused(400, `The address is longer than ${LIMITS.urlBytes} characters.`);
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    throw new InputRefused(400, "The address is not valid: a percent sign not followed by two hex digits, or bytes that are not UTF-8.");
+  }
+  checkStorable("address", path);
   if (url.search) {
     let count = 0;
     const names: string[] = [];

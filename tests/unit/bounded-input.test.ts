@@ -113,6 +113,9 @@ describe("the bounded-input guard", () => {
     expect(await statusOf(get(Array.from({ length: LIMITS.queryParams + 1 }, (_, i) => `p${i}=1`).join("&")))).toBe(400);
     expect(await statusOf(get("x[20000000]=1"))).toBe(400);
     expect(await statusOf(get("q=stops&page=2"))).toBe(200);
+    expect(await statusOf(new Request("http://localhost/requests/%00"))).toBe(400);
+    expect(await statusOf(new Request("http://localhost/requests/%FF"))).toBe(400);
+    expect(await statusOf(new Request("http://localhost/laws/caf%C3%A9"))).toBe(200);
   });
 });
 
