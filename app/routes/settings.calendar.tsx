@@ -9,6 +9,7 @@ import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { appUrl } from "~/utils/app-url.server";
 
 export const meta: MetaFunction = () => [{ title: "Calendar feed · JointAsk" }];
 
@@ -25,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "create") {
     const token = await createCalendarFeed(viewer);
     // Shown once, in this response only: the database keeps a hash.
-    return json({ url: `${new URL(request.url).origin}/calendar/${token}.ics` });
+    return json({ url: `${appUrl()}/calendar/${token}.ics` });
   }
   if (intent === "revoke") {
     const feedId = String(form.get("feedId") ?? "");

@@ -10,6 +10,7 @@ import {
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { guardRequest, InputRefused, refusalResponse } from "./bounded-input.server";
 import { env } from "./env.server";
+import { appUrl } from "./app-url.server";
 
 // Express adapter for Remix, as @remix-run/express's but sending response bodies with backpressure: a
 // download is read from disk only as fast as the client takes it (@remix-run/express writes without waiting
@@ -33,10 +34,9 @@ export async function guardedRemixRequest(req: ExpressRequest, res: ExpressRespo
 }
 
 export function remixRequest(req: ExpressRequest, res: ExpressResponse): Request {
-  const [, forwardedPort] = req.get("X-Forwarded-Host")?.split(":") ?? [];
-  const [, hostPort] = req.get("Host")?.split(":") ?? [];
-  const port = Number.parseInt(forwardedPort ?? hostPort ?? "", 10);
-  const url = new URL(`${req.protocol}://${req.hostname}${Number.isSafeInteger(port) ? `:${port}` : ""}${req.originalUrl}`);
+  // The configured address, not the client's Host or X-Forwarded-Host: whatever reads request.url's origin
+  // gets the app's own. (originalUrl starts with "/", so "//host" stays a path.)
+  const url = new URL(`${new URL(appUrl()).origin}${req.originalUrl.startsWith("/") ? req.originalUrl : `/${req.originalUrl}`}`);
 
   const headers = new Headers();
   for (const [key, values] of Object.entries(req.headers)) {
