@@ -8,7 +8,8 @@ import { RequestFields } from "~/components/request-form";
 import { listMembers } from "~/domain/members.server";
 import { listAgencies } from "~/domain/places.server";
 import { editRequestFormSchema } from "~/domain/request-input";
-import { getRequest, updateRequest } from "~/domain/requests.server";
+import { getRequest, requestEditVersion, updateRequest } from "~/domain/requests.server";
+import { conflictOf, EditConflict, VersionField } from "~/components/edit-conflict";
 import { ASSIGN_REFUSED, can, mayAssign, requirePermission } from "~/domain/permissions";
 import { listVendorOptions } from "~/domain/vendors.server";
 import { requireViewer } from "~/utils/auth.server";
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw notFound("request");
   const [agencies, members, vendors] = await Promise.all([listAgencies(viewer), listMembers(viewer), listVendorOptions(viewer)]);
   const assignable = can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id || m.id === found.assigneeId);
-  return json({ request: found, agencies, members: assignable, vendors });
+  return json({ request: found, version: requestEditVersion(found), agencies, members: assignable, vendors });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,6 +46,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await updateRequest(viewer, current.id, submission.value);
   if (!result) throw notFound("request");
+  if (!result.ok && result.conflict) {
+    return json({ ...submission.reply({ formErrors: [result.conflict.message] }), conflict: result.conflict }, { status: 409 });
+  }
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   return redirectWithFlash(`/requests/${params.requestId}`, {
     kind: "success",
@@ -53,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditRequest() {
-  const { request, agencies, members, vendors } = useLoaderData<typeof loader>();
+  const { request, version, agencies, members, vendors } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const today = useToday();
@@ -92,6 +96,9 @@ export default function EditRequest() {
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
+          <EditConflict conflict={conflictOf(lastResult)} />
+          {/* From the loader, which runs again after a refused save: saving again then keeps this form's values. */}
+          <VersionField version={version} />
           <RequestFields fields={fields} agencies={agencies} members={members} vendors={vendors} />
           <SelectField label="Requester" {...getSelectProps(fields.requesterId)} id={fields.requesterId.id} errors={fields.requesterId.errors} hint="The person the request is filed in the name of.">
             {members.map((m) => (

@@ -1,0 +1,74 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { requests } from "../../db/schema";
+import * as editPage from "~/routes/requests.$requestId_.edit";
+import { db } from "~/utils/db.server";
+import { callRoute, cookieFor, makeOrganization, makeRequest } from "./factories";
+
+// Two people with the same request's edit form open: the second save must not silently undo the first.
+
+type EditData = { request: { id: string; title: string; description: string; agencyId: string | null; requesterId: string; trackingNumber: string | null; tags: string[] }; version: string };
+
+async function openForm(cookie: string, id: string) {
+  const response = await callRoute(editPage.loader as never, { url: `/requests/${id}/edit`, cookie, params: { requestId: id } });
+  expect(response.status).toBe(200);
+  const data = (await response.json()) as EditData;
+  return {
+    version: data.version,
+    form: {
+      title: data.request.title,
+      description: data.request.description,
+      agencyId: data.request.agencyId ?? "",
+      requesterId: data.request.requesterId,
+      trackingNumber: data.request.trackingNumber ?? "",
+      tags: data.request.tags.join(", "),
+    } as Record<string, string>,
+  };
+}
+
+const save = (cookie: string, id: string, form: Record<string, string>) =>
+  callRoute(editPage.action as never, { url: `/requests/${id}/edit`, cookie, params: { requestId: id }, form });
+
+describe("editing a request others are editing", () => {
+  it("refuses the second save with both versions shown, and keeps the first", async () => {
+    const org = await makeOrganization("Conflicts");
+    const request = await makeRequest(org.viewer, org.agencyId, { title: "Stops 2024" });
+    const alice = await cookieFor(org.admin.id);
+    const bob = await cookieFor(org.member.id);
+    const a = await openForm(alice, request.id);
+    const b = await openForm(bob, request.id);
+    expect(a.version).toBe(b.version);
+
+    expect((await save(alice, request.id, { ...a.form, title: "Stops 2024 (all precincts)", version: a.version })).status).toBe(302);
+    const refused = await save(bob, request.id, { ...b.form, trackingNumber: "R-2026-0412", version: b.version });
+    expect(refused.status).toBe(409);
+    const body = (await refused.json()) as { error: Record<string, string[]>; conflict: { values: { field: string; theirs: string | null; yours: string | null }[]; version: string } };
+    expect(body.error[""]?.[0]).toMatch(/Someone else saved changes/);
+    expect(body.conflict.values).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: "title", theirs: "Stops 2024 (all precincts)", yours: "Stops 2024" }),
+        expect.objectContaining({ field: "trackingNumber", theirs: null, yours: "R-2026-0412" }),
+      ]),
+    );
+    const [row] = await db.select().from(requests).where(eq(requests.id, request.id));
+    expect(row).toMatchObject({ title: "Stops 2024 (all precincts)", trackingNumber: null });
+
+    // Bob reloads (or keeps his values with the version now shown to him) and saves: his change lands on top of Alice's.
+    const again = await openForm(bob, request.id);
+    expect(again.version).toBe(body.conflict.version);
+    expect((await save(bob, request.id, { ...again.form, trackingNumber: "R-2026-0412", version: again.version })).status).toBe(302);
+    const [after] = await db.select().from(requests).where(eq(requests.id, request.id));
+    expect(after).toMatchObject({ title: "Stops 2024 (all precincts)", trackingNumber: "R-2026-0412" });
+  });
+
+  it("lets a form saved twice from the same version through once", async () => {
+    const org = await makeOrganization("Conflicts twice");
+    const request = await makeRequest(org.viewer, org.agencyId, { title: "Calls 2023" });
+    const cookie = await cookieFor(org.admin.id);
+    const opened = await openForm(cookie, request.id);
+    expect((await save(cookie, request.id, { ...opened.form, title: "Calls 2023 v2", version: opened.version })).status).toBe(302);
+    expect((await save(cookie, request.id, { ...opened.form, title: "Calls 2023 v3", version: opened.version })).status).toBe(409);
+    // Nothing to save is never a conflict.
+    expect((await save(cookie, request.id, { ...opened.form, title: "Calls 2023 v2", version: opened.version })).status).toBe(302);
+  });
+});
