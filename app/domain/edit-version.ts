@@ -42,3 +42,26 @@ export function displayValue(value: unknown): string | null {
   if (Array.isArray(v)) return v.join(", ");
   return String(v);
 }
+
+/**
+ * The conflict when `version` (what the form was opened on) is not the current row's: the fields where what
+ * is saved now differs from what the form would save. Null when the save may go ahead: no version sent, the
+ * row unchanged since, or the form would save exactly what is there.
+ */
+export function staleEdit(options: {
+  version: string | undefined;
+  current: Record<string, unknown>;
+  next: Record<string, unknown>;
+  fields: readonly string[];
+  labels: Record<string, string>;
+}): { message: string; version: string; values: Array<{ field: string; label: string; theirs: string | null; yours: string | null }> } | null {
+  const { version, current, next, fields, labels } = options;
+  if (!version) return null;
+  const now = editVersion(current, fields);
+  if (now === version) return null;
+  const values = fields
+    .filter((f) => JSON.stringify(normalized(current[f])) !== JSON.stringify(normalized(next[f])))
+    .map((f) => ({ field: f, label: labels[f] ?? f, theirs: displayValue(current[f]), yours: displayValue(next[f]) }));
+  if (values.length === 0) return null;
+  return { message: CONFLICT_MESSAGE, version: now, values };
+}

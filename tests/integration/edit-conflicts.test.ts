@@ -2,8 +2,11 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { requests } from "../../db/schema";
 import * as editPage from "~/routes/requests.$requestId_.edit";
+import * as agencyEdit from "~/routes/agencies.$agencyId_.edit";
+import * as vendorEdit from "~/routes/vendors.$vendorId_.edit";
+import * as productEdit from "~/routes/products.$productId_.edit";
 import { db } from "~/utils/db.server";
-import { callRoute, cookieFor, makeOrganization, makeRequest } from "./factories";
+import { callRoute, cookieFor, makeOrganization, makeProduct, makeRequest, makeVendor } from "./factories";
 
 // Two people with the same request's edit form open: the second save must not silently undo the first.
 
@@ -71,4 +74,86 @@ describe("editing a request others are editing", () => {
     // Nothing to save is never a conflict.
     expect((await save(cookie, request.id, { ...opened.form, title: "Calls 2023 v2", version: opened.version })).status).toBe(302);
   });
+});
+
+describe("editing agencies, vendors and products others are editing", () => {
+  type Case = {
+    label: string;
+    setup: (org: Awaited<ReturnType<typeof makeOrganization>>) => Promise<{ url: string; params: Record<string, string> }>;
+    mod: { loader: unknown; action: unknown };
+    form: (data: Record<string, Record<string, unknown>>) => Record<string, string>;
+    first: Record<string, string>;
+    second: Record<string, string>;
+  };
+  const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  const cases: Case[] = [
+    {
+      label: "an agency",
+      setup: async (org) => ({ url: `/agencies/${org.agencyId}/edit`, params: { agencyId: org.agencyId } }),
+      mod: agencyEdit,
+      form: ({ agency }) => ({
+        name: text(agency!.name),
+        type: text(agency!.type),
+        jurisdictionId: text(agency!.jurisdictionId),
+        recordsContactName: text(agency!.recordsContactName),
+        recordsContactEmail: text(agency!.recordsContactEmail),
+        portalUrl: text(agency!.portalUrl),
+        notes: text(agency!.notes),
+      }),
+      first: { notes: "Call before noon." },
+      second: { recordsContactName: "Dana Reyes" },
+    },
+    {
+      label: "a vendor",
+      setup: async (org) => {
+        const vendorId = await makeVendor(org.viewer, `Conflict Vendor ${org.org.id.slice(0, 4)}`);
+        return { url: `/vendors/${vendorId}/edit`, params: { vendorId } };
+      },
+      mod: vendorEdit,
+      form: ({ vendor }) => ({ name: text(vendor!.name), website: text(vendor!.website), contactName: text(vendor!.contactName), contactEmail: text(vendor!.contactEmail), notes: text(vendor!.notes) }),
+      first: { notes: "Sells to 40 cities." },
+      second: { contactName: "Sam Lee" },
+    },
+    {
+      label: "a product",
+      setup: async (org) => {
+        const vendorId = await makeVendor(org.viewer, `Conflict Maker ${org.org.id.slice(0, 4)}`);
+        const productId = await makeProduct(org.viewer, vendorId, "Conflict RMS");
+        return { url: `/products/${productId}/edit`, params: { productId } };
+      },
+      mod: productEdit,
+      form: ({ product }) => ({ name: text(product!.name), systemType: text(product!.systemType), notes: text(product!.notes) }),
+      first: { name: "Conflict RMS 2" },
+      second: { notes: "Cloud hosted." },
+    },
+  ];
+
+  for (const c of cases) {
+    it(`refuses a stale save of ${c.label} with both versions, and saves a fresh one`, async () => {
+      const org = await makeOrganization(`Conflicts ${c.label}`);
+      const cookie = await cookieFor(org.admin.id);
+      const { url, params } = await c.setup(org);
+      const open = async () => {
+        const response = await callRoute(c.mod.loader as never, { url, cookie, params });
+        expect(response.status).toBe(200);
+        const data = (await response.json()) as Record<string, Record<string, unknown>> & { version: string };
+        return { version: data.version, form: c.form(data) };
+      };
+      const post = (form: Record<string, string>) => callRoute(c.mod.action as never, { url, cookie, params, form });
+      const a = await open();
+      const b = await open();
+      const first = await post({ ...a.form, ...c.first, version: a.version });
+      expect(first.status, await first.clone().text()).toBe(302);
+      const stale = await post({ ...b.form, ...c.second, version: b.version });
+      expect(stale.status).toBe(409);
+      const body = (await stale.json()) as { conflict: { values: { field: string; theirs: string | null; yours: string | null }[] } };
+      const [field, value] = Object.entries(c.first)[0]!;
+      expect(body.conflict.values).toEqual(expect.arrayContaining([expect.objectContaining({ field, theirs: value })]));
+      const fresh = await open();
+      expect(fresh.form[field]).toBe(value);
+      expect((await post({ ...fresh.form, ...c.second, version: fresh.version })).status).toBe(302);
+      const after = await open();
+      expect(after.form).toMatchObject({ ...c.first, ...c.second });
+    });
+  }
 });
