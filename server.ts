@@ -6,6 +6,7 @@ import { runMigrations } from "./db/migrate";
 import { PARTNER_EMAIL } from "./db/seed/demo-coalition";
 import { DEMO_EMAIL, DEMO_PASSWORD, demoUserExists, organizationCount, seedDemo } from "./db/seed/demo";
 import { seedReferenceData } from "./db/seed/reference";
+import { redateAfterReferenceChange } from "./app/domain/deadlines.server";
 import { seedDemoAtStartup } from "./db/seed/when-to-seed";
 import { todayIn } from "./app/utils/dates";
 import { startMailService, type MailService } from "./app/domain/mail/service.server";
@@ -19,7 +20,11 @@ import { startProfileWorker, sweepStaleProfilingDirs, type ProfileWorker } from 
 
 async function prepareDatabase() {
   await runMigrations(dbHandle);
-  await seedReferenceData(db);
+  const changed = await seedReferenceData(db);
+  if (changed.length > 0) {
+    const redated = await redateAfterReferenceChange(db, changed);
+    console.log(`Deadline reference updated for ${changed.map((c) => c.code).join(", ")}: ${redated} open requests re-dated.`);
+  }
   const where = dbHandle.driver === "pglite" ? `embedded database in ${dataDir}` : "Postgres server (DATABASE_URL)";
   console.log(`Database ready: ${where}`);
   if (seedDemoAtStartup({ driver: dbHandle.driver, seedDemo: env.SEED_DEMO, organizationCount: await organizationCount(db) })) {

@@ -3,7 +3,7 @@
  * pairs over 2025-2029 and all 52 jurisdictions, after a warm-up that also builds the holiday calendars.
  * Run with `npx tsx bench/deadlines.ts` (or `npm run bench:deadlines`). Always exits 0.
  */
-import { LAW_TABLE } from "../db/seed/data/laws";
+import { LAW_TABLE } from "../app/domain/deadlines/laws";
 import { dayNumberFromParts, dueDateFor, formatIsoDate } from "../app/domain/deadlines";
 
 const PAIRS = 1_000_000;

@@ -3,11 +3,28 @@ import { lawReference, letterDate } from "./format";
 import { dateLine, greeting, replyInstruction, requestReference, signature } from "./letter-parts";
 import type { LetterData } from "./types";
 
-/** An appeal after a denial: names the decision, asks for the records or their segregable parts. */
+/**
+ * An appeal after a denial: addressed to the body the law names (the agency's head, or an office such as
+ * Pennsylvania's Office of Open Records), citing the provision and the deadline; names the decision and asks
+ * for the records or their segregable parts.
+ */
 export function appealLetter(data: LetterData): RenderedMessage {
-  const blocks: Block[] = [dateLine(data), greeting(data, "Appeals Officer")];
+  const appeal = data.appeal ?? null;
+  const toOtherBody = appeal !== null && !appeal.toAgency;
+  const blocks: Block[] = [dateLine(data)];
+  if (toOtherBody) {
+    blocks.push(paragraph(`To ${appeal.body}${appeal.address ? `\n${appeal.address}` : ""}:`));
+  } else {
+    blocks.push(greeting(data, "Appeals Officer"));
+  }
   const decision = data.denial?.on ? `the denial, dated ${letterDate(data.denial.on)},` : "the denial";
-  blocks.push(paragraph(`I appeal ${decision} of ${requestReference(data)} for records about: ${data.title}.`));
+  const by = toOtherBody ? ` by ${data.agencyName}` : "";
+  blocks.push(paragraph(`I appeal ${decision}${by} of ${requestReference(data)} for records about: ${data.title}.`));
+  if (appeal && (appeal.cite || appeal.dueDate)) {
+    const under = appeal.cite ? ` under ${appeal.cite}` : "";
+    const when = appeal.dueDate ? `, within the time the law allows (by ${letterDate(appeal.dueDate)})` : "";
+    blocks.push(paragraph(`This appeal is made${under}${when}.`));
+  }
   if (data.denial?.reason?.trim()) blocks.push(paragraph(`The reason given was: "${data.denial.reason.trim()}"`));
   const law = data.law ? ` under ${lawReference(data.law)}` : "";
   blocks.push(

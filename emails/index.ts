@@ -6,7 +6,7 @@ export { followUpLetter } from "./follow-up-letter";
 export { overdueAlertMessage, type OverdueAlertData } from "./overdue-alert";
 export { requestLetter } from "./request-letter";
 export { testMessage, type TestMessageData } from "./test-message";
-export type { DetailWanted, FieldsAsked, LawCitation, LetterData, RecipientKind } from "./types";
+export type { AppealRoute, DetailWanted, FieldsAsked, LawCitation, LetterData, RecipientKind } from "./types";
 export { coalitionInvitationMessage, type CoalitionInvitationData } from "./coalition-invitation";
 export { passwordResetMessage, type PasswordResetData } from "./password-reset";
 export { userInvitationMessage, type UserInvitationData } from "./user-invitation";

@@ -27,9 +27,10 @@ export function deadlineSentence(data: LetterData, tense: "future" | "past"): st
   if (data.law) {
     const period = responsePeriod(data.law);
     const law = lawReference(data.law);
+    const provision = data.law.responseCite && data.law.responseCite !== data.law.citation ? ` (${data.law.responseCite})` : "";
     if (tense === "past" && due) return `Under ${law}, a response was due by ${due}.`;
     if (period) {
-      const required = `${law.charAt(0).toUpperCase()}${law.slice(1)} requires a response within ${period} of receipt`;
+      const required = `${law.charAt(0).toUpperCase()}${law.slice(1)} requires a response within ${period} of receipt${provision}`;
       return due ? `${required}; by my count, that is by ${due}.` : `${required}.`;
     }
     return due ? `Under ${law}, I ask for a response by ${due}.` : `Under ${law}, I ask for a prompt response.`;

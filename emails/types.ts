@@ -9,6 +9,22 @@ export interface LawCitation {
   /** Null when the law sets no fixed number of days. */
   responseDays: number | null;
   dayType: "business" | "calendar" | "none";
+  /** The provision that sets the response period, where it differs from the law's citation. */
+  responseCite?: string | null;
+}
+
+/** Where an appeal goes under the law, and by when. */
+export interface AppealRoute {
+  /** As the law names it: "the Office of Open Records", "the head of the agency". */
+  body: string;
+  /** True when the agency itself (its head or appeals officer) hears the appeal. */
+  toAgency: boolean;
+  /** The body's postal or email address, where it publishes one. */
+  address: string | null;
+  /** The provision that gives the appeal. */
+  cite: string | null;
+  /** The last day to appeal, where the law sets a period. */
+  dueDate: IsoDate | null;
 }
 
 /**
@@ -58,4 +74,6 @@ export interface LetterData {
   deidentification?: string | null;
   /** For an appeal: when the request was denied and the reason given. */
   denial?: { on?: IsoDate | null; reason?: string | null } | null;
+  /** For an appeal: the body the law names, its address, the provision and the deadline. */
+  appeal?: AppealRoute | null;
 }

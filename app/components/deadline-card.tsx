@@ -26,7 +26,12 @@ export function DeadlineSummary({
     <>
       <dl className="summary-list">
         <dt>Received</dt>
-        <dd>{formatDate(receivedOn, today)}</dd>
+        <dd>
+          {formatDate(receivedOn, today)}
+          {deadline.deemedReceivedDate && deadline.deemedReceivedDate !== receivedOn ? (
+            <div className="small">Counts as received {formatDate(deadline.deemedReceivedDate, today)} under the law's receipt rules.</div>
+          ) : null}
+        </dd>
         {paused ? (
           <>
             <dt>Due</dt>
@@ -44,6 +49,12 @@ export function DeadlineSummary({
             <dd>
               <strong>{open ? describeDue(deadline.dueDate, today) : formatDate(deadline.dueDate, today)}</strong>{" "}
               {longOverdue ? <span className="badge badge--danger">Long overdue</span> : overdue ? <span className="badge badge--danger">Overdue</span> : null}
+              {deadline.proposedDueDate ? (
+                <div className="small">
+                  <span className="badge badge--waiting">Proposed by the agency</span> {formatDate(deadline.proposedDueDate, today)}: beyond what the law
+                  allows without your agreement, so the legal due date stays as above.
+                </div>
+              ) : null}
             </dd>
           </>
         ) : (
@@ -70,6 +81,14 @@ export function DeadlineSummary({
               ) : (
                 <span className="small">The law table gives no appeal period. {deadline.appealNote}</span>
               )}
+            </dd>
+          </>
+        ) : null}
+        {deadline.deemedDenialAppealDueDate && open ? (
+          <>
+            <dt>If no answer</dt>
+            <dd className="small">
+              No response by the due date counts as a denial: appeal by {formatDate(deadline.deemedDenialAppealDueDate, today)}.
             </dd>
           </>
         ) : null}

@@ -73,6 +73,7 @@ export function RequestFields({
     portalUrl: Field;
     nextActionOn: Field;
     receivedOn: Field;
+    receivedTime?: Field;
     tags: Field;
   };
   agencies: AgencyOption[];
@@ -132,6 +133,15 @@ export function RequestFields({
           errors={fields.receivedOn.errors}
           hint="If later than filed (e.g. an after-hours email). The clock starts the next day."
         />
+        {fields.receivedTime ? (
+          <TextField
+            label="Time received (optional)"
+            {...getInputProps(fields.receivedTime, { type: "time" })}
+            id={fields.receivedTime.id}
+            errors={fields.receivedTime.errors}
+            hint="Only where the law has an after-hours rule: the agency's local time."
+          />
+        ) : null}
         <TextField label="Next action date" {...getInputProps(fields.nextActionOn, { type: "date" })} id={fields.nextActionOn.id} errors={fields.nextActionOn.errors} hint="YYYY-MM-DD" />
       </div>
       <div className="form-row">

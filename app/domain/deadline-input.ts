@@ -66,3 +66,19 @@ export const followUpPolicySchema = z.object({
     .min(1, "At least 1 business day")
     .max(60, "At most 60 business days"),
 });
+
+/** A day one agency's offices are closed beyond its state's calendar, added by an admin. */
+export const agencyClosureSchema = z.object({
+  intent: z.literal("add-closure"),
+  closedOn: isoDate("Date"),
+  reason: z
+    .string({ error: "Say why the office is closed (a furlough, a storm)" })
+    .trim()
+    .min(3, "Say why the office is closed (a furlough, a storm)")
+    .max(200, "Keep the reason under 200 characters"),
+});
+
+export const removeAgencyClosureSchema = z.object({
+  intent: z.literal("remove-closure"),
+  closureId: z.string().uuid("Unknown closed day"),
+});

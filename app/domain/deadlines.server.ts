@@ -1,14 +1,15 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { agencies, jurisdictions, lawRevisions, laws, organizations, requestEvents, requests, users } from "../../db/schema";
+import { agencies, agencyClosures, jurisdictions, lawRevisions, laws, organizations, requestEvents, requests, users } from "../../db/schema";
 import type { Executor } from "../utils/db.server";
 import { todayIn } from "../utils/dates";
 import type { Viewer } from "./accounts.server";
 import { ownRequests } from "./access.server";
 import { deadlineEventsFromTimeline, type DeadlineTimelineEntry } from "./deadline-events";
 import { computeDeadline } from "./deadlines/compute";
-import type { AgencyRule, DeadlineResult, LawRule } from "./deadlines/types";
-import { recordEvent } from "./request-events.server";
+import type { AgencyCalendar, AgencyRule, DeadlineResult, GovernmentLevel, LawRule, RequestChannel } from "./deadlines/types";
+import { recordEvent, type EventActor } from "./request-events.server";
+import { OPEN_STATUSES } from "./request-status";
 import { CORRECTABLE_LAW_FIELDS } from "./deadline-input";
 export { CORRECTABLE_LAW_FIELDS };
 
@@ -35,6 +36,7 @@ export function lawRuleFrom(row: LawRow, correction: LawCorrection = {}): LawRul
     appealDayType: merged.appealDays === null ? null : (merged.appealDayType ?? "calendar"),
     source: merged.source,
     confidence: merged.confidence,
+    ...(merged.details ? { details: merged.details } : {}),
   };
 }
 
@@ -63,6 +65,9 @@ export function describeBasis(law: LawRule | null, result: DeadlineResult, agenc
   const base = agencyRule
     ? `Agency rule: ${agencyRule.days} ${DAY_TYPE_WORD[agencyRule.dayType]} days (${agencyRule.reason})`
     : `${law.lawName} (${law.citation}): ${law.responseDays} ${law.dayType} days`;
+  if (result.flags.includes("extension_beyond_limit") && result.proposedDueDate) {
+    return `${base}; the agency's extension to ${result.proposedDueDate} goes beyond what the law allows`;
+  }
   return result.flags.includes("paused") ? `${base}; clock paused` : base;
 }
 
@@ -95,6 +100,12 @@ async function loadDeadlineInputs(tx: Executor, requestId: string) {
       id: requests.id,
       organizationId: requests.organizationId,
       receivedOn: requests.receivedOn,
+      receivedTime: requests.receivedTime,
+      method: requests.method,
+      agencyId: requests.agencyId,
+      jurisdictionKind: jurisdictions.kind,
+      jurisdictionName: jurisdictions.name,
+      county: jurisdictions.county,
       dueOn: requests.dueOn,
       dueStatutory: requests.dueStatutory,
       code: sql<string | null>`coalesce(${jurisdictions.code}, ${stateOf.code})`,
@@ -122,12 +133,24 @@ async function loadDeadlineInputs(tx: Executor, requestId: string) {
       ),
     )
     .orderBy(asc(requestEvents.seq));
+  const closures = row.agencyId
+    ? await tx
+        .select({ date: agencyClosures.closedOn, reason: agencyClosures.reason })
+        .from(agencyClosures)
+        .where(eq(agencyClosures.agencyId, row.agencyId))
+        .orderBy(asc(agencyClosures.closedOn))
+    : [];
   const entries = timeline.map((e) => ({
     kind: e.kind,
     on: typeof e.data.on === "string" ? e.data.on : todayIn(row.timeZone, e.occurredAt),
     data: e.data,
   })) as DeadlineTimelineEntry[];
-  return { ...row, entries };
+  const level: GovernmentLevel | null =
+    row.jurisdictionKind === null ? null : row.jurisdictionKind === "federal" || row.jurisdictionKind === "state" ? "state" : "local";
+  const county = row.jurisdictionKind === "county" ? row.jurisdictionName : row.county;
+  const agencyCalendar: AgencyCalendar = { county: county ?? null, closures };
+  const channel: RequestChannel | null = row.method ?? null;
+  return { ...row, entries, level, agencyCalendar, channel };
 }
 
 export type DeadlineSnapshot = DeadlineResult & { basis: string; lawName: string | null; citation: string | null; appealNote: string | null; extensionNote: string | null };
@@ -139,7 +162,7 @@ export type DeadlineSnapshot = DeadlineResult & { basis: string; lawName: string
  */
 export async function refreshDeadline(
   tx: Executor,
-  viewer: Viewer,
+  viewer: EventActor,
   requestId: string,
   reason: string,
   options: { occurredAt?: Date } = {},
@@ -161,6 +184,10 @@ export async function refreshDeadline(
     events: deadlineEventsFromTimeline(inputs.entries),
     agencyRule,
     policyFollowUpBusinessDays: inputs.followUpDays,
+    receivedAt: inputs.receivedTime,
+    channel: inputs.channel,
+    governmentLevel: inputs.level,
+    agencyCalendar: inputs.agencyCalendar,
   });
   const snapshot: DeadlineSnapshot = {
     ...result,
@@ -199,7 +226,7 @@ export async function refreshDeadline(
   return snapshot;
 }
 
-async function clearDeadline(tx: Executor, viewer: Viewer, requestId: string, previous: string, reason: string) {
+async function clearDeadline(tx: Executor, viewer: EventActor, requestId: string, previous: string, reason: string) {
   await tx
     .update(requests)
     .set({ dueOn: null, dueBasis: null, followUpOn: null, longOverdueOn: null, acknowledgementDueOn: null, appealDueOn: null, deadline: null })
@@ -214,10 +241,11 @@ async function clearDeadline(tx: Executor, viewer: Viewer, requestId: string, pr
 export async function refreshDeadlinesWhere(
   tx: Executor,
   viewer: Viewer,
-  filter: { jurisdictionCode?: string; agencyId?: string },
+  filter: { jurisdictionCode?: string; agencyId?: string; openOnly?: boolean },
   reason: string,
 ): Promise<number> {
   const conditions = [ownRequests(viewer), isNotNull(requests.receivedOn)];
+  if (filter.openOnly) conditions.push(inArray(requests.status, [...OPEN_STATUSES]));
   if (filter.agencyId) conditions.push(eq(requests.agencyId, filter.agencyId));
   if (filter.jurisdictionCode) conditions.push(sql`coalesce(${jurisdictions.code}, ${stateOf.code}) = ${filter.jurisdictionCode}`);
   const affected = await tx
@@ -347,4 +375,95 @@ export async function organizationPolicy(db: Executor, organizationId: string) {
     .from(organizations)
     .where(eq(organizations.id, organizationId));
   return row!;
+}
+
+/**
+ * After a deploy changed the reference (calendar or law facts) of some jurisdictions: re-dates every open
+ * request under them, in every organization, each change on its timeline as made by the app. Batched so one
+ * transaction never holds many rows. Returns how many requests were re-dated.
+ */
+export async function redateAfterReferenceChange(db: Executor, changed: readonly { code: string; summary: string }[]): Promise<number> {
+  let count = 0;
+  for (const { code, summary } of changed) {
+    let after = "00000000-0000-0000-0000-000000000000";
+    for (;;) {
+      const batch = await db
+        .select({ id: requests.id, organizationId: requests.organizationId })
+        .from(requests)
+        .innerJoin(agencies, eq(agencies.id, requests.agencyId))
+        .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+        .leftJoin(stateOf, eq(stateOf.id, jurisdictions.stateId))
+        .where(
+          and(
+            sql`${requests.id} > ${after}`,
+            isNotNull(requests.receivedOn),
+            inArray(requests.status, [...OPEN_STATUSES]),
+            sql`coalesce(${jurisdictions.code}, ${stateOf.code}) = ${code}`,
+          ),
+        )
+        .orderBy(asc(requests.id))
+        .limit(200);
+      if (batch.length === 0) break;
+      await db.transaction(async (tx) => {
+        for (const row of batch) {
+          await refreshDeadline(tx, { id: null, organizationId: row.organizationId }, row.id, `Deadline reference updated (${code}): ${summary}`);
+        }
+      });
+      count += batch.length;
+      after = batch[batch.length - 1]!.id;
+    }
+  }
+  return count;
+}
+
+/** An agency's own closed days, latest first. */
+export async function listAgencyClosures(db: Executor, viewer: Viewer, agencyId: string) {
+  return db
+    .select({ id: agencyClosures.id, closedOn: agencyClosures.closedOn, reason: agencyClosures.reason, createdAt: agencyClosures.createdAt, by: users.name })
+    .from(agencyClosures)
+    .leftJoin(users, eq(users.id, agencyClosures.createdById))
+    .where(and(eq(agencyClosures.agencyId, agencyId), eq(agencyClosures.organizationId, viewer.organizationId)))
+    .orderBy(desc(agencyClosures.closedOn));
+}
+
+/**
+ * Adds a closed day to one of the organization's agencies and re-dates that agency's open requests, each
+ * change on its timeline. Null when the agency is not the organization's; "exists" when that day is already
+ * closed.
+ */
+export async function addAgencyClosure(
+  db: Executor,
+  viewer: Viewer,
+  agencyId: string,
+  input: { closedOn: string; reason: string },
+): Promise<{ redated: number } | "exists" | null> {
+  return db.transaction(async (tx) => {
+    const [agency] = await tx
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(and(eq(agencies.id, agencyId), eq(agencies.organizationId, viewer.organizationId)))
+      .for("update");
+    if (!agency) return null;
+    const inserted = await tx
+      .insert(agencyClosures)
+      .values({ organizationId: viewer.organizationId, agencyId, closedOn: input.closedOn, reason: input.reason, createdById: viewer.id })
+      .onConflictDoNothing()
+      .returning({ id: agencyClosures.id });
+    if (inserted.length === 0) return "exists";
+    const redated = await refreshDeadlinesWhere(tx, viewer, { agencyId, openOnly: true }, `Agency closed ${input.closedOn}: ${input.reason}`);
+    return { redated };
+  });
+}
+
+/** Removes one of an agency's closed days and re-dates its open requests. False when there was no such day. */
+export async function removeAgencyClosure(db: Executor, viewer: Viewer, agencyId: string, closureId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [removed] = await tx
+      .delete(agencyClosures)
+      .where(and(eq(agencyClosures.id, closureId), eq(agencyClosures.agencyId, agencyId), eq(agencyClosures.organizationId, viewer.organizationId)))
+      .returning({ closedOn: agencyClosures.closedOn, reason: agencyClosures.reason });
+    if (!removed) return false;
+    await refreshDeadlinesWhere(tx, viewer, { agencyId, openOnly: true }, `Closed day ${removed.closedOn} removed (${removed.reason})`);
+    return true;
+  });
 }

@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   "vendor.manage": { label: "Add and edit vendors, products and agency systems, and import them from CSV", roles: ["admin", "coordinator"] },
   export: { label: "Export data (CSV, files)", roles: ["admin", "coordinator", "advocate"] },
   "law.correct": { label: "Correct the law table", roles: ["admin"] },
+  "agency.closures": { label: "Add and remove an agency's closed days (furlough, storm), which re-dates its open requests", roles: ["admin"] },
   "org.settings": { label: "Change organization settings (follow-up policy)", roles: ["admin"] },
   "users.manage": { label: "Invite people, change roles, disable and enable users", roles: ["admin"] },
   "coalition.manage": { label: "Start a coalition, invite organizations, remove members or leave", roles: ["admin"] },

@@ -77,5 +77,12 @@ export const localJurisdictionFormSchema = z.object({
   name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(200),
   kind: z.enum(LOCAL_JURISDICTION_KINDS, { error: "Choose city, county or regional authority" }),
   stateId: z.string({ error: "Choose a state" }).uuid("Choose a state from the list"),
+  // Some states close offices on days that exist only in some counties (MA Evacuation Day in Suffolk).
+  county: z
+    .string()
+    .trim()
+    .max(100, "County must be at most 100 characters")
+    .optional()
+    .transform((v) => (v ? v.replace(/\s+county$/i, "") : null)),
 });
-export type LocalJurisdictionInput = z.infer<typeof localJurisdictionFormSchema>;
+export type LocalJurisdictionInput = Omit<z.infer<typeof localJurisdictionFormSchema>, "county"> & { county?: string | null };

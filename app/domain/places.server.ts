@@ -36,6 +36,7 @@ export async function listJurisdictions(viewer: Viewer, db: Executor = defaultDb
       name: jurisdictions.name,
       code: jurisdictions.code,
       stateId: jurisdictions.stateId,
+      county: jurisdictions.county,
       stateName: state.name,
       stateCode: state.code,
       agencyCount: sql<number>`coalesce(${agencyCounts.agencyCount}, 0)`.mapWith(Number),
@@ -73,7 +74,13 @@ export async function createLocalJurisdiction(
   try {
     const [row] = await db
       .insert(jurisdictions)
-      .values({ organizationId: viewer.organizationId, kind: input.kind, name: input.name, stateId: parent.id })
+      .values({
+        organizationId: viewer.organizationId,
+        kind: input.kind,
+        name: input.name,
+        stateId: parent.id,
+        county: input.kind === "county" ? input.name.replace(/\s+county$/i, "") : (input.county ?? null),
+      })
       .returning({ id: jurisdictions.id });
     return ok(row!);
   } catch (error) {

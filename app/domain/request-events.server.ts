@@ -9,10 +9,16 @@ import type { TimelineEventData } from "./timeline";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string | undefined | null): value is string => !!value && UUID.test(value);
 
+/** Who an event is recorded as: a signed-in person, or the app itself (id null) acting for an organization. */
+export interface EventActor {
+  readonly id: string | null;
+  readonly organizationId: string;
+}
+
 /** Appends one event to a request's timeline; call it inside the transaction that makes the change. */
 export async function recordEvent(
   tx: Executor,
-  viewer: Viewer,
+  viewer: EventActor,
   requestId: string,
   event: TimelineEventData,
   occurredAt?: Date,

@@ -86,6 +86,13 @@ const requestFields = {
   portalUrl: httpUrl("Portal link"),
   nextActionOn: isoDate("Next action date").optional(),
   receivedOn: isoDate("Received date").optional(),
+  // Only some laws use it: a request that arrives after their cut-off hour counts as received the next business day.
+  receivedTime: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), { message: "Time received must be a time such as 16:45" })
+    .transform((v) => (v ? v : undefined))
+    .optional(),
 };
 
 type DateRuleInput = { filedOn?: string; nextActionOn?: string; receivedOn?: string };

@@ -169,6 +169,7 @@ export async function getRequest(viewer: Viewer, id: string, db: Executor = defa
       ...listColumns,
       description: requests.description,
       portalUrl: requests.portalUrl,
+      receivedTime: requests.receivedTime,
       requesterId: requests.requesterId,
       requesterName: requester.name,
       jurisdictionId: jurisdictions.id,
@@ -312,6 +313,7 @@ export async function createRequest(
         portalUrl: input.portalUrl ?? null,
         nextActionOn: input.nextActionOn ?? null,
         receivedOn,
+        receivedTime: input.receivedTime ?? null,
         tags: input.tags,
         visibility: input.visibility ?? "coalition",
         createdById: viewer.id,
@@ -345,6 +347,7 @@ const EDIT_LABELS = {
   portalUrl: "Portal link",
   nextActionOn: "Next action date",
   receivedOn: "Received date",
+  receivedTime: "Time received",
   tags: "Tags",
 } as const;
 
@@ -384,6 +387,7 @@ export async function updateRequest(
       portalUrl: input.portalUrl ?? null,
       nextActionOn: input.nextActionOn ?? null,
       receivedOn: input.receivedOn ?? null,
+      receivedTime: input.receivedTime ?? null,
       tags: input.tags,
     };
     const changes: FieldChange[] = [];
@@ -425,7 +429,10 @@ export async function updateRequest(
       .set({ ...next, assigneeId: assigned?.id ?? null })
       .where(eq(requests.id, current.id));
     if (changes.length > 0) await recordEvent(tx, viewer, current.id, { kind: "edited", data: { changes } });
-    const moved = changes.filter((c) => c.field === "receivedOn" || c.field === "agencyId").map((c) => c.label.toLowerCase());
+    // The method matters too: some laws count an emailed request as received a business day later.
+    const moved = changes
+      .filter((c) => c.field === "receivedOn" || c.field === "receivedTime" || c.field === "method" || c.field === "agencyId")
+      .map((c) => c.label.toLowerCase());
     if (moved.length > 0) await refreshDeadline(tx, viewer, current.id, `Edited ${moved.join(" and ")}`);
     if (assignmentChanged) {
       const previous = current.assigneeId ? await findMember(tx, viewer, current.assigneeId) : null;

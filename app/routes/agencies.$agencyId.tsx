@@ -1,10 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { BouncedLetters } from "~/components/bounced-letters";
 import { bouncingAddresses, openBounces, resendBouncedLetters } from "~/domain/mail/bounces.server";
-import { requirePermission } from "~/domain/permissions";
+import { can, requirePermission } from "~/domain/permissions";
+import { agencyClosureSchema, removeAgencyClosureSchema } from "~/domain/deadline-input";
+import { addAgencyClosure, listAgencyClosures, removeAgencyClosure } from "~/domain/deadlines.server";
+import { TextField } from "~/components/fields";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { AgencySystemsCard } from "~/components/agency-systems";
 import { StatusBadge } from "~/components/status-badge";
@@ -13,6 +16,7 @@ import { getAgency } from "~/domain/places.server";
 import { listRequests } from "~/domain/requests.server";
 import { listAgencySystems } from "~/domain/systems.server";
 import { requireViewer } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
 import { formatDate, todayIn } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
@@ -28,29 +32,54 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const agency = await getAgency(viewer, params.agencyId ?? "");
   if (!agency) throw notFound("agency");
   const owned = agency.organizationId === viewer.organizationId;
-  const [requests, systems, bouncing, bounced] = await Promise.all([
+  const [requests, systems, bouncing, bounced, closures] = await Promise.all([
     listRequests(viewer, { agency: agency.id, sort: "updated", pageSize: 100 }),
     listAgencySystems(viewer, agency.id, todayIn(viewer.timeZone)),
     bouncingAddresses(viewer, { agencyId: agency.id }),
     owned ? openBounces(viewer, { agencyId: agency.id }) : Promise.resolve(null),
+    owned ? listAgencyClosures(db, viewer, agency.id) : Promise.resolve([]),
   ]);
-  return json({ agency, requests, systems, owned, bouncing, bounced });
+  return json({ agency, requests, systems, owned, bouncing, bounced, closures, canClose: owned && can(viewer, "agency.closures") });
 }
 
 const resendSchema = z.object({ intent: z.literal("resend-bounced", { error: "Unknown action" }), bounceId: z.array(z.string()).optional() });
 
-/** Resends the letters that bounced from the agency's old address to its current one (one click). */
+/**
+ * Resends the letters that bounced from the agency's old address to its current one (one click); adds or
+ * removes one of the agency's closed days (admins), which re-dates its open requests.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  requirePermission(viewer, "request.note");
   const agency = await getAgency(viewer, params.agencyId ?? "");
   if (!agency || agency.organizationId !== viewer.organizationId) throw notFound("agency");
   const form = await readFormData(request);
+  const intent = form.get("intent");
+  if (intent === "add-closure") {
+    requirePermission(viewer, "agency.closures");
+    const parsed = agencyClosureSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return json({ errors: {}, closureErrors: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
+    const added = await addAgencyClosure(db, viewer, agency.id, parsed.data);
+    if (added === null) throw notFound("agency");
+    if (added === "exists") return json({ errors: {}, closureErrors: { closedOn: ["That day is already on the list"] } }, { status: 409 });
+    return redirectWithFlash(`/agencies/${agency.id}`, {
+      kind: "success",
+      message: `Closed day ${parsed.data.closedOn} added; ${added.redated} open ${added.redated === 1 ? "request" : "requests"} re-dated, each on its timeline.`,
+    });
+  }
+  if (intent === "remove-closure") {
+    requirePermission(viewer, "agency.closures");
+    const parsed = removeAgencyClosureSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return json({ errors: {}, closureErrors: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
+    const removed = await removeAgencyClosure(db, viewer, agency.id, parsed.data.closureId);
+    if (!removed) throw notFound("closed day");
+    return redirectWithFlash(`/agencies/${agency.id}`, { kind: "success", message: "Closed day removed; the agency's open requests were re-dated." });
+  }
+  requirePermission(viewer, "request.note");
   const parsed = resendSchema.safeParse({ intent: form.get("intent"), bounceId: form.getAll("bounceId").map(String) });
   if (!parsed.success) throw new Response("Unknown action.", { status: 400 });
   const ids = parsed.data.bounceId?.length ? parsed.data.bounceId : null;
   const result = await resendBouncedLetters(viewer, { agencyId: agency.id }, ids);
-  if (!result.ok) return json({ errors: result.fieldErrors }, { status: 400 });
+  if (!result.ok) return json({ errors: result.fieldErrors, closureErrors: {} }, { status: 400 });
   const { resent, to } = result.value;
   return redirectWithFlash(`/agencies/${agency.id}`, {
     kind: "success",
@@ -59,8 +88,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AgencyPage() {
-  const { agency, requests, systems, owned, bouncing, bounced } = useLoaderData<typeof loader>();
+  const { agency, requests, systems, owned, bouncing, bounced, closures, canClose } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
   const actionData = useActionData<typeof action>();
+  const closureErrors = (actionData as { closureErrors?: Record<string, string[] | undefined> } | undefined)?.closureErrors ?? {};
   const canResend = useCan("request.note");
   const contactBouncing = bouncing.find((b) => b.address === agency.recordsContactEmail?.trim().toLowerCase());
   // A coalition partner's agency is read-only here: requests go to one's own agency records.
@@ -103,7 +134,7 @@ export default function AgencyPage() {
           {agency.organizationName} shares this agency with your coalition. Only its members can change it.
         </p>
       ) : null}
-      {bounced ? <BouncedLetters bounced={bounced} canResend={canResend} contactLabel="records email" errors={actionData?.errors.bounceIds} /> : null}
+      {bounced ? <BouncedLetters bounced={bounced} canResend={canResend} contactLabel="records email" errors={(actionData?.errors as Record<string, string[] | undefined> | undefined)?.bounceIds} /> : null}
       <div className="grid-2">
         <section className="card" aria-labelledby="agency-requests">
           <h2 id="agency-requests">Requests ({requests.total})</h2>
@@ -173,6 +204,50 @@ export default function AgencyPage() {
           ) : null}
         </section>
       </div>
+      {owned ? (
+        <section className="card" aria-labelledby="agency-closures">
+          <h2 id="agency-closures">Closed days</h2>
+          <p className="small muted">
+            Days this agency's offices are closed beyond {agency.stateName ?? agency.jurisdictionName}'s own calendar (a furlough, a storm). They do not
+            count as business days for your requests to it; adding or removing one re-dates its open requests, each on its timeline.
+          </p>
+          {closures.length ? (
+            <ul className="closure-list">
+              {closures.map((closure) => (
+                <li key={closure.id}>
+                  <strong>{formatDate(closure.closedOn, today)}</strong>: {closure.reason}
+                  <span className="small muted"> · added by {closure.by ?? "a former member"}</span>
+                  {canClose ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="remove-closure" />
+                      <input type="hidden" name="closureId" value={closure.id} />
+                      <button type="submit" className="button button--link" disabled={navigation.state !== "idle"}>
+                        Remove<span className="visually-hidden"> the closed day {closure.closedOn}</span>
+                      </button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">None: the state's calendar applies as it is.</p>
+          )}
+          {canClose ? (
+            <Form method="post" className="form form--inline">
+              <input type="hidden" name="intent" value="add-closure" />
+              <div className="form-row">
+                <TextField label="Date" id="closure-date" name="closedOn" type="date" required errors={closureErrors.closedOn} />
+                <TextField label="Why it is closed" id="closure-reason" name="reason" required maxLength={200} errors={closureErrors.reason} hint="Furlough, storm, office move…" />
+              </div>
+              <div className="actions">
+                <button type="submit" className="button button--secondary" disabled={navigation.state !== "idle"}>
+                  Add closed day
+                </button>
+              </div>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
       <AgencySystemsCard agencyId={agency.id} systems={systems.systems} hostedFor={systems.hostedFor} today={today} editable={owned} />
     </>
   );

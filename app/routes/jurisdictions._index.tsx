@@ -67,6 +67,7 @@ export default function Jurisdictions() {
                     <th scope="col">Name</th>
                     <th scope="col">Kind</th>
                     <th scope="col">State</th>
+                    <th scope="col">County</th>
                     <th scope="col" className="num">
                       Agencies
                     </th>
@@ -78,6 +79,7 @@ export default function Jurisdictions() {
                       <td className="row-title">{j.name}</td>
                       <td data-label="Kind">{JURISDICTION_KIND_LABELS[j.kind]}</td>
                       <td data-label="State">{j.stateName}</td>
+                      <td data-label="County">{j.county ?? <span className="muted">—</span>}</td>
                       <td data-label="Agencies" className="num">
                         {j.agencyCount}
                       </td>
@@ -137,6 +139,13 @@ export default function Jurisdictions() {
                   </option>
                 ))}
               </SelectField>
+              <TextField
+                label="County (optional)"
+                {...getInputProps(fields.county, { type: "text" })}
+                id={fields.county.id}
+                errors={fields.county.errors}
+                hint="For a city or authority: the county it lies in. Some states close offices on days that exist only in some counties."
+              />
               <div className="actions">
                 <button type="submit" className="button">
                   Add

@@ -5,12 +5,15 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/fields";
+import { LawFactsList, OfficeCalendarView, UnverifiedList } from "~/components/law-reference";
+import { explainReference } from "~/domain/deadlines/explain";
+import { referenceFor } from "~/domain/deadlines/laws";
 import { can, requirePermission } from "~/domain/permissions";
 import { CORRECTABLE_LAW_FIELDS, lawCorrectionSchema } from "~/domain/deadline-input";
 import { baseLaw, correctLaw, effectiveLaw, lawHistory, lawRuleFrom } from "~/domain/deadlines.server";
 import { requireViewer } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { formatInstant } from "~/utils/dates";
+import { formatInstant, todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
@@ -30,7 +33,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const base = code ? await baseLaw(db, code) : null;
   if (!code || !base) throw notFound("law");
   const [law, history] = await Promise.all([effectiveLaw(db, viewer.organizationId, code), lawHistory(db, viewer.organizationId, code)]);
-  return json({ law: law!, reference: lawRuleFrom(base), history, isAdmin: can(viewer, "law.correct") });
+  const facts = referenceFor(code);
+  const year = Number(todayIn(viewer.timeZone).slice(0, 4));
+  return json({
+    law: law!,
+    reference: lawRuleFrom(base),
+    explained: facts ? explainReference(facts, [year, year + 1]) : null,
+    history,
+    isAdmin: can(viewer, "law.correct"),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -59,7 +70,7 @@ const DAY_TYPE_OPTIONS = (
 );
 
 export default function LawPage() {
-  const { law, reference, history, isAdmin } = useLoaderData<typeof loader>();
+  const { law, reference, explained, history, isAdmin } = useLoaderData<typeof loader>();
   const timeZone = useTimeZone();
   const [form, fields] = useForm<z.input<typeof lawCorrectionSchema>>({
     id: "correct-law",
@@ -127,6 +138,26 @@ export default function LawPage() {
               </p>
             ) : null}
           </section>
+          {explained ? (
+            <>
+              <section className="card" aria-labelledby="facts-heading">
+                <h2 id="facts-heading">The law, fact by fact</h2>
+                <p className="small muted">
+                  Each fact with where it was read. A fact rests on a primary source only when the statute, regulation, court rule or official calendar itself was read.
+                </p>
+                <LawFactsList reference={explained} />
+              </section>
+              <section className="card" aria-labelledby="unverified-heading">
+                <h2 id="unverified-heading">Unverified</h2>
+                <UnverifiedList items={explained.unverified} />
+              </section>
+              <section className="card" aria-labelledby="calendar-heading">
+                <h2 id="calendar-heading">Office calendar</h2>
+                <p className="small muted">The days that do not count as business days under this law, this year and next.</p>
+                <OfficeCalendarView reference={explained} />
+              </section>
+            </>
+          ) : null}
           <section className="card" aria-labelledby="history-heading">
             <h2 id="history-heading">Corrections</h2>
             {history.length ? (

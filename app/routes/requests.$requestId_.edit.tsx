@@ -78,6 +78,7 @@ export default function EditRequest() {
       portalUrl: request.portalUrl ?? "",
       nextActionOn: request.nextActionOn ?? "",
       receivedOn: request.receivedOn ?? "",
+      receivedTime: request.receivedTime ?? "",
       tags: request.tags.join(", "),
     },
     constraint: getZodConstraint(schema),

@@ -9,7 +9,7 @@ import { FormErrors, TextAreaField, TextField } from "~/components/fields";
 import { OutboxStatusBadge } from "~/components/mail";
 import { LETTER_LABELS } from "~/domain/mail/labels";
 import { letterSchema } from "~/domain/mail/letter-input";
-import { draftLetter, letterContext, newLetterNonce, sendLetter } from "~/domain/mail/letters.server";
+import { appealRouteOf, draftLetter, letterContext, newLetterNonce, sendLetter } from "~/domain/mail/letters.server";
 import { mailConfig } from "~/domain/mail/config.server";
 import { lettersOf } from "~/domain/mail/outbox.server";
 import { bouncingAddresses } from "~/domain/mail/bounces.server";
@@ -43,7 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     bouncingAddresses(viewer, target),
   ]);
   const config = mailConfig();
+  const appeal = kind === "appeal" ? appealRouteOf(context, null) : null;
+  // An appeal to another body (PA's Office of Open Records) is not sent to the agency's records email.
+  const appealEmail = appeal && !appeal.toAgency ? (/[^\s<>,;()]+@[^\s<>,;()]+\.[a-z]{2,}/i.exec(appeal.address ?? "")?.[0] ?? null) : null;
+  const defaultTo = appeal && !appeal.toAgency ? appealEmail : context.contactEmail;
   return json({
+    appeal,
+    defaultTo,
     kind,
     request: { id: context.requestId, number: context.number, title: context.title, status: context.status, agencyName: context.agencyName },
     recipientKind: context.recipientKind,
@@ -100,7 +106,7 @@ export default function WriteLetter() {
   const [form, fields] = useForm({
     id: `letter-${data.kind}`,
     lastResult: actionData?.result,
-    defaultValue: { kind: data.kind, to: data.contactEmail ?? "", subject: data.draft.subject, body: data.draft.body, nonce: data.nonce },
+    defaultValue: { kind: data.kind, to: data.defaultTo ?? "", subject: data.draft.subject, body: data.draft.body, nonce: data.nonce },
     constraint: getZodConstraint(letterSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -156,6 +162,14 @@ export default function WriteLetter() {
             )}{" "}
             Edit anything before sending.
           </p>
+          {data.appeal && !data.appeal.toAgency ? (
+            <p className="notice" role="note">
+              The law sends this appeal to {data.appeal.body}, not to {data.request.agencyName}
+              {data.appeal.cite ? ` (${data.appeal.cite})` : ""}.{" "}
+              {data.appeal.address ? `Its address: ${data.appeal.address}.` : "Find its address before sending."}
+              {data.defaultTo ? "" : " Enter its email address below, or print the letter and post it."}
+            </p>
+          ) : null}
           <Form method="post" className="form" {...getFormProps(form)} aria-busy={busy}>
             <FormErrors id={form.errorId} errors={form.errors} />
             <input {...getInputProps(fields.kind, { type: "hidden" })} key={fields.kind.key} />
@@ -169,7 +183,9 @@ export default function WriteLetter() {
               inputMode="email"
               autoComplete="off"
               hint={
-                data.recipientKind === "vendor"
+                data.appeal && !data.appeal.toAgency
+                  ? `The address of ${data.appeal.body}`
+                  : data.recipientKind === "vendor"
                   ? data.contactEmail
                     ? "The vendor's contact email"
                     : "The vendor has no contact email on file: enter one, and add it on the vendor's page"

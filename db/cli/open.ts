@@ -4,6 +4,7 @@ import { openDatabase, type DatabaseHandle } from "../client";
 import { DataDirInUseError } from "../data-dir-lock";
 import { runMigrations } from "../migrate";
 import { seedReferenceData } from "../seed/reference";
+import { redateAfterReferenceChange } from "../../app/domain/deadlines.server";
 
 /** Opens the database the app would use (DATABASE_URL, else the embedded one in DATA_DIR), migrated. */
 export async function openForCli(): Promise<DatabaseHandle> {
@@ -20,7 +21,8 @@ export async function openForCli(): Promise<DatabaseHandle> {
     throw error;
   }
   await runMigrations(handle);
-  await seedReferenceData(handle.db);
+  const changed = await seedReferenceData(handle.db);
+  if (changed.length > 0) await redateAfterReferenceChange(handle.db, changed);
   return handle;
 }
 

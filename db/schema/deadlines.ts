@@ -1,9 +1,13 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { LawDetails } from "../../app/domain/deadlines/types";
 import { organizations, users } from "./accounts";
 import { id } from "./columns";
+import { agencies } from "./places";
 
 /**
- * The public-records law of federal FOIA ("US"), DC and each state, seeded from db/seed/data/laws.ts.
+ * The public-records law of federal FOIA ("US"), DC and each state, loaded by the seed from the deadlines
+ * module's reference data (app/domain/deadlines/reference), with a hash of that reference: when a deploy
+ * changes a jurisdiction's calendar or law, the seed re-dates the open requests under it.
  * Local jurisdictions use their state's row. Shared reference data: organizations correct it through
  * law_revisions, never by changing these rows.
  */
@@ -24,6 +28,10 @@ export const laws = pgTable("laws", {
   appealDayType: text("appeal_day_type").$type<"business" | "calendar">(),
   source: text("source").notNull(),
   confidence: text("confidence").notNull().$type<"high" | "medium" | "low">(),
+  /** Receipt, extension, appeal and deemed-denial rules (LawDetails); null before the reference was loaded. */
+  details: jsonb("details").$type<LawDetails>(),
+  /** SHA-256 of the jurisdiction's reference (calendar and law facts) last loaded. */
+  referenceHash: text("reference_hash"),
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
 
@@ -63,4 +71,27 @@ export const calendarFeeds = pgTable(
     lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date" }),
   },
   (t) => [uniqueIndex("calendar_feeds_token_unique").on(t.tokenHash), index("calendar_feeds_user_idx").on(t.userId)],
+);
+
+/**
+ * A day one agency's offices are closed beyond its jurisdiction's calendar (a furlough, a storm), added by an
+ * organization's admin with a reason. It counts as a non-business day for that organization's requests to the
+ * agency (agencies belong to one organization).
+ */
+export const agencyClosures = pgTable(
+  "agency_closures",
+  {
+    id: id(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    agencyId: uuid("agency_id")
+      .notNull()
+      .references(() => agencies.id, { onDelete: "cascade" }),
+    closedOn: date("closed_on", { mode: "string" }).notNull(),
+    reason: text("reason").notNull(),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("agency_closures_agency_day_unique").on(t.agencyId, t.closedOn)],
 );

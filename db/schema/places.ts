@@ -17,6 +17,9 @@ export const jurisdictions = pgTable(
     name: text("name").notNull(),
     code: text("code"),
     stateId: uuid("state_id").references((): AnyPgColumn => jurisdictions.id),
+    // The county a city or regional authority lies in (a county's own name for a county): some state
+    // calendars close offices on days that exist only in some counties.
+    county: text("county"),
     ...timestamps,
   },
   (t) => [

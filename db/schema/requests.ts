@@ -52,6 +52,8 @@ export const requests = pgTable(
     nextActionOn: date("next_action_on", { mode: "string" }),
     // The day the agency received the request; the statutory clock counts from the next day.
     receivedOn: date("received_on", { mode: "string" }),
+    // Local time it arrived ("17:30"), where the law's after-hours rule makes it matter; optional.
+    receivedTime: text("received_time"),
     // Derived by the deadline engine from the law, receivedOn and the timeline; refreshed in the same
     // transaction as every change that can move them (see app/domain/deadlines.server.ts).
     dueOn: date("due_on", { mode: "string" }),

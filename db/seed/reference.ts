@@ -1,8 +1,9 @@
-import { sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { and, eq, or, sql } from "drizzle-orm";
+import { JURISDICTION_REFERENCES, lawRuleFromReference } from "../../app/domain/deadlines";
 import type { Executor } from "../client";
 import { jurisdictions, laws } from "../schema";
 import { seedCatalog } from "./catalog";
-import { LAW_TABLE } from "./data/laws";
 
 /** Federal government, the states and DC: shared reference rows every organization sees. */
 export const STATE_LEVEL_JURISDICTIONS: ReadonlyArray<{ code: string; name: string; kind: "federal" | "state" }> = [
@@ -60,9 +61,18 @@ export const STATE_LEVEL_JURISDICTIONS: ReadonlyArray<{ code: string; name: stri
   { code: "WY", name: "Wyoming", kind: "state" },
 ];
 
-/** Idempotent: safe on every start and from several instances at once. */
-export async function seedReferenceData(db: Executor): Promise<void> {
-  await seedLaws(db);
+/** A jurisdiction whose reference (calendar or law facts) changed since the database last loaded it. */
+export interface ChangedReference {
+  code: string;
+  summary: string;
+}
+
+/**
+ * Idempotent: safe on every start and from several instances at once. Returns the jurisdictions whose
+ * reference changed since the last load (never on a fresh database), for their open requests to be re-dated.
+ */
+export async function seedReferenceData(db: Executor): Promise<ChangedReference[]> {
+  const changed = await seedLaws(db);
   await db
     .insert(jurisdictions)
     .values(STATE_LEVEL_JURISDICTIONS.map((j) => ({ code: j.code, name: j.name, kind: j.kind })))
@@ -72,37 +82,55 @@ export async function seedReferenceData(db: Executor): Promise<void> {
       set: { name: sql`excluded.name`, kind: sql`excluded.kind` },
     });
   await seedCatalog(db);
+  return changed;
 }
 
 /**
- * The law table from db/seed/data/laws.ts. Upserted on every start so corrected reference facts reach every
- * installation; an organization's own corrections live in law_revisions and are never overwritten.
+ * The law table from the deadlines module's reference data (app/domain/deadlines/reference). Loaded on every
+ * start so corrected reference facts reach every installation; an organization's own corrections live in
+ * law_revisions and are never overwritten. A row is rewritten only when its reference's hash changed, by one
+ * UPDATE per jurisdiction that also claims the change: when several instances start together, exactly one of
+ * them sees each change.
  */
-async function seedLaws(db: Executor): Promise<void> {
-  const rows = LAW_TABLE.map((law) => ({
-    jurisdictionCode: law.jurisdiction,
-    lawName: law.lawName,
-    citation: law.citation,
-    responseDays: law.responseDays,
-    dayType: law.dayType,
-    responseCountsFrom: law.responseCountsFrom,
-    extensionDays: law.extensionDays,
-    extensionDayType: law.extensionDayType,
-    extensionNote: law.extensionNote,
-    appealNote: law.appealNote,
-    acknowledgementDays: law.acknowledgementDays,
-    acknowledgementDayType: law.acknowledgementDayType,
-    appealDays: law.appealDays,
-    appealDayType: law.appealDayType,
-    source: law.source,
-    confidence: law.confidence,
-  }));
-  const updatable = Object.keys(rows[0]!).filter((k) => k !== "jurisdictionCode") as (keyof (typeof rows)[number])[];
-  await db
-    .insert(laws)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: laws.jurisdictionCode,
-      set: Object.fromEntries(updatable.map((k) => [k, sql.raw(`excluded.${laws[k].name}`)])),
-    });
+async function seedLaws(db: Executor): Promise<ChangedReference[]> {
+  const rows = JURISDICTION_REFERENCES.map((reference) => {
+    const law = lawRuleFromReference(reference);
+    return {
+      jurisdictionCode: law.jurisdiction,
+      lawName: law.lawName,
+      citation: law.citation,
+      responseDays: law.responseDays,
+      dayType: law.dayType,
+      responseCountsFrom: law.responseCountsFrom,
+      extensionDays: law.extensionDays,
+      extensionDayType: law.extensionDayType,
+      extensionNote: law.extensionNote,
+      appealNote: law.appealNote,
+      acknowledgementDays: law.acknowledgementDays,
+      acknowledgementDayType: law.acknowledgementDayType,
+      appealDays: law.appealDays,
+      appealDayType: law.appealDayType,
+      source: law.source,
+      confidence: law.confidence,
+      details: law.details ?? null,
+      referenceHash: createHash("sha256").update(JSON.stringify({ calendar: reference.calendar, law: reference.law })).digest("hex"),
+    };
+  });
+  await db.insert(laws).values(rows).onConflictDoNothing();
+  const changed: ChangedReference[] = [];
+  for (const row of rows) {
+    const { jurisdictionCode, ...values } = row;
+    const updated = await db
+      .update(laws)
+      .set({ ...values, updatedAt: new Date() })
+      .where(
+        and(
+          eq(laws.jurisdictionCode, jurisdictionCode),
+          or(sql`${laws.referenceHash} is null`, sql`${laws.referenceHash} <> ${row.referenceHash}`),
+        ),
+      )
+      .returning({ code: laws.jurisdictionCode });
+    if (updated.length > 0) changed.push({ code: jurisdictionCode, summary: `${row.lawName}: office calendar and law facts re-read from their sources` });
+  }
+  return changed;
 }

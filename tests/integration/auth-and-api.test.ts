@@ -108,9 +108,9 @@ describe("the JSON API", () => {
     expect(response.status).toBe(201);
     const { data } = (await response.json()) as { data: { id: string; status: string; filedOn: string; tags: string[]; timeline: { kind: string }[] } };
     expect(data).toMatchObject({ status: "submitted", filedOn: "2026-11-20", tags: ["use of force"] });
-    // Submitted with a filed date: the due date is set (PA, 5 business days after Fri 20 Nov -> Mon 30 Nov; Thanksgiving skipped).
+    // Submitted with a filed date: the due date is set (PA, 5 business days after Fri 20 Nov -> Tue 1 Dec; Thanksgiving and the Friday after are closed).
     expect(data.timeline.map((e) => e.kind)).toEqual(["created", "due_date_changed"]);
-    expect((data as unknown as { dueDate: string }).dueDate).toBe("2026-11-30");
+    expect((data as unknown as { dueDate: string }).dueDate).toBe("2026-12-01");
     expect(response.headers.get("Location")).toBe(`/api/v1/requests/${data.id}`);
 
     const fetched = await callRoute(apiRequest.loader, { url: `/api/v1/requests/${data.id}`, cookie, params: { requestId: data.id } });

@@ -89,7 +89,7 @@ describe("generating a joint ask", () => {
 
     const harrisburg = await getRequest(org.viewer, byTarget.get("Harrisburg Bureau of Police")!.id);
     expect(harrisburg!.description).toContain("To the records custodian, Harrisburg Bureau of Police");
-    expect(harrisburg!.description).toContain("Under the Right-to-Know Law (65 P.S. § 67.901)");
+    expect(harrisburg!.description).toContain("Under the Right-to-Know Law (65 P.S. §§ 67.101-67.3104)");
     expect(harrisburg!.description).toContain("within 5 business days");
     expect(harrisburg!.description).toContain("kept in New World RMS");
     expect(harrisburg!.description).toContain(org.viewer.name);

@@ -69,8 +69,8 @@ describe("due dates on requests", () => {
     const request = await getRequest(org.viewer, id);
     expect(request?.dueOn).toBeNull();
     expect(request?.dueStatutory).toBe(false);
-    // 10 business days after Mon 9 Nov 2026, skipping Veterans Day (Wed 11 Nov) -> Tue 24 Nov.
-    expect(request?.followUpOn).toBe("2026-11-24");
+    // 10 business days after Mon 9 Nov 2026; Wisconsin offices are open on Veterans Day (Wis. Stat. 230.35(4)) -> Mon 23 Nov.
+    expect(request?.followUpOn).toBe("2026-11-23");
     expect(request?.dueBasis).toMatch(/not statutory/);
   });
 
@@ -228,7 +228,7 @@ describe("the chase board", () => {
       const r = await createRequest(chaser.viewer, { title: filedOn, description: "x", agencyId: agency, initialStatus: "submitted", filedOn, tags: [] }, "2026-11-23");
       return r.ok ? r.value.id : "";
     };
-    const soon = await make("2026-11-20"); // due Mon 30 Nov (Thanksgiving Thu 26 skipped)
+    const soon = await make("2026-11-18"); // due Wed 25 Nov, two days on
     const waiting = await make("2026-11-19");
     await changeStatus(chaser.viewer, waiting, { status: "fee_requested", on: "2026-11-20" }, "2026-11-23");
     const board = await chaseBoard(chaser.viewer, "2026-11-23");
@@ -248,7 +248,7 @@ describe("the chase board's follow-up and no-next-action sections", () => {
       if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
       return created.value.id;
     };
-    // WI has no deadline: the policy follow-up is 10 business days on. Filed Mon 9 Nov -> follow up Tue 24 Nov.
+    // WI has no deadline: the policy follow-up is 10 business days on. Filed Mon 9 Nov -> follow up Mon 23 Nov.
     const policyDue = await make("Policy follow-up", "2026-11-09", { assigneeId: board.member.id });
     // Filed Fri 20 Nov -> follow up Mon 7 Dec; a next action set for today brings it up now.
     const actionDue = await make("Next action today", "2026-11-20", { assigneeId: board.admin.id, nextActionOn: "2026-11-24" });
@@ -281,7 +281,7 @@ describe("the chase board's follow-up and no-next-action sections", () => {
     expect(await chaseCounts(board.viewer, today)).toEqual({ overdue: 0, attention: 2 });
 
     // The day before, the policy date has not come: that request has no next action either.
-    const dayBefore = await chaseBoard(board.viewer, "2026-11-23");
+    const dayBefore = await chaseBoard(board.viewer, "2026-11-22");
     expect(dayBefore.find((s) => s.key === "no_next_action")!.groups.flatMap((g) => g.rows.map((r) => r.id))).toContain(policyDue);
   });
 });
@@ -379,10 +379,11 @@ describe("calendar feed entries", () => {
     const entries = (title: string) =>
       events.filter((e) => e.summary.includes(title)).map((e) => ({ summary: e.summary.replace(/ #\d+ .*$/, ""), on: e.startDate.toString(), description: e.description }));
 
-    expect(entries("Acknowledge me").find((e) => e.summary === "Acknowledgement due:")?.on).toBe("2026-11-10");
+    // NY: 5 business days from Mon 2 Nov 2026; state offices stay open on Election Day -> Mon 9 Nov.
+    expect(entries("Acknowledge me").find((e) => e.summary === "Acknowledgement due:")?.on).toBe("2026-11-09");
     expect(entries("Denied ask")).toEqual([{ summary: "Appeal deadline:", on: "2026-11-25", description: "Last day to appeal the denial." }]);
     const followUps = entries("No deadline ask");
-    expect(followUps.map((e) => [e.summary, e.on])).toEqual([["Follow up:", "2026-11-24"]]);
+    expect(followUps.map((e) => [e.summary, e.on])).toEqual([["Follow up:", "2026-11-23"]]);
     expect(followUps[0]!.description).toContain("not a statutory deadline");
 
     const onExtended = entries("Extended ask");

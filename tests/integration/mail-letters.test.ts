@@ -63,7 +63,7 @@ describe("writing a letter", () => {
     expect(page.law?.lawName).toBe("Right-to-Know Law");
     expect(page.draft.subject).toBe("Right-to-Know Law request: Stops 2021–present");
     expect(page.draft.body).toContain("To the Open Records Officer, Letters Police Department:");
-    expect(page.draft.body).toContain("Under the Right-to-Know Law (65 P.S. § 67.901)");
+    expect(page.draft.body).toContain("Under the Right-to-Know Law (65 P.S. §§ 67.101-67.3104)");
     expect(page.draft.body).toContain("within 5 business days of receipt");
     expect(page.draft.body).toContain(replyAddressFor(id));
     expect(page.draft.body.trimEnd().endsWith(`${org.admin.name}\n${org.org.name}`)).toBe(true);
@@ -181,7 +181,7 @@ describe("writing a letter", () => {
     expect(letter.parsed.from!.value[0]!.name).toBe(org.admin.name);
     expect(letter.parsed.inReplyTo).toBeUndefined();
     // Unedited, the template's own HTML is sent.
-    expect(letter.parsed.html).toContain("Under the Right-to-Know Law (65 P.S. § 67.901)");
+    expect(letter.parsed.html).toContain("Under the Right-to-Know Law (65 P.S. §§ 67.101-67.3104)");
 
     const events = await eventsOf(id);
     expect(events.map((e) => e.kind)).toEqual(["created", "email_queued", "email_sent", "status_changed", "due_date_changed"]);

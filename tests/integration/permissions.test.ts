@@ -6,6 +6,7 @@ import * as accountTokens from "~/routes/account.tokens";
 import * as adminAudit from "~/routes/admin.audit";
 import * as adminUsers from "~/routes/admin.users";
 import * as agencyEdit from "~/routes/agencies.$agencyId_.edit";
+import * as agencyPage from "~/routes/agencies.$agencyId";
 import * as agenciesNew from "~/routes/agencies.new";
 import * as apiRequests from "~/routes/api.v1.requests";
 import * as chase from "~/routes/chase";
@@ -233,6 +234,16 @@ const CASES: Case[] = [
     name: "set the follow-up policy",
     permission: "org.settings",
     call: async () => ({ handler: lawsIndex.action, url: "/laws", form: { intent: "follow-up-policy", followUpBusinessDays: "12" } }),
+  },
+  {
+    name: "add an agency's closed day",
+    permission: "agency.closures",
+    call: async () => ({
+      handler: agencyPage.action,
+      url: `/agencies/${org.agencyId}`,
+      params: { agencyId: org.agencyId },
+      form: { intent: "add-closure", closedOn: "2026-03-10", reason: "Matrix test: storm" },
+    }),
   },
   {
     name: "correct the law table",

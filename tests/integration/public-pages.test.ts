@@ -324,7 +324,7 @@ describe("/r/:slug, a public request page", () => {
       target: { kind: "agency", name: "Public A Police Department", stateCode: "PA" },
       filedOn: TODAY,
     });
-    expect(request.deadline).toMatchObject({ lawName: "Right-to-Know Law", citation: expect.stringContaining("67.901") });
+    expect(request.deadline).toMatchObject({ lawName: "Right-to-Know Law", citation: expect.stringContaining("67.101") });
     expect(request.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(request.fields).toEqual([{ key: "subject_race", label: "Subject race", recordTypeName: expect.any(String), state: "received", stateNote: "All years", stateFileName: null }]);
     expect(request.coverage).toEqual({ received: 1, total: 1 });

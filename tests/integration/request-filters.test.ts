@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { LAW_TABLE } from "../../db/seed/data/laws";
+import { LAW_TABLE } from "../../app/domain/deadlines/laws";
 import { changeStatus, createRequest } from "~/domain/requests.server";
 import * as apiDeadlines from "~/routes/api.v1.deadlines";
 import * as apiRequests from "~/routes/api.v1.requests";
@@ -64,7 +64,7 @@ beforeAll(async () => {
   // PA, 5 business days: received Mon 2 Nov 2026 -> due Mon 9 Nov.
   await file("overdue", { title: "Alpha stops", initialStatus: "submitted", filedOn: "2026-11-02", assigneeId: org.admin.id, tags: ["stops"], nextActionOn: "2026-11-30" });
   await file("draft", { title: "Bravo use of force", agencyId: secondAgency, assigneeId: org.member.id, tags: ["use of force"] });
-  // Received Fri 20 Nov: 23, 24, 25, (26 Thanksgiving), 27, 30 -> due Mon 30 Nov.
+  // Received Fri 20 Nov: 23, 24, 25, (26 Thanksgiving and 27 closed), 30, 1 Dec -> due Tue 1 Dec.
   await file("soon", { title: "Charlie stops", description: "Vehicle and pedestrian stops since 2021.", agencyId: secondAgency, initialStatus: "submitted", filedOn: "2026-11-20", tags: ["stops", "joint ask"] });
   // Received Mon 16 Nov: due Mon 23 Nov; then fulfilled, so never overdue.
   await file("fulfilled", { title: "Delta contracts", initialStatus: "submitted", filedOn: "2026-11-16" });
@@ -150,7 +150,8 @@ describe("GET /api/v1/requests sorting and pages", () => {
     const items = new Map((await list("?pageSize=100")).data.map((i) => [i.id, i]));
     expect(items.get(ids.overdue!)).toMatchObject({ dueDate: "2026-11-09", overdue: true, nextActionDate: "2026-11-30" });
     expect(items.get(ids.overdue!)!.dueBasis).toContain("5 business days");
-    expect(items.get(ids.soon!)).toMatchObject({ dueDate: "2026-11-30", nextActionDate: null });
+    // PA: filed Fri 20 Nov; Thanksgiving and the Friday after are closed -> Tue 1 Dec.
+    expect(items.get(ids.soon!)).toMatchObject({ dueDate: "2026-12-01", nextActionDate: null });
     expect(items.get(ids.fulfilled!)).toMatchObject({ status: "fulfilled", dueDate: "2026-11-23", overdue: false });
     expect(items.get(ids.draft!)).toMatchObject({ dueDate: null, dueBasis: null, overdue: false, nextActionDate: null });
     for (const item of items.values()) {

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { agencies, calendarFeeds, organizations, requestEvents, requests } from "../../db/schema";
-import { LAW_TABLE } from "../../db/seed/data/laws";
+import { LAW_TABLE } from "../../app/domain/deadlines/laws";
 import * as agencyPage from "~/routes/agencies.$agencyId";
 import * as agencyEdit from "~/routes/agencies.$agencyId_.edit";
 import * as agenciesIndex from "~/routes/agencies._index";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   addBusinessDays,
   addCalendarDays,
+  calendarForAgency,
   countBusinessDays,
   dayOfWeek,
   formatIsoDate,
@@ -11,6 +12,7 @@ import {
   parseIsoDate,
   rollForwardToBusinessDay,
 } from "../../app/domain/deadlines";
+import { addBusinessDaysIn, holidayNameIn, isBusinessDayIn } from "../../app/domain/deadlines/calendar";
 
 /** Day number of a date the test knows is valid. */
 function day(iso: string): number {
@@ -109,7 +111,7 @@ describe("federal calendar (US)", () => {
   });
 });
 
-describe("state calendars", () => {
+describe("state calendars, each from the state's own law and calendar", () => {
   it("a state's own holiday changes the state's count but not the federal one (MA Patriots' Day)", () => {
     expect(isBusinessDay("MA", day("2026-04-20"))).toBe(false);
     expect(isBusinessDay("US", day("2026-04-20"))).toBe(true);
@@ -118,64 +120,57 @@ describe("state calendars", () => {
     expect(addBusiness("US", "2026-04-13", 10)).toBe("2026-04-27");
   });
 
-  it("adds federal holidays to every state even where the state renamed or dropped them", () => {
-    expect(isBusinessDay("CA", day("2026-10-12"))).toBe(false); // Columbus Day
-    expect(isBusinessDay("AL", day("2026-01-19"))).toBe(false);
+  it("gives a state no federal day its own law does not (TX and CA Columbus Day, AZ Juneteenth)", () => {
+    expect(isBusinessDay("US", day("2026-10-12"))).toBe(false);
+    expect(isBusinessDay("TX", day("2026-10-12"))).toBe(true);
+    expect(isBusinessDay("CA", day("2026-10-12"))).toBe(true);
+    expect(isBusinessDay("US", day("2026-06-19"))).toBe(false);
+    expect(isBusinessDay("AZ", day("2026-06-19"))).toBe(true);
   });
 
-  it("DC moves its own weekend holidays like the federal government (Emancipation Day)", () => {
-    // Sat 16 Apr 2022 observed Fri 15 Apr; Sun 16 Apr 2023 observed Mon 17 Apr.
-    expect(isBusinessDay("DC", day("2022-04-15"))).toBe(false);
-    expect(isBusinessDay("US", day("2022-04-15"))).toBe(true);
-    expect(isBusinessDay("DC", day("2023-04-17"))).toBe(false);
-    expect(isBusinessDay("DC", day("2026-04-16"))).toBe(false);
+  it("closes what a state closes and the federal government does not (TX 552.0031 skeleton-crew days)", () => {
+    expect(holidayName("TX", day("2026-03-02"))).toBe("Texas Independence Day");
+    expect(isBusinessDay("TX", day("2026-11-27"))).toBe(false);
+    expect(isBusinessDay("US", day("2026-11-27"))).toBe(true);
   });
 
   it.each([
-    // A state's own holiday on a weekend closes the nearest weekday, as federal ones do.
-    ["CT", "2028-02-11", false, "Lincoln's Birthday (observed)"], // Sat 12 Feb 2028
-    ["CT", "2028-02-14", true, null],
-    ["US", "2028-02-11", true, null],
-    ["IL", "2028-02-11", false, "Lincoln's Birthday (observed)"],
-    ["WV", "2027-06-21", false, "West Virginia Day (observed)"], // Sun 20 Jun 2027
-    ["WV", "2027-06-22", true, null],
-    ["SC", "2021-12-27", false, "Boxing Day (observed)"], // Sun 26 Dec 2021
-    ["AK", "2026-10-19", false, "Alaska Day (observed)"], // Sun 18 Oct 2026
-    ["DC", "2022-04-15", false, "Emancipation Day (observed)"], // Sat 16 Apr 2022
-    // Christmas and New Year on a weekend, in a state that observes and in Texas.
-    ["PA", "2021-12-24", false, "Christmas Day (observed)"], // Sat 25 Dec 2021
-    ["PA", "2021-12-31", false, "New Year's Day (observed)"], // Sat 1 Jan 2022
-    ["PA", "2022-12-26", false, "Christmas Day (observed)"], // Sun 25 Dec 2022
-    ["PA", "2023-01-02", false, "New Year's Day (observed)"], // Sun 1 Jan 2023
-    ["PA", "2022-12-23", true, null],
-    ["PA", "2027-12-24", false, "Christmas Day (observed)"], // Sat 25 Dec 2027
-    ["PA", "2027-12-31", false, "New Year's Day (observed)"], // Sat 1 Jan 2028
-    ["TX", "2021-12-24", false, "Christmas Day (observed)"], // also Christmas Eve in Texas,
-    ["TX", "2021-12-31", false, "New Year's Day (observed)"],
-    ["TX", "2022-12-26", false, "Christmas Day (observed)"],
-    ["TX", "2023-01-02", false, "New Year's Day (observed)"],
-    ["TX", "2027-12-24", false, "Christmas Day (observed)"],
-    ["TX", "2027-12-31", false, "New Year's Day (observed)"],
-    // Texas does not observe its own holidays that fall on a weekend (Gov't Code 662.004, 662.007).
-    ["TX", "2021-12-27", true, null], // Day after Christmas on Sun 26 Dec 2021
-    ["TX", "2022-12-23", true, null], // Christmas Eve on Sat 24 Dec 2022
-    ["TX", "2027-12-27", true, null], // Day after Christmas on Sun 26 Dec 2027
-    // Where the library's rule says what a weekend does, it is followed: CA moves César Chávez Day only from Sunday.
-    ["CA", "2024-04-01", false, "César Chávez Day (observed)"], // Sun 31 Mar 2024
-    ["CA", "2029-03-30", true, null], // Sat 31 Mar 2029
-    ["NC", "2022-12-23", false, "Christmas Eve (observed)"], // Sat 24 Dec 2022
+    // Federal: Saturday -> Friday, Sunday -> Monday (5 U.S.C. 6103(b)).
+    ["US", "2026-07-03", false, "Independence Day (observed)"],
+    // DC moves Emancipation Day the same way (D.C. Code 1-612.02).
+    ["DC", "2022-04-15", false, "District of Columbia Emancipation Day (observed)"],
+    // Texas moves no weekend holiday: Sun 26 Dec 2027 closes no Monday.
+    ["TX", "2027-12-27", true, null],
+    // Massachusetts moves only a Sunday holiday: Sat 4 Jul 2026 closes no Friday.
+    ["MA", "2026-07-03", true, null],
+    // Rhode Island moves a Saturday or Sunday holiday to the Monday after (R.I. Gen. Laws 25-1-1).
+    ["RI", "2026-07-06", false, "Independence Day (observed)"],
+    ["RI", "2026-07-03", true, null],
   ] as const)("%s %s is a business day: %s (%s)", (code, date, open, name) => {
     expect(isBusinessDay(code, day(date))).toBe(open);
     expect(holidayName(code, day(date))).toBe(name);
   });
 
-  it("counts across an observed state holiday (CT: Thu 10 Feb 2028 + 1 business day is Mon 14 Feb)", () => {
-    expect(addBusiness("CT", "2028-02-10", 1)).toBe("2028-02-14");
-    expect(addBusiness("US", "2028-02-10", 1)).toBe("2028-02-11");
-    expect(addBusiness("WV", "2027-06-17", 1)).toBe("2027-06-22");
+  it("applies a county-only day only to agencies in that county (MA Evacuation Day, Suffolk; AL Mardi Gras, Mobile)", () => {
+    expect(isBusinessDay("MA", day("2026-03-17"))).toBe(true);
+    const suffolk = calendarForAgency("MA", { county: "Suffolk" });
+    expect(isBusinessDayIn(suffolk, day("2026-03-17"))).toBe(false);
+    expect(isBusinessDayIn(calendarForAgency("MA", { county: "Worcester" }), day("2026-03-17"))).toBe(true);
+    expect(isBusinessDay("AL", day("2026-02-17"))).toBe(true);
+    expect(isBusinessDayIn(calendarForAgency("AL", { county: "mobile" }), day("2026-02-17"))).toBe(false);
   });
 
-  it("treats a part-day holiday as a business day (Kentucky's Good Friday afternoon)", () => {
+  it("adds an agency's own closed days, named by their reason, to its calendar only", () => {
+    const storm = calendarForAgency("PA", { closures: [{ date: "2026-03-10", reason: "Office closed: snowstorm" }] });
+    expect(isBusinessDayIn(storm, day("2026-03-10"))).toBe(false);
+    expect(holidayNameIn(storm, day("2026-03-10"))).toBe("Office closed: snowstorm");
+    expect(isBusinessDay("PA", day("2026-03-10"))).toBe(true);
+    // Mon 9 Mar + 2 business days skips the closed Tuesday.
+    expect(formatIsoDate(addBusinessDaysIn(storm, day("2026-03-09"), 2))).toBe("2026-03-12");
+    expect(calendarForAgency("PA", null)).toBe(calendarForAgency("PA", { county: null, closures: [] }));
+  });
+
+  it("treats a part-day holiday as a business day (Kentucky's Good Friday afternoon) and a full one as closed (TN)", () => {
     expect(isBusinessDay("KY", day("2026-04-03"))).toBe(true);
     expect(isBusinessDay("TN", day("2026-04-03"))).toBe(false);
   });

@@ -1,30 +1,23 @@
 /**
- * Business-day calendars for federal FOIA ("US"), DC and the 50 states.
+ * Business-day calendars for federal FOIA ("US"), DC and the 50 states, and for one agency within them.
  *
  * Dates cross the API as ISO "YYYY-MM-DD" strings; inside, a date is a day number: whole days since
  * 1970-01-01 in the proleptic Gregorian calendar. Only integer arithmetic, so local time and DST never
  * enter into it.
  *
- * Holidays come from `date-holidays`, type "public" only (no observances, optional or bank holidays):
- * - Every calendar has the federal public holidays, with the federal observed-day rule (5 U.S.C. 6103(b)):
- *   on a Saturday the Friday before is off, on a Sunday the Monday after. date-holidays lists substitute days
- *   for some federal holidays but not all (Veterans Day 11-11 has none), so the rule is applied to each one;
- *   where the library already gave the substitute the two coincide.
- * - A state's calendar adds that state's own public holidays. Where date-holidays' rule for a holiday says
- *   what happens on a weekend ("if sunday then next monday": CA César Chávez Day, HI, NC Christmas Eve), the
- *   library's substitute days are used as they are. Where it says nothing (CT Lincoln's Birthday, WV Day, DC
- *   Emancipation Day, ...) the federal rule is applied: Sat 12 Feb 2028 closes Fri 11 Feb, Sun 20 Jun 2027
- *   closes Mon 21 Jun. Texas is the exception: its state holidays on a weekend are not observed (Gov't Code
- *   662.004 and 662.007), so Sun 26 Dec 2021 closes no Monday there.
- * - The Saturday or Sunday date of a weekend holiday is a weekend day anyway: what matters is that the
- *   observed weekday is closed. Both are recorded so that either can be named.
- * - Part-day holidays (Kentucky's Good Friday from 14:00) leave offices open that morning: business days.
+ * The closed days are the jurisdiction's own office calendar (reference/jurisdictions/<code>.ts: each
+ * closure with its citation, its weekend rule, county-only days), never the federal calendar unless the
+ * jurisdiction's law says so. An agency's calendar adds the county-only days of its county and the
+ * organization's own closure days for it (a furlough, a storm).
  *
  * Per (calendar, year) a compact structure is built lazily on first use and cached: a closed-day bitmap, a
  * running count of business days and the list of business days. Lookups, adding N business days and
  * counting business days between two dates are then O(1) per year crossed.
  */
-import Holidays from "date-holidays";
+import { JURISDICTION_REFERENCES } from "./reference";
+import { closedDaysInYear, placeKey } from "./reference/closures";
+import type { OfficeCalendar } from "./reference/types";
+import type { AgencyCalendar } from "./types";
 
 /** Whole days since 1970-01-01 (negative before). */
 export type DayNumber = number;
@@ -181,87 +174,38 @@ function yearIndexOf(dayNumber: DayNumber): number {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Holidays from date-holidays
+// Office calendars from the reference data
 
-const FEDERAL = "US";
-/** "US", DC and the 50 states: the codes date-holidays knows for the United States. */
-export const CALENDAR_CODES: readonly string[] = [FEDERAL, ...Object.keys(new Holidays().getStates("US") ?? {})];
-const CALENDAR_CODE_SET = new Set(CALENDAR_CODES);
+const OFFICE_CALENDARS: ReadonlyMap<string, OfficeCalendar> = new Map(
+  JURISDICTION_REFERENCES.map((reference) => [reference.calendar.jurisdiction, reference.calendar]),
+);
+/** "US", DC and the 50 states. */
+export const CALENDAR_CODES: readonly string[] = [...OFFICE_CALENDARS.keys()].sort();
 
 export function hasCalendar(code: string): boolean {
-  return CALENDAR_CODE_SET.has(code);
+  return OFFICE_CALENDARS.has(code);
 }
 
-interface PublicHoliday {
-  readonly day: DayNumber;
-  readonly name: string;
-  readonly substitute: boolean;
-  /** The library's rule for this holiday decides what a weekend date does (it names Saturday or Sunday). */
-  readonly ruledOnWeekends: boolean;
+/** The office calendar of "US", "DC" or a state, as reference data (closures with their citations). */
+export function officeCalendarOf(code: string): OfficeCalendar | undefined {
+  return OFFICE_CALENDARS.get(code);
 }
 
-/** States whose own holidays falling on a weekend give no weekday off (federal holidays still do). */
-const STATES_WITHOUT_OBSERVED_DAYS: ReadonlySet<string> = new Set(["TX"]);
-
-const holidayLibraries = new Map<string, Holidays>();
-const publicHolidayCache = new Map<string, readonly PublicHoliday[]>();
-
-/** Full-day public holidays date-holidays lists for one calendar and year. */
-function publicHolidays(code: string, year: number): readonly PublicHoliday[] {
-  const key = `${code}:${year}`;
-  const cached = publicHolidayCache.get(key);
-  if (cached) return cached;
-  let library = holidayLibraries.get(code);
-  if (!library) {
-    library = code === FEDERAL ? new Holidays("US") : new Holidays("US", code);
-    holidayLibraries.set(code, library);
-  }
-  const list: PublicHoliday[] = [];
-  for (const holiday of library.getHolidays(year)) {
-    // "date" is "YYYY-MM-DD hh:mm:ss": the holiday's own local date, independent of this process's time zone.
-    if (holiday.type !== "public" || holiday.date.slice(11, 19) !== "00:00:00") continue;
-    const day = parseIsoDate(holiday.date.slice(0, 10));
-    if (day === null) continue;
-    list.push({
-      day,
-      name: holiday.name.replace(/ \(substitute day\)$/, " (observed)"),
-      substitute: holiday.substitute === true,
-      ruledOnWeekends: /saturday|sunday/i.test(holiday.rule ?? ""),
-    });
-  }
-  publicHolidayCache.set(key, list);
-  return list;
+interface CalendarSpec {
+  readonly code: string;
+  readonly county: string | null;
+  /** An agency's own closed days (day number -> reason). */
+  readonly extra: ReadonlyMap<DayNumber, string>;
 }
 
-/**
- * Closed weekdays and weekend holiday dates of one calendar in one year, with their names. Reads the
- * neighbouring years too: New Year's Day on Sat 1 Jan 2022 is observed on Fri 31 Dec 2021.
- */
-function holidaysInYear(code: string, year: number): Map<DayNumber, string> {
-  const start = dayNumberFromParts(year, 1, 1);
-  const end = dayNumberFromParts(year + 1, 1, 1);
+/** Closed days of one calendar in one year (weekday closures, weekend dates of closures, substitutes), with their names. */
+function closedNamesInYear(spec: CalendarSpec, year: number): Map<DayNumber, string> {
   const names = new Map<DayNumber, string>();
-  const add = (day: DayNumber, name: string) => {
-    if (day >= start && day < end && !names.has(day)) names.set(day, name);
-  };
-  const addWithObservedDay = (holiday: PublicHoliday) => {
-    add(holiday.day, holiday.name);
-    if (holiday.substitute) return;
-    const dow = dayOfWeek(holiday.day);
-    if (dow === 6) add(holiday.day - 1, `${holiday.name} (observed)`);
-    else if (dow === 0) add(holiday.day + 1, `${holiday.name} (observed)`);
-  };
-  for (let y = year - 1; y <= year + 1; y++) {
-    for (const holiday of publicHolidays(FEDERAL, y)) addWithObservedDay(holiday);
-  }
-  if (code !== FEDERAL) {
-    const observesWeekendHolidays = !STATES_WITHOUT_OBSERVED_DAYS.has(code);
-    for (let y = year - 1; y <= year + 1; y++) {
-      for (const holiday of publicHolidays(code, y)) {
-        if (observesWeekendHolidays && !holiday.ruledOnWeekends) addWithObservedDay(holiday);
-        else add(holiday.day, holiday.name);
-      }
-    }
+  for (const closed of closedDaysInYear(OFFICE_CALENDARS.get(spec.code)!, year, spec.county)) names.set(closed.day, closed.name);
+  if (spec.extra.size > 0) {
+    const start = dayNumberFromParts(year, 1, 1);
+    const end = dayNumberFromParts(year + 1, 1, 1);
+    for (const [day, reason] of spec.extra) if (day >= start && day < end && !names.has(day)) names.set(day, reason);
   }
   return names;
 }
@@ -280,28 +224,58 @@ interface YearCalendar {
   readonly holidayNames: ReadonlyMap<DayNumber, string>;
 }
 
-/** A jurisdiction's calendar: its years, built on first use. Obtain with `calendarFor`. */
+/** A calendar: its years, built on first use. Obtain with `calendarFor` or `calendarForAgency`. */
 export interface BusinessCalendar {
   readonly code: string;
+  readonly spec: CalendarSpec;
   readonly years: (YearCalendar | undefined)[];
 }
 
 const calendars = new Map<string, BusinessCalendar>();
+const agencyCalendars = new Map<string, BusinessCalendar>();
+/** Agency calendars kept at once; the oldest is dropped beyond it (rebuilt on next use). */
+const MAX_AGENCY_CALENDARS = 2_000;
+const NO_EXTRA: ReadonlyMap<DayNumber, string> = new Map();
 
 /** The calendar of "US", "DC" or a state code. Throws a RangeError for any other code. */
 export function calendarFor(code: string): BusinessCalendar {
   let calendar = calendars.get(code);
   if (calendar) return calendar;
-  if (!CALENDAR_CODE_SET.has(code)) throw new RangeError(`No holiday calendar for jurisdiction "${code}"`);
-  calendar = { code, years: new Array<YearCalendar | undefined>(YEAR_COUNT) };
+  if (!OFFICE_CALENDARS.has(code)) throw new RangeError(`No office calendar for jurisdiction "${code}"`);
+  calendar = { code, spec: { code, county: null, extra: NO_EXTRA }, years: new Array<YearCalendar | undefined>(YEAR_COUNT) };
   calendars.set(code, calendar);
   return calendar;
 }
 
-function buildYear(code: string, yearIndex: number): YearCalendar {
+/**
+ * The calendar of one agency under a jurisdiction's law: the jurisdiction's closures, plus those that exist
+ * only in the agency's county, plus the agency's own closed days. The jurisdiction's calendar when it has none.
+ */
+export function calendarForAgency(code: string, agency: AgencyCalendar | null | undefined): BusinessCalendar {
+  const county = agency?.county?.trim() || null;
+  const closures = agency?.closures ?? [];
+  const countyMatters = county !== null && (OFFICE_CALENDARS.get(code)?.closures.some((c) => c.onlyIn) ?? false);
+  // Keyed by the normalised name, so "Suffolk County" and "suffolk" share one calendar.
+  if (!countyMatters && closures.length === 0) return calendarFor(code);
+  const extra = new Map<DayNumber, string>();
+  for (const closure of closures) {
+    const day = parseIsoDate(closure.date);
+    if (day !== null && !extra.has(day)) extra.set(day, closure.reason);
+  }
+  const key = `${code}|${countyMatters ? placeKey(county!) : ""}|${[...extra].sort((a, b) => a[0] - b[0]).map(([d, r]) => `${d}:${r}`).join(",")}`;
+  let calendar = agencyCalendars.get(key);
+  if (calendar) return calendar;
+  if (!OFFICE_CALENDARS.has(code)) throw new RangeError(`No office calendar for jurisdiction "${code}"`);
+  calendar = { code, spec: { code, county: countyMatters ? county : null, extra }, years: new Array<YearCalendar | undefined>(YEAR_COUNT) };
+  if (agencyCalendars.size >= MAX_AGENCY_CALENDARS) agencyCalendars.delete(agencyCalendars.keys().next().value!);
+  agencyCalendars.set(key, calendar);
+  return calendar;
+}
+
+function buildYear(spec: CalendarSpec, yearIndex: number): YearCalendar {
   const start = YEAR_STARTS[yearIndex]!;
   const length = YEAR_STARTS[yearIndex + 1]! - start;
-  const holidayNames = holidaysInYear(code, MIN_CALENDAR_YEAR + yearIndex);
+  const holidayNames = closedNamesInYear(spec, MIN_CALENDAR_YEAR + yearIndex);
   const closed = new Uint8Array(length);
   const businessUpTo = new Uint16Array(length);
   const businessDays = new Uint16Array(length);
@@ -322,7 +296,7 @@ function yearAt(calendar: BusinessCalendar, yearIndex: number): YearCalendar {
     if (yearIndex < 0 || yearIndex >= YEAR_COUNT) {
       throw new RangeError(`Outside the supported calendar years ${MIN_CALENDAR_YEAR}-${MAX_CALENDAR_YEAR}`);
     }
-    year = buildYear(calendar.code, yearIndex);
+    year = buildYear(calendar.spec, yearIndex);
     calendar.years[yearIndex] = year;
   }
   return year;

@@ -3,24 +3,33 @@
  * an explanation of how they were reached out. Pure and synchronous: no clock, no I/O.
  *
  * Counting rules:
- * - Counting starts the day after receipt (or after acknowledgement, where the law counts from it).
+ * - Receipt is the day the request arrived, moved where the law's receipt rules say so: to the next business
+ *   day when it arrived on a closed day or after hours, and by the law's lag for emailed or faxed requests.
+ * - Counting starts the day after (deemed) receipt (or after acknowledgement, where the law counts from it).
  * - Business days skip weekends and the jurisdiction's holidays (see calendar.ts). A calendar-day date
  *   that lands on a weekend or holiday rolls forward to the next business day.
  * - A pause (clarification or fee requested) stops the clock; on resume the due date is the resume date
  *   plus the days that were left at the pause, counted in the period's day type. Paused after the due date,
  *   nothing is left: due on the resume date (rolled to a business day). A pause never brings a date forward.
- * - An extension sets a new due date; one that goes past what the law allows without the requester's
- *   agreement is flagged.
+ * - An extension sets a new due date within what the law allows. One that goes past it without the
+ *   requester's agreement is flagged and does not move the due date past the law's limit: the agency's date
+ *   is kept as the proposed date beside it. Laws that allow no unilateral extension (none, the requester's
+ *   consent, a petition) keep the statutory due date.
+ * - Where a failure to respond is deemed a denial, the appeal period also runs from the due date.
  */
-import { LAW_TABLE } from "../../../db/seed/data/laws";
+import { LAW_TABLE } from "./laws";
 import {
   addBusinessDaysIn,
   calendarFor,
+  calendarForAgency,
+  isBusinessDayIn,
   countBusinessDaysIn,
+  dayOfWeek,
   formatDayMonth,
   formatHumanDate,
   formatIsoDate,
   holidayNameIn,
+  isWeekend,
   parseIsoDate,
   rollForwardIn,
   weekdayHolidaysIn,
@@ -33,6 +42,7 @@ import type {
   DeadlineFlag,
   DeadlineInput,
   DeadlineResult,
+  ExtensionDetails,
   IsoDate,
   LawRule,
   PauseReason,
@@ -140,6 +150,46 @@ function arrow(calendar: BusinessCalendar, mark: Mark): string {
   return `→ ${formatHumanDate(mark.nominal)} (${why}), rolled forward to ${formatHumanDate(due)}`;
 }
 
+/** Why a day is not a business day: the closure's name, or "a Saturday"/"a Sunday". */
+function closedReason(calendar: BusinessCalendar, day: DayNumber): string {
+  const name = holidayNameIn(calendar, day);
+  if (name !== null) return name;
+  if (isWeekend(day)) return `a ${dayOfWeek(day) === 6 ? "Saturday" : "Sunday"}`;
+  return "a closed day";
+}
+
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * The day the law counts as receipt: the day it arrived, moved to the next business day when it arrived on
+ * a closed day or after the law's cut-off hour, then moved by the law's lag for emailed or faxed requests.
+ */
+function deemedReceipt(calendar: BusinessCalendar, law: LawRule, arrived: DayNumber, input: DeadlineInput): { day: DayNumber; why: string[] } {
+  const rules = law.details?.receipt;
+  const why: string[] = [];
+  let day = arrived;
+  if (!rules) return { day, why };
+  const cite = rules.cite ? ` (${rules.cite})` : "";
+  const at = input.receivedAt ?? null;
+  if (at !== null && !TIME_OF_DAY.test(at)) throw new RangeError(`receivedAt must be a time as HH:MM: ${JSON.stringify(at)}`);
+  if (rules.closedDayDeemedNextBusinessDay && !isBusinessDayIn(calendar, day)) {
+    const next = rollForwardIn(calendar, day);
+    why.push(`arrived on ${closedReason(calendar, day)}, so it counts as received the next business day, ${formatHumanDate(next)}${cite}`);
+    day = next;
+  } else if (rules.afterHoursCutoff !== null && at !== null && at >= rules.afterHoursCutoff && isBusinessDayIn(calendar, day)) {
+    const next = addBusinessDaysIn(calendar, day, 1);
+    why.push(`arrived at ${at}, after ${rules.afterHoursCutoff}, so it counts as received ${formatHumanDate(next)}${cite}`);
+    day = next;
+  }
+  const lag = rules.electronicLagBusinessDays;
+  if (lag > 0 && (input.channel === "email" || input.channel === "fax")) {
+    const next = addBusinessDaysIn(calendar, day, lag);
+    why.push(`sent by ${input.channel}, so it counts as received ${lag === 1 ? "one business day" : `${lag} business days`} later, ${formatHumanDate(next)}${cite}`);
+    day = next;
+  }
+  return { day, why };
+}
+
 function pauseSpan(from: DayNumber, to: DayNumber): string {
   const sameYear = formatIsoDate(from).slice(0, 4) === formatIsoDate(to).slice(0, 4);
   return `${formatDayMonth(from, !sameYear)} – ${formatDayMonth(to, !sameYear)}`;
@@ -161,8 +211,10 @@ interface DatedEvent {
 export function computeDeadline(input: DeadlineInput): DeadlineResult {
   const { law, agencyRule } = input;
   const code = law.jurisdiction;
-  const calendar = calendarFor(code);
-  const received = requireDay(input.receivedDate, "receivedDate");
+  const calendar = calendarForAgency(code, input.agencyCalendar);
+  const arrived = requireDay(input.receivedDate, "receivedDate");
+  const receipt = deemedReceipt(calendar, law, arrived, input);
+  const received = receipt.day;
   const steps: string[] = [];
   const flags: DeadlineFlag[] = [];
   const flag = (f: DeadlineFlag) => {
@@ -170,10 +222,14 @@ export function computeDeadline(input: DeadlineInput): DeadlineResult {
   };
 
   const events: DatedEvent[] = (input.events ?? [])
-    .map((event, index) => ({ day: Math.max(received, requireDay(event.on, `${event.type} event date`)), index, event }))
+    .map((event, index) => ({ day: Math.max(arrived, requireDay(event.on, `${event.type} event date`)), index, event }))
     .sort((a, b) => a.day - b.day || a.index - b.index);
 
-  steps.push(`Received ${formatHumanDate(received)}; counting starts the next day`);
+  if (receipt.why.length === 0) {
+    steps.push(`Received ${formatHumanDate(received)}; counting starts the next day`);
+  } else {
+    steps.push(`Arrived ${formatHumanDate(arrived)}; it ${receipt.why.join("; then ")}; counting starts the next day`);
+  }
 
   // Acknowledgement deadline.
   let acknowledgementDue: DayNumber | null = null;
@@ -184,9 +240,13 @@ export function computeDeadline(input: DeadlineInput): DeadlineResult {
     );
   }
 
-  // The period: an agency-specific rule replaces the statute's.
-  let periodDays: number | null = law.responseDays;
-  let periodType: DayType | null = law.dayType === "none" ? null : law.dayType;
+  // The period: the law's for this level of government; an agency-specific rule replaces it.
+  const level = input.governmentLevel ?? null;
+  const variant = level === null ? undefined : law.details?.responseVariants.find((v) => v.appliesTo === level);
+  let periodDays: number | null = variant ? variant.days : law.responseDays;
+  let periodType: DayType | null = variant ? (variant.dayType === "none" ? null : variant.dayType) : law.dayType === "none" ? null : law.dayType;
+  const extensionRule: ExtensionDetails | null =
+    (level === null ? undefined : law.details?.extensionVariants.find((v) => v.appliesTo === level)) ?? law.details?.extension ?? null;
   if (agencyRule) {
     periodDays = requireCount(agencyRule.days, "agencyRule.days");
     periodType = agencyRule.dayType;
@@ -198,7 +258,8 @@ export function computeDeadline(input: DeadlineInput): DeadlineResult {
 
   // Where the count starts.
   let base = received;
-  if (law.responseCountsFrom === "acknowledgement" && fixed) {
+  const countsFrom = variant?.countsFrom ?? law.responseCountsFrom;
+  if (countsFrom === "acknowledgement" && fixed) {
     const acknowledged = events.find((e) => e.event.type === "acknowledged")?.day ?? null;
     if (acknowledged !== null && (acknowledgementDue === null || acknowledged <= acknowledgementDue)) {
       base = acknowledged;
@@ -227,7 +288,9 @@ export function computeDeadline(input: DeadlineInput): DeadlineResult {
     target = markAfter(calendar, base, periodDays, periodType);
     const source = agencyRule
       ? `agency rule: ${agencyRule.reason}; replaces ${code}'s ${law.responseDays === null ? "open-ended period" : plural(law.responseDays, law.dayType === "none" ? "calendar" : law.dayType)}`
-      : `${code}, ${law.citation}`;
+      : variant
+        ? `${code}, ${variant.cite}, ${variant.appliesTo === "local" ? "local agencies" : "state agencies"}`
+        : `${code}, ${law.details?.responseCite ?? law.citation}`;
     const skipping = periodType === "business" ? skippedHolidays(calendar, base, target.nominal) : "";
     steps.push(`${plural(periodDays, periodType)} (${source})${skipping} ${arrow(calendar, target)}`);
     longOverdue = markAfter(calendar, base, periodDays * 2, periodType);
@@ -244,23 +307,63 @@ export function computeDeadline(input: DeadlineInput): DeadlineResult {
       `Follow up after ${plural(policyDays, "business")} (organization policy, not statutory)${skippedHolidays(calendar, received, target.nominal)} ${arrow(calendar, target)}`,
     );
   }
-  const extensionType: DayType = law.extensionDayType ?? countType;
+  const extensionType: DayType = extensionRule?.dayType ?? law.extensionDayType ?? countType;
 
   let pause: { on: DayNumber; reason: PauseReason; remaining: number } | null = null;
   let pendingExtensions: DatedEvent[] = [];
   let denial: DayNumber | null = null;
   const targetLabel = fixed ? "due" : "follow-up";
 
-  /** Latest date a unilateral extension may reach; null when there is no statutory due date. */
-  const extensionCeiling = (): DayNumber | null => {
-    if (statutoryDue === null) return null;
-    const due = effective(calendar, statutoryDue);
-    const limit =
-      law.extensionDays !== null && law.extensionDayType !== null
+  /** Where an extension's or a cap's count starts when the law counts it from the acknowledgement. */
+  const acknowledgementBase = (): DayNumber =>
+    events.find((e) => e.event.type === "acknowledged")?.day ?? acknowledgementDue ?? received;
+
+  /**
+   * Latest date the agency may set on its own under the law; null when there is no statutory due date or the
+   * law sets no limit (a "reasonable time", or repeatable extensions without a cap).
+   */
+  const lawfulLimit = (): DayNumber | null => {
+    const due = statutoryDue === null ? null : effective(calendar, statutoryDue);
+    if (!extensionRule) {
+      if (due === null) return null;
+      return law.extensionDays !== null && law.extensionDayType !== null
         ? dateAfter(calendar, due, law.extensionDays, law.extensionDayType)
         : due;
+    }
+    if (extensionRule.kind !== "unilateral") return due;
+    // Counted from receipt or the acknowledgement, a limit exists even under a law with no fixed period (IA).
+    const from = (countsFrom: "due_date" | "receipt" | "acknowledgement"): DayNumber | null =>
+      countsFrom === "due_date" ? due : countsFrom === "receipt" ? received : acknowledgementBase();
+    const start = from(extensionRule.countsFrom);
+    const byDays =
+      extensionRule.days !== null && extensionRule.dayType !== null && !extensionRule.repeatable && start !== null
+        ? dateAfter(calendar, start, extensionRule.days, extensionRule.dayType)
+        : null;
+    const capStart = extensionRule.cap ? from(extensionRule.cap.countsFrom) : null;
+    const cap = extensionRule.cap && capStart !== null ? dateAfter(calendar, capStart, extensionRule.cap.days, extensionRule.cap.dayType) : null;
+    const limit = byDays !== null && cap !== null ? Math.min(byDays, cap) : (byDays ?? cap);
+    if (limit === null) return null;
+    return due === null ? limit : Math.max(limit, due);
+  };
+  const extensionCeiling = (): DayNumber | null => {
+    const limit = lawfulLimit();
+    if (limit === null) return null;
     return agreedFloor === null ? limit : Math.max(limit, effective(calendar, agreedFloor));
   };
+  /** What the law allows, in words, for the extension step. */
+  const limitWords = (ceiling: DayNumber): string => {
+    if (extensionRule && extensionRule.kind !== "unilateral") {
+      const how = { none: "allows no extension", requester_consent: "allows an extension only with the requester's consent", petition: "allows an extension only by petition" }[extensionRule.kind];
+      return `${code} ${how}${extensionRule.cite ? ` (${extensionRule.cite})` : ""}`;
+    }
+    const days = extensionRule ? extensionRule.days : law.extensionDays;
+    const type = extensionRule ? extensionRule.dayType : law.extensionDayType;
+    const cite = extensionRule?.cite ? ` (${extensionRule.cite})` : "";
+    return days !== null && type !== null
+      ? `beyond the law's limit of ${plural(days, type)}${cite}, latest ${formatHumanDate(ceiling)}`
+      : `beyond the law's limit${cite}, latest ${formatHumanDate(ceiling)}`;
+  };
+  let proposed: DayNumber | null = null;
 
   const applyExtension = ({ day, event }: DatedEvent) => {
     if (event.type !== "extended") return;
@@ -280,14 +383,17 @@ export function computeDeadline(input: DeadlineInput): DeadlineResult {
     if (event.requesterAgreed) {
       note = "; the requester agreed";
       agreedFloor = agreedFloor === null ? next : later(calendar, agreedFloor, next);
+      proposed = null;
+      target = next;
     } else if (ceiling !== null && effective(calendar, next) > ceiling) {
       flag("extension_beyond_limit");
-      note =
-        law.extensionDays !== null && law.extensionDayType !== null
-          ? `; beyond the law's limit of ${plural(law.extensionDays, law.extensionDayType)} (latest ${formatHumanDate(ceiling)}) without the requester's agreement`
-          : `; ${code} provides for no extension without the requester's agreement`;
+      proposed = effective(calendar, next);
+      target = { nominal: ceiling, roll: false };
+      note = `; ${limitWords(ceiling)}, without the requester's agreement: the due date stays ${formatHumanDate(ceiling)} under the law, and ${formatHumanDate(proposed)} is the agency's proposed date`;
+    } else {
+      proposed = null;
+      target = next;
     }
-    target = next;
     steps.push(`Extended on ${formatHumanDate(day)} (${event.reason}) ${how}${note}`);
   };
 
@@ -347,6 +453,7 @@ export function computeDeadline(input: DeadlineInput): DeadlineResult {
           pendingExtensions = [];
         }
         target = agreed;
+        proposed = null;
         agreedFloor = agreedFloor === null ? agreed : later(calendar, agreedFloor, agreed);
         steps.push(
           `Agreed with the requester on ${formatHumanDate(day)} (${event.reason}): ${targetLabel} ${formatHumanDate(agreed.nominal)}`,
@@ -373,8 +480,10 @@ export function computeDeadline(input: DeadlineInput): DeadlineResult {
   if (denial !== null) {
     if (law.appealDays !== null && law.appealDayType !== null) {
       appealDue = dateAfter(calendar, denial, law.appealDays, law.appealDayType);
+      const to = law.details ? ` to ${law.details.appeal.body}` : "";
+      const cite = law.details?.appeal.cite ? ` (${law.details.appeal.cite})` : "";
       steps.push(
-        `Denied ${formatHumanDate(denial)}; appeal within ${plural(law.appealDays, law.appealDayType)} → ${formatHumanDate(appealDue)}`,
+        `Denied ${formatHumanDate(denial)}; appeal${to} within ${plural(law.appealDays, law.appealDayType)}${cite} → ${formatHumanDate(appealDue)}`,
       );
     } else {
       flag("appeal_deadline_unknown");
@@ -383,10 +492,24 @@ export function computeDeadline(input: DeadlineInput): DeadlineResult {
   }
 
   const iso = (day: DayNumber | null) => (day === null ? null : formatIsoDate(day));
+  const limit = pause ? null : lawfulLimit();
+  // Deemed denial: no response by the due date is a denial, and the appeal period runs from the due date.
+  let deemedDenialAppeal: DayNumber | null = null;
+  if (denial === null && !pause && fixed && law.details?.deemedDenial.applies && law.appealDays !== null && law.appealDayType !== null) {
+    deemedDenialAppeal = dateAfter(calendar, effective(calendar, target), law.appealDays, law.appealDayType);
+    const cite = law.details.deemedDenial.cite ? ` (${law.details.deemedDenial.cite})` : "";
+    steps.push(
+      `No response by the due date counts as a denial${cite}: appeal to ${law.details.appeal.body} within ${plural(law.appealDays, law.appealDayType)} → ${formatHumanDate(deemedDenialAppeal)}`,
+    );
+  }
   const common = {
     statutory: fixed,
     acknowledgementDueDate: iso(acknowledgementDue),
     appealDueDate: iso(appealDue),
+    deemedReceivedDate: formatIsoDate(received),
+    extensionLimitDate: iso(limit),
+    proposedDueDate: pause ? null : iso(proposed),
+    deemedDenialAppealDueDate: iso(deemedDenialAppeal),
   };
 
   if (pause) {
@@ -473,6 +596,8 @@ interface FastRule {
   /** Days to the acknowledgement deadline when the period counts from it, else -1. */
   readonly acknowledgementDays: number;
   readonly acknowledgementCalendarDays: boolean;
+  /** A request that arrives on a closed day counts as received the next business day. */
+  readonly closedDayReceipt: boolean;
 }
 
 const fastRules = new Map<string, FastRule | null>();
@@ -489,12 +614,14 @@ function compileFastRule(jurisdiction: string): FastRule | null {
     calendarDays: law.dayType === "calendar",
     acknowledgementDays: fromAcknowledgement ? law.acknowledgementDays! : -1,
     acknowledgementCalendarDays: law.acknowledgementDayType === "calendar",
+    closedDayReceipt: law.details?.receipt.closedDayDeemedNextBusinessDay ?? false,
   };
 }
 
 /**
- * The statutory due date for a request received on `receivedIso` with no events, or null when the law sets
- * no fixed number of days. Same answer as `computeDeadline(...).dueDate`, without the explanation: for
+ * The statutory due date for a request received on `receivedIso` with no events (arrived in person, time
+ * unknown, a state-level agency, the jurisdiction's own calendar), or null when the law sets no fixed number
+ * of days. Same answer as `computeDeadline(...).dueDate`, without the explanation: for
  * bulk work and the public calculator. Throws a RangeError for an unknown jurisdiction or a malformed date.
  */
 export function dueDateFor(jurisdiction: string, receivedIso: IsoDate): IsoDate | null {
@@ -507,6 +634,7 @@ export function dueDateFor(jurisdiction: string, receivedIso: IsoDate): IsoDate 
   let base = parseIsoDate(receivedIso);
   if (base === null) throw new RangeError(`receivedDate is not a valid YYYY-MM-DD date: ${JSON.stringify(receivedIso)}`);
   const { calendar } = rule;
+  if (rule.closedDayReceipt) base = rollForwardIn(calendar, base);
   if (rule.acknowledgementDays >= 0) {
     base = rule.acknowledgementCalendarDays
       ? rollForwardIn(calendar, base + rule.acknowledgementDays)

@@ -7,9 +7,15 @@ export type {
   DeadlineFlag,
   DeadlineInput,
   DeadlineResult,
+  AgencyCalendar,
+  AgencyClosure,
+  ExtensionDetails,
   ExtensionEvent,
+  GovernmentLevel,
   IsoDate,
+  LawDetails,
   LawRule,
+  RequestChannel,
   PauseReason,
   ResponseCountsFrom,
   ResponseDayType,
@@ -20,6 +26,9 @@ export {
   MIN_CALENDAR_YEAR,
   addBusinessDays,
   addCalendarDays,
+  calendarFor,
+  calendarForAgency,
+  officeCalendarOf,
   countBusinessDays,
   dayNumberFromParts,
   dayOfWeek,
@@ -43,4 +52,7 @@ export {
   isOverdue,
   lawFor,
 } from "./compute";
-export { LAW_TABLE } from "../../../db/seed/data/laws";
+export { LAW_TABLE, confidenceOf, lawRuleFromReference, referenceFor } from "./laws";
+export { JURISDICTION_REFERENCES } from "./reference";
+export { closedDaysInYear, type ClosedDay } from "./reference/closures";
+export type * from "./reference/types";

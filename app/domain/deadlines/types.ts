@@ -44,6 +44,54 @@ export interface LawRule {
   readonly appealDayType: DayType | null;
   readonly source: string;
   readonly confidence: Confidence;
+  /**
+   * What the reference data adds beyond the numbers above (app/domain/deadlines/reference): receipt rules,
+   * the kind of extension the law allows, variants by level of government, the appeal body and deemed
+   * denial. Absent for a hand-made rule: the engine then counts from the day it arrived and treats
+   * `extensionDays` as a unilateral extension from the due date.
+   */
+  readonly details?: LawDetails;
+}
+
+export type GovernmentLevel = "state" | "local";
+
+export interface LawDetails {
+  /** The provision that sets the response period (the law's citation names the whole act). */
+  readonly responseCite: string;
+  readonly receipt: {
+    readonly closedDayDeemedNextBusinessDay: boolean;
+    readonly afterHoursCutoff: string | null;
+    readonly electronicLagBusinessDays: number;
+    readonly cite: string | null;
+  };
+  /** Periods that replace the response period for one level of government (MA municipalities). */
+  readonly responseVariants: readonly {
+    readonly appliesTo: GovernmentLevel;
+    readonly days: number | null;
+    readonly dayType: ResponseDayType;
+    readonly countsFrom: ResponseCountsFrom;
+    readonly cite: string;
+  }[];
+  readonly extension: ExtensionDetails;
+  readonly extensionVariants: readonly (ExtensionDetails & { readonly appliesTo: GovernmentLevel })[];
+  readonly appeal: {
+    readonly body: string;
+    readonly bodyKind: "agency_head" | "independent_office" | "attorney_general" | "court" | "other";
+    readonly address: string | null;
+    readonly countsFrom: "denial" | "denial_or_deemed_denial";
+    readonly cite: string | null;
+  };
+  readonly deemedDenial: { readonly applies: boolean; readonly cite: string | null };
+}
+
+export interface ExtensionDetails {
+  readonly kind: "none" | "unilateral" | "requester_consent" | "petition";
+  readonly days: number | null;
+  readonly dayType: DayType | null;
+  readonly countsFrom: "due_date" | "receipt" | "acknowledgement";
+  readonly repeatable: boolean;
+  readonly cap: { readonly days: number; readonly dayType: DayType; readonly countsFrom: "receipt" | "acknowledgement" } | null;
+  readonly cite: string | null;
 }
 
 /** Why the clock stopped: the request statuses during which the agency is waiting on the requester. */
@@ -98,10 +146,30 @@ export interface DeadlineInput {
   readonly agencyRule?: AgencyRule | null;
   /** Follow-up interval for laws with no fixed deadline, from the organization's policy. Default 10. */
   readonly policyFollowUpBusinessDays?: number;
+  /** Local time of receipt ("17:30"), where the law's after-hours rule makes it matter. */
+  readonly receivedAt?: string | null;
+  /** How the request arrived: an emailed or faxed request may count as received later (MI MCL 15.235(1)). */
+  readonly channel?: RequestChannel | null;
+  /** The agency's level of government, where the law's periods differ by level. Default "state" for US/state agencies. */
+  readonly governmentLevel?: GovernmentLevel | null;
+  /** The agency's own office calendar: its county (for county-only closures) and extra closed days. */
+  readonly agencyCalendar?: AgencyCalendar | null;
+}
+
+export type RequestChannel = "email" | "fax" | "mail" | "portal" | "in_person";
+
+export interface AgencyClosure {
+  readonly date: IsoDate;
+  readonly reason: string;
+}
+
+export interface AgencyCalendar {
+  readonly county?: string | null;
+  readonly closures?: readonly AgencyClosure[];
 }
 
 export type DeadlineFlag =
-  /** A unilateral extension went past what the law allows. */
+  /** A unilateral extension went past what the law allows: the due date stays the law's, the agency's date is `proposedDueDate`. */
   | "extension_beyond_limit"
   /** The clock is stopped now: there is no due date until the request resumes. */
   | "paused"
@@ -126,6 +194,17 @@ export interface DeadlineResult {
   readonly longOverdueDate: IsoDate | null;
   /** Last day to appeal the latest denial, where the law gives a number of days. */
   readonly appealDueDate: IsoDate | null;
+  /** The day a request counts as received under the law's receipt rules (may be after the day it arrived). */
+  readonly deemedReceivedDate: IsoDate;
+  /** The latest due date the agency may set on its own under the law; null when the law sets no limit. */
+  readonly extensionLimitDate: IsoDate | null;
+  /** An agency's extension date beyond what the law allows, shown beside the legal due date. */
+  readonly proposedDueDate: IsoDate | null;
+  /**
+   * Where a failure to respond is deemed a denial: the last day to appeal if nothing arrives by the due date
+   * (the period counted from the due date). Null otherwise, or once the request was actually denied.
+   */
+  readonly deemedDenialAppealDueDate: IsoDate | null;
   /** While paused: the date the clock stopped and how many days (in `remainingDayType`) were left. */
   readonly pausedSince: IsoDate | null;
   readonly remainingDays: number | null;

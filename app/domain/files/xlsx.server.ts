@@ -244,9 +244,15 @@ export function columnLetters(index: number): string {
 
 type RawCell = { type: string; style: number; value: string };
 
-/** The first rows of a sheet as raw cells (shared strings still as indexes). */
-async function readFirstRows(zip: OpenZip, path: string, limit: number): Promise<Map<number, RawCell>[]> {
-  const rows: Map<number, RawCell>[] = [];
+/**
+ * A sheet's rows as raw cells (shared strings still as indexes), streamed as the entry inflates: only the
+ * rows of the current chunk are held at once.
+ */
+async function* rawRows(zip: OpenZip, path: string, maxColumns: number): AsyncGenerator<Map<number, RawCell>> {
+  const stream = await zip.read(path);
+  if (!stream) return;
+  const decoder = new TextDecoder("utf-8");
+  let pending = "";
   let row: Map<number, RawCell> | null = null;
   let cell: { column: number; type: string; style: number } | null = null;
   let nextColumn = 0;
@@ -254,7 +260,7 @@ async function readFirstRows(zip: OpenZip, path: string, limit: number): Promise
   let inlineText = "";
   let valueText = "";
   let inPhonetic = false;
-  await eachTextCut(zip, path, (text) => {
+  const parse = (text: string, done: Map<number, RawCell>[]) => {
     let textFrom = 0;
     for (const tag of tagsIn(text)) {
       if (capture && tag.start > textFrom) {
@@ -267,13 +273,12 @@ async function readFirstRows(zip: OpenZip, path: string, limit: number): Promise
         row = new Map();
         nextColumn = 0;
         if (tag.selfClosing) {
-          rows.push(row);
+          done.push(row);
           row = null;
         }
       } else if (tag.close && tag.name === "row") {
-        if (row) rows.push(row);
+        if (row) done.push(row);
         row = null;
-        if (rows.length >= limit) return false;
       } else if (!tag.close && tag.name === "c" && row) {
         const a = attributesOf(tag.attributes);
         const column = a.r ? columnIndex(a.r.replace(/\d+$/, "")) : nextColumn;
@@ -283,8 +288,9 @@ async function readFirstRows(zip: OpenZip, path: string, limit: number): Promise
         inlineText = "";
         if (tag.selfClosing) cell = null;
       } else if (tag.close && tag.name === "c" && cell && row) {
-        if (cell.column < MAX_COLUMNS) {
-          (row as Map<number, RawCell>).set(cell.column, { type: cell.type, style: cell.style, value: cell.type === "inlineStr" ? inlineText : valueText });
+        const open: { column: number; type: string; style: number } = cell;
+        if (open.column < maxColumns) {
+          (row as Map<number, RawCell>).set(open.column, { type: open.type, style: open.style, value: open.type === "inlineStr" ? inlineText : valueText });
         }
         cell = null;
       } else if (tag.name === "v" && cell) {
@@ -295,8 +301,32 @@ async function readFirstRows(zip: OpenZip, path: string, limit: number): Promise
         inPhonetic = !tag.close && !tag.selfClosing;
       }
     }
-    return rows.length < limit;
-  });
+  };
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      pending += decoder.decode(chunk, { stream: true });
+      const cut = pending.lastIndexOf(">");
+      if (cut === -1) continue;
+      const done: Map<number, RawCell>[] = [];
+      parse(pending.slice(0, cut + 1), done);
+      pending = pending.slice(cut + 1);
+      yield* done;
+    }
+    const done: Map<number, RawCell>[] = [];
+    parse(pending + decoder.decode(), done);
+    yield* done;
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** The first rows of a sheet as raw cells (shared strings still as indexes). */
+async function readFirstRows(zip: OpenZip, path: string, limit: number): Promise<Map<number, RawCell>[]> {
+  const rows: Map<number, RawCell>[] = [];
+  for await (const row of rawRows(zip, path, MAX_COLUMNS)) {
+    rows.push(row);
+    if (rows.length >= limit) break;
+  }
   return rows;
 }
 
@@ -454,6 +484,46 @@ export async function previewXlsx(path: string): Promise<WorkbookPreview> {
       });
     }
     return { sheets: previews };
+  } finally {
+    zip.close();
+  }
+}
+
+export interface WorkbookSheetRows {
+  name: string;
+  state: SheetState;
+  /** Its place among the workbook's worksheets (0-based) and how many there are. */
+  index: number;
+  count: number;
+  /** Each row's cells as text, from column A to the row's last cell; empty cells as "". */
+  rows: AsyncGenerator<string[]>;
+}
+
+/** Excel's own column limit (XFD). */
+const EXCEL_MAX_COLUMNS = 16_384;
+
+/**
+ * Every worksheet of a workbook (hidden ones included, charts left out) with its rows as text, read straight
+ * from the zip's directory, so the order in which the archive stores its parts does not matter. What stays in
+ * memory is the shared-string table and one chunk of rows. Read each sheet's rows before the next sheet.
+ */
+export async function* workbookRows(path: string): AsyncGenerator<WorkbookSheetRows> {
+  const zip = await openZip(path);
+  try {
+    const { sheets, date1904 } = await readSheetList(zip);
+    const dateStyles = await readDateStyles(zip);
+    const strings = await readSharedStrings(zip, Number.MAX_SAFE_INTEGER);
+    const worksheets = sheets.filter((sheet) => sheet.path && !sheet.isChart);
+    for (const [index, sheet] of worksheets.entries()) {
+      const sheetPath = sheet.path!;
+      async function* rows(): AsyncGenerator<string[]> {
+        for await (const raw of rawRows(zip, sheetPath, EXCEL_MAX_COLUMNS)) {
+          const width = raw.size ? Math.max(...raw.keys()) + 1 : 0;
+          yield Array.from({ length: width }, (_, i) => cellText(raw.get(i), strings, dateStyles, date1904));
+        }
+      }
+      yield { name: sheet.name, state: sheet.state, index, count: worksheets.length, rows: rows() };
+    }
   } finally {
     zip.close();
   }

@@ -5,6 +5,7 @@ import { agencies, contactBounces, jurisdictions, organizations, requestEvents, 
 import type { LetterKind } from "../../../db/schema/values";
 import {
   appealLetter,
+  type AppealRoute,
   followUpLetter,
   renderEditedLetter,
   requestLetter,
@@ -88,8 +89,12 @@ function formatPhrase(formats: readonly FormatWanted[]): string | null {
  * their labels), the detail level, period, formats and de-identification wanted, and the stored due date.
  * Record types asked with no field listed are named on their own.
  */
-export async function letterDetails(db: Executor, requestId: string): Promise<Partial<LetterData>> {
-  const [row] = await db.select({ dueDate: requests.dueOn }).from(requests).where(eq(requests.id, requestId)).limit(1);
+export async function letterDetails(db: Executor, requestId: string): Promise<Partial<LetterData> & { appealDueDate: string | null }> {
+  const [row] = await db
+    .select({ dueDate: requests.dueOn, appealDueOn: requests.appealDueOn, deadline: requests.deadline })
+    .from(requests)
+    .where(eq(requests.id, requestId))
+    .limit(1);
   const { ask, recordTypes, fields } = await readAskOf(db, requestId);
 
   const byType = new Map<string, FieldsAsked>(recordTypes.map((t) => [t.id, { recordType: t.name, fields: [] }]));
@@ -97,8 +102,10 @@ export async function letterDetails(db: Executor, requestId: string): Promise<Pa
     if (!byType.has(field.recordTypeId)) byType.set(field.recordTypeId, { recordType: field.recordTypeName, fields: [] });
     byType.get(field.recordTypeId)!.fields.push(field.label);
   }
+  const deemed = (row?.deadline as { deemedDenialAppealDueDate?: string | null } | null)?.deemedDenialAppealDueDate ?? null;
   return {
     dueDate: row?.dueDate ?? null,
+    appealDueDate: row?.appealDueOn ?? deemed,
     fields: [...byType.values()],
     detailLevel: ask.detailLevel,
     period: ask.periodStart || ask.periodEnd ? { from: ask.periodStart, to: ask.periodEnd } : null,
@@ -165,10 +172,35 @@ async function lastDenial(db: Executor, requestId: string, timeZone: string): Pr
     .orderBy(desc(requestEvents.seq));
   const denial = events.find((e) => (e.data as { to?: string }).to === "denied");
   if (!denial) return null;
-  return { on: todayIn(timeZone, denial.occurredAt), reason: (denial.data as { note?: string }).note ?? null };
+  // The day the agency denied it, as logged; else the day it was logged.
+  const on = (denial.data as { on?: unknown }).on;
+  return {
+    on: typeof on === "string" && /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : todayIn(timeZone, denial.occurredAt),
+    reason: (denial.data as { note?: string }).note ?? null,
+  };
 }
 
-export function letterData(context: LetterContext, today: string, details: Partial<LetterData> = {}): LetterData {
+/** "65 P.S. § 67.1101(a)(1)" from "65 P.S. § 67.1101(a)(1) (15 business days ...), as restated in ...". */
+export function provisionOf(cite: string): string {
+  return cite.split(/ \(| as (?:restated|quoted|summarised|summarized|given)|; /)[0]!.replace(/[,;]\s*$/, "").trim();
+}
+
+/** Where the law sends an appeal of this request, by when; null without a law (a vendor) or its details. */
+export function appealRouteOf(context: Pick<LetterContext, "law">, appealDueDate: string | null): AppealRoute | null {
+  const appeal = context.law?.details?.appeal;
+  if (!appeal) return null;
+  return {
+    // A letter names the body and cites the provision; the reference's asides stay on the law page.
+    body: appeal.body.replace(/\s*\([^)]*(\([^)]*\)[^)]*)*\)\s*$/, ""),
+    toAgency: appeal.bodyKind === "agency_head",
+    address: appeal.address,
+    cite: appeal.cite ? provisionOf(appeal.cite) : null,
+    dueDate: appealDueDate,
+  };
+}
+
+export function letterData(context: LetterContext, today: string, details: Partial<LetterData> & { appealDueDate?: string | null } = {}): LetterData {
+  const { appealDueDate = null, ...rest } = details;
   return {
     requestNumber: context.number,
     title: context.title,
@@ -183,6 +215,7 @@ export function letterData(context: LetterContext, today: string, details: Parti
           citation: context.law.citation,
           responseDays: context.law.responseDays,
           dayType: context.law.dayType,
+          responseCite: context.law.details?.responseCite ?? null,
         }
       : null,
     requesterName: context.requesterName,
@@ -192,7 +225,8 @@ export function letterData(context: LetterContext, today: string, details: Parti
     filedOn: context.filedOn,
     trackingNumber: context.trackingNumber,
     denial: context.denial,
-    ...details,
+    appeal: appealRouteOf(context, appealDueDate),
+    ...rest,
   };
 }
 

@@ -37,6 +37,11 @@ export function easterSunday(year: number): DayNumber {
   return dayNumberFromParts(year, month, day);
 }
 
+/** A county's name for comparison: "Suffolk County", "suffolk" and " Suffolk " are the same place. */
+export function placeKey(name: string): string {
+  return name.trim().replace(/\s+(county|parish|borough)$/i, "").toLowerCase();
+}
+
 /** The dates a rule gives in one year (none, one, or several for "dates"). */
 export function datesOfRule(rule: DateRule, year: number): DayNumber[] {
   switch (rule.kind) {
@@ -101,9 +106,9 @@ function isWeekendDay(day: DayNumber): boolean {
 export function closedDaysInYear(calendar: OfficeCalendar, year: number, county?: string | null): ClosedDay[] {
   const start = dayNumberFromParts(year, 1, 1);
   const end = dayNumberFromParts(year + 1, 1, 1);
-  const countyKey = county?.trim().toLowerCase() ?? null;
+  const countyKey = county ? placeKey(county) : null;
   const applies = (closure: Closure) =>
-    !closure.onlyIn || (countyKey !== null && closure.onlyIn.some((place) => place.trim().toLowerCase() === countyKey));
+    !closure.onlyIn || (countyKey !== null && closure.onlyIn.some((place) => placeKey(place) === countyKey));
 
   interface Occurrence {
     readonly day: DayNumber;
