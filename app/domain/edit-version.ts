@@ -14,8 +14,9 @@ function normalized(value: unknown): unknown {
 }
 
 /** The version of `row`'s values of `fields`: 16 hex digits (FNV-1a, 64 bits), the same wherever computed. */
-export function editVersion(row: Record<string, unknown>, fields: readonly string[]): string {
-  const text = JSON.stringify(fields.map((f) => normalized(row[f])));
+export function editVersion(row: object, fields: readonly string[]): string {
+  const values = row as Record<string, unknown>;
+  const text = JSON.stringify(fields.map((f) => normalized(values[f])));
   let h = 0xcbf29ce484222325n;
   for (let i = 0; i < text.length; i++) {
     h ^= BigInt(text.charCodeAt(i));
@@ -50,12 +51,14 @@ export function displayValue(value: unknown): string | null {
  */
 export function staleEdit(options: {
   version: string | undefined;
-  current: Record<string, unknown>;
-  next: Record<string, unknown>;
+  current: object;
+  next: object;
   fields: readonly string[];
   labels: Record<string, string>;
 }): { message: string; version: string; values: Array<{ field: string; label: string; theirs: string | null; yours: string | null }> } | null {
-  const { version, current, next, fields, labels } = options;
+  const { version, fields, labels } = options;
+  const current = options.current as Record<string, unknown>;
+  const next = options.next as Record<string, unknown>;
   if (!version) return null;
   const now = editVersion(current, fields);
   if (now === version) return null;

@@ -115,6 +115,7 @@ export type ProductInput = z.infer<typeof productFormSchema>;
 
 export const systemFormSchema = z
   .object({
+    version: editVersionField,
     systemType: z.enum(SYSTEM_TYPES, { error: "Choose the kind of system" }),
     productId: uuid("a product").optional(),
     hostAgencyId: uuid("the hosting agency").optional(),

@@ -5,8 +5,11 @@ import * as editPage from "~/routes/requests.$requestId_.edit";
 import * as agencyEdit from "~/routes/agencies.$agencyId_.edit";
 import * as vendorEdit from "~/routes/vendors.$vendorId_.edit";
 import * as productEdit from "~/routes/products.$productId_.edit";
+import * as systemEdit from "~/routes/systems.$systemId.edit";
+import * as lawPage from "~/routes/laws.$code";
+import * as lawsIndex from "~/routes/laws._index";
 import { db } from "~/utils/db.server";
-import { callRoute, cookieFor, makeOrganization, makeProduct, makeRequest, makeVendor } from "./factories";
+import { callRoute, cookieFor, makeOrganization, makeProduct, makeRequest, makeSystem, makeVendor } from "./factories";
 
 // Two people with the same request's edit form open: the second save must not silently undo the first.
 
@@ -126,6 +129,26 @@ describe("editing agencies, vendors and products others are editing", () => {
       first: { name: "Conflict RMS 2" },
       second: { notes: "Cloud hosted." },
     },
+    {
+      label: "an agency's system",
+      setup: async (org) => {
+        const vendorId = await makeVendor(org.viewer, `Conflict Systems ${org.org.id.slice(0, 4)}`);
+        const productId = await makeProduct(org.viewer, vendorId, "Conflict CAD", "computer_aided_dispatch");
+        const systemId = await makeSystem(org.viewer, org.agencyId, { productId }, { systemType: "computer_aided_dispatch" });
+        return { url: `/systems/${systemId}/edit`, params: { systemId } };
+      },
+      mod: systemEdit,
+      form: ({ system }) => ({
+        systemType: text(system!.systemType),
+        productId: text(system!.productId),
+        confidence: text(system!.confidence),
+        sinceOn: text(system!.sinceOn),
+        evidenceUrl: text(system!.evidenceUrl),
+        notes: text(system!.notes),
+      }),
+      first: { notes: "Per the 2023 contract." },
+      second: { sinceOn: "2021-03-01" },
+    },
   ];
 
   for (const c of cases) {
@@ -156,4 +179,55 @@ describe("editing agencies, vendors and products others are editing", () => {
       expect(after.form).toMatchObject({ ...c.first, ...c.second });
     });
   }
+});
+
+describe("correcting a law someone else just corrected", () => {
+  it("is refused with both versions instead of putting the old numbers back", async () => {
+    const org = await makeOrganization("Conflicts law");
+    const cookie = await cookieFor(org.admin.id);
+    const url = "/laws/PA";
+    const open = async () => {
+      const response = await callRoute(lawPage.loader as never, { url, cookie, params: { code: "PA" } });
+      expect(response.status).toBe(200);
+      const { law, version } = (await response.json()) as { law: Record<string, number | string | null>; version: string };
+      const form: Record<string, string> = { intent: "correct-law", reason: "Read the statute again." };
+      for (const f of ["responseDays", "dayType", "extensionDays", "extensionDayType", "acknowledgementDays", "acknowledgementDayType", "appealDays", "appealDayType"]) {
+        const value = law[f];
+        form[f] = value === null || value === undefined || value === "none" ? "" : String(value);
+      }
+      return { version, form };
+    };
+    const post = (form: Record<string, string>) => callRoute(lawPage.action as never, { url, cookie, params: { code: "PA" }, form });
+    const a = await open();
+    const b = await open();
+    expect((await post({ ...a.form, appealDays: "20", appealDayType: "calendar", version: a.version })).status).toBe(302);
+    const stale = await post({ ...b.form, extensionDays: "45", extensionDayType: "calendar", version: b.version });
+    expect(stale.status).toBe(409);
+    const body = (await stale.json()) as { conflict: { values: { field: string; theirs: string | null }[] } };
+    expect(body.conflict.values).toEqual(expect.arrayContaining([expect.objectContaining({ field: "appealDays", theirs: "20" })]));
+    const fresh = await open();
+    expect(fresh.form.appealDays).toBe("20");
+    expect((await post({ ...fresh.form, extensionDays: "45", extensionDayType: "calendar", version: fresh.version })).status).toBe(302);
+    const after = await open();
+    expect(after.form).toMatchObject({ appealDays: "20", extensionDays: "45" });
+  });
+});
+
+describe("changing the follow-up policy another admin just changed", () => {
+  it("is refused with both values", async () => {
+    const org = await makeOrganization("Conflicts policy");
+    const cookie = await cookieFor(org.admin.id);
+    const open = async () => ((await (await callRoute(lawsIndex.loader as never, { url: "/laws", cookie })).json()) as { version: string }).version;
+    const post = (days: string, version: string) =>
+      callRoute(lawsIndex.action as never, { url: "/laws", cookie, form: { intent: "follow-up-policy", followUpBusinessDays: days, version } });
+    const a = await open();
+    const b = await open();
+    expect((await post("12", a)).status).toBe(302);
+    const stale = await post("7", b);
+    expect(stale.status).toBe(409);
+    expect(((await stale.json()) as { conflict: { values: unknown[] } }).conflict.values).toEqual([
+      expect.objectContaining({ field: "followUpBusinessDays", theirs: "12", yours: "7" }),
+    ]);
+    expect((await post("7", await open())).status).toBe(302);
+  });
 });
