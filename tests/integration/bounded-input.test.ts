@@ -92,8 +92,9 @@ describe("hostile bodies over a socket", () => {
     }
     const search = await fetch(`${base}/login?q=%00`);
     expect(search.status).toBe(400);
-    // The 30 MB body alone would be 30 MB held; the parsers' arrays were 1 GB and more.
-    expect(memory() - before).toBeLessThan(64 * 1024 * 1024);
+    // Unguarded, x[20000000] alone took the heap from 137 MB to 1.1 GB, and x[100000000] past 3 GB. The bound
+    // leaves room for garbage not yet collected of the other tests sharing this worker.
+    expect(memory() - before).toBeLessThan(300 * 1024 * 1024);
   }, 120_000);
 
   it("still signs people in", async () => {
