@@ -8,7 +8,16 @@ export interface Conflict {
   values: Array<{ field: string; label: string; theirs: string | null; yours: string | null }>;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldErrors; conflict?: Conflict };
+/** A received file the app flagged (personal data, hidden sheets or rows), and why. */
+export interface FlaggedFile {
+  id: string;
+  name: string;
+  reasons: string[];
+}
+
+export type Result<T> =
+  | { ok: true; value: T }
+  | { ok: false; fieldErrors: FieldErrors; conflict?: Conflict; /** Publishing refused: these files need confirming. */ flaggedFiles?: FlaggedFile[] };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (field: string, message: string): { ok: false; fieldErrors: FieldErrors } => ({
