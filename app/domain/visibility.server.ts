@@ -11,7 +11,7 @@ import { can } from "./permissions";
 import { lockRequest, recordEvent } from "./request-events.server";
 import { fail, ok, type FlaggedFile, type Result } from "./results";
 import { storedPath } from "./files/storage.server";
-import { previewFile, privacyWarnings, tablesOf } from "./previews.server";
+import { fileFlagReasons } from "./previews.server";
 import { eventHeadline, type TimelineEventData } from "./timeline";
 import { publicSlug, VISIBILITY_LABELS, type VisibilityInput } from "./visibility";
 
@@ -35,19 +35,7 @@ export async function filesFlaggedForPublishing(viewer: Viewer, requestId: strin
     .where(and(eq(requestFiles.requestId, requestId), eq(requests.organizationId, viewer.organizationId), eq(requestFiles.internal, false)));
   const flagged: FlaggedFile[] = [];
   for (const file of files) {
-    let reasons: string[];
-    try {
-      const preview = await previewFile({ path: storedPath(file.storageName), kind: file.kind, sizeBytes: file.sizeBytes });
-      const warnings = privacyWarnings(preview, tablesOf(preview), true);
-      reasons = [
-        ...warnings.personalData.map((p) => `the column “${p.header}”${p.source ? ` (${p.source})` : ""} looks like personal data (${p.kind.replace(/_/g, " ")})`),
-        ...warnings.hiddenSheets.map((h) => `the sheet “${h.name}” is hidden`),
-        ...warnings.hiddenRows.map((h) => `the sheet “${h.sheet}” has hidden rows or columns`),
-      ];
-    } catch {
-      // A file that can't be read for a preview has no warnings to show either.
-      reasons = [];
-    }
+    const reasons = await fileFlagReasons({ path: storedPath(file.storageName), kind: file.kind, sizeBytes: file.sizeBytes });
     if (reasons.length) flagged.push({ id: file.id, name: file.name, reasons });
   }
   return flagged;

@@ -55,7 +55,13 @@ describe("publishing a request with a file the app flagged", () => {
     const cookie = await cookieFor(org.admin.id);
     const request = await makeRequest(org.viewer, org.agencyId, { title: "Stops with names", initialStatus: "submitted" });
     const flaggedId = await upload(cookie, request.id, "stops-named.csv", FLAGGED_CSV);
-    await upload(cookie, request.id, "stops-plain.csv", PLAIN_CSV);
+    const plainId = await upload(cookie, request.id, "stops-plain.csv", PLAIN_CSV);
+    // Flagged on arrival, so internal by default; the plain one is not.
+    const internalOf = async (id: string) => (await db.select({ internal: requestFiles.internal }).from(requestFiles).where(eq(requestFiles.id, id)))[0]!.internal;
+    expect(await internalOf(flaggedId)).toBe(true);
+    expect(await internalOf(plainId)).toBe(false);
+    // Someone shows it to everyone who sees the request: publishing now needs its confirmation.
+    expect((await setEntryInternal(org.viewer, request.id, { entryType: "file", entryId: flaggedId, internal: false }))?.ok).toBe(true);
 
     const refused = await publish(cookie, request.id);
     expect(refused.status).toBe(400);
@@ -72,12 +78,11 @@ describe("publishing a request with a file the app flagged", () => {
     expect(events.find((e) => e.kind === "visibility_changed")?.data).toMatchObject({ to: "public", flaggedFilesConfirmed: ["stops-named.csv"] });
   });
 
-  it("goes ahead when the flagged file is internal", async () => {
+  it("goes ahead when the flagged file is internal, as it is by default", async () => {
     const org = await makeOrganization("Publishing internal");
     const cookie = await cookieFor(org.admin.id);
     const request = await makeRequest(org.viewer, org.agencyId, { title: "Stops kept inside", initialStatus: "submitted" });
-    const flaggedId = await upload(cookie, request.id, "inside-named.csv", FLAGGED_CSV);
-    expect((await setEntryInternal(org.viewer, request.id, { entryType: "file", entryId: flaggedId, internal: true }))?.ok).toBe(true);
+    await upload(cookie, request.id, "inside-named.csv", FLAGGED_CSV);
     expect((await publish(cookie, request.id)).status).toBe(302);
   });
 });
@@ -92,7 +97,7 @@ describe("who may download a file", () => {
     const bCookie = await cookieFor(b.admin.id);
     const request = await makeRequest(a.viewer, a.agencyId, { title: "Shared stops", initialStatus: "submitted" });
     const shared = await upload(aCookie, request.id, "shared-plain.csv", PLAIN_CSV);
-    const internal = await upload(aCookie, request.id, "internal-named.csv", FLAGGED_CSV);
+    const internal = await upload(aCookie, request.id, "internal-plain.csv", `${PLAIN_CSV}2024-01-05,5,citation\n`);
     expect((await setEntryInternal(a.viewer, request.id, { entryType: "file", entryId: internal, internal: true }))?.ok).toBe(true);
     const get = (cookie: string, fileId: string) =>
       callRoute(download.loader as never, { url: `/requests/${request.id}/files/${fileId}/download`, cookie, params: { requestId: request.id, fileId } });

@@ -67,7 +67,7 @@ export async function postBody(
   }
 }
 
-/** Files under a directory (one level), and under its tmp/. */
+/** Files under a directory (one level), and the temp files under its tmp/. */
 export function filesIn(dir: string): { stored: string[]; temp: string[] } {
   const list = (d: string) => {
     try {
@@ -76,7 +76,8 @@ export function filesIn(dir: string): { stored: string[]; temp: string[] } {
       return [];
     }
   };
-  return { stored: list(dir).filter((n) => n !== "tmp"), temp: list(path.join(dir, "tmp")) };
+  // Heartbeats (`<instance>.alive`) say which process writes the temp files; they are not temp files.
+  return { stored: list(dir).filter((n) => n !== "tmp"), temp: list(path.join(dir, "tmp")).filter((n) => !n.endsWith(".alive")) };
 }
 
 /** A CSV of stop data, about `rows` rows long. */
