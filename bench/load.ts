@@ -4,12 +4,15 @@
 // clients on kept-alive connections for BENCH_LOAD_SECONDS (default 10) each. Prints throughput, p50 and p99
 // latency and errors per page, and the server's memory (sampled every 50 ms; target: under 400 MB at 50
 // clients). The load generator is built in (node:http): autocannon is not a dependency of the project.
+// With BENCH_DATABASE_URL=postgres://... it runs against a fresh database on that server instead, to show the
+// server's memory without the embedded database's own.
 import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import postgres from "postgres";
 
 const CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
@@ -68,16 +71,34 @@ async function main() {
   console.log(`Working in ${work}`);
   console.log("Building…");
   execFileSync("npm", ["run", "build"], { cwd: root, stdio: "ignore" });
+  const serverUrl = process.env.BENCH_DATABASE_URL;
+  if (!serverUrl) return run(null);
+  const name = `jointask_bench_load_${Date.now().toString(36)}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  try {
+    await run(url.toString());
+  } finally {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}
+
+async function run(databaseUrl: string | null) {
   const env = {
     ...process.env,
     DATA_DIR: path.join(work, "data"),
     PORT: "0",
     HOST: "127.0.0.1",
     NODE_ENV: "production" as const,
-    DATABASE_URL: "",
+    DATABASE_URL: databaseUrl ?? "",
     SEED_DEMO: "1",
     SESSION_SECRET: "bench-load-session-secret-0123456789abcdef",
   };
+  if (databaseUrl) execFileSync(process.execPath, ["--import", "tsx", "db/cli/seed-demo.ts"], { cwd: root, env, stdio: "ignore" });
+  console.log(databaseUrl ? "Postgres server (BENCH_DATABASE_URL)" : "Embedded database (PGlite)");
   const server = spawn(process.execPath, ["build/server.js"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   server.stdout.on("data", (c) => (log += c));
