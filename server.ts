@@ -15,7 +15,7 @@ import { env } from "./app/utils/env.server";
 import { sessionSecret } from "./app/utils/secrets.server";
 import { loadContextFor, securityHeaders, rejectCrossOriginPosts } from "./app/utils/http-guards.server";
 import { createRequestHandler } from "./app/utils/remix-handler.server";
-import { sweepStaleTempFiles } from "./app/domain/files/storage.server";
+import { startTempSweeps, sweepStaleTempFiles } from "./app/domain/files/storage.server";
 import { startProfileWorker, sweepStaleProfilingDirs, type ProfileWorker } from "./app/domain/profiles/worker.server";
 
 async function prepareDatabase() {
@@ -40,7 +40,9 @@ let profiles: ProfileWorker | null = null;
 async function main() {
   sessionSecret(); // fails fast when production lacks SESSION_SECRET
   await prepareDatabase();
+  // Upload temp files of a process that died (its heartbeat stopped) go now, and every ten minutes after.
   await sweepStaleTempFiles();
+  startTempSweeps(undefined, (error) => console.error("Sweeping upload temp files failed:", error));
   mail = await startMailService(db);
   await sweepStaleProfilingDirs();
   profiles = startProfileWorker(db, { enabled: env.PROFILE_WORKER !== false, memoryLimit: env.PROFILE_MEMORY_LIMIT });

@@ -71,7 +71,9 @@ function StatesForm({ data, action, last }: { data: Data; action: string; last?:
           </thead>
           <tbody>
             {rows.map((row, i) => {
-              const field = data.fields[i]!;
+              // A submitted list longer than the request's fields (a hand-made form) shows only the real ones.
+              const field = data.fields[i];
+              if (!field) return null;
               const f = row.getFieldset();
               return (
                 <tr key={row.key}>

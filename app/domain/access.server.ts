@@ -79,7 +79,15 @@ export function visibleTimelineEntries(audience: Audience): SQL {
 /** Kinds of timeline entries that stay off public pages whatever their flag: they name people or inner work. */
 export const NOT_PUBLIC_EVENT_KINDS = ["assignment_changed", "visibility_changed", "entry_visibility_changed", "campaign_joined", "campaign_left"] as const;
 
-/** Received files: those of visible requests, except files marked internal, seen by the owner alone. */
+/**
+ * Received files: those of visible requests, except files marked internal, seen by the owner alone.
+ *
+ * This is also the one download rule: whoever may see a file may download it (the download, the zip of a
+ * request's files, the PDF preview's frame, the API and the public pages all select files through this). The
+ * request's organization gets all its files; a coalition partner the files of a request shared with it that are
+ * not internal; anyone the non-internal files of a published request. Signed in, downloading also needs the
+ * role's "export" permission. To keep a file within the organization, mark it internal.
+ */
 export function visibleFiles(audience: Audience): SQL {
   if (audience === PUBLIC) return and(visibleRequests(PUBLIC), eq(requestFiles.internal, false))!;
   return and(visibleRequests(audience), or(ownRequests(audience), eq(requestFiles.internal, false)))!;

@@ -89,21 +89,32 @@ export async function createRecordType(
     .from(recordTypes)
     .where(and(eq(recordTypes.key, key), visibleRecordTypes(viewer)))
     .limit(1);
-  const [row] = await db
-    .insert(recordTypes)
-    .values({
-      organizationId: viewer.organizationId,
-      key: taken ? `${key}_${Date.now().toString(36)}` : key,
-      name,
-      category: input.category ?? "Other",
-      description: input.description ?? "",
-      source: viewer.organizationName,
-      // After the standard types, which are numbered from 0.
-      position: 10_000,
-      createdById: viewer.id,
-    })
-    .returning({ id: recordTypes.id, key: recordTypes.key, name: recordTypes.name });
-  return ok(row!);
+  const insert = (chosenKey: string) =>
+    db
+      .insert(recordTypes)
+      .values({
+        organizationId: viewer.organizationId,
+        key: chosenKey,
+        name,
+        category: input.category ?? "Other",
+        description: input.description ?? "",
+        source: viewer.organizationName,
+        // After the standard types, which are numbered from 0.
+        position: 10_000,
+        createdById: viewer.id,
+      })
+      .onConflictDoNothing()
+      .returning({ id: recordTypes.id, key: recordTypes.key, name: recordTypes.name });
+  const suffixed = () => `${key}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const [row] = await insert(taken ? suffixed() : key);
+  if (row) return ok(row);
+  // Someone added a type with the same key at the same moment (a double submit, two colleagues): the same
+  // name is that type, the one that now exists; another name with the same key gets a key of its own.
+  const same = await findRecordTypeByName(viewer, name, db);
+  if (same) return ok(same);
+  const [again] = await insert(suffixed());
+  if (!again) return fail("name", `A record type like "${name}" was just added; try again`);
+  return ok(again);
 }
 
 export async function createCatalogField(
@@ -137,8 +148,11 @@ export async function createCatalogField(
       position: 10_000,
       createdById: viewer.id,
     })
+    // The same field added at the same moment by someone else: the one that exists is the answer.
+    .onConflictDoNothing()
     .returning({ id: catalogFields.id, key: catalogFields.key });
-  return ok(row!);
+  if (!row) return fail("label", `This record type already has a field "${input.label}" (${key})`);
+  return ok(row);
 }
 
 /** Standard record types by key (for seeds and tests). */

@@ -11,6 +11,7 @@ import { ownRequests, visibleFiles, type Audience } from "./access.server";
 import { inspectUpload } from "./files/inspect.server";
 import { filesDir, storedPath, syncDirectory } from "./files/storage.server";
 import { cleanOriginalName, receiveUpload, UploadError, type ReceivedUpload } from "./files/upload.server";
+import { fileFlagReasons } from "./previews.server";
 import { isUuid, lockRequest, recordEvent, touch } from "./requests.server";
 import { notifyProfileQueued } from "./profiles/worker.server";
 
@@ -146,6 +147,8 @@ export async function recordReceivedFiles(
   const recorded: RecordedFile[] = [];
   // One at a time: two identical attachments in one message make one file.
   for (const file of files) {
+    // A file the app flags for personal data stays within the organization until someone shows it.
+    const internal = (await fileFlagReasons({ path: storedPath(file.storageName), kind: file.kind, sizeBytes: file.sizeBytes })).length > 0;
     const [row] = await tx
       .insert(requestFiles)
       .values({
@@ -159,6 +162,7 @@ export async function recordReceivedFiles(
         mediaType: file.mediaType,
         kind: file.kind,
         uploadedById: target.uploadedById,
+        internal,
       })
       .onConflictDoNothing({ target: [requestFiles.requestId, requestFiles.sha256] })
       .returning({ id: requestFiles.id });
@@ -222,6 +226,9 @@ export async function acceptUpload(
     stored = storedPath(storageName);
     await syncDirectory(filesDir());
 
+    // A file the app flags for personal data stays within the organization until someone shows it.
+    const internal = (await fileFlagReasons({ path: stored, kind: inspection.kind, sizeBytes: upload.sizeBytes })).length > 0;
+
     const outcome = await db.transaction(async (tx): Promise<UploadOutcome | null> => {
       const current = await lockRequest(tx, viewer, requestId);
       if (!current) return null;
@@ -246,6 +253,7 @@ export async function acceptUpload(
           mediaType: inspection.mediaType,
           kind: inspection.kind,
           uploadedById: viewer.id,
+          internal,
         })
         .onConflictDoNothing({ target: [requestFiles.requestId, requestFiles.sha256] })
         .returning({ id: requestFiles.id });
@@ -265,8 +273,9 @@ export async function acceptUpload(
           mediaType: inspection.mediaType,
           fileKind: inspection.kind,
           ...(communicationId ? { communicationId } : {}),
+          ...(internal ? { flaggedInternal: true } : {}),
         },
-      });
+      }, undefined, { internal });
       const [saved] = await tx
         .select(fileColumns)
         .from(requestFiles)

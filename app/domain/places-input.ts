@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AGENCY_TYPES, type AgencyType } from "../../db/schema/values";
+import { editVersionField } from "./edit-version";
 
 export const AGENCY_TYPE_LABELS: Record<AgencyType, string> = {
   police: "Police department",
@@ -20,6 +21,7 @@ const optionalText = (max: number, label: string) =>
 
 export const agencyFormSchema = z
   .object({
+  version: editVersionField,
   name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(200, "Name must be at most 200 characters"),
   type: z.enum(AGENCY_TYPES, { error: "Choose the kind of agency" }),
   jurisdictionId: z.string({ error: "Choose a jurisdiction" }).uuid("Choose a jurisdiction from the list"),

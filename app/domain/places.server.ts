@@ -11,7 +11,8 @@ import { isUuid } from "./requests.server";
 import { refreshDeadlinesWhere } from "./deadlines.server";
 import { refreshAgencyPlace } from "./memberships.server";
 import { todayIn } from "../utils/dates";
-import { fail, ok, type Result } from "./results";
+import { conflicted, fail, ok, type Result } from "./results";
+import { editVersion, staleEdit } from "./edit-version";
 
 const state = alias(jurisdictions, "state");
 
@@ -165,6 +166,36 @@ async function jurisdictionIsVisible(db: Executor, viewer: Viewer, id: string) {
   return Boolean(row);
 }
 
+/** The values the agency edit form shows, whose version it carries. */
+export const AGENCY_EDIT_FIELDS = [
+  "name",
+  "type",
+  "jurisdictionId",
+  "recordsContactName",
+  "recordsContactEmail",
+  "portalUrl",
+  "notes",
+  "deadlineRuleDays",
+  "deadlineRuleDayType",
+  "deadlineRuleReason",
+] as const;
+const AGENCY_LABELS: Record<string, string> = {
+  name: "Name",
+  type: "Kind",
+  jurisdictionId: "Jurisdiction",
+  recordsContactName: "Records contact",
+  recordsContactEmail: "Records email",
+  portalUrl: "Portal link",
+  notes: "Notes",
+  deadlineRuleDays: "Deadline days",
+  deadlineRuleDayType: "Day type",
+  deadlineRuleReason: "Why this rule",
+};
+
+export function agencyEditVersion(row: Record<string, unknown>): string {
+  return editVersion(row, AGENCY_EDIT_FIELDS);
+}
+
 function agencyValues(input: AgencyInput) {
   return {
     name: input.name,
@@ -212,13 +243,16 @@ export async function updateAgency(
   }
   try {
     return await db.transaction(async (tx) => {
-      const [before] = await tx
-        .select({ days: agencies.deadlineRuleDays, dayType: agencies.deadlineRuleDayType, reason: agencies.deadlineRuleReason, jurisdictionId: agencies.jurisdictionId })
+      const [row] = await tx
+        .select()
         .from(agencies)
         .where(and(eq(agencies.id, id), ownAgencies(viewer)))
         .for("update");
-      if (!before) return null;
+      if (!row) return null;
+      const before = { days: row.deadlineRuleDays, dayType: row.deadlineRuleDayType, reason: row.deadlineRuleReason, jurisdictionId: row.jurisdictionId };
       const values = agencyValues(input);
+      const conflict = staleEdit({ version: input.version, current: row, next: values, fields: AGENCY_EDIT_FIELDS, labels: AGENCY_LABELS });
+      if (conflict) return conflicted(conflict);
       await tx.update(agencies).set(values).where(eq(agencies.id, id));
       const ruleChanged =
         before.days !== values.deadlineRuleDays || before.dayType !== values.deadlineRuleDayType || before.reason !== values.deadlineRuleReason;

@@ -120,3 +120,22 @@ export function privacyWarnings(preview: FilePreview, tables: readonly FileTable
   }
   return warnings;
 }
+
+/**
+ * Why the app flags a stored file (a column that looks like personal data, a hidden sheet, hidden rows or
+ * columns): what its file page warns about, judged strictly (personal data whatever the request asked). Empty
+ * when nothing is flagged or the file can't be read for a preview.
+ */
+export async function fileFlagReasons(file: Pick<StoredRequestFile, "path" | "kind" | "sizeBytes">): Promise<string[]> {
+  try {
+    const preview = await previewFile(file);
+    const warnings = privacyWarnings(preview, tablesOf(preview), true);
+    return [
+      ...warnings.personalData.map((p) => `the column “${p.header}”${p.source ? ` (${p.source})` : ""} looks like personal data (${p.kind.replace(/_/g, " ")})`),
+      ...warnings.hiddenSheets.map((h) => `the sheet “${h.name}” is hidden`),
+      ...warnings.hiddenRows.map((h) => `the sheet “${h.sheet}” has hidden rows or columns`),
+    ];
+  } catch {
+    return [];
+  }
+}

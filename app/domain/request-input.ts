@@ -7,6 +7,7 @@ import {
   SUBMISSION_METHODS,
 } from "../../db/schema/values";
 import { isIsoDate } from "../utils/dates";
+import { editVersionField } from "./edit-version";
 
 // Schemas for request forms and the JSON API. Browser-safe: the same schema validates in the form
 // (when JavaScript runs) and on the server (always).
@@ -175,6 +176,7 @@ export function editRequestFormSchema(today: string) {
       ...requestFields,
       requesterId: uuid("a requester"),
       tags: tagsFromForm,
+      version: editVersionField,
     })
     .superRefine(checkDates(today))
     .check(...ONE_TARGET);

@@ -13,7 +13,8 @@ import { refreshDeadline, type DeadlineSnapshot } from "./deadlines.server";
 import { isUuid, lockRequest, recordEvent } from "./request-events.server";
 import { coverageColumns } from "./coverage-sql.server";
 import { containsPattern, requestTextMatch } from "./request-search.server";
-import { fail, ok, type Result } from "./results";
+import { conflicted, fail, ok, type Result } from "./results";
+import { CONFLICT_MESSAGE, displayValue, editVersion } from "./edit-version";
 import type { FieldChange, TimelineEvent, TimelineEventData } from "./timeline";
 
 export { isUuid, lockRequest, recordEvent };
@@ -356,6 +357,14 @@ const EDIT_LABELS = {
   tags: "Tags",
 } as const;
 
+/** The values the edit form shows, whose version it carries. */
+export const REQUEST_EDIT_FIELDS = [...Object.keys(EDIT_LABELS), "assigneeId"] as const;
+
+/** The version of a request's editable values, for its edit form and the API. */
+export function requestEditVersion(row: Record<string, unknown>): string {
+  return editVersion(row, REQUEST_EDIT_FIELDS);
+}
+
 export async function updateRequest(
   viewer: Viewer,
   id: string,
@@ -408,6 +417,18 @@ export async function updateRequest(
     }
     const assignmentChanged = (current.assigneeId ?? null) !== (assigned?.id ?? null);
     if (changes.length === 0 && !assignmentChanged) return ok({ changed: 0 });
+    // Someone saved since this form was opened: refuse rather than overwrite their change, showing where
+    // what is saved now differs from what this form would save.
+    if (input.version && input.version !== requestEditVersion(current)) {
+      const assigneeChange = assignmentChanged
+        ? [{ field: "assigneeId", label: "Assignee", theirs: current.assigneeId ? ((await findMember(tx, viewer, current.assigneeId))?.name ?? null) : null, yours: assigned?.name ?? null }]
+        : [];
+      return conflicted({
+        message: CONFLICT_MESSAGE,
+        version: requestEditVersion(current),
+        values: [...changes.map((c) => ({ field: c.field, label: c.label, theirs: c.field === "description" ? displayValue(current.description) : c.from, yours: c.field === "description" ? displayValue(next.description) : c.to })), ...assigneeChange],
+      });
+    }
 
     await tx
       .update(requests)

@@ -11,9 +11,10 @@ import { ownAgencies, ownProducts, ownSystemDocuments, ownSystems, visibleSystem
 import { lockHosting, MAX_HOSTING_DEPTH, refreshMemberships } from "./memberships.server";
 import { todayIn } from "../utils/dates";
 import { isUuid } from "./requests.server";
-import { fail, ok, type Result } from "./results";
+import { conflicted, fail, ok, type Result } from "./results";
 import { cleanFileName, documentType } from "./system-documents";
 import { SYSTEM_TYPE_NOUNS, type SystemInput } from "./vendor-input";
+import { editVersion, staleEdit } from "./edit-version";
 
 const host = alias(agencies, "host");
 const addedBy = alias(users, "added_by");
@@ -96,6 +97,23 @@ async function checkSystemInput(db: Executor, viewer: Viewer, agencyId: string, 
   return ok(null);
 }
 
+/** The values the system edit form shows, whose version it carries. */
+export const SYSTEM_EDIT_FIELDS = ["systemType", "productId", "hostAgencyId", "sinceOn", "untilOn", "confidence", "evidenceUrl", "notes"] as const;
+const SYSTEM_LABELS: Record<string, string> = {
+  systemType: "Kind of system",
+  productId: "Product",
+  hostAgencyId: "Hosted by",
+  sinceOn: "Since",
+  untilOn: "Until",
+  confidence: "Confidence",
+  evidenceUrl: "Evidence link",
+  notes: "Notes",
+};
+
+export function systemEditVersion(row: Record<string, unknown>): string {
+  return editVersion(row, SYSTEM_EDIT_FIELDS);
+}
+
 function systemValues(input: SystemInput) {
   return {
     systemType: input.systemType,
@@ -169,7 +187,7 @@ export async function updateSystem(
   return db.transaction(async (tx) => {
     await lockHosting(tx, viewer.organizationId);
     const [current] = await tx
-      .select({ id: agencySystems.id, agencyId: agencySystems.agencyId, systemType: agencySystems.systemType })
+      .select()
       .from(agencySystems)
       .where(and(eq(agencySystems.id, id), ownSystems(viewer)))
       .for("update")
@@ -177,6 +195,8 @@ export async function updateSystem(
     if (!current) return null;
     const checked = await checkSystemInput(tx, viewer, current.agencyId, input);
     if (!checked.ok) return checked;
+    const conflict = staleEdit({ version: input.version, current, next: systemValues(input), fields: SYSTEM_EDIT_FIELDS, labels: SYSTEM_LABELS });
+    if (conflict) return conflicted(conflict);
     await tx.update(agencySystems).set(systemValues(input)).where(eq(agencySystems.id, current.id));
     if (document && checkedDocument?.ok) await insertDocument(tx, viewer, current.id, document, checkedDocument.value);
     await refreshMemberships(

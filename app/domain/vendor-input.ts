@@ -10,6 +10,7 @@ import { isIsoDate } from "../utils/dates";
 import { AGENCY_PLACEHOLDERS, templateProblem, VENDOR_PLACEHOLDERS } from "./letters";
 import { askShape, checkAskPeriod } from "./fields-input";
 import { MAX_TAGS, normalizeTags } from "./request-input";
+import { editVersionField } from "./edit-version";
 
 // Labels and form schemas for vendors, products, agency systems and joint asks. Browser-safe.
 
@@ -95,6 +96,7 @@ const optionalDate = (label: string) =>
 const uuid = (label: string) => z.string({ error: `Choose ${label}` }).uuid(`Choose ${label} from the list`);
 
 export const vendorFormSchema = z.object({
+  version: editVersionField,
   name: required(200, "Name"),
   website: webAddress("Website").optional(),
   contactName: optionalText(200, "Contact name"),
@@ -104,6 +106,7 @@ export const vendorFormSchema = z.object({
 export type VendorInput = z.infer<typeof vendorFormSchema>;
 
 export const productFormSchema = z.object({
+  version: editVersionField,
   name: required(200, "Name"),
   systemType: z.enum(SYSTEM_TYPES, { error: "Choose the kind of system" }),
   notes: optionalText(5000, "Notes"),
@@ -112,6 +115,7 @@ export type ProductInput = z.infer<typeof productFormSchema>;
 
 export const systemFormSchema = z
   .object({
+    version: editVersionField,
     systemType: z.enum(SYSTEM_TYPES, { error: "Choose the kind of system" }),
     productId: uuid("a product").optional(),
     hostAgencyId: uuid("the hosting agency").optional(),

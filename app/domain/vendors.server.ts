@@ -19,8 +19,9 @@ import { listMemberAgencies, listPrecedents, stateCounts, vendorAgencyCounts, ty
 import { refreshStaleGroups } from "./memberships.server";
 import { OPEN_STATUSES } from "./request-status";
 import { isUuid, listRequests } from "./requests.server";
-import { fail, ok, type Result } from "./results";
+import { conflicted, fail, ok, type Result } from "./results";
 import type { ProductInput, VendorInput } from "./vendor-input";
+import { editVersion, staleEdit } from "./edit-version";
 
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } };
@@ -148,6 +149,19 @@ export async function listVendorProducts(viewer: Viewer, vendorId: string, today
   return rows.map((r) => ({ ...r, groups: groups.filter((g) => g.productId === r.id) }));
 }
 
+/** The values the vendor and product edit forms show, whose versions they carry. */
+export const VENDOR_EDIT_FIELDS = ["name", "website", "contactName", "contactEmail", "notes"] as const;
+const VENDOR_LABELS: Record<string, string> = { name: "Name", website: "Website", contactName: "Contact name", contactEmail: "Contact email", notes: "Notes" };
+export const PRODUCT_EDIT_FIELDS = ["name", "systemType", "notes"] as const;
+const PRODUCT_LABELS: Record<string, string> = { name: "Name", systemType: "Kind of system", notes: "Notes" };
+
+export function vendorEditVersion(row: Record<string, unknown>): string {
+  return editVersion(row, VENDOR_EDIT_FIELDS);
+}
+export function productEditVersion(row: Record<string, unknown>): string {
+  return editVersion(row, PRODUCT_EDIT_FIELDS);
+}
+
 function vendorValues(input: VendorInput) {
   return {
     name: input.name,
@@ -181,12 +195,15 @@ export async function updateVendor(
 ): Promise<Result<{ id: string }> | null> {
   if (!isUuid(id)) return null;
   try {
-    const [row] = await db
-      .update(vendors)
-      .set(vendorValues(input))
-      .where(and(eq(vendors.id, id), ownVendors(viewer)))
-      .returning({ id: vendors.id });
-    return row ? ok(row) : null;
+    return await db.transaction(async (tx) => {
+      const [current] = await tx.select().from(vendors).where(and(eq(vendors.id, id), ownVendors(viewer))).for("update");
+      if (!current) return null;
+      const values = vendorValues(input);
+      const conflict = staleEdit({ version: input.version, current, next: values, fields: VENDOR_EDIT_FIELDS, labels: VENDOR_LABELS });
+      if (conflict) return conflicted(conflict);
+      await tx.update(vendors).set(values).where(eq(vendors.id, id));
+      return ok({ id });
+    });
   } catch (error) {
     if (isUniqueViolation(error)) return vendorNameTaken(input.name);
     throw error;
@@ -306,12 +323,15 @@ export async function updateProduct(
 ): Promise<Result<{ id: string }> | null> {
   if (!isUuid(id)) return null;
   try {
-    const [row] = await db
-      .update(products)
-      .set(productValues(input))
-      .where(and(eq(products.id, id), ownProducts(viewer)))
-      .returning({ id: products.id });
-    return row ? ok(row) : null;
+    return await db.transaction(async (tx) => {
+      const [current] = await tx.select().from(products).where(and(eq(products.id, id), ownProducts(viewer))).for("update");
+      if (!current) return null;
+      const values = productValues(input);
+      const conflict = staleEdit({ version: input.version, current, next: values, fields: PRODUCT_EDIT_FIELDS, labels: PRODUCT_LABELS });
+      if (conflict) return conflicted(conflict);
+      await tx.update(products).set(values).where(eq(products.id, id));
+      return ok({ id });
+    });
   } catch (error) {
     if (isUniqueViolation(error)) return productNameTaken(input.name);
     throw error;

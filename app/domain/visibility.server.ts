@@ -9,7 +9,9 @@ import type { Viewer } from "./accounts.server";
 import { recordAudit } from "./audit.server";
 import { can } from "./permissions";
 import { lockRequest, recordEvent } from "./request-events.server";
-import { fail, ok, type Result } from "./results";
+import { fail, ok, type FlaggedFile, type Result } from "./results";
+import { storedPath } from "./files/storage.server";
+import { fileFlagReasons } from "./previews.server";
 import { eventHeadline, type TimelineEventData } from "./timeline";
 import { publicSlug, VISIBILITY_LABELS, type VisibilityInput } from "./visibility";
 
@@ -21,10 +23,28 @@ function randomTail(): string {
   return randomBytes(5).toString("hex");
 }
 
+/**
+ * The request's received files that would be public and that the app flags (a column that looks like personal
+ * data, a hidden sheet, hidden rows or columns), with why: what its file pages warn about.
+ */
+export async function filesFlaggedForPublishing(viewer: Viewer, requestId: string, db: Executor = defaultDb): Promise<FlaggedFile[]> {
+  const files = await db
+    .select({ id: requestFiles.id, name: requestFiles.originalName, kind: requestFiles.kind, sizeBytes: requestFiles.sizeBytes, storageName: requestFiles.storageName })
+    .from(requestFiles)
+    .innerJoin(requests, eq(requests.id, requestFiles.requestId))
+    .where(and(eq(requestFiles.requestId, requestId), eq(requests.organizationId, viewer.organizationId), eq(requestFiles.internal, false)));
+  const flagged: FlaggedFile[] = [];
+  for (const file of files) {
+    const reasons = await fileFlagReasons({ path: storedPath(file.storageName), kind: file.kind, sizeBytes: file.sizeBytes });
+    if (reasons.length) flagged.push({ id: file.id, name: file.name, reasons });
+  }
+  return flagged;
+}
+
 export async function setRequestVisibility(
   viewer: Viewer,
   requestId: string,
-  input: VisibilityInput,
+  input: Omit<VisibilityInput, "confirmFileIds"> & { confirmFileIds?: string[] },
   context: { ipAddress?: string | null } = {},
   db: Executor = defaultDb,
 ): Promise<Result<{ visibility: RequestVisibility; publicSlug: string | null; embargoUntil: string | null }> | null> {
@@ -34,6 +54,22 @@ export async function setRequestVisibility(
   const today = todayIn(viewer.timeZone);
   if (input.embargoUntil && input.embargoUntil <= today) {
     return fail("embargoUntil", "The embargo date must be after today; leave it empty to publish now");
+  }
+  // Files the app flagged don't become public on one click: each needs the coordinator's confirmation.
+  const confirmed = new Set(input.confirmFileIds ?? []);
+  const flagged = input.visibility === "public" ? await filesFlaggedForPublishing(viewer, requestId, db) : [];
+  const unconfirmed = flagged.filter((f) => !confirmed.has(f.id));
+  if (unconfirmed.length) {
+    const names = unconfirmed.map((f) => `“${f.name}”`).join(", ");
+    return {
+      ok: false,
+      fieldErrors: {
+        confirmFileIds: [
+          `Nothing was published: ${unconfirmed.length === 1 ? "a file" : `${unconfirmed.length} files`} the app flagged would become public (${names}). Mark ${unconfirmed.length === 1 ? "it" : "them"} internal, or confirm each below to publish it anyway.`,
+        ],
+      },
+      flaggedFiles: unconfirmed,
+    };
   }
   return db.transaction(async (tx) => {
     const current = await lockRequest(tx, viewer, requestId);
@@ -66,7 +102,13 @@ export async function setRequestVisibility(
       current.id,
       {
         kind: "visibility_changed",
-        data: { from: current.visibility, to: input.visibility, embargoUntil, previousEmbargoUntil: current.embargoUntil ?? null },
+        data: {
+          from: current.visibility,
+          to: input.visibility,
+          embargoUntil,
+          previousEmbargoUntil: current.embargoUntil ?? null,
+          ...(flagged.length ? { flaggedFilesConfirmed: flagged.map((f) => f.name) } : {}),
+        },
       },
       undefined,
       { internal: true },

@@ -31,6 +31,8 @@ export function visibilityLabel(
 export const visibilityFormSchema = z
   .object({
     visibility: z.enum(REQUEST_VISIBILITIES, { error: "Choose who can see the request" }),
+    // Received files the app flagged for personal data that the coordinator publishes anyway, one by one.
+    confirmFileIds: z.array(z.string().uuid("Choose a file of this request")).max(500).default([]),
     embargoUntil: isoDate("Embargo date").optional().or(z.literal("").transform(() => undefined)),
   })
   .refine((v) => v.visibility === "public" || !v.embargoUntil, {

@@ -5,6 +5,7 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "~/domain/permissions";
 import { sessionCount, signOutEverywhere } from "~/domain/user-admin.server";
 import { requireViewer, signOut } from "~/utils/auth.server";
 import { clientAddressOf } from "~/utils/load-context.server";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · JointAsk" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readFormData(request)).get("intent");
   if (intent !== "sign-out-everywhere") throw new Response("Unknown action.", { status: 400 });
   await signOutEverywhere(viewer, clientAddressOf(context));
   return signOut(request);

@@ -12,6 +12,7 @@ import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { useTimeZone } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction = () => [{ title: "API tokens · JointAsk" }];
 
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "apiToken.manage");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "create") {
     const submission = parseWithZod(formData, { schema: createSchema });

@@ -15,6 +15,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { fieldErrorsOf, notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction = () => [{ title: "Users · JointAsk" }];
 
@@ -50,7 +51,7 @@ function problem(intent: string, errors: FieldErrors, status: number, userId: st
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "users.manage");
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const parsed = actionSchema.safeParse(form);
   if (!parsed.success) {
     const intent = typeof form.intent === "string" ? form.intent : "";

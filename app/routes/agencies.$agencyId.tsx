@@ -21,6 +21,7 @@ import { formatDate, todayIn } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useToday } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.agency.name} · JointAsk` : "Not found · JointAsk" },
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const agency = await getAgency(viewer, params.agencyId ?? "");
   if (!agency || agency.organizationId !== viewer.organizationId) throw notFound("agency");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = form.get("intent");
   if (intent === "add-closure") {
     requirePermission(viewer, "agency.closures");

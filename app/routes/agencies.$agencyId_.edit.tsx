@@ -7,12 +7,14 @@ import { AgencyFields } from "~/components/agency-form";
 import { FormErrors } from "~/components/fields";
 import { agencyFormSchema } from "~/domain/places-input";
 import { openBounces } from "~/domain/mail/bounces.server";
-import { getAgency, listJurisdictions, updateAgency } from "~/domain/places.server";
+import { agencyEditVersion, getAgency, listJurisdictions, updateAgency } from "~/domain/places.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { ownsRow } from "~/domain/access.server";
+import { readFormData } from "~/utils/bounded-input.server";
+import { conflictOf, EditConflict, VersionField } from "~/components/edit-conflict";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.agency.name} · JointAsk` : "Not found · JointAsk" },
@@ -24,16 +26,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const agency = await getAgency(viewer, params.agencyId ?? "");
   // A coalition partner's agency is shown on its page but changed only by its own organization.
   if (!agency || !ownsRow(viewer, agency)) throw notFound("agency");
-  return json({ agency, jurisdictions: await listJurisdictions(viewer) });
+  return json({ agency, version: agencyEditVersion(agency), jurisdictions: await listJurisdictions(viewer) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "agency.manage");
-  const submission = parseWithZod(await request.formData(), { schema: agencyFormSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: agencyFormSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await updateAgency(viewer, params.agencyId ?? "", submission.value);
   if (!result) throw notFound("agency");
+  if (!result.ok && result.conflict) {
+    return json({ ...submission.reply({ formErrors: [result.conflict.message] }), conflict: result.conflict }, { status: 409 });
+  }
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   // A corrected records email reaches the requests whose letters bounced: the agency page offers to resend them.
   const { bounces } = await openBounces(viewer, { agencyId: result.value.id });
@@ -47,10 +52,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditAgency() {
-  const { agency, jurisdictions } = useLoaderData<typeof loader>();
+  const { agency, version, jurisdictions } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "edit-agency",
-    lastResult: useActionData<typeof action>(),
+    lastResult,
     defaultValue: {
       name: agency.name,
       type: agency.type,
@@ -79,6 +85,8 @@ export default function EditAgency() {
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
+          <EditConflict conflict={conflictOf(lastResult)} />
+          <VersionField version={version} />
           <AgencyFields fields={fields} jurisdictions={jurisdictions} />
           <div className="actions">
             <button type="submit" className="button">

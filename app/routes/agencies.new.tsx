@@ -10,6 +10,7 @@ import { createAgency, listJurisdictions } from "~/domain/places.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction = () => [{ title: "Add agency · JointAsk" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "agency.manage");
-  const submission = parseWithZod(await request.formData(), { schema: agencyFormSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: agencyFormSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await createAgency(viewer, submission.value);
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });

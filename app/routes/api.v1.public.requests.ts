@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { parsePublicIndexFilters } from "~/domain/public-requests";
 import { listPublicRequests } from "~/domain/public-requests.server";
 import { apiError, fieldErrorsOf } from "~/utils/responses.server";
+import { appUrl } from "~/utils/app-url.server";
 
 /** GET /api/v1/public/requests: the public index as JSON, no sign-in (same filters as /r). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       data: result.rows.map((r) => ({
         title: r.title,
-        url: new URL(`/r/${r.slug}`, url.origin).href,
+        url: `${appUrl()}/r/${r.slug}`,
         organization: r.organizationName,
         target: r.target,
         status: r.status,

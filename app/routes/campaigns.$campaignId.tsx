@@ -44,6 +44,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrorsOf, notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useToday } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.campaign.title} · Joint ask · JointAsk` : "Not found · JointAsk" }];
 
@@ -100,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const id = params.campaignId ?? "";
   const today = todayIn(viewer.timeZone);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const values = { ...Object.fromEntries(formData), requestIds: formData.getAll("requestIds"), targets: formData.getAll("targets") };
   const intent = intentSchema.safeParse(values);
   if (!intent.success) throw new Response("Unknown action.", { status: 400 });

@@ -29,6 +29,7 @@ import { ASSIGN_REFUSED, can, mayAssign, requirePermission } from "~/domain/perm
 import { requireViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction = () => [{ title: "New joint ask · JointAsk" }];
 
@@ -113,7 +114,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "request.create");
   const today = todayIn(viewer.timeZone);
-  const submission = parseWithZod(await request.formData(), { schema: campaignFormSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: campaignFormSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), preview: null }, { status: 400 });
   if (!mayAssign(viewer, null, submission.value.assigneeId ?? null)) {
     return json({ result: submission.reply({ fieldErrors: { assigneeId: [ASSIGN_REFUSED] } }), preview: null }, { status: 403 });

@@ -11,6 +11,7 @@ import { newCatalogFieldSchema, newRecordTypeSchema } from "~/domain/catalog-inp
 import { createCatalogField, createRecordType, listCatalog } from "~/domain/catalog.server";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction = () => [{ title: "Field catalog · JointAsk" }];
 
@@ -24,7 +25,7 @@ const intentSchema = z.object({ intent: z.enum(["add-record-type", "add-field"],
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "request.edit");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = intentSchema.safeParse({ intent: formData.get("intent") });
   if (!intent.success) throw new Response("Unknown action.", { status: 400 });
   if (intent.data.intent === "add-record-type") {

@@ -16,6 +16,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrorsOf, notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useToday } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction = () => [{ title: "Chase board · JointAsk" }];
 
@@ -31,7 +32,7 @@ const sendSchema = z.object({ intent: z.literal("send-follow-up"), nonce: z.stri
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const today = todayIn(viewer.timeZone);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const target = targetSchema.safeParse(form);
   if (!target.success) throw notFound("request");
   const { requestId } = target.data;

@@ -21,6 +21,7 @@ import { clientAddressOf } from "~/utils/load-context.server";
 import { fieldErrorsOf } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useTimeZone } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction = () => [{ title: "Coalition · JointAsk" }];
 
@@ -49,7 +50,7 @@ function problem(intent: string, errors: FieldErrors, status = 400) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "coalition.manage");
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const parsed = actionSchema.safeParse(form);
   if (!parsed.success) return problem(typeof form.intent === "string" ? form.intent : "", fieldErrorsOf(parsed.error.issues));
   const input = parsed.data;

@@ -8,6 +8,7 @@ import { requestPasswordReset } from "~/domain/password-resets.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { fieldErrorsOf } from "~/utils/responses.server";
+import { readFormData } from "~/utils/bounded-input.server";
 
 // Public. The answer is the same whether or not the address has an account, is disabled or hit the hourly
 // limit, so the page can't be used to find out who has an account.
@@ -26,7 +27,7 @@ const schema = z.object({
 export const RESET_REQUESTED = `If an account exists for that address, we sent a link to choose a new password; it works for ${PASSWORD_RESET_MINUTES} minutes. Check your spam folder if it doesn't arrive.`;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const parsed = schema.safeParse(form);
   if (!parsed.success) {
     return json({ errors: fieldErrorsOf(parsed.error.issues), email: typeof form.email === "string" ? form.email : "" }, { status: 400 });

@@ -17,6 +17,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { formatInstant } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.message.subject || "(no subject)"} · Inbox · JointAsk` : "Not found · JointAsk" },
@@ -72,7 +73,7 @@ const reclassifySchema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "request.edit");
-  const parsed = reclassifySchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = reclassifySchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) {
     const errors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (errors[String(issue.path[0] ?? "classification")] ??= []).push(issue.message);

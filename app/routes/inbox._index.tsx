@@ -1,10 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  json,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import type { MailClassification } from "../../db/schema/values";
@@ -18,6 +13,7 @@ import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { readForm } from "~/utils/uploads.server";
 import { useTimeZone } from "~/utils/use-root";
 
 export const meta: MetaFunction = () => [{ title: "Inbox · JointAsk" }];
@@ -58,13 +54,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const tooLarge = `The file is larger than ${formatBytes(limit)}, the most the inbox takes.`;
   // The form's own fields are tiny; anything much bigger than the limit is refused before it is read.
   if (Number(request.headers.get("Content-Length") ?? 0) > limit + 64 * 1024) return uploadError(tooLarge, 413);
-  let formData: FormData;
+  let formData: FormData | null;
   try {
-    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: limit }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return uploadError(tooLarge, 413);
-    return uploadError("The upload could not be read; choose the .eml file again.");
+    formData = await readForm(request, limit, { fileFields: ["file"] });
+  } catch (thrown) {
+    if (thrown instanceof Response && thrown.status === 413) return uploadError(tooLarge, 413);
+    if (thrown instanceof Response && thrown.status < 500) return uploadError("The upload could not be read; choose the .eml file again.", thrown.status);
+    throw thrown;
   }
+  if (!formData) return uploadError(tooLarge, 413);
   const file = formData.get("file");
   if (!file || typeof file === "string" || file.size === 0) return uploadError("Choose an email saved as a .eml file.");
   if (!/\.eml$/i.test(file.name) && file.type !== "message/rfc822") {

@@ -12,6 +12,7 @@ import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction = () => [{ title: "Mail to review · JointAsk" }];
 
@@ -39,7 +40,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "request.note");
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const parsed = actionSchema.safeParse({ ...form, requestNumber: form.requestNumber === "" ? undefined : form.requestNumber });
   if (!parsed.success) {
     const messageId = typeof form.messageId === "string" ? form.messageId : "";

@@ -13,6 +13,7 @@ import { formatInstant } from "~/utils/dates";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { fieldErrorsOf } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
 
 // Public: whoever holds the link chooses a name and password and becomes a member with the invited role.
 
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const view = await describeInvitation(params.token);
   if (view.state !== "valid") return json({ view, errors: null, name: null }, { status: linkPageStatus(view.state) });
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const name = typeof form.name === "string" ? form.name : "";
   const parsed = acceptSchema.safeParse(form);
   if (!parsed.success) return json({ view: null, errors: fieldErrorsOf(parsed.error.issues), name }, { status: 400 });

@@ -14,6 +14,7 @@ import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { useCan } from "~/utils/use-permission";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction = () => [{ title: "Jurisdictions · JointAsk" }];
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "jurisdiction.manage");
-  const submission = parseWithZod(await request.formData(), { schema: localJurisdictionFormSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: localJurisdictionFormSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await createLocalJurisdiction(viewer, submission.value);
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });

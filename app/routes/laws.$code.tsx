@@ -45,6 +45,10 @@ import { formatInstant, todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
+import { retryOnConflict } from "~/utils/db-errors.server";
+import { editVersion, editVersionField, staleEdit } from "~/domain/edit-version";
+import { conflictOf, EditConflict, VersionField } from "~/components/edit-conflict";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -53,6 +57,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
       : "Not found · JointAsk",
   },
 ];
+
+const LAW_FIELDS = Object.keys(CORRECTABLE_LAW_FIELDS);
 
 function codeFrom(params: Record<string, string | undefined>) {
   const code = (params.code ?? "").toUpperCase();
@@ -72,6 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const year = Number(todayIn(viewer.timeZone).slice(0, 4));
   return json({
     law: law!,
+    version: editVersion(law!, LAW_FIELDS),
     reference: lawRuleFrom(base),
     explained: facts ? explainReference(facts, [year, year + 1]) : null,
     history,
@@ -84,12 +91,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(viewer, "law.correct");
   const code = codeFrom(params);
   if (!code) throw notFound("law");
-  const submission = parseWithZod(await request.formData(), {
-    schema: lawCorrectionSchema,
-  });
-  if (submission.status !== "success")
-    return json(submission.reply(), { status: 400 });
-  const result = await correctLaw(db, viewer, code, submission.value);
+  const formData = await readFormData(request);
+  const submission = parseWithZod(formData, { schema: lawCorrectionSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  // Another correction since this form was opened: refuse rather than put the numbers back, showing both.
+  const version = editVersionField.safeParse(formData.get("version") ?? undefined);
+  const now = await effectiveLaw(db, viewer.organizationId, code);
+  const next: Record<string, unknown> = { ...submission.value, dayType: submission.value.responseDays === null ? "none" : submission.value.dayType };
+  const conflict = now && version.success ? staleEdit({ version: version.data, current: now, next, fields: LAW_FIELDS, labels: CORRECTABLE_LAW_FIELDS }) : null;
+  if (conflict) return json({ ...submission.reply({ formErrors: [conflict.message] }), conflict }, { status: 409 });
+  const result = await retryOnConflict(() => correctLaw(db, viewer, code, submission.value));
   if (!result) throw notFound("law");
   return redirectWithFlash(`/laws/${code}`, {
     kind: "success",
@@ -116,12 +127,12 @@ const DAY_TYPE_OPTIONS = (
 );
 
 export default function LawPage() {
-  const { law, reference, explained, history, isAdmin } =
-    useLoaderData<typeof loader>();
+  const { law, version, reference, explained, history, isAdmin } = useLoaderData<typeof loader>();
   const timeZone = useTimeZone();
+  const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof lawCorrectionSchema>>({
     id: "correct-law",
-    lastResult: useActionData<typeof action>(),
+    lastResult,
     defaultValue: {
       responseDays: law.responseDays?.toString() ?? "",
       dayType: law.dayType === "none" ? "" : law.dayType,
@@ -285,6 +296,8 @@ export default function LawPage() {
             <Form method="post" className="form" {...getFormProps(form)}>
               <FormErrors id={form.errorId} errors={form.errors} />
               <input type="hidden" name="intent" value="correct-law" />
+              <EditConflict conflict={conflictOf(lastResult)} />
+              <VersionField version={version} />
               {pair("responseDays", "dayType", "Response")}
               {pair("extensionDays", "extensionDayType", "Extension")}
               {pair(

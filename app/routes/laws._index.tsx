@@ -9,21 +9,35 @@ import { requireViewer } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrorsOf } from "~/utils/responses.server";
+import { readFormData } from "~/utils/bounded-input.server";
+import { retryOnConflict } from "~/utils/db-errors.server";
+import { editVersion, editVersionField, staleEdit } from "~/domain/edit-version";
+import { conflictOf, EditConflict, VersionField } from "~/components/edit-conflict";
 
 export const meta: MetaFunction = () => [{ title: "Law table · JointAsk" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const [laws, policy] = await Promise.all([listLaws(db, viewer.organizationId), organizationPolicy(db, viewer.organizationId)]);
-  return json({ laws, policy, isAdmin: can(viewer, "org.settings") });
+  return json({ laws, policy, version: editVersion(policy, POLICY_FIELDS), isAdmin: can(viewer, "org.settings") });
 }
+
+const POLICY_FIELDS = ["followUpBusinessDays"];
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "org.settings");
-  const parsed = followUpPolicySchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return json({ errors: fieldErrorsOf(parsed.error.issues) }, { status: 400 });
-  const redated = await setFollowUpPolicy(db, viewer, parsed.data.followUpBusinessDays);
+  const form = Object.fromEntries(await readFormData(request));
+  const parsed = followUpPolicySchema.safeParse(form);
+  if (!parsed.success) return json({ errors: fieldErrorsOf(parsed.error.issues), conflict: null }, { status: 400 });
+  // Another admin changed the policy since this page was opened: say so instead of putting theirs back.
+  const version = editVersionField.safeParse(typeof form.version === "string" ? form.version : undefined);
+  const current = await organizationPolicy(db, viewer.organizationId);
+  const conflict = version.success
+    ? staleEdit({ version: version.data, current, next: parsed.data, fields: POLICY_FIELDS, labels: { followUpBusinessDays: "Business days" } })
+    : null;
+  if (conflict) return json({ errors: { followUpBusinessDays: [conflict.message] } as Record<string, string[]>, conflict }, { status: 409 });
+  const redated = await retryOnConflict(() => setFollowUpPolicy(db, viewer, parsed.data.followUpBusinessDays));
   return redirectWithFlash("/laws", {
     kind: "success",
     message: `Follow-up policy set to ${parsed.data.followUpBusinessDays} business days; ${redated} request${redated === 1 ? "" : "s"} re-dated.`,
@@ -31,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Laws() {
-  const { laws, policy, isAdmin } = useLoaderData<typeof loader>();
+  const { laws, policy, version, isAdmin } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -53,6 +67,7 @@ export default function Laws() {
         {isAdmin ? (
           <Form method="post" className="inline-form">
             <input type="hidden" name="intent" value="follow-up-policy" />
+            <VersionField version={version} />
             <TextField
               id="follow-up-days"
               name="followUpBusinessDays"
@@ -63,6 +78,7 @@ export default function Laws() {
               defaultValue={policy.followUpBusinessDays}
               errors={actionData?.errors.followUpBusinessDays}
             />
+            <EditConflict conflict={conflictOf(actionData)} />
             <button type="submit" className="button button--secondary">
               Save
             </button>

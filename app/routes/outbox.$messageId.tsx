@@ -12,6 +12,7 @@ import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.message.subject} · Outbox · JointAsk` : "Not found · JointAsk" }];
 
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(viewer, "request.note");
   const id = params.messageId ?? "";
   if (!isUuid(id)) throw notFound("message");
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readFormData(request)).get("intent");
   if (intent !== "retry") throw new Response("Unknown action.", { status: 400 });
   const retried = await retryOutboxMessage(viewer, id);
   if (!retried && !(await getOutboxMessage(viewer, id))) throw notFound("message");

@@ -7,11 +7,14 @@ import { FormErrors } from "~/components/fields";
 import { ProductFields } from "~/components/vendor-form";
 import { productFormSchema } from "~/domain/vendor-input";
 import { deleteProduct, getProduct, updateProduct } from "~/domain/vendors.server";
+import { productEditVersion } from "~/domain/vendors.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { ownsRow } from "~/domain/access.server";
+import { readFormData } from "~/utils/bounded-input.server";
+import { conflictOf, EditConflict, VersionField } from "~/components/edit-conflict";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.product.name} · JointAsk` : "Not found · JointAsk" }];
 
@@ -21,14 +24,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = await getProduct(viewer, params.productId ?? "");
   // A coalition partner's product is shown on its page but changed only by its own organization.
   if (!product || !ownsRow(viewer, product)) throw notFound("product");
-  return json({ product });
+  return json({ product, version: productEditVersion(product) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "vendor.manage");
   const id = params.productId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "delete") {
     const deleted = await deleteProduct(viewer, id);
     if (!deleted) throw notFound("product");
@@ -39,12 +42,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return json({ intent: "save" as const, result: submission.reply(), deleteError: null }, { status: 400 });
   const result = await updateProduct(viewer, id, submission.value);
   if (!result) throw notFound("product");
+  if (!result.ok && result.conflict) {
+    return json(
+      { intent: "save" as const, result: submission.reply({ formErrors: [result.conflict.message] }), deleteError: null, conflict: result.conflict },
+      { status: 409 },
+    );
+  }
   if (!result.ok) return json({ intent: "save" as const, result: submission.reply({ fieldErrors: result.fieldErrors }), deleteError: null }, { status: 400 });
   return redirectWithFlash(`/products/${id}`, { kind: "success", message: "Product saved." });
 }
 
 export default function EditProduct() {
-  const { product } = useLoaderData<typeof loader>();
+  const { product, version } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "edit-product",
@@ -67,6 +76,8 @@ export default function EditProduct() {
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
+          <EditConflict conflict={conflictOf(actionData)} />
+          <VersionField version={version} />
           <ProductFields fields={fields} />
           <div className="actions">
             <button type="submit" className="button">

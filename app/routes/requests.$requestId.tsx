@@ -51,9 +51,11 @@ import { VisibilityBadge } from "~/components/visibility-badge";
 import { EntryVisibilityToggle } from "~/components/entry-visibility-toggle";
 import { entryVisibilitySchema, VISIBILITY_DESCRIPTIONS, VISIBILITY_LABELS, visibilityFormSchema } from "~/domain/visibility";
 import { setEntryInternal, setRequestVisibility } from "~/domain/visibility.server";
+import type { FlaggedFile } from "~/domain/results";
 import { describeAutoFollowUp, getAutoFollowUpPolicy, setRequestAutoFollowUp } from "~/domain/mail/auto-follow-ups.server";
 import { dismissBounce, requestBounces } from "~/domain/mail/bounces.server";
 import { decideTrackingNumber, trackingProposals } from "~/domain/mail/tracking.server";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `#${data.request.number} ${data.request.title} · JointAsk` : "Not found · JointAsk" },
@@ -136,7 +138,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const id = params.requestId ?? "";
   const today = todayIn(viewer.timeZone);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsedIntent = intentSchema.safeParse({ intent: formData.get("intent") });
   if (!parsedIntent.success) throw new Response("Unknown action.", { status: 400 });
   const intent = parsedIntent.data.intent;
@@ -153,7 +155,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
     const result = await run(submission.value);
     if (!result) throw notFound("request");
-    if (!result.ok) return json({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
+    if (!result.ok) {
+      return json({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }), flaggedFiles: result.flaggedFiles ?? null }, { status: 400 });
+    }
     return redirectWithFlash(`/requests/${id}`, { kind: "success", message: message(result.value, submission.value) });
   }
 
@@ -306,6 +310,28 @@ function InternalCheckbox({ name }: { name: string }) {
   );
 }
 
+/** Files the app flagged that publishing would make public: each published only when its box is ticked. */
+function FlaggedFilesToConfirm({ errors }: { errors: string[] | undefined }) {
+  const data = useActionData<typeof action>();
+  const flagged = data && data.intent === "set-visibility" && "flaggedFiles" in data ? (data.flaggedFiles as FlaggedFile[] | null) : null;
+  if (!flagged?.length) return null;
+  return (
+    <fieldset className="choices notice card--warning" aria-describedby="confirm-files-error">
+      <legend>Files the app flagged</legend>
+      <p className="field__error" id="confirm-files-error">
+        {errors?.join(" ")}
+      </p>
+      {flagged.map((f) => (
+        <label key={f.id} className="choice">
+          <input type="checkbox" name="confirmFileIds" value={f.id} /> Publish <strong>{f.name}</strong> anyway{" "}
+          <span className="muted small">({f.reasons.join("; ")})</span>
+        </label>
+      ))}
+      <p className="small">Or mark a file internal in the Files card: it then stays within your organization.</p>
+    </fieldset>
+  );
+}
+
 function VisibilityForm({ current, embargoUntil, canPublish, today }: { current: RequestVisibility; embargoUntil: string | null; canPublish: boolean; today: string }) {
   const [form, fields] = useForm({
     id: "set-visibility",
@@ -334,6 +360,7 @@ function VisibilityForm({ current, embargoUntil, canPublish, today }: { current:
           </p>
         ) : null}
       </fieldset>
+      <FlaggedFilesToConfirm errors={fields.confirmFileIds.errors} />
       {canPublish ? (
         <TextField
           label="Embargo until (public only)"

@@ -8,7 +8,8 @@ import { RequestFields } from "~/components/request-form";
 import { listMembers } from "~/domain/members.server";
 import { listAgencies } from "~/domain/places.server";
 import { editRequestFormSchema } from "~/domain/request-input";
-import { getRequest, updateRequest } from "~/domain/requests.server";
+import { getRequest, requestEditVersion, updateRequest } from "~/domain/requests.server";
+import { conflictOf, EditConflict, VersionField } from "~/components/edit-conflict";
 import { ASSIGN_REFUSED, can, mayAssign, requirePermission } from "~/domain/permissions";
 import { listVendorOptions } from "~/domain/vendors.server";
 import { requireViewer } from "~/utils/auth.server";
@@ -16,6 +17,7 @@ import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useToday } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit #${data.request.number} · JointAsk` : "Not found · JointAsk" },
@@ -28,14 +30,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw notFound("request");
   const [agencies, members, vendors] = await Promise.all([listAgencies(viewer), listMembers(viewer), listVendorOptions(viewer)]);
   const assignable = can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id || m.id === found.assigneeId);
-  return json({ request: found, agencies, members: assignable, vendors });
+  return json({ request: found, version: requestEditVersion(found), agencies, members: assignable, vendors });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "request.edit");
   const today = todayIn(viewer.timeZone);
-  const submission = parseWithZod(await request.formData(), { schema: editRequestFormSchema(today) });
+  const submission = parseWithZod(await readFormData(request), { schema: editRequestFormSchema(today) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const current = await getRequest(viewer, params.requestId ?? "");
   if (!current) throw notFound("request");
@@ -44,6 +46,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await updateRequest(viewer, current.id, submission.value);
   if (!result) throw notFound("request");
+  if (!result.ok && result.conflict) {
+    return json({ ...submission.reply({ formErrors: [result.conflict.message] }), conflict: result.conflict }, { status: 409 });
+  }
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   return redirectWithFlash(`/requests/${params.requestId}`, {
     kind: "success",
@@ -52,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditRequest() {
-  const { request, agencies, members, vendors } = useLoaderData<typeof loader>();
+  const { request, version, agencies, members, vendors } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const today = useToday();
@@ -92,6 +97,9 @@ export default function EditRequest() {
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
+          <EditConflict conflict={conflictOf(lastResult)} />
+          {/* From the loader, which runs again after a refused save: saving again then keeps this form's values. */}
+          <VersionField version={version} />
           <RequestFields fields={fields} agencies={agencies} members={members} vendors={vendors} />
           <SelectField label="Requester" {...getSelectProps(fields.requesterId)} id={fields.requesterId.id} errors={fields.requesterId.errors} hint="The person the request is filed in the name of.">
             {members.map((m) => (

@@ -16,6 +16,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { safeRedirectPath } from "~/utils/redirect";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone, useToday } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Fields asked · #${data.request.number} ${data.request.title} · JointAsk` : "Not found · JointAsk" },
@@ -37,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "request.edit");
   const id = params.requestId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = intentSchema.safeParse({ intent: formData.get("intent") });
   if (!intent.success) throw new Response("Unknown action.", { status: 400 });
   const back = (message: string) => {

@@ -21,6 +21,7 @@ import { formatInstant } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useTimeZone } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.file.originalName} · JointAsk` : "Not found · JointAsk" }];
 
@@ -64,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(viewer, "request.edit");
   const requestId = params.requestId ?? "";
   const fileId = params.fileId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = intentSchema.safeParse({ intent: formData.get("intent") });
   if (!intent.success) throw new Response("Unknown action.", { status: 400 });
   const here = `/requests/${requestId}/files/${fileId}`;

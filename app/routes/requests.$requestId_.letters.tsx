@@ -19,6 +19,7 @@ import { formatInstant, todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Write a letter · #${data.request.number} · JointAsk` : "Not found · JointAsk" },
@@ -72,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "request.note");
   const id = params.requestId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = intentSchema.safeParse({ intent: formData.get("intent") });
   if (!intent.success) throw new Response("Unknown action.", { status: 400 });
   const submission = parseWithZod(formData, { schema: letterSchema });

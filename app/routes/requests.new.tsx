@@ -16,6 +16,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useToday } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction = () => [{ title: "New request · JointAsk" }];
 
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "request.create");
   const today = todayIn(viewer.timeZone);
-  const submission = parseWithZod(await request.formData(), { schema: newRequestFormSchema(today) });
+  const submission = parseWithZod(await readFormData(request), { schema: newRequestFormSchema(today) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   if (!mayAssign(viewer, null, submission.value.assigneeId ?? null)) {
     return json(submission.reply({ fieldErrors: { assigneeId: [ASSIGN_REFUSED] } }), { status: 403 });

@@ -12,6 +12,7 @@ import { formatInstant } from "~/utils/dates";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { fieldErrorsOf } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
 
 // Public: the link from the reset email. Setting the password ends every session of the account and signs
 // this browser in afresh: holding the link already proves control of the mailbox, which is all a reset rests
@@ -29,7 +30,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const view = await describePasswordReset(params.token);
   if (view.state !== "valid") return json({ view, errors: null }, { status: linkPageStatus(view.state) });
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ view: null, errors: fieldErrorsOf(parsed.error.issues) }, { status: 400 });
   const ipAddress = clientAddressOf(context);
   const result = await resetPassword(params.token, parsed.data.password, { ipAddress });

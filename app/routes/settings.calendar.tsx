@@ -8,6 +8,8 @@ import { requireViewer } from "~/utils/auth.server";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useTimeZone } from "~/utils/use-root";
+import { readFormData } from "~/utils/bounded-input.server";
+import { appUrl } from "~/utils/app-url.server";
 
 export const meta: MetaFunction = () => [{ title: "Calendar feed · JointAsk" }];
 
@@ -19,12 +21,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "calendarFeed.manage");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = form.get("intent");
   if (intent === "create") {
     const token = await createCalendarFeed(viewer);
     // Shown once, in this response only: the database keeps a hash.
-    return json({ url: `${new URL(request.url).origin}/calendar/${token}.ics` });
+    return json({ url: `${appUrl()}/calendar/${token}.ics` });
   }
   if (intent === "revoke") {
     const feedId = String(form.get("feedId") ?? "");

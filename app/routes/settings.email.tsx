@@ -10,6 +10,7 @@ import { DEFAULT_FOLLOW_UP_INTERVAL_DAYS, MAX_FOLLOW_UP_INTERVAL_DAYS } from "~/
 import { can, requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction = () => [{ title: "Email preferences · JointAsk" }];
 
@@ -29,7 +30,7 @@ const hourSchema = z.coerce.number({ error: "Choose an hour" }).int("Choose an h
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = intentSchema.safeParse(form.get("intent"));
   if (!intent.success) throw new Response("Unknown action.", { status: 400 });
   if (intent.data === "preferences") {

@@ -9,6 +9,7 @@ import { SystemFields } from "~/components/vendor-form";
 import { listAgencies } from "~/domain/places.server";
 import { MAX_DOCUMENT_BYTES } from "~/domain/system-documents";
 import { deleteSystem, deleteSystemDocument, getSystem, updateSystem } from "~/domain/systems.server";
+import { systemEditVersion } from "~/domain/systems.server";
 import { systemFormSchema } from "~/domain/vendor-input";
 import { listProductOptions } from "~/domain/vendors.server";
 import { requirePermission } from "~/domain/permissions";
@@ -16,6 +17,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { readForm, uploadedFile } from "~/utils/uploads.server";
+import { conflictOf, EditConflict, VersionField } from "~/components/edit-conflict";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit a system of ${data.system.agencyName} · JointAsk` : "Not found · JointAsk" }];
 
@@ -25,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const system = await getSystem(viewer, params.systemId ?? "");
   if (!system) throw notFound("system");
   const [products, agencies] = await Promise.all([listProductOptions(viewer), listAgencies(viewer)]);
-  return json({ system, products, agencies: agencies.filter((a) => a.id !== system.agencyId) });
+  return json({ system, version: systemEditVersion(system), products, agencies: agencies.filter((a) => a.id !== system.agencyId) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,16 +51,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await updateSystem(viewer, id, submission.value, await uploadedFile(formData, "document"));
   if (!result) throw notFound("system");
+  if (!result.ok && result.conflict) {
+    return json({ ...submission.reply({ formErrors: [result.conflict.message] }), conflict: result.conflict }, { status: 409 });
+  }
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   return redirectWithFlash(`/agencies/${result.value.agencyId}#systems-heading`, { kind: "success", message: "System saved." });
 }
 
 export default function EditSystem() {
-  const { system, products, agencies } = useLoaderData<typeof loader>();
+  const { system, version, products, agencies } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
+  const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "edit-system",
-    lastResult: useActionData<typeof action>(),
+    lastResult,
     defaultValue: {
       systemType: system.systemType,
       productId: system.productId ?? "",
@@ -85,6 +91,8 @@ export default function EditSystem() {
       <div className="card">
         <Form method="post" encType="multipart/form-data" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
+          <EditConflict conflict={conflictOf(lastResult)} />
+          <VersionField version={version} />
           <SystemFields fields={fields} products={products} agencies={agencies} />
           <DocumentField errors={form.allErrors.document} />
           <div className="actions">

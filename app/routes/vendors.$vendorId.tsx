@@ -15,6 +15,7 @@ import { formatDate, todayIn } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useToday } from "~/utils/use-root";
 import { useCan } from "~/utils/use-permission";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.vendor.name} · JointAsk` : "Not found · JointAsk" }];
 
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(viewer, "request.note");
   const page = await getVendorPage(viewer, params.vendorId ?? "", todayIn(viewer.timeZone), { page: 1 });
   if (!page || page.vendor.organizationId !== viewer.organizationId) throw notFound("vendor");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const parsed = resendSchema.safeParse({ intent: form.get("intent"), bounceId: form.getAll("bounceId").map(String) });
   if (!parsed.success) throw new Response("Unknown action.", { status: 400 });
   const result = await resendBouncedLetters(viewer, { vendorId: page.vendor.id }, parsed.data.bounceId?.length ? parsed.data.bounceId : null);

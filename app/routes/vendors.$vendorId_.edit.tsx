@@ -7,12 +7,15 @@ import { FormErrors } from "~/components/fields";
 import { VendorFields } from "~/components/vendor-form";
 import { vendorFormSchema } from "~/domain/vendor-input";
 import { deleteVendor, getVendor, updateVendor } from "~/domain/vendors.server";
+import { vendorEditVersion } from "~/domain/vendors.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { openBounces } from "~/domain/mail/bounces.server";
 import { notFound } from "~/utils/responses.server";
 import { ownsRow } from "~/domain/access.server";
+import { readFormData } from "~/utils/bounded-input.server";
+import { conflictOf, EditConflict, VersionField } from "~/components/edit-conflict";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.vendor.name} · JointAsk` : "Not found · JointAsk" }];
 
@@ -22,14 +25,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const vendor = await getVendor(viewer, params.vendorId ?? "");
   // A coalition partner's vendor is shown on its page but changed only by its own organization.
   if (!vendor || !ownsRow(viewer, vendor)) throw notFound("vendor");
-  return json({ vendor });
+  return json({ vendor, version: vendorEditVersion(vendor) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "vendor.manage");
   const id = params.vendorId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "delete") {
     const deleted = await deleteVendor(viewer, id);
     if (!deleted) throw notFound("vendor");
@@ -40,6 +43,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return json({ intent: "save" as const, result: submission.reply(), deleteError: null }, { status: 400 });
   const result = await updateVendor(viewer, id, submission.value);
   if (!result) throw notFound("vendor");
+  if (!result.ok && result.conflict) {
+    return json(
+      { intent: "save" as const, result: submission.reply({ formErrors: [result.conflict.message] }), deleteError: null, conflict: result.conflict },
+      { status: 409 },
+    );
+  }
   if (!result.ok) return json({ intent: "save" as const, result: submission.reply({ fieldErrors: result.fieldErrors }), deleteError: null }, { status: 400 });
   // A corrected contact reaches the requests whose letters bounced: the vendor page offers to resend them.
   const { bounces } = await openBounces(viewer, { vendorId: id });
@@ -53,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditVendor() {
-  const { vendor } = useLoaderData<typeof loader>();
+  const { vendor, version } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "edit-vendor",
@@ -81,6 +90,8 @@ export default function EditVendor() {
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
+          <EditConflict conflict={conflictOf(actionData)} />
+          <VersionField version={version} />
           <VendorFields fields={fields} />
           <div className="actions">
             <button type="submit" className="button">

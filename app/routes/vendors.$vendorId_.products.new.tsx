@@ -12,6 +12,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { ownsRow } from "~/domain/access.server";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Add a product of ${data.vendor.name} · JointAsk` : "Not found · JointAsk" }];
 
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "vendor.manage");
-  const submission = parseWithZod(await request.formData(), { schema: productFormSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: productFormSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await createProduct(viewer, params.vendorId ?? "", submission.value);
   if (!result) throw notFound("vendor");

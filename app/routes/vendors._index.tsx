@@ -8,6 +8,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useCan } from "~/utils/use-permission";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction = () => [{ title: "Vendors · JointAsk" }];
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "vendor.manage");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") !== "add-standard") throw new Response("Unknown action.", { status: 400 });
   const added = await addStandardVendors(viewer);
   const message =

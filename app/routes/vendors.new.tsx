@@ -10,6 +10,7 @@ import { createVendor } from "~/domain/vendors.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData } from "~/utils/bounded-input.server";
 
 export const meta: MetaFunction = () => [{ title: "Add vendor · JointAsk" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "vendor.manage");
-  const submission = parseWithZod(await request.formData(), { schema: vendorFormSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: vendorFormSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await createVendor(viewer, submission.value);
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });

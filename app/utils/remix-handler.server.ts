@@ -8,17 +8,35 @@ import {
   type ServerBuild,
 } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { guardRequest, InputRefused, refusalResponse } from "./bounded-input.server";
+import { env } from "./env.server";
+import { appUrl } from "./app-url.server";
 
 // Express adapter for Remix, as @remix-run/express's but sending response bodies with backpressure: a
 // download is read from disk only as fast as the client takes it (@remix-run/express writes without waiting
 // for the socket, so a large file sent to a slow client would pile up in memory). Request bodies are passed
 // on unread, as a stream that pauses the socket when the route's action reads slower than the client sends.
 
-function remixRequest(req: ExpressRequest, res: ExpressResponse): Request {
-  const [, forwardedPort] = req.get("X-Forwarded-Host")?.split(":") ?? [];
-  const [, hostPort] = req.get("Host")?.split(":") ?? [];
-  const port = Number.parseInt(forwardedPort ?? hostPort ?? "", 10);
-  const url = new URL(`${req.protocol}://${req.hostname}${Number.isSafeInteger(port) ? `:${port}` : ""}${req.originalUrl}`);
+/** The limits of the request guard in this server: multipart bodies as large as the largest upload. */
+export function serverGuardOptions() {
+  return { multipartBytes: Math.max(env.UPLOAD_MAX_BYTES, env.MAIL_MAX_BYTES) + 1024 * 1024 };
+}
+
+/** The request as Remix gets it, through the bounded-input guard; a refusal is the Response to send instead. */
+export async function guardedRemixRequest(req: ExpressRequest, res: ExpressResponse): Promise<Request | Response> {
+  const request = remixRequest(req, res);
+  try {
+    return await guardRequest(request, serverGuardOptions());
+  } catch (error) {
+    if (error instanceof InputRefused) return refusalResponse(error, request);
+    throw error;
+  }
+}
+
+export function remixRequest(req: ExpressRequest, res: ExpressResponse): Request {
+  // The configured address, not the client's Host or X-Forwarded-Host: whatever reads request.url's origin
+  // gets the app's own. (originalUrl starts with "/", so "//host" stays a path.)
+  const url = new URL(`${new URL(appUrl()).origin}${req.originalUrl.startsWith("/") ? req.originalUrl : `/${req.originalUrl}`}`);
 
   const headers = new Headers();
   for (const [key, values] of Object.entries(req.headers)) {
@@ -50,7 +68,8 @@ export function createRequestHandler({
   const handle = createRemixHandler(build, mode);
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
-      const response = await handle(remixRequest(req, res), getLoadContext?.(req, res));
+      const request = await guardedRemixRequest(req, res);
+      const response = request instanceof Response ? request : await handle(request, getLoadContext?.(req, res));
       res.statusMessage = response.statusText;
       res.status(response.status);
       // A route's own header replaces the default set by earlier middleware (e.g. a download's CSP).

@@ -1,17 +1,21 @@
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { readFormData } from "./bounded-input.server";
 
 /**
- * The form data of a POST, from a multipart form (with files) or a plain one. Null when a part is larger than
- * `maxBytes`, so the caller can answer with a field error instead of failing.
+ * The form data of a POST, from a multipart form (with one file, in a field named in `fileFields`, of at most
+ * `maxBytes`) or a plain one. Null when the file is larger than `maxBytes`, so the caller can answer with a
+ * field error instead of failing; other bad bodies throw a 400/413/415 Response.
  */
-export async function readForm(request: Request, maxBytes: number): Promise<FormData | null> {
-  const type = request.headers.get("Content-Type") ?? "";
-  if (!type.startsWith("multipart/form-data")) return request.formData();
+export async function readForm(
+  request: Request,
+  maxBytes: number,
+  options: { fileFields?: string[]; /** A text field as large as the file (a pasted CSV). */ textAsLargeAsFile?: boolean } = {},
+): Promise<FormData | null> {
+  const fileFields = options.fileFields ?? ["file", "document"];
   try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return null;
-    throw error;
+    return await readFormData(request, { files: { names: fileFields, maxBytes }, fieldBytes: options.textAsLargeAsFile ? maxBytes : undefined });
+  } catch (thrown) {
+    if (thrown instanceof Response && thrown.status === 413 && fileFields.some((f) => thrown.headers.get("X-Refused-Field") === f)) return null;
+    throw thrown;
   }
 }
 

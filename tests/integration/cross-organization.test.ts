@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -13,6 +12,7 @@ import { db } from "~/utils/db.server";
 import * as apiFiles from "~/routes/api.v1.requests.$requestId.files";
 import { callRoute, cookieFor, formCoalition, freshViewer, makeOrganization, makeProduct, makeRequest, makeVendor, standardRecordTypeId } from "./factories";
 import { multipart, postBody } from "./support/uploads";
+import { intentsOf, routeFiles, routesDir, urlFor, type RouteModule } from "./support/route-sweep";
 
 // Organization B, a coalition partner of A, and then a former one, tries every route of the app (every
 // loader, and every action with every intent its page knows) with the ids of A's private request, its files,
@@ -42,9 +42,6 @@ let b: Awaited<ReturnType<typeof makeOrganization>>;
 let bCookie: string;
 const ids: Record<string, string> = {};
 let privateNumber = 0;
-
-const routesDir = path.join(__dirname, "..", "..", "app", "routes");
-const routeFiles = readdirSync(routesDir).filter((f) => /\.tsx?$/.test(f));
 
 afterAll(async () => {
   const { rmSync } = await import("node:fs");
@@ -175,45 +172,6 @@ function paramSets(file: string): Record<string, string>[] {
   return sets;
 }
 
-function urlFor(file: string, params: Record<string, string>): string {
-  const route = file.replace(/\.tsx?$/, "").replace(/\[(.)\]/g, "$1");
-  const segments = route
-    .split(/(?<!\[)\.(?![^[]*\])/)
-    .filter((s) => s !== "_index")
-    .map((s) => s.replace(/_$/, ""))
-    .map((s) => (s.startsWith("$") ? (params[s.slice(1)] ?? params["*"] ?? "x") : s));
-  return `/${segments.join("/")}`.replace(/\/+/g, "/");
-}
-
-const appDir = path.join(__dirname, "..", "..", "app");
-
-function sourcesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourcesUnder(path.join(dir, entry.name)) : /\.tsx?$/.test(entry.name) ? [path.join(dir, entry.name)] : [],
-  );
-}
-
-/** Every intent the app's forms send: literals of the action schemas and the values of intent buttons. */
-const ALL_INTENTS = new Set(
-  sourcesUnder(appDir).flatMap((file) => {
-    const source = readFileSync(file, "utf8");
-    return [
-      ...[...source.matchAll(/intent: z\.literal\("([a-z-]+)"\)/g)].map((m) => m[1]!),
-      ...[...source.matchAll(/name="intent" value="([a-z-]+)"/g)].map((m) => m[1]!),
-      ...[...source.matchAll(/value="([a-z-]+)"[^>]*name="intent"/g)].map((m) => m[1]!),
-      ...[...source.matchAll(/intent: z\.enum\(\s*\[([^\]]+)\]/g)].flatMap((m) => [...m[1]!.matchAll(/"([a-z-]+)"/g)].map((x) => x[1]!)),
-    ];
-  }),
-);
-
-/** The intents a route handles: those named in its file or in the components it renders. */
-function intentsOf(file: string): string[] {
-  const source = readFileSync(path.join(routesDir, file), "utf8");
-  const components = [...source.matchAll(/from "~\/components\/([a-z-]+)"/g)].map((m) => readFileSync(path.join(appDir, "components", `${m[1]}.tsx`), "utf8"));
-  const quoted = new Set([source, ...components].flatMap((text) => [...text.matchAll(/"([a-z]+(?:-[a-z]+)*)"/g)].map((m) => m[1]!)));
-  return [...ALL_INTENTS].filter((intent) => quoted.has(intent) && !["leave", "sign-out-everywhere"].includes(intent));
-}
-
 /** Forms with A's ids in every field a form of the app has: no intent, and each intent the route knows. */
 function formsFor(file: string): Record<string, string>[] {
   const intents = intentsOf(file);
@@ -265,8 +223,6 @@ async function expectNothingLeaks(response: Response, label: string, secrets: re
   for (const secret of secrets) expect(text.includes(secret), `${label} shows "${secret}"`).toBe(false);
   expect(response.status, `${label}: ${text.slice(0, 300)}`).toBeLessThan(500);
 }
-
-type RouteModule = { loader?: (args: never) => unknown; action?: (args: never) => unknown };
 
 async function sweep(cookie: string | undefined, secrets: readonly string[], options: { skip?: string[] } = {}) {
   let calls = 0;

@@ -9,6 +9,8 @@ import { createProduct, createVendor } from "~/domain/vendors.server";
 import type { SystemType } from "../../db/schema/values";
 import { signIn } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { guardRequest, InputRefused, refusalResponse } from "~/utils/bounded-input.server";
+import { serverGuardOptions } from "~/utils/remix-handler.server";
 
 export const TODAY = "2026-11-23";
 
@@ -123,6 +125,16 @@ export async function cookieFor(userId: string): Promise<string> {
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
 
+/** The request as server.ts hands it to Remix: through the bounded-input guard, or the guard's refusal. */
+export async function guardedForTest(request: Request): Promise<Request | Response> {
+  try {
+    return await guardRequest(request, serverGuardOptions());
+  } catch (error) {
+    if (error instanceof InputRefused) return refusalResponse(error, request);
+    throw error;
+  }
+}
+
 /** Calls a route's loader or action as Remix would, returning thrown Responses instead of throwing. */
 export async function callRoute(
   handler: Handler,
@@ -151,11 +163,14 @@ export async function callRoute(
   } else if (options.body !== undefined) {
     body = options.body;
   }
-  const request = new Request(new URL(options.url, "http://localhost"), {
+  const sent = new Request(new URL(options.url, "http://localhost"), {
     method: options.method ?? (body ? "POST" : "GET"),
     headers,
     body,
   });
+  // Through the server's bounded-input guard, as every request is.
+  const request = await guardedForTest(sent);
+  if (request instanceof Response) return request;
   try {
     const result = await handler({ request, params: options.params ?? {}, context: options.context ?? {} });
     if (result instanceof Response) return result;

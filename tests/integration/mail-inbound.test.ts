@@ -111,6 +111,27 @@ describe("reply addresses", () => {
 });
 
 describe("an uploaded .eml", () => {
+  it("holding NUL bytes in its headers and body is filed, cleaned, not a server error", async () => {
+    const request = await makeRequest(org.viewer, org.agencyId);
+    const raw = Buffer.from(
+      [
+        "From: Records\u0000 Custodian <mpdrecords@cityofmadison.example>",
+        `To: ${replyAddressFor(request.id)}`,
+        "Subject: Nul\u0000 subject",
+        `Message-ID: <${randomUUID()}@cityofmadison.example>`,
+        "Content-Type: text/plain; charset=utf-8",
+        "",
+        "Body\u0000 text.",
+        "",
+      ].join("\r\n"),
+    );
+    const response = await postFile(inboxPage.action, "/inbox", cookie, { name: "nul.eml", content: raw });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe(`/requests/${request.id}`);
+    const received = (await eventsOf(request.id)).find((e) => e.kind === "email_received");
+    expect(received).toMatchObject({ data: { subject: "Nul subject", excerpt: "Body text." } });
+  });
+
   it("with an attachment lands on the right request, with its body and attachment on the timeline", async () => {
     const request = await makeRequest(org.viewer, org.agencyId);
     const decoy = await makeRequest(org.viewer, org.agencyId);
@@ -457,6 +478,24 @@ describe("the inbound SMTP listener", () => {
     ]);
     const received = (await eventsOf(request.id)).find((e) => e.kind === "email_received");
     expect(received).toMatchObject({ actorId: null, data: { excerpt: "Attached is the first installment." } });
+  });
+
+  it("files a reply holding NUL characters, with them removed and the removal noted (never a temporary failure)", async () => {
+    const request = await makeRequest(org.viewer, org.agencyId);
+    const to = replyAddressFor(request.id);
+    const info = await send.sendMail({
+      from: '"Records\u0000 Custodian" <mpdrecords@cityofmadison.example>',
+      to,
+      subject: "Installment\u0000 2",
+      text: "Attached\u0000 is the second installment.",
+    });
+    expect(info.accepted).toEqual([to]);
+    const [row] = await db.select().from(inboundMessages).where(eq(inboundMessages.messageId, info.messageId));
+    expect(row).toMatchObject({ status: "filed", requestId: request.id, subject: "Installment 2" });
+    expect(row!.textBody).toContain("Attached is the second installment.");
+    expect(row!.classificationReason).toMatch(/characters? that can't be stored \(such as U\+0000\) removed/);
+    const received = (await eventsOf(request.id)).find((e) => e.kind === "email_received");
+    expect(received).toMatchObject({ data: { subject: "Installment 2", excerpt: "Attached is the second installment." } });
   });
 
   it("holds mail with a bad signature for review in the request's organization", async () => {

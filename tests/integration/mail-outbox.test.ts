@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { outboxMessages, requestEvents } from "../../db/schema";
 import { enqueueMail, retryOutboxMessage, type NewOutboxMessage } from "~/domain/mail/outbox.server";
 import { smtpTransport, type MailTransport } from "~/domain/mail/transport.server";
-import { claimMessages, OutboxWorker, retryDelayMs } from "~/domain/mail/worker.server";
+import { claimMessages, DEFAULT_LEASE_MS, OutboxWorker, renewLease, repairSentLetters, retryDelayMs } from "~/domain/mail/worker.server";
 import { db } from "~/utils/db.server";
 import { makeOrganization, makeRequest } from "./factories";
 import { startSmtpSink, type SmtpSink } from "./support/smtp-sink";
@@ -219,6 +219,43 @@ describe("the outbox", () => {
     expect(claimedByB.map((m) => m.id)).toEqual([queued.id]);
     expect(claimedByB[0]!.attempts).toBe(2);
     expect(claimedByB[0]!.leaseToken).not.toBe(claimedByA[0]!.leaseToken);
+  });
+
+  it("lets another worker take over a dead worker's claims within a minute, while a live worker keeps renewing its own", async () => {
+    expect(DEFAULT_LEASE_MS).toBeLessThanOrEqual(60_000);
+    const queued = await enqueue();
+    const [claimed] = await claimMessages(db, 10, DEFAULT_LEASE_MS, org.org.id);
+    const [row] = await db
+      .select({ seconds: sql<number>`extract(epoch from ${outboxMessages.lockedUntil} - now())` })
+      .from(outboxMessages)
+      .where(eq(outboxMessages.id, queued.id));
+    expect(Number(row!.seconds)).toBeLessThanOrEqual(60);
+
+    // A live worker renews: the lease moves forward under the same token.
+    await db.update(outboxMessages).set({ lockedUntil: sql`now() + interval '1 second'` }).where(eq(outboxMessages.id, queued.id));
+    expect(await renewLease(db, claimed!.leaseToken!, DEFAULT_LEASE_MS)).toBe(1);
+    expect(await claimMessages(db, 10, DEFAULT_LEASE_MS, org.org.id)).toEqual([]);
+    const [renewed] = await db
+      .select({ seconds: sql<number>`extract(epoch from ${outboxMessages.lockedUntil} - now())` })
+      .from(outboxMessages)
+      .where(eq(outboxMessages.id, queued.id));
+    expect(Number(renewed!.seconds)).toBeGreaterThan(30);
+    // A token that no longer holds the message renews nothing.
+    expect(await renewLease(db, randomUUID(), DEFAULT_LEASE_MS)).toBe(0);
+  });
+
+  it("writes a letter's timeline entry after a crash between the send and the entry, once", async () => {
+    const request = await makeRequest(org.viewer, org.agencyId);
+    const queued = await enqueue({ requestId: request.id, kind: "follow_up" });
+    // What a crash right after the SMTP server accepted leaves: sent, and no timeline entry.
+    await db.update(outboxMessages).set({ status: "sent", sentAt: sql`now()`, transport: "smtp" }).where(eq(outboxMessages.id, queued.id));
+    const sentEvents = async () =>
+      (await db.select().from(requestEvents).where(eq(requestEvents.requestId, request.id))).filter((e) => e.kind === "email_sent");
+    expect(await sentEvents()).toHaveLength(0);
+    expect(await repairSentLetters(db, org.org.id)).toBe(1);
+    expect((await sentEvents()).map((e) => e.data)).toEqual([expect.objectContaining({ outboxMessageId: queued.id })]);
+    expect(await repairSentLetters(db, org.org.id)).toBe(0);
+    expect(await sentEvents()).toHaveLength(1);
   });
 
   it("sends each message exactly once with two workers draining at the same time", async () => {

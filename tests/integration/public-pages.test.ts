@@ -16,6 +16,7 @@ import * as publicPage from "~/routes/r.$slug";
 import * as publicIndex from "~/routes/r._index";
 import { addDays, todayIn } from "~/utils/dates";
 import { db } from "~/utils/db.server";
+import { appUrl } from "~/utils/app-url.server";
 import { callRoute, cookieFor, makeMember, makeOrganization, makeRequest, makeVendor, TODAY } from "./factories";
 import { multipart, postBody } from "./support/uploads";
 
@@ -450,7 +451,7 @@ describe("GET /api/v1/public/requests", () => {
     expect(body.total).toBe(1);
     expect(body.data[0]).toEqual({
       title: published.title,
-      url: `http://localhost/r/${published.slug}`,
+      url: `${appUrl()}/r/${published.slug}`,
       organization: a.org.name,
       target: expect.objectContaining({ kind: "agency", name: "Public A Police Department", stateCode: "PA" }),
       status: "submitted",

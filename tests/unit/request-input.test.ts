@@ -51,7 +51,12 @@ describe("safeRedirectPath", () => {
     ["/\\evil.example", "/"],
     ["/ok\r\nSet-Cookie: x", "/"],
     [null, "/"],
+    // Above U+00FF: percent-encoded, so it fits a Location header (it was a 500 once the session was made).
+    ["/requests?q=\u0100\u20ac\u{1F600}", "/requests?q=%C4%80%E2%82%AC%F0%9F%98%80"],
+    ["/requests/caf\u00e9#f\u0113", "/requests/caf%C3%A9#f%C4%93"],
+    ["/a\uD800", "/a%EF%BF%BD"],
   ])("%j -> %j", (input, expected) => {
     expect(safeRedirectPath(input)).toBe(expected);
+    expect(() => new Headers({ Location: safeRedirectPath(input) })).not.toThrow();
   });
 });

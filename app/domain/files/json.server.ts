@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { jsonNestsDeeperThan } from "../../utils/bounded-input.server";
 import { readTextHead } from "./text.server";
 
 // JSON previews: an array of objects is shown as a table (and matched against the fields asked like a CSV);
@@ -6,6 +7,8 @@ import { readTextHead } from "./text.server";
 
 export const JSON_PARSE_MAX_BYTES = 20 * 1024 * 1024;
 const PREVIEW_ROWS = 100;
+/** Deeper documents are shown as an excerpt: laying them out (JSON.stringify) would overflow the stack. */
+export const JSON_PREVIEW_MAX_DEPTH = 200;
 
 export interface JsonPreview {
   summary: string;
@@ -32,13 +35,17 @@ function recordsOf(document: unknown): { path: string; records: Record<string, u
   return null;
 }
 
-export async function parseJsonDocument(path: string): Promise<unknown> {
+export async function parseJsonDocument(path: string, options: { maxDepth?: number } = {}): Promise<unknown> {
+  const text = (await readFile(path, "utf8")).replace(/^\uFEFF/, "");
+  if (options.maxDepth !== undefined && jsonNestsDeeperThan(text, options.maxDepth)) return TOO_DEEP;
   try {
-    return JSON.parse((await readFile(path, "utf8")).replace(/^\uFEFF/, ""));
+    return JSON.parse(text);
   } catch (error) {
     throw new MalformedJson(error instanceof Error ? error.message : "it can't be parsed");
   }
 }
+
+const TOO_DEEP = Symbol("too deep");
 
 export async function previewJson(path: string, size: number): Promise<JsonPreview> {
   const head = await readTextHead(path, size, 64 * 1024);
@@ -46,7 +53,10 @@ export async function previewJson(path: string, size: number): Promise<JsonPrevi
   if (size > JSON_PARSE_MAX_BYTES) {
     return { summary: "Too large to read whole here; the start of the file is shown.", table: null, excerpt };
   }
-  const document = await parseJsonDocument(path);
+  const document = await parseJsonDocument(path, { maxDepth: JSON_PREVIEW_MAX_DEPTH });
+  if (document === TOO_DEEP) {
+    return { summary: `The document nests deeper than ${JSON_PREVIEW_MAX_DEPTH} levels; the start of the file is shown.`, table: null, excerpt };
+  }
   const found = recordsOf(document);
   if (!found) {
     const what = Array.isArray(document) ? `a list of ${document.length} values` : document && typeof document === "object" ? `an object with ${Object.keys(document).length} keys` : "a single value";

@@ -9,7 +9,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { formatBytes } from "../field-states";
-import { ensureStorage, tempDir } from "./storage.server";
+import { newTempPath } from "./storage.server";
 
 /** An upload refused before anything was recorded; `status` is the HTTP status to answer with. */
 export class UploadError extends Error {
@@ -81,8 +81,7 @@ export async function receiveUpload(
     throw new UploadError(400, "The upload is not a valid multipart/form-data body.");
   }
 
-  await ensureStorage();
-  const tempPath = path.join(tempDir(), `${randomUUID()}.part`);
+  const tempPath = await newTempPath();
   // Opened before any byte is read, so cleanup never races the file's creation. A plain descriptor, not a
   // FileHandle: the callback-based write stream is markedly faster.
   const fd = await openFile(tempPath, "wx", 0o600);

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { env } from "../../utils/env.server";
 import { sessionSecret } from "../../utils/secrets.server";
+import { appUrl } from "../../utils/app-url.server";
 
 export interface MailConfig {
   /** Unset: messages go to the development mailbox (/outbox) instead of an SMTP server. */
@@ -34,7 +35,7 @@ export function mailConfig(): MailConfig {
     smtpUrl: env.SMTP_URL,
     from,
     domain: env.MAIL_DOMAIN ?? from.address.split("@")[1]!.toLowerCase(),
-    appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+    appUrl: appUrl(),
     maxInboundBytes: env.MAIL_MAX_BYTES,
     inboundPort: env.INBOUND_SMTP_PORT,
     inboundHost: env.INBOUND_SMTP_HOST,

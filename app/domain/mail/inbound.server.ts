@@ -19,6 +19,7 @@ import { LETTER_KINDS, type InboundChannel, type InboundStatus, type MailClassif
 import type { Executor } from "../../utils/db.server";
 import { db as defaultDb } from "../../utils/db.server";
 import { todayIn } from "../../utils/dates";
+import { withoutUnstorable } from "../../utils/bounded-input.server";
 import type { Viewer } from "../accounts.server";
 import { ownRequests, visibleInboundMessages } from "../access.server";
 import { recordReceivedFiles } from "../files.server";
@@ -208,6 +209,15 @@ export async function receiveMail(mail: ReceivedMail, db: Executor = defaultDb):
   } catch (error) {
     parseError = error instanceof Error ? error.message : String(error);
   }
+  // Postgres stores no NUL (U+0000) nor half a surrogate pair: removed from every text of the message (its raw
+  // bytes are kept as received), and said in the classification reason, so the message is still filed.
+  const scrubbed = { removed: 0 };
+  if (parsed) scrubStrings(parsed, scrubbed);
+  mail = {
+    ...mail,
+    envelopeTo: mail.envelopeTo?.map((a) => scrubText(scrubbed, a)),
+    envelopeFrom: mail.envelopeFrom === undefined ? undefined : scrubText(scrubbed, mail.envelopeFrom),
+  };
   const malformed = malformation(parsed, mail.raw, parseError);
   const given = parsed?.messageId?.trim();
   const messageId = given && MESSAGE_ID.test(given) ? given : `<${createHash("sha256").update(mail.raw).digest("hex")}@no-message-id.invalid>`;
@@ -232,7 +242,10 @@ export async function receiveMail(mail: ReceivedMail, db: Executor = defaultDb):
   const from = parsed?.from?.value[0];
   const fromText = senderText(from?.address ?? null, from?.name || null);
   // What a reviewer reads: the text part, or for a message that couldn't be read, its raw source.
-  const textBody = parsed?.text?.trim() ? parsed.text : malformed ? mail.raw.toString("utf8").slice(0, 100_000) : "";
+  const textBody = parsed?.text?.trim() ? parsed.text : malformed ? scrubText(scrubbed, mail.raw.toString("utf8").slice(0, 100_000)) : "";
+  if (scrubbed.removed) {
+    classified.reason = `${classified.reason}. ${scrubbed.removed} character${scrubbed.removed === 1 ? "" : "s"} that can't be stored (such as U+0000) removed from the message's text; the original is kept as received`;
+  }
   const sentAt = parsed?.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null;
 
   // Bytes first, into the received-files storage (flushed, then renamed): a crash after this leaves an
@@ -335,6 +348,37 @@ export async function receiveMail(mail: ReceivedMail, db: Executor = defaultDb):
   }
   await removeMailFiles(outcome.outcome === "duplicate" ? placed : redundant);
   return outcome;
+}
+
+/** `text` without what Postgres cannot store, counting the removals in `count`. */
+function scrubText(count: { removed: number }, text: string): string {
+  const { text: cleaned, removed } = withoutUnstorable(text);
+  count.removed += removed;
+  return cleaned;
+}
+
+/** Replaces, in place, every string of a parsed message (headers, addresses, text, file names) with its storable form. */
+function scrubStrings(value: unknown, count: { removed: number }, seen = new WeakSet<object>()): unknown {
+  if (typeof value === "string") return scrubText(count, value);
+  if (!value || typeof value !== "object" || Buffer.isBuffer(value) || value instanceof Date || ArrayBuffer.isView(value)) return value;
+  if (seen.has(value)) return value;
+  seen.add(value);
+  if (value instanceof Map) {
+    for (const [key, item] of value) value.set(key, scrubStrings(item, count, seen));
+    return value;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = scrubStrings(value[i], count, seen);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    if (typeof item === "function") continue;
+    const cleaned = scrubStrings(item, count, seen);
+    if (cleaned !== item) record[key] = cleaned;
+  }
+  return value;
 }
 
 function senderText(address: string | null, name: string | null): string {

@@ -24,7 +24,10 @@ export interface WorkerOptions {
   concurrency?: number;
   /** Pause between rounds when there is nothing to send (default 2 s). */
   pollIntervalMs?: number;
-  /** How long a claim holds before another worker may take the message over (default 10 min). */
+  /**
+   * How long a claim holds before another worker may take the message over (default 45 s). The worker renews
+   * the lease of what it still holds every third of it, so only a dead worker's claims run out.
+   */
   leaseMs?: number;
   /** First retry delay, doubled at each attempt up to `retryMaxMs` (defaults 30 s and 1 h). */
   retryBaseMs?: number;
@@ -32,6 +35,19 @@ export interface WorkerOptions {
   /** Only this organization's messages: lets tests share one database without sending each other's mail. */
   organizationId?: string;
   log?: Logger;
+}
+
+/** A dead worker's claims are taken over within this (plus a poll interval): well inside a minute. */
+export const DEFAULT_LEASE_MS = 45_000;
+
+/** Extends the lease of the messages a claim (its token) still holds; returns how many. */
+export async function renewLease(db: Database, token: string, leaseMs: number): Promise<number> {
+  const rows = await db
+    .update(outboxMessages)
+    .set({ lockedUntil: sql`now() + ${leaseMs} * interval '1 millisecond'` })
+    .where(and(eq(outboxMessages.leaseToken, token), eq(outboxMessages.status, "sending")))
+    .returning({ id: outboxMessages.id });
+  return rows.length;
 }
 
 /** Delay before attempt n+1 after n failed attempts: exponential, capped, with up to 20% jitter downwards. */
@@ -96,29 +112,68 @@ async function fileDraftRequest(tx: Transaction, message: OutboxRow): Promise<vo
   await changeStatus(viewer, message.requestId, { status: "submitted", note: "Request letter sent by email." }, todayIn(viewer.timeZone), tx);
 }
 
-async function recordSent(db: Database, message: OutboxRow, transport: MailTransport["name"], response: string): Promise<boolean> {
-  const markSent = (executor: Database | Transaction) =>
-    executor
-      .update(outboxMessages)
-      .set({ status: "sent", sentAt: sql`now()`, lockedUntil: null, leaseToken: null, lastError: null, transport, serverResponse: response.slice(0, 500) })
-      .where(and(eq(outboxMessages.id, message.id), eq(outboxMessages.leaseToken, message.leaseToken!)))
-      .returning({ id: outboxMessages.id });
-  // Digests, alerts and tests change nothing else: one statement. Letters also write the request's timeline.
-  if (!onTimeline(message)) return (await markSent(db)).length > 0;
-  return db.transaction(async (tx) => {
-    const [row] = await markSent(tx);
-    if (!row) return false;
+/**
+ * Marks a message sent the moment the SMTP server has accepted it, in one statement, so a crash can duplicate
+ * a letter only during the SMTP exchange itself. A letter's timeline entry (and filing its draft request)
+ * follows in its own transaction; if the process dies in between, repairSentLetters writes it later.
+ */
+async function recordSent(db: Database, message: OutboxRow, transport: MailTransport["name"], response: string, log: Logger): Promise<boolean> {
+  const [row] = await db
+    .update(outboxMessages)
+    .set({ status: "sent", sentAt: sql`now()`, lockedUntil: null, leaseToken: null, lastError: null, transport, serverResponse: response.slice(0, 500) })
+    .where(and(eq(outboxMessages.id, message.id), eq(outboxMessages.leaseToken, message.leaseToken!)))
+    .returning({ id: outboxMessages.id });
+  if (!row) return false;
+  if (onTimeline(message)) {
+    // Sent is sent: a failure here leaves the entry to repairSentLetters at the next start.
+    await recordSentLetter(db, { ...message, transport }).catch((error: unknown) => log.error(`mail: ${message.id} was sent; its timeline entry waits for the next start:`, error));
+  }
+  return true;
+}
+
+/** The email_sent entry of a sent letter (once), the request's updated_at, and filing its draft request. */
+async function recordSentLetter(db: Database, message: OutboxRow & { requestId: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    // The request's row lock orders two repairs (or a repair and the worker) of the same letter.
+    await tx.select({ id: requests.id }).from(requests).where(eq(requests.id, message.requestId)).for("update");
+    const [existing] = await tx
+      .select({ id: requestEvents.id })
+      .from(requestEvents)
+      .where(and(eq(requestEvents.requestId, message.requestId), eq(requestEvents.kind, "email_sent"), sql`${requestEvents.data}->>'outboxMessageId' = ${message.id}`))
+      .limit(1);
+    if (existing) return;
     await tx.insert(requestEvents).values({
       organizationId: message.organizationId,
       requestId: message.requestId,
       kind: "email_sent",
       actorId: message.createdById,
-      data: { outboxMessageId: message.id, to: message.toAddress, subject: message.subject, messageId: message.messageId, transport },
+      data: { outboxMessageId: message.id, to: message.toAddress, subject: message.subject, messageId: message.messageId, transport: message.transport },
     });
     await tx.update(requests).set({ updatedAt: new Date() }).where(eq(requests.id, message.requestId));
     if (message.kind === "request_letter") await fileDraftRequest(tx, message);
-    return true;
   });
+}
+
+/**
+ * Writes the timeline entries of letters marked sent whose entry was never written (the process died between
+ * the two steps), for the last week. Run when a worker starts.
+ */
+export async function repairSentLetters(db: Database, organizationId?: string): Promise<number> {
+  const rows = await db
+    .select()
+    .from(outboxMessages)
+    .where(
+      and(
+        eq(outboxMessages.status, "sent"),
+        inArray(outboxMessages.kind, [...LETTER_KINDS]),
+        sql`${outboxMessages.requestId} is not null`,
+        sql`${outboxMessages.sentAt} > now() - interval '7 days'`,
+        sql`not exists (select 1 from ${requestEvents} e where e.request_id = ${outboxMessages.requestId} and e.kind = 'email_sent' and e.data->>'outboxMessageId' = ${outboxMessages.id}::text)`,
+        organizationId ? eq(outboxMessages.organizationId, organizationId) : undefined,
+      ),
+    );
+  for (const row of rows) if (onTimeline(row)) await recordSentLetter(db, row);
+  return rows.length;
 }
 
 async function recordFailure(
@@ -181,7 +236,7 @@ export class OutboxWorker {
       batchSize: config.batchSize ?? 50,
       concurrency: config.concurrency ?? 10,
       pollIntervalMs: config.pollIntervalMs ?? 2_000,
-      leaseMs: config.leaseMs ?? 10 * 60_000,
+      leaseMs: config.leaseMs ?? DEFAULT_LEASE_MS,
       retryBaseMs: config.retryBaseMs ?? 30_000,
       retryMaxMs: config.retryMaxMs ?? 60 * 60_000,
     };
@@ -193,6 +248,13 @@ export class OutboxWorker {
     const { db, transport } = this.config;
     const claimed = await claimMessages(db, this.options.batchSize, this.options.leaseMs, this.config.organizationId);
     const summary: RoundSummary = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 };
+    if (claimed.length === 0) return summary;
+    // Held while this worker lives: renewed every third of the lease until the round ends.
+    const token = claimed[0]!.leaseToken!;
+    const renewal = setInterval(() => {
+      renewLease(db, token, this.options.leaseMs).catch((error: unknown) => this.log.warn("mail: renewing a lease failed:", error));
+    }, Math.max(1, Math.floor(this.options.leaseMs / 3)));
+    renewal.unref();
     let next = 0;
     const lane = async () => {
       while (next < claimed.length) {
@@ -207,16 +269,21 @@ export class OutboxWorker {
           if (outcome !== "lost") this.log.warn(`mail: ${message.id} to ${message.toAddress} not sent (${outcome}): ${describeSendError(error)}`);
           continue;
         }
-        if (await recordSent(db, message, transport.name, response)) summary.sent++;
+        if (await recordSent(db, message, transport.name, response, this.log)) summary.sent++;
         else this.log.warn(`mail: ${message.id} was sent but its lease had passed to another worker`);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.options.concurrency, claimed.length) }, lane));
+    try {
+      await Promise.all(Array.from({ length: Math.min(this.options.concurrency, claimed.length) }, lane));
+    } finally {
+      clearInterval(renewal);
+    }
     return summary;
   }
 
   /** Runs rounds until nothing is due (tests and the benchmark). */
   async drain(): Promise<RoundSummary> {
+    await repairSentLetters(this.config.db, this.config.organizationId);
     const total: RoundSummary = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
     for (;;) {
       const round = await this.runOnce();
@@ -251,6 +318,12 @@ export class OutboxWorker {
   }
 
   private async run(): Promise<void> {
+    try {
+      const repaired = await repairSentLetters(this.config.db, this.config.organizationId);
+      if (repaired) this.log.info(`mail: wrote the timeline entries of ${repaired} letter(s) sent before a crash`);
+    } catch (error) {
+      this.log.error("mail: repairing sent letters' timeline entries failed:", error);
+    }
     while (!this.stopping) {
       this.woken = false;
       let busy = false;

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { guardedForTest } from "../factories";
 
 /** A multipart/form-data body, built by hand so tests control every byte (and can cut it short). */
 export function multipart(parts: Array<{ name: string; filename?: string; content: string | Buffer; type?: string }>) {
@@ -55,8 +56,10 @@ export async function postBody(
     body: options.body as BodyInit,
     duplex: "half",
   } as RequestInit);
+  const guarded = await guardedForTest(request);
+  if (guarded instanceof Response) return guarded;
   try {
-    const result = await handler({ request, params: options.params, context: {} });
+    const result = await handler({ request: guarded, params: options.params, context: {} });
     return result instanceof Response ? result : new Response(JSON.stringify(result ?? null));
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
@@ -64,7 +67,7 @@ export async function postBody(
   }
 }
 
-/** Files under a directory (one level), and under its tmp/. */
+/** Files under a directory (one level), and the temp files under its tmp/. */
 export function filesIn(dir: string): { stored: string[]; temp: string[] } {
   const list = (d: string) => {
     try {
@@ -73,7 +76,8 @@ export function filesIn(dir: string): { stored: string[]; temp: string[] } {
       return [];
     }
   };
-  return { stored: list(dir).filter((n) => n !== "tmp"), temp: list(path.join(dir, "tmp")) };
+  // Heartbeats (`<instance>.alive`) say which process writes the temp files; they are not temp files.
+  return { stored: list(dir).filter((n) => n !== "tmp"), temp: list(path.join(dir, "tmp")).filter((n) => !n.endsWith(".alive")) };
 }
 
 /** A CSV of stop data, about `rows` rows long. */
