@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/bounded-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(viewer, "request.edit");
   const campaignId = params.campaignId ?? "";
   const requestId = params.requestId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = intentSchema.safeParse({ intent: formData.get("intent") });
   if (!intent.success) throw new Response("Unknown action.", { status: 400 });
   let letter: { subject: string; body: string } | null = null;

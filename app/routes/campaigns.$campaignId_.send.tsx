@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/bounded-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
@@ -54,7 +55,7 @@ const contactSchema = z
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const campaignId = params.campaignId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = intentSchema.safeParse({ intent: formData.get("intent") });
   if (!intent.success) throw new Response("Unknown action.", { status: 400 });
   const back = (message: string, kind: "success" | "error" = "success", watch = false) =>
