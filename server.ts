@@ -6,6 +6,7 @@ import { runMigrations } from "./db/migrate";
 import { PARTNER_EMAIL } from "./db/seed/demo-coalition";
 import { DEMO_EMAIL, DEMO_PASSWORD, demoUserExists, organizationCount, seedDemo } from "./db/seed/demo";
 import { seedReferenceData } from "./db/seed/reference";
+import { loadDirectory } from "./db/seed/directory";
 import { redateAfterReferenceChange } from "./app/domain/deadlines.server";
 import { seedDemoAtStartup } from "./db/seed/when-to-seed";
 import { todayIn } from "./app/utils/dates";
@@ -24,6 +25,14 @@ async function prepareDatabase() {
   if (changed.length > 0) {
     const redated = await redateAfterReferenceChange(db, changed);
     console.log(`Deadline reference updated for ${changed.map((c) => c.code).join(", ")}: ${redated} open requests re-dated.`);
+  }
+  const started = Date.now();
+  const directory = await loadDirectory(db);
+  if (directory.loaded) {
+    console.log(
+      `Agency directory ${directory.version} loaded: ${directory.count} agencies in ${Date.now() - started} ms` +
+        (directory.unlisted ? ` (${directory.unlisted} no longer in the list, kept for their links)` : ""),
+    );
   }
   const where = dbHandle.driver === "pglite" ? `embedded database in ${dataDir}` : "Postgres server (DATABASE_URL)";
   console.log(`Database ready: ${where}`);
