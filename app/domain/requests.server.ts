@@ -13,6 +13,7 @@ import { refreshDeadline, type DeadlineSnapshot } from "./deadlines.server";
 import { isUuid, lockRequest, recordEvent } from "./request-events.server";
 import { coverageColumns } from "./coverage-sql.server";
 import { containsPattern, requestTextMatch } from "./request-search.server";
+import { agencyFromDirectory } from "./directory-links.server";
 import { fail, ok, type Result } from "./results";
 import type { FieldChange, TimelineEvent, TimelineEventData } from "./timeline";
 
@@ -277,6 +278,12 @@ export async function createRequest(
   today: string,
   db: Executor = defaultDb,
 ): Promise<Result<{ id: string; number: number }>> {
+  // An agency picked from the national directory: the organization's agency for it, created or linked on the way.
+  if (input.directoryOri && !input.agencyId && !input.vendorId) {
+    const picked = await agencyFromDirectory(viewer, input.directoryOri, db);
+    if (!picked.ok) return picked;
+    input = { ...input, agencyId: picked.value.id };
+  }
   const target = await findTarget(db, viewer, input);
   if (!target.ok) return target;
   const campaign = input.campaignId ? await findCampaign(db, viewer, input.campaignId) : null;

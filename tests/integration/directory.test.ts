@@ -1,0 +1,142 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agencies, directoryAgencies, jurisdictions, requests } from "../../db/schema";
+import { DIRECTORY_FILE, directoryStatus, loadDirectory } from "../../db/seed/directory";
+import { agencyFromDirectory, linkAgencyToDirectory, suggestDirectoryMatches } from "~/domain/directory-links.server";
+import { resetDirectoryIndex, searchDirectory } from "~/domain/directory.server";
+import { createAgency } from "~/domain/places.server";
+import { createRequest } from "~/domain/requests.server";
+import { db } from "~/utils/db.server";
+import { makeOrganization, TODAY } from "./factories";
+
+const FULL_COUNT = 20379;
+
+beforeAll(async () => {
+  await loadDirectory(db);
+  resetDirectoryIndex();
+}, 120_000);
+
+afterAll(async () => {
+  // Leave the shipped list in place for whatever runs next on this database.
+  await loadDirectory(db);
+  resetDirectoryIndex();
+}, 120_000);
+
+describe("loading the shipped directory", () => {
+  it("holds every agency once, with its version and count recorded", async () => {
+    const status = await directoryStatus(db);
+    expect(status).toMatchObject({ count: FULL_COUNT, version: expect.stringMatching(/^fbi-cde-[0-9a-f]{12}$/) });
+    const rows = await db.select({ ori: directoryAgencies.ori }).from(directoryAgencies).where(eq(directoryAgencies.listed, true));
+    expect(rows).toHaveLength(FULL_COUNT);
+  });
+
+  it("does nothing on a second start", async () => {
+    const before = await directoryStatus(db);
+    const again = await loadDirectory(db);
+    expect(again).toMatchObject({ loaded: false, count: FULL_COUNT, version: before!.version });
+    expect((await directoryStatus(db))!.loadedAt.getTime()).toBe(before!.loadedAt.getTime());
+  });
+
+  it("handles the list's known problems", async () => {
+    const [hastings] = await db.select().from(directoryAgencies).where(eq(directoryAgencies.ori, "NB0010100"));
+    expect(hastings).toMatchObject({ state: "NE", jurisdictionCode: "NE" });
+    const colon = await db.select({ name: directoryAgencies.name }).from(directoryAgencies).where(eq(directoryAgencies.subUnit, true));
+    expect(colon.length).toBeGreaterThan(800);
+    expect(colon.every((r) => !r.name.includes(":") || !r.name.endsWith(":"))).toBe(true);
+    const [anchorage] = await db.select().from(directoryAgencies).where(eq(directoryAgencies.ori, "AK0010100"));
+    expect(anchorage).toMatchObject({ name: "Anchorage Police Department", agencyType: "police", counties: ["Anchorage"] });
+  });
+
+  it("updates in place when a newer list ships, keeping linked agencies that the new list lacks", async () => {
+    const org = await makeOrganization("Dir");
+    const picked = await agencyFromDirectory(org.viewer, "AK0010200", db);
+    expect(picked.ok).toBe(true);
+    // A newer list: two agencies only, one renamed; every other ORI is no longer listed.
+    const text = gunzipSync(readFileSync(DIRECTORY_FILE)).toString("utf8").split("\n");
+    const header = text[0]!;
+    const anchorage = text.find((l) => l.startsWith("AK0010100,"))!.replace("Anchorage Police Department", "Anchorage Police Dept");
+    const juneau = text.find((l) => l.startsWith("AK0010300,"))!;
+    const dir = mkdtempSync(path.join(tmpdir(), "directory-"));
+    const file = path.join(dir, "newer.csv.gz");
+    writeFileSync(file, gzipSync([header, anchorage, juneau, ""].join("\n")));
+    const load = await loadDirectory(db, file);
+    expect(load).toMatchObject({ loaded: true, count: 2, unlisted: FULL_COUNT - 2 });
+    const [renamed] = await db.select().from(directoryAgencies).where(eq(directoryAgencies.ori, "AK0010100"));
+    expect(renamed).toMatchObject({ name: "Anchorage Police Dept", listed: true });
+    const [kept] = await db.select().from(directoryAgencies).where(eq(directoryAgencies.ori, "AK0010200"));
+    expect(kept!.listed).toBe(false);
+    resetDirectoryIndex();
+    expect((await searchDirectory(null, { q: "fairbanks" }, db)).hits).toEqual([]);
+    // And back to the shipped list: everything listed again.
+    const back = await loadDirectory(db);
+    expect(back).toMatchObject({ loaded: true, count: FULL_COUNT, unlisted: 0 });
+    resetDirectoryIndex();
+    expect((await searchDirectory(null, { q: "fairbanks police" }, db)).hits[0]!.ori).toBe("AK0010200");
+  }, 120_000);
+});
+
+describe("searching the directory", () => {
+  const first = async (q: string, state?: string) => (await searchDirectory(null, { q, state, limit: 5 }, db)).hits.map((h) => `${h.name} ${h.state}`);
+
+  it("finds by name with short forms, any word order and small typos", async () => {
+    expect((await first("oakland pd"))).toContain("Oakland Police Department CA");
+    expect((await first("pd oakland"))).toContain("Oakland Police Department CA");
+    expect((await first("oaklnd police"))).toContain("Oakland Police Department CA");
+    expect((await first("sherif lane county", "OR"))[0]).toBe("Lane County Sheriff's Office OR");
+  });
+
+  it("finds by ORI, and by county and state", async () => {
+    expect(await first("AK0010100")).toEqual(["Anchorage Police Department AK"]);
+    expect((await first("fairbanks north star"))[0]).toMatch(/AK$/);
+    expect((await first("oakland police california"))[0]).toBe("Oakland Police Department CA");
+  });
+
+  it("filters by state", async () => {
+    const hits = (await searchDirectory(null, { q: "police", state: "VT", limit: 100 }, db)).hits;
+    expect(hits.length).toBeGreaterThan(10);
+    expect(hits.every((h) => h.state === "VT")).toBe(true);
+  });
+});
+
+describe("organizations build on the directory", () => {
+  it("picking a directory agency for a request creates the organization's agency with its ORI, once", async () => {
+    const org = await makeOrganization("Pick");
+    const created = await createRequest(org.viewer, { title: "Stops", description: "Stop data", directoryOri: "OR0200000", initialStatus: "draft", tags: [] }, TODAY, db);
+    expect(created.ok).toBe(true);
+    const [request] = await db.select({ agencyId: requests.agencyId }).from(requests).where(eq(requests.id, created.ok ? created.value.id : ""));
+    const [agency] = await db.select().from(agencies).where(eq(agencies.id, request!.agencyId!));
+    expect(agency).toMatchObject({ ori: "OR0200000", name: "Lane County Sheriff's Office", type: "sheriff", organizationId: org.org.id });
+    const again = await agencyFromDirectory(org.viewer, "or0200000", db);
+    expect(again).toEqual({ ok: true, value: { id: agency!.id, created: false } });
+    // Another organization gets its own row.
+    const other = await makeOrganization("Other");
+    const theirs = await agencyFromDirectory(other.viewer, "OR0200000", db);
+    expect(theirs.ok && theirs.value.id).not.toBe(agency!.id);
+    expect(theirs.ok && theirs.value.created).toBe(true);
+  });
+
+  it("refuses ORIs the directory lacks, and territories without a law", async () => {
+    const org = await makeOrganization("Refuse");
+    expect(await agencyFromDirectory(org.viewer, "ZZ9999999", db)).toMatchObject({ ok: false, fieldErrors: { directoryOri: [expect.stringMatching(/No agency/)] } });
+    const pr = await db.select({ ori: directoryAgencies.ori }).from(directoryAgencies).where(eq(directoryAgencies.state, "PR")).limit(1);
+    expect(await agencyFromDirectory(org.viewer, pr[0]!.ori, db)).toMatchObject({ ok: false });
+  });
+
+  it("suggests directory matches for an existing agency and links it once a person confirms", async () => {
+    const org = await makeOrganization("Link");
+    const [caState] = await db.select({ id: jurisdictions.id }).from(jurisdictions).where(eq(jurisdictions.code, "CA"));
+    const mine = await createAgency(org.viewer, { name: "Oakland Police Dept.", type: "police", jurisdictionId: caState!.id }, db);
+    expect(mine.ok).toBe(true);
+    const id = mine.ok ? mine.value.id : "";
+    const suggestions = await suggestDirectoryMatches(org.viewer, id, db);
+    expect(suggestions[0]).toMatchObject({ ori: "CA0010900", name: "Oakland Police Department" });
+    expect(await linkAgencyToDirectory(org.viewer, id, "CA0010900", db)).toEqual({ ok: true, value: { id } });
+    expect(await suggestDirectoryMatches(org.viewer, id, db)).toEqual([]);
+    // Picking the same ORI later finds this agency, not a new one.
+    expect(await agencyFromDirectory(org.viewer, "CA0010900", db)).toEqual({ ok: true, value: { id, created: false } });
+  });
+});
