@@ -7,7 +7,10 @@ import type { DirectoryType } from "./directory/clean";
 import { buildIndex, searchIndex, type DirectoryIndex } from "./directory/index";
 import type { AgencyType } from "../../db/schema/values";
 
-export { readStatus as directoryStatus };
+/** The directory's version and count as the database holds them (null before the first load). */
+export function directoryStatus(db: Executor = defaultDb) {
+  return readStatus(db);
+}
 
 export interface DirectoryHit {
   ori: string;

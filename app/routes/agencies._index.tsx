@@ -26,11 +26,16 @@ export default function AgenciesIndex() {
           <h1>Agencies</h1>
           <p className="page-header__meta">Departments you send requests to: police, sheriffs, 911 centers, clerks, oversight boards.</p>
         </div>
-        {canManage ? (
-          <Link to="/agencies/new" className="button">
-            Add agency
+        <div className="actions">
+          <Link to="/directory" className="button button--secondary">
+            National directory
           </Link>
-        ) : null}
+          {canManage ? (
+            <Link to="/agencies/new" className="button">
+              Add agency
+            </Link>
+          ) : null}
+        </div>
       </div>
       <div className="card">
         <Form method="get" className="filters" role="search">
