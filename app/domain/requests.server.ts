@@ -96,10 +96,17 @@ export type RequestListRow = {
   coverageTotal: number;
 };
 
-function filterConditions(viewer: Viewer, filters: Partial<RequestFilters>): SQL[] {
+/** Filters from the URL, and (from an agency's page) the agency's directory ORI: requests to any agency row linked to it. */
+type ListFilters = Partial<RequestFilters> & { agencyOri?: string };
+
+function filterConditions(viewer: Viewer, filters: ListFilters): SQL[] {
   const conditions: SQL[] = [visibleRequests(viewer)];
   if (filters.status) conditions.push(eq(requests.status, filters.status));
-  if (filters.agency) conditions.push(eq(requests.agencyId, filters.agency));
+  if (filters.agency && filters.agencyOri) {
+    conditions.push(
+      or(eq(requests.agencyId, filters.agency), sql`${requests.agencyId} in (select a.id from agencies a where a.ori = ${filters.agencyOri})`)!,
+    );
+  } else if (filters.agency) conditions.push(eq(requests.agencyId, filters.agency));
   if (filters.vendor) conditions.push(eq(requests.vendorId, filters.vendor));
   if (filters.campaign) conditions.push(eq(requests.campaignId, filters.campaign));
   if (filters.owner === "own") conditions.push(ownRequests(viewer));
@@ -136,7 +143,7 @@ function orderBy(filters: Partial<RequestFilters>): SQL[] {
 
 export async function listRequests(
   viewer: Viewer,
-  filters: Partial<RequestFilters>,
+  filters: ListFilters,
   db: Executor = defaultDb,
 ): Promise<{ rows: RequestListRow[]; total: number; page: number; pageSize: number; pageCount: number }> {
   const pageSize = filters.pageSize ?? 25;
