@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies, directoryAgencies, jurisdictions, requests } from "../../db/schema";
 import { DIRECTORY_FILE, directoryStatus, loadDirectory } from "../../db/seed/directory";
@@ -11,7 +11,7 @@ import { resetDirectoryIndex, searchDirectory } from "~/domain/directory.server"
 import { createAgency } from "~/domain/places.server";
 import { createRequest } from "~/domain/requests.server";
 import { db } from "~/utils/db.server";
-import { makeOrganization, TODAY } from "./factories";
+import { callRoute, cookieFor, formCoalition, freshViewer, makeOrganization, TODAY } from "./factories";
 
 const FULL_COUNT = 20379;
 
@@ -138,5 +138,73 @@ describe("organizations build on the directory", () => {
     expect(await suggestDirectoryMatches(org.viewer, id, db)).toEqual([]);
     // Picking the same ORI later finds this agency, not a new one.
     expect(await agencyFromDirectory(org.viewer, "CA0010900", db)).toEqual({ ok: true, value: { id, created: false } });
+  });
+});
+
+describe("directory pages", () => {
+  it("the results page answers without JavaScript, and the JSON search refuses bad input with the field named", async () => {
+    const { loader } = await import("~/routes/directory._index");
+    const search = await import("~/routes/directory.search");
+    const org = await makeOrganization("Page");
+    const cookie = await cookieFor(org.admin.id);
+    const page = await callRoute(loader as never, { url: "/directory?q=sherif+lane+county&state=OR", cookie });
+    expect(page.status).toBe(200);
+    const data = (await page.json()) as { total: number; hits: Array<{ ori: string }> };
+    expect(data.hits[0]!.ori).toBe("OR0200000");
+    const bad = await callRoute(search.loader as never, { url: "/directory/search?q=x&state=Oregon", cookie });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/state/);
+    const tooMany = await callRoute(search.loader as never, { url: "/directory/search?q=police&limit=5000", cookie });
+    expect(tooMany.status).toBe(400);
+    expect(await tooMany.text()).toMatch(/limit/);
+    const good = await callRoute(search.loader as never, { url: "/directory/search?q=oakland+pd&limit=3", cookie });
+    expect(((await good.json()) as { hits: Array<{ name: string }> }).hits.map((h) => h.name)).toContain("Oakland Police Department");
+  });
+
+  it("'Add to our agencies' creates the agency and redirects to it; the new-request form preselects it afterwards", async () => {
+    const { action } = await import("~/routes/directory._index");
+    const newRequest = await import("~/routes/requests.new");
+    const org = await makeOrganization("Add");
+    const cookie = await cookieFor(org.admin.id);
+    const before = await callRoute(newRequest.loader as never, { url: "/requests/new?ori=AK0010300", cookie });
+    expect(((await before.json()) as { directoryPick: { ori: string } | null }).directoryPick?.ori).toBe("AK0010300");
+    const added = await callRoute(action as never, { url: "/directory", cookie, form: { intent: "add", ori: "ak0010300" } });
+    expect(added.status).toBe(302);
+    const [row] = await db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.organizationId, org.org.id), eq(agencies.ori, "AK0010300")));
+    expect(added.headers.get("Location")).toBe(`/agencies/${row!.id}`);
+    const after = await callRoute(newRequest.loader as never, { url: "/requests/new?ori=AK0010300", cookie });
+    expect(await after.json()).toMatchObject({ directoryPick: null, agencyId: row!.id });
+    const bad = await callRoute(action as never, { url: "/directory", cookie, form: { intent: "add", ori: "nope" } });
+    expect(bad.status).toBe(422);
+  });
+
+  it("the new-request form creates a request to a directory agency, and refuses one agency from each list", async () => {
+    const { action } = await import("~/routes/requests.new");
+    const org = await makeOrganization("Form");
+    const cookie = await cookieFor(org.admin.id);
+    const both = await callRoute(action as never, { url: "/requests/new", cookie, form: { title: "T", description: "D", agencyId: org.agencyId, directoryOri: "AK0010100", initialStatus: "draft", visibility: "coalition" } });
+    expect(both.status).toBe(400);
+    expect(JSON.stringify(await both.json())).toMatch(/directoryOri/);
+    const made = await callRoute(action as never, { url: "/requests/new", cookie, form: { title: "T", description: "D", directoryOri: "AK0010100", initialStatus: "draft", visibility: "coalition" } });
+    expect(made.status).toBe(302);
+    const [linked] = await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(and(eq(agencies.organizationId, org.org.id), eq(agencies.ori, "AK0010100")));
+    expect(linked!.name).toBe("Anchorage Police Department");
+  });
+
+  it("an agency page shows the directory facts and a coalition partner's visible request to the same ORI", async () => {
+    const { loader } = await import("~/routes/agencies.$agencyId");
+    const a = await makeOrganization("PartA");
+    const b = await makeOrganization("PartB");
+    await formCoalition(a, b);
+    const aAgency = await agencyFromDirectory(await freshViewer(a.admin.id), "CA0010900", db);
+    const bViewer = await freshViewer(b.admin.id);
+    const made = await createRequest(bViewer, { title: "Partner ask", description: "D", directoryOri: "CA0010900", initialStatus: "draft", visibility: "coalition", tags: [] }, TODAY, db);
+    expect(made.ok).toBe(true);
+    const hidden = await createRequest(bViewer, { title: "Private ask", description: "D", directoryOri: "CA0010900", initialStatus: "draft", visibility: "private", tags: [] }, TODAY, db);
+    expect(hidden.ok).toBe(true);
+    const page = await callRoute(loader as never, { url: "/agencies/x", cookie: await cookieFor(a.admin.id), params: { agencyId: aAgency.ok ? aAgency.value.id : "" } });
+    const data = (await page.json()) as { directory: { ori: string; nibrsSince: string | null; counties: string[] }; requests: { rows: Array<{ title: string }> } };
+    expect(data.directory).toMatchObject({ ori: "CA0010900", counties: ["Alameda"] });
+    expect(data.requests.rows.map((r) => r.title)).toEqual(["Partner ask"]);
   });
 });
