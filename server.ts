@@ -7,6 +7,7 @@ import { PARTNER_EMAIL } from "./db/seed/demo-coalition";
 import { DEMO_EMAIL, DEMO_PASSWORD, demoUserExists, organizationCount, seedDemo } from "./db/seed/demo";
 import { seedReferenceData } from "./db/seed/reference";
 import { loadDirectory } from "./db/seed/directory";
+import { directoryIndex } from "./app/domain/directory.server";
 import { redateAfterReferenceChange } from "./app/domain/deadlines.server";
 import { seedDemoAtStartup } from "./db/seed/when-to-seed";
 import { todayIn } from "./app/utils/dates";
@@ -77,6 +78,8 @@ async function main() {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
     console.log(`JointAsk listening on http://localhost:${port}`);
+    // Build the directory's word index now, in the background, so the first search does not wait for it.
+    directoryIndex(db).catch((error: unknown) => console.error("Agency directory index:", error instanceof Error ? error.message : error));
   });
 
   server.on("error", async (error: NodeJS.ErrnoException) => {
