@@ -83,6 +83,11 @@ export default function Directory() {
             county, state or ORI code; word order and small typos do not matter.
           </p>
         </div>
+        {canManage ? (
+          <Link to="/directory/contacts-import" className="button button--secondary">
+            Import records contacts
+          </Link>
+        ) : null}
       </div>
       <div className="card">
         <Form method="get" className="filters" role="search">

@@ -208,3 +208,34 @@ describe("directory pages", () => {
     expect(data.requests.rows.map((r) => r.title)).toEqual(["Partner ask"]);
   });
 });
+
+describe("records contacts imported by ORI", () => {
+  it("previews every row, imports all or nothing, creating agencies from the directory and updating linked ones", async () => {
+    const { previewContactsImport, runContactsImport } = await import("~/domain/contacts-import.server");
+    const org = await makeOrganization("Contacts");
+    const linked = await agencyFromDirectory(org.viewer, "AK0010100", db);
+    expect(linked.ok).toBe(true);
+    const bad = "ori,records_contact_email\nAK0010100,records@muni.org\nZZ0000000,x@example.org\nAK0010100,again@example.org\nAK0010200,not-an-email\n";
+    const preview = await previewContactsImport(org.viewer, bad, db);
+    expect(preview.errors.map((e) => `${e.line}:${e.column}`)).toEqual(["3:ori", "4:ori", "5:records_contact_email"]);
+    const refused = await runContactsImport(org.viewer, bad, db);
+    expect(refused.ok).toBe(false);
+    const [untouched] = await db.select({ email: agencies.recordsContactEmail }).from(agencies).where(eq(agencies.id, linked.ok ? linked.value.id : ""));
+    expect(untouched!.email).toBeNull();
+
+    const good = "ORI,records_contact_name,records_contact_email,portal_url\nAK0010100,Records Unit,records@muni.org,\nak0010200,,records@fairbanks.us,https://fairbanks.example/portal\n";
+    const plan = await previewContactsImport(org.viewer, good, db);
+    expect(plan.errors).toEqual([]);
+    expect(plan.counts).toEqual({ rows: 2, created: 1, updated: 1 });
+    const done = await runContactsImport(org.viewer, good, db);
+    expect(done.ok).toBe(true);
+    const rows = await db
+      .select({ ori: agencies.ori, name: agencies.recordsContactName, email: agencies.recordsContactEmail, portal: agencies.portalUrl })
+      .from(agencies)
+      .where(eq(agencies.organizationId, org.org.id));
+    expect(rows.filter((r) => r.ori).sort((a, b) => a.ori!.localeCompare(b.ori!))).toEqual([
+      { ori: "AK0010100", name: "Records Unit", email: "records@muni.org", portal: null },
+      { ori: "AK0010200", name: null, email: "records@fairbanks.us", portal: "https://fairbanks.example/portal" },
+    ]);
+  });
+});

@@ -143,3 +143,22 @@ describe("searching the index", () => {
     expect(queryWords("The  Sheriff of  the county")).toEqual(["sheriff", "county"]);
   });
 });
+
+describe("records contacts by ORI", async () => {
+  const { checkContactRow, checkHeader } = await import("~/domain/contacts-import");
+  it("needs an ori column and at least one contact column, and names unknown ones", () => {
+    expect(checkHeader(["ori", "records_contact_email"])).toEqual([]);
+    expect(checkHeader(["records_contact_email"]).map((p) => p.column)).toEqual(["ori"]);
+    expect(checkHeader(["ori"]).map((p) => p.message)).toEqual(["The file has no contact column to import"]);
+    expect(checkHeader(["ori", "phone"]).map((p) => p.column)).toContain("phone");
+  });
+  it("checks each row's ORI, email and portal, naming the column", () => {
+    expect(checkContactRow(2, { ori: " ca0010900 ", records_contact_email: "records@oaklandca.gov" })).toEqual({
+      row: { line: 2, ori: "CA0010900", recordsContactEmail: "records@oaklandca.gov", recordsContactName: undefined, portalUrl: undefined, notes: undefined },
+      problems: [],
+    });
+    const bad = checkContactRow(3, { ori: "CA00", records_contact_email: "nope", portal_url: "ftp://x" });
+    expect(bad.row).toBeUndefined();
+    expect(bad.problems.map((p) => p.column)).toEqual(["ori", "records_contact_email", "portal_url"]);
+  });
+});
