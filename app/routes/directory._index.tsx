@@ -48,16 +48,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const addSchema = z.object({ intent: z.literal("add"), ori: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{9}$/, "ori must be nine letters and digits") });
+const addSchema = z.object({
+  intent: z.literal("add"),
+  ori: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{9}$/, "ori must be nine letters and digits"),
+  // From a joint ask's target search: back there with the agency picked.
+  returnTo: z
+    .string()
+    .refine((v) => /^\/campaigns\/new(\?|$)/.test(v), "returnTo must be the new joint ask page")
+    .optional(),
+});
 
-/** "Add to our agencies": the organization's agency row for a directory ORI (created, or the one already linked). */
+/**
+ * "Add to our agencies": the organization's agency row for a directory ORI (created, or the one already linked).
+ * From a joint ask's target search (returnTo), anyone who may file requests adds it and goes back with it picked.
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  requirePermission(viewer, "agency.manage");
   const parsed = addSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw json({ message: parsed.error.issues[0]!.message }, { status: 422 });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw json({ message: `${String(issue.path[0])}: ${issue.message}` }, { status: 422 });
+  }
+  requirePermission(viewer, parsed.data.returnTo ? "request.create" : "agency.manage");
   const result = await agencyFromDirectory(viewer, parsed.data.ori);
   if (!result.ok) throw json({ message: Object.values(result.fieldErrors).flat().join(" ") }, { status: 422 });
+  if (parsed.data.returnTo) {
+    const back = parsed.data.returnTo;
+    return redirectWithFlash(`${back}${back.includes("?") ? "&" : "?"}agency=${result.value.id}`, { kind: "success", message: "Added from the directory." });
+  }
   return redirectWithFlash(`/agencies/${result.value.id}`, {
     kind: "success",
     message: result.value.created ? "Added to your agencies from the directory." : "Already in your agencies, linked to the directory.",

@@ -178,6 +178,25 @@ describe("directory pages", () => {
     expect(bad.status).toBe(422);
   });
 
+  it("a joint ask's target search offers directory agencies, added and picked in one click", async () => {
+    const campaigns = await import("~/routes/campaigns.new");
+    const directory = await import("~/routes/directory._index");
+    const org = await makeOrganization("Joint");
+    const cookie = await cookieFor(org.admin.id);
+    const page = await callRoute(campaigns.loader as never, { url: "/campaigns/new?q=juneau+police", cookie });
+    const data = (await page.json()) as { directoryHits: Array<{ ori: string; agencyId: string | null }> };
+    expect(data.directoryHits[0]).toMatchObject({ ori: "AK0010300", agencyId: null });
+    const added = await callRoute(directory.action as never, { url: "/directory?index", cookie, form: { intent: "add", ori: "AK0010300", returnTo: "/campaigns/new?q=juneau+police" } });
+    expect(added.status).toBe(302);
+    const [row] = await db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.organizationId, org.org.id), eq(agencies.ori, "AK0010300")));
+    expect(added.headers.get("Location")).toBe(`/campaigns/new?q=juneau+police&agency=${row!.id}`);
+    const back = await callRoute(campaigns.loader as never, { url: added.headers.get("Location")!, cookie });
+    expect(((await back.json()) as { preselected: string[] }).preselected).toEqual([row!.id]);
+    const elsewhere = await callRoute(directory.action as never, { url: "/directory?index", cookie, form: { intent: "add", ori: "AK0010300", returnTo: "https://evil.example/" } });
+    expect(elsewhere.status).toBe(422);
+    expect(await elsewhere.text()).toMatch(/returnTo/);
+  });
+
   it("the new-request form creates a request to a directory agency, and refuses one agency from each list", async () => {
     const { action } = await import("~/routes/requests.new");
     const org = await makeOrganization("Form");
