@@ -102,11 +102,10 @@ type ListFilters = Partial<RequestFilters> & { agencyOri?: string };
 function filterConditions(viewer: Viewer, filters: ListFilters): SQL[] {
   const conditions: SQL[] = [visibleRequests(viewer)];
   if (filters.status) conditions.push(eq(requests.status, filters.status));
-  if (filters.agency && filters.agencyOri) {
-    conditions.push(
-      or(eq(requests.agencyId, filters.agency), sql`${requests.agencyId} in (select a.id from agencies a where a.ori = ${filters.agencyOri})`)!,
-    );
-  } else if (filters.agency) conditions.push(eq(requests.agencyId, filters.agency));
+  const byOri = filters.agencyOri ? sql`${requests.agencyId} in (select a.id from agencies a where a.ori = ${filters.agencyOri})` : null;
+  if (filters.agency && byOri) conditions.push(or(eq(requests.agencyId, filters.agency), byOri)!);
+  else if (filters.agency) conditions.push(eq(requests.agencyId, filters.agency));
+  else if (byOri) conditions.push(byOri);
   if (filters.vendor) conditions.push(eq(requests.vendorId, filters.vendor));
   if (filters.campaign) conditions.push(eq(requests.campaignId, filters.campaign));
   if (filters.owner === "own") conditions.push(ownRequests(viewer));

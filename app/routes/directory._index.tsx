@@ -152,7 +152,9 @@ export default function Directory() {
                 <tbody>
                   {data.hits.map((h) => (
                     <tr key={h.ori}>
-                      <td data-label="Agency">{h.agencyId ? <Link to={`/agencies/${h.agencyId}`}>{h.name}</Link> : h.name}</td>
+                      <td data-label="Agency">
+                        <Link to={`/directory/${h.ori}`}>{h.name}</Link>
+                      </td>
                       <td data-label="Type">
                         {AGENCY_TYPE_LABELS[h.agencyType]}
                         {h.directoryType === "unknown" ? <div className="muted small">{DIRECTORY_TYPE_LABELS.unknown} in the FBI list</div> : null}

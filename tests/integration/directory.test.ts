@@ -225,6 +225,17 @@ describe("directory pages", () => {
     const data = (await page.json()) as { directory: { ori: string; nibrsSince: string | null; counties: string[] }; requests: { rows: Array<{ title: string }> } };
     expect(data.directory).toMatchObject({ ori: "CA0010900", counties: ["Alameda"] });
     expect(data.requests.rows.map((r) => r.title)).toEqual(["Partner ask"]);
+    // The directory's own page for the ORI shows the same, to anyone of the coalition, linked or not.
+    const directoryPage = await import("~/routes/directory.$ori");
+    const c = await makeOrganization("PartC");
+    const own = await callRoute(directoryPage.loader as never, { url: "/directory/CA0010900", cookie: await cookieFor(a.admin.id), params: { ori: "CA0010900" } });
+    const ownData = (await own.json()) as { agency: { agencyId: string | null }; requests: { rows: Array<{ title: string }> } };
+    expect(ownData.agency.agencyId).toBe(aAgency.ok ? aAgency.value.id : "");
+    expect(ownData.requests.rows.map((r) => r.title)).toEqual(["Partner ask"]);
+    const outsider = await callRoute(directoryPage.loader as never, { url: "/directory/CA0010900", cookie: await cookieFor(c.admin.id), params: { ori: "CA0010900" } });
+    expect(((await outsider.json()) as { requests: { rows: unknown[] } }).requests.rows).toEqual([]);
+    const missing = await callRoute(directoryPage.loader as never, { url: "/directory/ZZ9999999", cookie: await cookieFor(c.admin.id), params: { ori: "ZZ9999999" } });
+    expect(missing.status).toBe(404);
   });
 });
 
