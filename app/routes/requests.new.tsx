@@ -104,6 +104,10 @@ export default function NewRequest() {
                   hint="Picked here, it is added to your agencies when you create the request."
                   errors={fields.directoryOri.errors}
                   initial={directoryPick}
+                  // One agency per request: a directory pick empties the agency list's choice.
+                  onPick={(picked) => {
+                    if (picked) form.update({ name: fields.agencyId.name, value: "" });
+                  }}
                 />
               ) : directoryPick ? (
                 <div className="field">
