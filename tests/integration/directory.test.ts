@@ -34,6 +34,13 @@ describe("loading the shipped directory", () => {
     expect(rows).toHaveLength(FULL_COUNT);
   });
 
+  it("shows its version and count in /healthz", async () => {
+    const { loader } = await import("~/routes/healthz");
+    const status = await directoryStatus(db);
+    const response = await callRoute(loader as never, { url: "/healthz" });
+    expect(await response.json()).toMatchObject({ ok: true, directory: { version: status!.version, agencies: FULL_COUNT } });
+  });
+
   it("does nothing on a second start", async () => {
     const before = await directoryStatus(db);
     const again = await loadDirectory(db);
