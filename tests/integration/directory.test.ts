@@ -246,6 +246,22 @@ describe("directory pages", () => {
   });
 });
 
+describe("the JSON API", () => {
+  it("files a request to a directory agency by ORI, and names directoryOri when it is wrong", async () => {
+    const api = await import("~/routes/api.v1.requests");
+    const org = await makeOrganization("Api");
+    const cookie = await cookieFor(org.admin.id);
+    const made = await callRoute(api.action as never, { url: "/api/v1/requests", cookie, json: { title: "T", description: "D", directoryOri: "ak0010100" } });
+    expect(made.status).toBe(201);
+    expect(JSON.stringify(await made.json())).toContain("Anchorage Police Department");
+    for (const [directoryOri, status] of [["AK00", 400], ["ZZ9999999", 400]] as const) {
+      const bad = await callRoute(api.action as never, { url: "/api/v1/requests", cookie, json: { title: "T", description: "D", directoryOri } });
+      expect(bad.status).toBe(status);
+      expect(Object.keys(((await bad.json()) as { fieldErrors: Record<string, unknown> }).fieldErrors)).toContain("directoryOri");
+    }
+  });
+});
+
 describe("records contacts imported by ORI", () => {
   it("previews every row, imports all or nothing, creating agencies from the directory and updating linked ones", async () => {
     const { previewContactsImport, runContactsImport } = await import("~/domain/contacts-import.server");
