@@ -6,6 +6,8 @@ import { runMigrations } from "./db/migrate";
 import { PARTNER_EMAIL } from "./db/seed/demo-coalition";
 import { DEMO_EMAIL, DEMO_PASSWORD, demoUserExists, organizationCount, seedDemo } from "./db/seed/demo";
 import { seedReferenceData } from "./db/seed/reference";
+import { loadDirectory } from "./db/seed/directory";
+import { directoryIndex } from "./app/domain/directory.server";
 import { redateAfterReferenceChange } from "./app/domain/deadlines.server";
 import { seedDemoAtStartup } from "./db/seed/when-to-seed";
 import { todayIn } from "./app/utils/dates";
@@ -24,6 +26,14 @@ async function prepareDatabase() {
   if (changed.length > 0) {
     const redated = await redateAfterReferenceChange(db, changed);
     console.log(`Deadline reference updated for ${changed.map((c) => c.code).join(", ")}: ${redated} open requests re-dated.`);
+  }
+  const started = Date.now();
+  const directory = await loadDirectory(db);
+  if (directory.loaded) {
+    console.log(
+      `Agency directory ${directory.version} loaded: ${directory.count} agencies in ${Date.now() - started} ms` +
+        (directory.unlisted ? ` (${directory.unlisted} no longer in the list, kept for their links)` : ""),
+    );
   }
   const where = dbHandle.driver === "pglite" ? `embedded database in ${dataDir}` : "Postgres server (DATABASE_URL)";
   console.log(`Database ready: ${where}`);
@@ -70,6 +80,8 @@ async function main() {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
     console.log(`JointAsk listening on http://localhost:${port}`);
+    // Build the directory's word index now, in the background, so the first search does not wait for it.
+    directoryIndex(db).catch((error: unknown) => console.error("Agency directory index:", error instanceof Error ? error.message : error));
   });
 
   server.on("error", async (error: NodeJS.ErrnoException) => {

@@ -60,6 +60,7 @@ export function RequestFields({
   agencies,
   members,
   vendors,
+  directoryPicker,
 }: {
   fields: {
     title: Field;
@@ -80,6 +81,8 @@ export function RequestFields({
   members: MemberOption[];
   /** When given, the request can go to a vendor instead of an agency. */
   vendors?: VendorOption[];
+  /** Shown under the agency list: a way to pick any agency of the national directory. */
+  directoryPicker?: React.ReactNode;
 }) {
   return (
     <>
@@ -107,6 +110,9 @@ export function RequestFields({
             ))}
           </SelectField>
         ) : null}
+      </div>
+      {directoryPicker}
+      <div className="form-row">
         <SelectField label="Assignee" {...getSelectProps(fields.assigneeId)} id={fields.assigneeId.id} errors={fields.assigneeId.errors}>
           <option value="">Unassigned</option>
           {members.map((m) => (

@@ -8,6 +8,9 @@ export const AGENCY_TYPE_LABELS: Record<AgencyType, string> = {
   dispatch_911: "911 / dispatch center",
   city_clerk: "City clerk",
   oversight_board: "Oversight board",
+  state_police: "State police / highway patrol",
+  university: "University or college police",
+  tribal: "Tribal police",
   other: "Other",
 };
 

@@ -132,6 +132,7 @@ export async function getAgency(viewer: Viewer, id: string, db: Executor = defau
       id: agencies.id,
       name: agencies.name,
       type: agencies.type,
+      ori: agencies.ori,
       jurisdictionId: agencies.jurisdictionId,
       jurisdictionName: jurisdictions.name,
       jurisdictionKind: jurisdictions.kind,

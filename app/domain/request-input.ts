@@ -120,14 +120,15 @@ function checkDates<T extends DateRuleInput>(today: string) {
 }
 
 const targetOf = (value: unknown) =>
-  typeof value === "object" && value !== null ? (value as { agencyId?: unknown; vendorId?: unknown }) : {};
+  typeof value === "object" && value !== null ? (value as { agencyId?: unknown; vendorId?: unknown; directoryOri?: unknown }) : {};
 
 /**
  * A request goes to exactly one agency or vendor. Checked even when other fields have errors (`when`), so a
  * form shows every problem at once.
  */
 const ONE_TARGET = [
-  z.refine((v) => Boolean(targetOf(v).agencyId || targetOf(v).vendorId), { message: "Choose an agency", path: ["agencyId"], when: () => true }),
+  z.refine((v) => Boolean(targetOf(v).agencyId || targetOf(v).vendorId || targetOf(v).directoryOri), { message: "Choose an agency", path: ["agencyId"], when: () => true }),
+  z.refine((v) => !(targetOf(v).directoryOri && (targetOf(v).agencyId || targetOf(v).vendorId)), { message: "Choose one agency: from your list or from the directory, not both", path: ["directoryOri"], when: () => true }),
   z.refine((v) => !(targetOf(v).agencyId && targetOf(v).vendorId), { message: "Choose an agency or a vendor, not both", path: ["vendorId"], when: () => true }),
 ];
 
@@ -143,10 +144,20 @@ const checkbox = z
   .optional()
   .transform((v) => v === true || v === "on" || v === "true");
 
+/** An agency picked from the national directory by its FBI ORI code (nine letters and digits). */
+const directoryOri = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.string().regex(/^[A-Z0-9]{9}$/, "Choose an agency from the directory (an ORI code is nine letters and digits)").optional())
+  .optional();
+
 export function newRequestFormSchema(today: string) {
   return z
     .object({
       ...requestFields,
+      directoryOri,
       initialStatus: z.enum(INITIAL_STATUSES, { error: "Choose draft or submitted" }).default("draft"),
       visibility: initialVisibility,
       tags: tagsFromForm,
@@ -160,6 +171,7 @@ export function newRequestApiSchema(today: string) {
   return z
     .object({
       ...requestFields,
+      directoryOri,
       campaignId: uuid("a joint ask").optional(),
       initialStatus: z.enum(INITIAL_STATUSES, { error: 'initialStatus must be "draft" or "submitted"' }).default("draft"),
       visibility: initialVisibility,

@@ -13,6 +13,7 @@ import { refreshDeadline, type DeadlineSnapshot } from "./deadlines.server";
 import { isUuid, lockRequest, recordEvent } from "./request-events.server";
 import { coverageColumns } from "./coverage-sql.server";
 import { containsPattern, requestTextMatch } from "./request-search.server";
+import { agencyFromDirectory } from "./directory-links.server";
 import { conflicted, fail, ok, type Result } from "./results";
 import { CONFLICT_MESSAGE, displayValue, editVersion } from "./edit-version";
 import type { FieldChange, TimelineEvent, TimelineEventData } from "./timeline";
@@ -96,10 +97,16 @@ export type RequestListRow = {
   coverageTotal: number;
 };
 
-function filterConditions(viewer: Viewer, filters: Partial<RequestFilters>): SQL[] {
+/** Filters from the URL, and (from an agency's page) the agency's directory ORI: requests to any agency row linked to it. */
+type ListFilters = Partial<RequestFilters> & { agencyOri?: string };
+
+function filterConditions(viewer: Viewer, filters: ListFilters): SQL[] {
   const conditions: SQL[] = [visibleRequests(viewer)];
   if (filters.status) conditions.push(eq(requests.status, filters.status));
-  if (filters.agency) conditions.push(eq(requests.agencyId, filters.agency));
+  const byOri = filters.agencyOri ? sql`${requests.agencyId} in (select a.id from agencies a where a.ori = ${filters.agencyOri})` : null;
+  if (filters.agency && byOri) conditions.push(or(eq(requests.agencyId, filters.agency), byOri)!);
+  else if (filters.agency) conditions.push(eq(requests.agencyId, filters.agency));
+  else if (byOri) conditions.push(byOri);
   if (filters.vendor) conditions.push(eq(requests.vendorId, filters.vendor));
   if (filters.campaign) conditions.push(eq(requests.campaignId, filters.campaign));
   if (filters.owner === "own") conditions.push(ownRequests(viewer));
@@ -136,7 +143,7 @@ function orderBy(filters: Partial<RequestFilters>): SQL[] {
 
 export async function listRequests(
   viewer: Viewer,
-  filters: Partial<RequestFilters>,
+  filters: ListFilters,
   db: Executor = defaultDb,
 ): Promise<{ rows: RequestListRow[]; total: number; page: number; pageSize: number; pageCount: number }> {
   const pageSize = filters.pageSize ?? 25;
@@ -283,6 +290,12 @@ export async function createRequest(
   today: string,
   db: Executor = defaultDb,
 ): Promise<Result<{ id: string; number: number }>> {
+  // An agency picked from the national directory: the organization's agency for it, created or linked on the way.
+  if (input.directoryOri && !input.agencyId && !input.vendorId) {
+    const picked = await agencyFromDirectory(viewer, input.directoryOri, db);
+    if (!picked.ok) return picked;
+    input = { ...input, agencyId: picked.value.id };
+  }
   const target = await findTarget(db, viewer, input);
   if (!target.ok) return target;
   const campaign = input.campaignId ? await findCampaign(db, viewer, input.campaignId) : null;

@@ -13,6 +13,9 @@ import { AgencySystemsCard } from "~/components/agency-systems";
 import { StatusBadge } from "~/components/status-badge";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { getAgency } from "~/domain/places.server";
+import { getDirectoryAgency } from "~/domain/directory.server";
+import { linkAgencyToDirectory, suggestDirectoryMatches } from "~/domain/directory-links.server";
+import { DIRECTORY_TYPE_LABELS, type DirectoryType } from "~/domain/directory/clean";
 import { listRequests } from "~/domain/requests.server";
 import { listAgencySystems } from "~/domain/systems.server";
 import { requireViewer } from "~/utils/auth.server";
@@ -32,15 +35,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const agency = await getAgency(viewer, params.agencyId ?? "");
   if (!agency) throw notFound("agency");
   const owned = agency.organizationId === viewer.organizationId;
-  const [requests, systems, bouncing, bounced, closures] = await Promise.all([
-    listRequests(viewer, { agency: agency.id, sort: "updated", pageSize: 100 }),
+  const [requests, systems, bouncing, bounced, closures, directory, suggestions] = await Promise.all([
+    // Every request about the agency the viewer may see: to this row, and to partners' rows of the same ORI.
+    listRequests(viewer, { agency: agency.id, agencyOri: agency.ori ?? undefined, sort: "updated", pageSize: 100 }),
     listAgencySystems(viewer, agency.id, todayIn(viewer.timeZone)),
     bouncingAddresses(viewer, { agencyId: agency.id }),
     owned ? openBounces(viewer, { agencyId: agency.id }) : Promise.resolve(null),
     owned ? listAgencyClosures(db, viewer, agency.id) : Promise.resolve([]),
+    agency.ori ? getDirectoryAgency(null, agency.ori) : Promise.resolve(null),
+    owned && !agency.ori && can(viewer, "agency.manage") ? suggestDirectoryMatches(viewer, agency.id) : Promise.resolve([]),
   ]);
-  return json({ agency, requests, systems, owned, bouncing, bounced, closures, canClose: owned && can(viewer, "agency.closures") });
+  return json({
+    agency,
+    requests,
+    systems,
+    owned,
+    bouncing,
+    bounced,
+    closures,
+    canClose: owned && can(viewer, "agency.closures"),
+    directory,
+    suggestions,
+  });
 }
+
+const linkSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("link-ori"), ori: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{9}$/, "ORI must be nine letters and digits") }),
+  z.object({ intent: z.literal("unlink-ori"), ori: z.string().optional() }),
+]);
 
 const resendSchema = z.object({ intent: z.literal("resend-bounced", { error: "Unknown action" }), bounceId: z.array(z.string()).optional() });
 
@@ -54,6 +76,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!agency || agency.organizationId !== viewer.organizationId) throw notFound("agency");
   const form = await readFormData(request);
   const intent = form.get("intent");
+  if (intent === "link-ori" || intent === "unlink-ori") {
+    requirePermission(viewer, "agency.manage");
+    const parsed = linkSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return json({ errors: { ori: parsed.error.issues.map((i) => i.message) }, closureErrors: {} }, { status: 422 });
+    const linked = await linkAgencyToDirectory(viewer, agency.id, parsed.data.intent === "link-ori" ? parsed.data.ori! : null);
+    if (!linked) throw notFound("agency");
+    if (!linked.ok) return json({ errors: linked.fieldErrors, closureErrors: {} }, { status: 409 });
+    return redirectWithFlash(`/agencies/${agency.id}`, {
+      kind: "success",
+      message: parsed.data.intent === "link-ori" ? `Linked to ${parsed.data.ori} in the national directory.` : "No longer linked to the directory.",
+    });
+  }
   if (intent === "add-closure") {
     requirePermission(viewer, "agency.closures");
     const parsed = agencyClosureSchema.safeParse(Object.fromEntries(form));
@@ -88,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AgencyPage() {
-  const { agency, requests, systems, owned, bouncing, bounced, closures, canClose } = useLoaderData<typeof loader>();
+  const { agency, requests, systems, owned, bouncing, bounced, closures, canClose, directory, suggestions } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const actionData = useActionData<typeof action>();
   const closureErrors = (actionData as { closureErrors?: Record<string, string[] | undefined> } | undefined)?.closureErrors ?? {};
@@ -166,6 +200,77 @@ export default function AgencyPage() {
           ) : (
             <p className="muted">No requests to this agency yet.</p>
           )}
+        </section>
+        <section className="card" aria-labelledby="agency-directory">
+          <h2 id="agency-directory">National directory</h2>
+          {directory ? (
+            <dl className="summary-list">
+              <dt>ORI</dt>
+              <dd>
+                <code>{directory.ori}</code>
+                {!directory.listed ? <span className="muted small"> (no longer in the current FBI list)</span> : null}
+              </dd>
+              <dt>Name in the list</dt>
+              <dd>{directory.fbiName}</dd>
+              <dt>Type</dt>
+              <dd>{DIRECTORY_TYPE_LABELS[directory.directoryType as DirectoryType]}</dd>
+              <dt>County</dt>
+              <dd>{directory.counties.length ? directory.counties.join(", ") : <span className="muted">Not specified</span>}</dd>
+              <dt>State</dt>
+              <dd>{directory.state}</dd>
+              <dt>NIBRS since</dt>
+              <dd>{directory.nibrsSince ?? (directory.isNibrs ? "Reports to NIBRS (start date unknown)" : <span className="muted">Not reporting to NIBRS</span>)}</dd>
+              <dt>Location</dt>
+              <dd>
+                {directory.latitude !== null && directory.longitude !== null ? (
+                  `${directory.latitude.toFixed(3)}, ${directory.longitude.toFixed(3)} (approximate: often the county's centre)`
+                ) : (
+                  <span className="muted">Not given</span>
+                )}
+              </dd>
+            </dl>
+          ) : (
+            <p className="muted">Not linked to the FBI's national agency directory.</p>
+          )}
+          {canManage && directory ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="unlink-ori" />
+              <button type="submit" className="button button--quiet">
+                Unlink from {directory.ori}
+              </button>
+            </Form>
+          ) : null}
+          {canManage && !directory ? (
+            suggestions.length ? (
+              <>
+                <p>It may be one of these. Link it once you have checked:</p>
+                <ul className="plain-list">
+                  {suggestions.map((s) => (
+                    <li key={s.ori}>
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="link-ori" />
+                        <input type="hidden" name="ori" value={s.ori} />
+                        {s.name} · {s.state}
+                        {s.counties.length ? ` · ${s.counties.join(", ")} County` : ""} · <code>{s.ori}</code>{" "}
+                        <button type="submit" className="button button--secondary">
+                          Link<span className="visually-hidden"> to {s.ori}</span>
+                        </button>
+                      </Form>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="link-ori" />
+                <TextField id="link-ori" name="ori" label="Link to an ORI" hint="Find it in the national directory." errors={(actionData?.errors as Record<string, string[] | undefined> | undefined)?.ori} />
+                <button type="submit" className="button button--secondary">
+                  Link
+                </button>
+                <Link to={`/directory?q=${encodeURIComponent(agency.name)}`}>Search the directory</Link>
+              </Form>
+            )
+          ) : null}
         </section>
         <section className="card" aria-labelledby="agency-contact">
           <h2 id="agency-contact">Records contact</h2>

@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TextField } from "~/components/fields";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { listAgencies } from "~/domain/places.server";
+import { searchDirectory } from "~/domain/directory.server";
 import { useCan } from "~/utils/use-permission";
 import { requireViewer } from "~/utils/auth.server";
 
@@ -12,12 +13,17 @@ export const meta: MetaFunction = () => [{ title: "Agencies · JointAsk" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 200);
-  return json({ agencies: await listAgencies(viewer, { q: q || undefined }) });
+  const [agencies, directory] = await Promise.all([
+    listAgencies(viewer, { q: q || undefined }),
+    // The same words in the national directory: agencies the organization does not have yet.
+    q ? searchDirectory(viewer.organizationId, { q, limit: 6 }) : Promise.resolve({ hits: [], total: 0, words: [] }),
+  ]);
+  return json({ agencies, directoryHits: directory.hits.filter((h) => !h.agencyId), directoryTotal: directory.total });
 }
 
 export default function AgenciesIndex() {
   const canManage = useCan("agency.manage");
-  const { agencies } = useLoaderData<typeof loader>();
+  const { agencies, directoryHits, directoryTotal } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <>
@@ -26,11 +32,16 @@ export default function AgenciesIndex() {
           <h1>Agencies</h1>
           <p className="page-header__meta">Departments you send requests to: police, sheriffs, 911 centers, clerks, oversight boards.</p>
         </div>
-        {canManage ? (
-          <Link to="/agencies/new" className="button">
-            Add agency
+        <div className="actions">
+          <Link to="/directory" className="button button--secondary">
+            National directory
           </Link>
-        ) : null}
+          {canManage ? (
+            <Link to="/agencies/new" className="button">
+              Add agency
+            </Link>
+          ) : null}
+        </div>
       </div>
       <div className="card">
         <Form method="get" className="filters" role="search">
@@ -87,6 +98,24 @@ export default function AgenciesIndex() {
           ) : null}
         </div>
       )}
+      {directoryHits.length ? (
+        <section className="card" aria-labelledby="directory-matches">
+          <h2 id="directory-matches">Not in your list yet: the national directory</h2>
+          <ul className="plain-list">
+            {directoryHits.map((h) => (
+              <li key={h.ori}>
+                {h.name} · {h.state}
+                {h.counties.length ? ` · ${h.counties.join(", ")} County` : ""} · <code>{h.ori}</code>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to={`/directory?q=${encodeURIComponent(params.get("q") ?? "")}`}>
+              All {directoryTotal.toLocaleString("en-US")} directory matches, to file a request or add one to your agencies
+            </Link>
+          </p>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -20,6 +20,7 @@ import { ownsRow } from "~/domain/access.server";
 import { listCatalog } from "~/domain/catalog.server";
 import { readCampaignAsk } from "~/domain/fields.server";
 import { memberAgencyIds } from "~/domain/groups.server";
+import { searchDirectory } from "~/domain/directory.server";
 import { DEFAULT_AGENCY_LETTER, DEFAULT_VENDOR_LETTER } from "~/domain/letters";
 import { listMembers } from "~/domain/members.server";
 import { campaignFormSchema, MAX_CAMPAIGN_TARGETS, SYSTEM_TYPE_LABELS, type CampaignInput } from "~/domain/vendor-input";
@@ -66,12 +67,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } else {
     preselected = candidateIds;
   }
-  const [candidates, found, members, catalog, sourceAsk] = await Promise.all([
+  const [candidates, found, members, catalog, sourceAsk, directory] = await Promise.all([
     targetAgencies(viewer, candidateIds.slice(0, MAX_CAMPAIGN_TARGETS)),
     q ? searchAgencies(viewer, q, candidateIds) : Promise.resolve([]),
     listMembers(viewer),
     listCatalog(viewer),
     source ? readCampaignAsk(source.id) : Promise.resolve(null),
+    // Agencies beyond the organization's own: the national directory, by name, place, county, state or ORI.
+    q ? searchDirectory(viewer.organizationId, { q, limit: 8 }) : Promise.resolve({ hits: [], total: 0, words: [] }),
   ]);
   // A copy starts from the original's ask; one made before joint asks had a catalog ask has names only.
   const byName = new Map(catalog.recordTypes.map((t) => [t.name.toLowerCase(), t.id]));
@@ -96,6 +99,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Who "Assign all to" offers: everyone for those who may assign, else only the viewer.
     members: can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id),
     q,
+    directoryHits: directory.hits.filter((h) => !h.agencyId || !candidateIds.includes(h.agencyId)),
     catalog: {
       recordTypes: catalog.recordTypes.map(({ id, name, category, description }) => ({ id, name, category, description })),
       fields: catalog.fields.map(({ id, recordTypeId, label, group, description }) => ({ id, recordTypeId, label, group, description })),
@@ -182,7 +186,7 @@ function LetterPreviews({ letters, total, overlaps, names }: { letters: LetterPr
 }
 
 export default function NewCampaign() {
-  const { source, product, vendor, systemType, targets, candidateTotal, preselected, members, q, catalog, sourceAsk, overlaps } = useLoaderData<typeof loader>();
+  const { source, product, vendor, systemType, targets, candidateTotal, preselected, members, q, catalog, sourceAsk, overlaps, directoryHits } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const location = useLocation();
@@ -237,13 +241,48 @@ export default function NewCampaign() {
           {[...new URLSearchParams(location.search)].filter(([k]) => k !== "q").map(([k, v], i) => (
             <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
           ))}
-          <TextField id="target-q" name="q" type="search" label="Find more agencies by name" defaultValue={q} className="field--wide" />
+          <TextField
+            id="target-q"
+            name="q"
+            type="search"
+            label="Find more agencies"
+            hint="Yours by name, and any US agency in the national directory by name, place, county, state or ORI."
+            defaultValue={q}
+            className="field--wide"
+          />
           <div className="actions">
             <button type="submit" className="button button--secondary">
               Find
             </button>
           </div>
         </Form>
+        {directoryHits.length ? (
+          <section aria-labelledby="directory-targets">
+            <h2 id="directory-targets">In the national directory</h2>
+            <ul className="plain-list">
+              {directoryHits.map((h) => (
+                <li key={h.ori}>
+                  {h.agencyId ? (
+                    <Link to={`${location.pathname}${location.search}${location.search ? "&" : "?"}agency=${h.agencyId}`}>
+                      Add {h.name} ({h.state}) to this joint ask
+                    </Link>
+                  ) : h.jurisdictionCode ? (
+                    <Form method="post" action="/directory?index" className="inline-form">
+                      <input type="hidden" name="intent" value="add" />
+                      <input type="hidden" name="ori" value={h.ori} />
+                      <input type="hidden" name="returnTo" value={`${location.pathname}${location.search}`} />
+                      {h.name} · {h.state}
+                      {h.counties.length ? ` · ${h.counties.join(", ")} County` : ""} · <code>{h.ori}</code>{" "}
+                      <button type="submit" className="button button--secondary">
+                        Add to this joint ask<span className="visually-hidden">: {h.name}</span>
+                      </button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
       </div>
       <div className="card">
         <Form method="post" action={`/campaigns/new${location.search}`} className="form form--wide" {...getFormProps(form)}>

@@ -5,6 +5,9 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormErrors } from "~/components/fields";
 import { RequestFields } from "~/components/request-form";
+import { DirectoryCombobox, directoryOptionLabel } from "~/components/directory-combobox";
+import { getDirectoryAgency } from "~/domain/directory.server";
+import { useHydrated } from "~/utils/use-hydrated";
 import { listMembers } from "~/domain/members.server";
 import { listAgencies } from "~/domain/places.server";
 import { newRequestFormSchema } from "~/domain/request-input";
@@ -27,12 +30,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const preselected = params.get("agency");
   const vendor = params.get("vendor");
+  // A directory agency picked on the directory page (the way without JavaScript): the organization's own row if
+  // it is linked already, else the directory entry, created as the organization's agency with the request.
+  const ori = params.get("ori");
+  const fromDirectory = ori ? await getDirectoryAgency(viewer.organizationId, ori) : null;
   return json({
+    directoryPick:
+      fromDirectory && !fromDirectory.agencyId
+        ? { ori: fromDirectory.ori, name: fromDirectory.name, agencyType: fromDirectory.agencyType, state: fromDirectory.state, counties: fromDirectory.counties, agencyId: null }
+        : null,
     agencies,
     // Who the assignee list offers: everyone for those who may assign, else only the viewer.
     members: can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id),
     vendors,
-    agencyId: agencies.some((a) => a.id === preselected) ? preselected : null,
+    agencyId: agencies.some((a) => a.id === preselected) ? preselected : (fromDirectory?.agencyId ?? null),
     vendorId: vendors.some((v) => v.id === vendor) ? vendor : null,
   });
 }
@@ -55,7 +66,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewRequest() {
-  const { agencies, members, vendors, agencyId, vendorId } = useLoaderData<typeof loader>();
+  const { agencies, members, vendors, agencyId, vendorId, directoryPick } = useLoaderData<typeof loader>();
+  const hydrated = useHydrated();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const today = useToday();
@@ -63,7 +75,7 @@ export default function NewRequest() {
   const [form, fields] = useForm({
     id: "new-request",
     lastResult,
-    defaultValue: { agencyId: agencyId ?? "", vendorId: vendorId ?? "", initialStatus: "draft", visibility: "coalition" },
+    defaultValue: { agencyId: agencyId ?? "", vendorId: vendorId ?? "", directoryOri: directoryPick?.ori ?? "", initialStatus: "draft", visibility: "coalition" },
     constraint: getZodConstraint(schema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -80,7 +92,40 @@ export default function NewRequest() {
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
-          <RequestFields fields={fields} agencies={agencies} members={members} vendors={vendors} />
+          <RequestFields
+            fields={fields}
+            agencies={agencies}
+            members={members}
+            vendors={vendors}
+            directoryPicker={
+              hydrated ? (
+                <DirectoryCombobox
+                  name={fields.directoryOri.name}
+                  label="Or any US agency, from the national directory"
+                  hint="Picked here, it is added to your agencies when you create the request."
+                  errors={fields.directoryOri.errors}
+                  initial={directoryPick}
+                  // One agency per request: a directory pick empties the agency list's choice.
+                  onPick={(picked) => {
+                    if (picked) form.update({ name: fields.agencyId.name, value: "" });
+                  }}
+                />
+              ) : directoryPick ? (
+                <div className="field">
+                  <input type="hidden" name={fields.directoryOri.name} value={directoryPick.ori} />
+                  <p>
+                    From the directory: <strong>{directoryOptionLabel(directoryPick)}</strong>. Leave the agency list above empty: it is added to
+                    your agencies when you create the request. <Link to="/directory">Pick another</Link>
+                  </p>
+                  {fields.directoryOri.errors?.length ? <span className="field__error">{fields.directoryOri.errors.join(" ")}</span> : null}
+                </div>
+              ) : (
+                <p className="field__hint">
+                  Not in your list? <Link to="/directory">Find any US agency in the national directory</Link> and file from there.
+                </p>
+              )
+            }
+          />
           <fieldset className="field">
             <legend>Status</legend>
             <div className="radio-row">

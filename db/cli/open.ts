@@ -4,6 +4,7 @@ import { openDatabase, type DatabaseHandle } from "../client";
 import { DataDirInUseError } from "../data-dir-lock";
 import { runMigrations } from "../migrate";
 import { seedReferenceData } from "../seed/reference";
+import { loadDirectory } from "../seed/directory";
 import { redateAfterReferenceChange } from "../../app/domain/deadlines.server";
 
 /** Opens the database the app would use (DATABASE_URL, else the embedded one in DATA_DIR), migrated. */
@@ -23,6 +24,7 @@ export async function openForCli(): Promise<DatabaseHandle> {
   await runMigrations(handle);
   const changed = await seedReferenceData(handle.db);
   if (changed.length > 0) await redateAfterReferenceChange(handle.db, changed);
+  await loadDirectory(handle.db);
   return handle;
 }
 

@@ -13,3 +13,4 @@ export * from "./asks";
 export * from "./vendors";
 export * from "./coalitions";
 export * from "./profiles";
+export * from "./directory";

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type AnyPgColumn, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organizations, users } from "./accounts";
 import { id, timestamps } from "./columns";
+import { directoryAgencies } from "./directory";
 import { agencyType, jurisdictionKind } from "./enums";
 
 /**
@@ -41,6 +42,8 @@ export const agencies = pgTable(
       .references(() => jurisdictions.id),
     name: text("name").notNull(),
     type: agencyType("type").notNull(),
+    // The agency's FBI ORI code when it is linked to the national directory (directory_agencies).
+    ori: text("ori").references(() => directoryAgencies.ori),
     recordsContactName: text("records_contact_name"),
     recordsContactEmail: text("records_contact_email"),
     portalUrl: text("portal_url"),
@@ -55,5 +58,7 @@ export const agencies = pgTable(
   (t) => [
     uniqueIndex("agencies_name_unique").on(t.organizationId, t.jurisdictionId, sql`lower(${t.name})`),
     index("agencies_jurisdiction_idx").on(t.jurisdictionId),
+    uniqueIndex("agencies_ori_unique").on(t.organizationId, t.ori).where(sql`${t.ori} is not null`),
+    index("agencies_ori_idx").on(t.ori),
   ],
 );

@@ -12,6 +12,9 @@ export const AGENCY_TYPES = [
   "dispatch_911",
   "city_clerk",
   "oversight_board",
+  "state_police",
+  "university",
+  "tribal",
   "other",
 ] as const;
 export type AgencyType = (typeof AGENCY_TYPES)[number];

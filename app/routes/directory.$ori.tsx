@@ -1,0 +1,129 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { StatusBadge } from "~/components/status-badge";
+import { DIRECTORY_TYPE_LABELS, type DirectoryType } from "~/domain/directory/clean";
+import { getDirectoryAgency } from "~/domain/directory.server";
+import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
+import { listRequests } from "~/domain/requests.server";
+import { requireViewer } from "~/utils/auth.server";
+import { formatDate } from "~/utils/dates";
+import { notFound } from "~/utils/responses.server";
+import { useCan } from "~/utils/use-permission";
+import { useToday } from "~/utils/use-root";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.agency.name} · Agency directory · JointAsk` : "Not found · JointAsk" }];
+
+/** One directory agency: its facts, and every request about it the viewer may see (any organization's row for its ORI). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const agency = await getDirectoryAgency(viewer.organizationId, params.ori ?? "");
+  if (!agency) throw notFound("agency");
+  const requests = await listRequests(viewer, { agencyOri: agency.ori, sort: "updated", pageSize: 100 });
+  return json({ agency, requests });
+}
+
+export default function DirectoryAgency() {
+  const { agency, requests } = useLoaderData<typeof loader>();
+  const canFile = useCan("request.create");
+  const canManage = useCan("agency.manage");
+  const today = useToday();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/directory">Agency directory</Link> /
+      </p>
+      <div className="page-header">
+        <div>
+          <h1>{agency.name}</h1>
+          <p className="page-header__meta">
+            {AGENCY_TYPE_LABELS[agency.agencyType]} · {agency.state} · ORI {agency.ori}
+          </p>
+        </div>
+        <div className="actions">
+          {agency.agencyId ? (
+            <Link to={`/agencies/${agency.agencyId}`} className="button button--secondary">
+              Your agency page
+            </Link>
+          ) : null}
+          {canFile && (agency.agencyId || agency.jurisdictionCode) ? (
+            <Link to={agency.agencyId ? `/requests/new?agency=${agency.agencyId}` : `/requests/new?ori=${agency.ori}`} className="button">
+              File a request
+            </Link>
+          ) : null}
+          {canManage && !agency.agencyId && agency.jurisdictionCode ? (
+            <Form method="post" action="/directory?index">
+              <input type="hidden" name="intent" value="add" />
+              <input type="hidden" name="ori" value={agency.ori} />
+              <button type="submit" className="button button--secondary">
+                Add to our agencies
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </div>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="directory-facts">
+          <h2 id="directory-facts">In the FBI's list</h2>
+          <dl className="summary-list">
+            <dt>ORI</dt>
+            <dd>
+              <code>{agency.ori}</code>
+              {!agency.listed ? <span className="muted small"> (no longer in the current list)</span> : null}
+            </dd>
+            <dt>Name in the list</dt>
+            <dd>{agency.fbiName}</dd>
+            <dt>Type</dt>
+            <dd>{DIRECTORY_TYPE_LABELS[agency.directoryType as DirectoryType]}</dd>
+            <dt>County</dt>
+            <dd>{agency.counties.length ? agency.counties.join(", ") : <span className="muted">Not specified</span>}</dd>
+            <dt>Records law</dt>
+            <dd>{agency.jurisdictionCode ? <Link to={`/laws/${agency.jurisdictionCode}`}>{agency.jurisdictionCode}</Link> : <span className="muted">None in JointAsk yet</span>}</dd>
+            <dt>NIBRS since</dt>
+            <dd>{agency.nibrsSince ?? (agency.isNibrs ? "Reports to NIBRS (start date unknown)" : <span className="muted">Not reporting to NIBRS</span>)}</dd>
+            <dt>Location</dt>
+            <dd>
+              {agency.latitude !== null && agency.longitude !== null ? (
+                `${agency.latitude.toFixed(3)}, ${agency.longitude.toFixed(3)} (approximate)`
+              ) : (
+                <span className="muted">Not given</span>
+              )}
+            </dd>
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="directory-requests">
+          <h2 id="directory-requests">Requests you can see ({requests.total})</h2>
+          {requests.rows.length ? (
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Request</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Filed</th>
+                </tr>
+              </thead>
+              <tbody>
+                {requests.rows.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <Link to={`/requests/${r.id}`}>
+                        #{r.number} {r.title}
+                      </Link>
+                      <div className="muted small">{r.organizationName}</div>
+                    </td>
+                    <td data-label="Status">
+                      <StatusBadge status={r.status} />
+                    </td>
+                    <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, today) : <span className="muted">Not filed</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="muted">No request to this agency that you can see.</p>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}
