@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/bounded-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -64,7 +65,7 @@ const addSchema = z.object({
  */
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const parsed = addSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = addSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw json({ message: `${String(issue.path[0])}: ${issue.message}` }, { status: 422 });

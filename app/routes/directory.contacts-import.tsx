@@ -41,7 +41,7 @@ async function csvText(formData: FormData): Promise<string | { problem: string }
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "agency.manage");
-  const formData = await readForm(request, MAX_IMPORT_BYTES);
+  const formData = await readForm(request, MAX_IMPORT_BYTES, { textAsLargeAsFile: true });
   if (!formData) return refuse("The file is larger than 5 MB; split it into smaller files.", 413);
   const text = await csvText(formData);
   if (typeof text !== "string") return refuse(text.problem);
