@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { agencies, agencyProducts, jurisdictions, productGroups, products, requestRecordTypes, requests, vendors } from "../../db/schema";
+import { agencies, agencyProducts, directoryAgencies, jurisdictions, productGroups, products, requestRecordTypes, requests, vendors } from "../../db/schema";
 import type { RequestStatus, SystemType } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb, queryRows } from "../utils/db.server";
@@ -66,7 +66,10 @@ export async function listGroups(
     vendor: sql`lower(v.name), lower(p.name), p.id, ${g.systemType}`,
   }[filters.sort ?? "size"];
   const where = sql`${visibleGroups(viewer)} and ${g.cities} >= ${filters.minCities ?? 2}
-    ${filters.systemType ? sql`and ${g.systemType} = ${filters.systemType}::system_type` : sql``}`;
+    ${filters.systemType ? sql`and ${g.systemType} = ${filters.systemType}::system_type` : sql``}
+    ${filters.state ? sql`and exists (select 1 from ${agencyProducts} where ${agencyProducts.productId} = ${g.productId} and ${agencyProducts.systemType} = ${g.systemType}
+        and ${members(viewer, { all: true }, today)}
+        and ${agencyProducts.stateId} in (select id from ${jurisdictions} where code = ${filters.state} and organization_id is null))` : sql``}`;
   const [rows, [counted]] = await Promise.all([
     queryRows<GroupRow>(
       db,
@@ -367,5 +370,27 @@ export async function listMembershipsFlat(viewer: Viewer, scope: ProductScope, t
           join ${jurisdictions} s on s.id = ${agencyProducts.stateId}
          where ${members(viewer, scope, today)}
          order by s.name, lower(j.name), lower(a.name), a.id`,
+  );
+}
+
+/**
+ * Every agency on the product(s) today with its state, the first system type it uses them as, and its
+ * directory location (when it is linked to an ORI that has one), for the map.
+ */
+export async function memberLocations(viewer: Viewer, scope: ProductScope, today: string, db: Executor = defaultDb) {
+  return queryRows<{ agencyId: string; agencyName: string; stateCode: string | null; systemType: SystemType; latitude: number | null; longitude: number | null }>(
+    db,
+    sql`select a.id::text as "agencyId", a.name as "agencyName", s.code as "stateCode", m.system_type::text as "systemType",
+               d.latitude, d.longitude
+          from (select ${agencyProducts.agencyId} as agency_id, min(${agencyProducts.stateId}::text)::uuid as state_id,
+                       min(${agencyProducts.systemType}::text) as system_type
+                  from ${agencyProducts}
+                 where ${members(viewer, scope, today)}
+                 group by ${agencyProducts.agencyId}) m
+          join ${agencies} a on a.id = m.agency_id
+          left join ${jurisdictions} s on s.id = m.state_id
+          left join ${directoryAgencies} d on d.ori = a.ori
+         where ${visibleAgencies(viewer)}
+         order by a.id`,
   );
 }

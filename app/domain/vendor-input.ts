@@ -290,6 +290,12 @@ export type GroupSort = (typeof GROUP_SORTS)[number];
 export const groupFiltersSchema = z.object({
   sort: z.enum(GROUP_SORTS, { error: "Unknown sort" }).default("size"),
   systemType: z.enum(SYSTEM_TYPES, { error: "Unknown system type" }).optional(),
+  state: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "state must be a two-letter state code")
+    .optional(),
   minCities: z.coerce
     .number({ error: "minCities must be a number" })
     .int("minCities must be a whole number")

@@ -15,6 +15,7 @@ import {
   visibleVendors,
 } from "./access.server";
 import { listCampaigns } from "./campaigns.server";
+import { membersMap } from "./maps.server";
 import { listMemberAgencies, listPrecedents, stateCounts, vendorAgencyCounts, type ProductScope } from "./groups.server";
 import { refreshStaleGroups } from "./memberships.server";
 import { OPEN_STATUSES } from "./request-status";
@@ -401,14 +402,15 @@ export async function getVendorPage(
   const vendor = await getVendor(viewer, id, db);
   if (!vendor) return null;
   const scope = { vendorId: vendor.id };
-  const [productList, byState, precedents, toVendor, campaignList] = await Promise.all([
+  const [productList, byState, precedents, toVendor, campaignList, map] = await Promise.all([
     listVendorProducts(viewer, vendor.id, today, db),
     membersByState(viewer, scope, today, options, db),
     listPrecedents(viewer, scope, { today, vendorId: vendor.id, limit: 20 }, db),
     listRequests(viewer, { vendor: vendor.id, sort: "updated", pageSize: 50 }, db),
     listCampaigns(viewer, { vendorId: vendor.id }, db),
+    membersMap(viewer, scope, today, db),
   ]);
-  return { vendor, products: productList, ...byState, precedents, requests: toVendor, campaigns: campaignList };
+  return { vendor, products: productList, ...byState, precedents, requests: toVendor, campaigns: campaignList, map };
 }
 
 export async function getProductPage(
@@ -421,13 +423,14 @@ export async function getProductPage(
   const product = await getProduct(viewer, id, db);
   if (!product) return null;
   const scope = { productId: product.id };
-  const [byState, groups, precedents, former] = await Promise.all([
+  const [byState, groups, precedents, former, map] = await Promise.all([
     membersByState(viewer, scope, today, options, db),
     groupsOfProducts(viewer, [product.id], today, db),
     listPrecedents(viewer, scope, { today, vendorId: product.vendorId, limit: 20 }, db),
     listFormerUsers(viewer, product.id, today, db),
+    membersMap(viewer, scope, today, db),
   ]);
-  return { product, ...byState, groups, precedents, former };
+  return { product, ...byState, groups, precedents, former, map };
 }
 
 /** Agencies that ran the product directly and stopped (until a past date). */

@@ -11,6 +11,9 @@ import { DataReceivedTable } from "~/components/data-received";
 import { dataReceivedByRequest } from "~/domain/profiles/campaign-data.server";
 import { StatusBadge } from "~/components/status-badge";
 import { Precedents } from "~/components/vendor-ui";
+import { UsMap } from "~/components/us-map";
+import { requestsMap } from "~/domain/maps.server";
+import { STATUS_MAP_CATEGORIES } from "~/domain/us-map";
 import {
   addCampaignTargets,
   addRequestToCampaign,
@@ -65,10 +68,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   if (!page || !targets) throw notFound("joint ask");
   const letters = { ...sendProgress(targets), total: targets.length, overdue, severalOpen, replies };
-  const rows = page.rows.map((r) => ({ ...r, dueDate: dueDateOf(r), overdue: isOverdue(r, today), open: isOpenStatus(r.status), law: r.agencyId ? lawOf(r.stateCode) : null }));
+  // ?state=XX (a state on the map or in its table) narrows the list of requests; the summary stays the whole ask's.
+  const stateParam = (url.searchParams.get("state") ?? "").trim().toUpperCase();
+  const stateCode = page.rows.some((r) => r.agencyId && r.stateCode === stateParam) ? stateParam : null;
+  const map = await requestsMap(page.rows);
+  const rows = page.rows
+    .filter((r) => !stateCode || r.stateCode === stateCode)
+    .map((r) => ({ ...r, dueDate: dueDateOf(r), overdue: isOverdue(r, today), open: isOpenStatus(r.status), law: r.agencyId ? lawOf(r.stateCode) : null }));
   // Who the bulk "Assign" offers: everyone for those who may assign, else only the viewer.
   const assignable = can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id);
-  return json({ ...page, rows, members: assignable, addQuery, organizationId: viewer.organizationId, organizationName: viewer.organizationName, dataReceived, letters });
+  return json({ ...page, rows, map, stateCode, members: assignable, addQuery, organizationId: viewer.organizationId, organizationName: viewer.organizationName, dataReceived, letters });
 }
 
 const intentSchema = z.object({
@@ -283,7 +292,7 @@ function StatusBar({ counts, total }: { counts: Array<{ status: keyof typeof STA
 }
 
 export default function CampaignPage() {
-  const { campaign, fieldsAsk, coverage, rows, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery, organizationId, dataReceived, letters, organizationName } =
+  const { campaign, fieldsAsk, coverage, rows, map, stateCode, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery, organizationId, dataReceived, letters, organizationName } =
     useLoaderData<typeof loader>();
   const agencySummary = useErrors("agency-summary");
   const today = useToday();
@@ -473,6 +482,26 @@ export default function CampaignPage() {
 
       <section className="card" aria-labelledby="requests-heading">
         <h2 id="requests-heading">Requests, by state and place</h2>
+        {map.states.some((s) => s.total > 0) || map.dots.length ? (
+          <UsMap
+            id="requests-map-table"
+            map={map}
+            categories={STATUS_MAP_CATEGORIES}
+            noun={["request", "requests"]}
+            colouredBy="status"
+            stateHref={(code) => `?state=${code}#requests-heading`}
+            clearHref="?"
+            currentState={stateCode}
+          />
+        ) : null}
+        {stateCode ? (
+          <p className="notice" role="status">
+            Showing the {rows.length} {rows.length === 1 ? "request" : "requests"} in {map.states.find((s) => s.code === stateCode)?.name ?? stateCode}.{" "}
+            <Link to="?" preventScrollReset>
+              Show every state
+            </Link>
+          </p>
+        ) : null}
         {rows.length ? (
           <div className="table-wrap">
             <table className="data">

@@ -5,6 +5,9 @@ import { SYSTEM_TYPES } from "../../db/schema/values";
 import { FormErrors, SelectField, TextField } from "~/components/fields";
 import { Pagination } from "~/components/pagination";
 import { listGroups } from "~/domain/groups.server";
+import { membersMap } from "~/domain/maps.server";
+import { UsMap } from "~/components/us-map";
+import { SYSTEM_TYPE_MAP_CATEGORIES } from "~/domain/us-map";
 import { GROUP_SORTS, groupFiltersSchema, parseQuery, SYSTEM_TYPE_LABELS, type GroupSort } from "~/domain/vendor-input";
 import { requireViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
@@ -18,12 +21,14 @@ const SORT_LABELS: Record<GroupSort, string> = { size: "Most cities first", name
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const parsed = parseQuery(groupFiltersSchema, new URL(request.url).searchParams);
-  if (!parsed.success) return json({ errors: fieldErrorsOf(parsed.error.issues), result: null }, { status: 400 });
-  return json({ errors: null, result: await listGroups(viewer, parsed.data, todayIn(viewer.timeZone)) });
+  if (!parsed.success) return json({ errors: fieldErrorsOf(parsed.error.issues), result: null, map: null, state: null }, { status: 400 });
+  const today = todayIn(viewer.timeZone);
+  const [result, map] = await Promise.all([listGroups(viewer, parsed.data, today), membersMap(viewer, { all: true }, today)]);
+  return json({ errors: null, result, map, state: parsed.data.state ?? null });
 }
 
 export default function Groups() {
-  const { errors, result } = useLoaderData<typeof loader>();
+  const { errors, result, map, state } = useLoaderData<typeof loader>();
   const canAsk = useCan("request.create");
   const [params] = useSearchParams();
   return (
@@ -40,6 +45,31 @@ export default function Groups() {
           </p>
         </div>
       </div>
+      {map && map.states.some((s) => s.total > 0) ? (
+        <section className="card" aria-labelledby="groups-map-heading">
+          <h2 id="groups-map-heading">Where the agencies on shared products are</h2>
+          <UsMap
+            id="groups-map-table"
+            map={map}
+            categories={SYSTEM_TYPE_MAP_CATEGORIES}
+            noun={["agency", "agencies"]}
+            colouredBy="kind of system"
+            stateHref={(code) => {
+              const next = new URLSearchParams(params);
+              next.set("state", code);
+              next.delete("page");
+              return `?${next.toString()}#group-list`;
+            }}
+            clearHref={(() => {
+              const next = new URLSearchParams(params);
+              next.delete("state");
+              next.delete("page");
+              return `?${next.toString()}`;
+            })()}
+            currentState={state}
+          />
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="group-filters">
         <h2 id="group-filters" className="visually-hidden">
           Filter groups
@@ -66,9 +96,19 @@ export default function Groups() {
               Apply
             </button>
           </div>
+          {state ? <input type="hidden" name="state" value={state} /> : null}
         </Form>
         {errors?.page ? <FormErrors errors={errors.page} /> : null}
+        {errors?.state ? <FormErrors errors={errors.state} /> : null}
       </section>
+      {state && result ? (
+        <p className="notice" role="status" id="group-list">
+          Groups with an agency in {map?.states.find((s) => s.code === state)?.name ?? state}.{" "}
+          <Link to="?" preventScrollReset>
+            Show every state
+          </Link>
+        </p>
+      ) : null}
       {result && result.rows.length ? (
         <>
           <div className="table-wrap">

@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MembersByState, Precedents } from "~/components/vendor-ui";
+import { UsMap } from "~/components/us-map";
+import { SYSTEM_TYPE_MAP_CATEGORIES } from "~/domain/us-map";
 import { pageSchema, parseQuery, SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
 import { getProductPage } from "~/domain/vendors.server";
 import { requireViewer } from "~/utils/auth.server";
@@ -27,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ProductPage() {
-  const { product, states, totalAgencies, stateCode, members, groups, precedents, former, owned } = useLoaderData<typeof loader>();
+  const { product, states, totalAgencies, stateCode, members, groups, precedents, former, owned, map } = useLoaderData<typeof loader>();
   const today = useToday();
   // A coalition partner's product is read-only here, and joint asks start from one's own records.
   const canAsk = useCan("request.create") && owned;
@@ -86,6 +88,18 @@ export default function ProductPage() {
 
       <section className="card" aria-labelledby="agencies-heading">
         <h2 id="agencies-heading">Agencies on {product.name}, by state</h2>
+        {totalAgencies > 0 ? (
+          <UsMap
+            id="agencies-map-table"
+            map={map}
+            categories={SYSTEM_TYPE_MAP_CATEGORIES}
+            noun={["agency", "agencies"]}
+            colouredBy="kind of system"
+            stateHref={(code) => `?state=${code}#agencies-heading`}
+            clearHref="?"
+            currentState={stateCode}
+          />
+        ) : null}
         <MembersByState states={states} totalAgencies={totalAgencies} stateCode={stateCode} members={members} today={today} showProducts={false} />
       </section>
 

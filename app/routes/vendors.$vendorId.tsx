@@ -8,6 +8,8 @@ import { requirePermission } from "~/domain/permissions";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { StatusBadge } from "~/components/status-badge";
 import { MembersByState, Precedents } from "~/components/vendor-ui";
+import { UsMap } from "~/components/us-map";
+import { SYSTEM_TYPE_MAP_CATEGORIES } from "~/domain/us-map";
 import { pageSchema, parseQuery, SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
 import { getVendorPage } from "~/domain/vendors.server";
 import { requireViewer } from "~/utils/auth.server";
@@ -57,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function VendorPage() {
-  const { vendor, products, states, totalAgencies, stateCode, members, precedents, requests, campaigns, owned, bouncing, bounced } = useLoaderData<typeof loader>();
+  const { vendor, products, states, totalAgencies, stateCode, members, precedents, requests, campaigns, owned, bouncing, bounced, map } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const canResend = useCan("request.note") && owned;
   const contactBouncing = bouncing.find((b) => b.address === vendor.contactEmail?.trim().toLowerCase());
@@ -177,6 +179,18 @@ export default function VendorPage() {
 
       <section className="card" aria-labelledby="agencies-heading">
         <h2 id="agencies-heading">Agencies on its products, by state</h2>
+        {totalAgencies > 0 ? (
+          <UsMap
+            id="agencies-map-table"
+            map={map}
+            categories={SYSTEM_TYPE_MAP_CATEGORIES}
+            noun={["agency", "agencies"]}
+            colouredBy="kind of system"
+            stateHref={(code) => `?state=${code}#agencies-heading`}
+            clearHref="?"
+            currentState={stateCode}
+          />
+        ) : null}
         <MembersByState states={states} totalAgencies={totalAgencies} stateCode={stateCode} members={members} today={today} showProducts />
       </section>
 
