@@ -380,17 +380,17 @@ export async function listMembershipsFlat(viewer: Viewer, scope: ProductScope, t
 export async function memberLocations(viewer: Viewer, scope: ProductScope, today: string, db: Executor = defaultDb) {
   return queryRows<{ agencyId: string; agencyName: string; stateCode: string | null; systemType: SystemType; latitude: number | null; longitude: number | null }>(
     db,
-    sql`select a.id::text as "agencyId", a.name as "agencyName", s.code as "stateCode", m.system_type::text as "systemType",
+    sql`select ${agencies.id}::text as "agencyId", ${agencies.name} as "agencyName", s.code as "stateCode", m.system_type::text as "systemType",
                d.latitude, d.longitude
           from (select ${agencyProducts.agencyId} as agency_id, min(${agencyProducts.stateId}::text)::uuid as state_id,
                        min(${agencyProducts.systemType}::text) as system_type
                   from ${agencyProducts}
                  where ${members(viewer, scope, today)}
                  group by ${agencyProducts.agencyId}) m
-          join ${agencies} a on a.id = m.agency_id
+          join ${agencies} on ${agencies.id} = m.agency_id
           left join ${jurisdictions} s on s.id = m.state_id
-          left join ${directoryAgencies} d on d.ori = a.ori
+          left join ${directoryAgencies} d on d.ori = ${agencies.ori}
          where ${visibleAgencies(viewer)}
-         order by a.id`,
+         order by ${agencies.id}`,
   );
 }

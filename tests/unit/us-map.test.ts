@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { buildUsMap, projectLonLat, usStateShapes } from "~/domain/us-map.server";
+
+const inside = (p: [number, number] | null, bbox: [[number, number], [number, number]]) =>
+  p !== null && p[0] >= bbox[0][0] && p[0] <= bbox[1][0] && p[1] >= bbox[0][1] && p[1] <= bbox[1][1];
+
+describe("the US map", () => {
+  it("draws every state and DC as one path each, computed once", () => {
+    const shapes = usStateShapes();
+    expect(shapes.states.length).toBeGreaterThanOrEqual(51);
+    expect(new Set(shapes.states.map((s) => s.code)).size).toBe(shapes.states.length);
+    for (const s of shapes.states) expect(s.d).toMatch(/^M[\d.-]+,[\d.-]+/);
+    expect(shapes.byCode.get("CA")?.name).toBe("California");
+    expect(usStateShapes()).toBe(shapes);
+  });
+
+  it("projects a city into its own state's box (and not its neighbour's)", () => {
+    const { byCode } = usStateShapes();
+    const oakland = projectLonLat(-122.2711, 37.8044);
+    expect(inside(oakland, byCode.get("CA")!.bbox)).toBe(true);
+    expect(inside(oakland, byCode.get("TX")!.bbox)).toBe(false);
+    expect(inside(projectLonLat(-97.7431, 30.2672), byCode.get("TX")!.bbox)).toBe(true); // Austin
+    expect(inside(projectLonLat(-149.9003, 61.2181), byCode.get("AK")!.bbox)).toBe(true); // Anchorage, in the inset
+    expect(inside(projectLonLat(-157.8583, 21.3069), byCode.get("HI")!.bbox)).toBe(true); // Honolulu, in the inset
+    expect(projectLonLat(2.35, 48.85)).toBeNull(); // Paris is not on the map
+  });
+
+  it("places located agencies as dots and counts the others on their state", () => {
+    const map = buildUsMap([
+      { stateCode: "CA", latitude: 37.8044, longitude: -122.2711, category: "body_cameras", label: "Oakland PD" },
+      { stateCode: "OR", latitude: null, longitude: null, category: "records_management", label: "Lane County SO" },
+      { stateCode: "OR", latitude: null, longitude: null, category: "records_management", label: "Eugene PD" },
+      { stateCode: "GU", latitude: null, longitude: null, category: "other", label: "Guam PD" },
+    ]);
+    expect(map.dots).toHaveLength(1);
+    expect(map.dots[0]).toMatchObject({ category: "body_cameras", label: "Oakland PD" });
+    const ca = map.states.find((s) => s.code === "CA")!;
+    const or = map.states.find((s) => s.code === "OR")!;
+    expect(ca).toMatchObject({ total: 1, unlocated: 0, shade: 0, byCategory: { body_cameras: 1 } });
+    expect(or).toMatchObject({ total: 2, unlocated: 2, shade: 2, byCategory: { records_management: 2 } });
+    expect(map.unmapped).toEqual({ other: 1 });
+    expect(map.states.filter((s) => s.total > 0).map((s) => s.code)).toEqual(["CA", "OR"]);
+  });
+});
