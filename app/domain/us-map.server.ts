@@ -1,8 +1,8 @@
+import { createRequire } from "node:module";
 import { geoAlbersUsa, geoPath } from "d3-geo";
 import type { Feature, Geometry } from "geojson";
 import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import statesTopology from "us-atlas/states-albers-10m.json";
 import type { MapData, MapPoint } from "./us-map";
 
 // The US map drawn on the server: the Census Bureau's state shapes from us-atlas (already projected to Albers
@@ -43,7 +43,9 @@ let cached: Shapes | null = null;
 /** The state shapes as path strings, computed on first use and kept for the life of the process. */
 export function usStateShapes(): Shapes {
   if (cached) return cached;
-  const topology = statesTopology as unknown as Topology<{ states: GeometryCollection<{ name: string }>; nation: GeometryCollection }>;
+  // Read at run time (not imported): the server bundle leaves node_modules out, and Node needs an import
+  // attribute for JSON that the Remix compiler does not write.
+  const topology = createRequire(import.meta.url)("us-atlas/states-albers-10m.json") as Topology<{ states: GeometryCollection<{ name: string }>; nation: GeometryCollection }>;
   const path = geoPath(null);
   const collection = feature(topology, topology.objects.states) as unknown as { features: Array<Feature<Geometry, { name: string }>> };
   const states = collection.features
