@@ -60,7 +60,7 @@ export function UsMap<C extends string>({ map, categories, noun, colouredBy, sta
           <path d={map.borders} className="us-map__borders" />
           <g className="us-map__dots" aria-hidden="true">
             {map.dots.map((d, i) => (
-              <circle key={i} cx={d.x} cy={d.y} r={4.5} className={`us-map__dot us-map__c${colourOf.get(d.category) ?? 9}`}>
+              <circle key={i} cx={d.x} cy={d.y} r={7} className={`us-map__dot us-map__c${colourOf.get(d.category) ?? 9}`}>
                 <title>{d.label}</title>
               </circle>
             ))}
