@@ -29,6 +29,8 @@ export function UsMap<C extends string>({ map, categories, noun, colouredBy, sta
   const total = withAgencies.reduce((n, s) => n + s.total, 0);
   const unmapped = Object.values<number | undefined>(map.unmapped).reduce<number>((n, v) => n + (v ?? 0), 0);
   const shaded = withAgencies.some((s) => s.unlocated > 0);
+  const titleOf = (s: (typeof map.states)[number]) =>
+    `${s.name}: ${s.total ? count(s.total, noun) : `no ${noun[1]}`}${s.unlocated && s.unlocated !== s.total ? ` (${s.unlocated} without a location)` : ""}`;
   const summary =
     total === 0
       ? `Map of the United States: no ${noun[1]} to show.`
@@ -38,34 +40,35 @@ export function UsMap<C extends string>({ map, categories, noun, colouredBy, sta
   return (
     <div className="us-map">
       <figure className="us-map__figure">
-        <svg viewBox={`0 0 ${map.width} ${map.height}`} className="us-map__svg" role="img" aria-label={summary}>
-          <g className="us-map__states">
-            {map.states.map((s) => {
-              const title = `${s.name}: ${s.total ? count(s.total, noun) : `no ${noun[1]}`}${s.unlocated && s.unlocated !== s.total ? ` (${s.unlocated} without a location)` : ""}`;
-              const className = `us-map__state us-map__state--shade-${s.shade}${s.code === currentState ? " us-map__state--current" : ""}`;
-              return s.total > 0 ? (
-                // Keyboard and screen reader users reach the same links in the table below; the map's are for the pointer.
-                <a key={s.code} href={stateHref(s.code)} tabIndex={-1} aria-label={title}>
-                  <path d={s.d} className={className}>
-                    <title>{title}</title>
-                  </path>
-                </a>
-              ) : (
-                <path key={s.code} d={s.d} className={className}>
-                  <title>{title}</title>
+        <div className="us-map__canvas">
+          <svg viewBox={`0 0 ${map.width} ${map.height}`} className="us-map__svg" role="img" aria-label={summary}>
+            <g className="us-map__states">
+              {map.states.map((s) => (
+                <path key={s.code} id={`${id}-${s.code}`} d={s.d} className={`us-map__state us-map__state--shade-${s.shade}${s.code === currentState ? " us-map__state--current" : ""}`}>
+                  <title>{titleOf(s)}</title>
                 </path>
-              );
-            })}
-          </g>
-          <path d={map.borders} className="us-map__borders" />
-          <g className="us-map__dots" aria-hidden="true">
-            {map.dots.map((d, i) => (
-              <circle key={i} cx={d.x} cy={d.y} r={7} className={`us-map__dot us-map__c${colourOf.get(d.category) ?? 9}`}>
-                <title>{d.label}</title>
-              </circle>
+              ))}
+            </g>
+            <path d={map.borders} className="us-map__borders" />
+          </svg>
+          {/* The states as links for the pointer and the dots with their names, laid over the picture (an image may
+              not hold links). Keyboard and screen reader users have the same links in the table beside the map. */}
+          <svg viewBox={`0 0 ${map.width} ${map.height}`} className="us-map__links" aria-hidden="true" focusable="false">
+            {withAgencies.map((s) => (
+              <a key={s.code} href={stateHref(s.code)} tabIndex={-1}>
+                <title>{titleOf(s)}</title>
+                <use href={`#${id}-${s.code}`} className="us-map__hit" />
+              </a>
             ))}
-          </g>
-        </svg>
+            <g className="us-map__dots">
+              {map.dots.map((d, i) => (
+                <circle key={i} cx={d.x} cy={d.y} r={7} className={`us-map__dot us-map__c${colourOf.get(d.category) ?? 9}`}>
+                  <title>{d.label}</title>
+                </circle>
+              ))}
+            </g>
+          </svg>
+        </div>
         <figcaption>
           <ul className="us-map__legend" aria-label={`Legend: colour by ${colouredBy}`}>
             {present.map((c) => (

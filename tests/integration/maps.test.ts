@@ -105,7 +105,9 @@ describe("the vendor page's map", () => {
 
     const html = render(data.map, "systems");
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="Map of the United States: 4 agencies in 3 states, 2 placed at their location/);
-    expect(html.match(/<path d="M/g)?.length).toBeGreaterThanOrEqual(51);
+    expect(html.match(/<path id="t-[A-Z]{2}" d="M/g)?.length).toBeGreaterThanOrEqual(51);
+    // The states link to the filtered list from a layer over the picture (an image may not hold links).
+    expect(html.match(/<a href="[^"]*\?state=[A-Z]{2}" tabindex="-1"><title>[^<]*<\/title><use href="#t-[A-Z]{2}"/g)).toHaveLength(3);
     expect(html).toContain("<title>Pennsylvania: 2 agencies</title>");
     expect(html).toContain("<title>Texas: no agencies</title>");
     expect(html).toMatch(/us-map__legend[\s\S]*Records management \(RMS\)[\s\S]*Computer-aided dispatch \(CAD\)/);
