@@ -27,7 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A coalition partner's agency is shown on its page but changed only by its own organization.
   if (!agency || !ownsRow(viewer, agency)) throw notFound("agency");
   const [products, agencies] = await Promise.all([listProductOptions(viewer), listAgencies(viewer)]);
-  return json({ agency, products, agencies: agencies.filter((a) => a.id !== agency.id) });
+  // From a product page's "Record it at an agency": that product chosen already.
+  const wanted = new URL(request.url).searchParams.get("product");
+  const preselected = products.find((p) => p.id === wanted) ?? null;
+  return json({ agency, products, agencies: agencies.filter((a) => a.id !== agency.id), preselected });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -44,12 +47,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewSystem() {
-  const { agency, products, agencies } = useLoaderData<typeof loader>();
+  const { agency, products, agencies, preselected } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "new-system",
     lastResult: useActionData<typeof action>(),
-    defaultValue: { confidence: "reported" },
+    defaultValue: {
+      confidence: "reported",
+      ...(preselected ? { productId: preselected.id, systemType: preselected.systemType } : {}),
+    },
     constraint: getZodConstraint(systemFormSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",

@@ -57,6 +57,8 @@ const addSchema = z.object({
     .string()
     .refine((v) => /^\/campaigns\/new(\?|$)/.test(v), "returnTo must be the new joint ask page")
     .optional(),
+  // From a product page's "Record it at an agency": on to recording that product's system at the new agency.
+  recordProduct: z.string().uuid("recordProduct must be a product id").optional(),
 });
 
 /**
@@ -70,9 +72,15 @@ export async function action({ request }: ActionFunctionArgs) {
     const issue = parsed.error.issues[0]!;
     throw json({ message: `${String(issue.path[0])}: ${issue.message}` }, { status: 422 });
   }
-  requirePermission(viewer, parsed.data.returnTo ? "request.create" : "agency.manage");
+  requirePermission(viewer, parsed.data.returnTo ? "request.create" : parsed.data.recordProduct ? "vendor.manage" : "agency.manage");
   const result = await agencyFromDirectory(viewer, parsed.data.ori);
   if (!result.ok) throw json({ message: Object.values(result.fieldErrors).flat().join(" ") }, { status: 422 });
+  if (parsed.data.recordProduct) {
+    return redirectWithFlash(`/agencies/${result.value.id}/systems/new?product=${parsed.data.recordProduct}`, {
+      kind: "success",
+      message: result.value.created ? "Added to your agencies from the directory: now record its system." : "Already in your agencies: record its system.",
+    });
+  }
   if (parsed.data.returnTo) {
     const back = parsed.data.returnTo;
     return redirectWithFlash(`${back}${back.includes("?") ? "&" : "?"}agency=${result.value.id}`, { kind: "success", message: "Added from the directory." });

@@ -1,6 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { TextField } from "~/components/fields";
+import { directoryQuery } from "~/domain/directory-input";
+import { searchDirectory } from "~/domain/directory.server";
+import { can } from "~/domain/permissions";
 import { MembersByState, Precedents } from "~/components/vendor-ui";
 import { UsMap } from "~/components/us-map";
 import { SYSTEM_TYPE_MAP_CATEGORIES } from "~/domain/us-map";
@@ -25,11 +29,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stateCode: url.searchParams.get("state") ?? undefined,
   });
   if (!page) throw notFound("product");
-  return json({ ...page, owned: page.product.organizationId === viewer.organizationId });
+  const owned = page.product.organizationId === viewer.organizationId;
+  // "Record it at an agency": any agency in the national directory, or one of the organization's own.
+  const agencyQuery = directoryQuery.safeParse({ q: url.searchParams.get("agencyQ") ?? "" });
+  const recordHits =
+    can(viewer, "vendor.manage") && agencyQuery.success && agencyQuery.data.q.trim().length >= 2
+      ? (await searchDirectory(viewer.organizationId, { q: agencyQuery.data.q, limit: 10 })).hits.filter((hit) => hit.jurisdictionCode !== null)
+      : null;
+  return json({ ...page, owned, recordQuery: agencyQuery.success ? agencyQuery.data.q : "", recordHits });
 }
 
 export default function ProductPage() {
-  const { product, states, totalAgencies, stateCode, members, groups, precedents, former, owned, map } = useLoaderData<typeof loader>();
+  const { product, states, totalAgencies, stateCode, members, groups, precedents, former, owned, map, recordQuery, recordHits } = useLoaderData<typeof loader>();
+  const canRecord = useCan("vendor.manage");
   const today = useToday();
   // A coalition partner's product is read-only here, and joint asks start from one's own records.
   const canAsk = useCan("request.create") && owned;
@@ -102,6 +114,50 @@ export default function ProductPage() {
         ) : null}
         <MembersByState states={states} totalAgencies={totalAgencies} stateCode={stateCode} members={members} today={today} showProducts={false} />
       </section>
+
+      {canRecord ? (
+        <section className="card" aria-labelledby="record-heading">
+          <h2 id="record-heading">Record it at an agency</h2>
+          <p className="small muted">Find any US law enforcement agency (name, place, county, state or ORI), then record its {product.name} system.</p>
+          <Form method="get" className="form form--search" preventScrollReset>
+            <TextField label="Agency" id="record-agency" name="agencyQ" type="search" defaultValue={recordQuery} placeholder="e.g. oakland pd, lane county sheriff" />
+            <div className="actions">
+              <button type="submit" className="button button--secondary">
+                Find
+              </button>
+            </div>
+          </Form>
+          {recordHits ? (
+            recordHits.length ? (
+              <ul className="plain-list directory-hits">
+                {recordHits.map((hit) => (
+                  <li key={hit.ori}>
+                    <strong>{hit.name}</strong>{" "}
+                    <span className="muted small">
+                      {hit.ori} · {hit.state}
+                      {hit.counties.length ? ` · ${hit.counties.join(", ")}` : ""}
+                    </span>{" "}
+                    {hit.agencyId ? (
+                      <Link to={`/agencies/${hit.agencyId}/systems/new?product=${product.id}`}>Record its system</Link>
+                    ) : (
+                      <Form method="post" action="/directory" className="inline-form">
+                        <input type="hidden" name="intent" value="add" />
+                        <input type="hidden" name="ori" value={hit.ori} />
+                        <input type="hidden" name="recordProduct" value={product.id} />
+                        <button type="submit" className="button button--link">
+                          Add to our agencies and record its system<span className="visually-hidden"> ({hit.name})</span>
+                        </button>
+                      </Form>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">No agency matches “{recordQuery}”.</p>
+            )
+          ) : null}
+        </section>
+      ) : null}
 
       <div className="grid-2">
         <section className="card" aria-labelledby="precedents-heading">

@@ -292,3 +292,36 @@ describe("records contacts imported by ORI", () => {
     ]);
   });
 });
+
+describe("recording a product's system at any directory agency", () => {
+  it("finds the agency from the product page, adds it and opens the system form with the product chosen", async () => {
+    const org = await makeOrganization("Recorder");
+    const cookie = await cookieFor(org.admin.id);
+    const { makeVendor, makeProduct } = await import("./factories");
+    const vendorId = await makeVendor(org.viewer, "Record Vendor");
+    const productId = await makeProduct(org.viewer, vendorId, "Record RMS");
+    const productPage = await import("~/routes/products.$productId");
+    const found = await callRoute(productPage.loader, { url: `/products/${productId}?agencyQ=oakland+pd`, params: { productId }, cookie });
+    expect(found.status).toBe(200);
+    const data = (await found.json()) as { recordHits: { ori: string; name: string; agencyId: string | null; state: string }[] };
+    const oakland = data.recordHits.find((h) => h.state === "CA" && /oakland/i.test(h.name));
+    expect(oakland, JSON.stringify(data.recordHits.slice(0, 3))).toBeDefined();
+    expect(oakland!.agencyId).toBeNull();
+
+    const directoryPage = await import("~/routes/directory._index");
+    const added = await callRoute(directoryPage.action, { url: "/directory", cookie, form: { intent: "add", ori: oakland!.ori, recordProduct: productId } });
+    expect(added.status).toBe(302);
+    const location = added.headers.get("Location")!;
+    expect(location).toMatch(new RegExp(`^/agencies/[0-9a-f-]{36}/systems/new\\?product=${productId}$`));
+    const agencyId = location.split("/")[2]!;
+
+    const systemsNew = await import("~/routes/agencies.$agencyId_.systems.new");
+    const form = await callRoute(systemsNew.loader, { url: location, params: { agencyId }, cookie });
+    expect(((await form.json()) as { preselected: { id: string } | null }).preselected?.id).toBe(productId);
+    // The agency found again now links straight to its system form.
+    const again = (await (await callRoute(productPage.loader, { url: `/products/${productId}?agencyQ=oakland+pd`, params: { productId }, cookie })).json()) as {
+      recordHits: { ori: string; agencyId: string | null }[];
+    };
+    expect(again.recordHits.find((h) => h.ori === oakland!.ori)?.agencyId).toBe(agencyId);
+  });
+});
