@@ -29,8 +29,9 @@ afterAll(async () => {
   rmSync(storage, { recursive: true, force: true });
 });
 
-// The real San Diego extract and code lists (public domain), read from ../shared as CI has it beside the project.
-const received = path.join(__dirname, "..", "..", "..", "shared", "reference", "received-data");
+// The real San Diego extract and code lists (public domain; provenance in SOURCE.md beside them), kept in the
+// project so the suite runs on a fresh clone without ../shared.
+const received = path.join(__dirname, "..", "fixtures", "received-data");
 const CALLS = "san-diego-calls-for-service-2023-jan-sample.csv";
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
