@@ -9,7 +9,7 @@ import type { DatasetProfile } from "~/domain/profiles/profile-types";
 import { valueShapes } from "~/domain/profiles/shapes";
 
 // The real San Diego calls-for-service extract and its code lists (public domain, see SOURCE.md there).
-const received = path.join(__dirname, "..", "..", "..", "shared", "reference", "received-data");
+const received = path.join(__dirname, "..", "fixtures", "received-data");
 const fixtures = path.join(__dirname, "..", "fixtures");
 const dir = mkdtempSync(path.join(tmpdir(), "jointask-profiles-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
