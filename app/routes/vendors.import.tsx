@@ -1,3 +1,4 @@
+import { ImportProblems } from "~/components/import-problems";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
@@ -68,32 +69,7 @@ function Plan({ plan, csv }: { plan: ImportPlan; csv: string }) {
         <p className="muted small">Read as {plan.format === "atlas" ? "an Atlas of Surveillance export" : "JointAsk columns"}.</p>
       ) : null}
       {plan.errors.length ? (
-        <>
-          <p role="alert">
-            Nothing has been imported. Fix {plan.errors.length === 1 ? "this problem" : `these ${plan.errors.length} problems`} in the file and upload it again.
-          </p>
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="visually-hidden">Problems by line</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.errors.map((e, i) => (
-                  <tr key={i}>
-                    <td data-label="Line">{e.line}</td>
-                    <td data-label="Column">{e.column ?? "—"}</td>
-                    <td data-label="Problem">{e.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
+        <ImportProblems errors={plan.errors} />
       ) : (
         <>
           <p>
