@@ -35,7 +35,25 @@ import { can, requirePermission } from "./permissions";
 
 /** Anyone, signed in or not, looking at public pages. */
 export const PUBLIC = Symbol("public audience");
-export type Audience = Viewer | typeof PUBLIC;
+
+/**
+ * The publishing preview: what the public would read of the viewer's own requests if they were published now.
+ * The public's rules for entries and files, over requests the organization owns whatever their visibility, so
+ * the preview and the public page can never disagree about what a publication exposes.
+ */
+export interface PublishingPreview {
+  readonly previewFor: Pick<Viewer, "organizationId">;
+}
+export function publishingPreview(viewer: Pick<Viewer, "organizationId">): PublishingPreview {
+  return { previewFor: viewer };
+}
+
+export type Audience = Viewer | typeof PUBLIC | PublishingPreview;
+
+/** Audiences that read what the public reads: the public itself, and a publishing preview. */
+function readsAsPublic(audience: Audience): audience is typeof PUBLIC | PublishingPreview {
+  return audience === PUBLIC || "previewFor" in audience;
+}
 
 /** Rows of the viewer's organization, or shared with it by a member of its coalition. */
 function ownOrShared(column: AnyPgColumn, viewer: Viewer): SQL {
@@ -54,6 +72,7 @@ function publishedRequests(): SQL {
  */
 export function visibleRequests(audience: Audience): SQL {
   if (audience === PUBLIC) return publishedRequests();
+  if ("previewFor" in audience) return ownRequests(audience.previewFor);
   const own = eq(requests.organizationId, audience.organizationId);
   if (audience.partnerOrganizationIds.length === 0) return own;
   return or(own, and(ne(requests.visibility, "private"), inArray(requests.organizationId, [...audience.partnerOrganizationIds])))!;
@@ -70,8 +89,8 @@ export function ownRequests(viewer: Pick<Viewer, "organizationId">): SQL {
  * organization sees. The public sees no record of who is assigned.
  */
 export function visibleTimelineEntries(audience: Audience): SQL {
-  if (audience === PUBLIC) {
-    return and(visibleRequests(PUBLIC), eq(requestEvents.internal, false), notInArray(requestEvents.kind, [...NOT_PUBLIC_EVENT_KINDS]))!;
+  if (readsAsPublic(audience)) {
+    return and(visibleRequests(audience), eq(requestEvents.internal, false), notInArray(requestEvents.kind, [...NOT_PUBLIC_EVENT_KINDS]))!;
   }
   return and(visibleRequests(audience), or(ownRequests(audience), eq(requestEvents.internal, false)))!;
 }
@@ -89,7 +108,7 @@ export const NOT_PUBLIC_EVENT_KINDS = ["assignment_changed", "visibility_changed
  * role's "export" permission. To keep a file within the organization, mark it internal.
  */
 export function visibleFiles(audience: Audience): SQL {
-  if (audience === PUBLIC) return and(visibleRequests(PUBLIC), eq(requestFiles.internal, false))!;
+  if (readsAsPublic(audience)) return and(visibleRequests(audience), eq(requestFiles.internal, false))!;
   return and(visibleRequests(audience), or(ownRequests(audience), eq(requestFiles.internal, false)))!;
 }
 

@@ -3,7 +3,9 @@ import { alias } from "drizzle-orm/pg-core";
 import { agencies, jurisdictions, organizations, requestEvents, requests, users, vendors } from "../../db/schema";
 import type { AgencyType, RequestStatus } from "../../db/schema/values";
 import { db as defaultDb, type Executor } from "../utils/db.server";
-import { PUBLIC, visibleRequests, visibleTimelineEntries } from "./access.server";
+import { PUBLIC, publishingPreview, visibleRequests, visibleTimelineEntries, type Audience, type PublishingPreview } from "./access.server";
+import type { Viewer } from "./accounts.server";
+import { isUuid } from "./request-events.server";
 import { containsPattern } from "./requests.server";
 import type { DeadlineSnapshot } from "./deadlines.server";
 import { getRequestFields } from "./fields.server";
@@ -153,28 +155,31 @@ export async function listPublicStates(db: Executor = defaultDb): Promise<string
   return rows.map((r) => r.code).filter((c): c is string => c !== null);
 }
 
-async function findPublished(db: Executor, slug: string) {
-  if (!isPublicSlug(slug)) return null;
+const pageColumns = {
+  ...rowColumns,
+  organizationId: requests.organizationId,
+  description: requests.description,
+  receivedOn: requests.receivedOn,
+  acknowledgementDueOn: requests.acknowledgementDueOn,
+  appealDueOn: requests.appealDueOn,
+  deadline: requests.deadline,
+};
+
+/** One request with the columns its public page shows, among those the audience may read. */
+async function findForPage(db: Executor, audience: Audience, condition: SQL) {
   const [row] = await db
-    .select({
-      ...rowColumns,
-      organizationId: requests.organizationId,
-      description: requests.description,
-      receivedOn: requests.receivedOn,
-      acknowledgementDueOn: requests.acknowledgementDueOn,
-      appealDueOn: requests.appealDueOn,
-      deadline: requests.deadline,
-    })
+    .select(pageColumns)
     .from(requests)
     .innerJoin(organizations, eq(organizations.id, requests.organizationId))
     .leftJoin(agencies, eq(agencies.id, requests.agencyId))
     .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
     .leftJoin(targetState, eq(targetState.id, jurisdictions.stateId))
     .leftJoin(vendors, eq(vendors.id, requests.vendorId))
-    .where(and(eq(requests.publicSlug, slug), visibleRequests(PUBLIC)))
+    .where(and(condition, visibleRequests(audience)))
     .limit(1);
   return row ?? null;
 }
+type PageRow = NonNullable<Awaited<ReturnType<typeof findForPage>>>;
 
 /**
  * The organization's people, to withhold their names and addresses from what the public reads. Read only to
@@ -187,25 +192,46 @@ async function peopleOf(db: Executor, organizationId: string): Promise<Person[]>
 type TimelineRow = TimelineEventData & { id: string; occurredAt: Date };
 
 /** The request's entries the public may read, oldest first; what each may say is decided by publicTimelineItem. */
-async function publicTimelineRows(db: Executor, requestId: string): Promise<TimelineRow[]> {
+async function publicTimelineRows(db: Executor, audience: typeof PUBLIC | PublishingPreview, requestId: string): Promise<TimelineRow[]> {
   const rows = await db
     .select({ id: requestEvents.id, kind: requestEvents.kind, data: requestEvents.data, occurredAt: requestEvents.occurredAt })
     .from(requestEvents)
     .innerJoin(requests, eq(requests.id, requestEvents.requestId))
-    .where(and(eq(requestEvents.requestId, requestId), visibleTimelineEntries(PUBLIC)))
+    .where(and(eq(requestEvents.requestId, requestId), visibleTimelineEntries(audience)))
     .orderBy(asc(requestEvents.seq));
   return rows as unknown as TimelineRow[];
 }
 
 /** A published request's public page, or null: unknown, not public, embargoed or malformed all look the same. */
 export async function getPublicRequest(slug: string, db: Executor = defaultDb) {
-  const found = await findPublished(db, slug);
+  if (!isPublicSlug(slug)) return null;
+  const found = await findForPage(db, PUBLIC, eq(requests.publicSlug, slug));
   if (!found) return null;
+  return publicPageOf(db, PUBLIC, found, (fileId) => `/r/${found.slug}/files/${fileId}`);
+}
+export type PublicRequest = NonNullable<Awaited<ReturnType<typeof getPublicRequest>>>;
+
+/**
+ * The public page the viewer's own request would have if it were published now, built by the same code as the
+ * public page with the public's rules for entries and files; file links go to the organization's own downloads.
+ * Null when the request is not the viewer's organization's.
+ */
+export async function previewPublicRequest(viewer: Viewer, requestId: string, db: Executor = defaultDb): Promise<PublicRequest | null> {
+  if (!isUuid(requestId)) return null;
+  const audience = publishingPreview(viewer);
+  const found = await findForPage(db, audience, eq(requests.id, requestId));
+  if (!found) return null;
+  const page = await publicPageOf(db, audience, found, (fileId) => `/requests/${found.id}/files/${fileId}/download`);
+  // Not published yet: it would be published now.
+  return found.publicAt ? page : { ...page, publishedAt: new Date().toISOString() };
+}
+
+async function publicPageOf(db: Executor, audience: typeof PUBLIC | PublishingPreview, found: PageRow, downloadUrlOf: (fileId: string) => string) {
   const [fieldsData, files, people, timelineRows] = await Promise.all([
-    getRequestFields(PUBLIC, found.id, db),
-    listRequestFiles(PUBLIC, found.id, db),
+    getRequestFields(audience, found.id, db),
+    listRequestFiles(audience, found.id, db),
     peopleOf(db, found.organizationId),
-    publicTimelineRows(db, found.id),
+    publicTimelineRows(db, audience, found.id),
   ]);
   const publicFileIds = new Set(files.map((f) => f.id));
   const timeline = timelineRows
@@ -245,11 +271,10 @@ export async function getPublicRequest(slug: string, db: Executor = defaultDb) {
       mediaType: f.mediaType,
       kind: f.kind,
       receivedAt: f.createdAt.toISOString(),
-      downloadUrl: `/r/${found.slug}/files/${f.id}`,
+      downloadUrl: downloadUrlOf(f.id),
     })),
   };
 }
-export type PublicRequest = NonNullable<Awaited<ReturnType<typeof getPublicRequest>>>;
 
 /** A public file of a published request with where its bytes are; null for anything the public may not have. */
 export async function getPublicRequestFile(slug: string, fileId: string, db: Executor = defaultDb) {

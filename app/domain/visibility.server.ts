@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { requestEvents, requestFiles, requests } from "../../db/schema";
 import type { RequestVisibility } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
@@ -8,6 +8,7 @@ import { startOfDayIn, todayIn } from "../utils/dates";
 import type { Viewer } from "./accounts.server";
 import { recordAudit } from "./audit.server";
 import { can } from "./permissions";
+import { NOT_PUBLIC_EVENT_KINDS, ownRequests } from "./access.server";
 import { lockRequest, recordEvent } from "./request-events.server";
 import { fail, ok, type FlaggedFile, type Result } from "./results";
 import { storedPath } from "./files/storage.server";
@@ -39,6 +40,30 @@ export async function filesFlaggedForPublishing(viewer: Viewer, requestId: strin
     if (reasons.length) flagged.push({ id: file.id, name: file.name, reasons });
   }
   return flagged;
+}
+
+/**
+ * What publishing the viewer's own request keeps within the organization: its internal entries, the kinds of
+ * entries the public never reads (assignments, visibility changes), and its internal files. Null when the
+ * request is not the organization's.
+ */
+export async function keptFromPublic(viewer: Viewer, requestId: string, db: Executor = defaultDb) {
+  const [request] = await db.select({ id: requests.id }).from(requests).where(and(eq(requests.id, requestId), ownRequests(viewer))).limit(1);
+  if (!request) return null;
+  const [[entries], [files]] = await Promise.all([
+    db
+      .select({
+        internal: sql<number>`count(*) filter (where ${requestEvents.internal})::int`,
+        innerWork: sql<number>`count(*) filter (where not ${requestEvents.internal} and ${inArray(requestEvents.kind, [...NOT_PUBLIC_EVENT_KINDS])})::int`,
+      })
+      .from(requestEvents)
+      .where(eq(requestEvents.requestId, request.id)),
+    db
+      .select({ internal: sql<number>`count(*) filter (where ${requestFiles.internal})::int` })
+      .from(requestFiles)
+      .where(eq(requestFiles.requestId, request.id)),
+  ]);
+  return { internalEntries: entries?.internal ?? 0, innerWorkEntries: entries?.innerWork ?? 0, internalFiles: files?.internal ?? 0 };
 }
 
 export async function setRequestVisibility(

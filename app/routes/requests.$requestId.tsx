@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { COMMUNICATION_CHANNELS, COMMUNICATION_DIRECTIONS, REQUEST_VISIBILITIES, type RequestVisibility } from "../../db/schema/values";
@@ -183,8 +183,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         (v) => addNote(viewer, id, v.body, undefined, { internal: v.internal }),
         (_, v) => (v.internal ? "Internal note added (only your organization sees it)." : "Note added."),
       ),
-    "set-visibility": () =>
-      handle(
+    "set-visibility": async () => {
+      // Publishing goes through its preview: the coordinator sees exactly what becomes public first.
+      if (formData.get("visibility") === "public") {
+        const current = await getRequest(viewer, id);
+        if (!current) throw notFound("request");
+        if (current.visibility !== "public") {
+          const embargoUntil = formData.get("embargoUntil");
+          const query = typeof embargoUntil === "string" && embargoUntil ? `?${new URLSearchParams({ embargoUntil })}` : "";
+          return redirect(`/requests/${id}/publish${query}`);
+        }
+      }
+      return handle(
         visibilityFormSchema,
         (v) => setRequestVisibility(viewer, id, v, { ipAddress: clientAddressOf(context) }),
         (r) =>
@@ -193,7 +203,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
               ? `The request becomes public on ${formatDate(r.embargoUntil)}.`
               : "The request is public."
             : `The request is now ${VISIBILITY_LABELS[r.visibility].toLowerCase()}.`,
-      ),
+      );
+    },
     "entry-visibility": () =>
       handle(
         entryVisibilitySchema,

@@ -44,6 +44,10 @@ test("a published request is on the public index and its public page, for anyone
   await page.getByText("Change who can see it").click();
   await page.getByRole("radio", { name: /^Public/ }).check();
   await page.getByRole("button", { name: "Save who can see it" }).click();
+  // Publishing shows the public page as it will read first.
+  await expect(page.getByRole("heading", { level: 1, name: "Publish this request" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "The public page, as it will read" })).toBeVisible();
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByText("The request is public.")).toBeVisible();
   await page.getByRole("link", { name: "Its public page" }).click();
   await expect(page).toHaveURL(/\/r\/[a-z0-9-]+$/);
