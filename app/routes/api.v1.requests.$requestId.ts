@@ -5,7 +5,7 @@ import { requestFieldsJson } from "~/domain/fields-json";
 import { getRequestFields } from "~/domain/fields.server";
 import { ownsRow } from "~/domain/access.server";
 import { replyAddressFor } from "~/domain/mail/reply-address.server";
-import { getRequest, getTimeline } from "~/domain/requests.server";
+import { getRequest, requestEditVersion, getTimeline } from "~/domain/requests.server";
 import { requireApiViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { apiError } from "~/utils/responses.server";
@@ -18,7 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [timeline, fields] = await Promise.all([getTimeline(viewer, found.id), getRequestFields(viewer, found.id)]);
   // The reply address files mail onto the request: only its own organization gets it (as on the letters page).
   const replyAddress = ownsRow(viewer, found) ? replyAddressFor(found.id) : null;
-  return json({ data: { ...requestDetailJson(found, timeline, todayIn(viewer.timeZone), { replyAddress }), ...requestFieldsJson(found.id, fields!) } });
+  // `version`: the edit version of the request's editable values, as its edit form carries it (a write that
+  // sends it back is refused with 409 when someone changed the request in between).
+  return json({
+    data: { ...requestDetailJson(found, timeline, todayIn(viewer.timeZone), { replyAddress }), ...requestFieldsJson(found.id, fields!), version: requestEditVersion(found) },
+  });
 }
 
 export async function action({ request }: LoaderFunctionArgs) {

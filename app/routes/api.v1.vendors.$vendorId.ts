@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { listMembershipsFlat } from "~/domain/groups.server";
 import { vendorDetailJson } from "~/domain/vendor-json";
-import { getVendor, listVendorProducts } from "~/domain/vendors.server";
+import { getVendor, listVendorProducts, vendorEditVersion } from "~/domain/vendors.server";
 import { requireApiViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { apiError } from "~/utils/responses.server";
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listVendorProducts(viewer, vendor.id, today),
     listMembershipsFlat(viewer, { vendorId: vendor.id }, today),
   ]);
-  return json({ data: vendorDetailJson(vendor, products, memberships) });
+  return json({ data: { ...vendorDetailJson(vendor, products, memberships), version: vendorEditVersion(vendor) } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -8,6 +8,8 @@ import * as productEdit from "~/routes/products.$productId_.edit";
 import * as systemEdit from "~/routes/systems.$systemId.edit";
 import * as lawPage from "~/routes/laws.$code";
 import * as lawsIndex from "~/routes/laws._index";
+import * as apiRequest from "~/routes/api.v1.requests.$requestId";
+import * as apiVendor from "~/routes/api.v1.vendors.$vendorId";
 import { db } from "~/utils/db.server";
 import { callRoute, cookieFor, makeOrganization, makeProduct, makeRequest, makeSystem, makeVendor } from "./factories";
 
@@ -34,6 +36,30 @@ async function openForm(cookie: string, id: string) {
 
 const save = (cookie: string, id: string, form: Record<string, string>) =>
   callRoute(editPage.action as never, { url: `/requests/${id}/edit`, cookie, params: { requestId: id }, form });
+
+describe("the API carries the same version as the edit forms", () => {
+  it("for a request and a vendor, and it changes when someone saves", async () => {
+    const org = await makeOrganization("API versions");
+    const cookie = await cookieFor(org.admin.id);
+    const request = await makeRequest(org.viewer, org.agencyId, { title: "Versioned" });
+    const apiVersion = async () => {
+      const response = await callRoute(apiRequest.loader as never, { url: `/api/v1/requests/${request.id}`, cookie, params: { requestId: request.id } });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { data: { version: string } }).data.version;
+    };
+    const form = await openForm(cookie, request.id);
+    expect(await apiVersion()).toBe(form.version);
+    expect((await save(cookie, request.id, { ...form.form, title: "Versioned again", version: form.version })).status).toBe(302);
+    const after = await apiVersion();
+    expect(after).not.toBe(form.version);
+    expect(after).toBe((await openForm(cookie, request.id)).version);
+
+    const vendor = { id: await makeVendor(org.viewer, "Versioned Vendor") };
+    const vendorJson = await callRoute(apiVendor.loader as never, { url: `/api/v1/vendors/${vendor.id}`, cookie, params: { vendorId: vendor.id } });
+    const vendorForm = await callRoute(vendorEdit.loader as never, { url: `/vendors/${vendor.id}/edit`, cookie, params: { vendorId: vendor.id } });
+    expect(((await vendorJson.json()) as { data: { version: string } }).data.version).toBe(((await vendorForm.json()) as { version: string }).version);
+  });
+});
 
 describe("editing a request others are editing", () => {
   it("refuses the second save with both versions shown, and keeps the first", async () => {
