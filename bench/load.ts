@@ -3,16 +3,17 @@
 // DATA_DIR, signs in, and for three pages (the requests list, a request page, the API list) runs 50 concurrent
 // clients on kept-alive connections for BENCH_LOAD_SECONDS (default 10) each. Prints throughput, p50 and p99
 // latency and errors per page, and the server's memory (sampled every 50 ms; target: under 400 MB at 50
-// clients). The load generator is built in (node:http): autocannon is not a dependency of the project.
+// clients), with autocannon as the load generator.
 // With BENCH_DATABASE_URL=postgres://... it runs against a fresh database on that server instead, to show the
 // server's memory without the embedded database's own.
 import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import http from "node:http";
+import autocannon from "autocannon";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { serveNodeFlags } from "./serve-flags";
 
 const CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
@@ -27,44 +28,26 @@ function rssOf(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-/** `CLIENTS` loops, each sending the next GET as soon as the last answered, for `SECONDS`. */
+/** `CLIENTS` kept-alive connections, each sending the next GET as soon as the last answered, for `SECONDS`. */
 async function hammer(port: number, pathname: string, cookie: string) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-  const latencies: number[] = [];
-  let errors = 0;
-  const statuses = new Map<number, number>();
-  const until = performance.now() + SECONDS * 1000;
-  const one = () =>
-    new Promise<void>((resolve) => {
-      const start = performance.now();
-      const req = http.get({ host: "127.0.0.1", port, path: pathname, agent, headers: { Cookie: cookie } }, (res) => {
-        res.resume();
-        res.on("end", () => {
-          latencies.push(performance.now() - start);
-          statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
-          if ((res.statusCode ?? 500) >= 400) errors += 1;
-          resolve();
-        });
-      });
-      req.on("error", () => {
-        errors += 1;
-        resolve();
-      });
-    });
-  const client = async () => {
-    while (performance.now() < until) await one();
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}${pathname}`,
+    connections: CLIENTS,
+    duration: SECONDS,
+    headers: { Cookie: cookie },
+  });
+  const statuses = new Map<string, number>();
+  for (const [code, n] of Object.entries({ "1xx": result["1xx"], "2xx": result["2xx"], "3xx": result["3xx"], "4xx": result["4xx"], "5xx": result["5xx"] })) {
+    if (n) statuses.set(code, n);
+  }
+  return {
+    count: result.requests.total,
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    statuses,
   };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, client));
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return { count: latencies.length, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors, statuses };
 }
 
 async function main() {
@@ -99,7 +82,10 @@ async function run(databaseUrl: string | null) {
   };
   if (databaseUrl) execFileSync(process.execPath, ["--import", "tsx", "db/cli/seed-demo.ts"], { cwd: root, env, stdio: "ignore" });
   console.log(databaseUrl ? "Postgres server (BENCH_DATABASE_URL)" : "Embedded database (PGlite)");
-  const server = spawn(process.execPath, ["build/server.js"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  // The same Node flags as `npm run serve` (the heap size), read from package.json so the bench runs what users run.
+  const nodeFlags = serveNodeFlags(root);
+  console.log(`Server: node ${[...nodeFlags, "build/server.js"].join(" ")}; MAX_CONCURRENT_REQUESTS ${process.env.MAX_CONCURRENT_REQUESTS ?? "8 (default)"}`);
+  const server = spawn(process.execPath, [...nodeFlags, "build/server.js"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   server.stdout.on("data", (c) => (log += c));
   server.stderr.on("data", (c) => (log += c));

@@ -81,6 +81,10 @@ const envSchema = z.object({
     .int("UPLOAD_MAX_BYTES must be a whole number of bytes")
     .positive("UPLOAD_MAX_BYTES must be positive")
     .default(2 * 1024 ** 3),
+  // Requests worked on at once (loaders, actions, renders); more wait in line, up to WAIT_QUEUE_LIMIT, and
+  // beyond that are answered 503 with Retry-After. Uploads and /healthz don't wait in this line.
+  MAX_CONCURRENT_REQUESTS: z.coerce.number({ error: "MAX_CONCURRENT_REQUESTS must be a number" }).int().min(1).max(1000).default(8),
+  WAIT_QUEUE_LIMIT: z.coerce.number({ error: "WAIT_QUEUE_LIMIT must be a number" }).int().min(0).max(100_000).default(2000),
   // Dataset profiles of received tabular files: run the background worker in this process (default on), and
   // the memory cap of its embedded analytical engine (DuckDB's memory_limit, e.g. "96MB").
   PROFILE_WORKER: flag,

@@ -11,6 +11,7 @@ import type { NextFunction, Request as ExpressRequest, Response as ExpressRespon
 import { guardRequest, InputRefused, refusalResponse } from "./bounded-input.server";
 import { env } from "./env.server";
 import { appUrl } from "./app-url.server";
+import { createWorkGate, type WorkGate } from "./work-gate.server";
 
 // Express adapter for Remix, as @remix-run/express's but sending response bodies with backpressure: a
 // download is read from disk only as fast as the client takes it (@remix-run/express writes without waiting
@@ -56,6 +57,29 @@ export function remixRequest(req: ExpressRequest, res: ExpressResponse): Request
   return new Request(url.href, init);
 }
 
+/**
+ * Runs `work` (the loader or action, and the render up to the response's first byte) within the gate's slots.
+ * Uploads stream for as long as the client sends and hold no page data, and /healthz must answer under load:
+ * neither waits in line.
+ */
+async function handleThroughGate(gate: WorkGate, request: Request, work: () => Promise<Response>): Promise<Response> {
+  const { pathname } = new URL(request.url);
+  if (pathname === "/healthz" || (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/")) return work();
+  const leave = await gate.enter(request.signal);
+  if (!leave) {
+    if (request.signal.aborted) return new Response(null, { status: 499 });
+    return new Response("The server is busy. Try again in a moment.", {
+      status: 503,
+      headers: { "Retry-After": "2", "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+  try {
+    return await work();
+  } finally {
+    leave();
+  }
+}
+
 export function createRequestHandler({
   build,
   mode,
@@ -66,10 +90,11 @@ export function createRequestHandler({
   getLoadContext?: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
 }) {
   const handle = createRemixHandler(build, mode);
+  const gate = createWorkGate({ concurrency: env.MAX_CONCURRENT_REQUESTS, queueLimit: env.WAIT_QUEUE_LIMIT });
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
       const request = await guardedRemixRequest(req, res);
-      const response = request instanceof Response ? request : await handle(request, getLoadContext?.(req, res));
+      const response = request instanceof Response ? request : await handleThroughGate(gate, request, () => handle(request, getLoadContext?.(req, res)));
       res.statusMessage = response.statusText;
       res.status(response.status);
       // A route's own header replaces the default set by earlier middleware (e.g. a download's CSP).

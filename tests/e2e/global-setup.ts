@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
+import { serveNodeFlags } from "../../bench/serve-flags";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,7 +19,7 @@ export default async function globalSetup() {
   process.env.E2E_OTHER_REQUEST_ID = fixture.otherRequestId;
   process.env.E2E_OTHER_TITLE = fixture.otherTitle;
 
-  const server = spawn(process.execPath, ["build/server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const server = spawn(process.execPath, [...serveNodeFlags(process.cwd()), "build/server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   server.stdout.on("data", (chunk) => (log += chunk));
   server.stderr.on("data", (chunk) => (log += chunk));
