@@ -2,10 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { SelectField, TextField } from "~/components/fields";
+import { FormErrors, SelectField, TextField } from "~/components/fields";
 import { MailNav } from "~/components/mail";
-import { getEmailPreferences, setDigestHour, setEmailPreferences } from "~/domain/mail/preferences.server";
-import { getAutoFollowUpPolicy, setAutoFollowUpPolicy } from "~/domain/mail/auto-follow-ups.server";
+import { digestHourVersion, getEmailPreferences, setDigestHour, setEmailPreferences } from "~/domain/mail/preferences.server";
+import { autoFollowUpPolicyVersion, getAutoFollowUpPolicy, setAutoFollowUpPolicy } from "~/domain/mail/auto-follow-ups.server";
+import { conflictOf, EditConflict, VersionField } from "~/components/edit-conflict";
+import { editVersionField } from "~/domain/edit-version";
+import type { Conflict } from "~/domain/results";
 import { DEFAULT_FOLLOW_UP_INTERVAL_DAYS, MAX_FOLLOW_UP_INTERVAL_DAYS } from "~/domain/mail/auto-follow-ups";
 import { can, requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
@@ -17,7 +20,14 @@ export const meta: MetaFunction = () => [{ title: "Email preferences · JointAsk
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const [preferences, autoFollowUp] = await Promise.all([getEmailPreferences(viewer), getAutoFollowUpPolicy(viewer.organizationId)]);
-  return json({ ...preferences, autoFollowUp, isAdmin: can(viewer, "org.settings"), email: viewer.email, role: viewer.role });
+  return json({
+    ...preferences,
+    autoFollowUp,
+    versions: { digestHour: digestHourVersion(preferences.digestHour), autoFollowUp: autoFollowUpPolicyVersion(autoFollowUp) },
+    isAdmin: can(viewer, "org.settings"),
+    email: viewer.email,
+    role: viewer.role,
+  });
 }
 
 const intentSchema = z.enum(["preferences", "digest-hour", "auto-follow-up"]);
@@ -28,11 +38,17 @@ const intervalSchema = z.coerce
   .max(MAX_FOLLOW_UP_INTERVAL_DAYS, `Enter a number of days between 1 and ${MAX_FOLLOW_UP_INTERVAL_DAYS}`);
 const hourSchema = z.coerce.number({ error: "Choose an hour" }).int("Choose an hour").min(0, "Choose an hour").max(23, "Choose an hour");
 
+type ActionData = { intent: string; errors: Record<string, string[]>; conflict?: Conflict };
+const refused = (intent: string, errors: Record<string, string[]>, conflict?: Conflict) =>
+  json<ActionData>({ intent, errors, ...(conflict ? { conflict } : {}) }, { status: conflict ? 409 : 400 });
+
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = await readFormData(request);
   const intent = intentSchema.safeParse(form.get("intent"));
   if (!intent.success) throw new Response("Unknown action.", { status: 400 });
+  const version = editVersionField.safeParse(form.get("version") ?? undefined);
+  if (!version.success) return refused(intent.data, { "": [version.error.issues[0]!.message] });
   if (intent.data === "preferences") {
     await setEmailPreferences(viewer, { digest: form.get("digest") === "on", overdueAlerts: form.get("overdueAlerts") === "on" });
     return redirectWithFlash("/settings/email", { kind: "success", message: "Email preferences saved." });
@@ -40,27 +56,31 @@ export async function action({ request }: ActionFunctionArgs) {
   requirePermission(viewer, "org.settings");
   if (intent.data === "auto-follow-up") {
     const interval = intervalSchema.safeParse(form.get("intervalDays") || undefined);
-    if (!interval.success) return json({ errors: { intervalDays: [interval.error.issues[0]!.message] } as Record<string, string[]> }, { status: 400 });
+    if (!interval.success) return refused(intent.data, { intervalDays: [interval.error.issues[0]!.message] });
     const enabled = form.get("enabled") === "on";
-    const result = await setAutoFollowUpPolicy(viewer, { enabled, intervalDays: interval.data });
-    if (!result.ok) return json({ errors: result.fieldErrors as Record<string, string[]> }, { status: 400 });
+    const result = await setAutoFollowUpPolicy(viewer, { enabled, intervalDays: interval.data, version: version.data });
+    if (!result.ok) return refused(intent.data, result.fieldErrors, result.conflict);
     return redirectWithFlash("/settings/email", {
       kind: "success",
       message: enabled ? `Automatic follow-ups are on: overdue requests get a follow-up letter, then another every ${interval.data} days.` : "Automatic follow-ups are off.",
     });
   }
   const hour = hourSchema.safeParse(form.get("digestHour") ?? undefined);
-  if (!hour.success) return json({ errors: { digestHour: [hour.error.issues[0]!.message] } as Record<string, string[]> }, { status: 400 });
-  const result = await setDigestHour(viewer, hour.data);
-  if (!result.ok) return json({ errors: result.fieldErrors as Record<string, string[]> }, { status: 400 });
+  if (!hour.success) return refused(intent.data, { digestHour: [hour.error.issues[0]!.message] });
+  const result = await setDigestHour(viewer, hour.data, undefined, version.data);
+  if (!result.ok) return refused(intent.data, result.fieldErrors, result.conflict);
   return redirectWithFlash("/settings/email", { kind: "success", message: "Digest time saved." });
 }
 
 const hourLabel = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
 
 export default function EmailPreferences() {
-  const { digest, overdueAlerts, digestHour, timeZone, isAdmin, email, role, autoFollowUp } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { digest, overdueAlerts, digestHour, timeZone, isAdmin, email, role, autoFollowUp, versions } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  // Each form shows its own refusal; a conflict's saved version goes into the form, so saving again keeps yours.
+  const resultFor = (intent: string) => (data && data.intent === intent ? { errors: data.errors, conflict: conflictOf(data) } : null);
+  const digestResult = resultFor("digest-hour");
+  const policyResult = resultFor("auto-follow-up");
   const getsDigest = role === "admin" || role === "coordinator";
   return (
     <>
@@ -99,12 +119,15 @@ export default function EmailPreferences() {
           <h2 id="org-heading">Your organization's digest</h2>
           <Form method="post" className="form">
             <input type="hidden" name="intent" value="digest-hour" />
+            <VersionField version={digestResult?.conflict?.version ?? versions.digestHour} />
+            <EditConflict conflict={digestResult?.conflict ?? null} />
+            {digestResult?.conflict ? null : <FormErrors id="digest-hour-errors" errors={digestResult?.errors[""]} />}
             <SelectField
               id="digest-hour"
               name="digestHour"
               label="Send the daily digest at"
               defaultValue={String(digestHour)}
-              errors={actionData?.errors.digestHour}
+              errors={digestResult?.errors.digestHour}
               hint={`In the organization's time zone, ${timeZone}. Overdue alerts go out at this hour too.`}
             >
               {Array.from({ length: 24 }, (_, hour) => (
@@ -132,6 +155,9 @@ export default function EmailPreferences() {
           </p>
           <Form method="post" className="form">
             <input type="hidden" name="intent" value="auto-follow-up" />
+            <VersionField version={policyResult?.conflict?.version ?? versions.autoFollowUp} />
+            <EditConflict conflict={policyResult?.conflict ?? null} />
+            {policyResult?.conflict ? null : <FormErrors id="auto-follow-up-errors" errors={policyResult?.errors[""]} />}
             <label className="checkbox">
               <input type="checkbox" name="enabled" defaultChecked={autoFollowUp.enabled} /> Send automatic follow-up letters
             </label>
@@ -144,7 +170,7 @@ export default function EmailPreferences() {
               max={MAX_FOLLOW_UP_INTERVAL_DAYS}
               required
               defaultValue={autoFollowUp.intervalDays || DEFAULT_FOLLOW_UP_INTERVAL_DAYS}
-              errors={actionData?.errors.intervalDays}
+              errors={policyResult?.errors.intervalDays}
               hint={`1 to ${MAX_FOLLOW_UP_INTERVAL_DAYS} days; ${DEFAULT_FOLLOW_UP_INTERVAL_DAYS} unless you choose otherwise.`}
             />
             <div className="actions">

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { requests } from "../../db/schema";
+import { organizations, requests } from "../../db/schema";
 import * as editPage from "~/routes/requests.$requestId_.edit";
 import * as agencyEdit from "~/routes/agencies.$agencyId_.edit";
 import * as vendorEdit from "~/routes/vendors.$vendorId_.edit";
@@ -10,6 +10,7 @@ import * as lawPage from "~/routes/laws.$code";
 import * as lawsIndex from "~/routes/laws._index";
 import * as apiRequest from "~/routes/api.v1.requests.$requestId";
 import * as apiVendor from "~/routes/api.v1.vendors.$vendorId";
+import * as emailSettings from "~/routes/settings.email";
 import { db } from "~/utils/db.server";
 import { callRoute, cookieFor, makeOrganization, makeProduct, makeRequest, makeSystem, makeVendor } from "./factories";
 
@@ -255,5 +256,36 @@ describe("changing the follow-up policy another admin just changed", () => {
       expect.objectContaining({ field: "followUpBusinessDays", theirs: "12", yours: "7" }),
     ]);
     expect((await post("7", await open())).status).toBe(302);
+  });
+});
+
+describe("the organization's settings others are editing", () => {
+  it("refuses a stale automatic follow-up or digest form with both values, and saves a fresh one", async () => {
+    const org = await makeOrganization("Settings versions");
+    const cookie = await cookieFor(org.admin.id);
+    const open = async () => {
+      const response = await callRoute(emailSettings.loader as never, { url: "/settings/email", cookie });
+      return ((await response.json()) as { versions: { digestHour: string; autoFollowUp: string } }).versions;
+    };
+    const post = (form: Record<string, string>) => callRoute(emailSettings.action as never, { url: "/settings/email", cookie, form });
+    const alice = await open();
+    const bob = await open();
+    expect((await post({ intent: "auto-follow-up", enabled: "on", intervalDays: "10", version: alice.autoFollowUp })).status).toBe(302);
+    const refused = await post({ intent: "auto-follow-up", intervalDays: "21", version: bob.autoFollowUp });
+    expect(refused.status).toBe(409);
+    const body = (await refused.json()) as { conflict: { values: { field: string; theirs: string | null; yours: string | null }[] } };
+    expect(body.conflict.values).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: "enabled", theirs: "true", yours: "false" }),
+        expect.objectContaining({ field: "intervalDays", theirs: "10", yours: "21" }),
+      ]),
+    );
+    const [kept] = await db.select({ on: organizations.autoFollowUpEnabled, days: organizations.autoFollowUpIntervalDays }).from(organizations).where(eq(organizations.id, org.viewer.organizationId));
+    expect(kept).toEqual({ on: true, days: 10 });
+    // The follow-up change does not make the digest form stale; a digest change does.
+    expect((await post({ intent: "digest-hour", digestHour: "7", version: bob.digestHour })).status).toBe(302);
+    expect((await post({ intent: "digest-hour", digestHour: "9", version: alice.digestHour })).status).toBe(409);
+    expect((await post({ intent: "digest-hour", digestHour: "9", version: (await open()).digestHour })).status).toBe(302);
+    expect((await post({ intent: "digest-hour", digestHour: "9", version: "not-a-version" })).status).toBe(400);
   });
 });

@@ -225,7 +225,7 @@ describe("email preferences", () => {
     expect(forbidden.status).toBe(403);
     const bad = await callRoute(preferencesPage.action, { url: "/settings/email", cookie: adminCookie, form: { intent: "digest-hour", digestHour: "25" } });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ errors: { digestHour: ["Choose an hour"] } });
+    expect(await bad.json()).toEqual({ intent: "digest-hour", errors: { digestHour: ["Choose an hour"] } });
     const ok = await callRoute(preferencesPage.action, { url: "/settings/email", cookie: adminCookie, form: { intent: "digest-hour", digestHour: "6" } });
     expect(ok.status).toBe(302);
     const [row] = await db.select().from(organizations).where(eq(organizations.id, prefs.org.id));

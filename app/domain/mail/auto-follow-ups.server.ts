@@ -5,7 +5,8 @@ import { db as defaultDb } from "../../utils/db.server";
 import type { Viewer } from "../accounts.server";
 import { ownRequests } from "../access.server";
 import { lockRequest, recordEvent } from "../request-events.server";
-import { fail, ok, type Result } from "../results";
+import { conflicted, fail, ok, type Result } from "../results";
+import { editVersion, staleEdit } from "../edit-version";
 import { autoFollowUpKey, followUpDate, MAX_FOLLOW_UP_INTERVAL_DAYS } from "./auto-follow-ups";
 import { hasOpenBounce } from "./bounces.server";
 import { draftLetter, letterContext } from "./letters.server";
@@ -33,17 +34,36 @@ export async function getAutoFollowUpPolicy(organizationId: string, db: Executor
   return row!;
 }
 
-/** Admins only (org.settings). */
-export async function setAutoFollowUpPolicy(viewer: Viewer, input: AutoFollowUpPolicy, db: Executor = defaultDb): Promise<Result<null>> {
+const POLICY_FIELDS = ["enabled", "intervalDays"] as const;
+const POLICY_LABELS = { enabled: "Send automatic follow-up letters", intervalDays: "Then again every (days)" };
+
+/** The version of the policy the settings form carries (see edit-version.ts). */
+export function autoFollowUpPolicyVersion(policy: AutoFollowUpPolicy): string {
+  return editVersion(policy, POLICY_FIELDS);
+}
+
+/** Admins only (org.settings). A form opened before another admin's save is refused with both versions. */
+export async function setAutoFollowUpPolicy(
+  viewer: Viewer,
+  input: AutoFollowUpPolicy & { version?: string },
+  db: Executor = defaultDb,
+): Promise<Result<null>> {
   if (viewer.role !== "admin") return fail("enabled", "Only an admin can change automatic follow-ups.");
   if (!Number.isInteger(input.intervalDays) || input.intervalDays < 1 || input.intervalDays > MAX_FOLLOW_UP_INTERVAL_DAYS) {
     return fail("intervalDays", `Choose a number of days between 1 and ${MAX_FOLLOW_UP_INTERVAL_DAYS}.`);
   }
-  await db
-    .update(organizations)
-    .set({ autoFollowUpEnabled: input.enabled, autoFollowUpIntervalDays: input.intervalDays })
-    .where(eq(organizations.id, viewer.organizationId));
-  return ok(null);
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ enabled: organizations.autoFollowUpEnabled, intervalDays: organizations.autoFollowUpIntervalDays })
+      .from(organizations)
+      .where(eq(organizations.id, viewer.organizationId))
+      .for("update");
+    const next = { enabled: input.enabled, intervalDays: input.intervalDays };
+    const stale = staleEdit({ version: input.version, current: current!, next, fields: POLICY_FIELDS, labels: POLICY_LABELS });
+    if (stale) return conflicted(stale);
+    await tx.update(organizations).set({ autoFollowUpEnabled: next.enabled, autoFollowUpIntervalDays: next.intervalDays }).where(eq(organizations.id, viewer.organizationId));
+    return ok(null);
+  });
 }
 
 /** Turns the organization's automatic follow-ups off (or back on) for one request; a timeline entry. */
