@@ -26,19 +26,12 @@ import type { DeadlineSnapshot } from "~/domain/deadlines.server";
 import { DeadlineSummary } from "~/components/deadline-card";
 import { STATUS_LABELS, STATUS_TRANSITIONS } from "~/domain/request-status";
 import {
-  addNote,
-  assignRequest,
   changeStatus,
   getRequest,
   getTimeline,
-  logCommunication,
-  logExtension,
-  setAgreedDate,
-  setNextAction,
 } from "~/domain/requests.server";
-import type { Result } from "~/domain/results";
 import { CHANNEL_LABELS, DIRECTION_LABELS } from "~/domain/timeline";
-import { ASSIGN_REFUSED, mayAssign, requirePermission, type Permission } from "~/domain/permissions";
+import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { describeWhen, formatDate, todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -49,13 +42,13 @@ import { clientAddressOf } from "~/utils/load-context.server";
 import { ownsRow } from "~/domain/access.server";
 import { VisibilityBadge } from "~/components/visibility-badge";
 import { EntryVisibilityToggle } from "~/components/entry-visibility-toggle";
-import { entryVisibilitySchema, VISIBILITY_DESCRIPTIONS, VISIBILITY_LABELS, visibilityFormSchema } from "~/domain/visibility";
-import { setEntryInternal, setRequestVisibility } from "~/domain/visibility.server";
+import { VISIBILITY_DESCRIPTIONS, VISIBILITY_LABELS, visibilityFormSchema } from "~/domain/visibility";
 import type { FlaggedFile } from "~/domain/results";
-import { describeAutoFollowUp, getAutoFollowUpPolicy, setRequestAutoFollowUp } from "~/domain/mail/auto-follow-ups.server";
-import { dismissBounce, requestBounces } from "~/domain/mail/bounces.server";
-import { decideTrackingNumber, trackingProposals } from "~/domain/mail/tracking.server";
+import { describeAutoFollowUp, getAutoFollowUpPolicy } from "~/domain/mail/auto-follow-ups.server";
+import { requestBounces } from "~/domain/mail/bounces.server";
+import { trackingProposals } from "~/domain/mail/tracking.server";
 import { readFormData } from "~/utils/bounded-input.server";
+import { applyRequestChange, permissionFor, REQUEST_CHANGE_NAMES, type RequestChangeName } from "~/domain/request-changes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `#${data.request.number} ${data.request.title} · JointAsk` : "Not found · JointAsk" },
@@ -90,160 +83,47 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const intentSchema = z.object({
-  intent: z.enum(
-    [
-      "change-status",
-      "add-note",
-      "log-communication",
-      "assign",
-      "log-extension",
-      "agreed-date",
-      "set-next-action",
-      "set-visibility",
-      "entry-visibility",
-      "tracking-number",
-      "auto-follow-up",
-      "dismiss-bounce",
-    ],
-    { error: "Unknown action" },
-  ),
+  intent: z.enum(REQUEST_CHANGE_NAMES as [RequestChangeName, ...RequestChangeName[]], { error: "Unknown action" }),
 });
 
-type Intent = z.infer<typeof intentSchema>["intent"];
-
-const INTENT_PERMISSIONS: Record<Intent, Permission> = {
-  "change-status": "request.changeStatus",
-  "add-note": "request.note",
-  "log-communication": "request.note",
-  assign: "request.edit",
-  "log-extension": "request.edit",
-  "agreed-date": "request.edit",
-  "set-next-action": "request.edit",
-  // Making a request public is checked again in the domain (request.publish).
-  "set-visibility": "request.edit",
-  "entry-visibility": "request.edit",
-  "tracking-number": "request.edit",
-  "auto-follow-up": "request.edit",
-  "dismiss-bounce": "request.edit",
-};
-
-const trackingDecisionSchema = z.object({
-  inboundMessageId: z.string({ error: "Unknown proposal" }).uuid("Unknown proposal"),
-  decision: z.enum(["accepted", "declined"], { error: "Choose to use it or not" }),
-});
-const autoFollowUpSchema = z.object({ autoFollowUp: z.enum(["on", "off"], { error: "Choose on or off" }) });
-const dismissBounceSchema = z.object({ bounceId: z.string({ error: "Unknown bounce" }).uuid("Unknown bounce") });
-
+/** Each form on the page names its change (see request-changes.server.ts, shared with the JSON API). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const id = params.requestId ?? "";
-  const today = todayIn(viewer.timeZone);
   const formData = await readFormData(request);
   const parsedIntent = intentSchema.safeParse({ intent: formData.get("intent") });
   if (!parsedIntent.success) throw new Response("Unknown action.", { status: 400 });
   const intent = parsedIntent.data.intent;
-  requirePermission(viewer, INTENT_PERMISSIONS[intent]);
-  if (intent === "set-visibility" && formData.get("visibility") === "public") requirePermission(viewer, "request.publish");
+  requirePermission(viewer, permissionFor(intent));
 
-  /** Parse with the intent's schema, run the domain change, answer: 400 with field errors, 404, or back to the page. */
-  async function handle<Schema extends z.ZodTypeAny, T>(
-    schema: Schema,
-    run: (value: z.output<Schema>) => Promise<Result<T> | null>,
-    message: (value: T, input: z.output<Schema>) => string,
-  ) {
-    const submission = parseWithZod(formData, { schema });
-    if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
-    const result = await run(submission.value);
-    if (!result) throw notFound("request");
-    if (!result.ok) {
-      return json({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }), flaggedFiles: result.flaggedFiles ?? null }, { status: 400 });
+  // Publishing goes through its preview: the coordinator sees exactly what becomes public first.
+  if (intent === "set-visibility" && formData.get("visibility") === "public") {
+    requirePermission(viewer, "request.publish");
+    const current = await getRequest(viewer, id);
+    if (!current) throw notFound("request");
+    if (current.visibility !== "public") {
+      const embargoUntil = formData.get("embargoUntil");
+      const query = typeof embargoUntil === "string" && embargoUntil ? `?${new URLSearchParams({ embargoUntil })}` : "";
+      return redirect(`/requests/${id}/publish${query}`);
     }
-    return redirectWithFlash(`/requests/${id}`, { kind: "success", message: message(result.value, submission.value) });
   }
 
-  const handlers: Record<Intent, () => Promise<Response>> = {
-    "change-status": () =>
-      handle(changeStatusSchema(today), (v) => changeStatus(viewer, id, v, today), (r) => `Status changed to ${STATUS_LABELS[r.to]}.`),
-    "log-extension": () =>
-      handle(
-        logExtensionSchema(today),
-        (v) => logExtension(viewer, id, v),
-        (r) => (r.beyondLimit ? "Extension logged. It goes beyond what the law allows: flagged on the request." : "Extension logged."),
-      ),
-    "agreed-date": () => handle(agreedDateSchema(today), (v) => setAgreedDate(viewer, id, v), () => "Agreed due date recorded."),
-    "set-next-action": () =>
-      handle(
-        nextActionSchema,
-        (v) => setNextAction(viewer, id, v.nextActionOn ?? null),
-        (_, v) => (v.nextActionOn ? "Next action date set." : "Next action date cleared."),
-      ),
-    "add-note": () =>
-      handle(
-        addNoteSchema,
-        (v) => addNote(viewer, id, v.body, undefined, { internal: v.internal }),
-        (_, v) => (v.internal ? "Internal note added (only your organization sees it)." : "Note added."),
-      ),
-    "set-visibility": async () => {
-      // Publishing goes through its preview: the coordinator sees exactly what becomes public first.
-      if (formData.get("visibility") === "public") {
-        const current = await getRequest(viewer, id);
-        if (!current) throw notFound("request");
-        if (current.visibility !== "public") {
-          const embargoUntil = formData.get("embargoUntil");
-          const query = typeof embargoUntil === "string" && embargoUntil ? `?${new URLSearchParams({ embargoUntil })}` : "";
-          return redirect(`/requests/${id}/publish${query}`);
-        }
-      }
-      return handle(
-        visibilityFormSchema,
-        (v) => setRequestVisibility(viewer, id, v, { ipAddress: clientAddressOf(context) }),
-        (r) =>
-          r.visibility === "public"
-            ? r.embargoUntil
-              ? `The request becomes public on ${formatDate(r.embargoUntil)}.`
-              : "The request is public."
-            : `The request is now ${VISIBILITY_LABELS[r.visibility].toLowerCase()}.`,
+  const outcome = await applyRequestChange(viewer, id, intent, formData, { today: todayIn(viewer.timeZone), ipAddress: clientAddressOf(context) });
+  switch (outcome.kind) {
+    case "not-found":
+      throw notFound("request");
+    case "invalid":
+      return json({ intent, result: outcome.submission.reply() }, { status: 400 });
+    case "forbidden":
+      return json({ intent, result: outcome.submission.reply({ fieldErrors: outcome.fieldErrors }) }, { status: 403 });
+    case "refused":
+      return json(
+        { intent, result: outcome.submission.reply({ fieldErrors: outcome.fieldErrors }), flaggedFiles: (outcome.flaggedFiles as FlaggedFile[] | null) ?? null },
+        { status: 400 },
       );
-    },
-    "entry-visibility": () =>
-      handle(
-        entryVisibilitySchema,
-        (v) => setEntryInternal(viewer, id, v, { ipAddress: clientAddressOf(context) }),
-        (_, v) => (v.internal ? "Hidden from other organizations and the public." : "Shown to everyone who sees the request."),
-      ),
-    "log-communication": () => handle(logCommunicationSchema(today), (v) => logCommunication(viewer, id, v), () => "Communication logged."),
-    "tracking-number": () =>
-      handle(
-        trackingDecisionSchema,
-        (v) => decideTrackingNumber(viewer, id, v.inboundMessageId, v.decision),
-        (r, v) => (v.decision === "accepted" ? `Tracking number set to ${r.trackingNumber}; later letters quote it in their subject.` : "Proposal set aside."),
-      ),
-    "auto-follow-up": () =>
-      handle(
-        autoFollowUpSchema,
-        (v) => setRequestAutoFollowUp(viewer, id, v.autoFollowUp === "on"),
-        (_, v) => (v.autoFollowUp === "on" ? "Automatic follow-ups are on for this request." : "Automatic follow-ups are off for this request."),
-      ),
-    "dismiss-bounce": () =>
-      handle(
-        dismissBounceSchema,
-        async (v) => ((await dismissBounce(viewer, v.bounceId)) ? { ok: true as const, value: null } : null),
-        () => "Bounce set aside: the request leaves the Fix the contact group.",
-      ),
-    assign: async () => {
-      // Advocates may take a request or let go of their own, not hand it to someone else.
-      const wanted = parseWithZod(formData, { schema: assignSchema });
-      if (wanted.status === "success") {
-        const current = await getRequest(viewer, id);
-        if (!current) throw notFound("request");
-        if (!mayAssign(viewer, current.assigneeId, wanted.value.assigneeId || null)) {
-          return json({ intent, result: wanted.reply({ fieldErrors: { assigneeId: [ASSIGN_REFUSED] } }) }, { status: 403 });
-        }
-      }
-      return handle(assignSchema, (v) => assignRequest(viewer, id, v.assigneeId || null), () => "Assignment saved.");
-    },
-  };
-  return handlers[intent]();
+    case "done":
+      return redirectWithFlash(`/requests/${id}`, { kind: "success", message: outcome.message });
+  }
 }
 
 function useIntentResult(intent: string) {
