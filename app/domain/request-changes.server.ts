@@ -200,7 +200,7 @@ export async function applyRequestChange(
   const spec = REQUEST_CHANGES[name] as unknown as RequestChange<z.ZodTypeAny, unknown>;
   const submission = parseWithZod(input, { schema: spec.schema(context.today) });
   if (submission.status !== "success") {
-    const fieldErrors = Object.fromEntries(Object.entries(submission.error ?? {}).filter((e): e is [string, string[]] => Array.isArray(e[1])));
+    const fieldErrors = Object.fromEntries(Object.entries(submission.error ?? {}).filter((e): e is [string, string[]] => Array.isArray(e[1]) && e[1].length > 0));
     return { kind: "invalid", submission, fieldErrors, status: 400 };
   }
   const refusal = spec.refuse ? await spec.refuse(viewer, requestId, submission.value) : null;

@@ -195,6 +195,42 @@ export function editRequestFormSchema(today: string) {
 }
 export type EditRequestInput = z.infer<ReturnType<typeof editRequestFormSchema>>;
 
+/** A request's editable values as its edit form holds them: what the form opens with, and what an API PATCH
+ * starts from before applying the fields it sends. */
+export function editFormValuesOf(request: {
+  title: string;
+  description: string;
+  agencyId: string | null;
+  vendorId: string | null;
+  requesterId: string;
+  assigneeId: string | null;
+  method: string | null;
+  filedOn: string | null;
+  trackingNumber: string | null;
+  portalUrl: string | null;
+  nextActionOn: string | null;
+  receivedOn: string | null;
+  receivedTime: string | null;
+  tags: readonly string[];
+}) {
+  return {
+    title: request.title,
+    description: request.description,
+    agencyId: request.agencyId ?? "",
+    vendorId: request.vendorId ?? "",
+    requesterId: request.requesterId,
+    assigneeId: request.assigneeId ?? "",
+    method: request.method ?? "",
+    filedOn: request.filedOn ?? "",
+    trackingNumber: request.trackingNumber ?? "",
+    portalUrl: request.portalUrl ?? "",
+    nextActionOn: request.nextActionOn ?? "",
+    receivedOn: request.receivedOn ?? "",
+    receivedTime: request.receivedTime ?? "",
+    tags: request.tags.join(", "),
+  };
+}
+
 export function changeStatusSchema(today: string) {
   return z.object({
     intent: z.literal("change-status"),

@@ -7,7 +7,7 @@ import { FormErrors, SelectField } from "~/components/fields";
 import { RequestFields } from "~/components/request-form";
 import { listMembers } from "~/domain/members.server";
 import { listAgencies } from "~/domain/places.server";
-import { editRequestFormSchema } from "~/domain/request-input";
+import { editFormValuesOf, editRequestFormSchema } from "~/domain/request-input";
 import { getRequest, requestEditVersion, updateRequest } from "~/domain/requests.server";
 import { conflictOf, EditConflict, VersionField } from "~/components/edit-conflict";
 import { ASSIGN_REFUSED, can, mayAssign, requirePermission } from "~/domain/permissions";
@@ -65,22 +65,7 @@ export default function EditRequest() {
   const [form, fields] = useForm({
     id: "edit-request",
     lastResult,
-    defaultValue: {
-      title: request.title,
-      description: request.description,
-      agencyId: request.agencyId ?? "",
-      vendorId: request.vendorId ?? "",
-      requesterId: request.requesterId,
-      assigneeId: request.assigneeId ?? "",
-      method: request.method ?? "",
-      filedOn: request.filedOn ?? "",
-      trackingNumber: request.trackingNumber ?? "",
-      portalUrl: request.portalUrl ?? "",
-      nextActionOn: request.nextActionOn ?? "",
-      receivedOn: request.receivedOn ?? "",
-      receivedTime: request.receivedTime ?? "",
-      tags: request.tags.join(", "),
-    },
+    defaultValue: editFormValuesOf(request),
     constraint: getZodConstraint(schema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",

@@ -8,6 +8,13 @@ export function apiError(status: number, error: string, fieldErrors?: Record<str
   return json({ error, ...(fieldErrors ? { fieldErrors } : {}) }, { status });
 }
 
+/** A Conform submission's errors as { field: [messages] } for API responses ("" for the whole body). */
+export function fieldErrorsOfSubmission(error: Record<string, string[] | null> | null | undefined): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(error ?? {})) if (messages?.length) errors[key || "body"] = messages;
+  return errors;
+}
+
 /** zod issues as { field: [messages] } for API responses. */
 export function fieldErrorsOf(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>) {
   const errors: Record<string, string[]> = {};

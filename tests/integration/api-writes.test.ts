@@ -1,0 +1,191 @@
+import { asc, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { requestEvents, requests } from "../../db/schema";
+import * as apiChange from "~/routes/api.v1.requests.$requestId.$change";
+import * as apiRequest from "~/routes/api.v1.requests.$requestId";
+import * as requestPage from "~/routes/requests.$requestId";
+import * as editPage from "~/routes/requests.$requestId_.edit";
+import { db } from "~/utils/db.server";
+import { REQUEST_CHANGES, type RequestChangeName } from "~/domain/request-changes.server";
+import { addDays } from "~/utils/dates";
+import { callRoute, cookieFor, makeMember, makeOrganization, makeRequest, TODAY } from "./factories";
+
+// The API makes every change the request page's forms make, with the same schema, permission, visibility rule
+// and timeline entry: each change below is made once through the form and once through the API, on two
+// requests made alike, and the two requests must end up alike, with alike timeline entries.
+
+type Org = Awaited<ReturnType<typeof makeOrganization>>;
+
+async function stateOf(requestId: string) {
+  const [row] = await db
+    .select({
+      status: requests.status,
+      dueOn: requests.dueOn,
+      nextActionOn: requests.nextActionOn,
+      assigneeId: requests.assigneeId,
+      visibility: requests.visibility,
+      autoFollowUp: requests.autoFollowUp,
+      title: requests.title,
+      trackingNumber: requests.trackingNumber,
+      tags: requests.tags,
+    })
+    .from(requests)
+    .where(eq(requests.id, requestId));
+  const events = await db
+    .select({ kind: requestEvents.kind, data: requestEvents.data, internal: requestEvents.internal, actorId: requestEvents.actorId })
+    .from(requestEvents)
+    .where(eq(requestEvents.requestId, requestId))
+    .orderBy(asc(requestEvents.seq));
+  return { row, events };
+}
+
+const viaForm = (cookie: string, requestId: string, name: string, form: Record<string, string>) =>
+  callRoute(requestPage.action as never, { url: `/requests/${requestId}`, cookie, params: { requestId }, form: { intent: name, ...form } });
+
+const viaApi = (cookie: string, requestId: string, path: string, body: unknown) =>
+  callRoute(apiChange.action as never, { url: `/api/v1/requests/${requestId}/${path}`, cookie, params: { requestId, change: path }, json: body });
+
+/** Each change, as its form sends it and as a script sends it in JSON. */
+function cases(org: Org): Array<{ name: RequestChangeName; form: Record<string, string>; json: Record<string, unknown>; setup?: "submitted" }> {
+  return [
+    { name: "change-status", form: { status: "acknowledged", on: TODAY, note: "Called." }, json: { status: "acknowledged", on: TODAY, note: "Called." }, setup: "submitted" },
+    { name: "add-note", form: { body: "Clerk says next week.", internal: "on" }, json: { body: "Clerk says next week.", internal: true } },
+    {
+      name: "log-communication",
+      form: { direction: "incoming", channel: "phone", occurredOn: TODAY, summary: "Clerk called." },
+      json: { direction: "incoming", channel: "phone", occurredOn: TODAY, summary: "Clerk called." },
+    },
+    { name: "assign", form: { assigneeId: org.admin.id }, json: { assigneeId: org.admin.id } },
+    {
+      name: "log-extension",
+      form: { on: TODAY, days: "10", reason: "Volume of records." },
+      json: { on: TODAY, days: 10, reason: "Volume of records." },
+      setup: "submitted",
+    },
+    {
+      name: "agreed-date",
+      form: { on: TODAY, dueDate: addDays(TODAY, 30), reason: "Agreed by phone." },
+      json: { on: TODAY, dueDate: addDays(TODAY, 30), reason: "Agreed by phone." },
+      setup: "submitted",
+    },
+    { name: "set-next-action", form: { nextActionOn: addDays(TODAY, 3) }, json: { nextActionOn: addDays(TODAY, 3) } },
+    { name: "set-visibility", form: { visibility: "private" }, json: { visibility: "private" } },
+    { name: "auto-follow-up", form: { autoFollowUp: "off" }, json: { autoFollowUp: "off" } },
+  ];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Events as the two sides compare them: the ids of rows each side created (a communication's) set aside. */
+const comparable = (events: Awaited<ReturnType<typeof stateOf>>["events"]) =>
+  events.map((e) => ({
+    kind: e.kind,
+    data: JSON.parse(JSON.stringify(e.data), (key, value) => (key.endsWith("Id") && key !== "assigneeId" && typeof value === "string" && UUID.test(value) ? "<id>" : value)),
+    internal: e.internal,
+    actorId: e.actorId,
+  }));
+
+describe("the API and the forms make the same changes", () => {
+  it("for every change of the request page (table-driven)", async () => {
+    const org = await makeOrganization("API same as forms");
+    const cookie = await cookieFor(org.admin.id);
+    const covered = new Set<string>();
+    for (const c of cases(org)) {
+      const initialStatus = c.setup === "submitted" ? "submitted" : "draft";
+      const a = await makeRequest(org.viewer, org.agencyId, { title: `Same ${c.name}`, initialStatus });
+      const b = await makeRequest(org.viewer, org.agencyId, { title: `Same ${c.name}`, initialStatus });
+      const form = await viaForm(cookie, a.id, c.name, c.form);
+      expect(form.status, `${c.name} by form`).toBe(302);
+      const api = await viaApi(cookie, b.id, REQUEST_CHANGES[c.name].apiPath, c.json);
+      expect(api.status, `${c.name} by API: ${await api.clone().text()}`).toBe(200);
+      const answer = (await api.json()) as { message: string; data: { id: string; version: string } };
+      expect(answer.data.id).toBe(b.id);
+      expect(answer.message).toBeTruthy();
+      const [fromForm, fromApi] = [await stateOf(a.id), await stateOf(b.id)];
+      expect(fromApi.row, c.name).toEqual(fromForm.row);
+      expect(comparable(fromApi.events), c.name).toEqual(comparable(fromForm.events));
+      expect(fromApi.events.length, `${c.name} adds a timeline entry`).toBeGreaterThan(1);
+      covered.add(c.name);
+    }
+    // Changes whose input comes from mail the app received (a tracking-number proposal, a bounce) and the
+    // entry-visibility toggle are covered in their own tests; every other change of the page is in the table.
+    const elsewhere = new Set(["tracking-number", "dismiss-bounce", "entry-visibility"]);
+    expect(Object.keys(REQUEST_CHANGES).filter((n) => !covered.has(n) && !elsewhere.has(n))).toEqual([]);
+  });
+
+  it("refuse alike: the field named, the role checked, another organization's request not found", async () => {
+    const org = await makeOrganization("API refusals");
+    const other = await makeOrganization("API stranger");
+    const cookie = await cookieFor(org.admin.id);
+    const request = await makeRequest(org.viewer, org.agencyId, { title: "Refusals" });
+
+    const bad = await viaApi(cookie, request.id, "notes", { body: "" });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.body).toBeTruthy();
+    const badForm = await viaForm(cookie, request.id, "add-note", { body: "" });
+    expect(badForm.status).toBe(400);
+
+    const viewerOnly = await makeMember(org, "viewer");
+    const refused = await viaApi(await cookieFor(viewerOnly.id), request.id, "notes", { body: "Hello" });
+    expect(refused.status).toBe(403);
+
+    const stranger = await viaApi(await cookieFor(other.admin.id), request.id, "notes", { body: "Hello" });
+    expect(stranger.status).toBe(404);
+    expect((await stateOf(request.id)).events.some((e) => e.kind === "note_added")).toBe(false);
+
+    const notJson = await callRoute(apiChange.action as never, {
+      url: `/api/v1/requests/${request.id}/notes`,
+      cookie,
+      params: { requestId: request.id, change: "notes" },
+      body: "body=Hello",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    expect(notJson.status).toBe(415);
+    const unknownChange = await viaApi(cookie, request.id, "launch", { body: "Hello" });
+    expect(unknownChange.status).toBe(404);
+    const nested = await viaApi(cookie, request.id, "notes", { body: { text: "Hello" } });
+    expect(nested.status).toBe(400);
+  });
+
+  it("edit the request as the edit form does, and refuse a stale copy with 409", async () => {
+    const org = await makeOrganization("API edits");
+    const cookie = await cookieFor(org.admin.id);
+    const a = await makeRequest(org.viewer, org.agencyId, { title: "Edited alike" });
+    const b = await makeRequest(org.viewer, org.agencyId, { title: "Edited alike" });
+    const formLoad = (await (await callRoute(editPage.loader as never, { url: `/requests/${a.id}/edit`, cookie, params: { requestId: a.id } })).json()) as {
+      request: { title: string; description: string; agencyId: string; requesterId: string; tags: string[] };
+      version: string;
+    };
+    const form = {
+      title: "Edited alike",
+      description: formLoad.request.description,
+      agencyId: formLoad.request.agencyId,
+      requesterId: formLoad.request.requesterId,
+      trackingNumber: "PRR-2026-0099",
+      tags: "stops, 2026",
+      version: formLoad.version,
+    };
+    expect((await callRoute(editPage.action as never, { url: `/requests/${a.id}/edit`, cookie, params: { requestId: a.id }, form })).status).toBe(302);
+
+    const get = async (id: string) =>
+      ((await (await callRoute(apiRequest.loader as never, { url: `/api/v1/requests/${id}`, cookie, params: { requestId: id } })).json()) as { data: { version: string } }).data;
+    const before = await get(b.id);
+    const patch = (body: unknown) => callRoute(apiRequest.action as never, { url: `/api/v1/requests/${b.id}`, cookie, params: { requestId: b.id }, method: "PATCH", json: body });
+    const saved = await patch({ trackingNumber: "PRR-2026-0099", tags: ["stops", "2026"], version: before.version });
+    expect(saved.status).toBe(200);
+    const [fromForm, fromApi] = [await stateOf(a.id), await stateOf(b.id)];
+    expect(fromApi.row).toEqual(fromForm.row);
+    expect(comparable(fromApi.events)).toEqual(comparable(fromForm.events));
+
+    // A second script still holding the old version would undo the first: refused, with both values.
+    const stale = await patch({ trackingNumber: "PRR-OLD", version: before.version });
+    expect(stale.status).toBe(409);
+    const conflict = ((await stale.json()) as { conflict: { values: { field: string; theirs: string | null; yours: string | null }[] } }).conflict;
+    expect(conflict.values).toContainEqual(expect.objectContaining({ field: "trackingNumber", theirs: "PRR-2026-0099", yours: "PRR-OLD" }));
+    expect((await stateOf(b.id)).row!.trackingNumber).toBe("PRR-2026-0099");
+
+    expect((await patch({ colour: "blue" })).status).toBe(400);
+    expect((await patch({ filedOn: "2026-02-30" })).status).toBe(400);
+    const post = await callRoute(apiRequest.action as never, { url: `/api/v1/requests/${b.id}`, cookie, params: { requestId: b.id }, method: "POST", json: {} });
+    expect(post.status).toBe(405);
+  });
+});
