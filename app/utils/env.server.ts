@@ -76,6 +76,31 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v ? v : undefined)),
+  // Received files and stored mail in S3-compatible object storage instead of FILES_DIR: s3://bucket/prefix.
+  // Credentials and region come from the standard AWS variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+  // AWS_REGION, or a profile/role); FILES_S3_ENDPOINT points at an S3-compatible server (MinIO, R2, ...).
+  FILES_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined))
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const parsed = parseFilesUrl(v);
+      if (typeof parsed === "string") {
+        ctx.addIssue({ code: "custom", message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+  FILES_S3_ENDPOINT: optionalUrl(/^https?:\/\/[^/\s]+/, "FILES_S3_ENDPOINT must be an http:// or https:// URL, e.g. http://minio:9000"),
+  // The bucket's region; default AWS_REGION, else us-east-1 (what most S3-compatible servers expect).
+  FILES_S3_REGION: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined))
+    .refine((v) => v === undefined || /^[a-z0-9-]+$/.test(v), { message: "FILES_S3_REGION must be a region name such as eu-west-1" }),
+  // Path-style addresses (endpoint/bucket/key); default on with FILES_S3_ENDPOINT, off for AWS itself.
+  FILES_S3_FORCE_PATH_STYLE: flag,
   UPLOAD_MAX_BYTES: z.coerce
     .number({ error: "UPLOAD_MAX_BYTES must be a number of bytes" })
     .int("UPLOAD_MAX_BYTES must be a whole number of bytes")
@@ -90,6 +115,29 @@ const envSchema = z.object({
     .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, "PROFILE_MEMORY_LIMIT must be a size such as 128MB")
     .default("96MB"),
 });
+
+export interface FilesBucket {
+  bucket: string;
+  /** Key prefix without leading or trailing slash; "" for the bucket's root. */
+  prefix: string;
+}
+
+/** Reads s3://bucket/prefix; a message naming what is wrong otherwise. */
+export function parseFilesUrl(value: string): FilesBucket | string {
+  const example = "FILES_URL must look like s3://bucket-name/optional/prefix";
+  const match = /^s3:\/\/([^/?#]*)(\/[^?#]*)?$/i.exec(value);
+  if (!match) return /^[a-z][a-z0-9+.-]*:/i.test(value) ? `${example} (only s3:// is supported)` : example;
+  const bucket = match[1]!;
+  // S3's bucket naming rules: 3-63 characters, lower-case letters, digits, dots and hyphens.
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    return `${example}: "${bucket}" is not a valid bucket name (3-63 lower-case letters, digits, dots or hyphens)`;
+  }
+  const prefix = (match[2] ?? "").replace(/^\/+|\/+$/g, "");
+  if (prefix.split("/").some((part) => part === "." || part === "..") || /\/\//.test(prefix)) {
+    return `${example}: the prefix "${prefix}" has an empty, "." or ".." part`;
+  }
+  return { bucket, prefix };
+}
 
 export type Env = z.infer<typeof envSchema>;
 
