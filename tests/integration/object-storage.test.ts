@@ -5,7 +5,11 @@ import { pipeline } from "node:stream/promises";
 import { eq } from "drizzle-orm";
 import yauzl from "yauzl";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { requestFiles } from "../../db/schema";
+import { inboundAttachments, inboundMessages, requestFiles } from "../../db/schema";
+import { receiveMail } from "~/domain/mail/inbound.server";
+import { replyAddressFor } from "~/domain/mail/reply-address.server";
+import * as attachmentRoute from "~/routes/inbox.attachments.$attachmentId";
+import * as rawRoute from "~/routes/inbox.raw.$messageId";
 import * as apiFiles from "~/routes/api.v1.requests.$requestId.files";
 import * as download from "~/routes/requests.$requestId_.files_.$fileId.download";
 import * as preview from "~/routes/requests.$requestId_.files_.$fileId";
@@ -15,6 +19,7 @@ import { newTempPath, objectStore, stageBuffer, useObjectStore, type ObjectStore
 import { parseFilesUrl } from "~/utils/env.server";
 import { db } from "~/utils/db.server";
 import { callRoute, cookieFor, makeOrganization, makeRequest } from "./factories";
+import { emlFixture } from "./support/mail-fixtures";
 import { startS3 } from "./support/s3";
 import { filesIn, multipart, postBody, stopsCsv, streamOf } from "./support/uploads";
 
@@ -250,5 +255,33 @@ describe("the app with FILES_URL", () => {
     expect(await sweepOrphanedFiles(db, { store, now: dayLater })).toBeGreaterThanOrEqual(1);
     expect(await store.stat(orphan)).toBeNull();
     expect(await store.stat(kept!.storageName)).not.toBeNull();
+  });
+
+  it("keeps a received message's raw copy and attachments in the bucket, and serves them from there", async () => {
+    const request = await makeRequest(org.viewer, org.agencyId);
+    const raw = emlFixture("agency-reply-with-attachment.eml", { to: replyAddressFor(request.id) });
+    const received = await receiveMail({ raw, channel: "upload", uploader: org.viewer });
+    expect(received.outcome).toBe("filed");
+    const messageId = received.outcome === "filed" ? received.inboundMessageId : "";
+    const [message] = await db.select().from(inboundMessages).where(eq(inboundMessages.id, messageId));
+    const [attachment] = await db.select().from(inboundAttachments).where(eq(inboundAttachments.inboundMessageId, messageId));
+    expect(await store.stat(message!.rawKey)).toEqual({ sizeBytes: raw.length });
+    expect(await store.stat(attachment!.storageKey)).toEqual({ sizeBytes: attachment!.size });
+    expect(filesIn(storage).stored.filter((n) => n !== "profiling")).toEqual([]);
+
+    const rawDownload = await callRoute(rawRoute.loader, { url: `/inbox/raw/${messageId}`, cookie, params: { messageId } });
+    expect(rawDownload.status).toBe(200);
+    expect(Buffer.from(await rawDownload.arrayBuffer()).equals(raw)).toBe(true);
+    const attachmentDownload = await callRoute(attachmentRoute.loader, { url: `/inbox/attachments/${attachment!.id}`, cookie, params: { attachmentId: attachment!.id } });
+    expect(attachmentDownload.status).toBe(200);
+    expect(sha256(Buffer.from(await attachmentDownload.arrayBuffer()))).toBe(attachment!.sha256);
+
+    // Bytes gone from the bucket: a clear 404, not a server error.
+    await store.remove(message!.rawKey);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const missing = await callRoute(rawRoute.loader, { url: `/inbox/raw/${messageId}`, cookie, params: { messageId } });
+    expect(missing.status).toBe(404);
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining(`Stored mail file missing from storage: ${message!.rawKey}`));
+    logged.mockRestore();
   });
 });
