@@ -15,6 +15,8 @@ import * as download from "~/routes/requests.$requestId_.files_.$fileId.download
 import * as preview from "~/routes/requests.$requestId_.files_.$fileId";
 import * as zip from "~/routes/requests.$requestId_.files[.]zip";
 import { sweepOrphanedFiles } from "~/domain/files/orphans.server";
+import { getFileProfile } from "~/domain/profiles/profiles.server";
+import { ProfileWorker } from "~/domain/profiles/worker.server";
 import { newTempPath, objectStore, stageBuffer, useObjectStore, type ObjectStore } from "~/domain/files/storage.server";
 import { parseFilesUrl } from "~/utils/env.server";
 import { db } from "~/utils/db.server";
@@ -284,4 +286,18 @@ describe("the app with FILES_URL", () => {
     expect(logged).toHaveBeenCalledWith(expect.stringContaining(`Stored mail file missing from storage: ${message!.rawKey}`));
     logged.mockRestore();
   });
+
+  it("profiles a file in the bucket from a local copy that is removed afterwards", async () => {
+    const { id: requestId } = await makeRequest(org.viewer, org.agencyId);
+    const response = await upload(requestId, stopsCsv(2000, 5), "profiled.csv");
+    expect(response.status).toBe(201);
+    const fileId = ((await response.json()) as { data: { id: string } }).data.id;
+    const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+    const outcomes = await new ProfileWorker({ db, organizationId: org.viewer.organizationId, log: quiet }).drain();
+    expect(outcomes).toEqual(["done"]);
+    const profile = await getFileProfile(fileId);
+    expect(profile).toMatchObject({ status: "done" });
+    expect(JSON.stringify(profile!.result)).toContain("Precinct");
+    expect(filesIn(storage).temp).toEqual([]);
+  }, 120_000);
 });
