@@ -294,7 +294,9 @@ describe("the app with FILES_URL", () => {
     const fileId = ((await response.json()) as { data: { id: string } }).data.id;
     const quiet = { info: () => {}, warn: () => {}, error: () => {} };
     const outcomes = await new ProfileWorker({ db, organizationId: org.viewer.organizationId, log: quiet }).drain();
-    expect(outcomes).toEqual(["done"]);
+    // This file's other uploads were queued too: every profile is computed from the bucket.
+    expect(outcomes.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(outcomes)).toEqual(new Set(["done"]));
     const profile = await getFileProfile(fileId);
     expect(profile).toMatchObject({ status: "done" });
     expect(JSON.stringify(profile!.result)).toContain("Precinct");
