@@ -141,8 +141,16 @@ export function parseFilesUrl(value: string): FilesBucket | string {
 
 export type Env = z.infer<typeof envSchema>;
 
+// Object storage settings without FILES_URL would be silently ignored, and files kept on local disk.
+const checkedEnvSchema = envSchema.superRefine((value, ctx) => {
+  if (value.FILES_URL) return;
+  for (const key of ["FILES_S3_ENDPOINT", "FILES_S3_REGION"] as const) {
+    if (value[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is set but FILES_URL is not: set FILES_URL=s3://bucket/prefix to use object storage` });
+  }
+});
+
 function parseEnv(): Env {
-  const parsed = envSchema.safeParse(process.env);
+  const parsed = checkedEnvSchema.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
