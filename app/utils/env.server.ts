@@ -101,6 +101,12 @@ const envSchema = z.object({
     .refine((v) => v === undefined || /^[a-z0-9-]+$/.test(v), { message: "FILES_S3_REGION must be a region name such as eu-west-1" }),
   // Path-style addresses (endpoint/bucket/key); default on with FILES_S3_ENDPOINT, off for AWS itself.
   FILES_S3_FORCE_PATH_STYLE: flag,
+  // With FILES_URL: local copies of stored files kept for previews and checks (FILES_DIR/cache), in bytes; 0 for none.
+  FILES_CACHE_BYTES: z.coerce
+    .number({ error: "FILES_CACHE_BYTES must be a number of bytes" })
+    .int("FILES_CACHE_BYTES must be a whole number of bytes")
+    .min(0, "FILES_CACHE_BYTES can't be negative")
+    .default(1024 ** 3),
   UPLOAD_MAX_BYTES: z.coerce
     .number({ error: "UPLOAD_MAX_BYTES must be a number of bytes" })
     .int("UPLOAD_MAX_BYTES must be a whole number of bytes")

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
+import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { eq } from "drizzle-orm";
@@ -115,6 +116,33 @@ describe("the S3 store", () => {
     await expect(store.withLocalFile(name, async () => "read")).rejects.toMatchObject({ code: "ENOENT" });
   });
 
+  it("keeps local copies for readers in a bounded cache, least recently used out first", async () => {
+    const cachedStore = s3.store(`cache-${randomUUID().slice(0, 8)}`, { cacheBytes: 4 * 1024 });
+    const put = async (fill: number) => {
+      const staged = await stageBuffer(Buffer.alloc(1000, fill));
+      return cachedStore.putStaged(staged.tempPath, staged.sizeBytes);
+    };
+    const read = (name: string) => cachedStore.withLocalFile(name, async (localPath) => (await import("node:fs/promises")).readFile(localPath));
+    const first = await put(1);
+    expect((await read(first))[0]).toBe(1);
+    // Served from the copy: even with the object gone from the bucket (objects never change).
+    await cachedStore.remove(first);
+    expect((await read(first))[0]).toBe(1);
+    // Four more files of 1000 bytes: the cache (4 KiB) lets the least recently used go.
+    const others = [await put(2), await put(3), await put(4), await put(5)];
+    for (const name of others) await read(name);
+    await expect(read(first)).rejects.toMatchObject({ code: "ENOENT" });
+    expect((await read(others[3]!))[0]).toBe(5);
+    const { readdirSync } = await import("node:fs");
+    expect(readdirSync(path.join(storage, "cache")).length).toBeLessThanOrEqual(4);
+    // A file over a quarter of the cache is read from a temp copy, not kept.
+    const staged = await stageBuffer(Buffer.alloc(2000, 9));
+    const big = await cachedStore.putStaged(staged.tempPath, staged.sizeBytes);
+    expect((await read(big)).length).toBe(2000);
+    expect(readdirSync(path.join(storage, "cache"))).not.toContain(big);
+    expect(filesIn(storage).temp).toEqual([]);
+  });
+
   it("refuses names it did not make", async () => {
     await expect(store.open("../../etc/passwd")).rejects.toThrow(/Not a storage name/);
   });
@@ -195,7 +223,7 @@ describe("the app with FILES_URL", () => {
     const [row] = await db.select().from(requestFiles).where(eq(requestFiles.requestId, requestId));
     expect(await store.stat(row!.storageName)).toEqual({ sizeBytes: Buffer.byteLength(content) });
     // Nothing stored on this machine: no file but the staging area, and the staging area empty.
-    expect(filesIn(storage).stored.filter((n) => n !== "profiling")).toEqual([]);
+    expect(filesIn(storage).stored.filter((n) => n !== "profiling" && n !== "cache")).toEqual([]);
     expect(filesIn(storage).temp).toEqual([]);
 
     const got = await callRoute(download.loader, { url: `/requests/${requestId}/files/${data.id}/download`, cookie, params: { requestId, fileId: data.id } });
@@ -269,7 +297,7 @@ describe("the app with FILES_URL", () => {
     const [attachment] = await db.select().from(inboundAttachments).where(eq(inboundAttachments.inboundMessageId, messageId));
     expect(await store.stat(message!.rawKey)).toEqual({ sizeBytes: raw.length });
     expect(await store.stat(attachment!.storageKey)).toEqual({ sizeBytes: attachment!.size });
-    expect(filesIn(storage).stored.filter((n) => n !== "profiling")).toEqual([]);
+    expect(filesIn(storage).stored.filter((n) => n !== "profiling" && n !== "cache")).toEqual([]);
 
     const rawDownload = await callRoute(rawRoute.loader, { url: `/inbox/raw/${messageId}`, cookie, params: { messageId } });
     expect(rawDownload.status).toBe(200);

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat, utimes } from "node:fs/promises";
+import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { S3Client } from "@aws-sdk/client-s3";
-import { isStorageName, newTempPath, type ObjectStore } from "./storage.server";
+import { filesDir, isStorageName, newTempPath, type ObjectStore } from "./storage.server";
 
 // Received files and stored mail in S3-compatible object storage (FILES_URL=s3://bucket/prefix), through the
 // AWS SDK v3. Each file is one object, `<prefix>/<storage name>`, written once and never changed: a new file
@@ -24,6 +25,11 @@ export interface S3StoreConfig {
   forcePathStyle?: boolean;
   /** Default: the SDK's standard chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, profile, instance role). */
   credentials?: { accessKeyId: string; secretAccessKey: string };
+  /**
+   * Local copies kept for readers that need a file (previews, checks), in FILES_DIR/cache, at most this many
+   * bytes in all (least recently used go first); 0 keeps none. Objects never change, so a copy never goes stale.
+   */
+  cacheBytes?: number;
 }
 
 // S3's smallest part is 5 MiB; 8 MiB parts with two in flight bound an upload's memory at about 16 MiB.
@@ -59,6 +65,39 @@ export function createS3Store(config: S3StoreConfig): ObjectStore & { client(): 
         responseChecksumValidation: "WHEN_REQUIRED",
       }),
     })));
+
+  const cacheBytes = config.cacheBytes ?? 0;
+  const cacheDir = () => path.join(filesDir(), "cache");
+  const inUse = new Map<string, number>();
+  const withCopyInUse = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    inUse.set(name, (inUse.get(name) ?? 0) + 1);
+    try {
+      return await run();
+    } finally {
+      const left = inUse.get(name)! - 1;
+      if (left > 0) inUse.set(name, left);
+      else inUse.delete(name);
+    }
+  };
+  /** Removes the least recently used copies, other than those being read, until the cache fits. */
+  const trimCache = async () => {
+    const names = await readdir(cacheDir()).catch(() => [] as string[]);
+    const entries = [];
+    let total = 0;
+    for (const name of names) {
+      const info = await stat(path.join(cacheDir(), name)).catch(() => null);
+      if (!info?.isFile()) continue;
+      entries.push({ name, size: info.size, used: info.mtimeMs });
+      total += info.size;
+    }
+    entries.sort((a, b) => a.used - b.used);
+    for (const entry of entries) {
+      if (total <= cacheBytes) break;
+      if (inUse.has(entry.name)) continue;
+      await rm(path.join(cacheDir(), entry.name), { force: true });
+      total -= entry.size;
+    }
+  };
 
   const store: ObjectStore & { client(): Promise<S3Client> } = {
     kind: "s3",
@@ -117,6 +156,18 @@ export function createS3Store(config: S3StoreConfig): ObjectStore & { client(): 
       await client.send(new sdk.DeleteObjectCommand({ Bucket: config.bucket, Key: keyOf(storageName) }));
     },
     async withLocalFile(storageName, use) {
+      const cached = path.join(cacheDir(), storageName);
+      keyOf(storageName);
+      if (cacheBytes > 0) {
+        // Marked in use before it is looked at, so a trim running meanwhile can't remove it under the reader.
+        const hit = await withCopyInUse(storageName, async () => {
+          if (!(await stat(cached).catch(() => null))) return { found: false as const };
+          const now = new Date();
+          await utimes(cached, now, now).catch(() => {});
+          return { found: true as const, value: await use(cached) };
+        });
+        if (hit.found) return hit.value;
+      }
       const opened = await store.open(storageName);
       if (!opened) {
         throw Object.assign(new Error(`Stored file missing from ${store.location}: ${storageName}`), { code: "ENOENT" });
@@ -124,9 +175,17 @@ export function createS3Store(config: S3StoreConfig): ObjectStore & { client(): 
       const localPath = await newTempPath();
       try {
         await pipeline(opened.body, createWriteStream(localPath, { flags: "wx", mode: 0o600 }));
+        // Large files are not kept: one would push every other copy out.
+        if (cacheBytes > 0 && opened.sizeBytes <= cacheBytes / 4) {
+          await mkdir(cacheDir(), { recursive: true, mode: 0o700 });
+          // Atomic: a reader sees a whole copy or none (two requests fetching one object both place identical bytes).
+          await rename(localPath, cached);
+          return await withCopyInUse(storageName, () => use(cached));
+        }
         return await use(localPath);
       } finally {
         await rm(localPath, { force: true });
+        if (cacheBytes > 0) await trimCache().catch(() => {});
       }
     },
     async *list() {

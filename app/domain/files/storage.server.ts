@@ -169,6 +169,7 @@ export function objectStore(): ObjectStore {
       endpoint: env.FILES_S3_ENDPOINT,
       region: env.FILES_S3_REGION,
       forcePathStyle: env.FILES_S3_FORCE_PATH_STYLE,
+      cacheBytes: env.FILES_CACHE_BYTES,
     });
   } else chosen = localStore;
   return chosen;

@@ -22,7 +22,7 @@ export async function startS3(bucket = "jointask-test") {
     endpoint,
     bucket,
     directory,
-    store: (prefix = "files") => createS3Store(config(prefix)),
+    store: (prefix = "files", options: Partial<S3StoreConfig> = {}) => createS3Store({ ...config(prefix), ...options }),
     /** The environment an app process needs to use this bucket under the prefix. */
     env: (prefix = "files") => ({
       FILES_URL: `s3://${bucket}/${prefix}`,
