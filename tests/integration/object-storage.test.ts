@@ -4,6 +4,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { eq } from "drizzle-orm";
+import { DeleteObjectCommand } from "@aws-sdk/client-s3";
 import yauzl from "yauzl";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { inboundAttachments, inboundMessages, requestFiles } from "../../db/schema";
@@ -117,16 +118,19 @@ describe("the S3 store", () => {
   });
 
   it("keeps local copies for readers in a bounded cache, least recently used out first", async () => {
-    const cachedStore = s3.store(`cache-${randomUUID().slice(0, 8)}`, { cacheBytes: 4 * 1024 });
+    const prefix = `cache-${randomUUID().slice(0, 8)}`;
+    const cachedStore = s3.store(prefix, { cacheBytes: 4 * 1024 });
     const put = async (fill: number) => {
       const staged = await stageBuffer(Buffer.alloc(1000, fill));
       return cachedStore.putStaged(staged.tempPath, staged.sizeBytes);
     };
     const read = (name: string) => cachedStore.withLocalFile(name, async (localPath) => (await import("node:fs/promises")).readFile(localPath));
     const first = await put(1);
+    // The staged copy became the cached one: served from it even with the object gone from the bucket
+    // (objects never change, so a copy never goes stale).
+    const client = await cachedStore.client();
+    await client.send(new DeleteObjectCommand({ Bucket: s3.bucket, Key: `${prefix}/${first}` }));
     expect((await read(first))[0]).toBe(1);
-    // Served from the copy: even with the object gone from the bucket (objects never change).
-    await cachedStore.remove(first);
     expect((await read(first))[0]).toBe(1);
     // Four more files of 1000 bytes: the cache (4 KiB) lets the least recently used go.
     const others = [await put(2), await put(3), await put(4), await put(5)];
@@ -136,6 +140,9 @@ describe("the S3 store", () => {
     const { readdirSync } = await import("node:fs");
     expect(readdirSync(path.join(storage, "cache")).length).toBeLessThanOrEqual(4);
     // A file over a quarter of the cache is read from a temp copy, not kept.
+    // Removing a file removes its copy too.
+    await cachedStore.remove(others[3]!);
+    await expect(read(others[3]!)).rejects.toMatchObject({ code: "ENOENT" });
     const staged = await stageBuffer(Buffer.alloc(2000, 9));
     const big = await cachedStore.putStaged(staged.tempPath, staged.sizeBytes);
     expect((await read(big)).length).toBe(2000);

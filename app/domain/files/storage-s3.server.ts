@@ -125,6 +125,13 @@ export function createS3Store(config: S3StoreConfig): ObjectStore & { client(): 
           leavePartsOnError: false,
         });
         await upload.done();
+        // The bytes just put are often read again at once (the upload's preview, a message's attachments
+        // judged while filed): the staged copy becomes the cached one instead of being fetched back.
+        if (cacheBytes > 0 && sizeBytes <= cacheBytes / 4) {
+          await mkdir(cacheDir(), { recursive: true, mode: 0o700 });
+          await rename(tempPath, path.join(cacheDir(), storageName)).catch(() => {});
+          await trimCache().catch(() => {});
+        }
       } finally {
         await rm(tempPath, { force: true });
       }
@@ -154,6 +161,7 @@ export function createS3Store(config: S3StoreConfig): ObjectStore & { client(): 
       const { sdk, client } = await connect();
       // Deleting a missing key succeeds in S3: removal is idempotent.
       await client.send(new sdk.DeleteObjectCommand({ Bucket: config.bucket, Key: keyOf(storageName) }));
+      if (cacheBytes > 0 && !inUse.has(storageName)) await rm(path.join(cacheDir(), storageName), { force: true });
     },
     async withLocalFile(storageName, use) {
       const cached = path.join(cacheDir(), storageName);
