@@ -17,7 +17,9 @@ import { env } from "./app/utils/env.server";
 import { sessionSecret } from "./app/utils/secrets.server";
 import { loadContextFor, securityHeaders, rejectCrossOriginPosts } from "./app/utils/http-guards.server";
 import { createRequestHandler } from "./app/utils/remix-handler.server";
-import { startTempSweeps, sweepStaleTempFiles } from "./app/domain/files/storage.server";
+import { objectStore, startTempSweeps, sweepStaleTempFiles } from "./app/domain/files/storage.server";
+import { sweepOrphanedFiles } from "./app/domain/files/orphans.server";
+import { scheduleOnceAcrossInstances } from "./app/domain/jobs.server";
 import { startProfileWorker, sweepStaleProfilingDirs, type ProfileWorker } from "./app/domain/profiles/worker.server";
 
 async function prepareDatabase() {
@@ -46,6 +48,17 @@ async function prepareDatabase() {
 
 let mail: MailService | undefined;
 let profiles: ProfileWorker | null = null;
+let orphanSweep: { stop(): Promise<void> } | null = null;
+
+// What runs in the background of every instance, and how it runs once however many instances share the
+// database (README, "Deploying: several instances"):
+// - migrations: a Postgres advisory lock (db/migrate.ts); reference data: one UPDATE claims each changed law,
+//   so one instance re-dates its open requests; the agency directory: an advisory transaction lock.
+// - the outbox worker and the profile worker: rows claimed with FOR UPDATE SKIP LOCKED under a lease.
+// - reminders, digests and automatic follow-ups: every instance makes a pass each minute; each alert has an
+//   idempotency key, each digest is claimed by its (person, date) row, each follow-up by its request's row lock.
+// - the orphaned-object sweep (object storage only): claimed per period in scheduled_jobs (jobs.server.ts).
+// - upload temp files and profiling work directories: this machine's own disk, swept by each instance.
 
 async function main() {
   sessionSecret(); // fails fast when production lacks SESSION_SECRET
@@ -53,7 +66,21 @@ async function main() {
   // Upload temp files of a process that died (its heartbeat stopped) go now, and every ten minutes after.
   await sweepStaleTempFiles();
   startTempSweeps(undefined, (error) => console.error("Sweeping upload temp files failed:", error));
+  const store = objectStore();
+  console.log(`Files: ${store.kind === "s3" ? `object storage at ${store.location}` : `local directory ${store.location}`}`);
   mail = await startMailService(db);
+  if (store.kind === "s3") {
+    // Objects put whose row was never committed (a crash between the two): one instance sweeps every six hours.
+    orphanSweep = scheduleOnceAcrossInstances({
+      db,
+      name: "sweep-orphaned-files",
+      everyMs: 6 * 60 * 60 * 1000,
+      job: async () => {
+        const removed = await sweepOrphanedFiles(db);
+        if (removed > 0) console.log(`Removed ${removed} stored files no record names (left by an interrupted upload).`);
+      },
+    });
+  }
   await sweepStaleProfilingDirs();
   profiles = startProfileWorker(db, { enabled: env.PROFILE_WORKER !== false, memoryLimit: env.PROFILE_MEMORY_LIMIT });
 
@@ -92,6 +119,7 @@ async function main() {
     );
     await mail?.stop().catch(() => {});
     await profiles?.stop().catch(() => {});
+    await orphanSweep?.stop().catch(() => {});
     await dbHandle.close().catch(() => {});
     process.exit(1);
   });
@@ -110,6 +138,7 @@ async function main() {
       await mail?.stop();
       // A profile in flight is handed back as pending, for the next start or another instance.
       await profiles?.stop();
+      await orphanSweep?.stop();
       await dbHandle.close();
       console.log("Database closed. Bye.");
       process.exit(0);

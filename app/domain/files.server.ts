@@ -1,5 +1,4 @@
-import { randomUUID } from "node:crypto";
-import { rename, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { communications, requestFiles, requests, users } from "../../db/schema";
 import type { FileKind } from "../../db/schema/field-values";
@@ -9,7 +8,7 @@ import { env } from "../utils/env.server";
 import type { Viewer } from "./accounts.server";
 import { ownRequests, visibleFiles, type Audience } from "./access.server";
 import { inspectUpload } from "./files/inspect.server";
-import { filesDir, storedPath, syncDirectory } from "./files/storage.server";
+import { objectStore } from "./files/storage.server";
 import { cleanOriginalName, receiveUpload, UploadError, type ReceivedUpload } from "./files/upload.server";
 import { fileFlagReasons } from "./previews.server";
 import { isUuid, lockRequest, recordEvent, touch } from "./requests.server";
@@ -56,7 +55,7 @@ export async function listRequestFiles(viewer: Audience, requestId: string, db: 
     .orderBy(desc(requestFiles.createdAt), asc(requestFiles.id));
 }
 
-/** One file of a request with where its bytes are, or null when it doesn't exist or isn't visible. */
+/** One file of a request with the name of its bytes in the store, or null when it doesn't exist or isn't visible. */
 export async function getRequestFile(viewer: Audience, requestId: string, fileId: string, db: Executor = defaultDb) {
   if (!isUuid(requestId) || !isUuid(fileId)) return null;
   const [row] = await db
@@ -67,8 +66,7 @@ export async function getRequestFile(viewer: Audience, requestId: string, fileId
     .where(and(eq(requestFiles.id, fileId), eq(requestFiles.requestId, requestId), visibleFiles(viewer)))
     .limit(1);
   if (!row) return null;
-  const { storageName, ...file } = row;
-  return { ...file, path: storedPath(storageName) };
+  return row;
 }
 export type StoredRequestFile = NonNullable<Awaited<ReturnType<typeof getRequestFile>>>;
 
@@ -82,7 +80,7 @@ export async function listStoredRequestFiles(viewer: Audience, requestId: string
     .leftJoin(users, eq(users.id, requestFiles.uploadedById))
     .where(and(eq(requestFiles.requestId, requestId), visibleFiles(viewer)))
     .orderBy(asc(requestFiles.createdAt), asc(requestFiles.id));
-  return rows.map(({ storageName, ...file }) => ({ ...file, path: storedPath(storageName) }));
+  return rows;
 }
 
 /** Communications a file can be attached to, newest first. */
@@ -118,7 +116,7 @@ async function findByChecksum(db: Executor, requestId: string, sha256: string): 
 
 export interface ReceivedFileInput {
   originalName: string;
-  /** A complete, flushed file already under FILES_DIR. */
+  /** A complete file already in the store (put before the row is written). */
   storageName: string;
   sizeBytes: number;
   sha256: string;
@@ -148,7 +146,8 @@ export async function recordReceivedFiles(
   // One at a time: two identical attachments in one message make one file.
   for (const file of files) {
     // A file the app flags for personal data stays within the organization until someone shows it.
-    const internal = (await fileFlagReasons({ path: storedPath(file.storageName), kind: file.kind, sizeBytes: file.sizeBytes })).length > 0;
+    const internal =
+      (await objectStore().withLocalFile(file.storageName, (path) => fileFlagReasons({ path, kind: file.kind, sizeBytes: file.sizeBytes }))).length > 0;
     const [row] = await tx
       .insert(requestFiles)
       .values({
@@ -182,8 +181,10 @@ export async function recordReceivedFiles(
 
 /**
  * Receives a file for a request from a multipart body (field `file`, optional `communicationId`), checks it,
- * and records it. The database row is written only after the bytes are flushed and renamed into place, in
- * one transaction with its timeline event; on any failure nothing is recorded and no file is left behind.
+ * and records it. The database row is written only after the bytes are flushed and put in the store (renamed
+ * into FILES_DIR, or uploaded to the bucket), in one transaction with its timeline event; on any failure
+ * nothing is recorded and the stored copy is removed. A crash between the put and the commit leaves an object
+ * no row names, which the orphan sweep removes (sweepOrphanedFiles); never a row naming missing bytes.
  * A file whose SHA-256 is already on the request is not stored again: the existing one is returned, flagged
  * as a duplicate. Null unless the request is the organization's own (the body is then not read).
  */
@@ -221,13 +222,12 @@ export async function acceptUpload(
     const existing = await findByChecksum(db, requestId, upload.sha256);
     if (existing) return { ok: true, file: existing, duplicate: true };
 
-    const storageName = randomUUID();
-    await rename(upload.tempPath, storedPath(storageName));
-    stored = storedPath(storageName);
-    await syncDirectory(filesDir());
+    // A file the app flags for personal data stays within the organization until someone shows it (judged on
+    // the staged copy, before it goes to the store).
+    const internal = (await fileFlagReasons({ path: upload.tempPath, kind: inspection.kind, sizeBytes: upload.sizeBytes })).length > 0;
 
-    // A file the app flags for personal data stays within the organization until someone shows it.
-    const internal = (await fileFlagReasons({ path: stored, kind: inspection.kind, sizeBytes: upload.sizeBytes })).length > 0;
+    const storageName = await objectStore().putStaged(upload.tempPath, upload.sizeBytes);
+    stored = storageName;
 
     const outcome = await db.transaction(async (tx): Promise<UploadOutcome | null> => {
       const current = await lockRequest(tx, viewer, requestId);
@@ -291,6 +291,6 @@ export async function acceptUpload(
     return outcome;
   } finally {
     await rm(upload.tempPath, { force: true });
-    if (stored) await rm(stored, { force: true });
+    if (stored) await objectStore().remove(stored).catch((error: unknown) => console.error(`Removing stored file ${stored} after a failed upload:`, error));
   }
 }

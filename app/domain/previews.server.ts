@@ -1,11 +1,11 @@
-import type { FieldState } from "../../db/schema/field-values";
+import type { FieldState, FileKind } from "../../db/schema/field-values";
 import { previewCsv, MalformedCsv, type CsvPreview } from "./files/csv.server";
 import { previewJson, MalformedJson, type JsonPreview } from "./files/json.server";
 import { previewPdf, type PdfPreview } from "./files/pdf.server";
 import { readTextHead } from "./files/text.server";
 import { MalformedWorkbook, previewXlsx, type WorkbookPreview } from "./files/xlsx.server";
 import { inspectZip, zipBombProblem } from "./files/zip.server";
-import type { StoredRequestFile } from "./files.server";
+import { objectStore } from "./files/storage.server";
 import type { AskedField } from "./fields.server";
 import { matchHeaders, type MatchHow } from "./header-matching";
 import { personalDataFlags, type PersonalDataKind } from "./personal-data";
@@ -18,8 +18,13 @@ export type FilePreview =
   | { type: "text"; excerpt: string; truncated: boolean }
   | { type: "none"; message: string };
 
+/** The preview of a file in the store: read from a local copy when the store is a bucket. */
+export function previewStoredFile(file: { storageName: string; kind: FileKind; sizeBytes: number }): Promise<FilePreview> {
+  return objectStore().withLocalFile(file.storageName, (path) => previewFile({ path, kind: file.kind, sizeBytes: file.sizeBytes }));
+}
+
 /** Reads only what the preview shows; never throws for a file's content. */
-export async function previewFile(file: Pick<StoredRequestFile, "path" | "kind" | "sizeBytes">): Promise<FilePreview> {
+export async function previewFile(file: { path: string; kind: FileKind; sizeBytes: number }): Promise<FilePreview> {
   try {
     switch (file.kind) {
       case "csv":
@@ -126,7 +131,7 @@ export function privacyWarnings(preview: FilePreview, tables: readonly FileTable
  * columns): what its file page warns about, judged strictly (personal data whatever the request asked). Empty
  * when nothing is flagged or the file can't be read for a preview.
  */
-export async function fileFlagReasons(file: Pick<StoredRequestFile, "path" | "kind" | "sizeBytes">): Promise<string[]> {
+export async function fileFlagReasons(file: { path: string; kind: FileKind; sizeBytes: number }): Promise<string[]> {
   try {
     const preview = await previewFile(file);
     const warnings = privacyWarnings(preview, tablesOf(preview), true);

@@ -11,7 +11,7 @@ import { can } from "./permissions";
 import { NOT_PUBLIC_EVENT_KINDS, ownRequests } from "./access.server";
 import { lockRequest, recordEvent } from "./request-events.server";
 import { fail, ok, type FlaggedFile, type Result } from "./results";
-import { storedPath } from "./files/storage.server";
+import { objectStore } from "./files/storage.server";
 import { fileFlagReasons } from "./previews.server";
 import { eventHeadline, type TimelineEventData } from "./timeline";
 import { publicSlug, VISIBILITY_LABELS, type VisibilityInput } from "./visibility";
@@ -36,7 +36,7 @@ export async function filesFlaggedForPublishing(viewer: Viewer, requestId: strin
     .where(and(eq(requestFiles.requestId, requestId), eq(requests.organizationId, viewer.organizationId), eq(requestFiles.internal, false)));
   const flagged: FlaggedFile[] = [];
   for (const file of files) {
-    const reasons = await fileFlagReasons({ path: storedPath(file.storageName), kind: file.kind, sizeBytes: file.sizeBytes });
+    const reasons = await objectStore().withLocalFile(file.storageName, (path) => fileFlagReasons({ path, kind: file.kind, sizeBytes: file.sizeBytes }));
     if (reasons.length) flagged.push({ id: file.id, name: file.name, reasons });
   }
   return flagged;

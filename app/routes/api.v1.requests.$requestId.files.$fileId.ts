@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { fileJson } from "~/domain/fields-json";
 import { getRequestFile } from "~/domain/files.server";
-import { previewFile } from "~/domain/previews.server";
+import { previewStoredFile } from "~/domain/previews.server";
 import { fileProfileJson } from "~/domain/profiles/profile-json";
 import { loadFileCheck } from "~/domain/profiles/profiles.server";
 import { getRequest } from "~/domain/requests.server";
@@ -20,8 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) return apiError(404, "No such request.");
   const stored = await getRequestFile(viewer, found.id, params.fileId ?? "");
   if (!stored) return apiError(404, "No such file on this request.");
-  const checked = await loadFileCheck(viewer, found.id, stored, await previewFile(stored));
+  const checked = await loadFileCheck(viewer, found.id, stored, await previewStoredFile(stored));
   if (!checked) return apiError(404, "No such request.");
-  const { path: _path, ...file } = stored;
+  const { storageName: _storageName, ...file } = stored;
   return json({ data: { ...fileJson(file), ...fileProfileJson(checked) } });
 }

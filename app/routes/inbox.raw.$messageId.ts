@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getInboundRaw } from "~/domain/mail/inbound.server";
 import { downloadResponse } from "~/domain/mail/downloads.server";
-import { readMailFile } from "~/domain/mail/mail-files.server";
+import { openMailFile } from "~/domain/mail/mail-files.server";
 import { requireViewer } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 
@@ -10,5 +10,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getInboundRaw(viewer, params.messageId ?? "");
   if (!found) throw notFound("message");
   const name = `${(found.subject || "message").replace(/[^\w .-]+/g, "_").slice(0, 80).trim() || "message"}.eml`;
-  return downloadResponse(await readMailFile(found.rawKey), name, "message/rfc822");
+  return downloadResponse(await storedMail(found.rawKey), name, "message/rfc822");
+}
+
+async function storedMail(key: string) {
+  const opened = await openMailFile(key);
+  if (!opened) {
+    console.error(`Stored mail file missing from storage: ${key}`);
+    throw new Response("The message is recorded but its stored copy is missing. Tell your administrator.", { status: 404 });
+  }
+  return opened;
 }

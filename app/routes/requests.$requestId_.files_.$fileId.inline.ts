@@ -1,8 +1,7 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { contentDisposition } from "~/domain/files/filename";
+import { objectStore } from "~/domain/files/storage.server";
 import { getRequestFile } from "~/domain/files.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
@@ -29,12 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = await getRequestFile(viewer, params.requestId ?? "", params.fileId ?? "");
   if (!file) throw notFound("file");
   if (file.kind !== "pdf") throw new Response("Only PDFs are shown inside JointAsk; download this file instead.", { status: 404 });
-  const info = await stat(file.path).catch(() => null);
-  if (!info) {
-    console.error(`Stored file missing from disk: request ${file.requestId}, file ${file.id}`);
+  const opened = await objectStore().open(file.storageName);
+  if (!opened) {
+    console.error(`Stored file missing from storage: request ${file.requestId}, file ${file.id}`);
     throw new Response("The file is recorded but missing from storage. Tell your administrator.", { status: 404 });
   }
-  return new Response(createReadableStreamFromReadable(createReadStream(file.path, { highWaterMark: 1024 * 1024 })), {
-    headers: { ...INLINE_PDF_HEADERS, "Content-Length": String(info.size), "Content-Disposition": contentDisposition(file.originalName, "inline") },
+  return new Response(createReadableStreamFromReadable(opened.body), {
+    headers: { ...INLINE_PDF_HEADERS, "Content-Length": String(opened.sizeBytes), "Content-Disposition": contentDisposition(file.originalName, "inline") },
   });
 }

@@ -10,7 +10,7 @@ import { installmentSchema, updateStatesSchema } from "~/domain/fields-input";
 import { describeStateChange, updateFieldStates } from "~/domain/fields.server";
 import { getRequestFile, listAttachableCommunications } from "~/domain/files.server";
 import { PERSONAL_DATA_LABELS } from "~/domain/personal-data";
-import { previewFile, privacyWarnings, tablesOf, type FilePreview } from "~/domain/previews.server";
+import { previewStoredFile, privacyWarnings, tablesOf, type FilePreview } from "~/domain/previews.server";
 import { loadFileCheck, setInstallment } from "~/domain/profiles/profiles.server";
 import { getRequest } from "~/domain/requests.server";
 import { can, requirePermission } from "~/domain/permissions";
@@ -31,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!found) throw notFound("request");
   const stored = await getRequestFile(viewer, found.id, params.fileId ?? "");
   if (!stored) throw notFound("file");
-  const [communications, preview] = await Promise.all([listAttachableCommunications(viewer, found.id), previewFile(stored)]);
+  const [communications, preview] = await Promise.all([listAttachableCommunications(viewer, found.id), previewStoredFile(stored)]);
   const checked = await loadFileCheck(viewer, found.id, stored, preview);
   if (!checked) throw notFound("request");
   const tables = tablesOf(preview);
@@ -39,7 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const profile = checked.profile?.result
     ? { ...checked.profile, result: { ...checked.profile.result, tables: checked.profile.result.tables.map((t) => ({ ...t, columns: t.columns.map((c) => ({ ...c, valueCounts: null, months: null })) })) } }
     : checked.profile;
-  const { path: _path, ...file } = stored;
+  const { storageName: _storageName, ...file } = stored;
   // A PDF is shown in a sandboxed frame to those who may take the file; only this page's policy allows a frame.
   const framed = file.kind === "pdf" && can(viewer, "export") && preview.type === "pdf" && !preview.pdf.problem;
   const headers: Record<string, string> = {};

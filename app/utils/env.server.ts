@@ -76,6 +76,37 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v ? v : undefined)),
+  // Received files and stored mail in S3-compatible object storage instead of FILES_DIR: s3://bucket/prefix.
+  // Credentials and region come from the standard AWS variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+  // AWS_REGION, or a profile/role); FILES_S3_ENDPOINT points at an S3-compatible server (MinIO, R2, ...).
+  FILES_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined))
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const parsed = parseFilesUrl(v);
+      if (typeof parsed === "string") {
+        ctx.addIssue({ code: "custom", message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+  FILES_S3_ENDPOINT: optionalUrl(/^https?:\/\/[^/\s]+/, "FILES_S3_ENDPOINT must be an http:// or https:// URL, e.g. http://minio:9000"),
+  // The bucket's region; default AWS_REGION, else us-east-1 (what most S3-compatible servers expect).
+  FILES_S3_REGION: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined))
+    .refine((v) => v === undefined || /^[a-z0-9-]+$/.test(v), { message: "FILES_S3_REGION must be a region name such as eu-west-1" }),
+  // Path-style addresses (endpoint/bucket/key); default on with FILES_S3_ENDPOINT, off for AWS itself.
+  FILES_S3_FORCE_PATH_STYLE: flag,
+  // With FILES_URL: local copies of stored files kept for previews and checks (FILES_DIR/cache), in bytes; 0 for none.
+  FILES_CACHE_BYTES: z.coerce
+    .number({ error: "FILES_CACHE_BYTES must be a number of bytes" })
+    .int("FILES_CACHE_BYTES must be a whole number of bytes")
+    .min(0, "FILES_CACHE_BYTES can't be negative")
+    .default(1024 ** 3),
   UPLOAD_MAX_BYTES: z.coerce
     .number({ error: "UPLOAD_MAX_BYTES must be a number of bytes" })
     .int("UPLOAD_MAX_BYTES must be a whole number of bytes")
@@ -95,10 +126,41 @@ const envSchema = z.object({
     .default("96MB"),
 });
 
+export interface FilesBucket {
+  bucket: string;
+  /** Key prefix without leading or trailing slash; "" for the bucket's root. */
+  prefix: string;
+}
+
+/** Reads s3://bucket/prefix; a message naming what is wrong otherwise. */
+export function parseFilesUrl(value: string): FilesBucket | string {
+  const example = "FILES_URL must look like s3://bucket-name/optional/prefix";
+  const match = /^s3:\/\/([^/?#]*)(\/[^?#]*)?$/i.exec(value);
+  if (!match) return /^[a-z][a-z0-9+.-]*:/i.test(value) ? `${example} (only s3:// is supported)` : example;
+  const bucket = match[1]!;
+  // S3's bucket naming rules: 3-63 characters, lower-case letters, digits, dots and hyphens.
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    return `${example}: "${bucket}" is not a valid bucket name (3-63 lower-case letters, digits, dots or hyphens)`;
+  }
+  const prefix = (match[2] ?? "").replace(/^\/+|\/+$/g, "");
+  if (prefix.split("/").some((part) => part === "." || part === "..") || /\/\//.test(prefix)) {
+    return `${example}: the prefix "${prefix}" has an empty, "." or ".." part`;
+  }
+  return { bucket, prefix };
+}
+
 export type Env = z.infer<typeof envSchema>;
 
+// Object storage settings without FILES_URL would be silently ignored, and files kept on local disk.
+const checkedEnvSchema = envSchema.superRefine((value, ctx) => {
+  if (value.FILES_URL) return;
+  for (const key of ["FILES_S3_ENDPOINT", "FILES_S3_REGION"] as const) {
+    if (value[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is set but FILES_URL is not: set FILES_URL=s3://bucket/prefix to use object storage` });
+  }
+});
+
 function parseEnv(): Env {
-  const parsed = envSchema.safeParse(process.env);
+  const parsed = checkedEnvSchema.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);

@@ -14,3 +14,4 @@ export * from "./vendors";
 export * from "./coalitions";
 export * from "./profiles";
 export * from "./directory";
+export * from "./jobs";

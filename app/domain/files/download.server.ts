@@ -1,22 +1,22 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { contentDisposition } from "./filename";
+import { objectStore } from "./storage.server";
 
 /**
  * A received file as a download: an attachment with a safe file name, never sniffed, sandboxed, streamed from
- * disk (the server adapter sends it with backpressure). Null when the bytes are missing from storage.
+ * the store (the server adapter sends it with backpressure; from object storage, the object's body is passed on
+ * as it arrives). Null when the bytes are missing from storage.
  */
-export async function storedFileResponse(file: { id: string; requestId: string; path: string; mediaType: string; originalName: string; sha256: string }) {
-  const info = await stat(file.path).catch(() => null);
-  if (!info) {
-    console.error(`Stored file missing from disk: request ${file.requestId}, file ${file.id}`);
+export async function storedFileResponse(file: { id: string; requestId: string; storageName: string; mediaType: string; originalName: string; sha256: string }) {
+  const opened = await objectStore().open(file.storageName);
+  if (!opened) {
+    console.error(`Stored file missing from storage: request ${file.requestId}, file ${file.id}`);
     return null;
   }
-  return new Response(createReadableStreamFromReadable(createReadStream(file.path, { highWaterMark: 1024 * 1024 })), {
+  return new Response(createReadableStreamFromReadable(opened.body), {
     headers: {
       "Content-Type": file.mediaType,
-      "Content-Length": String(info.size),
+      "Content-Length": String(opened.sizeBytes),
       "Content-Disposition": contentDisposition(file.originalName),
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; sandbox",

@@ -29,7 +29,7 @@ import { mailConfig } from "./config.server";
 import {
   inspectStoredAttachment,
   isLegacyMailKey,
-  readMailFile,
+  readLegacyMailFile,
   removeMailFiles,
   storeMailAttachment,
   storeMailFile,
@@ -588,7 +588,7 @@ async function prepareStoredAttachments(
       // Only listed on the timeline (an automatic reply's or a bounce's): nothing to judge or copy.
       attachments.push({ ...common, storageName: a.storageKey, sizeBytes: a.size, sha256: a.sha256, kind: "other", mediaType: a.contentType });
     } else if (isLegacyMailKey(a.storageKey)) {
-      const stored = await storeMailAttachment(await readMailFile(a.storageKey), a.filename);
+      const stored = await storeMailAttachment(await readLegacyMailFile(a.storageKey), a.filename);
       placed.push(stored.storageName);
       attachments.push({ ...common, ...stored });
     } else {

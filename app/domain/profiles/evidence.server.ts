@@ -2,9 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { fileProfiles, requestFiles } from "../../../db/schema";
 import type { CodeKeyKind, FileKind } from "../../../db/schema/field-values";
 import type { Executor } from "../../utils/db.server";
-import { storedPath } from "../files/storage.server";
 import { matchHeaders } from "../header-matching";
-import { previewFile, tablesOf } from "../previews.server";
+import { previewStoredFile, tablesOf } from "../previews.server";
 import { codeListShape, sameConcept } from "./ask-check";
 import type { DatasetProfile } from "./profile-types";
 
@@ -83,7 +82,7 @@ export async function fileEvidence(
   if (profile) {
     columns = profile.tables.flatMap((t) => t.columns.map((c) => ({ name: c.name, present: c.present > 0 })));
   } else {
-    const preview = await previewFile({ path: storedPath(file.storageName), kind: file.kind, sizeBytes: file.sizeBytes });
+    const preview = await previewStoredFile(file);
     columns = tablesOf(preview).flatMap((t) => t.headers.map((h, i) => ({ name: h, present: t.rows.some((r) => (r[i] ?? "").trim() !== "") || t.rows.length === 0 })));
   }
   return evidenceFrom(file, columns, profile, fields, codeKeys);

@@ -5,7 +5,7 @@ import { and, asc, eq, gte, lt, lte, or, sql } from "drizzle-orm";
 import { fileProfiles, requestFiles } from "../../../db/schema";
 import type { FileKind } from "../../../db/schema/field-values";
 import type { Database } from "../../utils/db.server";
-import { filesDir, storedPath } from "../files/storage.server";
+import { filesDir, objectStore } from "../files/storage.server";
 import type { profileFile, ProfileOptions } from "./engine.server";
 import { ProfileError } from "./profile-error";
 
@@ -196,7 +196,9 @@ export class ProfileWorker {
     try {
       // DuckDB is loaded with the first job, so a server that never profiles doesn't hold it.
       const profile = this.config.profile ?? (this.config.isolated ? (await import("./run-isolated.server")).profileInChild : (await import("./engine.server")).profileFile);
-      const result = await profile({ path: storedPath(job.storageName), kind: job.kind, sizeBytes: job.sizeBytes }, options);
+      // DuckDB reads a local file: the stored file itself, or a copy streamed down from the bucket into this
+      // machine's temp area for the run (any instance may take the job, so the upload's staging is gone).
+      const result = await objectStore().withLocalFile(job.storageName, (path) => profile({ path, kind: job.kind, sizeBytes: job.sizeBytes }, options));
       clearInterval(heartbeat);
       await renewing;
       if (lost) return "lost";
