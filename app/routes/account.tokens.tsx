@@ -73,7 +73,7 @@ export default function ApiTokens() {
           <h1>API tokens</h1>
           <p className="page-header__meta">
             Personal tokens for the JSON API: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as you, with your role, and sees
-            what you see.
+            what you see. What it can do: the <Link to="/docs/api">API reference</Link>.
           </p>
         </div>
       </div>
