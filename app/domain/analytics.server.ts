@@ -1,9 +1,19 @@
-import { sql, type SQL } from "drizzle-orm";
-import { agencyProducts, requests } from "../../db/schema";
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { agencyProducts, campaigns, jurisdictions, products, recordTypes, requests, vendors } from "../../db/schema";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb, queryRows } from "../utils/db.server";
 import { todayIn } from "../utils/dates";
-import { PUBLIC, visibleAgencyProducts, visibleRequests, type Audience } from "./access.server";
+import type { Viewer } from "./accounts.server";
+import {
+  PUBLIC,
+  visibleAgencyProducts,
+  visibleCampaigns,
+  visibleProducts,
+  visibleRecordTypes,
+  visibleRequests,
+  visibleVendors,
+  type Audience,
+} from "./access.server";
 import {
   ENGAGED_STATUSES,
   FINAL_STATUSES,
@@ -315,4 +325,27 @@ export async function scorecard(
       )::text as doc from facts`,
   );
   return JSON.parse(row!.doc) as Scorecard;
+}
+
+/** Choices for the filter form: what the viewer may see (vendors, products and joint asks shared by the coalition). */
+export async function analyticsFilterOptions(viewer: Viewer, db: Executor = defaultDb) {
+  const [states, vendorRows, productRows, typeRows, campaignRows] = await Promise.all([
+    db.select({ code: jurisdictions.code, name: jurisdictions.name }).from(jurisdictions)
+      .where(and(isNull(jurisdictions.organizationId), inArray(jurisdictions.kind, ["state", "federal"])))
+      .orderBy(asc(jurisdictions.name)),
+    db.select({ id: vendors.id, name: vendors.name }).from(vendors).where(visibleVendors(viewer)).orderBy(asc(sql`lower(${vendors.name})`)).limit(500),
+    db.select({ id: products.id, name: products.name, vendorName: vendors.name }).from(products)
+      .innerJoin(vendors, eq(vendors.id, products.vendorId))
+      .where(and(visibleProducts(viewer), visibleVendors(viewer)))
+      .orderBy(asc(sql`lower(${vendors.name})`), asc(sql`lower(${products.name})`)).limit(1000),
+    db.select({ id: recordTypes.id, name: recordTypes.name }).from(recordTypes).where(visibleRecordTypes(viewer)).orderBy(asc(recordTypes.position), asc(recordTypes.name)),
+    db.select({ id: campaigns.id, title: campaigns.title }).from(campaigns).where(visibleCampaigns(viewer)).orderBy(desc(campaigns.updatedAt)).limit(200),
+  ]);
+  return {
+    states: states.filter((s): s is { code: string; name: string } => !!s.code),
+    vendors: vendorRows,
+    products: productRows,
+    recordTypes: typeRows,
+    campaigns: campaignRows,
+  };
 }
