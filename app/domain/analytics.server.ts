@@ -349,3 +349,17 @@ export async function analyticsFilterOptions(viewer: Viewer, db: Executor = defa
     campaigns: campaignRows,
   };
 }
+
+/**
+ * The figures of the agency of a published request (by its public address), from published requests only: what
+ * its public page shows. Null for a request to a vendor or an address that isn't published.
+ */
+export async function publicAgencyScorecard(slug: string, today: string, db: Executor = defaultDb): Promise<Scorecard | null> {
+  const [row] = await db
+    .select({ agencyId: requests.agencyId })
+    .from(requests)
+    .where(and(eq(requests.publicSlug, slug), visibleRequests(PUBLIC)))
+    .limit(1);
+  if (!row?.agencyId) return null;
+  return scorecard(PUBLIC, { agencyId: row.agencyId }, today, db);
+}

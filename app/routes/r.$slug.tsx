@@ -9,6 +9,8 @@ import type { DeadlineSnapshot } from "~/domain/deadlines.server";
 import { DETAIL_LEVEL_LABELS, FILE_KIND_LABELS, FORMAT_LABELS, formatBytes } from "~/domain/field-states";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { getPublicRequest, type PublicTarget } from "~/domain/public-requests.server";
+import { publicAgencyScorecard } from "~/domain/analytics.server";
+import { Scorecard } from "~/components/scorecard";
 import { isOpenStatus, STATUS_LABELS } from "~/domain/request-status";
 import { describeDue, formatDate, formatInstant, todayIn } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
@@ -36,11 +38,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export async function loader({ params }: LoaderFunctionArgs) {
   const request = await getPublicRequest(params.slug ?? "");
   if (!request) throw notFound();
-  return json({ request, today: todayIn(request.timeZone) });
+  const today = todayIn(request.timeZone);
+  // The agency's figures from published requests only: nothing private or shared is counted on a public page.
+  const figures = await publicAgencyScorecard(params.slug ?? "", today);
+  return json({ request, today, figures });
 }
 
 export default function PublicRequestPage() {
-  const { request, today } = useLoaderData<typeof loader>();
+  const { request, today, figures } = useLoaderData<typeof loader>();
   const { target, ask } = request;
   const deadline = request.deadline as unknown as DeadlineSnapshot | null;
   const askSet = ask !== null && (ask.recordTypes.length > 0 || ask.detailLevel || ask.periodStart || ask.formats.length > 0 || ask.deidentify);
@@ -234,6 +239,9 @@ export default function PublicRequestPage() {
             <h2 id="deadline-heading">Deadline</h2>
             <DeadlineSummary status={request.status} receivedOn={request.receivedOn} deadline={deadline} today={today} />
           </section>
+          {figures && target.kind === "agency" ? (
+            <Scorecard id="agency-figures" title={`How ${target.name} answers`} figures={figures} scope="From the requests to this agency published here (public requests only)." />
+          ) : null}
         </div>
       </div>
     </>
