@@ -24,8 +24,9 @@ function Figure({ label, caption, height, children }: { label: string; caption: 
 }
 
 /** The value axis: tick labels along the top, grid lines, and its title (with the unit) at the bottom. */
-function ValueAxis({ scale, height, title, format = String }: { scale: ReturnType<typeof scaleLinear<number, number>>; height: number; title: string; format?: (v: number) => string }) {
-  const ticks = scale.ticks(5);
+function ValueAxis({ scale, height, title, format = String, integer = false }: { scale: ReturnType<typeof scaleLinear<number, number>>; height: number; title: string; format?: (v: number) => string; integer?: boolean }) {
+  // Counts get whole-number ticks only (no "0.5 requests").
+  const ticks = integer ? scale.ticks(Math.min(5, Math.max(1, scale.domain()[1]!))).filter(Number.isInteger) : scale.ticks(5);
   return (
     <g aria-hidden="true">
       <g className="chart__grid">
@@ -117,7 +118,7 @@ export function BarChart({ rows, label, axisTitle, caption, format, domainMax, t
     .paddingInner(0.1);
   return (
     <Figure label={label} caption={caption} height={height}>
-      <ValueAxis scale={x} height={height} title={axisTitle} format={format} />
+      <ValueAxis scale={x} height={height} title={axisTitle} format={format} integer={!format} />
       {rows.map((r) => {
         const band = y(r.key)!;
         const barY = band + 16;
@@ -161,16 +162,16 @@ export function SplitBarChart({ rows, label, axisTitle, caption, goodLabel, badL
     <>
       <ul className="chart-legend" aria-hidden="true">
         <li>
-          <span className="chart-legend__swatch" style={{ background: "var(--brand)" }} />
+          <span className="chart-legend__swatch chart-legend__swatch--good" />
           {goodLabel}
         </li>
         <li>
-          <span className="chart-legend__swatch" style={{ background: "var(--danger)" }} />
+          <span className="chart-legend__swatch chart-legend__swatch--bad" />
           {badLabel}
         </li>
       </ul>
       <Figure label={label} caption={caption} height={height}>
-        <ValueAxis scale={x} height={height} title={axisTitle} />
+        <ValueAxis scale={x} height={height} title={axisTitle} integer />
         {rows.map((r, i) => {
           const band = y(r.key)!;
           const barY = band + 16;

@@ -32,7 +32,8 @@ export interface MyWeek {
   dueSoon: WeekRow[];
   nextActions: WeekRow[];
   review: { id: string; subject: string; fromAddress: string | null; receivedAt: Date }[];
-  fieldsReceived: { requestId: string; number: number; title: string; label: string; state: string; changedAt: Date | null }[];
+  /** Requests with fields received this week, latest first: how many, and the first few names. */
+  fieldsReceived: { requestId: string; number: number; title: string; fields: number; labels: string[]; lastChangedAt: Date }[];
 }
 
 export async function myWeek(viewer: Viewer, today: string, db: Executor = defaultDb): Promise<MyWeek> {
@@ -101,14 +102,15 @@ export async function myWeek(viewer: Viewer, today: string, db: Executor = defau
         requestId: requests.id,
         number: requests.number,
         title: requests.title,
-        label: requestFields.label,
-        state: requestFields.state,
-        changedAt: requestFields.stateChangedAt,
+        fields: sql<number>`count(*)::int`,
+        labels: sql<string[]>`(array_agg(${requestFields.label} order by ${requestFields.position}, ${requestFields.label}))[1:4]`,
+        lastChangedAt: sql<Date>`max(${requestFields.stateChangedAt})`,
       })
       .from(requestFields)
       .innerJoin(requests, eq(requests.id, requestFields.requestId))
       .where(and(ownRequests(viewer), received))
-      .orderBy(desc(requestFields.stateChangedAt), asc(requestFields.label))
+      .groupBy(requests.id, requests.number, requests.title)
+      .orderBy(desc(sql`max(${requestFields.stateChangedAt})`), asc(requests.number))
       .limit(ROWS),
   ]);
 

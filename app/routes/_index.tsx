@@ -3,7 +3,6 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { StatusBadge } from "~/components/status-badge";
-import { FIELD_STATE_LABELS } from "~/domain/field-states";
 import { myWeek, type WeekRow } from "~/domain/my-week.server";
 import type { RequestStatus } from "~/domain/request-status";
 import { getViewer } from "~/utils/auth.server";
@@ -168,13 +167,14 @@ export default function MyWeek() {
           ) : (
             <ul className="plain-list week-list">
               {week.fieldsReceived.map((f) => (
-                <li key={`${f.requestId}-${f.label}`}>
+                <li key={f.requestId}>
                   <Link to={`/requests/${f.requestId}/fields`} className="row-title">
-                    {f.label}
+                    #{f.number} {f.title}
                   </Link>
                   <span className="muted small">
                     {" "}
-                    {FIELD_STATE_LABELS[f.state as keyof typeof FIELD_STATE_LABELS] ?? f.state} · #{f.number} {f.title}
+                    {f.fields} {f.fields === 1 ? "field" : "fields"}: {f.labels.join(", ")}
+                    {f.fields > f.labels.length ? ", …" : ""}
                   </span>
                 </li>
               ))}

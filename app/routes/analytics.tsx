@@ -28,6 +28,8 @@ export const meta: MetaFunction = () => [{ title: "Analytics · JointAsk" }];
 
 /** How many groups a chart draws; its table and CSV hold them all (up to the query's limit). */
 const CHART_ROWS = 10;
+/** Longer tables start folded (a click opens them; the CSV has the same rows). */
+const OPEN_TABLE_ROWS = 12;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -58,8 +60,10 @@ function boxRows(groups: GroupFigures[], withPeriod: boolean): BoxRow[] {
 function DataTable({ table, csvHref }: { table: Table; csvHref: string }) {
   return (
     <div className="chart-table">
-      <details open>
-        <summary>Table: {table.title.toLowerCase()}</summary>
+      <details open={table.rows.length <= OPEN_TABLE_ROWS}>
+        <summary>
+          Table: {table.title.toLowerCase()} ({table.rows.length} {table.rows.length === 1 ? "row" : "rows"})
+        </summary>
         <div className="table-wrap">
           <table className="data">
             <caption className="visually-hidden">{table.title}</caption>
@@ -88,7 +92,9 @@ function DataTable({ table, csvHref }: { table: Table; csvHref: string }) {
                           {cell}
                         </th>
                       ) : (
-                        <td key={j}>{cell === "" ? "–" : cell}</td>
+                        <td key={j} data-label={table.header[j]}>
+                          {cell === "" ? "–" : cell}
+                        </td>
                       ),
                     )}
                   </tr>
