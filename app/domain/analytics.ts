@@ -83,32 +83,23 @@ export const FUNNEL_LABELS: Record<FunnelStage, string> = {
   dataReceived: "Data received",
 };
 
-const optionalUuid = (what: string) =>
-  z
-    .string()
-    .uuid(`Unknown ${what}`)
-    .optional()
-    .or(z.literal("").transform(() => undefined));
+/** An optional filter: an empty value is "any"; anything else must pass the schema (with its own message). */
+const blank = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
 /** The /analytics filters (GET query string). Empty values are "any". */
 export const analyticsFiltersSchema = z
   .object({
-    from: isoDate("From").optional().or(z.literal("").transform(() => undefined)),
-    to: isoDate("To").optional().or(z.literal("").transform(() => undefined)),
-    state: z
-      .string()
-      .trim()
-      .regex(/^[A-Z]{2}$/, "Choose a state")
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
-    agencyType: z.enum(AGENCY_TYPES, { error: "Unknown agency type" }).optional().or(z.literal("").transform(() => undefined)),
-    vendor: optionalUuid("vendor"),
-    product: optionalUuid("product"),
-    recordType: optionalUuid("record type"),
-    campaign: optionalUuid("joint ask"),
-    agency: optionalUuid("agency"),
+    from: blank(isoDate("From")),
+    to: blank(isoDate("To")),
+    state: blank(z.string().trim().regex(/^[A-Z]{2}$/, "Choose a state")),
+    agencyType: blank(z.enum(AGENCY_TYPES, { error: "Unknown agency type" })),
+    vendor: blank(z.string().uuid("Unknown vendor")),
+    product: blank(z.string().uuid("Unknown product")),
+    recordType: blank(z.string().uuid("Unknown record type")),
+    campaign: blank(z.string().uuid("Unknown joint ask")),
+    agency: blank(z.string().uuid("Unknown agency")),
     // "own": the organization's requests only; "coalition" (default): also what partners share.
-    owner: z.enum(["own", "coalition"], { error: 'owner must be "own" or "coalition"' }).optional().or(z.literal("").transform(() => undefined)),
+    owner: blank(z.enum(["own", "coalition"], { error: 'owner must be "own" or "coalition"' })),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "To must be on or after From" });
 export type AnalyticsFilters = z.infer<typeof analyticsFiltersSchema>;

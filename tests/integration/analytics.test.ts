@@ -5,11 +5,15 @@ import type { Viewer } from "~/domain/accounts.server";
 import { PUBLIC } from "~/domain/access.server";
 import { analytics, scorecard } from "~/domain/analytics.server";
 import { setAskedFields, updateFieldStates } from "~/domain/fields.server";
-import { changeStatus, logExtension } from "~/domain/requests.server";
+import { myWeek } from "~/domain/my-week.server";
+import { assignRequest, changeStatus, logExtension, setNextAction } from "~/domain/requests.server";
+import * as analyticsCsv from "~/routes/analytics[.]csv";
+import * as analyticsPage from "~/routes/analytics";
+import * as home from "~/routes/_index";
 import { setRequestVisibility } from "~/domain/visibility.server";
 import type { RequestStatus } from "../../db/schema/values";
 import { db } from "~/utils/db.server";
-import { formCoalition, freshViewer, makeAgency, makeOrganization, makeProduct, makeRequest, makeSystem, makeVendor, TODAY } from "./factories";
+import { callRoute, cookieFor, formCoalition, freshViewer, makeAgency, makeOrganization, makeProduct, makeRequest, makeSystem, makeVendor, TODAY } from "./factories";
 
 // A fixture whose figures are worked out by hand below. Every request is received on Monday 2 March 2026 in
 // Pennsylvania (Right-to-Know Law: 5 business days), so each is due Monday 9 March unless paused or extended.
@@ -219,5 +223,60 @@ describe("analytics over a hand-computed fixture", () => {
     expect(shown).toMatchObject({ requests: 1, medianResponse: 3, onTime: 1, late: 0 });
     const product = await scorecard(viewerA, { productId }, TODAY);
     expect(product.requests).toBe(6);
+  });
+});
+
+describe("My week", () => {
+  it("counts the user's work beside the organization's, and nothing of another organization", async () => {
+    const assigned = await assignRequest(viewerA, ids.r5!, viewerA.id);
+    expect(assigned?.ok).toBe(true);
+    const assignedR1 = await assignRequest(viewerA, ids.r1!, viewerA.id);
+    expect(assignedR1?.ok).toBe(true);
+    const next = await setNextAction(viewerA, ids.r5!, TODAY);
+    expect(next?.ok).toBe(true);
+    const week = await myWeek(viewerA, TODAY);
+    // Overdue: R5 alone (open, due 9 Mar); R2 was denied, so it is closed.
+    expect(week.counts.overdue).toEqual({ mine: 1, organization: 1 });
+    expect(week.overdue.map((r) => r.id)).toEqual([ids.r5]);
+    expect(week.counts.nextActions).toEqual({ mine: 1, organization: 1 });
+    expect(week.nextActions.map((r) => r.date)).toEqual([TODAY]);
+    expect(week.counts.dueSoon).toEqual({ mine: 0, organization: 0 });
+    // Received or partly received since 17 Nov: R1's two fields and R2's subject race; R1 is mine.
+    expect(week.counts.fieldsReceived).toEqual({ mine: 2, organization: 3 });
+    expect(week.fieldsReceived.map((r) => [r.requestId, r.fields])).toEqual(expect.arrayContaining([[ids.r1, 2], [ids.r2, 1]]));
+    expect(week.counts.review).toBe(0);
+    // The partner sees its own week: A's requests are A's to chase.
+    const partner = await myWeek(await freshViewer(c.admin.id), TODAY);
+    expect(partner.counts.overdue.organization).toBe(0);
+    expect(partner.counts.fieldsReceived.organization).toBe(0);
+  });
+
+  it("is the signed-in home page; signed out, / still sends to sign-in", async () => {
+    const signedIn = await callRoute(home.loader, { url: "/", cookie: await cookieFor(a.admin.id) });
+    expect(signedIn.status).toBe(200);
+    const signedOut = await callRoute(home.loader, { url: "/" });
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.get("Location")).toBe("/login");
+  });
+});
+
+describe("analytics routes", () => {
+  it("renders the page, names a bad filter with a 400, and downloads the same numbers as CSV", async () => {
+    const cookie = await cookieFor(a.admin.id);
+    const page = await callRoute(analyticsPage.loader, { url: "/analytics?owner=own", cookie });
+    expect(page.status).toBe(200);
+    const bad = await callRoute(analyticsPage.loader, { url: "/analytics?agencyType=spies", cookie });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: Record<string, string[]> }).errors.agencyType).toEqual(["Unknown agency type"]);
+    const csv = await callRoute(analyticsCsv.loader, { url: `/analytics.csv?owner=own&agency=${alpha}&table=agencies`, cookie });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("Content-Type")).toMatch(/^text\/csv/);
+    const lines = (await csv.text()).trim().split("\r\n");
+    expect(lines[0]).toMatch(/^Agency,Law,Statutory period,Requests,Answered \(n\),Response Q1 \(days\),Response median \(days\)/);
+    expect(lines[1]).toBe("Alpha PD,PA,5 business days,6,4,4,9,18,4,9,3,2,60%,1");
+    const noTable = await callRoute(analyticsCsv.loader, { url: "/analytics.csv?table=everything", cookie });
+    expect(noTable.status).toBe(400);
+    const signedOut = await callRoute(analyticsPage.loader, { url: "/analytics" });
+    expect(signedOut.status).toBe(302);
   });
 });
