@@ -64,7 +64,8 @@ function DataTable({ table, csvHref }: { table: Table; csvHref: string }) {
         <summary>
           Table: {table.title.toLowerCase()} ({table.rows.length} {table.rows.length === 1 ? "row" : "rows"})
         </summary>
-        <div className="table-wrap">
+        {/* Wide tables scroll sideways; the region takes keyboard focus so it can be scrolled without a mouse. */}
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={`${table.title} (table)`}>
           <table className="data">
             <caption className="visually-hidden">{table.title}</caption>
             <thead>
