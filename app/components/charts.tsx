@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 // their units and n; the page puts the same numbers in a table beside it. Rows put their label above the bar so a
 // chart stays readable when the SVG is scaled down to a phone's width.
 
-const WIDTH = 420;
+const WIDTH = 340;
 const MARGIN = { top: 24, right: 44, bottom: 34, left: 8 };
 const ROW = 38;
 
