@@ -122,7 +122,14 @@ export const requestEvents = pgTable(
     // of this table that changes (append-only otherwise); each change is itself an event.
     internal: boolean("internal").notNull().default(false),
   },
-  (t) => [index("request_events_request_idx").on(t.requestId, t.seq)],
+  (t) => [
+    index("request_events_request_idx").on(t.requestId, t.seq),
+    // Analytics reads every status change of the requests in scope (first response, pauses, completion):
+    // a partial index keeps that a small index scan however long the timelines are.
+    index("request_events_status_changes_idx")
+      .on(t.requestId, t.seq)
+      .where(sql`${t.kind} = 'status_changed'`),
+  ],
 );
 
 export const communications = pgTable(
