@@ -55,7 +55,7 @@ export function Scorecard({ id, title, figures, scope, analyticsHref }: { id: st
                 {formatPercent(onTimeRate(figures.onTime, figures.late))}
                 <span className="small muted">
                   {" "}
-                  ({figures.onTime} of {figures.onTime + figures.late} due)
+                  {figures.onTime + figures.late > 0 ? `(${figures.onTime} of ${figures.onTime + figures.late} due)` : "(nothing due under a fixed period yet)"}
                 </span>
               </dd>
             </div>

@@ -173,14 +173,14 @@ export default function AgencyPage() {
         </p>
       ) : null}
       {bounced ? <BouncedLetters bounced={bounced} canResend={canResend} contactLabel="records email" errors={(actionData?.errors as Record<string, string[] | undefined> | undefined)?.bounceIds} /> : null}
+      <Scorecard
+        id="agency-figures"
+        title="How it answers"
+        figures={figures}
+        scope="Requests to this agency that you may see (yours and those your coalition shares)."
+        analyticsHref={`/analytics?agency=${agency.id}`}
+      />
       <div className="grid-2">
-        <Scorecard
-          id="agency-figures"
-          title="How it answers"
-          figures={figures}
-          scope="Requests to this agency that you may see (yours and those your coalition shares)."
-          analyticsHref={`/analytics?agency=${agency.id}`}
-        />
         <section className="card" aria-labelledby="agency-requests">
           <h2 id="agency-requests">Requests ({requests.total})</h2>
           {requests.rows.length ? (
