@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import { agencies, inboundMessages, requestFields, requests, vendors } from "../../db/schema";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
@@ -11,9 +11,11 @@ import { OPEN_STATUSES } from "./request-status";
 // due, the replies waiting in the review queue and the fields received this week, each counted for the user
 // (requests assigned to them) beside the organization (all its requests). Work lists are the organization's
 // own requests (ownRequests), as on the chase board: a partner's shared request is not ours to chase.
-// Bounded: one counting statement, and at most ROWS rows per list.
+// Bounded: every count stops at COUNT_CAP, and at most ROWS rows per list.
 
 export const ROWS = 5;
+/** Counts stop here and show as "1,000+". */
+export const COUNT_CAP = 1000;
 
 export interface WeekRow {
   id: string;
@@ -46,30 +48,49 @@ export async function myWeek(viewer: Viewer, today: string, db: Executor = defau
   const nextActions = and(open, lte(requests.nextActionOn, today))!;
   const received = and(inArray(requestFields.state, ["received", "partly_received"]), gte(requestFields.stateChangedAt, weekStart))!;
 
-  const [counts] = await db
-    .select({
-      overdueMine: sql<number>`count(*) filter (where ${and(overdue, mine)})::int`,
-      overdueOrg: sql<number>`count(*) filter (where ${overdue})::int`,
-      dueSoonMine: sql<number>`count(*) filter (where ${and(dueSoon, mine)})::int`,
-      dueSoonOrg: sql<number>`count(*) filter (where ${dueSoon})::int`,
-      nextMine: sql<number>`count(*) filter (where ${and(nextActions, mine)})::int`,
-      nextOrg: sql<number>`count(*) filter (where ${nextActions})::int`,
-    })
-    .from(requests)
-    .where(and(ownRequests(viewer), open));
-  const [fieldCounts] = await db
-    .select({
-      mine: sql<number>`count(*) filter (where ${mine})::int`,
-      organization: sql<number>`count(*)::int`,
-    })
-    .from(requestFields)
-    .innerJoin(requests, eq(requests.id, requestFields.requestId))
-    .where(and(ownRequests(viewer), received));
+  // Each count stops at COUNT_CAP ("1,000+"), so a national organization's week costs the same as a small one's:
+  // the capped subquery reads at most COUNT_CAP + 1 index entries.
+  const capped = async (condition: SQL) => {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(db.select({ one: sql`1` }).from(requests).where(and(ownRequests(viewer), condition)).limit(COUNT_CAP + 1).as("capped"));
+    return row?.n ?? 0;
+  };
+  const [overdueMine, overdueOrg, dueSoonMine, dueSoonOrg, nextMine, nextOrg] = await Promise.all([
+    capped(and(overdue, mine)!),
+    capped(overdue),
+    capped(and(dueSoon, mine)!),
+    capped(dueSoon),
+    capped(and(nextActions, mine)!),
+    capped(nextActions),
+  ]);
+  const counts = { overdueMine, overdueOrg, dueSoonMine, dueSoonOrg, nextMine, nextOrg };
+  const fieldsCapped = async (condition: SQL) => {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(
+        db
+          .select({ one: sql`1` })
+          .from(requestFields)
+          .innerJoin(requests, eq(requests.id, requestFields.requestId))
+          .where(and(ownRequests(viewer), received, condition))
+          .limit(COUNT_CAP + 1)
+          .as("capped"),
+      );
+    return row?.n ?? 0;
+  };
+  const [fieldsMine, fieldsOrg] = await Promise.all([fieldsCapped(mine), fieldsCapped(sql`true`)]);
+  const fieldCounts = { mine: fieldsMine, organization: fieldsOrg };
   const [reviewCount] = await db
     .select({ n: sql<number>`count(*)::int` })
-    .from(inboundMessages)
-    .where(and(visibleInboundMessages(viewer), eq(inboundMessages.status, "review")));
-
+    .from(
+      db
+        .select({ one: sql`1` })
+        .from(inboundMessages)
+        .where(and(visibleInboundMessages(viewer), eq(inboundMessages.status, "review")))
+        .limit(COUNT_CAP + 1)
+        .as("capped"),
+    );
   const rows = (condition: ReturnType<typeof and>, date: typeof requests.dueOn | typeof requests.nextActionOn) =>
     db
       .select({
@@ -118,10 +139,10 @@ export async function myWeek(viewer: Viewer, today: string, db: Executor = defau
     today,
     weekEnd,
     counts: {
-      overdue: { mine: counts?.overdueMine ?? 0, organization: counts?.overdueOrg ?? 0 },
-      dueSoon: { mine: counts?.dueSoonMine ?? 0, organization: counts?.dueSoonOrg ?? 0 },
-      nextActions: { mine: counts?.nextMine ?? 0, organization: counts?.nextOrg ?? 0 },
-      fieldsReceived: { mine: fieldCounts?.mine ?? 0, organization: fieldCounts?.organization ?? 0 },
+      overdue: { mine: counts.overdueMine, organization: counts.overdueOrg },
+      dueSoon: { mine: counts.dueSoonMine, organization: counts.dueSoonOrg },
+      nextActions: { mine: counts.nextMine, organization: counts.nextOrg },
+      fieldsReceived: fieldCounts,
       review: reviewCount?.n ?? 0,
     },
     overdue: overdueRows,

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { StatusBadge } from "~/components/status-badge";
-import { myWeek, type WeekRow } from "~/domain/my-week.server";
+import { COUNT_CAP, myWeek, type WeekRow } from "~/domain/my-week.server";
 import type { RequestStatus } from "~/domain/request-status";
 import { getViewer } from "~/utils/auth.server";
 import { formatDate, formatInstant, relativeDays, todayIn } from "~/utils/dates";
@@ -19,6 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ week, name: viewer.name, organizationName: viewer.organizationName, timeZone: viewer.timeZone });
 }
 
+/** "12", or "1,000+" at the cap. */
+function countText(n: number): string {
+  return n > COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-US")}+` : String(n);
+}
+
 /** Two figures side by side: the user's and the organization's, each a link to the list behind it. */
 function Figures({ mine, organization, mineTo, organizationTo, label }: { mine: number; organization: number; mineTo: string; organizationTo: string; label: string }) {
   return (
@@ -26,16 +31,16 @@ function Figures({ mine, organization, mineTo, organizationTo, label }: { mine: 
       <div>
         <dt>Assigned to me</dt>
         <dd>
-          <Link to={mineTo} aria-label={`${mine} ${label} assigned to me`}>
-            {mine}
+          <Link to={mineTo} aria-label={`${countText(mine)} ${label} assigned to me`}>
+            {countText(mine)}
           </Link>
         </dd>
       </div>
       <div>
         <dt>Organization</dt>
         <dd>
-          <Link to={organizationTo} aria-label={`${organization} ${label} in the organization`}>
-            {organization}
+          <Link to={organizationTo} aria-label={`${countText(organization)} ${label} in the organization`}>
+            {countText(organization)}
           </Link>
         </dd>
       </div>
@@ -130,8 +135,8 @@ export default function MyWeek() {
             <div>
               <dt>In the review queue</dt>
               <dd>
-                <Link to="/inbox/review" aria-label={`${counts.review} replies in the review queue`}>
-                  {counts.review}
+                <Link to="/inbox/review" aria-label={`${countText(counts.review)} replies in the review queue`}>
+                  {countText(counts.review)}
                 </Link>
               </dd>
             </div>

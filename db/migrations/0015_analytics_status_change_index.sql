@@ -1,1 +1,0 @@
-CREATE INDEX "request_events_status_changes_idx" ON "request_events" USING btree ("request_id","seq") WHERE "request_events"."kind" = 'status_changed';
