@@ -90,13 +90,18 @@ function Shell({ children }: { children: ReactNode }) {
         </a>
         <header className="site-header">
           <div className="site-header__inner">
-            <Link to={viewer ? "/requests" : "/login"} className="brand">
+            <Link to={viewer ? "/" : "/login"} className="brand">
               Joint<span>Ask</span>
             </Link>
             {viewer ? (
               <>
                 <nav aria-label="Main">
                   <ul className="nav" ref={menu}>
+                    <li>
+                      <NavLink to="/" end>
+                        My week
+                      </NavLink>
+                    </li>
                     <li>
                       <NavLink to="/requests">Requests</NavLink>
                     </li>
@@ -139,6 +144,9 @@ function Shell({ children }: { children: ReactNode }) {
                     </li>
                     <li>
                       <NavLink to="/coalition">Coalition</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/analytics">Analytics</NavLink>
                     </li>
                   </ul>
                 </nav>

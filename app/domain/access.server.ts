@@ -215,6 +215,11 @@ export function visibleSystems(viewer: Viewer): SQL {
   return ownOrShared(agencySystems.organizationId, viewer);
 }
 
+/** Who runs which product (derived from systems): shared like the systems it is derived from. */
+export function visibleAgencyProducts(viewer: Viewer): SQL {
+  return ownOrShared(agencyProducts.organizationId, viewer);
+}
+
 export function ownSystems(viewer: Viewer): SQL {
   return eq(agencySystems.organizationId, viewer.organizationId);
 }

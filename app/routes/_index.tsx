@@ -1,7 +1,192 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { StatusBadge } from "~/components/status-badge";
+import { COUNT_CAP, myWeek, type WeekRow } from "~/domain/my-week.server";
+import type { RequestStatus } from "~/domain/request-status";
 import { getViewer } from "~/utils/auth.server";
+import { formatDate, formatInstant, relativeDays, todayIn } from "~/utils/dates";
 
+export const meta: MetaFunction = () => [{ title: "My week · JointAsk" }];
+
+// Signed out, "/" is the sign-in page as before; signed in, it is the user's week.
 export async function loader({ request }: LoaderFunctionArgs) {
-  return redirect((await getViewer(request)) ? "/requests" : "/login");
+  const viewer = await getViewer(request);
+  if (!viewer) return redirect("/login");
+  const today = todayIn(viewer.timeZone);
+  const week = await myWeek(viewer, today);
+  return json({ week, name: viewer.name, organizationName: viewer.organizationName, timeZone: viewer.timeZone });
+}
+
+/** "12", or "1,000+" at the cap. */
+function countText(n: number): string {
+  return n > COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-US")}+` : String(n);
+}
+
+/** Two figures side by side: the user's and the organization's, each a link to the list behind it. */
+function Figures({ mine, organization, mineTo, organizationTo, label }: { mine: number; organization: number; mineTo: string; organizationTo: string; label: string }) {
+  return (
+    <dl className="stats week-figures">
+      <div>
+        <dt>Assigned to me</dt>
+        <dd>
+          <Link to={mineTo} aria-label={`${countText(mine)} ${label} assigned to me`}>
+            {countText(mine)}
+          </Link>
+        </dd>
+      </div>
+      <div>
+        <dt>Organization</dt>
+        <dd>
+          <Link to={organizationTo} aria-label={`${countText(organization)} ${label} in the organization`}>
+            {countText(organization)}
+          </Link>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function RequestRows({ rows, today, empty, dateLabel }: { rows: WeekRow[]; today: string; empty: string; dateLabel: string }) {
+  if (rows.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <ul className="plain-list week-list">
+      {rows.map((r) => (
+        <li key={r.id}>
+          <Link to={`/requests/${r.id}`} className="row-title">
+            #{r.number} {r.title}
+          </Link>{" "}
+          <StatusBadge status={r.status as RequestStatus} />
+          <span className="muted small">
+            {" "}
+            {r.target ? `${r.target} · ` : ""}
+            {dateLabel} {r.date ? `${formatDate(r.date, today)} (${relativeDays(r.date, today)})` : "–"}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default function MyWeek() {
+  const { week, name, organizationName, timeZone } = useLoaderData<typeof loader>();
+  const { counts, today } = week;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>My week</h1>
+          <p className="page-header__meta">
+            {name} · {organizationName} · {formatDate(today)} to {formatDate(week.weekEnd)}
+          </p>
+        </div>
+        <div className="actions">
+          <Link to="/requests?assignee=me" className="button button--quiet">
+            My requests
+          </Link>
+          <Link to="/analytics" className="button button--quiet">
+            Analytics
+          </Link>
+        </div>
+      </div>
+      <div className="week-grid">
+        <Section id="week-overdue" title="Overdue">
+          <Figures
+            label="overdue requests"
+            mine={counts.overdue.mine}
+            organization={counts.overdue.organization}
+            mineTo="/requests?assignee=me&owner=own&sort=due&dir=asc"
+            organizationTo="/chase"
+          />
+          <RequestRows rows={week.overdue} today={today} empty="Nothing of yours is overdue." dateLabel="due" />
+        </Section>
+        <Section id="week-due" title="Due in the next 7 days">
+          <Figures
+            label="requests due in the next 7 days"
+            mine={counts.dueSoon.mine}
+            organization={counts.dueSoon.organization}
+            mineTo="/requests?assignee=me&owner=own&sort=due&dir=asc"
+            organizationTo="/requests?owner=own&sort=due&dir=asc"
+          />
+          <RequestRows rows={week.dueSoon} today={today} empty="Nothing of yours falls due this week." dateLabel="due" />
+        </Section>
+        <Section id="week-next" title="Next actions due">
+          <Figures
+            label="next actions due"
+            mine={counts.nextActions.mine}
+            organization={counts.nextActions.organization}
+            mineTo="/requests?assignee=me&owner=own&sort=next_action&dir=asc"
+            organizationTo="/requests?owner=own&sort=next_action&dir=asc"
+          />
+          <RequestRows rows={week.nextActions} today={today} empty="No next action of yours is due." dateLabel="next action" />
+        </Section>
+        <Section id="week-review" title="Replies to read or classify">
+          <dl className="stats week-figures">
+            <div>
+              <dt>In the review queue</dt>
+              <dd>
+                <Link to="/inbox/review" aria-label={`${countText(counts.review)} replies in the review queue`}>
+                  {countText(counts.review)}
+                </Link>
+              </dd>
+            </div>
+          </dl>
+          {week.review.length === 0 ? (
+            <p className="muted">No reply is waiting for review.</p>
+          ) : (
+            <ul className="plain-list week-list">
+              {week.review.map((m) => (
+                <li key={m.id}>
+                  <Link to={`/inbox/${m.id}`} className="row-title">
+                    {m.subject || "(no subject)"}
+                  </Link>
+                  <span className="muted small">
+                    {" "}
+                    {m.fromAddress ?? "unknown sender"} · {formatInstant(m.receivedAt, timeZone)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+        <Section id="week-fields" title="Fields received this week">
+          <Figures
+            label="fields received this week"
+            mine={counts.fieldsReceived.mine}
+            organization={counts.fieldsReceived.organization}
+            mineTo="/requests?assignee=me&owner=own&sort=updated"
+            organizationTo="/requests?owner=own&sort=updated"
+          />
+          {week.fieldsReceived.length === 0 ? (
+            <p className="muted">No field was marked received in the last 7 days.</p>
+          ) : (
+            <ul className="plain-list week-list">
+              {week.fieldsReceived.map((f) => (
+                <li key={f.requestId}>
+                  <Link to={`/requests/${f.requestId}/fields`} className="row-title">
+                    #{f.number} {f.title}
+                  </Link>
+                  <span className="muted small">
+                    {" "}
+                    {f.fields} {f.fields === 1 ? "field" : "fields"}: {f.labels.join(", ")}
+                    {f.fields > f.labels.length ? ", …" : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      </div>
+    </>
+  );
 }

@@ -13,6 +13,8 @@ import { AgencySystemsCard } from "~/components/agency-systems";
 import { StatusBadge } from "~/components/status-badge";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { getAgency } from "~/domain/places.server";
+import { scorecard } from "~/domain/analytics.server";
+import { Scorecard } from "~/components/scorecard";
 import { getDirectoryAgency } from "~/domain/directory.server";
 import { linkAgencyToDirectory, suggestDirectoryMatches } from "~/domain/directory-links.server";
 import { DIRECTORY_TYPE_LABELS, type DirectoryType } from "~/domain/directory/clean";
@@ -35,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const agency = await getAgency(viewer, params.agencyId ?? "");
   if (!agency) throw notFound("agency");
   const owned = agency.organizationId === viewer.organizationId;
-  const [requests, systems, bouncing, bounced, closures, directory, suggestions] = await Promise.all([
+  const [requests, systems, bouncing, bounced, closures, directory, suggestions, figures] = await Promise.all([
     // Every request about the agency the viewer may see: to this row, and to partners' rows of the same ORI.
     listRequests(viewer, { agency: agency.id, agencyOri: agency.ori ?? undefined, sort: "updated", pageSize: 100 }),
     listAgencySystems(viewer, agency.id, todayIn(viewer.timeZone)),
@@ -44,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     owned ? listAgencyClosures(db, viewer, agency.id) : Promise.resolve([]),
     agency.ori ? getDirectoryAgency(null, agency.ori) : Promise.resolve(null),
     owned && !agency.ori && can(viewer, "agency.manage") ? suggestDirectoryMatches(viewer, agency.id) : Promise.resolve([]),
+    scorecard(viewer, { agencyId: agency.id }, todayIn(viewer.timeZone)),
   ]);
   return json({
     agency,
@@ -56,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canClose: owned && can(viewer, "agency.closures"),
     directory,
     suggestions,
+    figures,
   });
 }
 
@@ -122,7 +126,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AgencyPage() {
-  const { agency, requests, systems, owned, bouncing, bounced, closures, canClose, directory, suggestions } = useLoaderData<typeof loader>();
+  const { agency, requests, systems, owned, bouncing, bounced, closures, canClose, directory, suggestions, figures } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const actionData = useActionData<typeof action>();
   const closureErrors = (actionData as { closureErrors?: Record<string, string[] | undefined> } | undefined)?.closureErrors ?? {};
@@ -169,6 +173,13 @@ export default function AgencyPage() {
         </p>
       ) : null}
       {bounced ? <BouncedLetters bounced={bounced} canResend={canResend} contactLabel="records email" errors={(actionData?.errors as Record<string, string[] | undefined> | undefined)?.bounceIds} /> : null}
+      <Scorecard
+        id="agency-figures"
+        title="How it answers"
+        figures={figures}
+        scope="Requests to this agency that you may see (yours and those your coalition shares)."
+        analyticsHref={`/analytics?agency=${agency.id}`}
+      />
       <div className="grid-2">
         <section className="card" aria-labelledby="agency-requests">
           <h2 id="agency-requests">Requests ({requests.total})</h2>

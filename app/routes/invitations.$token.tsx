@@ -50,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json({ view: null, errors: result.fieldErrors, name }, { status: 409 });
   }
   const { organizationName, role } = result.value;
-  return signIn(request, result.value.userId, "/requests", ipAddress, {
+  return signIn(request, result.value.userId, "/", ipAddress, {
     kind: "success",
     message: `Welcome to ${organizationName} on JointAsk, ${parsed.data.name}. You are signed in as ${ROLE_LABELS[role].toLowerCase()}.`,
   });

@@ -34,7 +34,7 @@ const loginSchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getViewer(request)) return redirect("/requests");
+  if (await getViewer(request)) return redirect("/");
   return null;
 }
 
@@ -92,7 +92,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     targetId: userId,
     ipAddress: who.address,
   });
-  return signIn(request, userId, safeRedirectPath(submission.value.redirectTo, "/requests"), who.address);
+  return signIn(request, userId, safeRedirectPath(submission.value.redirectTo, "/"), who.address);
 }
 
 export default function Login() {

@@ -10,6 +10,8 @@ import { UsMap } from "~/components/us-map";
 import { SYSTEM_TYPE_MAP_CATEGORIES } from "~/domain/us-map";
 import { pageSchema, parseQuery, SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
 import { getProductPage } from "~/domain/vendors.server";
+import { scorecard } from "~/domain/analytics.server";
+import { Scorecard } from "~/components/scorecard";
 import { requireViewer } from "~/utils/auth.server";
 import { formatDate, todayIn } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
@@ -36,11 +38,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     can(viewer, "vendor.manage") && agencyQuery.success && agencyQuery.data.q.trim().length >= 2
       ? (await searchDirectory(viewer.organizationId, { q: agencyQuery.data.q, limit: 10 })).hits.filter((hit) => hit.jurisdictionCode !== null)
       : null;
-  return json({ ...page, owned, recordQuery: agencyQuery.success ? agencyQuery.data.q : "", recordHits });
+  const figures = await scorecard(viewer, { productId: page.product.id }, todayIn(viewer.timeZone));
+  return json({ ...page, owned, recordQuery: agencyQuery.success ? agencyQuery.data.q : "", recordHits, figures });
 }
 
 export default function ProductPage() {
-  const { product, states, totalAgencies, stateCode, members, groups, precedents, former, owned, map, recordQuery, recordHits } = useLoaderData<typeof loader>();
+  const { product, states, totalAgencies, stateCode, members, groups, precedents, former, owned, map, recordQuery, recordHits, figures } = useLoaderData<typeof loader>();
   const canRecord = useCan("vendor.manage");
   const today = useToday();
   // A coalition partner's product is read-only here, and joint asks start from one's own records.
@@ -76,6 +79,14 @@ export default function ProductPage() {
           {product.organizationName} shares this product with your coalition. Only its members can change it.
         </p>
       ) : null}
+
+      <Scorecard
+        id="product-figures"
+        title="How its customers answer"
+        figures={figures}
+        scope="Requests to agencies running this product that you may see."
+        analyticsHref={`/analytics?product=${product.id}`}
+      />
 
       <section className="card" aria-labelledby="group-heading">
         <h2 id="group-heading">Shared-vendor group</h2>

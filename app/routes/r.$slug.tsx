@@ -4,6 +4,8 @@ import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix
 import { PublicRequestBody } from "~/components/public-request-body";
 import { StatusBadge } from "~/components/status-badge";
 import { getPublicRequest, type PublicTarget } from "~/domain/public-requests.server";
+import { publicAgencyScorecard } from "~/domain/analytics.server";
+import { Scorecard } from "~/components/scorecard";
 import { isOpenStatus, STATUS_LABELS } from "~/domain/request-status";
 import { describeDue, formatDate, todayIn } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
@@ -31,11 +33,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export async function loader({ params }: LoaderFunctionArgs) {
   const request = await getPublicRequest(params.slug ?? "");
   if (!request) throw notFound();
-  return json({ request, today: todayIn(request.timeZone) });
+  const today = todayIn(request.timeZone);
+  // The agency's figures from published requests only: nothing private or shared is counted on a public page.
+  const figures = await publicAgencyScorecard(params.slug ?? "", today);
+  return json({ request, today, figures });
 }
 
 export default function PublicRequestPage() {
-  const { request, today } = useLoaderData<typeof loader>();
+  const { request, today, figures } = useLoaderData<typeof loader>();
   const { target } = request;
   return (
     <>
@@ -53,6 +58,9 @@ export default function PublicRequestPage() {
       </div>
 
       <PublicRequestBody request={request} today={today} />
+      {figures && target.kind === "agency" ? (
+        <Scorecard id="agency-figures" title={`How ${target.name} answers`} figures={figures} scope="From the requests to this agency published here (public requests only)." />
+      ) : null}
     </>
   );
 }

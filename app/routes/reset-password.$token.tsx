@@ -41,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return json({ view: null, errors: result.fieldErrors }, { status: 409 });
   }
-  return signIn(request, result.value.userId, "/requests", ipAddress, {
+  return signIn(request, result.value.userId, "/", ipAddress, {
     kind: "success",
     message: "Your password is changed and you are signed in. Every other session of your account has ended.",
   });

@@ -12,6 +12,8 @@ import { UsMap } from "~/components/us-map";
 import { SYSTEM_TYPE_MAP_CATEGORIES } from "~/domain/us-map";
 import { pageSchema, parseQuery, SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
 import { getVendorPage } from "~/domain/vendors.server";
+import { scorecard } from "~/domain/analytics.server";
+import { Scorecard } from "~/components/scorecard";
 import { requireViewer } from "~/utils/auth.server";
 import { formatDate, todayIn } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
@@ -31,11 +33,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   if (!page) throw notFound("vendor");
   const owned = page.vendor.organizationId === viewer.organizationId;
-  const [bouncing, bounced] = await Promise.all([
+  const [bouncing, bounced, figures] = await Promise.all([
     bouncingAddresses(viewer, { vendorId: page.vendor.id }),
     owned ? openBounces(viewer, { vendorId: page.vendor.id }) : Promise.resolve(null),
+    scorecard(viewer, { vendorId: page.vendor.id }, todayIn(viewer.timeZone)),
   ]);
-  return json({ ...page, owned, bouncing, bounced });
+  return json({ ...page, owned, bouncing, bounced, figures });
 }
 
 const resendSchema = z.object({ intent: z.literal("resend-bounced", { error: "Unknown action" }), bounceId: z.array(z.string()).optional() });
@@ -59,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function VendorPage() {
-  const { vendor, products, states, totalAgencies, stateCode, members, precedents, requests, campaigns, owned, bouncing, bounced, map } = useLoaderData<typeof loader>();
+  const { vendor, products, states, totalAgencies, stateCode, members, precedents, requests, campaigns, owned, bouncing, bounced, map, figures } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const canResend = useCan("request.note") && owned;
   const contactBouncing = bouncing.find((b) => b.address === vendor.contactEmail?.trim().toLowerCase());
@@ -118,6 +121,14 @@ export default function VendorPage() {
         </p>
       ) : null}
       {bounced ? <BouncedLetters bounced={bounced} canResend={canResend} contactLabel="contact email" errors={actionData?.errors.bounceIds} /> : null}
+
+      <Scorecard
+        id="vendor-figures"
+        title="How its customers answer"
+        figures={figures}
+        scope="Requests to agencies running its products, and to the vendor itself, that you may see."
+        analyticsHref={`/analytics?vendor=${vendor.id}`}
+      />
 
       <section className="card" aria-labelledby="products-heading">
         <h2 id="products-heading">Products</h2>

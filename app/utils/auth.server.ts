@@ -116,7 +116,7 @@ export async function signIn(
   const headers = new Headers();
   headers.append("Set-Cookie", await sessionCookie().serialize(token));
   if (flash) headers.append("Set-Cookie", await flashCookie(flash));
-  return redirect(safeRedirectPath(redirectTo, "/requests"), { headers });
+  return redirect(safeRedirectPath(redirectTo, "/"), { headers });
 }
 
 export async function signOut(request: Request): Promise<Response> {

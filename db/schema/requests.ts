@@ -89,6 +89,10 @@ export const requests = pgTable(
     index("requests_org_status_idx").on(t.organizationId, t.status),
     index("requests_agency_idx").on(t.agencyId),
     index("requests_assignee_idx").on(t.assigneeId),
+    // My week: a user's requests by due date and by next action (the planner otherwise walks the organization's
+    // whole due-date index filtering by assignee).
+    index("requests_assignee_due_idx").on(t.assigneeId, t.dueOn),
+    index("requests_assignee_next_action_idx").on(t.assigneeId, t.nextActionOn),
     index("requests_tags_idx").using("gin", t.tags),
     index("requests_org_due_idx").on(t.organizationId, t.dueOn),
     index("requests_vendor_idx").on(t.vendorId),
@@ -122,7 +126,14 @@ export const requestEvents = pgTable(
     // of this table that changes (append-only otherwise); each change is itself an event.
     internal: boolean("internal").notNull().default(false),
   },
-  (t) => [index("request_events_request_idx").on(t.requestId, t.seq)],
+  (t) => [
+    index("request_events_request_idx").on(t.requestId, t.seq),
+    // Analytics reads every status change of the requests in scope (first response, pauses, completion):
+    // a partial index keeps that a small index scan however long the timelines are.
+    index("request_events_status_changes_idx")
+      .on(t.requestId, t.seq)
+      .where(sql`${t.kind} = 'status_changed'`),
+  ],
 );
 
 export const communications = pgTable(

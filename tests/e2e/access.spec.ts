@@ -40,6 +40,7 @@ test("pages hydrate under the Content-Security-Policy and navigate without reloa
   // The other pages load under the same policy without a violation (the console listener above).
   for (const [path, heading] of [
     ["/requests/new", "New request"],
+    ["/analytics", "Analytics"],
     ["/chase", "Chase board"],
     ["/jurisdictions", "Jurisdictions"],
     ["/laws/PA", /PA|Pennsylvania/],

@@ -28,7 +28,7 @@ for (const viewport of [
     await page.goto("/forgot-password");
     await expectAccessible(page, "/forgot-password");
     await signIn(page);
-    for (const path of ["/requests", "/requests/new", "/chase", "/agencies", "/agencies/new", "/jurisdictions", "/laws", "/laws/PA", "/settings/calendar", "/admin/users", "/coalition", "/directory?q=oakland+pd", "/directory/contacts-import", "/agencies?q=oakland"]) {
+    for (const path of ["/", "/analytics", "/requests", "/requests/new", "/chase", "/agencies", "/agencies/new", "/jurisdictions", "/laws", "/laws/PA", "/settings/calendar", "/admin/users", "/coalition", "/directory?q=oakland+pd", "/directory/contacts-import", "/agencies?q=oakland"]) {
       await page.goto(path);
       await expectAccessible(page, path);
     }

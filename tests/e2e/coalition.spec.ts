@@ -41,7 +41,7 @@ test("an invited coordinator joins, sees the coalition's shared joint ask but no
   await page.getByLabel("Password", { exact: true }).fill("cora-password-1");
   await page.getByLabel("Confirm password").fill("cora-password-1");
   await page.getByRole("button", { name: /^Join / }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "My week" })).toBeVisible();
   await expect(page.getByRole("link", { name: /Cora Coordinator/ })).toBeVisible();
 
   // The coalition: the partner organization is a member.

@@ -14,6 +14,7 @@ test.beforeEach(async ({ page }) => {
 
 test("an advocate asks for 5 fields, uploads a CSV holding 3 of them, confirms the matches and sees 3 of 5", async ({ page }) => {
   await signIn(page);
+  await page.goto("/requests");
   await page.getByRole("link", { name: "New request" }).click();
   await page.getByLabel("Title", { exact: true }).fill("Stop data with hashed officer ids");
   await page.getByLabel("What is asked").fill("Record-level stop data since 2021 with subject race and a hashed officer id.");
@@ -68,6 +69,7 @@ test("an advocate asks for 5 fields, uploads a CSV holding 3 of them, confirms t
 
 test("a file whose content contradicts its name is refused on the form, and nothing is added", async ({ page }) => {
   await signIn(page);
+  await page.goto("/requests");
   await page.getByRole("link", { name: "Body camera policy and audit logs" }).first().click();
   await page.getByLabel("File", { exact: true }).setInputFiles({ name: "calls.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from("call_id,priority\n1,2\n") });
   await page.getByRole("button", { name: "Upload file" }).click();
@@ -82,6 +84,7 @@ test("a received PDF is shown in a sandboxed frame on its preview page, and can 
     if (message.type() === "error" && /Content Security Policy|Refused to frame/i.test(message.text())) policyErrors.push(message.text());
   });
   await signIn(page);
+  await page.goto("/requests");
   await page.getByRole("link", { name: "Body camera policy and audit logs" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Body camera policy and audit logs");
   const requestUrl = page.url();

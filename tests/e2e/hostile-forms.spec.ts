@@ -6,6 +6,7 @@ import { signIn } from "./support";
 
 test("the fields page renders a hand-made list longer than the request's fields, and hostile shapes get a 4xx", async ({ page }) => {
   await signIn(page);
+  await page.goto("/requests");
   // A request with two fields asked, so the page has its "what came back" form.
   await page.getByRole("link", { name: "New request" }).click();
   await page.getByLabel("Title", { exact: true }).fill("Hostile form target");

@@ -32,7 +32,7 @@ test("someone who forgot their password gets a link by email, chooses a new one 
   await page.getByLabel("New password", { exact: true }).fill("riley-new-password");
   await page.getByLabel("Confirm new password").fill("riley-new-password");
   await page.getByRole("button", { name: "Save the new password" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "My week" })).toBeVisible();
   await expect(page.getByRole("status")).toHaveText("Your password is changed and you are signed in. Every other session of your account has ended.");
 
   // The link worked once.

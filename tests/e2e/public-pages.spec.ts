@@ -34,6 +34,8 @@ test("a published request is on the public index and its public page, for anyone
   await page.getByLabel("Email").fill("demo@example.org");
   await page.getByLabel("Password").fill("demo-password");
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "My week" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Requests" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Public requests" })).toBeVisible();
 

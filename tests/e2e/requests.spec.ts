@@ -16,6 +16,7 @@ test.beforeEach(async ({ page }) => {
 
 test("a coordinator files a request, moves it through three statuses, adds a note and reads the timeline", async ({ page }) => {
   await signIn(page);
+  await page.goto("/requests");
   await expect(page.getByRole("link", { name: "Traffic stops 2021–present" }).first()).toBeVisible();
 
   await page.getByRole("link", { name: "New request" }).click();

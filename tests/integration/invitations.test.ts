@@ -83,7 +83,7 @@ describe("inviting someone by email", () => {
 
     const joined = await accept(token!, goodForm);
     expect(joined.status).toBe(302);
-    expect(joined.headers.get("Location")).toBe("/requests");
+    expect(joined.headers.get("Location")).toBe("/");
     const cookies = joined.headers.getSetCookie();
     expect(cookies.some((c) => c.startsWith("jointask_session="))).toBe(true);
     expect(cookies.some((c) => c.startsWith("jointask_flash="))).toBe(true);

@@ -136,7 +136,7 @@ describe("choosing a new password", () => {
 
     const done = await choose(token, "a brand new passphrase", "a brand new passphrase", laptop);
     expect(done.status).toBe(302);
-    expect(done.headers.get("Location")).toBe("/requests");
+    expect(done.headers.get("Location")).toBe("/");
     expect((await flashOf(done))?.message).toMatch(/password is changed/);
     const fresh = done.headers
       .getSetCookie()

@@ -1,0 +1,3 @@
+CREATE INDEX "request_events_status_changes_idx" ON "request_events" USING btree ("request_id","seq") WHERE "request_events"."kind" = 'status_changed';--> statement-breakpoint
+CREATE INDEX "requests_assignee_due_idx" ON "requests" USING btree ("assignee_id","due_on");--> statement-breakpoint
+CREATE INDEX "requests_assignee_next_action_idx" ON "requests" USING btree ("assignee_id","next_action_on");
