@@ -12,7 +12,6 @@ import {
   visibleRecordTypes,
   visibleRequests,
   visibleVendors,
-  type Audience,
 } from "./access.server";
 import {
   ENGAGED_STATUSES,
@@ -28,6 +27,9 @@ import { OPEN_STATUSES } from "./request-status";
 // facts are a CTE computed once (Postgres materializes a CTE used more than once), and every figure is an
 // aggregate over it (percentile_cont for medians and quartiles), returned as one JSON document. Nothing loads
 // every row into JavaScript; lists are capped (LIMITS).
+
+/** Who the figures are for: a signed-in viewer (the one visibility rule) or the public (published requests). */
+type Audience = Viewer | typeof PUBLIC;
 
 export const LIMITS = { groups: 25, months: 24, fields: 200, exemptions: 10, campaigns: 10 } as const;
 
