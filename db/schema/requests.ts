@@ -91,6 +91,11 @@ export const requests = pgTable(
     index("requests_assignee_idx").on(t.assigneeId),
     index("requests_tags_idx").using("gin", t.tags),
     index("requests_org_due_idx").on(t.organizationId, t.dueOn),
+    // The navigation's "needs attention" count reads only open rows, and only these columns: an index-only scan.
+    // The statuses are OPEN_STATUSES (app/domain/request-status.ts), written out so the planner can match it.
+    index("requests_open_attention_idx")
+      .on(t.organizationId, t.status, t.dueOn, t.nextActionOn, t.followUpOn, t.dueStatutory, t.id)
+      .where(sql`${t.status} in ('submitted', 'acknowledged', 'awaiting_response', 'clarification_requested', 'fee_requested', 'partially_fulfilled', 'appealed', 'in_litigation')`),
     index("requests_vendor_idx").on(t.vendorId),
     index("requests_campaign_idx").on(t.campaignId),
     uniqueIndex("requests_public_slug_unique").on(t.publicSlug),
