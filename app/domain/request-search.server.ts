@@ -1,33 +1,58 @@
-import { and, eq, ilike, or, sql, type SQL } from "drizzle-orm";
-import { inboundMessages, requests } from "../../db/schema";
-import type { Viewer } from "./accounts.server";
+import { sql, type SQL } from "drizzle-orm";
+import { communications, inboundMessages, requestEvents, requests } from "../../db/schema";
 
-// What the requests list's search box finds, in one place: the title, what is asked, the agency's tracking
-// number, and the text of the agency's emails received on the request. A full-text search can replace the
-// body of `requestTextMatch` without touching its callers.
+// What the requests list's search box finds, in one place: Postgres full-text search (the generated
+// search_vector columns and their GIN indexes, migration 0016) over
+// - the request itself: its title, its agency's tracking number ("PRR-2026-1182") and what is asked;
+// - for the viewer's own organization's requests only: the text of the replies filed on it (automatic replies
+//   and bounces are left out: their words are a mail server's or an absence notice's, and a bounce quotes our
+//   own letter), its logged communications and its notes. A coalition partner sees a shared request's
+//   timeline excerpt, not its mail, so searching those would tell it what it can't read;
+// and, for terms of three characters or more, trigram matching (pg_trgm) of the title and the tracking
+// number, so a part of a word or of a reference number ("1182", "PRR-20") finds the request too.
+// Results are ranked with ts_rank, an exact tracking-number hit first.
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** The search text as a tsquery: quotes, OR and -word work as on a web search engine. */
+function tsQuery(q: string): SQL {
+  return sql`websearch_to_tsquery('english', ${q})`;
+}
+
+/** Trigrams need three characters; shorter terms go through full-text search alone. */
+const usesTrigrams = (q: string) => q.trim().length >= 3;
+
 /**
- * The condition "the request matches the search text `q`" (case-insensitive substring):
- * - its title, its description or its tracking number ("PRR-2026-1182");
- * - the subject or text of a reply filed on it (automatic replies and bounces are left out: their words are
- *   a mail server's or an absence notice's, and a bounce quotes our own letter). Only for the viewer's own
- *   organization's requests: a coalition partner sees a shared request's timeline excerpt, not its mail, so
- *   searching the mail would tell it what it can't read.
+ * The condition "the request matches the search text `q`", for the requests of one organization
+ * (`organizationId`): the list runs one query per organization it shows (its own, each coalition partner's).
+ * `ownText` adds the texts only the request's own organization may search: mail, communications, notes.
+ * Written as "id in (a union of id sets)" so each set is read through its own index.
  */
-export function requestTextMatch(viewer: Pick<Viewer, "organizationId">, q: string): SQL {
-  const pattern = containsPattern(q);
-  const inMail = sql`exists (select 1 from ${inboundMessages} where ${inboundMessages.requestId} = ${requests.id}
-    and ${inboundMessages.status} = 'filed' and ${inboundMessages.classification} = 'reply'
-    and (${inboundMessages.subject} ilike ${pattern} or ${inboundMessages.textBody} ilike ${pattern}))`;
-  return or(
-    ilike(requests.title, pattern),
-    ilike(requests.description, pattern),
-    ilike(requests.trackingNumber, pattern),
-    and(eq(requests.organizationId, viewer.organizationId), inMail),
-  )!;
+export function requestTextMatch(organizationId: string, q: string, { ownText }: { ownText: boolean }): SQL {
+  const query = tsQuery(q);
+  const pattern = containsPattern(q.trim());
+  const sets: SQL[] = [
+    sql`select r.id from ${requests} r where r.organization_id = ${organizationId} and r.search_vector @@ ${query}`,
+  ];
+  if (usesTrigrams(q)) {
+    sets.push(sql`select r.id from ${requests} r where r.organization_id = ${organizationId} and (r.title ilike ${pattern} or r.tracking_number ilike ${pattern})`);
+  }
+  if (ownText) {
+    // The literals match the partial index inbound_search_idx.
+    sets.push(sql`select m.request_id from ${inboundMessages} m where m.status = 'filed' and m.classification = 'reply'
+      and m.request_id is not null and m.search_vector @@ ${query}`);
+    sets.push(sql`select c.request_id from ${communications} c where c.organization_id = ${organizationId} and c.search_vector @@ ${query}`);
+    sets.push(sql`select e.request_id from ${requestEvents} e where e.kind = 'note_added'
+      and to_tsvector('english', coalesce(e.data ->> 'body', '')) @@ ${query}`);
+  }
+  return sql`${requests.id} in (${sql.join(sets, sql` union `)})`;
+}
+
+/** How well a request's own text matches (higher first): ts_rank, plus one for a tracking-number hit. */
+export function searchRank(q: string): SQL {
+  const tracking = usesTrigrams(q) ? sql` + case when ${requests.trackingNumber} ilike ${containsPattern(q.trim())} then 1 else 0 end` : sql``;
+  return sql`(ts_rank(${requests.searchVector}, ${tsQuery(q)})${tracking})::real`;
 }

@@ -1,18 +1,30 @@
-import { and, asc, count, desc, eq, ilike, isNull, ne, or, sql, type SQL } from "drizzle-orm";
-import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { agencies, campaigns, communications, jurisdictions, organizations, requestEvents, requests, users, vendors } from "../../db/schema";
 import type { RequestStatus, RequestVisibility } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { addDays } from "../utils/dates";
-import { db as defaultDb } from "../utils/db.server";
+import { db as defaultDb, queryRows } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
 import { ownAgencies, ownRequests, ownVendors, visibleCampaigns, visibleRequests, visibleTimelineEntries, visibleUsers } from "./access.server";
-import { FOLLOW_UP_INTERVAL_DAYS, MAX_TAGS, normalizeTags, type EditRequestInput, type NewRequestInput, type RequestFilters } from "./request-input";
+import {
+  effectiveDirection,
+  effectiveSort,
+  encodeCursor,
+  FOLLOW_UP_INTERVAL_DAYS,
+  MAX_TAGS,
+  normalizeTags,
+  type EditRequestInput,
+  type NewRequestInput,
+  type RequestFilters,
+  type RequestSort,
+  type SortDirection,
+} from "./request-input";
 import { STATUS_LABELS, isOpenStatus, transitionProblem } from "./request-status";
 import { refreshDeadline, type DeadlineSnapshot } from "./deadlines.server";
 import { isUuid, lockRequest, recordEvent } from "./request-events.server";
 import { coverageColumns } from "./coverage-sql.server";
-import { containsPattern, requestTextMatch } from "./request-search.server";
+import { containsPattern, requestTextMatch, searchRank } from "./request-search.server";
 import { agencyFromDirectory } from "./directory-links.server";
 import { conflicted, fail, ok, type Result } from "./results";
 import { CONFLICT_MESSAGE, displayValue, editVersion } from "./edit-version";
@@ -100,73 +112,170 @@ export type RequestListRow = {
 /** Filters from the URL, and (from an agency's page) the agency's directory ORI: requests to any agency row linked to it. */
 type ListFilters = Partial<RequestFilters> & { agencyOri?: string };
 
+/** The list's total is exact up to this many rows; past it the list says "more than 10,000". */
+export const EXACT_TOTAL_LIMIT = 10_000;
+
+/** The filters every organization's part of the list shares (who may see what is per part, see listRequests). */
 function filterConditions(viewer: Viewer, filters: ListFilters): SQL[] {
-  const conditions: SQL[] = [visibleRequests(viewer)];
+  const conditions: SQL[] = [];
   if (filters.status) conditions.push(eq(requests.status, filters.status));
   const byOri = filters.agencyOri ? sql`${requests.agencyId} in (select a.id from agencies a where a.ori = ${filters.agencyOri})` : null;
   if (filters.agency && byOri) conditions.push(or(eq(requests.agencyId, filters.agency), byOri)!);
   else if (filters.agency) conditions.push(eq(requests.agencyId, filters.agency));
   else if (byOri) conditions.push(byOri);
+  if (filters.agencyName) {
+    conditions.push(sql`${requests.agencyId} in (select a.id from ${agencies} a where a.organization_id in ${sql`(${sql.join([viewer.organizationId, ...viewer.partnerOrganizationIds].map((o) => sql`${o}`), sql`, `)})`} and a.name ilike ${containsPattern(filters.agencyName)})`);
+  }
   if (filters.vendor) conditions.push(eq(requests.vendorId, filters.vendor));
   if (filters.campaign) conditions.push(eq(requests.campaignId, filters.campaign));
-  if (filters.owner === "own") conditions.push(ownRequests(viewer));
-  else if (filters.owner === "shared") conditions.push(ne(requests.organizationId, viewer.organizationId));
   if (filters.visibility) conditions.push(eq(requests.visibility, filters.visibility));
   if (filters.assignee === "me") conditions.push(eq(requests.assigneeId, viewer.id));
   else if (filters.assignee === "none") conditions.push(isNull(requests.assigneeId));
   else if (filters.assignee) conditions.push(eq(requests.assigneeId, filters.assignee));
   if (filters.tag) conditions.push(sql`${requests.tags} @> array[${filters.tag.toLowerCase()}]::text[]`);
-  if (filters.q) conditions.push(requestTextMatch(viewer, filters.q));
   return conditions;
 }
 
-function orderBy(filters: Partial<RequestFilters>): SQL[] {
-  const sort = filters.sort ?? "updated";
-  const defaultDir = ["title", "next_action", "status", "due"].includes(sort) ? "asc" : "desc";
-  const direction = filters.dir ?? defaultDir;
-  const by = direction === "asc" ? asc : desc;
-  const nullsLast = (column: AnyPgColumn) =>
-    direction === "asc" ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
-  const primary: Record<string, SQL> = {
-    updated: by(requests.updatedAt),
-    created: by(requests.createdAt),
-    filed: nullsLast(requests.filedOn),
-    title: by(sql`lower(${requests.title})`),
-    status: by(requests.status),
-    next_action: nullsLast(requests.nextActionOn),
-    due: nullsLast(requests.dueOn),
-    number: by(requests.number),
-  };
-  // The id breaks ties so pages never repeat or skip a row.
-  return [primary[sort]!, by(requests.id)];
+/**
+ * The sort as one non-null key and its SQL type: dates put rows without one last in either direction (a far
+ * future or far past stand-in), so "(key, id) after (k, i)" pages through them like any other row.
+ */
+function sortKey(sort: RequestSort, dir: SortDirection, q: string | undefined): { key: SQL; type: string } {
+  const lastDate = dir === "asc" ? sql.raw(`'infinity'::date`) : sql.raw(`'-infinity'::date`);
+  switch (sort) {
+    case "updated":
+      return { key: sql`${requests.updatedAt}`, type: "timestamptz" };
+    case "created":
+      return { key: sql`${requests.createdAt}`, type: "timestamptz" };
+    case "filed":
+      return { key: sql`coalesce(${requests.filedOn}, ${lastDate})`, type: "date" };
+    case "next_action":
+      return { key: sql`coalesce(${requests.nextActionOn}, ${lastDate})`, type: "date" };
+    case "due":
+      return { key: sql`coalesce(${requests.dueOn}, ${lastDate})`, type: "date" };
+    case "title":
+      return { key: sql`lower(${requests.title})`, type: "text" };
+    case "status":
+      return { key: sql`${requests.status}`, type: "request_status" };
+    case "number":
+      return { key: sql`${requests.number}`, type: "integer" };
+    case "relevance":
+      return { key: searchRank(q ?? ""), type: "real" };
+  }
 }
 
-export async function listRequests(
-  viewer: Viewer,
-  filters: ListFilters,
-  db: Executor = defaultDb,
-): Promise<{ rows: RequestListRow[]; total: number; page: number; pageSize: number; pageCount: number }> {
+export type RequestListResult = {
+  rows: RequestListRow[];
+  /** Exact when totalExact; otherwise EXACT_TOTAL_LIMIT + 1, shown as "more than 10,000". */
+  total: number;
+  totalExact: boolean;
+  /** The page number when the list was asked by page (null when by cursor). */
+  page: number | null;
+  pageSize: number;
+  pageCount: number | null;
+  sort: RequestSort;
+  dir: SortDirection;
+  /** Cursors for the next and the previous page, null at either end. */
+  nextCursor: string | null;
+  prevCursor: string | null;
+};
+
+/**
+ * A page of the requests the viewer sees. Each organization's part is its own query (the viewer's own
+ * requests; each coalition partner's non-private ones), ordered and limited through the organization's index,
+ * and the parts are joined by UNION ALL; then the page's rows are read by id. Pages are keyset pages
+ * (`cursor`: after or before a row's sort key and id) or, for old links, numbered pages (`page`). The total is
+ * counted up to EXACT_TOTAL_LIMIT rows.
+ */
+export async function listRequests(viewer: Viewer, filters: ListFilters, db: Executor = defaultDb): Promise<RequestListResult> {
   const pageSize = filters.pageSize ?? 25;
-  const page = filters.page ?? 1;
-  const where = and(...filterConditions(viewer, filters));
-  const [rows, [totals]] = await Promise.all([
-    db
-      .select(listColumns)
-      .from(requests)
-      .innerJoin(organizations, eq(organizations.id, requests.organizationId))
-      .leftJoin(agencies, eq(agencies.id, requests.agencyId))
-      .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
-      .leftJoin(targetState, eq(targetState.id, jurisdictions.stateId))
-      .leftJoin(vendors, eq(vendors.id, requests.vendorId))
-      .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
-      .where(where)
-      .orderBy(...orderBy(filters))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(requests).where(where),
-  ]);
-  const total = totals?.total ?? 0;
-  return { rows, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  const sort = effectiveSort(filters);
+  const dir = effectiveDirection(filters);
+  const cursor = filters.cursor && filters.cursor.sort === sort && filters.cursor.dir === dir ? filters.cursor : undefined;
+  const page = cursor ? null : (filters.page ?? 1);
+  const offset = page ? (page - 1) * pageSize : 0;
+  const q = filters.q || undefined;
+  const { key, type } = sortKey(sort, dir, q);
+
+  const parts: { organizationId: string; shared: boolean }[] = [];
+  if (filters.owner !== "shared") parts.push({ organizationId: viewer.organizationId, shared: false });
+  if (filters.owner !== "own") for (const id of viewer.partnerOrganizationIds) parts.push({ organizationId: id, shared: true });
+  const common = filterConditions(viewer, filters);
+  const partWhere = (part: (typeof parts)[number]) =>
+    and(
+      eq(requests.organizationId, part.organizationId),
+      part.shared ? ne(requests.visibility, "private") : undefined,
+      ...common,
+      q ? requestTextMatch(part.organizationId, q, { ownText: !part.shared }) : undefined,
+    )!;
+
+  // Reading backwards (the previous page) runs the order the other way and turns the rows round after.
+  const backwards = Boolean(cursor?.before);
+  const readDir = backwards ? (dir === "asc" ? "desc" : "asc") : dir;
+  const order = sql.raw(readDir);
+  const keyset = cursor
+    ? sql`(${key}, ${requests.id}) ${sql.raw(readDir === "asc" ? ">" : "<")} (${cursor.key}::${sql.raw(type)}, ${cursor.id}::uuid)`
+    : undefined;
+  const limit = offset + pageSize + 1;
+  const branch = (part: (typeof parts)[number]) =>
+    sql`(select ${requests.id} as id, ${key} as k from ${requests} where ${and(partWhere(part), keyset)}
+      order by ${key} ${order}, ${requests.id} ${order} limit ${limit})`;
+  const countBranch = (part: (typeof parts)[number]) =>
+    sql`(select 1 from ${requests} where ${partWhere(part)} limit ${EXACT_TOTAL_LIMIT + 1})`;
+
+  const [picked, counted] = parts.length
+    ? await Promise.all([
+        queryRows<{ id: string; k: string }>(
+          db,
+          sql`select u.id, u.k::text as k from (${sql.join(parts.map(branch), sql` union all `)}) u
+            order by u.k ${order}, u.id ${order} limit ${pageSize + 1} offset ${offset}`,
+        ),
+        queryRows<{ n: number }>(db, sql`select count(*)::int as n from (${sql.join(parts.map(countBranch), sql` union all `)}) c`),
+      ])
+    : [[], [{ n: 0 }]];
+  const more = picked.length > pageSize;
+  const pageKeys = picked.slice(0, pageSize);
+  if (backwards) pageKeys.reverse();
+
+  const details = pageKeys.length
+    ? await db
+        .select(listColumns)
+        .from(requests)
+        .innerJoin(organizations, eq(organizations.id, requests.organizationId))
+        .leftJoin(agencies, eq(agencies.id, requests.agencyId))
+        .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+        .leftJoin(targetState, eq(targetState.id, jurisdictions.stateId))
+        .leftJoin(vendors, eq(vendors.id, requests.vendorId))
+        .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
+        .where(inArray(requests.id, pageKeys.map((p) => p.id)))
+    : [];
+  const byId = new Map(details.map((row) => [row.id, row]));
+  const rows: RequestListRow[] = [];
+  for (const p of pageKeys) {
+    const row = byId.get(p.id);
+    if (row) rows.push(row);
+  }
+
+  const n = Math.min(Number(counted[0]?.n ?? 0), EXACT_TOTAL_LIMIT + 1);
+  const totalExact = n <= EXACT_TOTAL_LIMIT;
+  const at = (row: { id: string; k: string } | undefined, before: boolean) =>
+    row ? encodeCursor({ sort, dir, before, key: row.k, id: row.id }) : null;
+  // Forwards: a next page if a row beyond this one came back; a previous page if this one did not start the list.
+  // Backwards: the other way round.
+  const hasNext = backwards ? true : more;
+  const hasPrev = backwards ? more : Boolean(cursor) || offset > 0;
+  return {
+    rows,
+    total: n,
+    totalExact,
+    page,
+    pageSize,
+    pageCount: totalExact ? Math.max(1, Math.ceil(n / pageSize)) : null,
+    sort,
+    dir,
+    nextCursor: hasNext && pageKeys.length ? at(pageKeys[pageKeys.length - 1], false) : null,
+    prevCursor: hasPrev && pageKeys.length ? at(pageKeys[0], true) : null,
+  };
 }
 
 export async function getRequest(viewer: Viewer, id: string, db: Executor = defaultDb) {

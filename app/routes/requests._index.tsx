@@ -3,14 +3,13 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/fields";
 import { DueCell } from "~/components/due-cell";
-import { Pagination } from "~/components/pagination";
+import { CursorPagination } from "~/components/cursor-pagination";
 import { StatusBadge } from "~/components/status-badge";
 import { VisibilityBadge } from "~/components/visibility-badge";
 import { REQUEST_VISIBILITIES } from "../../db/schema/values";
 import { VISIBILITY_LABELS } from "~/domain/visibility";
 import { listMembers } from "~/domain/members.server";
-import { listAgencies } from "~/domain/places.server";
-import { parseRequestFilters, REQUEST_SORTS, type RequestSort } from "~/domain/request-input";
+import { effectiveSort, parseRequestFilters, REQUEST_SORTS, type RequestSort } from "~/domain/request-input";
 import { REQUEST_STATUSES, STATUS_LABELS } from "~/domain/request-status";
 import { listRequests, listTags } from "~/domain/requests.server";
 import { requireViewer } from "~/utils/auth.server";
@@ -30,22 +29,17 @@ const SORT_LABELS: Record<RequestSort, string> = {
   status: "Status",
   next_action: "Next action date",
   number: "Request number",
+  relevance: "Best match (when searching)",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const parsed = parseRequestFilters(new URL(request.url).searchParams);
-  const [agencies, members, tags] = await Promise.all([
-    listAgencies(viewer),
-    listMembers(viewer),
-    listTags(viewer),
-  ]);
+  // No select lists every agency: the agency filter is a text box (agencyName), and links from an agency's page
+  // keep their agency id.
+  const [members, tags] = await Promise.all([listMembers(viewer), listTags(viewer)]);
   const inCoalition = viewer.partnerOrganizationIds.length > 0;
-  const options = {
-    agencies: agencies.map((a) => ({ id: a.id, name: a.name })),
-    members,
-    tags,
-  };
+  const options = { members, tags };
   if (!parsed.success) {
     const errors = fieldErrorsOf(parsed.error.issues);
     return json({ ...options, errors, result: null, viewerId: viewer.id, organizationId: viewer.organizationId, inCoalition }, { status: 400 });
@@ -56,10 +50,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function RequestsIndex() {
   const canFile = useCan("request.create");
-  const { agencies, members, tags, errors, result, organizationId, inCoalition } = useLoaderData<typeof loader>();
+  const { members, tags, errors, result, organizationId, inCoalition } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const today = useToday();
-  const filtered = ["status", "agency", "assignee", "tag", "q", "owner", "visibility"].some((k) => params.get(k));
+  const filtered = ["status", "agency", "agencyName", "assignee", "tag", "q", "owner", "visibility"].some((k) => params.get(k));
+  const agencyId = params.get("agency");
   return (
     <>
       <div className="page-header">
@@ -105,14 +100,16 @@ export default function RequestsIndex() {
               </option>
             ))}
           </SelectField>
-          <SelectField id="filter-agency" name="agency" label="Agency" defaultValue={params.get("agency") ?? ""} errors={errors?.agency}>
-            <option value="">Any agency</option>
-            {agencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </SelectField>
+          <TextField
+            id="filter-agency"
+            name="agencyName"
+            type="search"
+            label="Agency"
+            hint="Part of the agency's name"
+            defaultValue={params.get("agencyName") ?? ""}
+            errors={errors?.agencyName ?? errors?.agency}
+          />
+          {agencyId ? <input type="hidden" name="agency" value={agencyId} /> : null}
           <SelectField id="filter-assignee" name="assignee" label="Assignee" defaultValue={params.get("assignee") ?? ""} errors={errors?.assignee}>
             <option value="">Anyone</option>
             <option value="me">Me</option>
@@ -146,7 +143,13 @@ export default function RequestsIndex() {
               </option>
             ))}
           </SelectField>
-          <SelectField id="filter-sort" name="sort" label="Sort by" defaultValue={params.get("sort") ?? "updated"} errors={errors?.sort}>
+          <SelectField
+            id="filter-sort"
+            name="sort"
+            label="Sort by"
+            defaultValue={effectiveSort({ sort: (params.get("sort") || undefined) as RequestSort | undefined, q: params.get("q") || undefined })}
+            errors={errors?.sort}
+          >
             {REQUEST_SORTS.map((s) => (
               <option key={s} value={s}>
                 {SORT_LABELS[s]}
@@ -164,8 +167,8 @@ export default function RequestsIndex() {
             ) : null}
           </div>
         </Form>
-        {errors && (errors.page || errors.pageSize || errors.dir) ? (
-          <FormErrors errors={[...(errors.page ?? []), ...(errors.pageSize ?? []), ...(errors.dir ?? [])]} />
+        {errors && (errors.page || errors.pageSize || errors.dir || errors.cursor) ? (
+          <FormErrors errors={[...(errors.page ?? []), ...(errors.pageSize ?? []), ...(errors.dir ?? []), ...(errors.cursor ?? [])]} />
         ) : null}
       </section>
 
@@ -245,7 +248,7 @@ export default function RequestsIndex() {
               </tbody>
             </table>
           </div>
-          <Pagination page={result.page} pageCount={result.pageCount} total={result.total} noun="request" />
+          <CursorPagination total={result.total} totalExact={result.totalExact} nextCursor={result.nextCursor} prevCursor={result.prevCursor} noun="request" />
         </>
       ) : result ? (
         <div className="card empty">

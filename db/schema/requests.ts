@@ -14,7 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { organizations, users } from "./accounts";
-import { id, timestamps } from "./columns";
+import { id, timestamps, tsvector } from "./columns";
 import {
   communicationChannel,
   communicationDirection,
@@ -81,11 +81,23 @@ export const requests = pgTable(
     letterSubject: text("letter_subject"),
     letterText: text("letter_text"),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    // What the requests list's search box finds in the request itself (app/domain/request-search.server.ts):
+    // title and tracking number weigh most, then what is asked.
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('simple', coalesce(tracking_number, '')), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B')`,
+    ),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("requests_number_unique").on(t.organizationId, t.number),
-    index("requests_org_updated_idx").on(t.organizationId, t.updatedAt),
+    // Keyset pages of the list: each organization's rows in the sort's order, the id breaking ties.
+    index("requests_org_updated_idx").on(t.organizationId, t.updatedAt, t.id),
+    index("requests_org_status_updated_idx").on(t.organizationId, t.status, t.updatedAt, t.id),
+    index("requests_org_due_key_idx").on(t.organizationId, sql`coalesce(${t.dueOn}, 'infinity'::date)`, t.id),
+    index("requests_search_idx").using("gin", t.searchVector),
+    // Partial words and reference numbers ("1182", "PRR-20"): trigrams (pg_trgm).
+    index("requests_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
+    index("requests_tracking_trgm_idx").using("gin", t.trackingNumber.op("gin_trgm_ops")),
     index("requests_org_status_idx").on(t.organizationId, t.status),
     index("requests_agency_idx").on(t.agencyId),
     index("requests_assignee_idx").on(t.assigneeId),
@@ -127,7 +139,13 @@ export const requestEvents = pgTable(
     // of this table that changes (append-only otherwise); each change is itself an event.
     internal: boolean("internal").notNull().default(false),
   },
-  (t) => [index("request_events_request_idx").on(t.requestId, t.seq)],
+  (t) => [
+    index("request_events_request_idx").on(t.requestId, t.seq),
+    // Notes' text for the requests list's search (request-search.server.ts); other kinds are not searched.
+    index("request_events_note_search_idx")
+      .using("gin", sql`to_tsvector('english', coalesce(${t.data} ->> 'body', ''))`)
+      .where(sql`${t.kind} = 'note_added'`),
+  ],
 );
 
 export const communications = pgTable(
@@ -145,7 +163,8 @@ export const communications = pgTable(
     occurredOn: date("occurred_on", { mode: "string" }).notNull(),
     summary: text("summary").notNull(),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(sql`to_tsvector('english', coalesce(summary, ''))`),
     ...timestamps,
   },
-  (t) => [index("communications_request_idx").on(t.requestId)],
+  (t) => [index("communications_request_idx").on(t.requestId), index("communications_search_idx").using("gin", t.searchVector)],
 );
