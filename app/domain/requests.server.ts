@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { agencies, campaigns, communications, jurisdictions, organizations, requestEvents, requests, users, vendors } from "../../db/schema";
+import { agencies, campaigns, communications, jurisdictions, organizations, requestEvents, requests, tagUses, users, vendors } from "../../db/schema";
 import type { RequestStatus, RequestVisibility } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { addDays } from "../utils/dates";
@@ -838,11 +838,25 @@ export async function setRequestCampaign(
   });
 }
 
-/** Tags in use on the requests the viewer sees, for the filter menu. */
+/** At most this many tags in the filter menu (the most used first, then shown A-Z). */
+export const TAG_MENU_LIMIT = 500;
+
+/**
+ * Tags in use on the requests the viewer sees, for the filter menu: the organization's own, and those on its
+ * coalition partners' non-private requests. Read from tag_uses (one row per organization and tag, kept by a
+ * trigger), so it costs the number of distinct tags, not of requests.
+ */
 export async function listTags(viewer: Viewer, db: Executor = defaultDb): Promise<string[]> {
+  const partners = viewer.partnerOrganizationIds.length
+    ? and(inArray(tagUses.organizationId, [...viewer.partnerOrganizationIds]), sql`${tagUses.sharedUses} > 0`)
+    : undefined;
+  const own = and(eq(tagUses.organizationId, viewer.organizationId), sql`${tagUses.uses} > 0`);
   const rows = await db
-    .selectDistinct({ tag: sql<string>`unnest(${requests.tags})` })
-    .from(requests)
-    .where(visibleRequests(viewer));
+    .select({ tag: tagUses.tag, uses: sql<number>`sum(${tagUses.uses})::int` })
+    .from(tagUses)
+    .where(partners ? or(own, partners) : own)
+    .groupBy(tagUses.tag)
+    .orderBy(desc(sql`sum(${tagUses.uses})`), asc(tagUses.tag))
+    .limit(TAG_MENU_LIMIT);
   return rows.map((r) => r.tag).sort();
 }

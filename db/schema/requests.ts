@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -116,6 +117,24 @@ export const requests = pgTable(
     check("requests_letter_edit_whole", sql`(${t.letterSubject} is null) = (${t.letterText} is null)`),
     check("requests_one_target", sql`num_nonnulls(${t.agencyId}, ${t.vendorId}) = 1`),
   ],
+);
+
+/**
+ * How many of an organization's requests carry each tag (and how many of those are not private, which its
+ * coalition partners see), for the list's tag filter. Kept by the trigger requests_tag_uses (migration
+ * 0018_tag_uses_trigger): every insert, delete, and change of a request's tags or visibility; never written by the app.
+ */
+export const tagUses = pgTable(
+  "tag_uses",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    tag: text("tag").notNull(),
+    uses: integer("uses").notNull().default(0),
+    sharedUses: integer("shared_uses").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.tag] })],
 );
 
 /** Append-only: rows are inserted in the same transaction as the change they record, never updated. */

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { inboundMessages } from "../../db/schema";
-import { addNote, createRequest, listRequests, logCommunication } from "~/domain/requests.server";
+import { eq } from "drizzle-orm";
+import { inboundMessages, requests } from "../../db/schema";
+import { addNote, addTags, createRequest, listRequests, listTags, logCommunication } from "~/domain/requests.server";
 import { db } from "~/utils/db.server";
 import { formCoalition, freshViewer, makeOrganization, TODAY } from "./factories";
 
@@ -116,6 +117,30 @@ describe("the requests list's search", () => {
     for (const q of ['"body camera', "-", "50%", "a_b", "!!", "(", "'", "x"]) {
       await expect(listRequests(ours.viewer, { q }), q).resolves.toBeTruthy();
     }
+  });
+});
+
+describe("the tag filter's menu", () => {
+  it("lists the tags in use that the viewer may see, kept up to date by the database", async () => {
+    const created = await createRequest(
+      ours.viewer,
+      { title: "Tagged", description: "x", agencyId: ours.agencyId, initialStatus: "draft", tags: ["zz-secret", "zz-both"], visibility: "private" },
+      TODAY,
+    );
+    if (!created.ok) throw new Error("create");
+    const id = created.value.id;
+    expect(await listTags(ours.viewer)).toEqual(expect.arrayContaining(["zz-secret", "zz-both"]));
+    // A private request's tags stay with its organization.
+    expect(await listTags(partner.viewer)).not.toContain("zz-secret");
+    await db.update(requests).set({ visibility: "coalition" }).where(eq(requests.id, id));
+    expect(await listTags(partner.viewer)).toEqual(expect.arrayContaining(["zz-secret", "zz-both"]));
+    await addTags(ours.viewer, id, ["zz-added"]);
+    expect(await listTags(ours.viewer)).toContain("zz-added");
+    await db.update(requests).set({ tags: ["zz-both"] }).where(eq(requests.id, id));
+    expect(await listTags(ours.viewer)).not.toContain("zz-secret");
+    await db.delete(requests).where(eq(requests.id, id));
+    const after = await listTags(ours.viewer);
+    expect(after.filter((t) => t.startsWith("zz-"))).toEqual([]);
   });
 });
 
