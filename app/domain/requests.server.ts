@@ -67,6 +67,7 @@ const listColumns = {
   updatedAt: requests.updatedAt,
   organizationId: requests.organizationId,
   organizationName: organizations.name,
+  organizationCode: organizations.shortCode,
   visibility: requests.visibility,
   embargoUntil: requests.embargoUntil,
   ...coverageColumns,
@@ -103,6 +104,8 @@ export type RequestListRow = {
   /** The organization that owns the request: the viewer's, or a coalition member's that shares it. */
   organizationId: string;
   organizationName: string;
+  /** The organization's short code: the request is "TRC-12" (see requestReference). */
+  organizationCode: string;
   visibility: RequestVisibility;
   embargoUntil: string | null;
   coverageReceived: number;

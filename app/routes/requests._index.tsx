@@ -10,6 +10,7 @@ import { REQUEST_VISIBILITIES } from "../../db/schema/values";
 import { VISIBILITY_LABELS } from "~/domain/visibility";
 import { listMembers } from "~/domain/members.server";
 import { effectiveSort, parseRequestFilters, REQUEST_SORTS, type RequestSort } from "~/domain/request-input";
+import { requestReference } from "~/domain/request-reference";
 import { REQUEST_STATUSES, STATUS_LABELS } from "~/domain/request-status";
 import { listRequests, listTags } from "~/domain/requests.server";
 import { requireViewer } from "~/utils/auth.server";
@@ -193,8 +194,8 @@ export default function RequestsIndex() {
               <tbody>
                 {result.rows.map((r) => (
                   <tr key={r.id}>
-                    <td data-label="Number" className="muted">
-                      {r.number}
+                    <td data-label="Number" className="muted nowrap">
+                      {requestReference(r)}
                     </td>
                     <td>
                       <Link to={`/requests/${r.id}`} className="row-title">
