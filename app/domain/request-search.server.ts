@@ -26,29 +26,29 @@ function tsQuery(q: string): SQL {
 const usesTrigrams = (q: string) => q.trim().length >= 3;
 
 /**
- * The condition "the request matches the search text `q`", for the requests of one organization
- * (`organizationId`): the list runs one query per organization it shows (its own, each coalition partner's).
- * `ownText` adds the texts only the request's own organization may search: mail, communications, notes.
- * Written as "id in (a union of id sets)" so each set is read through its own index.
+ * The conditions "the request matches the search text `q`", as alternatives (a request matches if any does),
+ * for the requests of one organization: the list runs one query per organization it shows (its own, each
+ * coalition partner's), and one per alternative, so each reads through its own indexes:
+ * - the request's own text: full-text (GIN on search_vector) or, for 3+ characters, trigrams of the title and
+ *   tracking number (GIN pg_trgm), one bitmap scan;
+ * - with `ownText`, the texts only the request's own organization may search: filed replies, communications,
+ *   notes (each through its GIN index), as a set of request ids.
  */
-export function requestTextMatch(organizationId: string, q: string, { ownText }: { ownText: boolean }): SQL {
+export function requestTextMatches(organizationId: string, q: string, { ownText }: { ownText: boolean }): SQL[] {
   const query = tsQuery(q);
   const pattern = containsPattern(q.trim());
-  const sets: SQL[] = [
-    sql`select r.id from ${requests} r where r.organization_id = ${organizationId} and r.search_vector @@ ${query}`,
-  ];
-  if (usesTrigrams(q)) {
-    sets.push(sql`select r.id from ${requests} r where r.organization_id = ${organizationId} and (r.title ilike ${pattern} or r.tracking_number ilike ${pattern})`);
-  }
-  if (ownText) {
-    // The literals match the partial index inbound_search_idx.
-    sets.push(sql`select m.request_id from ${inboundMessages} m where m.status = 'filed' and m.classification = 'reply'
-      and m.request_id is not null and m.search_vector @@ ${query}`);
-    sets.push(sql`select c.request_id from ${communications} c where c.organization_id = ${organizationId} and c.search_vector @@ ${query}`);
-    sets.push(sql`select e.request_id from ${requestEvents} e where e.kind = 'note_added'
-      and to_tsvector('english', coalesce(e.data ->> 'body', '')) @@ ${query}`);
-  }
-  return sql`${requests.id} in (${sql.join(sets, sql` union `)})`;
+  const own = usesTrigrams(q)
+    ? sql`(${requests.searchVector} @@ ${query} or ${requests.title} ilike ${pattern} or ${requests.trackingNumber} ilike ${pattern})`
+    : sql`${requests.searchVector} @@ ${query}`;
+  if (!ownText) return [own];
+  // The literals match the partial index inbound_search_idx.
+  const related = sql`${requests.id} in (
+    select m.request_id from ${inboundMessages} m where m.status = 'filed' and m.classification = 'reply'
+      and m.organization_id = ${organizationId} and m.request_id is not null and m.search_vector @@ ${query}
+    union select c.request_id from ${communications} c where c.organization_id = ${organizationId} and c.search_vector @@ ${query}
+    union select e.request_id from ${requestEvents} e where e.kind = 'note_added' and e.organization_id = ${organizationId}
+      and to_tsvector('english', coalesce(e.data ->> 'body', '')) @@ ${query})`;
+  return [own, related];
 }
 
 /** How well a request's own text matches (higher first): ts_rank, plus one for a tracking-number hit. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { agencies, campaigns, communications, jurisdictions, organizations, requestEvents, requests, tagUses, users, vendors } from "../../db/schema";
 import type { RequestStatus, RequestVisibility } from "../../db/schema/values";
@@ -24,7 +24,7 @@ import { STATUS_LABELS, isOpenStatus, transitionProblem } from "./request-status
 import { refreshDeadline, type DeadlineSnapshot } from "./deadlines.server";
 import { isUuid, lockRequest, recordEvent } from "./request-events.server";
 import { coverageColumns } from "./coverage-sql.server";
-import { containsPattern, requestTextMatch, searchRank } from "./request-search.server";
+import { containsPattern, requestTextMatches, searchRank } from "./request-search.server";
 import { agencyFromDirectory } from "./directory-links.server";
 import { conflicted, fail, ok, type Result } from "./results";
 import { CONFLICT_MESSAGE, displayValue, editVersion } from "./edit-version";
@@ -126,9 +126,6 @@ function filterConditions(viewer: Viewer, filters: ListFilters): SQL[] {
   if (filters.agency && byOri) conditions.push(or(eq(requests.agencyId, filters.agency), byOri)!);
   else if (filters.agency) conditions.push(eq(requests.agencyId, filters.agency));
   else if (byOri) conditions.push(byOri);
-  if (filters.agencyName) {
-    conditions.push(sql`${requests.agencyId} in (select a.id from ${agencies} a where a.organization_id in ${sql`(${sql.join([viewer.organizationId, ...viewer.partnerOrganizationIds].map((o) => sql`${o}`), sql`, `)})`} and a.name ilike ${containsPattern(filters.agencyName)})`);
-  }
   if (filters.vendor) conditions.push(eq(requests.vendorId, filters.vendor));
   if (filters.campaign) conditions.push(eq(requests.campaignId, filters.campaign));
   if (filters.visibility) conditions.push(eq(requests.visibility, filters.visibility));
@@ -204,13 +201,20 @@ export async function listRequests(viewer: Viewer, filters: ListFilters, db: Exe
   if (filters.owner !== "shared") parts.push({ organizationId: viewer.organizationId, shared: false });
   if (filters.owner !== "own") for (const id of viewer.partnerOrganizationIds) parts.push({ organizationId: id, shared: true });
   const common = filterConditions(viewer, filters);
-  const partWhere = (part: (typeof parts)[number]) =>
-    and(
-      eq(requests.organizationId, part.organizationId),
-      part.shared ? ne(requests.visibility, "private") : undefined,
-      ...common,
-      q ? requestTextMatch(part.organizationId, q, { ownText: !part.shared }) : undefined,
-    )!;
+  if (filters.agencyName) {
+    // The agencies first (the organization's and its partners'), then their requests by id.
+    const named = await db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(and(inArray(agencies.organizationId, [viewer.organizationId, ...viewer.partnerOrganizationIds]), ilike(agencies.name, containsPattern(filters.agencyName))));
+    common.push(named.length ? inArray(requests.agencyId, named.map((a) => a.id)) : sql`false`);
+  }
+  // Each part: the organization's rows the viewer may see, the filters, and one of the search's alternatives.
+  const partWheres = (part: (typeof parts)[number]) => {
+    const base = [eq(requests.organizationId, part.organizationId), part.shared ? ne(requests.visibility, "private") : undefined, ...common];
+    const alternatives = q ? requestTextMatches(part.organizationId, q, { ownText: !part.shared }) : [undefined];
+    return alternatives.map((alternative) => and(...base, alternative)!);
+  };
 
   // Reading backwards (the previous page) runs the order the other way and turns the rows round after.
   const backwards = Boolean(cursor?.before);
@@ -220,11 +224,16 @@ export async function listRequests(viewer: Viewer, filters: ListFilters, db: Exe
     ? sql`(${key}, ${requests.id}) ${sql.raw(readDir === "asc" ? ">" : "<")} (${cursor.key}::${sql.raw(type)}, ${cursor.id}::uuid)`
     : undefined;
   const limit = offset + pageSize + 1;
-  const branch = (part: (typeof parts)[number]) =>
-    sql`(select ${requests.id} as id, ${key} as k from ${requests} where ${and(partWhere(part), keyset)}
+  const ordered = (where: SQL) =>
+    sql`(select ${requests.id} as id, ${key} as k from ${requests} where ${and(where, keyset)}
       order by ${key} ${order}, ${requests.id} ${order} limit ${limit})`;
+  // A request matched by several alternatives comes once (same id, same key): UNION within a part.
+  const branch = (part: (typeof parts)[number]) => {
+    const wheres = partWheres(part);
+    return wheres.length === 1 ? ordered(wheres[0]!) : sql`(select * from (${sql.join(wheres.map(ordered), sql` union `)}) x order by k ${order}, id ${order} limit ${limit})`;
+  };
   const countBranch = (part: (typeof parts)[number]) =>
-    sql`(select 1 from ${requests} where ${partWhere(part)} limit ${EXACT_TOTAL_LIMIT + 1})`;
+    sql`(${sql.join(partWheres(part).map((where) => sql`(select ${requests.id} from ${requests} where ${where} limit ${EXACT_TOTAL_LIMIT + 1})`), sql` union `)})`;
 
   const [picked, counted] = parts.length
     ? await Promise.all([
@@ -233,7 +242,11 @@ export async function listRequests(viewer: Viewer, filters: ListFilters, db: Exe
           sql`select u.id, u.k::text as k from (${sql.join(parts.map(branch), sql` union all `)}) u
             order by u.k ${order}, u.id ${order} limit ${pageSize + 1} offset ${offset}`,
         ),
-        queryRows<{ n: number }>(db, sql`select count(*)::int as n from (${sql.join(parts.map(countBranch), sql` union all `)}) c`),
+        // The outer limit stops the UNION ALL as soon as 10,001 rows are counted: later parts are then not read.
+        queryRows<{ n: number }>(
+          db,
+          sql`select count(*)::int as n from (select 1 from (${sql.join(parts.map(countBranch), sql` union all `)}) u limit ${EXACT_TOTAL_LIMIT + 1}) c`,
+        ),
       ])
     : [[], [{ n: 0 }]];
   const more = picked.length > pageSize;

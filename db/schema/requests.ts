@@ -95,6 +95,8 @@ export const requests = pgTable(
     index("requests_org_updated_idx").on(t.organizationId, t.updatedAt, t.id),
     index("requests_org_status_updated_idx").on(t.organizationId, t.status, t.updatedAt, t.id),
     index("requests_org_due_key_idx").on(t.organizationId, sql`coalesce(${t.dueOn}, 'infinity'::date)`, t.id),
+    // Due date, latest first, no date last.
+    index("requests_org_due_desc_key_idx").on(t.organizationId, sql`coalesce(${t.dueOn}, '-infinity'::date)`, t.id),
     index("requests_search_idx").using("gin", t.searchVector),
     // Partial words and reference numbers ("1182", "PRR-20"): trigrams (pg_trgm).
     index("requests_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
