@@ -8,7 +8,7 @@ import { communications, inboundMessages, requestEvents, requests } from "../../
 //   and bounces are left out: their words are a mail server's or an absence notice's, and a bounce quotes our
 //   own letter), its logged communications and its notes. A coalition partner sees a shared request's
 //   timeline excerpt, not its mail, so searching those would tell it what it can't read;
-// and, for terms of three characters or more, trigram matching (pg_trgm) of the title and the tracking
+// and, for a single term of three characters or more, trigram matching (pg_trgm) of the title and the tracking
 // number, so a part of a word or of a reference number ("1182", "PRR-20") finds the request too.
 // Results are ranked with ts_rank, an exact tracking-number hit first.
 
@@ -22,8 +22,15 @@ function tsQuery(q: string): SQL {
   return sql`websearch_to_tsquery('english', ${q})`;
 }
 
-/** Trigrams need three characters; shorter terms go through full-text search alone. */
-const usesTrigrams = (q: string) => q.trim().length >= 3;
+/**
+ * Trigrams are for a part of one word or reference number ("1182", "PRR-20", "dispat"): a single term of 3 to 40
+ * characters. Several words go through full-text search alone (a trigram scan of common words reads every
+ * request that has them).
+ */
+const usesTrigrams = (q: string) => {
+  const term = q.trim();
+  return term.length >= 3 && term.length <= 40 && !/\s/.test(term);
+};
 
 /**
  * The conditions "the request matches the search text `q`", as alternatives (a request matches if any does),

@@ -115,8 +115,13 @@ export type RequestListRow = {
 /** Filters from the URL, and (from an agency's page) the agency's directory ORI: requests to any agency row linked to it. */
 type ListFilters = Partial<RequestFilters> & { agencyOri?: string };
 
+/** Sorted by best match, a search ranks its most recently updated matches, up to this many per organization. */
+export const RANKED_MATCHES = 1_000;
+
 /** The list's total is exact up to this many rows; past it the list says "more than 10,000". */
 export const EXACT_TOTAL_LIMIT = 10_000;
+/** A search's total is exact up to this many matches ("more than 1,000"). */
+export const EXACT_SEARCH_TOTAL_LIMIT = 1_000;
 
 /** The filters every organization's part of the list shares (who may see what is per part, see listRequests). */
 function filterConditions(viewer: Viewer, filters: ListFilters): SQL[] {
@@ -166,7 +171,7 @@ function sortKey(sort: RequestSort, dir: SortDirection, q: string | undefined): 
 
 export type RequestListResult = {
   rows: RequestListRow[];
-  /** Exact when totalExact; otherwise EXACT_TOTAL_LIMIT + 1, shown as "more than 10,000". */
+  /** Exact when totalExact; otherwise the limit + 1 (10,001, or 1,001 for a search), shown as "more than 10,000". */
   total: number;
   totalExact: boolean;
   /** The page number when the list was asked by page (null when by cursor). */
@@ -225,15 +230,23 @@ export async function listRequests(viewer: Viewer, filters: ListFilters, db: Exe
     : undefined;
   const limit = offset + pageSize + 1;
   const ordered = (where: SQL) =>
-    sql`(select ${requests.id} as id, ${key} as k from ${requests} where ${and(where, keyset)}
-      order by ${key} ${order}, ${requests.id} ${order} limit ${limit})`;
+    sort === "relevance"
+      ? // Ranking every match of a very common word would read them all: the best matches are ranked among the
+        // RANKED_MATCHES most recently updated ones (sorting by a date reaches every match).
+        sql`(select w.id, w.k from (select ${requests.id} as id, ${key} as k from ${requests} where ${where}
+          order by ${requests.updatedAt} desc limit ${RANKED_MATCHES}) w
+          where ${cursor ? sql`(w.k, w.id) ${sql.raw(readDir === "asc" ? ">" : "<")} (${cursor.key}::real, ${cursor.id}::uuid)` : sql`true`}
+          order by w.k ${order}, w.id ${order} limit ${limit})`
+      : sql`(select ${requests.id} as id, ${key} as k from ${requests} where ${and(where, keyset)}
+          order by ${key} ${order}, ${requests.id} ${order} limit ${limit})`;
   // A request matched by several alternatives comes once (same id, same key): UNION within a part.
   const branch = (part: (typeof parts)[number]) => {
     const wheres = partWheres(part);
     return wheres.length === 1 ? ordered(wheres[0]!) : sql`(select * from (${sql.join(wheres.map(ordered), sql` union `)}) x order by k ${order}, id ${order} limit ${limit})`;
   };
+  const totalLimit = q ? EXACT_SEARCH_TOTAL_LIMIT : EXACT_TOTAL_LIMIT;
   const countBranch = (part: (typeof parts)[number]) =>
-    sql`(${sql.join(partWheres(part).map((where) => sql`(select ${requests.id} from ${requests} where ${where} limit ${EXACT_TOTAL_LIMIT + 1})`), sql` union `)})`;
+    sql`(${sql.join(partWheres(part).map((where) => sql`(select ${requests.id} from ${requests} where ${where} limit ${totalLimit + 1})`), sql` union `)})`;
 
   const [picked, counted] = parts.length
     ? await Promise.all([
@@ -245,7 +258,7 @@ export async function listRequests(viewer: Viewer, filters: ListFilters, db: Exe
         // The outer limit stops the UNION ALL as soon as 10,001 rows are counted: later parts are then not read.
         queryRows<{ n: number }>(
           db,
-          sql`select count(*)::int as n from (select 1 from (${sql.join(parts.map(countBranch), sql` union all `)}) u limit ${EXACT_TOTAL_LIMIT + 1}) c`,
+          sql`select count(*)::int as n from (select 1 from (${sql.join(parts.map(countBranch), sql` union all `)}) u limit ${totalLimit + 1}) c`,
         ),
       ])
     : [[], [{ n: 0 }]];
@@ -272,8 +285,8 @@ export async function listRequests(viewer: Viewer, filters: ListFilters, db: Exe
     if (row) rows.push(row);
   }
 
-  const n = Math.min(Number(counted[0]?.n ?? 0), EXACT_TOTAL_LIMIT + 1);
-  const totalExact = n <= EXACT_TOTAL_LIMIT;
+  const n = Math.min(Number(counted[0]?.n ?? 0), totalLimit + 1);
+  const totalExact = n <= totalLimit;
   const at = (row: { id: string; k: string } | undefined, before: boolean) =>
     row ? encodeCursor({ sort, dir, before, key: row.k, id: row.id }) : null;
   // Forwards: a next page if a row beyond this one came back; a previous page if this one did not start the list.
