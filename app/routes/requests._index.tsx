@@ -180,15 +180,15 @@ export default function RequestsIndex() {
               <caption className="visually-hidden">Requests</caption>
               <thead>
                 <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">Request</th>
+                  <SortableHeader sort="number" label="#" current={result} />
+                  <SortableHeader sort="title" label="Request" current={result} />
                   <th scope="col">Agency</th>
-                  <th scope="col">Status</th>
+                  <SortableHeader sort="status" label="Status" current={result} />
                   <th scope="col">Fields received</th>
                   <th scope="col">Assignee</th>
-                  <th scope="col">Filed</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Next action</th>
+                  <SortableHeader sort="filed" label="Filed" current={result} />
+                  <SortableHeader sort="due" label="Due" current={result} />
+                  <SortableHeader sort="next_action" label="Next action" current={result} />
                 </tr>
               </thead>
               <tbody>
@@ -262,5 +262,30 @@ export default function RequestsIndex() {
         </div>
       ) : null}
     </>
+  );
+}
+
+/**
+ * A column header that sorts the list by its column: a link (works without JavaScript) to the same filters
+ * sorted this way, from the first page; on the sorted column it turns the direction round.
+ */
+function SortableHeader({ sort, label, current }: { sort: RequestSort; label: string; current: { sort: RequestSort; dir: "asc" | "desc" } }) {
+  const [params] = useSearchParams();
+  const active = current.sort === sort;
+  const next = new URLSearchParams(params);
+  next.delete("cursor");
+  next.delete("page");
+  next.set("sort", sort);
+  const dir = active ? (current.dir === "asc" ? "desc" : "asc") : null;
+  if (dir) next.set("dir", dir);
+  else next.delete("dir");
+  return (
+    <th scope="col" aria-sort={active ? (current.dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link to={`?${next}`} className="sort-link">
+        {label}
+        {active ? <span aria-hidden="true">{current.dir === "asc" ? " ▲" : " ▼"}</span> : null}
+        <span className="visually-hidden">{active ? `, sorted ${current.dir === "asc" ? "ascending" : "descending"}; sort the other way` : ", sort by this column"}</span>
+      </Link>
+    </th>
   );
 }

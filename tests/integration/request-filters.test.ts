@@ -208,6 +208,14 @@ describe("GET /api/v1/requests keyset pages", () => {
     expect(page.status).toBe(400);
   });
 
+  it("the list page says how it is sorted, for its column headers", async () => {
+    const response = await callRoute(requestsIndex.loader, { url: "/requests?sort=due", cookie });
+    const body = (await response.json()) as { result: { sort: string; dir: string } };
+    expect(body.result).toMatchObject({ sort: "due", dir: "asc" });
+    const searched = (await (await callRoute(requestsIndex.loader, { url: "/requests?q=stops", cookie })).json()) as { result: { sort: string; dir: string } };
+    expect(searched.result).toMatchObject({ sort: "relevance", dir: "desc" });
+  });
+
   it("states the total exactly while it is small", async () => {
     expect(await list("?pageSize=5")).toMatchObject({ total: 12, totalExact: true, pageCount: 3 });
   });
