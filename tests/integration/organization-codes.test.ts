@@ -5,6 +5,7 @@ import { createOrganization } from "~/domain/accounts.server";
 import { requestReference } from "~/domain/request-reference";
 import * as apiRequests from "~/routes/api.v1.requests";
 import * as requestPage from "~/routes/requests.$requestId";
+import * as settings from "~/routes/settings.organization";
 import { db } from "~/utils/db.server";
 import { callRoute, cookieFor, makeOrganization, makeRequest } from "./factories";
 
@@ -23,6 +24,25 @@ describe("organization short codes", () => {
     expect(edited!.shortCode).toBe("QV");
     await expect(db.update(organizations).set({ shortCode: `Z${suffix}` }).where(eq(organizations.id, words.id))).rejects.toThrow();
     await expect(db.update(organizations).set({ shortCode: "bad code" }).where(eq(organizations.id, words.id))).rejects.toThrow();
+  });
+
+  it("an admin changes it on /settings/organization; a taken or malformed code is refused on shortCode", async () => {
+    const org = await makeOrganization("CodesEdit");
+    const other = await makeOrganization("CodesOther");
+    const [otherCode] = await db.select({ c: organizations.shortCode }).from(organizations).where(eq(organizations.id, other.org.id));
+    const cookie = await cookieFor(org.admin.id);
+    const code = `E${Math.random().toString(36).slice(2, 6).toUpperCase().replace(/[^A-Z0-9]/g, "E")}`;
+    const saved = await callRoute(settings.action as never, { url: "/settings/organization", cookie, form: { shortCode: code.toLowerCase() } });
+    expect(saved.status).toBe(302);
+    const [row] = await db.select({ c: organizations.shortCode }).from(organizations).where(eq(organizations.id, org.org.id));
+    expect(row!.c).toBe(code);
+    for (const bad of [otherCode!.c, "1AB", "A", "TOOLONGCODE", "A B"]) {
+      const refused = await callRoute(settings.action as never, { url: "/settings/organization", cookie, form: { shortCode: bad } });
+      expect(refused.status, bad).toBe(422);
+      expect(Object.keys(((await refused.json()) as { errors: Record<string, string[]> }).errors)).toEqual(["shortCode"]);
+    }
+    const member = await callRoute(settings.action as never, { url: "/settings/organization", cookie: await cookieFor(org.member.id), form: { shortCode: "ZZZ" } });
+    expect(member.status).toBe(403);
   });
 
   it("show before each number in the API and on the request page", async () => {
