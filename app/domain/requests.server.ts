@@ -867,6 +867,30 @@ export async function setRequestCampaign(
   });
 }
 
+/**
+ * Agencies whose name contains `q`, among those whose requests the viewer may see (its organization's and its
+ * coalition partners'), for the list's agency search box: a few, shortest names first.
+ */
+export async function suggestAgencies(viewer: Viewer, q: string, limit = 8, db: Executor = defaultDb) {
+  return db
+    .select({ id: agencies.id, name: agencies.name, jurisdictionName: jurisdictions.name })
+    .from(agencies)
+    .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+    .where(and(inArray(agencies.organizationId, [viewer.organizationId, ...viewer.partnerOrganizationIds]), ilike(agencies.name, containsPattern(q))))
+    .orderBy(sql`length(${agencies.name})`, asc(agencies.name), asc(agencies.id))
+    .limit(limit);
+}
+
+/** The name of an agency the viewer may filter by (its organization's or a partner's), or null. */
+export async function filterAgencyName(viewer: Viewer, id: string, db: Executor = defaultDb): Promise<string | null> {
+  const [row] = await db
+    .select({ name: agencies.name })
+    .from(agencies)
+    .where(and(eq(agencies.id, id), inArray(agencies.organizationId, [viewer.organizationId, ...viewer.partnerOrganizationIds])))
+    .limit(1);
+  return row?.name ?? null;
+}
+
 /** At most this many tags in the filter menu (the most used first, then shown A-Z). */
 export const TAG_MENU_LIMIT = 500;
 

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/fields";
 import { DueCell } from "~/components/due-cell";
+import { AgencyFilterBox } from "~/components/agency-filter-box";
 import { CursorPagination } from "~/components/cursor-pagination";
 import { StatusBadge } from "~/components/status-badge";
 import { VisibilityBadge } from "~/components/visibility-badge";
@@ -12,7 +13,7 @@ import { listMembers } from "~/domain/members.server";
 import { effectiveSort, parseRequestFilters, REQUEST_SORTS, type RequestSort } from "~/domain/request-input";
 import { requestReference } from "~/domain/request-reference";
 import { REQUEST_STATUSES, STATUS_LABELS } from "~/domain/request-status";
-import { listRequests, listTags } from "~/domain/requests.server";
+import { filterAgencyName, listRequests, listTags } from "~/domain/requests.server";
 import { requireViewer } from "~/utils/auth.server";
 import { describeWhen, formatDate } from "~/utils/dates";
 import { useToday } from "~/utils/use-root";
@@ -38,9 +39,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseRequestFilters(new URL(request.url).searchParams);
   // No select lists every agency: the agency filter is a text box (agencyName), and links from an agency's page
   // keep their agency id.
-  const [members, tags] = await Promise.all([listMembers(viewer), listTags(viewer)]);
+  const agencyParam = parsed.success ? parsed.data.agency : undefined;
+  const [members, tags, agencyLabel] = await Promise.all([
+    listMembers(viewer),
+    listTags(viewer),
+    agencyParam ? filterAgencyName(viewer, agencyParam) : null,
+  ]);
   const inCoalition = viewer.partnerOrganizationIds.length > 0;
-  const options = { members, tags };
+  const options = { members, tags, agencyLabel };
   if (!parsed.success) {
     const errors = fieldErrorsOf(parsed.error.issues);
     return json({ ...options, errors, result: null, viewerId: viewer.id, organizationId: viewer.organizationId, inCoalition }, { status: 400 });
@@ -51,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function RequestsIndex() {
   const canFile = useCan("request.create");
-  const { members, tags, errors, result, organizationId, inCoalition } = useLoaderData<typeof loader>();
+  const { members, tags, agencyLabel, errors, result, organizationId, inCoalition } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const today = useToday();
   const filtered = ["status", "agency", "agencyName", "assignee", "tag", "q", "owner", "visibility"].some((k) => params.get(k));
@@ -101,16 +107,12 @@ export default function RequestsIndex() {
               </option>
             ))}
           </SelectField>
-          <TextField
-            id="filter-agency"
-            name="agencyName"
-            type="search"
-            label="Agency"
-            hint="Part of the agency's name"
-            defaultValue={params.get("agencyName") ?? ""}
+          <AgencyFilterBox
+            key={`${params.get("agencyName") ?? ""}|${agencyId ?? ""}`}
+            initialText={params.get("agencyName") ?? agencyLabel ?? ""}
+            initialId={agencyId}
             errors={errors?.agencyName ?? errors?.agency}
           />
-          {agencyId ? <input type="hidden" name="agency" value={agencyId} /> : null}
           <SelectField id="filter-assignee" name="assignee" label="Assignee" defaultValue={params.get("assignee") ?? ""} errors={errors?.assignee}>
             <option value="">Anyone</option>
             <option value="me">Me</option>

@@ -4,6 +4,7 @@ import { changeStatus, createRequest } from "~/domain/requests.server";
 import * as apiDeadlines from "~/routes/api.v1.deadlines";
 import * as apiRequests from "~/routes/api.v1.requests";
 import * as requestsIndex from "~/routes/requests._index";
+import * as requestsAgencies from "~/routes/requests.agencies";
 import { callRoute, cookieFor, makeAgency, makeOrganization, TODAY } from "./factories";
 
 // The list's filters, sorts and pages, on an organization of its own whose requests the test knows.
@@ -227,6 +228,13 @@ describe("GET /api/v1/requests keyset pages", () => {
     const body = (await response.json()) as { result: { rows: { id: string }[] }; agencies?: unknown };
     expect(body.result.rows.map((r) => r.id)).toEqual([ids.soon]);
     expect(body.agencies).toBeUndefined();
+    // With JavaScript the box suggests agencies; picking one filters by its id, and the page names it.
+    const suggestions = await callRoute(requestsAgencies.loader, { url: "/requests/agencies?q=sheriff", cookie });
+    const { hits } = (await suggestions.json()) as { hits: { id: string; name: string }[] };
+    expect(hits.map((h) => h.id)).toEqual([secondAgency]);
+    expect((await callRoute(requestsAgencies.loader, { url: "/requests/agencies?q=s", cookie })).status).toBe(400);
+    const byId = (await (await callRoute(requestsIndex.loader, { url: `/requests?agency=${secondAgency}`, cookie })).json()) as { agencyLabel: string };
+    expect(byId.agencyLabel).toBe("Filters County Sheriff");
   });
 });
 
