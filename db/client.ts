@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -37,6 +38,9 @@ export type DatabaseOptions =
  * start; a single-user embedded database needs far less.
  */
 const PGLITE_OPTIONS: PGliteOptions = { postgresqlconf: ["shared_buffers = 32MB"] };
+
+/** Trigram matching for the requests list's search (partial words, reference numbers); the migrations create it. */
+const PGLITE_EXTENSIONS: PGliteOptions = { extensions: { pg_trgm } };
 
 /**
  * Creating a PGlite data directory runs initdb in WebAssembly, and the memory that takes (about 700 MB) is never
@@ -79,7 +83,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   let release = () => {};
   let client: PGlite;
   if ("inMemory" in options) {
-    client = new PGlite(PGLITE_OPTIONS);
+    client = new PGlite({ ...PGLITE_OPTIONS, ...PGLITE_EXTENSIONS });
   } else {
     release = lockDataDir(options.dataDir);
     const pgDataDir = path.join(options.dataDir, "pglite");
@@ -89,7 +93,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       release();
       throw error;
     }
-    client = new PGlite(pgDataDir, PGLITE_OPTIONS);
+    client = new PGlite(pgDataDir, { ...PGLITE_OPTIONS, ...PGLITE_EXTENSIONS });
   }
   let closed: Promise<void> | undefined;
   return {

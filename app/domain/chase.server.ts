@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { agencies, contactBounces, jurisdictions, requests, users, vendors } from "../../db/schema";
 import type { Executor } from "../utils/db.server";
-import { db as defaultDb } from "../utils/db.server";
+import { db as defaultDb, queryRows } from "../utils/db.server";
 import { addDays } from "../utils/dates";
 import type { Viewer } from "./accounts.server";
 import { ownRequests } from "./access.server";
@@ -32,10 +32,10 @@ export const ATTENTION_SECTIONS: readonly ChaseSectionKey[] = ["fix_contact", "o
  * Which section an open request belongs to, first match wins. One SQL expression, so the board and the
  * counts in the navigation can never disagree.
  */
-function sectionOf(today: string): SQL<ChaseSectionKey | null> {
+function sectionOf(today: string, bounced: SQL = hasOpenBounce): SQL<ChaseSectionKey | null> {
   const weekAhead = addDays(today, 7);
   return sql<ChaseSectionKey | null>`case
-    when ${hasOpenBounce} then 'fix_contact'
+    when ${bounced} then 'fix_contact'
     when ${requests.status} = 'draft' then null
     when ${requests.dueOn} < ${today} and (${requests.nextActionOn} is null or ${requests.nextActionOn} <= ${today}) then 'overdue'
     when ${requests.status} in ('clarification_requested', 'fee_requested') then 'waiting_on_us'
@@ -107,15 +107,28 @@ export async function chaseBoard(viewer: Viewer, today: string, db: Executor = d
   });
 }
 
-/** How many open requests need attention now, for the navigation. */
+/** The statuses of OPEN_STATUSES as SQL literals, so the planner matches the partial index requests_open_attention_idx. */
+const OPEN_STATUS_LIST = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(", "));
+
+/**
+ * How many open requests need attention now, for the navigation (every page loads it). Same rows and sections
+ * as the board, read as an index-only scan of the open rows (requests_open_attention_idx) plus the drafts whose
+ * letter bounced; "has an open bounce" is one hashed set of request ids rather than a probe per row.
+ */
 export async function chaseCounts(viewer: Viewer, today: string, db: Executor = defaultDb) {
-  const section = sectionOf(today);
-  const rows = await db
-    .select({ section, n: count() })
-    .from(requests)
-    .where(openRequests(viewer))
-    .groupBy(sql`1`);
-  const bySection = Object.fromEntries(rows.map((r) => [r.section ?? "none", r.n])) as Record<string, number>;
+  const bounced = sql`${requests.id} in (select ${contactBounces.requestId} from ${contactBounces} where ${contactBounces.resolution} is null)`;
+  const section = sectionOf(today, bounced);
+  const rows = await queryRows<{ section: string | null; n: number }>(
+    db,
+    sql`select s.section, count(*)::int as n from (
+      select ${section} as section from ${requests}
+        where ${requests.organizationId} = ${viewer.organizationId} and ${requests.status} in (${OPEN_STATUS_LIST})
+      union all
+      select ${section} from ${requests}
+        where ${requests.organizationId} = ${viewer.organizationId} and ${requests.status} = 'draft' and ${bounced}
+    ) s group by s.section`,
+  );
+  const bySection = Object.fromEntries(rows.map((r) => [r.section ?? "none", Number(r.n)])) as Record<string, number>;
   return {
     overdue: bySection.overdue ?? 0,
     attention: ATTENTION_SECTIONS.reduce((sum, key) => sum + (bySection[key] ?? 0), 0),

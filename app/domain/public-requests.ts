@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { REQUEST_STATUSES } from "../../db/schema/values";
-import { requestFiltersSchema } from "./request-input";
+import { pageNumberSchema } from "./request-input";
 
 // Input rules of the public request pages (/r, /r/:slug, GET /api/v1/public/requests). Browser-safe.
 
@@ -17,7 +17,7 @@ export const publicIndexSchema = z.object({
     .pipe(z.string().regex(/^[A-Z]{2}$/, "State must be a two-letter code, e.g. PA"))
     .optional(),
   // The same page rule (and messages) as the organization's own request list.
-  page: requestFiltersSchema.shape.page,
+  page: pageNumberSchema.default(1),
 });
 export type PublicIndexFilters = z.infer<typeof publicIndexSchema>;
 

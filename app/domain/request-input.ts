@@ -263,37 +263,108 @@ export const assignSchema = z.object({
   assigneeId: z.union([z.literal(""), uuid("an assignee")]).optional(),
 });
 
-export const REQUEST_SORTS = ["updated", "created", "filed", "due", "title", "status", "next_action", "number"] as const;
+export const REQUEST_SORTS = ["updated", "created", "filed", "due", "title", "status", "next_action", "number", "relevance"] as const;
 export type RequestSort = (typeof REQUEST_SORTS)[number];
+export type SortDirection = "asc" | "desc";
+
+/** The sort a list uses: the one asked for, else best match when searching, else recently updated. */
+export function effectiveSort(filters: { sort?: RequestSort; q?: string }): RequestSort {
+  if (filters.sort === "relevance" && !filters.q) return "updated";
+  return filters.sort ?? (filters.q ? "relevance" : "updated");
+}
+
+/** Dates and titles read soonest / A first; times, numbers and relevance latest / highest first. */
+export function effectiveDirection(filters: { sort?: RequestSort; dir?: SortDirection; q?: string }): SortDirection {
+  return filters.dir ?? (["title", "next_action", "status", "due"].includes(effectiveSort(filters)) ? "asc" : "desc");
+}
+
+/**
+ * Where a page of the list starts: just after (or, for "previous", just before) the row with this sort key and
+ * id. The key is the database's text for the sort value, so timestamps keep their microseconds.
+ */
+export type ListCursor = { sort: RequestSort; dir: SortDirection; before: boolean; key: string; id: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE_KEY = /^(\d{4}-\d{2}-\d{2}|-?infinity)$/;
+const CURSOR_KEYS: Record<RequestSort, (key: string) => boolean> = {
+  updated: (k) => /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/.test(k),
+  created: (k) => CURSOR_KEYS.updated(k),
+  filed: (k) => DATE_KEY.test(k),
+  due: (k) => DATE_KEY.test(k),
+  next_action: (k) => DATE_KEY.test(k),
+  title: (k) => k.length <= 1000,
+  status: (k) => (REQUEST_STATUSES as readonly string[]).includes(k),
+  number: (k) => /^\d{1,10}$/.test(k),
+  relevance: (k) => /^-?(\d+(\.\d+)?(e[+-]?\d+)?|NaN)$/i.test(k),
+};
+
+export function encodeCursor(cursor: ListCursor): string {
+  return Buffer.from(JSON.stringify([cursor.sort, cursor.dir, cursor.before ? "b" : "a", cursor.key, cursor.id])).toString("base64url");
+}
+
+/** The cursor, or null when it is not one this list made (edited, truncated, or from another sort). */
+export function decodeCursor(text: string): ListCursor | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+    if (!Array.isArray(value) || value.length !== 5 || !value.every((v) => typeof v === "string")) return null;
+    const [sort, dir, side, key, id] = value as string[];
+    if (!(REQUEST_SORTS as readonly string[]).includes(sort!) || (dir !== "asc" && dir !== "desc") || (side !== "a" && side !== "b")) return null;
+    if (!UUID.test(id!) || !CURSOR_KEYS[sort as RequestSort](key!)) return null;
+    return { sort: sort as RequestSort, dir, before: side === "b", key: key!, id: id! };
+  } catch {
+    return null;
+  }
+}
+
+/** A page number in a query string. */
+export const pageNumberSchema = z.coerce
+  .number({ error: "page must be a number" })
+  .int("page must be a whole number")
+  .min(1, "page must be 1 or more")
+  .max(100_000, "page must be at most 100000");
 
 /** Query-string filters of the requests list and GET /api/v1/requests. Unknown values are errors, not 500s. */
-export const requestFiltersSchema = z.object({
-  status: z.enum(REQUEST_STATUSES, { error: "Unknown status" }).optional(),
-  agency: z.string().uuid("Unknown agency").optional(),
-  vendor: z.string().uuid("Unknown vendor").optional(),
-  campaign: z.string().uuid("Unknown joint ask").optional(),
-  // "own": the organization's requests only; "shared": those coalition members share with it.
-  owner: z.enum(["own", "shared"], { error: 'owner must be "own" or "shared"' }).optional(),
-  visibility: z.enum(REQUEST_VISIBILITIES, { error: "Unknown visibility" }).optional(),
-  assignee: z.union([z.literal("me"), z.literal("none"), z.string().uuid("Unknown assignee")]).optional(),
-  tag: z.string().trim().max(40).optional(),
-  q: z.string().trim().max(200, "Search text must be at most 200 characters").optional(),
-  sort: z.enum(REQUEST_SORTS, { error: "Unknown sort" }).default("updated"),
-  dir: z.enum(["asc", "desc"], { error: 'dir must be "asc" or "desc"' }).optional(),
-  page: z.coerce
-    .number({ error: "page must be a number" })
-    .int("page must be a whole number")
-    .min(1, "page must be 1 or more")
-    .max(100_000, "page must be at most 100000")
-    .default(1),
-  pageSize: z.coerce
-    .number({ error: "pageSize must be a number" })
-    .int("pageSize must be a whole number")
-    .min(1, "pageSize must be between 1 and 100")
-    .max(100, "pageSize must be between 1 and 100")
-    .default(25),
-});
-export type RequestFilters = z.infer<typeof requestFiltersSchema>;
+export const requestFiltersSchema = z
+  .object({
+    status: z.enum(REQUEST_STATUSES, { error: "Unknown status" }).optional(),
+    agency: z.string().uuid("Unknown agency").optional(),
+    // Part of an agency's name: requests to any of the organization's agencies whose name contains it.
+    agencyName: z.string().trim().max(200, "Agency name must be at most 200 characters").optional(),
+    vendor: z.string().uuid("Unknown vendor").optional(),
+    campaign: z.string().uuid("Unknown joint ask").optional(),
+    // "own": the organization's requests only; "shared": those coalition members share with it.
+    owner: z.enum(["own", "shared"], { error: 'owner must be "own" or "shared"' }).optional(),
+    visibility: z.enum(REQUEST_VISIBILITIES, { error: "Unknown visibility" }).optional(),
+    assignee: z.union([z.literal("me"), z.literal("none"), z.string().uuid("Unknown assignee")]).optional(),
+    tag: z.string().trim().max(40).optional(),
+    q: z.string().trim().max(200, "Search text must be at most 200 characters").optional(),
+    sort: z.enum(REQUEST_SORTS, { error: "Unknown sort" }).optional(),
+    dir: z.enum(["asc", "desc"], { error: 'dir must be "asc" or "desc"' }).optional(),
+    // Keyset pages: the cursor a previous answer gave (nextCursor / prevCursor). `page` still works for links.
+    cursor: z.string().max(2000, "Invalid cursor: start again from the first page").optional(),
+    page: pageNumberSchema.optional(),
+    pageSize: z.coerce
+      .number({ error: "pageSize must be a number" })
+      .int("pageSize must be a whole number")
+      .min(1, "pageSize must be between 1 and 100")
+      .max(100, "pageSize must be between 1 and 100")
+      .default(25),
+  })
+  .transform((value, ctx) => {
+    const { cursor: cursorText, ...rest } = value;
+    if (cursorText === undefined) return { ...rest, cursor: undefined as ListCursor | undefined };
+    if (rest.page !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["cursor"], message: "Give either page or cursor, not both" });
+      return z.NEVER;
+    }
+    const cursor = decodeCursor(cursorText);
+    if (!cursor || cursor.sort !== effectiveSort(rest) || cursor.dir !== effectiveDirection(rest)) {
+      ctx.addIssue({ code: "custom", path: ["cursor"], message: "Invalid cursor: start again from the first page" });
+      return z.NEVER;
+    }
+    return { ...rest, cursor };
+  });
+export type RequestFilters = z.output<typeof requestFiltersSchema>;
 
 /** Reads filters from a URL; empty parameters count as absent. */
 export function parseRequestFilters(searchParams: URLSearchParams) {

@@ -1,3 +1,4 @@
+import { requestReference } from "./request-reference";
 import { isOpenStatus } from "./request-status";
 import { eventHeadline, type TimelineEvent, type TimelineEventData } from "./timeline";
 import type { RequestDetail, RequestListRow } from "./requests.server";
@@ -9,9 +10,10 @@ export function requestSummaryJson(r: RequestListRow, today: string) {
   return {
     id: r.id,
     number: r.number,
+    reference: requestReference(r),
     title: r.title,
     status: r.status,
-    organization: { id: r.organizationId, name: r.organizationName },
+    organization: { id: r.organizationId, name: r.organizationName, code: r.organizationCode },
     visibility: r.visibility,
     embargoUntil: r.embargoUntil,
     agency: r.agencyId ? { id: r.agencyId, name: r.agencyName, jurisdiction: r.jurisdictionName } : null,

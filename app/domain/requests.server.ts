@@ -1,18 +1,30 @@
-import { and, asc, count, desc, eq, ilike, isNull, ne, or, sql, type SQL } from "drizzle-orm";
-import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { agencies, campaigns, communications, jurisdictions, organizations, requestEvents, requests, users, vendors } from "../../db/schema";
+import { and, asc, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { agencies, campaigns, communications, jurisdictions, organizations, requestEvents, requests, tagUses, users, vendors } from "../../db/schema";
 import type { RequestStatus, RequestVisibility } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { addDays } from "../utils/dates";
-import { db as defaultDb } from "../utils/db.server";
+import { db as defaultDb, queryRows } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
 import { ownAgencies, ownRequests, ownVendors, visibleCampaigns, visibleRequests, visibleTimelineEntries, visibleUsers } from "./access.server";
-import { FOLLOW_UP_INTERVAL_DAYS, MAX_TAGS, normalizeTags, type EditRequestInput, type NewRequestInput, type RequestFilters } from "./request-input";
+import {
+  effectiveDirection,
+  effectiveSort,
+  encodeCursor,
+  FOLLOW_UP_INTERVAL_DAYS,
+  MAX_TAGS,
+  normalizeTags,
+  type EditRequestInput,
+  type NewRequestInput,
+  type RequestFilters,
+  type RequestSort,
+  type SortDirection,
+} from "./request-input";
 import { STATUS_LABELS, isOpenStatus, transitionProblem } from "./request-status";
 import { refreshDeadline, type DeadlineSnapshot } from "./deadlines.server";
 import { isUuid, lockRequest, recordEvent } from "./request-events.server";
 import { coverageColumns } from "./coverage-sql.server";
-import { containsPattern, requestTextMatch } from "./request-search.server";
+import { containsPattern, requestTextMatches, searchRank } from "./request-search.server";
 import { agencyFromDirectory } from "./directory-links.server";
 import { conflicted, fail, ok, type Result } from "./results";
 import { CONFLICT_MESSAGE, displayValue, editVersion } from "./edit-version";
@@ -55,6 +67,7 @@ const listColumns = {
   updatedAt: requests.updatedAt,
   organizationId: requests.organizationId,
   organizationName: organizations.name,
+  organizationCode: organizations.shortCode,
   visibility: requests.visibility,
   embargoUntil: requests.embargoUntil,
   ...coverageColumns,
@@ -91,6 +104,8 @@ export type RequestListRow = {
   /** The organization that owns the request: the viewer's, or a coalition member's that shares it. */
   organizationId: string;
   organizationName: string;
+  /** The organization's short code: the request is "TRC-12" (see requestReference). */
+  organizationCode: string;
   visibility: RequestVisibility;
   embargoUntil: string | null;
   coverageReceived: number;
@@ -100,8 +115,17 @@ export type RequestListRow = {
 /** Filters from the URL, and (from an agency's page) the agency's directory ORI: requests to any agency row linked to it. */
 type ListFilters = Partial<RequestFilters> & { agencyOri?: string };
 
+/** Sorted by best match, a search ranks its most recently updated matches, up to this many per organization. */
+export const RANKED_MATCHES = 1_000;
+
+/** The list's total is exact up to this many rows; past it the list says "more than 10,000". */
+export const EXACT_TOTAL_LIMIT = 10_000;
+/** A search's total is exact up to this many matches ("more than 1,000"). */
+export const EXACT_SEARCH_TOTAL_LIMIT = 1_000;
+
+/** The filters every organization's part of the list shares (who may see what is per part, see listRequests). */
 function filterConditions(viewer: Viewer, filters: ListFilters): SQL[] {
-  const conditions: SQL[] = [visibleRequests(viewer)];
+  const conditions: SQL[] = [];
   if (filters.status) conditions.push(eq(requests.status, filters.status));
   const byOri = filters.agencyOri ? sql`${requests.agencyId} in (select a.id from agencies a where a.ori = ${filters.agencyOri})` : null;
   if (filters.agency && byOri) conditions.push(or(eq(requests.agencyId, filters.agency), byOri)!);
@@ -109,64 +133,178 @@ function filterConditions(viewer: Viewer, filters: ListFilters): SQL[] {
   else if (byOri) conditions.push(byOri);
   if (filters.vendor) conditions.push(eq(requests.vendorId, filters.vendor));
   if (filters.campaign) conditions.push(eq(requests.campaignId, filters.campaign));
-  if (filters.owner === "own") conditions.push(ownRequests(viewer));
-  else if (filters.owner === "shared") conditions.push(ne(requests.organizationId, viewer.organizationId));
   if (filters.visibility) conditions.push(eq(requests.visibility, filters.visibility));
   if (filters.assignee === "me") conditions.push(eq(requests.assigneeId, viewer.id));
   else if (filters.assignee === "none") conditions.push(isNull(requests.assigneeId));
   else if (filters.assignee) conditions.push(eq(requests.assigneeId, filters.assignee));
   if (filters.tag) conditions.push(sql`${requests.tags} @> array[${filters.tag.toLowerCase()}]::text[]`);
-  if (filters.q) conditions.push(requestTextMatch(viewer, filters.q));
   return conditions;
 }
 
-function orderBy(filters: Partial<RequestFilters>): SQL[] {
-  const sort = filters.sort ?? "updated";
-  const defaultDir = ["title", "next_action", "status", "due"].includes(sort) ? "asc" : "desc";
-  const direction = filters.dir ?? defaultDir;
-  const by = direction === "asc" ? asc : desc;
-  const nullsLast = (column: AnyPgColumn) =>
-    direction === "asc" ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
-  const primary: Record<string, SQL> = {
-    updated: by(requests.updatedAt),
-    created: by(requests.createdAt),
-    filed: nullsLast(requests.filedOn),
-    title: by(sql`lower(${requests.title})`),
-    status: by(requests.status),
-    next_action: nullsLast(requests.nextActionOn),
-    due: nullsLast(requests.dueOn),
-    number: by(requests.number),
-  };
-  // The id breaks ties so pages never repeat or skip a row.
-  return [primary[sort]!, by(requests.id)];
+/**
+ * The sort as one non-null key and its SQL type: dates put rows without one last in either direction (a far
+ * future or far past stand-in), so "(key, id) after (k, i)" pages through them like any other row.
+ */
+function sortKey(sort: RequestSort, dir: SortDirection, q: string | undefined): { key: SQL; type: string } {
+  const lastDate = dir === "asc" ? sql.raw(`'infinity'::date`) : sql.raw(`'-infinity'::date`);
+  switch (sort) {
+    case "updated":
+      return { key: sql`${requests.updatedAt}`, type: "timestamptz" };
+    case "created":
+      return { key: sql`${requests.createdAt}`, type: "timestamptz" };
+    case "filed":
+      return { key: sql`coalesce(${requests.filedOn}, ${lastDate})`, type: "date" };
+    case "next_action":
+      return { key: sql`coalesce(${requests.nextActionOn}, ${lastDate})`, type: "date" };
+    case "due":
+      return { key: sql`coalesce(${requests.dueOn}, ${lastDate})`, type: "date" };
+    case "title":
+      return { key: sql`lower(${requests.title})`, type: "text" };
+    case "status":
+      return { key: sql`${requests.status}`, type: "request_status" };
+    case "number":
+      return { key: sql`${requests.number}`, type: "integer" };
+    case "relevance":
+      return { key: searchRank(q ?? ""), type: "real" };
+  }
 }
 
-export async function listRequests(
-  viewer: Viewer,
-  filters: ListFilters,
-  db: Executor = defaultDb,
-): Promise<{ rows: RequestListRow[]; total: number; page: number; pageSize: number; pageCount: number }> {
+export type RequestListResult = {
+  rows: RequestListRow[];
+  /** Exact when totalExact; otherwise the limit + 1 (10,001, or 1,001 for a search), shown as "more than 10,000". */
+  total: number;
+  totalExact: boolean;
+  /** The page number when the list was asked by page (null when by cursor). */
+  page: number | null;
+  pageSize: number;
+  pageCount: number | null;
+  sort: RequestSort;
+  dir: SortDirection;
+  /** Cursors for the next and the previous page, null at either end. */
+  nextCursor: string | null;
+  prevCursor: string | null;
+};
+
+/**
+ * A page of the requests the viewer sees. Each organization's part is its own query (the viewer's own
+ * requests; each coalition partner's non-private ones), ordered and limited through the organization's index,
+ * and the parts are joined by UNION ALL; then the page's rows are read by id. Pages are keyset pages
+ * (`cursor`: after or before a row's sort key and id) or, for old links, numbered pages (`page`). The total is
+ * counted up to EXACT_TOTAL_LIMIT rows.
+ */
+export async function listRequests(viewer: Viewer, filters: ListFilters, db: Executor = defaultDb): Promise<RequestListResult> {
   const pageSize = filters.pageSize ?? 25;
-  const page = filters.page ?? 1;
-  const where = and(...filterConditions(viewer, filters));
-  const [rows, [totals]] = await Promise.all([
-    db
-      .select(listColumns)
-      .from(requests)
-      .innerJoin(organizations, eq(organizations.id, requests.organizationId))
-      .leftJoin(agencies, eq(agencies.id, requests.agencyId))
-      .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
-      .leftJoin(targetState, eq(targetState.id, jurisdictions.stateId))
-      .leftJoin(vendors, eq(vendors.id, requests.vendorId))
-      .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
-      .where(where)
-      .orderBy(...orderBy(filters))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(requests).where(where),
-  ]);
-  const total = totals?.total ?? 0;
-  return { rows, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  const sort = effectiveSort(filters);
+  const dir = effectiveDirection(filters);
+  const cursor = filters.cursor && filters.cursor.sort === sort && filters.cursor.dir === dir ? filters.cursor : undefined;
+  const page = cursor ? null : (filters.page ?? 1);
+  const offset = page ? (page - 1) * pageSize : 0;
+  const q = filters.q || undefined;
+  const { key, type } = sortKey(sort, dir, q);
+
+  const parts: { organizationId: string; shared: boolean }[] = [];
+  if (filters.owner !== "shared") parts.push({ organizationId: viewer.organizationId, shared: false });
+  if (filters.owner !== "own") for (const id of viewer.partnerOrganizationIds) parts.push({ organizationId: id, shared: true });
+  const common = filterConditions(viewer, filters);
+  if (filters.agencyName) {
+    // The agencies first (the organization's and its partners'), then their requests by id.
+    const named = await db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(and(inArray(agencies.organizationId, [viewer.organizationId, ...viewer.partnerOrganizationIds]), ilike(agencies.name, containsPattern(filters.agencyName))));
+    common.push(named.length ? inArray(requests.agencyId, named.map((a) => a.id)) : sql`false`);
+  }
+  // Each part: the organization's rows the viewer may see, the filters, and one of the search's alternatives.
+  const partWheres = (part: (typeof parts)[number]) => {
+    const base = [eq(requests.organizationId, part.organizationId), part.shared ? ne(requests.visibility, "private") : undefined, ...common];
+    const alternatives = q ? requestTextMatches(part.organizationId, q, { ownText: !part.shared }) : [undefined];
+    return alternatives.map((alternative) => and(...base, alternative)!);
+  };
+
+  // Reading backwards (the previous page) runs the order the other way and turns the rows round after.
+  const backwards = Boolean(cursor?.before);
+  const readDir = backwards ? (dir === "asc" ? "desc" : "asc") : dir;
+  const order = sql.raw(readDir);
+  const keyset = cursor
+    ? sql`(${key}, ${requests.id}) ${sql.raw(readDir === "asc" ? ">" : "<")} (${cursor.key}::${sql.raw(type)}, ${cursor.id}::uuid)`
+    : undefined;
+  const limit = offset + pageSize + 1;
+  const ordered = (where: SQL) =>
+    sort === "relevance"
+      ? // Ranking every match of a very common word would read them all: the best matches are ranked among the
+        // RANKED_MATCHES most recently updated ones (sorting by a date reaches every match).
+        sql`(select w.id, w.k from (select ${requests.id} as id, ${key} as k from ${requests} where ${where}
+          order by ${requests.updatedAt} desc limit ${RANKED_MATCHES}) w
+          where ${cursor ? sql`(w.k, w.id) ${sql.raw(readDir === "asc" ? ">" : "<")} (${cursor.key}::real, ${cursor.id}::uuid)` : sql`true`}
+          order by w.k ${order}, w.id ${order} limit ${limit})`
+      : sql`(select ${requests.id} as id, ${key} as k from ${requests} where ${and(where, keyset)}
+          order by ${key} ${order}, ${requests.id} ${order} limit ${limit})`;
+  // A request matched by several alternatives comes once (same id, same key): UNION within a part.
+  const branch = (part: (typeof parts)[number]) => {
+    const wheres = partWheres(part);
+    return wheres.length === 1 ? ordered(wheres[0]!) : sql`(select * from (${sql.join(wheres.map(ordered), sql` union `)}) x order by k ${order}, id ${order} limit ${limit})`;
+  };
+  const totalLimit = q ? EXACT_SEARCH_TOTAL_LIMIT : EXACT_TOTAL_LIMIT;
+  const countBranch = (part: (typeof parts)[number]) =>
+    sql`(${sql.join(partWheres(part).map((where) => sql`(select ${requests.id} from ${requests} where ${where} limit ${totalLimit + 1})`), sql` union `)})`;
+
+  const [picked, counted] = parts.length
+    ? await Promise.all([
+        queryRows<{ id: string; k: string }>(
+          db,
+          sql`select u.id, u.k::text as k from (${sql.join(parts.map(branch), sql` union all `)}) u
+            order by u.k ${order}, u.id ${order} limit ${pageSize + 1} offset ${offset}`,
+        ),
+        // The outer limit stops the UNION ALL as soon as 10,001 rows are counted: later parts are then not read.
+        queryRows<{ n: number }>(
+          db,
+          sql`select count(*)::int as n from (select 1 from (${sql.join(parts.map(countBranch), sql` union all `)}) u limit ${totalLimit + 1}) c`,
+        ),
+      ])
+    : [[], [{ n: 0 }]];
+  const more = picked.length > pageSize;
+  const pageKeys = picked.slice(0, pageSize);
+  if (backwards) pageKeys.reverse();
+
+  const details = pageKeys.length
+    ? await db
+        .select(listColumns)
+        .from(requests)
+        .innerJoin(organizations, eq(organizations.id, requests.organizationId))
+        .leftJoin(agencies, eq(agencies.id, requests.agencyId))
+        .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+        .leftJoin(targetState, eq(targetState.id, jurisdictions.stateId))
+        .leftJoin(vendors, eq(vendors.id, requests.vendorId))
+        .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
+        .where(inArray(requests.id, pageKeys.map((p) => p.id)))
+    : [];
+  const byId = new Map(details.map((row) => [row.id, row]));
+  const rows: RequestListRow[] = [];
+  for (const p of pageKeys) {
+    const row = byId.get(p.id);
+    if (row) rows.push(row);
+  }
+
+  const n = Math.min(Number(counted[0]?.n ?? 0), totalLimit + 1);
+  const totalExact = n <= totalLimit;
+  const at = (row: { id: string; k: string } | undefined, before: boolean) =>
+    row ? encodeCursor({ sort, dir, before, key: row.k, id: row.id }) : null;
+  // Forwards: a next page if a row beyond this one came back; a previous page if this one did not start the list.
+  // Backwards: the other way round.
+  const hasNext = backwards ? true : more;
+  const hasPrev = backwards ? more : Boolean(cursor) || offset > 0;
+  return {
+    rows,
+    total: n,
+    totalExact,
+    page,
+    pageSize,
+    pageCount: totalExact ? Math.max(1, Math.ceil(n / pageSize)) : null,
+    sort,
+    dir,
+    nextCursor: hasNext && pageKeys.length ? at(pageKeys[pageKeys.length - 1], false) : null,
+    prevCursor: hasPrev && pageKeys.length ? at(pageKeys[0], true) : null,
+  };
 }
 
 export async function getRequest(viewer: Viewer, id: string, db: Executor = defaultDb) {
@@ -729,11 +867,49 @@ export async function setRequestCampaign(
   });
 }
 
-/** Tags in use on the requests the viewer sees, for the filter menu. */
+/**
+ * Agencies whose name contains `q`, among those whose requests the viewer may see (its organization's and its
+ * coalition partners'), for the list's agency search box: a few, shortest names first.
+ */
+export async function suggestAgencies(viewer: Viewer, q: string, limit = 8, db: Executor = defaultDb) {
+  return db
+    .select({ id: agencies.id, name: agencies.name, jurisdictionName: jurisdictions.name })
+    .from(agencies)
+    .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+    .where(and(inArray(agencies.organizationId, [viewer.organizationId, ...viewer.partnerOrganizationIds]), ilike(agencies.name, containsPattern(q))))
+    .orderBy(sql`length(${agencies.name})`, asc(agencies.name), asc(agencies.id))
+    .limit(limit);
+}
+
+/** The name of an agency the viewer may filter by (its organization's or a partner's), or null. */
+export async function filterAgencyName(viewer: Viewer, id: string, db: Executor = defaultDb): Promise<string | null> {
+  const [row] = await db
+    .select({ name: agencies.name })
+    .from(agencies)
+    .where(and(eq(agencies.id, id), inArray(agencies.organizationId, [viewer.organizationId, ...viewer.partnerOrganizationIds])))
+    .limit(1);
+  return row?.name ?? null;
+}
+
+/** At most this many tags in the filter menu (the most used first, then shown A-Z). */
+export const TAG_MENU_LIMIT = 500;
+
+/**
+ * Tags in use on the requests the viewer sees, for the filter menu: the organization's own, and those on its
+ * coalition partners' non-private requests. Read from tag_uses (one row per organization and tag, kept by a
+ * trigger), so it costs the number of distinct tags, not of requests.
+ */
 export async function listTags(viewer: Viewer, db: Executor = defaultDb): Promise<string[]> {
+  const partners = viewer.partnerOrganizationIds.length
+    ? and(inArray(tagUses.organizationId, [...viewer.partnerOrganizationIds]), sql`${tagUses.sharedUses} > 0`)
+    : undefined;
+  const own = and(eq(tagUses.organizationId, viewer.organizationId), sql`${tagUses.uses} > 0`);
   const rows = await db
-    .selectDistinct({ tag: sql<string>`unnest(${requests.tags})` })
-    .from(requests)
-    .where(visibleRequests(viewer));
+    .select({ tag: tagUses.tag, uses: sql<number>`sum(${tagUses.uses})::int` })
+    .from(tagUses)
+    .where(partners ? or(own, partners) : own)
+    .groupBy(tagUses.tag)
+    .orderBy(desc(sql`sum(${tagUses.uses})`), asc(tagUses.tag))
+    .limit(TAG_MENU_LIMIT);
   return rows.map((r) => r.tag).sort();
 }

@@ -56,6 +56,12 @@ export default function Account() {
           </dl>
           <p className="small">
             <Link to="/account/tokens">API tokens</Link> · <Link to="/settings/calendar">Calendar feed</Link>
+            {role === "admin" ? (
+              <>
+                {" "}
+                · <Link to="/settings/organization">Organization short code</Link>
+              </>
+            ) : null}
           </p>
         </section>
         <section className="card" aria-labelledby="sessions-heading">

@@ -9,7 +9,11 @@ import { requireApiViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { apiError, fieldErrorsOf } from "~/utils/responses.server";
 
-/** GET /api/v1/requests: the list page's filters (status, agency, assignee, tag, q, sort, dir, page, pageSize). */
+/**
+ * GET /api/v1/requests: the list page's filters (status, agency, agencyName, assignee, tag, q, sort, dir,
+ * pageSize) and keyset pages: follow `nextCursor` / `prevCursor` with `cursor=` (`page=` still works). `total` is
+ * exact up to 10,000 (`totalExact`); past that it is 10,001 and `totalExact` is false.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireApiViewer(request);
   const parsed = parseRequestFilters(new URL(request.url).searchParams);
@@ -20,7 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: result.page,
     pageSize: result.pageSize,
     total: result.total,
+    totalExact: result.totalExact,
     pageCount: result.pageCount,
+    sort: result.sort,
+    dir: result.dir,
+    nextCursor: result.nextCursor,
+    prevCursor: result.prevCursor,
   });
 }
 

@@ -1,3 +1,4 @@
+import { requestReference } from "~/domain/request-reference";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -51,7 +52,7 @@ import { readFormData } from "~/utils/bounded-input.server";
 import { applyRequestChange, permissionFor, REQUEST_CHANGE_NAMES, type RequestChangeName } from "~/domain/request-changes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `#${data.request.number} ${data.request.title} · JointAsk` : "Not found · JointAsk" },
+  { title: data ? `${requestReference(data.request)} ${data.request.title} · JointAsk` : "Not found · JointAsk" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -559,7 +560,7 @@ export default function RequestPage() {
       <div className="page-header">
         <div>
           <h1>
-            <span className="muted">#{request.number}</span> {request.title}
+            <span className="muted">{requestReference(request)}</span> {request.title}
           </h1>
           <p className="page-header__meta">
             <StatusBadge status={request.status} /> <VisibilityBadge visibility={request.visibility} embargoUntil={request.embargoUntil} today={today} /> · to{" "}

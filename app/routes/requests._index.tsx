@@ -3,16 +3,17 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/fields";
 import { DueCell } from "~/components/due-cell";
-import { Pagination } from "~/components/pagination";
+import { AgencyFilterBox } from "~/components/agency-filter-box";
+import { CursorPagination } from "~/components/cursor-pagination";
 import { StatusBadge } from "~/components/status-badge";
 import { VisibilityBadge } from "~/components/visibility-badge";
 import { REQUEST_VISIBILITIES } from "../../db/schema/values";
 import { VISIBILITY_LABELS } from "~/domain/visibility";
 import { listMembers } from "~/domain/members.server";
-import { listAgencies } from "~/domain/places.server";
-import { parseRequestFilters, REQUEST_SORTS, type RequestSort } from "~/domain/request-input";
+import { effectiveSort, parseRequestFilters, REQUEST_SORTS, type RequestSort } from "~/domain/request-input";
+import { requestReference } from "~/domain/request-reference";
 import { REQUEST_STATUSES, STATUS_LABELS } from "~/domain/request-status";
-import { listRequests, listTags } from "~/domain/requests.server";
+import { filterAgencyName, listRequests, listTags } from "~/domain/requests.server";
 import { requireViewer } from "~/utils/auth.server";
 import { describeWhen, formatDate } from "~/utils/dates";
 import { useToday } from "~/utils/use-root";
@@ -30,22 +31,22 @@ const SORT_LABELS: Record<RequestSort, string> = {
   status: "Status",
   next_action: "Next action date",
   number: "Request number",
+  relevance: "Best match (when searching)",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const parsed = parseRequestFilters(new URL(request.url).searchParams);
-  const [agencies, members, tags] = await Promise.all([
-    listAgencies(viewer),
+  // No select lists every agency: the agency filter is a text box (agencyName), and links from an agency's page
+  // keep their agency id.
+  const agencyParam = parsed.success ? parsed.data.agency : undefined;
+  const [members, tags, agencyLabel] = await Promise.all([
     listMembers(viewer),
     listTags(viewer),
+    agencyParam ? filterAgencyName(viewer, agencyParam) : null,
   ]);
   const inCoalition = viewer.partnerOrganizationIds.length > 0;
-  const options = {
-    agencies: agencies.map((a) => ({ id: a.id, name: a.name })),
-    members,
-    tags,
-  };
+  const options = { members, tags, agencyLabel };
   if (!parsed.success) {
     const errors = fieldErrorsOf(parsed.error.issues);
     return json({ ...options, errors, result: null, viewerId: viewer.id, organizationId: viewer.organizationId, inCoalition }, { status: 400 });
@@ -56,10 +57,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function RequestsIndex() {
   const canFile = useCan("request.create");
-  const { agencies, members, tags, errors, result, organizationId, inCoalition } = useLoaderData<typeof loader>();
+  const { members, tags, agencyLabel, errors, result, organizationId, inCoalition } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const today = useToday();
-  const filtered = ["status", "agency", "assignee", "tag", "q", "owner", "visibility"].some((k) => params.get(k));
+  const filtered = ["status", "agency", "agencyName", "assignee", "tag", "q", "owner", "visibility"].some((k) => params.get(k));
+  const agencyId = params.get("agency");
   return (
     <>
       <div className="page-header">
@@ -105,14 +107,12 @@ export default function RequestsIndex() {
               </option>
             ))}
           </SelectField>
-          <SelectField id="filter-agency" name="agency" label="Agency" defaultValue={params.get("agency") ?? ""} errors={errors?.agency}>
-            <option value="">Any agency</option>
-            {agencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </SelectField>
+          <AgencyFilterBox
+            key={`${params.get("agencyName") ?? ""}|${agencyId ?? ""}`}
+            initialText={params.get("agencyName") ?? agencyLabel ?? ""}
+            initialId={agencyId}
+            errors={errors?.agencyName ?? errors?.agency}
+          />
           <SelectField id="filter-assignee" name="assignee" label="Assignee" defaultValue={params.get("assignee") ?? ""} errors={errors?.assignee}>
             <option value="">Anyone</option>
             <option value="me">Me</option>
@@ -146,7 +146,13 @@ export default function RequestsIndex() {
               </option>
             ))}
           </SelectField>
-          <SelectField id="filter-sort" name="sort" label="Sort by" defaultValue={params.get("sort") ?? "updated"} errors={errors?.sort}>
+          <SelectField
+            id="filter-sort"
+            name="sort"
+            label="Sort by"
+            defaultValue={effectiveSort({ sort: (params.get("sort") || undefined) as RequestSort | undefined, q: params.get("q") || undefined })}
+            errors={errors?.sort}
+          >
             {REQUEST_SORTS.map((s) => (
               <option key={s} value={s}>
                 {SORT_LABELS[s]}
@@ -164,8 +170,8 @@ export default function RequestsIndex() {
             ) : null}
           </div>
         </Form>
-        {errors && (errors.page || errors.pageSize || errors.dir) ? (
-          <FormErrors errors={[...(errors.page ?? []), ...(errors.pageSize ?? []), ...(errors.dir ?? [])]} />
+        {errors && (errors.page || errors.pageSize || errors.dir || errors.cursor) ? (
+          <FormErrors errors={[...(errors.page ?? []), ...(errors.pageSize ?? []), ...(errors.dir ?? []), ...(errors.cursor ?? [])]} />
         ) : null}
       </section>
 
@@ -176,22 +182,22 @@ export default function RequestsIndex() {
               <caption className="visually-hidden">Requests</caption>
               <thead>
                 <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">Request</th>
+                  <SortableHeader sort="number" label="#" current={result} />
+                  <SortableHeader sort="title" label="Request" current={result} />
                   <th scope="col">Agency</th>
-                  <th scope="col">Status</th>
+                  <SortableHeader sort="status" label="Status" current={result} />
                   <th scope="col">Fields received</th>
                   <th scope="col">Assignee</th>
-                  <th scope="col">Filed</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Next action</th>
+                  <SortableHeader sort="filed" label="Filed" current={result} />
+                  <SortableHeader sort="due" label="Due" current={result} />
+                  <SortableHeader sort="next_action" label="Next action" current={result} />
                 </tr>
               </thead>
               <tbody>
                 {result.rows.map((r) => (
                   <tr key={r.id}>
-                    <td data-label="Number" className="muted">
-                      {r.number}
+                    <td data-label="Number" className="muted nowrap">
+                      {requestReference(r)}
                     </td>
                     <td>
                       <Link to={`/requests/${r.id}`} className="row-title">
@@ -245,7 +251,7 @@ export default function RequestsIndex() {
               </tbody>
             </table>
           </div>
-          <Pagination page={result.page} pageCount={result.pageCount} total={result.total} noun="request" />
+          <CursorPagination total={result.total} totalExact={result.totalExact} nextCursor={result.nextCursor} prevCursor={result.prevCursor} noun="request" />
         </>
       ) : result ? (
         <div className="card empty">
@@ -258,5 +264,30 @@ export default function RequestsIndex() {
         </div>
       ) : null}
     </>
+  );
+}
+
+/**
+ * A column header that sorts the list by its column: a link (works without JavaScript) to the same filters
+ * sorted this way, from the first page; on the sorted column it turns the direction round.
+ */
+function SortableHeader({ sort, label, current }: { sort: RequestSort; label: string; current: { sort: RequestSort; dir: "asc" | "desc" } }) {
+  const [params] = useSearchParams();
+  const active = current.sort === sort;
+  const next = new URLSearchParams(params);
+  next.delete("cursor");
+  next.delete("page");
+  next.set("sort", sort);
+  const dir = active ? (current.dir === "asc" ? "desc" : "asc") : null;
+  if (dir) next.set("dir", dir);
+  else next.delete("dir");
+  return (
+    <th scope="col" aria-sort={active ? (current.dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link to={`?${next}`} className="sort-link">
+        {label}
+        {active ? <span aria-hidden="true">{current.dir === "asc" ? " ▲" : " ▼"}</span> : null}
+        <span className="visually-hidden">{active ? `, sorted ${current.dir === "asc" ? "ascending" : "descending"}; sort the other way` : ", sort by this column"}</span>
+      </Link>
+    </th>
   );
 }

@@ -8,6 +8,10 @@ export const organizations = pgTable(
   {
   id: id(),
   name: text("name").notNull(),
+  // Shown before each request number ("TRC-12") so two organizations' #1 differ. Unique; 2-8 capital letters
+  // or digits. Left empty on insert, the database derives it from the name (trigger organizations_short_code,
+  // migration 0019): a leading acronym ("TRC (Three Rivers ...)"), else the words' initials, then 2, 3... if taken.
+  shortCode: text("short_code").notNull().default(""),
   timeZone: text("time_zone").notNull().default("America/New_York"),
   // Follow-up interval for laws with no fixed deadline (AZ, FL, WI...): the organization's policy.
   followUpBusinessDays: integer("follow_up_business_days").notNull().default(10),
@@ -21,7 +25,11 @@ export const organizations = pgTable(
   autoFollowUpIntervalDays: integer("auto_follow_up_interval_days").notNull().default(30),
   ...timestamps,
   },
-  (t) => [check("organizations_auto_follow_up_interval", sql`${t.autoFollowUpIntervalDays} between 1 and 365`)],
+  (t) => [
+    check("organizations_auto_follow_up_interval", sql`${t.autoFollowUpIntervalDays} between 1 and 365`),
+    uniqueIndex("organizations_short_code_unique").on(t.shortCode),
+    check("organizations_short_code_format", sql`${t.shortCode} ~ '^[A-Z][A-Z0-9]{1,7}$'`),
+  ],
 );
 
 export const users = pgTable(

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organizations, users } from "./accounts";
-import { id, timestamps } from "./columns";
+import { id, timestamps, tsvector } from "./columns";
 import { bounceResolution, inboundChannel, inboundStatus, mailClassification, mailKind, outboxStatus } from "./enums";
 import { agencies } from "./places";
 import { vendors } from "./vendors";
@@ -130,10 +130,15 @@ export const inboundMessages = pgTable(
     trackingNumberFound: text("tracking_number_found"),
     // null: never acted on; "accepted" or "declined" by a person.
     trackingNumberDecision: text("tracking_number_decision").$type<"accepted" | "declined">(),
+    // Searched from the requests list (filed replies, the request's own organization only).
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(subject, '')), 'A') || setweight(to_tsvector('english', coalesce(text_body, '')), 'B')`,
+    ),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("inbound_message_id_unique").on(t.messageId),
+    index("inbound_search_idx").using("gin", t.searchVector).where(sql`${t.status} = 'filed' and ${t.classification} = 'reply'`),
     index("inbound_org_status_idx").on(t.organizationId, t.status, t.receivedAt),
     index("inbound_request_idx").on(t.requestId),
   ],

@@ -8,13 +8,14 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { organizations, users } from "./accounts";
-import { id, timestamps } from "./columns";
+import { id, timestamps, tsvector } from "./columns";
 import {
   communicationChannel,
   communicationDirection,
@@ -81,11 +82,25 @@ export const requests = pgTable(
     letterSubject: text("letter_subject"),
     letterText: text("letter_text"),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    // What the requests list's search box finds in the request itself (app/domain/request-search.server.ts):
+    // title and tracking number weigh most, then what is asked.
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('simple', coalesce(tracking_number, '')), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B')`,
+    ),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("requests_number_unique").on(t.organizationId, t.number),
-    index("requests_org_updated_idx").on(t.organizationId, t.updatedAt),
+    // Keyset pages of the list: each organization's rows in the sort's order, the id breaking ties.
+    index("requests_org_updated_idx").on(t.organizationId, t.updatedAt, t.id),
+    index("requests_org_status_updated_idx").on(t.organizationId, t.status, t.updatedAt, t.id),
+    index("requests_org_due_key_idx").on(t.organizationId, sql`coalesce(${t.dueOn}, 'infinity'::date)`, t.id),
+    // Due date, latest first, no date last.
+    index("requests_org_due_desc_key_idx").on(t.organizationId, sql`coalesce(${t.dueOn}, '-infinity'::date)`, t.id),
+    index("requests_search_idx").using("gin", t.searchVector),
+    // Partial words and reference numbers ("1182", "PRR-20"): trigrams (pg_trgm).
+    index("requests_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
+    index("requests_tracking_trgm_idx").using("gin", t.trackingNumber.op("gin_trgm_ops")),
     index("requests_org_status_idx").on(t.organizationId, t.status),
     index("requests_agency_idx").on(t.agencyId),
     index("requests_assignee_idx").on(t.assigneeId),
@@ -95,6 +110,11 @@ export const requests = pgTable(
     index("requests_assignee_next_action_idx").on(t.assigneeId, t.nextActionOn),
     index("requests_tags_idx").using("gin", t.tags),
     index("requests_org_due_idx").on(t.organizationId, t.dueOn),
+    // The navigation's "needs attention" count reads only open rows, and only these columns: an index-only scan.
+    // The statuses are OPEN_STATUSES (app/domain/request-status.ts), written out so the planner can match it.
+    index("requests_open_attention_idx")
+      .on(t.organizationId, t.status, t.dueOn, t.nextActionOn, t.followUpOn, t.dueStatutory, t.id)
+      .where(sql`${t.status} in ('submitted', 'acknowledged', 'awaiting_response', 'clarification_requested', 'fee_requested', 'partially_fulfilled', 'appealed', 'in_litigation')`),
     index("requests_vendor_idx").on(t.vendorId),
     index("requests_campaign_idx").on(t.campaignId),
     uniqueIndex("requests_public_slug_unique").on(t.publicSlug),
@@ -103,6 +123,24 @@ export const requests = pgTable(
     check("requests_letter_edit_whole", sql`(${t.letterSubject} is null) = (${t.letterText} is null)`),
     check("requests_one_target", sql`num_nonnulls(${t.agencyId}, ${t.vendorId}) = 1`),
   ],
+);
+
+/**
+ * How many of an organization's requests carry each tag (and how many of those are not private, which its
+ * coalition partners see), for the list's tag filter. Kept by the trigger requests_tag_uses (migration
+ * 0018_tag_uses_trigger): every insert, delete, and change of a request's tags or visibility; never written by the app.
+ */
+export const tagUses = pgTable(
+  "tag_uses",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    tag: text("tag").notNull(),
+    uses: integer("uses").notNull().default(0),
+    sharedUses: integer("shared_uses").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.tag] })],
 );
 
 /** Append-only: rows are inserted in the same transaction as the change they record, never updated. */
@@ -133,6 +171,10 @@ export const requestEvents = pgTable(
     index("request_events_status_changes_idx")
       .on(t.requestId, t.seq)
       .where(sql`${t.kind} = 'status_changed'`),
+    // Notes' text for the requests list's search (request-search.server.ts); other kinds are not searched.
+    index("request_events_note_search_idx")
+      .using("gin", sql`to_tsvector('english', coalesce(${t.data} ->> 'body', ''))`)
+      .where(sql`${t.kind} = 'note_added'`),
   ],
 );
 
@@ -151,7 +193,8 @@ export const communications = pgTable(
     occurredOn: date("occurred_on", { mode: "string" }).notNull(),
     summary: text("summary").notNull(),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(sql`to_tsvector('english', coalesce(summary, ''))`),
     ...timestamps,
   },
-  (t) => [index("communications_request_idx").on(t.requestId)],
+  (t) => [index("communications_request_idx").on(t.requestId), index("communications_search_idx").using("gin", t.searchVector)],
 );

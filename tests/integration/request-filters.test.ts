@@ -4,6 +4,7 @@ import { changeStatus, createRequest } from "~/domain/requests.server";
 import * as apiDeadlines from "~/routes/api.v1.deadlines";
 import * as apiRequests from "~/routes/api.v1.requests";
 import * as requestsIndex from "~/routes/requests._index";
+import * as requestsAgencies from "~/routes/requests.agencies";
 import { callRoute, cookieFor, makeAgency, makeOrganization, TODAY } from "./factories";
 
 // The list's filters, sorts and pages, on an organization of its own whose requests the test knows.
@@ -17,7 +18,7 @@ type Item = {
   overdue: boolean;
   nextActionDate: string | null;
 };
-type Page = { data: Item[]; page: number; pageSize: number; total: number; pageCount: number };
+type Page = { data: Item[]; page: number | null; pageSize: number; total: number; totalExact: boolean; pageCount: number | null; nextCursor: string | null; prevCursor: string | null };
 
 let org: Awaited<ReturnType<typeof makeOrganization>>;
 let cookie: string;
@@ -164,6 +165,76 @@ describe("GET /api/v1/requests sorting and pages", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { result: { rows: { id: string }[]; total: number } };
     expect(body.result.rows.map((r) => r.id)).toEqual([ids.soon]);
+  });
+});
+
+describe("GET /api/v1/requests keyset pages", () => {
+  const SORTS = ["updated", "created", "filed", "due", "title", "status", "next_action", "number"];
+
+  it("follows nextCursor through every sort and direction: the whole list, in order, no repeats or gaps", async () => {
+    for (const sort of SORTS) {
+      for (const dir of ["asc", "desc"]) {
+        const whole = idsOf(await list(`?sort=${sort}&dir=${dir}&pageSize=100`));
+        expect(sorted(whole), `${sort} ${dir}`).toEqual(sorted(allIds));
+        const seen: string[] = [];
+        let page = await list(`?sort=${sort}&dir=${dir}&pageSize=5`);
+        expect(page.prevCursor, `${sort} ${dir}`).toBeNull();
+        const pages: Page[] = [page];
+        seen.push(...idsOf(page));
+        while (page.nextCursor) {
+          page = await list(`?sort=${sort}&dir=${dir}&pageSize=5&cursor=${page.nextCursor}`);
+          pages.push(page);
+          seen.push(...idsOf(page));
+        }
+        expect(seen, `${sort} ${dir}`).toEqual(whole);
+        expect(pages).toHaveLength(3);
+        // Previous from the last page is the middle page again.
+        const back = await list(`?sort=${sort}&dir=${dir}&pageSize=5&cursor=${pages[2]!.prevCursor}`);
+        expect(idsOf(back), `${sort} ${dir}`).toEqual(idsOf(pages[1]!));
+        const first = await list(`?sort=${sort}&dir=${dir}&pageSize=5&cursor=${back.prevCursor}`);
+        expect(idsOf(first)).toEqual(idsOf(pages[0]!));
+        expect(first.prevCursor).toBeNull();
+      }
+    }
+  });
+
+  it("refuses a bad cursor with 400 and the cursor named", async () => {
+    for (const query of ["?cursor=garbage", `?sort=title&cursor=${(await list("?pageSize=5")).nextCursor}`]) {
+      const response = await callRoute(apiRequests.loader, { url: `/api/v1/requests${query}`, cookie });
+      expect(response.status, query).toBe(400);
+      const body = (await response.json()) as { fieldErrors: Record<string, string[]> };
+      expect(Object.keys(body.fieldErrors)).toEqual(["cursor"]);
+    }
+    const page = await callRoute(requestsIndex.loader, { url: "/requests?cursor=garbage", cookie });
+    expect(page.status).toBe(400);
+  });
+
+  it("the list page says how it is sorted, for its column headers", async () => {
+    const response = await callRoute(requestsIndex.loader, { url: "/requests?sort=due", cookie });
+    const body = (await response.json()) as { result: { sort: string; dir: string } };
+    expect(body.result).toMatchObject({ sort: "due", dir: "asc" });
+    const searched = (await (await callRoute(requestsIndex.loader, { url: "/requests?q=stops", cookie })).json()) as { result: { sort: string; dir: string } };
+    expect(searched.result).toMatchObject({ sort: "relevance", dir: "desc" });
+  });
+
+  it("states the total exactly while it is small", async () => {
+    expect(await list("?pageSize=5")).toMatchObject({ total: 12, totalExact: true, pageCount: 3 });
+  });
+
+  it("finds requests by part of the agency's name (a text box, not a select of every agency)", async () => {
+    expect(sorted(idsOf(await list("?agencyName=county%20SHERIFF")))).toEqual(sorted([ids.draft!, ids.soon!]));
+    expect((await list("?agencyName=no%20such%20agency")).total).toBe(0);
+    const response = await callRoute(requestsIndex.loader, { url: "/requests?agencyName=sheriff&status=submitted", cookie });
+    const body = (await response.json()) as { result: { rows: { id: string }[] }; agencies?: unknown };
+    expect(body.result.rows.map((r) => r.id)).toEqual([ids.soon]);
+    expect(body.agencies).toBeUndefined();
+    // With JavaScript the box suggests agencies; picking one filters by its id, and the page names it.
+    const suggestions = await callRoute(requestsAgencies.loader, { url: "/requests/agencies?q=sheriff", cookie });
+    const { hits } = (await suggestions.json()) as { hits: { id: string; name: string }[] };
+    expect(hits.map((h) => h.id)).toEqual([secondAgency]);
+    expect((await callRoute(requestsAgencies.loader, { url: "/requests/agencies?q=s", cookie })).status).toBe(400);
+    const byId = (await (await callRoute(requestsIndex.loader, { url: `/requests?agency=${secondAgency}`, cookie })).json()) as { agencyLabel: string };
+    expect(byId.agencyLabel).toBe("Filters County Sheriff");
   });
 });
 

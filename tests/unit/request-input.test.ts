@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newRequestApiSchema, normalizeTags, parseRequestFilters } from "~/domain/request-input";
+import { decodeCursor, effectiveSort, encodeCursor, newRequestApiSchema, normalizeTags, parseRequestFilters } from "~/domain/request-input";
 import { safeRedirectPath } from "~/utils/redirect";
 
 const TODAY = "2026-11-23";
@@ -36,10 +36,39 @@ describe("request input", () => {
 
   it("reads list filters, treating empty parameters as absent", () => {
     const parsed = parseRequestFilters(new URLSearchParams("status=&q=%20stops%20&page=2"));
-    expect(parsed.success && parsed.data).toMatchObject({ q: "stops", page: 2, sort: "updated", pageSize: 25 });
+    expect(parsed.success && parsed.data).toMatchObject({ q: "stops", page: 2, pageSize: 25 });
+    // Searching sorts by best match unless a sort is asked for; otherwise by last update.
+    expect(parsed.success && effectiveSort(parsed.data)).toBe("relevance");
+    expect(effectiveSort({})).toBe("updated");
+    expect(effectiveSort({ sort: "relevance" })).toBe("updated");
     expect(parseRequestFilters(new URLSearchParams("pageSize=1000")).success).toBe(false);
     expect(parseRequestFilters(new URLSearchParams("assignee=me")).success).toBe(true);
     expect(parseRequestFilters(new URLSearchParams("assignee=someone")).success).toBe(false);
+  });
+});
+
+describe("list cursors", () => {
+  const errorsOf = (query: string) => {
+    const parsed = parseRequestFilters(new URLSearchParams(query));
+    return parsed.success ? null : parsed.error.issues.map((i) => i.path.join("."));
+  };
+  const cursor = encodeCursor({ sort: "due", dir: "asc", before: false, key: "2026-12-01", id: "5f0c0c1e-3b1a-4c56-9d1e-0a3e7f1b2c3d" });
+
+  it("round-trips, and a page of the same sort and direction reads it", () => {
+    expect(decodeCursor(cursor)).toEqual({ sort: "due", dir: "asc", before: false, key: "2026-12-01", id: "5f0c0c1e-3b1a-4c56-9d1e-0a3e7f1b2c3d" });
+    const parsed = parseRequestFilters(new URLSearchParams(`sort=due&cursor=${cursor}`));
+    expect(parsed.success && parsed.data.cursor).toMatchObject({ key: "2026-12-01", before: false });
+  });
+
+  it("refuses a cursor that is garbled, edited, of another sort, or given with a page, naming the cursor", () => {
+    expect(errorsOf("cursor=not-a-cursor")).toEqual(["cursor"]);
+    expect(errorsOf(`sort=title&cursor=${cursor}`)).toEqual(["cursor"]);
+    expect(errorsOf(`sort=due&dir=desc&cursor=${cursor}`)).toEqual(["cursor"]);
+    expect(errorsOf(`sort=due&page=2&cursor=${cursor}`)).toEqual(["cursor"]);
+    const badKey = Buffer.from(JSON.stringify(["due", "asc", "a", "'; drop table requests; --", "5f0c0c1e-3b1a-4c56-9d1e-0a3e7f1b2c3d"])).toString("base64url");
+    expect(errorsOf(`sort=due&cursor=${badKey}`)).toEqual(["cursor"]);
+    const badTime = Buffer.from(JSON.stringify(["updated", "desc", "a", "yesterday", "5f0c0c1e-3b1a-4c56-9d1e-0a3e7f1b2c3d"])).toString("base64url");
+    expect(errorsOf(`cursor=${badTime}`)).toEqual(["cursor"]);
   });
 });
 

@@ -1,0 +1,50 @@
+import { Link, useLocation } from "@remix-run/react";
+
+/** "1,234 requests" or "more than 10,000 requests": lists count exactly only up to a bound. */
+export function countLabel(total: number, exact: boolean, noun: string): string {
+  if (!exact) return `More than ${(total - 1).toLocaleString("en-US")} ${noun}s`;
+  return `${total.toLocaleString("en-US")} ${total === 1 ? noun : `${noun}s`}`;
+}
+
+/**
+ * Previous / next links of a keyset-paged list: each link is the current URL (filters and sort kept, so it can
+ * be shared) with the other page's cursor, and without a page number.
+ */
+export function CursorPagination({
+  total,
+  totalExact,
+  nextCursor,
+  prevCursor,
+  noun,
+}: {
+  total: number;
+  totalExact: boolean;
+  nextCursor: string | null;
+  prevCursor: string | null;
+  noun: string;
+}) {
+  const location = useLocation();
+  const hrefFor = (cursor: string) => {
+    const params = new URLSearchParams(location.search);
+    params.delete("page");
+    params.set("cursor", cursor);
+    return `${location.pathname}?${params}`;
+  };
+  return (
+    <nav className="pagination" aria-label="Pages">
+      <span>{countLabel(total, totalExact, noun)}</span>
+      <span className="actions">
+        {prevCursor ? (
+          <Link className="button button--secondary" to={hrefFor(prevCursor)} rel="prev">
+            ← Previous
+          </Link>
+        ) : null}
+        {nextCursor ? (
+          <Link className="button button--secondary" to={hrefFor(nextCursor)} rel="next">
+            Next →
+          </Link>
+        ) : null}
+      </span>
+    </nav>
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "requests_open_attention_idx" ON "requests" USING btree ("organization_id","status","due_on","next_action_on","follow_up_on","due_statutory","id") WHERE "requests"."status" in ('submitted', 'acknowledged', 'awaiting_response', 'clarification_requested', 'fee_requested', 'partially_fulfilled', 'appealed', 'in_litigation');

@@ -1,0 +1,1 @@
+CREATE INDEX "requests_org_due_desc_key_idx" ON "requests" USING btree ("organization_id",coalesce("due_on", '-infinity'::date),"id");

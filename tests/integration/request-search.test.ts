@@ -1,0 +1,148 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { inboundMessages, requests } from "../../db/schema";
+import { addNote, addTags, createRequest, listRequests, listTags, logCommunication } from "~/domain/requests.server";
+import { db } from "~/utils/db.server";
+import { formCoalition, freshViewer, makeOrganization, TODAY } from "./factories";
+
+// The requests list's search (app/domain/request-search.server.ts): full-text search ranked with ts_rank,
+// trigram matching for parts of words and reference numbers, and the texts only the request's own
+// organization may search (mail, communications, notes).
+
+let ours: Awaited<ReturnType<typeof makeOrganization>>;
+let partner: Awaited<ReturnType<typeof makeOrganization>>;
+const ids: Record<string, string> = {};
+
+async function file(org: typeof ours, key: string, input: { title: string; description?: string; trackingNumber?: string; visibility?: "private" | "coalition" }) {
+  const created = await createRequest(
+    org.viewer,
+    {
+      title: input.title,
+      description: input.description ?? "Records for the year.",
+      agencyId: org.agencyId,
+      initialStatus: "draft",
+      trackingNumber: input.trackingNumber,
+      tags: [],
+      visibility: input.visibility ?? "coalition",
+    },
+    TODAY,
+  );
+  if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+  ids[key] = created.value.id;
+  return created.value.id;
+}
+
+async function reply(org: typeof ours, requestId: string, subject: string, textBody: string, classification: "reply" | "auto_reply" = "reply") {
+  await db.insert(inboundMessages).values({
+    organizationId: org.org.id,
+    requestId,
+    status: "filed",
+    channel: "upload",
+    messageId: `<${randomUUID()}@agency.example>`,
+    rawKey: "x",
+    rawSize: 1,
+    subject,
+    textBody,
+    classification,
+  });
+}
+
+const search = async (org: typeof ours, q: string) => (await listRequests(org.viewer, { q, pageSize: 100 })).rows.map((r) => r.id);
+
+beforeAll(async () => {
+  ours = await makeOrganization("Search");
+  partner = await makeOrganization("SearchPartner");
+  await formCoalition(ours, partner);
+  ours = { ...ours, viewer: await freshViewer(ours.admin.id) };
+  partner = { ...partner, viewer: await freshViewer(partner.admin.id) };
+
+  await file(ours, "inDescription", { title: "Annual audit", description: "All body camera footage retention schedules and the policy." });
+  await file(ours, "inTitle", { title: "Body camera footage retention policy" });
+  await file(ours, "tracked", { title: "Dispatch logs", trackingNumber: "PRR-2026-1182" });
+  await file(ours, "otherTracked", { title: "Dispatch audio", trackingNumber: "PRR-2025-0455" });
+  await file(ours, "mailed", { title: "Jail contracts" });
+  await reply(ours, ids.mailed!, "Your records request", "The zeppelin invoices are attached.");
+  await file(ours, "autoReplied", { title: "Jail menus" });
+  await reply(ours, ids.autoReplied!, "Out of office", "Back Monday; ask about zeppelin matters then.", "auto_reply");
+  await file(ours, "noted", { title: "Towing contracts" });
+  await addNote(ours.viewer, ids.noted!, "The clerk mentioned a walrus-shaped filing cabinet.");
+  await file(ours, "logged", { title: "Parking tickets" });
+  await logCommunication(ours.viewer, ids.logged!, { direction: "incoming", channel: "phone", occurredOn: TODAY, summary: "Clerk promised the quokka spreadsheet by Friday." });
+  await file(ours, "private", { title: "Private body camera audit", visibility: "private" });
+
+  await file(partner, "partnerMailed", { title: "Partner jail contracts" });
+  await reply(partner, ids.partnerMailed!, "Records", "More zeppelin invoices here.");
+  await file(partner, "partnerBody", { title: "Partner body camera policy" });
+});
+
+describe("the requests list's search", () => {
+  it("ranks a title match above a match in what is asked", async () => {
+    const found = await search(ours, "body camera retention");
+    expect(found.slice(0, 2)).toEqual([ids.inTitle, ids.inDescription]);
+    // Words are stemmed: "policies" finds "policy".
+    expect(await search(ours, "retention policies")).toEqual(expect.arrayContaining([ids.inTitle, ids.inDescription]));
+  });
+
+  it("finds a tracking number whole or in part, the exact hit first", async () => {
+    expect(await search(ours, "1182")).toEqual([ids.tracked]);
+    expect(await search(ours, "PRR-2026")).toEqual([ids.tracked]);
+    expect((await search(ours, "PRR-2026-1182"))[0]).toBe(ids.tracked);
+    expect(sorted(await search(ours, "prr-20"))).toEqual(sorted([ids.tracked!, ids.otherTracked!]));
+    // Part of a word of the title.
+    expect(await search(ours, "ispatch")).toEqual(expect.arrayContaining([ids.tracked, ids.otherTracked]));
+    expect(await search(ours, "udio")).toEqual([ids.otherTracked]);
+  });
+
+  it("searches filed replies, notes and communications of the organization's own requests", async () => {
+    expect(await search(ours, "zeppelin")).toEqual([ids.mailed]);
+    expect(await search(ours, "walrus")).toEqual([ids.noted]);
+    expect(await search(ours, "quokka spreadsheet")).toEqual([ids.logged]);
+  });
+
+  it("never searches a partner's mail, notes or communications, nor an automatic reply", async () => {
+    // The partner sees our shared requests but not their mail or notes, so searching them finds nothing...
+    expect(await search(partner, "walrus")).toEqual([]);
+    expect(await search(partner, "quokka")).toEqual([]);
+    // ...and its own mail is its own: it finds its request, we do not.
+    expect(await search(partner, "zeppelin")).toEqual([ids.partnerMailed]);
+    expect(await search(ours, "zeppelin")).not.toContain(ids.partnerMailed);
+  });
+
+  it("covers the partner's shared requests' own text, and never a private request of another organization", async () => {
+    expect(sorted(await search(ours, "body camera"))).toEqual(sorted([ids.inTitle!, ids.inDescription!, ids.private!, ids.partnerBody!]));
+    expect(sorted(await search(partner, "body camera"))).toEqual(sorted([ids.inTitle!, ids.inDescription!, ids.partnerBody!]));
+  });
+
+  it("takes any text without an error: quotes, operators, wildcards", async () => {
+    for (const q of ['"body camera', "-", "50%", "a_b", "!!", "(", "'", "x"]) {
+      await expect(listRequests(ours.viewer, { q }), q).resolves.toBeTruthy();
+    }
+  });
+});
+
+describe("the tag filter's menu", () => {
+  it("lists the tags in use that the viewer may see, kept up to date by the database", async () => {
+    const created = await createRequest(
+      ours.viewer,
+      { title: "Tagged", description: "x", agencyId: ours.agencyId, initialStatus: "draft", tags: ["zz-secret", "zz-both"], visibility: "private" },
+      TODAY,
+    );
+    if (!created.ok) throw new Error("create");
+    const id = created.value.id;
+    expect(await listTags(ours.viewer)).toEqual(expect.arrayContaining(["zz-secret", "zz-both"]));
+    // A private request's tags stay with its organization.
+    expect(await listTags(partner.viewer)).not.toContain("zz-secret");
+    await db.update(requests).set({ visibility: "coalition" }).where(eq(requests.id, id));
+    expect(await listTags(partner.viewer)).toEqual(expect.arrayContaining(["zz-secret", "zz-both"]));
+    await addTags(ours.viewer, id, ["zz-added"]);
+    expect(await listTags(ours.viewer)).toContain("zz-added");
+    await db.update(requests).set({ tags: ["zz-both"] }).where(eq(requests.id, id));
+    expect(await listTags(ours.viewer)).not.toContain("zz-secret");
+    await db.delete(requests).where(eq(requests.id, id));
+    const after = await listTags(ours.viewer);
+    expect(after.filter((t) => t.startsWith("zz-"))).toEqual([]);
+  });
+});
+
+const sorted = (values: string[]) => [...values].sort();
