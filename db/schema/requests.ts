@@ -118,6 +118,9 @@ export const requests = pgTable(
     index("requests_chase_policy_idx")
       .on(t.organizationId, t.followUpOn)
       .where(sql`${t.status} in ${sql.raw(OPEN_STATUS_LIST_SQL)} and not ${t.dueStatutory}`),
+    // The calendar feed reads acknowledgement and appeal deadlines in date order.
+    index("requests_ack_due_idx").on(t.organizationId, t.acknowledgementDueOn).where(sql`${t.status} = 'submitted'`),
+    index("requests_appeal_due_idx").on(t.organizationId, t.appealDueOn).where(sql`${t.appealDueOn} is not null`),
     check("requests_public_at_only_when_public", sql`(${t.visibility} = 'public') = (${t.publicAt} is not null)`),
     check("requests_letter_edit_whole", sql`(${t.letterSubject} is null) = (${t.letterText} is null)`),
     check("requests_one_target", sql`num_nonnulls(${t.agencyId}, ${t.vendorId}) = 1`),
@@ -145,7 +148,13 @@ export const requestEvents = pgTable(
     // of this table that changes (append-only otherwise); each change is itself an event.
     internal: boolean("internal").notNull().default(false),
   },
-  (t) => [index("request_events_request_idx").on(t.requestId, t.seq)],
+  (t) => [
+    index("request_events_request_idx").on(t.requestId, t.seq),
+    // The calendar feed's extensions: a request's extension and due-date events without reading its whole timeline.
+    index("request_events_extensions_idx")
+      .on(t.requestId, t.seq)
+      .where(sql`${t.kind} in ('extension_logged', 'due_date_changed')`),
+  ],
 );
 
 export const communications = pgTable(
