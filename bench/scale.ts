@@ -351,7 +351,8 @@ async function main() {
         return { status: res.status, bytes: body.length };
       } catch (error) {
         const died = server!.exitCode !== null || server!.signalCode !== null;
-        console.log(`  ${pathname}: ${(error as Error).message}${died ? `; the server died (${server!.exitCode ?? server!.signalCode}):\n${log.slice(-1500)}` : ""}`);
+        const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+        console.log(`  ${pathname}: ${(error as Error).message}${cause ? ` (${cause.code ?? ""} ${cause.message ?? ""})` : ""}${died ? `; the server died (${server!.exitCode ?? server!.signalCode}):\n${log.slice(-1500)}` : ""}`);
         if (died) await start();
         throw error;
       }

@@ -33,6 +33,9 @@ import { campaigns, vendors } from "./vendors";
 export const OPEN_STATUS_LIST_SQL =
   "('submitted', 'acknowledged', 'awaiting_response', 'clarification_requested', 'fee_requested', 'partially_fulfilled', 'appealed', 'in_litigation')";
 
+/** RECEIVED_STATUSES (app/domain/groups.server.ts) as a literal list, for the precedents' partial indexes. */
+export const RECEIVED_STATUS_LIST_SQL = "('fulfilled', 'partially_fulfilled')";
+
 export const requests = pgTable(
   "requests",
   {
@@ -118,6 +121,11 @@ export const requests = pgTable(
     index("requests_chase_policy_idx")
       .on(t.organizationId, t.followUpOn)
       .where(sql`${t.status} in ${sql.raw(OPEN_STATUS_LIST_SQL)} and not ${t.dueStatutory}`),
+    // Precedents: an agency's (or vendor's) latest received requests.
+    index("requests_received_agency_idx").on(t.agencyId, t.updatedAt).where(sql`${t.status} in ${sql.raw(RECEIVED_STATUS_LIST_SQL)}`),
+    index("requests_received_vendor_idx")
+      .on(t.vendorId, t.updatedAt)
+      .where(sql`${t.status} in ${sql.raw(RECEIVED_STATUS_LIST_SQL)} and ${t.vendorId} is not null`),
     // The calendar feed reads acknowledgement and appeal deadlines in date order.
     index("requests_ack_due_idx").on(t.organizationId, t.acknowledgementDueOn).where(sql`${t.status} = 'submitted'`),
     index("requests_appeal_due_idx").on(t.organizationId, t.appealDueOn).where(sql`${t.appealDueOn} is not null`),

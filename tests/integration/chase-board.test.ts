@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { OPEN_STATUS_LIST_SQL, jurisdictions } from "../../db/schema";
+import { OPEN_STATUS_LIST_SQL, RECEIVED_STATUS_LIST_SQL, jurisdictions } from "../../db/schema";
+import { RECEIVED_STATUSES } from "~/domain/groups.server";
 import { CHASE_BOARD_ROWS, CHASE_SECTION_PAGE_ROWS, CHASE_TOTAL_CAP, chaseBoard, decodeChaseCursor, encodeChaseCursor } from "~/domain/chase.server";
 import { OPEN_STATUSES } from "~/domain/request-status";
 import { createAgency, createLocalJurisdiction } from "~/domain/places.server";
@@ -109,7 +110,8 @@ describe("the chase board at scale", () => {
     expect(decodeChaseCursor("2026-11-03_")).toBeNull();
   });
 
-  it("keeps the schema's literal open-status list in step with OPEN_STATUSES", () => {
+  it("keeps the schema's literal status lists in step with OPEN_STATUSES and RECEIVED_STATUSES", () => {
     expect(OPEN_STATUS_LIST_SQL).toBe(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`);
+    expect(RECEIVED_STATUS_LIST_SQL).toBe(`(${RECEIVED_STATUSES.map((s) => `'${s}'`).join(", ")})`);
   });
 });
