@@ -201,7 +201,7 @@ async function main() {
               from requests r left join agencies a on a.id = r.agency_id
              where r.organization_id = ${orgId} and r.status = any(${OPEN}::request_status[])
                and r.due_on between ${ahead(-30)} and ${ahead(365)}
-             order by r.due_on, r.number limit 2000`;
+             order by r.due_on, r.number limit 1000`;
           await s`select request_id, kind, data from request_events where request_id = any(${rows.map((r) => r.id)}::uuid[])
                    and kind in ('extension_logged', 'due_date_changed') order by request_id, seq`;
         },
@@ -285,11 +285,11 @@ async function main() {
         label: "public index /r",
         path: "/r",
         floor: (s) =>
-          Promise.all([
+          html(s).then(() => Promise.all([
             s`select r.id, r.public_slug, r.title, r.status, a.name from requests r left join agencies a on a.id = r.agency_id
                 where r.visibility = 'public' and r.public_at <= now() order by r.public_at desc limit 25`,
             s`select code, name from jurisdictions where kind = 'state' and organization_id is null order by name`,
-          ]),
+          ])),
       },
       { label: "API /api/v1/requests: default", path: "/api/v1/requests", api: true, floor: (s) => session(s).then(() => listPage(s, null)) },
       {

@@ -56,8 +56,8 @@ async function viewerForToken(db: Executor, token: string): Promise<Viewer | nul
 export const CALENDAR_PAST_DAYS = 30;
 export const CALENDAR_FUTURE_DAYS = 365;
 /** At most this many entries: up to CALENDAR_MAX_PAST of the window's past days, the rest upcoming. */
-export const CALENDAR_MAX_EVENTS = 2000;
-export const CALENDAR_MAX_PAST = 500;
+export const CALENDAR_MAX_EVENTS = 1000;
+export const CALENDAR_MAX_PAST = 250;
 
 const openStatusList = sql.raw(OPEN_STATUS_LIST_SQL);
 
@@ -74,7 +74,7 @@ interface ExtensionEntry {
 /**
  * Each logged extension of the given requests with the due date it set: the explicit new date, or else the
  * date of the due-date change written right after it in the same transaction. An extension that moved
- * nothing has no entry. Reads those requests' extension and due-date events only (a partial index).
+ * nothing has no entry. Reads those requests' events only (by request id).
  */
 async function extensionsOf(db: Executor, requestIds: readonly string[]): Promise<Map<string, ExtensionEntry[]>> {
   const byRequest = new Map<string, ExtensionEntry[]>();

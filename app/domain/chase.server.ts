@@ -108,8 +108,15 @@ function sectionBranches(key: ChaseSectionKey, viewer: Viewer, today: string): S
       ];
     case "overdue":
       return [sql`${open} and ${chaseSortKey} < ${today}`];
-    case "waiting_on_us":
-      return [sql`${org} and ${requests.status} in ('clarification_requested', 'fee_requested')`];
+    case "waiting_on_us": {
+      // Paused and not overdue: due today or later, or undated, or past due with a follow-up planned.
+      const paused = sql`${requests.status} in ('clarification_requested', 'fee_requested')`;
+      return [
+        sql`${org} and ${paused} and ${chaseSortKey} >= ${today} and ${requests.dueOn} is not null`,
+        sql`${open} and ${paused} and ${requests.dueOn} is null`,
+        sql`${open} and ${paused} and ${requests.nextActionOn} is not null and ${requests.nextActionOn} > ${today} and ${requests.dueOn} < ${today}`,
+      ];
+    }
     case "due_soon":
       return [sql`${open} and ${chaseSortKey} between ${today} and ${weekAhead} and ${requests.dueOn} is not null`];
     case "follow_up":
@@ -172,7 +179,9 @@ async function sectionPageIds(db: Executor, viewer: Viewer, today: string, key: 
 async function sectionTotal(db: Executor, viewer: Viewer, today: string, key: ChaseSectionKey): Promise<number> {
   const section = sectionOf(today);
   const parts = sectionBranches(key, viewer, today).map(
-    (where) => sql`(select 1 from ${requests} where ${where} and ${section} = ${key} limit ${CHASE_TOTAL_CAP + 1})`,
+    // Ordered like the page, so the planner walks the index and stops at the cap instead of collecting every match.
+    (where) => sql`(select 1 from ${requests} where ${where} and ${section} = ${key}
+                    order by ${chaseSortKey} asc nulls last, ${requests.number} asc limit ${CHASE_TOTAL_CAP + 1})`,
   );
   const [row] = await queryRows<{ n: number }>(
     db,

@@ -156,13 +156,7 @@ export const requestEvents = pgTable(
     // of this table that changes (append-only otherwise); each change is itself an event.
     internal: boolean("internal").notNull().default(false),
   },
-  (t) => [
-    index("request_events_request_idx").on(t.requestId, t.seq),
-    // The calendar feed's extensions: a request's extension and due-date events without reading its whole timeline.
-    index("request_events_extensions_idx")
-      .on(t.requestId, t.seq)
-      .where(sql`${t.kind} in ('extension_logged', 'due_date_changed')`),
-  ],
+  (t) => [index("request_events_request_idx").on(t.requestId, t.seq)],
 );
 
 export const communications = pgTable(
