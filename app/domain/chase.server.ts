@@ -61,7 +61,7 @@ const assignee = alias(users, "chase_assignee");
 export const CHASE_BOARD_ROWS = 25;
 export const CHASE_SECTION_PAGE_ROWS = 50;
 /** Section totals are counted up to this many; above it the board says "more than". */
-export const CHASE_TOTAL_CAP = 1000;
+export const CHASE_TOTAL_CAP = 100;
 
 /** The open statuses as a literal list, so the planner can match the partial indexes (db/schema/requests.ts). */
 const openStatusList = sql.raw(OPEN_STATUS_LIST_SQL);

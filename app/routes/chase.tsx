@@ -189,7 +189,7 @@ function RowActions({ row, errors, nonce }: { row: Row; errors?: Record<string, 
   );
 }
 
-/** "12", or "more than 1,000" when the count stopped at its cap. */
+/** "12", or "more than 100" when the count stopped at its cap (CHASE_TOTAL_CAP). */
 function totalText(s: { total: number; totalCapped: boolean }) {
   return s.totalCapped ? `more than ${s.total.toLocaleString("en-US")}` : s.total.toLocaleString("en-US");
 }
