@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { agencies, contactBounces, jurisdictions, requests, users, vendors } from "../../db/schema";
+import { OPEN_STATUS_LIST_SQL, agencies, contactBounces, jurisdictions, requests, users, vendors } from "../../db/schema";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb, queryRows } from "../utils/db.server";
 import { addDays } from "../utils/dates";
@@ -56,55 +56,203 @@ const contactEmail = sql<string | null>`case when ${requests.vendorId} is null t
 
 const assignee = alias(users, "chase_assignee");
 
-export async function chaseBoard(viewer: Viewer, today: string, db: Executor = defaultDb) {
+/** Rows per section on the board; a section's own page ("show all") lists this many per page. */
+export const CHASE_BOARD_ROWS = 25;
+export const CHASE_SECTION_PAGE_ROWS = 50;
+/** Section totals are counted up to this many; above it the board says "more than". */
+export const CHASE_TOTAL_CAP = 100;
+
+/** The open statuses as a literal list, so the planner can match the partial indexes (db/schema/requests.ts). */
+const openStatusList = sql.raw(OPEN_STATUS_LIST_SQL);
+/** The board's order: the date that matters first (a request with none last), then the number. */
+const chaseSortKey = sql<string | null>`coalesce(${requests.dueOn}, ${requests.followUpOn}, ${requests.nextActionOn})`;
+
+/** Where a page of a section starts: after this (sort date, number). */
+export interface ChaseCursor {
+  on: string | null;
+  number: number;
+}
+
+export function encodeChaseCursor(cursor: ChaseCursor): string {
+  return `${cursor.on ?? "none"}_${cursor.number}`;
+}
+
+export function decodeChaseCursor(value: string | null | undefined): ChaseCursor | null {
+  const m = /^(\d{4}-\d{2}-\d{2}|none)_(\d{1,9})$/.exec(value ?? "");
+  if (!m) return null;
+  return { on: m[1] === "none" ? null : m[1]!, number: Number(m[2]) };
+}
+
+function afterCursor(cursor: ChaseCursor | null): SQL {
+  if (!cursor) return sql`true`;
+  if (cursor.on === null) return sql`(${chaseSortKey} is null and ${requests.number} > ${cursor.number})`;
+  return sql`(${chaseSortKey} > ${cursor.on} or (${chaseSortKey} = ${cursor.on} and ${requests.number} > ${cursor.number}) or ${chaseSortKey} is null)`;
+}
+
+/**
+ * Each section as one or more index-friendly supersets ("branches"): a branch's rows are read in board order
+ * from a partial index and filtered by the exact section rule, so a page of a section reads about a page of
+ * rows, whatever the organization's size. Their union is exactly the section (every member matches a branch).
+ */
+function sectionBranches(key: ChaseSectionKey, viewer: Viewer, today: string): SQL[] {
+  const org = sql`${requests.organizationId} = ${viewer.organizationId}`;
+  const open = sql`${org} and ${requests.status} in ${openStatusList}`;
+  const weekAhead = addDays(today, 7);
+  switch (key) {
+    case "fix_contact":
+      return [
+        sql`${org} and (${requests.status} in ${openStatusList} or ${requests.status} = 'draft')
+            and ${requests.id} in (select ${contactBounces.requestId} from ${contactBounces}
+                                    where ${contactBounces.organizationId} = ${viewer.organizationId} and ${contactBounces.resolution} is null)`,
+      ];
+    case "overdue":
+      return [sql`${open} and ${chaseSortKey} < ${today}`];
+    case "waiting_on_us": {
+      // Paused and not overdue: due today or later, or undated, or past due with a follow-up planned.
+      const paused = sql`${requests.status} in ('clarification_requested', 'fee_requested')`;
+      return [
+        sql`${org} and ${paused} and ${chaseSortKey} >= ${today} and ${requests.dueOn} is not null`,
+        sql`${open} and ${paused} and ${requests.dueOn} is null`,
+        sql`${open} and ${paused} and ${requests.nextActionOn} is not null and ${requests.nextActionOn} > ${today} and ${requests.dueOn} < ${today}`,
+      ];
+    }
+    case "due_soon":
+      return [sql`${open} and ${chaseSortKey} between ${today} and ${weekAhead} and ${requests.dueOn} is not null`];
+    case "follow_up":
+      return [
+        sql`${open} and ${requests.nextActionOn} is not null and ${requests.nextActionOn} <= ${today}`,
+        sql`${open} and not ${requests.dueStatutory} and ${requests.followUpOn} <= ${today} and ${requests.nextActionOn} is null`,
+      ];
+    case "overdue_scheduled":
+      return [sql`${open} and ${requests.nextActionOn} is not null and ${requests.nextActionOn} > ${today} and ${requests.dueOn} < ${today}`];
+    case "no_next_action":
+      return [
+        sql`${open} and ${requests.dueOn} is not null and ${chaseSortKey} > ${weekAhead}`,
+        sql`${open} and ${requests.dueOn} is null`,
+      ];
+  }
+}
+
+const chaseColumns = (section: SQL<ChaseSectionKey | null>) => ({
+  id: requests.id,
+  number: requests.number,
+  title: requests.title,
+  status: requests.status,
+  // A request goes to an agency or, for a joint ask, to the vendor itself.
+  agencyName: sql<string>`coalesce(${agencies.name}, ${vendors.name})`,
+  jurisdictionName: sql<string>`coalesce(${jurisdictions.name}, 'Vendor')`,
+  assigneeId: requests.assigneeId,
+  assigneeName: assignee.name,
+  dueOn: requests.dueOn,
+  dueStatutory: requests.dueStatutory,
+  followUpOn: requests.followUpOn,
+  longOverdueOn: requests.longOverdueOn,
+  nextActionOn: requests.nextActionOn,
+  agencyId: requests.agencyId,
+  vendorId: requests.vendorId,
+  contactEmail,
+  // The latest bounce nobody has dealt with, and whether the current contact is an address that bounces.
+  bouncedAddress: sql<string | null>`(select ${contactBounces.address} from ${contactBounces} where ${contactBounces.requestId} = ${requests.id} and ${contactBounces.resolution} is null order by ${contactBounces.createdAt} desc limit 1)`,
+  contactBouncing: sql<boolean>`exists (select 1 from ${contactBounces} where ${contactBounces.resolution} is null and lower(${contactBounces.address}) = lower(${contactEmail}) and (${contactBounces.agencyId} = ${requests.agencyId} or ${contactBounces.vendorId} = ${requests.vendorId}))`,
+  autoFollowUp: requests.autoFollowUp,
+  section,
+  sortOn: sql<string | null>`${chaseSortKey}::text`,
+});
+
+/** The ids of one page of a section, in board order: each branch ordered and limited, then merged. */
+async function sectionPageIds(db: Executor, viewer: Viewer, today: string, key: ChaseSectionKey, after: ChaseCursor | null, limit: number) {
   const section = sectionOf(today);
+  const parts = sectionBranches(key, viewer, today).map(
+    (where) => sql`(select ${requests.id} as id, ${chaseSortKey} as sort_on, ${requests.number} as number from ${requests}
+                     where ${where} and ${section} = ${key} and ${afterCursor(after)}
+                     order by ${chaseSortKey} asc nulls last, ${requests.number} asc limit ${limit})`,
+  );
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select id from (${sql.join(parts, sql` union all `)}) p order by sort_on asc nulls last, number asc limit ${limit}`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** How many requests a section holds, counted up to CHASE_TOTAL_CAP + 1. */
+async function sectionTotal(db: Executor, viewer: Viewer, today: string, key: ChaseSectionKey): Promise<number> {
+  const section = sectionOf(today);
+  const parts = sectionBranches(key, viewer, today).map(
+    // Ordered like the page, so the planner walks the index and stops at the cap instead of collecting every match.
+    (where) => sql`(select 1 from ${requests} where ${where} and ${section} = ${key}
+                    order by ${chaseSortKey} asc nulls last, ${requests.number} asc limit ${CHASE_TOTAL_CAP + 1})`,
+  );
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (select 1 from (${sql.join(parts, sql` union all `)}) p limit ${CHASE_TOTAL_CAP + 1}) c`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+async function sectionRows(db: Executor, viewer: Viewer, today: string, key: ChaseSectionKey, after: ChaseCursor | null, limit: number) {
+  const ids = await sectionPageIds(db, viewer, today, key, after, limit + 1);
+  if (ids.length === 0) return { rows: [], more: false };
   const rows = await db
-    .select({
-      id: requests.id,
-      number: requests.number,
-      title: requests.title,
-      status: requests.status,
-      // A request goes to an agency or, for a joint ask, to the vendor itself.
-      agencyName: sql<string>`coalesce(${agencies.name}, ${vendors.name})`,
-      jurisdictionName: sql<string>`coalesce(${jurisdictions.name}, 'Vendor')`,
-      assigneeId: requests.assigneeId,
-      assigneeName: assignee.name,
-      dueOn: requests.dueOn,
-      dueStatutory: requests.dueStatutory,
-      followUpOn: requests.followUpOn,
-      longOverdueOn: requests.longOverdueOn,
-      nextActionOn: requests.nextActionOn,
-      agencyId: requests.agencyId,
-      vendorId: requests.vendorId,
-      contactEmail,
-      // The latest bounce nobody has dealt with, and whether the current contact is an address that bounces.
-      bouncedAddress: sql<string | null>`(select ${contactBounces.address} from ${contactBounces} where ${contactBounces.requestId} = ${requests.id} and ${contactBounces.resolution} is null order by ${contactBounces.createdAt} desc limit 1)`,
-      contactBouncing: sql<boolean>`exists (select 1 from ${contactBounces} where ${contactBounces.resolution} is null and lower(${contactBounces.address}) = lower(${contactEmail}) and (${contactBounces.agencyId} = ${requests.agencyId} or ${contactBounces.vendorId} = ${requests.vendorId}))`,
-      autoFollowUp: requests.autoFollowUp,
-      section,
-    })
+    .select(chaseColumns(sectionOf(today)))
     .from(requests)
     .leftJoin(agencies, eq(agencies.id, requests.agencyId))
     .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
     .leftJoin(vendors, eq(vendors.id, requests.vendorId))
     .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
-    .where(and(openRequests(viewer), sql`${section} is not null`))
-    .orderBy(asc(sql`coalesce(${requests.dueOn}, ${requests.followUpOn}, ${requests.nextActionOn})`), asc(requests.number));
+    .where(and(inArray(requests.id, ids), ownRequests(viewer)))
+    .orderBy(sql`${chaseSortKey} asc nulls last`, asc(requests.number));
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
+}
 
-  return CHASE_SECTIONS.map((s) => {
-    const inSection = rows.filter((r) => r.section === s.key);
-    // Grouped by assignee, unassigned last, so each person sees their own list.
-    const groups = new Map<string, { assigneeId: string | null; assigneeName: string; rows: typeof inSection }>();
-    for (const r of inSection) {
-      const key = r.assigneeId ?? "";
-      if (!groups.has(key)) groups.set(key, { assigneeId: r.assigneeId, assigneeName: r.assigneeName ?? "Unassigned", rows: [] });
-      groups.get(key)!.rows.push(r);
-    }
-    const ordered = [...groups.values()].sort((a, b) =>
-      a.assigneeId === null ? 1 : b.assigneeId === null ? -1 : a.assigneeName.localeCompare(b.assigneeName),
-    );
-    return { ...s, total: inSection.length, groups: ordered };
-  });
+type ChaseRow = Awaited<ReturnType<typeof sectionRows>>["rows"][number];
+
+function byAssignee(rows: ChaseRow[]) {
+  // Grouped by assignee, unassigned last, so each person sees their own list.
+  const groups = new Map<string, { assigneeId: string | null; assigneeName: string; rows: ChaseRow[] }>();
+  for (const r of rows) {
+    const key = r.assigneeId ?? "";
+    if (!groups.has(key)) groups.set(key, { assigneeId: r.assigneeId, assigneeName: r.assigneeName ?? "Unassigned", rows: [] });
+    groups.get(key)!.rows.push(r);
+  }
+  return [...groups.values()].sort((a, b) => (a.assigneeId === null ? 1 : b.assigneeId === null ? -1 : a.assigneeName.localeCompare(b.assigneeName)));
+}
+
+/**
+ * The chase board: every section with its first rows (CHASE_BOARD_ROWS) and its total (exact up to
+ * CHASE_TOTAL_CAP; `totalCapped` above it). With `section`, only that section, one page of
+ * CHASE_SECTION_PAGE_ROWS after `after`, and the cursor of the next page. Each section costs about a page of
+ * rows, whatever the organization's size.
+ */
+export async function chaseBoard(
+  viewer: Viewer,
+  today: string,
+  db: Executor = defaultDb,
+  options: { section?: ChaseSectionKey; after?: ChaseCursor | null } = {},
+) {
+  const sections = options.section ? CHASE_SECTIONS.filter((s) => s.key === options.section) : CHASE_SECTIONS;
+  const limit = options.section ? CHASE_SECTION_PAGE_ROWS : CHASE_BOARD_ROWS;
+  return Promise.all(
+    sections.map(async (s) => {
+      const [{ rows, more }, counted] = await Promise.all([
+        sectionRows(db, viewer, today, s.key, options.section ? (options.after ?? null) : null, limit),
+        sectionTotal(db, viewer, today, s.key),
+      ]);
+      const last = rows.at(-1);
+      return {
+        ...s,
+        total: Math.min(counted, CHASE_TOTAL_CAP),
+        totalCapped: counted > CHASE_TOTAL_CAP,
+        shown: rows.length,
+        more,
+        next: more && last ? encodeChaseCursor({ on: last.sortOn, number: last.number }) : null,
+        groups: byAssignee(rows),
+      };
+    }),
+  );
+}
+
+export function isChaseSection(value: string | null | undefined): value is ChaseSectionKey {
+  return CHASE_SECTIONS.some((s) => s.key === value);
 }
 
 /** The statuses of OPEN_STATUSES as SQL literals, so the planner matches the partial index requests_open_attention_idx. */

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { agencies, agencyProducts, directoryAgencies, jurisdictions, productGroups, products, requestRecordTypes, requests, vendors } from "../../db/schema";
+import { RECEIVED_STATUS_LIST_SQL, agencies, agencyProducts, directoryAgencies, jurisdictions, productGroups, products, requestRecordTypes, requests, vendors } from "../../db/schema";
 import type { RequestStatus, SystemType } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb, queryRows } from "../utils/db.server";
@@ -311,10 +311,19 @@ export async function listPrecedents(
     const ids = sql.join(options.recordTypeIds.map((t) => sql`${t}::uuid`), sql`, `);
     about.push(sql`select ${requestRecordTypes.requestId} as id from ${requestRecordTypes} where ${requestRecordTypes.recordTypeId} in (${ids})`);
   }
+  // Without record types: each member agency's (and the vendor's) latest received requests, read from the
+  // partial indexes on received requests and limited, so the cost is bounded by the product's agencies (and
+  // nothing is scanned beyond their rows when there is no precedent at all).
+  const limit = options.limit ?? 20;
+  const receivedLiteral = sql`${requests.status} in ${sql.raw(RECEIVED_STATUS_LIST_SQL)}`;
+  const latest = (where: SQL) =>
+    sql`select * from ${requests} where ${where} and ${receivedLiteral} and ${received} order by ${requests.updatedAt} desc limit ${limit}`;
   const source = about.length
     ? sql`with about as materialized (${sql.join(about, sql` union `)})
           select ${requests}.* from about cross join lateral (select * from ${requests} where ${requests.id} = about.id and ${received} offset 0) as ${requests}`
-    : sql`select * from ${requests} where ${received}`;
+    : sql`select c.* from (select distinct ${agencyProducts.agencyId} as agency_id from ${agencyProducts} where ${members(viewer, scope, options.today)}) m
+            cross join lateral (${latest(sql`${requests.agencyId} = m.agency_id`)}) c
+          ${options.vendorId ? sql`union all (${latest(sql`${requests.vendorId} = ${options.vendorId}::uuid`)})` : sql``}`;
   const rows = await queryRows<PrecedentRow>(
     db,
     sql`select ${requests.id}::text as "requestId", ${requests.number} as number, ${requests.title} as title,
@@ -331,7 +340,7 @@ export async function listPrecedents(
       left join ${vendors} on ${vendors.id} = ${requests.vendorId}
      where ${onTheProduct}
      order by ${requests.updatedAt} desc, ${requests.id}
-     limit ${options.limit ?? 20}`,
+     limit ${limit}`,
   );
   return rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt).toISOString() }));
 }

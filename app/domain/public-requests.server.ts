@@ -107,51 +107,101 @@ function indexConditions(filters: Partial<PublicIndexFilters>): SQL {
   return and(...conditions)!;
 }
 
-/** Published requests of every organization, newest published first (then by id, so pages never overlap). */
+/** Counts of the public index stop here: above it the index says "more than 10,000". */
+export const PUBLIC_TOTAL_CAP = 10_000;
+
+/** Where a keyset page of the public index starts: after this (published instant, id). */
+export interface PublicCursor {
+  publishedAt: string;
+  id: string;
+}
+
+export function encodePublicCursor(cursor: PublicCursor): string {
+  return `${cursor.publishedAt}_${cursor.id}`;
+}
+
+export function decodePublicCursor(value: string | null | undefined): PublicCursor | null {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(value ?? "");
+  if (!m || Number.isNaN(Date.parse(m[1]!))) return null;
+  return { publishedAt: m[1]!, id: m[2]! };
+}
+
+/**
+ * Published requests of every organization, newest published first (then by id, so pages never overlap). With
+ * `after`, the page after that cursor (keyset: the cost of a page is a page, however deep); else page `page`.
+ * The total is exact up to PUBLIC_TOTAL_CAP (`totalCapped` above it). `next` is the following page's cursor.
+ */
 export async function listPublicRequests(
   filters: Partial<PublicIndexFilters>,
-  options: { pageSize?: number } = {},
+  options: { pageSize?: number; after?: PublicCursor | null } = {},
   db: Executor = defaultDb,
-): Promise<{ rows: PublicRequestRow[]; total: number; page: number; pageSize: number; pageCount: number }> {
+): Promise<{
+  rows: PublicRequestRow[];
+  total: number;
+  totalCapped: boolean;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  next: string | null;
+}> {
   const pageSize = options.pageSize ?? PUBLIC_PAGE_SIZE;
-  const page = filters.page ?? 1;
+  const page = options.after ? 1 : (filters.page ?? 1);
   const where = indexConditions(filters);
+  const after = options.after
+    ? sql`(${requests.publicAt} < ${options.after.publishedAt}::timestamptz or (${requests.publicAt} = ${options.after.publishedAt}::timestamptz and ${requests.id} > ${options.after.id}::uuid))`
+    : sql`true`;
   const [rows, [totals]] = await Promise.all([
     db
-      .select(rowColumns)
+      .select({ ...rowColumns, id: requests.id })
       .from(requests)
       .innerJoin(organizations, eq(organizations.id, requests.organizationId))
       .leftJoin(agencies, eq(agencies.id, requests.agencyId))
       .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
       .leftJoin(targetState, eq(targetState.id, jurisdictions.stateId))
       .leftJoin(vendors, eq(vendors.id, requests.vendorId))
-      .where(where)
+      .where(and(where, after))
       .orderBy(desc(requests.publicAt), asc(requests.id))
-      .limit(pageSize)
+      .limit(pageSize + 1)
       .offset((page - 1) * pageSize),
     db
       .select({ total: count() })
-      .from(requests)
-      .leftJoin(agencies, eq(agencies.id, requests.agencyId))
-      .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
-      .leftJoin(targetState, eq(targetState.id, jurisdictions.stateId))
-      .where(where),
+      .from(
+        db
+          .select({ one: sql`1`.as("one") })
+          .from(requests)
+          .leftJoin(agencies, eq(agencies.id, requests.agencyId))
+          .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+          .leftJoin(targetState, eq(targetState.id, jurisdictions.stateId))
+          .where(where)
+          .limit(PUBLIC_TOTAL_CAP + 1)
+          .as("c"),
+      ),
   ]);
-  const total = Number(totals?.total ?? 0);
-  return { rows: rows.map(rowOf), total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  const counted = Number(totals?.total ?? 0);
+  const total = Math.min(counted, PUBLIC_TOTAL_CAP);
+  const shown = rows.slice(0, pageSize);
+  const last = shown.at(-1);
+  return {
+    rows: shown.map(rowOf),
+    total,
+    totalCapped: counted > PUBLIC_TOTAL_CAP,
+    page,
+    pageSize,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    next: rows.length > pageSize && last ? encodePublicCursor({ publishedAt: (last.publicAt ?? new Date(0)).toISOString(), id: last.id }) : null,
+  };
 }
 
-/** The states that published requests go to, for the index's filter. */
+/**
+ * The states the index can filter by: the reference list of states (read from its 52 rows, not by grouping every
+ * published request). A state with no published request lists nothing.
+ */
 export async function listPublicStates(db: Executor = defaultDb): Promise<string[]> {
   const rows = await db
-    .select({ code: stateCode })
-    .from(requests)
-    .innerJoin(agencies, eq(agencies.id, requests.agencyId))
-    .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
-    .leftJoin(targetState, eq(targetState.id, jurisdictions.stateId))
-    .where(and(visibleRequests(PUBLIC), isNotNull(stateCode)))
-    .groupBy(stateCode)
-    .orderBy(stateCode);
+    .select({ code: jurisdictions.code })
+    .from(jurisdictions)
+    .where(and(sql`${jurisdictions.organizationId} is null`, eq(jurisdictions.kind, "state"), isNotNull(jurisdictions.code)))
+    .orderBy(jurisdictions.code);
   return rows.map((r) => r.code).filter((c): c is string => c !== null);
 }
 

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { COMMUNICATION_CHANNELS } from "../../db/schema/values";
 import { StatusBadge } from "~/components/status-badge";
-import { chaseBoard } from "~/domain/chase.server";
+import { CHASE_BOARD_ROWS, chaseBoard, decodeChaseCursor, isChaseSection } from "~/domain/chase.server";
 import { newLetterNonce, sendFollowUpLetter } from "~/domain/mail/letters.server";
 import { FOLLOW_UP_INTERVAL_DAYS, followUpSchema, nextActionSchema } from "~/domain/request-input";
 import { isUuid, logFollowUp, setNextAction } from "~/domain/requests.server";
@@ -22,8 +22,17 @@ export const meta: MetaFunction = () => [{ title: "Chase board · JointAsk" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
+  const params = new URL(request.url).searchParams;
+  // ?section=<key> lists one section, a page at a time (?after=<cursor> from the previous page's "Next").
+  const sectionParam = params.get("section");
+  if (sectionParam !== null && !isChaseSection(sectionParam)) throw new Response("Unknown section.", { status: 400 });
+  const afterParam = params.get("after");
+  const after = afterParam === null ? null : decodeChaseCursor(afterParam);
+  if (afterParam !== null && !after) throw new Response("Bad page cursor (after).", { status: 400 });
+  const section = sectionParam ?? undefined;
+  const sections = await chaseBoard(viewer, todayIn(viewer.timeZone), undefined, { section, after });
   // One nonce per page: with the request id it makes each "Send the follow-up letter" idempotent.
-  return json({ sections: await chaseBoard(viewer, todayIn(viewer.timeZone)), nonce: newLetterNonce() });
+  return json({ sections, section: section ?? null, paged: after !== null, nonce: newLetterNonce() });
 }
 
 const targetSchema = z.object({ requestId: z.string().refine(isUuid, "Unknown request") });
@@ -180,8 +189,13 @@ function RowActions({ row, errors, nonce }: { row: Row; errors?: Record<string, 
   );
 }
 
+/** "12", or "more than 100" when the count stopped at its cap (CHASE_TOTAL_CAP). */
+function totalText(s: { total: number; totalCapped: boolean }) {
+  return s.totalCapped ? `more than ${s.total.toLocaleString("en-US")}` : s.total.toLocaleString("en-US");
+}
+
 export default function ChaseBoard() {
-  const { sections, nonce } = useLoaderData<typeof loader>();
+  const { sections, section: only, paged, nonce } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const today = useToday();
   const canWork = useCan("request.edit");
@@ -200,24 +214,34 @@ export default function ChaseBoard() {
           Calendar feed
         </Link>
       </div>
-      <nav aria-label="Sections" className="card small">
-        {sections.map((s, i) => (
-          <span key={s.key}>
-            {i > 0 ? " · " : ""}
-            <a href={`#${s.key}`}>
-              {s.title} ({s.total})
-            </a>
-          </span>
-        ))}
-      </nav>
-      {empty ? <div className="card empty">Nothing to chase: every open request has a plan.</div> : null}
+      {only ? (
+        <p>
+          <Link to="/chase">Back to the whole board</Link>
+        </p>
+      ) : (
+        <nav aria-label="Sections" className="card small">
+          {sections.map((s, i) => (
+            <span key={s.key}>
+              {i > 0 ? " · " : ""}
+              <a href={`#${s.key}`}>
+                {s.title} ({totalText(s)})
+              </a>
+            </span>
+          ))}
+        </nav>
+      )}
+      {empty && !only ? <div className="card empty">Nothing to chase: every open request has a plan.</div> : null}
+      {only && sections.every((s) => s.shown === 0) ? <div className="card empty">Nothing {paged ? "more " : ""}in this section.</div> : null}
       {sections.map((s) =>
         s.total === 0 ? null : (
           <section key={s.key} id={s.key} className="card" aria-labelledby={`${s.key}-heading`}>
             <h2 id={`${s.key}-heading`}>
-              {s.title} <span className="muted">({s.total})</span>
+              {s.title} <span className="muted">({totalText(s)})</span>
             </h2>
-            <p className="muted small">{s.description}</p>
+            <p className="muted small">
+              {s.description}
+              {!only && s.more ? ` The first ${CHASE_BOARD_ROWS} by date are shown.` : ""}
+            </p>
             {s.groups.map((g) => (
               <div key={g.assigneeId ?? "unassigned"} className="chase-group">
                 <h3>
@@ -253,6 +277,20 @@ export default function ChaseBoard() {
                 </ul>
               </div>
             ))}
+            {s.more ? (
+              <p>
+                {only ? (
+                  <Link to={`/chase?section=${s.key}&after=${encodeURIComponent(s.next ?? "")}`} rel="next">
+                    Next page<span className="visually-hidden"> of {s.title}</span>
+                  </Link>
+                ) : (
+                  <Link to={`/chase?section=${s.key}`}>
+                    Show all {totalText(s)}
+                    <span className="visually-hidden"> in {s.title}</span>
+                  </Link>
+                )}
+              </p>
+            ) : null}
           </section>
         ),
       )}

@@ -7,7 +7,7 @@ import { Pagination } from "~/components/pagination";
 import { StatusBadge } from "~/components/status-badge";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { parsePublicIndexFilters } from "~/domain/public-requests";
-import { listPublicRequests, listPublicStates } from "~/domain/public-requests.server";
+import { decodePublicCursor, listPublicRequests, listPublicStates } from "~/domain/public-requests.server";
 import { REQUEST_STATUSES, STATUS_LABELS } from "~/domain/request-status";
 import { formatDate, todayIn } from "~/utils/dates";
 import { fieldErrorsOf } from "~/utils/responses.server";
@@ -22,12 +22,27 @@ export const meta: MetaFunction = () => [
 
 /** GET /r: every organization's published requests, no sign-in. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = parsePublicIndexFilters(new URL(request.url).searchParams);
+  const searchParams = new URL(request.url).searchParams;
+  const parsed = parsePublicIndexFilters(searchParams);
   if (!parsed.success) return json({ states: await listPublicStates(), errors: fieldErrorsOf(parsed.error.issues), result: null }, { status: 400 });
-  const [states, result] = await Promise.all([listPublicStates(), listPublicRequests(parsed.data)]);
+  // ?after=<cursor> (the "Next page" link) reads the page after the last one shown: keyset, however deep.
+  const afterParam = searchParams.get("after");
+  const after = afterParam ? decodePublicCursor(afterParam) : null;
+  if (afterParam && !after) return json({ states: await listPublicStates(), errors: { after: ["Bad page link: start again from the first page"] } as Record<string, string[]>, result: null }, { status: 400 });
+  const [states, result] = await Promise.all([listPublicStates(), listPublicRequests(parsed.data, { after })]);
   // Each organization's "today" is in its own time zone, as on its pages.
   const rows = result.rows.map(({ timeZone, ...row }) => ({ ...row, today: todayIn(timeZone) }));
   return json({ states, errors: null, result: { ...result, rows } });
+}
+
+/** The same search, from the page after `after` (or the first page). */
+function pageLink(params: URLSearchParams, after: string | null): string {
+  const next = new URLSearchParams(params);
+  next.delete("page");
+  if (after) next.set("after", after);
+  else next.delete("after");
+  const query = next.toString();
+  return query ? `/r?${query}` : "/r";
 }
 
 export default function PublicIndex() {
@@ -88,6 +103,7 @@ export default function PublicIndex() {
           </div>
         </Form>
         {errors?.page ? <FormErrors errors={errors.page} /> : null}
+        {errors && "after" in errors && errors.after ? <FormErrors errors={errors.after} /> : null}
       </section>
 
       {result && result.rows.length > 0 ? (
@@ -135,7 +151,22 @@ export default function PublicIndex() {
               </tbody>
             </table>
           </div>
-          <Pagination page={result.page} pageCount={result.pageCount} total={result.total} noun="request" />
+          {params.get("after") || result.next ? (
+            <nav className="pagination" aria-label="Pages">
+              <span className="muted small">
+                {result.totalCapped ? `More than ${result.total.toLocaleString("en-US")}` : result.total.toLocaleString("en-US")} published request
+                {result.total === 1 && !result.totalCapped ? "" : "s"}
+              </span>{" "}
+              {params.get("after") ? <Link to={pageLink(params, null)}>First page</Link> : null}{" "}
+              {result.next ? (
+                <Link to={pageLink(params, result.next)} rel="next">
+                  Next page
+                </Link>
+              ) : null}
+            </nav>
+          ) : (
+            <Pagination page={result.page} pageCount={result.pageCount} total={result.total} noun="request" />
+          )}
         </>
       ) : result ? (
         <div className="card empty">

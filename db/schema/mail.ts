@@ -223,6 +223,7 @@ export const contactBounces = pgTable(
   (t) => [
     uniqueIndex("contact_bounces_inbound_unique").on(t.inboundMessageId),
     index("contact_bounces_request_idx").on(t.requestId),
+    index("contact_bounces_org_open_idx").on(t.organizationId, t.requestId).where(sql`${t.resolution} is null`),
     index("contact_bounces_agency_open_idx").on(t.agencyId).where(sql`${t.resolution} is null`),
     index("contact_bounces_vendor_open_idx").on(t.vendorId).where(sql`${t.resolution} is null`),
     check("contact_bounces_resolved", sql`(${t.resolution} is null) = (${t.resolvedAt} is null)`),

@@ -27,6 +27,16 @@ import {
 import { agencies } from "./places";
 import { campaigns, vendors } from "./vendors";
 
+/**
+ * The open statuses (OPEN_STATUSES in app/domain/request-status.ts, same order) as the literal list the chase
+ * board's partial indexes and queries use; a unit test keeps the two in step.
+ */
+export const OPEN_STATUS_LIST_SQL =
+  "('submitted', 'acknowledged', 'awaiting_response', 'clarification_requested', 'fee_requested', 'partially_fulfilled', 'appealed', 'in_litigation')";
+
+/** RECEIVED_STATUSES (app/domain/groups.server.ts) as a literal list, for the precedents' partial indexes. */
+export const RECEIVED_STATUS_LIST_SQL = "('fulfilled', 'partially_fulfilled')";
+
 export const requests = pgTable(
   "requests",
   {
@@ -119,6 +129,30 @@ export const requests = pgTable(
     index("requests_campaign_idx").on(t.campaignId),
     uniqueIndex("requests_public_slug_unique").on(t.publicSlug),
     index("requests_public_idx").on(t.publicAt).where(sql`${t.visibility} = 'public'`),
+    // The chase board reads each section in board order (the date that matters, then the number) from these.
+    index("requests_chase_idx")
+      .on(t.organizationId, sql`coalesce(${t.dueOn}, ${t.followUpOn}, ${t.nextActionOn})`, t.number)
+      .where(sql`${t.status} in ${sql.raw(OPEN_STATUS_LIST_SQL)}`),
+    index("requests_chase_waiting_idx")
+      .on(t.organizationId, sql`coalesce(${t.dueOn}, ${t.followUpOn}, ${t.nextActionOn})`, t.number)
+      .where(sql`${t.status} in ('clarification_requested', 'fee_requested')`),
+    index("requests_chase_undated_idx")
+      .on(t.organizationId, sql`coalesce(${t.dueOn}, ${t.followUpOn}, ${t.nextActionOn})`, t.number)
+      .where(sql`${t.status} in ${sql.raw(OPEN_STATUS_LIST_SQL)} and ${t.dueOn} is null`),
+    index("requests_chase_next_idx")
+      .on(t.organizationId, t.nextActionOn)
+      .where(sql`${t.status} in ${sql.raw(OPEN_STATUS_LIST_SQL)} and ${t.nextActionOn} is not null`),
+    index("requests_chase_policy_idx")
+      .on(t.organizationId, t.followUpOn)
+      .where(sql`${t.status} in ${sql.raw(OPEN_STATUS_LIST_SQL)} and not ${t.dueStatutory}`),
+    // Precedents: an agency's (or vendor's) latest received requests.
+    index("requests_received_agency_idx").on(t.agencyId, t.updatedAt).where(sql`${t.status} in ${sql.raw(RECEIVED_STATUS_LIST_SQL)}`),
+    index("requests_received_vendor_idx")
+      .on(t.vendorId, t.updatedAt)
+      .where(sql`${t.status} in ${sql.raw(RECEIVED_STATUS_LIST_SQL)} and ${t.vendorId} is not null`),
+    // The calendar feed reads acknowledgement and appeal deadlines in date order.
+    index("requests_ack_due_idx").on(t.organizationId, t.acknowledgementDueOn).where(sql`${t.status} = 'submitted'`),
+    index("requests_appeal_due_idx").on(t.organizationId, t.appealDueOn).where(sql`${t.appealDueOn} is not null`),
     check("requests_public_at_only_when_public", sql`(${t.visibility} = 'public') = (${t.publicAt} is not null)`),
     check("requests_letter_edit_whole", sql`(${t.letterSubject} is null) = (${t.letterText} is null)`),
     check("requests_one_target", sql`num_nonnulls(${t.agencyId}, ${t.vendorId}) = 1`),

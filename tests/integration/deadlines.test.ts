@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, isNull } from "drizzle-orm";
 import { agencies, jurisdictions, requestEvents, requests } from "../../db/schema";
 import type { Viewer } from "~/domain/accounts.server";
@@ -14,6 +14,19 @@ import * as calendarRoute from "~/routes/calendar.$token";
 import * as lawPage from "~/routes/laws.$code";
 import { db } from "~/utils/db.server";
 import { callRoute, cookieFor, makeOrganization } from "./factories";
+
+/**
+ * The calendar feed as served on `today` (the feed covers a window around the server's date): the clock is set
+ * for the one call, so these dated tests don't depend on when they run.
+ */
+async function feedOn(today: string, url: string, token: string) {
+  vi.useFakeTimers({ toFake: ["Date"], now: new Date(`${today}T12:00:00Z`) });
+  try {
+    return await callRoute(calendarRoute.loader, { url, params: { token } });
+  } finally {
+    vi.useRealTimers();
+  }
+}
 
 let org: Awaited<ReturnType<typeof makeOrganization>>;
 const agencyIn: Record<string, string> = {};
@@ -307,7 +320,7 @@ describe("a partly answered request", () => {
     expect(api.data).toMatchObject({ status: "partially_fulfilled", dueDate: "2026-11-09", overdue: true });
 
     const token = await createCalendarFeed(partial.viewer);
-    const feed = await callRoute(calendarRoute.loader, { url: `/calendar/${token}.ics`, params: { token: `${token}.ics` } });
+    const feed = await feedOn("2026-12-05", `/calendar/${token}.ics`, `${token}.ics`);
     const events = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
     expect(events.filter((e) => e.summary.startsWith("Due: ")).map((e) => [e.summary, e.startDate.toString()])).toEqual([
       [expect.stringContaining("Half answered"), "2026-11-09"],
@@ -326,7 +339,7 @@ describe("calendar feeds", () => {
     const agency = await agencyInState(owner.viewer, "PA");
     await createRequest(owner.viewer, { title: "Feed ask", description: "x", agencyId: agency, initialStatus: "submitted", filedOn: "2026-12-21", nextActionOn: "2026-12-23", tags: [] }, "2026-12-31");
     const token = await createCalendarFeed(owner.viewer);
-    const response = await callRoute(calendarRoute.loader, { url: `/calendar/${token}.ics`, params: { token: `${token}.ics` } });
+    const response = await feedOn("2026-12-05", `/calendar/${token}.ics`, `${token}.ics`);
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toMatch(/text\/calendar/);
     const text = await response.text();
@@ -343,7 +356,7 @@ describe("calendar feeds", () => {
     const [feed] = await listCalendarFeeds(owner.viewer);
     expect(await revokeCalendarFeed(org.viewer, feed!.id)).toBe(false); // not yours
     expect(await revokeCalendarFeed(owner.viewer, feed!.id)).toBe(true);
-    const revoked = await callRoute(calendarRoute.loader, { url: `/calendar/${token}.ics`, params: { token: `${token}.ics` } });
+    const revoked = await feedOn("2026-12-05", `/calendar/${token}.ics`, `${token}.ics`);
     expect(revoked.status).toBe(404);
     const garbage = await callRoute(calendarRoute.loader, { url: "/calendar/x.ics", params: { token: "../../etc/passwd" } });
     expect(garbage.status).toBe(404);
@@ -373,7 +386,7 @@ describe("calendar feed entries", () => {
     expect((await logExtension(owner.viewer, extended, { on: "2026-11-18", newDueDate: "2026-12-04", reason: "Legal review", requesterAgreed: true }))?.ok).toBe(true);
 
     const token = await createCalendarFeed(owner.viewer);
-    const response = await callRoute(calendarRoute.loader, { url: `/calendar/${token}.ics`, params: { token: `${token}.ics` } });
+    const response = await feedOn("2026-12-05", `/calendar/${token}.ics`, `${token}.ics`);
     expect(response.status).toBe(200);
     const events = new ICAL.Component(ICAL.parse(await response.text())).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
     const entries = (title: string) =>

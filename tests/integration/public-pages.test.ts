@@ -6,7 +6,7 @@ import type { Viewer } from "~/domain/accounts.server";
 import { setAskedFields, updateFieldStates } from "~/domain/fields.server";
 import { draftLetter, letterContext, sendLetter } from "~/domain/mail/letters.server";
 import { replyAddressFor } from "~/domain/mail/reply-address.server";
-import { listPublicRequests } from "~/domain/public-requests.server";
+import { decodePublicCursor, listPublicRequests } from "~/domain/public-requests.server";
 import { addNote, assignRequest, createRequest, logCommunication } from "~/domain/requests.server";
 import { setEntryInternal, setRequestVisibility } from "~/domain/visibility.server";
 import * as apiFiles from "~/routes/api.v1.requests.$requestId.files";
@@ -296,6 +296,16 @@ describe("/r, the public index", () => {
     const paged: string[] = [];
     for (let n = 1; n <= Math.ceil(all.total / 2); n++) paged.push(...(await listPublicRequests({ page: n }, { pageSize: 2 })).rows.map((r) => r.slug));
     expect(paged).toEqual(all.rows.map((r) => r.slug));
+    // Keyset pages ("Next page" on /r) give the same order, ties on the instant included, each row once.
+    const keyset: string[] = [];
+    let after: string | null = null;
+    for (let n = 0; n < 200; n++) {
+      const page: Awaited<ReturnType<typeof listPublicRequests>> = await listPublicRequests({}, { pageSize: 2, after: decodePublicCursor(after) });
+      keyset.push(...page.rows.map((r) => r.slug));
+      if (!page.next) break;
+      after = page.next;
+    }
+    expect(keyset).toEqual(all.rows.map((r) => r.slug));
     const instants = all.rows.map((r) => r.publishedAt);
     expect([...instants].sort().reverse()).toEqual(instants);
     const tiedRows = await db.select({ id: requests.id, slug: requests.publicSlug }).from(requests).where(sql`${requests.id} in (${sql.join(tied.map((id) => sql`${id}`), sql`, `)})`);
