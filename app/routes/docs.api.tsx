@@ -35,6 +35,15 @@ function describeType(schema: Schema | undefined): string {
 
 const anchorOf = (operationId: string) => `op-${operationId}`;
 
+/** The document's text with its `code` spans as code. */
+function Text({ children }: { children: string }) {
+  return (
+    <>
+      {children.split("`").map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}
+    </>
+  );
+}
+
 export default function ApiReference() {
   const { server, operations } = useLoaderData<typeof loader>();
   return (
@@ -64,7 +73,9 @@ export default function ApiReference() {
                     {method} {path}
                   </code>
                 </a>{" "}
-                <span className="muted small">{operation.summary}</span>
+                <span className="muted small">
+                  <Text>{operation.summary}</Text>
+                </span>
               </li>
             ))}
           </ul>
@@ -81,10 +92,14 @@ export default function ApiReference() {
               </code>
             </h2>
             <p>
-              {operation.summary}
+              <Text>{operation.summary}</Text>
               {operation.security && operation.security.length === 0 ? <span className="muted"> · no sign-in</span> : null}
             </p>
-            {operation.description ? <p className="small muted">{operation.description}</p> : null}
+            {operation.description ? (
+              <p className="small muted">
+                <Text>{operation.description}</Text>
+              </p>
+            ) : null}
             {operation.parameters?.length ? (
               <div className="table-wrap">
                 <table className="data">
