@@ -22,7 +22,8 @@ export default defineConfig({
         test: {
           name: "integration:pglite",
           include: ["tests/integration/**/*.test.ts"],
-          exclude: ["tests/integration/server-only/**"],
+          // Two processes can't share one embedded database: the two-instance test runs on Postgres only.
+          exclude: ["tests/integration/server-only/**", "tests/integration/two-instances.test.ts"],
           env: { TEST_DB_DRIVER: "pglite", PGLITE_MEMORY: "1", NODE_ENV: "test" as const },
           setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/database.ts"],
           testTimeout: 30_000,

@@ -15,10 +15,10 @@ import { multipart, stopsCsv } from "./support/uploads";
 // against one Postgres database and one bucket: a file uploaded through instance A downloads through
 // instance B, byte for byte. (An embedded database belongs to one process, so this runs on Postgres only.)
 
-const onPostgres = process.env.TEST_DB_DRIVER === "postgres";
 const root = path.join(__dirname, "..", "..");
 
-describe.skipIf(!onPostgres)("two app instances sharing Postgres and a bucket", () => {
+// Excluded from the embedded project in vitest.config.ts.
+describe("two app instances sharing Postgres and a bucket", () => {
   let s3: Awaited<ReturnType<typeof startS3>>;
   const children: ChildProcess[] = [];
   const dirs: string[] = [];
