@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState } from "react";
-import { useFetcher } from "@remix-run/react";
+import { useId, useState } from "react";
+import { useSearchCombobox } from "./use-search-combobox";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import type { AgencyType } from "../../db/schema/values";
 
@@ -40,52 +40,18 @@ export function DirectoryCombobox({
 }) {
   const id = useId();
   const listId = `${id}-list`;
-  const fetcher = useFetcher<{ hits: DirectoryOption[]; total: number }>();
   const [text, setText] = useState(initial ? directoryOptionLabel(initial) : "");
   const [picked, setPicked] = useState<DirectoryOption | null>(initial ?? null);
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const hits = fetcher.data?.hits ?? [];
-
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  function search(value: string) {
-    clearTimeout(timer.current);
-    if (value.trim().length < 2) {
-      setOpen(false);
-      return;
-    }
-    timer.current = setTimeout(() => {
-      fetcher.load(`/directory/search?q=${encodeURIComponent(value)}&limit=8`);
-      setOpen(true);
-      setActive(-1);
-    }, 120);
-  }
-
-  function choose(option: DirectoryOption | null) {
-    setPicked(option);
-    setText(option ? directoryOptionLabel(option) : "");
-    setOpen(false);
-    setActive(-1);
-    onPick?.(option);
-  }
-
-  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
-    if (event.key === "ArrowDown") {
-      event.preventDefault();
-      if (!open && hits.length) setOpen(true);
-      setActive((a) => Math.min(a + 1, hits.length - 1));
-    } else if (event.key === "ArrowUp") {
-      event.preventDefault();
-      setActive((a) => Math.max(a - 1, 0));
-    } else if (event.key === "Enter" && open && active >= 0 && hits[active]) {
-      event.preventDefault();
-      choose(hits[active]!);
-    } else if (event.key === "Escape") {
-      setOpen(false);
-    }
-  }
+  const combobox = useSearchCombobox<DirectoryOption, { hits: DirectoryOption[]; total: number }>({
+    listId,
+    urlFor: (q) => `/directory/search?q=${encodeURIComponent(q)}&limit=8`,
+    onChoose: (option) => {
+      setPicked(option);
+      setText(directoryOptionLabel(option));
+      onPick?.(option);
+    },
+  });
+  const { hits, answered } = combobox;
 
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null, `${id}-status`].filter(Boolean).join(" ");
   return (
@@ -94,12 +60,7 @@ export function DirectoryCombobox({
       <input
         id={id}
         type="text"
-        role="combobox"
-        autoComplete="off"
-        aria-autocomplete="list"
-        aria-expanded={open && hits.length > 0}
-        aria-controls={listId}
-        aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
+        {...combobox.inputProps}
         aria-describedby={describedBy}
         aria-invalid={errors?.length ? true : undefined}
         value={text}
@@ -109,10 +70,8 @@ export function DirectoryCombobox({
             setPicked(null);
             onPick?.(null);
           }
-          search(e.target.value);
+          combobox.search(e.target.value);
         }}
-        onKeyDown={onKeyDown}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
         placeholder="Name, place, county, state or ORI"
       />
       <input type="hidden" name={name} value={picked?.ori ?? ""} />
@@ -127,21 +86,11 @@ export function DirectoryCombobox({
         </span>
       ) : null}
       <span className="visually-hidden" id={`${id}-status`} aria-live="polite">
-        {open && fetcher.state === "idle" && fetcher.data ? `${fetcher.data.total} agencies found${fetcher.data.total > hits.length ? `, first ${hits.length} shown` : ""}` : ""}
+        {answered ? `${answered.total} agencies found${answered.total > hits.length ? `, first ${hits.length} shown` : ""}` : ""}
       </span>
-      <ul id={listId} role="listbox" aria-label={`${label}: matches`} className="combobox__list" hidden={!open || hits.length === 0}>
+      <ul {...combobox.listProps} aria-label={`${label}: matches`}>
         {hits.map((h, i) => (
-          <li
-            key={h.ori}
-            id={`${listId}-${i}`}
-            role="option"
-            aria-selected={i === active}
-            className={i === active ? "combobox__option combobox__option--active" : "combobox__option"}
-            onMouseDown={(e) => {
-              e.preventDefault();
-              choose(h);
-            }}
-          >
+          <li key={h.ori} {...combobox.optionProps(h, i)}>
             <span className="combobox__name">{h.name}</span>{" "}
             <span className="muted small">
               {AGENCY_TYPE_LABELS[h.agencyType]} · {h.state}
