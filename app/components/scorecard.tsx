@@ -1,17 +1,6 @@
 import { Link } from "@remix-run/react";
-import { formatDays, formatPercent, onTimeRate, OUTCOME_LABELS, OUTCOMES } from "~/domain/analytics";
+import { formatDays, formatPercent, onTimeRate, OUTCOME_LABELS, OUTCOMES, type ScorecardFigures } from "~/domain/analytics";
 
-export interface ScorecardFigures {
-  requests: number;
-  answered: number;
-  medianResponse: number | null;
-  q1Response: number | null;
-  q3Response: number | null;
-  onTime: number;
-  late: number;
-  overdueNow: number;
-  outcomes: Partial<Record<string, number>>;
-}
 
 /**
  * An agency's, vendor's or product's own figures: how fast it answers, how often on time, what it answers, and n.

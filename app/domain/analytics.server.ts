@@ -19,6 +19,7 @@ import {
   PAUSED_STATUSES,
   RESPONSE_STATUSES,
   type AnalyticsFilters,
+  type ScorecardFigures,
 } from "./analytics";
 import { OPEN_STATUSES } from "./request-status";
 
@@ -288,17 +289,6 @@ function factsCtes(audience: Audience, filters: AnalyticsFilters, today: string)
     )`;
 }
 
-export interface Scorecard {
-  requests: number;
-  answered: number;
-  medianResponse: number | null;
-  q1Response: number | null;
-  q3Response: number | null;
-  onTime: number;
-  late: number;
-  overdueNow: number;
-  outcomes: Partial<Record<string, number>>;
-}
 
 /**
  * An agency's, vendor's or product's own figures (for its page): requests, median response and quartiles, on
@@ -309,7 +299,7 @@ export async function scorecard(
   target: { agencyId: string } | { vendorId: string } | { productId: string },
   today: string,
   db: Executor = defaultDb,
-): Promise<Scorecard> {
+): Promise<ScorecardFigures> {
   const filters: AnalyticsFilters =
     "agencyId" in target ? { agency: target.agencyId } : "vendorId" in target ? { vendor: target.vendorId } : { product: target.productId };
   const [row] = await queryRows<{ doc: string }>(
@@ -326,7 +316,7 @@ export async function scorecard(
           from facts where status in (${list(RESPONSE_STATUSES)}, 'appealed', 'in_litigation') group by 1) o)
       )::text as doc from facts`,
   );
-  return JSON.parse(row!.doc) as Scorecard;
+  return JSON.parse(row!.doc) as ScorecardFigures;
 }
 
 /** Choices for the filter form: what the viewer may see (vendors, products and joint asks shared by the coalition). */
@@ -356,7 +346,7 @@ export async function analyticsFilterOptions(viewer: Viewer, db: Executor = defa
  * The figures of the agency of a published request (by its public address), from published requests only: what
  * its public page shows. Null for a request to a vendor or an address that isn't published.
  */
-export async function publicAgencyScorecard(slug: string, today: string, db: Executor = defaultDb): Promise<Scorecard | null> {
+export async function publicAgencyScorecard(slug: string, today: string, db: Executor = defaultDb): Promise<ScorecardFigures | null> {
   const [row] = await db
     .select({ agencyId: requests.agencyId })
     .from(requests)

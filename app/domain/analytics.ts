@@ -184,3 +184,16 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
   };
   return [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
 }
+
+/** One agency's, vendor's or product's figures, as its scorecard shows them (analytics.server.ts computes them). */
+export interface ScorecardFigures {
+  requests: number;
+  answered: number;
+  medianResponse: number | null;
+  q1Response: number | null;
+  q3Response: number | null;
+  onTime: number;
+  late: number;
+  overdueNow: number;
+  outcomes: Partial<Record<string, number>>;
+}
