@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailDigests, organizations, outboxMessages, requestEvents, requests, users, vendors } from "../../db/schema";
 import { changeStatus } from "~/domain/requests.server";
@@ -80,7 +80,7 @@ describe("overdue alerts", () => {
     await new OutboxWorker({ db, transport, organizationId: org.org.id, log: { info: () => {}, warn: () => {}, error: console.error } }).drain();
     transport.close();
     expect(sink.arrivals.filter((a) => a.parsed.subject?.startsWith("Overdue: #"))).toHaveLength(2);
-    const kinds = (await db.select().from(requestEvents).where(eq(requestEvents.requestId, mine))).map((e) => e.kind);
+    const kinds = (await db.select().from(requestEvents).where(eq(requestEvents.requestId, mine)).orderBy(asc(requestEvents.seq))).map((e) => e.kind);
     expect(kinds).toEqual(["created", "status_changed", "due_date_changed"]);
 
     // A new due date that passes is a new alert.
