@@ -68,16 +68,16 @@ export const bareHost = (url: URL) => url.hostname.replace(/^\[|\]$/g, "");
  * The first problem with an endpoint's URL before anything is resolved (scheme, credentials, local names), or
  * null. Plain http only to localhost/127.0.0.1, and only where private targets are allowed.
  */
-export function urlShapeProblem(url: URL): string | null {
+export function urlShapeProblem(url: URL, allowPrivate: boolean = privateTargetsAllowed()): string | null {
   if (url.protocol !== "https:" && url.protocol !== "http:") return "Use an https:// address";
   if (url.username || url.password) return "Leave the user name and password out of the address: deliveries are signed instead";
   if (url.hash) return "Leave out the #fragment";
   const host = url.hostname.toLowerCase();
   if (url.protocol === "http:") {
-    if (privateTargetsAllowed() && LOCAL_NAMES.has(host)) return null;
+    if (allowPrivate && LOCAL_NAMES.has(host)) return null;
     return "Use an https:// address: deliveries carry your requests' details";
   }
-  if (!host.includes(".") && !isIP(bareHost(url)) && !(privateTargetsAllowed() && LOCAL_NAMES.has(host))) return "Use a full host name (e.g. hooks.example.org)";
+  if (!host.includes(".") && !isIP(bareHost(url)) && !(allowPrivate && LOCAL_NAMES.has(host))) return "Use a full host name (e.g. hooks.example.org)";
   return null;
 }
 
@@ -90,8 +90,8 @@ const lookupAll: LookupAll = (hostname) =>
  * Resolves the URL's host and returns the first problem: it doesn't resolve, or (unless private targets are
  * allowed) one of its addresses is not public. Null when it may be delivered to.
  */
-export async function targetProblem(url: URL, resolve: LookupAll = lookupAll): Promise<string | null> {
-  const shape = urlShapeProblem(url);
+export async function targetProblem(url: URL, resolve: LookupAll = lookupAll, allowPrivate: boolean = privateTargetsAllowed()): Promise<string | null> {
+  const shape = urlShapeProblem(url, allowPrivate);
   if (shape) return shape;
   const host = bareHost(url);
   let addresses: string[];
@@ -104,7 +104,7 @@ export async function targetProblem(url: URL, resolve: LookupAll = lookupAll): P
     }
   }
   if (addresses.length === 0) return `The host ${host} could not be found: check the address`;
-  if (privateTargetsAllowed()) return null;
+  if (allowPrivate) return null;
   const inside = addresses.find(isPrivateAddress);
   return inside ? `${host} is a private or local address (${inside}); webhooks go only to public internet addresses` : null;
 }
