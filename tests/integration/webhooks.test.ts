@@ -10,6 +10,8 @@ import { WebhookWorker } from "~/domain/webhooks/worker.server";
 import * as apiChange from "~/routes/api.v1.requests.$requestId.$change";
 import * as requestPage from "~/routes/requests.$requestId";
 import * as settings from "~/routes/settings.webhooks";
+import * as apiWebhooks from "~/routes/api.v1.webhooks";
+import * as apiWebhook from "~/routes/api.v1.webhooks.$webhookId";
 import { db } from "~/utils/db.server";
 import { callRoute, cookieFor, makeMember, makeOrganization, makeRequest, TODAY } from "./factories";
 
@@ -365,5 +367,31 @@ describe("webhooks", () => {
     expect(await targetProblem(new URL("https://hooks.example.org/x"), resolveTo("93.184.216.34"), false)).toBeNull();
     expect(isPrivateAddress("8.8.8.8")).toBe(false);
     expect(isPrivateAddress("2606:4700::1111")).toBe(false);
+  });
+
+  it("lists, adds and removes endpoints through the API", async () => {
+    const org = await makeOrganization("Hooks API endpoints");
+    const cookie = await cookieFor(org.admin.id);
+    const bad = await callRoute(apiWebhooks.action as never, { url: "/api/v1/webhooks", cookie, json: { url: "http://hooks.example.org/x", events: ["request.status_changed"] } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.url).toBeTruthy();
+    const created = await callRoute(apiWebhooks.action as never, { url: "/api/v1/webhooks", cookie, json: { url: receiver.url, events: ["request.overdue", "request.status_changed"] } });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const endpoint = ((await created.json()) as { data: { id: string; secret: string; events: string[] } }).data;
+    expect(endpoint.secret).toMatch(/^whsec_/);
+    expect(endpoint.events).toEqual(["request.overdue", "request.status_changed"]);
+    const list = (await (await callRoute(apiWebhooks.loader as never, { url: "/api/v1/webhooks", cookie })).json()) as { data: Array<Record<string, unknown>> };
+    expect(list.data.map((e) => e.id)).toEqual([endpoint.id]);
+    expect(list.data[0]).not.toHaveProperty("secret");
+    const viewer = await makeMember(org, "viewer");
+    expect((await callRoute(apiWebhooks.loader as never, { url: "/api/v1/webhooks", cookie: viewer.cookie })).status).toBe(403);
+    expect((await callRoute(apiWebhook.action as never, { url: `/api/v1/webhooks/${endpoint.id}`, cookie: viewer.cookie, method: "DELETE", params: { webhookId: endpoint.id } })).status).toBe(403);
+    const other = await makeOrganization("Hooks API other");
+    const stranger = await cookieFor(other.admin.id);
+    expect((await callRoute(apiWebhook.loader as never, { url: `/api/v1/webhooks/${endpoint.id}`, cookie: stranger, params: { webhookId: endpoint.id } })).status).toBe(404);
+    expect((await callRoute(apiWebhook.action as never, { url: `/api/v1/webhooks/${endpoint.id}`, cookie: stranger, method: "DELETE", params: { webhookId: endpoint.id } })).status).toBe(404);
+    const removed = await callRoute(apiWebhook.action as never, { url: `/api/v1/webhooks/${endpoint.id}`, cookie, method: "DELETE", params: { webhookId: endpoint.id } });
+    expect(removed.status).toBe(204);
+    expect(await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.organizationId, org.org.id))).toHaveLength(0);
   });
 });
