@@ -3,8 +3,9 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { organizations, requestEvents, webhookDeliveries, webhookEndpoints } from "../../db/schema";
+import { organizations, requestEvents, requests, webhookDeliveries, webhookEndpoints } from "../../db/schema";
 import { enqueueRequestWebhook } from "~/domain/webhooks/endpoints.server";
+import { runReminders } from "~/domain/mail/reminders.server";
 import { isPrivateAddress, targetProblem } from "~/domain/webhooks/targets.server";
 import { WebhookWorker } from "~/domain/webhooks/worker.server";
 import * as apiChange from "~/routes/api.v1.requests.$requestId.$change";
@@ -393,5 +394,20 @@ describe("webhooks", () => {
     const removed = await callRoute(apiWebhook.action as never, { url: `/api/v1/webhooks/${endpoint.id}`, cookie, method: "DELETE", params: { webhookId: endpoint.id } });
     expect(removed.status).toBe(204);
     expect(await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.organizationId, org.org.id))).toHaveLength(0);
+  });
+
+  it("sends the reminders' overdue alert once per request and due date", async () => {
+    receiver.state.arrivals.length = 0;
+    const { org, endpointId, worker } = await setUp("Hooks overdue", receiver, ["request.overdue"]);
+    const request = await makeRequest(org.viewer, org.agencyId, { title: "Late", initialStatus: "submitted" });
+    await db.update(requests).set({ dueOn: "2026-11-20" }).where(eq(requests.id, request.id));
+    const eightAm = new Date("2026-11-23T13:00:00Z");
+    await runReminders(db, eightAm, [org.org.id], quiet);
+    await runReminders(db, new Date("2026-11-23T15:00:00Z"), [org.org.id], quiet);
+    expect((await deliveriesOf(endpointId)).map((d) => d.eventType)).toEqual(["request.overdue"]);
+    await worker.drain();
+    expect(receiver.state.arrivals.map((a) => [a.json.type, a.json.request?.id, a.json.request?.due_date, a.json.change?.due_date, a.signatureValid])).toEqual([
+      ["request.overdue", request.id, "2026-11-20", "2026-11-20", true],
+    ]);
   });
 });
