@@ -141,6 +141,8 @@ describe("webhooks", () => {
       change: { from: "submitted", to: "acknowledged" },
     });
     expect(arrival!.json.request).toHaveProperty("due_date");
+    const page = (await (await callRoute(settings.loader as never, { url: "/settings/webhooks", cookie })).json()) as { endpoints: Array<{ lastDeliveredAt: string | null; failed: number }> };
+    expect(page.endpoints).toEqual([expect.objectContaining({ lastDeliveredAt: expect.any(String), failed: 0 })]);
     expect(new Date(arrival!.json.occurred_at).toISOString()).toBe(arrival!.json.occurred_at);
   });
 
@@ -199,6 +201,9 @@ describe("webhooks", () => {
     const page = await callRoute(settings.loader as never, { url: `/settings/webhooks?endpoint=${endpointId}`, cookie });
     const data = (await page.json()) as { log: { rows: Array<{ id: string; status: string; attempts: number }> } };
     expect(data.log.rows).toEqual([expect.objectContaining({ id: failed!.id, status: "failed", attempts: 6 })]);
+    expect((data as unknown as { endpoints: Array<{ failed: number; lastDeliveredAt: string | null }> }).endpoints).toEqual([
+      expect.objectContaining({ failed: 1, lastDeliveredAt: null }),
+    ]);
 
     const again = await callRoute(settings.action as never, { url: "/settings/webhooks", cookie, form: { intent: "redeliver", endpointId, deliveryId: failed!.id } });
     expect(again.status).toBe(302);
@@ -409,5 +414,36 @@ describe("webhooks", () => {
     expect(receiver.state.arrivals.map((a) => [a.json.type, a.json.request?.id, a.json.request?.due_date, a.json.change?.due_date, a.signatureValid])).toEqual([
       ["request.overdue", request.id, "2026-11-20", "2026-11-20", true],
     ]);
+  });
+
+  it("pages the delivery log newest first, 50 at a time, without skipping or repeating a row", async () => {
+    const { org, cookie, endpointId } = await setUp("Hooks log pages", receiver);
+    // 55 deliveries, several sharing one created_at, so the page boundary falls inside a tie.
+    const rows = Array.from({ length: 55 }, (_, i) => ({
+      organizationId: org.org.id,
+      endpointId,
+      eventType: "ping",
+      eventKey: `ping:page-${i}`,
+      payload: {},
+      status: "delivered" as const,
+      createdAt: new Date(Date.UTC(2026, 10, 1, 0, 0, Math.floor(i / 4))),
+    }));
+    await db.insert(webhookDeliveries).values(rows);
+    const first = (await (await callRoute(settings.loader as never, { url: `/settings/webhooks?endpoint=${endpointId}`, cookie })).json()) as {
+      log: { rows: Array<{ id: string }>; next: string | null };
+    };
+    expect(first.log.rows).toHaveLength(50);
+    expect(first.log.next).toBeTruthy();
+    const second = (await (
+      await callRoute(settings.loader as never, { url: `/settings/webhooks?endpoint=${endpointId}&before=${encodeURIComponent(first.log.next!)}`, cookie })
+    ).json()) as { log: { rows: Array<{ id: string }>; next: string | null } };
+    expect(second.log.rows).toHaveLength(5);
+    expect(second.log.next).toBeNull();
+    expect(new Set([...first.log.rows, ...second.log.rows].map((r) => r.id)).size).toBe(55);
+    // A cursor that isn't one is ignored: the first page.
+    const junk = (await (await callRoute(settings.loader as never, { url: `/settings/webhooks?endpoint=${endpointId}&before=yesterday`, cookie })).json()) as {
+      log: { rows: Array<{ id: string }> };
+    };
+    expect(junk.log.rows.map((r) => r.id)).toEqual(first.log.rows.map((r) => r.id));
   });
 });
