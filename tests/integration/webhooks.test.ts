@@ -7,7 +7,7 @@ import { organizations, requestEvents, requests, webhookDeliveries, webhookEndpo
 import { enqueueRequestWebhook } from "~/domain/webhooks/endpoints.server";
 import { runReminders } from "~/domain/mail/reminders.server";
 import { isPrivateAddress, targetProblem } from "~/domain/webhooks/targets.server";
-import { WebhookWorker } from "~/domain/webhooks/worker.server";
+import { pruneDeliveries, WebhookWorker } from "~/domain/webhooks/worker.server";
 import * as apiChange from "~/routes/api.v1.requests.$requestId.$change";
 import * as requestPage from "~/routes/requests.$requestId";
 import * as settings from "~/routes/settings.webhooks";
@@ -445,5 +445,15 @@ describe("webhooks", () => {
       log: { rows: Array<{ id: string }> };
     };
     expect(junk.log.rows.map((r) => r.id)).toEqual(first.log.rows.map((r) => r.id));
+  });
+
+  it("keeps 30 days of finished deliveries, and everything still waiting", async () => {
+    const { org, endpointId } = await setUp("Hooks prune", receiver);
+    const old = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+    const row = (key: string, status: "delivered" | "failed" | "pending", createdAt: Date) => ({ organizationId: org.org.id, endpointId, eventType: "ping", eventKey: key, payload: {}, status, createdAt });
+    await db.insert(webhookDeliveries).values([row("old-delivered", "delivered", old), row("old-failed", "failed", old), row("old-pending", "pending", old), row("new", "delivered", new Date())]);
+    await pruneDeliveries(db);
+    expect((await deliveriesOf(endpointId)).map((d) => d.eventKey).sort()).toEqual(["new", "old-pending"]);
+    await db.delete(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
   });
 });
