@@ -20,7 +20,7 @@ import { createRequestHandler } from "./app/utils/remix-handler.server";
 import { objectStore, startTempSweeps, sweepStaleTempFiles } from "./app/domain/files/storage.server";
 import { sweepOrphanedFiles } from "./app/domain/files/orphans.server";
 import { scheduleOnceAcrossInstances } from "./app/domain/jobs.server";
-import { WebhookWorker } from "./app/domain/webhooks/worker.server";
+import { pruneDeliveries, WebhookWorker } from "./app/domain/webhooks/worker.server";
 import { startProfileWorker, sweepStaleProfilingDirs, type ProfileWorker } from "./app/domain/profiles/worker.server";
 
 async function prepareDatabase() {
@@ -51,6 +51,7 @@ let mail: MailService | undefined;
 let profiles: ProfileWorker | null = null;
 let orphanSweep: { stop(): Promise<void> } | null = null;
 let webhooks: WebhookWorker | null = null;
+let webhookLogPrune: { stop(): Promise<void> } | null = null;
 
 // What runs in the background of every instance, and how it runs once however many instances share the
 // database (README, "Deploying: several instances"):
@@ -74,6 +75,8 @@ async function main() {
   if (env.WEBHOOK_WORKER !== false) {
     webhooks = new WebhookWorker({ db });
     webhooks.start();
+    // The delivery log keeps 30 days; one instance prunes it daily.
+    webhookLogPrune = scheduleOnceAcrossInstances({ db, name: "prune-webhook-deliveries", everyMs: 24 * 60 * 60 * 1000, job: () => pruneDeliveries(db) });
   }
   if (store.kind === "s3") {
     // Objects put whose row was never committed (a crash between the two): one instance sweeps every six hours.
@@ -125,6 +128,7 @@ async function main() {
     );
     await mail?.stop().catch(() => {});
     await webhooks?.stop().catch(() => {});
+    await webhookLogPrune?.stop().catch(() => {});
     await profiles?.stop().catch(() => {});
     await orphanSweep?.stop().catch(() => {});
     await dbHandle.close().catch(() => {});
@@ -145,6 +149,7 @@ async function main() {
       await mail?.stop();
       // Webhook attempts in flight are recorded before the database closes.
       await webhooks?.stop();
+      await webhookLogPrune?.stop();
       // A profile in flight is handed back as pending, for the next start or another instance.
       await profiles?.stop();
       await orphanSweep?.stop();

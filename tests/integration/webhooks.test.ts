@@ -3,13 +3,16 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { organizations, requestEvents, webhookDeliveries, webhookEndpoints } from "../../db/schema";
+import { organizations, requestEvents, requests, webhookDeliveries, webhookEndpoints } from "../../db/schema";
 import { enqueueRequestWebhook } from "~/domain/webhooks/endpoints.server";
+import { runReminders } from "~/domain/mail/reminders.server";
 import { isPrivateAddress, targetProblem } from "~/domain/webhooks/targets.server";
-import { WebhookWorker } from "~/domain/webhooks/worker.server";
+import { pruneDeliveries, WebhookWorker } from "~/domain/webhooks/worker.server";
 import * as apiChange from "~/routes/api.v1.requests.$requestId.$change";
 import * as requestPage from "~/routes/requests.$requestId";
 import * as settings from "~/routes/settings.webhooks";
+import * as apiWebhooks from "~/routes/api.v1.webhooks";
+import * as apiWebhook from "~/routes/api.v1.webhooks.$webhookId";
 import { db } from "~/utils/db.server";
 import { callRoute, cookieFor, makeMember, makeOrganization, makeRequest, TODAY } from "./factories";
 
@@ -138,6 +141,8 @@ describe("webhooks", () => {
       change: { from: "submitted", to: "acknowledged" },
     });
     expect(arrival!.json.request).toHaveProperty("due_date");
+    const page = (await (await callRoute(settings.loader as never, { url: "/settings/webhooks", cookie })).json()) as { endpoints: Array<{ lastDeliveredAt: string | null; failed: number }> };
+    expect(page.endpoints).toEqual([expect.objectContaining({ lastDeliveredAt: expect.any(String), failed: 0 })]);
     expect(new Date(arrival!.json.occurred_at).toISOString()).toBe(arrival!.json.occurred_at);
   });
 
@@ -196,6 +201,9 @@ describe("webhooks", () => {
     const page = await callRoute(settings.loader as never, { url: `/settings/webhooks?endpoint=${endpointId}`, cookie });
     const data = (await page.json()) as { log: { rows: Array<{ id: string; status: string; attempts: number }> } };
     expect(data.log.rows).toEqual([expect.objectContaining({ id: failed!.id, status: "failed", attempts: 6 })]);
+    expect((data as unknown as { endpoints: Array<{ failed: number; lastDeliveredAt: string | null }> }).endpoints).toEqual([
+      expect.objectContaining({ failed: 1, lastDeliveredAt: null }),
+    ]);
 
     const again = await callRoute(settings.action as never, { url: "/settings/webhooks", cookie, form: { intent: "redeliver", endpointId, deliveryId: failed!.id } });
     expect(again.status).toBe(302);
@@ -365,5 +373,87 @@ describe("webhooks", () => {
     expect(await targetProblem(new URL("https://hooks.example.org/x"), resolveTo("93.184.216.34"), false)).toBeNull();
     expect(isPrivateAddress("8.8.8.8")).toBe(false);
     expect(isPrivateAddress("2606:4700::1111")).toBe(false);
+  });
+
+  it("lists, adds and removes endpoints through the API", async () => {
+    const org = await makeOrganization("Hooks API endpoints");
+    const cookie = await cookieFor(org.admin.id);
+    const bad = await callRoute(apiWebhooks.action as never, { url: "/api/v1/webhooks", cookie, json: { url: "http://hooks.example.org/x", events: ["request.status_changed"] } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.url).toBeTruthy();
+    const created = await callRoute(apiWebhooks.action as never, { url: "/api/v1/webhooks", cookie, json: { url: receiver.url, events: ["request.overdue", "request.status_changed"] } });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const endpoint = ((await created.json()) as { data: { id: string; secret: string; events: string[] } }).data;
+    expect(endpoint.secret).toMatch(/^whsec_/);
+    expect(endpoint.events).toEqual(["request.overdue", "request.status_changed"]);
+    const list = (await (await callRoute(apiWebhooks.loader as never, { url: "/api/v1/webhooks", cookie })).json()) as { data: Array<Record<string, unknown>> };
+    expect(list.data.map((e) => e.id)).toEqual([endpoint.id]);
+    expect(list.data[0]).not.toHaveProperty("secret");
+    const viewer = await makeMember(org, "viewer");
+    expect((await callRoute(apiWebhooks.loader as never, { url: "/api/v1/webhooks", cookie: viewer.cookie })).status).toBe(403);
+    expect((await callRoute(apiWebhook.action as never, { url: `/api/v1/webhooks/${endpoint.id}`, cookie: viewer.cookie, method: "DELETE", params: { webhookId: endpoint.id } })).status).toBe(403);
+    const other = await makeOrganization("Hooks API other");
+    const stranger = await cookieFor(other.admin.id);
+    expect((await callRoute(apiWebhook.loader as never, { url: `/api/v1/webhooks/${endpoint.id}`, cookie: stranger, params: { webhookId: endpoint.id } })).status).toBe(404);
+    expect((await callRoute(apiWebhook.action as never, { url: `/api/v1/webhooks/${endpoint.id}`, cookie: stranger, method: "DELETE", params: { webhookId: endpoint.id } })).status).toBe(404);
+    const removed = await callRoute(apiWebhook.action as never, { url: `/api/v1/webhooks/${endpoint.id}`, cookie, method: "DELETE", params: { webhookId: endpoint.id } });
+    expect(removed.status).toBe(204);
+    expect(await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.organizationId, org.org.id))).toHaveLength(0);
+  });
+
+  it("sends the reminders' overdue alert once per request and due date", async () => {
+    receiver.state.arrivals.length = 0;
+    const { org, endpointId, worker } = await setUp("Hooks overdue", receiver, ["request.overdue"]);
+    const request = await makeRequest(org.viewer, org.agencyId, { title: "Late", initialStatus: "submitted" });
+    await db.update(requests).set({ dueOn: "2026-11-20" }).where(eq(requests.id, request.id));
+    const eightAm = new Date("2026-11-23T13:00:00Z");
+    await runReminders(db, eightAm, [org.org.id], quiet);
+    await runReminders(db, new Date("2026-11-23T15:00:00Z"), [org.org.id], quiet);
+    expect((await deliveriesOf(endpointId)).map((d) => d.eventType)).toEqual(["request.overdue"]);
+    await worker.drain();
+    expect(receiver.state.arrivals.map((a) => [a.json.type, a.json.request?.id, a.json.request?.due_date, a.json.change?.due_date, a.signatureValid])).toEqual([
+      ["request.overdue", request.id, "2026-11-20", "2026-11-20", true],
+    ]);
+  });
+
+  it("pages the delivery log newest first, 50 at a time, without skipping or repeating a row", async () => {
+    const { org, cookie, endpointId } = await setUp("Hooks log pages", receiver);
+    // 55 deliveries, several sharing one created_at, so the page boundary falls inside a tie.
+    const rows = Array.from({ length: 55 }, (_, i) => ({
+      organizationId: org.org.id,
+      endpointId,
+      eventType: "ping",
+      eventKey: `ping:page-${i}`,
+      payload: {},
+      status: "delivered" as const,
+      createdAt: new Date(Date.UTC(2026, 10, 1, 0, 0, Math.floor(i / 4))),
+    }));
+    await db.insert(webhookDeliveries).values(rows);
+    const first = (await (await callRoute(settings.loader as never, { url: `/settings/webhooks?endpoint=${endpointId}`, cookie })).json()) as {
+      log: { rows: Array<{ id: string }>; next: string | null };
+    };
+    expect(first.log.rows).toHaveLength(50);
+    expect(first.log.next).toBeTruthy();
+    const second = (await (
+      await callRoute(settings.loader as never, { url: `/settings/webhooks?endpoint=${endpointId}&before=${encodeURIComponent(first.log.next!)}`, cookie })
+    ).json()) as { log: { rows: Array<{ id: string }>; next: string | null } };
+    expect(second.log.rows).toHaveLength(5);
+    expect(second.log.next).toBeNull();
+    expect(new Set([...first.log.rows, ...second.log.rows].map((r) => r.id)).size).toBe(55);
+    // A cursor that isn't one is ignored: the first page.
+    const junk = (await (await callRoute(settings.loader as never, { url: `/settings/webhooks?endpoint=${endpointId}&before=yesterday`, cookie })).json()) as {
+      log: { rows: Array<{ id: string }> };
+    };
+    expect(junk.log.rows.map((r) => r.id)).toEqual(first.log.rows.map((r) => r.id));
+  });
+
+  it("keeps 30 days of finished deliveries, and everything still waiting", async () => {
+    const { org, endpointId } = await setUp("Hooks prune", receiver);
+    const old = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+    const row = (key: string, status: "delivered" | "failed" | "pending", createdAt: Date) => ({ organizationId: org.org.id, endpointId, eventType: "ping", eventKey: key, payload: {}, status, createdAt });
+    await db.insert(webhookDeliveries).values([row("old-delivered", "delivered", old), row("old-failed", "failed", old), row("old-pending", "pending", old), row("new", "delivered", new Date())]);
+    await pruneDeliveries(db);
+    expect((await deliveriesOf(endpointId)).map((d) => d.eventKey).sort()).toEqual(["new", "old-pending"]);
+    await db.delete(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
   });
 });

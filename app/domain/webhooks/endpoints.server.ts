@@ -66,8 +66,9 @@ export async function listEndpoints(viewer: Pick<Viewer, "organizationId">, db: 
   const rows = await db
     .select({
       ...endpointColumns,
-      failed: sql<number>`(select count(*)::int from ${webhookDeliveries} d where d.endpoint_id = ${webhookEndpoints.id} and d.status = 'failed')`,
-      lastDeliveredAt: sql<Date | null>`(select max(d.delivered_at) from ${webhookDeliveries} d where d.endpoint_id = ${webhookEndpoints.id})`,
+      // Correlated on the outer row by name: drizzle would write the outer column unqualified here.
+      failed: sql<number>`(select count(*)::int from webhook_deliveries d where d.endpoint_id = "webhook_endpoints"."id" and d.status = 'failed')`,
+      lastDeliveredAt: sql<string | null>`(select max(d.delivered_at) from webhook_deliveries d where d.endpoint_id = "webhook_endpoints"."id")`,
     })
     .from(webhookEndpoints)
     .where(eq(webhookEndpoints.organizationId, viewer.organizationId))

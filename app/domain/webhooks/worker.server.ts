@@ -337,3 +337,14 @@ export class WebhookWorker {
     });
   }
 }
+
+/** The delivery log keeps 30 days: delivered and failed deliveries older than that are deleted (daily, one instance). */
+export const DELIVERY_LOG_DAYS = 30;
+
+export async function pruneDeliveries(db: Database, days: number = DELIVERY_LOG_DAYS): Promise<number> {
+  const rows = await db
+    .delete(webhookDeliveries)
+    .where(and(inArray(webhookDeliveries.status, ["delivered", "failed"]), lt(webhookDeliveries.createdAt, sql`now() - ${days} * interval '1 day'`)))
+    .returning({ id: webhookDeliveries.id });
+  return rows.length;
+}
