@@ -13,13 +13,13 @@ import { makeOrganization, makeRequest } from "./factories";
 
 const has = (list: readonly string[], status: string) => list.includes(status);
 
-interface Facts {
+type Facts = {
   responded_on: string | null;
   completed_on: string | null;
   engaged: boolean;
   paused_before_response: number;
   paused_before_completion: number;
-}
+};
 
 async function factsOf(requestId: string): Promise<Facts | null> {
   const [row] = await queryRows<Facts>(
