@@ -130,6 +130,11 @@ export const requests = pgTable(
     index("requests_campaign_idx").on(t.campaignId),
     uniqueIndex("requests_public_slug_unique").on(t.publicSlug),
     index("requests_public_idx").on(t.publicAt).where(sql`${t.visibility} = 'public'`),
+    // The public index's order (newest published first, then id) over the rows it lists: a page and its capped
+    // count read the index alone (app/domain/public-requests.server.ts listPublicRequests).
+    index("requests_public_index_idx")
+      .on(t.publicAt.desc().nullsFirst(), t.id)
+      .where(sql`${t.visibility} = 'public' and ${t.publicSlug} is not null`),
     // The chase board reads each section in board order (the date that matters, then the number) from these.
     index("requests_chase_idx")
       .on(t.organizationId, sql`coalesce(${t.dueOn}, ${t.followUpOn}, ${t.nextActionOn})`, t.number)
