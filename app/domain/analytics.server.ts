@@ -259,7 +259,7 @@ async function lawPeriods(db: Executor): Promise<Map<string, { days: number | nu
  */
 function factsCtes(audience: Audience, filters: AnalyticsFilters, today: string): SQL {
   return sql`
-    base as materialized (${baseQuery(audience, filters)}),
+    base as (${baseQuery(audience, filters)}),
     facts as materialized (
       select b.*, f.responded_on, f.completed_on, coalesce(f.engaged, false) as engaged,
         case when f.responded_on is not null and b.received_on is not null
