@@ -75,6 +75,8 @@ interface Page {
   label: string;
   path: string;
   api?: boolean;
+  /** The page's own p95 target, when the issue sets one instead of the 2 x floor rule (analytics: 300 ms). */
+  target?: number;
   /** The queries one page of results needs, run in order. */
   floor: (q: postgres.Sql) => Promise<unknown>;
 }
@@ -130,18 +132,30 @@ async function main() {
       select u.id, u.role, o.name, o.time_zone from sessions x join users u on u.id = x.user_id
         join organizations o on o.id = u.organization_id where x.id = ${"0".repeat(64)}`
       .then(() => s`select u.id, o.name from users u join organizations o on o.id = u.organization_id where u.id = ${user!.id}`);
-    // The navigation's "needs attention" count (chaseCounts), as the app runs it.
+    // The navigation's "needs attention" count (chaseCounts), as the app runs it: the trigger-kept counts of the
+    // organization's open requests by (paused, due, next action, follow-up, statutory), plus the bounced ones.
     const nav = (s: postgres.Sql) => s`
-      select case
-               when exists (select 1 from contact_bounces b where b.request_id = r.id and b.resolution is null) then 'fix_contact'
-               when r.status = 'draft' then null
-               when r.due_on < ${today} and (r.next_action_on is null or r.next_action_on <= ${today}) then 'overdue'
-               when r.status in ('clarification_requested', 'fee_requested') then 'waiting_on_us'
-               when r.due_on between ${today} and ${ahead(7)} then 'due_soon'
-               when r.next_action_on <= ${today} or (not r.due_statutory and r.follow_up_on <= ${today} and r.next_action_on is null) then 'follow_up'
-               else null end as section, count(*)
-        from requests r
-       where r.organization_id = ${orgId} and r.status = any(${OPEN}::request_status[])
+      select section, sum(n) from (
+        select case
+                 when c.due_on < ${today} and (c.next_action_on is null or c.next_action_on <= ${today}) then 'overdue'
+                 when c.paused then 'waiting_on_us'
+                 when c.due_on between ${today} and ${ahead(7)} then 'due_soon'
+                 when c.next_action_on <= ${today} or (not c.due_statutory and c.follow_up_on <= ${today} and c.next_action_on is null) then 'follow_up'
+                 else null end as section, c.n
+          from attention_counts c where c.organization_id = ${orgId}
+        union all
+        select case
+                 when r.due_on < ${today} and (r.next_action_on is null or r.next_action_on <= ${today}) then 'overdue'
+                 when r.status in ('clarification_requested', 'fee_requested') then 'waiting_on_us'
+                 when r.due_on between ${today} and ${ahead(7)} then 'due_soon'
+                 when r.next_action_on <= ${today} or (not r.due_statutory and r.follow_up_on <= ${today} and r.next_action_on is null) then 'follow_up'
+                 else null end, -1 from requests r
+         where r.organization_id = ${orgId} and r.status = any(${OPEN}::request_status[])
+           and r.id in (select request_id from contact_bounces where resolution is null)
+        union all
+        select 'fix_contact', 1 from requests r
+         where r.organization_id = ${orgId} and (r.status = any(${OPEN}::request_status[]) or r.status = 'draft')
+           and r.id in (select request_id from contact_bounces where resolution is null)) s
        group by 1`;
     const html = (s: postgres.Sql) => session(s).then(() => nav(s));
     // One page of the list: each organization's rows in index order, limited, merged, then their details.
@@ -291,6 +305,13 @@ async function main() {
             s`select code, name from jurisdictions where kind = 'state' and organization_id is null order by name`,
           ])),
       },
+      {
+        label: "analytics (no filter)",
+        path: "/analytics",
+        target: 300,
+        // The figures of every visible request: no bounded floor exists; the row is held to its 300 ms target.
+        floor: (s) => html(s),
+      },
       { label: "API /api/v1/requests: default", path: "/api/v1/requests", api: true, floor: (s) => session(s).then(() => listPage(s, null)) },
       {
         label: "API /api/v1/requests: text search",
@@ -364,11 +385,11 @@ async function main() {
     const fmt = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : x >= 100 ? `${x.toFixed(0)}` : x.toFixed(1));
     const size = (b: number) => (b > 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${(b / 1e3).toFixed(0)} kB`);
     console.log(`\nServer time to last byte, ms (${SAMPLES} sequential samples after one warm-up; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on 2 shared cores)`);
-    const header = ["page", "n", "p50", "p95", "SQL p50", "SQL p95", "budget", "size", "status", "result"];
-    const widths = [36, 3, 8, 8, 8, 8, 8, 9, 6, 6];
+    const header = ["page", "n", "p50", "p95", "SQL p50", "SQL p95", "healthz", "budget", "size", "status", "result"];
+    const widths = [36, 3, 8, 8, 8, 8, 8, 8, 9, 6, 6];
     const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
     console.log(line(header));
-    console.log(line([`/healthz (floor)`, String(healthz.length), fmt(percentile(healthz, 50)), fmt(healthzP95), "", "", "", "", "200", ""]));
+    console.log(line([`/healthz (floor)`, String(healthz.length), fmt(percentile(healthz, 50)), fmt(healthzP95), "", "", "", "", "", "200", ""]));
     let failures = 0;
     for (const page of pages) {
       let last = { status: 0, bytes: 0 };
@@ -377,21 +398,21 @@ async function main() {
         times = await sample(async () => (last = await get(page.path)));
       } catch {
         failures += 1;
-        console.log(line([page.label, "0", "", "", "", "", "", "", "ERR", "FAIL"]));
+        console.log(line([page.label, "0", "", "", "", "", "", "", "", "ERR", "FAIL"]));
         continue;
       }
       const floor = await sample(() => page.floor(q));
       const p95 = percentile(times, 95);
       const floorP95 = percentile(floor, 95);
-      const limit = page.api ? 50 : 100;
-      const budget = Math.min(limit, 2 * floorP95 + healthzP95);
-      const pass = last.status === 200 && p95 < limit && p95 <= 2 * floorP95 + healthzP95;
+      const limit = page.target ?? (page.api ? 50 : 100);
+      const budget = page.target ? limit : Math.min(limit, 2 * floorP95 + healthzP95);
+      const pass = last.status === 200 && p95 < limit && p95 <= budget;
       if (!pass) failures += 1;
       console.log(
-        line([page.label, String(times.length), fmt(percentile(times, 50)), fmt(p95), fmt(percentile(floor, 50)), fmt(floorP95), fmt(budget), size(last.bytes), String(last.status), pass ? "PASS" : "FAIL"]),
+        line([page.label, String(times.length), fmt(percentile(times, 50)), fmt(p95), fmt(percentile(floor, 50)), fmt(floorP95), fmt(healthzP95), fmt(budget), size(last.bytes), String(last.status), pass ? "PASS" : "FAIL"]),
       );
     }
-    console.log(`budget = min(${"100"} ms (API 50 ms), 2 x SQL floor p95 + /healthz p95); ${failures} of ${pages.length} rows FAIL`);
+    console.log(`budget = min(100 ms (API 50 ms), 2 x SQL floor p95 + /healthz p95); analytics: its own 300 ms target; ${failures} of ${pages.length} rows FAIL`);
     console.log(`Cold start (spawn -> /healthz ok): ${coldStart.toFixed(0)} ms   (target < 2000 ms)`);
 
     if (only.length === 0 || only.includes("load")) {

@@ -14,9 +14,6 @@ import {
   visibleVendors,
 } from "./access.server";
 import {
-  ENGAGED_STATUSES,
-  FINAL_STATUSES,
-  PAUSED_STATUSES,
   RESPONSE_STATUSES,
   type AnalyticsFilters,
   type ScorecardFigures,
@@ -133,17 +130,25 @@ export async function analytics(audience: Audience, filters: AnalyticsFilters, o
   const productsVisible = audience === PUBLIC ? sql`true` : visibleAgencyProducts(audience);
   const query = sql`
     with ${factsCtes(audience, filters, today)},
-    products_of as (
-      select distinct f.id as request_id, ${agencyProducts.productId} as product_id, pr.name || ' (' || v.name || ')' as label
-      from facts f
-      join ${agencyProducts} on ${agencyProducts.agencyId} = f.agency_id
+    -- Each agency's visible products (a request has one agency: a request's products are its agency's, so
+    -- deduplicating per agency is deduplicating per request, over thousands of rows instead of millions).
+    agency_products_of as (
+      select distinct ${agencyProducts.agencyId} as agency_id, ${agencyProducts.productId} as product_id, pr.name || ' (' || v.name || ')' as label
+      from ${agencyProducts}
       join products pr on pr.id = ${agencyProducts.productId}
       join vendors v on v.id = ${agencyProducts.vendorId}
       where ${productsVisible}
+    ),
+    products_of as (
+      select f.id as request_id, ap.product_id, ap.label from facts f join agency_products_of ap on ap.agency_id = f.agency_id
       union all
       select f.id, f.vendor_id, v.name || ' (asked directly)' from facts f join vendors v on v.id = f.vendor_id
     ),
-    product_facts as (select f.*, po.product_id, po.label as product_label from facts f join products_of po on po.request_id = f.id)
+    product_facts as (
+      select f.*, ap.product_id, ap.label as product_label from facts f join agency_products_of ap on ap.agency_id = f.agency_id
+      union all
+      select f.*, f.vendor_id, v.name || ' (asked directly)' from facts f join vendors v on v.id = f.vendor_id
+    )
     select json_build_object(
       'total', (select json_build_object('requests', count(*)::int, 'received', count(received_on)::int,
           'response', json_build_object('n', count(response_days)::int,
@@ -247,48 +252,26 @@ async function lawPeriods(db: Executor): Promise<Map<string, { days: number | nu
 }
 
 /**
- * The CTEs every figure reads: base (requests in scope), sc/sc2 (their status changes, dated, with the date of
- * the next change), firsts (first response, completion, engagement), pauses (paused days before each), and
- * facts (one row per request with response_days, completion_days and on_time; see analytics.ts).
+ * The CTEs every figure reads: base (requests in scope) and facts (one row per request with response_days,
+ * completion_days and on_time; see analytics.ts). What the status changes say (first response, completion,
+ * engagement, paused days before each) is read from request_status_facts, which a trigger keeps from the
+ * timeline's status_changed events (migration 0025, view request_status_facts_source), so no page scans events.
  */
 function factsCtes(audience: Audience, filters: AnalyticsFilters, today: string): SQL {
   return sql`
-    base as materialized (${baseQuery(audience, filters)}),
-    sc as (
-      select e.request_id, e.seq, e.data->>'to' as to_status,
-        coalesce(e.data->>'on', to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD'))::date as on_date
-      from request_events e join base b on b.id = e.request_id
-      where e.kind = 'status_changed'
-    ),
-    sc2 as (select sc.*, lead(on_date) over (partition by request_id order by seq) as next_on from sc),
-    firsts as (
-      select request_id,
-        min(on_date) filter (where to_status in (${list(RESPONSE_STATUSES)})) as responded_on,
-        min(on_date) filter (where to_status in (${list(FINAL_STATUSES)})) as completed_on,
-        bool_or(to_status in (${list(ENGAGED_STATUSES)})) as engaged
-      from sc2 group by request_id
-    ),
-    pauses as (
-      select p.request_id,
-        sum(greatest(0, least(coalesce(p.next_on, f.responded_on), f.responded_on) - p.on_date)) filter (where f.responded_on is not null) as before_response,
-        sum(greatest(0, least(coalesce(p.next_on, f.completed_on), f.completed_on) - p.on_date)) filter (where f.completed_on is not null) as before_completion
-      from sc2 p join firsts f on f.request_id = p.request_id
-      where p.to_status in (${list(PAUSED_STATUSES)})
-      group by p.request_id
-    ),
+    base as (${baseQuery(audience, filters)}),
     facts as materialized (
       select b.*, f.responded_on, f.completed_on, coalesce(f.engaged, false) as engaged,
         case when f.responded_on is not null and b.received_on is not null
-          then (f.responded_on - b.received_on) - coalesce(p.before_response, 0) end as response_days,
+          then (f.responded_on - b.received_on) - f.paused_before_response end as response_days,
         case when f.completed_on is not null and b.received_on is not null
-          then (f.completed_on - b.received_on) - coalesce(p.before_completion, 0) end as completion_days,
+          then (f.completed_on - b.received_on) - f.paused_before_completion end as completion_days,
         case when b.due_on is null or b.due_on > ${today}::date then null
           when f.responded_on is not null and f.responded_on <= b.due_on then true
           else false end as on_time
-      from base b left join firsts f on f.request_id = b.id left join pauses p on p.request_id = b.id
+      from base b left join request_status_facts f on f.request_id = b.id
     )`;
 }
-
 
 /**
  * An agency's, vendor's or product's own figures (for its page): requests, median response and quartiles, on

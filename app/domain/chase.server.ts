@@ -159,12 +159,19 @@ const chaseColumns = (section: SQL<ChaseSectionKey | null>) => ({
   sortOn: sql<string | null>`${chaseSortKey}::text`,
 });
 
+/**
+ * "The row is in this section", written so the planner guesses half the rows pass: it takes `case ... = key` for
+ * a rare match (0.5%) and, to find a page of them, collected and sorted every row of the branch (tens of thousands
+ * for "due soon") instead of walking the index in board order and stopping at the limit. Same rows either way.
+ */
+const inSection = (section: SQL<ChaseSectionKey | null>, key: ChaseSectionKey) => sql`coalesce(${section} = ${key}, false)`;
+
 /** The ids of one page of a section, in board order: each branch ordered and limited, then merged. */
 async function sectionPageIds(db: Executor, viewer: Viewer, today: string, key: ChaseSectionKey, after: ChaseCursor | null, limit: number) {
   const section = sectionOf(today);
   const parts = sectionBranches(key, viewer, today).map(
     (where) => sql`(select ${requests.id} as id, ${chaseSortKey} as sort_on, ${requests.number} as number from ${requests}
-                     where ${where} and ${section} = ${key} and ${afterCursor(after)}
+                     where ${where} and ${inSection(section, key)} and ${afterCursor(after)}
                      order by ${chaseSortKey} asc nulls last, ${requests.number} asc limit ${limit})`,
   );
   const rows = await queryRows<{ id: string }>(
@@ -179,7 +186,7 @@ async function sectionTotal(db: Executor, viewer: Viewer, today: string, key: Ch
   const section = sectionOf(today);
   const parts = sectionBranches(key, viewer, today).map(
     // Ordered like the page, so the planner walks the index and stops at the cap instead of collecting every match.
-    (where) => sql`(select 1 from ${requests} where ${where} and ${section} = ${key}
+    (where) => sql`(select 1 from ${requests} where ${where} and ${inSection(section, key)}
                     order by ${chaseSortKey} asc nulls last, ${requests.number} asc limit ${CHASE_TOTAL_CAP + 1})`,
   );
   const [row] = await queryRows<{ n: number }>(
@@ -255,25 +262,57 @@ export function isChaseSection(value: string | null | undefined): value is Chase
   return CHASE_SECTIONS.some((s) => s.key === value);
 }
 
-/** The statuses of OPEN_STATUSES as SQL literals, so the planner matches the partial index requests_open_attention_idx. */
-const OPEN_STATUS_LIST = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(", "));
+/**
+ * The section of an open request without a bounce, from the columns that decide it (a row of attention_counts or
+ * of requests): sectionOf with "has an open bounce" false, for OPEN_STATUSES only.
+ */
+function openSectionOf(today: string, c: { paused: SQL; dueOn: SQL; nextActionOn: SQL; followUpOn: SQL; dueStatutory: SQL }): SQL<ChaseSectionKey | null> {
+  const weekAhead = addDays(today, 7);
+  return sql<ChaseSectionKey | null>`case
+    when ${c.dueOn} < ${today} and (${c.nextActionOn} is null or ${c.nextActionOn} <= ${today}) then 'overdue'
+    when ${c.paused} then 'waiting_on_us'
+    when ${c.dueOn} between ${today} and ${weekAhead} then 'due_soon'
+    when ${c.nextActionOn} <= ${today}
+      or (not ${c.dueStatutory} and ${c.followUpOn} <= ${today} and ${c.nextActionOn} is null) then 'follow_up'
+    when ${c.dueOn} < ${today} then 'overdue_scheduled'
+    when ${c.nextActionOn} is null then 'no_next_action'
+    else null end`;
+}
 
 /**
  * How many open requests need attention now, for the navigation (every page loads it). Same rows and sections
- * as the board, read as an index-only scan of the open rows (requests_open_attention_idx) plus the drafts whose
- * letter bounced; "has an open bounce" is one hashed set of request ids rather than a probe per row.
+ * as the board (tests/integration/attention-count.test.ts), without reading the open requests themselves:
+ * attention_counts holds them counted by the columns that decide their section (kept by a trigger, migration
+ * 0025), so the count reads a few thousand rows however many requests there are. The few requests with an open
+ * bounce are then moved to "fix the contact": their ordinary section's count taken off, and the bounced drafts
+ * (which attention_counts doesn't hold) added.
  */
 export async function chaseCounts(viewer: Viewer, today: string, db: Executor = defaultDb) {
   const bounced = sql`${requests.id} in (select ${contactBounces.requestId} from ${contactBounces} where ${contactBounces.resolution} is null)`;
-  const section = sectionOf(today, bounced);
+  const counted = openSectionOf(today, {
+    paused: sql`c.paused`,
+    dueOn: sql`c.due_on`,
+    nextActionOn: sql`c.next_action_on`,
+    followUpOn: sql`c.follow_up_on`,
+    dueStatutory: sql`c.due_statutory`,
+  });
+  const ordinary = openSectionOf(today, {
+    paused: sql`${requests.status} in ('clarification_requested', 'fee_requested')`,
+    dueOn: sql`${requests.dueOn}`,
+    nextActionOn: sql`${requests.nextActionOn}`,
+    followUpOn: sql`${requests.followUpOn}`,
+    dueStatutory: sql`${requests.dueStatutory}`,
+  });
   const rows = await queryRows<{ section: string | null; n: number }>(
     db,
-    sql`select s.section, count(*)::int as n from (
-      select ${section} as section from ${requests}
-        where ${requests.organizationId} = ${viewer.organizationId} and ${requests.status} in (${OPEN_STATUS_LIST})
+    sql`select s.section, sum(s.n)::int as n from (
+      select ${counted} as section, c.n from attention_counts c where c.organization_id = ${viewer.organizationId}
       union all
-      select ${section} from ${requests}
-        where ${requests.organizationId} = ${viewer.organizationId} and ${requests.status} = 'draft' and ${bounced}
+      select ${ordinary}, -1 from ${requests}
+        where ${requests.organizationId} = ${viewer.organizationId} and ${requests.status} in ${openStatusList} and ${bounced}
+      union all
+      select 'fix_contact', 1 from ${requests}
+        where ${requests.organizationId} = ${viewer.organizationId} and (${requests.status} in ${openStatusList} or ${requests.status} = 'draft') and ${bounced}
     ) s group by s.section`,
   );
   const bySection = Object.fromEntries(rows.map((r) => [r.section ?? "none", Number(r.n)])) as Record<string, number>;

@@ -48,13 +48,15 @@ export function requestTextMatches(organizationId: string, q: string, { ownText 
     ? sql`(${requests.searchVector} @@ ${query} or ${requests.title} ilike ${pattern} or ${requests.trackingNumber} ilike ${pattern})`
     : sql`${requests.searchVector} @@ ${query}`;
   if (!ownText) return [own];
-  // The literals match the partial index inbound_search_idx.
-  const related = sql`${requests.id} in (
+  // The literals match the partial index inbound_search_idx. "= any(array(...))": the few matching ids are
+  // collected first and their requests read by primary key; as "in (subquery)" the planner hash-joined them
+  // against every request of the organization.
+  const related = sql`${requests.id} = any(array(
     select m.request_id from ${inboundMessages} m where m.status = 'filed' and m.classification = 'reply'
       and m.organization_id = ${organizationId} and m.request_id is not null and m.search_vector @@ ${query}
     union select c.request_id from ${communications} c where c.organization_id = ${organizationId} and c.search_vector @@ ${query}
     union select e.request_id from ${requestEvents} e where e.kind = 'note_added' and e.organization_id = ${organizationId}
-      and to_tsvector('english', coalesce(e.data ->> 'body', '')) @@ ${query})`;
+      and to_tsvector('english', coalesce(e.data ->> 'body', '')) @@ ${query}))`;
   return [own, related];
 }
 

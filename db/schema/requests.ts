@@ -11,6 +11,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -129,6 +130,11 @@ export const requests = pgTable(
     index("requests_campaign_idx").on(t.campaignId),
     uniqueIndex("requests_public_slug_unique").on(t.publicSlug),
     index("requests_public_idx").on(t.publicAt).where(sql`${t.visibility} = 'public'`),
+    // The public index's order (newest published first, then id) over the rows it lists: a page and its capped
+    // count read the index alone (app/domain/public-requests.server.ts listPublicRequests).
+    index("requests_public_index_idx")
+      .on(t.publicAt.desc().nullsFirst(), t.id)
+      .where(sql`${t.visibility} = 'public' and ${t.publicSlug} is not null`),
     // The chase board reads each section in board order (the date that matters, then the number) from these.
     index("requests_chase_idx")
       .on(t.organizationId, sql`coalesce(${t.dueOn}, ${t.followUpOn}, ${t.nextActionOn})`, t.number)
@@ -176,6 +182,44 @@ export const tagUses = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.tag] })],
 );
+
+/**
+ * The open requests of each organization counted by what decides their chase-board section (paused or not, due,
+ * next action and follow-up dates, statutory or not): the navigation's "needs attention" count reads these few
+ * thousand rows instead of every open request (app/domain/chase.server.ts chaseCounts). Kept by the trigger
+ * requests_attention_counts (migration 0025_attention_counts_trigger); never written by the app.
+ */
+export const attentionCounts = pgTable(
+  "attention_counts",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    paused: boolean("paused").notNull(),
+    dueOn: date("due_on", { mode: "string" }),
+    nextActionOn: date("next_action_on", { mode: "string" }),
+    followUpOn: date("follow_up_on", { mode: "string" }),
+    dueStatutory: boolean("due_statutory").notNull(),
+    n: integer("n").notNull().default(0),
+  },
+  (t) => [unique("attention_counts_key").on(t.organizationId, t.paused, t.dueOn, t.nextActionOn, t.followUpOn, t.dueStatutory).nullsNotDistinct()],
+);
+
+/**
+ * What a request's status changes say (first response, completion, engagement, paused days before each), one row
+ * per request that has any: analytics reads it instead of the timeline (app/domain/analytics.server.ts). Kept by
+ * the trigger request_events_facts (migration 0025_attention_counts_trigger) on every status_changed event.
+ */
+export const requestStatusFacts = pgTable("request_status_facts", {
+  requestId: uuid("request_id")
+    .primaryKey()
+    .references(() => requests.id, { onDelete: "cascade" }),
+  respondedOn: date("responded_on", { mode: "string" }),
+  completedOn: date("completed_on", { mode: "string" }),
+  engaged: boolean("engaged").notNull(),
+  pausedBeforeResponse: integer("paused_before_response").notNull(),
+  pausedBeforeCompletion: integer("paused_before_completion").notNull(),
+});
 
 /** Append-only: rows are inserted in the same transaction as the change they record, never updated. */
 export const requestEvents = pgTable(

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { contactBounces, inboundMessages, requests } from "../../db/schema";
 import { ATTENTION_SECTIONS, chaseBoard, chaseCounts } from "~/domain/chase.server";
-import { db } from "~/utils/db.server";
+import { db, queryRows } from "~/utils/db.server";
 import { makeOrganization, makeRequest, TODAY } from "./factories";
 
 // The navigation's count reads the open rows through their own index: it must keep counting exactly what the
@@ -41,5 +41,53 @@ describe("the navigation's needs-attention count", () => {
     const attention = ATTENTION_SECTIONS.reduce((sum, key) => sum + (bySection[key] ?? 0), 0);
     expect(await chaseCounts(org.viewer, TODAY)).toEqual({ overdue: 1, attention });
     expect(attention).toBe(6);
+  });
+
+  it("stays equal to the board and to a recount as requests are changed, closed, moved and deleted", async () => {
+    const org = await makeOrganization("Attention moves");
+    const boardAttention = async () => {
+      const board = await chaseBoard(org.viewer, TODAY);
+      const by = Object.fromEntries(board.map((s) => [s.key, s.total]));
+      return { overdue: by.overdue ?? 0, attention: ATTENTION_SECTIONS.reduce((sum, key) => sum + (by[key] ?? 0), 0) };
+    };
+    // attention_counts (kept by the trigger) against a count of the requests themselves.
+    const recount = async () => {
+      const kept = await queryRows<{ k: string; n: number }>(
+        db,
+        sql`select concat_ws('|', paused, due_on, next_action_on, follow_up_on, due_statutory) as k, n from attention_counts
+             where organization_id = ${org.org.id} order by 1`,
+      );
+      const counted = await queryRows<{ k: string; n: number }>(
+        db,
+        sql`select concat_ws('|', status in ('clarification_requested', 'fee_requested'), due_on, next_action_on, follow_up_on, due_statutory) as k, count(*)::int as n
+              from requests where organization_id = ${org.org.id}
+               and status in ('submitted', 'acknowledged', 'awaiting_response', 'clarification_requested', 'fee_requested', 'partially_fulfilled', 'appealed', 'in_litigation')
+             group by 1 order by 1`,
+      );
+      expect(kept.map((r) => [r.k, Number(r.n)])).toEqual(counted.map((r) => [r.k, Number(r.n)]));
+    };
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i += 1) ids.push((await makeRequest(org.viewer, org.agencyId, { initialStatus: "submitted" })).id);
+    const steps: [string, Partial<typeof requests.$inferInsert>][] = [
+      [ids[0]!, { dueOn: "2026-11-01" }],
+      [ids[1]!, { dueOn: "2026-11-01" }], // same key as the first: one row counting two
+      [ids[2]!, { status: "clarification_requested", dueOn: "2026-12-20" }],
+      [ids[3]!, { dueOn: "2026-11-25", nextActionOn: "2026-11-20" }],
+      [ids[4]!, { dueStatutory: false, followUpOn: "2026-11-10", dueOn: null }],
+      [ids[1]!, { nextActionOn: "2026-12-01" }], // overdue, now scheduled
+      [ids[0]!, { status: "fulfilled" }], // closed: no longer counted
+      [ids[2]!, { status: "awaiting_response" }], // resumed
+      [ids[5]!, { status: "withdrawn" }],
+      [ids[5]!, { status: "appealed", dueOn: "2026-11-24" }], // reopened
+    ];
+    for (const [id, set] of steps) {
+      await db.update(requests).set(set).where(eq(requests.id, id));
+      expect(await chaseCounts(org.viewer, TODAY)).toEqual(await boardAttention());
+      await recount();
+    }
+    await db.delete(requests).where(eq(requests.id, ids[3]!));
+    expect(await chaseCounts(org.viewer, TODAY)).toEqual(await boardAttention());
+    await recount();
+    expect(await chaseCounts(org.viewer, TODAY)).toEqual({ overdue: 0, attention: 2 }); // #4 follow-up, #5 due soon
   });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "requests_public_index_idx" ON "requests" USING btree ("public_at" DESC NULLS FIRST,"id") WHERE "requests"."visibility" = 'public' and "requests"."public_slug" is not null;
