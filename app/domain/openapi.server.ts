@@ -3,6 +3,8 @@ import { REQUEST_CHANGES, REQUEST_CHANGE_NAMES } from "./request-changes.server"
 import { editRequestFormSchema, newRequestApiSchema, requestFiltersSchema } from "./request-input";
 import { jointAskListQuerySchema, sendAllSchema } from "./joint-ask-api.server";
 import { addTargetsSchema, campaignFormSchema } from "./vendor-input";
+import { agencyApiSchema } from "./agency-api.server";
+import { directoryQuery } from "./directory-input";
 
 // The JSON API described as an OpenAPI 3.1 document, generated from the same zod schemas the routes parse with
 // (zod's own JSON Schema output), so the document cannot drift from what the routes accept. A test walks the
@@ -205,6 +207,30 @@ export function openApiDocument(baseUrl: string, today: string) {
           parameters: [pathParameter("jointAskId", "The joint ask's id")],
           requestBody: jsonBody({ type: "object", additionalProperties: false }),
           responses: { "200": ok("Follow-ups queued"), ...errorResponses, "415": { description: "The body is not JSON" } },
+        },
+      },
+      "/api/v1/agencies": {
+        get: {
+          operationId: "searchAgencies",
+          summary: "The national agency directory search (`agencyId` set where your organization has the agency), and `own`: your agencies whose name matches `q`",
+          parameters: queryParameters(directoryQuery),
+          responses: { "200": ok("Directory hits and your matching agencies"), ...errorResponses },
+        },
+        post: {
+          operationId: "createAgency",
+          summary: "Add an agency to your organization, as the new agency form",
+          requestBody: jsonBody(inputSchema(agencyApiSchema, ["version"])),
+          responses: { "201": ok("The agency"), ...errorResponses, "415": { description: "The body is not JSON" } },
+        },
+      },
+      "/api/v1/agencies/{agencyId}": {
+        get: { operationId: "getAgency", summary: "An agency you see, with `version`", parameters: [pathParameter("agencyId", "The agency's id")], responses: { "200": ok("The agency"), ...errorResponses } },
+        patch: {
+          operationId: "editAgency",
+          summary: "Edit one of your organization's agencies: send the fields you change (null clears one) and the `version` from GET",
+          parameters: [pathParameter("agencyId", "The agency's id")],
+          requestBody: jsonBody({ ...inputSchema(agencyApiSchema), required: [] }),
+          responses: { "200": ok("The agency after the edit"), ...errorResponses, "409": { description: "Someone changed it since your copy: `conflict` shows both values" }, "415": { description: "The body is not JSON" } },
         },
       },
       "/api/v1/deadlines": {

@@ -43,7 +43,7 @@ describe("the OpenAPI document", () => {
     const cookie = await cookieFor(org.admin.id);
     const request = await makeRequest(org.viewer, org.agencyId, { title: "OpenAPI" });
     const vendorId = await makeVendor(org.viewer, "OpenAPI Vendor");
-    const ids: Record<string, string> = { requestId: request.id, fileId: "00000000-0000-4000-8000-000000000000", vendorId, campaignId: "00000000-0000-4000-8000-000000000001", jointAskId: "00000000-0000-4000-8000-000000000002" };
+    const ids: Record<string, string> = { requestId: request.id, fileId: "00000000-0000-4000-8000-000000000000", vendorId, campaignId: "00000000-0000-4000-8000-000000000001", jointAskId: "00000000-0000-4000-8000-000000000002", agencyId: org.agencyId };
     for (const file of apiRouteFiles) {
       const route = (await import(path.join(routesDir, file))) as { loader?: unknown; action?: unknown };
       for (const apiPath of pathsOf(file)) {
