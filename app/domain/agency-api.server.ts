@@ -1,10 +1,10 @@
 import type { Viewer } from "./accounts.server";
+import { mergedEditInput } from "./api-edit";
 import { ownsRow } from "./access.server";
 import { agencyFormSchema } from "./places-input";
 import { agencyEditVersion, AGENCY_EDIT_FIELDS, getAgency } from "./places.server";
 
-// What the JSON API answers about an agency, and how a PATCH body becomes the agency form's input: the agency
-// as it is, with the fields sent replacing theirs (null clears an optional one), parsed by the form's schema.
+// What the JSON API answers about an agency, and how a PATCH body becomes the agency form's input (api-edit.ts).
 
 type AgencyRow = NonNullable<Awaited<ReturnType<typeof getAgency>>>;
 
@@ -29,17 +29,8 @@ export function agencyJson(viewer: Viewer, row: AgencyRow) {
 }
 
 /** The agency's editable values, then the body's (unknown keys refused by name). */
-export function mergedAgencyInput(row: AgencyRow, body: Record<string, unknown>): { input: Record<string, unknown> } | { fieldErrors: Record<string, string[]> } {
-  const allowed = new Set<string>([...AGENCY_EDIT_FIELDS, "version"]);
-  const unknown = Object.keys(body).filter((k) => !allowed.has(k));
-  if (unknown.length) return { fieldErrors: Object.fromEntries(unknown.map((k) => [k, ["Not a field of an agency"]])) };
-  const input: Record<string, unknown> = {};
-  for (const field of AGENCY_EDIT_FIELDS) if (row[field] !== null && row[field] !== undefined) input[field] = row[field];
-  for (const [key, value] of Object.entries(body)) {
-    if (value === null) delete input[key];
-    else input[key] = value;
-  }
-  return { input };
+export function mergedAgencyInput(row: AgencyRow, body: Record<string, unknown>) {
+  return mergedEditInput(row, body, AGENCY_EDIT_FIELDS, "an agency");
 }
 
 export const agencyApiSchema = agencyFormSchema;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { REQUEST_CHANGES, REQUEST_CHANGE_NAMES } from "./request-changes.server";
 import { editRequestFormSchema, newRequestApiSchema, requestFiltersSchema } from "./request-input";
 import { jointAskListQuerySchema, sendAllSchema } from "./joint-ask-api.server";
-import { addTargetsSchema, campaignFormSchema } from "./vendor-input";
+import { addTargetsSchema, campaignFormSchema, productFormSchema, vendorFormSchema } from "./vendor-input";
 import { agencyApiSchema } from "./agency-api.server";
 import { directoryQuery } from "./directory-input";
 
@@ -148,9 +148,41 @@ export function openApiDocument(baseUrl: string, today: string) {
           parameters: [{ name: "q", in: "query", required: false, schema: { type: "string", maxLength: 200 } }],
           responses: { "200": ok("Vendors"), ...errorResponses },
         },
+        post: {
+          operationId: "createVendor",
+          summary: "Add a vendor, as the new vendor form",
+          requestBody: jsonBody(inputSchema(vendorFormSchema, ["version"])),
+          responses: { "201": ok("The vendor"), ...errorResponses, "415": { description: "The body is not JSON" } },
+        },
       },
       "/api/v1/vendors/{vendorId}": {
         get: { operationId: "getVendor", summary: "A vendor, its products and their agencies, and `version`", parameters: [pathParameter("vendorId", "The vendor's id")], responses: { "200": ok("The vendor"), ...errorResponses } },
+        patch: {
+          operationId: "editVendor",
+          summary: "Edit one of your organization's vendors: the fields you change (null clears one) and the `version` from GET",
+          parameters: [pathParameter("vendorId", "The vendor's id")],
+          requestBody: jsonBody({ ...inputSchema(vendorFormSchema), required: [] }),
+          responses: { "200": ok("The vendor after the edit"), ...errorResponses, "409": { description: "Someone changed it since your copy: `conflict` shows both values" }, "415": { description: "The body is not JSON" } },
+        },
+      },
+      "/api/v1/vendors/{vendorId}/products": {
+        post: {
+          operationId: "createProduct",
+          summary: "Add a product to one of your vendors, as the new product form",
+          parameters: [pathParameter("vendorId", "The vendor's id")],
+          requestBody: jsonBody(inputSchema(productFormSchema, ["version"])),
+          responses: { "201": ok("The product"), ...errorResponses, "415": { description: "The body is not JSON" } },
+        },
+      },
+      "/api/v1/products/{productId}": {
+        get: { operationId: "getProduct", summary: "A product you see, with `version`", parameters: [pathParameter("productId", "The product's id")], responses: { "200": ok("The product"), ...errorResponses } },
+        patch: {
+          operationId: "editProduct",
+          summary: "Edit one of your organization's products: the fields you change and the `version` from GET",
+          parameters: [pathParameter("productId", "The product's id")],
+          requestBody: jsonBody({ ...inputSchema(productFormSchema), required: [] }),
+          responses: { "200": ok("The product after the edit"), ...errorResponses, "409": { description: "Someone changed it since your copy: `conflict` shows both values" }, "415": { description: "The body is not JSON" } },
+        },
       },
       "/api/v1/campaigns/{campaignId}": {
         get: {
