@@ -219,6 +219,16 @@ describe("the API and the forms make the same changes", () => {
     expect(unknownChange.status).toBe(404);
     const nested = await viaApi(cookie, request.id, "notes", { body: { text: "Hello" } });
     expect(nested.status).toBe(400);
+
+    // A list item's error names the item's field, as the form shows it by that field.
+    const withheld = await viaApi(cookie, request.id, "field-states", { fields: [{ id: "00000000-0000-4000-8000-000000000000", state: "withheld" }] });
+    expect(withheld.status).toBe(400);
+    expect(Object.keys(((await withheld.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors)).toContain("fields[0].note");
+    const deep = await viaApi(cookie, request.id, "field-states", { fields: [{ id: { nested: true } }] });
+    expect(deep.status).toBe(400);
+    expect(Object.keys(((await deep.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors)).toEqual(["fields[0].id"]);
+    const noTags = await viaApi(cookie, request.id, "tags", {});
+    expect(((await noTags.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.add).toBeTruthy();
   });
 
   it("edit the request as the edit form does, and refuse a stale copy with 409", async () => {
