@@ -2,7 +2,7 @@ import { z } from "zod";
 import { REQUEST_CHANGES, REQUEST_CHANGE_NAMES } from "./request-changes.server";
 import { editRequestFormSchema, newRequestApiSchema, requestFiltersSchema } from "./request-input";
 import { jointAskListQuerySchema, sendAllSchema } from "./joint-ask-api.server";
-import { addTargetsSchema, campaignFormSchema, productFormSchema, vendorFormSchema } from "./vendor-input";
+import { addTargetsSchema, campaignFormSchema, productFormSchema, systemFormSchema, vendorFormSchema } from "./vendor-input";
 import { agencyApiSchema } from "./agency-api.server";
 import { directoryQuery } from "./directory-input";
 
@@ -263,6 +263,25 @@ export function openApiDocument(baseUrl: string, today: string) {
           parameters: [pathParameter("agencyId", "The agency's id")],
           requestBody: jsonBody({ ...inputSchema(agencyApiSchema), required: [] }),
           responses: { "200": ok("The agency after the edit"), ...errorResponses, "409": { description: "Someone changed it since your copy: `conflict` shows both values" }, "415": { description: "The body is not JSON" } },
+        },
+      },
+      "/api/v1/agencies/{agencyId}/systems": {
+        post: {
+          operationId: "createSystem",
+          summary: "Record what one of your agencies runs (`productId`, or `hostAgencyId` for another agency's system), as the new system form",
+          parameters: [pathParameter("agencyId", "The agency's id")],
+          requestBody: jsonBody(inputSchema(systemFormSchema, ["version"])),
+          responses: { "201": ok("The system"), ...errorResponses, "415": { description: "The body is not JSON" } },
+        },
+      },
+      "/api/v1/systems/{systemId}": {
+        get: { operationId: "getSystem", summary: "One of your organization's agency systems, with `version`", parameters: [pathParameter("systemId", "The system's id")], responses: { "200": ok("The system"), ...errorResponses } },
+        patch: {
+          operationId: "editSystem",
+          summary: "Edit a system: the fields you change (null clears one) and the `version` from GET",
+          parameters: [pathParameter("systemId", "The system's id")],
+          requestBody: jsonBody({ ...inputSchema(systemFormSchema), required: [] }),
+          responses: { "200": ok("The system after the edit"), ...errorResponses, "409": { description: "Someone changed it since your copy: `conflict` shows both values" }, "415": { description: "The body is not JSON" } },
         },
       },
       "/api/v1/deadlines": {

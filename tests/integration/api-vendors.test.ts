@@ -3,6 +3,8 @@ import * as vendorsRoute from "~/routes/api.v1.vendors";
 import * as vendorRoute from "~/routes/api.v1.vendors.$vendorId";
 import * as vendorProducts from "~/routes/api.v1.vendors.$vendorId.products";
 import * as productRoute from "~/routes/api.v1.products.$productId";
+import * as agencySystems from "~/routes/api.v1.agencies.$agencyId.systems";
+import * as systemRoute from "~/routes/api.v1.systems.$systemId";
 import { callRoute, cookieFor, formCoalition, makeMember, makeOrganization } from "./factories";
 
 // Vendors and products through the API: made and edited as their forms do, a stale version refused with 409.
@@ -39,6 +41,22 @@ describe("vendors and products through the API", () => {
     expect((await patchProduct({ notes: "Stale", version: p.version })).status).toBe(409);
     const got = (await (await callRoute(productRoute.loader as never, { url: `/api/v1/products/${p.id}`, cookie, params: { productId: p.id } })).json()) as { data: { notes: string } };
     expect(got.data.notes).toBe("Cloud evidence store");
+
+    // What an agency runs: recorded and edited with the version, as the system forms.
+    const system = await callRoute(agencySystems.action as never, {
+      url: `/api/v1/agencies/${org.agencyId}/systems`,
+      cookie,
+      params: { agencyId: org.agencyId },
+      json: { systemType: "records_management", productId: p.id, confidence: "confirmed", sinceOn: "2022-01-01" },
+    });
+    expect(system.status, await system.clone().text()).toBe(201);
+    const s1 = ((await system.json()) as { data: { id: string; version: string } }).data;
+    const patchSystem = (body: unknown) => callRoute(systemRoute.action as never, { url: `/api/v1/systems/${s1.id}`, cookie, params: { systemId: s1.id }, method: "PATCH", json: body });
+    const savedSystem = await patchSystem({ untilOn: "2025-06-30", version: s1.version });
+    expect(savedSystem.status, await savedSystem.clone().text()).toBe(200);
+    expect(((await savedSystem.json()) as { data: { untilOn: string } }).data.untilOn).toBe("2025-06-30");
+    expect((await patchSystem({ untilOn: "2024-01-01", version: s1.version })).status).toBe(409);
+    expect((await patchSystem({ confidence: "certain" })).status).toBe(400);
 
     // A coalition partner reads them but can't edit them; a viewer can't edit at all.
     const partnerCookie = await cookieFor(partner.admin.id);
