@@ -4,7 +4,7 @@ import { stringify } from "csv-stringify/sync";
 import { agencies, campaigns, jurisdictions, organizations, products, requestRecordTypes, requests, users, vendors } from "../../db/schema";
 import type { RequestStatus } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
-import { db as defaultDb } from "../utils/db.server";
+import { db as defaultDb, queryRows } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
 import { ownAgencies, ownProducts, ownRequests, ownVendors, visibleCampaigns, visibleRequests } from "./access.server";
 import { requestRef, spreadsheetSafe } from "./csv";
@@ -597,7 +597,11 @@ export async function getCampaignPage(
 
 /** The joint asks of the organization and its coalition, newest first, with how far along each is (counting the
  * requests the viewer sees). */
-export async function listCampaigns(viewer: Viewer, filters: { vendorId?: string } = {}, db: Executor = defaultDb) {
+export async function listCampaigns(
+  viewer: Viewer,
+  filters: { vendorId?: string; after?: CampaignCursor; limit?: number } = {},
+  db: Executor = defaultDb,
+) {
   const progress = db
     .select({
       campaignId: requests.campaignId,
@@ -630,8 +634,55 @@ export async function listCampaigns(viewer: Viewer, filters: { vendorId?: string
     .leftJoin(products, eq(products.id, campaigns.productId))
     .leftJoin(vendors, eq(vendors.id, campaigns.vendorId))
     .leftJoin(progress, eq(progress.campaignId, campaigns.id))
-    .where(and(visibleCampaigns(viewer), filters.vendorId ? eq(campaigns.vendorId, filters.vendorId) : undefined))
-    .orderBy(desc(campaigns.createdAt), desc(campaigns.id));
+    .where(
+      and(
+        visibleCampaigns(viewer),
+        filters.vendorId ? eq(campaigns.vendorId, filters.vendorId) : undefined,
+        // Keyset pages (the API's): rows after the cursor's, in the list's order (newest first).
+        filters.after ? sql`(${campaigns.createdAt}, ${campaigns.id}) < (${filters.after.createdAt}::timestamptz, ${filters.after.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(campaigns.createdAt), desc(campaigns.id))
+    .limit(filters.limit ?? 100_000);
+}
+
+/** Where a page of joint asks ends: the last row's creation instant (to the microsecond, as text) and id. */
+export interface CampaignCursor {
+  createdAt: string;
+  id: string;
+}
+
+export function encodeCampaignCursor(cursor: CampaignCursor): string {
+  return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString("base64url");
+}
+
+/** The cursor, or null when it is not one the list made. */
+export function decodeCampaignCursor(text: string): CampaignCursor | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+    if (!Array.isArray(value) || value.length !== 2) return null;
+    const [createdAt, id] = value as unknown[];
+    if (typeof createdAt !== "string" || typeof id !== "string" || !isUuid(id) || Number.isNaN(Date.parse(createdAt))) return null;
+    return { createdAt, id };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A keyset page of the joint asks the viewer sees, newest first, with the cursor of the next page (null on the
+ * last). The cursor keeps the creation instant to the microsecond, so no row is skipped or repeated.
+ */
+export async function listCampaignsPage(viewer: Viewer, options: { after?: CampaignCursor; pageSize: number }, db: Executor = defaultDb) {
+  const rows = await listCampaigns(viewer, { after: options.after, limit: options.pageSize + 1 }, db);
+  const page = rows.slice(0, options.pageSize);
+  const last = page.at(-1);
+  let nextCursor: string | null = null;
+  if (rows.length > options.pageSize && last) {
+    const [key] = await queryRows<{ createdAt: string }>(db, sql`select to_char(${campaigns.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "createdAt" from ${campaigns} where ${campaigns.id} = ${last.id}::uuid`);
+    nextCursor = key ? encodeCampaignCursor({ createdAt: key.createdAt, id: last.id }) : null;
+  }
+  return { rows: page, nextCursor };
 }
 
 export const CSV_COLUMNS = [

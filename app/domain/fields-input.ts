@@ -23,7 +23,11 @@ export const askShape = {
   periodStart: isoDate("Start of the period").optional(),
   periodEnd: isoDate("End of the period").optional(),
   formats: z.array(z.enum(FORMATS_WANTED, { error: "Choose a format from the list" })).default([]),
-  deidentify: z.boolean().default(false),
+  // A checkbox ("on") in forms, true/false from the API.
+  deidentify: z
+    .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")])
+    .default(false)
+    .transform((v) => v === true || v === "on" || v === "true"),
   deidentifyNotes: optionalText(2000, "De-identification details"),
 };
 

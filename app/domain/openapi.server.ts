@@ -2,6 +2,10 @@ import { z } from "zod";
 import { REQUEST_CHANGES, REQUEST_CHANGE_NAMES } from "./request-changes.server";
 import { webhookEndpointSchema } from "./webhooks/endpoints.server";
 import { editRequestFormSchema, newRequestApiSchema, requestFiltersSchema } from "./request-input";
+import { jointAskListQuerySchema, sendAllSchema } from "./joint-ask-api.server";
+import { addTargetsSchema, campaignFormSchema, productFormSchema, systemFormSchema, vendorFormSchema } from "./vendor-input";
+import { agencyApiSchema } from "./agency-api.server";
+import { directoryQuery } from "./directory-input";
 
 // The JSON API described as an OpenAPI 3.1 document, generated from the same zod schemas the routes parse with
 // (zod's own JSON Schema output), so the document cannot drift from what the routes accept. A test walks the
@@ -36,7 +40,8 @@ const pathParameter = (name: string, description: string) => ({ name, in: "path"
 const errorResponses = {
   "400": { description: "Invalid input: `fieldErrors` names each field", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
   "401": { description: "No valid token or session" },
-  "403": { description: "Your role can't do this" },
+  "403": { description: "Your role can't do this, or the token is read-only" },
+  "429": { description: "Too many calls with this token this minute: wait `Retry-After` seconds" },
   "404": { description: "Not found, or not visible to you" },
 };
 
@@ -70,7 +75,7 @@ export function openApiDocument(baseUrl: string, today: string) {
       title: "JointAsk API",
       version: "1",
       description:
-        "Public-records requests to police departments and their vendors: requests, their changes and files, vendors, joint asks and deadlines. Authenticate with a personal API token (Account → API tokens) as `Authorization: Bearer <token>`.",
+        "Public-records requests to police departments and their vendors: requests, their changes and files, vendors, joint asks and deadlines. Authenticate with a personal API token (Account → API tokens) as `Authorization: Bearer <token>`. A read-only token gets 403 on any write; a token limited to its organization sees only that organization's own rows. Each token may make a limited number of calls a minute: every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (seconds), and past the limit the API answers 429 with `Retry-After`.",
     },
     servers: [{ url: baseUrl }],
     security: [{ bearer: [] }],
@@ -144,9 +149,41 @@ export function openApiDocument(baseUrl: string, today: string) {
           parameters: [{ name: "q", in: "query", required: false, schema: { type: "string", maxLength: 200 } }],
           responses: { "200": ok("Vendors"), ...errorResponses },
         },
+        post: {
+          operationId: "createVendor",
+          summary: "Add a vendor, as the new vendor form",
+          requestBody: jsonBody(inputSchema(vendorFormSchema, ["version"])),
+          responses: { "201": ok("The vendor"), ...errorResponses, "415": { description: "The body is not JSON" } },
+        },
       },
       "/api/v1/vendors/{vendorId}": {
         get: { operationId: "getVendor", summary: "A vendor, its products and their agencies, and `version`", parameters: [pathParameter("vendorId", "The vendor's id")], responses: { "200": ok("The vendor"), ...errorResponses } },
+        patch: {
+          operationId: "editVendor",
+          summary: "Edit one of your organization's vendors: the fields you change (null clears one) and the `version` from GET",
+          parameters: [pathParameter("vendorId", "The vendor's id")],
+          requestBody: jsonBody({ ...inputSchema(vendorFormSchema), required: [] }),
+          responses: { "200": ok("The vendor after the edit"), ...errorResponses, "409": { description: "Someone changed it since your copy: `conflict` shows both values" }, "415": { description: "The body is not JSON" } },
+        },
+      },
+      "/api/v1/vendors/{vendorId}/products": {
+        post: {
+          operationId: "createProduct",
+          summary: "Add a product to one of your vendors, as the new product form",
+          parameters: [pathParameter("vendorId", "The vendor's id")],
+          requestBody: jsonBody(inputSchema(productFormSchema, ["version"])),
+          responses: { "201": ok("The product"), ...errorResponses, "415": { description: "The body is not JSON" } },
+        },
+      },
+      "/api/v1/products/{productId}": {
+        get: { operationId: "getProduct", summary: "A product you see, with `version`", parameters: [pathParameter("productId", "The product's id")], responses: { "200": ok("The product"), ...errorResponses } },
+        patch: {
+          operationId: "editProduct",
+          summary: "Edit one of your organization's products: the fields you change and the `version` from GET",
+          parameters: [pathParameter("productId", "The product's id")],
+          requestBody: jsonBody({ ...inputSchema(productFormSchema), required: [] }),
+          responses: { "200": ok("The product after the edit"), ...errorResponses, "409": { description: "Someone changed it since your copy: `conflict` shows both values" }, "415": { description: "The body is not JSON" } },
+        },
       },
       "/api/v1/webhooks": {
         get: {
@@ -176,6 +213,98 @@ export function openApiDocument(baseUrl: string, today: string) {
           summary: "A joint ask, its requests (with due dates) and counts by status",
           parameters: [pathParameter("campaignId", "The joint ask's id")],
           responses: { "200": ok("The joint ask"), ...errorResponses },
+        },
+      },
+      "/api/v1/joint-asks": {
+        get: {
+          operationId: "listJointAsks",
+          summary: "The joint asks you see (yours and your coalition's), newest first: follow `nextCursor` with `cursor=`",
+          parameters: queryParameters(jointAskListQuerySchema),
+          responses: { "200": ok("A page of joint asks"), ...errorResponses },
+        },
+        post: {
+          operationId: "createJointAsk",
+          summary: "Create a joint ask and one request per target (agency ids in `targets`), as the new joint ask form",
+          requestBody: jsonBody(inputSchema(campaignFormSchema, ["intent"])),
+          responses: { "201": ok("The joint ask created, with its requests"), ...errorResponses, "415": { description: "The body is not JSON" } },
+        },
+      },
+      "/api/v1/joint-asks/{jointAskId}": {
+        get: {
+          operationId: "getJointAsk",
+          summary: "A joint ask, its requests (with due dates), counts by status and how far its letters are sent",
+          parameters: [pathParameter("jointAskId", "The joint ask's id")],
+          responses: { "200": ok("The joint ask"), ...errorResponses },
+        },
+      },
+      "/api/v1/joint-asks/{jointAskId}/targets": {
+        post: {
+          operationId: "addJointAskTargets",
+          summary: "Add agencies (by id) to a joint ask: one request each from its letter; agencies already in it are skipped",
+          parameters: [pathParameter("jointAskId", "The joint ask's id")],
+          requestBody: jsonBody(inputSchema(addTargetsSchema, ["intent"])),
+          responses: { "200": ok("How many were added, and the joint ask"), ...errorResponses, "415": { description: "The body is not JSON" } },
+        },
+      },
+      "/api/v1/joint-asks/{jointAskId}/send-all": {
+        post: {
+          operationId: "sendJointAskLetters",
+          summary: "Send every unsent letter (or only `requestIds`) through the outbox; each request is filed. Never sends twice",
+          parameters: [pathParameter("jointAskId", "The joint ask's id")],
+          requestBody: jsonBody(inputSchema(sendAllSchema)),
+          responses: { "200": ok("Letters queued, already sent, waiting for an address"), ...errorResponses, "415": { description: "The body is not JSON" }, "422": { description: "Refused: `fieldErrors` says why" } },
+        },
+      },
+      "/api/v1/joint-asks/{jointAskId}/follow-up-all": {
+        post: {
+          operationId: "followUpJointAsk",
+          summary: "Send the follow-up letter to every overdue target (once per target and due date); body `{}`",
+          parameters: [pathParameter("jointAskId", "The joint ask's id")],
+          requestBody: jsonBody({ type: "object", additionalProperties: false }),
+          responses: { "200": ok("Follow-ups queued"), ...errorResponses, "415": { description: "The body is not JSON" } },
+        },
+      },
+      "/api/v1/agencies": {
+        get: {
+          operationId: "searchAgencies",
+          summary: "The national agency directory search (`agencyId` set where your organization has the agency), and `own`: your agencies whose name matches `q`",
+          parameters: queryParameters(directoryQuery),
+          responses: { "200": ok("Directory hits and your matching agencies"), ...errorResponses },
+        },
+        post: {
+          operationId: "createAgency",
+          summary: "Add an agency to your organization, as the new agency form",
+          requestBody: jsonBody(inputSchema(agencyApiSchema, ["version"])),
+          responses: { "201": ok("The agency"), ...errorResponses, "415": { description: "The body is not JSON" } },
+        },
+      },
+      "/api/v1/agencies/{agencyId}": {
+        get: { operationId: "getAgency", summary: "An agency you see, with `version`", parameters: [pathParameter("agencyId", "The agency's id")], responses: { "200": ok("The agency"), ...errorResponses } },
+        patch: {
+          operationId: "editAgency",
+          summary: "Edit one of your organization's agencies: send the fields you change (null clears one) and the `version` from GET",
+          parameters: [pathParameter("agencyId", "The agency's id")],
+          requestBody: jsonBody({ ...inputSchema(agencyApiSchema), required: [] }),
+          responses: { "200": ok("The agency after the edit"), ...errorResponses, "409": { description: "Someone changed it since your copy: `conflict` shows both values" }, "415": { description: "The body is not JSON" } },
+        },
+      },
+      "/api/v1/agencies/{agencyId}/systems": {
+        post: {
+          operationId: "createSystem",
+          summary: "Record what one of your agencies runs (`productId`, or `hostAgencyId` for another agency's system), as the new system form",
+          parameters: [pathParameter("agencyId", "The agency's id")],
+          requestBody: jsonBody(inputSchema(systemFormSchema, ["version"])),
+          responses: { "201": ok("The system"), ...errorResponses, "415": { description: "The body is not JSON" } },
+        },
+      },
+      "/api/v1/systems/{systemId}": {
+        get: { operationId: "getSystem", summary: "One of your organization's agency systems, with `version`", parameters: [pathParameter("systemId", "The system's id")], responses: { "200": ok("The system"), ...errorResponses } },
+        patch: {
+          operationId: "editSystem",
+          summary: "Edit a system: the fields you change (null clears one) and the `version` from GET",
+          parameters: [pathParameter("systemId", "The system's id")],
+          requestBody: jsonBody({ ...inputSchema(systemFormSchema), required: [] }),
+          responses: { "200": ok("The system after the edit"), ...errorResponses, "409": { description: "Someone changed it since your copy: `conflict` shows both values" }, "415": { description: "The body is not JSON" } },
         },
       },
       "/api/v1/deadlines": {

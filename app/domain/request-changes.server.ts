@@ -14,9 +14,13 @@ import {
   logCommunicationSchema,
   logExtensionSchema,
   nextActionSchema,
+  tagsSchema,
 } from "./request-input";
+import { codeKeysSchema, editAskSchema, setFieldsSchema, updateStatesSchema } from "./fields-input";
+import { setAskedFields, updateAsk, updateFieldStates } from "./fields.server";
+import { setCodeKeys } from "./profiles/profiles.server";
 import { STATUS_LABELS } from "./request-status";
-import { addNote, assignRequest, changeStatus, getRequest, logCommunication, logExtension, setAgreedDate, setNextAction } from "./requests.server";
+import { addNote, assignRequest, changeStatus, changeTags, getRequest, logCommunication, logExtension, setAgreedDate, setNextAction } from "./requests.server";
 import type { Result } from "./results";
 import { entryVisibilitySchema, VISIBILITY_LABELS, visibilityFormSchema } from "./visibility";
 import { setEntryInternal, setRequestVisibility } from "./visibility.server";
@@ -163,13 +167,67 @@ export const REQUEST_CHANGES = {
     run: async (viewer, _id, v) => ((await dismissBounce(viewer, v.bounceId)) ? { ok: true as const, value: null } : null),
     message: () => "Bounce set aside: the request leaves the Fix the contact group.",
   }),
+  tags: change({
+    permission: "request.edit",
+    apiPath: "tags",
+    summary: "Add tags and take tags off (`add`, `remove`: lists, or text separated by commas)",
+    schema: () => tagsSchema,
+    run: (viewer, id, v) => changeTags(viewer, id, v),
+    message: (r) => (r.tags.length ? `Tags: ${r.tags.join(", ")}.` : "No tags left."),
+  }),
+  // The fields page's forms (/requests/:id/fields): what is asked, and what came back.
+  "edit-ask": change({
+    permission: "request.edit",
+    apiPath: "ask",
+    summary: "What the request asks beyond the fields: record types, period, level of detail, formats, de-identification",
+    schema: () => editAskSchema,
+    run: (viewer, id, v) => updateAsk(viewer, id, v),
+    message: (r) => (r.changed ? "The ask was saved." : "Nothing changed."),
+  }),
+  "set-fields": change({
+    permission: "request.edit",
+    apiPath: "fields",
+    summary: "The fields asked: catalog fields by id, custom fields kept by id, and one new custom field",
+    schema: () => setFieldsSchema,
+    run: (viewer, id, v) => setAskedFields(viewer, id, v),
+    message: (r) => {
+      const parts = [r.added ? `${r.added} added` : "", r.removed ? `${r.removed} removed` : ""].filter(Boolean);
+      return parts.length ? `Fields asked: ${parts.join(", ")}.` : "Nothing changed.";
+    },
+  }),
+  "update-states": change({
+    permission: "request.edit",
+    apiPath: "field-states",
+    summary: "What came back for each field and code key (received, partial, withheld, not held, denied), in one timeline entry",
+    schema: () => updateStatesSchema,
+    run: (viewer, id, v) => updateFieldStates(viewer, id, v),
+    message: (r) => (r.changed ? `Saved what came back for ${r.changed} ${r.changed === 1 ? "field" : "fields"}.` : "Nothing changed."),
+  }),
+  "set-code-keys": change({
+    permission: "request.edit",
+    apiPath: "code-keys",
+    summary: "The code lists and data dictionaries needed to read the data",
+    schema: () => codeKeysSchema,
+    run: (viewer, id, v) => setCodeKeys(viewer, id, v),
+    message: (r) => {
+      const parts = [r.added ? `${r.added} added` : "", r.removed ? `${r.removed} removed` : ""].filter(Boolean);
+      return parts.length ? `To read the data: ${parts.join(", ")}.` : "Nothing changed.";
+    },
+  }),
 } as const;
+
+/** The changes made on the request's fields page rather than on its main page. */
+export const FIELDS_PAGE_CHANGES = ["edit-ask", "set-fields", "update-states", "set-code-keys"] as const satisfies readonly (keyof typeof REQUEST_CHANGES)[];
 
 export type RequestChangeName = keyof typeof REQUEST_CHANGES;
 export const REQUEST_CHANGE_NAMES = Object.keys(REQUEST_CHANGES) as RequestChangeName[];
 
 export function isRequestChangeName(name: unknown): name is RequestChangeName {
   return typeof name === "string" && Object.hasOwn(REQUEST_CHANGES, name);
+}
+
+export function isFieldsPageChange(name: unknown): name is (typeof FIELDS_PAGE_CHANGES)[number] {
+  return typeof name === "string" && (FIELDS_PAGE_CHANGES as readonly string[]).includes(name);
 }
 
 export function requestChangeByApiPath(path: string): RequestChangeName | null {
@@ -231,15 +289,24 @@ export function permissionFor(name: RequestChangeName): Permission {
  */
 export function formFieldsOf(name: RequestChangeName, body: Record<string, unknown>): URLSearchParams | { field: string; message: string } {
   const fields = new URLSearchParams({ intent: name });
+  const scalar = (key: string, v: unknown): boolean => {
+    if (v === null || v === undefined) fields.append(key, "");
+    else if (typeof v === "string") fields.append(key, v);
+    else if (typeof v === "number" && Number.isFinite(v)) fields.append(key, String(v));
+    else if (typeof v === "boolean") fields.append(key, v ? "true" : "false");
+    else return false;
+    return true;
+  };
   for (const [key, value] of Object.entries(body)) {
     if (key === "intent") continue;
     const values = Array.isArray(value) ? value : [value];
-    for (const v of values) {
-      if (v === null || v === undefined) fields.append(key, "");
-      else if (typeof v === "string") fields.append(key, v);
-      else if (typeof v === "number" && Number.isFinite(v)) fields.append(key, String(v));
-      else if (typeof v === "boolean") fields.append(key, v ? "true" : "false");
-      else return { field: key, message: "Must be a string, a number, a boolean or a list of them" };
+    for (const [i, v] of values.entries()) {
+      // A list of objects (each field's state and note...) becomes the form's `key[i].name` fields, one level deep.
+      if (Array.isArray(value) && typeof v === "object" && v !== null && !Array.isArray(v)) {
+        for (const [sub, subValue] of Object.entries(v as Record<string, unknown>)) {
+          if (!scalar(`${key}[${i}].${sub}`, subValue)) return { field: `${key}[${i}].${sub}`, message: "Must be a string, a number or a boolean" };
+        }
+      } else if (!scalar(key, v)) return { field: key, message: "Must be a string, a number, a boolean or a list of them" };
     }
   }
   return fields;

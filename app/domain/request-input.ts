@@ -417,6 +417,19 @@ export const followUpSchema = z.object({
   nextActionOn: isoDate("Next follow-up").optional(),
 });
 
+// Tags added or taken off from the request's page, or by the API: a comma-separated string or a list.
+const tagChange = z
+  .union([z.string(), z.array(z.string())], { error: "Give tags as text separated by commas, or a list" })
+  .optional()
+  .transform((v) => normalizeTags(v))
+  .pipe(tagList);
+
+export const tagsSchema = z
+  .object({ intent: z.literal("tags"), add: tagChange, remove: tagChange })
+  .superRefine((value, ctx) => {
+    if (value.add.length === 0 && value.remove.length === 0) ctx.addIssue({ code: "custom", path: ["add"], message: "Give a tag to add or to take off" });
+  });
+
 export const nextActionSchema = z.object({
   intent: z.literal("set-next-action"),
   nextActionOn: isoDate("Next action date").optional(),

@@ -839,6 +839,29 @@ export async function addTags(
   });
 }
 
+/** Adds and takes off tags; recorded as an edit of its tags (nothing when they were already so). */
+export async function changeTags(
+  viewer: Viewer,
+  id: string,
+  change: { add: readonly string[]; remove: readonly string[] },
+  db: Executor = defaultDb,
+): Promise<Result<{ tags: string[] }> | null> {
+  return db.transaction(async (tx) => {
+    const current = await lockRequest(tx, viewer, id);
+    if (!current) return null;
+    const removing = new Set(normalizeTags(change.remove));
+    const next = normalizeTags([...current.tags, ...change.add]).filter((t) => !removing.has(t));
+    if (next.length > MAX_TAGS) return fail("add", `A request has at most ${MAX_TAGS} tags`);
+    if (next.join(",") === current.tags.join(",")) return ok({ tags: next });
+    await tx.update(requests).set({ tags: next }).where(eq(requests.id, current.id));
+    await recordEvent(tx, viewer, current.id, {
+      kind: "edited",
+      data: { changes: [{ field: "tags", label: EDIT_LABELS.tags, from: current.tags.join(", ") || null, to: next.join(", ") || null }] },
+    });
+    return ok({ tags: next });
+  });
+}
+
 /** Puts a request into a joint ask (moving it out of any other), or takes it out with campaignId null. */
 export async function setRequestCampaign(
   viewer: Viewer,

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { FormErrors, TextField } from "~/components/fields";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/domain/api-tokens.server";
 import { requirePermission } from "~/domain/permissions";
+import { API_TOKEN_SCOPES } from "../../db/schema/security";
 import { requireViewer } from "~/utils/auth.server";
 import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -23,12 +24,14 @@ const createSchema = z.object({
     .trim()
     .min(1, "Name the token, e.g. what script uses it")
     .max(100, "Keep the name under 100 characters"),
+  scope: z.enum(API_TOKEN_SCOPES, { error: "Choose what the token may do" }).default("read_write"),
+  reach: z.enum(["coalition", "organization"], { error: "Choose which requests the token sees" }).default("coalition"),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "apiToken.manage");
-  return json({ tokens: await listApiTokens(viewer) });
+  return json({ tokens: await listApiTokens(viewer), organizationName: viewer.organizationName });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -39,7 +42,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "create") {
     const submission = parseWithZod(formData, { schema: createSchema });
     if (submission.status !== "success") return json({ result: submission.reply(), created: null }, { status: 400 });
-    const created = await createApiToken(viewer, submission.value.name, clientAddressOf(context));
+    const created = await createApiToken(viewer, submission.value.name, clientAddressOf(context), {
+      scope: submission.value.scope,
+      organizationOnly: submission.value.reach === "organization",
+    });
     // Shown once, in this response only: the database keeps a hash.
     return json({ result: submission.reply({ resetForm: true }), created: { name: submission.value.name, token: created.token } });
   }
@@ -52,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ApiTokens() {
-  const { tokens } = useLoaderData<typeof loader>();
+  const { tokens, organizationName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const timeZone = useTimeZone();
   const [form, fields] = useForm({
@@ -73,7 +79,8 @@ export default function ApiTokens() {
           <h1>API tokens</h1>
           <p className="page-header__meta">
             Personal tokens for the JSON API: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as you, with your role, and sees
-            what you see. What it can do: the <Link to="/docs/api">API reference</Link>.
+            what you see, unless you limit it to reading or to your organization&apos;s own rows. Each token may make a limited number of calls a
+            minute (the <code>RateLimit-*</code> headers say how many are left). What it can do: the <Link to="/docs/api">API reference</Link>.
           </p>
         </div>
       </div>
@@ -99,6 +106,38 @@ export default function ApiTokens() {
             errors={fields.name.errors}
             hint="What uses it, e.g. “nightly sync script”."
           />
+          <fieldset className="choices" aria-describedby={fields.scope.errors ? `${fields.scope.id}-error` : undefined}>
+            <legend>What it may do</legend>
+            <label className="choice">
+              <input type="radio" name={fields.scope.name} value="read_write" defaultChecked={fields.scope.initialValue !== "read"} /> <strong>Read and write</strong>{" "}
+              <span className="muted small">everything your role allows</span>
+            </label>
+            <label className="choice">
+              <input type="radio" name={fields.scope.name} value="read" defaultChecked={fields.scope.initialValue === "read"} /> <strong>Read only</strong>{" "}
+              <span className="muted small">any change is refused (403)</span>
+            </label>
+            {fields.scope.errors ? (
+              <p className="field__error" id={`${fields.scope.id}-error`}>
+                {fields.scope.errors.join(" ")}
+              </p>
+            ) : null}
+          </fieldset>
+          <fieldset className="choices" aria-describedby={fields.reach.errors ? `${fields.reach.id}-error` : undefined}>
+            <legend>What it sees</legend>
+            <label className="choice">
+              <input type="radio" name={fields.reach.name} value="coalition" defaultChecked={fields.reach.initialValue !== "organization"} />{" "}
+              <strong>All you see</strong> <span className="muted small">your organization&apos;s rows and what coalition partners share</span>
+            </label>
+            <label className="choice">
+              <input type="radio" name={fields.reach.name} value="organization" defaultChecked={fields.reach.initialValue === "organization"} />{" "}
+              <strong>{organizationName} only</strong> <span className="muted small">its own requests and records, not partners&apos; shared ones</span>
+            </label>
+            {fields.reach.errors ? (
+              <p className="field__error" id={`${fields.reach.id}-error`}>
+                {fields.reach.errors.join(" ")}
+              </p>
+            ) : null}
+          </fieldset>
           <div className="actions">
             <button type="submit" className="button">
               Create token
@@ -113,6 +152,7 @@ export default function ApiTokens() {
             <thead>
               <tr>
                 <th scope="col">Name</th>
+                <th scope="col">Access</th>
                 <th scope="col">Created</th>
                 <th scope="col">Last used</th>
                 <th scope="col">State</th>
@@ -125,6 +165,10 @@ export default function ApiTokens() {
               {tokens.map((t) => (
                 <tr key={t.id}>
                   <td className="row-title">{t.name}</td>
+                  <td data-label="Access">
+                    {t.scope === "read" ? "Read only" : "Read and write"}
+                    {t.organizationOnly ? `, ${organizationName} only` : ""}
+                  </td>
                   <td data-label="Created">{formatInstant(t.createdAt, timeZone)}</td>
                   <td data-label="Last used">{t.lastUsedAt ? formatInstant(t.lastUsedAt, timeZone) : "never"}</td>
                   <td data-label="State">{t.revokedAt ? <span className="badge badge--muted">Revoked</span> : <span className="badge badge--success">Active</span>}</td>

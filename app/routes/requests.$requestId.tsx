@@ -22,6 +22,7 @@ import {
   logCommunicationSchema,
   logExtensionSchema,
   nextActionSchema,
+  tagsSchema,
 } from "~/domain/request-input";
 import type { DeadlineSnapshot } from "~/domain/deadlines.server";
 import { DeadlineSummary } from "~/components/deadline-card";
@@ -49,7 +50,7 @@ import { describeAutoFollowUp, getAutoFollowUpPolicy } from "~/domain/mail/auto-
 import { requestBounces } from "~/domain/mail/bounces.server";
 import { trackingProposals } from "~/domain/mail/tracking.server";
 import { readFormData } from "~/utils/bounded-input.server";
-import { applyRequestChange, isRequestChangeName, permissionFor } from "~/domain/request-changes.server";
+import { applyRequestChange, isFieldsPageChange, isRequestChangeName, permissionFor } from "~/domain/request-changes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${requestReference(data.request)} ${data.request.title} · JointAsk` : "Not found · JointAsk" },
@@ -90,7 +91,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   // (Checked here, not in a module-level schema: the change table is server-only and absent from the browser.)
   const intent = formData.get("intent");
-  if (!isRequestChangeName(intent)) throw new Response("Unknown action.", { status: 400 });
+  // (The fields page's changes are answered on that page, where their forms show the errors.)
+  if (!isRequestChangeName(intent) || isFieldsPageChange(intent)) throw new Response("Unknown action.", { status: 400 });
   requirePermission(viewer, permissionFor(intent));
 
   // Publishing goes through its preview: the coordinator sees exactly what becomes public first.
@@ -393,6 +395,44 @@ function AgreedDateForm({ today }: { today: string }) {
         </button>
       </div>
     </Form>
+  );
+}
+
+function TagsForm({ current }: { current: readonly string[] }) {
+  const [form, fields] = useForm({
+    id: "tags",
+    lastResult: useIntentResult("tags"),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: tagsSchema }),
+  });
+  return (
+    <>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="tags" />
+        <TextField label="Add tags" {...getInputProps(fields.add, { type: "text" })} id={fields.add.id} errors={fields.add.errors} hint="Separate tags with commas." />
+        <div className="actions">
+          <button type="submit" className="button button--secondary">
+            Add tags
+          </button>
+        </div>
+      </Form>
+      {current.length ? (
+        <ul className="inline-list" aria-label="Take a tag off">
+          {current.map((t) => (
+            <li key={t}>
+              <Form method="post">
+                <input type="hidden" name="intent" value="tags" />
+                <input type="hidden" name="remove" value={t} />
+                <button type="submit" className="button button--quiet" aria-label={`Take off the tag ${t}`}>
+                  {t} ×
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
   );
 }
 
@@ -749,6 +789,10 @@ export default function RequestPage() {
                 <details className="panel" open={openPanel === "set-next-action"}>
                   <summary>Set next action</summary>
                   <NextActionForm current={request.nextActionOn} />
+                </details>
+                <details className="panel" open={openPanel === "tags"}>
+                  <summary>Tags</summary>
+                  <TagsForm current={request.tags} />
                 </details>
               </>
             ) : null}

@@ -3,13 +3,12 @@ import { requirePermission } from "~/domain/permissions";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { FieldsAndFiles } from "~/components/fields-and-files";
 import type { FieldsFormResult } from "~/components/request-fields";
-import { codeKeysSchema, editAskSchema, setFieldsSchema, updateStatesSchema } from "~/domain/fields-input";
-import { setCodeKeys } from "~/domain/profiles/profiles.server";
 import { loadFieldsAndFiles } from "~/domain/fields-page.server";
-import { setAskedFields, updateAsk, updateFieldStates } from "~/domain/fields.server";
+import { applyRequestChange, isFieldsPageChange, permissionFor } from "~/domain/request-changes.server";
+import { todayIn } from "~/utils/dates";
+import { clientAddressOf } from "~/utils/load-context.server";
 import { getRequest } from "~/domain/requests.server";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -31,60 +30,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ request: { id: found.id, number: found.number, title: found.title }, data });
 }
 
-const intentSchema = z.object({ intent: z.enum(["edit-ask", "set-fields", "update-states", "set-code-keys"], { error: "Unknown action" }) });
-
-/** Changes to what the request asks for and what came back; errors are shown on this page's forms. */
-export async function action({ request, params }: ActionFunctionArgs) {
+/**
+ * Changes to what the request asks for and what came back; errors are shown on this page's forms. They go
+ * through the request-change table (request-changes.server.ts), as the JSON API's do.
+ */
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  requirePermission(viewer, "request.edit");
   const id = params.requestId ?? "";
   const formData = await readFormData(request);
-  const intent = intentSchema.safeParse({ intent: formData.get("intent") });
-  if (!intent.success) throw new Response("Unknown action.", { status: 400 });
-  const back = (message: string) => {
-    const to = safeRedirectPath(String(formData.get("redirectTo") ?? ""), `/requests/${id}`);
-    return redirectWithFlash(`${to}#fields`, { kind: "success", message });
-  };
-  const invalid = (result: FieldsFormResult) => json(result, { status: 400 });
-
-  switch (intent.data.intent) {
-    case "edit-ask": {
-      const submission = parseWithZod(formData, { schema: editAskSchema });
-      if (submission.status !== "success") return invalid({ intent: "edit-ask", result: submission.reply() });
-      const result = await updateAsk(viewer, id, submission.value);
-      if (!result) throw notFound("request");
-      if (!result.ok) return invalid({ intent: "edit-ask", result: submission.reply({ fieldErrors: result.fieldErrors }) });
-      return back(result.value.changed ? "The ask was saved." : "Nothing changed.");
-    }
-    case "set-fields": {
-      const submission = parseWithZod(formData, { schema: setFieldsSchema });
-      if (submission.status !== "success") return invalid({ intent: "set-fields", result: submission.reply() });
-      const result = await setAskedFields(viewer, id, submission.value);
-      if (!result) throw notFound("request");
-      if (!result.ok) return invalid({ intent: "set-fields", result: submission.reply({ fieldErrors: result.fieldErrors }) });
-      const { added, removed } = result.value;
-      const parts = [added ? `${added} added` : "", removed ? `${removed} removed` : ""].filter(Boolean);
-      return back(parts.length ? `Fields asked: ${parts.join(", ")}.` : "Nothing changed.");
-    }
-    case "set-code-keys": {
-      const submission = parseWithZod(formData, { schema: codeKeysSchema });
-      if (submission.status !== "success") return invalid({ intent: "set-code-keys", result: submission.reply() });
-      const result = await setCodeKeys(viewer, id, submission.value);
-      if (!result) throw notFound("request");
-      if (!result.ok) return invalid({ intent: "set-code-keys", result: submission.reply({ fieldErrors: result.fieldErrors }) });
-      const { added, removed } = result.value;
-      const parts = [added ? `${added} added` : "", removed ? `${removed} removed` : ""].filter(Boolean);
-      const back = safeRedirectPath(String(formData.get("redirectTo") ?? ""), `/requests/${id}`);
-      return redirectWithFlash(`${back}#code-keys`, { kind: "success", message: parts.length ? `To read the data: ${parts.join(", ")}.` : "Nothing changed." });
-    }
-    case "update-states": {
-      const submission = parseWithZod(formData, { schema: updateStatesSchema });
-      if (submission.status !== "success") return invalid({ intent: "update-states", result: submission.reply() });
-      const result = await updateFieldStates(viewer, id, submission.value);
-      if (!result) throw notFound("request");
-      if (!result.ok) return invalid({ intent: "update-states", result: submission.reply({ fieldErrors: result.fieldErrors }) });
-      const n = result.value.changed;
-      return back(n ? `Saved what came back for ${n} ${n === 1 ? "field" : "fields"}.` : "Nothing changed.");
+  const intent = formData.get("intent");
+  if (!isFieldsPageChange(intent)) throw new Response("Unknown action.", { status: 400 });
+  requirePermission(viewer, permissionFor(intent));
+  const outcome = await applyRequestChange(viewer, id, intent, formData, { today: todayIn(viewer.timeZone), ipAddress: clientAddressOf(context) });
+  switch (outcome.kind) {
+    case "not-found":
+      throw notFound("request");
+    case "invalid":
+      return json({ intent, result: outcome.submission.reply() } satisfies FieldsFormResult, { status: 400 });
+    case "forbidden":
+    case "refused":
+      return json({ intent, result: outcome.submission.reply({ fieldErrors: outcome.fieldErrors }) } satisfies FieldsFormResult, { status: 400 });
+    case "done": {
+      const to = safeRedirectPath(String(formData.get("redirectTo") ?? ""), `/requests/${id}`);
+      return redirectWithFlash(`${to}${intent === "set-code-keys" ? "#code-keys" : "#fields"}`, { kind: "success", message: outcome.message });
     }
   }
 }

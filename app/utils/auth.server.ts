@@ -3,7 +3,7 @@ import { hashSecretToken as hashToken, newSecretToken } from "../domain/secret-t
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import { organizations, sessions, users } from "../../db/schema";
 import { viewerColumns, type Viewer } from "../domain/accounts.server";
-import { viewerForApiToken } from "../domain/api-tokens.server";
+import { apiTokenAccess } from "../domain/api-tokens.server";
 import { db } from "./db.server";
 import { cookieSecure } from "./env.server";
 import { flashCookie, type Flash } from "./flash.server";
@@ -75,8 +75,17 @@ export async function requireApiViewer(request: Request): Promise<Viewer> {
   const authorization = request.headers.get("Authorization");
   if (authorization !== null) {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    const viewer = bearer ? await viewerForApiToken(bearer[1]!) : null;
-    if (viewer) return viewer;
+    const access = bearer ? await apiTokenAccess(bearer[1]!) : null;
+    if (access) {
+      // A read-only token reads: any other method is refused here, before a route reads the body.
+      if (access.scope === "read" && request.method !== "GET" && request.method !== "HEAD") {
+        throw json(
+          { error: "This API token can only read: create a read and write token (Account → API tokens) to make changes.", scope: access.scope },
+          { status: 403, headers: { "WWW-Authenticate": 'Bearer error="insufficient_scope", scope="read_write"' } },
+        );
+      }
+      return access.viewer;
+    }
     throw json(
       { error: bearer ? "The API token is unknown or revoked." : "Send the token as: Authorization: Bearer <token>." },
       { status: 401, headers: { "WWW-Authenticate": 'Bearer error="invalid_token"' } },

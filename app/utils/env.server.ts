@@ -120,6 +120,9 @@ const envSchema = z.object({
   // beyond that are answered 503 with Retry-After. Uploads and /healthz don't wait in this line.
   MAX_CONCURRENT_REQUESTS: z.coerce.number({ error: "MAX_CONCURRENT_REQUESTS must be a number" }).int().min(1).max(1000).default(8),
   WAIT_QUEUE_LIMIT: z.coerce.number({ error: "WAIT_QUEUE_LIMIT must be a number" }).int().min(0).max(100_000).default(2000),
+  // JSON API calls each personal token may make per minute (a fixed window counted in the database, so shared
+  // by every app instance); beyond it the API answers 429 with Retry-After.
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "API_RATE_LIMIT_PER_MINUTE must be a number" }).int().min(1).max(1_000_000).default(600),
   // Dataset profiles of received tabular files: run the background worker in this process (default on), and
   // the memory cap of its embedded analytical engine (DuckDB's memory_limit, e.g. "96MB").
   PROFILE_WORKER: flag,

@@ -12,6 +12,7 @@ import { env } from "./env.server";
 import { webStreamOf } from "./web-streams.server";
 import { appUrl } from "./app-url.server";
 import { createWorkGate, type WorkGate } from "./work-gate.server";
+import { withApiRateLimit } from "../domain/api-rate-limits.server";
 
 // Express adapter for Remix, as @remix-run/express's but sending response bodies with backpressure: a
 // download is read from disk only as fast as the client takes it (@remix-run/express writes without waiting
@@ -94,7 +95,9 @@ export function createRequestHandler({
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
       const request = await guardedRemixRequest(req, res);
-      const response = request instanceof Response ? request : await handleThroughGate(gate, request, () => handle(request, getLoadContext?.(req, res)));
+      // API calls with a token count against its rate limit (429 past it) and carry the RateLimit headers.
+      const work = (r: Request) => () => withApiRateLimit(r, env.API_RATE_LIMIT_PER_MINUTE, () => handle(r, getLoadContext?.(req, res)));
+      const response = request instanceof Response ? request : await handleThroughGate(gate, request, work(request));
       res.statusMessage = response.statusText;
       res.status(response.status);
       // A route's own header replaces the default set by earlier middleware (e.g. a download's CSP).

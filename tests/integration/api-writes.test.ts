@@ -1,12 +1,14 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { requestEvents, requests } from "../../db/schema";
+import { catalogFields, recordTypes, requestEvents, requests } from "../../db/schema";
+import * as fieldsPage from "~/routes/requests.$requestId_.fields";
+import { getRequestFields, setAskedFields } from "~/domain/fields.server";
 import * as apiChange from "~/routes/api.v1.requests.$requestId.$change";
 import * as apiRequest from "~/routes/api.v1.requests.$requestId";
 import * as requestPage from "~/routes/requests.$requestId";
 import * as editPage from "~/routes/requests.$requestId_.edit";
 import { db } from "~/utils/db.server";
-import { REQUEST_CHANGES, type RequestChangeName } from "~/domain/request-changes.server";
+import { FIELDS_PAGE_CHANGES, REQUEST_CHANGES, type RequestChangeName } from "~/domain/request-changes.server";
 import { addDays } from "~/utils/dates";
 import { callRoute, cookieFor, makeMember, makeOrganization, makeRequest, TODAY } from "./factories";
 
@@ -36,17 +38,61 @@ async function stateOf(requestId: string) {
     .from(requestEvents)
     .where(eq(requestEvents.requestId, requestId))
     .orderBy(asc(requestEvents.seq));
-  return { row, events };
+  // What is asked and what came back (the fields page's changes), without the rows' own ids and times.
+  const asked = await getRequestFields(org0!.viewer, requestId);
+  const fields = {
+    ask: asked?.ask ?? null,
+    recordTypes: asked?.recordTypes.map((t) => t.name) ?? [],
+    fields: asked?.fields.map((f) => ({ key: f.key, label: f.label, state: f.state, note: f.stateNote })) ?? [],
+    codeKeys: asked?.codeKeys.map((k) => ({ kind: k.kind, label: k.label, column: k.columnName, state: k.state, note: k.stateNote })) ?? [],
+  };
+  return { row, events, fields };
 }
 
-const viaForm = (cookie: string, requestId: string, name: string, form: Record<string, string>) =>
-  callRoute(requestPage.action as never, { url: `/requests/${requestId}`, cookie, params: { requestId }, form: { intent: name, ...form } });
+// The organization whose requests stateOf reads (set by each test before it compares).
+let org0: Org | null = null;
+
+type FormValues = Record<string, string | string[]>;
+
+/** Posts the change's form as the browser does: to the fields page for its changes, else to the request page. */
+const viaForm = (cookie: string, requestId: string, name: string, form: FormValues) => {
+  const fieldsChange = (FIELDS_PAGE_CHANGES as readonly string[]).includes(name);
+  const body = new URLSearchParams({ intent: name });
+  for (const [key, value] of Object.entries(form)) for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+  return callRoute((fieldsChange ? fieldsPage.action : requestPage.action) as never, {
+    url: fieldsChange ? `/requests/${requestId}/fields` : `/requests/${requestId}`,
+    cookie,
+    params: { requestId },
+    body: body.toString(),
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  });
+};
 
 const viaApi = (cookie: string, requestId: string, path: string, body: unknown) =>
   callRoute(apiChange.action as never, { url: `/api/v1/requests/${requestId}/${path}`, cookie, params: { requestId, change: path }, json: body });
 
 /** Each change, as its form sends it and as a script sends it in JSON. */
-function cases(org: Org): Array<{ name: RequestChangeName; form: Record<string, string>; json: Record<string, unknown>; setup?: "submitted" }> {
+interface Case {
+  name: RequestChangeName;
+  form: FormValues | ((requestId: string) => Promise<FormValues>);
+  json: Record<string, unknown> | ((requestId: string) => Promise<Record<string, unknown>>);
+  setup?: "submitted";
+  /** Made alike on both requests before the change (e.g. the fields asked, whose states then change). */
+  prepare?: (requestId: string) => Promise<void>;
+}
+
+async function stops() {
+  const [type] = await db.select().from(recordTypes).where(and(eq(recordTypes.key, "stops"), isNull(recordTypes.organizationId)));
+  const fields = await db.select().from(catalogFields).where(eq(catalogFields.recordTypeId, type!.id)).orderBy(asc(catalogFields.position));
+  return { typeId: type!.id, fieldIds: fields.slice(0, 3).map((f) => f.id) };
+}
+
+function cases(org: Org, stop: Awaited<ReturnType<typeof stops>>): Case[] {
+  const askThree = async (requestId: string) => {
+    const asked = await setAskedFields(org.viewer, requestId, { catalogFieldIds: stop.fieldIds, keepCustomIds: [] });
+    expect(asked?.ok).toBe(true);
+  };
+  const askedIds = async (requestId: string) => (await getRequestFields(org.viewer, requestId))!.fields.map((f) => f.id);
   return [
     { name: "change-status", form: { status: "acknowledged", on: TODAY, note: "Called." }, json: { status: "acknowledged", on: TODAY, note: "Called." }, setup: "submitted" },
     { name: "add-note", form: { body: "Clerk says next week.", internal: "on" }, json: { body: "Clerk says next week.", internal: true } },
@@ -71,6 +117,30 @@ function cases(org: Org): Array<{ name: RequestChangeName; form: Record<string, 
     { name: "set-next-action", form: { nextActionOn: addDays(TODAY, 3) }, json: { nextActionOn: addDays(TODAY, 3) } },
     { name: "set-visibility", form: { visibility: "private" }, json: { visibility: "private" } },
     { name: "auto-follow-up", form: { autoFollowUp: "off" }, json: { autoFollowUp: "off" } },
+    { name: "tags", form: { add: "Traffic stops, 2026" }, json: { add: ["traffic stops", "2026"] } },
+    { name: "set-fields", form: { catalogFieldIds: stop.fieldIds }, json: { catalogFieldIds: stop.fieldIds } },
+    {
+      name: "edit-ask",
+      form: { recordTypeIds: stop.typeId, detailLevel: "record_level", periodStart: "2024-01-01", periodEnd: "2024-12-31", formats: ["csv", "json"], deidentify: "on" },
+      json: { recordTypeIds: [stop.typeId], detailLevel: "record_level", periodStart: "2024-01-01", periodEnd: "2024-12-31", formats: ["csv", "json"], deidentify: true },
+    },
+    {
+      name: "update-states",
+      prepare: askThree,
+      form: async (id) => {
+        const [first, second] = await askedIds(id);
+        return { "fields[0].id": first!, "fields[0].state": "received", "fields[1].id": second!, "fields[1].state": "withheld", "fields[1].note": "Exempt: personnel records." };
+      },
+      json: async (id) => {
+        const [first, second] = await askedIds(id);
+        return { fields: [{ id: first, state: "received" }, { id: second, state: "withheld", note: "Exempt: personnel records." }] };
+      },
+    },
+    {
+      name: "set-code-keys",
+      form: { newKind: "code_list", newLabel: "Call type codes", newColumn: "call_type" },
+      json: { newKind: "code_list", newLabel: "Call type codes", newColumn: "call_type" },
+    },
   ];
 }
 
@@ -79,7 +149,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const comparable = (events: Awaited<ReturnType<typeof stateOf>>["events"]) =>
   events.map((e) => ({
     kind: e.kind,
-    data: JSON.parse(JSON.stringify(e.data), (key, value) => (key.endsWith("Id") && key !== "assigneeId" && typeof value === "string" && UUID.test(value) ? "<id>" : value)),
+    data: JSON.parse(JSON.stringify(e.data), (key, value) => ((key === "id" || (key.endsWith("Id") && key !== "assigneeId")) && typeof value === "string" && UUID.test(value) ? "<id>" : value)),
     internal: e.internal,
     actorId: e.actorId,
   }));
@@ -87,21 +157,25 @@ const comparable = (events: Awaited<ReturnType<typeof stateOf>>["events"]) =>
 describe("the API and the forms make the same changes", () => {
   it("for every change of the request page (table-driven)", async () => {
     const org = await makeOrganization("API same as forms");
+    org0 = org;
     const cookie = await cookieFor(org.admin.id);
     const covered = new Set<string>();
-    for (const c of cases(org)) {
+    for (const c of cases(org, await stops())) {
       const initialStatus = c.setup === "submitted" ? "submitted" : "draft";
       const a = await makeRequest(org.viewer, org.agencyId, { title: `Same ${c.name}`, initialStatus });
       const b = await makeRequest(org.viewer, org.agencyId, { title: `Same ${c.name}`, initialStatus });
-      const form = await viaForm(cookie, a.id, c.name, c.form);
-      expect(form.status, `${c.name} by form`).toBe(302);
-      const api = await viaApi(cookie, b.id, REQUEST_CHANGES[c.name].apiPath, c.json);
+      await c.prepare?.(a.id);
+      await c.prepare?.(b.id);
+      const form = await viaForm(cookie, a.id, c.name, typeof c.form === "function" ? await c.form(a.id) : c.form);
+      expect(form.status, `${c.name} by form: ${await form.clone().text()}`).toBe(302);
+      const api = await viaApi(cookie, b.id, REQUEST_CHANGES[c.name].apiPath, typeof c.json === "function" ? await c.json(b.id) : c.json);
       expect(api.status, `${c.name} by API: ${await api.clone().text()}`).toBe(200);
       const answer = (await api.json()) as { message: string; data: { id: string; version: string } };
       expect(answer.data.id).toBe(b.id);
       expect(answer.message).toBeTruthy();
       const [fromForm, fromApi] = [await stateOf(a.id), await stateOf(b.id)];
       expect(fromApi.row, c.name).toEqual(fromForm.row);
+      expect(fromApi.fields, c.name).toEqual(fromForm.fields);
       expect(comparable(fromApi.events), c.name).toEqual(comparable(fromForm.events));
       expect(fromApi.events.length, `${c.name} adds a timeline entry`).toBeGreaterThan(1);
       covered.add(c.name);
@@ -114,6 +188,7 @@ describe("the API and the forms make the same changes", () => {
 
   it("refuse alike: the field named, the role checked, another organization's request not found", async () => {
     const org = await makeOrganization("API refusals");
+    org0 = org;
     const other = await makeOrganization("API stranger");
     const cookie = await cookieFor(org.admin.id);
     const request = await makeRequest(org.viewer, org.agencyId, { title: "Refusals" });
@@ -144,10 +219,21 @@ describe("the API and the forms make the same changes", () => {
     expect(unknownChange.status).toBe(404);
     const nested = await viaApi(cookie, request.id, "notes", { body: { text: "Hello" } });
     expect(nested.status).toBe(400);
+
+    // A list item's error names the item's field, as the form shows it by that field.
+    const withheld = await viaApi(cookie, request.id, "field-states", { fields: [{ id: "00000000-0000-4000-8000-000000000000", state: "withheld" }] });
+    expect(withheld.status).toBe(400);
+    expect(Object.keys(((await withheld.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors)).toContain("fields[0].note");
+    const deep = await viaApi(cookie, request.id, "field-states", { fields: [{ id: { nested: true } }] });
+    expect(deep.status).toBe(400);
+    expect(Object.keys(((await deep.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors)).toEqual(["fields[0].id"]);
+    const noTags = await viaApi(cookie, request.id, "tags", {});
+    expect(((await noTags.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.add).toBeTruthy();
   });
 
   it("edit the request as the edit form does, and refuse a stale copy with 409", async () => {
     const org = await makeOrganization("API edits");
+    org0 = org;
     const cookie = await cookieFor(org.admin.id);
     const a = await makeRequest(org.viewer, org.agencyId, { title: "Edited alike" });
     const b = await makeRequest(org.viewer, org.agencyId, { title: "Edited alike" });

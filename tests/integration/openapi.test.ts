@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "~/domain/openapi.server";
 import { REQUEST_CHANGES } from "~/domain/request-changes.server";
-import { callRoute, cookieFor, makeOrganization, makeRequest, makeVendor, TODAY } from "./factories";
+import { callRoute, cookieFor, makeOrganization, makeProduct, makeRequest, makeSystem, makeVendor, TODAY } from "./factories";
 
 // The OpenAPI document and the API's route files must agree: every api.v1 route is documented with the
 // methods it answers, and every documented operation reaches a route that answers it.
@@ -43,7 +43,8 @@ describe("the OpenAPI document", () => {
     const cookie = await cookieFor(org.admin.id);
     const request = await makeRequest(org.viewer, org.agencyId, { title: "OpenAPI" });
     const vendorId = await makeVendor(org.viewer, "OpenAPI Vendor");
-    const ids: Record<string, string> = { requestId: request.id, fileId: "00000000-0000-4000-8000-000000000000", vendorId, campaignId: "00000000-0000-4000-8000-000000000001" };
+    const ids: Record<string, string> = { requestId: request.id, fileId: "00000000-0000-4000-8000-000000000000", vendorId, campaignId: "00000000-0000-4000-8000-000000000001", jointAskId: "00000000-0000-4000-8000-000000000002", agencyId: org.agencyId, productId: await makeProduct(org.viewer, vendorId, "OpenAPI Product") };
+    ids.systemId = await makeSystem(org.viewer, org.agencyId, { productId: ids.productId! });
     for (const file of apiRouteFiles) {
       const route = (await import(path.join(routesDir, file))) as { loader?: unknown; action?: unknown };
       for (const apiPath of pathsOf(file)) {

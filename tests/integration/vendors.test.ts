@@ -199,6 +199,7 @@ describe("GET /api/v1/vendors", () => {
     expect(tooLong.status).toBe(400);
     expect(await tooLong.json()).toEqual({ error: "Invalid query parameters", fieldErrors: { q: ["Search text must be at most 200 characters"] } });
     expect((await callRoute(apiVendors.loader, { url: "/api/v1/vendors" })).status).toBe(401);
-    expect((await callRoute(apiVendors.action, { url: "/api/v1/vendors", cookie, json: { name: "x" } })).status).toBe(405);
+    // POST creates a vendor (api-vendors.test.ts); other methods are refused.
+    expect((await callRoute(apiVendors.action, { url: "/api/v1/vendors", cookie, method: "PUT", json: { name: "x" } })).status).toBe(405);
   });
 });
