@@ -15,3 +15,4 @@ export * from "./coalitions";
 export * from "./profiles";
 export * from "./directory";
 export * from "./jobs";
+export * from "./saved-views";
