@@ -225,7 +225,7 @@ export default function RequestsIndex() {
           <Form method="post" action="/requests/views" className="inline-form save-view">
             <input type="hidden" name="intent" value="save-view" />
             <input type="hidden" name="query" value={query} />
-            <TextField id="view-name" name="name" label="Save these filters and sort as a view" maxLength={80} required />
+            <TextField id="view-name" name="name" label="View name" hint="Save these filters and this sort as a view of your own." maxLength={80} required />
             <button type="submit" className="button button--secondary">
               Save view
             </button>
@@ -427,7 +427,7 @@ function BulkForm({
         {canEdit ? (
           <fieldset>
             <legend>Assign</legend>
-            <SelectField id="bulk-assignee" name="assigneeId" label="Assignee" defaultValue="">
+            <SelectField id="bulk-assignee" name="assigneeId" label="Assign to" defaultValue="">
               <option value="">Nobody (unassign)</option>
               {members.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -443,7 +443,7 @@ function BulkForm({
         {canEdit ? (
           <fieldset>
             <legend>Tags</legend>
-            <TextField id="bulk-tags" name="tags" label="Tags" hint="Separate tags with commas." maxLength={1000} />
+            <TextField id="bulk-tags" name="tags" label="Tags to add or remove" hint="Separate tags with commas." maxLength={1000} />
             <span className="actions">
               <button type="submit" name="change" value="add-tags" className="button button--secondary">
                 Add tags…
@@ -457,7 +457,7 @@ function BulkForm({
         {canChangeStatus ? (
           <fieldset>
             <legend>Status</legend>
-            <SelectField id="bulk-status" name="status" label="New status" defaultValue="">
+            <SelectField id="bulk-status" name="status" label="Move to status" defaultValue="">
               <option value="">Choose a status</option>
               {REQUEST_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -473,7 +473,7 @@ function BulkForm({
         {canEdit ? (
           <fieldset>
             <legend>Who can see them</legend>
-            <SelectField id="bulk-visibility" name="visibility" label="Visible to" defaultValue="" hint="Publishing is done from each request's page.">
+            <SelectField id="bulk-visibility" name="visibility" label="Make visible to" defaultValue="" hint="Publishing is done from each request's page.">
               <option value="">Choose</option>
               {BULK_VISIBILITIES.map((v) => (
                 <option key={v} value={v}>
@@ -489,7 +489,7 @@ function BulkForm({
         {canEdit ? (
           <fieldset>
             <legend>Next action</legend>
-            <TextField id="bulk-next-action" name="nextActionOn" type="date" label="Next action date" hint="Leave empty to clear it." />
+            <TextField id="bulk-next-action" name="nextActionOn" type="date" label="Next action on" hint="Leave empty to clear it." />
             <button type="submit" name="change" value="set-next-action" className="button button--secondary">
               Schedule…
             </button>

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { FormErrors } from "~/components/fields";
 import { type BulkPreview, bulkFilters, bulkPermission, describeBulkChange, describeBulkReport, parseBulkChange, previewBulk, applyBulk } from "~/domain/bulk-changes.server";
-import { BULK_ALL_LIMIT, bulkTargetSchema, type BulkTarget } from "~/domain/bulk-input";
+import { BULK_ALL_LIMIT, bulkTargetSchema, filterQuery, type BulkTarget } from "~/domain/bulk-input";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { readFormData } from "~/utils/bounded-input.server";
@@ -39,7 +39,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   const filter = typeof formData.get("filter") === "string" ? String(formData.get("filter")) : "";
-  const back = `/requests${filter && filter.length <= 4000 ? `?${filter}` : ""}`;
+  // Back to the list as it was: the filters re-encoded (never raw text in a Location header).
+  const kept = filter.length <= 4000 ? filterQuery(filter) : "";
+  const back = `/requests${kept ? `?${kept}` : ""}`;
   if (intent !== "review" && intent !== "apply") {
     return answer({ stage: "invalid", back, errors: { intent: ['intent must be "review" or "apply"'] } }, 400);
   }
