@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { FormErrors } from "~/components/fields";
 import { type BulkPreview, bulkFilters, bulkPermission, describeBulkChange, describeBulkReport, parseBulkChange, previewBulk, applyBulk } from "~/domain/bulk-changes.server";
@@ -23,10 +23,13 @@ type ActionData =
 
 const answer = (data: ActionData, status = 200) => json(data, { status });
 
-/** Nothing to show without a form: back to the list. */
+/**
+ * Nothing to review without a form: the page links back to the list. (Not a redirect: the review is this route's
+ * action answer, and Remix runs the loader after the action to render it.)
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireViewer(request);
-  return redirect("/requests");
+  return json({});
 }
 
 /**
@@ -82,9 +85,12 @@ export default function BulkReview() {
   const navigation = useNavigation();
   if (!data) {
     return (
-      <p>
-        <Link to="/requests">Back to the requests</Link>
-      </p>
+      <>
+        <h1>Change several requests</h1>
+        <p>
+          Tick requests on the list, or choose every matching request, then the change. <Link to="/requests">Back to the requests</Link>
+        </p>
+      </>
     );
   }
   if (data.stage === "invalid") {
