@@ -128,6 +128,23 @@ describe("bulk changes on ticked requests", () => {
     expect((await eventsOf(ids, "assignment_changed")).length).toBe(2);
   });
 
+  it("changes who can see them and the next action date, one entry each; public is refused in bulk", async () => {
+    const ids = [(await makeRequest(a.viewer, a.agencyId)).id, (await makeRequest(a.viewer, a.agencyId)).id];
+    expect((await bulk(aCookie, { intent: "apply", change: "set-visibility", requestIds: ids, visibility: "private" })).status).toBe(302);
+    expect((await rowsOf(ids)).every((r) => r.visibility === "private")).toBe(true);
+    expect((await eventsOf(ids, "visibility_changed")).length).toBe(2);
+    const publish = await bulk(aCookie, { intent: "review", change: "set-visibility", requestIds: ids, visibility: "public" });
+    expect(publish.status).toBe(400);
+    expect(((await publish.json()) as { errors: Record<string, string[]> }).errors.visibility![0]).toContain("own page");
+    expect((await bulk(aCookie, { intent: "apply", change: "set-next-action", requestIds: ids, nextActionOn: "2026-12-01" })).status).toBe(302);
+    expect((await rowsOf(ids)).map((r) => r.nextActionOn)).toEqual(["2026-12-01", "2026-12-01"]);
+    const edits = await eventsOf(ids, "edited");
+    expect(edits.length).toBe(2);
+    // Cleared again.
+    await bulk(aCookie, { intent: "apply", change: "set-next-action", requestIds: ids, nextActionOn: "" });
+    expect((await rowsOf(ids)).map((r) => r.nextActionOn)).toEqual([null, null]);
+  });
+
   it("a viewer may not change requests at all (403)", async () => {
     const viewerMember = await makeMember(a, "viewer");
     const id = (await makeRequest(a.viewer, a.agencyId)).id;
