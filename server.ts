@@ -20,6 +20,7 @@ import { createRequestHandler } from "./app/utils/remix-handler.server";
 import { objectStore, startTempSweeps, sweepStaleTempFiles } from "./app/domain/files/storage.server";
 import { sweepOrphanedFiles } from "./app/domain/files/orphans.server";
 import { scheduleOnceAcrossInstances } from "./app/domain/jobs.server";
+import { pruneDeliveries, WebhookWorker } from "./app/domain/webhooks/worker.server";
 import { startProfileWorker, sweepStaleProfilingDirs, type ProfileWorker } from "./app/domain/profiles/worker.server";
 
 async function prepareDatabase() {
@@ -49,12 +50,14 @@ async function prepareDatabase() {
 let mail: MailService | undefined;
 let profiles: ProfileWorker | null = null;
 let orphanSweep: { stop(): Promise<void> } | null = null;
+let webhooks: WebhookWorker | null = null;
+let webhookLogPrune: { stop(): Promise<void> } | null = null;
 
 // What runs in the background of every instance, and how it runs once however many instances share the
 // database (README, "Deploying: several instances"):
 // - migrations: a Postgres advisory lock (db/migrate.ts); reference data: one UPDATE claims each changed law,
 //   so one instance re-dates its open requests; the agency directory: an advisory transaction lock.
-// - the outbox worker and the profile worker: rows claimed with FOR UPDATE SKIP LOCKED under a lease.
+// - the outbox worker, the webhook worker and the profile worker: rows claimed with FOR UPDATE SKIP LOCKED under a lease.
 // - reminders, digests and automatic follow-ups: every instance makes a pass each minute; each alert has an
 //   idempotency key, each digest is claimed by its (person, date) row, each follow-up by its request's row lock.
 // - the orphaned-object sweep (object storage only): claimed per period in scheduled_jobs (jobs.server.ts).
@@ -69,6 +72,12 @@ async function main() {
   const store = objectStore();
   console.log(`Files: ${store.kind === "s3" ? `object storage at ${store.location}` : `local directory ${store.location}`}`);
   mail = await startMailService(db);
+  if (env.WEBHOOK_WORKER !== false) {
+    webhooks = new WebhookWorker({ db });
+    webhooks.start();
+    // The delivery log keeps 30 days; one instance prunes it daily.
+    webhookLogPrune = scheduleOnceAcrossInstances({ db, name: "prune-webhook-deliveries", everyMs: 24 * 60 * 60 * 1000, job: () => pruneDeliveries(db) });
+  }
   if (store.kind === "s3") {
     // Objects put whose row was never committed (a crash between the two): one instance sweeps every six hours.
     orphanSweep = scheduleOnceAcrossInstances({
@@ -118,6 +127,8 @@ async function main() {
         : `The server could not start: ${error.message}`,
     );
     await mail?.stop().catch(() => {});
+    await webhooks?.stop().catch(() => {});
+    await webhookLogPrune?.stop().catch(() => {});
     await profiles?.stop().catch(() => {});
     await orphanSweep?.stop().catch(() => {});
     await dbHandle.close().catch(() => {});
@@ -136,6 +147,9 @@ async function main() {
       clearTimeout(force);
       // Mail first: the worker finishes the messages it claimed while the database is still open.
       await mail?.stop();
+      // Webhook attempts in flight are recorded before the database closes.
+      await webhooks?.stop();
+      await webhookLogPrune?.stop();
       // A profile in flight is handed back as pending, for the next start or another instance.
       await profiles?.stop();
       await orphanSweep?.stop();

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REQUEST_CHANGES, REQUEST_CHANGE_NAMES } from "./request-changes.server";
+import { webhookEndpointSchema } from "./webhooks/endpoints.server";
 import { editRequestFormSchema, newRequestApiSchema, requestFiltersSchema } from "./request-input";
 
 // The JSON API described as an OpenAPI 3.1 document, generated from the same zod schemas the routes parse with
@@ -146,6 +147,28 @@ export function openApiDocument(baseUrl: string, today: string) {
       },
       "/api/v1/vendors/{vendorId}": {
         get: { operationId: "getVendor", summary: "A vendor, its products and their agencies, and `version`", parameters: [pathParameter("vendorId", "The vendor's id")], responses: { "200": ok("The vendor"), ...errorResponses } },
+      },
+      "/api/v1/webhooks": {
+        get: {
+          operationId: "listWebhooks",
+          summary: "Your organization's webhook endpoints, without their secrets (admins and coordinators)",
+          responses: { "200": ok("Endpoints"), ...errorResponses },
+        },
+        post: {
+          operationId: "createWebhook",
+          summary: "Add a webhook endpoint; the answer carries its signing secret, this once. See the README, \"Webhooks\", for payloads and signatures",
+          requestBody: jsonBody(inputSchema(webhookEndpointSchema, ["enabled"])),
+          responses: { "201": ok("The endpoint, with `secret`"), ...errorResponses, "415": { description: "The body is not JSON" } },
+        },
+      },
+      "/api/v1/webhooks/{webhookId}": {
+        get: { operationId: "getWebhook", summary: "One webhook endpoint", parameters: [pathParameter("webhookId", "The endpoint's id")], responses: { "200": ok("The endpoint"), ...errorResponses } },
+        delete: {
+          operationId: "deleteWebhook",
+          summary: "Remove a webhook endpoint and its delivery log",
+          parameters: [pathParameter("webhookId", "The endpoint's id")],
+          responses: { "204": { description: "Removed" }, ...errorResponses },
+        },
       },
       "/api/v1/campaigns/{campaignId}": {
         get: {

@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   "org.settings": { label: "Change organization settings (follow-up policy)", roles: ["admin"] },
   "users.manage": { label: "Invite people, change roles, disable and enable users", roles: ["admin"] },
   "coalition.manage": { label: "Start a coalition, invite organizations, remove members or leave", roles: ["admin"] },
+  "webhooks.manage": { label: "Add, change and remove the organization's webhooks", roles: ["admin", "coordinator"] },
   "audit.view": { label: "Read the audit log", roles: ["admin"] },
   "apiToken.manage": { label: "Create and revoke own API tokens", roles: ["admin", "coordinator", "advocate", "viewer"] },
   "calendarFeed.manage": { label: "Create and revoke own calendar feeds", roles: ["admin", "coordinator", "advocate", "viewer"] },

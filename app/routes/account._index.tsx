@@ -56,6 +56,12 @@ export default function Account() {
           </dl>
           <p className="small">
             <Link to="/account/tokens">API tokens</Link> · <Link to="/settings/calendar">Calendar feed</Link>
+            {role === "admin" || role === "coordinator" ? (
+              <>
+                {" "}
+                · <Link to="/settings/webhooks">Webhooks</Link>
+              </>
+            ) : null}
             {role === "admin" ? (
               <>
                 {" "}

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
+import { webStreamOf } from "~/utils/web-streams.server";
 import { recordExport } from "~/domain/audit.server";
 import { zipStream } from "~/domain/files/archive.server";
 import { contentDisposition } from "~/domain/files/filename";
@@ -22,7 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const name = `request-${found.number}-files.zip`;
   await recordExport(db, viewer, { type: "request", id: found.id }, { what: "request files (zip)", name, files: files.length }, clientAddressOf(context));
   const archive = await zipStream(files);
-  return new Response(createReadableStreamFromReadable(archive), {
+  return new Response(webStreamOf(archive), {
     headers: {
       "Content-Type": "application/zip",
       "Content-Disposition": contentDisposition(name),

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
+import { webStreamOf } from "~/utils/web-streams.server";
 import { contentDisposition } from "~/domain/files/filename";
 import { objectStore } from "~/domain/files/storage.server";
 import { getRequestFile } from "~/domain/files.server";
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     console.error(`Stored file missing from storage: request ${file.requestId}, file ${file.id}`);
     throw new Response("The file is recorded but missing from storage. Tell your administrator.", { status: 404 });
   }
-  return new Response(createReadableStreamFromReadable(opened.body), {
+  return new Response(webStreamOf(opened.body), {
     headers: { ...INLINE_PDF_HEADERS, "Content-Length": String(opened.sizeBytes), "Content-Disposition": contentDisposition(file.originalName, "inline") },
   });
 }

@@ -71,6 +71,10 @@ const envSchema = z.object({
   MAIL_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
   // Run the outbox worker and reminders in this process (default on).
   MAIL_WORKER: flag,
+  // Run the webhook delivery worker in this process (default on).
+  WEBHOOK_WORKER: flag,
+  // Let webhook endpoints be http://localhost or private-network addresses (on in tests; off otherwise).
+  WEBHOOKS_ALLOW_PRIVATE: flag,
   // Received files: where they are stored (default DATA_DIR/files) and the largest accepted upload.
   FILES_DIR: z
     .string()

@@ -2,7 +2,6 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import {
-  createReadableStreamFromReadable,
   createRequestHandler as createRemixHandler,
   type AppLoadContext,
   type ServerBuild,
@@ -10,6 +9,7 @@ import {
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { guardRequest, InputRefused, refusalResponse } from "./bounded-input.server";
 import { env } from "./env.server";
+import { webStreamOf } from "./web-streams.server";
 import { appUrl } from "./app-url.server";
 import { createWorkGate, type WorkGate } from "./work-gate.server";
 
@@ -51,7 +51,7 @@ export function remixRequest(req: ExpressRequest, res: ExpressResponse): Request
 
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = createReadableStreamFromReadable(req);
+    init.body = webStreamOf(req);
     init.duplex = "half";
   }
   return new Request(url.href, init);

@@ -16,3 +16,4 @@ export * from "./profiles";
 export * from "./directory";
 export * from "./jobs";
 export * from "./saved-views";
+export * from "./webhooks";

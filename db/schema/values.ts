@@ -136,3 +136,19 @@ export type SystemType = (typeof SYSTEM_TYPES)[number];
 /** How sure we are that an agency runs a system: seen in a contract or agenda, inferred, or only reported. */
 export const SYSTEM_CONFIDENCES = ["confirmed", "likely", "reported"] as const;
 export type SystemConfidence = (typeof SYSTEM_CONFIDENCES)[number];
+
+// Webhooks: what an organization's endpoints may subscribe to, and where a delivery stands.
+export const WEBHOOK_EVENT_TYPES = [
+  "request.status_changed",
+  "request.reply_received",
+  "request.bounced",
+  "request.field_received",
+  "request.due_date_changed",
+  "request.overdue",
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+/** `ping` is sent by "Send test" only; no endpoint subscribes to it. */
+export type WebhookDeliveryEventType = WebhookEventType | "ping";
+
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "delivering", "delivered", "failed"] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];

@@ -29,6 +29,7 @@ import * as productsNew from "~/routes/vendors.$vendorId_.products.new";
 import * as vendorsIndex from "~/routes/vendors._index";
 import * as vendorsImport from "~/routes/vendors.import";
 import * as vendorsNew from "~/routes/vendors.new";
+import * as webhookSettings from "~/routes/settings.webhooks";
 import { createCampaign } from "~/domain/campaigns.server";
 import { standardRecordType } from "~/domain/catalog.server";
 import { DEFAULT_AGENCY_LETTER } from "~/domain/letters";
@@ -52,6 +53,7 @@ const EXPECTED: Record<UserRole, Permission[]> = {
     "jurisdiction.manage",
     "vendor.manage",
     "export",
+    "webhooks.manage",
     "apiToken.manage",
     "calendarFeed.manage",
   ],
@@ -282,6 +284,12 @@ const CASES: Case[] = [
     name: "create an API token",
     permission: "apiToken.manage",
     call: async () => ({ handler: accountTokens.action, url: "/account/tokens", form: { intent: "create", name: "matrix" } }),
+  },
+  { name: "webhooks page", permission: "webhooks.manage", call: async () => ({ handler: webhookSettings.loader, url: "/settings/webhooks" }) },
+  {
+    name: "add a webhook endpoint",
+    permission: "webhooks.manage",
+    call: async () => ({ handler: webhookSettings.action, url: "/settings/webhooks", form: { intent: "create", url: "http://127.0.0.1:9/matrix", events: "request.status_changed" } }),
   },
   {
     name: "create a calendar feed",

@@ -1,4 +1,4 @@
-import { createReadableStreamFromReadable } from "@remix-run/node";
+import { webStreamOf } from "../../utils/web-streams.server";
 import { contentDisposition } from "./filename";
 import { objectStore } from "./storage.server";
 
@@ -13,7 +13,7 @@ export async function storedFileResponse(file: { id: string; requestId: string; 
     console.error(`Stored file missing from storage: request ${file.requestId}, file ${file.id}`);
     return null;
   }
-  return new Response(createReadableStreamFromReadable(opened.body), {
+  return new Response(webStreamOf(opened.body), {
     headers: {
       "Content-Type": file.mediaType,
       "Content-Length": String(opened.sizeBytes),

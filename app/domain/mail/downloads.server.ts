@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { createReadableStreamFromReadable } from "@remix-run/node";
+import { webStreamOf } from "../../utils/web-streams.server";
 
 /**
  * A file from a message, always as a download: never shown inline, never sniffed, so an HTML or SVG
@@ -9,7 +9,7 @@ export function downloadResponse(content: Buffer | { body: Readable; sizeBytes: 
   const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   const streamed = !Buffer.isBuffer(content);
   // A stored file is streamed from the store as the client reads it, never held whole in memory.
-  const body = streamed ? createReadableStreamFromReadable(content.body) : new Uint8Array(content);
+  const body = streamed ? webStreamOf(content.body) : new Uint8Array(content);
   return new Response(body, {
     headers: {
       "Content-Type": /^[\w.+-]+\/[\w.+-]+$/.test(contentType) ? contentType : "application/octet-stream",

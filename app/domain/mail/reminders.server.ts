@@ -10,6 +10,7 @@ import { queueAutoFollowUps } from "./auto-follow-ups.server";
 import { enqueueMail, notifyOutbox } from "./outbox.server";
 import { digestSections, localClock, WAITING_ON_AGENCY } from "./reminders";
 import { ownRequests } from "../access.server";
+import { enqueueRequestWebhook } from "../webhooks/endpoints.server";
 
 type Logger = Pick<Console, "info" | "warn" | "error">;
 
@@ -129,6 +130,14 @@ async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: s
 
   let queued = 0;
   for (const request of due) {
+    // The organization's webhooks hear of it whoever gets the email (or nobody): once per request and due
+    // date, by the deliveries' (endpoint, key) unique index.
+    await enqueueRequestWebhook(db, {
+      type: "request.overdue",
+      key: `overdue:${request.id}:${request.dueDate}`,
+      requestId: request.id,
+      change: { due_date: request.dueDate, today },
+    });
     // The assignee is told; with nobody assigned, the requester.
     const person = request.assigneeId
       ? { id: request.assigneeId, name: request.assigneeName!, email: request.assigneeEmail!, wants: request.assigneeWants! }
