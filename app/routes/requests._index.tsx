@@ -419,7 +419,7 @@ function BulkForm({
           <input type="radio" name="scope" value="selected" defaultChecked /> The requests ticked above
         </label>
         <label className="checkbox">
-          <input type="radio" name="scope" value="all" /> Every request matching these filters ({matching}; your organization&apos;s own)
+          <input type="radio" name="scope" value="all" /> Every request matching these filters ({matching} listed; only your organization&apos;s own change)
         </label>
       </fieldset>
       <p className="field__hint">Each button shows what would change, and how many requests, before anything is changed.</p>
