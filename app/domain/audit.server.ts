@@ -37,7 +37,7 @@ export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void
 export async function recordExport(
   db: Executor,
   viewer: Viewer,
-  target: { type: "campaign" | "request" | "request_file"; id: string },
+  target: { type: "campaign" | "request" | "request_file" | "request_list"; id: string },
   details: { what: string; name?: string; rows?: number; files?: number; requestId?: string },
   ipAddress: string | null,
 ): Promise<void> {

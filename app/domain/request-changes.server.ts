@@ -25,6 +25,7 @@ import type { Result } from "./results";
 import { entryVisibilitySchema, VISIBILITY_LABELS, visibilityFormSchema } from "./visibility";
 import { setEntryInternal, setRequestVisibility } from "./visibility.server";
 import { formatDate } from "../utils/dates";
+import type { Executor } from "../utils/db.server";
 
 // The changes a person makes on a request's page, in one table: for each, the permission it needs, the zod
 // schema of its input, the domain call (which checks visibility, locks the request and records the timeline
@@ -34,6 +35,8 @@ import { formatDate } from "../utils/dates";
 export interface ChangeContext {
   today: string;
   ipAddress: string | null;
+  /** The transaction to make the change in (a bulk change's batch); each change still runs in its own savepoint. */
+  db?: Executor;
 }
 
 interface RequestChange<Schema extends z.ZodTypeAny, T> {
@@ -43,7 +46,7 @@ interface RequestChange<Schema extends z.ZodTypeAny, T> {
   summary: string;
   schema: (today: string) => Schema;
   /** A refusal that depends on the request as it is (403, with the field named), checked before the change. */
-  refuse?: (viewer: Viewer, requestId: string, value: z.output<Schema>) => Promise<{ field: string; message: string } | null>;
+  refuse?: (viewer: Viewer, requestId: string, value: z.output<Schema>, context: ChangeContext) => Promise<{ field: string; message: string } | null>;
   run: (viewer: Viewer, requestId: string, value: z.output<Schema>, context: ChangeContext) => Promise<Result<T> | null>;
   message: (value: T, input: z.output<Schema>) => string;
 }
@@ -63,7 +66,7 @@ export const REQUEST_CHANGES = {
     apiPath: "status",
     summary: "Change the status (the deadline clock follows it)",
     schema: (today) => changeStatusSchema(today),
-    run: (viewer, id, v, { today }) => changeStatus(viewer, id, v, today),
+    run: (viewer, id, v, { today, db }) => changeStatus(viewer, id, v, today, db),
     message: (r) => `Status changed to ${STATUS_LABELS[r.to]}.`,
   }),
   "log-extension": change({
@@ -87,7 +90,7 @@ export const REQUEST_CHANGES = {
     apiPath: "next-action",
     summary: "Set or clear the next action date",
     schema: () => nextActionSchema,
-    run: (viewer, id, v) => setNextAction(viewer, id, v.nextActionOn ?? null),
+    run: (viewer, id, v, { db }) => setNextAction(viewer, id, v.nextActionOn ?? null, db),
     message: (_, v) => (v.nextActionOn ? "Next action date set." : "Next action date cleared."),
   }),
   "add-note": change({
@@ -112,12 +115,12 @@ export const REQUEST_CHANGES = {
     summary: "Assign the request (empty: nobody)",
     schema: () => assignSchema,
     // Advocates may take a request or let go of their own, not hand it to someone else.
-    refuse: async (viewer, id, v) => {
-      const current = await getRequest(viewer, id);
+    refuse: async (viewer, id, v, { db }) => {
+      const current = await getRequest(viewer, id, db);
       if (current && !mayAssign(viewer, current.assigneeId, v.assigneeId || null)) return { field: "assigneeId", message: ASSIGN_REFUSED };
       return null;
     },
-    run: (viewer, id, v) => assignRequest(viewer, id, v.assigneeId || null),
+    run: (viewer, id, v, { db }) => assignRequest(viewer, id, v.assigneeId || null, db),
     message: () => "Assignment saved.",
   }),
   "set-visibility": change({
@@ -127,7 +130,7 @@ export const REQUEST_CHANGES = {
     schema: () => visibilityFormSchema,
     refuse: async (viewer, _id, v) =>
       v.visibility === "public" && !can(viewer, "request.publish") ? { field: "visibility", message: "Only coordinators and admins can make a request public." } : null,
-    run: (viewer, id, v, { ipAddress }) => setRequestVisibility(viewer, id, v, { ipAddress }),
+    run: (viewer, id, v, { ipAddress, db }) => setRequestVisibility(viewer, id, v, { ipAddress }, db),
     message: (r) =>
       r.visibility === "public"
         ? r.embargoUntil
@@ -261,7 +264,7 @@ export async function applyRequestChange(
     const fieldErrors = Object.fromEntries(Object.entries(submission.error ?? {}).filter((e): e is [string, string[]] => Array.isArray(e[1]) && e[1].length > 0));
     return { kind: "invalid", submission, fieldErrors, status: 400 };
   }
-  const refusal = spec.refuse ? await spec.refuse(viewer, requestId, submission.value) : null;
+  const refusal = spec.refuse ? await spec.refuse(viewer, requestId, submission.value, context) : null;
   if (refusal) return { kind: "forbidden", submission, fieldErrors: { [refusal.field]: [refusal.message] }, status: 403 };
   const result = await spec.run(viewer, requestId, submission.value, context);
   if (!result) return { kind: "not-found" };
@@ -310,4 +313,32 @@ export function formFieldsOf(name: RequestChangeName, body: Record<string, unkno
     }
   }
   return fields;
+}
+
+/** The change's input schema (a bulk change parses its form once with it, then runs the change on each request). */
+export function requestChangeSchema(name: RequestChangeName, today: string): z.ZodTypeAny {
+  return (REQUEST_CHANGES[name] as unknown as RequestChange<z.ZodTypeAny, unknown>).schema(today);
+}
+
+export type ParsedChangeOutcome = { kind: "done" } | { kind: "not-found" } | { kind: "refused"; message: string };
+
+/**
+ * One change on one request, from input already parsed by requestChangeSchema: the same refusal check and
+ * domain call as applyRequestChange (so the same permission, visibility rule and timeline entry), after the
+ * caller's permission check. A refusal comes back as its first message.
+ */
+export async function applyParsedRequestChange(
+  viewer: Viewer,
+  requestId: string,
+  name: RequestChangeName,
+  value: unknown,
+  context: ChangeContext,
+): Promise<ParsedChangeOutcome> {
+  const spec = REQUEST_CHANGES[name] as unknown as RequestChange<z.ZodTypeAny, unknown>;
+  const refusal = spec.refuse ? await spec.refuse(viewer, requestId, value, context) : null;
+  if (refusal) return { kind: "refused", message: refusal.message };
+  const result = await spec.run(viewer, requestId, value, context);
+  if (!result) return { kind: "not-found" };
+  if (!result.ok) return { kind: "refused", message: Object.values(result.fieldErrors).flat()[0] ?? "Refused" };
+  return { kind: "done" };
 }

@@ -185,6 +185,38 @@ export type RequestListResult = {
   prevCursor: string | null;
 };
 
+/** One organization's part of the list: the viewer's own requests, or a coalition partner's non-private ones. */
+type ListPart = { organizationId: string; shared: boolean };
+
+/**
+ * What the list reads, filters applied: its parts (one per organization) and, for each part, the conditions its
+ * rows meet (several when searching: a request matches if any does). The list, its CSV export and bulk changes
+ * all select through this, so they agree on which requests match and who may see them.
+ */
+export async function listPlan(viewer: Viewer, filters: ListFilters, db: Executor = defaultDb) {
+  const q = filters.q || undefined;
+  const parts: ListPart[] = [];
+  if (filters.owner !== "shared") parts.push({ organizationId: viewer.organizationId, shared: false });
+  if (filters.owner !== "own") for (const id of viewer.partnerOrganizationIds) parts.push({ organizationId: id, shared: true });
+  const common = filterConditions(viewer, filters);
+  if (filters.agencyName) {
+    // The agencies first (the organization's and its partners'), then their requests by id.
+    const named = await db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(and(inArray(agencies.organizationId, [viewer.organizationId, ...viewer.partnerOrganizationIds]), ilike(agencies.name, containsPattern(filters.agencyName))));
+    common.push(named.length ? inArray(requests.agencyId, named.map((a) => a.id)) : sql`false`);
+  }
+  // Each part: the organization's rows the viewer may see, the filters, and one of the search's alternatives.
+  const partWheres = (part: ListPart) => {
+    const base = [eq(requests.organizationId, part.organizationId), part.shared ? ne(requests.visibility, "private") : undefined, ...common];
+    const alternatives = q ? requestTextMatches(part.organizationId, q, { ownText: !part.shared }) : [undefined];
+    return alternatives.map((alternative) => and(...base, alternative)!);
+  };
+  return { parts, partWheres, q };
+}
+type ListPlan = Awaited<ReturnType<typeof listPlan>>;
+
 /**
  * A page of the requests the viewer sees. Each organization's part is its own query (the viewer's own
  * requests; each coalition partner's non-private ones), ordered and limited through the organization's index,
@@ -199,27 +231,8 @@ export async function listRequests(viewer: Viewer, filters: ListFilters, db: Exe
   const cursor = filters.cursor && filters.cursor.sort === sort && filters.cursor.dir === dir ? filters.cursor : undefined;
   const page = cursor ? null : (filters.page ?? 1);
   const offset = page ? (page - 1) * pageSize : 0;
-  const q = filters.q || undefined;
+  const { parts, partWheres, q } = await listPlan(viewer, filters, db);
   const { key, type } = sortKey(sort, dir, q);
-
-  const parts: { organizationId: string; shared: boolean }[] = [];
-  if (filters.owner !== "shared") parts.push({ organizationId: viewer.organizationId, shared: false });
-  if (filters.owner !== "own") for (const id of viewer.partnerOrganizationIds) parts.push({ organizationId: id, shared: true });
-  const common = filterConditions(viewer, filters);
-  if (filters.agencyName) {
-    // The agencies first (the organization's and its partners'), then their requests by id.
-    const named = await db
-      .select({ id: agencies.id })
-      .from(agencies)
-      .where(and(inArray(agencies.organizationId, [viewer.organizationId, ...viewer.partnerOrganizationIds]), ilike(agencies.name, containsPattern(filters.agencyName))));
-    common.push(named.length ? inArray(requests.agencyId, named.map((a) => a.id)) : sql`false`);
-  }
-  // Each part: the organization's rows the viewer may see, the filters, and one of the search's alternatives.
-  const partWheres = (part: (typeof parts)[number]) => {
-    const base = [eq(requests.organizationId, part.organizationId), part.shared ? ne(requests.visibility, "private") : undefined, ...common];
-    const alternatives = q ? requestTextMatches(part.organizationId, q, { ownText: !part.shared }) : [undefined];
-    return alternatives.map((alternative) => and(...base, alternative)!);
-  };
 
   // Reading backwards (the previous page) runs the order the other way and turns the rows round after.
   const backwards = Boolean(cursor?.before);
@@ -305,6 +318,150 @@ export async function listRequests(viewer: Viewer, filters: ListFilters, db: Exe
     nextCursor: hasNext && pageKeys.length ? at(pageKeys[pageKeys.length - 1], false) : null,
     prevCursor: hasPrev && pageKeys.length ? at(pageKeys[0], true) : null,
   };
+}
+
+/**
+ * The next `limit` matching rows' ids and sort keys after `after` (a key and an id), in the order `key, id`
+ * `dir`, over the parts given: the list's keyset query without its count, for reading every match in batches.
+ */
+async function nextMatchingKeys(
+  db: Executor,
+  plan: ListPlan,
+  parts: readonly ListPart[],
+  sortBy: { key: SQL; type: string },
+  dir: SortDirection,
+  after: { key: string; id: string } | null,
+  limit: number,
+): Promise<{ id: string; k: string }[]> {
+  if (!parts.length) return [];
+  const order = sql.raw(dir);
+  const keyset = after
+    ? sql`(${sortBy.key}, ${requests.id}) ${sql.raw(dir === "asc" ? ">" : "<")} (${after.key}::${sql.raw(sortBy.type)}, ${after.id}::uuid)`
+    : undefined;
+  const ordered = (where: SQL) =>
+    sql`(select ${requests.id} as id, ${sortBy.key} as k from ${requests} where ${and(where, keyset)}
+      order by ${sortBy.key} ${order}, ${requests.id} ${order} limit ${limit})`;
+  const branch = (part: ListPart) => {
+    const wheres = plan.partWheres(part);
+    return wheres.length === 1 ? ordered(wheres[0]!) : sql`(select * from (${sql.join(wheres.map(ordered), sql` union `)}) x order by k ${order}, id ${order} limit ${limit})`;
+  };
+  return queryRows<{ id: string; k: string }>(
+    db,
+    sql`select u.id, u.k::text as k from (${sql.join(parts.map(branch), sql` union all `)}) u order by u.k ${order}, u.id ${order} limit ${limit}`,
+  );
+}
+
+/** A row of the requests CSV: what the export's columns need, nothing more. */
+export type RequestExportRow = {
+  id: string;
+  number: number;
+  organizationCode: string;
+  title: string;
+  agencyName: string | null;
+  vendorName: string | null;
+  stateCode: string | null;
+  status: RequestStatus;
+  filedOn: string | null;
+  dueOn: string | null;
+  assigneeName: string | null;
+  tags: string[];
+  trackingNumber: string | null;
+  updatedAt: Date;
+};
+
+/**
+ * Every request of the list for these filters, in the list's order, as batches of `batchSize` rows read by
+ * keyset (never the whole list in memory): what the CSV export streams. A search sorted by best match is read
+ * most recently updated first (the list ranks only the RANKED_MATCHES most recent matches; an export wants all).
+ */
+export async function* matchingRequestBatches(
+  viewer: Viewer,
+  filters: ListFilters,
+  options: { batchSize?: number } = {},
+  db: Executor = defaultDb,
+): AsyncGenerator<RequestExportRow[]> {
+  const batchSize = options.batchSize ?? 1000;
+  const relevance = effectiveSort(filters) === "relevance";
+  const sort: RequestSort = relevance ? "updated" : effectiveSort(filters);
+  const dir: SortDirection = relevance ? "desc" : effectiveDirection(filters);
+  const plan = await listPlan(viewer, filters, db);
+  const sortBy = sortKey(sort, dir, plan.q);
+  let after: { key: string; id: string } | null = null;
+  for (;;) {
+    const keys = await nextMatchingKeys(db, plan, plan.parts, sortBy, dir, after, batchSize);
+    if (!keys.length) return;
+    const details = await db
+      .select({
+        id: requests.id,
+        number: requests.number,
+        organizationCode: organizations.shortCode,
+        title: requests.title,
+        agencyName: agencies.name,
+        vendorName: vendors.name,
+        stateCode: sql<string | null>`coalesce(${targetState.code}, ${jurisdictions.code})`,
+        status: requests.status,
+        filedOn: requests.filedOn,
+        dueOn: requests.dueOn,
+        assigneeName: assignee.name,
+        tags: requests.tags,
+        trackingNumber: requests.trackingNumber,
+        updatedAt: requests.updatedAt,
+      })
+      .from(requests)
+      .innerJoin(organizations, eq(organizations.id, requests.organizationId))
+      .leftJoin(agencies, eq(agencies.id, requests.agencyId))
+      .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+      .leftJoin(targetState, eq(targetState.id, jurisdictions.stateId))
+      .leftJoin(vendors, eq(vendors.id, requests.vendorId))
+      .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
+      .where(inArray(requests.id, keys.map((k) => k.id)));
+    const byId = new Map(details.map((row) => [row.id, row]));
+    const rows: RequestExportRow[] = [];
+    for (const k of keys) {
+      const row = byId.get(k.id);
+      if (row) rows.push(row);
+    }
+    yield rows;
+    if (keys.length < batchSize) return;
+    const last = keys[keys.length - 1]!;
+    after = { key: last.k, id: last.id };
+  }
+}
+
+/**
+ * The ids of the viewer's own organization's requests that match the filters, in batches of `batchSize` in id
+ * order (ids never change, so a batch's changes can't move a row back into a later batch): what a bulk change
+ * to every match works through. Coalition partners' requests are never among them.
+ */
+export async function* ownMatchingIdBatches(viewer: Viewer, filters: ListFilters, batchSize: number, db: Executor = defaultDb): AsyncGenerator<string[]> {
+  const plan = await listPlan(viewer, filters, db);
+  const own = plan.parts.filter((p) => !p.shared);
+  const byId = { key: sql`${requests.id}`, type: "uuid" };
+  let after: { key: string; id: string } | null = null;
+  for (;;) {
+    const keys = await nextMatchingKeys(db, plan, own, byId, "asc", after, batchSize);
+    if (!keys.length) return;
+    yield keys.map((k) => k.id);
+    if (keys.length < batchSize) return;
+    const last = keys[keys.length - 1]!;
+    after = { key: last.k, id: last.id };
+  }
+}
+
+/** How many requests match the filters: the organization's own, and its partners' shared ones, each counted up to `limit` + 1. */
+export async function countMatching(viewer: Viewer, filters: ListFilters, limit: number, db: Executor = defaultDb): Promise<{ own: number; shared: number }> {
+  const plan = await listPlan(viewer, filters, db);
+  const count = async (parts: ListPart[]) => {
+    if (!parts.length) return 0;
+    const branch = (part: ListPart) =>
+      sql`(${sql.join(plan.partWheres(part).map((where) => sql`(select ${requests.id} from ${requests} where ${where} limit ${limit + 1})`), sql` union `)})`;
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (select 1 from (${sql.join(parts.map(branch), sql` union all `)}) u limit ${limit + 1}) c`,
+    );
+    return Number(row?.n ?? 0);
+  };
+  return { own: await count(plan.parts.filter((p) => !p.shared)), shared: await count(plan.parts.filter((p) => p.shared)) };
 }
 
 export async function getRequest(viewer: Viewer, id: string, db: Executor = defaultDb) {

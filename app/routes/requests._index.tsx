@@ -18,6 +18,10 @@ import { requireViewer } from "~/utils/auth.server";
 import { describeWhen, formatDate } from "~/utils/dates";
 import { useToday } from "~/utils/use-root";
 import { useCan } from "~/utils/use-permission";
+import { BULK_VISIBILITIES, filterQuery } from "~/domain/bulk-input";
+import { listSavedViews } from "~/domain/saved-views.server";
+import { countLabel } from "~/components/cursor-pagination";
+import { useRef } from "react";
 import { fieldErrorsOf } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Requests · JointAsk" }];
@@ -36,17 +40,20 @@ const SORT_LABELS: Record<RequestSort, string> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const parsed = parseRequestFilters(new URL(request.url).searchParams);
+  const url = new URL(request.url);
+  const parsed = parseRequestFilters(url.searchParams);
+  const query = filterQuery(url.searchParams);
   // No select lists every agency: the agency filter is a text box (agencyName), and links from an agency's page
   // keep their agency id.
   const agencyParam = parsed.success ? parsed.data.agency : undefined;
-  const [members, tags, agencyLabel] = await Promise.all([
+  const [members, tags, agencyLabel, views] = await Promise.all([
     listMembers(viewer),
     listTags(viewer),
     agencyParam ? filterAgencyName(viewer, agencyParam) : null,
+    listSavedViews(viewer),
   ]);
   const inCoalition = viewer.partnerOrganizationIds.length > 0;
-  const options = { members, tags, agencyLabel };
+  const options = { members, tags, agencyLabel, views, query };
   if (!parsed.success) {
     const errors = fieldErrorsOf(parsed.error.issues);
     return json({ ...options, errors, result: null, viewerId: viewer.id, organizationId: viewer.organizationId, inCoalition }, { status: 400 });
@@ -57,7 +64,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function RequestsIndex() {
   const canFile = useCan("request.create");
-  const { members, tags, agencyLabel, errors, result, organizationId, inCoalition } = useLoaderData<typeof loader>();
+  const { members, tags, agencyLabel, errors, result, organizationId, inCoalition, views, query } = useLoaderData<typeof loader>();
+  const canEdit = useCan("request.edit");
+  const canChangeStatus = useCan("request.changeStatus");
+  const canBulk = canEdit || canChangeStatus;
+  const canExport = useCan("export");
+  const tableRef = useRef<HTMLDivElement>(null);
+  const selectAllRef = useRef<HTMLInputElement>(null);
+  // With JavaScript, "select all on this page" ticks the rows, and stays ticked only while every row is.
+  const rowBoxes = () => [...(tableRef.current?.querySelectorAll<HTMLInputElement>('input[name="requestIds"]') ?? [])];
+  const onSelectAll = (checked: boolean) => rowBoxes().forEach((box) => (box.checked = checked));
+  const onRowChange = () => {
+    const boxes = rowBoxes();
+    const ticked = boxes.filter((b) => b.checked).length;
+    if (selectAllRef.current) {
+      selectAllRef.current.checked = ticked > 0 && ticked === boxes.length;
+      selectAllRef.current.indeterminate = ticked > 0 && ticked < boxes.length;
+    }
+  };
+  const exportHref = `/requests/export.csv${query ? `?${query}` : ""}`;
+  const ownIds = result ? result.rows.filter((r) => r.organizationId === organizationId).map((r) => r.id) : [];
   const [params] = useSearchParams();
   const today = useToday();
   const filtered = ["status", "agency", "agencyName", "assignee", "tag", "q", "owner", "visibility"].some((k) => params.get(k));
@@ -74,6 +100,11 @@ export default function RequestsIndex() {
           </p>
         </div>
         <div className="actions">
+          {canExport ? (
+            <a href={exportHref} className="button button--quiet" download>
+              Download CSV
+            </a>
+          ) : null}
           <Link to="/r" className="button button--quiet">
             Public requests
           </Link>
@@ -84,6 +115,26 @@ export default function RequestsIndex() {
           ) : null}
         </div>
       </div>
+
+      <nav className="saved-views-bar" aria-label="Saved views">
+        {views.length ? (
+          <>
+            <span className="muted">Your views:</span>
+            <ul className="saved-views-bar__list">
+              {views.map((v) => (
+                <li key={v.id}>
+                  <Link to={v.valid && v.query ? `/requests?${v.query}` : "/requests"} className="tag" aria-current={v.valid && v.query === query ? "page" : undefined}>
+                    {v.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            <Link to="/requests/views">Rename or delete views</Link>
+          </>
+        ) : (
+          <span className="muted">No saved views yet: filter the list, then save it as a view below the filters.</span>
+        )}
+      </nav>
 
       <section className="card" aria-labelledby="filters-heading">
         <h2 id="filters-heading" className="visually-hidden">
@@ -170,6 +221,16 @@ export default function RequestsIndex() {
             ) : null}
           </div>
         </Form>
+        {!errors ? (
+          <Form method="post" action="/requests/views" className="inline-form save-view">
+            <input type="hidden" name="intent" value="save-view" />
+            <input type="hidden" name="query" value={query} />
+            <TextField id="view-name" name="name" label="View name" hint="Save these filters and this sort as a view of your own." maxLength={80} required />
+            <button type="submit" className="button button--secondary">
+              Save view
+            </button>
+          </Form>
+        ) : null}
         {errors && (errors.page || errors.pageSize || errors.dir || errors.cursor) ? (
           <FormErrors errors={[...(errors.page ?? []), ...(errors.pageSize ?? []), ...(errors.dir ?? []), ...(errors.cursor ?? [])]} />
         ) : null}
@@ -177,11 +238,24 @@ export default function RequestsIndex() {
 
       {result && result.rows.length > 0 ? (
         <>
-          <div className="table-wrap">
-            <table className="data">
+          {canBulk && ownIds.length ? (
+            <p className="select-all">
+              <label className="checkbox">
+                <input ref={selectAllRef} type="checkbox" name="allOnPage" form="bulk" onChange={(e) => onSelectAll(e.currentTarget.checked)} />
+                Select all on this page
+              </label>
+            </p>
+          ) : null}
+          <div className="table-wrap" ref={tableRef}>
+            <table className="data requests-table">
               <caption className="visually-hidden">Requests</caption>
               <thead>
                 <tr>
+                  {canBulk ? (
+                    <th scope="col" className="select-cell">
+                      <span className="visually-hidden">Select</span>
+                    </th>
+                  ) : null}
                   <SortableHeader sort="number" label="#" current={result} />
                   <SortableHeader sort="title" label="Request" current={result} />
                   <th scope="col">Agency</th>
@@ -196,6 +270,14 @@ export default function RequestsIndex() {
               <tbody>
                 {result.rows.map((r) => (
                   <tr key={r.id}>
+                    {canBulk ? (
+                      <td className="select-cell">
+                        {/* Only the organization's own requests can be changed; a partner's shared ones have no box. */}
+                        {r.organizationId === organizationId ? (
+                          <input type="checkbox" form="bulk" name="requestIds" value={r.id} onChange={onRowChange} aria-label={`Select ${requestReference(r)}: ${r.title}`} />
+                        ) : null}
+                      </td>
+                    ) : null}
                     <td data-label="Number" className="muted nowrap">
                       {requestReference(r)}
                     </td>
@@ -252,6 +334,16 @@ export default function RequestsIndex() {
             </table>
           </div>
           <CursorPagination total={result.total} totalExact={result.totalExact} nextCursor={result.nextCursor} prevCursor={result.prevCursor} noun="request" />
+          {canBulk ? (
+            <BulkForm
+              query={query}
+              pageIds={ownIds}
+              matching={countLabel(result.total, result.totalExact, "request")}
+              members={members}
+              canEdit={canEdit}
+              canChangeStatus={canChangeStatus}
+            />
+          ) : null}
         </>
       ) : result ? (
         <div className="card empty">
@@ -289,5 +381,121 @@ function SortableHeader({ sort, label, current }: { sort: RequestSort; label: st
         <span className="visually-hidden">{active ? `, sorted ${current.dir === "asc" ? "ascending" : "descending"}; sort the other way` : ", sort by this column"}</span>
       </Link>
     </th>
+  );
+}
+
+/**
+ * The form that changes several requests: the rows' boxes belong to it (form="bulk"). Each change has its own
+ * button (name="change"), so it works without JavaScript; every button leads to a review page first.
+ */
+function BulkForm({
+  query,
+  pageIds,
+  matching,
+  members,
+  canEdit,
+  canChangeStatus,
+}: {
+  query: string;
+  pageIds: string[];
+  matching: string;
+  members: { id: string; name: string }[];
+  canEdit: boolean;
+  canChangeStatus: boolean;
+}) {
+  return (
+    <Form method="post" action="/requests/bulk" id="bulk" className="card bulk-form" aria-labelledby="bulk-heading">
+      <h2 id="bulk-heading">Change several requests</h2>
+      {/* Pressing Enter in a field below must not pick one of the changes: the form's first button does nothing. */}
+      <button type="submit" disabled hidden aria-hidden="true" tabIndex={-1} />
+      <input type="hidden" name="intent" value="review" />
+      <input type="hidden" name="filter" value={query} />
+      {pageIds.map((id) => (
+        <input key={id} type="hidden" name="pageIds" value={id} />
+      ))}
+      <fieldset className="bulk-form__scope">
+        <legend>Apply to</legend>
+        <label className="checkbox">
+          <input type="radio" name="scope" value="selected" defaultChecked /> The requests ticked above
+        </label>
+        <label className="checkbox">
+          <input type="radio" name="scope" value="all" /> Every request matching these filters ({matching} listed; only your organization&apos;s own change)
+        </label>
+      </fieldset>
+      <p className="field__hint">Each button shows what would change, and how many requests, before anything is changed.</p>
+      <div className="bulk-form__changes">
+        {canEdit ? (
+          <fieldset>
+            <legend>Assign</legend>
+            <SelectField id="bulk-assignee" name="assigneeId" label="Assign to" defaultValue="">
+              <option value="">Nobody (unassign)</option>
+              {members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </SelectField>
+            <button type="submit" name="change" value="assign" className="button button--secondary">
+              Assign…
+            </button>
+          </fieldset>
+        ) : null}
+        {canEdit ? (
+          <fieldset>
+            <legend>Tags</legend>
+            <TextField id="bulk-tags" name="tags" label="Tags to add or remove" hint="Separate tags with commas." maxLength={1000} />
+            <span className="actions">
+              <button type="submit" name="change" value="add-tags" className="button button--secondary">
+                Add tags…
+              </button>
+              <button type="submit" name="change" value="remove-tags" className="button button--secondary">
+                Remove tags…
+              </button>
+            </span>
+          </fieldset>
+        ) : null}
+        {canChangeStatus ? (
+          <fieldset>
+            <legend>Status</legend>
+            <SelectField id="bulk-status" name="status" label="Move to status" defaultValue="">
+              <option value="">Choose a status</option>
+              {REQUEST_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </SelectField>
+            <button type="submit" name="change" value="change-status" className="button button--secondary">
+              Change status…
+            </button>
+          </fieldset>
+        ) : null}
+        {canEdit ? (
+          <fieldset>
+            <legend>Who can see them</legend>
+            <SelectField id="bulk-visibility" name="visibility" label="Make visible to" defaultValue="" hint="Publishing is done from each request's page.">
+              <option value="">Choose</option>
+              {BULK_VISIBILITIES.map((v) => (
+                <option key={v} value={v}>
+                  {VISIBILITY_LABELS[v]}
+                </option>
+              ))}
+            </SelectField>
+            <button type="submit" name="change" value="set-visibility" className="button button--secondary">
+              Change visibility…
+            </button>
+          </fieldset>
+        ) : null}
+        {canEdit ? (
+          <fieldset>
+            <legend>Next action</legend>
+            <TextField id="bulk-next-action" name="nextActionOn" type="date" label="Next action on" hint="Leave empty to clear it." />
+            <button type="submit" name="change" value="set-next-action" className="button button--secondary">
+              Schedule…
+            </button>
+          </fieldset>
+        ) : null}
+      </div>
+    </Form>
   );
 }

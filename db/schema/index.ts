@@ -15,4 +15,5 @@ export * from "./coalitions";
 export * from "./profiles";
 export * from "./directory";
 export * from "./jobs";
+export * from "./saved-views";
 export * from "./webhooks";
