@@ -1,3 +1,5 @@
+import { getOrganizationShortCode } from "~/domain/organization-code.server";
+import { requestReference } from "~/domain/request-reference";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -15,8 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   if (!viewer) return redirect("/login");
   const today = todayIn(viewer.timeZone);
-  const week = await myWeek(viewer, today);
-  return json({ week, name: viewer.name, organizationName: viewer.organizationName, timeZone: viewer.timeZone });
+  const [week, organizationCode] = await Promise.all([myWeek(viewer, today), getOrganizationShortCode(viewer)]);
+  return json({ week, organizationCode, name: viewer.name, organizationName: viewer.organizationName, timeZone: viewer.timeZone });
 }
 
 /** "12", or "1,000+" at the cap. */
@@ -49,13 +51,14 @@ function Figures({ mine, organization, mineTo, organizationTo, label }: { mine: 
 }
 
 function RequestRows({ rows, today, empty, dateLabel }: { rows: WeekRow[]; today: string; empty: string; dateLabel: string }) {
+  const { organizationCode } = useLoaderData<typeof loader>();
   if (rows.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ul className="plain-list week-list">
       {rows.map((r) => (
         <li key={r.id}>
           <Link to={`/requests/${r.id}`} className="row-title">
-            #{r.number} {r.title}
+            {requestReference({ organizationCode, number: r.number })} {r.title}
           </Link>{" "}
           <StatusBadge status={r.status as RequestStatus} />
           <span className="muted small">
@@ -79,7 +82,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 export default function MyWeek() {
-  const { week, name, organizationName, timeZone } = useLoaderData<typeof loader>();
+  const { week, organizationCode, name, organizationName, timeZone } = useLoaderData<typeof loader>();
   const { counts, today } = week;
   return (
     <>
@@ -174,7 +177,7 @@ export default function MyWeek() {
               {week.fieldsReceived.map((f) => (
                 <li key={f.requestId}>
                   <Link to={`/requests/${f.requestId}/fields`} className="row-title">
-                    #{f.number} {f.title}
+                    {requestReference({ organizationCode, number: f.number })} {f.title}
                   </Link>
                   <span className="muted small">
                     {" "}
