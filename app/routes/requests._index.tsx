@@ -1,3 +1,4 @@
+import { EmptyState } from "~/components/empty-state";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -254,14 +255,25 @@ export default function RequestsIndex() {
           <CursorPagination total={result.total} totalExact={result.totalExact} nextCursor={result.nextCursor} prevCursor={result.prevCursor} noun="request" />
         </>
       ) : result ? (
-        <div className="card empty">
-          <p>{filtered ? "No requests match these filters." : "No requests yet."}</p>
-          {canFile ? (
-            <Link to="/requests/new" className="button">
-              File a request
-            </Link>
-          ) : null}
-        </div>
+        <EmptyState
+          title={filtered ? "No requests match these filters" : "No requests yet"}
+          action={
+            <>
+              {filtered ? (
+                <Link to="/requests" className="button button--secondary">
+                  Clear the filters
+                </Link>
+              ) : null}
+              {canFile ? (
+                <Link to="/requests/new" className="button">
+                  File a request
+                </Link>
+              ) : null}
+            </>
+          }
+        >
+          <p>Every public-records request your organization files is tracked here, with its deadline and what came back.</p>
+        </EmptyState>
       ) : null}
     </>
   );
