@@ -23,12 +23,19 @@ export function DateText(
   const { date, today } = props;
   // Not a calendar date (e.g. a month "2022-01" read from a file): shown as it is rather than guessed at.
   if (!isIsoDate(date)) return <>{date}</>;
+  if (props.as === "due" || props.as === "when") {
+    // The relative words may wrap; the absolute date in brackets never breaks.
+    const text = props.as === "due" ? describeDue(date, props.today) : describeWhen(date, props.today);
+    const absolute = formatDate(date, props.today);
+    const relative = text.endsWith(`(${absolute})`) ? text.slice(0, -absolute.length - 2) : `${text} `;
+    return (
+      <span className="date-text">
+        {relative}(<time dateTime={date}>{absolute}</time>)
+      </span>
+    );
+  }
   const text =
-    props.as === "due"
-      ? describeDue(date, props.today)
-      : props.as === "when"
-        ? describeWhen(date, props.today)
-        : props.as === "full"
+    props.as === "full"
           ? formatFullDate(date)
           : props.as === "month"
             ? formatMonth(date)

@@ -16,7 +16,7 @@ import { requestReference } from "~/domain/request-reference";
 import { REQUEST_STATUSES, STATUS_LABELS } from "~/domain/request-status";
 import { filterAgencyName, listRequests, listTags } from "~/domain/requests.server";
 import { requireViewer } from "~/utils/auth.server";
-import { describeWhen, formatDate } from "~/utils/dates";
+import { DateText } from "~/components/date-text";
 import { useToday } from "~/utils/use-root";
 import { useCan } from "~/utils/use-permission";
 import { fieldErrorsOf } from "~/utils/responses.server";
@@ -240,12 +240,12 @@ export default function RequestsIndex() {
                       {r.coverageTotal ? `${r.coverageReceived} of ${r.coverageTotal}` : <span className="muted">—</span>}
                     </td>
                     <td data-label="Assignee">{r.assigneeName ?? <span className="muted">Unassigned</span>}</td>
-                    <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, today) : <span className="muted">Not filed</span>}</td>
+                    <td data-label="Filed">{r.filedOn ? <DateText date={r.filedOn} today={today} /> : <span className="muted">Not filed</span>}</td>
                     <td data-label="Due">
                       <DueCell row={r} today={today} />
                     </td>
                     <td data-label="Next action">
-                      {r.nextActionOn ? describeWhen(r.nextActionOn, today) : <span className="muted">—</span>}
+                      {r.nextActionOn ? <DateText date={r.nextActionOn} today={today} as="when" /> : <span className="muted">—</span>}
                     </td>
                   </tr>
                 ))}
