@@ -57,6 +57,13 @@ export function formatMonth(iso: string): string {
   return monthFormat.format(new Date(`${iso}T00:00:00Z`));
 }
 
+const letterFormat = new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
+
+/** "December 4, 2026": the date written in a letter to a US agency, as US correspondence writes it. Not for pages. */
+export function formatLetterDate(iso: string): string {
+  return letterFormat.format(new Date(`${iso}T00:00:00Z`));
+}
+
 /** "in 3 days", "tomorrow", "today", "yesterday", "5 days ago". */
 export function relativeDays(iso: string, todayIso: string): string {
   const days = daysBetween(todayIso, iso);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, describeDue, describeWhen, formatDate, formatFullDate, formatInstant, formatMonth, isIsoDate, startOfDayIn, todayIn } from "~/utils/dates";
+import { addDays, daysBetween, describeDue, describeWhen, formatDate, formatFullDate, formatInstant, formatLetterDate, formatMonth, isIsoDate, startOfDayIn, todayIn } from "~/utils/dates";
 
 describe("dates", () => {
   it.each([
@@ -86,5 +86,11 @@ describe("full dates and months", () => {
   it("writes a month as short month and year", () => {
     expect(formatMonth("2021-01-01")).toBe("Jan 2021");
     expect(formatMonth("2026-12-31")).toBe("Dec 2026");
+  });
+});
+
+describe("letter dates", () => {
+  it("writes the date in a letter to a US agency as US correspondence does", () => {
+    expect(formatLetterDate("2026-12-04")).toBe("December 4, 2026");
   });
 });
