@@ -8,7 +8,8 @@ import { StatusBadge } from "~/components/status-badge";
 import { COUNT_CAP, myWeek, type WeekRow } from "~/domain/my-week.server";
 import type { RequestStatus } from "~/domain/request-status";
 import { getViewer } from "~/utils/auth.server";
-import { formatDate, formatInstant, relativeDays, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
+import { DateText } from "~/components/date-text";
 
 export const meta: MetaFunction = () => [{ title: "My week · JointAsk" }];
 
@@ -64,7 +65,7 @@ function RequestRows({ rows, today, empty, dateLabel }: { rows: WeekRow[]; today
           <span className="muted small">
             {" "}
             {r.target ? `${r.target} · ` : ""}
-            {dateLabel} {r.date ? `${formatDate(r.date, today)} (${relativeDays(r.date, today)})` : "–"}
+            {r.date ? dateLabel === "due" ? <DateText date={r.date} today={today} as="due" /> : <>{dateLabel} <DateText date={r.date} today={today} as="when" /></> : `${dateLabel} –`}
           </span>
         </li>
       ))}
@@ -90,7 +91,7 @@ export default function MyWeek() {
         <div>
           <h1>My week</h1>
           <p className="page-header__meta">
-            {name} · {organizationName} · {formatDate(today)} to {formatDate(week.weekEnd)}
+            {name} · {organizationName} · <DateText date={today} /> to <DateText date={week.weekEnd} />
           </p>
         </div>
         <div className="actions">
@@ -155,7 +156,7 @@ export default function MyWeek() {
                   </Link>
                   <span className="muted small">
                     {" "}
-                    {m.fromAddress ?? "unknown sender"} · {formatInstant(m.receivedAt, timeZone)}
+                    {m.fromAddress ?? "unknown sender"} · <DateText instant={m.receivedAt} timeZone={timeZone} />
                   </span>
                 </li>
               ))}
