@@ -101,7 +101,14 @@ export function CoverageMatrixTable({
                     const state = r.states[f.id];
                     return (
                       <td key={f.id} data-label={f.label}>
-                        {state ? <FieldStateBadge state={state} /> : <span className="muted small">Not asked</span>}
+                        {state === "not_yet" ? (
+                          // Waiting is the usual state: quiet text, so what came back (or was refused) stands out.
+                          <span className="grid-pending">Not yet</span>
+                        ) : state ? (
+                          <FieldStateBadge state={state} />
+                        ) : (
+                          <span className="muted small">Not asked</span>
+                        )}
                       </td>
                     );
                   })}
