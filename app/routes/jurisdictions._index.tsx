@@ -93,7 +93,7 @@ export default function Jurisdictions() {
           </section>
           <section className="card" aria-labelledby="state-heading">
             <h2 id="state-heading">Federal, states and DC</h2>
-            <p className="small muted">Each has its own public-records law; the states where you have agencies come first.</p>
+            <p className="small muted">Each has its own public-records law: open one for its response times, closed days and exemptions. Those with state-level agencies of yours (a state police, an attorney general) come first.</p>
             <ul className="state-grid">
               {[...stateLevel]
                 .sort((a, b) => Number(b.agencyCount > 0) - Number(a.agencyCount > 0))
@@ -102,9 +102,11 @@ export default function Jurisdictions() {
                     <Link to={`/laws/${j.code}`}>
                       {j.name} <span className="muted">({j.code})</span>
                     </Link>
-                    <span className="small muted">
-                      {j.agencyCount > 0 ? `${j.agencyCount} ${j.agencyCount === 1 ? "agency" : "agencies"}` : "no agencies"}
-                    </span>
+                    {j.agencyCount > 0 ? (
+                      <span className="small muted">
+                        {j.agencyCount} {j.agencyCount === 1 ? "agency" : "agencies"}
+                      </span>
+                    ) : null}
                   </li>
                 ))}
             </ul>
