@@ -54,17 +54,58 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootData = typeof loader;
 
-/** On a phone the menu scrolls sideways: keep the current page's item in view after each navigation. */
-function useCurrentMenuItemInView(pathname: string) {
-  const menu = useRef<HTMLUListElement>(null);
+type NavItem = { to: string; label: string; end?: boolean; count?: number };
+
+function navItems(viewer: Parameters<typeof can>[0], attention: number): NavItem[] {
+  if (!viewer) return [];
+  const items: NavItem[] = [
+    { to: "/", label: "My week", end: true },
+    { to: "/requests", label: "Requests" },
+    { to: "/chase", label: "Chase", count: attention },
+    { to: "/agencies", label: "Agencies" },
+    { to: "/jurisdictions", label: "Jurisdictions" },
+    { to: "/laws", label: "Laws" },
+    { to: "/catalog", label: "Catalog" },
+    { to: "/outbox", label: "Mail" },
+  ];
+  if (can(viewer, "users.manage")) items.push({ to: "/admin/users", label: "Users" });
+  items.push(
+    { to: "/vendors", label: "Vendors" },
+    { to: "/campaigns", label: "Joint asks" },
+    { to: "/coalition", label: "Coalition" },
+    { to: "/analytics", label: "Analytics" },
+  );
+  return items;
+}
+
+function NavList({ items, className }: { items: NavItem[]; className: string }) {
+  return (
+    <ul className={className}>
+      {items.map((item) => (
+        <li key={item.to}>
+          <NavLink to={item.to} end={item.end}>
+            {item.label}
+            {item.count ? (
+              <>
+                {" "}
+                <span className="nav-count">
+                  {item.count}
+                  <span className="visually-hidden"> need attention</span>
+                </span>
+              </>
+            ) : null}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The phone menu is a <details> (it opens without JavaScript); with JavaScript it closes after each navigation. */
+function useMenuClosedOnNavigation(pathname: string) {
+  const menu = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
-    const list = menu.current;
-    const current = list?.querySelector<HTMLElement>('a[aria-current="page"]');
-    if (!list || !current || list.scrollWidth <= list.clientWidth) return;
-    const item = current.parentElement ?? current;
-    if (item.offsetLeft < list.scrollLeft || item.offsetLeft + item.offsetWidth > list.scrollLeft + list.clientWidth) {
-      list.scrollLeft = item.offsetLeft - list.clientWidth / 2 + item.offsetWidth / 2;
-    }
+    if (menu.current) menu.current.open = false;
   }, [pathname]);
   return menu;
 }
@@ -74,7 +115,8 @@ function Shell({ children }: { children: ReactNode }) {
   const viewer = data?.viewer;
   const nonce = useNonce();
   const { pathname } = useLocation();
-  const menu = useCurrentMenuItemInView(pathname);
+  const menu = useMenuClosedOnNavigation(pathname);
+  const items = navItems(viewer, data?.chase?.attention ?? 0);
   return (
     <html lang="en">
       <head>
@@ -95,64 +137,13 @@ function Shell({ children }: { children: ReactNode }) {
             </Link>
             {viewer ? (
               <>
-                <nav aria-label="Main">
-                  <ul className="nav" ref={menu}>
-                    <li>
-                      <NavLink to="/" end>
-                        My week
-                      </NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/requests">Requests</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/chase">
-                        Chase{" "}
-                        {data?.chase && data.chase.attention > 0 ? (
-                          <span className="nav-count">
-                            {data.chase.attention}
-                            <span className="visually-hidden"> need attention</span>
-                          </span>
-                        ) : null}
-                      </NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/agencies">Agencies</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/jurisdictions">Jurisdictions</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/laws">Laws</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/catalog">Catalog</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/outbox">Mail</NavLink>
-                    </li>
-                    {can(viewer, "users.manage") ? (
-                      <li>
-                        <NavLink to="/admin/users">Users</NavLink>
-                      </li>
-                    ) : null}
-                    <li>
-                      <NavLink to="/vendors">Vendors</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/campaigns">Joint asks</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/coalition">Coalition</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/analytics">Analytics</NavLink>
-                    </li>
-                  </ul>
+                <nav aria-label="Main" className="site-nav site-nav--bar">
+                  <NavList items={items} className="nav" />
                 </nav>
-                <div className="account">
-                  <Link to="/account">
-                    {viewer.name} · {viewer.organizationName}
+                <div className="account site-nav--bar">
+                  <Link to="/account" title={viewer.organizationName}>
+                    {viewer.name}
+                    <span className="visually-hidden"> · {viewer.organizationName}</span>
                   </Link>
                   <Form method="post" action="/logout">
                     <button type="submit" className="button button--quiet">
@@ -160,21 +151,46 @@ function Shell({ children }: { children: ReactNode }) {
                     </button>
                   </Form>
                 </div>
+                <details className="site-menu" ref={menu}>
+                  <summary>
+                    Menu
+                    {data?.chase && data.chase.attention > 0 ? <span className="nav-count" aria-hidden="true">{data.chase.attention}</span> : null}
+                  </summary>
+                  <div className="site-menu__panel">
+                    <nav aria-label="Main">
+                      <NavList items={items} className="site-menu__list" />
+                    </nav>
+                    <div className="site-menu__account">
+                      <Link to="/account">
+                        {viewer.name} · {viewer.organizationName}
+                      </Link>
+                      <Form method="post" action="/logout">
+                        <button type="submit" className="button button--secondary">
+                          Sign out
+                        </button>
+                      </Form>
+                    </div>
+                  </div>
+                </details>
               </>
             ) : (
-              <nav aria-label="Public">
-                <ul className="nav">
-                  <li>
-                    <NavLink to="/r">Public requests</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/deadlines">Deadline calculator</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/login">Sign in</NavLink>
-                  </li>
-                </ul>
-              </nav>
+              <>
+                <nav aria-label="Public" className="site-nav--public">
+                  <ul className="nav">
+                    <li>
+                      <NavLink to="/r">Public requests</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/deadlines">Deadline calculator</NavLink>
+                    </li>
+                  </ul>
+                </nav>
+                <div className="account">
+                  <Link to="/login" className="button button--secondary">
+                    Sign in
+                  </Link>
+                </div>
+              </>
             )}
           </div>
         </header>

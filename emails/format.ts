@@ -1,16 +1,15 @@
 import type { IsoDate, LawCitation, RecipientKind } from "./types";
 
-const longDate = new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
-const shortDate = new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" });
+import { formatDate, formatLetterDate } from "../app/utils/dates";
 
-/** "November 23, 2026": the date style of a formal letter. */
+/** "November 23, 2026": the date style of a formal letter (from the one date module). */
 export function letterDate(iso: IsoDate): string {
-  return longDate.format(new Date(`${iso}T00:00:00Z`));
+  return formatLetterDate(iso);
 }
 
-/** "Mon, Nov 23". */
+/** "Mon 23 Nov", as the app's pages write a day (from the one date module). */
 export function shortDay(iso: IsoDate): string {
-  return shortDate.format(new Date(`${iso}T00:00:00Z`));
+  return formatDate(iso, iso);
 }
 
 /** "5 business days", "30 calendar days", or null when the law sets no number. */

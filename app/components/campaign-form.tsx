@@ -34,7 +34,7 @@ function Placeholders({ names }: { names: readonly (keyof typeof PLACEHOLDER_HIN
       <summary>Placeholders you can use</summary>
       <dl className="summary-list">
         {names.map((n) => (
-          <div key={n} style={{ display: "contents" }}>
+          <div key={n} className="contents">
             <dt>
               <code>{`{${n}}`}</code>
             </dt>

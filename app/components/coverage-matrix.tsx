@@ -1,4 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { Link } from "@remix-run/react";
 import { FieldStateBadge } from "~/components/request-fields";
 import { describeCoverage, FIELD_STATE_BADGES, FIELD_STATE_LABELS } from "~/domain/field-states";
@@ -8,7 +9,6 @@ import { FIELD_STATES } from "../../db/schema/field-values";
 /** Beyond this many field columns the grid is wider than most screens: say so above it. */
 const COLUMNS_IN_VIEW = 6;
 
-const shortDate = (iso: string) => new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 
 /**
  * The city-by-field grid of a joint ask: one row per request (a row header naming the agency or vendor, and the
@@ -89,13 +89,26 @@ export function CoverageMatrixTable({
                     </div>
                   </th>
                   <td data-label="Period delivered" className="nowrap">
-                    {period ? `${shortDate(period.from)} – ${shortDate(period.to)}` : <span className="muted small">—</span>}
+                    {period ? (
+                      <>
+                        <DateText date={period.from} as="month" /> – <DateText date={period.to} as="month" />
+                      </>
+                    ) : (
+                      <span className="muted small">—</span>
+                    )}
                   </td>
                   {fields.map((f) => {
                     const state = r.states[f.id];
                     return (
                       <td key={f.id} data-label={f.label}>
-                        {state ? <FieldStateBadge state={state} /> : <span className="muted small">Not asked</span>}
+                        {state === "not_yet" ? (
+                          // Waiting is the usual state: quiet text, so what came back (or was refused) stands out.
+                          <span className="grid-pending">Not yet</span>
+                        ) : state ? (
+                          <FieldStateBadge state={state} />
+                        ) : (
+                          <span className="muted small">Not asked</span>
+                        )}
                       </td>
                     );
                   })}

@@ -1,4 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { Link } from "@remix-run/react";
 import type { DataReceivedRow } from "~/domain/profiles/campaign-data.server";
 
@@ -28,7 +29,7 @@ export function DataReceivedTable({ rows }: { rows: SerializeFrom<DataReceivedRo
               <td data-label="Period covered">
                 {r.periodCovered ? (
                   <>
-                    {r.periodCovered.from} to {r.periodCovered.to}
+                    <DateText date={r.periodCovered.from} as="full" /> to <DateText date={r.periodCovered.to} as="full" />
                     {r.missing ? (
                       <div>
                         <span className="badge badge--partial">Missing</span> <span className="small">{r.missing}</span>

@@ -1,6 +1,6 @@
 import type { RequestStatus } from "../../db/schema/values";
 import { isOpenStatus } from "~/domain/request-status";
-import { describeDue, describeWhen, formatDate } from "~/utils/dates";
+import { DateText } from "~/components/date-text";
 
 /** The due column of a list of requests: "due in 3 days (Tue 29 Dec)", "overdue by 2 days (...)", a follow-up date, or why there is none. */
 export function DueCell({
@@ -12,11 +12,11 @@ export function DueCell({
 }) {
   const open = isOpenStatus(row.status);
   if (row.dueOn) {
-    if (!open) return <span className="muted">{formatDate(row.dueOn, today)}</span>;
+    if (!open) return <span className="muted"><DateText date={row.dueOn} today={today} /></span>;
     const longOverdue = row.longOverdueOn !== null && row.longOverdueOn < today;
     return (
       <>
-        {describeDue(row.dueOn, today)}
+        <DateText date={row.dueOn} today={today} as="due" />
         {row.dueOn < today ? (
           <div>
             <span className="badge badge--danger">{longOverdue ? "Long overdue" : "Overdue"}</span>
@@ -28,7 +28,7 @@ export function DueCell({
   if (open && !row.dueStatutory && row.followUpOn) {
     return (
       <>
-        follow up {describeWhen(row.followUpOn, today)}
+        follow up <DateText date={row.followUpOn} today={today} as="when" />
         <div className="small muted">no statutory deadline</div>
       </>
     );

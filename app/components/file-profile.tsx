@@ -1,4 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { Form, Link, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { FIELD_STATES } from "../../db/schema/field-values";
@@ -179,7 +180,7 @@ export function AskCheckCard({ check, ask, requestId }: { check: SerializeFrom<A
         <dd>
           {period.covered ? (
             <>
-              Covers {period.covered.from} to {period.covered.to}
+              Covers <DateText date={period.covered.from} as="full" /> to <DateText date={period.covered.to} as="full" />
               {period.dateColumn ? <span className="muted small"> (from “{period.dateColumn}”)</span> : null}
             </>
           ) : (
@@ -189,12 +190,12 @@ export function AskCheckCard({ check, ask, requestId }: { check: SerializeFrom<A
             <div>
               {period.complete === false ? (
                 <>
-                  <span className="badge badge--partial">Months missing</span> Asked: {period.asked.from} to {period.asked.to}. Missing: <strong>{period.missingText}</strong> (
+                  <span className="badge badge--partial">Months missing</span> Asked: <DateText date={period.asked.from} as="full" /> to <DateText date={period.asked.to} as="full" />. Missing: <strong>{period.missingText}</strong> (
                   {count(period.missingMonths.length, "month")}).
                 </>
               ) : period.complete ? (
                 <>
-                  <span className="badge badge--success">Every month</span> of {period.asked.from} to {period.asked.to} has rows.
+                  <span className="badge badge--success">Every month</span> of <DateText date={period.asked.from} as="full" /> to <DateText date={period.asked.to} as="full" /> has rows.
                 </>
               ) : null}
             </div>

@@ -131,7 +131,7 @@ export function RequestFields({
             </option>
           ))}
         </SelectField>
-        <TextField label="Filed date" {...getInputProps(fields.filedOn, { type: "date" })} id={fields.filedOn.id} errors={fields.filedOn.errors} hint="YYYY-MM-DD" />
+        <TextField label="Filed date" {...getInputProps(fields.filedOn, { type: "date" })} id={fields.filedOn.id} errors={fields.filedOn.errors} />
         <TextField
           label="Received by agency"
           {...getInputProps(fields.receivedOn, { type: "date" })}
@@ -148,13 +148,13 @@ export function RequestFields({
             hint="Only where the law has an after-hours rule: the agency's local time."
           />
         ) : null}
-        <TextField label="Next action date" {...getInputProps(fields.nextActionOn, { type: "date" })} id={fields.nextActionOn.id} errors={fields.nextActionOn.errors} hint="YYYY-MM-DD" />
+        <TextField label="Next action date" {...getInputProps(fields.nextActionOn, { type: "date" })} id={fields.nextActionOn.id} errors={fields.nextActionOn.errors} />
       </div>
       <div className="form-row">
         <TextField label="Agency tracking number" {...getInputProps(fields.trackingNumber, { type: "text" })} id={fields.trackingNumber.id} errors={fields.trackingNumber.errors} />
         <TextField label="Portal link" {...getInputProps(fields.portalUrl, { type: "url" })} id={fields.portalUrl.id} errors={fields.portalUrl.errors} placeholder="https://" />
       </div>
-      <TextField label="Tags" {...getInputProps(fields.tags, { type: "text" })} id={fields.tags.id} errors={fields.tags.errors} hint="Separate tags with commas, e.g. stops, joint ask" />
+      <TextField label="Tags (optional)" {...getInputProps(fields.tags, { type: "text" })} required={false} id={fields.tags.id} errors={fields.tags.errors} hint="Separate tags with commas, e.g. stops, joint ask" />
     </>
   );
 }

@@ -110,7 +110,7 @@ export function SystemFields({
         </SelectField>
       </div>
       <div className="form-row">
-        <TextField label="Since" {...getInputProps(fields.sinceOn, { type: "date" })} id={fields.sinceOn.id} errors={fields.sinceOn.errors} hint="YYYY-MM-DD, if known" />
+        <TextField label="Since" {...getInputProps(fields.sinceOn, { type: "date" })} id={fields.sinceOn.id} errors={fields.sinceOn.errors} hint="If known" />
         <TextField label="Until" {...getInputProps(fields.untilOn, { type: "date" })} id={fields.untilOn.id} errors={fields.untilOn.errors} hint="Only if it has stopped" />
       </div>
       <fieldset className="field">

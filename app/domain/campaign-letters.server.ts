@@ -1,3 +1,4 @@
+import { formatLetterDate } from "../utils/dates";
 // The letters of a joint ask: its letter text (the body, written once) filled in for each target. The letter
 // itself (date, greeting, law, fields, period, deadline, reply address, signature) is composed around that body
 // by the request letter template, so no letter ever holds another.
@@ -46,8 +47,6 @@ export function placeOf(target: Pick<TargetAgency, "jurisdictionKind" | "jurisdi
   return `${target.jurisdictionName}, ${target.stateName}`;
 }
 
-const letterDate = (iso: string) =>
-  new Intl.DateTimeFormat("en-US", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 
 export interface CampaignLetterValues {
   ask: string;
@@ -65,7 +64,7 @@ function commonValues(context: CampaignLetterValues) {
     record_types: context.recordTypes.join(", "),
     vendor: context.vendorName ?? "the vendor of your records system",
     product: context.productName ?? "your records or dispatch system",
-    date: letterDate(context.today),
+    date: formatLetterDate(context.today),
     organization: context.organizationName,
     requester: context.requesterName,
   };

@@ -1,3 +1,4 @@
+import { formatLetterDate } from "../utils/dates";
 // A joint ask's mail: each target's letter (preview, edit one), send all, follow up all overdue, and one summary
 // follow-up to an agency with several open requests. Everything goes through the outbox, each letter under an
 // idempotency key, so doing any of it twice never sends a letter twice.
@@ -320,7 +321,6 @@ export async function followUpAllOverdue(
   return result;
 }
 
-const longDate = (iso: string) => new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 
 /** The agency's open, filed requests of the viewer's organization (from one joint ask or many). */
 async function openRequestsTo(db: Executor, viewer: Viewer, agencyId: string) {
@@ -370,13 +370,13 @@ export async function draftAgencySummary(viewer: Viewer, agencyId: string, today
   const replyAddress = replyAddressFor(open[0]!.id);
   const lines = open.map((r) => {
     const parts = [`#${r.number} ${r.title}`];
-    if (r.filedOn) parts.push(`filed ${longDate(r.filedOn)}`);
+    if (r.filedOn) parts.push(`filed ${formatLetterDate(r.filedOn)}`);
     if (r.trackingNumber) parts.push(`your reference ${r.trackingNumber}`);
-    if (r.dueOn) parts.push(`${r.dueOn < today ? "was due" : "due"} ${longDate(r.dueOn)}`);
+    if (r.dueOn) parts.push(`${r.dueOn < today ? "was due" : "due"} ${formatLetterDate(r.dueOn)}`);
     return `- ${parts.join(", ")}`;
   });
   const text = [
-    longDate(today),
+    formatLetterDate(today),
     `To the ${agency.contactName?.trim() || "Records Officer"}, ${agency.name}:`,
     `I am writing to follow up on the ${open.length} public records requests ${viewer.organizationName} has open with your office${overdue ? `, ${overdue} of them past their due date` : ""}:`,
     lines.join("\n"),

@@ -1,3 +1,5 @@
+import { getOrganizationShortCode } from "~/domain/organization-code.server";
+import { requestReference } from "~/domain/request-reference";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -6,7 +8,8 @@ import { StatusBadge } from "~/components/status-badge";
 import { COUNT_CAP, myWeek, type WeekRow } from "~/domain/my-week.server";
 import type { RequestStatus } from "~/domain/request-status";
 import { getViewer } from "~/utils/auth.server";
-import { formatDate, formatInstant, relativeDays, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
+import { DateText } from "~/components/date-text";
 
 export const meta: MetaFunction = () => [{ title: "My week · JointAsk" }];
 
@@ -15,8 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   if (!viewer) return redirect("/login");
   const today = todayIn(viewer.timeZone);
-  const week = await myWeek(viewer, today);
-  return json({ week, name: viewer.name, organizationName: viewer.organizationName, timeZone: viewer.timeZone });
+  const [week, organizationCode] = await Promise.all([myWeek(viewer, today), getOrganizationShortCode(viewer)]);
+  return json({ week, organizationCode, name: viewer.name, organizationName: viewer.organizationName, timeZone: viewer.timeZone });
 }
 
 /** "12", or "1,000+" at the cap. */
@@ -49,19 +52,20 @@ function Figures({ mine, organization, mineTo, organizationTo, label }: { mine: 
 }
 
 function RequestRows({ rows, today, empty, dateLabel }: { rows: WeekRow[]; today: string; empty: string; dateLabel: string }) {
+  const { organizationCode } = useLoaderData<typeof loader>();
   if (rows.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ul className="plain-list week-list">
       {rows.map((r) => (
         <li key={r.id}>
           <Link to={`/requests/${r.id}`} className="row-title">
-            #{r.number} {r.title}
+            {requestReference({ organizationCode, number: r.number })} {r.title}
           </Link>{" "}
           <StatusBadge status={r.status as RequestStatus} />
           <span className="muted small">
             {" "}
             {r.target ? `${r.target} · ` : ""}
-            {dateLabel} {r.date ? `${formatDate(r.date, today)} (${relativeDays(r.date, today)})` : "–"}
+            {r.date ? dateLabel === "due" ? <DateText date={r.date} today={today} as="due" /> : <>{dateLabel} <DateText date={r.date} today={today} as="when" /></> : `${dateLabel} –`}
           </span>
         </li>
       ))}
@@ -79,7 +83,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 export default function MyWeek() {
-  const { week, name, organizationName, timeZone } = useLoaderData<typeof loader>();
+  const { week, organizationCode, name, organizationName, timeZone } = useLoaderData<typeof loader>();
   const { counts, today } = week;
   return (
     <>
@@ -87,7 +91,7 @@ export default function MyWeek() {
         <div>
           <h1>My week</h1>
           <p className="page-header__meta">
-            {name} · {organizationName} · {formatDate(today)} to {formatDate(week.weekEnd)}
+            {name} · {organizationName} · <DateText date={today} /> to <DateText date={week.weekEnd} />
           </p>
         </div>
         <div className="actions">
@@ -152,7 +156,7 @@ export default function MyWeek() {
                   </Link>
                   <span className="muted small">
                     {" "}
-                    {m.fromAddress ?? "unknown sender"} · {formatInstant(m.receivedAt, timeZone)}
+                    {m.fromAddress ?? "unknown sender"} · <DateText instant={m.receivedAt} timeZone={timeZone} />
                   </span>
                 </li>
               ))}
@@ -174,7 +178,7 @@ export default function MyWeek() {
               {week.fieldsReceived.map((f) => (
                 <li key={f.requestId}>
                   <Link to={`/requests/${f.requestId}/fields`} className="row-title">
-                    #{f.number} {f.title}
+                    {requestReference({ organizationCode, number: f.number })} {f.title}
                   </Link>
                   <span className="muted small">
                     {" "}

@@ -1,3 +1,4 @@
+import { CopyField } from "~/components/copy-field";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -88,10 +89,7 @@ export default function ApiTokens() {
         <section className="card" role="status">
           <h2>Your new token “{created.name}”</h2>
           <p>Copy it now: it is shown only once. Anyone with it can use the API as you until you revoke it.</p>
-          <label htmlFor="new-token" className="small">
-            Token
-          </label>
-          <input id="new-token" type="text" readOnly value={created.token} />
+          <CopyField id="new-token" label="Token" value={created.token} />
         </section>
       ) : null}
       <section className="card" aria-labelledby="create-heading">

@@ -1,3 +1,4 @@
+import { EmptyState } from "~/components/empty-state";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -216,7 +217,9 @@ export default function UsersAdmin() {
         <section className="card" aria-labelledby="pending-heading">
           <h2 id="pending-heading">Pending invitations</h2>
           {invitations.length === 0 ? (
-            <p className="empty">No invitation is waiting to be accepted.</p>
+            <EmptyState title="No invitation is waiting to be accepted" inCard>
+              <p>Invite a colleague with the form beside this list; the invitation waits here until they accept it.</p>
+            </EmptyState>
           ) : (
             <ul className="plain-list" aria-labelledby="pending-heading">
               {invitations.map((i) => (

@@ -89,8 +89,9 @@ export default function AgenciesIndex() {
           </table>
         </div>
       ) : (
-        <div className="card empty">
-          <p>{params.get("q") ? "No agency matches that name." : "No agencies yet."}</p>
+        <div className="card empty-state">
+          <p className="empty-state__title">{params.get("q") ? "No agency matches that name" : "No agencies yet"}</p>
+          <p>The agencies your organization asks for records; any US agency can be added from the national directory.</p>
           {canManage ? (
             <Link to="/agencies/new" className="button">
               Add an agency

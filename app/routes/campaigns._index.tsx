@@ -1,3 +1,4 @@
+import { EmptyState } from "~/components/empty-state";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -83,12 +84,16 @@ export default function CampaignsIndex() {
           </table>
         </div>
       ) : (
-        <div className="card empty">
-          <p>No joint asks yet. Pick a product's group of cities and ask them all at once.</p>
-          <Link to="/groups" className="button">
-            See shared-vendor groups
-          </Link>
-        </div>
+        <EmptyState
+          title="No joint asks yet"
+          action={
+            <Link to="/groups" className="button">
+              See shared-vendor groups
+            </Link>
+          }
+        >
+          <p>A joint ask sends one request to many agencies at once, usually the cities that share a product, and tracks what each sends back.</p>
+        </EmptyState>
       )}
     </>
   );

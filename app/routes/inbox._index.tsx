@@ -1,3 +1,4 @@
+import { EmptyState } from "~/components/empty-state";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -100,7 +101,9 @@ export default function Inbox() {
         <section className="card" aria-labelledby="received-heading">
           <h2 id="received-heading">Received</h2>
           {rows.length === 0 ? (
-            <p className="empty">No replies filed yet.</p>
+            <EmptyState title="No replies filed yet" inCard action={<Link to="/inbox/review">Open the review queue</Link>}>
+              <p>Agencies' replies to your letters are filed here, on their request, as they arrive.</p>
+            </EmptyState>
           ) : (
             <div className="table-wrap">
               <table className="data">

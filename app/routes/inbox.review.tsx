@@ -1,3 +1,4 @@
+import { EmptyState } from "~/components/empty-state";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -75,7 +76,9 @@ export default function Review() {
       <MailNav reviewCount={total} />
       {rows.length === 0 ? (
         <section className="card">
-          <p className="empty">Nothing to review.</p>
+          <EmptyState title="Nothing to review" inCard action={<Link to="/inbox">See filed replies</Link>}>
+            <p>Replies that could not be matched to a request wait here for someone to file them.</p>
+          </EmptyState>
         </section>
       ) : (
         <ol className="review-list" aria-label="Messages to review">

@@ -93,28 +93,23 @@ export default function Jurisdictions() {
           </section>
           <section className="card" aria-labelledby="state-heading">
             <h2 id="state-heading">Federal, states and DC</h2>
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Code</th>
-                  <th scope="col" className="num">
-                    Agencies
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {stateLevel.map((j) => (
-                  <tr key={j.id}>
-                    <td>{j.name}</td>
-                    <td data-label="Code">{j.code}</td>
-                    <td data-label="Agencies" className="num">
-                      {j.agencyCount}
-                    </td>
-                  </tr>
+            <p className="small muted">Each has its own public-records law: open one for its response times, closed days and exemptions. Those with state-level agencies of yours (a state police, an attorney general) come first.</p>
+            <ul className="state-grid">
+              {[...stateLevel]
+                .sort((a, b) => Number(b.agencyCount > 0) - Number(a.agencyCount > 0))
+                .map((j) => (
+                  <li key={j.id} className={j.agencyCount > 0 ? "state-grid__item state-grid__item--used" : "state-grid__item"}>
+                    <Link to={`/laws/${j.code}`}>
+                      {j.name} <span className="muted">({j.code})</span>
+                    </Link>
+                    {j.agencyCount > 0 ? (
+                      <span className="small muted">
+                        {j.agencyCount} {j.agencyCount === 1 ? "agency" : "agencies"}
+                      </span>
+                    ) : null}
+                  </li>
                 ))}
-              </tbody>
-            </table>
+            </ul>
           </section>
         </div>
         {canManage ? (

@@ -1,3 +1,4 @@
+import { EmptyState } from "~/components/empty-state";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -88,7 +89,9 @@ export default function Outbox() {
       </nav>
       <section className="card" aria-label="Messages">
         {rows.length === 0 ? (
-          <p className="empty">No messages{filter === "all" ? " yet. Letters you send from a request appear here." : " here."}</p>
+          <EmptyState title={filter === "all" ? "No messages yet" : "No messages here"} inCard action={<Link to="/requests">Go to your requests</Link>}>
+            <p>Letters and follow-ups you send from a request's page appear here, with whether they were delivered.</p>
+          </EmptyState>
         ) : (
           <div className="table-wrap">
             <table className="data">

@@ -1,3 +1,4 @@
+import { EmptyState } from "~/components/empty-state";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -169,9 +170,22 @@ export default function PublicIndex() {
           )}
         </>
       ) : result ? (
-        <div className="card empty">
-          <p>{filtered ? "No published requests match this search." : "No requests have been published yet."}</p>
-        </div>
+        <EmptyState
+          title={filtered ? "No published requests match this search" : "No requests have been published yet"}
+          action={
+            filtered ? (
+              <Link to="/r" className="button button--secondary">
+                Show every published request
+              </Link>
+            ) : (
+              <Link to="/deadlines" className="button button--secondary">
+                Work out a response deadline
+              </Link>
+            )
+          }
+        >
+          <p>Organizations publish their requests here, with the agency's answers and the records that came back.</p>
+        </EmptyState>
       ) : null}
     </>
   );

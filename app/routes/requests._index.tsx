@@ -1,3 +1,4 @@
+import { EmptyState } from "~/components/empty-state";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -15,7 +16,7 @@ import { requestReference } from "~/domain/request-reference";
 import { REQUEST_STATUSES, STATUS_LABELS } from "~/domain/request-status";
 import { filterAgencyName, listRequests, listTags } from "~/domain/requests.server";
 import { requireViewer } from "~/utils/auth.server";
-import { describeWhen, formatDate } from "~/utils/dates";
+import { DateText } from "~/components/date-text";
 import { useToday } from "~/utils/use-root";
 import { useCan } from "~/utils/use-permission";
 import { BULK_VISIBILITIES, filterQuery } from "~/domain/bulk-input";
@@ -321,12 +322,12 @@ export default function RequestsIndex() {
                       {r.coverageTotal ? `${r.coverageReceived} of ${r.coverageTotal}` : <span className="muted">—</span>}
                     </td>
                     <td data-label="Assignee">{r.assigneeName ?? <span className="muted">Unassigned</span>}</td>
-                    <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, today) : <span className="muted">Not filed</span>}</td>
+                    <td data-label="Filed">{r.filedOn ? <DateText date={r.filedOn} today={today} /> : <span className="muted">Not filed</span>}</td>
                     <td data-label="Due">
                       <DueCell row={r} today={today} />
                     </td>
                     <td data-label="Next action">
-                      {r.nextActionOn ? describeWhen(r.nextActionOn, today) : <span className="muted">—</span>}
+                      {r.nextActionOn ? <DateText date={r.nextActionOn} today={today} as="when" /> : <span className="muted">—</span>}
                     </td>
                   </tr>
                 ))}
@@ -346,14 +347,25 @@ export default function RequestsIndex() {
           ) : null}
         </>
       ) : result ? (
-        <div className="card empty">
-          <p>{filtered ? "No requests match these filters." : "No requests yet."}</p>
-          {canFile ? (
-            <Link to="/requests/new" className="button">
-              File a request
-            </Link>
-          ) : null}
-        </div>
+        <EmptyState
+          title={filtered ? "No requests match these filters" : "No requests yet"}
+          action={
+            <>
+              {filtered ? (
+                <Link to="/requests" className="button button--secondary">
+                  Clear the filters
+                </Link>
+              ) : null}
+              {canFile ? (
+                <Link to="/requests/new" className="button">
+                  File a request
+                </Link>
+              ) : null}
+            </>
+          }
+        >
+          <p>Every public-records request your organization files is tracked here, with its deadline and what came back.</p>
+        </EmptyState>
       ) : null}
     </>
   );

@@ -1,3 +1,4 @@
+import { CopyField } from "~/components/copy-field";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -55,10 +56,13 @@ export default function CalendarSettings() {
         <section className="card" role="status">
           <h2>Your new feed address</h2>
           <p>Copy it now: for your security it is shown only once. Anyone with this address can read the calendar.</p>
-          <label htmlFor="feed-url" className="small">
-            Feed address
-          </label>
-          <input id="feed-url" type="text" readOnly value={created.url} onFocus={(e) => e.currentTarget.select()} />
+          <CopyField id="feed-url" label="Feed address" value={created.url} />
+          <p className="actions">
+            <a className="button" href={created.url.replace(/^https?:/, "webcal:")}>
+              Open in your calendar app
+            </a>
+            <span className="small muted">(a webcal: link: Apple Calendar, Outlook and most others subscribe from it)</span>
+          </p>
         </section>
       ) : null}
       <section className="card">

@@ -1,3 +1,4 @@
+import { EmptyState } from "~/components/empty-state";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -124,9 +125,18 @@ export default function VendorsIndex() {
           </table>
         </div>
       ) : (
-        <div className="card empty">
-          <p>{params.get("q") ? "No vendor matches that name." : "No vendors yet. Start from the standard list of public-safety vendors, or add your own."}</p>
-        </div>
+        <EmptyState
+          title={params.get("q") ? "No vendor matches that name" : "No vendors yet"}
+          action={
+            canManage ? (
+              <Link to="/vendors/new" className="button">
+                Add a vendor
+              </Link>
+            ) : null
+          }
+        >
+          <p>Vendors are the companies behind agencies' systems; start from the standard list of public-safety vendors, or add your own.</p>
+        </EmptyState>
       )}
     </>
   );

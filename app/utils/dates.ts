@@ -44,6 +44,26 @@ export function formatDate(iso: string, todayIso?: string): string {
   return (sameYear ? shortFormat : longFormat).format(date).replace(/,/g, "");
 }
 
+const fullFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+
+/** "29 Dec 2026": a date standing alone (a period's bounds, a "since"), where the weekday adds nothing. */
+export function formatFullDate(iso: string): string {
+  return fullFormat.format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** "Dec 2026": a month, e.g. the bounds of a data period in a narrow grid. */
+export function formatMonth(iso: string): string {
+  return monthFormat.format(new Date(`${iso}T00:00:00Z`));
+}
+
+const letterFormat = new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
+
+/** "December 4, 2026": the date written in a letter to a US agency, as US correspondence writes it. Not for pages. */
+export function formatLetterDate(iso: string): string {
+  return letterFormat.format(new Date(`${iso}T00:00:00Z`));
+}
+
 /** "in 3 days", "tomorrow", "today", "yesterday", "5 days ago". */
 export function relativeDays(iso: string, todayIso: string): string {
   const days = daysBetween(todayIso, iso);

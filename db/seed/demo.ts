@@ -158,7 +158,7 @@ export async function seedDemo(db: Executor, today: string): Promise<{ organizat
 
   const at = (daysAgo: number, hour: number) => new Date(Date.parse(`${addDays(today, -daysAgo)}T${String(hour).padStart(2, "0")}:00:00Z`));
   let number = 0;
-  const createdRequests: Array<{ id: string; title: string }> = [];
+  const createdRequests: Array<{ id: string; title: string; lastEventAt: Date }> = [];
   for (const spec of REQUESTS) {
     number += 1;
     const agency = agencyIds.get(spec.agency)!;
@@ -188,8 +188,7 @@ export async function seedDemo(db: Executor, today: string): Promise<{ organizat
         updatedAt: at(Math.min(...spec.steps.map((s) => s[1]), firstDay), 15),
       })
       .returning({ id: requests.id });
-    createdRequests.push({ id: request!.id, title: spec.title });
-
+    
     const events: Array<{ at: Date; kind: typeof requestEvents.$inferInsert.kind; actorId: string; data: Record<string, unknown> }> = [
       { at: at(firstDay, 13), kind: "created", actorId: demo.id, data: { status: "draft", title: spec.title } },
     ];
@@ -223,6 +222,9 @@ export async function seedDemo(db: Executor, today: string): Promise<{ organizat
         data: event.data,
       });
     }
+    // The request's last event in the story; the demo joint ask is joined just after it (so the timeline, read in
+    // its written order, stays in date order).
+    createdRequests.push({ id: request!.id, title: spec.title, lastEventAt: new Date(events.at(-1)!.at.getTime() + 5 * 60_000) });
     if (filedStep) {
       const viewer: Viewer = { id: demo.id, organizationId: org.id, organizationName: org.name, timeZone: org.timeZone, email: demo.email, name: demo.name, role: "admin", partnerOrganizationIds: [] };
       const last = events.at(-1)!.at;
@@ -262,7 +264,7 @@ async function seedDemoSystems(
   organizationId: string,
   userId: string,
   agencyIds: Map<string, { id: string; name: string }>,
-  createdRequests: Array<{ id: string; title: string }>,
+  createdRequests: Array<{ id: string; title: string; lastEventAt: Date }>,
   today: string,
 ): Promise<string> {
   await seedVendorCatalog(db, organizationId, userId);
@@ -305,6 +307,8 @@ async function seedDemoSystems(
       requestId: request.id,
       kind: "campaign_joined",
       actorId: userId,
+      // On the story's own date, not the moment the demo was loaded.
+      occurredAt: request.lastEventAt,
       data: { campaignId: campaign!.id, campaignTitle: campaign!.title },
     });
   }

@@ -64,7 +64,7 @@ test("an invited coordinator joins, sees the coalition's shared joint ask but no
   await expect(page.getByRole("note")).toContainText(`${PARTNER} shares this request with your coalition`);
   await expect(page.getByRole("button", { name: "Change status" })).toHaveCount(0);
   await page.goto("/requests?q=Gunshot");
-  await expect(page.getByText("No requests match these filters.")).toBeVisible();
+  await expect(page.getByText("No requests match these filters")).toBeVisible();
   await page.goto("/requests?pageSize=100");
   await expect(page.getByRole("link", { name: PARTNER_SHARED })).toBeVisible();
   await expect(page.getByText(PARTNER_PRIVATE)).toHaveCount(0);

@@ -122,5 +122,5 @@ test("a bad import file is refused with its problems listed by line, and nothing
   await expect(page.getByRole("alert").filter({ hasText: "Nothing has been imported" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Problems by line" }).getByRole("row", { name: /3 state Unknown state “ZZ”/ })).toBeVisible();
   await page.goto("/agencies?q=Verona");
-  await expect(page.getByText("No agency matches that name.")).toBeVisible();
+  await expect(page.getByText("No agency matches that name")).toBeVisible();
 });

@@ -111,7 +111,7 @@ describe("the daily digest", () => {
     const digests = await outboxOf("digest");
     expect(digests).toHaveLength(1);
     expect(digests[0]).toMatchObject({ toAddress: org.admin.email, recipientUserId: org.admin.id, idempotencyKey: `digest:${org.admin.id}:2026-11-23` });
-    expect(digests[0]!.subject).toMatch(/^JointAsk digest for Mon, Nov 23: \d+ overdue/);
+    expect(digests[0]!.subject).toMatch(/^JointAsk digest for Mon 23 Nov: \d+ overdue/);
     expect(digests[0]!.textBody).toContain("Overdue (");
     expect(digests[0]!.textBody).toContain("Waiting on us (1)");
     const rows = await db.select().from(mailDigests).where(eq(mailDigests.organizationId, org.org.id));

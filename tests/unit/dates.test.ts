@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, describeDue, describeWhen, formatDate, formatInstant, isIsoDate, startOfDayIn, todayIn } from "~/utils/dates";
+import { addDays, daysBetween, describeDue, describeWhen, formatDate, formatFullDate, formatInstant, formatLetterDate, formatMonth, isIsoDate, startOfDayIn, todayIn } from "~/utils/dates";
 
 describe("dates", () => {
   it.each([
@@ -76,4 +76,21 @@ describe("startOfDayIn: the instant a day starts in a time zone (when an embargo
     ["America/Santiago", "2026-04-05", "2026-04-05T04:00:00.000Z"],
     ["Asia/Beirut", "2026-03-29", "2026-03-28T22:00:00.000Z"],
   ])("%s %s, where the change is at midnight, starts at %s", (timeZone, iso, expected) => expectStartOf(iso, timeZone, expected));
+});
+
+describe("full dates and months", () => {
+  it("writes a date standing alone as day, short month and year, without a weekday or commas", () => {
+    expect(formatFullDate("2026-12-29")).toBe("29 Dec 2026");
+    expect(formatFullDate("2022-01-01")).toBe("1 Jan 2022");
+  });
+  it("writes a month as short month and year", () => {
+    expect(formatMonth("2021-01-01")).toBe("Jan 2021");
+    expect(formatMonth("2026-12-31")).toBe("Dec 2026");
+  });
+});
+
+describe("letter dates", () => {
+  it("writes the date in a letter to a US agency as US correspondence does", () => {
+    expect(formatLetterDate("2026-12-04")).toBe("December 4, 2026");
+  });
 });

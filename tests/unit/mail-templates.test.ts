@@ -203,9 +203,9 @@ describe("reminders", () => {
       waitingOnUs: [],
       nextActions: [item(6, "2026-11-24")],
     });
-    expect(digest.subject).toBe("JointAsk digest for Mon, Nov 23: 1 overdue, 2 due this week");
+    expect(digest.subject).toBe("JointAsk digest for Mon 23 Nov: 1 overdue, 2 due this week");
     expect(digest.text).toContain("Overdue (1)");
-    expect(digest.text).toContain("- #3 Request 3 — Madison Police Department · Submitted · was due Fri, Nov 20\n  https://jointask.example/requests/3");
+    expect(digest.text).toContain("- #3 Request 3 — Madison Police Department · Submitted · was due Fri 20 Nov\n  https://jointask.example/requests/3");
     expect(digest.text).not.toContain("Waiting on us");
     expect(digest.html).toContain('<a href="https://jointask.example/requests/4"');
     expect(digest.text).toContain("Email preferences: https://jointask.example/settings/email");
@@ -224,7 +224,7 @@ describe("reminders", () => {
       preferencesUrl: "https://jointask.example/settings/email",
     });
     expect(alert.subject).toBe("Overdue: #7 Use of force");
-    expect(alert.text).toContain("which was due on Fri, Nov 20");
+    expect(alert.text).toContain("which was due on Fri 20 Nov");
     expect(alert.text).toContain("https://jointask.example/requests/r7/letters?kind=follow_up");
   });
 });

@@ -1,0 +1,105 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { signIn } from "./support";
+
+// Every page, signed in and signed out, at a phone, a tablet, a laptop and a wide screen: a screenshot of each
+// is kept with the test's output (not committed), the page never scrolls sideways, and axe finds no serious or
+// critical WCAG 2.1 A/AA violation.
+
+const WIDTHS = [
+  { name: "phone", width: 390, height: 844 },
+  { name: "tablet", width: 768, height: 1024 },
+  { name: "laptop", width: 1366, height: 900 },
+  { name: "wide", width: 1920, height: 1080 },
+] as const;
+
+const PUBLIC_PAGES = ["/login", "/forgot-password", "/r", "/deadlines", "/deadlines?jurisdiction=PA&received=2026-12-21", "/docs/api"];
+
+const SIGNED_IN_PAGES = [
+  "/",
+  "/requests",
+  "/requests?sort=updated",
+  "/requests/new",
+  "/chase",
+  "/agencies",
+  "/agencies/new",
+  "/jurisdictions",
+  "/laws",
+  "/laws/PA",
+  "/catalog",
+  "/outbox",
+  "/inbox",
+  "/inbox/review",
+  "/admin/users",
+  "/admin/audit",
+  "/vendors",
+  "/vendors/new",
+  "/vendors/import",
+  "/campaigns",
+  "/campaigns/new",
+  "/coalition",
+  "/analytics",
+  "/directory",
+  "/directory?q=oakland+pd",
+  "/directory/contacts-import",
+  "/groups",
+  "/account",
+  "/account/tokens",
+  "/settings/calendar",
+  "/settings/email",
+  "/settings/organization",
+];
+
+/** Pages reached through the first link of a list: a request and its sub-pages, an agency, a vendor, a joint ask. */
+const LINKED_PAGES: { from: string; link: RegExp; suffixes: string[] }[] = [
+  { from: "/requests", link: /^\/requests\/[0-9a-f-]{36}$/, suffixes: ["", "/edit", "/fields", "/files", "/letters", "/publish"] },
+  { from: "/agencies", link: /^\/agencies\/[0-9a-f-]{36}$/, suffixes: ["", "/edit"] },
+  { from: "/vendors", link: /^\/vendors\/[0-9a-f-]{36}$/, suffixes: ["", "/edit"] },
+  { from: "/campaigns", link: /^\/campaigns\/[0-9a-f-]{36}$/, suffixes: ["", "/send"] },
+  { from: "/directory?q=oakland+pd", link: /^\/directory\/[A-Z0-9]+$/, suffixes: [""] },
+];
+
+async function firstLink(page: Page, from: string, pattern: RegExp): Promise<string | null> {
+  await page.goto(from);
+  const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  return hrefs.find((href) => pattern.test(href)) ?? null;
+}
+
+async function check(page: Page, testInfo: TestInfo, path: string, width: string) {
+  const response = await page.goto(path);
+  expect.soft(response?.status(), `${path} answers`).toBeLessThan(400);
+  const overflow = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect.soft(overflow.scrollWidth, `${path} at ${width}: no sideways scroll`).toBeLessThanOrEqual(overflow.innerWidth);
+  const name = `${width}${path.replace(/[^a-z0-9]+/gi, "-").replace(/-+$/, "") || "-home"}.png`;
+  await page.screenshot({ path: testInfo.outputPath(name), fullPage: true });
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect
+    .soft(
+      serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+      `${path} at ${width}: axe`,
+    )
+    .toEqual([]);
+}
+
+for (const viewport of WIDTHS) {
+  test(`public pages at ${viewport.width}px: no sideways scroll, axe-clean, screenshots kept`, async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(viewport);
+    for (const path of PUBLIC_PAGES) await check(page, testInfo, path, viewport.name);
+    const published = await firstLink(page, "/r", /^\/r\/[a-z0-9-]+$/);
+    if (published) await check(page, testInfo, published, viewport.name);
+  });
+
+  test(`signed-in pages at ${viewport.width}px: no sideways scroll, axe-clean, screenshots kept`, async ({ page }, testInfo) => {
+    test.setTimeout(600_000);
+    await page.setViewportSize(viewport);
+    await signIn(page);
+    for (const path of SIGNED_IN_PAGES) await check(page, testInfo, path, viewport.name);
+    for (const { from, link, suffixes } of LINKED_PAGES) {
+      const href = await firstLink(page, from, link);
+      expect(href, `a link to follow on ${from}`).not.toBeNull();
+      for (const suffix of suffixes) await check(page, testInfo, `${href}${suffix}`, viewport.name);
+    }
+  });
+}
