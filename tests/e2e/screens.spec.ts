@@ -68,8 +68,23 @@ async function firstLink(page: Page, from: string, pattern: RegExp): Promise<str
 async function check(page: Page, testInfo: TestInfo, path: string, width: string) {
   const response = await page.goto(path);
   expect.soft(response?.status(), `${path} answers`).toBeLessThan(400);
-  const overflow = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-  expect.soft(overflow.scrollWidth, `${path} at ${width}: no sideways scroll`).toBeLessThanOrEqual(overflow.innerWidth);
+  const overflow = await page.evaluate(() => {
+    // The elements reaching past the right edge, named so a failure says where to look.
+    const past = [...document.querySelectorAll("body *")]
+      .filter((element) => {
+        const right = element.getBoundingClientRect().right;
+        const parentRight = element.parentElement?.getBoundingClientRect().right ?? 0;
+        return right > window.innerWidth + 0.5 && right > parentRight + 0.5;
+      })
+      .slice(0, 5)
+      .map((element) => {
+        const named = (e: Element) => `${e.tagName.toLowerCase()}${typeof e.className === "string" && e.className.trim() ? `.${e.className.trim().split(/\s+/).join(".")}` : ""}`;
+        const parent = element.parentElement;
+        return `${parent ? `${named(parent)} > ` : ""}${named(element)} "${(element.textContent ?? "").trim().slice(0, 30)}" (right ${Math.round(element.getBoundingClientRect().right)})`;
+      });
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, past };
+  });
+  expect.soft(overflow.scrollWidth, `${path} at ${width}: no sideways scroll; past the edge: ${overflow.past.join(", ")}`).toBeLessThanOrEqual(overflow.innerWidth);
   const name = `${width}${path.replace(/[^a-z0-9]+/gi, "-").replace(/-+$/, "") || "-home"}.png`;
   await page.screenshot({ path: testInfo.outputPath(name), fullPage: true });
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
