@@ -43,7 +43,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const url = new URL(request.url);
   const parsed = parseRequestFilters(url.searchParams);
-  const query = filterQuery(url.searchParams);
   // No select lists every agency: the agency filter is a text box (agencyName), and links from an agency's page
   // keep their agency id.
   const agencyParam = parsed.success ? parsed.data.agency : undefined;
@@ -54,6 +53,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listSavedViews(viewer),
   ]);
   const inCoalition = viewer.partnerOrganizationIds.length > 0;
+  // The filters carried on to the export, saved views and bulk changes; an agency id the viewer can't see (one
+  // that names no agency of theirs) matches nothing and is not repeated back.
+  const kept = new URLSearchParams(url.searchParams);
+  if (agencyParam && !agencyLabel) kept.delete("agency");
+  const query = filterQuery(kept);
   const options = { members, tags, agencyLabel, views, query };
   if (!parsed.success) {
     const errors = fieldErrorsOf(parsed.error.issues);
