@@ -96,6 +96,8 @@ test("a coordinator creates a joint ask to three agencies and the vendor, previe
   await page.getByLabel("Filed date").fill(past);
   await page.getByLabel("Received by agency").fill(past);
   await page.getByRole("button", { name: "Save changes" }).click();
+  // Wait for the save: navigating away at once could cancel it.
+  await expect(page.getByRole("status")).toHaveText("Changes saved.");
   await page.goto(campaignUrl);
   await page.getByRole("button", { name: "Follow up all 1 overdue" }).click();
   await expect(page.getByRole("status")).toContainText("Follow-up letter queued for 1 overdue request");
