@@ -274,6 +274,9 @@ export type PrecedentRow = {
   campaignId: string | null;
 };
 
+/** How many of the latest received requests listPrecedents reads before reading each member agency's. */
+const RECENT_SCAN = 2000;
+
 /**
  * Precedents: requests to agencies on the same product(s), or to the vendor itself, that brought records back
  * (fulfilled or partly), newest first. With record types, only requests about one of them: tagged with one of
@@ -324,7 +327,7 @@ export async function listPrecedents(
     : sql`select c.* from (select distinct ${agencyProducts.agencyId} as agency_id from ${agencyProducts} where ${members(viewer, scope, options.today)}) m
             cross join lateral (${latest(sql`${requests.agencyId} = m.agency_id`)}) c
           ${options.vendorId ? sql`union all (${latest(sql`${requests.vendorId} = ${options.vendorId}::uuid`)})` : sql``}`;
-  const rows = await queryRows<PrecedentRow>(
+  const select = (source: SQL) => queryRows<PrecedentRow>(
     db,
     sql`select ${requests.id}::text as "requestId", ${requests.number} as number, ${requests.title} as title,
            ${requests.status}::text as status, ${requests.tags}::text[] as tags, ${requests.updatedAt} as "updatedAt",
@@ -342,6 +345,18 @@ export async function listPrecedents(
      order by ${requests.updatedAt} desc, ${requests.id}
      limit ${limit}`,
   );
+  // A product or vendor on thousands of agencies: reading each agency's latest requests costs a probe per agency
+  // (1.7 s for the largest vendor of the national bench dataset). First try the latest RECENT_SCAN received
+  // requests the viewer may see, in the same order (requests_received_updated_idx): if `limit` of them are on
+  // the product, they are the answer, since every other request on it comes after all of those read.
+  // Otherwise (a product with few agencies, whose precedents are older) the per-agency reading below.
+  if (!about.length) {
+    const recent = await select(
+      sql`select * from ${requests} where ${receivedLiteral} and ${received} order by ${requests.updatedAt} desc, ${requests.id} limit ${RECENT_SCAN}`,
+    );
+    if (recent.length === limit) return recent.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt).toISOString() }));
+  }
+  const rows = await select(source);
   return rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt).toISOString() }));
 }
 

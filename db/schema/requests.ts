@@ -153,6 +153,8 @@ export const requests = pgTable(
       .where(sql`${t.status} in ${sql.raw(OPEN_STATUS_LIST_SQL)} and not ${t.dueStatutory}`),
     // Precedents: an agency's (or vendor's) latest received requests.
     index("requests_received_agency_idx").on(t.agencyId, t.updatedAt).where(sql`${t.status} in ${sql.raw(RECEIVED_STATUS_LIST_SQL)}`),
+    // Every received request, latest first: precedents of a product with many agencies are read from its head.
+    index("requests_received_updated_idx").on(t.updatedAt.desc().nullsFirst(), t.id).where(sql`${t.status} in ${sql.raw(RECEIVED_STATUS_LIST_SQL)}`),
     index("requests_received_vendor_idx")
       .on(t.vendorId, t.updatedAt)
       .where(sql`${t.status} in ${sql.raw(RECEIVED_STATUS_LIST_SQL)} and ${t.vendorId} is not null`),

@@ -159,4 +159,18 @@ describe("precedents", () => {
     const onFlex = await listPrecedents(org.viewer, { vendorId: ids.motorola! }, { today: TODAY });
     expect(onFlex.map((p) => p.title)).toEqual(["Flex stops"]);
   });
+
+  it("gives the same precedents whether the latest received requests fill the list or each agency's are read", async () => {
+    // A second received request on the RMS, newer than the first: with limit 1 the latest received requests of
+    // the organization hold the answer (the quick reading); with the default limit they can't fill the list,
+    // so each member agency's latest are read. Both agree, newest first, and keep to the product.
+    const newer = await makeRequest(org.viewer, ids.harrisburg!, { title: "Stops export, 2nd", initialStatus: "submitted" });
+    await changeStatus(org.viewer, newer.id, { status: "partially_fulfilled" }, TODAY);
+    const all = await listPrecedents(org.viewer, { productId: ids.rms! }, { today: TODAY });
+    expect(all.map((p) => p.title)).toEqual(["Stops export, 2nd", "Stops export"]);
+    expect(await listPrecedents(org.viewer, { productId: ids.rms! }, { today: TODAY, limit: 1 })).toEqual(all.slice(0, 1));
+    expect(await listPrecedents(org.viewer, { productId: ids.rms! }, { today: TODAY, limit: 2 })).toEqual(all);
+    const flex = await listPrecedents(org.viewer, { vendorId: ids.motorola! }, { today: TODAY, limit: 1 });
+    expect(flex.map((p) => p.title)).toEqual(["Flex stops"]);
+  });
 });

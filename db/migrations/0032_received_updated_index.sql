@@ -1,0 +1,1 @@
+CREATE INDEX "requests_received_updated_idx" ON "requests" USING btree ("updated_at" DESC NULLS FIRST,"id") WHERE "requests"."status" in ('fulfilled', 'partially_fulfilled');
