@@ -85,10 +85,12 @@ export async function createRecordType(
   if (await findRecordTypeByName(viewer, name, db)) return fail("name", `There is already a record type called "${name}"`);
   const key = fieldKeyFor(name);
   const [taken] = await db
-    .select({ id: recordTypes.id })
+    .select({ id: recordTypes.id, key: recordTypes.key, name: recordTypes.name })
     .from(recordTypes)
     .where(and(eq(recordTypes.key, key), visibleRecordTypes(viewer)))
     .limit(1);
+  // Added by a colleague since the check above: that is the type asked for, as when both insert at once below.
+  if (taken && taken.name.toLowerCase() === name.trim().toLowerCase()) return ok(taken);
   const insert = (chosenKey: string) =>
     db
       .insert(recordTypes)

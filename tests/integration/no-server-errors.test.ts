@@ -91,11 +91,15 @@ describe("uploaded file names with ; and =", () => {
 });
 
 describe("two colleagues adding the same record type at once", () => {
-  it("both get the one type that exists", async () => {
+  it("both get the one type that exists, or are told it exists; never two", async () => {
     const org = await makeOrganization("Race");
     const results = await Promise.all([1, 2, 3].map(() => createRecordType(org.viewer, { name: "Body camera audits", category: "Other", description: "" })));
-    for (const result of results) expect(result.ok).toBe(true);
-    const ids = new Set(results.map((r) => (r.ok ? r.value.id : null)));
+    // Whoever arrives after a colleague's type is saved is told it exists (as a later form would be); whoever
+    // races it gets that type. Which happens depends on timing; one type, and no error, either way.
+    for (const result of results) {
+      if (!result.ok) expect(result.fieldErrors.name?.[0]).toMatch(/already a record type called "Body camera audits"/);
+    }
+    const ids = new Set(results.flatMap((r) => (r.ok ? [r.value.id] : [])));
     expect(ids.size).toBe(1);
     const rows = await db.select().from(recordTypes).where(eq(recordTypes.organizationId, org.org.id));
     expect(rows.filter((r) => r.name === "Body camera audits")).toHaveLength(1);
