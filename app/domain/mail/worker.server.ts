@@ -6,6 +6,7 @@ import type { Database, Transaction } from "../../utils/db.server";
 import { todayIn } from "../../utils/dates";
 import { viewerColumns, type Viewer } from "../accounts.server";
 import { changeStatus } from "../requests.server";
+import { PollingLoop } from "../../utils/polling-loop.server";
 import { onOutboxEnqueued } from "./outbox.server";
 import { describeSendError, isPermanentFailure, type MailTransport, type OutboxRow } from "./transport.server";
 
@@ -225,11 +226,7 @@ export interface RoundSummary {
 export class OutboxWorker {
   private readonly options: Required<Omit<WorkerOptions, "db" | "transport" | "log" | "organizationId">>;
   private readonly log: Logger;
-  private stopping = false;
-  private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
-  private woken = false;
-  private unsubscribe: (() => void) | undefined;
+  private readonly loop: PollingLoop;
 
   constructor(private readonly config: WorkerOptions) {
     this.options = {
@@ -241,6 +238,21 @@ export class OutboxWorker {
       retryMaxMs: config.retryMaxMs ?? 60 * 60_000,
     };
     this.log = config.log ?? console;
+    this.loop = new PollingLoop({
+      description: "mail: the outbox worker",
+      pollIntervalMs: this.options.pollIntervalMs,
+      round: async () => (await this.runOnce()).claimed === this.options.batchSize,
+      beforeFirstRound: async () => {
+        try {
+          const repaired = await repairSentLetters(this.config.db, this.config.organizationId);
+          if (repaired) this.log.info(`mail: wrote the timeline entries of ${repaired} letter(s) sent before a crash`);
+        } catch (error) {
+          this.log.error("mail: repairing sent letters' timeline entries failed:", error);
+        }
+      },
+      subscribe: onOutboxEnqueued,
+      log: this.log,
+    });
   }
 
   /** Claims one batch and sends it. */
@@ -296,60 +308,16 @@ export class OutboxWorker {
   }
 
   start(): void {
-    if (this.loop) return;
-    this.stopping = false;
-    this.unsubscribe = onOutboxEnqueued(() => this.wake());
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Stops after the round in flight: every message it claimed is sent and recorded first. */
   async stop(): Promise<void> {
-    this.stopping = true;
-    this.unsubscribe?.();
-    this.wake();
-    await this.loop;
-    this.loop = undefined;
+    await this.loop.stop();
   }
 
   /** Ends the current pause at once, or skips the next one when called during a round. */
   wake(): void {
-    this.woken = true;
-    this.wakeUp?.();
-  }
-
-  private async run(): Promise<void> {
-    try {
-      const repaired = await repairSentLetters(this.config.db, this.config.organizationId);
-      if (repaired) this.log.info(`mail: wrote the timeline entries of ${repaired} letter(s) sent before a crash`);
-    } catch (error) {
-      this.log.error("mail: repairing sent letters' timeline entries failed:", error);
-    }
-    while (!this.stopping) {
-      this.woken = false;
-      let busy = false;
-      try {
-        busy = (await this.runOnce()).claimed === this.options.batchSize;
-      } catch (error) {
-        this.log.error("mail: the outbox worker failed a round:", error);
-      }
-      if (!busy && !this.stopping) await this.sleep(this.options.pollIntervalMs);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        this.woken = false;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
+    this.loop.wake();
   }
 }

@@ -8,6 +8,7 @@ import type { Database } from "../../utils/db.server";
 import { filesDir, objectStore } from "../files/storage.server";
 import type { profileFile, ProfileOptions } from "./engine.server";
 import { ProfileError } from "./profile-error";
+import { PollingLoop } from "../../utils/polling-loop.server";
 
 // The background job that profiles received files, on the outbox worker's pattern: a job is claimed with
 // FOR UPDATE SKIP LOCKED (so two instances never take the same one) and held by a lease (a token and a
@@ -140,18 +141,30 @@ export class ProfileWorker {
   private readonly leaseMs: number;
   private readonly retryDelayMs: number;
   private readonly log: Logger;
+  /** Set when stop() begins: the job in flight is aborted and handed back rather than failed. */
   private stopping = false;
-  private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
-  private woken = false;
   private current: AbortController | undefined;
-  private readonly listener = () => this.wake();
+  private readonly loop: PollingLoop;
 
   constructor(private readonly config: ProfileWorkerOptions) {
     this.pollIntervalMs = config.pollIntervalMs ?? 2_000;
     this.leaseMs = config.leaseMs ?? 60_000;
     this.retryDelayMs = config.retryDelayMs ?? 30_000;
     this.log = config.log ?? console;
+    this.loop = new PollingLoop({
+      description: "profiles: the profile worker",
+      pollIntervalMs: this.pollIntervalMs,
+      round: async () => (await this.runOnce()) !== "idle",
+      subscribe: (wake) => {
+        listeners.add(wake);
+        return () => listeners.delete(wake);
+      },
+      onStopping: () => {
+        this.stopping = true;
+        this.current?.abort();
+      },
+      log: this.log,
+    });
   }
 
   /** Claims one job and runs it to its end. */
@@ -250,55 +263,17 @@ export class ProfileWorker {
   }
 
   start(): void {
-    if (this.loop) return;
     this.stopping = false;
-    listeners.add(this.listener);
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Stops: a job in flight is interrupted and handed back as pending. */
   async stop(): Promise<void> {
-    this.stopping = true;
-    listeners.delete(this.listener);
-    this.current?.abort();
-    this.wake();
-    await this.loop;
-    this.loop = undefined;
+    await this.loop.stop();
   }
 
   wake(): void {
-    this.woken = true;
-    this.wakeUp?.();
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopping) {
-      this.woken = false;
-      let outcome: JobOutcome = "idle";
-      try {
-        outcome = await this.runOnce();
-      } catch (error) {
-        this.log.error("profiles: the profile worker failed a round:", error);
-      }
-      if (outcome === "idle" && !this.stopping) await this.sleep(this.pollIntervalMs);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        this.woken = false;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
+    this.loop.wake();
   }
 }
 

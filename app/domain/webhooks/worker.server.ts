@@ -8,6 +8,7 @@ import type { Database } from "../../utils/db.server";
 import { appUrl } from "../../utils/app-url.server";
 import { webhookRetryDelayMs } from "./labels";
 import { bareHost, guardedLookup, isPrivateAddress, privateTargetsAllowed, urlShapeProblem } from "./targets.server";
+import { PollingLoop } from "../../utils/polling-loop.server";
 import { onWebhookQueued } from "./signal.server";
 
 // Delivers webhook_deliveries the way the outbox worker sends mail (mail/worker.server.ts): a batch is claimed
@@ -227,11 +228,7 @@ export interface WebhookRound {
 /** Delivers the webhook queue. One per app process; any number of them may run against one database. */
 export class WebhookWorker {
   private readonly log: Logger;
-  private stopping = false;
-  private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
-  private woken = false;
-  private unsubscribe: (() => void) | undefined;
+  private readonly loop: PollingLoop;
   private readonly batchSize: number;
   private readonly concurrency: number;
   private readonly pollIntervalMs: number;
@@ -244,6 +241,13 @@ export class WebhookWorker {
     this.pollIntervalMs = config.pollIntervalMs ?? 2_000;
     // Longer than an attempt can take (10 s timeout), with room: a live worker never loses its lease.
     this.leaseMs = config.leaseMs ?? 5 * 60_000;
+    this.loop = new PollingLoop({
+      description: "webhooks: the delivery worker",
+      pollIntervalMs: this.pollIntervalMs,
+      round: async () => (await this.runOnce()).claimed === this.batchSize,
+      subscribe: onWebhookQueued,
+      log: this.log,
+    });
   }
 
   async runOnce(): Promise<WebhookRound> {
@@ -287,54 +291,16 @@ export class WebhookWorker {
   }
 
   start(): void {
-    if (this.loop) return;
-    this.stopping = false;
-    this.unsubscribe = onWebhookQueued(() => this.wake());
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Stops after the round in flight, whose attempts are all recorded first. */
   async stop(): Promise<void> {
-    this.stopping = true;
-    this.unsubscribe?.();
-    this.wake();
-    await this.loop;
-    this.loop = undefined;
+    await this.loop.stop();
   }
 
   wake(): void {
-    this.woken = true;
-    this.wakeUp?.();
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopping) {
-      this.woken = false;
-      let busy = false;
-      try {
-        busy = (await this.runOnce()).claimed === this.batchSize;
-      } catch (error) {
-        this.log.error("webhooks: the delivery worker failed a round:", error);
-      }
-      if (!busy && !this.stopping) await this.sleep(this.pollIntervalMs);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        this.woken = false;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
+    this.loop.wake();
   }
 }
 
