@@ -65,6 +65,34 @@ function createPgliteDataDirInChildProcess(pgDataDir: string): void {
   }
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * PGlite runs each statement synchronously on the main thread and settles its promise at once, so a loop of
+ * awaited queries (the reminders' first pass over thousands of overdue requests took 24 s) never gives the event
+ * loop a turn: no page is served, not even /healthz, until the loop ends. Here each statement and each
+ * transaction first waits for the event loop's next turn, so concurrent requests and background work interleave
+ * as they do on a Postgres pool. (Statements inside a transaction run on as they are: it holds the database.)
+ */
+export function takeTurns(client: PGlite): PGlite {
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const transaction = client.transaction.bind(client);
+  client.query = (async (...args: Parameters<typeof query>) => {
+    await nextTurn();
+    return query(...args);
+  }) as PGlite["query"];
+  client.exec = async (...args: Parameters<typeof exec>) => {
+    await nextTurn();
+    return exec(...args);
+  };
+  client.transaction = (async (...args: Parameters<typeof transaction>) => {
+    await nextTurn();
+    return transaction(...args);
+  }) as PGlite["transaction"];
+  return client;
+}
+
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.driver === "postgres") {
     const client = postgres(options.url, {
@@ -83,7 +111,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   let release = () => {};
   let client: PGlite;
   if ("inMemory" in options) {
-    client = new PGlite({ ...PGLITE_OPTIONS, ...PGLITE_EXTENSIONS });
+    client = takeTurns(new PGlite({ ...PGLITE_OPTIONS, ...PGLITE_EXTENSIONS }));
   } else {
     release = lockDataDir(options.dataDir);
     const pgDataDir = path.join(options.dataDir, "pglite");
@@ -93,7 +121,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       release();
       throw error;
     }
-    client = new PGlite(pgDataDir, { ...PGLITE_OPTIONS, ...PGLITE_EXTENSIONS });
+    client = takeTurns(new PGlite(pgDataDir, { ...PGLITE_OPTIONS, ...PGLITE_EXTENSIONS }));
   }
   let closed: Promise<void> | undefined;
   return {
