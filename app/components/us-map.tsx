@@ -15,6 +15,9 @@ interface UsMapProps<C extends string> {
   id: string;
 }
 
+/** One agency: 7 units; a cell of several grows with the fourth root of their number (16 agencies: 14), up to 16. */
+const dotRadius = (agencies: number) => Math.min(16, 7 * agencies ** 0.25);
+
 const count = (n: number, [one, many]: [string, string]) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -29,12 +32,13 @@ export function UsMap<C extends string>({ map, categories, noun, colouredBy, sta
   const total = withAgencies.reduce((n, s) => n + s.total, 0);
   const unmapped = Object.values<number | undefined>(map.unmapped).reduce<number>((n, v) => n + (v ?? 0), 0);
   const shaded = withAgencies.some((s) => s.unlocated > 0);
+  const placed = map.dots.reduce((n, d) => n + d.count, 0);
   const titleOf = (s: (typeof map.states)[number]) =>
     `${s.name}: ${s.total ? count(s.total, noun) : `no ${noun[1]}`}${s.unlocated && s.unlocated !== s.total ? ` (${s.unlocated} without a location)` : ""}`;
   const summary =
     total === 0
       ? `Map of the United States: no ${noun[1]} to show.`
-      : `Map of the United States: ${count(total, noun)} in ${withAgencies.length} ${withAgencies.length === 1 ? "state" : "states"}, ${map.dots.length} placed at their location. ` +
+      : `Map of the United States: ${count(total, noun)} in ${withAgencies.length} ${withAgencies.length === 1 ? "state" : "states"}, ${placed} placed at their location. ` +
         withAgencies.map((s) => `${s.name} ${s.total}`).join(", ") +
         ". The table after the map lists them by state.";
   return (
@@ -62,7 +66,7 @@ export function UsMap<C extends string>({ map, categories, noun, colouredBy, sta
             ))}
             <g className="us-map__dots">
               {map.dots.map((d, i) => (
-                <circle key={i} cx={d.x} cy={d.y} r={7} className={`us-map__dot us-map__c${colourOf.get(d.category) ?? 9}`}>
+                <circle key={i} cx={d.x} cy={d.y} r={dotRadius(d.count)} className={`us-map__dot us-map__c${colourOf.get(d.category) ?? 9}`}>
                   <title>{d.label}</title>
                 </circle>
               ))}

@@ -401,11 +401,20 @@ export async function listMembershipsFlat(viewer: Viewer, scope: ProductScope, t
  * Every agency on the product(s) today with its state, the first system type it uses them as, and its
  * directory location (when it is linked to an ORI that has one), for the map.
  */
+/** Map dots are cells of this many degrees (about 28 km north-south): a map's size is bounded by the country's. */
+export const MAP_CELL_DEGREES = 0.25;
+
+/**
+ * Where the agencies in scope are, for the US map: one row per state, system type and map cell (agencies
+ * without a location: one row per state and system type), with how many agencies it holds and the first three
+ * names. Aggregated in SQL so the page carries a few hundred dots however many thousand agencies are in scope.
+ */
 export async function memberLocations(viewer: Viewer, scope: ProductScope, today: string, db: Executor = defaultDb) {
-  return queryRows<{ agencyId: string; agencyName: string; stateCode: string | null; systemType: SystemType; latitude: number | null; longitude: number | null }>(
+  return queryRows<{ agencies: number; names: string[]; stateCode: string | null; systemType: SystemType; latitude: number | null; longitude: number | null }>(
     db,
-    sql`select ${agencies.id}::text as "agencyId", ${agencies.name} as "agencyName", s.code as "stateCode", m.system_type::text as "systemType",
-               d.latitude, d.longitude
+    sql`select count(*)::int as agencies, (array_agg(${agencies.name} order by ${agencies.name}))[1:3] as names,
+               s.code as "stateCode", m.system_type::text as "systemType",
+               avg(d.latitude)::float8 as latitude, avg(d.longitude)::float8 as longitude
           from (select ${agencyProducts.agencyId} as agency_id, min(${agencyProducts.stateId}::text)::uuid as state_id,
                        min(${agencyProducts.systemType}::text) as system_type
                   from ${agencyProducts}
@@ -415,6 +424,7 @@ export async function memberLocations(viewer: Viewer, scope: ProductScope, today
           left join ${jurisdictions} s on s.id = m.state_id
           left join ${directoryAgencies} d on d.ori = ${agencies.ori}
          where ${visibleAgencies(viewer)}
-         order by ${agencies.id}`,
+         group by s.code, m.system_type, floor(d.latitude / ${MAP_CELL_DEGREES}), floor(d.longitude / ${MAP_CELL_DEGREES})
+         order by s.code nulls last, m.system_type, 5 nulls last, 6 nulls last`,
   );
 }

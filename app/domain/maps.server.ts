@@ -6,14 +6,21 @@ import { db as defaultDb } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
 import { memberLocations, type ProductScope } from "./groups.server";
 import type { StatusTone } from "./request-status";
-import { toneOfStatus, type MapData } from "./us-map";
+import { cellLabel, toneOfStatus, type MapData } from "./us-map";
 import { buildUsMap } from "./us-map.server";
 
 /** The agencies on a product, a vendor's products or every product, on the US map, coloured by system type. */
 export async function membersMap(viewer: Viewer, scope: ProductScope, today: string, db: Executor = defaultDb): Promise<MapData<SystemType>> {
   const rows = await memberLocations(viewer, scope, today, db);
   return buildUsMap(
-    rows.map((r) => ({ stateCode: r.stateCode, latitude: r.latitude, longitude: r.longitude, category: r.systemType, label: r.agencyName })),
+    rows.map((r) => ({
+      stateCode: r.stateCode,
+      latitude: r.latitude,
+      longitude: r.longitude,
+      category: r.systemType,
+      count: r.agencies,
+      label: cellLabel(r.agencies, r.names),
+    })),
   );
 }
 

@@ -96,18 +96,19 @@ export function buildUsMap<C extends string>(points: ReadonlyArray<MapPoint<C>>)
   for (const p of points) {
     const xy = p.latitude != null && p.longitude != null ? projectLonLat(p.longitude, p.latitude) : null;
     const code = p.stateCode && shapes.byCode.has(p.stateCode) ? p.stateCode : null;
+    const n = p.count ?? 1;
     if (!code && !xy) {
-      unmapped[p.category] = (unmapped[p.category] ?? 0) + 1;
+      unmapped[p.category] = (unmapped[p.category] ?? 0) + n;
       continue;
     }
     if (code) {
       const entry = perState.get(code) ?? { total: 0, unlocated: 0, byCategory: {} as Partial<Record<C, number>> };
-      entry.total += 1;
-      entry.byCategory[p.category] = (entry.byCategory[p.category] ?? 0) + 1;
-      if (!xy) entry.unlocated += 1;
+      entry.total += n;
+      entry.byCategory[p.category] = (entry.byCategory[p.category] ?? 0) + n;
+      if (!xy) entry.unlocated += n;
       perState.set(code, entry);
     }
-    if (xy) dots.push({ x: xy[0], y: xy[1], category: p.category, label: p.label });
+    if (xy) dots.push({ x: xy[0], y: xy[1], category: p.category, label: p.label, count: n });
   }
   return {
     width: MAP_WIDTH,

@@ -12,6 +12,8 @@ export interface MapPoint<C extends string = string> {
   longitude: number | null;
   category: C;
   label: string;
+  /** How many agencies the point stands for (a map cell's); 1 when absent. */
+  count?: number;
 }
 
 export interface MapState<C extends string = string> {
@@ -30,7 +32,8 @@ export interface MapData<C extends string = string> {
   height: number;
   borders: string;
   states: Array<MapState<C>>;
-  dots: Array<{ x: number; y: number; category: C; label: string }>;
+  /** count: how many agencies the dot stands for. */
+  dots: Array<{ x: number; y: number; category: C; label: string; count: number }>;
   /** Agencies with neither a drawable state nor a location (territories, no state recorded). */
   unmapped: Partial<Record<C, number>>;
 }
@@ -68,6 +71,14 @@ export const STATUS_TONE_LABELS: Record<StatusTone, string> = {
 
 const TONE_ORDER: StatusTone[] = ["success", "partial", "info", "waiting", "danger", "muted", "neutral"];
 const TONE_COLOURS: Record<StatusTone, number> = { success: 10, partial: 11, info: 12, waiting: 13, danger: 14, muted: 15, neutral: 16 };
+
+/** "Eugene PD", "Eugene PD and Lane County SO", "Eugene PD, Lane County SO, Springfield PD and 9 more". */
+export function cellLabel(count: number, names: readonly string[]): string {
+  if (count <= 1) return names[0] ?? "";
+  if (count === 2 && names.length === 2) return `${names[0]} and ${names[1]}`;
+  if (count === 3 && names.length === 3) return `${names[0]}, ${names[1]} and ${names[2]}`;
+  return `${names.slice(0, 3).join(", ")} and ${count - Math.min(3, names.length)} more`;
+}
 
 export function toneOfStatus(status: RequestStatus): StatusTone {
   return STATUS_TONES[status];

@@ -172,3 +172,46 @@ describe("the shared-vendor groups page's map", () => {
     expect(JSON.stringify(await bad.json())).toContain("state must be a two-letter state code");
   });
 });
+
+describe("a map cell with several agencies", () => {
+  const CELL_ORIS = ["ZZMAP0003", "ZZMAP0004", "ZZMAP0005"];
+  afterAll(async () => {
+    await db.update(agencies).set({ ori: null }).where(inArray(agencies.ori, CELL_ORIS));
+    await db.delete(directoryAgencies).where(inArray(directoryAgencies.ori, CELL_ORIS));
+  });
+
+  it("is one dot standing for all of them (the page carries cells, not every agency), with their count on the state", async () => {
+    const other = await makeOrganization("Maps cells");
+    const otherCookie = await cookieFor(other.admin.id);
+    const v = other.viewer;
+    const places = [
+      { ori: CELL_ORIS[0]!, name: "Berkeley Police Department", place: "Berkeley", latitude: 37.8716, longitude: -122.2727 },
+      { ori: CELL_ORIS[1]!, name: "Emeryville Police Department", place: "Emeryville", latitude: 37.8313, longitude: -122.2852 },
+      { ori: CELL_ORIS[2]!, name: "Sacramento Police Department", place: "Sacramento", latitude: 38.5816, longitude: -121.4944 },
+    ];
+    await db
+      .insert(directoryAgencies)
+      .values(places.map((p) => ({ ori: p.ori, name: p.name, fbiName: p.place, directoryType: "City" as const, agencyType: "police" as const, state: "CA", latitude: p.latitude, longitude: p.longitude, listed: false, listVersion: "test" })))
+      .onConflictDoNothing();
+    const vendor = await makeVendor(v, "Axon");
+    const product = await makeProduct(v, vendor, "Evidence.com", "body_cameras");
+    for (const p of places) {
+      const { agencyId } = await makeAgency(v, { name: p.name, place: p.place, state: "CA" });
+      await db.update(agencies).set({ ori: p.ori }).where(eq(agencies.id, agencyId));
+      await makeSystem(v, agencyId, { productId: product }, { systemType: "body_cameras" });
+    }
+    const response = await callRoute(vendorPage.loader as never, { url: `/vendors/${vendor}`, cookie: otherCookie, params: { vendorId: vendor } });
+    expect(response.status).toBe(200);
+    const data = (await response.json()) as { map: MapData };
+    const dots = [...data.map.dots].sort((a, b) => b.count - a.count);
+    expect(dots.map((d) => [d.count, d.label])).toEqual([
+      [2, "Berkeley Police Department and Emeryville Police Department"],
+      [1, "Sacramento Police Department"],
+    ]);
+    expect(data.map.states.find((s) => s.code === "CA")).toMatchObject({ total: 3, unlocated: 0, byCategory: { body_cameras: 3 } });
+    const html = render(data.map, "systems");
+    expect(html).toContain("Map of the United States: 3 agencies in 1 state, 3 placed at their location");
+    expect(html.match(/<circle [^>]*r="7"/g)).toHaveLength(1);
+    expect(html).toMatch(/<circle [^>]*r="8\.3\d*"[^>]*><title>Berkeley Police Department and Emeryville Police Department<\/title>/);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildUsMap, projectLonLat, usStateShapes } from "~/domain/us-map.server";
+import { cellLabel } from "~/domain/us-map";
 
 const inside = (p: [number, number] | null, bbox: [[number, number], [number, number]]) =>
   p !== null && p[0] >= bbox[0][0] && p[0] <= bbox[1][0] && p[1] >= bbox[0][1] && p[1] <= bbox[1][1];
@@ -40,5 +41,26 @@ describe("the US map", () => {
     expect(or).toMatchObject({ total: 2, unlocated: 2, shade: 2, byCategory: { records_management: 2 } });
     expect(map.unmapped).toEqual({ other: 1 });
     expect(map.states.filter((s) => s.total > 0).map((s) => s.code)).toEqual(["CA", "OR"]);
+  });
+});
+
+describe("map cells", () => {
+  it("counts a point standing for several agencies as that many, on its state and in its dot", () => {
+    const map = buildUsMap([
+      { stateCode: "CA", latitude: 37.85, longitude: -122.28, category: "body_cameras", label: "Berkeley PD and Emeryville PD", count: 2 },
+      { stateCode: "OR", latitude: null, longitude: null, category: "records_management", label: "Lane County SO, Eugene PD, Springfield PD and 2 more", count: 5 },
+      { stateCode: "GU", latitude: null, longitude: null, category: "other", label: "Guam PD", count: 3 },
+    ]);
+    expect(map.dots).toEqual([expect.objectContaining({ count: 2, label: "Berkeley PD and Emeryville PD" })]);
+    expect(map.states.find((s) => s.code === "CA")).toMatchObject({ total: 2, unlocated: 0 });
+    expect(map.states.find((s) => s.code === "OR")).toMatchObject({ total: 5, unlocated: 5, byCategory: { records_management: 5 } });
+    expect(map.unmapped).toEqual({ other: 3 });
+  });
+
+  it("labels a cell by its first names and how many more", () => {
+    expect(cellLabel(1, ["Eugene PD"])).toBe("Eugene PD");
+    expect(cellLabel(2, ["Eugene PD", "Lane County SO"])).toBe("Eugene PD and Lane County SO");
+    expect(cellLabel(3, ["A", "B", "C"])).toBe("A, B and C");
+    expect(cellLabel(12, ["A", "B", "C"])).toBe("A, B, C and 9 more");
   });
 });
