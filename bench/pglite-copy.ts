@@ -8,6 +8,30 @@
 import type { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 
+/**
+ * Brings the source to the state a running installation is in: the reminders' first pass over a generated
+ * dataset queues an alert for every request that fell overdue in the last week (thousands), which a live server
+ * sent long ago. Run once here (idempotent: a second pass queues nothing) and the outbox drained into the
+ * development mailbox, so the timing does not measure a one-off burst of mail.
+ */
+export async function settleBackgroundWork(sourceUrl: string, log: (line: string) => void = console.log): Promise<void> {
+  process.env.DATABASE_URL = sourceUrl; // the domain modules open the app's handle on import
+  const { openDatabase } = await import("../db/client");
+  const { runReminders } = await import("../app/domain/mail/reminders.server");
+  const { OutboxWorker } = await import("../app/domain/mail/worker.server");
+  const { devMailboxTransport } = await import("../app/domain/mail/transport.server");
+  const handle = openDatabase({ driver: "postgres", url: sourceUrl, maxConnections: 4 });
+  const quiet = { info: () => {}, warn: () => {}, error: (...args: unknown[]) => console.error(...args) };
+  try {
+    const started = performance.now();
+    const reminders = await runReminders(handle.db, new Date(), undefined, quiet);
+    const sent = await new OutboxWorker({ db: handle.db, transport: devMailboxTransport(handle.db), log: quiet }).drain();
+    log(`[pglite-copy] background work settled: ${reminders.alerts} alerts, ${reminders.digests} digests, ${reminders.followUps} follow-ups queued; ${sent.sent} messages sent (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  } finally {
+    await handle.close();
+  }
+}
+
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export async function copyToPglite(sourceUrl: string, dataDir: string, log: (line: string) => void = console.log): Promise<{ tables: number; rows: number }> {

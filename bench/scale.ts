@@ -31,7 +31,7 @@ import net from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { copyToPglite } from "./pglite-copy";
+import { copyToPglite, settleBackgroundWork } from "./pglite-copy";
 import { ensureScaleDataset, SCALE_DATABASE_URL, SCALE_EMAIL, SCALE_ORGANIZATION, SCALE_PASSWORD } from "./scale-dataset";
 
 const SAMPLES = Number(process.env.SCALE_SAMPLES ?? 30);
@@ -332,7 +332,10 @@ async function main() {
     const pages = allPages.filter((p) => only.length === 0 || only.some((o) => p.label.toLowerCase().includes(o)));
 
     // The server (restarted if a page brings it down).
-    if (PGLITE) await copyToPglite(SCALE_DATABASE_URL, path.join(work, "data"));
+    if (PGLITE) {
+      await settleBackgroundWork(SCALE_DATABASE_URL);
+      await copyToPglite(SCALE_DATABASE_URL, path.join(work, "data"));
+    }
     const { DATABASE_URL: _unused, ...inherited } = process.env;
     const env = {
       ...inherited,
