@@ -59,8 +59,6 @@ const assignee = alias(users, "chase_assignee");
 /** Rows per section on the board; a section's own page ("show all") lists this many per page. */
 export const CHASE_BOARD_ROWS = 25;
 export const CHASE_SECTION_PAGE_ROWS = 50;
-/** Section totals are counted up to this many; above it the board says "more than". */
-export const CHASE_TOTAL_CAP = 100;
 
 /** The open statuses as a literal list, so the planner can match the partial indexes (db/schema/requests.ts). */
 const openStatusList = sql.raw(OPEN_STATUS_LIST_SQL);
@@ -181,21 +179,6 @@ async function sectionPageIds(db: Executor, viewer: Viewer, today: string, key: 
   return rows.map((r) => r.id);
 }
 
-/** How many requests a section holds, counted up to CHASE_TOTAL_CAP + 1. */
-async function sectionTotal(db: Executor, viewer: Viewer, today: string, key: ChaseSectionKey): Promise<number> {
-  const section = sectionOf(today);
-  const parts = sectionBranches(key, viewer, today).map(
-    // Ordered like the page, so the planner walks the index and stops at the cap instead of collecting every match.
-    (where) => sql`(select 1 from ${requests} where ${where} and ${inSection(section, key)}
-                    order by ${chaseSortKey} asc nulls last, ${requests.number} asc limit ${CHASE_TOTAL_CAP + 1})`,
-  );
-  const [row] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from (select 1 from (${sql.join(parts, sql` union all `)}) p limit ${CHASE_TOTAL_CAP + 1}) c`,
-  );
-  return Number(row?.n ?? 0);
-}
-
 async function sectionRows(db: Executor, viewer: Viewer, today: string, key: ChaseSectionKey, after: ChaseCursor | null, limit: number) {
   const ids = await sectionPageIds(db, viewer, today, key, after, limit + 1);
   if (ids.length === 0) return { rows: [], more: false };
@@ -225,8 +208,8 @@ function byAssignee(rows: ChaseRow[]) {
 }
 
 /**
- * The chase board: every section with its first rows (CHASE_BOARD_ROWS) and its total (exact up to
- * CHASE_TOTAL_CAP; `totalCapped` above it). With `section`, only that section, one page of
+ * The chase board: every section with its first rows (CHASE_BOARD_ROWS) and its exact total (from the kept
+ * counts, sectionCounts). With `section`, only that section, one page of
  * CHASE_SECTION_PAGE_ROWS after `after`, and the cursor of the next page. Each section costs about a page of
  * rows, whatever the organization's size.
  */
@@ -238,24 +221,22 @@ export async function chaseBoard(
 ) {
   const sections = options.section ? CHASE_SECTIONS.filter((s) => s.key === options.section) : CHASE_SECTIONS;
   const limit = options.section ? CHASE_SECTION_PAGE_ROWS : CHASE_BOARD_ROWS;
-  return Promise.all(
-    sections.map(async (s) => {
-      const [{ rows, more }, counted] = await Promise.all([
-        sectionRows(db, viewer, today, s.key, options.section ? (options.after ?? null) : null, limit),
-        sectionTotal(db, viewer, today, s.key),
-      ]);
+  const [totals, pages] = await Promise.all([
+    sectionCounts(viewer, today, db),
+    Promise.all(sections.map((s) => sectionRows(db, viewer, today, s.key, options.section ? (options.after ?? null) : null, limit))),
+  ]);
+  return sections.map((s, i) => {
+      const { rows, more } = pages[i]!;
       const last = rows.at(-1);
       return {
         ...s,
-        total: Math.min(counted, CHASE_TOTAL_CAP),
-        totalCapped: counted > CHASE_TOTAL_CAP,
+        total: totals[s.key],
         shown: rows.length,
         more,
         next: more && last ? encodeChaseCursor({ on: last.sortOn, number: last.number }) : null,
         groups: byAssignee(rows),
       };
-    }),
-  );
+  });
 }
 
 export function isChaseSection(value: string | null | undefined): value is ChaseSectionKey {
@@ -288,6 +269,15 @@ function openSectionOf(today: string, c: { paused: SQL; dueOn: SQL; nextActionOn
  * (which attention_counts doesn't hold) added.
  */
 export async function chaseCounts(viewer: Viewer, today: string, db: Executor = defaultDb) {
+  const bySection = await sectionCounts(viewer, today, db);
+  return {
+    overdue: bySection.overdue,
+    attention: ATTENTION_SECTIONS.reduce((sum, key) => sum + bySection[key], 0),
+  };
+}
+
+/** How many requests each section of the board holds (see chaseCounts: from attention_counts, bounces moved). */
+export async function sectionCounts(viewer: Viewer, today: string, db: Executor = defaultDb): Promise<Record<ChaseSectionKey, number>> {
   const bounced = sql`${requests.id} in (select ${contactBounces.requestId} from ${contactBounces} where ${contactBounces.resolution} is null)`;
   const counted = openSectionOf(today, {
     paused: sql`c.paused`,
@@ -315,9 +305,6 @@ export async function chaseCounts(viewer: Viewer, today: string, db: Executor = 
         where ${requests.organizationId} = ${viewer.organizationId} and (${requests.status} in ${openStatusList} or ${requests.status} = 'draft') and ${bounced}
     ) s group by s.section`,
   );
-  const bySection = Object.fromEntries(rows.map((r) => [r.section ?? "none", Number(r.n)])) as Record<string, number>;
-  return {
-    overdue: bySection.overdue ?? 0,
-    attention: ATTENTION_SECTIONS.reduce((sum, key) => sum + (bySection[key] ?? 0), 0),
-  };
+  const bySection = new Map(rows.map((r) => [r.section, Number(r.n)]));
+  return Object.fromEntries(CHASE_SECTIONS.map((s) => [s.key, bySection.get(s.key) ?? 0])) as Record<ChaseSectionKey, number>;
 }

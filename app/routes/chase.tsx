@@ -189,9 +189,9 @@ function RowActions({ row, errors, nonce }: { row: Row; errors?: Record<string, 
   );
 }
 
-/** "12", or "more than 100" when the count stopped at its cap (CHASE_TOTAL_CAP). */
-function totalText(s: { total: number; totalCapped: boolean }) {
-  return s.totalCapped ? `more than ${s.total.toLocaleString("en-US")}` : s.total.toLocaleString("en-US");
+/** "1,204": a section's exact total. */
+function totalText(s: { total: number }) {
+  return s.total.toLocaleString("en-US");
 }
 
 export default function ChaseBoard() {
