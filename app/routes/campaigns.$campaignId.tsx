@@ -65,7 +65,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     campaignMapRows(viewer, campaignId),
   ]);
   if (!page) throw notFound("joint ask");
-  const letters = { ...letterTotals, overdue, severalOpen, replies };
+  // The agencies for a summary follow-up: the first SUMMARY_LIST_LIMIT unless the whole list is asked for.
+  const allSummaries = url.searchParams.get("summaries") === "all";
+  const letters = {
+    ...letterTotals,
+    overdue,
+    severalOpen: allSummaries ? severalOpen : severalOpen.slice(0, SUMMARY_LIST_LIMIT),
+    severalOpenTotal: severalOpen.length,
+    replies,
+  };
   // The city-by-field grid and the data received follow the page of targets (the CSV has every city).
   const pageIds = targets.rows.map((r) => r.id);
   const [map, coverage, dataReceived] = await Promise.all([
@@ -87,6 +95,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const TARGET_QUERY_KEYS = ["q", "status", "letter", "state", "cursor"] as const;
+
+/** How many agencies the "one summary follow-up per agency" list shows before "Show all". */
+const SUMMARY_LIST_LIMIT = 20;
 
 const LETTER_STATE_LABELS = { queued: "Queued", sending: "Sending", sent: "Sent", failed: "Failed" } as const;
 
@@ -301,6 +312,13 @@ function StatusBar({ counts, total }: { counts: Array<{ status: keyof typeof STA
   );
 }
 
+/** The page's query with the whole summary follow-up list asked for (the other filters kept). */
+function summariesQuery(params: URLSearchParams): string {
+  const next = new URLSearchParams(params);
+  next.set("summaries", "all");
+  return next.toString();
+}
+
 export default function CampaignPage() {
   const { campaign, fieldsAsk, coverage, rows, targets, filters, map, stateCode, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery, organizationId, dataReceived, letters, organizationName } =
     useLoaderData<typeof loader>();
@@ -469,8 +487,8 @@ export default function CampaignPage() {
             : "No request of yours in this joint ask is overdue."}
         </p>
         {canNote && letters.severalOpen.length ? (
-          <details className="panel" open={Boolean(agencySummary)}>
-            <summary>One summary follow-up per agency ({letters.severalOpen.length})</summary>
+          <details className="panel" open={Boolean(agencySummary) || params.get("summaries") === "all"}>
+            <summary>One summary follow-up per agency ({letters.severalOpenTotal})</summary>
             <p className="muted small">These agencies have several open requests of yours (from this joint ask or others): one letter lists them all.</p>
             <FormErrors errors={agencySummary ? Object.values(agencySummary).flat() : undefined} />
             <ul className="plain-list">
@@ -486,6 +504,13 @@ export default function CampaignPage() {
                 </li>
               ))}
             </ul>
+            {letters.severalOpen.length < letters.severalOpenTotal ? (
+              <p>
+                <Link to={`?${summariesQuery(params)}#letters-heading`} preventScrollReset>
+                  Show all {letters.severalOpenTotal} agencies
+                </Link>
+              </p>
+            ) : null}
           </details>
         ) : null}
       </section>
