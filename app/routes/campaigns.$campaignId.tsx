@@ -136,7 +136,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = intentSchema.safeParse(values);
   if (!intent.success) throw new Response("Unknown action.", { status: 400 });
   requirePermission(viewer, INTENT_PERMISSIONS[intent.data.intent]);
-  const back = (message: string) => redirectWithFlash(`/campaigns/${id}`, { kind: "success", message });
+  // Back to the list as it was (its filters and page): the form posts to the page's own address.
+  const search = new URL(request.url).search;
+  const back = (message: string) => redirectWithFlash(`/campaigns/${id}${search.length <= 2000 ? search : ""}`, { kind: "success", message });
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
   switch (intent.data.intent) {
