@@ -17,6 +17,7 @@ export function CursorPagination({
   prevCursor,
   noun,
   plural,
+  label = "Pages",
 }: {
   total: number;
   totalExact: boolean;
@@ -25,6 +26,8 @@ export function CursorPagination({
   noun: string;
   /** When the plural is not the noun with an s ("agencies"). */
   plural?: string;
+  /** The navigation's name; a second copy under a long list needs its own. */
+  label?: string;
 }) {
   const location = useLocation();
   const hrefFor = (cursor: string) => {
@@ -34,7 +37,7 @@ export function CursorPagination({
     return `${location.pathname}?${params}`;
   };
   return (
-    <nav className="pagination" aria-label="Pages">
+    <nav className="pagination" aria-label={label}>
       <span>{countLabel(total, totalExact, noun, plural)}</span>
       <span className="actions">
         {prevCursor ? (

@@ -174,7 +174,7 @@ export function MembersByState({ states, totalAgencies, stateCode, members, toda
         </div>
       ))}
       {members.rows.length && (members.nextCursor || members.prevCursor) ? (
-        <CursorPagination total={members.total} totalExact nextCursor={members.nextCursor} prevCursor={members.prevCursor} noun={filtered ? "matching agency" : "agency"} plural={filtered ? "matching agencies" : "agencies"} />
+        <CursorPagination label="Pages (end of the list)" total={members.total} totalExact nextCursor={members.nextCursor} prevCursor={members.prevCursor} noun={filtered ? "matching agency" : "agency"} plural={filtered ? "matching agencies" : "agencies"} />
       ) : null}
     </>
   );

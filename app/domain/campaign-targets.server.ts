@@ -8,6 +8,7 @@ import { db as defaultDb, queryRows } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
 import { visibleRequests } from "./access.server";
 import { containsPattern } from "./request-search.server";
+import { isUuid } from "./request-events.server";
 import { OPEN_STATUSES } from "./request-status";
 import { RECEIVED_STATUSES } from "./groups.server";
 import {
@@ -112,6 +113,7 @@ export async function campaignTargetPage(
   db: Executor = defaultDb,
   pageSize = TARGET_PAGE_SIZE,
 ): Promise<CampaignTargetPage> {
+  if (!isUuid(campaignId)) return { rows: [], total: 0, nextCursor: null, prevCursor: null };
   const { cursor, ...filters } = query;
   const where = filtersOf(viewer, campaignId, filters);
   const backwards = Boolean(cursor?.before);
@@ -175,12 +177,9 @@ export interface CampaignCounts {
   assignees: Array<{ id: string | null; name: string; total: number; open: number }>;
 }
 
-/**
- * The summary at the top of the joint ask's page, as summarize() computes it from every row, but counted by the
- * database over the campaign's index: requests by status and assignee, with the overdue ones (open, due before today).
- */
-export async function campaignCounts(viewer: Viewer, campaignId: string, today: string, db: Executor = defaultDb): Promise<CampaignCounts> {
-  const rows = await queryRows<{ status: RequestStatus; assigneeId: string | null; assigneeName: string | null; n: number; overdue: number }>(
+/** Requests of the joint ask (visible) by status and assignee, with how many of each are overdue. */
+function countRows(viewer: Viewer, campaignId: string, today: string, db: Executor) {
+  return queryRows<{ status: RequestStatus; assigneeId: string | null; assigneeName: string | null; n: number; overdue: number }>(
     db,
     sql`select ${requests.status}::text as status, ${requests.assigneeId}::text as "assigneeId", ${users.name} as "assigneeName",
                count(*)::int as n,
@@ -190,6 +189,14 @@ export async function campaignCounts(viewer: Viewer, campaignId: string, today: 
          where ${requests.campaignId} = ${campaignId}::uuid and (${visibleRequests(viewer)})
          group by 1, 2, 3`,
   );
+}
+
+/**
+ * The summary at the top of the joint ask's page, as summarize() computes it from every row, but counted by the
+ * database over the campaign's index: requests by status and assignee, with the overdue ones (open, due before today).
+ */
+export async function campaignCounts(viewer: Viewer, campaignId: string, today: string, db: Executor = defaultDb): Promise<CampaignCounts> {
+  const rows = !isUuid(campaignId) ? [] : await countRows(viewer, campaignId, today, db);
   const statusCounts = {} as Record<RequestStatus, number>;
   const assignees = new Map<string, { id: string | null; name: string; total: number; open: number }>();
   const counts: CampaignCounts = { total: 0, open: 0, overdue: 0, received: 0, drafts: 0, statusCounts, assignees: [] };
@@ -226,6 +233,7 @@ export type LetterCounts = {
 export async function letterCounts(viewer: Viewer, campaignId: string, db: Executor = defaultDb): Promise<LetterCounts> {
   const contact = sql`nullif(trim(case when ${requests.vendorId} is null then ${agencies.recordsContactEmail} else ${vendors.contactEmail} end), '')`;
   const unsent = sql`${requests.status} = 'draft' and letter.status is null`;
+  if (!isUuid(campaignId)) return { queued: 0, sent: 0, failed: 0, unsent: 0, unsentWithoutContact: 0, bounced: 0, total: 0 };
   const [row] = await queryRows<LetterCounts>(
     db,
     sql`select count(*) filter (where letter.status in ('queued', 'sending'))::int as queued,
@@ -246,6 +254,7 @@ export async function letterCounts(viewer: Viewer, campaignId: string, db: Execu
 
 /** The joint ask's requests (visible) on the US map: place and status only, one small row each. */
 export async function campaignMapRows(viewer: Viewer, campaignId: string, db: Executor = defaultDb) {
+  if (!isUuid(campaignId)) return [];
   return queryRows<{ agencyId: string | null; agencyName: string | null; stateCode: string | null; status: RequestStatus }>(
     db,
     sql`select ${requests.agencyId}::text as "agencyId", ${agencies.name} as "agencyName", coalesce(ts.code, j.code) as "stateCode",
@@ -257,6 +266,7 @@ export async function campaignMapRows(viewer: Viewer, campaignId: string, db: Ex
 
 /** The agencies the joint ask already asks (to leave them out of "add agencies" search results). */
 export async function askedAgencyIds(viewer: Viewer, campaignId: string, db: Executor = defaultDb): Promise<string[]> {
+  if (!isUuid(campaignId)) return [];
   const rows = await queryRows<{ id: string }>(
     db,
     sql`select distinct ${requests.agencyId}::text as id from ${requests}

@@ -679,7 +679,7 @@ export default function CampaignPage() {
           <p className="muted">{targets.filtered ? "No request of this joint ask matches these filters." : "No requests in this joint ask any more."}</p>
         )}
         {rows.length && (targets.nextCursor || targets.prevCursor) ? (
-          <CursorPagination total={targets.total} totalExact nextCursor={targets.nextCursor} prevCursor={targets.prevCursor} noun={targets.filtered ? "matching request" : "request"} />
+          <CursorPagination label="Pages (end of the list)" total={targets.total} totalExact nextCursor={targets.nextCursor} prevCursor={targets.prevCursor} noun={targets.filtered ? "matching request" : "request"} />
         ) : null}
       </section>
 
