@@ -430,7 +430,7 @@ async function build(url: string): Promise<void> {
 
   await timed("vacuum analyze", async () => {
     await a.unsafe(`set session_replication_role = origin`);
-    await a.unsafe(`vacuum (analyze) requests, request_events, communications, inbound_messages, agencies, jurisdictions, agency_systems, agency_products, users, organizations`);
+    await a.unsafe(`vacuum (analyze) requests, request_events, communications, inbound_messages, agencies, jurisdictions, agency_systems, agency_products, users, organizations, outbox_messages, directory_agencies`);
   });
 
   const counts = await a<{ t: string; n: string }[]>`

@@ -1,9 +1,9 @@
 import { Link, useLocation } from "@remix-run/react";
 
 /** "1,234 requests" or "more than 10,000 requests": lists count exactly only up to a bound. */
-export function countLabel(total: number, exact: boolean, noun: string): string {
-  if (!exact) return `More than ${(total - 1).toLocaleString("en-US")} ${noun}s`;
-  return `${total.toLocaleString("en-US")} ${total === 1 ? noun : `${noun}s`}`;
+export function countLabel(total: number, exact: boolean, noun: string, plural = `${noun}s`): string {
+  if (!exact) return `More than ${(total - 1).toLocaleString("en-US")} ${plural}`;
+  return `${total.toLocaleString("en-US")} ${total === 1 ? noun : plural}`;
 }
 
 /**
@@ -16,12 +16,18 @@ export function CursorPagination({
   nextCursor,
   prevCursor,
   noun,
+  plural,
+  label = "Pages",
 }: {
   total: number;
   totalExact: boolean;
   nextCursor: string | null;
   prevCursor: string | null;
   noun: string;
+  /** When the plural is not the noun with an s ("agencies"). */
+  plural?: string;
+  /** The navigation's name; a second copy under a long list needs its own. */
+  label?: string;
 }) {
   const location = useLocation();
   const hrefFor = (cursor: string) => {
@@ -31,8 +37,8 @@ export function CursorPagination({
     return `${location.pathname}?${params}`;
   };
   return (
-    <nav className="pagination" aria-label="Pages">
-      <span>{countLabel(total, totalExact, noun)}</span>
+    <nav className="pagination" aria-label={label}>
+      <span>{countLabel(total, totalExact, noun, plural)}</span>
       <span className="actions">
         {prevCursor ? (
           <Link className="button button--secondary" to={hrefFor(prevCursor)} rel="prev">

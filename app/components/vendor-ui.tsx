@@ -1,9 +1,10 @@
-import { Link } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import type { RequestStatus, SystemType } from "../../db/schema/values";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
 import { formatDate } from "~/utils/dates";
-import { Pagination } from "./pagination";
+import { CursorPagination } from "./cursor-pagination";
+import { SelectField, TextField } from "./fields";
 import { StatusBadge } from "./status-badge";
 
 export interface MemberRow {
@@ -24,21 +25,42 @@ interface MembersProps {
   states: Array<{ stateCode: string | null; stateName: string; agencies: number }>;
   totalAgencies: number;
   stateCode: string | null;
-  members: { rows: MemberRow[]; total: number; page: number; pageCount: number };
+  members: { rows: MemberRow[]; total: number; nextCursor: string | null; prevCursor: string | null };
+  /** The name searched for (agency or place), kept in the search box. */
+  q: string;
   today: string;
   /** Shown when a product page lists its agencies: the product column is then left out. */
   showProducts: boolean;
 }
 
-/** The agencies on a product or vendor, by state: a state index and one table per state (or all, when few). */
-export function MembersByState({ states, totalAgencies, stateCode, members, today, showProducts }: MembersProps) {
+/**
+ * The agencies on a product or vendor: a state index (with counts), a search by name and state (a GET form: it
+ * works without JavaScript), one page of 50 grouped by state, and previous / next links that keep the filters.
+ */
+export function MembersByState({ states, totalAgencies, stateCode, members, today, showProducts, q }: MembersProps) {
+  const location = useLocation();
   if (totalAgencies === 0) return <p className="muted">No agency is recorded as using this yet. Add systems from an agency's page, or import a CSV.</p>;
   const byState = new Map<string, MemberRow[]>();
   for (const row of members.rows) byState.set(row.stateName, [...(byState.get(row.stateName) ?? []), row]);
+  const stateHref = (code: string | null) => {
+    const params = new URLSearchParams(location.search);
+    params.delete("cursor");
+    if (code) params.set("state", code);
+    else params.delete("state");
+    return `?${params}#agencies-heading`;
+  };
+  const filtered = Boolean(stateCode || q);
   return (
     <>
       <nav aria-label="States" className="state-index">
         <ul>
+          {stateCode ? (
+            <li>
+              <Link to={stateHref(null)} preventScrollReset>
+                Every state ({totalAgencies})
+              </Link>
+            </li>
+          ) : null}
           {states.map((s) => (
             <li key={s.stateName}>
               {s.stateCode === stateCode ? (
@@ -46,7 +68,7 @@ export function MembersByState({ states, totalAgencies, stateCode, members, toda
                   {s.stateName} ({s.agencies})
                 </strong>
               ) : (
-                <Link to={`?state=${encodeURIComponent(s.stateCode ?? "")}`} preventScrollReset>
+                <Link to={stateHref(s.stateCode)} preventScrollReset>
                   {s.stateName} ({s.agencies})
                 </Link>
               )}
@@ -54,6 +76,31 @@ export function MembersByState({ states, totalAgencies, stateCode, members, toda
           ))}
         </ul>
       </nav>
+      <Form method="get" className="filters" role="search" aria-label="Find agencies" preventScrollReset>
+        <TextField id="agencies-q" name="q" type="search" label="Agency or place" defaultValue={q} />
+        <SelectField id="agencies-state" name="state" label="State" defaultValue={stateCode ?? ""}>
+          <option value="">Every state</option>
+          {states
+            .filter((s) => s.stateCode)
+            .map((s) => (
+              <option key={s.stateCode} value={s.stateCode!}>
+                {s.stateName}
+              </option>
+            ))}
+        </SelectField>
+        <div className="actions">
+          <button type="submit" className="button button--secondary">
+            Find
+          </button>
+          {filtered ? (
+            <Link to="?#agencies-heading" className="button button--quiet" preventScrollReset>
+              Clear
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+      <CursorPagination total={members.total} totalExact nextCursor={members.nextCursor} prevCursor={members.prevCursor} noun={filtered ? "matching agency" : "agency"} plural={filtered ? "matching agencies" : "agencies"} />
+      {members.rows.length === 0 ? <p className="muted">No agency matches these filters.</p> : null}
       {[...byState].map(([state, rows]) => (
         <div className="table-wrap" key={state}>
           <table className="data">
@@ -126,7 +173,9 @@ export function MembersByState({ states, totalAgencies, stateCode, members, toda
           </table>
         </div>
       ))}
-      {members.pageCount > 1 ? <Pagination page={members.page} pageCount={members.pageCount} total={members.total} noun="agency" /> : null}
+      {members.rows.length && (members.nextCursor || members.prevCursor) ? (
+        <CursorPagination label="Pages (end of the list)" total={members.total} totalExact nextCursor={members.nextCursor} prevCursor={members.prevCursor} noun={filtered ? "matching agency" : "agency"} plural={filtered ? "matching agencies" : "agencies"} />
+      ) : null}
     </>
   );
 }

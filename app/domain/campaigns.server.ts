@@ -12,6 +12,7 @@ import { FIELD_STATE_LABELS } from "./field-states";
 import { adoptCampaignAsk, copyAskToRequests, coverageMatrix, readCampaignAsk, resolveFieldsAsk, saveCampaignAsk, type FieldsAsk } from "./fields.server";
 import { countUnasked, listPrecedents, listUnasked, RECEIVED_STATUSES, type ProductScope } from "./groups.server";
 import { agencyLetter, lawCitationOf, lawOf, placeOf, vendorLetter, type CampaignLetterValues, type TargetAgency } from "./campaign-letters.server";
+import { askedAgencyIds, campaignCounts } from "./campaign-targets.server";
 import { askDetails } from "./mail/ask-details";
 import { mailConfig } from "./mail/config.server";
 import { requestLetter, type LetterData } from "../../emails";
@@ -573,8 +574,9 @@ export async function getCampaignPage(
   const group: ProductScope | null = campaign.productId && campaign.organizationId === viewer.organizationId ? { productId: campaign.productId } : null;
   const fieldsAsk = await readCampaignAsk(campaign.id, db);
   const recordTypeIds = (fieldsAsk?.recordTypes ?? []).map((t) => t.id).filter((x): x is string => x !== null);
-  const [rows, precedents, candidateTotal, candidateIds, coverage] = await Promise.all([
-    listCampaignRequests(viewer, campaign.id, db),
+  // The summary is counted by the database; the targets themselves are paged by campaignTargetPage.
+  const [summary, precedents, candidateTotal, candidateIds] = await Promise.all([
+    campaignCounts(viewer, campaign.id, today, db),
     scope
       ? listPrecedents(
           viewer,
@@ -585,14 +587,12 @@ export async function getCampaignPage(
       : Promise.resolve([]),
     group ? countUnasked(viewer, group, campaign.id, today, db) : Promise.resolve(0),
     group && options.showCandidates ? listUnasked(viewer, group, campaign.id, { today, limit: CANDIDATE_LIMIT }, db) : Promise.resolve([]),
-    coverageMatrix(viewer, { campaignId: campaign.id }, db),
   ]);
-  const asked = rows.map((r) => r.agencyId).filter((x): x is string => Boolean(x));
   const [candidates, searchResults] = await Promise.all([
     targetAgencies(viewer, candidateIds, db),
-    options.addQuery ? searchAgencies(viewer, options.addQuery, asked, db) : Promise.resolve([]),
+    options.addQuery ? askedAgencyIds(viewer, campaign.id, db).then((asked) => searchAgencies(viewer, options.addQuery!, asked, db)) : Promise.resolve([]),
   ]);
-  return { campaign, fieldsAsk, rows, summary: summarize(rows, today), precedents, candidates, candidateTotal, searchResults, coverage };
+  return { campaign, fieldsAsk, summary, precedents, candidates, candidateTotal, searchResults };
 }
 
 /** The joint asks of the organization and its coalition, newest first, with how far along each is (counting the

@@ -8,6 +8,8 @@ import { visibleAgencies, visibleGroups, visibleMemberships, visibleRequests } f
 import { refreshStaleGroups } from "./memberships.server";
 import { OPEN_STATUSES } from "./request-status";
 import type { GroupFilters } from "./vendor-input";
+import { containsPattern } from "./request-search.server";
+import { encodeKeyset, MEMBER_AGENCIES_LIST, TARGET_PAGE_SIZE, type KeysetCursor } from "./target-list-input";
 
 // Who is on which product, following shared hosting: the heart of grouping cities by vendor. Reads come from
 // agency_products and product_groups, which memberships.server.ts keeps in step with agency_systems.
@@ -106,18 +108,23 @@ export type MemberAgencyRow = {
 };
 
 /**
- * The agencies on a product or on any of a vendor's products, by state then place, one page at a time, with
- * their requests: how many are open, how many answered, and the latest that brought records back.
+ * The agencies on a product or on any of a vendor's products, by state then place (then name and id), one keyset
+ * page at a time (after or before the cursor's agency), narrowed by name (agency or place) and state, with their
+ * requests: how many are open, how many answered, and the latest that brought records back. `total` is how many
+ * agencies match the filters, counted in the same statement.
  */
 export async function listMemberAgencies(
   viewer: Viewer,
   scope: ProductScope,
-  options: { today: string; page?: number; pageSize?: number; stateCode?: string },
+  options: { today: string; pageSize?: number; stateCode?: string; q?: string; cursor?: KeysetCursor },
   db: Executor = defaultDb,
-): Promise<{ rows: MemberAgencyRow[]; total: number; page: number; pageSize: number; pageCount: number }> {
-  const page = options.page ?? 1;
-  const pageSize = options.pageSize ?? 100;
-  const rows = await queryRows<Omit<MemberAgencyRow, "lastReceived" | "uses"> & { total: number; uses: unknown; lastReceived: unknown }>(
+): Promise<{ rows: MemberAgencyRow[]; total: number; nextCursor: string | null; prevCursor: string | null }> {
+  const pageSize = options.pageSize ?? TARGET_PAGE_SIZE;
+  const cursor = options.cursor;
+  const backwards = Boolean(cursor?.before);
+  const dir = sql.raw(backwards ? "desc" : "asc");
+  const pattern = options.q ? containsPattern(options.q) : null;
+  const rows = await queryRows<Omit<MemberAgencyRow, "lastReceived" | "uses"> & { total: number; uses: unknown; lastReceived: unknown; k1: string; k2: string; k3: string }>(
     db,
     sql`with member_ids as (
       select distinct ${agencyProducts.agencyId} as agency_id, ${agencyProducts.jurisdictionId} as jurisdiction_id,
@@ -126,21 +133,28 @@ export async function listMemberAgencies(
        where ${members(viewer, scope, options.today)}
          ${options.stateCode ? sql`and ${agencyProducts.stateId} in (select id from ${jurisdictions} where code = ${options.stateCode} and organization_id is null)` : sql``}
     ),
-    page_rows as (
+    matching as materialized (
       select ${agencies.id} as agency_id, ${agencies.name} as agency_name, ${agencies.type} as agency_type,
              j.id as jurisdiction_id, j.name as jurisdiction_name, s.code as state_code, s.name as state_name,
-             count(*) over () as total
+             s.name::text as k1, lower(j.name) as k2, lower(${agencies.name}) as k3
         from member_ids m
         join ${agencies} on ${agencies.id} = m.agency_id
         join ${jurisdictions} j on j.id = m.jurisdiction_id
         join ${jurisdictions} s on s.id = m.state_id
        where ${visibleAgencies(viewer)}
-       order by s.name, lower(j.name), lower(${agencies.name}), ${agencies.id}
-       limit ${pageSize} offset ${(page - 1) * pageSize}
+         ${pattern ? sql`and (${agencies.name} ilike ${pattern} or j.name ilike ${pattern})` : sql``}
+    ),
+    page_rows as (
+      select mm.*, (select count(*) from matching) as total
+        from matching mm
+       ${cursor ? sql`where (mm.k1, mm.k2, mm.k3, mm.agency_id) ${sql.raw(backwards ? "<" : ">")} (${cursor.keys[0]}::text, ${cursor.keys[1]}::text, ${cursor.keys[2]}::text, ${cursor.id}::uuid)` : sql``}
+       order by mm.k1 ${dir}, mm.k2 ${dir}, mm.k3 ${dir}, mm.agency_id ${dir}
+       limit ${pageSize + 1}
     )
     select pr.agency_id::text as "agencyId", pr.agency_name as "agencyName", pr.agency_type::text as "agencyType",
            pr.jurisdiction_id::text as "jurisdictionId", pr.jurisdiction_name as "jurisdictionName",
            pr.state_code as "stateCode", pr.state_name as "stateName", pr.total::int as total, u.uses,
+           pr.k1, pr.k2, pr.k3,
            coalesce(rc.open, 0)::int as "openRequests", coalesce(rc.answered, 0)::int as "answeredRequests",
            coalesce(rc.received, 0)::int as "receivedRequests", lr.last as "lastReceived"
       from page_rows pr
@@ -169,19 +183,29 @@ export async function listMemberAgencies(
          order by ${requests.updatedAt} desc
          limit 1
       ) lr on true
-     order by pr.state_name, lower(pr.jurisdiction_name), lower(pr.agency_name), pr.agency_id`,
+     order by pr.k1 ${dir}, pr.k2 ${dir}, pr.k3 ${dir}, pr.agency_id ${dir}`,
   );
-  const total = rows[0]?.total ?? 0;
+  const total = rows[0]?.total ?? (cursor ? await countMatching() : 0);
+  async function countMatching() {
+    // A page past either end has no row to carry the count; count again without the cursor.
+    return (await listMemberAgencies(viewer, scope, { ...options, cursor: undefined, pageSize: 1 }, db)).total;
+  }
+  const more = rows.length > pageSize;
+  const page = rows.slice(0, pageSize);
+  if (backwards) page.reverse();
+  const at = (row: (typeof rows)[number] | undefined, before: boolean) =>
+    row ? encodeKeyset(MEMBER_AGENCIES_LIST, { before, keys: [row.k1, row.k2, row.k3], id: row.agencyId }) : null;
+  const hasNext = backwards ? true : more;
+  const hasPrev = backwards ? more : Boolean(cursor);
   return {
-    rows: rows.map(({ total: _t, ...row }) => ({
+    rows: page.map(({ total: _t, k1: _1, k2: _2, k3: _3, ...row }) => ({
       ...row,
       uses: parseJson<MemberAgencyRow["uses"]>(row.uses) ?? [],
       lastReceived: row.lastReceived ? parseJson<NonNullable<MemberAgencyRow["lastReceived"]>>(row.lastReceived) : null,
     })),
     total,
-    page,
-    pageSize,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    nextCursor: hasNext && page.length ? at(page[page.length - 1], false) : null,
+    prevCursor: hasPrev && page.length ? at(page[0], true) : null,
   };
 }
 

@@ -22,6 +22,7 @@ import { OPEN_STATUSES } from "./request-status";
 import { isUuid, listRequests } from "./requests.server";
 import { conflicted, fail, ok, type Result } from "./results";
 import type { ProductInput, VendorInput } from "./vendor-input";
+import type { KeysetCursor } from "./target-list-input";
 import { editVersion, staleEdit } from "./edit-version";
 
 function isUniqueViolation(error: unknown): boolean {
@@ -371,32 +372,27 @@ export async function deleteProduct(
 
 // The vendor and product pages, as their loaders (and the benchmark) call them.
 
-const MEMBER_PAGE_SIZE = 100;
+/** The filters of the agencies list on a vendor's or product's page (see memberAgencyQuery). */
+export type MemberListOptions = { stateCode?: string; q?: string; cursor?: KeysetCursor };
 
 /**
- * Agencies on the product(s), by state: all of them when there are few, else one state at a time (the chosen
- * one, or the first), with the states and their counts to choose from.
+ * Agencies on the product(s): one keyset page (50) narrowed by name and state, with the states and how many
+ * agencies each has (one grouped, indexed count) to choose from, and the total across states.
  */
-async function membersByState(
-  viewer: Viewer,
-  scope: ProductScope,
-  today: string,
-  options: { page?: number; stateCode?: string },
-  db: Executor,
-) {
-  const states = await stateCounts(viewer, scope, today, db);
+async function membersByState(viewer: Viewer, scope: ProductScope, today: string, options: MemberListOptions, db: Executor) {
+  const [states, members] = await Promise.all([
+    stateCounts(viewer, scope, today, db),
+    listMemberAgencies(viewer, scope, { today, stateCode: options.stateCode, q: options.q, cursor: options.cursor }, db),
+  ]);
   const total = states.reduce((sum, s) => sum + s.agencies, 0);
-  const chosen = states.find((s) => s.stateCode === options.stateCode)?.stateCode;
-  const stateCode = chosen ?? (total > MEMBER_PAGE_SIZE ? (states[0]?.stateCode ?? undefined) : undefined);
-  const members = await listMemberAgencies(viewer, scope, { today, page: options.page, pageSize: MEMBER_PAGE_SIZE, stateCode }, db);
-  return { states, totalAgencies: total, stateCode: stateCode ?? null, members };
+  return { states, totalAgencies: total, stateCode: options.stateCode ?? null, members };
 }
 
 export async function getVendorPage(
   viewer: Viewer,
   id: string,
   today: string,
-  options: { page?: number; stateCode?: string } = {},
+  options: MemberListOptions = {},
   db: Executor = defaultDb,
 ) {
   const vendor = await getVendor(viewer, id, db);
@@ -417,7 +413,7 @@ export async function getProductPage(
   viewer: Viewer,
   id: string,
   today: string,
-  options: { page?: number; stateCode?: string } = {},
+  options: MemberListOptions = {},
   db: Executor = defaultDb,
 ) {
   const product = await getProduct(viewer, id, db);

@@ -9,6 +9,7 @@ import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/
 import { CoverageMatrixTable } from "~/components/coverage-matrix";
 import { DataReceivedTable } from "~/components/data-received";
 import { dataReceivedByRequest } from "~/domain/profiles/campaign-data.server";
+import { coverageMatrix } from "~/domain/fields.server";
 import { StatusBadge } from "~/components/status-badge";
 import { Precedents } from "~/components/vendor-ui";
 import { UsMap } from "~/components/us-map";
@@ -21,21 +22,14 @@ import {
   bulkFollowUp,
   bulkRemove,
   bulkTag,
-  dueDateOf,
   getCampaignPage,
-  isOverdue,
   lawOf,
 } from "~/domain/campaigns.server";
 import { listMembers } from "~/domain/members.server";
-import {
-  agenciesWithSeveralOpen,
-  campaignTargets,
-  countOverdue,
-  followUpAllOverdue,
-  repliesReceived,
-  sendAgencySummary,
-  sendProgress,
-} from "~/domain/campaign-mail.server";
+import { agenciesWithSeveralOpen, countOverdue, followUpAllOverdue, repliesReceived, sendAgencySummary } from "~/domain/campaign-mail.server";
+import { campaignMapRows, campaignTargetPage, letterCounts } from "~/domain/campaign-targets.server";
+import { campaignTargetQuery, LETTER_FILTER_LABELS, LETTER_FILTERS, queryValues } from "~/domain/target-list-input";
+import { CursorPagination } from "~/components/cursor-pagination";
 import { STATUS_LABELS, STATUS_TONES } from "~/domain/request-status";
 import { isOpenStatus } from "~/domain/request-status";
 import { CHANNEL_LABELS } from "~/domain/timeline";
@@ -44,7 +38,7 @@ import { ASSIGN_REFUSED, can, mayAssign, requirePermission, type Permission } fr
 import { requireViewer } from "~/utils/auth.server";
 import { describeDue, describeWhen, formatDate, todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { fieldErrorsOf, notFound } from "~/utils/responses.server";
+import { badQuery, fieldErrorsOf, notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useToday } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
@@ -57,28 +51,55 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const addQuery = (url.searchParams.get("addq") ?? "").trim().slice(0, 200);
   const campaignId = params.campaignId ?? "";
-  const [page, members, dataReceived, targets, overdue, severalOpen, replies] = await Promise.all([
+  // The targets: one keyset page (50) with the filters; a bad filter or cursor is a 400 naming it.
+  const query = campaignTargetQuery.safeParse(queryValues(url.searchParams, TARGET_QUERY_KEYS));
+  if (!query.success) throw badQuery(query.error.issues);
+  const [page, members, targets, letterTotals, overdue, severalOpen, replies, mapRows] = await Promise.all([
     getCampaignPage(viewer, campaignId, today, { addQuery: addQuery || undefined, showCandidates: url.searchParams.get("add") === "group" }),
     listMembers(viewer),
-    dataReceivedByRequest(viewer, campaignId),
-    campaignTargets(viewer, campaignId),
+    campaignTargetPage(viewer, campaignId, query.data),
+    letterCounts(viewer, campaignId),
     countOverdue(viewer, campaignId, today),
     agenciesWithSeveralOpen(viewer, campaignId),
     repliesReceived(viewer, campaignId),
+    campaignMapRows(viewer, campaignId),
   ]);
-  if (!page || !targets) throw notFound("joint ask");
-  const letters = { ...sendProgress(targets), total: targets.length, overdue, severalOpen, replies };
-  // ?state=XX (a state on the map or in its table) narrows the list of requests; the summary stays the whole ask's.
-  const stateParam = (url.searchParams.get("state") ?? "").trim().toUpperCase();
-  const stateCode = page.rows.some((r) => r.agencyId && r.stateCode === stateParam) ? stateParam : null;
-  const map = await requestsMap(page.rows);
-  const rows = page.rows
-    .filter((r) => !stateCode || r.stateCode === stateCode)
-    .map((r) => ({ ...r, dueDate: dueDateOf(r), overdue: isOverdue(r, today), open: isOpenStatus(r.status), law: r.agencyId ? lawOf(r.stateCode) : null }));
+  if (!page) throw notFound("joint ask");
+  // The agencies for a summary follow-up: the first SUMMARY_LIST_LIMIT unless the whole list is asked for.
+  const allSummaries = url.searchParams.get("summaries") === "all";
+  const letters = {
+    ...letterTotals,
+    overdue,
+    severalOpen: allSummaries ? severalOpen : severalOpen.slice(0, SUMMARY_LIST_LIMIT),
+    severalOpenTotal: severalOpen.length,
+    replies,
+  };
+  // The city-by-field grid and the data received follow the page of targets (the CSV has every city).
+  const pageIds = targets.rows.map((r) => r.id);
+  const [map, coverage, dataReceived] = await Promise.all([
+    requestsMap(mapRows),
+    coverageMatrix(viewer, pageIds),
+    dataReceivedByRequest(viewer, campaignId, undefined, pageIds),
+  ]);
+  const stateCode = query.data.state ?? null;
+  const filtered = Boolean(query.data.q || query.data.status || query.data.letter || query.data.state);
+  const rows = targets.rows.map((r) => ({
+    ...r,
+    overdue: Boolean(r.dueOn && r.dueOn < today && isOpenStatus(r.status)),
+    open: isOpenStatus(r.status),
+    law: r.agencyId ? lawOf(r.stateCode) : null,
+  }));
   // Who the bulk "Assign" offers: everyone for those who may assign, else only the viewer.
   const assignable = can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id);
-  return json({ ...page, rows, map, stateCode, members: assignable, addQuery, organizationId: viewer.organizationId, organizationName: viewer.organizationName, dataReceived, letters });
+  return json({ ...page, coverage, rows, targets: { total: targets.total, nextCursor: targets.nextCursor, prevCursor: targets.prevCursor, filtered }, filters: { q: query.data.q ?? "", status: query.data.status ?? "", letter: query.data.letter ?? "" }, map, stateCode, members: assignable, addQuery, organizationId: viewer.organizationId, organizationName: viewer.organizationName, dataReceived, letters });
 }
+
+const TARGET_QUERY_KEYS = ["q", "status", "letter", "state", "cursor"] as const;
+
+/** How many agencies the "one summary follow-up per agency" list shows before "Show all". */
+const SUMMARY_LIST_LIMIT = 20;
+
+const LETTER_STATE_LABELS = { queued: "Queued", sending: "Sending", sent: "Sent", failed: "Failed" } as const;
 
 const intentSchema = z.object({
   intent: z.enum(["bulk-assign", "bulk-follow-up", "bulk-tag", "bulk-remove", "add-targets", "add-request", "follow-up-overdue", "agency-summary"], {
@@ -115,7 +136,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = intentSchema.safeParse(values);
   if (!intent.success) throw new Response("Unknown action.", { status: 400 });
   requirePermission(viewer, INTENT_PERMISSIONS[intent.data.intent]);
-  const back = (message: string) => redirectWithFlash(`/campaigns/${id}`, { kind: "success", message });
+  // Back to the list as it was (its filters and page): the form posts to the page's own address.
+  const search = new URL(request.url).search;
+  const back = (message: string) => redirectWithFlash(`/campaigns/${id}${search.length <= 2000 ? search : ""}`, { kind: "success", message });
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
   switch (intent.data.intent) {
@@ -211,7 +234,7 @@ function BulkActions({ members, today }: { members: Array<{ id: string; name: st
   return (
     <section className="card" aria-labelledby="bulk-heading">
       <h2 id="bulk-heading">Act on the selected requests</h2>
-      <p className="muted small">Open requests are selected to start with; change the ticks in the table above.</p>
+      <p className="muted small">Open requests on this page of the list are selected to start with; change the ticks in the table above.</p>
       <Form method="post" id="bulk" className="form">
         <FormErrors errors={selection} />
         {canEdit ? (
@@ -291,8 +314,15 @@ function StatusBar({ counts, total }: { counts: Array<{ status: keyof typeof STA
   );
 }
 
+/** The page's query with the whole summary follow-up list asked for (the other filters kept). */
+function summariesQuery(params: URLSearchParams): string {
+  const next = new URLSearchParams(params);
+  next.set("summaries", "all");
+  return next.toString();
+}
+
 export default function CampaignPage() {
-  const { campaign, fieldsAsk, coverage, rows, map, stateCode, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery, organizationId, dataReceived, letters, organizationName } =
+  const { campaign, fieldsAsk, coverage, rows, targets, filters, map, stateCode, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery, organizationId, dataReceived, letters, organizationName } =
     useLoaderData<typeof loader>();
   const agencySummary = useErrors("agency-summary");
   const today = useToday();
@@ -459,8 +489,8 @@ export default function CampaignPage() {
             : "No request of yours in this joint ask is overdue."}
         </p>
         {canNote && letters.severalOpen.length ? (
-          <details className="panel" open={Boolean(agencySummary)}>
-            <summary>One summary follow-up per agency ({letters.severalOpen.length})</summary>
+          <details className="panel" open={Boolean(agencySummary) || params.get("summaries") === "all"}>
+            <summary>One summary follow-up per agency ({letters.severalOpenTotal})</summary>
             <p className="muted small">These agencies have several open requests of yours (from this joint ask or others): one letter lists them all.</p>
             <FormErrors errors={agencySummary ? Object.values(agencySummary).flat() : undefined} />
             <ul className="plain-list">
@@ -476,6 +506,13 @@ export default function CampaignPage() {
                 </li>
               ))}
             </ul>
+            {letters.severalOpen.length < letters.severalOpenTotal ? (
+              <p>
+                <Link to={`?${summariesQuery(params)}#letters-heading`} preventScrollReset>
+                  Show all {letters.severalOpenTotal} agencies
+                </Link>
+              </p>
+            ) : null}
           </details>
         ) : null}
       </section>
@@ -494,14 +531,45 @@ export default function CampaignPage() {
             currentState={stateCode}
           />
         ) : null}
+        <Form method="get" className="filters" role="search" aria-label="Find targets" preventScrollReset>
+          <TextField id="targets-q" name="q" type="search" label="City, county or agency" defaultValue={filters.q} />
+          <SelectField id="targets-status" name="status" label="Request status" defaultValue={filters.status}>
+            <option value="">Any status</option>
+            {REQUEST_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id="targets-letter" name="letter" label="Letter" defaultValue={filters.letter}>
+            <option value="">Any letter</option>
+            {LETTER_FILTERS.map((l) => (
+              <option key={l} value={l}>
+                {LETTER_FILTER_LABELS[l]}
+              </option>
+            ))}
+          </SelectField>
+          {stateCode ? <input type="hidden" name="state" value={stateCode} /> : null}
+          <div className="actions">
+            <button type="submit" className="button button--secondary">
+              Find
+            </button>
+            {targets.filtered ? (
+              <Link to="?#requests-heading" className="button button--quiet" preventScrollReset>
+                Clear
+              </Link>
+            ) : null}
+          </div>
+        </Form>
         {stateCode ? (
           <p className="notice" role="status">
-            Showing the {rows.length} {rows.length === 1 ? "request" : "requests"} in {map.states.find((s) => s.code === stateCode)?.name ?? stateCode}.{" "}
+            Showing the requests in {map.states.find((s) => s.code === stateCode)?.name ?? stateCode}.{" "}
             <Link to="?" preventScrollReset>
               Show every state
             </Link>
           </p>
         ) : null}
+        <CursorPagination total={targets.total} totalExact nextCursor={targets.nextCursor} prevCursor={targets.prevCursor} noun={targets.filtered ? "matching request" : "request"} />
         {rows.length ? (
           <div className="table-wrap">
             <table className="data">
@@ -516,6 +584,7 @@ export default function CampaignPage() {
                   <th scope="col">Target</th>
                   <th scope="col">Place</th>
                   <th scope="col">Status</th>
+                  <th scope="col">Letter</th>
                   <th scope="col">Law</th>
                   <th scope="col">Due</th>
                   <th scope="col">Tracking no.</th>
@@ -566,6 +635,21 @@ export default function CampaignPage() {
                     <td data-label="Status">
                       <StatusBadge status={r.status} />
                     </td>
+                    <td data-label="Letter">
+                      {r.organizationId !== organizationId ? (
+                        <span className="muted">—</span>
+                      ) : (
+                        <>
+                          {r.letter ? LETTER_STATE_LABELS[r.letter] : r.status === "draft" ? "Not sent yet" : <span className="muted">—</span>}
+                          {r.bouncing ? (
+                            <>
+                              {" "}
+                              <span className="badge badge--danger">Bouncing</span>
+                            </>
+                          ) : null}
+                        </>
+                      )}
+                    </td>
                     <td data-label="Law">
                       {r.law ? (
                         <>
@@ -577,8 +661,8 @@ export default function CampaignPage() {
                       )}
                     </td>
                     <td data-label="Due">
-                      {r.dueDate ? (
-                        <span className={r.overdue ? "overdue" : undefined}>{r.open ? describeDue(r.dueDate, today) : formatDate(r.dueDate, today)}</span>
+                      {r.dueOn ? (
+                        <span className={r.overdue ? "overdue" : undefined}>{r.open ? describeDue(r.dueOn, today) : formatDate(r.dueOn, today)}</span>
                       ) : (
                         <span className="muted">{r.filedOn ? "—" : "Not filed"}</span>
                       )}
@@ -592,12 +676,16 @@ export default function CampaignPage() {
             </table>
           </div>
         ) : (
-          <p className="muted">No requests in this joint ask any more.</p>
+          <p className="muted">{targets.filtered ? "No request of this joint ask matches these filters." : "No requests in this joint ask any more."}</p>
         )}
+        {rows.length && (targets.nextCursor || targets.prevCursor) ? (
+          <CursorPagination label="Pages (end of the list)" total={targets.total} totalExact nextCursor={targets.nextCursor} prevCursor={targets.prevCursor} noun={targets.filtered ? "matching request" : "request"} />
+        ) : null}
       </section>
 
       <section className="card" aria-labelledby="coverage-heading">
         <h2 id="coverage-heading">Fields received, city by field</h2>
+        <p className="muted small">The cities on this page of the list above; the CSV has every city.</p>
         <CoverageMatrixTable
           matrix={coverage}
           periods={Object.fromEntries(dataReceived.map((d) => [d.requestId, d.periodCovered]))}
@@ -608,6 +696,7 @@ export default function CampaignPage() {
 
       <section className="card" aria-labelledby="data-received-heading">
         <h2 id="data-received-heading">Data received, city by city</h2>
+        <p className="muted small">The cities on this page of the list above.</p>
         <DataReceivedTable rows={dataReceived} />
       </section>
 

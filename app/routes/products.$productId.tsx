@@ -8,13 +8,14 @@ import { can } from "~/domain/permissions";
 import { MembersByState, Precedents } from "~/components/vendor-ui";
 import { UsMap } from "~/components/us-map";
 import { SYSTEM_TYPE_MAP_CATEGORIES } from "~/domain/us-map";
-import { pageSchema, parseQuery, SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
+import { SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
+import { memberAgencyQuery, queryValues } from "~/domain/target-list-input";
 import { getProductPage } from "~/domain/vendors.server";
 import { scorecard } from "~/domain/analytics.server";
 import { Scorecard } from "~/components/scorecard";
 import { requireViewer } from "~/utils/auth.server";
 import { formatDate, todayIn } from "~/utils/dates";
-import { notFound } from "~/utils/responses.server";
+import { badQuery, notFound } from "~/utils/responses.server";
 import { useToday } from "~/utils/use-root";
 import { useCan } from "~/utils/use-permission";
 
@@ -25,10 +26,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const url = new URL(request.url);
-  const paging = parseQuery(pageSchema, url.searchParams);
+  // The agencies list: one keyset page (50), by name and state; a bad filter or cursor is a 400 naming it.
+  const list = memberAgencyQuery.safeParse(queryValues(url.searchParams, ["q", "state", "cursor"]));
+  if (!list.success) throw badQuery(list.error.issues);
   const page = await getProductPage(viewer, params.productId ?? "", todayIn(viewer.timeZone), {
-    page: paging.success ? paging.data.page : 1,
-    stateCode: url.searchParams.get("state") ?? undefined,
+    stateCode: list.data.state,
+    q: list.data.q,
+    cursor: list.data.cursor,
   });
   if (!page) throw notFound("product");
   const owned = page.product.organizationId === viewer.organizationId;
@@ -39,11 +43,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? (await searchDirectory(viewer.organizationId, { q: agencyQuery.data.q, limit: 10 })).hits.filter((hit) => hit.jurisdictionCode !== null)
       : null;
   const figures = await scorecard(viewer, { productId: page.product.id }, todayIn(viewer.timeZone));
-  return json({ ...page, owned, recordQuery: agencyQuery.success ? agencyQuery.data.q : "", recordHits, figures });
+  return json({ ...page, q: list.data.q ?? "", owned, recordQuery: agencyQuery.success ? agencyQuery.data.q : "", recordHits, figures });
 }
 
 export default function ProductPage() {
-  const { product, states, totalAgencies, stateCode, members, groups, precedents, former, owned, map, recordQuery, recordHits, figures } = useLoaderData<typeof loader>();
+  const { product, states, totalAgencies, stateCode, members, groups, precedents, former, owned, map, recordQuery, recordHits, figures, q } = useLoaderData<typeof loader>();
   const canRecord = useCan("vendor.manage");
   const today = useToday();
   // A coalition partner's product is read-only here, and joint asks start from one's own records.
@@ -123,7 +127,7 @@ export default function ProductPage() {
             currentState={stateCode}
           />
         ) : null}
-        <MembersByState states={states} totalAgencies={totalAgencies} stateCode={stateCode} members={members} today={today} showProducts={false} />
+        <MembersByState states={states} totalAgencies={totalAgencies} stateCode={stateCode} members={members} q={q} today={today} showProducts={false} />
       </section>
 
       {canRecord ? (

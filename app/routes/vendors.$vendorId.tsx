@@ -10,13 +10,14 @@ import { StatusBadge } from "~/components/status-badge";
 import { MembersByState, Precedents } from "~/components/vendor-ui";
 import { UsMap } from "~/components/us-map";
 import { SYSTEM_TYPE_MAP_CATEGORIES } from "~/domain/us-map";
-import { pageSchema, parseQuery, SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
-import { getVendorPage } from "~/domain/vendors.server";
+import { SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
+import { memberAgencyQuery, queryValues } from "~/domain/target-list-input";
+import { getVendor, getVendorPage } from "~/domain/vendors.server";
 import { scorecard } from "~/domain/analytics.server";
 import { Scorecard } from "~/components/scorecard";
 import { requireViewer } from "~/utils/auth.server";
 import { formatDate, todayIn } from "~/utils/dates";
-import { notFound } from "~/utils/responses.server";
+import { badQuery, notFound } from "~/utils/responses.server";
 import { useToday } from "~/utils/use-root";
 import { useCan } from "~/utils/use-permission";
 import { readFormData } from "~/utils/bounded-input.server";
@@ -26,10 +27,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const url = new URL(request.url);
-  const paging = parseQuery(pageSchema, url.searchParams);
+  // The agencies list: one keyset page (50), by name and state; a bad filter or cursor is a 400 naming it.
+  const list = memberAgencyQuery.safeParse(queryValues(url.searchParams, ["q", "state", "cursor"]));
+  if (!list.success) throw badQuery(list.error.issues);
   const page = await getVendorPage(viewer, params.vendorId ?? "", todayIn(viewer.timeZone), {
-    page: paging.success ? paging.data.page : 1,
-    stateCode: url.searchParams.get("state") ?? undefined,
+    stateCode: list.data.state,
+    q: list.data.q,
+    cursor: list.data.cursor,
   });
   if (!page) throw notFound("vendor");
   const owned = page.vendor.organizationId === viewer.organizationId;
@@ -38,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     owned ? openBounces(viewer, { vendorId: page.vendor.id }) : Promise.resolve(null),
     scorecard(viewer, { vendorId: page.vendor.id }, todayIn(viewer.timeZone)),
   ]);
-  return json({ ...page, owned, bouncing, bounced, figures });
+  return json({ ...page, q: list.data.q ?? "", owned, bouncing, bounced, figures });
 }
 
 const resendSchema = z.object({ intent: z.literal("resend-bounced", { error: "Unknown action" }), bounceId: z.array(z.string()).optional() });
@@ -47,22 +51,22 @@ const resendSchema = z.object({ intent: z.literal("resend-bounced", { error: "Un
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "request.note");
-  const page = await getVendorPage(viewer, params.vendorId ?? "", todayIn(viewer.timeZone), { page: 1 });
-  if (!page || page.vendor.organizationId !== viewer.organizationId) throw notFound("vendor");
+  const vendor = await getVendor(viewer, params.vendorId ?? "");
+  if (!vendor || vendor.organizationId !== viewer.organizationId) throw notFound("vendor");
   const form = await readFormData(request);
   const parsed = resendSchema.safeParse({ intent: form.get("intent"), bounceId: form.getAll("bounceId").map(String) });
   if (!parsed.success) throw new Response("Unknown action.", { status: 400 });
-  const result = await resendBouncedLetters(viewer, { vendorId: page.vendor.id }, parsed.data.bounceId?.length ? parsed.data.bounceId : null);
+  const result = await resendBouncedLetters(viewer, { vendorId: vendor.id }, parsed.data.bounceId?.length ? parsed.data.bounceId : null);
   if (!result.ok) return json({ errors: result.fieldErrors }, { status: 400 });
   const { resent, to } = result.value;
-  return redirectWithFlash(`/vendors/${page.vendor.id}`, {
+  return redirectWithFlash(`/vendors/${vendor.id}`, {
     kind: "success",
     message: resent ? `${resent} ${resent === 1 ? "letter" : "letters"} queued again to ${to}; each is on its request's timeline.` : `Already resent to ${to}.`,
   });
 }
 
 export default function VendorPage() {
-  const { vendor, products, states, totalAgencies, stateCode, members, precedents, requests, campaigns, owned, bouncing, bounced, map, figures } = useLoaderData<typeof loader>();
+  const { vendor, products, states, totalAgencies, stateCode, members, precedents, requests, campaigns, owned, bouncing, bounced, map, figures, q } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const canResend = useCan("request.note") && owned;
   const contactBouncing = bouncing.find((b) => b.address === vendor.contactEmail?.trim().toLowerCase());
@@ -202,7 +206,7 @@ export default function VendorPage() {
             currentState={stateCode}
           />
         ) : null}
-        <MembersByState states={states} totalAgencies={totalAgencies} stateCode={stateCode} members={members} today={today} showProducts />
+        <MembersByState states={states} totalAgencies={totalAgencies} stateCode={stateCode} members={members} q={q} today={today} showProducts />
       </section>
 
       <div className="grid-2">

@@ -24,3 +24,9 @@ export function fieldErrorsOf(issues: ReadonlyArray<{ path: PropertyKey[]; messa
   }
   return errors;
 }
+
+/** 400 for a query string the page can't read, naming each field and what is wrong with it. */
+export function badQuery(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Response {
+  const lines = Object.entries(fieldErrorsOf(issues)).map(([field, messages]) => `${field}: ${messages.join(" ")}`);
+  return new Response(`Bad query. ${lines.join("; ")}`, { status: 400, statusText: "Bad Request" });
+}

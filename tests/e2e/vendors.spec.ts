@@ -102,6 +102,21 @@ test("from a product page, a coordinator starts a joint ask for three cities and
     await expect(row).toContainText("0 of 2 fields received");
   }
 
+  // The list of targets is searched and filtered by a GET form (the filters stay in the address), 50 a page.
+  const find = page.getByRole("search", { name: "Find targets" });
+  await find.getByLabel("City, county or agency").fill("denver");
+  await find.getByRole("button", { name: "Find" }).click();
+  await expect(page).toHaveURL(/q=denver/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Denver");
+  await expect(page.getByRole("navigation", { name: "Pages" })).toContainText("1 matching request");
+  await find.getByLabel("City, county or agency").fill("");
+  await find.getByLabel("Request status").selectOption({ label: "Draft" });
+  await find.getByRole("button", { name: "Find" }).click();
+  await expect(page.getByText("No request of this joint ask matches these filters.")).toBeVisible();
+  await page.getByRole("link", { name: "Clear" }).click();
+  await expect(rows).toHaveCount(3);
+
   // One follow-up on every open request at once, recorded on each request's timeline.
   await page.getByText("Log a follow-up").click();
   await page.getByLabel("Follow-up sent").fill("Checking in on our request of today.");

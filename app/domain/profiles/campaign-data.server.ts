@@ -33,8 +33,15 @@ export interface DataReceivedRow {
   codeLists: number;
 }
 
-export async function dataReceivedByRequest(viewer: Viewer, campaignId: string, db: Executor = defaultDb): Promise<DataReceivedRow[]> {
+export async function dataReceivedByRequest(
+  viewer: Viewer,
+  campaignId: string,
+  db: Executor = defaultDb,
+  /** Only these requests of the joint ask (the page of targets shown); all of them when left out. */
+  requestIds?: readonly string[],
+): Promise<DataReceivedRow[]> {
   if (!isUuid(campaignId)) return [];
+  if (requestIds && requestIds.length === 0) return [];
   const targets = await db
     .select({
       id: requests.id,
@@ -53,7 +60,7 @@ export async function dataReceivedByRequest(viewer: Viewer, campaignId: string, 
     .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
     .leftJoin(vendors, eq(vendors.id, requests.vendorId))
     .leftJoin(requestAsks, eq(requestAsks.requestId, requests.id))
-    .where(and(eq(requests.campaignId, campaignId), visibleRequests(viewer)))
+    .where(and(eq(requests.campaignId, campaignId), visibleRequests(viewer), requestIds ? inArray(requests.id, [...requestIds]) : undefined))
     .orderBy(sql`${requests.vendorId} is null`, asc(jurisdictions.name), asc(sql`coalesce(${agencies.name}, ${vendors.name})`), asc(requests.number));
   const profiles = await listDoneProfiles(viewer, targets.map((t) => t.id), db);
   const today = todayIn(viewer.timeZone);

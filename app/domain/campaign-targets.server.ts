@@ -1,0 +1,276 @@
+// A joint ask's targets, bounded: one keyset page of its requests (50, with search and filters) and the counts of
+// the summary read by indexed aggregates (requests_campaign_idx), never by loading every target into the page.
+import { sql, type SQL } from "drizzle-orm";
+import { agencies, contactBounces, jurisdictions, organizations, outboxMessages, requests, users, vendors } from "../../db/schema";
+import type { OutboxStatus, RequestStatus } from "../../db/schema/values";
+import type { Executor } from "../utils/db.server";
+import { db as defaultDb, queryRows } from "../utils/db.server";
+import type { Viewer } from "./accounts.server";
+import { visibleRequests } from "./access.server";
+import { containsPattern } from "./request-search.server";
+import { isUuid } from "./request-events.server";
+import { OPEN_STATUSES } from "./request-status";
+import { RECEIVED_STATUSES } from "./groups.server";
+import {
+  CAMPAIGN_TARGETS_LIST,
+  encodeKeyset,
+  TARGET_PAGE_SIZE,
+  type CampaignTargetQuery,
+  type KeysetCursor,
+} from "./target-list-input";
+
+const statusList = (statuses: readonly RequestStatus[]) => sql.join(statuses.map((s) => sql`${s}::request_status`), sql`, `);
+
+/** The latest first letter (request_letter) of each own request: what the send page calls its letter. */
+const letterOf = (viewer: Viewer) => sql`left join lateral (
+    select ${outboxMessages.status}::text as status from ${outboxMessages}
+     where ${outboxMessages.requestId} = ${requests.id} and ${outboxMessages.kind} = 'request_letter'
+       and ${requests.organizationId} = ${viewer.organizationId}::uuid
+     order by ${outboxMessages.createdAt} desc limit 1) letter on true`;
+
+const bouncing = sql`exists (select 1 from ${contactBounces} where ${contactBounces.requestId} = ${requests.id} and ${contactBounces.resolution} is null)`;
+
+const targetJoins = sql`left join ${agencies} on ${agencies.id} = ${requests.agencyId}
+  left join ${jurisdictions} j on j.id = ${agencies.jurisdictionId}
+  left join ${jurisdictions} ts on ts.id = j.state_id
+  left join ${vendors} on ${vendors.id} = ${requests.vendorId}`;
+
+// The order of the per-city table (and the CSV): the vendor first, then by state, place and target, then id.
+const K1 = sql`(case when ${requests.vendorId} is null then 1 else 0 end)`;
+const K2 = sql`coalesce(ts.code, j.code, '')`;
+const K3 = sql`lower(coalesce(j.name, ''))`;
+const K4 = sql`lower(coalesce(${agencies.name}, ${vendors.name}, ''))`;
+
+function filtersOf(viewer: Viewer, campaignId: string, query: Partial<Omit<CampaignTargetQuery, "cursor">>): SQL {
+  const parts: SQL[] = [sql`${requests.campaignId} = ${campaignId}::uuid`, sql`(${visibleRequests(viewer)})`];
+  if (query.q) {
+    const pattern = containsPattern(query.q);
+    parts.push(sql`(${agencies.name} ilike ${pattern} or ${vendors.name} ilike ${pattern} or j.name ilike ${pattern})`);
+  }
+  if (query.status) parts.push(sql`${requests.status} = ${query.status}::request_status`);
+  if (query.state) parts.push(sql`coalesce(ts.code, j.code) = ${query.state}`);
+  const own = sql`${requests.organizationId} = ${viewer.organizationId}::uuid`;
+  switch (query.letter) {
+    case "unsent":
+      parts.push(sql`${own} and ${requests.status} = 'draft' and letter.status is null`);
+      break;
+    case "queued":
+      parts.push(sql`letter.status in ('queued', 'sending')`);
+      break;
+    case "sent":
+      parts.push(sql`letter.status = 'sent'`);
+      break;
+    case "failed":
+      parts.push(sql`letter.status = 'failed'`);
+      break;
+    case "bounced":
+      parts.push(sql`${own} and ${bouncing}`);
+      break;
+    case undefined:
+      break;
+  }
+  return sql.join(parts, sql` and `);
+}
+
+export type CampaignTargetRow = {
+  id: string;
+  number: number;
+  status: RequestStatus;
+  agencyId: string | null;
+  agencyName: string | null;
+  vendorId: string | null;
+  vendorName: string | null;
+  jurisdictionName: string | null;
+  stateCode: string | null;
+  dueOn: string | null;
+  filedOn: string | null;
+  trackingNumber: string | null;
+  assigneeName: string | null;
+  updatedAt: string;
+  organizationId: string;
+  organizationName: string;
+  /** The first letter's outbox state (own requests only; null when none was queued). */
+  letter: OutboxStatus | null;
+  bouncing: boolean;
+};
+
+export interface CampaignTargetPage {
+  rows: CampaignTargetRow[];
+  /** How many targets match the filters (all pages). */
+  total: number;
+  nextCursor: string | null;
+  prevCursor: string | null;
+}
+
+/**
+ * One page (50) of the joint ask's requests the viewer sees, in the table's order, after (or before) the cursor's
+ * row, narrowed by name, request status, letter state and state. Every target appears on exactly one page.
+ */
+export async function campaignTargetPage(
+  viewer: Viewer,
+  campaignId: string,
+  query: Partial<CampaignTargetQuery>,
+  db: Executor = defaultDb,
+  pageSize = TARGET_PAGE_SIZE,
+): Promise<CampaignTargetPage> {
+  if (!isUuid(campaignId)) return { rows: [], total: 0, nextCursor: null, prevCursor: null };
+  const { cursor, ...filters } = query;
+  const where = filtersOf(viewer, campaignId, filters);
+  const backwards = Boolean(cursor?.before);
+  const dir = backwards ? sql.raw("desc") : sql.raw("asc");
+  const keyset = cursor
+    ? sql`and (${K1}, ${K2}, ${K3}, ${K4}, ${requests.id}) ${sql.raw(backwards ? "<" : ">")} (${Number(cursor.keys[0])}::int, ${cursor.keys[1]}::text, ${cursor.keys[2]}::text, ${cursor.keys[3]}::text, ${cursor.id}::uuid)`
+    : sql``;
+  const [rows, counted] = await Promise.all([
+    queryRows<Omit<CampaignTargetRow, "updatedAt"> & { k1: number; k2: string; k3: string; k4: string; updatedAt: unknown }>(
+      db,
+      sql`select ${requests.id}::text as id, ${requests.number} as number, ${requests.status}::text as status,
+                 ${requests.agencyId}::text as "agencyId", ${agencies.name} as "agencyName",
+                 ${requests.vendorId}::text as "vendorId", ${vendors.name} as "vendorName",
+                 j.name as "jurisdictionName", coalesce(ts.code, j.code) as "stateCode",
+                 ${requests.dueOn}::text as "dueOn", ${requests.filedOn}::text as "filedOn",
+                 ${requests.trackingNumber} as "trackingNumber", ${users.name} as "assigneeName",
+                 ${requests.updatedAt} as "updatedAt", ${requests.organizationId}::text as "organizationId",
+                 ${organizations.name} as "organizationName", letter.status as letter,
+                 (${requests.organizationId} = ${viewer.organizationId}::uuid and ${bouncing}) as bouncing,
+                 ${K1} as k1, ${K2} as k2, ${K3} as k3, ${K4} as k4
+            from ${requests}
+            join ${organizations} on ${organizations.id} = ${requests.organizationId}
+            ${targetJoins}
+            left join ${users} on ${users.id} = ${requests.assigneeId}
+            ${letterOf(viewer)}
+           where ${where} ${keyset}
+           order by ${K1} ${dir}, ${K2} ${dir}, ${K3} ${dir}, ${K4} ${dir}, ${requests.id} ${dir}
+           limit ${pageSize + 1}`,
+    ),
+    queryRows<{ total: number }>(
+      db,
+      sql`select count(*)::int as total from ${requests} ${targetJoins} ${filters.letter ? letterOf(viewer) : sql``} where ${where}`,
+    ),
+  ]);
+  const more = rows.length > pageSize;
+  const page = rows.slice(0, pageSize);
+  if (backwards) page.reverse();
+  const at = (row: (typeof rows)[number] | undefined, before: boolean) =>
+    row ? encodeKeyset(CAMPAIGN_TARGETS_LIST, { before, keys: [String(row.k1), row.k2, row.k3, row.k4], id: row.id }) : null;
+  const hasNext = backwards ? true : more;
+  const hasPrev = backwards ? more : Boolean(cursor);
+  return {
+    rows: page.map(({ k1: _1, k2: _2, k3: _3, k4: _4, ...row }) => ({
+      ...row,
+      updatedAt: (row.updatedAt instanceof Date ? row.updatedAt : new Date(String(row.updatedAt))).toISOString(),
+      bouncing: Boolean(row.bouncing),
+    })),
+    total: counted[0]?.total ?? 0,
+    nextCursor: hasNext && page.length ? at(page[page.length - 1], false) : null,
+    prevCursor: hasPrev && page.length ? at(page[0], true) : null,
+  };
+}
+
+export interface CampaignCounts {
+  total: number;
+  open: number;
+  overdue: number;
+  received: number;
+  drafts: number;
+  statusCounts: Record<RequestStatus, number>;
+  assignees: Array<{ id: string | null; name: string; total: number; open: number }>;
+}
+
+/** Requests of the joint ask (visible) by status and assignee, with how many of each are overdue. */
+function countRows(viewer: Viewer, campaignId: string, today: string, db: Executor) {
+  return queryRows<{ status: RequestStatus; assigneeId: string | null; assigneeName: string | null; n: number; overdue: number }>(
+    db,
+    sql`select ${requests.status}::text as status, ${requests.assigneeId}::text as "assigneeId", ${users.name} as "assigneeName",
+               count(*)::int as n,
+               count(*) filter (where ${requests.dueOn} < ${today}::date and ${requests.status} in (${statusList(OPEN_STATUSES)}))::int as overdue
+          from ${requests}
+          left join ${users} on ${users.id} = ${requests.assigneeId}
+         where ${requests.campaignId} = ${campaignId}::uuid and (${visibleRequests(viewer)})
+         group by 1, 2, 3`,
+  );
+}
+
+/**
+ * The summary at the top of the joint ask's page, as summarize() computes it from every row, but counted by the
+ * database over the campaign's index: requests by status and assignee, with the overdue ones (open, due before today).
+ */
+export async function campaignCounts(viewer: Viewer, campaignId: string, today: string, db: Executor = defaultDb): Promise<CampaignCounts> {
+  const rows = !isUuid(campaignId) ? [] : await countRows(viewer, campaignId, today, db);
+  const statusCounts = {} as Record<RequestStatus, number>;
+  const assignees = new Map<string, { id: string | null; name: string; total: number; open: number }>();
+  const counts: CampaignCounts = { total: 0, open: 0, overdue: 0, received: 0, drafts: 0, statusCounts, assignees: [] };
+  for (const row of rows) {
+    statusCounts[row.status] = (statusCounts[row.status] ?? 0) + row.n;
+    const isOpen = OPEN_STATUSES.includes(row.status);
+    counts.total += row.n;
+    counts.overdue += row.overdue;
+    if (isOpen) counts.open += row.n;
+    if (RECEIVED_STATUSES.includes(row.status)) counts.received += row.n;
+    const key = row.assigneeId ?? "";
+    const entry = assignees.get(key) ?? { id: row.assigneeId, name: row.assigneeName ?? "Unassigned", total: 0, open: 0 };
+    entry.total += row.n;
+    if (isOpen) entry.open += row.n;
+    assignees.set(key, entry);
+  }
+  counts.drafts = statusCounts.draft ?? 0;
+  counts.assignees = [...assignees.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+  return counts;
+}
+
+export type LetterCounts = {
+  queued: number;
+  sent: number;
+  failed: number;
+  unsent: number;
+  unsentWithoutContact: number;
+  bounced: number;
+  /** The organization's own requests in the joint ask (the letters are its). */
+  total: number;
+};
+
+/** The letters of the organization's requests in the joint ask, as sendProgress() counts them, by one aggregate. */
+export async function letterCounts(viewer: Viewer, campaignId: string, db: Executor = defaultDb): Promise<LetterCounts> {
+  const contact = sql`nullif(trim(case when ${requests.vendorId} is null then ${agencies.recordsContactEmail} else ${vendors.contactEmail} end), '')`;
+  const unsent = sql`${requests.status} = 'draft' and letter.status is null`;
+  if (!isUuid(campaignId)) return { queued: 0, sent: 0, failed: 0, unsent: 0, unsentWithoutContact: 0, bounced: 0, total: 0 };
+  const [row] = await queryRows<LetterCounts>(
+    db,
+    sql`select count(*) filter (where letter.status in ('queued', 'sending'))::int as queued,
+               count(*) filter (where letter.status = 'sent')::int as sent,
+               count(*) filter (where letter.status = 'failed')::int as failed,
+               count(*) filter (where ${unsent})::int as unsent,
+               count(*) filter (where ${unsent} and ${contact} is null)::int as "unsentWithoutContact",
+               count(*) filter (where ${bouncing})::int as bounced,
+               count(*)::int as total
+          from ${requests}
+          left join ${agencies} on ${agencies.id} = ${requests.agencyId}
+          left join ${vendors} on ${vendors.id} = ${requests.vendorId}
+          ${letterOf(viewer)}
+         where ${requests.campaignId} = ${campaignId}::uuid and ${requests.organizationId} = ${viewer.organizationId}::uuid`,
+  );
+  return row ?? { queued: 0, sent: 0, failed: 0, unsent: 0, unsentWithoutContact: 0, bounced: 0, total: 0 };
+}
+
+/** The joint ask's requests (visible) on the US map: place and status only, one small row each. */
+export async function campaignMapRows(viewer: Viewer, campaignId: string, db: Executor = defaultDb) {
+  if (!isUuid(campaignId)) return [];
+  return queryRows<{ agencyId: string | null; agencyName: string | null; stateCode: string | null; status: RequestStatus }>(
+    db,
+    sql`select ${requests.agencyId}::text as "agencyId", ${agencies.name} as "agencyName", coalesce(ts.code, j.code) as "stateCode",
+               ${requests.status}::text as status
+          from ${requests} ${targetJoins}
+         where ${requests.campaignId} = ${campaignId}::uuid and (${visibleRequests(viewer)}) and ${requests.agencyId} is not null`,
+  );
+}
+
+/** The agencies the joint ask already asks (to leave them out of "add agencies" search results). */
+export async function askedAgencyIds(viewer: Viewer, campaignId: string, db: Executor = defaultDb): Promise<string[]> {
+  if (!isUuid(campaignId)) return [];
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select distinct ${requests.agencyId}::text as id from ${requests}
+         where ${requests.campaignId} = ${campaignId}::uuid and (${visibleRequests(viewer)}) and ${requests.agencyId} is not null`,
+  );
+  return rows.map((r) => r.id);
+}
