@@ -392,6 +392,7 @@ async function build(url: string): Promise<void> {
     await a.unsafe(`
       select attention_counts_rebuild();
       select request_status_facts_rebuild();
+      select request_search_rebuild();
       delete from tag_uses;
       insert into tag_uses (organization_id, tag, uses, shared_uses)
       select r.organization_id, t.tag, count(*), count(*) filter (where r.visibility <> 'private')

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { agencies, campaigns, communications, jurisdictions, organizations, requestEvents, requests, tagUses, users, vendors } from "../../db/schema";
+import { agencies, campaigns, communications, jurisdictions, organizations, requestEvents, requests, requestSearch, tagUses, users, vendors } from "../../db/schema";
 import type { RequestStatus, RequestVisibility } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { addDays } from "../utils/dates";
@@ -24,7 +24,7 @@ import { STATUS_LABELS, isOpenStatus, transitionProblem } from "./request-status
 import { refreshDeadline, type DeadlineSnapshot } from "./deadlines.server";
 import { isUuid, lockRequest, recordEvent } from "./request-events.server";
 import { coverageColumns } from "./coverage-sql.server";
-import { containsPattern, requestTextMatches, searchRank } from "./request-search.server";
+import { containsPattern, requestTextMatches, searchConditions, searchRank } from "./request-search.server";
 import { agencyFromDirectory } from "./directory-links.server";
 import { conflicted, fail, ok, type Result } from "./results";
 import { CONFLICT_MESSAGE, displayValue, editVersion } from "./edit-version";
@@ -115,13 +115,16 @@ export type RequestListRow = {
 /** Filters from the URL, and (from an agency's page) the agency's directory ORI: requests to any agency row linked to it. */
 type ListFilters = Partial<RequestFilters> & { agencyOri?: string };
 
-/** Sorted by best match, a search ranks its most recently updated matches, up to this many per organization. */
-export const RANKED_MATCHES = 1_000;
+/**
+ * Sorted by best match, a search ranks its most recently updated matches, up to this many (+ 1) per organization,
+ * and counts them as it reads them: past this many the list says "more than 200".
+ */
+export const RANKED_MATCHES = 200;
 
 /** The list's total is exact up to this many rows; past it the list says "more than 10,000". */
 export const EXACT_TOTAL_LIMIT = 10_000;
-/** A search's total is exact up to this many matches ("more than 1,000"). */
-export const EXACT_SEARCH_TOTAL_LIMIT = 1_000;
+/** A search's total is exact up to this many matches ("more than 200"). */
+export const EXACT_SEARCH_TOTAL_LIMIT = RANKED_MATCHES;
 
 /** The filters every organization's part of the list shares (who may see what is per part, see listRequests). */
 function filterConditions(viewer: Viewer, filters: ListFilters): SQL[] {
@@ -145,7 +148,7 @@ function filterConditions(viewer: Viewer, filters: ListFilters): SQL[] {
  * The sort as one non-null key and its SQL type: dates put rows without one last in either direction (a far
  * future or far past stand-in), so "(key, id) after (k, i)" pages through them like any other row.
  */
-function sortKey(sort: RequestSort, dir: SortDirection, q: string | undefined): { key: SQL; type: string } {
+function sortKey(sort: RequestSort, dir: SortDirection, q: string | undefined, ownText = true): { key: SQL; type: string } {
   const lastDate = dir === "asc" ? sql.raw(`'infinity'::date`) : sql.raw(`'-infinity'::date`);
   switch (sort) {
     case "updated":
@@ -165,7 +168,7 @@ function sortKey(sort: RequestSort, dir: SortDirection, q: string | undefined): 
     case "number":
       return { key: sql`${requests.number}`, type: "integer" };
     case "relevance":
-      return { key: searchRank(q ?? ""), type: "real" };
+      return { key: searchRank(q ?? "", { ownText }), type: "real" };
   }
 }
 
@@ -207,13 +210,22 @@ export async function listPlan(viewer: Viewer, filters: ListFilters, db: Executo
       .where(and(inArray(agencies.organizationId, [viewer.organizationId, ...viewer.partnerOrganizationIds]), ilike(agencies.name, containsPattern(filters.agencyName))));
     common.push(named.length ? inArray(requests.agencyId, named.map((a) => a.id)) : sql`false`);
   }
-  // Each part: the organization's rows the viewer may see, the filters, and one of the search's alternatives.
+  // Each part: the organization's rows the viewer may see, the filters, and the search.
   const partWheres = (part: ListPart) => {
     const base = [eq(requests.organizationId, part.organizationId), part.shared ? ne(requests.visibility, "private") : undefined, ...common];
-    const alternatives = q ? requestTextMatches(part.organizationId, q, { ownText: !part.shared }) : [undefined];
-    return alternatives.map((alternative) => and(...base, alternative)!);
+    return [and(...base, q ? requestTextMatches(part.organizationId, q, { ownText: !part.shared }) : undefined)!];
   };
-  return { parts, partWheres, q };
+  /**
+   * For a search: where a part's matches are read from request_search, the search table (its rows ordered by
+   * its own copy of updated_at), joined to requests only when other filters ask for the request's columns.
+   */
+  const searchSource = (part: ListPart, query: string) => {
+    const where = searchConditions(part.organizationId, query, { ownText: !part.shared });
+    if (!common.length) return { from: sql`${requestSearch}`, where };
+    const base = [eq(requests.organizationId, part.organizationId), part.shared ? ne(requests.visibility, "private") : undefined, ...common];
+    return { from: sql`${requests} inner join ${requestSearch} on ${requestSearch.requestId} = ${requests.id}`, where: and(...base, where)! };
+  };
+  return { parts, partWheres, searchSource, q };
 }
 type ListPlan = Awaited<ReturnType<typeof listPlan>>;
 
@@ -231,7 +243,7 @@ export async function listRequests(viewer: Viewer, filters: ListFilters, db: Exe
   const cursor = filters.cursor && filters.cursor.sort === sort && filters.cursor.dir === dir ? filters.cursor : undefined;
   const page = cursor ? null : (filters.page ?? 1);
   const offset = page ? (page - 1) * pageSize : 0;
-  const { parts, partWheres, q } = await listPlan(viewer, filters, db);
+  const { parts, partWheres, searchSource, q } = await listPlan(viewer, filters, db);
   const { key, type } = sortKey(sort, dir, q);
 
   // Reading backwards (the previous page) runs the order the other way and turns the rows round after.
@@ -243,38 +255,64 @@ export async function listRequests(viewer: Viewer, filters: ListFilters, db: Exe
     : undefined;
   const limit = offset + pageSize + 1;
   const ordered = (where: SQL) =>
-    sort === "relevance"
-      ? // Ranking every match of a very common word would read them all: the best matches are ranked among the
-        // RANKED_MATCHES most recently updated ones (sorting by a date reaches every match).
-        sql`(select w.id, w.k from (select ${requests.id} as id, ${key} as k from ${requests} where ${where}
-          order by ${requests.updatedAt} desc limit ${RANKED_MATCHES}) w
-          where ${cursor ? sql`(w.k, w.id) ${sql.raw(readDir === "asc" ? ">" : "<")} (${cursor.key}::real, ${cursor.id}::uuid)` : sql`true`}
-          order by w.k ${order}, w.id ${order} limit ${limit})`
-      : sql`(select ${requests.id} as id, ${key} as k from ${requests} where ${and(where, keyset)}
-          order by ${key} ${order}, ${requests.id} ${order} limit ${limit})`;
-  // A request matched by several alternatives comes once (same id, same key): UNION within a part.
-  const branch = (part: (typeof parts)[number]) => {
-    const wheres = partWheres(part);
-    return wheres.length === 1 ? ordered(wheres[0]!) : sql`(select * from (${sql.join(wheres.map(ordered), sql` union `)}) x order by k ${order}, id ${order} limit ${limit})`;
+    sql`(select ${requests.id} as id, ${key} as k from ${requests} where ${and(where, keyset)}
+      order by ${key} ${order}, ${requests.id} ${order} limit ${limit})`;
+  // Ranking every match of a very common word would read them all: the best matches are ranked among the
+  // RANKED_MATCHES most recently updated ones (sorting by a date reaches every match), read from the search
+  // table in its (organization, updated_at) order or, for a rarer word, through its GIN indexes.
+  // Each part's RANKED_MATCHES + 1 most recent matches at most are read (m0, m1, ...: each read once); how many
+  // there were is the part's count, so the same reading gives the total ("more than 1,000" once a part has more).
+  // Each part's matches are read as the planner judges best: a common word's through the organization's rows
+  // latest first (stopping at RANKED_MATCHES + 1), a rarer word's through the GIN indexes.
+  const matches = (part: ListPart, i: number, query: string) => {
+    const { from, where } = searchSource(part, query);
+    return sql`${sql.raw(`m${i}`)} as (select ${requestSearch.requestId} as id, ${searchRank(query, { ownText: !part.shared })} as k from ${from} where ${where}
+      order by ${requestSearch.updatedAt} desc limit ${RANKED_MATCHES + 1})`;
   };
+  const ranked = (i: number) =>
+    sql`(select w.id, w.k from ${sql.raw(`m${i}`)} w
+      where ${cursor ? sql`(w.k, w.id) ${sql.raw(readDir === "asc" ? ">" : "<")} (${cursor.key}::real, ${cursor.id}::uuid)` : sql`true`}
+      order by w.k ${order}, w.id ${order} limit ${limit})`;
   const totalLimit = q ? EXACT_SEARCH_TOTAL_LIMIT : EXACT_TOTAL_LIMIT;
-  const countBranch = (part: (typeof parts)[number]) =>
-    sql`(${sql.join(partWheres(part).map((where) => sql`(select ${requests.id} from ${requests} where ${where} limit ${totalLimit + 1})`), sql` union `)})`;
+  const countBranch = (part: ListPart) => {
+    if (!q) return sql`(select ${requests.id} from ${requests} where ${partWheres(part)[0]!} limit ${totalLimit + 1})`;
+    const { from, where } = searchSource(part, q);
+    return sql`(select ${requestSearch.requestId} from ${from} where ${where} limit ${totalLimit + 1})`;
+  };
+  const countQuery = () =>
+    queryRows<{ n: number }>(
+      db,
+      // The outer limit stops the UNION ALL as soon as 10,001 rows are counted: later parts are then not read.
+      sql`select count(*)::int as n from (select 1 from (${sql.join(parts.map(countBranch), sql` union all `)}) u limit ${totalLimit + 1}) c`,
+    );
 
-  const [picked, counted] = parts.length
-    ? await Promise.all([
-        queryRows<{ id: string; k: string }>(
-          db,
-          sql`select u.id, u.k::text as k from (${sql.join(parts.map(branch), sql` union all `)}) u
-            order by u.k ${order}, u.id ${order} limit ${pageSize + 1} offset ${offset}`,
-        ),
-        // The outer limit stops the UNION ALL as soon as 10,001 rows are counted: later parts are then not read.
-        queryRows<{ n: number }>(
-          db,
-          sql`select count(*)::int as n from (select 1 from (${sql.join(parts.map(countBranch), sql` union all `)}) u limit ${totalLimit + 1}) c`,
-        ),
-      ])
-    : [[], [{ n: 0 }]];
+  let picked: { id: string; k: string }[];
+  let counted: { n: number }[];
+  if (!parts.length) [picked, counted] = [[], [{ n: 0 }]];
+  else if (sort === "relevance" && q) {
+    // One statement: the page's rows in order (pos), and a last row (pos null) with the parts' counts summed.
+    const rows = await queryRows<{ id: string | null; k: string | null; pos: number | null; n: number | null }>(
+      db,
+      sql`with ${sql.join(parts.map((part, i) => matches(part, i, q)), sql`, `)},
+        b as (${sql.join(parts.map((_, i) => ranked(i)), sql` union all `)})
+        select p.id, p.k, p.pos, null::int as n from (
+          select b.id, b.k::text as k, (row_number() over (order by b.k ${order}, b.id ${order}))::int as pos from b
+           order by b.k ${order}, b.id ${order} limit ${pageSize + 1} offset ${offset}) p
+        union all
+        select null, null, null, (${sql.join(parts.map((_, i) => sql`(select count(*) from ${sql.raw(`m${i}`)})`), sql` + `)})::int`,
+    );
+    picked = rows.filter((r) => r.pos !== null).sort((a, b) => a.pos! - b.pos!).map((r) => ({ id: r.id!, k: r.k! }));
+    counted = [{ n: Number(rows.find((r) => r.pos === null)?.n ?? 0) }];
+  } else {
+    [picked, counted] = await Promise.all([
+      queryRows<{ id: string; k: string }>(
+        db,
+        sql`select u.id, u.k::text as k from (${sql.join(parts.map((part) => ordered(partWheres(part)[0]!)), sql` union all `)}) u
+          order by u.k ${order}, u.id ${order} limit ${pageSize + 1} offset ${offset}`,
+      ),
+      countQuery(),
+    ]);
+  }
   const more = picked.length > pageSize;
   const pageKeys = picked.slice(0, pageSize);
   if (backwards) pageKeys.reverse();

@@ -278,3 +278,38 @@ export const communications = pgTable(
   },
   (t) => [index("communications_request_idx").on(t.requestId), index("communications_search_idx").using("gin", t.searchVector)],
 );
+
+/**
+ * One row per request: what the requests list's search box reads (app/domain/request-search.server.ts), so a
+ * search is one probe of one narrow table instead of the request plus its notes, communications and mail.
+ * - request_vector: the request's own text (requests.search_vector): what a coalition partner may search;
+ * - document: request_vector and, weighted lowest (D), its notes, logged communications and filed replies: what
+ *   the request's own organization searches;
+ * - title and tracking_number for trigram matching (parts of words, reference numbers);
+ * - organization_id, shared (not private) and updated_at, copied from the request, so the most recently updated
+ *   matches of a very common word are read in index order and the search stops after enough of them.
+ * Kept by the triggers of migration 0034_request_search_triggers on requests, request_events (notes),
+ * communications and inbound_messages; never written by the app. request_search_rebuild() fills it anew.
+ */
+export const requestSearch = pgTable(
+  "request_search",
+  {
+    requestId: uuid("request_id")
+      .primaryKey()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    organizationId: uuid("organization_id").notNull(),
+    shared: boolean("shared").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
+    title: text("title").notNull(),
+    trackingNumber: text("tracking_number"),
+    requestVector: tsvector("request_vector").notNull(),
+    document: tsvector("document").notNull(),
+  },
+  (t) => [
+    // Each organization's rows latest first: a common word's matches are read in this order, a few thousand at most.
+    index("request_search_org_updated_idx").on(t.organizationId, t.updatedAt, t.requestId),
+    // A rare word's matches: one GIN probe. A partner's search probes it too (document holds request_vector).
+    index("request_search_document_idx").using("gin", t.document),
+    index("request_search_trgm_idx").using("gin", t.title.op("gin_trgm_ops"), t.trackingNumber.op("gin_trgm_ops")),
+  ],
+);

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
-import { inboundMessages, requests } from "../../db/schema";
+import { eq, inArray, sql } from "drizzle-orm";
+import { communications, inboundMessages, requests, requestSearch } from "../../db/schema";
 import { addNote, addTags, createRequest, listRequests, listTags, logCommunication } from "~/domain/requests.server";
 import { db } from "~/utils/db.server";
+import { queryRows } from "../../db/client";
 import { formCoalition, freshViewer, makeOrganization, TODAY } from "./factories";
 
 // The requests list's search (app/domain/request-search.server.ts): full-text search ranked with ts_rank,
@@ -74,6 +75,7 @@ beforeAll(async () => {
   await file(partner, "partnerMailed", { title: "Partner jail contracts" });
   await reply(partner, ids.partnerMailed!, "Records", "More zeppelin invoices here.");
   await file(partner, "partnerBody", { title: "Partner body camera policy" });
+  await file(partner, "partnerPrivate", { title: "Partner private narwhal ledger", trackingNumber: "NWL-77123", visibility: "private" });
 });
 
 describe("the requests list's search", () => {
@@ -114,10 +116,88 @@ describe("the requests list's search", () => {
     expect(sorted(await search(partner, "body camera"))).toEqual(sorted([ids.inTitle!, ids.inDescription!, ids.partnerBody!]));
   });
 
-  it("takes any text without an error: quotes, operators, wildcards", async () => {
-    for (const q of ['"body camera', "-", "50%", "a_b", "!!", "(", "'", "x"]) {
-      await expect(listRequests(ours.viewer, { q }), q).resolves.toBeTruthy();
+  it("never finds a partner's private request, by its words, a part of them or its tracking number", async () => {
+    for (const q of ["narwhal", "narwh", "NWL-77123", "77123", "narwhal ledger"]) {
+      expect(await search(ours, q), q).toEqual([]);
+      expect(await search(partner, q), q).toEqual([ids.partnerPrivate]);
     }
+  });
+
+  it("takes any text without an error: quotes, operators, wildcards", async () => {
+    const hostile = ['"body camera', "-", "50%", "a_b", "!!", "(", "'", "x", "\\", "%", "_", "a & b | !c", "body:*", "<->", "camera -", '"', "OR", "-body -camera", "\u00a0", "é".repeat(300), "x ".repeat(500)];
+    for (const q of hostile) {
+      await expect(listRequests(ours.viewer, { q }), q).resolves.toBeTruthy();
+      await expect(listRequests(partner.viewer, { q, sort: "updated" }), q).resolves.toBeTruthy();
+    }
+    // Wildcards are text: "50%" is not "anything starting with 50".
+    expect(await search(ours, "%")).toEqual([]);
+    expect(await search(ours, "_")).toEqual([]);
+  });
+
+  it("keeps up with what changes: a later note, an edited or deleted communication, a reclassified reply, a new title", async () => {
+    const id = await file(ours, "changing", { title: "Evidence room inventory" });
+    expect(await search(ours, "pangolin")).toEqual([]);
+    await addNote(ours.viewer, id, "A pangolin statue is catalogued as evidence.");
+    expect(await search(ours, "pangolin")).toEqual([id]);
+
+    const logged = await logCommunication(ours.viewer, id, { direction: "outgoing", channel: "email", occurredOn: TODAY, summary: "Asked about the axolotl tank." });
+    if (!logged?.ok) throw new Error("log");
+    expect(await search(ours, "axolotl")).toEqual([id]);
+    await db.update(communications).set({ summary: "Asked about the aquarium." }).where(eq(communications.id, logged.value.communicationId));
+    expect(await search(ours, "axolotl")).toEqual([]);
+    expect(await search(ours, "aquarium")).toEqual([id]);
+    await db.delete(communications).where(eq(communications.id, logged.value.communicationId));
+    expect(await search(ours, "aquarium")).toEqual([]);
+
+    await reply(ours, id, "Re: inventory", "The capybara photographs are enclosed.");
+    expect(await search(ours, "capybara")).toEqual([id]);
+    await db.update(inboundMessages).set({ classification: "auto_reply" }).where(eq(inboundMessages.requestId, id));
+    expect(await search(ours, "capybara")).toEqual([]);
+
+    await db.update(requests).set({ title: "Evidence locker audit" }).where(eq(requests.id, id));
+    expect(await search(ours, "locker")).toEqual([id]);
+    expect(await search(ours, "ocke")).toEqual([id]);
+    expect(await search(ours, "inventory")).toEqual([]);
+    // The partner sees it once shared, by its own text only, and no longer once private.
+    expect(await search(partner, "locker")).toEqual([id]);
+    expect(await search(partner, "pangolin")).toEqual([]);
+    await db.update(requests).set({ visibility: "private" }).where(eq(requests.id, id));
+    expect(await search(partner, "locker")).toEqual([]);
+    expect(await search(ours, "locker")).toEqual([id]);
+  });
+
+  it("lets a partner exclude a word our notes hold: it searches the request's own text only", async () => {
+    const id = await file(ours, "excluding", { title: "Okapi sighting reports" });
+    await addNote(ours.viewer, id, "Ask about the gecko logbook too.");
+    expect(await search(ours, "okapi -gecko")).toEqual([]);
+    expect(await search(partner, "okapi -gecko")).toEqual([id]);
+    expect(await search(partner, "okapi gecko")).toEqual([]);
+  });
+
+  it("ranks and filters through the search table the same with other filters or another sort", async () => {
+    const byTitle = (await listRequests(ours.viewer, { q: "body camera", sort: "title", pageSize: 100 })).rows.map((r) => r.id);
+    expect(sorted(byTitle)).toEqual(sorted(await search(ours, "body camera")));
+    const drafts = (await listRequests(ours.viewer, { q: "body camera", status: "draft", pageSize: 100 })).rows.map((r) => r.id);
+    expect(sorted(drafts)).toEqual(sorted(await search(ours, "body camera")));
+    expect((await listRequests(ours.viewer, { q: "body camera", status: "denied" })).rows).toEqual([]);
+    const own = await listRequests(ours.viewer, { q: "body camera", owner: "own", pageSize: 100 });
+    expect(sorted(own.rows.map((r) => r.id))).toEqual(sorted([ids.inTitle!, ids.inDescription!, ids.private!]));
+    expect(own.total).toBe(3);
+    expect(own.totalExact).toBe(true);
+  });
+
+  it("the rebuild gives the rows the triggers keep", async () => {
+    const mine = [ours.org.id, partner.org.id];
+    const snapshot = () =>
+      db
+        .select({ id: requestSearch.requestId, shared: requestSearch.shared, updatedAt: requestSearch.updatedAt, title: requestSearch.title, document: sql<string>`${requestSearch.document}::text`, own: sql<string>`${requestSearch.requestVector}::text` })
+        .from(requestSearch)
+        .where(inArray(requestSearch.organizationId, mine))
+        .orderBy(requestSearch.requestId);
+    const before = await snapshot();
+    expect(before.length).toBeGreaterThan(10);
+    await queryRows(db, sql`select request_search_rebuild()`);
+    expect(await snapshot()).toEqual(before);
   });
 });
 
