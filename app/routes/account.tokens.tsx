@@ -1,4 +1,5 @@
 import { CopyField } from "~/components/copy-field";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -15,6 +16,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "API tokens · JointAsk" }];
 
@@ -72,19 +74,21 @@ export default function ApiTokens() {
   const created = actionData?.created;
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/account">Your account</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>API tokens</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/account">Your account</Link> /
+          </>
+        }
+        title="API tokens"
+        meta={
+          <>
             Personal tokens for the JSON API: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as you, with your role, and sees
             what you see, unless you limit it to reading or to your organization&apos;s own rows. Each token may make a limited number of calls a
             minute (the <code>RateLimit-*</code> headers say how many are left). What it can do: the <Link to="/docs/api">API reference</Link>.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       {created ? (
         <section className="card" role="status">
           <h2>Your new token “{created.name}”</h2>
@@ -136,11 +140,11 @@ export default function ApiTokens() {
               </p>
             ) : null}
           </fieldset>
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button">
               Create token
             </button>
-          </div>
+          </ButtonGroup>
         </Form>
       </section>
       <section className="card" aria-labelledby="tokens-heading">

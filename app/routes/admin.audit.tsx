@@ -8,6 +8,7 @@ import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { formatInstant } from "~/utils/dates";
 import { useTimeZone } from "~/utils/use-root";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · JointAsk" }];
 
@@ -38,15 +39,15 @@ export default function AuditLog() {
   const timeZone = useTimeZone();
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/admin/users">Users</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>Audit log</h1>
-          <p className="page-header__meta">Sign-ins, role changes, disabled accounts, API tokens and exports in your organization, newest first.</p>
-        </div>
-      </div>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/admin/users">Users</Link> /
+          </>
+        }
+        title="Audit log"
+        meta="Sign-ins, role changes, disabled accounts, API tokens and exports in your organization, newest first."
+      />
       {rows.length ? (
         <>
           <div className="table-wrap">

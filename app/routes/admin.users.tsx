@@ -1,4 +1,5 @@
 import { EmptyState } from "~/components/empty-state";
+import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -17,6 +18,7 @@ import { clientAddressOf } from "~/utils/load-context.server";
 import { fieldErrorsOf, notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Users · JointAsk" }];
 
@@ -100,14 +102,14 @@ export default function UsersAdmin() {
   const inviteErrors = actionData?.intent === "invite" ? actionData.errors : undefined;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Users</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Users"
+        meta={
+          <>
             Members of your organization and what their role lets them do. Every change is written to the <Link to="/admin/audit">audit log</Link>.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       {actionData && !actionData.userId && actionData.intent !== "invite" ? (
         <div className="form-error" role="alert">
           {Object.values(actionData.errors).flat().join(" ")}
@@ -207,11 +209,11 @@ export default function UsersAdmin() {
                 </option>
               ))}
             </SelectField>
-            <div className="actions">
+            <ButtonGroup>
               <button type="submit" className="button">
                 Send invitation
               </button>
-            </div>
+            </ButtonGroup>
           </Form>
         </section>
         <section className="card" aria-labelledby="pending-heading">

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -27,6 +28,7 @@ import { notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useToday } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.agency.name} · JointAsk` : "Not found · JointAsk" },
@@ -138,35 +140,39 @@ export default function AgencyPage() {
   const today = useToday();
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/agencies">Agencies</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>{agency.name}</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/agencies">Agencies</Link> /
+          </>
+        }
+        title={agency.name}
+        meta={
+          <>
             {AGENCY_TYPE_LABELS[agency.type]} · {agency.jurisdictionName}
             {agency.stateName ? `, ${agency.stateName}` : ""}
-          </p>
-        </div>
-        <div className="actions">
-          {canFile ? (
-            <Link to={`/requests/new?agency=${agency.id}`} className="button">
-              New request to this agency
-            </Link>
-          ) : null}
-          {canFile ? (
-            <Link to={`/campaigns/new?agency=${agency.id}`} className="button button--secondary">
-              Start a joint ask
-            </Link>
-          ) : null}
-          {canManage ? (
-            <Link to={`/agencies/${agency.id}/edit`} className="button button--secondary">
-              Edit
-            </Link>
-          ) : null}
-        </div>
-      </div>
+          </>
+        }
+        actions={
+          <ButtonGroup>
+            {canFile ? (
+              <Link to={`/requests/new?agency=${agency.id}`} className="button">
+                New request to this agency
+              </Link>
+            ) : null}
+            {canFile ? (
+              <Link to={`/campaigns/new?agency=${agency.id}`} className="button button--secondary">
+                Start a joint ask
+              </Link>
+            ) : null}
+            {canManage ? (
+              <Link to={`/agencies/${agency.id}/edit`} className="button button--secondary">
+                Edit
+              </Link>
+            ) : null}
+          </ButtonGroup>
+        }
+      />
       {!owned ? (
         <p className="notice" role="note">
           {agency.organizationName} shares this agency with your coalition. Only its members can change it.
@@ -355,11 +361,11 @@ export default function AgencyPage() {
                 <TextField label="Date" id="closure-date" name="closedOn" type="date" required errors={closureErrors.closedOn} />
                 <TextField label="Why it is closed" id="closure-reason" name="reason" required maxLength={200} errors={closureErrors.reason} hint="Furlough, storm, office move…" />
               </div>
-              <div className="actions">
+              <ButtonGroup>
                 <button type="submit" className="button button--secondary" disabled={navigation.state !== "idle"}>
                   Add closed day
                 </button>
-              </div>
+              </ButtonGroup>
             </Form>
           ) : null}
         </section>

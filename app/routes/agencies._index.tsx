@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TextField } from "~/components/fields";
@@ -7,6 +8,7 @@ import { listAgencies } from "~/domain/places.server";
 import { searchDirectory } from "~/domain/directory.server";
 import { useCan } from "~/utils/use-permission";
 import { requireViewer } from "~/utils/auth.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Agencies · JointAsk" }];
 
@@ -27,30 +29,30 @@ export default function AgenciesIndex() {
   const [params] = useSearchParams();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Agencies</h1>
-          <p className="page-header__meta">Departments you send requests to: police, sheriffs, 911 centers, clerks, oversight boards.</p>
-        </div>
-        <div className="actions">
-          <Link to="/directory" className="button button--secondary">
-            National directory
-          </Link>
-          {canManage ? (
-            <Link to="/agencies/new" className="button">
-              Add agency
+      <PageHeader
+        title="Agencies"
+        meta="Departments you send requests to: police, sheriffs, 911 centers, clerks, oversight boards."
+        actions={
+          <ButtonGroup>
+            <Link to="/directory" className="button button--secondary">
+              National directory
             </Link>
-          ) : null}
-        </div>
-      </div>
+            {canManage ? (
+              <Link to="/agencies/new" className="button">
+                Add agency
+              </Link>
+            ) : null}
+          </ButtonGroup>
+        }
+      />
       <div className="card">
         <Form method="get" className="filters" role="search">
           <TextField id="agency-q" name="q" type="search" label="Search by name" defaultValue={params.get("q") ?? ""} className="field--wide" />
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button">
               Search
             </button>
-          </div>
+          </ButtonGroup>
         </Form>
       </div>
       {agencies.length ? (

@@ -7,6 +7,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { useToday } from "~/utils/use-root";
 import { useCan } from "~/utils/use-permission";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Joint asks · JointAsk" }];
 
@@ -21,20 +22,24 @@ export default function CampaignsIndex() {
   const canAsk = useCan("request.create");
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Joint asks</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Joint asks"
+        meta={
+          <>
             One ask sent to many agencies, usually every city on the same product, tracked together. Start one from a{" "}
             <Link to="/groups">shared-vendor group</Link>, a product or a vendor.
-          </p>
-        </div>
-        {canAsk ? (
-          <Link to="/campaigns/new" className="button">
-            New joint ask
-          </Link>
-        ) : null}
-      </div>
+          </>
+        }
+        actions={
+          <>
+            {canAsk ? (
+              <Link to="/campaigns/new" className="button">
+                New joint ask
+              </Link>
+            ) : null}
+          </>
+        }
+      />
       {campaigns.length ? (
         <div className="table-wrap">
           <table className="data">

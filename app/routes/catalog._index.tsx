@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { requirePermission } from "~/domain/permissions";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -12,6 +13,7 @@ import { createCatalogField, createRecordType, listCatalog } from "~/domain/cata
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Field catalog · JointAsk" }];
 
@@ -69,11 +71,11 @@ function RecordTypeForm() {
         </SelectField>
       </div>
       <TextAreaField label="Description" {...getTextareaProps(fields.description)} id={fields.description.id} errors={fields.description.errors} rows={2} />
-      <div className="actions">
+      <ButtonGroup>
         <button type="submit" className="button">
           Add record type
         </button>
-      </div>
+      </ButtonGroup>
     </Form>
   );
 }
@@ -109,11 +111,11 @@ function FieldForm({ recordTypes }: { recordTypes: { id: string; name: string }[
         errors={fields.synonyms.errors}
       />
       <TextField label="Source" hint="Where the definition comes from (optional)" {...getInputProps(fields.source, { type: "text" })} id={fields.source.id} errors={fields.source.errors} />
-      <div className="actions">
+      <ButtonGroup>
         <button type="submit" className="button">
           Add field
         </button>
-      </div>
+      </ButtonGroup>
     </Form>
   );
 }
@@ -123,15 +125,15 @@ export default function CatalogPage() {
   const categories = [...new Set(catalog.recordTypes.map((t) => t.category))];
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Field catalog</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Field catalog"
+        meta={
+          <>
             Record types and the fields requests ask for, from public schemas, plus those {organizationName} added. Requests copy a field's key, so
             files can be matched column by column.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       <div className="grid-2">
         <div>
           {categories.map((category) => (

@@ -17,6 +17,7 @@ import { fieldErrorsOf, notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useToday } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Chase board · JointAsk" }];
 
@@ -202,18 +203,20 @@ export default function ChaseBoard() {
   const empty = sections.every((s) => s.total === 0);
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Chase board</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Chase board"
+        meta={
+          <>
             What to chase today. "Log follow-up" either sends the follow-up letter from here or records one sent another way; either is
             noted on the request and schedules the next one in {FOLLOW_UP_INTERVAL_DAYS} days.
-          </p>
-        </div>
-        <Link to="/settings/calendar" className="button button--secondary">
-          Calendar feed
-        </Link>
-      </div>
+          </>
+        }
+        actions={
+          <Link to="/settings/calendar" className="button button--secondary">
+            Calendar feed
+          </Link>
+        }
+      />
       {only ? (
         <p>
           <Link to="/chase">Back to the whole board</Link>

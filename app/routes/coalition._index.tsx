@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -22,6 +23,7 @@ import { fieldErrorsOf } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Coalition · JointAsk" }];
 
@@ -117,12 +119,10 @@ export default function CoalitionPage() {
   if (!coalition) {
     return (
       <>
-        <div className="page-header">
-          <div>
-            <h1>Coalition</h1>
-            <p className="page-header__meta">Your organization is not in a coalition.</p>
-          </div>
-        </div>
+        <PageHeader
+          title="Coalition"
+          meta="Your organization is not in a coalition."
+        />
         <section className="card" aria-labelledby="what-heading">
           <h2 id="what-heading">What a coalition shares</h2>
           <p>
@@ -141,11 +141,11 @@ export default function CoalitionPage() {
               <FormErrors errors={formErrors} />
               <input type="hidden" name="intent" value="create" />
               <TextField id="coalition-name" name="name" label="Name" required maxLength={120} errors={errorsFor(data, "create", "name")} />
-              <div className="actions">
+              <ButtonGroup>
                 <button type="submit" className="button">
                   Start the coalition
                 </button>
-              </div>
+              </ButtonGroup>
             </Form>
             <p className="muted small">To join another organization's coalition, open the invitation link one of its admins sent you.</p>
           </section>
@@ -158,15 +158,15 @@ export default function CoalitionPage() {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{coalition.name}</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title={coalition.name}
+        meta={
+          <>
             A coalition of {coalition.members.length} organization{coalition.members.length === 1 ? "" : "s"}. Members see each other's vendor
             knowledge, joint asks and requests not marked private ({counts.shared} of yours; {counts.private} private).
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       <FormErrors errors={formErrors} />
       <section className="card" aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
@@ -231,11 +231,11 @@ export default function CoalitionPage() {
           <Form method="post" className="form">
             <input type="hidden" name="intent" value="invite" />
             <TextField id="invite-email" name="email" type="email" label="Email of an admin there" required errors={errorsFor(data, "invite", "email")} />
-            <div className="actions">
+            <ButtonGroup>
               <button type="submit" className="button">
                 Send the invitation
               </button>
-            </div>
+            </ButtonGroup>
           </Form>
           {coalition.invitations.length ? (
             <>

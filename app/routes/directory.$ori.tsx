@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
@@ -11,6 +12,7 @@ import { formatDate } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useToday } from "~/utils/use-root";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.agency.name} · Agency directory · JointAsk` : "Not found · JointAsk" }];
 
@@ -30,38 +32,42 @@ export default function DirectoryAgency() {
   const today = useToday();
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/directory">Agency directory</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>{agency.name}</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/directory">Agency directory</Link> /
+          </>
+        }
+        title={agency.name}
+        meta={
+          <>
             {AGENCY_TYPE_LABELS[agency.agencyType]} · {agency.state} · ORI {agency.ori}
-          </p>
-        </div>
-        <div className="actions">
-          {agency.agencyId ? (
-            <Link to={`/agencies/${agency.agencyId}`} className="button button--secondary">
-              Your agency page
-            </Link>
-          ) : null}
-          {canFile && (agency.agencyId || agency.jurisdictionCode) ? (
-            <Link to={agency.agencyId ? `/requests/new?agency=${agency.agencyId}` : `/requests/new?ori=${agency.ori}`} className="button">
-              File a request
-            </Link>
-          ) : null}
-          {canManage && !agency.agencyId && agency.jurisdictionCode ? (
-            <Form method="post" action="/directory?index">
-              <input type="hidden" name="intent" value="add" />
-              <input type="hidden" name="ori" value={agency.ori} />
-              <button type="submit" className="button button--secondary">
-                Add to our agencies
-              </button>
-            </Form>
-          ) : null}
-        </div>
-      </div>
+          </>
+        }
+        actions={
+          <ButtonGroup>
+            {agency.agencyId ? (
+              <Link to={`/agencies/${agency.agencyId}`} className="button button--secondary">
+                Your agency page
+              </Link>
+            ) : null}
+            {canFile && (agency.agencyId || agency.jurisdictionCode) ? (
+              <Link to={agency.agencyId ? `/requests/new?agency=${agency.agencyId}` : `/requests/new?ori=${agency.ori}`} className="button">
+                File a request
+              </Link>
+            ) : null}
+            {canManage && !agency.agencyId && agency.jurisdictionCode ? (
+              <Form method="post" action="/directory?index">
+                <input type="hidden" name="intent" value="add" />
+                <input type="hidden" name="ori" value={agency.ori} />
+                <button type="submit" className="button button--secondary">
+                  Add to our agencies
+                </button>
+              </Form>
+            ) : null}
+          </ButtonGroup>
+        }
+      />
       <div className="grid-2">
         <section className="card" aria-labelledby="directory-facts">
           <h2 id="directory-facts">In the FBI's list</h2>

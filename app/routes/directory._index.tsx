@@ -1,4 +1,5 @@
 import { readFormData } from "~/utils/bounded-input.server";
+import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -15,6 +16,7 @@ import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useCan } from "~/utils/use-permission";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Agency directory · JointAsk" }];
 
@@ -98,24 +100,30 @@ export default function Directory() {
   const canManage = useCan("agency.manage");
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/agencies">Agencies</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>Agency directory</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/agencies">Agencies</Link> /
+          </>
+        }
+        title="Agency directory"
+        meta={
+          <>
             Every US law enforcement agency in the FBI's Crime Data Explorer list
             {data.directory ? ` (${data.directory.count.toLocaleString("en-US")} agencies, version ${data.directory.version})` : ""}. Search by name, place,
             county, state or ORI code; word order and small typos do not matter.
-          </p>
-        </div>
-        {canManage ? (
-          <Link to="/directory/contacts-import" className="button button--secondary">
-            Import records contacts
-          </Link>
-        ) : null}
-      </div>
+          </>
+        }
+        actions={
+          <>
+            {canManage ? (
+              <Link to="/directory/contacts-import" className="button button--secondary">
+                Import records contacts
+              </Link>
+            ) : null}
+          </>
+        }
+      />
       <div className="card">
         <Form method="get" className="filters" role="search">
           <TextField id="directory-q" name="q" type="search" label="Agency" defaultValue={data.q} className="field--wide" hint="e.g. oakland pd, sherif lane county, AK0010100" />
@@ -130,11 +138,11 @@ export default function Directory() {
               ))}
             </select>
           </div>
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button">
               Search
             </button>
-          </div>
+          </ButtonGroup>
         </Form>
       </div>
       {data.q.trim() ? (
@@ -174,7 +182,7 @@ export default function Directory() {
                         <code>{h.ori}</code>
                       </td>
                       <td data-label="Actions">
-                        <div className="actions">
+                        <ButtonGroup>
                           {canFile ? (
                             <Link className="button button--secondary" to={h.agencyId ? `/requests/new?agency=${h.agencyId}` : `/requests/new?ori=${h.ori}`}>
                               File a request<span className="visually-hidden"> to {h.name}</span>
@@ -191,7 +199,7 @@ export default function Directory() {
                               </button>
                             </Form>
                           ) : null}
-                        </div>
+                        </ButtonGroup>
                       </td>
                     </tr>
                   ))}

@@ -1,4 +1,5 @@
 import { ImportProblems } from "~/components/import-problems";
+import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
@@ -10,6 +11,7 @@ import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, uploadedFile } from "~/utils/uploads.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Import records contacts · JointAsk" }];
 
@@ -67,17 +69,19 @@ export default function ImportContacts() {
   const plan = data?.plan;
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/agencies">Agencies</Link> / <Link to="/directory">Directory</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>Import records contacts by ORI</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/agencies">Agencies</Link> / <Link to="/directory">Directory</Link> /
+          </>
+        }
+        title="Import records contacts by ORI"
+        meta={
+          <>
             Every row is checked before anything is written; with any problem, nothing is imported. Up to {MAX_CONTACT_ROWS.toLocaleString("en-US")} rows and 5 MB.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       {plan && data?.csv !== null ? (
         <section className="card" aria-labelledby="preview-heading">
           <h2 id="preview-heading">{plan.errors.length ? "Problems to fix" : "Preview"}</h2>
@@ -135,11 +139,11 @@ export default function ImportContacts() {
             <input id="contacts-file" type="file" name="file" accept=".csv,text/csv" />
           </div>
           <TextAreaField id="contacts-paste" name="csv" label="Or paste the CSV" rows={5} className="field--mono" />
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" name="intent" value="preview" className="button" disabled={navigation.state === "submitting"}>
               Check the file
             </button>
-          </div>
+          </ButtonGroup>
         </Form>
       </section>
       <section className="card" aria-labelledby="columns-heading">

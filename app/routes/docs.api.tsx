@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { openApiDocument } from "~/domain/openapi.server";
 import { appUrl } from "~/utils/app-url.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "API reference · JointAsk" }];
 
@@ -48,15 +49,15 @@ export default function ApiReference() {
   const { server, operations } = useLoaderData<typeof loader>();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>API reference</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="API reference"
+        meta={
+          <>
             Every operation of the JSON API at <code>{server}</code>, generated from the same schemas the server checks input with. The machine-readable
             document: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       <section className="card" aria-labelledby="auth-heading">
         <h2 id="auth-heading">Signing in</h2>
         <p>

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SYSTEM_TYPES } from "../../db/schema/values";
@@ -13,6 +14,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { fieldErrorsOf } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Shared-vendor groups · JointAsk" }];
 
@@ -33,18 +35,20 @@ export default function Groups() {
   const [params] = useSearchParams();
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/vendors">Vendors</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>Shared-vendor groups</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/vendors">Vendors</Link> /
+          </>
+        }
+        title="Shared-vendor groups"
+        meta={
+          <>
             Cities and counties on the same product, including those whose system another agency hosts. One standard export from a product can answer the
             same ask in every place on it.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       {map && map.states.some((s) => s.total > 0) ? (
         <section className="card" aria-labelledby="groups-map-heading">
           <h2 id="groups-map-heading">Where the agencies on shared products are</h2>
@@ -91,11 +95,11 @@ export default function Groups() {
               </option>
             ))}
           </SelectField>
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button">
               Apply
             </button>
-          </div>
+          </ButtonGroup>
           {state ? <input type="hidden" name="state" value={state} /> : null}
         </Form>
         {errors?.page ? <FormErrors errors={errors.page} /> : null}

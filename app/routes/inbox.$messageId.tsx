@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -18,6 +19,7 @@ import { formatInstant } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.message.subject || "(no subject)"} · Inbox · JointAsk` : "Not found · JointAsk" },
@@ -130,11 +132,11 @@ function ReclassifyForm({ message }: { message: { classification: (typeof MAIL_C
         </span>
         <FieldErrors id="bounced-address-error" errors={errors.bouncedAddress} />
       </div>
-      <div className="actions">
+      <ButtonGroup>
         <button type="submit" className="button button--secondary">
           Save classification
         </button>
-      </div>
+      </ButtonGroup>
     </Form>
   );
 }
@@ -145,13 +147,15 @@ export default function InboundMessage() {
   const canReclassify = useCan("request.edit") && mayReclassify;
   return (
     <>
-      <p className="breadcrumb">
-        <Link to={message.status === "review" ? "/inbox/review" : "/inbox"}>{message.status === "review" ? "Mail to review" : "Inbox"}</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>{message.subject || "(no subject)"}</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to={message.status === "review" ? "/inbox/review" : "/inbox"}>{message.status === "review" ? "Mail to review" : "Inbox"}</Link> /
+          </>
+        }
+        title={message.subject || "(no subject)"}
+        meta={
+          <>
             <InboundStatusBadge status={message.status} /> <ClassificationBadge classification={message.classification} />
             {request && message.requestId ? (
               <>
@@ -160,12 +164,14 @@ export default function InboundMessage() {
               </>
             ) : null}
             {reviewedBy ? ` · by ${reviewedBy}` : ""}
-          </p>
-        </div>
-        <a className="button button--secondary" href={`/inbox/raw/${message.id}`}>
-          Download original (.eml)
-        </a>
-      </div>
+          </>
+        }
+        actions={
+          <a className="button button--secondary" href={`/inbox/raw/${message.id}`}>
+            Download original (.eml)
+          </a>
+        }
+      />
       <MailNav />
       {message.status === "review" ? (
         <p className="notice" role="note">

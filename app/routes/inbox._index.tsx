@@ -1,4 +1,5 @@
 import { EmptyState } from "~/components/empty-state";
+import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -16,6 +17,7 @@ import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/uploads.server";
 import { useTimeZone } from "~/utils/use-root";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Inbox · JointAsk" }];
 
@@ -90,12 +92,10 @@ export default function Inbox() {
   const fileErrors = actionData?.errors.file;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Inbox</h1>
-          <p className="page-header__meta">Agency replies, automatic replies and bounces, filed on their requests.</p>
-        </div>
-      </div>
+      <PageHeader
+        title="Inbox"
+        meta="Agency replies, automatic replies and bounces, filed on their requests."
+      />
       <MailNav reviewCount={toReview} />
       <div className="grid-2">
         <section className="card" aria-labelledby="received-heading">
@@ -160,11 +160,11 @@ export default function Inbox() {
               />
               <FieldErrors id="eml-file-error" errors={fileErrors} />
             </div>
-            <div className="actions">
+            <ButtonGroup>
               <button type="submit" className="button">
                 Upload
               </button>
-            </div>
+            </ButtonGroup>
           </Form>
           <p className="small muted">
             {listening

@@ -14,6 +14,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Mail to review · JointAsk" }];
 
@@ -67,12 +68,10 @@ export default function Review() {
   const timeZone = useTimeZone();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Mail to review</h1>
-          <p className="page-header__meta">Mail that could not be filed on its own: file it on a request, or discard it.</p>
-        </div>
-      </div>
+      <PageHeader
+        title="Mail to review"
+        meta="Mail that could not be filed on its own: file it on a request, or discard it."
+      />
       <MailNav reviewCount={total} />
       {rows.length === 0 ? (
         <section className="card">

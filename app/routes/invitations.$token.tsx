@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -86,11 +87,11 @@ export default function InvitationPage() {
         <FormErrors errors={errors?.[""]} />
         <TextField id="name" name="name" label="Your name" autoComplete="name" required maxLength={200} defaultValue={data?.name ?? ""} errors={errors?.name} />
         <NewPasswordFields errors={errors} />
-        <div className="actions">
+        <ButtonGroup>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             Join {view.organizationName}
           </button>
-        </div>
+        </ButtonGroup>
       </Form>
     </div>
   );

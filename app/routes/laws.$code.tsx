@@ -5,6 +5,7 @@ import {
   getTextareaProps,
   useForm,
 } from "@conform-to/react";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type {
   ActionFunctionArgs,
@@ -49,6 +50,7 @@ import { readFormData } from "~/utils/bounded-input.server";
 import { retryOnConflict } from "~/utils/db-errors.server";
 import { editVersion, editVersionField, staleEdit } from "~/domain/edit-version";
 import { conflictOf, EditConflict, VersionField } from "~/components/edit-conflict";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -172,17 +174,19 @@ export default function LawPage() {
   );
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/laws">Law table</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/laws">Law table</Link> /
+          </>
+        }
+        title={
+          <>
             {law.jurisdiction}: {law.lawName}
-          </h1>
-          <p className="page-header__meta">{law.citation}</p>
-        </div>
-      </div>
+          </>
+        }
+        meta={law.citation}
+      />
       <div className="grid-2">
         <div>
           <section className="card">
@@ -314,11 +318,11 @@ export default function LawPage() {
                 rows={3}
                 hint="Cite what you read: statute, regulation, ruling."
               />
-              <div className="actions">
+              <ButtonGroup>
                 <button type="submit" className="button">
                   Save correction
                 </button>
-              </div>
+              </ButtonGroup>
             </Form>
           </section>
         ) : null}

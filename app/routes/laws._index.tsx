@@ -13,6 +13,7 @@ import { readFormData } from "~/utils/bounded-input.server";
 import { retryOnConflict } from "~/utils/db-errors.server";
 import { editVersion, editVersionField, staleEdit } from "~/domain/edit-version";
 import { conflictOf, EditConflict, VersionField } from "~/components/edit-conflict";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Law table · JointAsk" }];
 
@@ -49,15 +50,15 @@ export default function Laws() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Law table</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Law table"
+        meta={
+          <>
             Response deadlines of federal FOIA, DC and every state. Cities and counties follow their state. Public calculator:{" "}
             <Link to="/deadlines">/deadlines</Link>.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       <section className="card" aria-labelledby="policy-heading">
         <h2 id="policy-heading">Follow-up policy</h2>
         <p className="small">

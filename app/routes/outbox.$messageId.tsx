@@ -13,6 +13,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.message.subject} · Outbox · JointAsk` : "Not found · JointAsk" }];
 
@@ -74,13 +75,15 @@ export default function OutboxMessage() {
   const timeZone = useTimeZone();
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/outbox">Outbox</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>{message.subject}</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/outbox">Outbox</Link> /
+          </>
+        }
+        title={message.subject}
+        meta={
+          <>
             <OutboxStatusBadge status={message.status} retrying={message.attempts > 0} /> · {MAIL_KIND_LABELS[message.kind]}
             {request && message.requestId ? (
               <>
@@ -88,16 +91,20 @@ export default function OutboxMessage() {
                 · on <Link to={`/requests/${message.requestId}`}>#{request.number} {request.title}</Link>
               </>
             ) : null}
-          </p>
-        </div>
-        {message.status === "failed" ? (
-          <Form method="post">
-            <button type="submit" name="intent" value="retry" className="button">
-              Send again
-            </button>
-          </Form>
-        ) : null}
-      </div>
+          </>
+        }
+        actions={
+          <>
+            {message.status === "failed" ? (
+              <Form method="post">
+                <button type="submit" name="intent" value="retry" className="button">
+                  Send again
+                </button>
+              </Form>
+            ) : null}
+          </>
+        }
+      />
       <MailNav />
       <div className="grid-2">
         {hiddenBody ? (

@@ -15,6 +15,7 @@ import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · JointAsk" }];
 
@@ -62,17 +63,17 @@ export default function Outbox() {
   };
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Outbox</h1>
-          <p className="page-header__meta">Every letter, digest and alert the app sends, and what became of it.</p>
-        </div>
-        <Form method="post">
-          <button type="submit" name="intent" value="send-test" className="button button--secondary">
-            Send a test message to {email}
-          </button>
-        </Form>
-      </div>
+      <PageHeader
+        title="Outbox"
+        meta="Every letter, digest and alert the app sends, and what became of it."
+        actions={
+          <Form method="post">
+            <button type="submit" name="intent" value="send-test" className="button button--secondary">
+              Send a test message to {email}
+            </button>
+          </Form>
+        }
+      />
       <MailNav reviewCount={toReview} />
       {devMailbox ? (
         <p className="notice" role="note">

@@ -9,6 +9,7 @@ import { Scorecard } from "~/components/scorecard";
 import { isOpenStatus, STATUS_LABELS } from "~/domain/request-status";
 import { describeDue, formatDate, todayIn } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 function describeTarget(target: PublicTarget): string {
   if (target.kind === "vendor") return `${target.name} (vendor)`;
@@ -44,18 +45,20 @@ export default function PublicRequestPage() {
   const { target } = request;
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/r">Public requests</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>{request.title}</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/r">Public requests</Link> /
+          </>
+        }
+        title={request.title}
+        meta={
+          <>
             <StatusBadge status={request.status} /> · filed by {request.organizationName} with {describeTarget(target)}
             {request.dueOn && isOpenStatus(request.status) ? <> · {describeDue(request.dueOn, today)}</> : null}
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
 
       <PublicRequestBody request={request} today={today} />
       {figures && target.kind === "agency" ? (

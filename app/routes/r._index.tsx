@@ -1,4 +1,5 @@
 import { EmptyState } from "~/components/empty-state";
+import { ButtonGroup } from "~/components/ui/button-group";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -12,6 +13,7 @@ import { decodePublicCursor, listPublicRequests, listPublicStates } from "~/doma
 import { REQUEST_STATUSES, STATUS_LABELS } from "~/domain/request-status";
 import { formatDate, todayIn } from "~/utils/dates";
 import { fieldErrorsOf } from "~/utils/responses.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [
   { title: "Public records requests · JointAsk" },
@@ -52,15 +54,15 @@ export default function PublicIndex() {
   const filtered = ["q", "status", "state"].some((k) => params.get(k));
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Public records requests</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Public records requests"
+        meta={
+          <>
             Requests to police departments, sheriffs, 911 centers and their vendors, published by the organizations that filed them. Newest
             published first.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
 
       <section className="card" aria-labelledby="public-filters-heading">
         <h2 id="public-filters-heading" className="visually-hidden">
@@ -92,7 +94,7 @@ export default function PublicIndex() {
               </option>
             ))}
           </SelectField>
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button">
               Search
             </button>
@@ -101,7 +103,7 @@ export default function PublicIndex() {
                 Clear
               </Link>
             ) : null}
-          </div>
+          </ButtonGroup>
         </Form>
         {errors?.page ? <FormErrors errors={errors.page} /> : null}
         {errors && "after" in errors && errors.after ? <FormErrors errors={errors.after} /> : null}

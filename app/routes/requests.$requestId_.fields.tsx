@@ -16,6 +16,7 @@ import { safeRedirectPath } from "~/utils/redirect";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone, useToday } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Fields asked · #${data.request.number} ${data.request.title} · JointAsk` : "Not found · JointAsk" },
@@ -64,19 +65,23 @@ export default function RequestFieldsPage() {
   const timeZone = useTimeZone();
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>#{request.number}</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>#{request.number}</Link> /
+          </>
+        }
+        title={
+          <>
             <span className="muted">#{request.number}</span> {request.title}: fields and files
-          </h1>
-        </div>
-        <Link to={`/requests/${request.id}`} className="button button--secondary">
-          Back to the request
-        </Link>
-      </div>
+          </>
+        }
+        actions={
+          <Link to={`/requests/${request.id}`} className="button button--secondary">
+            Back to the request
+          </Link>
+        }
+      />
       <FieldsAndFiles data={data} today={today} timeZone={timeZone} fieldsResult={last ?? undefined} />
     </>
   );

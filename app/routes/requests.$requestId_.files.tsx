@@ -12,6 +12,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useTimeZone } from "~/utils/use-root";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Files · #${data.request.number} ${data.request.title} · JointAsk` : "Not found · JointAsk" },
@@ -59,19 +60,23 @@ export default function RequestFilesPage() {
   const canUpload = useCan("request.edit");
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>#{request.number}</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>#{request.number}</Link> /
+          </>
+        }
+        title={
+          <>
             <span className="muted">#{request.number}</span> {request.title}: files
-          </h1>
-        </div>
-        <Link to={`/requests/${request.id}`} className="button button--secondary">
-          Back to the request
-        </Link>
-      </div>
+          </>
+        }
+        actions={
+          <Link to={`/requests/${request.id}`} className="button button--secondary">
+            Back to the request
+          </Link>
+        }
+      />
       {canUpload ? (
         <section className="card" aria-labelledby="upload-heading">
           <h2 id="upload-heading">Upload a file</h2>

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { PageHeader } from "~/components/ui/page-header";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
@@ -258,24 +259,29 @@ export default function FilePreviewPage() {
   const formError = confirmErrors ? Object.entries(confirmErrors).filter(([k]) => !/\]\.note$/.test(k)).flatMap(([, v]) => (v ?? []) as string[]) : undefined;
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>#{request.number} {request.title}</Link> /{" "}
-        <Link to={`/requests/${request.id}/files`}>Files</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1 className="file-name">{file.originalName}</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>#{request.number} {request.title}</Link> /{" "}
+            <Link to={`/requests/${request.id}/files`}>Files</Link> /
+          </>
+        }
+        title={file.originalName}
+        titleClassName="file-name"
+        meta={
+          <>
             {FILE_KIND_LABELS[file.kind]} · {formatBytes(file.sizeBytes)} · received {formatInstant(file.createdAt, timeZone)}
             {file.uploadedByName ? ` by ${file.uploadedByName}` : ""}
-          </p>
-        </div>
-        {canDownload ? (
-          <a href={downloadUrl(request.id, file.id)} className="button" download>
-            Download
-          </a>
-        ) : null}
-      </div>
+          </>
+        }
+        actions={
+          canDownload ? (
+            <a href={downloadUrl(request.id, file.id)} className="button" download>
+              Download
+            </a>
+          ) : null
+        }
+      />
       <Warnings warnings={data.warnings} />
       <ProfileStatus profile={checked.profile} here={location.pathname} />
       <AskCheckCard check={checked.check} ask={checked.ask} requestId={request.id} />

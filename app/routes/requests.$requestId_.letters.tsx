@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -20,6 +21,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Write a letter · #${data.request.number} · JointAsk` : "Not found · JointAsk" },
@@ -116,17 +118,19 @@ export default function WriteLetter() {
   const busy = navigation.state !== "idle";
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/requests">Requests</Link> / <Link to={`/requests/${data.request.id}`}>#{data.request.number}</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>Write a letter</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/requests">Requests</Link> / <Link to={`/requests/${data.request.id}`}>#{data.request.number}</Link> /
+          </>
+        }
+        title="Write a letter"
+        meta={
+          <>
             #{data.request.number} {data.request.title} · to {data.request.agencyName}
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
 
       {data.bouncing.length ? (
         <p className="notice notice--danger" role="note">
@@ -196,7 +200,7 @@ export default function WriteLetter() {
             />
             <TextField label="Subject" {...getInputProps(fields.subject, { type: "text" })} id={fields.subject.id} key={fields.subject.key} errors={fields.subject.errors} />
             <TextAreaField label="Letter" {...getTextareaProps(fields.body)} id={fields.body.id} key={fields.body.key} errors={fields.body.errors} rows={22} className="field--letter" />
-            <div className="actions">
+            <ButtonGroup>
               <button type="submit" name="intent" value="send" className="button" disabled={busy}>
                 Send letter
               </button>
@@ -204,7 +208,7 @@ export default function WriteLetter() {
                 Preview
               </button>
               <Link to={`/requests/${data.request.id}`}>Cancel</Link>
-            </div>
+            </ButtonGroup>
           </Form>
         </section>
 

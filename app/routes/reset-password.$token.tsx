@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -67,11 +68,11 @@ export default function ResetPassword() {
         {/* Lets password managers file the new password under the right account. */}
         <input type="hidden" name="username" autoComplete="username" value={view.email} />
         <NewPasswordFields label="New password" errors={errors} />
-        <div className="actions">
+        <ButtonGroup>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             Save the new password
           </button>
-        </div>
+        </ButtonGroup>
       </Form>
     </div>
   );

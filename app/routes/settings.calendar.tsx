@@ -1,4 +1,5 @@
 import { CopyField } from "~/components/copy-field";
+import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,6 +12,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
 import { appUrl } from "~/utils/app-url.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Calendar feed · JointAsk" }];
 
@@ -43,26 +45,26 @@ export default function CalendarSettings() {
   const timeZone = useTimeZone();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Calendar feed</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Calendar feed"
+        meta={
+          <>
             Subscribe in Google Calendar, Outlook or Apple Calendar to see due dates, extensions, appeal deadlines and next actions of your
             organization's open requests.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       {created?.url ? (
         <section className="card" role="status">
           <h2>Your new feed address</h2>
           <p>Copy it now: for your security it is shown only once. Anyone with this address can read the calendar.</p>
           <CopyField id="feed-url" label="Feed address" value={created.url} />
-          <p className="actions">
+          <ButtonGroup as="p">
             <a className="button" href={created.url.replace(/^https?:/, "webcal:")}>
               Open in your calendar app
             </a>
             <span className="small muted">(a webcal: link: Apple Calendar, Outlook and most others subscribe from it)</span>
-          </p>
+          </ButtonGroup>
         </section>
       ) : null}
       <section className="card">

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldErrors, FormErrors, TextField } from "~/components/fields";
@@ -23,6 +24,7 @@ import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useTimeZone } from "~/utils/use-root";
 import type { WebhookDeliveryEventType, WebhookDeliveryStatus } from "../../db/schema/values";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Webhooks · JointAsk" }];
 
@@ -149,15 +151,15 @@ export default function WebhookSettings() {
   const shownSecret = actionData && "secret" in actionData ? actionData : null;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Webhooks</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Webhooks"
+        meta={
+          <>
             JointAsk can tell your own systems when something happens to your organization's requests: it POSTs a signed JSON message to each
             endpoint you add here. See <Link to="/account">your account</Link> for API tokens and the calendar feed.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
 
       {shownSecret ? (
         <section className="card" role="status" aria-labelledby="secret-heading">
@@ -203,7 +205,7 @@ export default function WebhookSettings() {
                   </td>
                   <td data-label="Last delivered">{e.lastDeliveredAt ? formatInstant(e.lastDeliveredAt, timeZone) : "never"}</td>
                   <td>
-                    <div className="actions">
+                    <ButtonGroup>
                       <Link to={`?endpoint=${e.id}#log-heading`} className="button button--quiet">
                         Delivery log
                       </Link>
@@ -245,7 +247,7 @@ export default function WebhookSettings() {
                           Delete
                         </button>
                       </Form>
-                    </div>
+                    </ButtonGroup>
                   </td>
                 </tr>
               ))}
@@ -263,14 +265,14 @@ export default function WebhookSettings() {
             <input type="hidden" name="endpointId" value={editing.id} />
             <FormErrors errors={failedUpdate?.errors[""]} />
             <EndpointFields values={failedUpdate?.values ?? editing} errors={failedUpdate?.errors} editing />
-            <div className="actions">
+            <ButtonGroup>
               <button type="submit" name="intent" value="update" className="button">
                 Save endpoint
               </button>
               <Link to="." className="button button--secondary">
                 Cancel
               </Link>
-            </div>
+            </ButtonGroup>
           </Form>
         </section>
       ) : (
@@ -279,11 +281,11 @@ export default function WebhookSettings() {
           <Form method="post" className="stack">
             <FormErrors errors={failedCreate?.errors[""]} />
             <EndpointFields values={failedCreate?.values ?? { events: [...WEBHOOK_EVENT_TYPES] }} errors={failedCreate?.errors} editing={false} />
-            <div className="actions">
+            <ButtonGroup>
               <button type="submit" name="intent" value="create" className="button">
                 Add endpoint
               </button>
-            </div>
+            </ButtonGroup>
           </Form>
         </section>
       )}

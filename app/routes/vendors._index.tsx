@@ -1,4 +1,5 @@
 import { EmptyState } from "~/components/empty-state";
+import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -10,6 +11,7 @@ import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useCan } from "~/utils/use-permission";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Vendors · JointAsk" }];
 
@@ -38,10 +40,10 @@ export default function VendorsIndex() {
   const canManage = useCan("vendor.manage");
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Vendors</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Vendors"
+        meta={
+          <>
             The companies behind departments' records, dispatch and surveillance systems, and who uses them. See the{" "}
             <Link to="/groups">shared-vendor groups</Link>
             {canManage ? (
@@ -51,30 +53,34 @@ export default function VendorsIndex() {
               </>
             ) : null}
             .
-          </p>
-        </div>
-        {canManage ? (
-          <div className="actions">
-            <Link to="/vendors/new" className="button">
-              Add vendor
-            </Link>
-            <Form method="post">
-              <input type="hidden" name="intent" value="add-standard" />
-              <button type="submit" className="button button--secondary">
-                Add the standard vendor list
-              </button>
-            </Form>
-          </div>
-        ) : null}
-      </div>
+          </>
+        }
+        actions={
+          <>
+            {canManage ? (
+              <ButtonGroup>
+                <Link to="/vendors/new" className="button">
+                  Add vendor
+                </Link>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="add-standard" />
+                  <button type="submit" className="button button--secondary">
+                    Add the standard vendor list
+                  </button>
+                </Form>
+              </ButtonGroup>
+            ) : null}
+          </>
+        }
+      />
       <div className="card">
         <Form method="get" className="filters" role="search">
           <TextField id="vendor-q" name="q" type="search" label="Search by name" defaultValue={params.get("q") ?? ""} className="field--wide" />
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button">
               Search
             </button>
-          </div>
+          </ButtonGroup>
         </Form>
       </div>
       {vendors.length ? (

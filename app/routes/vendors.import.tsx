@@ -1,4 +1,5 @@
 import { ImportProblems } from "~/components/import-problems";
+import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
@@ -10,6 +11,7 @@ import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, uploadedFile } from "~/utils/uploads.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Import agencies and systems · JointAsk" }];
 
@@ -140,20 +142,24 @@ export default function ImportSystems() {
   const navigation = useNavigation();
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/vendors">Vendors</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>Import agencies and their systems</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/vendors">Vendors</Link> /
+          </>
+        }
+        title="Import agencies and their systems"
+        meta={
+          <>
             Every row is checked before anything is written; with any problem, nothing is imported. Up to {MAX_IMPORT_ROWS.toLocaleString("en-US")} rows and 5 MB.
-          </p>
-        </div>
-        <a href="/vendors/import-template.csv" className="button button--secondary" download>
-          Download a template
-        </a>
-      </div>
+          </>
+        }
+        actions={
+          <a href="/vendors/import-template.csv" className="button button--secondary" download>
+            Download a template
+          </a>
+        }
+      />
       {data?.plan && data.csv !== null ? <Plan plan={data.plan} csv={data.csv} /> : null}
       <section className="card" aria-labelledby="upload-heading">
         <h2 id="upload-heading">{data?.plan ? "Upload another file" : "Upload"}</h2>
@@ -164,11 +170,11 @@ export default function ImportSystems() {
             <input id="import-file" type="file" name="file" accept=".csv,text/csv" />
           </div>
           <TextAreaField id="import-paste" name="csv" label="Or paste the CSV" rows={5} className="field--mono" />
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" name="intent" value="preview" className="button" disabled={navigation.state === "submitting"}>
               Check the file
             </button>
-          </div>
+          </ButtonGroup>
         </Form>
       </section>
       <section className="card" aria-labelledby="columns-heading">
