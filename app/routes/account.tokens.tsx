@@ -1,4 +1,5 @@
 import { CopyField } from "~/components/copy-field";
+import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
@@ -150,45 +151,31 @@ export default function ApiTokens() {
       <section className="card" aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">Your tokens</h2>
         {tokens.length ? (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Access</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">State</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+          <DataTable columns={["Name", "Access", "Created", "Last used", "State", <span className="visually-hidden">Actions</span>]}>
+            {tokens.map((t) => (
+              <tr key={t.id}>
+                <td className="row-title">{t.name}</td>
+                <td data-label="Access">
+                  {t.scope === "read" ? "Read only" : "Read and write"}
+                  {t.organizationOnly ? `, ${organizationName} only` : ""}
+                </td>
+                <td data-label="Created">{formatInstant(t.createdAt, timeZone)}</td>
+                <td data-label="Last used">{t.lastUsedAt ? formatInstant(t.lastUsedAt, timeZone) : "never"}</td>
+                <td data-label="State">{t.revokedAt ? <span className="badge badge--muted">Revoked</span> : <span className="badge badge--success">Active</span>}</td>
+                <td>
+                  {t.revokedAt ? null : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="tokenId" value={t.id} />
+                      <button type="submit" className="button button--quiet" aria-label={`Revoke ${t.name}`}>
+                        Revoke
+                      </button>
+                    </Form>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {tokens.map((t) => (
-                <tr key={t.id}>
-                  <td className="row-title">{t.name}</td>
-                  <td data-label="Access">
-                    {t.scope === "read" ? "Read only" : "Read and write"}
-                    {t.organizationOnly ? `, ${organizationName} only` : ""}
-                  </td>
-                  <td data-label="Created">{formatInstant(t.createdAt, timeZone)}</td>
-                  <td data-label="Last used">{t.lastUsedAt ? formatInstant(t.lastUsedAt, timeZone) : "never"}</td>
-                  <td data-label="State">{t.revokedAt ? <span className="badge badge--muted">Revoked</span> : <span className="badge badge--success">Active</span>}</td>
-                  <td>
-                    {t.revokedAt ? null : (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="tokenId" value={t.id} />
-                        <button type="submit" className="button button--quiet" aria-label={`Revoke ${t.name}`}>
-                          Revoke
-                        </button>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         ) : (
           <p className="muted">None yet.</p>
         )}

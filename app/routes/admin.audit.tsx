@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
@@ -50,33 +51,19 @@ export default function AuditLog() {
       />
       {rows.length ? (
         <>
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="visually-hidden">Audit events</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Event</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Details</th>
-                  <th scope="col">Address</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((e) => (
-                  <tr key={e.id}>
-                    <td data-label="When">{formatInstant(e.at, timeZone)}</td>
-                    <td data-label="Event" className="row-title">
-                      {auditActionLabel(e.action)}
-                    </td>
-                    <td data-label="By">{e.actorName ?? <span className="muted">—</span>}</td>
-                    <td data-label="Details">{describeDetails(e.details as Record<string, unknown>) || <span className="muted">—</span>}</td>
-                    <td data-label="Address">{e.ipAddress ?? <span className="muted">—</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable captionClassName="visually-hidden" caption="Audit events" columns={["When", "Event", "By", "Details", "Address"]}>
+            {rows.map((e) => (
+              <tr key={e.id}>
+                <td data-label="When">{formatInstant(e.at, timeZone)}</td>
+                <td data-label="Event" className="row-title">
+                  {auditActionLabel(e.action)}
+                </td>
+                <td data-label="By">{e.actorName ?? <span className="muted">—</span>}</td>
+                <td data-label="Details">{describeDetails(e.details as Record<string, unknown>) || <span className="muted">—</span>}</td>
+                <td data-label="Address">{e.ipAddress ?? <span className="muted">—</span>}</td>
+              </tr>
+            ))}
+          </DataTable>
           <Pagination page={page} pageCount={pageCount} total={total} noun="event" />
         </>
       ) : (

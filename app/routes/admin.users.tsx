@@ -1,4 +1,5 @@
 import { EmptyState } from "~/components/empty-state";
+import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -115,82 +116,66 @@ export default function UsersAdmin() {
           {Object.values(actionData.errors).flat().join(" ")}
         </div>
       ) : null}
-      <div className="table-wrap">
-        <table className="data">
-          <caption className="visually-hidden">Users</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">State</th>
-              <th scope="col">Member since</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+      <DataTable captionClassName="visually-hidden" caption="Users" columns={["Name", "Role", "State", "Member since", <span className="visually-hidden">Actions</span>]}>
+        {users.map((u) => {
+          const errors = actionData && actionData.userId === u.id ? Object.values(actionData.errors).flat() : [];
+          return (
+            <tr key={u.id}>
+              <td className="row-title">
+                {u.name}
+                {u.id === viewerId ? <span className="muted"> (you)</span> : null}
+                <div className="muted small">{u.email}</div>
+              </td>
+              <td data-label="Role">
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="change-role" />
+                  <input type="hidden" name="userId" value={u.id} />
+                  <label className="visually-hidden" htmlFor={`role-${u.id}`}>
+                    Role of {u.name}
+                  </label>
+                  <select id={`role-${u.id}`} name="role" defaultValue={u.role}>
+                    {USER_ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" className="button button--quiet" aria-label={`Save role of ${u.name}`}>
+                    Save
+                  </button>
+                </Form>
+              </td>
+              <td data-label="State">
+                {u.disabledAt ? (
+                  <span className="badge badge--muted">Disabled</span>
+                ) : (
+                  <span className="badge badge--success">Active</span>
+                )}
+                <div className="muted small">
+                  {u.activeSessions} session{u.activeSessions === 1 ? "" : "s"} · {u.activeTokens} API token{u.activeTokens === 1 ? "" : "s"}
+                </div>
+              </td>
+              <td data-label="Member since">{formatInstant(u.createdAt, timeZone)}</td>
+              <td>
+                {u.id === viewerId ? null : (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value={u.disabledAt ? "enable" : "disable"} />
+                    <input type="hidden" name="userId" value={u.id} />
+                    <button type="submit" className="button button--secondary" aria-label={`${u.disabledAt ? "Enable" : "Disable"} ${u.name}`}>
+                      {u.disabledAt ? "Enable" : "Disable"}
+                    </button>
+                  </Form>
+                )}
+                {errors.length ? (
+                  <p className="field__error" role="alert">
+                    {errors.join(" ")}
+                  </p>
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => {
-              const errors = actionData && actionData.userId === u.id ? Object.values(actionData.errors).flat() : [];
-              return (
-                <tr key={u.id}>
-                  <td className="row-title">
-                    {u.name}
-                    {u.id === viewerId ? <span className="muted"> (you)</span> : null}
-                    <div className="muted small">{u.email}</div>
-                  </td>
-                  <td data-label="Role">
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="change-role" />
-                      <input type="hidden" name="userId" value={u.id} />
-                      <label className="visually-hidden" htmlFor={`role-${u.id}`}>
-                        Role of {u.name}
-                      </label>
-                      <select id={`role-${u.id}`} name="role" defaultValue={u.role}>
-                        {USER_ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {ROLE_LABELS[r]}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit" className="button button--quiet" aria-label={`Save role of ${u.name}`}>
-                        Save
-                      </button>
-                    </Form>
-                  </td>
-                  <td data-label="State">
-                    {u.disabledAt ? (
-                      <span className="badge badge--muted">Disabled</span>
-                    ) : (
-                      <span className="badge badge--success">Active</span>
-                    )}
-                    <div className="muted small">
-                      {u.activeSessions} session{u.activeSessions === 1 ? "" : "s"} · {u.activeTokens} API token{u.activeTokens === 1 ? "" : "s"}
-                    </div>
-                  </td>
-                  <td data-label="Member since">{formatInstant(u.createdAt, timeZone)}</td>
-                  <td>
-                    {u.id === viewerId ? null : (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value={u.disabledAt ? "enable" : "disable"} />
-                        <input type="hidden" name="userId" value={u.id} />
-                        <button type="submit" className="button button--secondary" aria-label={`${u.disabledAt ? "Enable" : "Disable"} ${u.name}`}>
-                          {u.disabledAt ? "Enable" : "Disable"}
-                        </button>
-                      </Form>
-                    )}
-                    {errors.length ? (
-                      <p className="field__error" role="alert">
-                        {errors.join(" ")}
-                      </p>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
       <div className="grid-2">
         <section className="card" aria-labelledby="invite-heading">
           <h2 id="invite-heading">Invite someone</h2>

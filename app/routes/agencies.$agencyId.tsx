@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -190,30 +191,21 @@ export default function AgencyPage() {
         <section className="card" aria-labelledby="agency-requests">
           <h2 id="agency-requests">Requests ({requests.total})</h2>
           {requests.rows.length ? (
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Request</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Filed</th>
+            <DataTable columns={["Request", "Status", "Filed"]}>
+              {requests.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/requests/${r.id}`}>
+                      #{r.number} {r.title}
+                    </Link>
+                  </td>
+                  <td data-label="Status">
+                    <StatusBadge status={r.status} />
+                  </td>
+                  <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, today) : <span className="muted">Not filed</span>}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {requests.rows.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link to={`/requests/${r.id}`}>
-                        #{r.number} {r.title}
-                      </Link>
-                    </td>
-                    <td data-label="Status">
-                      <StatusBadge status={r.status} />
-                    </td>
-                    <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, today) : <span className="muted">Not filed</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           ) : (
             <p className="muted">No requests to this agency yet.</p>
           )}

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -56,40 +57,25 @@ export default function AgenciesIndex() {
         </Form>
       </div>
       {agencies.length ? (
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="visually-hidden">Agencies</caption>
-            <thead>
-              <tr>
-                <th scope="col">Agency</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Jurisdiction</th>
-                <th scope="col" className="num">
-                  Open requests
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {agencies.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <Link to={`/agencies/${a.id}`} className="row-title">
-                      {a.name}
-                    </Link>
-                  </td>
-                  <td data-label="Kind">{AGENCY_TYPE_LABELS[a.type]}</td>
-                  <td data-label="Jurisdiction">
-                    {a.jurisdictionName}
-                    {a.stateCode && a.stateCode !== a.jurisdictionName ? `, ${a.stateCode}` : ""}
-                  </td>
-                  <td data-label="Open requests" className="num">
-                    {a.openRequests}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable captionClassName="visually-hidden" caption="Agencies" columns={["Agency", "Kind", "Jurisdiction", { label: "Open requests", numeric: true }]}>
+          {agencies.map((a) => (
+            <tr key={a.id}>
+              <td>
+                <Link to={`/agencies/${a.id}`} className="row-title">
+                  {a.name}
+                </Link>
+              </td>
+              <td data-label="Kind">{AGENCY_TYPE_LABELS[a.type]}</td>
+              <td data-label="Jurisdiction">
+                {a.jurisdictionName}
+                {a.stateCode && a.stateCode !== a.jurisdictionName ? `, ${a.stateCode}` : ""}
+              </td>
+              <td data-label="Open requests" className="num">
+                {a.openRequests}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <div className="card empty-state">
           <p className="empty-state__title">{params.get("q") ? "No agency matches that name" : "No agencies yet"}</p>

@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { requirePermission } from "~/domain/permissions";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
@@ -152,37 +153,25 @@ export default function CatalogPage() {
                       {type.description ? <p>{type.description}</p> : null}
                       {type.source ? <p className="muted small">Source: {type.source}</p> : null}
                       {fields.length ? (
-                        <div className="table-wrap">
-                          <table className="data">
-                            <caption className="visually-hidden">Fields of {type.name}</caption>
-                            <thead>
-                              <tr>
-                                <th scope="col">Field</th>
-                                <th scope="col">What it holds</th>
-                                <th scope="col">Source</th>
-                              </tr>
-                            </thead>
-                            <tbody>
-                              {fields.map((f) => (
-                                <tr key={f.id}>
-                                  <td>
-                                    <span className="row-title">{f.label}</span>
-                                    <div>
-                                      <code className="small">{f.key}</code>
-                                    </div>
-                                  </td>
-                                  <td data-label="What it holds">
-                                    {f.description}
-                                    {f.synonyms.length ? <div className="muted small">Also called: {f.synonyms.join(", ")}</div> : null}
-                                  </td>
-                                  <td data-label="Source" className="small">
-                                    {f.source}
-                                  </td>
-                                </tr>
-                              ))}
-                            </tbody>
-                          </table>
-                        </div>
+                        <DataTable captionClassName="visually-hidden" caption={<>Fields of {type.name}</>} columns={["Field", "What it holds", "Source"]}>
+                          {fields.map((f) => (
+                            <tr key={f.id}>
+                              <td>
+                                <span className="row-title">{f.label}</span>
+                                <div>
+                                  <code className="small">{f.key}</code>
+                                </div>
+                              </td>
+                              <td data-label="What it holds">
+                                {f.description}
+                                {f.synonyms.length ? <div className="muted small">Also called: {f.synonyms.join(", ")}</div> : null}
+                              </td>
+                              <td data-label="Source" className="small">
+                                {f.source}
+                              </td>
+                            </tr>
+                          ))}
+                        </DataTable>
                       ) : null}
                     </details>
                   );

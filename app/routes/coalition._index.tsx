@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -170,55 +171,38 @@ export default function CoalitionPage() {
       <FormErrors errors={formErrors} />
       <section className="card" aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="visually-hidden">Member organizations</caption>
-            <thead>
-              <tr>
-                <th scope="col">Organization</th>
-                <th scope="col">Joined</th>
-                <th scope="col" className="num">
-                  Shared requests
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {coalition.members.map((m) => (
-                <tr key={m.organizationId}>
-                  <td className="row-title">
-                    {m.name}
-                    {m.organizationId === organizationId ? <span className="muted"> (yours)</span> : null}
-                    {m.organizationId === coalition.foundedByOrganizationId ? <div className="muted small">Started the coalition</div> : null}
-                  </td>
-                  <td data-label="Joined">{formatInstant(m.joinedAt, timeZone)}</td>
-                  <td data-label="Shared requests" className="num">
-                    {m.sharedRequests}
-                  </td>
-                  <td>
-                    {canManage && coalition.founded && m.organizationId !== organizationId ? (
-                      <details className="confirm">
-                        <summary>
-                          Remove<span className="visually-hidden"> {m.name}</span>…
-                        </summary>
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="remove-member" />
-                          <input type="hidden" name="organizationId" value={m.organizationId} />
-                          <p className="small">It stops seeing what the coalition shares, and you its requests, at once.</p>
-                          <button type="submit" className="button button--danger">
-                            Remove {m.name}
-                          </button>
-                        </Form>
-                      </details>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable captionClassName="visually-hidden" caption="Member organizations" columns={["Organization", "Joined", { label: "Shared requests", numeric: true }, <span className="visually-hidden">Actions</span>]}>
+          {coalition.members.map((m) => (
+            <tr key={m.organizationId}>
+              <td className="row-title">
+                {m.name}
+                {m.organizationId === organizationId ? <span className="muted"> (yours)</span> : null}
+                {m.organizationId === coalition.foundedByOrganizationId ? <div className="muted small">Started the coalition</div> : null}
+              </td>
+              <td data-label="Joined">{formatInstant(m.joinedAt, timeZone)}</td>
+              <td data-label="Shared requests" className="num">
+                {m.sharedRequests}
+              </td>
+              <td>
+                {canManage && coalition.founded && m.organizationId !== organizationId ? (
+                  <details className="confirm">
+                    <summary>
+                      Remove<span className="visually-hidden"> {m.name}</span>…
+                    </summary>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="remove-member" />
+                      <input type="hidden" name="organizationId" value={m.organizationId} />
+                      <p className="small">It stops seeing what the coalition shares, and you its requests, at once.</p>
+                      <button type="submit" className="button button--danger">
+                        Remove {m.name}
+                      </button>
+                    </Form>
+                  </details>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       {canManage ? (

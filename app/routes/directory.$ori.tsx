@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -100,31 +101,22 @@ export default function DirectoryAgency() {
         <section className="card" aria-labelledby="directory-requests">
           <h2 id="directory-requests">Requests you can see ({requests.total})</h2>
           {requests.rows.length ? (
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Request</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Filed</th>
+            <DataTable columns={["Request", "Status", "Filed"]}>
+              {requests.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/requests/${r.id}`}>
+                      #{r.number} {r.title}
+                    </Link>
+                    <div className="muted small">{r.organizationName}</div>
+                  </td>
+                  <td data-label="Status">
+                    <StatusBadge status={r.status} />
+                  </td>
+                  <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, today) : <span className="muted">Not filed</span>}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {requests.rows.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link to={`/requests/${r.id}`}>
-                        #{r.number} {r.title}
-                      </Link>
-                      <div className="muted small">{r.organizationName}</div>
-                    </td>
-                    <td data-label="Status">
-                      <StatusBadge status={r.status} />
-                    </td>
-                    <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, today) : <span className="muted">Not filed</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           ) : (
             <p className="muted">No request to this agency that you can see.</p>
           )}

@@ -1,4 +1,5 @@
 import { readFormData } from "~/utils/bounded-input.server";
+import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -151,61 +152,44 @@ export default function Directory() {
             <p className="muted small" role="status">
               {data.total.toLocaleString("en-US")} {data.total === 1 ? "agency matches" : "agencies match"} “{params.get("q")}” ({data.ms} ms)
             </p>
-            <div className="table-wrap">
-              <table className="data">
-                <caption className="visually-hidden">Directory agencies matching the search</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Agency</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">County</th>
-                    <th scope="col">State</th>
-                    <th scope="col">ORI</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.hits.map((h) => (
-                    <tr key={h.ori}>
-                      <td data-label="Agency">
-                        <Link to={`/directory/${h.ori}`}>{h.name}</Link>
-                      </td>
-                      <td data-label="Type">
-                        {AGENCY_TYPE_LABELS[h.agencyType]}
-                        {h.directoryType === "unknown" ? <div className="muted small">{DIRECTORY_TYPE_LABELS.unknown} in the FBI list</div> : null}
-                      </td>
-                      <td data-label="County">{h.counties.join(", ") || <span className="muted">Not specified</span>}</td>
-                      <td data-label="State">{h.state}</td>
-                      <td data-label="ORI">
-                        <code>{h.ori}</code>
-                      </td>
-                      <td data-label="Actions">
-                        <ButtonGroup>
-                          {canFile ? (
-                            <Link className="button button--secondary" to={h.agencyId ? `/requests/new?agency=${h.agencyId}` : `/requests/new?ori=${h.ori}`}>
-                              File a request<span className="visually-hidden"> to {h.name}</span>
-                            </Link>
-                          ) : null}
-                          {h.agencyId ? (
-                            <span className="muted small">In your agencies</span>
-                          ) : canManage && h.jurisdictionCode ? (
-                            <Form method="post">
-                              <input type="hidden" name="intent" value="add" />
-                              <input type="hidden" name="ori" value={h.ori} />
-                              <button type="submit" className="button button--quiet">
-                                Add to our agencies<span className="visually-hidden">: {h.name}</span>
-                              </button>
-                            </Form>
-                          ) : null}
-                        </ButtonGroup>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable captionClassName="visually-hidden" caption="Directory agencies matching the search" columns={["Agency", "Type", "County", "State", "ORI", <span className="visually-hidden">Actions</span>]}>
+              {data.hits.map((h) => (
+                <tr key={h.ori}>
+                  <td data-label="Agency">
+                    <Link to={`/directory/${h.ori}`}>{h.name}</Link>
+                  </td>
+                  <td data-label="Type">
+                    {AGENCY_TYPE_LABELS[h.agencyType]}
+                    {h.directoryType === "unknown" ? <div className="muted small">{DIRECTORY_TYPE_LABELS.unknown} in the FBI list</div> : null}
+                  </td>
+                  <td data-label="County">{h.counties.join(", ") || <span className="muted">Not specified</span>}</td>
+                  <td data-label="State">{h.state}</td>
+                  <td data-label="ORI">
+                    <code>{h.ori}</code>
+                  </td>
+                  <td data-label="Actions">
+                    <ButtonGroup>
+                      {canFile ? (
+                        <Link className="button button--secondary" to={h.agencyId ? `/requests/new?agency=${h.agencyId}` : `/requests/new?ori=${h.ori}`}>
+                          File a request<span className="visually-hidden"> to {h.name}</span>
+                        </Link>
+                      ) : null}
+                      {h.agencyId ? (
+                        <span className="muted small">In your agencies</span>
+                      ) : canManage && h.jurisdictionCode ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="add" />
+                          <input type="hidden" name="ori" value={h.ori} />
+                          <button type="submit" className="button button--quiet">
+                            Add to our agencies<span className="visually-hidden">: {h.name}</span>
+                          </button>
+                        </Form>
+                      ) : null}
+                    </ButtonGroup>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
             <Pagination page={data.page} pageCount={data.pageCount} total={data.total} noun="result" />
           </>
         ) : (

@@ -1,4 +1,5 @@
 import { ImportProblems } from "~/components/import-problems";
+import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -98,34 +99,21 @@ export default function ImportContacts() {
                   Import {plan.counts.rows} contacts
                 </button>
               </Form>
-              <div className="table-wrap">
-                <table className="data">
-                  <caption className="table-caption">{plan.preview.length < plan.counts.rows ? `The first ${plan.preview.length} rows` : "Every row"}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Line</th>
-                      <th scope="col">Agency</th>
-                      <th scope="col">Contact</th>
-                      <th scope="col">Result</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {plan.preview.map((r) => (
-                      <tr key={r.line}>
-                        <td data-label="Line">{r.line}</td>
-                        <td data-label="Agency">
-                          {r.agency}
-                          <div className="muted small">
-                            {r.state} · {r.ori}
-                          </div>
-                        </td>
-                        <td data-label="Contact">{[r.recordsContactName, r.recordsContactEmail, r.portalUrl].filter(Boolean).join(" · ") || <span className="muted">—</span>}</td>
-                        <td data-label="Result">{r.result === "new" ? "Added from the directory" : "Updated"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable captionClassName="table-caption" caption={plan.preview.length < plan.counts.rows ? `The first ${plan.preview.length} rows` : "Every row"} columns={["Line", "Agency", "Contact", "Result"]}>
+                {plan.preview.map((r) => (
+                  <tr key={r.line}>
+                    <td data-label="Line">{r.line}</td>
+                    <td data-label="Agency">
+                      {r.agency}
+                      <div className="muted small">
+                        {r.state} · {r.ori}
+                      </div>
+                    </td>
+                    <td data-label="Contact">{[r.recordsContactName, r.recordsContactEmail, r.portalUrl].filter(Boolean).join(" · ") || <span className="muted">—</span>}</td>
+                    <td data-label="Result">{r.result === "new" ? "Added from the directory" : "Updated"}</td>
+                  </tr>
+                ))}
+              </DataTable>
             </>
           )}
         </section>

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -115,61 +116,38 @@ export default function Groups() {
       ) : null}
       {result && result.rows.length ? (
         <>
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="visually-hidden">Shared-vendor groups</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Product</th>
-                  <th scope="col">Used as</th>
-                  <th scope="col" className="num">
-                    Cities &amp; counties
-                  </th>
-                  <th scope="col" className="num">
-                    Agencies
-                  </th>
-                  <th scope="col" className="num">
-                    States
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((g) => (
-                  <tr key={`${g.productId}-${g.systemType}`}>
-                    <td>
-                      <Link to={`/products/${g.productId}`} className="row-title">
-                        {g.productName}
-                      </Link>
-                      <div className="muted small">
-                        <Link to={`/vendors/${g.vendorId}`}>{g.vendorName}</Link>
-                      </div>
-                    </td>
-                    <td data-label="Used as">{SYSTEM_TYPE_LABELS[g.systemType]}</td>
-                    <td data-label="Cities & counties" className="num">
-                      {g.cities}
-                    </td>
-                    <td data-label="Agencies" className="num">
-                      {g.agencies}
-                      {g.hosted ? <div className="muted small">{g.hosted} hosted</div> : null}
-                    </td>
-                    <td data-label="States" className="num">
-                      {g.states}
-                    </td>
-                    <td>
-                      {canAsk ? (
-                        <Link to={`/campaigns/new?product=${g.productId}&systemType=${g.systemType}`}>
-                          Joint ask<span className="visually-hidden"> to the {g.productName} group</span>
-                        </Link>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable captionClassName="visually-hidden" caption="Shared-vendor groups" columns={["Product", "Used as", { label: "Cities & counties", numeric: true }, { label: "Agencies", numeric: true }, { label: "States", numeric: true }, <span className="visually-hidden">Actions</span>]}>
+            {result.rows.map((g) => (
+              <tr key={`${g.productId}-${g.systemType}`}>
+                <td>
+                  <Link to={`/products/${g.productId}`} className="row-title">
+                    {g.productName}
+                  </Link>
+                  <div className="muted small">
+                    <Link to={`/vendors/${g.vendorId}`}>{g.vendorName}</Link>
+                  </div>
+                </td>
+                <td data-label="Used as">{SYSTEM_TYPE_LABELS[g.systemType]}</td>
+                <td data-label="Cities & counties" className="num">
+                  {g.cities}
+                </td>
+                <td data-label="Agencies" className="num">
+                  {g.agencies}
+                  {g.hosted ? <div className="muted small">{g.hosted} hosted</div> : null}
+                </td>
+                <td data-label="States" className="num">
+                  {g.states}
+                </td>
+                <td>
+                  {canAsk ? (
+                    <Link to={`/campaigns/new?product=${g.productId}&systemType=${g.systemType}`}>
+                      Joint ask<span className="visually-hidden"> to the {g.productName} group</span>
+                    </Link>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <Pagination page={result.page} pageCount={result.pageCount} total={result.total} noun="group" />
         </>
       ) : result ? (

@@ -1,4 +1,5 @@
 import { EmptyState } from "~/components/empty-state";
+import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -105,38 +106,25 @@ export default function Inbox() {
               <p>Agencies' replies to your letters are filed here, on their request, as they arrive.</p>
             </EmptyState>
           ) : (
-            <div className="table-wrap">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Received</th>
-                    <th scope="col">From</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Subject</th>
-                    <th scope="col">Request</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <tr key={row.id}>
-                      <td data-label="Received">{formatInstant(row.receivedAt, timeZone)}</td>
-                      <td data-label="From">{row.fromName ?? row.fromAddress ?? "Unknown sender"}</td>
-                      <td data-label="Kind">
-                        <ClassificationBadge classification={row.classification} />
-                      </td>
-                      <td data-label="Subject">
-                        <Link to={`/inbox/${row.id}`} className="row-title">
-                          {row.subject || "(no subject)"}
-                        </Link>
-                      </td>
-                      <td data-label="Request">
-                        {row.requestId ? <Link to={`/requests/${row.requestId}`}>#{row.requestNumber}</Link> : <span className="muted">—</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable columns={["Received", "From", "Kind", "Subject", "Request"]}>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td data-label="Received">{formatInstant(row.receivedAt, timeZone)}</td>
+                  <td data-label="From">{row.fromName ?? row.fromAddress ?? "Unknown sender"}</td>
+                  <td data-label="Kind">
+                    <ClassificationBadge classification={row.classification} />
+                  </td>
+                  <td data-label="Subject">
+                    <Link to={`/inbox/${row.id}`} className="row-title">
+                      {row.subject || "(no subject)"}
+                    </Link>
+                  </td>
+                  <td data-label="Request">
+                    {row.requestId ? <Link to={`/requests/${row.requestId}`}>#{row.requestNumber}</Link> : <span className="muted">—</span>}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           <Pagination page={page} pageCount={pageCount} total={total} noun="message" />
         </section>

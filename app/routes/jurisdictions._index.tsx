@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -63,32 +64,19 @@ export default function Jurisdictions() {
           <section className="card" aria-labelledby="local-heading">
             <h2 id="local-heading">Cities, counties and regional authorities</h2>
             {local.length ? (
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">State</th>
-                    <th scope="col">County</th>
-                    <th scope="col" className="num">
-                      Agencies
-                    </th>
+              <DataTable columns={["Name", "Kind", "State", "County", { label: "Agencies", numeric: true }]}>
+                {local.map((j) => (
+                  <tr key={j.id}>
+                    <td className="row-title">{j.name}</td>
+                    <td data-label="Kind">{JURISDICTION_KIND_LABELS[j.kind]}</td>
+                    <td data-label="State">{j.stateName}</td>
+                    <td data-label="County">{j.county ?? <span className="muted">—</span>}</td>
+                    <td data-label="Agencies" className="num">
+                      {j.agencyCount}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {local.map((j) => (
-                    <tr key={j.id}>
-                      <td className="row-title">{j.name}</td>
-                      <td data-label="Kind">{JURISDICTION_KIND_LABELS[j.kind]}</td>
-                      <td data-label="State">{j.stateName}</td>
-                      <td data-label="County">{j.county ?? <span className="muted">—</span>}</td>
-                      <td data-label="Agencies" className="num">
-                        {j.agencyCount}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
             ) : (
               <p className="muted">None yet: add the places whose departments you ask.</p>
             )}

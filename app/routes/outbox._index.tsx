@@ -1,4 +1,5 @@
 import { EmptyState } from "~/components/empty-state";
+import { DataTable } from "~/components/ui/data-table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -94,51 +95,38 @@ export default function Outbox() {
             <p>Letters and follow-ups you send from a request's page appear here, with whether they were delivered.</p>
           </EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Queued</th>
-                  <th scope="col">Message</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Request</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id}>
-                    <td data-label="Queued">{formatInstant(row.createdAt, timeZone)}</td>
-                    <td data-label="Message">
-                      <Link to={`/outbox/${row.id}`} className="row-title">
-                        {row.subject}
-                      </Link>
-                      <div className="muted small">{MAIL_KIND_LABELS[row.kind]}</div>
-                    </td>
-                    <td data-label="To">{row.toAddress}</td>
-                    <td data-label="Request">
-                      {row.requestId && row.requestNumber !== null ? <Link to={`/requests/${row.requestId}`}>#{row.requestNumber}</Link> : <span className="muted">—</span>}
-                    </td>
-                    <td data-label="Status">
-                      <OutboxStatusBadge status={row.status} retrying={row.attempts > 0} />
-                      {row.status === "sent" && row.sentAt ? (
-                        <div className="muted small">
-                          {row.transport === "dev_mailbox" ? "To the dev mailbox " : ""}
-                          {formatInstant(row.sentAt, timeZone)}
-                        </div>
-                      ) : null}
-                      {row.status !== "sent" && row.lastError ? (
-                        <div className="small error-text">
-                          {row.lastError}
-                          {row.status === "queued" ? ` · next try ${formatInstant(row.nextAttemptAt, timeZone)}` : ""}
-                        </div>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["Queued", "Message", "To", "Request", "Status"]}>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <td data-label="Queued">{formatInstant(row.createdAt, timeZone)}</td>
+                <td data-label="Message">
+                  <Link to={`/outbox/${row.id}`} className="row-title">
+                    {row.subject}
+                  </Link>
+                  <div className="muted small">{MAIL_KIND_LABELS[row.kind]}</div>
+                </td>
+                <td data-label="To">{row.toAddress}</td>
+                <td data-label="Request">
+                  {row.requestId && row.requestNumber !== null ? <Link to={`/requests/${row.requestId}`}>#{row.requestNumber}</Link> : <span className="muted">—</span>}
+                </td>
+                <td data-label="Status">
+                  <OutboxStatusBadge status={row.status} retrying={row.attempts > 0} />
+                  {row.status === "sent" && row.sentAt ? (
+                    <div className="muted small">
+                      {row.transport === "dev_mailbox" ? "To the dev mailbox " : ""}
+                      {formatInstant(row.sentAt, timeZone)}
+                    </div>
+                  ) : null}
+                  {row.status !== "sent" && row.lastError ? (
+                    <div className="small error-text">
+                      {row.lastError}
+                      {row.status === "queued" ? ` · next try ${formatInstant(row.nextAttemptAt, timeZone)}` : ""}
+                    </div>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <Pagination page={page} pageCount={pageCount} total={total} noun="message" />
       </section>

@@ -1,4 +1,5 @@
 import { CopyField } from "~/components/copy-field";
+import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -78,38 +79,26 @@ export default function CalendarSettings() {
       <section className="card" aria-labelledby="feeds-heading">
         <h2 id="feeds-heading">Your feed addresses</h2>
         {feeds.length ? (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">State</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+          <DataTable columns={["Created", "Last used", "State", <span className="visually-hidden">Actions</span>]}>
+            {feeds.map((f) => (
+              <tr key={f.id}>
+                <td data-label="Created">{formatInstant(f.createdAt, timeZone)}</td>
+                <td data-label="Last used">{f.lastUsedAt ? formatInstant(f.lastUsedAt, timeZone) : "never"}</td>
+                <td data-label="State">{f.revokedAt ? <span className="badge badge--muted">Revoked</span> : <span className="badge badge--success">Active</span>}</td>
+                <td>
+                  {f.revokedAt ? null : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="feedId" value={f.id} />
+                      <button type="submit" className="button button--quiet">
+                        Revoke
+                      </button>
+                    </Form>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {feeds.map((f) => (
-                <tr key={f.id}>
-                  <td data-label="Created">{formatInstant(f.createdAt, timeZone)}</td>
-                  <td data-label="Last used">{f.lastUsedAt ? formatInstant(f.lastUsedAt, timeZone) : "never"}</td>
-                  <td data-label="State">{f.revokedAt ? <span className="badge badge--muted">Revoked</span> : <span className="badge badge--success">Active</span>}</td>
-                  <td>
-                    {f.revokedAt ? null : (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="feedId" value={f.id} />
-                        <button type="submit" className="button button--quiet">
-                          Revoke
-                        </button>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         ) : (
           <p className="muted">None yet.</p>
         )}

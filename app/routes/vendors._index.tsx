@@ -1,4 +1,5 @@
 import { EmptyState } from "~/components/empty-state";
+import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -84,52 +85,30 @@ export default function VendorsIndex() {
         </Form>
       </div>
       {vendors.length ? (
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="visually-hidden">Vendors</caption>
-            <thead>
-              <tr>
-                <th scope="col">Vendor</th>
-                <th scope="col" className="num">
-                  Products
-                </th>
-                <th scope="col" className="num">
-                  Agencies using them
-                </th>
-                <th scope="col" className="num">
-                  Cities &amp; counties
-                </th>
-                <th scope="col" className="num">
-                  Open requests to the vendor
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {vendors.map((v) => (
-                <tr key={v.id}>
-                  <td>
-                    <Link to={`/vendors/${v.id}`} className="row-title">
-                      {v.name}
-                    </Link>
-                    {v.organizationId !== organizationId ? <div className="muted small">Shared by {v.organizationName}</div> : null}
-                  </td>
-                  <td data-label="Products" className="num">
-                    {v.productCount}
-                  </td>
-                  <td data-label="Agencies" className="num">
-                    {v.agencies}
-                  </td>
-                  <td data-label="Cities & counties" className="num">
-                    {v.cities}
-                  </td>
-                  <td data-label="Open requests" className="num">
-                    {v.openRequests}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable captionClassName="visually-hidden" caption="Vendors" columns={["Vendor", { label: "Products", numeric: true }, { label: "Agencies using them", numeric: true }, { label: "Cities & counties", numeric: true }, { label: "Open requests to the vendor", numeric: true }]}>
+          {vendors.map((v) => (
+            <tr key={v.id}>
+              <td>
+                <Link to={`/vendors/${v.id}`} className="row-title">
+                  {v.name}
+                </Link>
+                {v.organizationId !== organizationId ? <div className="muted small">Shared by {v.organizationName}</div> : null}
+              </td>
+              <td data-label="Products" className="num">
+                {v.productCount}
+              </td>
+              <td data-label="Agencies" className="num">
+                {v.agencies}
+              </td>
+              <td data-label="Cities & counties" className="num">
+                {v.cities}
+              </td>
+              <td data-label="Open requests" className="num">
+                {v.openRequests}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <EmptyState
           title={params.get("q") ? "No vendor matches that name" : "No vendors yet"}

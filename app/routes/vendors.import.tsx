@@ -1,4 +1,5 @@
 import { ImportProblems } from "~/components/import-problems";
+import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -100,38 +101,24 @@ function Plan({ plan, csv }: { plan: ImportPlan; csv: string }) {
         </>
       ) : null}
       {!plan.errors.length && plan.preview.length ? (
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="table-caption">{plan.preview.length < c.rows ? `The first ${plan.preview.length} rows` : "Every row"}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Agency</th>
-                <th scope="col">System</th>
-                <th scope="col">Product or host</th>
-                <th scope="col">Result</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.preview.map((r) => (
-                <tr key={r.line}>
-                  <td data-label="Line">{r.line}</td>
-                  <td data-label="Agency">
-                    {r.agency} {r.newAgency ? <span className="badge badge--info">New</span> : null}
-                    <div className="muted small">
-                      {r.place}, {r.stateCode}
-                    </div>
-                  </td>
-                  <td data-label="System">{SYSTEM_TYPE_LABELS[r.systemType]}</td>
-                  <td data-label="Product or host">
-                    {r.target} {r.newProduct ? <span className="badge badge--info">New product</span> : null}
-                  </td>
-                  <td data-label="Result">{r.status === "new" ? "Added" : "Already recorded"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable captionClassName="table-caption" caption={plan.preview.length < c.rows ? `The first ${plan.preview.length} rows` : "Every row"} columns={["Line", "Agency", "System", "Product or host", "Result"]}>
+          {plan.preview.map((r) => (
+            <tr key={r.line}>
+              <td data-label="Line">{r.line}</td>
+              <td data-label="Agency">
+                {r.agency} {r.newAgency ? <span className="badge badge--info">New</span> : null}
+                <div className="muted small">
+                  {r.place}, {r.stateCode}
+                </div>
+              </td>
+              <td data-label="System">{SYSTEM_TYPE_LABELS[r.systemType]}</td>
+              <td data-label="Product or host">
+                {r.target} {r.newProduct ? <span className="badge badge--info">New product</span> : null}
+              </td>
+              <td data-label="Result">{r.status === "new" ? "Added" : "Already recorded"}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );
