@@ -1,10 +1,11 @@
 import type { SerializeFrom } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { FieldErrors } from "~/components/fields";
 import { FILE_KIND_LABELS, formatBytes } from "~/domain/field-states";
 import type { FieldsAndFilesData } from "~/domain/fields-page.server";
 import { CHANNEL_LABELS, DIRECTION_LABELS } from "~/domain/timeline";
-import { formatDate, formatInstant } from "~/utils/dates";
+import { formatDate } from "~/utils/dates";
 import { EntryVisibilityToggle } from "./entry-visibility-toggle";
 import { useCan } from "~/utils/use-permission";
 
@@ -58,7 +59,7 @@ export function UploadForm({
             <option value="">No logged communication</option>
             {communications.map((c) => (
               <option key={c.id} value={c.id}>
-                {formatDate(c.occurredOn)} · {DIRECTION_LABELS[c.direction]} · {CHANNEL_LABELS[c.channel]} · {c.summary.slice(0, 60)}
+                <DateText date={c.occurredOn} /> · {DIRECTION_LABELS[c.direction]} · {CHANNEL_LABELS[c.channel]} · {c.summary.slice(0, 60)}
               </option>
             ))}
           </select>
@@ -136,7 +137,7 @@ export function FilesTable({
                   {formatBytes(f.sizeBytes)}
                 </td>
                 <td data-label="Received">
-                  {formatInstant(f.createdAt, timeZone)}
+                  <DateText instant={f.createdAt} timeZone={timeZone} />
                   {f.uploadedByName ? <div className="muted small">by {f.uploadedByName}</div> : null}
                   {came ? <div className="small">Came with: {describeCommunication(came)}</div> : null}
                 </td>

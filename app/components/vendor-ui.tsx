@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
+import { DateText } from "~/components/date-text";
 import type { RequestStatus, SystemType } from "../../db/schema/values";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
-import { formatDate } from "~/utils/dates";
 import { Pagination } from "./pagination";
 import { StatusBadge } from "./status-badge";
 
@@ -114,7 +114,7 @@ export function MembersByState({ states, totalAgencies, stateCode, members, toda
                           #{r.lastReceived.number} {r.lastReceived.title}
                         </Link>{" "}
                         <StatusBadge status={r.lastReceived.status} />
-                        <div className="muted small">{formatDate(r.lastReceived.updatedAt.slice(0, 10), today)}</div>
+                        <div className="muted small"><DateText date={r.lastReceived.updatedAt.slice(0, 10)} today={today} /></div>
                       </>
                     ) : (
                       <span className="muted">—</span>
@@ -159,7 +159,7 @@ export function Precedents({ items, today, empty }: { items: PrecedentItem[]; to
           <div className="muted small">
             {p.productNames ? `From ${p.productNames} · ` : ""}
             {p.tags.length ? `${p.tags.join(", ")} · ` : ""}
-            {formatDate(p.updatedAt.slice(0, 10), today)}
+            <DateText date={p.updatedAt.slice(0, 10)} today={today} />
           </div>
         </li>
       ))}

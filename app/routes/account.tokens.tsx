@@ -1,4 +1,5 @@
 import { CopyField } from "~/components/copy-field";
+import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
@@ -12,7 +13,6 @@ import { createApiToken, listApiTokens, revokeApiToken } from "~/domain/api-toke
 import { requirePermission } from "~/domain/permissions";
 import { API_TOKEN_SCOPES } from "../../db/schema/security";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { useTimeZone } from "~/utils/use-root";
@@ -159,8 +159,8 @@ export default function ApiTokens() {
                   {t.scope === "read" ? "Read only" : "Read and write"}
                   {t.organizationOnly ? `, ${organizationName} only` : ""}
                 </td>
-                <td data-label="Created">{formatInstant(t.createdAt, timeZone)}</td>
-                <td data-label="Last used">{t.lastUsedAt ? formatInstant(t.lastUsedAt, timeZone) : "never"}</td>
+                <td data-label="Created"><DateText instant={t.createdAt} timeZone={timeZone} /></td>
+                <td data-label="Last used">{t.lastUsedAt ? <DateText instant={t.lastUsedAt} timeZone={timeZone} /> : "never"}</td>
                 <td data-label="State">{t.revokedAt ? <span className="badge badge--muted">Revoked</span> : <span className="badge badge--success">Active</span>}</td>
                 <td>
                   {t.revokedAt ? null : (

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -7,7 +8,6 @@ import { auditActionLabel } from "~/domain/audit";
 import { listAuditEvents } from "~/domain/audit.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { useTimeZone } from "~/utils/use-root";
 import { PageHeader } from "~/components/ui/page-header";
 
@@ -54,7 +54,7 @@ export default function AuditLog() {
           <DataTable captionClassName="visually-hidden" caption="Audit events" columns={["When", "Event", "By", "Details", "Address"]}>
             {rows.map((e) => (
               <tr key={e.id}>
-                <td data-label="When">{formatInstant(e.at, timeZone)}</td>
+                <td data-label="When"><DateText instant={e.at} timeZone={timeZone} /></td>
                 <td data-label="Event" className="row-title">
                   {auditActionLabel(e.action)}
                 </td>

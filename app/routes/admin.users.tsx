@@ -1,4 +1,5 @@
 import { EmptyState } from "~/components/empty-state";
+import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -13,7 +14,6 @@ import { PERMISSION_NAMES, PERMISSIONS, ROLE_DESCRIPTIONS, ROLE_LABELS, requireP
 import type { FieldErrors } from "~/domain/results";
 import { changeRole, listOrganizationUsers, setUserDisabled } from "~/domain/user-admin.server";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { fieldErrorsOf, notFound } from "~/utils/responses.server";
@@ -155,7 +155,7 @@ export default function UsersAdmin() {
                   {u.activeSessions} session{u.activeSessions === 1 ? "" : "s"} · {u.activeTokens} API token{u.activeTokens === 1 ? "" : "s"}
                 </div>
               </td>
-              <td data-label="Member since">{formatInstant(u.createdAt, timeZone)}</td>
+              <td data-label="Member since"><DateText instant={u.createdAt} timeZone={timeZone} /></td>
               <td>
                 {u.id === viewerId ? null : (
                   <Form method="post">
@@ -214,7 +214,7 @@ export default function UsersAdmin() {
                   <div>
                     <strong>{i.email}</strong> · {ROLE_LABELS[i.role]}
                     <div className="muted small">
-                      {i.invitedByName ? `Invited by ${i.invitedByName} · ` : ""}link works until {formatInstant(i.expiresAt, timeZone)}
+                      {i.invitedByName ? `Invited by ${i.invitedByName} · ` : ""}link works until <DateText instant={i.expiresAt} timeZone={timeZone} />
                     </div>
                   </div>
                   <Form method="post">

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
@@ -24,7 +25,7 @@ import { listRequests } from "~/domain/requests.server";
 import { listAgencySystems } from "~/domain/systems.server";
 import { requireViewer } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { formatDate, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useToday } from "~/utils/use-root";
@@ -202,7 +203,7 @@ export default function AgencyPage() {
                   <td data-label="Status">
                     <StatusBadge status={r.status} />
                   </td>
-                  <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, today) : <span className="muted">Not filed</span>}</td>
+                  <td data-label="Filed">{r.filedOn ? <DateText date={r.filedOn} today={today} /> : <span className="muted">Not filed</span>}</td>
                 </tr>
               ))}
             </DataTable>
@@ -329,7 +330,7 @@ export default function AgencyPage() {
             <ul className="closure-list">
               {closures.map((closure) => (
                 <li key={closure.id}>
-                  <strong>{formatDate(closure.closedOn, today)}</strong>: {closure.reason}
+                  <strong><DateText date={closure.closedOn} today={today} /></strong>: {closure.reason}
                   <span className="small muted"> · added by {closure.by ?? "a former member"}</span>
                   {canClose ? (
                     <Form method="post" className="inline-form">

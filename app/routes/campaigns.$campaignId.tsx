@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { PageHeader } from "~/components/ui/page-header";
 import { json } from "@remix-run/node";
@@ -335,7 +336,7 @@ export default function CampaignPage() {
                 by <Link to={`/vendors/${campaign.vendorId}`}>{campaign.vendorName}</Link>
               </>
             ) : null}
-            {" · "}started {formatDate(campaign.createdAt.slice(0, 10), today)}
+            {" · "}started <DateText date={campaign.createdAt.slice(0, 10)} today={today} />
             {campaign.createdByName ? ` by ${campaign.createdByName}` : ""}
             {campaign.clonedFromId ? (
               <>

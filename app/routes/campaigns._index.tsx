@@ -1,11 +1,11 @@
 import { EmptyState } from "~/components/empty-state";
+import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listCampaigns } from "~/domain/campaigns.server";
 import { requireViewer } from "~/utils/auth.server";
-import { formatDate } from "~/utils/dates";
 import { useToday } from "~/utils/use-root";
 import { useCan } from "~/utils/use-permission";
 import { PageHeader } from "~/components/ui/page-header";
@@ -64,7 +64,7 @@ export default function CampaignsIndex() {
               <td data-label="Records received" className="num">
                 {c.received}
               </td>
-              <td data-label="Started">{formatDate(c.createdAt.slice(0, 10), today)}</td>
+              <td data-label="Started"><DateText date={c.createdAt.slice(0, 10)} today={today} /></td>
             </tr>
           ))}
         </DataTable>

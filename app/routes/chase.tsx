@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -11,7 +12,7 @@ import { isUuid, logFollowUp, setNextAction } from "~/domain/requests.server";
 import { CHANNEL_LABELS } from "~/domain/timeline";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { addDays, describeDue, describeWhen, todayIn } from "~/utils/dates";
+import { addDays, describeWhen, todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrorsOf, notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
@@ -90,11 +91,11 @@ function DueText({ row, today }: { row: Row; today: string }) {
     const long = row.longOverdueOn !== null && row.longOverdueOn < today;
     return (
       <>
-        {describeDue(row.dueOn, today)} {long ? <span className="badge badge--danger">Long overdue</span> : null}
+        <DateText date={row.dueOn} today={today} as="due" /> {long ? <span className="badge badge--danger">Long overdue</span> : null}
       </>
     );
   }
-  if (!row.dueStatutory && row.followUpOn) return <>follow up {describeWhen(row.followUpOn, today)} (policy, not statutory)</>;
+  if (!row.dueStatutory && row.followUpOn) return <>follow up <DateText date={row.followUpOn} today={today} as="when" /> (policy, not statutory)</>;
   if (row.status === "clarification_requested" || row.status === "fee_requested") return <>clock paused</>;
   return <span className="muted">no due date</span>;
 }
@@ -269,7 +270,7 @@ export default function ChaseBoard() {
                         ) : null}
                         <div className="small">
                           <DueText row={r} today={today} />
-                          {r.nextActionOn ? <> · next action {describeWhen(r.nextActionOn, today)}</> : null}
+                          {r.nextActionOn ? <> · next action <DateText date={r.nextActionOn} today={today} as="when" /></> : null}
                         </div>
                       </div>
                       {canWork ? (

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
@@ -17,7 +18,6 @@ import {
 import { requirePermission } from "~/domain/permissions";
 import type { FieldErrors } from "~/domain/results";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { fieldErrorsOf } from "~/utils/responses.server";
@@ -179,7 +179,7 @@ export default function CoalitionPage() {
                 {m.organizationId === organizationId ? <span className="muted"> (yours)</span> : null}
                 {m.organizationId === coalition.foundedByOrganizationId ? <div className="muted small">Started the coalition</div> : null}
               </td>
-              <td data-label="Joined">{formatInstant(m.joinedAt, timeZone)}</td>
+              <td data-label="Joined"><DateText instant={m.joinedAt} timeZone={timeZone} /></td>
               <td data-label="Shared requests" className="num">
                 {m.sharedRequests}
               </td>
@@ -231,7 +231,7 @@ export default function CoalitionPage() {
                       {i.email}
                       <span className="muted small">
                         {" "}
-                        · invited by {i.invitedByName ?? "someone"} ({i.invitedByOrganization}) · expires {formatInstant(i.expiresAt, timeZone)}
+                        · invited by {i.invitedByName ?? "someone"} ({i.invitedByOrganization}) · expires <DateText instant={i.expiresAt} timeZone={timeZone} />
                       </span>
                     </span>
                     <Form method="post">

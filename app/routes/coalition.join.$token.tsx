@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "~/components/fields";
 import { acceptCoalitionInvitation, coalitionNameOf, describeCoalitionInvitation, shareableRequestCount } from "~/domain/coalitions.server";
 import { can, requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { useTimeZone } from "~/utils/use-root";
@@ -73,7 +73,7 @@ export default function JoinCoalition() {
         meta={
           <>
             {invitation.invitingOrganization} invites {organizationName} (sent to {invitation.email}, valid until{" "}
-            {formatInstant(invitation.expiresAt, timeZone)}).
+            <DateText instant={invitation.expiresAt} timeZone={timeZone} />).
           </>
         }
       />

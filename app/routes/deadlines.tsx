@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -6,7 +7,7 @@ import { SelectField, TextField } from "~/components/fields";
 import { publicDeadlineSchema } from "~/domain/deadline-input";
 import { lawOptions, publicDeadline } from "~/domain/deadlines.server";
 import { db } from "~/utils/db.server";
-import { formatDate, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
 import { fieldErrorsOf } from "~/utils/responses.server";
 import { PageHeader } from "~/components/ui/page-header";
 
@@ -63,7 +64,7 @@ export default function DeadlineCalculator() {
       {result ? (
         <section className="card" aria-labelledby="result-heading" aria-live="polite">
           <h2 id="result-heading">
-            {result.dueDate ? <>Due {formatDate(result.dueDate)}</> : <>No fixed deadline</>}
+            {result.dueDate ? <>Due <DateText date={result.dueDate} /></> : <>No fixed deadline</>}
           </h2>
           <dl className="summary-list">
             <dt>Law</dt>
@@ -77,7 +78,7 @@ export default function DeadlineCalculator() {
             {result.followUpDate ? (
               <>
                 <dt>Suggested follow-up</dt>
-                <dd>{formatDate(result.followUpDate)} (10 business days; not a statutory deadline)</dd>
+                <dd><DateText date={result.followUpDate} /> (10 business days; not a statutory deadline)</dd>
               </>
             ) : null}
           </dl>

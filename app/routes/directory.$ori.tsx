@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
@@ -9,7 +10,6 @@ import { getDirectoryAgency } from "~/domain/directory.server";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { listRequests } from "~/domain/requests.server";
 import { requireViewer } from "~/utils/auth.server";
-import { formatDate } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useToday } from "~/utils/use-root";
@@ -113,7 +113,7 @@ export default function DirectoryAgency() {
                   <td data-label="Status">
                     <StatusBadge status={r.status} />
                   </td>
-                  <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, today) : <span className="muted">Not filed</span>}</td>
+                  <td data-label="Filed">{r.filedOn ? <DateText date={r.filedOn} today={today} /> : <span className="muted">Not filed</span>}</td>
                 </tr>
               ))}
             </DataTable>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -15,7 +16,6 @@ import { useCan } from "~/utils/use-permission";
 import { formatBytes } from "~/domain/mail/labels";
 import { sanitizeMailHtml } from "~/domain/mail/sanitize.server";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
@@ -204,11 +204,11 @@ export default function InboundMessage() {
               {message.sentAt ? (
                 <>
                   <dt>Sent</dt>
-                  <dd>{formatInstant(message.sentAt, timeZone)}</dd>
+                  <dd><DateText instant={message.sentAt} timeZone={timeZone} /></dd>
                 </>
               ) : null}
               <dt>{message.channel === "upload" ? "Uploaded" : "Received"}</dt>
-              <dd>{formatInstant(message.receivedAt, timeZone)}</dd>
+              <dd><DateText instant={message.receivedAt} timeZone={timeZone} /></dd>
               <dt>Size</dt>
               <dd>{formatBytes(message.rawSize)}</dd>
               <dt>Message-ID</dt>

@@ -1,4 +1,5 @@
 import { EmptyState } from "~/components/empty-state";
+import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -14,7 +15,6 @@ import { listInbound, receiveMail, reviewCount } from "~/domain/mail/inbound.ser
 import { formatBytes } from "~/domain/mail/labels";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/uploads.server";
 import { useTimeZone } from "~/utils/use-root";
@@ -109,7 +109,7 @@ export default function Inbox() {
             <DataTable columns={["Received", "From", "Kind", "Subject", "Request"]}>
               {rows.map((row) => (
                 <tr key={row.id}>
-                  <td data-label="Received">{formatInstant(row.receivedAt, timeZone)}</td>
+                  <td data-label="Received"><DateText instant={row.receivedAt} timeZone={timeZone} /></td>
                   <td data-label="From">{row.fromName ?? row.fromAddress ?? "Unknown sender"}</td>
                   <td data-label="Kind">
                     <ClassificationBadge classification={row.classification} />

@@ -1,4 +1,5 @@
 import { EmptyState } from "~/components/empty-state";
+import { DateText } from "~/components/date-text";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -9,7 +10,6 @@ import { Pagination } from "~/components/pagination";
 import { discardFromReview, fileFromReview, listInbound } from "~/domain/mail/inbound.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
@@ -91,7 +91,7 @@ export default function Review() {
                 </h2>
                 <p className="muted small">
                   From {row.fromName ? `${row.fromName} <${row.fromAddress}>` : (row.fromAddress ?? "an unknown sender")} ·{" "}
-                  {row.channel === "upload" ? "uploaded" : "received"} {formatInstant(row.receivedAt, timeZone)}
+                  {row.channel === "upload" ? "uploaded" : "received"} <DateText instant={row.receivedAt} timeZone={timeZone} />
                   {row.recipient ? ` · to ${row.recipient}` : ""}
                 </p>
                 <p className="review-item__reason">

@@ -5,6 +5,7 @@ import {
   getTextareaProps,
   useForm,
 } from "@conform-to/react";
+import { DateText } from "~/components/date-text";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type {
@@ -42,7 +43,7 @@ import {
 } from "~/domain/deadlines.server";
 import { requireViewer } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { formatInstant, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
@@ -276,7 +277,7 @@ export default function LawPage() {
                         : "Back to the reference table"}
                     </div>
                     <div className="timeline__meta">
-                      {formatInstant(h.createdAt, timeZone)} ·{" "}
+                      <DateText instant={h.createdAt} timeZone={timeZone} /> ·{" "}
                       {h.by ?? "a former member"}
                     </div>
                     <p className="timeline__body">{h.reason}</p>

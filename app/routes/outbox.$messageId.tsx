@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { MailNav, OutboxStatusBadge } from "~/components/mail";
@@ -8,7 +9,6 @@ import { sanitizeMailHtml } from "~/domain/mail/sanitize.server";
 import { isUuid } from "~/domain/requests.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
@@ -146,7 +146,7 @@ export default function OutboxMessage() {
               </>
             ) : null}
             <dt>Queued</dt>
-            <dd>{formatInstant(message.createdAt, timeZone)}</dd>
+            <dd><DateText instant={message.createdAt} timeZone={timeZone} /></dd>
             <dt>Attempts</dt>
             <dd>
               {message.attempts} of {message.maxAttempts}
@@ -155,7 +155,7 @@ export default function OutboxMessage() {
               <>
                 <dt>Sent</dt>
                 <dd>
-                  {formatInstant(message.sentAt, timeZone)}
+                  <DateText instant={message.sentAt} timeZone={timeZone} />
                   {message.transport === "dev_mailbox" ? " (development mailbox)" : ""}
                 </dd>
               </>
@@ -163,7 +163,7 @@ export default function OutboxMessage() {
             {message.status === "queued" && message.attempts > 0 ? (
               <>
                 <dt>Next try</dt>
-                <dd>{formatInstant(message.nextAttemptAt, timeZone)}</dd>
+                <dd><DateText instant={message.nextAttemptAt} timeZone={timeZone} /></dd>
               </>
             ) : null}
             {message.lastError ? (

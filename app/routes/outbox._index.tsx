@@ -1,4 +1,5 @@
 import { EmptyState } from "~/components/empty-state";
+import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -12,7 +13,6 @@ import { MAIL_KIND_LABELS, OUTBOX_FILTERS, type OutboxFilter } from "~/domain/ma
 import { listOutbox, outboxCounts, sendTestMessage } from "~/domain/mail/outbox.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
@@ -98,7 +98,7 @@ export default function Outbox() {
           <DataTable columns={["Queued", "Message", "To", "Request", "Status"]}>
             {rows.map((row) => (
               <tr key={row.id}>
-                <td data-label="Queued">{formatInstant(row.createdAt, timeZone)}</td>
+                <td data-label="Queued"><DateText instant={row.createdAt} timeZone={timeZone} /></td>
                 <td data-label="Message">
                   <Link to={`/outbox/${row.id}`} className="row-title">
                     {row.subject}
@@ -114,13 +114,17 @@ export default function Outbox() {
                   {row.status === "sent" && row.sentAt ? (
                     <div className="muted small">
                       {row.transport === "dev_mailbox" ? "To the dev mailbox " : ""}
-                      {formatInstant(row.sentAt, timeZone)}
+                      <DateText instant={row.sentAt} timeZone={timeZone} />
                     </div>
                   ) : null}
                   {row.status !== "sent" && row.lastError ? (
                     <div className="small error-text">
                       {row.lastError}
-                      {row.status === "queued" ? ` · next try ${formatInstant(row.nextAttemptAt, timeZone)}` : ""}
+                      {row.status === "queued" ? (
+                        <>
+                          {" · "}next try <DateText instant={row.nextAttemptAt} timeZone={timeZone} />
+                        </>
+                      ) : null}
                     </div>
                   ) : null}
                 </td>

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { json } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { PublicRequestBody } from "~/components/public-request-body";
@@ -7,7 +8,7 @@ import { getPublicRequest, type PublicTarget } from "~/domain/public-requests.se
 import { publicAgencyScorecard } from "~/domain/analytics.server";
 import { Scorecard } from "~/components/scorecard";
 import { isOpenStatus, STATUS_LABELS } from "~/domain/request-status";
-import { describeDue, formatDate, todayIn } from "~/utils/dates";
+import { formatDate, todayIn } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { PageHeader } from "~/components/ui/page-header";
 
@@ -55,7 +56,7 @@ export default function PublicRequestPage() {
         meta={
           <>
             <StatusBadge status={request.status} /> · filed by {request.organizationName} with {describeTarget(target)}
-            {request.dueOn && isOpenStatus(request.status) ? <> · {describeDue(request.dueOn, today)}</> : null}
+            {request.dueOn && isOpenStatus(request.status) ? <> · <DateText date={request.dueOn} today={today} as="due" /></> : null}
           </>
         }
       />

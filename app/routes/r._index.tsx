@@ -1,4 +1,5 @@
 import { EmptyState } from "~/components/empty-state";
+import { DateText } from "~/components/date-text";
 import { ButtonGroup } from "~/components/ui/button-group";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -11,7 +12,7 @@ import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { parsePublicIndexFilters } from "~/domain/public-requests";
 import { decodePublicCursor, listPublicRequests, listPublicStates } from "~/domain/public-requests.server";
 import { REQUEST_STATUSES, STATUS_LABELS } from "~/domain/request-status";
-import { formatDate, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
 import { fieldErrorsOf } from "~/utils/responses.server";
 import { PageHeader } from "~/components/ui/page-header";
 
@@ -145,7 +146,7 @@ export default function PublicIndex() {
                     <td data-label="Status">
                       <StatusBadge status={r.status} />
                     </td>
-                    <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, r.today) : <span className="muted">Not filed</span>}</td>
+                    <td data-label="Filed">{r.filedOn ? <DateText date={r.filedOn} today={r.today} /> : <span className="muted">Not filed</span>}</td>
                     <td data-label="Due">
                       <DueCell row={r} today={r.today} />
                     </td>

@@ -1,4 +1,5 @@
 import { requestReference } from "~/domain/request-reference";
+import { DateText } from "~/components/date-text";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
@@ -36,7 +37,7 @@ import {
 import { CHANNEL_LABELS, DIRECTION_LABELS } from "~/domain/timeline";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { describeWhen, formatDate, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
@@ -288,7 +289,7 @@ function VisibilityExplanation({
   if (request.embargoUntil && request.embargoUntil > today) {
     return (
       <>
-        The coalition sees it now; its public page, <code>/r/{request.publicSlug}</code>, opens {describeWhen(request.embargoUntil, today)}.
+        The coalition sees it now; its public page, <code>/r/{request.publicSlug}</code>, opens <DateText date={request.embargoUntil} today={today} as="when" />.
       </>
     );
   }
@@ -722,7 +723,7 @@ export default function RequestPage() {
               <dt>Assignee</dt>
               <dd>{request.assigneeName ?? <span className="muted">Unassigned</span>}</dd>
               <dt>Filed</dt>
-              <dd>{request.filedOn ? formatDate(request.filedOn, today) : <span className="muted">Not filed yet</span>}</dd>
+              <dd>{request.filedOn ? <DateText date={request.filedOn} today={today} /> : <span className="muted">Not filed yet</span>}</dd>
               <dt>Sent by</dt>
               <dd>{request.method ? METHOD_LABELS[request.method as keyof typeof METHOD_LABELS] : <span className="muted">—</span>}</dd>
               <dt>Tracking no.</dt>
@@ -738,7 +739,7 @@ export default function RequestPage() {
                 )}
               </dd>
               <dt>Next action</dt>
-              <dd>{request.nextActionOn ? describeWhen(request.nextActionOn, today) : <span className="muted">None set</span>}</dd>
+              <dd>{request.nextActionOn ? <DateText date={request.nextActionOn} today={today} as="when" /> : <span className="muted">None set</span>}</dd>
               {owned ? (
                 <>
                   <dt>Automatic follow-ups</dt>

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { DateText } from "~/components/date-text";
 import { PageHeader } from "~/components/ui/page-header";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -18,7 +19,6 @@ import { can, requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { contentSecurityPolicy } from "~/utils/http-guards.server";
-import { formatInstant } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useTimeZone } from "~/utils/use-root";
@@ -270,7 +270,7 @@ export default function FilePreviewPage() {
         titleClassName="file-name"
         meta={
           <>
-            {FILE_KIND_LABELS[file.kind]} · {formatBytes(file.sizeBytes)} · received {formatInstant(file.createdAt, timeZone)}
+            {FILE_KIND_LABELS[file.kind]} · {formatBytes(file.sizeBytes)} · received <DateText instant={file.createdAt} timeZone={timeZone} />
             {file.uploadedByName ? ` by ${file.uploadedByName}` : ""}
           </>
         }

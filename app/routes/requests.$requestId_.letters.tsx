@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { DateText } from "~/components/date-text";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -16,7 +17,7 @@ import { lettersOf } from "~/domain/mail/outbox.server";
 import { bouncingAddresses } from "~/domain/mail/bounces.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
@@ -257,7 +258,7 @@ export default function WriteLetter() {
                 {data.letters.map((letter) => (
                   <li key={letter.id}>
                     <Link to={`/outbox/${letter.id}`}>{letter.subject}</Link> <OutboxStatusBadge status={letter.status} />
-                    <div className="muted small">{formatInstant(letter.sentAt ?? letter.createdAt, timeZone)}</div>
+                    <div className="muted small"><DateText instant={letter.sentAt ?? letter.createdAt} timeZone={timeZone} /></div>
                   </li>
                 ))}
               </ul>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -9,7 +10,6 @@ import { linkPageStatus, PASSWORD_RESET_MINUTES } from "~/domain/account-links";
 import { describePasswordReset, RESET_GONE, resetPassword, type PasswordResetView } from "~/domain/password-resets.server";
 import { newPasswordFields, PASSWORDS_DIFFER, passwordsMatch } from "~/domain/password-rules";
 import { signIn } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { fieldErrorsOf } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
@@ -60,7 +60,7 @@ export default function ResetPassword() {
     <div className="auth card">
       <h1>Choose a new password</h1>
       <p>
-        For <strong>{view.email}</strong>. This link works once, until {formatInstant(view.expiresAt, timeZone)}. Saving signs you out on every
+        For <strong>{view.email}</strong>. This link works once, until <DateText instant={view.expiresAt} timeZone={timeZone} />. Saving signs you out on every
         other device.
       </p>
       <Form method="post" className="form">

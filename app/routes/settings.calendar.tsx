@@ -1,4 +1,5 @@
 import { CopyField } from "~/components/copy-field";
+import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -8,7 +9,6 @@ import { createCalendarFeed, listCalendarFeeds, revokeCalendarFeed } from "~/dom
 import { isUuid } from "~/domain/requests.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
@@ -82,8 +82,8 @@ export default function CalendarSettings() {
           <DataTable columns={["Created", "Last used", "State", <span className="visually-hidden">Actions</span>]}>
             {feeds.map((f) => (
               <tr key={f.id}>
-                <td data-label="Created">{formatInstant(f.createdAt, timeZone)}</td>
-                <td data-label="Last used">{f.lastUsedAt ? formatInstant(f.lastUsedAt, timeZone) : "never"}</td>
+                <td data-label="Created"><DateText instant={f.createdAt} timeZone={timeZone} /></td>
+                <td data-label="Last used">{f.lastUsedAt ? <DateText instant={f.lastUsedAt} timeZone={timeZone} /> : "never"}</td>
                 <td data-label="State">{f.revokedAt ? <span className="badge badge--muted">Revoked</span> : <span className="badge badge--success">Active</span>}</td>
                 <td>
                   {f.revokedAt ? null : (

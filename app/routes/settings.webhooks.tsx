@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
@@ -21,7 +22,6 @@ import {
 import { VERIFICATION_SNIPPET, WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES, WEBHOOK_MAX_ATTEMPTS, WEBHOOK_STATUS_LABELS } from "~/domain/webhooks/labels";
 import { requireViewer } from "~/utils/auth.server";
 import { readFormData } from "~/utils/bounded-input.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useTimeZone } from "~/utils/use-root";
 import type { WebhookDeliveryEventType, WebhookDeliveryStatus } from "../../db/schema/values";
@@ -192,7 +192,7 @@ export default function WebhookSettings() {
                   {e.enabled ? <span className="badge badge--success">Enabled</span> : <span className="badge badge--muted">Disabled</span>}
                   {e.failed ? <div className="small">{e.failed} failed</div> : null}
                 </td>
-                <td data-label="Last delivered">{e.lastDeliveredAt ? formatInstant(e.lastDeliveredAt, timeZone) : "never"}</td>
+                <td data-label="Last delivered">{e.lastDeliveredAt ? <DateText instant={e.lastDeliveredAt} timeZone={timeZone} /> : "never"}</td>
                 <td>
                   <ButtonGroup>
                     <Link to={`?endpoint=${e.id}#log-heading`} className="button button--quiet">
@@ -285,7 +285,7 @@ export default function WebhookSettings() {
             <DataTable captionClassName="visually-hidden" caption="Newest first, 50 to a page" columns={["Time", "Event", "Result", "Status code", "Attempts", "Next retry", "Error", <span className="visually-hidden">Actions</span>]}>
               {log.rows.map((d) => (
                 <tr key={d.id}>
-                  <td data-label="Time">{formatInstant(d.createdAt, timeZone)}</td>
+                  <td data-label="Time"><DateText instant={d.createdAt} timeZone={timeZone} /></td>
                   <td data-label="Event">
                     {WEBHOOK_EVENT_LABELS[d.eventType as WebhookDeliveryEventType]?.split(" (")[0] ?? d.eventType}
                     {d.reference ? <div className="muted small">{d.reference}</div> : null}
@@ -295,7 +295,7 @@ export default function WebhookSettings() {
                   <td data-label="Attempts">
                     {d.attempts} of {d.maxAttempts}
                   </td>
-                  <td data-label="Next retry">{d.status === "pending" && d.attempts > 0 ? formatInstant(d.nextAttemptAt, timeZone) : "–"}</td>
+                  <td data-label="Next retry">{d.status === "pending" && d.attempts > 0 ? <DateText instant={d.nextAttemptAt} timeZone={timeZone} /> : "–"}</td>
                   <td data-label="Error">{d.lastError ?? ""}</td>
                   <td>
                     {d.status === "failed" ? (
