@@ -1,3 +1,4 @@
+import { requestReference } from "~/domain/request-reference";
 import { Link } from "@remix-run/react";
 import { DateText } from "~/components/date-text";
 import type { RequestStatus, SystemType } from "../../db/schema/values";
@@ -134,6 +135,7 @@ export function MembersByState({ states, totalAgencies, stateCode, members, toda
 export interface PrecedentItem {
   requestId: string;
   number: number;
+  organizationCode: string;
   title: string;
   status: RequestStatus;
   tags: string[];
@@ -155,7 +157,7 @@ export function Precedents({ items, today, empty }: { items: PrecedentItem[]; to
             {p.targetName}
             {p.placeName ? ` (${p.placeName}${p.stateCode ? `, ${p.stateCode}` : ""})` : ""}
           </strong>{" "}
-          released <Link to={`/requests/${p.requestId}`}>#{p.number} {p.title}</Link> <StatusBadge status={p.status} />
+          released <Link to={`/requests/${p.requestId}`}>{requestReference(p)} {p.title}</Link> <StatusBadge status={p.status} />
           <div className="muted small">
             {p.productNames ? `From ${p.productNames} · ` : ""}
             {p.tags.length ? `${p.tags.join(", ")} · ` : ""}

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { requestReference } from "~/domain/request-reference";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -161,7 +162,7 @@ function LetterPreviews({ letters, total, overlaps, names }: { letters: LetterPr
                   <span key={o.requestId}>
                     {i > 0 ? "; " : ""}
                     <a href={`/requests/${o.requestId}`}>
-                      {o.own ? "" : `${o.organizationName} `}#{o.number} {o.title}
+                      {o.own ? "" : `${o.organizationName} `}{requestReference(o)} {o.title}
                     </a>
                   </span>
                 ))}

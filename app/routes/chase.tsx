@@ -1,3 +1,4 @@
+import { requestReference } from "~/domain/request-reference";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DateText } from "~/components/date-text";
 import { json } from "@remix-run/node";
@@ -111,7 +112,7 @@ function sendBlocker(row: Row): string | null {
 function RowActions({ row, errors, nonce }: { row: Row; errors?: Record<string, string[]>; nonce: string }) {
   const errorId = `chase-${row.id}-error`;
   const blocker = sendBlocker(row);
-  const label = `#${row.number} ${row.title}`;
+  const label = `${requestReference(row)} ${row.title}`;
   if (row.section === "fix_contact") {
     return (
       <div className="chase-actions">
@@ -149,7 +150,7 @@ function RowActions({ row, errors, nonce }: { row: Row; errors?: Record<string, 
             <input type="hidden" name="intent" value="log-follow-up" />
             <p className="small">Records a follow-up you sent another way; nothing is sent from here.</p>
             <label className="visually-hidden" htmlFor={`channel-${row.id}`}>
-              How the follow-up was sent for #{row.number}
+              How the follow-up was sent for {requestReference(row)}
             </label>
             <select id={`channel-${row.id}`} name="channel" defaultValue="phone">
               {COMMUNICATION_CHANNELS.map((c) => (
@@ -168,7 +169,7 @@ function RowActions({ row, errors, nonce }: { row: Row; errors?: Record<string, 
         <input type="hidden" name="requestId" value={row.id} />
         <input type="hidden" name="intent" value="set-next-action" />
         <label className="visually-hidden" htmlFor={`next-${row.id}`}>
-          Next action date for #{row.number}
+          Next action date for {requestReference(row)}
         </label>
         <input
           id={`next-${row.id}`}
@@ -256,7 +257,7 @@ export default function ChaseBoard() {
                     <li key={r.id} className="chase-item">
                       <div>
                         <Link to={`/requests/${r.id}`} className="row-title">
-                          #{r.number} {r.title}
+                          {requestReference(r)} {r.title}
                         </Link>{" "}
                         <StatusBadge status={r.status} />
                         <div className="small muted">

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { requestReference } from "~/domain/request-reference";
 import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
@@ -106,7 +107,7 @@ export default function DirectoryAgency() {
                 <tr key={r.id}>
                   <td>
                     <Link to={`/requests/${r.id}`}>
-                      #{r.number} {r.title}
+                      {requestReference(r)} {r.title}
                     </Link>
                     <div className="muted small">{r.organizationName}</div>
                   </td>

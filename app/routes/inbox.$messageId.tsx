@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { requestReference } from "~/domain/request-reference";
 import { DateText } from "~/components/date-text";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
@@ -56,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       bounceStatus: message.bounceStatus,
     },
     mayReclassify: message.organizationId === viewer.organizationId,
-    request: message.requestId ? { number: found.requestNumber, title: found.requestTitle } : null,
+    request: message.requestId ? { number: found.requestNumber ?? 0, organizationCode: found.requestOrganizationCode ?? "", title: found.requestTitle } : null,
     reviewedBy: found.reviewedBy,
     attachments: found.attachments,
   });
@@ -160,7 +161,7 @@ export default function InboundMessage() {
             {request && message.requestId ? (
               <>
                 {" "}
-                · on <Link to={`/requests/${message.requestId}`}>#{request.number} {request.title}</Link>
+                · on <Link to={`/requests/${message.requestId}`}>{requestReference(request)} {request.title}</Link>
               </>
             ) : null}
             {reviewedBy ? ` · by ${reviewedBy}` : ""}

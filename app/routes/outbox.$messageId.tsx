@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { requestReference } from "~/domain/request-reference";
 import { DateText } from "~/components/date-text";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -49,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       serverResponse: message.serverResponse,
       requestId: message.requestId,
     },
-    request: found.requestNumber !== null ? { number: found.requestNumber, title: found.requestTitle } : null,
+    request: found.requestNumber !== null ? { number: found.requestNumber, organizationCode: found.requestOrganizationCode ?? "", title: found.requestTitle } : null,
     devMailbox: found.devMailbox,
     hiddenBody: found.hiddenBody,
   });
@@ -88,7 +89,7 @@ export default function OutboxMessage() {
             {request && message.requestId ? (
               <>
                 {" "}
-                · on <Link to={`/requests/${message.requestId}`}>#{request.number} {request.title}</Link>
+                · on <Link to={`/requests/${message.requestId}`}>{requestReference(request)} {request.title}</Link>
               </>
             ) : null}
           </>

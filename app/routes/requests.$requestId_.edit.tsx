@@ -1,4 +1,5 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { requestReference } from "~/domain/request-reference";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -78,10 +79,10 @@ export default function EditRequest() {
       <PageHeader
         breadcrumb={
           <>
-            <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>#{request.number}</Link> /
+            <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>{requestReference(request)}</Link> /
           </>
         }
-        title={<>Edit request #{request.number}</>}
+        title={<>Edit request {requestReference(request)}</>}
       />
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>

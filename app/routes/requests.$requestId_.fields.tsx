@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { requestReference } from "~/domain/request-reference";
 import { requirePermission } from "~/domain/permissions";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw notFound("request");
   const data = await loadFieldsAndFiles(viewer, found.id);
   if (!data) throw notFound("request");
-  return json({ request: { id: found.id, number: found.number, title: found.title }, data });
+  return json({ request: { id: found.id, number: found.number, organizationCode: found.organizationCode, title: found.title }, data });
 }
 
 /**
@@ -68,12 +69,12 @@ export default function RequestFieldsPage() {
       <PageHeader
         breadcrumb={
           <>
-            <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>#{request.number}</Link> /
+            <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>{requestReference(request)}</Link> /
           </>
         }
         title={
           <>
-            <span className="muted">#{request.number}</span> {request.title}: fields and files
+            <span className="muted">{requestReference(request)}</span> {request.title}: fields and files
           </>
         }
         actions={

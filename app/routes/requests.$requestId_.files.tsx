@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { requestReference } from "~/domain/request-reference";
 import { requirePermission } from "~/domain/permissions";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw notFound("request");
   const data = await loadFieldsAndFiles(viewer, found.id);
   if (!data) throw notFound("request");
-  return json({ request: { id: found.id, number: found.number, title: found.title }, files: data.files, communications: data.communications, maxBytes: env.UPLOAD_MAX_BYTES });
+  return json({ request: { id: found.id, number: found.number, organizationCode: found.organizationCode, title: found.title }, files: data.files, communications: data.communications, maxBytes: env.UPLOAD_MAX_BYTES });
 }
 
 /** Receives one file (multipart field `file`), then shows its preview; refusals are shown on this page. */
@@ -63,12 +64,12 @@ export default function RequestFilesPage() {
       <PageHeader
         breadcrumb={
           <>
-            <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>#{request.number}</Link> /
+            <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>{requestReference(request)}</Link> /
           </>
         }
         title={
           <>
-            <span className="muted">#{request.number}</span> {request.title}: files
+            <span className="muted">{requestReference(request)}</span> {request.title}: files
           </>
         }
         actions={

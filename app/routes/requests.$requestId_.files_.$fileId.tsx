@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { requestReference } from "~/domain/request-reference";
 import { DateText } from "~/components/date-text";
 import { PageHeader } from "~/components/ui/page-header";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
@@ -46,7 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const headers: Record<string, string> = {};
   if (framed && context.cspNonce) headers["Content-Security-Policy"] = contentSecurityPolicy(context.cspNonce, { frames: "self" });
   return json({
-    request: { id: found.id, number: found.number, title: found.title },
+    request: { id: found.id, number: found.number, organizationCode: found.organizationCode, title: found.title },
     file,
     communication: communications.find((c) => c.id === file.communicationId) ?? null,
     preview,
@@ -262,7 +263,7 @@ export default function FilePreviewPage() {
       <PageHeader
         breadcrumb={
           <>
-            <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>#{request.number} {request.title}</Link> /{" "}
+            <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>{requestReference(request)} {request.title}</Link> /{" "}
             <Link to={`/requests/${request.id}/files`}>Files</Link> /
           </>
         }

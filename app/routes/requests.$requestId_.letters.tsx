@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { requestReference } from "~/domain/request-reference";
 import { DateText } from "~/components/date-text";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
@@ -54,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     appeal,
     defaultTo,
     kind,
-    request: { id: context.requestId, number: context.number, title: context.title, status: context.status, agencyName: context.agencyName },
+    request: { id: context.requestId, number: context.number, organizationCode: context.organizationCode, title: context.title, status: context.status, agencyName: context.agencyName },
     recipientKind: context.recipientKind,
     contactEmail: context.contactEmail,
     law: context.law ? { lawName: context.law.lawName, citation: context.law.citation, days: LAW_DAYS(context.law), appealNote: context.law.appealNote } : null,
@@ -122,13 +123,13 @@ export default function WriteLetter() {
       <PageHeader
         breadcrumb={
           <>
-            <Link to="/requests">Requests</Link> / <Link to={`/requests/${data.request.id}`}>#{data.request.number}</Link> /
+            <Link to="/requests">Requests</Link> / <Link to={`/requests/${data.request.id}`}>{requestReference(data.request)}</Link> /
           </>
         }
         title="Write a letter"
         meta={
           <>
-            #{data.request.number} {data.request.title} · to {data.request.agencyName}
+            {requestReference(data.request)} {data.request.title} · to {data.request.agencyName}
           </>
         }
       />
