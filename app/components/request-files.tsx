@@ -1,4 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
+import { EmptyState } from "~/components/empty-state";
 import { DateText } from "~/components/date-text";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { FieldErrors } from "~/components/fields";
@@ -59,7 +60,7 @@ export function UploadForm({
             <option value="">No logged communication</option>
             {communications.map((c) => (
               <option key={c.id} value={c.id}>
-                <DateText date={c.occurredOn} /> · {DIRECTION_LABELS[c.direction]} · {CHANNEL_LABELS[c.channel]} · {c.summary.slice(0, 60)}
+                {formatDate(c.occurredOn)} · {DIRECTION_LABELS[c.direction]} · {CHANNEL_LABELS[c.channel]} · {c.summary.slice(0, 60)}
               </option>
             ))}
           </select>
@@ -181,7 +182,10 @@ export function RequestFilesCard({ data, timeZone, errors }: { data: Data; timeZ
           ) : null}
         </>
       ) : (
-        <p className="muted">No files yet.</p>
+        <EmptyState inCard title="No files received yet">
+          The records the agency sends (spreadsheets, PDFs, exports) go here, each checked against the fields asked.{" "}
+          {data.canUpload ? "Upload one below when it arrives, or forward the agency's email to the inbox." : "They appear here once your organization uploads them."}
+        </EmptyState>
       )}
       {data.canUpload ? (
         <details className="panel" open={Boolean(errors) || data.files.length === 0}>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { EmptyState } from "~/components/empty-state";
 import { requestReference } from "~/domain/request-reference";
 import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
@@ -209,7 +210,17 @@ export default function AgencyPage() {
               ))}
             </DataTable>
           ) : (
-            <p className="muted">No requests to this agency yet.</p>
+            <EmptyState
+              inCard
+              title="No requests to this agency yet"
+              action={
+                <Link to={`/requests/new?agency=${agency.id}`} className="button button--secondary">
+                  File a request
+                </Link>
+              }
+            >
+              Your organization's requests to this agency are listed here with their status, so you can see what was asked before asking again.
+            </EmptyState>
           )}
         </section>
         <section className="card" aria-labelledby="agency-directory">

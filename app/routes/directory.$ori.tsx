@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { EmptyState } from "~/components/empty-state";
 import { requestReference } from "~/domain/request-reference";
 import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
@@ -119,7 +120,17 @@ export default function DirectoryAgency() {
               ))}
             </DataTable>
           ) : (
-            <p className="muted">No request to this agency that you can see.</p>
+            <EmptyState
+              inCard
+              title="No requests to this agency that you can see"
+              action={
+                <Link to={agency.agencyId ? `/requests/new?agency=${agency.agencyId}` : `/requests/new?ori=${agency.ori}`} className="button button--secondary">
+                  File a request
+                </Link>
+              }
+            >
+              Requests to it by your organization or shared by your coalition appear here, so you can see what was asked before.
+            </EmptyState>
           )}
         </section>
       </div>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { EmptyState } from "~/components/empty-state";
 import { requestReference } from "~/domain/request-reference";
 import { requirePermission } from "~/domain/permissions";
 import { json } from "@remix-run/node";
@@ -98,7 +99,9 @@ export default function RequestFilesPage() {
             ) : null}
           </>
         ) : (
-          <p className="muted">No files yet.</p>
+          <EmptyState inCard title="No files received yet" action={<Link to={`/requests/${request.id}#files`}>Upload a file on the request</Link>}>
+            The records the agency sends go here, each with what it holds and how it answers the fields asked.
+          </EmptyState>
         )}
       </section>
     </>
