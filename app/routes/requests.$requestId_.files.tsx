@@ -99,8 +99,9 @@ export default function RequestFilesPage() {
             ) : null}
           </>
         ) : (
-          <EmptyState inCard title="No files received yet" action={<Link to={`/requests/${request.id}#files`}>Upload a file on the request</Link>}>
-            The records the agency sends go here, each with what it holds and how it answers the fields asked.
+          <EmptyState inCard title="No files received yet">
+            The records the agency sends go here, each with what it holds and how it answers the fields asked.{" "}
+            {canUpload ? "Upload one above when it arrives, or forward the agency's email to the inbox." : "They appear here once your organization uploads them."}
           </EmptyState>
         )}
       </section>
