@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
+import { DateText } from "~/components/date-text";
 import type { SystemConfidence, SystemType } from "../../db/schema/values";
 import { DOCUMENT_ACCEPT } from "~/domain/system-documents";
 import { CONFIDENCE_LABELS, SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
-import { formatDate } from "~/utils/dates";
 import { useCan } from "~/utils/use-permission";
 import { FieldErrors } from "./fields";
 
@@ -60,9 +60,17 @@ function Period({ sinceOn, untilOn, today }: { sinceOn: string | null; untilOn: 
   return (
     <span className="muted small">
       {" "}
-      · {sinceOn ? `since ${formatDate(sinceOn, today)}` : ""}
+      · {sinceOn ? (
+        <>
+          since <DateText date={sinceOn} today={today} />
+        </>
+      ) : null}
       {sinceOn && untilOn ? ", " : ""}
-      {untilOn ? `until ${formatDate(untilOn, today)}` : ""}
+      {untilOn ? (
+        <>
+          until <DateText date={untilOn} today={today} />
+        </>
+      ) : null}
     </span>
   );
 }

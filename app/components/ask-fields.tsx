@@ -1,8 +1,8 @@
 import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { DateText } from "~/components/date-text";
 import { DETAIL_LEVELS, FORMATS_WANTED, type DetailLevel, type FormatWanted } from "../../db/schema/field-values";
 import { FieldErrors, TextAreaField, TextField } from "~/components/fields";
 import { DETAIL_LEVEL_LABELS, FORMAT_LABELS } from "~/domain/field-states";
-import { formatDate } from "~/utils/dates";
 
 // The pieces of "what is asked" shared by a request's ask (request-fields.tsx) and a joint ask's form
 // (campaign-form.tsx): record types and fields from the catalog, then detail level, period, format and
@@ -195,7 +195,13 @@ export function AskSummary({ recordTypes, fields, ask, today }: { recordTypes: r
           <dt>Detail level</dt>
           <dd>{ask.detailLevel ? DETAIL_LEVEL_LABELS[ask.detailLevel] : notSet}</dd>
           <dt>Period</dt>
-          <dd>{ask.periodStart ? `${formatDate(ask.periodStart, today)} to ${ask.periodEnd ? formatDate(ask.periodEnd, today) : "the present"}` : notSet}</dd>
+          <dd>{ask.periodStart ? (
+              <>
+                <DateText date={ask.periodStart} today={today} /> to {ask.periodEnd ? <DateText date={ask.periodEnd} today={today} /> : "the present"}
+              </>
+            ) : (
+              notSet
+            )}</dd>
           <dt>Format wanted</dt>
           <dd>{ask.formats.length ? ask.formats.map((f) => FORMAT_LABELS[f]).join(", ") : notSet}</dd>
           <dt>De-identification</dt>

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { FieldErrors } from "~/components/fields";
 import { LETTER_LABELS } from "~/domain/mail/labels";
+import { requestReference } from "~/domain/request-reference";
 
 export interface BouncedLettersData {
   contact: string | null;
@@ -10,6 +11,7 @@ export interface BouncedLettersData {
     reason: string;
     requestId: string;
     requestNumber: number;
+    requestOrganizationCode: string;
     requestTitle: string;
     letterKind: string | null;
     letterId: string | null;
@@ -41,7 +43,7 @@ export function BouncedLetters({
         {bounced.bounces.map((b) => (
           <li key={b.id}>
             <Link to={`/requests/${b.requestId}`}>
-              #{b.requestNumber} {b.requestTitle}
+              {requestReference({ organizationCode: b.requestOrganizationCode, number: b.requestNumber })} {b.requestTitle}
             </Link>
             : {b.letterKind ? LETTER_LABELS[b.letterKind as keyof typeof LETTER_LABELS] : "a letter"} to <strong>{b.address}</strong> bounced
             <span className="muted small">

@@ -1,3 +1,4 @@
+import { requestReference } from "~/domain/request-reference";
 import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import { DETAIL_LEVELS, FORMATS_WANTED, type DetailLevel, type FormatWanted } from "../../db/schema/field-values";
@@ -24,6 +25,7 @@ export interface OverlapOption {
   number: number;
   title: string;
   organizationName: string;
+  organizationCode: string;
   own: boolean;
   tags: string[];
 }
@@ -209,7 +211,7 @@ export function TargetChoices({
                     <span key={o.requestId}>
                       {i > 0 ? "; " : ""}
                       <a href={`/requests/${o.requestId}`}>
-                        {o.own ? "" : `${o.organizationName} `}#{o.number} {o.title}
+                        {o.own ? "" : `${o.organizationName} `}{requestReference(o)} {o.title}
                       </a>
                       {o.tags.length ? <span className="muted"> ({o.tags.join(", ")})</span> : null}
                     </span>

@@ -1,3 +1,4 @@
+import { requestReference } from "~/domain/request-reference";
 import type { SerializeFrom } from "@remix-run/node";
 import { DateText } from "~/components/date-text";
 import { Link } from "@remix-run/react";
@@ -83,7 +84,7 @@ export function CoverageMatrixTable({
                   <th scope="row">
                     <Link to={`/requests/${r.requestId}`}>{r.targetName}</Link>
                     <div className="muted small">
-                      #{r.number}
+                      {requestReference(r)}
                       {r.isVendor ? " · vendor" : r.jurisdictionName ? ` · ${r.jurisdictionName}` : ""}
                       {ownOrganizationName && r.organizationName !== ownOrganizationName ? ` · ${r.organizationName}` : ""}
                     </div>

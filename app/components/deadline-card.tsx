@@ -1,7 +1,7 @@
 import type { DeadlineSnapshot } from "~/domain/deadlines.server";
+import { DateText } from "~/components/date-text";
 import { isOpenStatus } from "~/domain/request-status";
 import type { RequestStatus } from "../../db/schema/values";
-import { describeDue, describeWhen, formatDate } from "~/utils/dates";
 
 /** The request's deadlines and how they were reached. */
 export function DeadlineSummary({
@@ -27,9 +27,9 @@ export function DeadlineSummary({
       <dl className="summary-list">
         <dt>Received</dt>
         <dd>
-          {formatDate(receivedOn, today)}
+          <DateText date={receivedOn} today={today} />
           {deadline.deemedReceivedDate && deadline.deemedReceivedDate !== receivedOn ? (
-            <div className="small">Counts as received {formatDate(deadline.deemedReceivedDate, today)} under the law's receipt rules.</div>
+            <div className="small">Counts as received <DateText date={deadline.deemedReceivedDate} today={today} /> under the law's receipt rules.</div>
           ) : null}
         </dd>
         {paused ? (
@@ -38,7 +38,7 @@ export function DeadlineSummary({
             <dd>
               <span className="badge badge--waiting">Clock paused</span>
               <div className="small">
-                Since {deadline.pausedSince ? formatDate(deadline.pausedSince, today) : "—"}; {deadline.remainingDays}{" "}
+                Since {deadline.pausedSince ? <DateText date={deadline.pausedSince} today={today} /> : "—"}; {deadline.remainingDays}{" "}
                 {deadline.remainingDayType} days left when it resumes.
               </div>
             </dd>
@@ -47,11 +47,11 @@ export function DeadlineSummary({
           <>
             <dt>Due</dt>
             <dd>
-              <strong>{open ? describeDue(deadline.dueDate, today) : formatDate(deadline.dueDate, today)}</strong>{" "}
+              <strong>{open ? <DateText date={deadline.dueDate} today={today} as="due" /> : <DateText date={deadline.dueDate} today={today} />}</strong>{" "}
               {longOverdue ? <span className="badge badge--danger">Long overdue</span> : overdue ? <span className="badge badge--danger">Overdue</span> : null}
               {deadline.proposedDueDate ? (
                 <div className="small">
-                  <span className="badge badge--waiting">Proposed by the agency</span> {formatDate(deadline.proposedDueDate, today)}: beyond what the law
+                  <span className="badge badge--waiting">Proposed by the agency</span> <DateText date={deadline.proposedDueDate} today={today} />: beyond what the law
                   allows without your agreement, so the legal due date stays as above.
                 </div>
               ) : null}
@@ -61,7 +61,7 @@ export function DeadlineSummary({
           <>
             <dt>Follow up</dt>
             <dd>
-              {deadline.followUpDate ? describeWhen(deadline.followUpDate, today) : "—"}
+              {deadline.followUpDate ? <DateText date={deadline.followUpDate} today={today} as="when" /> : "—"}
               <div className="small muted">Not a statutory deadline: the law sets no number of days.</div>
             </dd>
           </>
@@ -69,7 +69,7 @@ export function DeadlineSummary({
         {deadline.acknowledgementDueDate && (status === "submitted" || status === "awaiting_response") ? (
           <>
             <dt>Acknowledge by</dt>
-            <dd>{describeWhen(deadline.acknowledgementDueDate, today)}</dd>
+            <dd><DateText date={deadline.acknowledgementDueDate} today={today} as="when" /></dd>
           </>
         ) : null}
         {status === "denied" || deadline.appealDueDate ? (
@@ -77,7 +77,7 @@ export function DeadlineSummary({
             <dt>Appeal by</dt>
             <dd>
               {deadline.appealDueDate ? (
-                describeWhen(deadline.appealDueDate, today)
+                <DateText date={deadline.appealDueDate} today={today} as="when" />
               ) : (
                 <span className="small">The law table gives no appeal period. {deadline.appealNote}</span>
               )}
@@ -88,7 +88,7 @@ export function DeadlineSummary({
           <>
             <dt>If no answer</dt>
             <dd className="small">
-              No response by the due date counts as a denial: appeal by {formatDate(deadline.deemedDenialAppealDueDate, today)}.
+              No response by the due date counts as a denial: appeal by <DateText date={deadline.deemedDenialAppealDueDate} today={today} />.
             </dd>
           </>
         ) : null}

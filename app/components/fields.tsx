@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
+import { FormRow } from "~/components/ui/form-row";
 
-// Labelled inputs with their hint and error announced to screen readers (aria-describedby/aria-invalid).
+// Labelled inputs with their hint and error announced to screen readers (aria-describedby/aria-invalid): each a
+// FormRow (ui/form-row.tsx) around its control.
 
 type ErrorList = string[] | undefined;
 
@@ -34,10 +36,6 @@ interface FieldProps {
   className?: string;
 }
 
-function describedBy(id: string, hint: ReactNode, errors: ErrorList) {
-  return [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-}
-
 export function TextField({
   id,
   label,
@@ -47,22 +45,9 @@ export function TextField({
   ...input
 }: FieldProps & Omit<React.InputHTMLAttributes<HTMLInputElement>, "id">) {
   return (
-    <div className={`field ${className ?? ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span id={`${id}-hint`} className="field__hint">
-          {hint}
-        </span>
-      ) : null}
-      <input
-        id={id}
-        type="text"
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-        {...input}
-      />
-      <FieldErrors id={`${id}-error`} errors={errors} />
-    </div>
+    <FormRow id={id} label={label} hint={hint} errors={errors} className={className}>
+      {(control) => <input type="text" {...control} {...input} />}
+    </FormRow>
   );
 }
 
@@ -75,21 +60,9 @@ export function TextAreaField({
   ...input
 }: FieldProps & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "id">) {
   return (
-    <div className={`field ${className ?? ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span id={`${id}-hint`} className="field__hint">
-          {hint}
-        </span>
-      ) : null}
-      <textarea
-        id={id}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-        {...input}
-      />
-      <FieldErrors id={`${id}-error`} errors={errors} />
-    </div>
+    <FormRow id={id} label={label} hint={hint} errors={errors} className={className}>
+      {(control) => <textarea {...control} {...input} />}
+    </FormRow>
   );
 }
 
@@ -103,22 +76,12 @@ export function SelectField({
   ...select
 }: FieldProps & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "id">) {
   return (
-    <div className={`field ${className ?? ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span id={`${id}-hint`} className="field__hint">
-          {hint}
-        </span>
-      ) : null}
-      <select
-        id={id}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-        {...select}
-      >
-        {children}
-      </select>
-      <FieldErrors id={`${id}-error`} errors={errors} />
-    </div>
+    <FormRow id={id} label={label} hint={hint} errors={errors} className={className}>
+      {(control) => (
+        <select {...control} {...select}>
+          {children}
+        </select>
+      )}
+    </FormRow>
   );
 }

@@ -1,4 +1,5 @@
 import { DeadlineSummary } from "~/components/deadline-card";
+import { DateText } from "~/components/date-text";
 import { CoverageSummary, FieldStateBadge } from "~/components/request-fields";
 import { StatusBadge } from "~/components/status-badge";
 import { Timeline } from "~/components/timeline";
@@ -7,7 +8,6 @@ import { DETAIL_LEVEL_LABELS, FILE_KIND_LABELS, FORMAT_LABELS, formatBytes } fro
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import type { PublicRequest } from "~/domain/public-requests.server";
 import type { SerializeFrom } from "@remix-run/node";
-import { formatDate, formatInstant } from "~/utils/dates";
 
 /**
  * What anyone reads of a published request below its title: what is asked, the fields and what came back, the
@@ -42,7 +42,7 @@ export function PublicRequestBody({ request, today }: { request: SerializeFrom<P
                 <>
                   <dt>Period</dt>
                   <dd>
-                    {formatDate(ask.periodStart, today)} to {ask.periodEnd ? formatDate(ask.periodEnd, today) : "the present"}
+                    <DateText date={ask.periodStart} today={today} /> to {ask.periodEnd ? <DateText date={ask.periodEnd} today={today} /> : "the present"}
                   </dd>
                 </>
               ) : null}
@@ -126,7 +126,7 @@ export function PublicRequestBody({ request, today }: { request: SerializeFrom<P
                       <td data-label="Size" className="num">
                         {formatBytes(f.sizeBytes)}
                       </td>
-                      <td data-label="Received">{formatInstant(f.receivedAt, request.timeZone)}</td>
+                      <td data-label="Received"><DateText instant={f.receivedAt} timeZone={request.timeZone} /></td>
                     </tr>
                   ))}
                 </tbody>
@@ -185,9 +185,9 @@ export function PublicRequestBody({ request, today }: { request: SerializeFrom<P
               )}
             </dd>
             <dt>Filed</dt>
-            <dd>{request.filedOn ? formatDate(request.filedOn, today) : <span className="muted">Not filed yet</span>}</dd>
+            <dd>{request.filedOn ? <DateText date={request.filedOn} today={today} /> : <span className="muted">Not filed yet</span>}</dd>
             <dt>Published</dt>
-            <dd>{formatInstant(request.publishedAt, request.timeZone)}</dd>
+            <dd><DateText instant={request.publishedAt} timeZone={request.timeZone} /></dd>
           </dl>
         </section>
         <section className="card" aria-labelledby="deadline-heading">

@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { EmptyState } from "~/components/empty-state";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
@@ -256,11 +257,11 @@ export function RequestFieldsCard({ data, today, last }: { data: Data; today: st
           </table>
         </div>
       ) : (
-        <p className="muted">
+        <EmptyState inCard title="No fields listed yet">
           {data.canChange
-            ? "No fields listed yet. Choose the columns this request asks for, so what comes back can be checked field by field."
-            : "No fields listed."}
-        </p>
+            ? "The fields are the columns this request asks for (e.g. subject_race, officer_id_hash); listed, what comes back is checked field by field. Choose them below."
+            : "The fields are the columns this request asks for; the organization filing it has not listed them."}
+        </EmptyState>
       )}
       {data.canChange ? (
         <>

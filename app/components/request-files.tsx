@@ -1,10 +1,12 @@
 import type { SerializeFrom } from "@remix-run/node";
+import { EmptyState } from "~/components/empty-state";
+import { DateText } from "~/components/date-text";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { FieldErrors } from "~/components/fields";
 import { FILE_KIND_LABELS, formatBytes } from "~/domain/field-states";
 import type { FieldsAndFilesData } from "~/domain/fields-page.server";
 import { CHANNEL_LABELS, DIRECTION_LABELS } from "~/domain/timeline";
-import { formatDate, formatInstant } from "~/utils/dates";
+import { formatDate } from "~/utils/dates";
 import { EntryVisibilityToggle } from "./entry-visibility-toggle";
 import { useCan } from "~/utils/use-permission";
 
@@ -136,7 +138,7 @@ export function FilesTable({
                   {formatBytes(f.sizeBytes)}
                 </td>
                 <td data-label="Received">
-                  {formatInstant(f.createdAt, timeZone)}
+                  <DateText instant={f.createdAt} timeZone={timeZone} />
                   {f.uploadedByName ? <div className="muted small">by {f.uploadedByName}</div> : null}
                   {came ? <div className="small">Came with: {describeCommunication(came)}</div> : null}
                 </td>
@@ -180,7 +182,10 @@ export function RequestFilesCard({ data, timeZone, errors }: { data: Data; timeZ
           ) : null}
         </>
       ) : (
-        <p className="muted">No files yet.</p>
+        <EmptyState inCard title="No files received yet">
+          The records the agency sends (spreadsheets, PDFs, exports) go here, each checked against the fields asked.{" "}
+          {data.canUpload ? "Upload one below when it arrives, or forward the agency's email to the inbox." : "They appear here once your organization uploads them."}
+        </EmptyState>
       )}
       {data.canUpload ? (
         <details className="panel" open={Boolean(errors) || data.files.length === 0}>

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
+import { DateText } from "~/components/date-text";
 import { Link } from "@remix-run/react";
 import { formatBytes } from "~/domain/mail/labels";
 import { FIELD_STATE_LABELS } from "~/domain/field-states";
 import { eventHeadline, type TimelineEventData } from "~/domain/timeline";
-import { formatDate, formatInstant } from "~/utils/dates";
 
 export interface TimelineItem {
   id: string;
@@ -30,7 +30,7 @@ function Body({ event, audience, requestId }: { event: TimelineEventData; audien
     case "communication_logged":
       return (
         <>
-          <p className="timeline__meta">Dated {formatDate(event.data.occurredOn)}</p>
+          <p className="timeline__meta">Dated <DateText date={event.data.occurredOn} /></p>
           <p className="timeline__body">{event.data.summary}</p>
         </>
       );
@@ -263,7 +263,7 @@ export function Timeline({
               ) : null}
             </div>
             <div className="timeline__meta">
-              <time dateTime={e.occurredAt}>{formatInstant(e.occurredAt, timeZone)}</time>
+              <DateText instant={e.occurredAt} timeZone={timeZone} />
               {e.actorName && audience !== "public" ? ` · ${e.actorName}` : ""}
             </div>
             <Body event={event} audience={audience} requestId={requestId} />

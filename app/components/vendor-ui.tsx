@@ -1,8 +1,9 @@
 import { Form, Link, useLocation } from "@remix-run/react";
+import { DateText } from "~/components/date-text";
+import { requestReference } from "~/domain/request-reference";
 import type { RequestStatus, SystemType } from "../../db/schema/values";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
-import { formatDate } from "~/utils/dates";
 import { CursorPagination } from "./cursor-pagination";
 import { SelectField, TextField } from "./fields";
 import { StatusBadge } from "./status-badge";
@@ -161,7 +162,7 @@ export function MembersByState({ states, totalAgencies, stateCode, members, toda
                           #{r.lastReceived.number} {r.lastReceived.title}
                         </Link>{" "}
                         <StatusBadge status={r.lastReceived.status} />
-                        <div className="muted small">{formatDate(r.lastReceived.updatedAt.slice(0, 10), today)}</div>
+                        <div className="muted small"><DateText date={r.lastReceived.updatedAt.slice(0, 10)} today={today} /></div>
                       </>
                     ) : (
                       <span className="muted">—</span>
@@ -183,6 +184,7 @@ export function MembersByState({ states, totalAgencies, stateCode, members, toda
 export interface PrecedentItem {
   requestId: string;
   number: number;
+  organizationCode: string;
   title: string;
   status: RequestStatus;
   tags: string[];
@@ -204,11 +206,11 @@ export function Precedents({ items, today, empty }: { items: PrecedentItem[]; to
             {p.targetName}
             {p.placeName ? ` (${p.placeName}${p.stateCode ? `, ${p.stateCode}` : ""})` : ""}
           </strong>{" "}
-          released <Link to={`/requests/${p.requestId}`}>#{p.number} {p.title}</Link> <StatusBadge status={p.status} />
+          released <Link to={`/requests/${p.requestId}`}>{requestReference(p)} {p.title}</Link> <StatusBadge status={p.status} />
           <div className="muted small">
             {p.productNames ? `From ${p.productNames} · ` : ""}
             {p.tags.length ? `${p.tags.join(", ")} · ` : ""}
-            {formatDate(p.updatedAt.slice(0, 10), today)}
+            <DateText date={p.updatedAt.slice(0, 10)} today={today} />
           </div>
         </li>
       ))}

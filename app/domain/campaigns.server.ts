@@ -793,6 +793,7 @@ export interface Overlap {
   title: string;
   status: RequestStatus;
   organizationName: string;
+  organizationCode: string;
   own: boolean;
   tags: string[];
 }
@@ -832,6 +833,7 @@ export async function openOverlaps(
       status: requests.status,
       organizationId: requests.organizationId,
       organizationName: organizations.name,
+      organizationCode: organizations.shortCode,
       tags: requests.tags,
     })
     .from(requests)

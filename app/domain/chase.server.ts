@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { OPEN_STATUS_LIST_SQL, agencies, contactBounces, jurisdictions, requests, users, vendors } from "../../db/schema";
+import { OPEN_STATUS_LIST_SQL, agencies, contactBounces, jurisdictions, organizations, requests, users, vendors } from "../../db/schema";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb, queryRows } from "../utils/db.server";
 import { addDays } from "../utils/dates";
@@ -134,6 +134,8 @@ function sectionBranches(key: ChaseSectionKey, viewer: Viewer, today: string): S
 const chaseColumns = (section: SQL<ChaseSectionKey | null>) => ({
   id: requests.id,
   number: requests.number,
+  // For the reference shown ("TRC-12"): one row by primary key per request of the page.
+  organizationCode: sql<string>`(select ${organizations.shortCode} from ${organizations} where ${organizations.id} = ${requests.organizationId})`,
   title: requests.title,
   status: requests.status,
   // A request goes to an agency or, for a joint ask, to the vendor itself.

@@ -656,6 +656,8 @@ export interface CoverageMatrix {
     jurisdictionName: string | null;
     /** Whose request it is: the joint ask's organization's, or a coalition partner's. */
     organizationName: string;
+    /** Its short code, for the reference "TRC-12". */
+    organizationCode: string;
     isVendor: boolean;
     states: Record<string, FieldState | null>;
     coverage: Coverage;
@@ -691,6 +693,7 @@ export async function coverageMatrix(
         vendorName: vendors.name,
         jurisdictionName: jurisdictions.name,
         organizationName: organizations.name,
+        organizationCode: organizations.shortCode,
       })
       .from(requests)
       .innerJoin(organizations, eq(organizations.id, requests.organizationId))
@@ -734,6 +737,7 @@ export async function coverageMatrix(
       targetName: r.agencyName ?? r.vendorName ?? "",
       jurisdictionName: r.jurisdictionName,
       organizationName: r.organizationName,
+      organizationCode: r.organizationCode,
       isVendor: r.agencyName === null,
       states,
       coverage: coverageOf(own),

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { RECEIVED_STATUS_LIST_SQL, agencies, agencyProducts, directoryAgencies, jurisdictions, productGroups, products, requestRecordTypes, requests, vendors } from "../../db/schema";
+import { RECEIVED_STATUS_LIST_SQL, agencies, agencyProducts, directoryAgencies, jurisdictions, organizations, productGroups, products, requestRecordTypes, requests, vendors } from "../../db/schema";
 import type { RequestStatus, SystemType } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb, queryRows } from "../utils/db.server";
@@ -287,6 +287,8 @@ export async function listUnasked(
 export type PrecedentRow = {
   requestId: string;
   number: number;
+  /** The request's organization's short code, for its reference ("TRC-12"). */
+  organizationCode: string;
   title: string;
   status: RequestStatus;
   tags: string[];
@@ -354,6 +356,7 @@ export async function listPrecedents(
   const select = (source: SQL) => queryRows<PrecedentRow>(
     db,
     sql`select ${requests.id}::text as "requestId", ${requests.number} as number, ${requests.title} as title,
+           (select o.short_code from ${organizations} o where o.id = ${requests.organizationId}) as "organizationCode",
            ${requests.status}::text as status, ${requests.tags}::text[] as tags, ${requests.updatedAt} as "updatedAt",
            coalesce(${agencies.name}, ${vendors.name}) as "targetName", j.name as "placeName",
            coalesce(s.code, j.code) as "stateCode",

@@ -1,4 +1,5 @@
 import { getOrganizationShortCode } from "~/domain/organization-code.server";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { requestReference } from "~/domain/request-reference";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -10,6 +11,7 @@ import type { RequestStatus } from "~/domain/request-status";
 import { getViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { DateText } from "~/components/date-text";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "My week · JointAsk" }];
 
@@ -87,22 +89,24 @@ export default function MyWeek() {
   const { counts, today } = week;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>My week</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="My week"
+        meta={
+          <>
             {name} · {organizationName} · <DateText date={today} /> to <DateText date={week.weekEnd} />
-          </p>
-        </div>
-        <div className="actions">
-          <Link to="/requests?assignee=me" className="button button--quiet">
-            My requests
-          </Link>
-          <Link to="/analytics" className="button button--quiet">
-            Analytics
-          </Link>
-        </div>
-      </div>
+          </>
+        }
+        actions={
+          <ButtonGroup>
+            <Link to="/requests?assignee=me" className="button button--quiet">
+              My requests
+            </Link>
+            <Link to="/analytics" className="button button--quiet">
+              Analytics
+            </Link>
+          </ButtonGroup>
+        }
+      />
       <div className="week-grid">
         <Section id="week-overdue" title="Overdue">
           <Figures

@@ -6,6 +6,7 @@ import { sessionCount, signOutEverywhere } from "~/domain/user-admin.server";
 import { requireViewer, signOut } from "~/utils/auth.server";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Your account · JointAsk" }];
 
@@ -32,14 +33,14 @@ export default function Account() {
   const { name, email, role, organizationName, sessions } = useLoaderData<typeof loader>();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Your account</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Your account"
+        meta={
+          <>
             {name} · {organizationName}
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       <div className="grid-2">
         <section className="card" aria-labelledby="profile-heading">
           <h2 id="profile-heading">Profile</h2>

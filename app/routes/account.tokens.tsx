@@ -1,4 +1,7 @@
 import { CopyField } from "~/components/copy-field";
+import { DateText } from "~/components/date-text";
+import { DataTable } from "~/components/ui/data-table";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -10,11 +13,11 @@ import { createApiToken, listApiTokens, revokeApiToken } from "~/domain/api-toke
 import { requirePermission } from "~/domain/permissions";
 import { API_TOKEN_SCOPES } from "../../db/schema/security";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "API tokens · JointAsk" }];
 
@@ -72,19 +75,21 @@ export default function ApiTokens() {
   const created = actionData?.created;
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/account">Your account</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>API tokens</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/account">Your account</Link> /
+          </>
+        }
+        title="API tokens"
+        meta={
+          <>
             Personal tokens for the JSON API: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as you, with your role, and sees
             what you see, unless you limit it to reading or to your organization&apos;s own rows. Each token may make a limited number of calls a
             minute (the <code>RateLimit-*</code> headers say how many are left). What it can do: the <Link to="/docs/api">API reference</Link>.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       {created ? (
         <section className="card" role="status">
           <h2>Your new token “{created.name}”</h2>
@@ -136,55 +141,41 @@ export default function ApiTokens() {
               </p>
             ) : null}
           </fieldset>
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button">
               Create token
             </button>
-          </div>
+          </ButtonGroup>
         </Form>
       </section>
       <section className="card" aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">Your tokens</h2>
         {tokens.length ? (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Access</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">State</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+          <DataTable columns={["Name", "Access", "Created", "Last used", "State", <span className="visually-hidden">Actions</span>]}>
+            {tokens.map((t) => (
+              <tr key={t.id}>
+                <td className="row-title">{t.name}</td>
+                <td data-label="Access">
+                  {t.scope === "read" ? "Read only" : "Read and write"}
+                  {t.organizationOnly ? `, ${organizationName} only` : ""}
+                </td>
+                <td data-label="Created"><DateText instant={t.createdAt} timeZone={timeZone} /></td>
+                <td data-label="Last used">{t.lastUsedAt ? <DateText instant={t.lastUsedAt} timeZone={timeZone} /> : "never"}</td>
+                <td data-label="State">{t.revokedAt ? <span className="badge badge--muted">Revoked</span> : <span className="badge badge--success">Active</span>}</td>
+                <td>
+                  {t.revokedAt ? null : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="tokenId" value={t.id} />
+                      <button type="submit" className="button button--quiet" aria-label={`Revoke ${t.name}`}>
+                        Revoke
+                      </button>
+                    </Form>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {tokens.map((t) => (
-                <tr key={t.id}>
-                  <td className="row-title">{t.name}</td>
-                  <td data-label="Access">
-                    {t.scope === "read" ? "Read only" : "Read and write"}
-                    {t.organizationOnly ? `, ${organizationName} only` : ""}
-                  </td>
-                  <td data-label="Created">{formatInstant(t.createdAt, timeZone)}</td>
-                  <td data-label="Last used">{t.lastUsedAt ? formatInstant(t.lastUsedAt, timeZone) : "never"}</td>
-                  <td data-label="State">{t.revokedAt ? <span className="badge badge--muted">Revoked</span> : <span className="badge badge--success">Active</span>}</td>
-                  <td>
-                    {t.revokedAt ? null : (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="tokenId" value={t.id} />
-                        <button type="submit" className="button button--quiet" aria-label={`Revoke ${t.name}`}>
-                          Revoke
-                        </button>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         ) : (
           <p className="muted">None yet.</p>
         )}

@@ -1,4 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
+import { DataTable } from "~/components/ui/data-table";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
@@ -6,8 +8,8 @@ import { auditActionLabel } from "~/domain/audit";
 import { listAuditEvents } from "~/domain/audit.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { useTimeZone } from "~/utils/use-root";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · JointAsk" }];
 
@@ -38,44 +40,30 @@ export default function AuditLog() {
   const timeZone = useTimeZone();
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/admin/users">Users</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>Audit log</h1>
-          <p className="page-header__meta">Sign-ins, role changes, disabled accounts, API tokens and exports in your organization, newest first.</p>
-        </div>
-      </div>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/admin/users">Users</Link> /
+          </>
+        }
+        title="Audit log"
+        meta="Sign-ins, role changes, disabled accounts, API tokens and exports in your organization, newest first."
+      />
       {rows.length ? (
         <>
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="visually-hidden">Audit events</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Event</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Details</th>
-                  <th scope="col">Address</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((e) => (
-                  <tr key={e.id}>
-                    <td data-label="When">{formatInstant(e.at, timeZone)}</td>
-                    <td data-label="Event" className="row-title">
-                      {auditActionLabel(e.action)}
-                    </td>
-                    <td data-label="By">{e.actorName ?? <span className="muted">—</span>}</td>
-                    <td data-label="Details">{describeDetails(e.details as Record<string, unknown>) || <span className="muted">—</span>}</td>
-                    <td data-label="Address">{e.ipAddress ?? <span className="muted">—</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable captionClassName="visually-hidden" caption="Audit events" columns={["When", "Event", "By", "Details", "Address"]}>
+            {rows.map((e) => (
+              <tr key={e.id}>
+                <td data-label="When"><DateText instant={e.at} timeZone={timeZone} /></td>
+                <td data-label="Event" className="row-title">
+                  {auditActionLabel(e.action)}
+                </td>
+                <td data-label="By">{e.actorName ?? <span className="muted">—</span>}</td>
+                <td data-label="Details">{describeDetails(e.details as Record<string, unknown>) || <span className="muted">—</span>}</td>
+                <td data-label="Address">{e.ipAddress ?? <span className="muted">—</span>}</td>
+              </tr>
+            ))}
+          </DataTable>
           <Pagination page={page} pageCount={pageCount} total={total} noun="event" />
         </>
       ) : (

@@ -1,4 +1,7 @@
 import { EmptyState } from "~/components/empty-state";
+import { DateText } from "~/components/date-text";
+import { DataTable } from "~/components/ui/data-table";
+import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,12 +14,12 @@ import { PERMISSION_NAMES, PERMISSIONS, ROLE_DESCRIPTIONS, ROLE_LABELS, requireP
 import type { FieldErrors } from "~/domain/results";
 import { changeRole, listOrganizationUsers, setUserDisabled } from "~/domain/user-admin.server";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { fieldErrorsOf, notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Users · JointAsk" }];
 
@@ -100,95 +103,79 @@ export default function UsersAdmin() {
   const inviteErrors = actionData?.intent === "invite" ? actionData.errors : undefined;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Users</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Users"
+        meta={
+          <>
             Members of your organization and what their role lets them do. Every change is written to the <Link to="/admin/audit">audit log</Link>.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       {actionData && !actionData.userId && actionData.intent !== "invite" ? (
         <div className="form-error" role="alert">
           {Object.values(actionData.errors).flat().join(" ")}
         </div>
       ) : null}
-      <div className="table-wrap">
-        <table className="data">
-          <caption className="visually-hidden">Users</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">State</th>
-              <th scope="col">Member since</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+      <DataTable captionClassName="visually-hidden" caption="Users" columns={["Name", "Role", "State", "Member since", <span className="visually-hidden">Actions</span>]}>
+        {users.map((u) => {
+          const errors = actionData && actionData.userId === u.id ? Object.values(actionData.errors).flat() : [];
+          return (
+            <tr key={u.id}>
+              <td className="row-title">
+                {u.name}
+                {u.id === viewerId ? <span className="muted"> (you)</span> : null}
+                <div className="muted small">{u.email}</div>
+              </td>
+              <td data-label="Role">
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="change-role" />
+                  <input type="hidden" name="userId" value={u.id} />
+                  <label className="visually-hidden" htmlFor={`role-${u.id}`}>
+                    Role of {u.name}
+                  </label>
+                  <select id={`role-${u.id}`} name="role" defaultValue={u.role}>
+                    {USER_ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" className="button button--quiet" aria-label={`Save role of ${u.name}`}>
+                    Save
+                  </button>
+                </Form>
+              </td>
+              <td data-label="State">
+                {u.disabledAt ? (
+                  <span className="badge badge--muted">Disabled</span>
+                ) : (
+                  <span className="badge badge--success">Active</span>
+                )}
+                <div className="muted small">
+                  {u.activeSessions} session{u.activeSessions === 1 ? "" : "s"} · {u.activeTokens} API token{u.activeTokens === 1 ? "" : "s"}
+                </div>
+              </td>
+              <td data-label="Member since"><DateText instant={u.createdAt} timeZone={timeZone} /></td>
+              <td>
+                {u.id === viewerId ? null : (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value={u.disabledAt ? "enable" : "disable"} />
+                    <input type="hidden" name="userId" value={u.id} />
+                    <button type="submit" className="button button--secondary" aria-label={`${u.disabledAt ? "Enable" : "Disable"} ${u.name}`}>
+                      {u.disabledAt ? "Enable" : "Disable"}
+                    </button>
+                  </Form>
+                )}
+                {errors.length ? (
+                  <p className="field__error" role="alert">
+                    {errors.join(" ")}
+                  </p>
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => {
-              const errors = actionData && actionData.userId === u.id ? Object.values(actionData.errors).flat() : [];
-              return (
-                <tr key={u.id}>
-                  <td className="row-title">
-                    {u.name}
-                    {u.id === viewerId ? <span className="muted"> (you)</span> : null}
-                    <div className="muted small">{u.email}</div>
-                  </td>
-                  <td data-label="Role">
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="change-role" />
-                      <input type="hidden" name="userId" value={u.id} />
-                      <label className="visually-hidden" htmlFor={`role-${u.id}`}>
-                        Role of {u.name}
-                      </label>
-                      <select id={`role-${u.id}`} name="role" defaultValue={u.role}>
-                        {USER_ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {ROLE_LABELS[r]}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit" className="button button--quiet" aria-label={`Save role of ${u.name}`}>
-                        Save
-                      </button>
-                    </Form>
-                  </td>
-                  <td data-label="State">
-                    {u.disabledAt ? (
-                      <span className="badge badge--muted">Disabled</span>
-                    ) : (
-                      <span className="badge badge--success">Active</span>
-                    )}
-                    <div className="muted small">
-                      {u.activeSessions} session{u.activeSessions === 1 ? "" : "s"} · {u.activeTokens} API token{u.activeTokens === 1 ? "" : "s"}
-                    </div>
-                  </td>
-                  <td data-label="Member since">{formatInstant(u.createdAt, timeZone)}</td>
-                  <td>
-                    {u.id === viewerId ? null : (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value={u.disabledAt ? "enable" : "disable"} />
-                        <input type="hidden" name="userId" value={u.id} />
-                        <button type="submit" className="button button--secondary" aria-label={`${u.disabledAt ? "Enable" : "Disable"} ${u.name}`}>
-                          {u.disabledAt ? "Enable" : "Disable"}
-                        </button>
-                      </Form>
-                    )}
-                    {errors.length ? (
-                      <p className="field__error" role="alert">
-                        {errors.join(" ")}
-                      </p>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
       <div className="grid-2">
         <section className="card" aria-labelledby="invite-heading">
           <h2 id="invite-heading">Invite someone</h2>
@@ -207,11 +194,11 @@ export default function UsersAdmin() {
                 </option>
               ))}
             </SelectField>
-            <div className="actions">
+            <ButtonGroup>
               <button type="submit" className="button">
                 Send invitation
               </button>
-            </div>
+            </ButtonGroup>
           </Form>
         </section>
         <section className="card" aria-labelledby="pending-heading">
@@ -227,7 +214,7 @@ export default function UsersAdmin() {
                   <div>
                     <strong>{i.email}</strong> · {ROLE_LABELS[i.role]}
                     <div className="muted small">
-                      {i.invitedByName ? `Invited by ${i.invitedByName} · ` : ""}link works until {formatInstant(i.expiresAt, timeZone)}
+                      {i.invitedByName ? `Invited by ${i.invitedByName} · ` : ""}link works until <DateText instant={i.expiresAt} timeZone={timeZone} />
                     </div>
                   </div>
                   <Form method="post">

@@ -1,4 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { EmptyState } from "~/components/empty-state";
+import { requestReference } from "~/domain/request-reference";
+import { DateText } from "~/components/date-text";
+import { DataTable } from "~/components/ui/data-table";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -22,11 +27,12 @@ import { listRequests } from "~/domain/requests.server";
 import { listAgencySystems } from "~/domain/systems.server";
 import { requireViewer } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { formatDate, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useToday } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.agency.name} · JointAsk` : "Not found · JointAsk" },
@@ -138,35 +144,39 @@ export default function AgencyPage() {
   const today = useToday();
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/agencies">Agencies</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>{agency.name}</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/agencies">Agencies</Link> /
+          </>
+        }
+        title={agency.name}
+        meta={
+          <>
             {AGENCY_TYPE_LABELS[agency.type]} · {agency.jurisdictionName}
             {agency.stateName ? `, ${agency.stateName}` : ""}
-          </p>
-        </div>
-        <div className="actions">
-          {canFile ? (
-            <Link to={`/requests/new?agency=${agency.id}`} className="button">
-              New request to this agency
-            </Link>
-          ) : null}
-          {canFile ? (
-            <Link to={`/campaigns/new?agency=${agency.id}`} className="button button--secondary">
-              Start a joint ask
-            </Link>
-          ) : null}
-          {canManage ? (
-            <Link to={`/agencies/${agency.id}/edit`} className="button button--secondary">
-              Edit
-            </Link>
-          ) : null}
-        </div>
-      </div>
+          </>
+        }
+        actions={
+          <ButtonGroup>
+            {canFile ? (
+              <Link to={`/requests/new?agency=${agency.id}`} className="button">
+                New request to this agency
+              </Link>
+            ) : null}
+            {canFile ? (
+              <Link to={`/campaigns/new?agency=${agency.id}`} className="button button--secondary">
+                Start a joint ask
+              </Link>
+            ) : null}
+            {canManage ? (
+              <Link to={`/agencies/${agency.id}/edit`} className="button button--secondary">
+                Edit
+              </Link>
+            ) : null}
+          </ButtonGroup>
+        }
+      />
       {!owned ? (
         <p className="notice" role="note">
           {agency.organizationName} shares this agency with your coalition. Only its members can change it.
@@ -184,32 +194,33 @@ export default function AgencyPage() {
         <section className="card" aria-labelledby="agency-requests">
           <h2 id="agency-requests">Requests ({requests.total})</h2>
           {requests.rows.length ? (
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Request</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Filed</th>
+            <DataTable columns={["Request", "Status", "Filed"]}>
+              {requests.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/requests/${r.id}`}>
+                      {requestReference(r)} {r.title}
+                    </Link>
+                  </td>
+                  <td data-label="Status">
+                    <StatusBadge status={r.status} />
+                  </td>
+                  <td data-label="Filed">{r.filedOn ? <DateText date={r.filedOn} today={today} /> : <span className="muted">Not filed</span>}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {requests.rows.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link to={`/requests/${r.id}`}>
-                        #{r.number} {r.title}
-                      </Link>
-                    </td>
-                    <td data-label="Status">
-                      <StatusBadge status={r.status} />
-                    </td>
-                    <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, today) : <span className="muted">Not filed</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           ) : (
-            <p className="muted">No requests to this agency yet.</p>
+            <EmptyState
+              inCard
+              title="No requests to this agency yet"
+              action={
+                <Link to={`/requests/new?agency=${agency.id}`} className="button button--secondary">
+                  File a request
+                </Link>
+              }
+            >
+              Your organization's requests to this agency are listed here with their status, so you can see what was asked before asking again.
+            </EmptyState>
           )}
         </section>
         <section className="card" aria-labelledby="agency-directory">
@@ -331,7 +342,7 @@ export default function AgencyPage() {
             <ul className="closure-list">
               {closures.map((closure) => (
                 <li key={closure.id}>
-                  <strong>{formatDate(closure.closedOn, today)}</strong>: {closure.reason}
+                  <strong><DateText date={closure.closedOn} today={today} /></strong>: {closure.reason}
                   <span className="small muted"> · added by {closure.by ?? "a former member"}</span>
                   {canClose ? (
                     <Form method="post" className="inline-form">
@@ -355,11 +366,11 @@ export default function AgencyPage() {
                 <TextField label="Date" id="closure-date" name="closedOn" type="date" required errors={closureErrors.closedOn} />
                 <TextField label="Why it is closed" id="closure-reason" name="reason" required maxLength={200} errors={closureErrors.reason} hint="Furlough, storm, office move…" />
               </div>
-              <div className="actions">
+              <ButtonGroup>
                 <button type="submit" className="button button--secondary" disabled={navigation.state !== "idle"}>
                   Add closed day
                 </button>
-              </div>
+              </ButtonGroup>
             </Form>
           ) : null}
         </section>

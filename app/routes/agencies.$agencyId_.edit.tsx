@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -15,6 +16,7 @@ import { notFound } from "~/utils/responses.server";
 import { ownsRow } from "~/domain/access.server";
 import { readFormData } from "~/utils/bounded-input.server";
 import { conflictOf, EditConflict, VersionField } from "~/components/edit-conflict";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.agency.name} · JointAsk` : "Not found · JointAsk" },
@@ -76,26 +78,28 @@ export default function EditAgency() {
   });
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/agencies">Agencies</Link> / <Link to={`/agencies/${agency.id}`}>{agency.name}</Link> /
-      </p>
-      <div className="page-header">
-        <h1>Edit {agency.name}</h1>
-      </div>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/agencies">Agencies</Link> / <Link to={`/agencies/${agency.id}`}>{agency.name}</Link> /
+          </>
+        }
+        title={<>Edit {agency.name}</>}
+      />
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
           <EditConflict conflict={conflictOf(lastResult)} />
           <VersionField version={version} />
           <AgencyFields fields={fields} jurisdictions={jurisdictions} />
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button">
               Save
             </button>
             <Link to={`/agencies/${agency.id}`} className="button button--quiet">
               Cancel
             </Link>
-          </div>
+          </ButtonGroup>
         </Form>
       </div>
     </>

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -17,6 +18,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { ownsRow } from "~/domain/access.server";
 import { readForm, uploadedFile } from "~/utils/uploads.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Add a system of ${data.agency.name} · JointAsk` : "Not found · JointAsk" }];
 
@@ -63,25 +65,27 @@ export default function NewSystem() {
   });
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/agencies">Agencies</Link> / <Link to={`/agencies/${agency.id}`}>{agency.name}</Link> /
-      </p>
-      <div className="page-header">
-        <h1>Add a system of {agency.name}</h1>
-      </div>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/agencies">Agencies</Link> / <Link to={`/agencies/${agency.id}`}>{agency.name}</Link> /
+          </>
+        }
+        title={<>Add a system of {agency.name}</>}
+      />
       <div className="card">
         <Form method="post" encType="multipart/form-data" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
           <SystemFields fields={fields} products={products} agencies={agencies} />
           <DocumentField errors={form.allErrors.document} />
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>
               Add system
             </button>
             <Link to={`/agencies/${agency.id}`} className="button button--quiet">
               Cancel
             </Link>
-          </div>
+          </ButtonGroup>
         </Form>
       </div>
     </>

@@ -1,4 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TextField } from "~/components/fields";
@@ -7,6 +9,7 @@ import { listAgencies } from "~/domain/places.server";
 import { searchDirectory } from "~/domain/directory.server";
 import { useCan } from "~/utils/use-permission";
 import { requireViewer } from "~/utils/auth.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Agencies · JointAsk" }];
 
@@ -27,67 +30,52 @@ export default function AgenciesIndex() {
   const [params] = useSearchParams();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Agencies</h1>
-          <p className="page-header__meta">Departments you send requests to: police, sheriffs, 911 centers, clerks, oversight boards.</p>
-        </div>
-        <div className="actions">
-          <Link to="/directory" className="button button--secondary">
-            National directory
-          </Link>
-          {canManage ? (
-            <Link to="/agencies/new" className="button">
-              Add agency
+      <PageHeader
+        title="Agencies"
+        meta="Departments you send requests to: police, sheriffs, 911 centers, clerks, oversight boards."
+        actions={
+          <ButtonGroup>
+            <Link to="/directory" className="button button--secondary">
+              National directory
             </Link>
-          ) : null}
-        </div>
-      </div>
+            {canManage ? (
+              <Link to="/agencies/new" className="button">
+                Add agency
+              </Link>
+            ) : null}
+          </ButtonGroup>
+        }
+      />
       <div className="card">
         <Form method="get" className="filters" role="search">
           <TextField id="agency-q" name="q" type="search" label="Search by name" defaultValue={params.get("q") ?? ""} className="field--wide" />
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button">
               Search
             </button>
-          </div>
+          </ButtonGroup>
         </Form>
       </div>
       {agencies.length ? (
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="visually-hidden">Agencies</caption>
-            <thead>
-              <tr>
-                <th scope="col">Agency</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Jurisdiction</th>
-                <th scope="col" className="num">
-                  Open requests
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {agencies.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <Link to={`/agencies/${a.id}`} className="row-title">
-                      {a.name}
-                    </Link>
-                  </td>
-                  <td data-label="Kind">{AGENCY_TYPE_LABELS[a.type]}</td>
-                  <td data-label="Jurisdiction">
-                    {a.jurisdictionName}
-                    {a.stateCode && a.stateCode !== a.jurisdictionName ? `, ${a.stateCode}` : ""}
-                  </td>
-                  <td data-label="Open requests" className="num">
-                    {a.openRequests}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable captionClassName="visually-hidden" caption="Agencies" columns={["Agency", "Kind", "Jurisdiction", { label: "Open requests", numeric: true }]}>
+          {agencies.map((a) => (
+            <tr key={a.id}>
+              <td>
+                <Link to={`/agencies/${a.id}`} className="row-title">
+                  {a.name}
+                </Link>
+              </td>
+              <td data-label="Kind">{AGENCY_TYPE_LABELS[a.type]}</td>
+              <td data-label="Jurisdiction">
+                {a.jurisdictionName}
+                {a.stateCode && a.stateCode !== a.jurisdictionName ? `, ${a.stateCode}` : ""}
+              </td>
+              <td data-label="Open requests" className="num">
+                {a.openRequests}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <div className="card empty-state">
           <p className="empty-state__title">{params.get("q") ? "No agency matches that name" : "No agencies yet"}</p>

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -11,6 +12,7 @@ import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Add agency · JointAsk" }];
 
@@ -42,24 +44,26 @@ export default function NewAgency() {
   });
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/agencies">Agencies</Link> /
-      </p>
-      <div className="page-header">
-        <h1>Add an agency</h1>
-      </div>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/agencies">Agencies</Link> /
+          </>
+        }
+        title="Add an agency"
+      />
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
           <AgencyFields fields={fields} jurisdictions={jurisdictions} />
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button">
               Add agency
             </button>
             <Link to="/agencies" className="button button--quiet">
               Cancel
             </Link>
-          </div>
+          </ButtonGroup>
         </Form>
       </div>
     </>

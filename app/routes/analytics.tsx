@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -23,6 +24,7 @@ import { analyticsTables, type Table, type TableName } from "~/domain/analytics-
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { requireViewer } from "~/utils/auth.server";
 import { fieldErrorsOf } from "~/utils/responses.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Analytics · JointAsk" }];
 
@@ -138,15 +140,15 @@ export default function Analytics() {
   const csv = (name: TableName) => `/analytics.csv${query ? `${query}&` : "?"}table=${name}`;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Analytics</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Analytics"
+        meta={
+          <>
             How agencies and vendors answer: over the requests you may see
             {inCoalition ? " (your organization's and those your coalition shares)" : ""}. Definitions are below.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
 
       <section className="card" aria-labelledby="analytics-filters">
         <h2 id="analytics-filters" className="visually-hidden">
@@ -210,14 +212,14 @@ export default function Analytics() {
             </SelectField>
           ) : null}
           {params.get("agency") ? <input type="hidden" name="agency" value={params.get("agency")!} /> : null}
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button">
               Show
             </button>
             <Link to="/analytics" className="button button--quiet">
               Clear
             </Link>
-          </div>
+          </ButtonGroup>
         </Form>
         {errors ? <FormErrors errors={["Some filters could not be read; see the fields above."]} /> : null}
       </section>

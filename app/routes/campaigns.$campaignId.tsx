@@ -1,4 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
+import { ButtonGroup } from "~/components/ui/button-group";
+import { PageHeader } from "~/components/ui/page-header";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -341,13 +344,15 @@ export default function CampaignPage() {
   const counts = REQUEST_STATUSES.filter((s) => summary.statusCounts[s] > 0);
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/campaigns">Joint asks</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>{campaign.title}</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/campaigns">Joint asks</Link> /
+          </>
+        }
+        title={campaign.title}
+        meta={
+          <>
             Joint ask
             {campaign.productId ? (
               <>
@@ -361,34 +366,37 @@ export default function CampaignPage() {
                 by <Link to={`/vendors/${campaign.vendorId}`}>{campaign.vendorName}</Link>
               </>
             ) : null}
-            {" · "}started {formatDate(campaign.createdAt.slice(0, 10), today)}
+            {" · "}started <DateText date={campaign.createdAt.slice(0, 10)} today={today} />
             {campaign.createdByName ? ` by ${campaign.createdByName}` : ""}
             {campaign.clonedFromId ? (
               <>
                 {" · "}copied from <Link to={`/campaigns/${campaign.clonedFromId}`}>{campaign.clonedFromTitle}</Link>
               </>
             ) : null}
+          </>
+        }
+        actions={
+          <ButtonGroup>
+            {canExport ? (
+              <a href={`/campaigns/${campaign.id}/export`} className="button button--secondary" download>
+                Export CSV
+              </a>
+            ) : null}
+            {canCreate ? (
+              <Link to={`/campaigns/new?clone=${campaign.id}`} className="button button--secondary">
+                Copy for new agencies
+              </Link>
+            ) : null}
+          </ButtonGroup>
+        }
+      >
+        {campaign.organizationId !== organizationId ? (
+          <p className="notice" role="note">
+            {campaign.organizationName} runs this joint ask and shares it with your coalition. Add your own requests to it below; each
+            organization changes only its own.
           </p>
-          {campaign.organizationId !== organizationId ? (
-            <p className="notice" role="note">
-              {campaign.organizationName} runs this joint ask and shares it with your coalition. Add your own requests to it below; each
-              organization changes only its own.
-            </p>
-          ) : null}
-        </div>
-        <div className="actions">
-          {canExport ? (
-            <a href={`/campaigns/${campaign.id}/export`} className="button button--secondary" download>
-              Export CSV
-            </a>
-          ) : null}
-          {canCreate ? (
-            <Link to={`/campaigns/new?clone=${campaign.id}`} className="button button--secondary">
-              Copy for new agencies
-            </Link>
-          ) : null}
-        </div>
-      </div>
+        ) : null}
+      </PageHeader>
 
       <section className="card" aria-labelledby="progress-heading">
         <h2 id="progress-heading">At a glance</h2>

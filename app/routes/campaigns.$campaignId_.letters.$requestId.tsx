@@ -14,6 +14,7 @@ import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrorsOf, notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Letter to ${data.letter.targetName} · ${data.campaign.title} · JointAsk` : "Not found · JointAsk" },
@@ -84,32 +85,36 @@ export default function TargetLetter() {
   const editable = canEdit && letter.status === "draft" && !sent;
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/campaigns">Joint asks</Link> / <Link to={`/campaigns/${campaign.id}`}>{campaign.title}</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>Letter to {letter.targetName}</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/campaigns">Joint asks</Link> / <Link to={`/campaigns/${campaign.id}`}>{campaign.title}</Link> /
+          </>
+        }
+        title={<>Letter to {letter.targetName}</>}
+        meta={
+          <>
             <Link to={`/requests/${letter.requestId}`}>#{letter.number}</Link> · <StatusBadge status={letter.status} />
             {letter.jurisdictionName ? ` · ${letter.jurisdictionName}` : ""}
             {letter.law ? ` · ${letter.law.lawName} (${letter.law.citation})` : letter.recipientKind === "vendor" ? " · vendor: no records law applies" : ""}
             {" · "}letter {position} of {count}
-          </p>
-        </div>
-        <nav className="actions" aria-label="Other letters">
-          {previous ? (
-            <Link to={`/campaigns/${campaign.id}/letters/${previous.requestId}`} className="button button--secondary">
-              Previous: {previous.targetName}
-            </Link>
-          ) : null}
-          {next ? (
-            <Link to={`/campaigns/${campaign.id}/letters/${next.requestId}`} className="button button--secondary">
-              Next: {next.targetName}
-            </Link>
-          ) : null}
-        </nav>
-      </div>
+          </>
+        }
+        actions={
+          <nav className="actions" aria-label="Other letters">
+            {previous ? (
+              <Link to={`/campaigns/${campaign.id}/letters/${previous.requestId}`} className="button button--secondary">
+                Previous: {previous.targetName}
+              </Link>
+            ) : null}
+            {next ? (
+              <Link to={`/campaigns/${campaign.id}/letters/${next.requestId}`} className="button button--secondary">
+                Next: {next.targetName}
+              </Link>
+            ) : null}
+          </nav>
+        }
+      />
 
       <section className="card" aria-labelledby="letter-heading">
         <h2 id="letter-heading">{sent ? "The letter as sent" : letter.edited ? "This letter, as edited for this target" : "The letter, composed from the joint ask's text"}</h2>

@@ -13,6 +13,7 @@ import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrorsOf, notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
+import { PageHeader } from "~/components/ui/page-header";
 
 /** Seconds between refreshes of the progress page while letters wait in the outbox (no JavaScript needed). */
 const REFRESH_SECONDS = 3;
@@ -126,18 +127,20 @@ export default function SendLetters() {
   const sendErrors = actionData && actionData.intent === "send" ? (actionData.errors as Record<string, string[]>) : undefined;
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/campaigns">Joint asks</Link> / <Link to={`/campaigns/${campaign.id}`}>{campaign.title}</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>Send the letters</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/campaigns">Joint asks</Link> / <Link to={`/campaigns/${campaign.id}`}>{campaign.title}</Link> /
+          </>
+        }
+        title="Send the letters"
+        meta={
+          <>
             Each letter goes through the outbox to its target's records email. Its request is then filed: received the day of the send and due under its own law.
             A letter is never sent twice.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
 
       <section className="card" aria-labelledby="progress-heading">
         <h2 id="progress-heading">Progress</h2>

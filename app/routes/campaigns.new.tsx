@@ -1,4 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { requestReference } from "~/domain/request-reference";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -31,6 +33,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "New joint ask · JointAsk" }];
 
@@ -159,7 +162,7 @@ function LetterPreviews({ letters, total, overlaps, names }: { letters: LetterPr
                   <span key={o.requestId}>
                     {i > 0 ? "; " : ""}
                     <a href={`/requests/${o.requestId}`}>
-                      {o.own ? "" : `${o.organizationName} `}#{o.number} {o.title}
+                      {o.own ? "" : `${o.organizationName} `}{requestReference(o)} {o.title}
                     </a>
                   </span>
                 ))}
@@ -216,18 +219,20 @@ export default function NewCampaign() {
   const start = product ? `${product.name} (${product.vendorName})` : vendor ? vendor.name : null;
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/campaigns">Joint asks</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>{source ? `Copy “${source.title}” for new agencies` : "New joint ask"}</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/campaigns">Joint asks</Link> /
+          </>
+        }
+        title={source ? `Copy “${source.title}” for new agencies` : "New joint ask"}
+        meta={
+          <>
             One ask, one request per agency, each under its own state's law.
             {start ? ` Starting from everyone on ${start}${systemType ? ` as ${SYSTEM_TYPE_LABELS[systemType].toLowerCase()}` : ""}.` : ""}
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       {actionData?.preview ? (
         <LetterPreviews
           letters={actionData.preview.letters}
@@ -250,11 +255,11 @@ export default function NewCampaign() {
             defaultValue={q}
             className="field--wide"
           />
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button button--secondary">
               Find
             </button>
-          </div>
+          </ButtonGroup>
         </Form>
         {directoryHits.length ? (
           <section aria-labelledby="directory-targets">
@@ -306,7 +311,7 @@ export default function NewCampaign() {
           {vendor ? <VendorLetterField field={fields.vendorLetterTemplate} vendorName={vendor.name} includeField={fields.includeVendor} /> : null}
           {!vendor && fields.vendorId.errors ? <FormErrors errors={fields.vendorId.errors} /> : null}
           <GenerationFields fields={fields} members={members} />
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" name="intent" value="create" className="button" disabled={navigation.state === "submitting"}>
               Create the requests
             </button>
@@ -316,7 +321,7 @@ export default function NewCampaign() {
             <Link to="/campaigns" className="button button--quiet">
               Cancel
             </Link>
-          </div>
+          </ButtonGroup>
         </Form>
       </div>
     </>

@@ -1,4 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { DataTable } from "~/components/ui/data-table";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { requirePermission } from "~/domain/permissions";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -12,6 +14,7 @@ import { createCatalogField, createRecordType, listCatalog } from "~/domain/cata
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Field catalog · JointAsk" }];
 
@@ -69,11 +72,11 @@ function RecordTypeForm() {
         </SelectField>
       </div>
       <TextAreaField label="Description" {...getTextareaProps(fields.description)} id={fields.description.id} errors={fields.description.errors} rows={2} />
-      <div className="actions">
+      <ButtonGroup>
         <button type="submit" className="button">
           Add record type
         </button>
-      </div>
+      </ButtonGroup>
     </Form>
   );
 }
@@ -109,11 +112,11 @@ function FieldForm({ recordTypes }: { recordTypes: { id: string; name: string }[
         errors={fields.synonyms.errors}
       />
       <TextField label="Source" hint="Where the definition comes from (optional)" {...getInputProps(fields.source, { type: "text" })} id={fields.source.id} errors={fields.source.errors} />
-      <div className="actions">
+      <ButtonGroup>
         <button type="submit" className="button">
           Add field
         </button>
-      </div>
+      </ButtonGroup>
     </Form>
   );
 }
@@ -123,15 +126,15 @@ export default function CatalogPage() {
   const categories = [...new Set(catalog.recordTypes.map((t) => t.category))];
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Field catalog</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Field catalog"
+        meta={
+          <>
             Record types and the fields requests ask for, from public schemas, plus those {organizationName} added. Requests copy a field's key, so
             files can be matched column by column.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       <div className="grid-2">
         <div>
           {categories.map((category) => (
@@ -150,37 +153,25 @@ export default function CatalogPage() {
                       {type.description ? <p>{type.description}</p> : null}
                       {type.source ? <p className="muted small">Source: {type.source}</p> : null}
                       {fields.length ? (
-                        <div className="table-wrap">
-                          <table className="data">
-                            <caption className="visually-hidden">Fields of {type.name}</caption>
-                            <thead>
-                              <tr>
-                                <th scope="col">Field</th>
-                                <th scope="col">What it holds</th>
-                                <th scope="col">Source</th>
-                              </tr>
-                            </thead>
-                            <tbody>
-                              {fields.map((f) => (
-                                <tr key={f.id}>
-                                  <td>
-                                    <span className="row-title">{f.label}</span>
-                                    <div>
-                                      <code className="small">{f.key}</code>
-                                    </div>
-                                  </td>
-                                  <td data-label="What it holds">
-                                    {f.description}
-                                    {f.synonyms.length ? <div className="muted small">Also called: {f.synonyms.join(", ")}</div> : null}
-                                  </td>
-                                  <td data-label="Source" className="small">
-                                    {f.source}
-                                  </td>
-                                </tr>
-                              ))}
-                            </tbody>
-                          </table>
-                        </div>
+                        <DataTable captionClassName="visually-hidden" caption={<>Fields of {type.name}</>} columns={["Field", "What it holds", "Source"]}>
+                          {fields.map((f) => (
+                            <tr key={f.id}>
+                              <td>
+                                <span className="row-title">{f.label}</span>
+                                <div>
+                                  <code className="small">{f.key}</code>
+                                </div>
+                              </td>
+                              <td data-label="What it holds">
+                                {f.description}
+                                {f.synonyms.length ? <div className="muted small">Also called: {f.synonyms.join(", ")}</div> : null}
+                              </td>
+                              <td data-label="Source" className="small">
+                                {f.source}
+                              </td>
+                            </tr>
+                          ))}
+                        </DataTable>
                       ) : null}
                     </details>
                   );

@@ -1,4 +1,6 @@
+import { requestReference } from "~/domain/request-reference";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -11,12 +13,13 @@ import { isUuid, logFollowUp, setNextAction } from "~/domain/requests.server";
 import { CHANNEL_LABELS } from "~/domain/timeline";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { addDays, describeDue, describeWhen, todayIn } from "~/utils/dates";
+import { addDays, describeWhen, todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrorsOf, notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useToday } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Chase board · JointAsk" }];
 
@@ -89,11 +92,11 @@ function DueText({ row, today }: { row: Row; today: string }) {
     const long = row.longOverdueOn !== null && row.longOverdueOn < today;
     return (
       <>
-        {describeDue(row.dueOn, today)} {long ? <span className="badge badge--danger">Long overdue</span> : null}
+        <DateText date={row.dueOn} today={today} as="due" /> {long ? <span className="badge badge--danger">Long overdue</span> : null}
       </>
     );
   }
-  if (!row.dueStatutory && row.followUpOn) return <>follow up {describeWhen(row.followUpOn, today)} (policy, not statutory)</>;
+  if (!row.dueStatutory && row.followUpOn) return <>follow up <DateText date={row.followUpOn} today={today} as="when" /> (policy, not statutory)</>;
   if (row.status === "clarification_requested" || row.status === "fee_requested") return <>clock paused</>;
   return <span className="muted">no due date</span>;
 }
@@ -109,7 +112,7 @@ function sendBlocker(row: Row): string | null {
 function RowActions({ row, errors, nonce }: { row: Row; errors?: Record<string, string[]>; nonce: string }) {
   const errorId = `chase-${row.id}-error`;
   const blocker = sendBlocker(row);
-  const label = `#${row.number} ${row.title}`;
+  const label = `${requestReference(row)} ${row.title}`;
   if (row.section === "fix_contact") {
     return (
       <div className="chase-actions">
@@ -147,7 +150,7 @@ function RowActions({ row, errors, nonce }: { row: Row; errors?: Record<string, 
             <input type="hidden" name="intent" value="log-follow-up" />
             <p className="small">Records a follow-up you sent another way; nothing is sent from here.</p>
             <label className="visually-hidden" htmlFor={`channel-${row.id}`}>
-              How the follow-up was sent for #{row.number}
+              How the follow-up was sent for {requestReference(row)}
             </label>
             <select id={`channel-${row.id}`} name="channel" defaultValue="phone">
               {COMMUNICATION_CHANNELS.map((c) => (
@@ -166,7 +169,7 @@ function RowActions({ row, errors, nonce }: { row: Row; errors?: Record<string, 
         <input type="hidden" name="requestId" value={row.id} />
         <input type="hidden" name="intent" value="set-next-action" />
         <label className="visually-hidden" htmlFor={`next-${row.id}`}>
-          Next action date for #{row.number}
+          Next action date for {requestReference(row)}
         </label>
         <input
           id={`next-${row.id}`}
@@ -202,18 +205,20 @@ export default function ChaseBoard() {
   const empty = sections.every((s) => s.total === 0);
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Chase board</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Chase board"
+        meta={
+          <>
             What to chase today. "Log follow-up" either sends the follow-up letter from here or records one sent another way; either is
             noted on the request and schedules the next one in {FOLLOW_UP_INTERVAL_DAYS} days.
-          </p>
-        </div>
-        <Link to="/settings/calendar" className="button button--secondary">
-          Calendar feed
-        </Link>
-      </div>
+          </>
+        }
+        actions={
+          <Link to="/settings/calendar" className="button button--secondary">
+            Calendar feed
+          </Link>
+        }
+      />
       {only ? (
         <p>
           <Link to="/chase">Back to the whole board</Link>
@@ -252,7 +257,7 @@ export default function ChaseBoard() {
                     <li key={r.id} className="chase-item">
                       <div>
                         <Link to={`/requests/${r.id}`} className="row-title">
-                          #{r.number} {r.title}
+                          {requestReference(r)} {r.title}
                         </Link>{" "}
                         <StatusBadge status={r.status} />
                         <div className="small muted">
@@ -266,7 +271,7 @@ export default function ChaseBoard() {
                         ) : null}
                         <div className="small">
                           <DueText row={r} today={today} />
-                          {r.nextActionOn ? <> · next action {describeWhen(r.nextActionOn, today)}</> : null}
+                          {r.nextActionOn ? <> · next action <DateText date={r.nextActionOn} today={today} as="when" /></> : null}
                         </div>
                       </div>
                       {canWork ? (

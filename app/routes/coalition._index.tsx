@@ -1,4 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
+import { DataTable } from "~/components/ui/data-table";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -15,13 +18,13 @@ import {
 import { requirePermission } from "~/domain/permissions";
 import type { FieldErrors } from "~/domain/results";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { fieldErrorsOf } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Coalition · JointAsk" }];
 
@@ -117,12 +120,10 @@ export default function CoalitionPage() {
   if (!coalition) {
     return (
       <>
-        <div className="page-header">
-          <div>
-            <h1>Coalition</h1>
-            <p className="page-header__meta">Your organization is not in a coalition.</p>
-          </div>
-        </div>
+        <PageHeader
+          title="Coalition"
+          meta="Your organization is not in a coalition."
+        />
         <section className="card" aria-labelledby="what-heading">
           <h2 id="what-heading">What a coalition shares</h2>
           <p>
@@ -141,11 +142,11 @@ export default function CoalitionPage() {
               <FormErrors errors={formErrors} />
               <input type="hidden" name="intent" value="create" />
               <TextField id="coalition-name" name="name" label="Name" required maxLength={120} errors={errorsFor(data, "create", "name")} />
-              <div className="actions">
+              <ButtonGroup>
                 <button type="submit" className="button">
                   Start the coalition
                 </button>
-              </div>
+              </ButtonGroup>
             </Form>
             <p className="muted small">To join another organization's coalition, open the invitation link one of its admins sent you.</p>
           </section>
@@ -158,67 +159,50 @@ export default function CoalitionPage() {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{coalition.name}</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title={coalition.name}
+        meta={
+          <>
             A coalition of {coalition.members.length} organization{coalition.members.length === 1 ? "" : "s"}. Members see each other's vendor
             knowledge, joint asks and requests not marked private ({counts.shared} of yours; {counts.private} private).
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       <FormErrors errors={formErrors} />
       <section className="card" aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="visually-hidden">Member organizations</caption>
-            <thead>
-              <tr>
-                <th scope="col">Organization</th>
-                <th scope="col">Joined</th>
-                <th scope="col" className="num">
-                  Shared requests
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {coalition.members.map((m) => (
-                <tr key={m.organizationId}>
-                  <td className="row-title">
-                    {m.name}
-                    {m.organizationId === organizationId ? <span className="muted"> (yours)</span> : null}
-                    {m.organizationId === coalition.foundedByOrganizationId ? <div className="muted small">Started the coalition</div> : null}
-                  </td>
-                  <td data-label="Joined">{formatInstant(m.joinedAt, timeZone)}</td>
-                  <td data-label="Shared requests" className="num">
-                    {m.sharedRequests}
-                  </td>
-                  <td>
-                    {canManage && coalition.founded && m.organizationId !== organizationId ? (
-                      <details className="confirm">
-                        <summary>
-                          Remove<span className="visually-hidden"> {m.name}</span>…
-                        </summary>
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="remove-member" />
-                          <input type="hidden" name="organizationId" value={m.organizationId} />
-                          <p className="small">It stops seeing what the coalition shares, and you its requests, at once.</p>
-                          <button type="submit" className="button button--danger">
-                            Remove {m.name}
-                          </button>
-                        </Form>
-                      </details>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable captionClassName="visually-hidden" caption="Member organizations" columns={["Organization", "Joined", { label: "Shared requests", numeric: true }, <span className="visually-hidden">Actions</span>]}>
+          {coalition.members.map((m) => (
+            <tr key={m.organizationId}>
+              <td className="row-title">
+                {m.name}
+                {m.organizationId === organizationId ? <span className="muted"> (yours)</span> : null}
+                {m.organizationId === coalition.foundedByOrganizationId ? <div className="muted small">Started the coalition</div> : null}
+              </td>
+              <td data-label="Joined"><DateText instant={m.joinedAt} timeZone={timeZone} /></td>
+              <td data-label="Shared requests" className="num">
+                {m.sharedRequests}
+              </td>
+              <td>
+                {canManage && coalition.founded && m.organizationId !== organizationId ? (
+                  <details className="confirm">
+                    <summary>
+                      Remove<span className="visually-hidden"> {m.name}</span>…
+                    </summary>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="remove-member" />
+                      <input type="hidden" name="organizationId" value={m.organizationId} />
+                      <p className="small">It stops seeing what the coalition shares, and you its requests, at once.</p>
+                      <button type="submit" className="button button--danger">
+                        Remove {m.name}
+                      </button>
+                    </Form>
+                  </details>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       {canManage ? (
@@ -231,11 +215,11 @@ export default function CoalitionPage() {
           <Form method="post" className="form">
             <input type="hidden" name="intent" value="invite" />
             <TextField id="invite-email" name="email" type="email" label="Email of an admin there" required errors={errorsFor(data, "invite", "email")} />
-            <div className="actions">
+            <ButtonGroup>
               <button type="submit" className="button">
                 Send the invitation
               </button>
-            </div>
+            </ButtonGroup>
           </Form>
           {coalition.invitations.length ? (
             <>
@@ -247,7 +231,7 @@ export default function CoalitionPage() {
                       {i.email}
                       <span className="muted small">
                         {" "}
-                        · invited by {i.invitedByName ?? "someone"} ({i.invitedByOrganization}) · expires {formatInstant(i.expiresAt, timeZone)}
+                        · invited by {i.invitedByName ?? "someone"} ({i.invitedByOrganization}) · expires <DateText instant={i.expiresAt} timeZone={timeZone} />
                       </span>
                     </span>
                     <Form method="post">

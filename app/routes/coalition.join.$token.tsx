@@ -1,14 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "~/components/fields";
 import { acceptCoalitionInvitation, coalitionNameOf, describeCoalitionInvitation, shareableRequestCount } from "~/domain/coalitions.server";
 import { can, requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { useTimeZone } from "~/utils/use-root";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Join a coalition · JointAsk" }];
 
@@ -67,15 +68,15 @@ export default function JoinCoalition() {
   }
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Join “{invitation.coalitionName}”</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title={<>Join “{invitation.coalitionName}”</>}
+        meta={
+          <>
             {invitation.invitingOrganization} invites {organizationName} (sent to {invitation.email}, valid until{" "}
-            {formatInstant(invitation.expiresAt, timeZone)}).
-          </p>
-        </div>
-      </div>
+            <DateText instant={invitation.expiresAt} timeZone={timeZone} />).
+          </>
+        }
+      />
       <section className="card" aria-labelledby="join-heading">
         <h2 id="join-heading">What joining shares</h2>
         <p>Members today: {invitation.members.join(", ")}.</p>

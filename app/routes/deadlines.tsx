@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/fields";
 import { publicDeadlineSchema } from "~/domain/deadline-input";
 import { lawOptions, publicDeadline } from "~/domain/deadlines.server";
 import { db } from "~/utils/db.server";
-import { formatDate, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
 import { fieldErrorsOf } from "~/utils/responses.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [
   { title: "Public-records deadline calculator · JointAsk" },
@@ -32,14 +35,14 @@ export default function DeadlineCalculator() {
   const { options, today, result, errors, params } = useLoaderData<typeof loader>();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>When is a records request due?</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="When is a records request due?"
+        meta={
+          <>
             Federal FOIA, DC and every state's public-records law, counted with weekends and holidays. Not legal advice.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       <div className="card">
         <Form method="get" className="filters">
           <SelectField id="calc-jurisdiction" name="jurisdiction" label="Law" defaultValue={params.jurisdiction ?? ""} errors={errors?.jurisdiction}>
@@ -51,17 +54,17 @@ export default function DeadlineCalculator() {
             ))}
           </SelectField>
           <TextField id="calc-received" name="received" type="date" label="Received by the agency" defaultValue={params.received ?? today} errors={errors?.received} />
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button">
               Calculate
             </button>
-          </div>
+          </ButtonGroup>
         </Form>
       </div>
       {result ? (
         <section className="card" aria-labelledby="result-heading" aria-live="polite">
           <h2 id="result-heading">
-            {result.dueDate ? <>Due {formatDate(result.dueDate)}</> : <>No fixed deadline</>}
+            {result.dueDate ? <>Due <DateText date={result.dueDate} /></> : <>No fixed deadline</>}
           </h2>
           <dl className="summary-list">
             <dt>Law</dt>
@@ -75,7 +78,7 @@ export default function DeadlineCalculator() {
             {result.followUpDate ? (
               <>
                 <dt>Suggested follow-up</dt>
-                <dd>{formatDate(result.followUpDate)} (10 business days; not a statutory deadline)</dd>
+                <dd><DateText date={result.followUpDate} /> (10 business days; not a statutory deadline)</dd>
               </>
             ) : null}
           </dl>

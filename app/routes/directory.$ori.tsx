@@ -1,4 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { EmptyState } from "~/components/empty-state";
+import { requestReference } from "~/domain/request-reference";
+import { DateText } from "~/components/date-text";
+import { DataTable } from "~/components/ui/data-table";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
@@ -7,10 +12,10 @@ import { getDirectoryAgency } from "~/domain/directory.server";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { listRequests } from "~/domain/requests.server";
 import { requireViewer } from "~/utils/auth.server";
-import { formatDate } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useToday } from "~/utils/use-root";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.agency.name} · Agency directory · JointAsk` : "Not found · JointAsk" }];
 
@@ -30,38 +35,42 @@ export default function DirectoryAgency() {
   const today = useToday();
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/directory">Agency directory</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>{agency.name}</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/directory">Agency directory</Link> /
+          </>
+        }
+        title={agency.name}
+        meta={
+          <>
             {AGENCY_TYPE_LABELS[agency.agencyType]} · {agency.state} · ORI {agency.ori}
-          </p>
-        </div>
-        <div className="actions">
-          {agency.agencyId ? (
-            <Link to={`/agencies/${agency.agencyId}`} className="button button--secondary">
-              Your agency page
-            </Link>
-          ) : null}
-          {canFile && (agency.agencyId || agency.jurisdictionCode) ? (
-            <Link to={agency.agencyId ? `/requests/new?agency=${agency.agencyId}` : `/requests/new?ori=${agency.ori}`} className="button">
-              File a request
-            </Link>
-          ) : null}
-          {canManage && !agency.agencyId && agency.jurisdictionCode ? (
-            <Form method="post" action="/directory?index">
-              <input type="hidden" name="intent" value="add" />
-              <input type="hidden" name="ori" value={agency.ori} />
-              <button type="submit" className="button button--secondary">
-                Add to our agencies
-              </button>
-            </Form>
-          ) : null}
-        </div>
-      </div>
+          </>
+        }
+        actions={
+          <ButtonGroup>
+            {agency.agencyId ? (
+              <Link to={`/agencies/${agency.agencyId}`} className="button button--secondary">
+                Your agency page
+              </Link>
+            ) : null}
+            {canFile && (agency.agencyId || agency.jurisdictionCode) ? (
+              <Link to={agency.agencyId ? `/requests/new?agency=${agency.agencyId}` : `/requests/new?ori=${agency.ori}`} className="button">
+                File a request
+              </Link>
+            ) : null}
+            {canManage && !agency.agencyId && agency.jurisdictionCode ? (
+              <Form method="post" action="/directory?index">
+                <input type="hidden" name="intent" value="add" />
+                <input type="hidden" name="ori" value={agency.ori} />
+                <button type="submit" className="button button--secondary">
+                  Add to our agencies
+                </button>
+              </Form>
+            ) : null}
+          </ButtonGroup>
+        }
+      />
       <div className="grid-2">
         <section className="card" aria-labelledby="directory-facts">
           <h2 id="directory-facts">In the FBI's list</h2>
@@ -94,33 +103,34 @@ export default function DirectoryAgency() {
         <section className="card" aria-labelledby="directory-requests">
           <h2 id="directory-requests">Requests you can see ({requests.total})</h2>
           {requests.rows.length ? (
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Request</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Filed</th>
+            <DataTable columns={["Request", "Status", "Filed"]}>
+              {requests.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/requests/${r.id}`}>
+                      {requestReference(r)} {r.title}
+                    </Link>
+                    <div className="muted small">{r.organizationName}</div>
+                  </td>
+                  <td data-label="Status">
+                    <StatusBadge status={r.status} />
+                  </td>
+                  <td data-label="Filed">{r.filedOn ? <DateText date={r.filedOn} today={today} /> : <span className="muted">Not filed</span>}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {requests.rows.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link to={`/requests/${r.id}`}>
-                        #{r.number} {r.title}
-                      </Link>
-                      <div className="muted small">{r.organizationName}</div>
-                    </td>
-                    <td data-label="Status">
-                      <StatusBadge status={r.status} />
-                    </td>
-                    <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, today) : <span className="muted">Not filed</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           ) : (
-            <p className="muted">No request to this agency that you can see.</p>
+            <EmptyState
+              inCard
+              title="No requests to this agency that you can see"
+              action={
+                <Link to={agency.agencyId ? `/requests/new?agency=${agency.agencyId}` : `/requests/new?ori=${agency.ori}`} className="button button--secondary">
+                  File a request
+                </Link>
+              }
+            >
+              Requests to it by your organization or shared by your coalition appear here, so you can see what was asked before.
+            </EmptyState>
           )}
         </section>
       </div>

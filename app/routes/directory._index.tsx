@@ -1,4 +1,6 @@
 import { readFormData } from "~/utils/bounded-input.server";
+import { DataTable } from "~/components/ui/data-table";
+import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -15,6 +17,7 @@ import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useCan } from "~/utils/use-permission";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Agency directory · JointAsk" }];
 
@@ -98,24 +101,30 @@ export default function Directory() {
   const canManage = useCan("agency.manage");
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/agencies">Agencies</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>Agency directory</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/agencies">Agencies</Link> /
+          </>
+        }
+        title="Agency directory"
+        meta={
+          <>
             Every US law enforcement agency in the FBI's Crime Data Explorer list
             {data.directory ? ` (${data.directory.count.toLocaleString("en-US")} agencies, version ${data.directory.version})` : ""}. Search by name, place,
             county, state or ORI code; word order and small typos do not matter.
-          </p>
-        </div>
-        {canManage ? (
-          <Link to="/directory/contacts-import" className="button button--secondary">
-            Import records contacts
-          </Link>
-        ) : null}
-      </div>
+          </>
+        }
+        actions={
+          <>
+            {canManage ? (
+              <Link to="/directory/contacts-import" className="button button--secondary">
+                Import records contacts
+              </Link>
+            ) : null}
+          </>
+        }
+      />
       <div className="card">
         <Form method="get" className="filters" role="search">
           <TextField id="directory-q" name="q" type="search" label="Agency" defaultValue={data.q} className="field--wide" hint="e.g. oakland pd, sherif lane county, AK0010100" />
@@ -130,11 +139,11 @@ export default function Directory() {
               ))}
             </select>
           </div>
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button">
               Search
             </button>
-          </div>
+          </ButtonGroup>
         </Form>
       </div>
       {data.q.trim() ? (
@@ -143,61 +152,44 @@ export default function Directory() {
             <p className="muted small" role="status">
               {data.total.toLocaleString("en-US")} {data.total === 1 ? "agency matches" : "agencies match"} “{params.get("q")}” ({data.ms} ms)
             </p>
-            <div className="table-wrap">
-              <table className="data">
-                <caption className="visually-hidden">Directory agencies matching the search</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Agency</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">County</th>
-                    <th scope="col">State</th>
-                    <th scope="col">ORI</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.hits.map((h) => (
-                    <tr key={h.ori}>
-                      <td data-label="Agency">
-                        <Link to={`/directory/${h.ori}`}>{h.name}</Link>
-                      </td>
-                      <td data-label="Type">
-                        {AGENCY_TYPE_LABELS[h.agencyType]}
-                        {h.directoryType === "unknown" ? <div className="muted small">{DIRECTORY_TYPE_LABELS.unknown} in the FBI list</div> : null}
-                      </td>
-                      <td data-label="County">{h.counties.join(", ") || <span className="muted">Not specified</span>}</td>
-                      <td data-label="State">{h.state}</td>
-                      <td data-label="ORI">
-                        <code>{h.ori}</code>
-                      </td>
-                      <td data-label="Actions">
-                        <div className="actions">
-                          {canFile ? (
-                            <Link className="button button--secondary" to={h.agencyId ? `/requests/new?agency=${h.agencyId}` : `/requests/new?ori=${h.ori}`}>
-                              File a request<span className="visually-hidden"> to {h.name}</span>
-                            </Link>
-                          ) : null}
-                          {h.agencyId ? (
-                            <span className="muted small">In your agencies</span>
-                          ) : canManage && h.jurisdictionCode ? (
-                            <Form method="post">
-                              <input type="hidden" name="intent" value="add" />
-                              <input type="hidden" name="ori" value={h.ori} />
-                              <button type="submit" className="button button--quiet">
-                                Add to our agencies<span className="visually-hidden">: {h.name}</span>
-                              </button>
-                            </Form>
-                          ) : null}
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable captionClassName="visually-hidden" caption="Directory agencies matching the search" columns={["Agency", "Type", "County", "State", "ORI", <span className="visually-hidden">Actions</span>]}>
+              {data.hits.map((h) => (
+                <tr key={h.ori}>
+                  <td data-label="Agency">
+                    <Link to={`/directory/${h.ori}`}>{h.name}</Link>
+                  </td>
+                  <td data-label="Type">
+                    {AGENCY_TYPE_LABELS[h.agencyType]}
+                    {h.directoryType === "unknown" ? <div className="muted small">{DIRECTORY_TYPE_LABELS.unknown} in the FBI list</div> : null}
+                  </td>
+                  <td data-label="County">{h.counties.join(", ") || <span className="muted">Not specified</span>}</td>
+                  <td data-label="State">{h.state}</td>
+                  <td data-label="ORI">
+                    <code>{h.ori}</code>
+                  </td>
+                  <td data-label="Actions">
+                    <ButtonGroup>
+                      {canFile ? (
+                        <Link className="button button--secondary" to={h.agencyId ? `/requests/new?agency=${h.agencyId}` : `/requests/new?ori=${h.ori}`}>
+                          File a request<span className="visually-hidden"> to {h.name}</span>
+                        </Link>
+                      ) : null}
+                      {h.agencyId ? (
+                        <span className="muted small">In your agencies</span>
+                      ) : canManage && h.jurisdictionCode ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="add" />
+                          <input type="hidden" name="ori" value={h.ori} />
+                          <button type="submit" className="button button--quiet">
+                            Add to our agencies<span className="visually-hidden">: {h.name}</span>
+                          </button>
+                        </Form>
+                      ) : null}
+                    </ButtonGroup>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
             <Pagination page={data.page} pageCount={data.pageCount} total={data.total} noun="result" />
           </>
         ) : (

@@ -1,4 +1,6 @@
 import { ImportProblems } from "~/components/import-problems";
+import { DataTable } from "~/components/ui/data-table";
+import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
@@ -10,6 +12,7 @@ import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, uploadedFile } from "~/utils/uploads.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Import records contacts · JointAsk" }];
 
@@ -67,17 +70,19 @@ export default function ImportContacts() {
   const plan = data?.plan;
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/agencies">Agencies</Link> / <Link to="/directory">Directory</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>Import records contacts by ORI</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/agencies">Agencies</Link> / <Link to="/directory">Directory</Link> /
+          </>
+        }
+        title="Import records contacts by ORI"
+        meta={
+          <>
             Every row is checked before anything is written; with any problem, nothing is imported. Up to {MAX_CONTACT_ROWS.toLocaleString("en-US")} rows and 5 MB.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       {plan && data?.csv !== null ? (
         <section className="card" aria-labelledby="preview-heading">
           <h2 id="preview-heading">{plan.errors.length ? "Problems to fix" : "Preview"}</h2>
@@ -94,34 +99,21 @@ export default function ImportContacts() {
                   Import {plan.counts.rows} contacts
                 </button>
               </Form>
-              <div className="table-wrap">
-                <table className="data">
-                  <caption className="table-caption">{plan.preview.length < plan.counts.rows ? `The first ${plan.preview.length} rows` : "Every row"}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Line</th>
-                      <th scope="col">Agency</th>
-                      <th scope="col">Contact</th>
-                      <th scope="col">Result</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {plan.preview.map((r) => (
-                      <tr key={r.line}>
-                        <td data-label="Line">{r.line}</td>
-                        <td data-label="Agency">
-                          {r.agency}
-                          <div className="muted small">
-                            {r.state} · {r.ori}
-                          </div>
-                        </td>
-                        <td data-label="Contact">{[r.recordsContactName, r.recordsContactEmail, r.portalUrl].filter(Boolean).join(" · ") || <span className="muted">—</span>}</td>
-                        <td data-label="Result">{r.result === "new" ? "Added from the directory" : "Updated"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable captionClassName="table-caption" caption={plan.preview.length < plan.counts.rows ? `The first ${plan.preview.length} rows` : "Every row"} columns={["Line", "Agency", "Contact", "Result"]}>
+                {plan.preview.map((r) => (
+                  <tr key={r.line}>
+                    <td data-label="Line">{r.line}</td>
+                    <td data-label="Agency">
+                      {r.agency}
+                      <div className="muted small">
+                        {r.state} · {r.ori}
+                      </div>
+                    </td>
+                    <td data-label="Contact">{[r.recordsContactName, r.recordsContactEmail, r.portalUrl].filter(Boolean).join(" · ") || <span className="muted">—</span>}</td>
+                    <td data-label="Result">{r.result === "new" ? "Added from the directory" : "Updated"}</td>
+                  </tr>
+                ))}
+              </DataTable>
             </>
           )}
         </section>
@@ -135,11 +127,11 @@ export default function ImportContacts() {
             <input id="contacts-file" type="file" name="file" accept=".csv,text/csv" />
           </div>
           <TextAreaField id="contacts-paste" name="csv" label="Or paste the CSV" rows={5} className="field--mono" />
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" name="intent" value="preview" className="button" disabled={navigation.state === "submitting"}>
               Check the file
             </button>
-          </div>
+          </ButtonGroup>
         </Form>
       </section>
       <section className="card" aria-labelledby="columns-heading">

@@ -1,8 +1,10 @@
 import type { MetaFunction } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { openApiDocument } from "~/domain/openapi.server";
 import { appUrl } from "~/utils/app-url.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "API reference · JointAsk" }];
 
@@ -48,15 +50,15 @@ export default function ApiReference() {
   const { server, operations } = useLoaderData<typeof loader>();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>API reference</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="API reference"
+        meta={
+          <>
             Every operation of the JSON API at <code>{server}</code>, generated from the same schemas the server checks input with. The machine-readable
             document: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       <section className="card" aria-labelledby="auth-heading">
         <h2 id="auth-heading">Signing in</h2>
         <p>
@@ -101,56 +103,31 @@ export default function ApiReference() {
               </p>
             ) : null}
             {operation.parameters?.length ? (
-              <div className="table-wrap">
-                <table className="data">
-                  <caption>Parameters</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">In</th>
-                      <th scope="col">Type</th>
-                      <th scope="col">Required</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {operation.parameters.map((p) => (
-                      <tr key={`${p.in}:${p.name}`}>
-                        <td>
-                          <code>{p.name}</code>
-                        </td>
-                        <td data-label="In">{p.in}</td>
-                        <td data-label="Type">{describeType(p.schema)}</td>
-                        <td data-label="Required">{p.required ? "Yes" : "No"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable caption="Parameters" columns={["Name", "In", "Type", "Required"]}>
+                {operation.parameters.map((p) => (
+                  <tr key={`${p.in}:${p.name}`}>
+                    <td>
+                      <code>{p.name}</code>
+                    </td>
+                    <td data-label="In">{p.in}</td>
+                    <td data-label="Type">{describeType(p.schema)}</td>
+                    <td data-label="Required">{p.required ? "Yes" : "No"}</td>
+                  </tr>
+                ))}
+              </DataTable>
             ) : null}
             {body?.properties ? (
-              <div className="table-wrap">
-                <table className="data">
-                  <caption>Body fields ({operation.requestBody?.content["application/json"] ? "JSON" : "multipart/form-data"})</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Field</th>
-                      <th scope="col">Type</th>
-                      <th scope="col">Required</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {Object.entries(body.properties).map(([name, schema]) => (
-                      <tr key={name}>
-                        <td>
-                          <code>{name}</code>
-                        </td>
-                        <td data-label="Type">{describeType(schema)}</td>
-                        <td data-label="Required">{required.has(name) ? "Yes" : "No"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable caption={<>Body fields ({operation.requestBody?.content["application/json"] ? "JSON" : "multipart/form-data"})</>} columns={["Field", "Type", "Required"]}>
+                {Object.entries(body.properties).map(([name, schema]) => (
+                  <tr key={name}>
+                    <td>
+                      <code>{name}</code>
+                    </td>
+                    <td data-label="Type">{describeType(schema)}</td>
+                    <td data-label="Required">{required.has(name) ? "Yes" : "No"}</td>
+                  </tr>
+                ))}
+              </DataTable>
             ) : null}
             <p className="small">
               Answers:{" "}

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -49,11 +50,11 @@ export default function ForgotPassword() {
       <Form method="post" className="form">
         <FormErrors errors={data?.errors[""]} />
         <TextField id="email" name="email" type="email" label="Email" autoComplete="username" required maxLength={254} defaultValue={data?.email} errors={data?.errors.email} />
-        <div className="actions">
+        <ButtonGroup>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             Send me a link
           </button>
-        </div>
+        </ButtonGroup>
       </Form>
       <p className="small">
         <Link to="/login">Back to sign in</Link>

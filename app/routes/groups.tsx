@@ -1,4 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SYSTEM_TYPES } from "../../db/schema/values";
@@ -13,6 +15,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
 import { fieldErrorsOf } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Shared-vendor groups · JointAsk" }];
 
@@ -33,18 +36,20 @@ export default function Groups() {
   const [params] = useSearchParams();
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/vendors">Vendors</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>Shared-vendor groups</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/vendors">Vendors</Link> /
+          </>
+        }
+        title="Shared-vendor groups"
+        meta={
+          <>
             Cities and counties on the same product, including those whose system another agency hosts. One standard export from a product can answer the
             same ask in every place on it.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       {map && map.states.some((s) => s.total > 0) ? (
         <section className="card" aria-labelledby="groups-map-heading">
           <h2 id="groups-map-heading">Where the agencies on shared products are</h2>
@@ -91,11 +96,11 @@ export default function Groups() {
               </option>
             ))}
           </SelectField>
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button">
               Apply
             </button>
-          </div>
+          </ButtonGroup>
           {state ? <input type="hidden" name="state" value={state} /> : null}
         </Form>
         {errors?.page ? <FormErrors errors={errors.page} /> : null}
@@ -111,61 +116,38 @@ export default function Groups() {
       ) : null}
       {result && result.rows.length ? (
         <>
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="visually-hidden">Shared-vendor groups</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Product</th>
-                  <th scope="col">Used as</th>
-                  <th scope="col" className="num">
-                    Cities &amp; counties
-                  </th>
-                  <th scope="col" className="num">
-                    Agencies
-                  </th>
-                  <th scope="col" className="num">
-                    States
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((g) => (
-                  <tr key={`${g.productId}-${g.systemType}`}>
-                    <td>
-                      <Link to={`/products/${g.productId}`} className="row-title">
-                        {g.productName}
-                      </Link>
-                      <div className="muted small">
-                        <Link to={`/vendors/${g.vendorId}`}>{g.vendorName}</Link>
-                      </div>
-                    </td>
-                    <td data-label="Used as">{SYSTEM_TYPE_LABELS[g.systemType]}</td>
-                    <td data-label="Cities & counties" className="num">
-                      {g.cities}
-                    </td>
-                    <td data-label="Agencies" className="num">
-                      {g.agencies}
-                      {g.hosted ? <div className="muted small">{g.hosted} hosted</div> : null}
-                    </td>
-                    <td data-label="States" className="num">
-                      {g.states}
-                    </td>
-                    <td>
-                      {canAsk ? (
-                        <Link to={`/campaigns/new?product=${g.productId}&systemType=${g.systemType}`}>
-                          Joint ask<span className="visually-hidden"> to the {g.productName} group</span>
-                        </Link>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable captionClassName="visually-hidden" caption="Shared-vendor groups" columns={["Product", "Used as", { label: "Cities & counties", numeric: true }, { label: "Agencies", numeric: true }, { label: "States", numeric: true }, <span className="visually-hidden">Actions</span>]}>
+            {result.rows.map((g) => (
+              <tr key={`${g.productId}-${g.systemType}`}>
+                <td>
+                  <Link to={`/products/${g.productId}`} className="row-title">
+                    {g.productName}
+                  </Link>
+                  <div className="muted small">
+                    <Link to={`/vendors/${g.vendorId}`}>{g.vendorName}</Link>
+                  </div>
+                </td>
+                <td data-label="Used as">{SYSTEM_TYPE_LABELS[g.systemType]}</td>
+                <td data-label="Cities & counties" className="num">
+                  {g.cities}
+                </td>
+                <td data-label="Agencies" className="num">
+                  {g.agencies}
+                  {g.hosted ? <div className="muted small">{g.hosted} hosted</div> : null}
+                </td>
+                <td data-label="States" className="num">
+                  {g.states}
+                </td>
+                <td>
+                  {canAsk ? (
+                    <Link to={`/campaigns/new?product=${g.productId}&systemType=${g.systemType}`}>
+                      Joint ask<span className="visually-hidden"> to the {g.productName} group</span>
+                    </Link>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <Pagination page={result.page} pageCount={result.pageCount} total={result.total} noun="group" />
         </>
       ) : result ? (

@@ -1,4 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { requestReference } from "~/domain/request-reference";
+import { DateText } from "~/components/date-text";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -14,10 +17,10 @@ import { useCan } from "~/utils/use-permission";
 import { formatBytes } from "~/domain/mail/labels";
 import { sanitizeMailHtml } from "~/domain/mail/sanitize.server";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.message.subject || "(no subject)"} · Inbox · JointAsk` : "Not found · JointAsk" },
@@ -54,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       bounceStatus: message.bounceStatus,
     },
     mayReclassify: message.organizationId === viewer.organizationId,
-    request: message.requestId ? { number: found.requestNumber, title: found.requestTitle } : null,
+    request: message.requestId ? { number: found.requestNumber ?? 0, organizationCode: found.requestOrganizationCode ?? "", title: found.requestTitle } : null,
     reviewedBy: found.reviewedBy,
     attachments: found.attachments,
   });
@@ -130,11 +133,11 @@ function ReclassifyForm({ message }: { message: { classification: (typeof MAIL_C
         </span>
         <FieldErrors id="bounced-address-error" errors={errors.bouncedAddress} />
       </div>
-      <div className="actions">
+      <ButtonGroup>
         <button type="submit" className="button button--secondary">
           Save classification
         </button>
-      </div>
+      </ButtonGroup>
     </Form>
   );
 }
@@ -145,27 +148,31 @@ export default function InboundMessage() {
   const canReclassify = useCan("request.edit") && mayReclassify;
   return (
     <>
-      <p className="breadcrumb">
-        <Link to={message.status === "review" ? "/inbox/review" : "/inbox"}>{message.status === "review" ? "Mail to review" : "Inbox"}</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>{message.subject || "(no subject)"}</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to={message.status === "review" ? "/inbox/review" : "/inbox"}>{message.status === "review" ? "Mail to review" : "Inbox"}</Link> /
+          </>
+        }
+        title={message.subject || "(no subject)"}
+        meta={
+          <>
             <InboundStatusBadge status={message.status} /> <ClassificationBadge classification={message.classification} />
             {request && message.requestId ? (
               <>
                 {" "}
-                · on <Link to={`/requests/${message.requestId}`}>#{request.number} {request.title}</Link>
+                · on <Link to={`/requests/${message.requestId}`}>{requestReference(request)} {request.title}</Link>
               </>
             ) : null}
             {reviewedBy ? ` · by ${reviewedBy}` : ""}
-          </p>
-        </div>
-        <a className="button button--secondary" href={`/inbox/raw/${message.id}`}>
-          Download original (.eml)
-        </a>
-      </div>
+          </>
+        }
+        actions={
+          <a className="button button--secondary" href={`/inbox/raw/${message.id}`}>
+            Download original (.eml)
+          </a>
+        }
+      />
       <MailNav />
       {message.status === "review" ? (
         <p className="notice" role="note">
@@ -198,11 +205,11 @@ export default function InboundMessage() {
               {message.sentAt ? (
                 <>
                   <dt>Sent</dt>
-                  <dd>{formatInstant(message.sentAt, timeZone)}</dd>
+                  <dd><DateText instant={message.sentAt} timeZone={timeZone} /></dd>
                 </>
               ) : null}
               <dt>{message.channel === "upload" ? "Uploaded" : "Received"}</dt>
-              <dd>{formatInstant(message.receivedAt, timeZone)}</dd>
+              <dd><DateText instant={message.receivedAt} timeZone={timeZone} /></dd>
               <dt>Size</dt>
               <dd>{formatBytes(message.rawSize)}</dd>
               <dt>Message-ID</dt>

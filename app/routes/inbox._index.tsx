@@ -1,4 +1,7 @@
 import { EmptyState } from "~/components/empty-state";
+import { DateText } from "~/components/date-text";
+import { DataTable } from "~/components/ui/data-table";
+import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -12,10 +15,10 @@ import { listInbound, receiveMail, reviewCount } from "~/domain/mail/inbound.ser
 import { formatBytes } from "~/domain/mail/labels";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/uploads.server";
 import { useTimeZone } from "~/utils/use-root";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Inbox · JointAsk" }];
 
@@ -90,12 +93,10 @@ export default function Inbox() {
   const fileErrors = actionData?.errors.file;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Inbox</h1>
-          <p className="page-header__meta">Agency replies, automatic replies and bounces, filed on their requests.</p>
-        </div>
-      </div>
+      <PageHeader
+        title="Inbox"
+        meta="Agency replies, automatic replies and bounces, filed on their requests."
+      />
       <MailNav reviewCount={toReview} />
       <div className="grid-2">
         <section className="card" aria-labelledby="received-heading">
@@ -105,38 +106,25 @@ export default function Inbox() {
               <p>Agencies' replies to your letters are filed here, on their request, as they arrive.</p>
             </EmptyState>
           ) : (
-            <div className="table-wrap">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Received</th>
-                    <th scope="col">From</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Subject</th>
-                    <th scope="col">Request</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <tr key={row.id}>
-                      <td data-label="Received">{formatInstant(row.receivedAt, timeZone)}</td>
-                      <td data-label="From">{row.fromName ?? row.fromAddress ?? "Unknown sender"}</td>
-                      <td data-label="Kind">
-                        <ClassificationBadge classification={row.classification} />
-                      </td>
-                      <td data-label="Subject">
-                        <Link to={`/inbox/${row.id}`} className="row-title">
-                          {row.subject || "(no subject)"}
-                        </Link>
-                      </td>
-                      <td data-label="Request">
-                        {row.requestId ? <Link to={`/requests/${row.requestId}`}>#{row.requestNumber}</Link> : <span className="muted">—</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable columns={["Received", "From", "Kind", "Subject", "Request"]}>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td data-label="Received"><DateText instant={row.receivedAt} timeZone={timeZone} /></td>
+                  <td data-label="From">{row.fromName ?? row.fromAddress ?? "Unknown sender"}</td>
+                  <td data-label="Kind">
+                    <ClassificationBadge classification={row.classification} />
+                  </td>
+                  <td data-label="Subject">
+                    <Link to={`/inbox/${row.id}`} className="row-title">
+                      {row.subject || "(no subject)"}
+                    </Link>
+                  </td>
+                  <td data-label="Request">
+                    {row.requestId ? <Link to={`/requests/${row.requestId}`}>#{row.requestNumber}</Link> : <span className="muted">—</span>}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           <Pagination page={page} pageCount={pageCount} total={total} noun="message" />
         </section>
@@ -160,11 +148,11 @@ export default function Inbox() {
               />
               <FieldErrors id="eml-file-error" errors={fileErrors} />
             </div>
-            <div className="actions">
+            <ButtonGroup>
               <button type="submit" className="button">
                 Upload
               </button>
-            </div>
+            </ButtonGroup>
           </Form>
           <p className="small muted">
             {listening

@@ -1,4 +1,5 @@
 import { EmptyState } from "~/components/empty-state";
+import { DateText } from "~/components/date-text";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -9,11 +10,11 @@ import { Pagination } from "~/components/pagination";
 import { discardFromReview, fileFromReview, listInbound } from "~/domain/mail/inbound.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Mail to review · JointAsk" }];
 
@@ -67,12 +68,10 @@ export default function Review() {
   const timeZone = useTimeZone();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Mail to review</h1>
-          <p className="page-header__meta">Mail that could not be filed on its own: file it on a request, or discard it.</p>
-        </div>
-      </div>
+      <PageHeader
+        title="Mail to review"
+        meta="Mail that could not be filed on its own: file it on a request, or discard it."
+      />
       <MailNav reviewCount={total} />
       {rows.length === 0 ? (
         <section className="card">
@@ -92,7 +91,7 @@ export default function Review() {
                 </h2>
                 <p className="muted small">
                   From {row.fromName ? `${row.fromName} <${row.fromAddress}>` : (row.fromAddress ?? "an unknown sender")} ·{" "}
-                  {row.channel === "upload" ? "uploaded" : "received"} {formatInstant(row.receivedAt, timeZone)}
+                  {row.channel === "upload" ? "uploaded" : "received"} <DateText instant={row.receivedAt} timeZone={timeZone} />
                   {row.recipient ? ` · to ${row.recipient}` : ""}
                 </p>
                 <p className="review-item__reason">

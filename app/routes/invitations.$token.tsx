@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -9,7 +11,6 @@ import { acceptInvitation, describeInvitation, INVITATION_GONE, type InvitationV
 import { newPasswordFields, PASSWORDS_DIFFER, passwordsMatch } from "~/domain/password-rules";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "~/domain/permissions";
 import { getViewer, signIn } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { fieldErrorsOf } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
@@ -75,7 +76,7 @@ export default function InvitationPage() {
         <dt>Your email</dt>
         <dd>{view.email}</dd>
         <dt>Link works until</dt>
-        <dd>{formatInstant(view.expiresAt, timeZone)}</dd>
+        <dd><DateText instant={view.expiresAt} timeZone={timeZone} /></dd>
       </dl>
       {loaded.signedInAs ? (
         <p className="notice" role="note">
@@ -86,11 +87,11 @@ export default function InvitationPage() {
         <FormErrors errors={errors?.[""]} />
         <TextField id="name" name="name" label="Your name" autoComplete="name" required maxLength={200} defaultValue={data?.name ?? ""} errors={errors?.name} />
         <NewPasswordFields errors={errors} />
-        <div className="actions">
+        <ButtonGroup>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             Join {view.organizationName}
           </button>
-        </div>
+        </ButtonGroup>
       </Form>
     </div>
   );

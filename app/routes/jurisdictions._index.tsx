@@ -1,4 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { DataTable } from "~/components/ui/data-table";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -15,6 +17,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { useCan } from "~/utils/use-permission";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Jurisdictions · JointAsk" }];
 
@@ -48,45 +51,32 @@ export default function Jurisdictions() {
   const stateLevel = jurisdictions.filter((j) => !j.stateId);
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Jurisdictions</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Jurisdictions"
+        meta={
+          <>
             Whose public-records law applies. Cities, counties and regional authorities follow their state's law.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       <div className="grid-2">
         <div>
           <section className="card" aria-labelledby="local-heading">
             <h2 id="local-heading">Cities, counties and regional authorities</h2>
             {local.length ? (
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">State</th>
-                    <th scope="col">County</th>
-                    <th scope="col" className="num">
-                      Agencies
-                    </th>
+              <DataTable columns={["Name", "Kind", "State", "County", { label: "Agencies", numeric: true }]}>
+                {local.map((j) => (
+                  <tr key={j.id}>
+                    <td className="row-title">{j.name}</td>
+                    <td data-label="Kind">{JURISDICTION_KIND_LABELS[j.kind]}</td>
+                    <td data-label="State">{j.stateName}</td>
+                    <td data-label="County">{j.county ?? <span className="muted">—</span>}</td>
+                    <td data-label="Agencies" className="num">
+                      {j.agencyCount}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {local.map((j) => (
-                    <tr key={j.id}>
-                      <td className="row-title">{j.name}</td>
-                      <td data-label="Kind">{JURISDICTION_KIND_LABELS[j.kind]}</td>
-                      <td data-label="State">{j.stateName}</td>
-                      <td data-label="County">{j.county ?? <span className="muted">—</span>}</td>
-                      <td data-label="Agencies" className="num">
-                        {j.agencyCount}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
             ) : (
               <p className="muted">None yet: add the places whose departments you ask.</p>
             )}
@@ -141,11 +131,11 @@ export default function Jurisdictions() {
                 errors={fields.county.errors}
                 hint="For a city or authority: the county it lies in. Some states close offices on days that exist only in some counties."
               />
-              <div className="actions">
+              <ButtonGroup>
                 <button type="submit" className="button">
                   Add
                 </button>
-              </div>
+              </ButtonGroup>
             </Form>
             <p className="small muted">
               Then <Link to="/agencies/new">add its agencies</Link>.

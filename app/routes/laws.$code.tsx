@@ -5,6 +5,8 @@ import {
   getTextareaProps,
   useForm,
 } from "@conform-to/react";
+import { DateText } from "~/components/date-text";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type {
   ActionFunctionArgs,
@@ -41,7 +43,7 @@ import {
 } from "~/domain/deadlines.server";
 import { requireViewer } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { formatInstant, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
@@ -49,6 +51,7 @@ import { readFormData } from "~/utils/bounded-input.server";
 import { retryOnConflict } from "~/utils/db-errors.server";
 import { editVersion, editVersionField, staleEdit } from "~/domain/edit-version";
 import { conflictOf, EditConflict, VersionField } from "~/components/edit-conflict";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -172,17 +175,19 @@ export default function LawPage() {
   );
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/laws">Law table</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/laws">Law table</Link> /
+          </>
+        }
+        title={
+          <>
             {law.jurisdiction}: {law.lawName}
-          </h1>
-          <p className="page-header__meta">{law.citation}</p>
-        </div>
-      </div>
+          </>
+        }
+        meta={law.citation}
+      />
       <div className="grid-2">
         <div>
           <section className="card">
@@ -272,7 +277,7 @@ export default function LawPage() {
                         : "Back to the reference table"}
                     </div>
                     <div className="timeline__meta">
-                      {formatInstant(h.createdAt, timeZone)} ·{" "}
+                      <DateText instant={h.createdAt} timeZone={timeZone} /> ·{" "}
                       {h.by ?? "a former member"}
                     </div>
                     <p className="timeline__body">{h.reason}</p>
@@ -314,11 +319,11 @@ export default function LawPage() {
                 rows={3}
                 hint="Cite what you read: statute, regulation, ruling."
               />
-              <div className="actions">
+              <ButtonGroup>
                 <button type="submit" className="button">
                   Save correction
                 </button>
-              </div>
+              </ButtonGroup>
             </Form>
           </section>
         ) : null}

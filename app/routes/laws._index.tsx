@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TextField } from "~/components/fields";
@@ -13,6 +14,7 @@ import { readFormData } from "~/utils/bounded-input.server";
 import { retryOnConflict } from "~/utils/db-errors.server";
 import { editVersion, editVersionField, staleEdit } from "~/domain/edit-version";
 import { conflictOf, EditConflict, VersionField } from "~/components/edit-conflict";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Law table · JointAsk" }];
 
@@ -49,15 +51,15 @@ export default function Laws() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Law table</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Law table"
+        meta={
+          <>
             Response deadlines of federal FOIA, DC and every state. Cities and counties follow their state. Public calculator:{" "}
             <Link to="/deadlines">/deadlines</Link>.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       <section className="card" aria-labelledby="policy-heading">
         <h2 id="policy-heading">Follow-up policy</h2>
         <p className="small">
@@ -89,39 +91,25 @@ export default function Laws() {
           </p>
         )}
       </section>
-      <div className="table-wrap">
-        <table className="data">
-          <caption className="visually-hidden">Laws</caption>
-          <thead>
-            <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Law</th>
-              <th scope="col">Response</th>
-              <th scope="col">Extension</th>
-              <th scope="col">Confidence</th>
-            </tr>
-          </thead>
-          <tbody>
-            {laws.map(({ law, corrected }) => (
-              <tr key={law.jurisdiction}>
-                <td>
-                  <Link to={`/laws/${law.jurisdiction}`} className="row-title">
-                    {law.jurisdiction}
-                  </Link>
-                </td>
-                <td data-label="Law">
-                  {law.lawName}
-                  <div className="muted">{law.citation}</div>
-                  {corrected ? <span className="badge badge--waiting">Corrected by your organization</span> : null}
-                </td>
-                <td data-label="Response">{law.responseDays ? `${law.responseDays} ${law.dayType} days` : <span className="muted">No fixed number</span>}</td>
-                <td data-label="Extension">{law.extensionDays ? `${law.extensionDays} ${law.extensionDayType} days` : <span className="muted">—</span>}</td>
-                <td data-label="Confidence">{law.confidence}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable captionClassName="visually-hidden" caption="Laws" columns={["Code", "Law", "Response", "Extension", "Confidence"]}>
+        {laws.map(({ law, corrected }) => (
+          <tr key={law.jurisdiction}>
+            <td>
+              <Link to={`/laws/${law.jurisdiction}`} className="row-title">
+                {law.jurisdiction}
+              </Link>
+            </td>
+            <td data-label="Law">
+              {law.lawName}
+              <div className="muted">{law.citation}</div>
+              {corrected ? <span className="badge badge--waiting">Corrected by your organization</span> : null}
+            </td>
+            <td data-label="Response">{law.responseDays ? `${law.responseDays} ${law.dayType} days` : <span className="muted">No fixed number</span>}</td>
+            <td data-label="Extension">{law.extensionDays ? `${law.extensionDays} ${law.extensionDayType} days` : <span className="muted">—</span>}</td>
+            <td data-label="Confidence">{law.confidence}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -128,11 +129,11 @@ export default function Login() {
           errors={fields.password.errors}
           autoComplete="current-password"
         />
-        <div className="actions">
+        <ButtonGroup>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             Sign in
           </button>
-        </div>
+        </ButtonGroup>
       </Form>
       <p className="small">
         <Link to="/forgot-password">Forgot your password?</Link>

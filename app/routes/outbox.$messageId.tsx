@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { requestReference } from "~/domain/request-reference";
+import { DateText } from "~/components/date-text";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { MailNav, OutboxStatusBadge } from "~/components/mail";
@@ -8,11 +10,11 @@ import { sanitizeMailHtml } from "~/domain/mail/sanitize.server";
 import { isUuid } from "~/domain/requests.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.message.subject} · Outbox · JointAsk` : "Not found · JointAsk" }];
 
@@ -48,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       serverResponse: message.serverResponse,
       requestId: message.requestId,
     },
-    request: found.requestNumber !== null ? { number: found.requestNumber, title: found.requestTitle } : null,
+    request: found.requestNumber !== null ? { number: found.requestNumber, organizationCode: found.requestOrganizationCode ?? "", title: found.requestTitle } : null,
     devMailbox: found.devMailbox,
     hiddenBody: found.hiddenBody,
   });
@@ -74,30 +76,36 @@ export default function OutboxMessage() {
   const timeZone = useTimeZone();
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/outbox">Outbox</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>{message.subject}</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/outbox">Outbox</Link> /
+          </>
+        }
+        title={message.subject}
+        meta={
+          <>
             <OutboxStatusBadge status={message.status} retrying={message.attempts > 0} /> · {MAIL_KIND_LABELS[message.kind]}
             {request && message.requestId ? (
               <>
                 {" "}
-                · on <Link to={`/requests/${message.requestId}`}>#{request.number} {request.title}</Link>
+                · on <Link to={`/requests/${message.requestId}`}>{requestReference(request)} {request.title}</Link>
               </>
             ) : null}
-          </p>
-        </div>
-        {message.status === "failed" ? (
-          <Form method="post">
-            <button type="submit" name="intent" value="retry" className="button">
-              Send again
-            </button>
-          </Form>
-        ) : null}
-      </div>
+          </>
+        }
+        actions={
+          <>
+            {message.status === "failed" ? (
+              <Form method="post">
+                <button type="submit" name="intent" value="retry" className="button">
+                  Send again
+                </button>
+              </Form>
+            ) : null}
+          </>
+        }
+      />
       <MailNav />
       <div className="grid-2">
         {hiddenBody ? (
@@ -139,7 +147,7 @@ export default function OutboxMessage() {
               </>
             ) : null}
             <dt>Queued</dt>
-            <dd>{formatInstant(message.createdAt, timeZone)}</dd>
+            <dd><DateText instant={message.createdAt} timeZone={timeZone} /></dd>
             <dt>Attempts</dt>
             <dd>
               {message.attempts} of {message.maxAttempts}
@@ -148,7 +156,7 @@ export default function OutboxMessage() {
               <>
                 <dt>Sent</dt>
                 <dd>
-                  {formatInstant(message.sentAt, timeZone)}
+                  <DateText instant={message.sentAt} timeZone={timeZone} />
                   {message.transport === "dev_mailbox" ? " (development mailbox)" : ""}
                 </dd>
               </>
@@ -156,7 +164,7 @@ export default function OutboxMessage() {
             {message.status === "queued" && message.attempts > 0 ? (
               <>
                 <dt>Next try</dt>
-                <dd>{formatInstant(message.nextAttemptAt, timeZone)}</dd>
+                <dd><DateText instant={message.nextAttemptAt} timeZone={timeZone} /></dd>
               </>
             ) : null}
             {message.lastError ? (

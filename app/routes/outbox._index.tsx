@@ -1,4 +1,6 @@
 import { EmptyState } from "~/components/empty-state";
+import { DateText } from "~/components/date-text";
+import { DataTable } from "~/components/ui/data-table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -11,10 +13,10 @@ import { MAIL_KIND_LABELS, OUTBOX_FILTERS, type OutboxFilter } from "~/domain/ma
 import { listOutbox, outboxCounts, sendTestMessage } from "~/domain/mail/outbox.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · JointAsk" }];
 
@@ -62,17 +64,17 @@ export default function Outbox() {
   };
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Outbox</h1>
-          <p className="page-header__meta">Every letter, digest and alert the app sends, and what became of it.</p>
-        </div>
-        <Form method="post">
-          <button type="submit" name="intent" value="send-test" className="button button--secondary">
-            Send a test message to {email}
-          </button>
-        </Form>
-      </div>
+      <PageHeader
+        title="Outbox"
+        meta="Every letter, digest and alert the app sends, and what became of it."
+        actions={
+          <Form method="post">
+            <button type="submit" name="intent" value="send-test" className="button button--secondary">
+              Send a test message to {email}
+            </button>
+          </Form>
+        }
+      />
       <MailNav reviewCount={toReview} />
       {devMailbox ? (
         <p className="notice" role="note">
@@ -93,51 +95,42 @@ export default function Outbox() {
             <p>Letters and follow-ups you send from a request's page appear here, with whether they were delivered.</p>
           </EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Queued</th>
-                  <th scope="col">Message</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Request</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id}>
-                    <td data-label="Queued">{formatInstant(row.createdAt, timeZone)}</td>
-                    <td data-label="Message">
-                      <Link to={`/outbox/${row.id}`} className="row-title">
-                        {row.subject}
-                      </Link>
-                      <div className="muted small">{MAIL_KIND_LABELS[row.kind]}</div>
-                    </td>
-                    <td data-label="To">{row.toAddress}</td>
-                    <td data-label="Request">
-                      {row.requestId && row.requestNumber !== null ? <Link to={`/requests/${row.requestId}`}>#{row.requestNumber}</Link> : <span className="muted">—</span>}
-                    </td>
-                    <td data-label="Status">
-                      <OutboxStatusBadge status={row.status} retrying={row.attempts > 0} />
-                      {row.status === "sent" && row.sentAt ? (
-                        <div className="muted small">
-                          {row.transport === "dev_mailbox" ? "To the dev mailbox " : ""}
-                          {formatInstant(row.sentAt, timeZone)}
-                        </div>
+          <DataTable columns={["Queued", "Message", "To", "Request", "Status"]}>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <td data-label="Queued"><DateText instant={row.createdAt} timeZone={timeZone} /></td>
+                <td data-label="Message">
+                  <Link to={`/outbox/${row.id}`} className="row-title">
+                    {row.subject}
+                  </Link>
+                  <div className="muted small">{MAIL_KIND_LABELS[row.kind]}</div>
+                </td>
+                <td data-label="To">{row.toAddress}</td>
+                <td data-label="Request">
+                  {row.requestId && row.requestNumber !== null ? <Link to={`/requests/${row.requestId}`}>#{row.requestNumber}</Link> : <span className="muted">—</span>}
+                </td>
+                <td data-label="Status">
+                  <OutboxStatusBadge status={row.status} retrying={row.attempts > 0} />
+                  {row.status === "sent" && row.sentAt ? (
+                    <div className="muted small">
+                      {row.transport === "dev_mailbox" ? "To the dev mailbox " : ""}
+                      <DateText instant={row.sentAt} timeZone={timeZone} />
+                    </div>
+                  ) : null}
+                  {row.status !== "sent" && row.lastError ? (
+                    <div className="small error-text">
+                      {row.lastError}
+                      {row.status === "queued" ? (
+                        <>
+                          {" · "}next try <DateText instant={row.nextAttemptAt} timeZone={timeZone} />
+                        </>
                       ) : null}
-                      {row.status !== "sent" && row.lastError ? (
-                        <div className="small error-text">
-                          {row.lastError}
-                          {row.status === "queued" ? ` · next try ${formatInstant(row.nextAttemptAt, timeZone)}` : ""}
-                        </div>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                    </div>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <Pagination page={page} pageCount={pageCount} total={total} noun="message" />
       </section>

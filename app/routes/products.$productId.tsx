@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { TextField } from "~/components/fields";
@@ -18,6 +19,7 @@ import { formatDate, todayIn } from "~/utils/dates";
 import { badQuery, notFound } from "~/utils/responses.server";
 import { useToday } from "~/utils/use-root";
 import { useCan } from "~/utils/use-permission";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.product.name} (${data.product.vendorName}) · JointAsk` : "Not found · JointAsk" },
@@ -55,29 +57,33 @@ export default function ProductPage() {
   const canManage = useCan("vendor.manage") && owned;
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/vendors">Vendors</Link> / <Link to={`/vendors/${product.vendorId}`}>{product.vendorName}</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>{product.name}</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/vendors">Vendors</Link> / <Link to={`/vendors/${product.vendorId}`}>{product.vendorName}</Link> /
+          </>
+        }
+        title={product.name}
+        meta={
+          <>
             {SYSTEM_TYPE_LABELS[product.systemType]} by <Link to={`/vendors/${product.vendorId}`}>{product.vendorName}</Link>
-          </p>
-        </div>
-        <div className="actions">
-          {totalAgencies > 0 && canAsk ? (
-            <Link to={`/campaigns/new?product=${product.id}`} className="button">
-              Start a joint ask
-            </Link>
-          ) : null}
-          {canManage ? (
-            <Link to={`/products/${product.id}/edit`} className="button button--secondary">
-              Edit
-            </Link>
-          ) : null}
-        </div>
-      </div>
+          </>
+        }
+        actions={
+          <ButtonGroup>
+            {totalAgencies > 0 && canAsk ? (
+              <Link to={`/campaigns/new?product=${product.id}`} className="button">
+                Start a joint ask
+              </Link>
+            ) : null}
+            {canManage ? (
+              <Link to={`/products/${product.id}/edit`} className="button button--secondary">
+                Edit
+              </Link>
+            ) : null}
+          </ButtonGroup>
+        }
+      />
       {!owned ? (
         <p className="notice" role="note">
           {product.organizationName} shares this product with your coalition. Only its members can change it.

@@ -15,6 +15,7 @@ import { notFound } from "~/utils/responses.server";
 import { ownsRow } from "~/domain/access.server";
 import { readFormData } from "~/utils/bounded-input.server";
 import { conflictOf, EditConflict, VersionField } from "~/components/edit-conflict";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.product.name} · JointAsk` : "Not found · JointAsk" }];
 
@@ -66,13 +67,15 @@ export default function EditProduct() {
   });
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/vendors">Vendors</Link> / <Link to={`/vendors/${product.vendorId}`}>{product.vendorName}</Link> /{" "}
-        <Link to={`/products/${product.id}`}>{product.name}</Link> /
-      </p>
-      <div className="page-header">
-        <h1>Edit {product.name}</h1>
-      </div>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/vendors">Vendors</Link> / <Link to={`/vendors/${product.vendorId}`}>{product.vendorName}</Link> /{" "}
+            <Link to={`/products/${product.id}`}>{product.name}</Link> /
+          </>
+        }
+        title={<>Edit {product.name}</>}
+      />
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
 import { json } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { PublicRequestBody } from "~/components/public-request-body";
@@ -7,8 +8,9 @@ import { getPublicRequest, type PublicTarget } from "~/domain/public-requests.se
 import { publicAgencyScorecard } from "~/domain/analytics.server";
 import { Scorecard } from "~/components/scorecard";
 import { isOpenStatus, STATUS_LABELS } from "~/domain/request-status";
-import { describeDue, formatDate, todayIn } from "~/utils/dates";
+import { formatDate, todayIn } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 function describeTarget(target: PublicTarget): string {
   if (target.kind === "vendor") return `${target.name} (vendor)`;
@@ -44,18 +46,20 @@ export default function PublicRequestPage() {
   const { target } = request;
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/r">Public requests</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>{request.title}</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/r">Public requests</Link> /
+          </>
+        }
+        title={request.title}
+        meta={
+          <>
             <StatusBadge status={request.status} /> · filed by {request.organizationName} with {describeTarget(target)}
-            {request.dueOn && isOpenStatus(request.status) ? <> · {describeDue(request.dueOn, today)}</> : null}
-          </p>
-        </div>
-      </div>
+            {request.dueOn && isOpenStatus(request.status) ? <> · <DateText date={request.dueOn} today={today} as="due" /></> : null}
+          </>
+        }
+      />
 
       <PublicRequestBody request={request} today={today} />
       {figures && target.kind === "agency" ? (

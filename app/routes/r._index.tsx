@@ -1,4 +1,6 @@
 import { EmptyState } from "~/components/empty-state";
+import { DateText } from "~/components/date-text";
+import { ButtonGroup } from "~/components/ui/button-group";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -10,8 +12,9 @@ import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { parsePublicIndexFilters } from "~/domain/public-requests";
 import { decodePublicCursor, listPublicRequests, listPublicStates } from "~/domain/public-requests.server";
 import { REQUEST_STATUSES, STATUS_LABELS } from "~/domain/request-status";
-import { formatDate, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
 import { fieldErrorsOf } from "~/utils/responses.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [
   { title: "Public records requests · JointAsk" },
@@ -52,15 +55,15 @@ export default function PublicIndex() {
   const filtered = ["q", "status", "state"].some((k) => params.get(k));
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Public records requests</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Public records requests"
+        meta={
+          <>
             Requests to police departments, sheriffs, 911 centers and their vendors, published by the organizations that filed them. Newest
             published first.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
 
       <section className="card" aria-labelledby="public-filters-heading">
         <h2 id="public-filters-heading" className="visually-hidden">
@@ -92,7 +95,7 @@ export default function PublicIndex() {
               </option>
             ))}
           </SelectField>
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button">
               Search
             </button>
@@ -101,7 +104,7 @@ export default function PublicIndex() {
                 Clear
               </Link>
             ) : null}
-          </div>
+          </ButtonGroup>
         </Form>
         {errors?.page ? <FormErrors errors={errors.page} /> : null}
         {errors && "after" in errors && errors.after ? <FormErrors errors={errors.after} /> : null}
@@ -143,7 +146,7 @@ export default function PublicIndex() {
                     <td data-label="Status">
                       <StatusBadge status={r.status} />
                     </td>
-                    <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, r.today) : <span className="muted">Not filed</span>}</td>
+                    <td data-label="Filed">{r.filedOn ? <DateText date={r.filedOn} today={r.today} /> : <span className="muted">Not filed</span>}</td>
                     <td data-label="Due">
                       <DueCell row={r} today={r.today} />
                     </td>

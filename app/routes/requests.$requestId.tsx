@@ -1,4 +1,6 @@
 import { requestReference } from "~/domain/request-reference";
+import { DateText } from "~/components/date-text";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -35,7 +37,7 @@ import {
 import { CHANNEL_LABELS, DIRECTION_LABELS } from "~/domain/timeline";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { describeWhen, formatDate, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
@@ -51,6 +53,7 @@ import { requestBounces } from "~/domain/mail/bounces.server";
 import { trackingProposals } from "~/domain/mail/tracking.server";
 import { readFormData } from "~/utils/bounded-input.server";
 import { applyRequestChange, isFieldsPageChange, isRequestChangeName, permissionFor } from "~/domain/request-changes.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${requestReference(data.request)} ${data.request.title} · JointAsk` : "Not found · JointAsk" },
@@ -161,11 +164,11 @@ function StatusForm({ nextStatuses, today }: { nextStatuses: readonly (keyof typ
         hint="The deadline clock uses this date, e.g. the day the agency's letter arrived."
       />
       <TextAreaField label="Note (optional)" {...getTextareaProps(fields.note)} id={fields.note.id} errors={fields.note.errors} rows={3} />
-      <div className="actions">
+      <ButtonGroup>
         <button type="submit" className="button">
           Change status
         </button>
-      </div>
+      </ButtonGroup>
     </Form>
   );
 }
@@ -183,11 +186,11 @@ function NoteForm() {
       <input type="hidden" name="intent" value="add-note" />
       <TextAreaField label="Note" {...getTextareaProps(fields.body)} id={fields.body.id} errors={fields.body.errors} rows={3} />
       <InternalCheckbox name={fields.internal.name} />
-      <div className="actions">
+      <ButtonGroup>
         <button type="submit" className="button">
           Add note
         </button>
-      </div>
+      </ButtonGroup>
     </Form>
   );
 }
@@ -261,11 +264,11 @@ function VisibilityForm({ current, embargoUntil, canPublish, today }: { current:
           hint="A public request stays off its public page until this day starts (in your organization's time zone); until then the coalition sees it. Leave empty to publish now."
         />
       ) : null}
-      <div className="actions">
+      <ButtonGroup>
         <button type="submit" className="button button--secondary">
           Save who can see it
         </button>
-      </div>
+      </ButtonGroup>
     </Form>
   );
 }
@@ -286,7 +289,7 @@ function VisibilityExplanation({
   if (request.embargoUntil && request.embargoUntil > today) {
     return (
       <>
-        The coalition sees it now; its public page, <code>/r/{request.publicSlug}</code>, opens {describeWhen(request.embargoUntil, today)}.
+        The coalition sees it now; its public page, <code>/r/{request.publicSlug}</code>, opens <DateText date={request.embargoUntil} today={today} as="when" />.
       </>
     );
   }
@@ -329,11 +332,11 @@ function CommunicationForm({ today }: { today: string }) {
       </div>
       <TextAreaField label="Summary" {...getTextareaProps(fields.summary)} id={fields.summary.id} errors={fields.summary.errors} rows={3} />
       <InternalCheckbox name={fields.internal.name} />
-      <div className="actions">
+      <ButtonGroup>
         <button type="submit" className="button">
           Log communication
         </button>
-      </div>
+      </ButtonGroup>
     </Form>
   );
 }
@@ -361,11 +364,11 @@ function ExtensionForm({ today }: { today: string }) {
       <label className="small">
         <input type="checkbox" name={fields.requesterAgreed.name} value="on" /> The requester agreed to this extension
       </label>
-      <div className="actions">
+      <ButtonGroup>
         <button type="submit" className="button button--secondary">
           Log extension
         </button>
-      </div>
+      </ButtonGroup>
     </Form>
   );
 }
@@ -389,11 +392,11 @@ function AgreedDateForm({ today }: { today: string }) {
         <TextField label="Agreed on" {...getInputProps(fields.on, { type: "date" })} id={fields.on.id} errors={fields.on.errors} />
       </div>
       <TextAreaField label="What was agreed" {...getTextareaProps(fields.reason)} id={fields.reason.id} errors={fields.reason.errors} rows={2} />
-      <div className="actions">
+      <ButtonGroup>
         <button type="submit" className="button button--secondary">
           Record agreed date
         </button>
-      </div>
+      </ButtonGroup>
     </Form>
   );
 }
@@ -411,11 +414,11 @@ function TagsForm({ current }: { current: readonly string[] }) {
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="tags" />
         <TextField label="Add tags" {...getInputProps(fields.add, { type: "text" })} id={fields.add.id} errors={fields.add.errors} hint="Separate tags with commas." />
-        <div className="actions">
+        <ButtonGroup>
           <button type="submit" className="button button--secondary">
             Add tags
           </button>
-        </div>
+        </ButtonGroup>
       </Form>
       {current.length ? (
         <ul className="inline-list" aria-label="Take a tag off">
@@ -448,11 +451,11 @@ function NextActionForm({ current }: { current: string | null }) {
     <Form method="post" className="form" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="set-next-action" />
       <TextField label="Next action date" {...getInputProps(fields.nextActionOn, { type: "date" })} id={fields.nextActionOn.id} errors={fields.nextActionOn.errors} hint="Leave empty to clear it." />
-      <div className="actions">
+      <ButtonGroup>
         <button type="submit" className="button button--secondary">
           Save next action
         </button>
-      </div>
+      </ButtonGroup>
     </Form>
   );
 }
@@ -476,11 +479,11 @@ function AssignForm({ members, current }: { members: { id: string; name: string 
           </option>
         ))}
       </SelectField>
-      <div className="actions">
+      <ButtonGroup>
         <button type="submit" className="button button--secondary">
           Save assignee
         </button>
-      </div>
+      </ButtonGroup>
     </Form>
   );
 }
@@ -502,7 +505,7 @@ function BounceNotice({ bounces, canEdit }: { bounces: NonNullable<LoaderData["b
             Delivery failed to <strong>{b.address}</strong>: {b.reason}. The agency never got this letter. The bounce is not its answer: the
             status and the deadline are unchanged.
           </p>
-          <p className="actions">
+          <ButtonGroup as="p">
             <Link to={targetUrl} className="button">
               {b.resendable ? `Resend to ${bounces.contact}` : "Fix the contact"}
             </Link>{" "}
@@ -516,7 +519,7 @@ function BounceNotice({ bounces, canEdit }: { bounces: NonNullable<LoaderData["b
                 </button>
               </Form>
             ) : null}
-          </p>
+          </ButtonGroup>
         </div>
       ))}
       {bounces.bounces.length === 0 && bounces.contactBouncesElsewhere ? (
@@ -545,14 +548,14 @@ function TrackingProposals({ proposals, current }: { proposals: LoaderData["prop
               from <Link to={`/inbox/${p.inboundMessageId}`}>“{p.subject || "(no subject)"}”</Link>
             </span>
           </p>
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" name="decision" value="accepted" className="button button--secondary" aria-label={`Use this number, ${p.value}, as the tracking number`}>
               Use this number
             </button>
             <button type="submit" name="decision" value="declined" className="button button--quiet" aria-label={`Not it: ${p.value}`}>
               Not it
             </button>
-          </div>
+          </ButtonGroup>
         </Form>
       ))}
     </div>
@@ -565,11 +568,11 @@ function AutoFollowUpForm({ on, text, enabled }: { on: boolean; text: string; en
       <input type="hidden" name="intent" value="auto-follow-up" />
       <p className="small">{text}</p>
       {enabled ? (
-        <div className="actions">
+        <ButtonGroup>
           <button type="submit" name="autoFollowUp" value={on ? "off" : "on"} className="button button--secondary">
             {on ? "Turn off for this request" : "Turn on for this request"}
           </button>
-        </div>
+        </ButtonGroup>
       ) : null}
     </Form>
   );
@@ -590,15 +593,19 @@ export default function RequestPage() {
   const openPanel = actionData?.intent;
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/requests">Requests</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/requests">Requests</Link> /
+          </>
+        }
+        title={
+          <>
             <span className="muted">{requestReference(request)}</span> {request.title}
-          </h1>
-          <p className="page-header__meta">
+          </>
+        }
+        meta={
+          <>
             <StatusBadge status={request.status} /> <VisibilityBadge visibility={request.visibility} embargoUntil={request.embargoUntil} today={today} /> · to{" "}
             {request.vendorId ? (
               <>
@@ -615,21 +622,23 @@ export default function RequestPage() {
                 · part of <Link to={`/campaigns/${request.campaignId}`}>{request.campaignTitle}</Link>
               </>
             ) : null}
-          </p>
-        </div>
-        <div className="actions">
-          {canWriteLetters ? (
-            <Link to={`/requests/${request.id}/letters`} className="button">
-              Write letter
-            </Link>
-          ) : null}
-          {canEdit ? (
-            <Link to={`/requests/${request.id}/edit`} className="button button--secondary">
-              Edit
-            </Link>
-          ) : null}
-        </div>
-      </div>
+          </>
+        }
+        actions={
+          <ButtonGroup>
+            {canWriteLetters ? (
+              <Link to={`/requests/${request.id}/letters`} className="button">
+                Write letter
+              </Link>
+            ) : null}
+            {canEdit ? (
+              <Link to={`/requests/${request.id}/edit`} className="button button--secondary">
+                Edit
+              </Link>
+            ) : null}
+          </ButtonGroup>
+        }
+      />
 
       {!owned ? (
         <p className="notice" role="note">
@@ -714,7 +723,7 @@ export default function RequestPage() {
               <dt>Assignee</dt>
               <dd>{request.assigneeName ?? <span className="muted">Unassigned</span>}</dd>
               <dt>Filed</dt>
-              <dd>{request.filedOn ? formatDate(request.filedOn, today) : <span className="muted">Not filed yet</span>}</dd>
+              <dd>{request.filedOn ? <DateText date={request.filedOn} today={today} /> : <span className="muted">Not filed yet</span>}</dd>
               <dt>Sent by</dt>
               <dd>{request.method ? METHOD_LABELS[request.method as keyof typeof METHOD_LABELS] : <span className="muted">—</span>}</dd>
               <dt>Tracking no.</dt>
@@ -730,7 +739,7 @@ export default function RequestPage() {
                 )}
               </dd>
               <dt>Next action</dt>
-              <dd>{request.nextActionOn ? describeWhen(request.nextActionOn, today) : <span className="muted">None set</span>}</dd>
+              <dd>{request.nextActionOn ? <DateText date={request.nextActionOn} today={today} as="when" /> : <span className="muted">None set</span>}</dd>
               {owned ? (
                 <>
                   <dt>Automatic follow-ups</dt>

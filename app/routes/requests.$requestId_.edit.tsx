@@ -1,4 +1,6 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { requestReference } from "~/domain/request-reference";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -18,6 +20,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useToday } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit #${data.request.number} · JointAsk` : "Not found · JointAsk" },
@@ -73,12 +76,14 @@ export default function EditRequest() {
   });
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>#{request.number}</Link> /
-      </p>
-      <div className="page-header">
-        <h1>Edit request #{request.number}</h1>
-      </div>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>{requestReference(request)}</Link> /
+          </>
+        }
+        title={<>Edit request {requestReference(request)}</>}
+      />
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
@@ -93,14 +98,14 @@ export default function EditRequest() {
               </option>
             ))}
           </SelectField>
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>
               Save changes
             </button>
             <Link to={`/requests/${request.id}`} className="button button--quiet">
               Cancel
             </Link>
-          </div>
+          </ButtonGroup>
         </Form>
       </div>
     </>

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { requestReference } from "~/domain/request-reference";
 import { requirePermission } from "~/domain/permissions";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -16,6 +17,7 @@ import { safeRedirectPath } from "~/utils/redirect";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone, useToday } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Fields asked · #${data.request.number} ${data.request.title} · JointAsk` : "Not found · JointAsk" },
@@ -27,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw notFound("request");
   const data = await loadFieldsAndFiles(viewer, found.id);
   if (!data) throw notFound("request");
-  return json({ request: { id: found.id, number: found.number, title: found.title }, data });
+  return json({ request: { id: found.id, number: found.number, organizationCode: found.organizationCode, title: found.title }, data });
 }
 
 /**
@@ -64,19 +66,23 @@ export default function RequestFieldsPage() {
   const timeZone = useTimeZone();
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>#{request.number}</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>
-            <span className="muted">#{request.number}</span> {request.title}: fields and files
-          </h1>
-        </div>
-        <Link to={`/requests/${request.id}`} className="button button--secondary">
-          Back to the request
-        </Link>
-      </div>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>{requestReference(request)}</Link> /
+          </>
+        }
+        title={
+          <>
+            <span className="muted">{requestReference(request)}</span> {request.title}: fields and files
+          </>
+        }
+        actions={
+          <Link to={`/requests/${request.id}`} className="button button--secondary">
+            Back to the request
+          </Link>
+        }
+      />
       <FieldsAndFiles data={data} today={today} timeZone={timeZone} fieldsResult={last ?? undefined} />
     </>
   );

@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { EmptyState } from "~/components/empty-state";
+import { requestReference } from "~/domain/request-reference";
 import { requirePermission } from "~/domain/permissions";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -12,6 +14,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useTimeZone } from "~/utils/use-root";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Files · #${data.request.number} ${data.request.title} · JointAsk` : "Not found · JointAsk" },
@@ -23,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw notFound("request");
   const data = await loadFieldsAndFiles(viewer, found.id);
   if (!data) throw notFound("request");
-  return json({ request: { id: found.id, number: found.number, title: found.title }, files: data.files, communications: data.communications, maxBytes: env.UPLOAD_MAX_BYTES });
+  return json({ request: { id: found.id, number: found.number, organizationCode: found.organizationCode, title: found.title }, files: data.files, communications: data.communications, maxBytes: env.UPLOAD_MAX_BYTES });
 }
 
 /** Receives one file (multipart field `file`), then shows its preview; refusals are shown on this page. */
@@ -59,19 +62,23 @@ export default function RequestFilesPage() {
   const canUpload = useCan("request.edit");
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>#{request.number}</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>
-            <span className="muted">#{request.number}</span> {request.title}: files
-          </h1>
-        </div>
-        <Link to={`/requests/${request.id}`} className="button button--secondary">
-          Back to the request
-        </Link>
-      </div>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>{requestReference(request)}</Link> /
+          </>
+        }
+        title={
+          <>
+            <span className="muted">{requestReference(request)}</span> {request.title}: files
+          </>
+        }
+        actions={
+          <Link to={`/requests/${request.id}`} className="button button--secondary">
+            Back to the request
+          </Link>
+        }
+      />
       {canUpload ? (
         <section className="card" aria-labelledby="upload-heading">
           <h2 id="upload-heading">Upload a file</h2>
@@ -92,7 +99,10 @@ export default function RequestFilesPage() {
             ) : null}
           </>
         ) : (
-          <p className="muted">No files yet.</p>
+          <EmptyState inCard title="No files received yet">
+            The records the agency sends go here, each with what it holds and how it answers the fields asked.{" "}
+            {canUpload ? "Upload one above when it arrives, or forward the agency's email to the inbox." : "They appear here once your organization uploads them."}
+          </EmptyState>
         )}
       </section>
     </>

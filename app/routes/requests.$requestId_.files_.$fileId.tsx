@@ -1,4 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { requestReference } from "~/domain/request-reference";
+import { DateText } from "~/components/date-text";
+import { PageHeader } from "~/components/ui/page-header";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
@@ -17,7 +20,6 @@ import { can, requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { contentSecurityPolicy } from "~/utils/http-guards.server";
-import { formatInstant } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
 import { useTimeZone } from "~/utils/use-root";
@@ -45,7 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const headers: Record<string, string> = {};
   if (framed && context.cspNonce) headers["Content-Security-Policy"] = contentSecurityPolicy(context.cspNonce, { frames: "self" });
   return json({
-    request: { id: found.id, number: found.number, title: found.title },
+    request: { id: found.id, number: found.number, organizationCode: found.organizationCode, title: found.title },
     file,
     communication: communications.find((c) => c.id === file.communicationId) ?? null,
     preview,
@@ -258,24 +260,29 @@ export default function FilePreviewPage() {
   const formError = confirmErrors ? Object.entries(confirmErrors).filter(([k]) => !/\]\.note$/.test(k)).flatMap(([, v]) => (v ?? []) as string[]) : undefined;
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>#{request.number} {request.title}</Link> /{" "}
-        <Link to={`/requests/${request.id}/files`}>Files</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1 className="file-name">{file.originalName}</h1>
-          <p className="page-header__meta">
-            {FILE_KIND_LABELS[file.kind]} · {formatBytes(file.sizeBytes)} · received {formatInstant(file.createdAt, timeZone)}
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/requests">Requests</Link> / <Link to={`/requests/${request.id}`}>{requestReference(request)} {request.title}</Link> /{" "}
+            <Link to={`/requests/${request.id}/files`}>Files</Link> /
+          </>
+        }
+        title={file.originalName}
+        titleClassName="file-name"
+        meta={
+          <>
+            {FILE_KIND_LABELS[file.kind]} · {formatBytes(file.sizeBytes)} · received <DateText instant={file.createdAt} timeZone={timeZone} />
             {file.uploadedByName ? ` by ${file.uploadedByName}` : ""}
-          </p>
-        </div>
-        {canDownload ? (
-          <a href={downloadUrl(request.id, file.id)} className="button" download>
-            Download
-          </a>
-        ) : null}
-      </div>
+          </>
+        }
+        actions={
+          canDownload ? (
+            <a href={downloadUrl(request.id, file.id)} className="button" download>
+              Download
+            </a>
+          ) : null
+        }
+      />
       <Warnings warnings={data.warnings} />
       <ProfileStatus profile={checked.profile} here={location.pathname} />
       <AskCheckCard check={checked.check} ask={checked.ask} requestId={request.id} />

@@ -1,4 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { requestReference } from "~/domain/request-reference";
+import { DateText } from "~/components/date-text";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -15,11 +18,12 @@ import { lettersOf } from "~/domain/mail/outbox.server";
 import { bouncingAddresses } from "~/domain/mail/bounces.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Write a letter · #${data.request.number} · JointAsk` : "Not found · JointAsk" },
@@ -51,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     appeal,
     defaultTo,
     kind,
-    request: { id: context.requestId, number: context.number, title: context.title, status: context.status, agencyName: context.agencyName },
+    request: { id: context.requestId, number: context.number, organizationCode: context.organizationCode, title: context.title, status: context.status, agencyName: context.agencyName },
     recipientKind: context.recipientKind,
     contactEmail: context.contactEmail,
     law: context.law ? { lawName: context.law.lawName, citation: context.law.citation, days: LAW_DAYS(context.law), appealNote: context.law.appealNote } : null,
@@ -116,17 +120,19 @@ export default function WriteLetter() {
   const busy = navigation.state !== "idle";
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/requests">Requests</Link> / <Link to={`/requests/${data.request.id}`}>#{data.request.number}</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>Write a letter</h1>
-          <p className="page-header__meta">
-            #{data.request.number} {data.request.title} · to {data.request.agencyName}
-          </p>
-        </div>
-      </div>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/requests">Requests</Link> / <Link to={`/requests/${data.request.id}`}>{requestReference(data.request)}</Link> /
+          </>
+        }
+        title="Write a letter"
+        meta={
+          <>
+            {requestReference(data.request)} {data.request.title} · to {data.request.agencyName}
+          </>
+        }
+      />
 
       {data.bouncing.length ? (
         <p className="notice notice--danger" role="note">
@@ -196,7 +202,7 @@ export default function WriteLetter() {
             />
             <TextField label="Subject" {...getInputProps(fields.subject, { type: "text" })} id={fields.subject.id} key={fields.subject.key} errors={fields.subject.errors} />
             <TextAreaField label="Letter" {...getTextareaProps(fields.body)} id={fields.body.id} key={fields.body.key} errors={fields.body.errors} rows={22} className="field--letter" />
-            <div className="actions">
+            <ButtonGroup>
               <button type="submit" name="intent" value="send" className="button" disabled={busy}>
                 Send letter
               </button>
@@ -204,7 +210,7 @@ export default function WriteLetter() {
                 Preview
               </button>
               <Link to={`/requests/${data.request.id}`}>Cancel</Link>
-            </div>
+            </ButtonGroup>
           </Form>
         </section>
 
@@ -253,7 +259,7 @@ export default function WriteLetter() {
                 {data.letters.map((letter) => (
                   <li key={letter.id}>
                     <Link to={`/outbox/${letter.id}`}>{letter.subject}</Link> <OutboxStatusBadge status={letter.status} />
-                    <div className="muted small">{formatInstant(letter.sentAt ?? letter.createdAt, timeZone)}</div>
+                    <div className="muted small"><DateText instant={letter.sentAt ?? letter.createdAt} timeZone={timeZone} /></div>
                   </li>
                 ))}
               </ul>

@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -17,6 +18,7 @@ import { formatDate, todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { isoDate } from "~/domain/request-input";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Publish “${data.preview.title}”: what becomes public · JointAsk` : "Not found · JointAsk" },
@@ -79,18 +81,20 @@ export default function PublishRequest() {
   const keptAny = kept.internalEntries + kept.innerWorkEntries + kept.internalFiles > 0;
   return (
     <>
-      <p className="breadcrumb">
-        <Link to={`/requests/${requestId}`}>{preview.title}</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>Publish this request</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to={`/requests/${requestId}`}>{preview.title}</Link> /
+          </>
+        }
+        title="Publish this request"
+        meta={
+          <>
             Below is its public page exactly as anyone will read it, without signing in, at an address that cannot be guessed. Check it before you
             publish.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
 
       <section className="card" aria-labelledby="publish-heading">
         <h2 id="publish-heading">Before you publish</h2>
@@ -146,14 +150,14 @@ export default function PublishRequest() {
             min={today}
             hint="The public page stays closed until this day starts, in your organization's time zone; until then the coalition sees the request. Leave empty to publish now."
           />
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>
               Publish
             </button>
             <Link to={`/requests/${requestId}`} className="button button--secondary">
               Cancel
             </Link>
-          </div>
+          </ButtonGroup>
         </Form>
       </section>
 

@@ -1,4 +1,5 @@
 import { EmptyState } from "~/components/empty-state";
+import { ButtonGroup } from "~/components/ui/button-group";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -24,6 +25,7 @@ import { listSavedViews } from "~/domain/saved-views.server";
 import { countLabel } from "~/components/cursor-pagination";
 import { useRef } from "react";
 import { fieldErrorsOf } from "~/utils/responses.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Requests · JointAsk" }];
 
@@ -95,31 +97,33 @@ export default function RequestsIndex() {
   const agencyId = params.get("agency");
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Requests</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Requests"
+        meta={
+          <>
             {inCoalition
               ? "Your organization's records requests, and those its coalition partners share."
               : "Every records request your organization is tracking."}
-          </p>
-        </div>
-        <div className="actions">
-          {canExport ? (
-            <a href={exportHref} className="button button--quiet" download>
-              Download CSV
-            </a>
-          ) : null}
-          <Link to="/r" className="button button--quiet">
-            Public requests
-          </Link>
-          {canFile ? (
-            <Link to="/requests/new" className="button">
-              New request
+          </>
+        }
+        actions={
+          <ButtonGroup>
+            {canExport ? (
+              <a href={exportHref} className="button button--quiet" download>
+                Download CSV
+              </a>
+            ) : null}
+            <Link to="/r" className="button button--quiet">
+              Public requests
             </Link>
-          ) : null}
-        </div>
-      </div>
+            {canFile ? (
+              <Link to="/requests/new" className="button">
+                New request
+              </Link>
+            ) : null}
+          </ButtonGroup>
+        }
+      />
 
       <nav className="saved-views-bar" aria-label="Saved views">
         {views.length ? (

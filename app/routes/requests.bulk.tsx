@@ -11,6 +11,7 @@ import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { fieldErrorsOf } from "~/utils/responses.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Change several requests · JointAsk" }];
 
@@ -112,12 +113,10 @@ export default function BulkReview() {
   const plural = (n: number, noun = "request") => `${n.toLocaleString("en-US")} ${n === 1 ? noun : `${noun}s`}`;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Review the change</h1>
-          <p className="page-header__meta">{target.scope === "all" ? "Every request matching the list's filters." : "The requests you ticked."}</p>
-        </div>
-      </div>
+      <PageHeader
+        title="Review the change"
+        meta={target.scope === "all" ? "Every request matching the list's filters." : "The requests you ticked."}
+      />
       <section className="card" aria-labelledby="review-heading">
         <h2 id="review-heading">
           {description} on {plural(count)}

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -20,6 +21,7 @@ import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useToday } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "New request · JointAsk" }];
 
@@ -83,12 +85,14 @@ export default function NewRequest() {
   });
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/requests">Requests</Link> /
-      </p>
-      <div className="page-header">
-        <h1>New request</h1>
-      </div>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/requests">Requests</Link> /
+          </>
+        }
+        title="New request"
+      />
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
@@ -153,14 +157,14 @@ export default function NewRequest() {
             </div>
             <span className="field__hint">Coordinators and admins can make it public later, with an embargo date, from its page.</span>
           </fieldset>
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>
               Create request
             </button>
             <Link to="/requests" className="button button--quiet">
               Cancel
             </Link>
-          </div>
+          </ButtonGroup>
         </Form>
       </div>
     </>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/fields";
@@ -8,6 +9,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { readFormData } from "~/utils/bounded-input.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrorsOf, notFound } from "~/utils/responses.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Saved views · JointAsk" }];
 
@@ -51,17 +53,17 @@ export default function SavedViews() {
   const data = useActionData<typeof action>();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Saved views</h1>
-          <p className="page-header__meta">Filters and sorts of the requests list you saved. Only you see them.</p>
-        </div>
-        <div className="actions">
-          <Link to="/requests" className="button button--quiet">
-            Back to the requests
-          </Link>
-        </div>
-      </div>
+      <PageHeader
+        title="Saved views"
+        meta="Filters and sorts of the requests list you saved. Only you see them."
+        actions={
+          <ButtonGroup>
+            <Link to="/requests" className="button button--quiet">
+              Back to the requests
+            </Link>
+          </ButtonGroup>
+        }
+      />
       {data && !data.viewId ? <FormErrors errors={Object.values(data.errors as Record<string, string[]>).flat()} /> : null}
       {views.length === 0 ? (
         <div className="card empty">
@@ -75,7 +77,7 @@ export default function SavedViews() {
                 <Link to={v.valid ? `/requests${v.query ? `?${v.query}` : ""}` : "/requests"}>{v.name}</Link>
               </h2>
               {!v.valid ? <p className="muted">These filters are no longer valid: the view opens the whole list.</p> : null}
-              <div className="actions">
+              <ButtonGroup>
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="rename-view" />
                   <input type="hidden" name="viewId" value={v.id} />
@@ -99,7 +101,7 @@ export default function SavedViews() {
                     Delete<span className="visually-hidden"> the view “{v.name}”</span>
                   </button>
                 </Form>
-              </div>
+              </ButtonGroup>
             </li>
           ))}
         </ul>

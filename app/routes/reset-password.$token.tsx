@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -8,7 +10,6 @@ import { linkPageStatus, PASSWORD_RESET_MINUTES } from "~/domain/account-links";
 import { describePasswordReset, RESET_GONE, resetPassword, type PasswordResetView } from "~/domain/password-resets.server";
 import { newPasswordFields, PASSWORDS_DIFFER, passwordsMatch } from "~/domain/password-rules";
 import { signIn } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { clientAddressOf } from "~/utils/load-context.server";
 import { fieldErrorsOf } from "~/utils/responses.server";
 import { useTimeZone } from "~/utils/use-root";
@@ -59,7 +60,7 @@ export default function ResetPassword() {
     <div className="auth card">
       <h1>Choose a new password</h1>
       <p>
-        For <strong>{view.email}</strong>. This link works once, until {formatInstant(view.expiresAt, timeZone)}. Saving signs you out on every
+        For <strong>{view.email}</strong>. This link works once, until <DateText instant={view.expiresAt} timeZone={timeZone} />. Saving signs you out on every
         other device.
       </p>
       <Form method="post" className="form">
@@ -67,11 +68,11 @@ export default function ResetPassword() {
         {/* Lets password managers file the new password under the right account. */}
         <input type="hidden" name="username" autoComplete="username" value={view.email} />
         <NewPasswordFields label="New password" errors={errors} />
-        <div className="actions">
+        <ButtonGroup>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             Save the new password
           </button>
-        </div>
+        </ButtonGroup>
       </Form>
     </div>
   );

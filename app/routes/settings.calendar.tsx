@@ -1,4 +1,7 @@
 import { CopyField } from "~/components/copy-field";
+import { DateText } from "~/components/date-text";
+import { DataTable } from "~/components/ui/data-table";
+import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -6,11 +9,11 @@ import { createCalendarFeed, listCalendarFeeds, revokeCalendarFeed } from "~/dom
 import { isUuid } from "~/domain/requests.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useTimeZone } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
 import { appUrl } from "~/utils/app-url.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Calendar feed · JointAsk" }];
 
@@ -43,26 +46,26 @@ export default function CalendarSettings() {
   const timeZone = useTimeZone();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Calendar feed</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Calendar feed"
+        meta={
+          <>
             Subscribe in Google Calendar, Outlook or Apple Calendar to see due dates, extensions, appeal deadlines and next actions of your
             organization's open requests.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       {created?.url ? (
         <section className="card" role="status">
           <h2>Your new feed address</h2>
           <p>Copy it now: for your security it is shown only once. Anyone with this address can read the calendar.</p>
           <CopyField id="feed-url" label="Feed address" value={created.url} />
-          <p className="actions">
+          <ButtonGroup as="p">
             <a className="button" href={created.url.replace(/^https?:/, "webcal:")}>
               Open in your calendar app
             </a>
             <span className="small muted">(a webcal: link: Apple Calendar, Outlook and most others subscribe from it)</span>
-          </p>
+          </ButtonGroup>
         </section>
       ) : null}
       <section className="card">
@@ -76,38 +79,26 @@ export default function CalendarSettings() {
       <section className="card" aria-labelledby="feeds-heading">
         <h2 id="feeds-heading">Your feed addresses</h2>
         {feeds.length ? (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">State</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+          <DataTable columns={["Created", "Last used", "State", <span className="visually-hidden">Actions</span>]}>
+            {feeds.map((f) => (
+              <tr key={f.id}>
+                <td data-label="Created"><DateText instant={f.createdAt} timeZone={timeZone} /></td>
+                <td data-label="Last used">{f.lastUsedAt ? <DateText instant={f.lastUsedAt} timeZone={timeZone} /> : "never"}</td>
+                <td data-label="State">{f.revokedAt ? <span className="badge badge--muted">Revoked</span> : <span className="badge badge--success">Active</span>}</td>
+                <td>
+                  {f.revokedAt ? null : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="feedId" value={f.id} />
+                      <button type="submit" className="button button--quiet">
+                        Revoke
+                      </button>
+                    </Form>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {feeds.map((f) => (
-                <tr key={f.id}>
-                  <td data-label="Created">{formatInstant(f.createdAt, timeZone)}</td>
-                  <td data-label="Last used">{f.lastUsedAt ? formatInstant(f.lastUsedAt, timeZone) : "never"}</td>
-                  <td data-label="State">{f.revokedAt ? <span className="badge badge--muted">Revoked</span> : <span className="badge badge--success">Active</span>}</td>
-                  <td>
-                    {f.revokedAt ? null : (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="feedId" value={f.id} />
-                        <button type="submit" className="button button--quiet">
-                          Revoke
-                        </button>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         ) : (
           <p className="muted">None yet.</p>
         )}

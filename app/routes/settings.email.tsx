@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -14,6 +15,7 @@ import { can, requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Email preferences · JointAsk" }];
 
@@ -84,12 +86,10 @@ export default function EmailPreferences() {
   const getsDigest = role === "admin" || role === "coordinator";
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Email preferences</h1>
-          <p className="page-header__meta">Reminders sent to {email}.</p>
-        </div>
-      </div>
+      <PageHeader
+        title="Email preferences"
+        meta={<>Reminders sent to {email}.</>}
+      />
       <MailNav />
       <section className="card" aria-labelledby="mine-heading">
         <h2 id="mine-heading">Your reminders</h2>
@@ -107,11 +107,11 @@ export default function EmailPreferences() {
               me and unassigned) becomes overdue, sent at {hourLabel(digestHour)} that day
             </label>
           </fieldset>
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button">
               Save preferences
             </button>
-          </div>
+          </ButtonGroup>
         </Form>
       </section>
       {isAdmin ? (
@@ -136,11 +136,11 @@ export default function EmailPreferences() {
                 </option>
               ))}
             </SelectField>
-            <div className="actions">
+            <ButtonGroup>
               <button type="submit" className="button">
                 Save digest time
               </button>
-            </div>
+            </ButtonGroup>
           </Form>
         </section>
       ) : null}
@@ -173,11 +173,11 @@ export default function EmailPreferences() {
               errors={policyResult?.errors.intervalDays}
               hint={`1 to ${MAX_FOLLOW_UP_INTERVAL_DAYS} days; ${DEFAULT_FOLLOW_UP_INTERVAL_DAYS} unless you choose otherwise.`}
             />
-            <div className="actions">
+            <ButtonGroup>
               <button type="submit" className="button">
                 Save automatic follow-ups
               </button>
-            </div>
+            </ButtonGroup>
           </Form>
         </section>
       ) : null}

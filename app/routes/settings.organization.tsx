@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { TextField } from "~/components/fields";
@@ -7,6 +8,7 @@ import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { readFormData } from "~/utils/bounded-input.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Organization · JointAsk" }];
 
@@ -30,12 +32,10 @@ export default function OrganizationSettings() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Organization</h1>
-          <p className="page-header__meta">{name}</p>
-        </div>
-      </div>
+      <PageHeader
+        title="Organization"
+        meta={name}
+      />
       <section className="card" aria-labelledby="code-heading">
         <h2 id="code-heading">Short code</h2>
         <p>Shown before each request number, so your requests and a coalition partner's never share a name.</p>
@@ -51,11 +51,11 @@ export default function OrganizationSettings() {
             required
             errors={actionData?.errors?.shortCode}
           />
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button">
               Save
             </button>
-          </div>
+          </ButtonGroup>
         </Form>
       </section>
     </>

@@ -1,4 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DateText } from "~/components/date-text";
+import { DataTable } from "~/components/ui/data-table";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldErrors, FormErrors, TextField } from "~/components/fields";
@@ -19,10 +22,10 @@ import {
 import { VERIFICATION_SNIPPET, WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES, WEBHOOK_MAX_ATTEMPTS, WEBHOOK_STATUS_LABELS } from "~/domain/webhooks/labels";
 import { requireViewer } from "~/utils/auth.server";
 import { readFormData } from "~/utils/bounded-input.server";
-import { formatInstant } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useTimeZone } from "~/utils/use-root";
 import type { WebhookDeliveryEventType, WebhookDeliveryStatus } from "../../db/schema/values";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Webhooks · JointAsk" }];
 
@@ -149,15 +152,15 @@ export default function WebhookSettings() {
   const shownSecret = actionData && "secret" in actionData ? actionData : null;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Webhooks</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Webhooks"
+        meta={
+          <>
             JointAsk can tell your own systems when something happens to your organization's requests: it POSTs a signed JSON message to each
             endpoint you add here. See <Link to="/account">your account</Link> for API tokens and the calendar feed.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
 
       {shownSecret ? (
         <section className="card" role="status" aria-labelledby="secret-heading">
@@ -177,80 +180,67 @@ export default function WebhookSettings() {
       <section className="card" aria-labelledby="endpoints-heading">
         <h2 id="endpoints-heading">Endpoints</h2>
         {endpoints.length ? (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Address</th>
-                <th scope="col">Events</th>
-                <th scope="col">State</th>
-                <th scope="col">Last delivered</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+          <DataTable columns={["Address", "Events", "State", "Last delivered", <span className="visually-hidden">Actions</span>]}>
+            {endpoints.map((e) => (
+              <tr key={e.id}>
+                <td data-label="Address">
+                  <code>{e.url}</code>
+                  {e.description ? <div className="muted small">{e.description}</div> : null}
+                </td>
+                <td data-label="Events">{e.events.map((t) => WEBHOOK_EVENT_LABELS[t].split(" (")[0]).join(", ")}</td>
+                <td data-label="State">
+                  {e.enabled ? <span className="badge badge--success">Enabled</span> : <span className="badge badge--muted">Disabled</span>}
+                  {e.failed ? <div className="small">{e.failed} failed</div> : null}
+                </td>
+                <td data-label="Last delivered">{e.lastDeliveredAt ? <DateText instant={e.lastDeliveredAt} timeZone={timeZone} /> : "never"}</td>
+                <td>
+                  <ButtonGroup>
+                    <Link to={`?endpoint=${e.id}#log-heading`} className="button button--quiet">
+                      Delivery log
+                    </Link>
+                    <Link to={`?edit=${e.id}#edit-heading`} className="button button--quiet">
+                      Edit
+                    </Link>
+                    <Form method="post">
+                      <input type="hidden" name="endpointId" value={e.id} />
+                      <button type="submit" name="intent" value="send-test" className="button button--quiet">
+                        Send test
+                      </button>
+                    </Form>
+                    <Form method="post">
+                      <input type="hidden" name="endpointId" value={e.id} />
+                      {e.enabled ? (
+                        <button type="submit" name="intent" value="disable" className="button button--quiet">
+                          Disable
+                        </button>
+                      ) : (
+                        <button type="submit" name="intent" value="enable" className="button button--quiet">
+                          Enable
+                        </button>
+                      )}
+                    </Form>
+                    {mayRevealSecrets ? (
+                      <Form method="post">
+                        <input type="hidden" name="endpointId" value={e.id} />
+                        <button type="submit" name="intent" value="reveal-secret" className="button button--quiet">
+                          Show secret
+                        </button>
+                        <button type="submit" name="intent" value="rotate-secret" className="button button--quiet">
+                          New secret
+                        </button>
+                      </Form>
+                    ) : null}
+                    <Form method="post">
+                      <input type="hidden" name="endpointId" value={e.id} />
+                      <button type="submit" name="intent" value="delete" className="button button--quiet" aria-label={`Delete the endpoint ${e.url}`}>
+                        Delete
+                      </button>
+                    </Form>
+                  </ButtonGroup>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {endpoints.map((e) => (
-                <tr key={e.id}>
-                  <td data-label="Address">
-                    <code>{e.url}</code>
-                    {e.description ? <div className="muted small">{e.description}</div> : null}
-                  </td>
-                  <td data-label="Events">{e.events.map((t) => WEBHOOK_EVENT_LABELS[t].split(" (")[0]).join(", ")}</td>
-                  <td data-label="State">
-                    {e.enabled ? <span className="badge badge--success">Enabled</span> : <span className="badge badge--muted">Disabled</span>}
-                    {e.failed ? <div className="small">{e.failed} failed</div> : null}
-                  </td>
-                  <td data-label="Last delivered">{e.lastDeliveredAt ? formatInstant(e.lastDeliveredAt, timeZone) : "never"}</td>
-                  <td>
-                    <div className="actions">
-                      <Link to={`?endpoint=${e.id}#log-heading`} className="button button--quiet">
-                        Delivery log
-                      </Link>
-                      <Link to={`?edit=${e.id}#edit-heading`} className="button button--quiet">
-                        Edit
-                      </Link>
-                      <Form method="post">
-                        <input type="hidden" name="endpointId" value={e.id} />
-                        <button type="submit" name="intent" value="send-test" className="button button--quiet">
-                          Send test
-                        </button>
-                      </Form>
-                      <Form method="post">
-                        <input type="hidden" name="endpointId" value={e.id} />
-                        {e.enabled ? (
-                          <button type="submit" name="intent" value="disable" className="button button--quiet">
-                            Disable
-                          </button>
-                        ) : (
-                          <button type="submit" name="intent" value="enable" className="button button--quiet">
-                            Enable
-                          </button>
-                        )}
-                      </Form>
-                      {mayRevealSecrets ? (
-                        <Form method="post">
-                          <input type="hidden" name="endpointId" value={e.id} />
-                          <button type="submit" name="intent" value="reveal-secret" className="button button--quiet">
-                            Show secret
-                          </button>
-                          <button type="submit" name="intent" value="rotate-secret" className="button button--quiet">
-                            New secret
-                          </button>
-                        </Form>
-                      ) : null}
-                      <Form method="post">
-                        <input type="hidden" name="endpointId" value={e.id} />
-                        <button type="submit" name="intent" value="delete" className="button button--quiet" aria-label={`Delete the endpoint ${e.url}`}>
-                          Delete
-                        </button>
-                      </Form>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         ) : (
           <p className="muted">None yet.</p>
         )}
@@ -263,14 +253,14 @@ export default function WebhookSettings() {
             <input type="hidden" name="endpointId" value={editing.id} />
             <FormErrors errors={failedUpdate?.errors[""]} />
             <EndpointFields values={failedUpdate?.values ?? editing} errors={failedUpdate?.errors} editing />
-            <div className="actions">
+            <ButtonGroup>
               <button type="submit" name="intent" value="update" className="button">
                 Save endpoint
               </button>
               <Link to="." className="button button--secondary">
                 Cancel
               </Link>
-            </div>
+            </ButtonGroup>
           </Form>
         </section>
       ) : (
@@ -279,11 +269,11 @@ export default function WebhookSettings() {
           <Form method="post" className="stack">
             <FormErrors errors={failedCreate?.errors[""]} />
             <EndpointFields values={failedCreate?.values ?? { events: [...WEBHOOK_EVENT_TYPES] }} errors={failedCreate?.errors} editing={false} />
-            <div className="actions">
+            <ButtonGroup>
               <button type="submit" name="intent" value="create" className="button">
                 Add endpoint
               </button>
-            </div>
+            </ButtonGroup>
           </Form>
         </section>
       )}
@@ -292,52 +282,35 @@ export default function WebhookSettings() {
         <section className="card" aria-labelledby="log-heading">
           <h2 id="log-heading">Deliveries to {logOf.url}</h2>
           {log.rows.length ? (
-            <table className="data">
-              <caption className="visually-hidden">Newest first, 50 to a page</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Event</th>
-                  <th scope="col">Result</th>
-                  <th scope="col">Status code</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Next retry</th>
-                  <th scope="col">Error</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+            <DataTable captionClassName="visually-hidden" caption="Newest first, 50 to a page" columns={["Time", "Event", "Result", "Status code", "Attempts", "Next retry", "Error", <span className="visually-hidden">Actions</span>]}>
+              {log.rows.map((d) => (
+                <tr key={d.id}>
+                  <td data-label="Time"><DateText instant={d.createdAt} timeZone={timeZone} /></td>
+                  <td data-label="Event">
+                    {WEBHOOK_EVENT_LABELS[d.eventType as WebhookDeliveryEventType]?.split(" (")[0] ?? d.eventType}
+                    {d.reference ? <div className="muted small">{d.reference}</div> : null}
+                  </td>
+                  <td data-label="Result">{WEBHOOK_STATUS_LABELS[d.status as WebhookDeliveryStatus]}</td>
+                  <td data-label="Status code">{d.lastStatusCode ?? "–"}</td>
+                  <td data-label="Attempts">
+                    {d.attempts} of {d.maxAttempts}
+                  </td>
+                  <td data-label="Next retry">{d.status === "pending" && d.attempts > 0 ? <DateText instant={d.nextAttemptAt} timeZone={timeZone} /> : "–"}</td>
+                  <td data-label="Error">{d.lastError ?? ""}</td>
+                  <td>
+                    {d.status === "failed" ? (
+                      <Form method="post">
+                        <input type="hidden" name="endpointId" value={logOf.id} />
+                        <input type="hidden" name="deliveryId" value={d.id} />
+                        <button type="submit" name="intent" value="redeliver" className="button button--quiet">
+                          Redeliver
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {log.rows.map((d) => (
-                  <tr key={d.id}>
-                    <td data-label="Time">{formatInstant(d.createdAt, timeZone)}</td>
-                    <td data-label="Event">
-                      {WEBHOOK_EVENT_LABELS[d.eventType as WebhookDeliveryEventType]?.split(" (")[0] ?? d.eventType}
-                      {d.reference ? <div className="muted small">{d.reference}</div> : null}
-                    </td>
-                    <td data-label="Result">{WEBHOOK_STATUS_LABELS[d.status as WebhookDeliveryStatus]}</td>
-                    <td data-label="Status code">{d.lastStatusCode ?? "–"}</td>
-                    <td data-label="Attempts">
-                      {d.attempts} of {d.maxAttempts}
-                    </td>
-                    <td data-label="Next retry">{d.status === "pending" && d.attempts > 0 ? formatInstant(d.nextAttemptAt, timeZone) : "–"}</td>
-                    <td data-label="Error">{d.lastError ?? ""}</td>
-                    <td>
-                      {d.status === "failed" ? (
-                        <Form method="post">
-                          <input type="hidden" name="endpointId" value={logOf.id} />
-                          <input type="hidden" name="deliveryId" value={d.id} />
-                          <button type="submit" name="intent" value="redeliver" className="button button--quiet">
-                            Redeliver
-                          </button>
-                        </Form>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           ) : (
             <p className="muted">Nothing delivered yet. “Send test” sends a ping.</p>
           )}

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -18,6 +19,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { readForm, uploadedFile } from "~/utils/uploads.server";
 import { conflictOf, EditConflict, VersionField } from "~/components/edit-conflict";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit a system of ${data.system.agencyName} · JointAsk` : "Not found · JointAsk" }];
 
@@ -82,12 +84,14 @@ export default function EditSystem() {
   });
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/agencies">Agencies</Link> / <Link to={`/agencies/${system.agencyId}`}>{system.agencyName}</Link> /
-      </p>
-      <div className="page-header">
-        <h1>Edit a system of {system.agencyName}</h1>
-      </div>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/agencies">Agencies</Link> / <Link to={`/agencies/${system.agencyId}`}>{system.agencyName}</Link> /
+          </>
+        }
+        title={<>Edit a system of {system.agencyName}</>}
+      />
       <div className="card">
         <Form method="post" encType="multipart/form-data" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
@@ -95,14 +99,14 @@ export default function EditSystem() {
           <VersionField version={version} />
           <SystemFields fields={fields} products={products} agencies={agencies} />
           <DocumentField errors={form.allErrors.document} />
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>
               Save changes
             </button>
             <Link to={`/agencies/${system.agencyId}`} className="button button--quiet">
               Cancel
             </Link>
-          </div>
+          </ButtonGroup>
         </Form>
       </div>
       {system.documents.length ? (

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -21,6 +22,7 @@ import { badQuery, notFound } from "~/utils/responses.server";
 import { useToday } from "~/utils/use-root";
 import { useCan } from "~/utils/use-permission";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.vendor.name} · JointAsk` : "Not found · JointAsk" }];
 
@@ -76,13 +78,15 @@ export default function VendorPage() {
   const today = useToday();
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/vendors">Vendors</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>{vendor.name}</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/vendors">Vendors</Link> /
+          </>
+        }
+        title={vendor.name}
+        meta={
+          <>
             Vendor · {products.length} {products.length === 1 ? "product" : "products"} · {totalAgencies} {totalAgencies === 1 ? "agency" : "agencies"} in{" "}
             {states.length} {states.length === 1 ? "state" : "states"}
             {vendor.website ? (
@@ -94,31 +98,33 @@ export default function VendorPage() {
                 </a>
               </>
             ) : null}
-          </p>
-        </div>
-        <div className="actions">
-          {canAsk ? (
-            <>
-              <Link to={`/campaigns/new?vendor=${vendor.id}`} className="button">
-                Start a joint ask
-              </Link>
-              <Link to={`/requests/new?vendor=${vendor.id}`} className="button button--secondary">
-                New request to the vendor
-              </Link>
-            </>
-          ) : null}
-          {canManage ? (
-            <>
-              <Link to={`/vendors/${vendor.id}/products/new`} className="button button--secondary">
-                Add product
-              </Link>
-              <Link to={`/vendors/${vendor.id}/edit`} className="button button--secondary">
-                Edit
-              </Link>
-            </>
-          ) : null}
-        </div>
-      </div>
+          </>
+        }
+        actions={
+          <ButtonGroup>
+            {canAsk ? (
+              <>
+                <Link to={`/campaigns/new?vendor=${vendor.id}`} className="button">
+                  Start a joint ask
+                </Link>
+                <Link to={`/requests/new?vendor=${vendor.id}`} className="button button--secondary">
+                  New request to the vendor
+                </Link>
+              </>
+            ) : null}
+            {canManage ? (
+              <>
+                <Link to={`/vendors/${vendor.id}/products/new`} className="button button--secondary">
+                  Add product
+                </Link>
+                <Link to={`/vendors/${vendor.id}/edit`} className="button button--secondary">
+                  Edit
+                </Link>
+              </>
+            ) : null}
+          </ButtonGroup>
+        }
+      />
       {!owned ? (
         <p className="notice" role="note">
           {vendor.organizationName} shares this vendor with your coalition. Only its members can change it.

@@ -16,6 +16,7 @@ import { notFound } from "~/utils/responses.server";
 import { ownsRow } from "~/domain/access.server";
 import { readFormData } from "~/utils/bounded-input.server";
 import { conflictOf, EditConflict, VersionField } from "~/components/edit-conflict";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.vendor.name} · JointAsk` : "Not found · JointAsk" }];
 
@@ -81,12 +82,14 @@ export default function EditVendor() {
   });
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/vendors">Vendors</Link> / <Link to={`/vendors/${vendor.id}`}>{vendor.name}</Link> /
-      </p>
-      <div className="page-header">
-        <h1>Edit {vendor.name}</h1>
-      </div>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/vendors">Vendors</Link> / <Link to={`/vendors/${vendor.id}`}>{vendor.name}</Link> /
+          </>
+        }
+        title={<>Edit {vendor.name}</>}
+      />
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />

@@ -13,6 +13,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
 import { ownsRow } from "~/domain/access.server";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Add a product of ${data.vendor.name} · JointAsk` : "Not found · JointAsk" }];
 
@@ -48,12 +49,14 @@ export default function NewProduct() {
   });
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/vendors">Vendors</Link> / <Link to={`/vendors/${vendor.id}`}>{vendor.name}</Link> /
-      </p>
-      <div className="page-header">
-        <h1>Add a product of {vendor.name}</h1>
-      </div>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/vendors">Vendors</Link> / <Link to={`/vendors/${vendor.id}`}>{vendor.name}</Link> /
+          </>
+        }
+        title={<>Add a product of {vendor.name}</>}
+      />
       <div className="card">
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />

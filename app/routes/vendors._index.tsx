@@ -1,4 +1,6 @@
 import { EmptyState } from "~/components/empty-state";
+import { DataTable } from "~/components/ui/data-table";
+import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -10,6 +12,7 @@ import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useCan } from "~/utils/use-permission";
 import { readFormData } from "~/utils/bounded-input.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Vendors · JointAsk" }];
 
@@ -38,10 +41,10 @@ export default function VendorsIndex() {
   const canManage = useCan("vendor.manage");
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Vendors</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        title="Vendors"
+        meta={
+          <>
             The companies behind departments' records, dispatch and surveillance systems, and who uses them. See the{" "}
             <Link to="/groups">shared-vendor groups</Link>
             {canManage ? (
@@ -51,79 +54,61 @@ export default function VendorsIndex() {
               </>
             ) : null}
             .
-          </p>
-        </div>
-        {canManage ? (
-          <div className="actions">
-            <Link to="/vendors/new" className="button">
-              Add vendor
-            </Link>
-            <Form method="post">
-              <input type="hidden" name="intent" value="add-standard" />
-              <button type="submit" className="button button--secondary">
-                Add the standard vendor list
-              </button>
-            </Form>
-          </div>
-        ) : null}
-      </div>
+          </>
+        }
+        actions={
+          <>
+            {canManage ? (
+              <ButtonGroup>
+                <Link to="/vendors/new" className="button">
+                  Add vendor
+                </Link>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="add-standard" />
+                  <button type="submit" className="button button--secondary">
+                    Add the standard vendor list
+                  </button>
+                </Form>
+              </ButtonGroup>
+            ) : null}
+          </>
+        }
+      />
       <div className="card">
         <Form method="get" className="filters" role="search">
           <TextField id="vendor-q" name="q" type="search" label="Search by name" defaultValue={params.get("q") ?? ""} className="field--wide" />
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" className="button">
               Search
             </button>
-          </div>
+          </ButtonGroup>
         </Form>
       </div>
       {vendors.length ? (
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="visually-hidden">Vendors</caption>
-            <thead>
-              <tr>
-                <th scope="col">Vendor</th>
-                <th scope="col" className="num">
-                  Products
-                </th>
-                <th scope="col" className="num">
-                  Agencies using them
-                </th>
-                <th scope="col" className="num">
-                  Cities &amp; counties
-                </th>
-                <th scope="col" className="num">
-                  Open requests to the vendor
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {vendors.map((v) => (
-                <tr key={v.id}>
-                  <td>
-                    <Link to={`/vendors/${v.id}`} className="row-title">
-                      {v.name}
-                    </Link>
-                    {v.organizationId !== organizationId ? <div className="muted small">Shared by {v.organizationName}</div> : null}
-                  </td>
-                  <td data-label="Products" className="num">
-                    {v.productCount}
-                  </td>
-                  <td data-label="Agencies" className="num">
-                    {v.agencies}
-                  </td>
-                  <td data-label="Cities & counties" className="num">
-                    {v.cities}
-                  </td>
-                  <td data-label="Open requests" className="num">
-                    {v.openRequests}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable captionClassName="visually-hidden" caption="Vendors" columns={["Vendor", { label: "Products", numeric: true }, { label: "Agencies using them", numeric: true }, { label: "Cities & counties", numeric: true }, { label: "Open requests to the vendor", numeric: true }]}>
+          {vendors.map((v) => (
+            <tr key={v.id}>
+              <td>
+                <Link to={`/vendors/${v.id}`} className="row-title">
+                  {v.name}
+                </Link>
+                {v.organizationId !== organizationId ? <div className="muted small">Shared by {v.organizationName}</div> : null}
+              </td>
+              <td data-label="Products" className="num">
+                {v.productCount}
+              </td>
+              <td data-label="Agencies" className="num">
+                {v.agencies}
+              </td>
+              <td data-label="Cities & counties" className="num">
+                {v.cities}
+              </td>
+              <td data-label="Open requests" className="num">
+                {v.openRequests}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <EmptyState
           title={params.get("q") ? "No vendor matches that name" : "No vendors yet"}

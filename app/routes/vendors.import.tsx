@@ -1,4 +1,6 @@
 import { ImportProblems } from "~/components/import-problems";
+import { DataTable } from "~/components/ui/data-table";
+import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
@@ -10,6 +12,7 @@ import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, uploadedFile } from "~/utils/uploads.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Import agencies and systems · JointAsk" }];
 
@@ -98,38 +101,24 @@ function Plan({ plan, csv }: { plan: ImportPlan; csv: string }) {
         </>
       ) : null}
       {!plan.errors.length && plan.preview.length ? (
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="table-caption">{plan.preview.length < c.rows ? `The first ${plan.preview.length} rows` : "Every row"}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Agency</th>
-                <th scope="col">System</th>
-                <th scope="col">Product or host</th>
-                <th scope="col">Result</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.preview.map((r) => (
-                <tr key={r.line}>
-                  <td data-label="Line">{r.line}</td>
-                  <td data-label="Agency">
-                    {r.agency} {r.newAgency ? <span className="badge badge--info">New</span> : null}
-                    <div className="muted small">
-                      {r.place}, {r.stateCode}
-                    </div>
-                  </td>
-                  <td data-label="System">{SYSTEM_TYPE_LABELS[r.systemType]}</td>
-                  <td data-label="Product or host">
-                    {r.target} {r.newProduct ? <span className="badge badge--info">New product</span> : null}
-                  </td>
-                  <td data-label="Result">{r.status === "new" ? "Added" : "Already recorded"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable captionClassName="table-caption" caption={plan.preview.length < c.rows ? `The first ${plan.preview.length} rows` : "Every row"} columns={["Line", "Agency", "System", "Product or host", "Result"]}>
+          {plan.preview.map((r) => (
+            <tr key={r.line}>
+              <td data-label="Line">{r.line}</td>
+              <td data-label="Agency">
+                {r.agency} {r.newAgency ? <span className="badge badge--info">New</span> : null}
+                <div className="muted small">
+                  {r.place}, {r.stateCode}
+                </div>
+              </td>
+              <td data-label="System">{SYSTEM_TYPE_LABELS[r.systemType]}</td>
+              <td data-label="Product or host">
+                {r.target} {r.newProduct ? <span className="badge badge--info">New product</span> : null}
+              </td>
+              <td data-label="Result">{r.status === "new" ? "Added" : "Already recorded"}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );
@@ -140,20 +129,24 @@ export default function ImportSystems() {
   const navigation = useNavigation();
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/vendors">Vendors</Link> /
-      </p>
-      <div className="page-header">
-        <div>
-          <h1>Import agencies and their systems</h1>
-          <p className="page-header__meta">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to="/vendors">Vendors</Link> /
+          </>
+        }
+        title="Import agencies and their systems"
+        meta={
+          <>
             Every row is checked before anything is written; with any problem, nothing is imported. Up to {MAX_IMPORT_ROWS.toLocaleString("en-US")} rows and 5 MB.
-          </p>
-        </div>
-        <a href="/vendors/import-template.csv" className="button button--secondary" download>
-          Download a template
-        </a>
-      </div>
+          </>
+        }
+        actions={
+          <a href="/vendors/import-template.csv" className="button button--secondary" download>
+            Download a template
+          </a>
+        }
+      />
       {data?.plan && data.csv !== null ? <Plan plan={data.plan} csv={data.csv} /> : null}
       <section className="card" aria-labelledby="upload-heading">
         <h2 id="upload-heading">{data?.plan ? "Upload another file" : "Upload"}</h2>
@@ -164,11 +157,11 @@ export default function ImportSystems() {
             <input id="import-file" type="file" name="file" accept=".csv,text/csv" />
           </div>
           <TextAreaField id="import-paste" name="csv" label="Or paste the CSV" rows={5} className="field--mono" />
-          <div className="actions">
+          <ButtonGroup>
             <button type="submit" name="intent" value="preview" className="button" disabled={navigation.state === "submitting"}>
               Check the file
             </button>
-          </div>
+          </ButtonGroup>
         </Form>
       </section>
       <section className="card" aria-labelledby="columns-heading">

@@ -25,18 +25,18 @@ test("a coordinator sees an overdue request on the chase board, logs a follow-up
   // "Log follow-up" offers both, each saying what it does.
   await item.locator("summary", { hasText: "Log follow-up" }).click();
   await expect(item.getByText("Sends the follow-up letter (with the tracking number and due date) to righttoknow@harrisburgpa.example through the outbox.")).toBeVisible();
-  await expect(item.getByRole("button", { name: /Send the follow-up letter for #1 Traffic stops/ })).toBeEnabled();
+  await expect(item.getByRole("button", { name: /Send the follow-up letter for [A-Z0-9]+-1 Traffic stops/ })).toBeEnabled();
   await expect(item.getByText("Records a follow-up you sent another way; nothing is sent from here.")).toBeVisible();
-  await item.getByLabel(/How the follow-up was sent for #1/).selectOption({ label: "Phone" });
-  await item.getByRole("button", { name: /Record a follow-up sent elsewhere for #1 Traffic stops/ }).click();
+  await item.getByLabel(/How the follow-up was sent for [A-Z0-9]+-1\b/).selectOption({ label: "Phone" });
+  await item.getByRole("button", { name: /Record a follow-up sent elsewhere for [A-Z0-9]+-1 Traffic stops/ }).click();
   await expect(page.getByRole("status")).toContainText("Follow-up logged; next one in 7 days");
 
-  await expect(overdue.getByText("Traffic stops 2021–present", { exact: false }).filter({ hasText: "#1 " })).toHaveCount(0);
+  await expect(overdue.getByText("Traffic stops 2021–present", { exact: false }).filter({ hasText: /[A-Z0-9]+-1 / })).toHaveCount(0);
   const scheduled = page.getByRole("region", { name: /Overdue, follow-up scheduled/ });
-  await expect(scheduled.getByRole("link", { name: "#1 Traffic stops 2021–present" })).toBeVisible();
+  await expect(scheduled.getByRole("link", { name: /^[A-Z0-9]+-1 Traffic stops 2021–present$/ })).toBeVisible();
 
   // The follow-up is on the request's timeline.
-  await scheduled.getByRole("link", { name: "#1 Traffic stops 2021–present" }).click();
+  await scheduled.getByRole("link", { name: /^[A-Z0-9]+-1 Traffic stops 2021–present$/ }).click();
   const timeline = page.getByRole("list", { name: "Timeline, oldest first" });
   await expect(timeline.locator(".timeline__headline").last()).toHaveText("Edited next action date");
   await expect(timeline).toContainText("Follow-up sent to the agency.");

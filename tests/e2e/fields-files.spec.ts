@@ -75,7 +75,7 @@ test("a file whose content contradicts its name is refused on the form, and noth
   await page.getByRole("button", { name: "Upload file" }).click();
   await expect(page.getByText(/"calls.xlsx" is named as an Excel workbook, but it is not a zip archive/)).toBeVisible();
   await expect(page.getByLabel("File", { exact: true })).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("No files yet.")).toBeVisible();
+  await expect(page.getByText("No files received yet")).toBeVisible();
 });
 
 test("a received PDF is shown in a sandboxed frame on its preview page, and can still be downloaded", async ({ page }) => {

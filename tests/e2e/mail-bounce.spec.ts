@@ -70,7 +70,7 @@ test("a bounce arrives, the advocate fixes the agency's contact and resends the 
   await page.goto("/chase");
   const fix = page.getByRole("region", { name: /^Fix the contact/ });
   await expect(fix).toContainText(title);
-  await fix.getByRole("link", { name: new RegExp(`^Fix the contact for #\\d+ ${title}$`) }).click();
+  await fix.getByRole("link", { name: new RegExp(`^Fix the contact for [A-Z0-9]+-\\d+ ${title}$`) }).click();
 
   // The agency page marks the address as bouncing and lists the letter.
   await expect(page.getByRole("heading", { level: 1, name: agencyName })).toBeVisible();

@@ -50,13 +50,14 @@ const SIGNED_IN_PAGES = [
   "/settings/organization",
 ];
 
-/** Pages reached through the first link of a list: a request and its sub-pages, an agency, a vendor, a joint ask. */
+/** Pages reached through the first link of a list: a request and its sub-pages, an agency, a vendor, a joint ask, a product. */
 const LINKED_PAGES: { from: string; link: RegExp; suffixes: string[] }[] = [
   { from: "/requests", link: /^\/requests\/[0-9a-f-]{36}$/, suffixes: ["", "/edit", "/fields", "/files", "/letters", "/publish"] },
   { from: "/agencies", link: /^\/agencies\/[0-9a-f-]{36}$/, suffixes: ["", "/edit"] },
   { from: "/vendors", link: /^\/vendors\/[0-9a-f-]{36}$/, suffixes: ["", "/edit"] },
   { from: "/campaigns", link: /^\/campaigns\/[0-9a-f-]{36}$/, suffixes: ["", "/send"] },
   { from: "/directory?q=oakland+pd", link: /^\/directory\/[A-Z0-9]+$/, suffixes: [""] },
+  { from: "/groups", link: /^\/products\/[0-9a-f-]{36}$/, suffixes: ["", "/edit"] },
 ];
 
 async function firstLink(page: Page, from: string, pattern: RegExp): Promise<string | null> {

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { agencies, contactBounces, outboxMessages, requestEvents, requests, vendors } from "../../../db/schema";
+import { agencies, contactBounces, organizations, outboxMessages, requestEvents, requests, vendors } from "../../../db/schema";
 import type { LetterKind } from "../../../db/schema/values";
 import type { Executor } from "../../utils/db.server";
 import { db as defaultDb } from "../../utils/db.server";
@@ -49,6 +49,7 @@ export async function openBounces(viewer: Viewer, target: BounceTarget, db: Exec
       inboundMessageId: contactBounces.inboundMessageId,
       requestId: requests.id,
       requestNumber: requests.number,
+      requestOrganizationCode: organizations.shortCode,
       requestTitle: requests.title,
       requestStatus: requests.status,
       letterId: outboxMessages.id,
@@ -57,6 +58,7 @@ export async function openBounces(viewer: Viewer, target: BounceTarget, db: Exec
     })
     .from(contactBounces)
     .innerJoin(requests, eq(requests.id, contactBounces.requestId))
+    .innerJoin(organizations, eq(organizations.id, requests.organizationId))
     .leftJoin(outboxMessages, eq(outboxMessages.id, contactBounces.outboxMessageId))
     .where(and(targetCondition(target), isNull(contactBounces.resolution), ownRequests(viewer)))
     .orderBy(desc(contactBounces.createdAt));

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, asc, count, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { AddressObject, ParsedMail } from "mailparser";
 import {
   agencies,
@@ -855,7 +855,13 @@ export async function listInbound(
 export async function getInboundMessage(viewer: Viewer, id: string, db: Executor = defaultDb) {
   if (!isUuid(id)) return null;
   const [row] = await db
-    .select({ message: inboundMessages, requestNumber: requests.number, requestTitle: requests.title, reviewedBy: users.name })
+    .select({
+      message: inboundMessages,
+      requestNumber: requests.number,
+      requestOrganizationCode: sql<string | null>`(select ${organizations.shortCode} from ${organizations} where ${organizations.id} = ${requests.organizationId})`,
+      requestTitle: requests.title,
+      reviewedBy: users.name,
+    })
     .from(inboundMessages)
     .leftJoin(requests, eq(requests.id, inboundMessages.requestId))
     .leftJoin(users, eq(users.id, inboundMessages.reviewedById))

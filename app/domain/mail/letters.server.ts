@@ -36,6 +36,8 @@ const requester = alias(users, "requester");
 export interface LetterContext {
   requestId: string;
   organizationId: string;
+  /** The organization's short code, for the request's reference ("TRC-12"). */
+  organizationCode: string;
   number: number;
   title: string;
   description: string;
@@ -112,6 +114,7 @@ export async function letterContext(viewer: Pick<Viewer, "organizationId">, requ
       stateCode: state.code,
       requesterName: requester.name,
       organizationName: organizations.name,
+      organizationCode: organizations.shortCode,
       timeZone: organizations.timeZone,
     })
     .from(requests)

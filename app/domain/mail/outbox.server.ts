@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
-import { devMailbox, inboundMessages, outboxMessages, requests } from "../../../db/schema";
+import { devMailbox, inboundMessages, organizations, outboxMessages, requests } from "../../../db/schema";
 import { LETTER_KINDS, type MailKind, type OutboxStatus } from "../../../db/schema/values";
 import type { Executor } from "../../utils/db.server";
 import { db as defaultDb } from "../../utils/db.server";
@@ -212,6 +212,7 @@ export async function getOutboxMessage(
     .select({
       message: outboxMessages,
       requestNumber: requests.number,
+      requestOrganizationCode: sql<string | null>`(select ${organizations.shortCode} from ${organizations} where ${organizations.id} = ${requests.organizationId})`,
       requestTitle: requests.title,
     })
     .from(outboxMessages)
