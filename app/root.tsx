@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       viewer: viewer
-        ? { name: viewer.name, organizationName: viewer.organizationName, role: viewer.role }
+        ? { name: viewer.name, organizationName: viewer.organizationName, organizationCode: viewer.organizationCode, role: viewer.role }
         : null,
       today,
       chase,

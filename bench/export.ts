@@ -55,6 +55,7 @@ try {
     id: user.id,
     organizationId: org.id,
     organizationName: org.name,
+    organizationCode: org.shortCode,
     timeZone: org.timeZone,
     email: user.email,
     name: user.name,

@@ -100,7 +100,7 @@ try {
   });
   const org = await createOrganization(db, { name: "National Coalition" });
   const user = await createUser(db, { organizationId: org.id, email: "bench@example.org", name: "Bench User", password: "bench-password", role: "admin" });
-  const viewer: Viewer = { id: user.id, organizationId: org.id, organizationName: org.name, timeZone: org.timeZone, email: user.email, name: user.name, role: "admin", partnerOrganizationIds: [] };
+  const viewer: Viewer = { id: user.id, organizationId: org.id, organizationName: org.name, organizationCode: org.shortCode, timeZone: org.timeZone, email: user.email, name: user.name, role: "admin", partnerOrganizationIds: [] };
 
   await step(`${nf.format(SIZES.places)} places, ${nf.format(SIZES.agencies)} agencies`, async () => {
     await db.execute(sql`select setseed(0.42)`);

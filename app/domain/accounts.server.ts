@@ -8,6 +8,8 @@ export interface Viewer {
   id: string;
   organizationId: string;
   organizationName: string;
+  /** The organization's short code, before its request numbers ("TRC-12"). */
+  organizationCode: string;
   timeZone: string;
   email: string;
   name: string;
@@ -24,6 +26,7 @@ export const viewerColumns = {
   id: users.id,
   organizationId: users.organizationId,
   organizationName: organizations.name,
+  organizationCode: organizations.shortCode,
   timeZone: organizations.timeZone,
   email: users.email,
   name: users.name,

@@ -1,3 +1,4 @@
+import { requestReference } from "./request-reference";
 import { hashSecretToken, newSecretToken } from "./secret-tokens.server";
 import { and, asc, desc, eq, inArray, isNull, or, isNotNull, sql, type SQL } from "drizzle-orm";
 import { OPEN_STATUS_LIST_SQL, agencies, calendarFeeds, organizations, requestEvents, requests, users, vendors } from "../../db/schema";
@@ -180,7 +181,7 @@ export async function calendarFor(token: string, baseUrl: string, db: Executor =
   for (const d of dated) {
     const r = byId.get(d.id);
     if (!r) continue;
-    const label = `#${r.number} ${r.title} (${r.agencyName})`;
+    const label = `${requestReference({ organizationCode: viewer.organizationCode, number: r.number })} ${r.title} (${r.agencyName})`;
     const on = d.on_date;
     if (d.kind === "due") add(r, "due", on, `Due: ${label}`, r.dueBasis ?? "Response due");
     else if (d.kind === "follow-up") add(r, "follow-up", on, `Follow up: ${label}`, `${r.dueBasis ?? ""} (not a statutory deadline)`);

@@ -1,3 +1,4 @@
+import { requestReference } from "./request-reference";
 import { formatLetterDate } from "../utils/dates";
 // A joint ask's mail: each target's letter (preview, edit one), send all, follow up all overdue, and one summary
 // follow-up to an agency with several open requests. Everything goes through the outbox, each letter under an
@@ -369,7 +370,7 @@ export async function draftAgencySummary(viewer: Viewer, agencyId: string, today
   const overdue = open.filter((r) => r.dueOn && r.dueOn < today).length;
   const replyAddress = replyAddressFor(open[0]!.id);
   const lines = open.map((r) => {
-    const parts = [`#${r.number} ${r.title}`];
+    const parts = [`${requestReference({ organizationCode: viewer.organizationCode, number: r.number })} ${r.title}`];
     if (r.filedOn) parts.push(`filed ${formatLetterDate(r.filedOn)}`);
     if (r.trackingNumber) parts.push(`your reference ${r.trackingNumber}`);
     if (r.dueOn) parts.push(`${r.dueOn < today ? "was due" : "due"} ${formatLetterDate(r.dueOn)}`);

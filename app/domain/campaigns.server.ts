@@ -1,3 +1,4 @@
+import { requestReference } from "./request-reference";
 import { and, arrayOverlaps, asc, count, desc, eq, ilike, inArray, notInArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { stringify } from "csv-stringify/sync";
@@ -437,7 +438,7 @@ export function bulkAssign(viewer: Viewer, campaignId: string, requestIds: reado
         .where(and(eq(requests.id, id), ownRequests(viewer)))
         .for("update");
       if (!current) return null;
-      if (!mayAssign(viewer, current.assigneeId, assigneeId)) return fail("assigneeId", `#${current.number}: ${ASSIGN_REFUSED}`);
+      if (!mayAssign(viewer, current.assigneeId, assigneeId)) return fail("assigneeId", `${requestReference({ organizationCode: viewer.organizationCode, number: current.number })}: ${ASSIGN_REFUSED}`);
       return assignRequest(viewer, id, assigneeId, tx);
     },
     db,

@@ -1,3 +1,5 @@
+import { requestReference } from "~/domain/request-reference";
+import { useOwnRequestReference } from "~/utils/use-root";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DateText } from "~/components/date-text";
 import { ButtonGroup } from "~/components/ui/button-group";
@@ -195,7 +197,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parts = [`Follow-up ${result.queued === 1 ? "letter" : "letters"} queued for ${plural(result.queued, "overdue request")}`];
       if (result.already) parts.push(`${result.already} already followed up for this due date, not sent again`);
       if (result.withoutContact) parts.push(`${result.withoutContact} without a records email`);
-      if (result.failed.length) parts.push(`refused: ${result.failed.map((f) => `#${f.number} ${f.message}`).join("; ")}`);
+      if (result.failed.length) parts.push(`refused: ${result.failed.map((f) => `${requestReference({ organizationCode: viewer.organizationCode, number: f.number })} ${f.message}`).join("; ")}`);
       return back(`${parts.join("; ")}.`);
     }
     case "agency-summary": {
@@ -325,6 +327,7 @@ function summariesQuery(params: URLSearchParams): string {
 }
 
 export default function CampaignPage() {
+  const reference = useOwnRequestReference();
   const { campaign, fieldsAsk, coverage, rows, targets, filters, map, stateCode, summary, precedents, candidates, candidateTotal, searchResults, members, addQuery, organizationId, dataReceived, letters, organizationName } =
     useLoaderData<typeof loader>();
   const agencySummary = useErrors("agency-summary");
@@ -623,7 +626,7 @@ export default function CampaignPage() {
                         {r.agencyName ?? r.vendorName}
                       </Link>
                       <div className="muted small">
-                        #{r.number}
+                        {reference(r.number)}
                         {r.vendorId ? " · vendor" : ""}
                         {r.organizationId !== organizationId ? ` · ${r.organizationName}` : ""}
                         {r.organizationId === organizationId ? (

@@ -1,3 +1,4 @@
+import { useOwnRequestReference } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -77,6 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TargetLetter() {
+  const reference = useOwnRequestReference();
   const { campaign, letter, sent, previous, next, position, count } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData && "errors" in actionData ? (actionData.errors as Record<string, string[]>) : undefined;
@@ -94,7 +96,7 @@ export default function TargetLetter() {
         title={<>Letter to {letter.targetName}</>}
         meta={
           <>
-            <Link to={`/requests/${letter.requestId}`}>#{letter.number}</Link> · <StatusBadge status={letter.status} />
+            <Link to={`/requests/${letter.requestId}`}>{reference(letter.number)}</Link> · <StatusBadge status={letter.status} />
             {letter.jurisdictionName ? ` · ${letter.jurisdictionName}` : ""}
             {letter.law ? ` · ${letter.law.lawName} (${letter.law.citation})` : letter.recipientKind === "vendor" ? " · vendor: no records law applies" : ""}
             {" · "}letter {position} of {count}

@@ -1,3 +1,5 @@
+import { requestReference } from "~/domain/request-reference";
+import { useOwnRequestReference } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -90,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parts = [`${queued} ${queued === 1 ? "letter" : "letters"} queued`];
   if (already) parts.push(`${already} already sent, not sent again`);
   if (withoutContact) parts.push(`${withoutContact} waiting for a records email`);
-  if (failed.length) parts.push(`${failed.length} refused (${failed.map((f) => `#${f.number}: ${f.message}`).join("; ")})`);
+  if (failed.length) parts.push(`${failed.length} refused (${failed.map((f) => `${requestReference({ organizationCode: viewer.organizationCode, number: f.number })}: ${f.message}`).join("; ")})`);
   return back(`${parts.join("; ")}.`, failed.length ? "error" : "success", queued > 0);
 }
 
@@ -107,6 +109,7 @@ function ProgressBar({ label, value, max }: { label: string; value: number; max:
 }
 
 export default function SendLetters() {
+  const reference = useOwnRequestReference();
   const { campaign, progress, total, ready, withoutContact, failed, watching } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   // With JavaScript, the numbers update in place while letters wait (no page reload); without it, see meta.
@@ -197,7 +200,7 @@ export default function SendLetters() {
                         <td>
                           {t.targetName}
                           <div className="muted small">
-                            #{t.number}
+                            {reference(t.number)}
                             {t.jurisdictionName ? ` · ${t.jurisdictionName}` : t.vendorId ? " · vendor" : ""}
                           </div>
                         </td>
@@ -236,7 +239,7 @@ export default function SendLetters() {
               const errors = errorsFor(t.agencyId ?? t.vendorId ?? "");
               return (
                 <li key={t.requestId}>
-                  <strong>{t.targetName}</strong> <span className="muted small">#{t.number}</span>
+                  <strong>{t.targetName}</strong> <span className="muted small">{reference(t.number)}</span>
                   {t.bouncing ? <span className="overdue"> · mail to {t.contactEmail} bounced</span> : null} ·{" "}
                   <Link to={t.agencyId ? `/agencies/${t.agencyId}/edit` : `/vendors/${t.vendorId}/edit`}>{t.agencyId ? "Agency's page" : "Vendor's page"}</Link>
                   {canEdit ? (
@@ -271,7 +274,7 @@ export default function SendLetters() {
             {failed.map((t) => (
               <li key={t.requestId}>
                 <Link to={`/requests/${t.requestId}/letters`}>
-                  {t.targetName} #{t.number}
+                  {t.targetName} {reference(t.number)}
                 </Link>{" "}
                 <span className="muted small">· see the outbox for why, then resend from the request's letters page</span>
               </li>

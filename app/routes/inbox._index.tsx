@@ -1,3 +1,4 @@
+import { useOwnRequestReference } from "~/utils/use-root";
 import { EmptyState } from "~/components/empty-state";
 import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
@@ -86,6 +87,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Inbox() {
+  const reference = useOwnRequestReference();
   const { rows, total, page, pageCount, toReview, limit, listening, domain } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -120,7 +122,7 @@ export default function Inbox() {
                     </Link>
                   </td>
                   <td data-label="Request">
-                    {row.requestId ? <Link to={`/requests/${row.requestId}`}>#{row.requestNumber}</Link> : <span className="muted">—</span>}
+                    {row.requestId ? <Link to={`/requests/${row.requestId}`}>{reference(row.requestNumber!)}</Link> : <span className="muted">—</span>}
                   </td>
                 </tr>
               ))}

@@ -1,3 +1,4 @@
+import { useOwnRequestReference } from "~/utils/use-root";
 import { EmptyState } from "~/components/empty-state";
 import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
@@ -54,6 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const FILTER_LABELS: Record<OutboxFilter, string> = { all: "All", queued: "Waiting", failed: "Failed", sent: "Sent" };
 
 export default function Outbox() {
+  const reference = useOwnRequestReference();
   const { rows, total, page, pageCount, filter, counts, toReview, devMailbox, email } = useLoaderData<typeof loader>();
   const timeZone = useTimeZone();
   const filterCounts: Record<OutboxFilter, number> = {
@@ -107,7 +109,7 @@ export default function Outbox() {
                 </td>
                 <td data-label="To">{row.toAddress}</td>
                 <td data-label="Request">
-                  {row.requestId && row.requestNumber !== null ? <Link to={`/requests/${row.requestId}`}>#{row.requestNumber}</Link> : <span className="muted">—</span>}
+                  {row.requestId && row.requestNumber !== null ? <Link to={`/requests/${row.requestId}`}>{reference(row.requestNumber)}</Link> : <span className="muted">—</span>}
                 </td>
                 <td data-label="Status">
                   <OutboxStatusBadge status={row.status} retrying={row.attempts > 0} />

@@ -1,3 +1,4 @@
+import { requestReference } from "~/domain/request-reference";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
@@ -276,7 +277,7 @@ export default function VendorPage() {
                 <tr key={r.id}>
                   <td>
                     <Link to={`/requests/${r.id}`}>
-                      #{r.number} {r.title}
+                      {requestReference(r)} {r.title}
                     </Link>
                   </td>
                   <td data-label="Status">

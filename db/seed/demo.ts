@@ -226,7 +226,7 @@ export async function seedDemo(db: Executor, today: string): Promise<{ organizat
     // its written order, stays in date order).
     createdRequests.push({ id: request!.id, title: spec.title, lastEventAt: new Date(events.at(-1)!.at.getTime() + 5 * 60_000) });
     if (filedStep) {
-      const viewer: Viewer = { id: demo.id, organizationId: org.id, organizationName: org.name, timeZone: org.timeZone, email: demo.email, name: demo.name, role: "admin", partnerOrganizationIds: [] };
+      const viewer: Viewer = { id: demo.id, organizationId: org.id, organizationName: org.name, organizationCode: org.shortCode, timeZone: org.timeZone, email: demo.email, name: demo.name, role: "admin", partnerOrganizationIds: [] };
       const last = events.at(-1)!.at;
       await refreshDeadline(db, viewer, request!.id, "Deadline worked out from the law and the timeline", {
         occurredAt: new Date(last.getTime() + 60_000),

@@ -47,7 +47,7 @@ await db.update(vendors).set({ contactEmail: "legal@mark43.example" }).where(and
 
 const org = await createOrganization(db, { name: "Elsewhere Watch" });
 const user = await createUser(db, { organizationId: org.id, email: "other@example.org", name: "Other Person", password: "other-password", role: "admin" });
-const viewer = { id: user.id, organizationId: org.id, organizationName: org.name, timeZone: org.timeZone, email: user.email, name: user.name, role: "admin" as const, partnerOrganizationIds: [] };
+const viewer = { id: user.id, organizationId: org.id, organizationName: org.name, organizationCode: org.shortCode, timeZone: org.timeZone, email: user.email, name: user.name, role: "admin" as const, partnerOrganizationIds: [] };
 const [ohio] = await db.select().from(jurisdictions).where(and(eq(jurisdictions.code, "OH"), isNull(jurisdictions.organizationId)));
 const city = await createLocalJurisdiction(viewer, { name: "Columbus", kind: "city", stateId: ohio!.id });
 if (!city.ok) throw new Error("city");

@@ -318,7 +318,7 @@ describe("following up", () => {
     const open = await db.select().from(requests).where(and(eq(requests.agencyId, ids.harrisburg!), eq(requests.status, "submitted")));
     expect(open.length).toBeGreaterThan(1);
     expect(draft.open).toHaveLength(open.length);
-    for (const r of open) expect(draft.letter!.text).toContain(`#${r.number} ${r.title}`);
+    for (const r of open) expect(draft.letter!.text).toContain(`${org.viewer.organizationCode}-${r.number} ${r.title}`);
     expect(draft.letter!.text.startsWith("March 1, 2027\n\nTo the Open Records Officer, Harrisburg Bureau of Police:")).toBe(true);
     expect(draft.letter!.text.match(/^Thank you/gm)).toHaveLength(1);
 

@@ -234,7 +234,7 @@ describe("tracking a joint ask", () => {
     const before = await assignees();
     expect(before.every((id) => id === org.member.id)).toBe(true);
     const released = await bulkAssign(advocate.viewer, campaignId, rowIds, null);
-    expect(released).toEqual({ ok: false, fieldErrors: { requestIds: [expect.stringMatching(/^Nothing was changed: #\d+: Only coordinators and admins can assign/)] } });
+    expect(released).toEqual({ ok: false, fieldErrors: { requestIds: [expect.stringMatching(/^Nothing was changed: [A-Z][A-Z0-9]{1,7}-\d+: Only coordinators and admins can assign/)] } });
     const handedOut = await bulkAssign(advocate.viewer, campaignId, rowIds, org.admin.id);
     expect(handedOut?.ok).toBe(false);
     expect(await assignees()).toEqual(before);

@@ -390,7 +390,7 @@ describe("calendar feed entries", () => {
     expect(response.status).toBe(200);
     const events = new ICAL.Component(ICAL.parse(await response.text())).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
     const entries = (title: string) =>
-      events.filter((e) => e.summary.includes(title)).map((e) => ({ summary: e.summary.replace(/ #\d+ .*$/, ""), on: e.startDate.toString(), description: e.description }));
+      events.filter((e) => e.summary.includes(title)).map((e) => ({ summary: e.summary.replace(/ [A-Z][A-Z0-9]{1,7}-\d+ .*$/, ""), on: e.startDate.toString(), description: e.description }));
 
     // NY: 5 business days from Mon 2 Nov 2026; state offices stay open on Election Day -> Mon 9 Nov.
     expect(entries("Acknowledge me").find((e) => e.summary === "Acknowledgement due:")?.on).toBe("2026-11-09");

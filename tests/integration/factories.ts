@@ -35,6 +35,7 @@ export async function makeOrganization(label = "Org") {
     id: admin.id,
     organizationId: org.id,
     organizationName: org.name,
+    organizationCode: org.shortCode,
     timeZone: org.timeZone,
     email: admin.email,
     name: admin.name,
