@@ -48,6 +48,8 @@ const SIGNED_IN_PAGES = [
   "/settings/calendar",
   "/settings/email",
   "/settings/organization",
+  "/settings/webhooks",
+  "/requests/views",
 ];
 
 /** Pages reached through the first link of a list: a request and its sub-pages, an agency, a vendor, a joint ask, a product. */
