@@ -22,8 +22,10 @@ import { OPEN_STATUSES } from "./request-status";
 //
 // Today: on time / late count requests due by today, overdue now open ones due before today. The rollups count
 // those for requests due before analytics_watermark.day (a day no time zone's today is before: yesterday in UTC,
-// moved by the fold); the requests due from the watermark to today are read live (requests_due_idx: a day or two
-// of due dates). A `today` before the watermark (only tests ask) is answered by the live query.
+// moved by the daily fold), and keep them apart for the requests due on the watermark day (d0) and the next (d1),
+// added when today has reached them. So on the watermark day and the next (every time zone's today, when the
+// fold runs daily) nothing is read live; a today further on reads the requests due from the watermark + 2 to
+// today live (requests_due_idx). A `today` before the watermark (only tests ask) is answered by the live query.
 //
 // The public reads published requests: the rollups' public rows minus the public requests still under embargo
 // (requests_public_idx, a handful), taken out as negative contributions.
@@ -106,7 +108,7 @@ export const distribution = (histogram: Histogram) => ({
  * The contributions in scope, one row per rollup row, pending delta, embargoed public request (negative) and
  * request due from the watermark to today (its time-dependent part only): summing them gives the figures.
  */
-function contributions(audience: Audience, filters: AnalyticsFilters, baseQuery: BaseQuery, today: string): SQL {
+function contributions(audience: Audience, filters: AnalyticsFilters, baseQuery: BaseQuery, today: string, watermark: string): SQL {
   const embargoed =
     audience === PUBLIC
       ? sql`union all
@@ -126,7 +128,9 @@ function contributions(audience: Audience, filters: AnalyticsFilters, baseQuery:
     contrib as materialized (
       select a.organization_id, a.visibility, a.agency_id, a.vendor_id, a.requests, a.received, a.response_days as r_days, a.response_n as r_n,
         a.completion_days as c_days, a.completion_n as c_n, a.fulfilled, a.partially_fulfilled, a.no_responsive_records, a.denied, a.appealed,
-        a.on_time, a.late, a.overdue
+        a.on_time + case when ${today}::date >= ${watermark}::date then a.d0_on_time else 0 end + case when ${today}::date > ${watermark}::date then a.d1_on_time else 0 end as on_time,
+        a.late + case when ${today}::date >= ${watermark}::date then a.d0_late else 0 end + case when ${today}::date > ${watermark}::date then a.d1_late else 0 end as late,
+        a.overdue + case when ${today}::date > ${watermark}::date then a.d0_open else 0 end + case when ${today}::date > ${watermark}::date + 1 then a.d1_open else 0 end as overdue
       from analytics_rollups a where ${scope(audience, filters, "a")}
       union all
       select p.organization_id, p.visibility, p.agency_id, p.vendor_id, p.sign, case when p.received then p.sign else 0 end,
@@ -135,16 +139,16 @@ function contributions(audience: Audience, filters: AnalyticsFilters, baseQuery:
         case when p.status = 'fulfilled' then p.sign else 0 end, case when p.status = 'partially_fulfilled' then p.sign else 0 end,
         case when p.status = 'no_responsive_records' then p.sign else 0 end, case when p.status = 'denied' then p.sign else 0 end,
         case when p.status in ('appealed', 'in_litigation') then p.sign else 0 end,
-        case when p.due_on < wm.day and p.on_time_if_due then p.sign else 0 end,
-        case when p.due_on < wm.day and not p.on_time_if_due then p.sign else 0 end,
-        case when p.due_on < wm.day and p.status in (${list(OPEN_STATUSES)}) then p.sign else 0 end
-      from pending p, wm
+        case when p.due_on < ${watermark}::date + 2 and p.due_on <= ${today}::date and p.on_time_if_due then p.sign else 0 end,
+        case when p.due_on < ${watermark}::date + 2 and p.due_on <= ${today}::date and not p.on_time_if_due then p.sign else 0 end,
+        case when p.due_on < ${watermark}::date + 2 and p.due_on < ${today}::date and p.status in (${list(OPEN_STATUSES)}) then p.sign else 0 end
+      from pending p
       union all
       select b.organization_id, b.visibility, b.agency_id, b.vendor_id, 0, 0, '{}', '{}', '{}', '{}', 0, 0, 0, 0, 0,
         case when f.responded_on <= b.due_on then 1 else 0 end, case when f.responded_on <= b.due_on then 0 else 1 end,
         case when b.status in (${list(OPEN_STATUSES)}) and b.due_on < ${today}::date then 1 else 0 end
-      from (${baseQuery(audience, filters)}) b left join request_status_facts f on f.request_id = b.id, wm
-      where b.due_on >= wm.day and b.due_on <= ${today}::date
+      from (${baseQuery(audience, filters)}) b left join request_status_facts f on f.request_id = b.id
+      where b.due_on >= ${watermark}::date + 2 and b.due_on <= ${today}::date
     ),
     by_target as materialized (
       select agency_id, vendor_id, coalesce(agency_id, vendor_id) as target, agency_id is not null as is_agency, sum(requests)::int as requests, sum(received)::int as received,
@@ -183,6 +187,31 @@ export async function rollupAnalytics(
   options: { groups: number; months: number; scorecardOnly?: boolean },
 ): Promise<RollupFigures | null> {
   if (!rollupAnswers(filters)) return null;
+  // The watermark is read first so the live part's due-date range is a constant (an index range); the main
+  // statement reads it again in its own snapshot and is run again in the rare case a fold moved it in between.
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const [mark] = await queryRows<{ day: string }>(db, sql`select day::text as day from analytics_watermark`);
+    if (!mark || today < mark.day) return null;
+    // JIT off: the statement reads thousands of rows, not millions, but the planner's estimates cross
+    // jit_above_cost and compiling it took longer (~90 ms) than running it.
+    const [row] = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local jit = off`);
+      return queryRows<{ watermark: string | null; doc: string }>(tx, rollupQuery(audience, filters, today, mark.day, baseQuery, options));
+    });
+    if (row?.watermark === mark.day) return JSON.parse(row.doc) as RollupFigures;
+  }
+  return null;
+}
+
+/** The statement of rollupAnalytics for a watermark day. */
+export function rollupQuery(
+  audience: Audience,
+  filters: AnalyticsFilters,
+  today: string,
+  watermark: string,
+  baseQuery: BaseQuery,
+  options: { groups: number; months: number; scorecardOnly?: boolean },
+): SQL {
   const productsVisible = audience === PUBLIC ? sql`true` : visibleAgencyProducts(audience);
   const limit = options.groups;
   const groupParts = options.scorecardOnly
@@ -216,7 +245,7 @@ export async function rollupAnalytics(
                  group by tp.product_id having sum(t.requests) > 0 order by 5 desc, 3 limit ${limit}) g),
       'months', ${agencyScoped(filters) ? monthsLive(audience, filters, today, baseQuery, options.months) : monthsFromDueDays(audience, filters, today, options.months)}`;
   const query = sql`
-    with ${contributions(audience, filters, baseQuery, today)},
+    with ${contributions(audience, filters, baseQuery, today, watermark)},
     agency_law as (
       select a.id as agency_id, coalesce(st.code, j.code) as law_code
         from agencies a join jurisdictions j on j.id = a.jurisdiction_id left join jurisdictions st on st.id = j.state_id
@@ -240,9 +269,7 @@ export async function rollupAnalytics(
         from by_target),
       ${groupParts}
     )::text as doc`;
-  const [row] = await queryRows<{ watermark: string | null; doc: string }>(db, query);
-  if (!row?.watermark || today < row.watermark) return null;
-  return JSON.parse(row.doc) as RollupFigures;
+  return query;
 }
 
 /** By due month (totals' series) from analytics_due_days, for no filter or the own/coalition choice. */

@@ -35,7 +35,7 @@ export const LIMITS = { groups: 25, months: 24, fields: 200, exemptions: 10, cam
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 /** The requests in scope: visible to the audience and matching the filters, with their agency, state and law. */
-function baseQuery(audience: Audience, filters: AnalyticsFilters, visibility: SQL = visibleRequests(audience)): SQL {
+export function baseQuery(audience: Audience, filters: AnalyticsFilters, visibility: SQL = visibleRequests(audience)): SQL {
   const conditions: SQL[] = [visibility];
   const productsVisible = audience === PUBLIC ? sql`true` : visibleAgencyProducts(audience);
   if (filters.owner === "own" && audience !== PUBLIC) conditions.push(sql`${requests.organizationId} = ${audience.organizationId}`);

@@ -256,6 +256,14 @@ export const analyticsRollups = pgTable(
     onTime: integer("on_time").notNull().default(0),
     late: integer("late").notNull().default(0),
     overdue: integer("overdue").notNull().default(0),
+    // The same three for the requests due ON the watermark day (d0) and the day after (d1): read for a today on
+    // or after those days, so a reader's live part is empty on the watermark day and the next.
+    d0OnTime: integer("d0_on_time").notNull().default(0),
+    d0Late: integer("d0_late").notNull().default(0),
+    d0Open: integer("d0_open").notNull().default(0),
+    d1OnTime: integer("d1_on_time").notNull().default(0),
+    d1Late: integer("d1_late").notNull().default(0),
+    d1Open: integer("d1_open").notNull().default(0),
   },
   (t) => [
     unique("analytics_rollups_key").on(t.organizationId, t.visibility, t.agencyId, t.vendorId).nullsNotDistinct(),

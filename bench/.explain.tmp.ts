@@ -1,0 +1,15 @@
+process.env.DATABASE_URL = "postgres://postgres@127.0.0.1:5432/jointask_scale";
+const { db, queryRows } = await import("../app/utils/db.server");
+const { sql } = await import("drizzle-orm");
+const { PgDialect } = await import("drizzle-orm/pg-core");
+const { viewerFor } = await import("../app/domain/accounts.server");
+const { baseQuery } = await import("../app/domain/analytics.server");
+const { rollupQuery } = await import("../app/domain/analytics-rollups.server");
+const [u] = await queryRows<{ id: string }>(db, sql`select id from users where email = 'scale@trc.example'`);
+const viewer = (await viewerFor(db, u!.id))!;
+const [v] = await queryRows<{ vendor_id: string }>(db, sql`select vendor_id from agency_products group by 1 order by count(*) desc limit 1`);
+const filters = process.env.WHAT === "all" ? {} : { vendor: v!.vendor_id };
+const q = rollupQuery(viewer, filters, "2026-12-05", "2026-12-05", baseQuery as never, { groups: 25, months: 24, scorecardOnly: process.env.WHAT !== "all" });
+const rows = await queryRows<{ "QUERY PLAN": string }>(db, sql`explain (analyze, buffers off) ${q}`);
+console.log(rows.map((r) => r["QUERY PLAN"]).join("\n"));
+process.exit(0);
