@@ -174,6 +174,16 @@ const histJson = (m: "r" | "c", from: string, where: string) =>
   sql.raw(`(select coalesce(json_agg(json_build_array(h.d, h.n) order by h.d), '[]'::json) from (
     select th.d, sum(th.n)::int as n from ${from} where th.m = '${m}' and ${where} group by th.d having sum(th.n) <> 0) h)`);
 
+/** A group list as JSON: the top_* rows of `kind` (a: agencies, s: states, p: products) with their histograms. */
+function groupsJson(kind: "a" | "s" | "p", key: string, lawCode: string): SQL {
+  const table = { a: "top_agencies", s: "top_states", p: "top_products" }[kind];
+  return sql.raw(`(select coalesce(json_agg(json_build_object('key', ${key}, 'label', g.label, 'requests', g.requests, 'on_time', g.on_time,
+      'late', g.late, 'overdue_now', g.overdue, 'law_code', ${lawCode},
+      'response', coalesce((select h.h from group_hist h where h.kind = '${kind}' and h.key = g.key and h.m = 'r'), '[]'::json),
+      'completion', coalesce((select h.h from group_hist h where h.kind = '${kind}' and h.key = g.key and h.m = 'c'), '[]'::json))
+    order by g.requests desc, g.label), '[]'::json) from ${table} g)`);
+}
+
 /**
  * The analytics page's figures from the rollups (see the top of this file), or null when they can't answer
  * (filters, or a `today` before the watermark): the caller then runs the live query.
@@ -217,33 +227,50 @@ export function rollupQuery(
   const groupParts = options.scorecardOnly
     ? sql`'byAgency', '[]'::json, 'byState', '[]'::json, 'byProduct', '[]'::json, 'months', '[]'::json`
     : sql`
-      'byAgency', (select coalesce(json_agg(json_build_object('key', g.key, 'label', g.label, 'requests', g.requests, 'on_time', g.on_time,
-            'late', g.late, 'overdue_now', g.overdue, 'law_code', g.law_code,
-            'response', ${histJson("r", "target_hist th", "th.agency_id = g.agency_id")},
-            'completion', ${histJson("c", "target_hist th", "th.agency_id = g.agency_id")}) order by g.requests desc, g.label), '[]'::json)
-          from (select t.agency_id, t.agency_id::text as key, a.name as label, t.requests, t.on_time, t.late, t.overdue, coalesce(st.code, j.code) as law_code
-                  from (select agency_id, sum(requests)::int as requests, sum(on_time)::int as on_time, sum(late)::int as late, sum(overdue)::int as overdue
-                          from by_target where agency_id is not null group by agency_id) t
-                  left join agencies a on a.id = t.agency_id
-                  left join jurisdictions j on j.id = a.jurisdiction_id
-                  left join jurisdictions st on st.id = j.state_id
-                 where t.requests > 0 order by t.requests desc, a.name limit ${limit}) g),
-      'byState', (select coalesce(json_agg(json_build_object('key', g.key, 'label', g.key, 'requests', g.requests, 'on_time', g.on_time,
-            'late', g.late, 'overdue_now', g.overdue, 'law_code', g.key,
-            'response', ${histJson("r", "target_hist th join agency_law al on al.agency_id = th.agency_id", "al.law_code = g.key")},
-            'completion', ${histJson("c", "target_hist th join agency_law al on al.agency_id = th.agency_id", "al.law_code = g.key")}) order by g.requests desc, g.key), '[]'::json)
-          from (select al.law_code as key, sum(t.requests)::int as requests, sum(t.on_time)::int as on_time, sum(t.late)::int as late, sum(t.overdue)::int as overdue
-                  from by_target t join agency_law al on al.agency_id = t.agency_id
-                 group by al.law_code having sum(t.requests) > 0 order by 2 desc, 1 limit ${limit}) g),
-      'byProduct', (select coalesce(json_agg(json_build_object('key', g.key, 'label', g.label, 'requests', g.requests, 'on_time', g.on_time,
-            'late', g.late, 'overdue_now', g.overdue, 'law_code', null,
-            'response', ${histJson("r", "target_hist th join target_products tp on tp.target = th.target and tp.is_agency = th.is_agency", "tp.product_id = g.product_id")},
-            'completion', ${histJson("c", "target_hist th join target_products tp on tp.target = th.target and tp.is_agency = th.is_agency", "tp.product_id = g.product_id")}) order by g.requests desc, g.label), '[]'::json)
-          from (select tp.product_id, tp.product_id::text as key, min(tp.label) as label, sum(t.requests)::int as requests, sum(t.on_time)::int as on_time,
-                       sum(t.late)::int as late, sum(t.overdue)::int as overdue
-                  from by_target t join target_products tp on tp.target = t.target and tp.is_agency = t.is_agency
-                 group by tp.product_id having sum(t.requests) > 0 order by 5 desc, 3 limit ${limit}) g),
+      'byAgency', ${groupsJson("a", "g.agency_id::text", "g.law_code")},
+      'byState', ${groupsJson("s", "g.key", "g.key")},
+      'byProduct', ${groupsJson("p", "g.key", "null")},
       'months', ${agencyScoped(filters) ? monthsLive(audience, filters, today, baseQuery, options.months) : monthsFromDueDays(audience, filters, today, options.months)}`;
+  // The top groups by requests (then label), and their histograms in one pass each (not one scan per group).
+  const groupCtes = options.scorecardOnly
+    ? sql``
+    : sql`,
+    top_agencies as materialized (
+      select t.agency_id, t.agency_id::text as key, a.name as label, t.requests, t.on_time, t.late, t.overdue, coalesce(st.code, j.code) as law_code
+        from (select agency_id, sum(requests)::int as requests, sum(on_time)::int as on_time, sum(late)::int as late, sum(overdue)::int as overdue
+                from by_target where agency_id is not null group by agency_id) t
+        -- only agencies with at least the 25th largest count can be in the top 25 (names break the ties)
+        join (select coalesce(min(n), 1) as least from (select requests as n from by_target where agency_id is not null and requests > 0
+                                                         order by requests desc limit ${limit}) c) c on t.requests >= c.least
+        left join agencies a on a.id = t.agency_id
+        left join jurisdictions j on j.id = a.jurisdiction_id
+        left join jurisdictions st on st.id = j.state_id
+       where t.requests > 0 order by t.requests desc, a.name limit ${limit}
+    ),
+    top_states as materialized (
+      select al.law_code as key, al.law_code as label, sum(t.requests)::int as requests, sum(t.on_time)::int as on_time, sum(t.late)::int as late, sum(t.overdue)::int as overdue
+        from by_target t join agency_law al on al.agency_id = t.agency_id
+       group by al.law_code having sum(t.requests) > 0 order by 3 desc, 1 limit ${limit}
+    ),
+    top_products as materialized (
+      select tp.product_id, tp.product_id::text as key, min(tp.label) as label, sum(t.requests)::int as requests, sum(t.on_time)::int as on_time,
+             sum(t.late)::int as late, sum(t.overdue)::int as overdue
+        from by_target t join target_products tp on tp.target = t.target and tp.is_agency = t.is_agency
+       group by tp.product_id having sum(t.requests) > 0 order by 4 desc, 3 limit ${limit}
+    ),
+    group_hist as (
+      select kind, key, m, json_agg(json_build_array(d, n) order by d) as h from (
+        select 'a' as kind, g.key, th.m, th.d, sum(th.n)::int as n from target_hist th join top_agencies g on g.agency_id = th.agency_id
+         group by 2, 3, 4 having sum(th.n) <> 0
+        union all
+        select 's', g.key, th.m, th.d, sum(th.n)::int from target_hist th join agency_law al on al.agency_id = th.agency_id join top_states g on g.key = al.law_code
+         group by 2, 3, 4 having sum(th.n) <> 0
+        union all
+        select 'p', g.key, th.m, th.d, sum(th.n)::int from target_hist th join target_products tp on tp.target = th.target and tp.is_agency = th.is_agency
+          join top_products g on g.product_id = tp.product_id
+         group by 2, 3, 4 having sum(th.n) <> 0) x
+       group by kind, key, m
+    )`;
   const query = sql`
     with ${contributions(audience, filters, baseQuery, today, watermark)},
     agency_law as (
@@ -259,7 +286,7 @@ export function rollupQuery(
        where agency_products.agency_id in (select agency_id from by_target) and ${productsVisible}
       union all
       select v.id, false, v.id, v.name || ' (asked directly)' from vendors v where v.id in (select vendor_id from by_target)
-    )
+    )${groupCtes}
     select (select day::text from wm) as watermark, json_build_object(
       'total', (select json_build_object('key', '', 'label', '', 'requests', coalesce(sum(requests), 0)::int, 'received', coalesce(sum(received), 0)::int,
           'on_time', coalesce(sum(on_time), 0)::int, 'late', coalesce(sum(late), 0)::int, 'overdue_now', coalesce(sum(overdue), 0)::int, 'law_code', null,

@@ -185,20 +185,12 @@ function outcomeList(counts: Record<string, number>): { outcome: string; n: numb
  * Exemptions, fields and joint-ask funnels, live: driven from request_fields and the joint asks' requests (the
  * facts are not materialized, so only those requests are read), not from every request.
  */
-async function analyticsExtras(db: Executor, audience: Audience, filters: AnalyticsFilters, today: string) {
+export async function analyticsExtras(db: Executor, audience: Audience, filters: AnalyticsFilters, today: string) {
   const productsVisible = audience === PUBLIC ? sql`true` : visibleAgencyProducts(audience);
   const [row] = await queryRows<{ doc: string }>(
     db,
-    sql`with ${factsCtes(audience, filters, today, false)},
-    products_of as (
-      select f.id as request_id, ${agencyProducts.productId} as product_id, pr.name || ' (' || v.name || ')' as label
-        from facts f join ${agencyProducts} on ${agencyProducts.agencyId} = f.agency_id
-        join products pr on pr.id = ${agencyProducts.productId} join vendors v on v.id = ${agencyProducts.vendorId}
-       where ${productsVisible}
-      union
-      select f.id, f.vendor_id, v.name || ' (asked directly)' from facts f join vendors v on v.id = f.vendor_id
-    )
-    select json_build_object(${extrasParts()})::text as doc`,
+    sql`with ${factsCtes(audience, filters, today, false)}
+    select json_build_object(${extrasParts(productsVisible)})::text as doc`,
   );
   return JSON.parse(row!.doc) as Pick<AnalyticsResult, "exemptions" | "fields" | "funnels">;
 }
@@ -219,11 +211,6 @@ export async function analyticsLive(audience: Audience, filters: AnalyticsFilter
       join products pr on pr.id = ${agencyProducts.productId}
       join vendors v on v.id = ${agencyProducts.vendorId}
       where ${productsVisible}
-    ),
-    products_of as (
-      select f.id as request_id, ap.product_id, ap.label from facts f join agency_products_of ap on ap.agency_id = f.agency_id
-      union all
-      select f.id, f.vendor_id, v.name || ' (asked directly)' from facts f join vendors v on v.id = f.vendor_id
     ),
     product_facts as (
       select f.*, ap.product_id, ap.label as product_label from facts f join agency_products_of ap on ap.agency_id = f.agency_id
@@ -255,7 +242,7 @@ export async function analyticsLive(audience: Audience, filters: AnalyticsFilter
           select case when status in ('appealed', 'in_litigation') then 'appealed' else status end as outcome, count(*)::int as n
           from facts where status in (${list(RESPONSE_STATUSES)}, 'appealed', 'in_litigation')
           group by 1 order by 2 desc) o),
-      ${extrasParts()}
+      ${extrasParts(productsVisible)}
     )::text as doc`;
   const [row] = await queryRows<{ doc: string }>(db, query);
   const doc = JSON.parse(row!.doc) as Omit<AnalyticsResult, "today" | "byAgency" | "byState" | "byProduct"> & Record<"byAgency" | "byState" | "byProduct", RawGroup[]>;
@@ -286,7 +273,7 @@ export async function analyticsLive(audience: Audience, filters: AnalyticsFilter
   };
 }
 
-function extrasParts(): SQL {
+function extrasParts(productsVisible: SQL): SQL {
   return sql`
       'exemptions', (select coalesce(json_agg(x), '[]'::json) from (
           select min(btrim(rf.state_note)) as note, count(*)::int as n
@@ -301,7 +288,13 @@ function extrasParts(): SQL {
           from request_fields rf
           join facts f on f.id = rf.request_id
           join record_types rt on rt.id = rf.record_type_id
-          left join products_of po on po.request_id = f.id
+          -- the request's products (its agency's visible products, or the vendor it went to), per field row
+          left join lateral (
+            select distinct ${agencyProducts.productId} as product_id, pr.name || ' (' || v.name || ')' as label
+              from ${agencyProducts} join products pr on pr.id = ${agencyProducts.productId} join vendors v on v.id = ${agencyProducts.vendorId}
+             where ${agencyProducts.agencyId} = f.agency_id and ${productsVisible}
+            union all
+            select v.id, v.name || ' (asked directly)' from vendors v where v.id = f.vendor_id) po on true
           group by grouping sets ((rt.name, rf.key), (rt.name, rf.key, po.label))
           having grouping(po.label) = 1 or po.label is not null
           order by rt.name, rf.key, po.label nulls first
@@ -314,6 +307,7 @@ function extrasParts(): SQL {
             count(*) filter (where exists (select 1 from request_fields rf where rf.request_id = f.id and rf.state in ('received', 'partly_received'))
               or exists (select 1 from request_files fi where fi.request_id = f.id))::int as "dataReceived"
           from facts f join campaigns c on c.id = f.campaign_id
+          where f.campaign_id is not null
           group by f.campaign_id order by count(*) desc, 2 limit ${LIMITS.campaigns}) c)`;
 }
 
