@@ -20,6 +20,7 @@ import { createRequestHandler } from "./app/utils/remix-handler.server";
 import { objectStore, startTempSweeps, sweepStaleTempFiles } from "./app/domain/files/storage.server";
 import { sweepOrphanedFiles } from "./app/domain/files/orphans.server";
 import { scheduleOnceAcrossInstances } from "./app/domain/jobs.server";
+import { foldAnalytics } from "./app/domain/analytics-rollups.server";
 import { pruneDeliveries, WebhookWorker } from "./app/domain/webhooks/worker.server";
 import { startProfileWorker, sweepStaleProfilingDirs, type ProfileWorker } from "./app/domain/profiles/worker.server";
 
@@ -52,6 +53,7 @@ let profiles: ProfileWorker | null = null;
 let orphanSweep: { stop(): Promise<void> } | null = null;
 let webhooks: WebhookWorker | null = null;
 let webhookLogPrune: { stop(): Promise<void> } | null = null;
+let analyticsFold: { stop(): Promise<void> } | null = null;
 
 // What runs in the background of every instance, and how it runs once however many instances share the
 // database (README, "Deploying: several instances"):
@@ -90,6 +92,9 @@ async function main() {
       },
     });
   }
+  // Analytics rollups: pending deltas folded in, and the watermark moved to yesterday (UTC), by one instance
+  // each minute (app/domain/analytics-rollups.server.ts; readers are right without it, only slower).
+  analyticsFold = scheduleOnceAcrossInstances({ db, name: "analytics-fold", everyMs: 60 * 1000, job: () => foldAnalytics(db) });
   await sweepStaleProfilingDirs();
   profiles = startProfileWorker(db, { enabled: env.PROFILE_WORKER !== false, memoryLimit: env.PROFILE_MEMORY_LIMIT });
 
@@ -129,6 +134,7 @@ async function main() {
     await mail?.stop().catch(() => {});
     await webhooks?.stop().catch(() => {});
     await webhookLogPrune?.stop().catch(() => {});
+    await analyticsFold?.stop().catch(() => {});
     await profiles?.stop().catch(() => {});
     await orphanSweep?.stop().catch(() => {});
     await dbHandle.close().catch(() => {});
@@ -150,6 +156,7 @@ async function main() {
       // Webhook attempts in flight are recorded before the database closes.
       await webhooks?.stop();
       await webhookLogPrune?.stop();
+      await analyticsFold?.stop();
       // A profile in flight is handed back as pending, for the next start or another instance.
       await profiles?.stop();
       await orphanSweep?.stop();

@@ -388,11 +388,12 @@ async function build(url: string): Promise<void> {
   });
 
   // Tables the app keeps in step with triggers, which are off during the load: filled as the migrations would.
-  await timed("trigger-maintained tables (tag uses, attention counts, status facts)", async () => {
+  await timed("trigger-maintained tables (tag uses, attention counts, status facts, search rows, analytics rollups)", async () => {
     await a.unsafe(`
       select attention_counts_rebuild();
       select request_status_facts_rebuild();
       select request_search_rebuild();
+      select analytics_rollups_rebuild();
       delete from tag_uses;
       insert into tag_uses (organization_id, tag, uses, shared_uses)
       select r.organization_id, t.tag, count(*), count(*) filter (where r.visibility <> 'private')
@@ -431,7 +432,7 @@ async function build(url: string): Promise<void> {
 
   await timed("vacuum analyze", async () => {
     await a.unsafe(`set session_replication_role = origin`);
-    await a.unsafe(`vacuum (analyze) requests, request_events, communications, inbound_messages, agencies, jurisdictions, agency_systems, agency_products, users, organizations, outbox_messages, directory_agencies`);
+    await a.unsafe(`vacuum (analyze) requests, request_events, communications, inbound_messages, agencies, jurisdictions, agency_systems, agency_products, users, organizations, outbox_messages, directory_agencies, request_search, analytics_deltas, analytics_rollups, analytics_due_days`);
   });
 
   const counts = await a<{ t: string; n: string }[]>`

@@ -78,6 +78,23 @@ export function visibleRequests(audience: Audience): SQL {
   return or(own, and(ne(requests.visibility, "private"), inArray(requests.organizationId, [...audience.partnerOrganizationIds])))!;
 }
 
+/**
+ * visibleRequests for rows that sum requests per organization and visibility (the analytics rollups): the same
+ * rule over those two columns. For the public it is every public row, embargo or not: the reader takes the
+ * requests still under embargo (embargoedRequests) back out, as the embargo is a matter of time.
+ */
+export function visibleRollupRows(audience: Viewer | typeof PUBLIC, organizationId: SQL, visibility: SQL): SQL {
+  if (audience === PUBLIC) return sql`${visibility} = 'public'`;
+  const own = sql`${organizationId} = ${audience.organizationId}`;
+  if (audience.partnerOrganizationIds.length === 0) return own;
+  return sql`(${own} or (${visibility} <> 'private' and ${organizationId} in (${sql.join([...audience.partnerOrganizationIds].map((id) => sql`${id}`), sql`, `)})))`;
+}
+
+/** Public requests not yet published (their embargo is still running): public rows the public doesn't see. */
+export function embargoedRequests(): SQL {
+  return and(eq(requests.visibility, "public"), sql`${requests.publicAt} > now()`)!;
+}
+
 /** Requests the viewer's organization owns: what it may change, and what its own work lists (chase board,
  * digests, calendar feeds) are about. */
 export function ownRequests(viewer: Pick<Viewer, "organizationId">): SQL {

@@ -19,6 +19,7 @@ import {
   type ScorecardFigures,
 } from "./analytics";
 import { OPEN_STATUSES } from "./request-status";
+import { distribution, rollupAnalytics, type RollupGroup } from "./analytics-rollups.server";
 
 // The analytics queries. Every measure is defined in analytics.ts; this file computes them in SQL over the
 // requests the audience may see (access.server.ts visibleRequests), in ONE statement per page: the per-request
@@ -34,8 +35,8 @@ export const LIMITS = { groups: 25, months: 24, fields: 200, exemptions: 10, cam
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 /** The requests in scope: visible to the audience and matching the filters, with their agency, state and law. */
-function baseQuery(audience: Audience, filters: AnalyticsFilters): SQL {
-  const conditions: SQL[] = [visibleRequests(audience)];
+export function baseQuery(audience: Audience, filters: AnalyticsFilters, visibility: SQL = visibleRequests(audience)): SQL {
+  const conditions: SQL[] = [visibility];
   const productsVisible = audience === PUBLIC ? sql`true` : visibleAgencyProducts(audience);
   if (filters.owner === "own" && audience !== PUBLIC) conditions.push(sql`${requests.organizationId} = ${audience.organizationId}`);
   if (filters.from) conditions.push(sql`${requests.receivedOn} >= ${filters.from}::date`);
@@ -59,7 +60,7 @@ function baseQuery(audience: Audience, filters: AnalyticsFilters): SQL {
   }
   return sql`
     select ${requests.id} as id, ${requests.organizationId} as organization_id, ${requests.agencyId} as agency_id,
-      ${requests.vendorId} as vendor_id, ${requests.campaignId} as campaign_id, ${requests.status}::text as status,
+      ${requests.vendorId} as vendor_id, ${requests.campaignId} as campaign_id, ${requests.visibility} as visibility, ${requests.status}::text as status,
       ${requests.receivedOn} as received_on, ${requests.dueOn} as due_on, a.name as agency_name,
       coalesce(st.code, j.code) as law_code
     from ${requests}
@@ -123,8 +124,80 @@ function groupSelect(keyExpr: string, labelExpr: string, from: string, groupBy: 
     limit ${LIMITS.groups}`;
 }
 
-/** Every figure of the analytics page for the audience and filters, in one statement. */
+/**
+ * Every figure of the analytics page for the audience and filters: from the rollups where they can answer
+ * (analytics-rollups.server.ts: no filter, own/coalition, state, agency type, vendor, product, agency), else
+ * from the live query (a received-date period, a record type or a joint ask).
+ */
 export async function analytics(audience: Audience, filters: AnalyticsFilters, options: { today?: string; db?: Executor } = {}): Promise<AnalyticsResult> {
+  const db = options.db ?? defaultDb;
+  const today = options.today ?? todayIn(audience === PUBLIC ? "America/New_York" : audience.timeZone);
+  const rolled = await rollupAnalytics(db, audience, filters, today, baseQuery, { groups: LIMITS.groups, months: LIMITS.months });
+  if (!rolled) return analyticsLive(audience, filters, { today, db });
+  const extras = await analyticsExtras(db, audience, filters, today);
+  const laws = await lawPeriods(db);
+  const group = (g: RollupGroup): GroupFigures => {
+    const law = g.law_code ? laws.get(g.law_code) : undefined;
+    return {
+      key: g.key,
+      label: g.label,
+      requests: g.requests,
+      response: distribution(g.response),
+      completion: distribution(g.completion),
+      onTime: g.on_time,
+      late: g.late,
+      overdueNow: g.overdue_now,
+      lawCode: g.law_code,
+      periodDays: law?.days ?? null,
+      periodDayType: law?.dayType ?? null,
+    };
+  };
+  const t = rolled.total;
+  return {
+    today,
+    total: {
+      requests: t.requests,
+      received: t.received,
+      response: distribution(t.response),
+      completion: distribution(t.completion),
+      onTime: t.on_time,
+      late: t.late,
+      overdueNow: t.overdue_now,
+    },
+    byAgency: rolled.byAgency.map(group),
+    byState: rolled.byState.map(group),
+    byProduct: rolled.byProduct.map((g) => ({ ...group(g), lawCode: null, periodDays: null, periodDayType: null })),
+    months: rolled.months,
+    outcomes: outcomeList(rolled.outcomes),
+    ...extras,
+  };
+}
+
+/** The outcomes with any requests, most first (then by name). */
+function outcomeList(counts: Record<string, number>): { outcome: string; n: number }[] {
+  return Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([outcome, n]) => ({ outcome, n }))
+    .sort((a, b) => b.n - a.n || a.outcome.localeCompare(b.outcome));
+}
+
+/**
+ * Exemptions, fields and joint-ask funnels, live: driven from request_fields and the joint asks' requests (the
+ * facts are not materialized, so only those requests are read), not from every request.
+ */
+export async function analyticsExtras(db: Executor, audience: Audience, filters: AnalyticsFilters, today: string) {
+  const productsVisible = audience === PUBLIC ? sql`true` : visibleAgencyProducts(audience);
+  const [row] = await queryRows<{ doc: string }>(
+    db,
+    sql`with ${factsCtes(audience, filters, today, false)}
+    select json_build_object(${extrasParts(productsVisible)})::text as doc`,
+  );
+  return JSON.parse(row!.doc) as Pick<AnalyticsResult, "exemptions" | "fields" | "funnels">;
+}
+
+/** The live query: every figure of the analytics page for the audience and filters, in one statement. The
+ * reference the rollups must equal (tests/integration/analytics-rollups.test.ts), and the fallback. */
+export async function analyticsLive(audience: Audience, filters: AnalyticsFilters, options: { today?: string; db?: Executor } = {}): Promise<AnalyticsResult> {
   const db = options.db ?? defaultDb;
   const today = options.today ?? todayIn(audience === PUBLIC ? "America/New_York" : audience.timeZone);
   const productsVisible = audience === PUBLIC ? sql`true` : visibleAgencyProducts(audience);
@@ -138,11 +211,6 @@ export async function analytics(audience: Audience, filters: AnalyticsFilters, o
       join products pr on pr.id = ${agencyProducts.productId}
       join vendors v on v.id = ${agencyProducts.vendorId}
       where ${productsVisible}
-    ),
-    products_of as (
-      select f.id as request_id, ap.product_id, ap.label from facts f join agency_products_of ap on ap.agency_id = f.agency_id
-      union all
-      select f.id, f.vendor_id, v.name || ' (asked directly)' from facts f join vendors v on v.id = f.vendor_id
     ),
     product_facts as (
       select f.*, ap.product_id, ap.label as product_label from facts f join agency_products_of ap on ap.agency_id = f.agency_id
@@ -174,33 +242,7 @@ export async function analytics(audience: Audience, filters: AnalyticsFilters, o
           select case when status in ('appealed', 'in_litigation') then 'appealed' else status end as outcome, count(*)::int as n
           from facts where status in (${list(RESPONSE_STATUSES)}, 'appealed', 'in_litigation')
           group by 1 order by 2 desc) o),
-      'exemptions', (select coalesce(json_agg(x), '[]'::json) from (
-          select min(btrim(rf.state_note)) as note, count(*)::int as n
-          from request_fields rf join facts f on f.id = rf.request_id
-          where rf.state in ('withheld', 'denied') and nullif(btrim(rf.state_note), '') is not null
-          group by lower(btrim(rf.state_note)) order by 2 desc, 1 limit ${LIMITS.exemptions}) x),
-      'fields', (select coalesce(json_agg(fl), '[]'::json) from (
-          select rt.name as "recordType", rf.key, min(rf.label) as label, po.label as product,
-            count(distinct rf.request_id)::int as asked,
-            count(distinct rf.request_id) filter (where rf.state = 'received')::int as received,
-            count(distinct rf.request_id) filter (where rf.state = 'partly_received')::int as partly
-          from request_fields rf
-          join facts f on f.id = rf.request_id
-          join record_types rt on rt.id = rf.record_type_id
-          left join products_of po on po.request_id = f.id
-          group by grouping sets ((rt.name, rf.key), (rt.name, rf.key, po.label))
-          having grouping(po.label) = 1 or po.label is not null
-          order by rt.name, rf.key, po.label nulls first
-          limit ${LIMITS.fields}) fl),
-      'funnels', (select coalesce(json_agg(c), '[]'::json) from (
-          select f.campaign_id as "campaignId", min(c.title) as title, count(*)::int as drafted,
-            count(*) filter (where f.status <> 'draft')::int as sent,
-            count(*) filter (where f.engaged)::int as acknowledged,
-            count(*) filter (where f.responded_on is not null)::int as answered,
-            count(*) filter (where exists (select 1 from request_fields rf where rf.request_id = f.id and rf.state in ('received', 'partly_received'))
-              or exists (select 1 from request_files fi where fi.request_id = f.id))::int as "dataReceived"
-          from facts f join campaigns c on c.id = f.campaign_id
-          group by f.campaign_id order by count(*) desc, 2 limit ${LIMITS.campaigns}) c)
+      ${extrasParts(productsVisible)}
     )::text as doc`;
   const [row] = await queryRows<{ doc: string }>(db, query);
   const doc = JSON.parse(row!.doc) as Omit<AnalyticsResult, "today" | "byAgency" | "byState" | "byProduct"> & Record<"byAgency" | "byState" | "byProduct", RawGroup[]>;
@@ -231,6 +273,44 @@ export async function analytics(audience: Audience, filters: AnalyticsFilters, o
   };
 }
 
+function extrasParts(productsVisible: SQL): SQL {
+  return sql`
+      'exemptions', (select coalesce(json_agg(x), '[]'::json) from (
+          select min(btrim(rf.state_note)) as note, count(*)::int as n
+          from request_fields rf join facts f on f.id = rf.request_id
+          where rf.state in ('withheld', 'denied') and nullif(btrim(rf.state_note), '') is not null
+          group by lower(btrim(rf.state_note)) order by 2 desc, 1 limit ${LIMITS.exemptions}) x),
+      'fields', (select coalesce(json_agg(fl), '[]'::json) from (
+          select rt.name as "recordType", rf.key, min(rf.label) as label, po.label as product,
+            count(distinct rf.request_id)::int as asked,
+            count(distinct rf.request_id) filter (where rf.state = 'received')::int as received,
+            count(distinct rf.request_id) filter (where rf.state = 'partly_received')::int as partly
+          from request_fields rf
+          join facts f on f.id = rf.request_id
+          join record_types rt on rt.id = rf.record_type_id
+          -- the request's products (its agency's visible products, or the vendor it went to), per field row
+          left join lateral (
+            select distinct ${agencyProducts.productId} as product_id, pr.name || ' (' || v.name || ')' as label
+              from ${agencyProducts} join products pr on pr.id = ${agencyProducts.productId} join vendors v on v.id = ${agencyProducts.vendorId}
+             where ${agencyProducts.agencyId} = f.agency_id and ${productsVisible}
+            union all
+            select v.id, v.name || ' (asked directly)' from vendors v where v.id = f.vendor_id) po on true
+          group by grouping sets ((rt.name, rf.key), (rt.name, rf.key, po.label))
+          having grouping(po.label) = 1 or po.label is not null
+          order by rt.name, rf.key, po.label nulls first
+          limit ${LIMITS.fields}) fl),
+      'funnels', (select coalesce(json_agg(c), '[]'::json) from (
+          select f.campaign_id as "campaignId", min(c.title) as title, count(*)::int as drafted,
+            count(*) filter (where f.status <> 'draft')::int as sent,
+            count(*) filter (where f.engaged)::int as acknowledged,
+            count(*) filter (where f.responded_on is not null)::int as answered,
+            count(*) filter (where exists (select 1 from request_fields rf where rf.request_id = f.id and rf.state in ('received', 'partly_received'))
+              or exists (select 1 from request_files fi where fi.request_id = f.id))::int as "dataReceived"
+          from facts f join campaigns c on c.id = f.campaign_id
+          where f.campaign_id is not null
+          group by f.campaign_id order by count(*) desc, 2 limit ${LIMITS.campaigns}) c)`;
+}
+
 interface RawGroup {
   key: string;
   label: string;
@@ -257,10 +337,10 @@ async function lawPeriods(db: Executor): Promise<Map<string, { days: number | nu
  * engagement, paused days before each) is read from request_status_facts, which a trigger keeps from the
  * timeline's status_changed events (migration 0025, view request_status_facts_source), so no page scans events.
  */
-function factsCtes(audience: Audience, filters: AnalyticsFilters, today: string): SQL {
+function factsCtes(audience: Audience, filters: AnalyticsFilters, today: string, materialized = true): SQL {
   return sql`
     base as (${baseQuery(audience, filters)}),
-    facts as materialized (
+    facts as ${materialized ? sql`materialized` : sql`not materialized`} (
       select b.*, f.responded_on, f.completed_on, coalesce(f.engaged, false) as engaged,
         case when f.responded_on is not null and b.received_on is not null
           then (f.responded_on - b.received_on) - f.paused_before_response end as response_days,
@@ -283,8 +363,35 @@ export async function scorecard(
   today: string,
   db: Executor = defaultDb,
 ): Promise<ScorecardFigures> {
-  const filters: AnalyticsFilters =
-    "agencyId" in target ? { agency: target.agencyId } : "vendorId" in target ? { vendor: target.vendorId } : { product: target.productId };
+  const filters = scorecardFilters(target);
+  const rolled = await rollupAnalytics(db, audience, filters, today, baseQuery, { groups: 0, months: 0, scorecardOnly: true });
+  if (!rolled) return scorecardLive(audience, target, today, db);
+  const response = distribution(rolled.total.response);
+  return {
+    requests: rolled.total.requests,
+    answered: response.n,
+    q1Response: response.q1,
+    medianResponse: response.median,
+    q3Response: response.q3,
+    onTime: rolled.total.on_time,
+    late: rolled.total.late,
+    overdueNow: rolled.total.overdue_now,
+    outcomes: Object.fromEntries(outcomeList(rolled.outcomes).map((o) => [o.outcome, o.n])),
+  };
+}
+
+function scorecardFilters(target: { agencyId: string } | { vendorId: string } | { productId: string }): AnalyticsFilters {
+  return "agencyId" in target ? { agency: target.agencyId } : "vendorId" in target ? { vendor: target.vendorId } : { product: target.productId };
+}
+
+/** scorecard() by the live query: the reference the rollups must equal, and the fallback. */
+export async function scorecardLive(
+  audience: Audience,
+  target: { agencyId: string } | { vendorId: string } | { productId: string },
+  today: string,
+  db: Executor = defaultDb,
+): Promise<ScorecardFigures> {
+  const filters = scorecardFilters(target);
   const [row] = await queryRows<{ doc: string }>(
     db,
     sql`with ${factsCtes(audience, filters, today)}

@@ -133,6 +133,29 @@ export function quantile(sorted: readonly number[], p: number): number | null {
   return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
 }
 
+/**
+ * quantile() of the values a histogram counts, without expanding it: `histogram` is [value, how many] pairs (any
+ * order; counts may be 0). The same number percentile_cont gives over the values, for the analytics rollups.
+ */
+export function quantileOfHistogram(histogram: readonly (readonly [number, number])[], p: number): number | null {
+  const bins = histogram.filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const total = bins.reduce((sum, [, n]) => sum + n, 0);
+  if (total === 0) return null;
+  const position = (total - 1) * p;
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  const valueAt = (rank: number) => {
+    let seen = 0;
+    for (const [value, n] of bins) {
+      seen += n;
+      if (rank < seen) return value;
+    }
+    return bins[bins.length - 1]![0];
+  };
+  const lowValue = valueAt(low);
+  return lowValue + (valueAt(high) - lowValue) * (position - low);
+}
+
 /** Calendar days from received to an answer, minus the days paused before it (see the definitions above). */
 export function responseDays(receivedOn: string, answeredOn: string, pauses: readonly { from: string; to: string | null }[]): number {
   const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;

@@ -121,6 +121,9 @@ export const requests = pgTable(
     index("requests_assignee_next_action_idx").on(t.assigneeId, t.nextActionOn),
     index("requests_tags_idx").using("gin", t.tags),
     index("requests_org_due_idx").on(t.organizationId, t.dueOn),
+    // Analytics' live remainder reads the requests due between the rollups' watermark and today (a day or two of
+    // due dates) whatever their organization or agency: app/domain/analytics-rollups.server.ts.
+    index("requests_due_idx").on(t.dueOn),
     // The navigation's "needs attention" count reads only open rows, and only these columns: an index-only scan.
     // The statuses are OPEN_STATUSES (app/domain/request-status.ts), written out so the planner can match it.
     index("requests_open_attention_idx")
@@ -221,6 +224,99 @@ export const requestStatusFacts = pgTable("request_status_facts", {
   engaged: boolean("engaged").notNull(),
   pausedBeforeResponse: integer("paused_before_response").notNull(),
   pausedBeforeCompletion: integer("paused_before_completion").notNull(),
+});
+
+/**
+ * Analytics rollups (app/domain/analytics-rollups.server.ts, migration analytics_rollups): what every request
+ * contributes to the analytics figures, summed per organization, sharing class (the request's visibility) and
+ * target (agency, or vendor asked directly). Written only by analytics_fold() from analytics_deltas; never by the
+ * app. Day histograms are pairs of arrays (days, how many). on_time / late / overdue count only requests due
+ * before analytics_watermark.day (the rest is read live, see the module).
+ */
+export const analyticsRollups = pgTable(
+  "analytics_rollups",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    visibility: requestVisibility("visibility").notNull(),
+    agencyId: uuid("agency_id"),
+    vendorId: uuid("vendor_id"),
+    requests: integer("requests").notNull().default(0),
+    received: integer("received").notNull().default(0),
+    responseDays: integer("response_days").array().notNull().default(sql`'{}'::int[]`),
+    responseN: integer("response_n").array().notNull().default(sql`'{}'::int[]`),
+    completionDays: integer("completion_days").array().notNull().default(sql`'{}'::int[]`),
+    completionN: integer("completion_n").array().notNull().default(sql`'{}'::int[]`),
+    fulfilled: integer("fulfilled").notNull().default(0),
+    partiallyFulfilled: integer("partially_fulfilled").notNull().default(0),
+    noResponsiveRecords: integer("no_responsive_records").notNull().default(0),
+    denied: integer("denied").notNull().default(0),
+    appealed: integer("appealed").notNull().default(0),
+    onTime: integer("on_time").notNull().default(0),
+    late: integer("late").notNull().default(0),
+    overdue: integer("overdue").notNull().default(0),
+    // The same three for the requests due ON the watermark day (d0) and the day after (d1): read for a today on
+    // or after those days, so a reader's live part is empty on the watermark day and the next.
+    d0OnTime: integer("d0_on_time").notNull().default(0),
+    d0Late: integer("d0_late").notNull().default(0),
+    d0Open: integer("d0_open").notNull().default(0),
+    d1OnTime: integer("d1_on_time").notNull().default(0),
+    d1Late: integer("d1_late").notNull().default(0),
+    d1Open: integer("d1_open").notNull().default(0),
+  },
+  (t) => [
+    unique("analytics_rollups_key").on(t.organizationId, t.visibility, t.agencyId, t.vendorId).nullsNotDistinct(),
+    index("analytics_rollups_agency_idx").on(t.agencyId),
+    index("analytics_rollups_vendor_idx").on(t.vendorId),
+  ],
+);
+
+/** Per organization, sharing class and due date: requests that would be on time / late once due, and open ones
+ * (the totals' on-time, overdue-now and by-month figures for any today). Written only by analytics_fold(). */
+export const analyticsDueDays = pgTable(
+  "analytics_due_days",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    visibility: requestVisibility("visibility").notNull(),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    onTime: integer("on_time").notNull().default(0),
+    late: integer("late").notNull().default(0),
+    open: integer("open").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.visibility, t.dueOn] })],
+);
+
+/**
+ * Append-only: one row per request a change touched, its contribution with sign -1 (before) or +1 (after),
+ * written by the triggers on requests and request_status_facts; folded into the rollups by analytics_fold().
+ * Writers only insert here, so concurrent transactions never wait on (or deadlock over) shared rollup rows.
+ */
+export const analyticsDeltas = pgTable(
+  "analytics_deltas",
+  {
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity().primaryKey(),
+    organizationId: uuid("organization_id").notNull(),
+    visibility: requestVisibility("visibility").notNull(),
+    agencyId: uuid("agency_id"),
+    vendorId: uuid("vendor_id"),
+    sign: integer("sign").notNull(),
+    received: boolean("received").notNull(),
+    responseDays: integer("response_days"),
+    completionDays: integer("completion_days"),
+    status: text("status").notNull(),
+    dueOn: date("due_on", { mode: "string" }),
+    onTimeIfDue: boolean("on_time_if_due"),
+  },
+  (t) => [index("analytics_deltas_agency_idx").on(t.agencyId), index("analytics_deltas_vendor_idx").on(t.vendorId)],
+);
+
+/** One row: requests due before `day` are counted in analytics_rollups' on_time / late / overdue. */
+export const analyticsWatermark = pgTable("analytics_watermark", {
+  id: boolean("id").primaryKey().default(true),
+  day: date("day", { mode: "string" }).notNull(),
 });
 
 /** Append-only: rows are inserted in the same transaction as the change they record, never updated. */

@@ -7,6 +7,7 @@ import {
   parseAnalyticsFilters,
   periodInCalendarDays,
   quantile,
+  quantileOfHistogram,
   responseDays,
   share,
   toCsv,
@@ -24,6 +25,31 @@ describe("quantile (as Postgres percentile_cont)", () => {
   it("gives the one value for one, and null for none", () => {
     expect(quantile([7], 0.5)).toBe(7);
     expect(quantile([], 0.5)).toBeNull();
+  });
+});
+
+describe("quantileOfHistogram (the rollups' medians and quartiles)", () => {
+  it("equals quantile() of the values the histogram counts, for random histograms", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647);
+    for (let round = 0; round < 500; round += 1) {
+      const bins: [number, number][] = [];
+      const values: number[] = [];
+      for (let i = Math.floor(random() * 6); i > 0; i -= 1) {
+        const value = Math.floor(random() * 80) - 5; // negative days happen (an answer dated before receipt)
+        const n = Math.floor(random() * 4); // zero counts are left in the arrays between folds
+        bins.push([value, n]); // values may repeat across bins, in any order
+        for (let k = 0; k < n; k += 1) values.push(value);
+      }
+      values.sort((x, y) => x - y);
+      for (const p of [0.25, 0.5, 0.75]) expect(quantileOfHistogram(bins, p), JSON.stringify({ bins, p })).toBe(quantile(values, p));
+    }
+  });
+  it("interpolates as percentile_cont, and gives null for no values", () => {
+    expect(quantileOfHistogram([[30, 1], [4, 2], [14, 1]], 0.5)).toBe(9);
+    expect(quantileOfHistogram([[4, 2], [14, 1], [30, 1]], 0.75)).toBe(18);
+    expect(quantileOfHistogram([[5, 0]], 0.5)).toBeNull();
+    expect(quantileOfHistogram([], 0.5)).toBeNull();
   });
 });
 
