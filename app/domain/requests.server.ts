@@ -174,7 +174,7 @@ function sortKey(sort: RequestSort, dir: SortDirection, q: string | undefined, o
 
 export type RequestListResult = {
   rows: RequestListRow[];
-  /** Exact when totalExact; otherwise the limit + 1 (10,001, or 1,001 for a search), shown as "more than 10,000". */
+  /** Exact when totalExact; otherwise the limit + 1 (10,001, or 201 for a search), shown as "more than 10,000" ("more than 200"). */
   total: number;
   totalExact: boolean;
   /** The page number when the list was asked by page (null when by cursor). */
@@ -261,7 +261,7 @@ export async function listRequests(viewer: Viewer, filters: ListFilters, db: Exe
   // RANKED_MATCHES most recently updated ones (sorting by a date reaches every match), read from the search
   // table in its (organization, updated_at) order or, for a rarer word, through its GIN indexes.
   // Each part's RANKED_MATCHES + 1 most recent matches at most are read (m0, m1, ...: each read once); how many
-  // there were is the part's count, so the same reading gives the total ("more than 1,000" once a part has more).
+  // there were is the part's count, so the same reading gives the total ("more than 200" once a part has more).
   // Each part's matches are read as the planner judges best: a common word's through the organization's rows
   // latest first (stopping at RANKED_MATCHES + 1), a rarer word's through the GIN indexes.
   const matches = (part: ListPart, i: number, query: string) => {
