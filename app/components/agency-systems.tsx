@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { Link } from "@remix-run/react";
 import { DateText } from "~/components/date-text";
 import type { SystemConfidence, SystemType } from "../../db/schema/values";
@@ -92,7 +93,7 @@ export function AgencySystemsCard({
 }) {
   const canManage = useCan("vendor.manage") && editable;
   return (
-    <section className="card" aria-labelledby="systems-heading">
+    <Card aria-labelledby="systems-heading">
       <div className="card-header">
         <h2 id="systems-heading">Systems</h2>
         {canManage ? (
@@ -182,6 +183,6 @@ export function AgencySystemsCard({
           </ul>
         </>
       ) : null}
-    </section>
+    </Card>
   );
 }

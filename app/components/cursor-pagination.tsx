@@ -1,9 +1,10 @@
+import { formatNumber } from "~/components/ui/number-text";
 import { Link, useLocation } from "@remix-run/react";
 
 /** "1,234 requests" or "more than 10,000 requests": lists count exactly only up to a bound. */
 export function countLabel(total: number, exact: boolean, noun: string, plural = `${noun}s`): string {
-  if (!exact) return `More than ${(total - 1).toLocaleString("en-US")} ${plural}`;
-  return `${total.toLocaleString("en-US")} ${total === 1 ? noun : plural}`;
+  if (!exact) return `More than ${formatNumber(total - 1)} ${plural}`;
+  return `${formatNumber(total)} ${total === 1 ? noun : plural}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { formatNumber } from "~/components/ui/number-text";
 import type { SerializeFrom } from "@remix-run/node";
 import { DateText } from "~/components/date-text";
 import { Link } from "@remix-run/react";
@@ -48,7 +49,7 @@ export function DataReceivedTable({ rows }: { rows: SerializeFrom<DataReceivedRo
                 {r.profiling ? <div className="muted small">{r.profiling} {r.profiling === 1 ? "file" : "files"} being profiled</div> : null}
               </td>
               <td data-label="Rows received">
-                {r.files ? r.rows.toLocaleString("en-US") : <span className="muted">—</span>}
+                {r.files ? formatNumber(r.rows) : <span className="muted">—</span>}
                 {r.files ? (
                   <div className="muted small">
                     in {r.files} {r.files === 1 ? "file" : "files"}

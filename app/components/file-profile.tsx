@@ -1,3 +1,5 @@
+import { Card } from "~/components/ui/card";
+import { formatNumber } from "~/components/ui/number-text";
 import type { SerializeFrom } from "@remix-run/node";
 import { DateText } from "~/components/date-text";
 import { Form, Link, useRevalidator } from "@remix-run/react";
@@ -17,7 +19,7 @@ import { describeInstallment } from "~/domain/timeline";
 type Check = SerializeFrom<FileCheck>;
 type Errors = Record<string, string[] | null> | undefined;
 
-const count = (n: number, noun: string) => `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
+const count = (n: number, noun: string) => `${formatNumber(n)} ${noun}${n === 1 ? "" : "s"}`;
 
 /**
  * While the profile is computed, the page asks for its status every two seconds (a small JSON, not the whole
@@ -62,7 +64,7 @@ export function ProfileStatus({ profile: loaded, here }: { profile: Check["profi
   if (profile.status === "pending" || profile.status === "running") {
     const percent = Math.round(profile.progress * 100);
     return (
-      <section className="card" aria-labelledby="profile-heading">
+      <Card aria-labelledby="profile-heading">
         <h2 id="profile-heading">Dataset profile</h2>
         <p aria-live="polite">
           <span className="badge badge--info">{profile.status === "pending" ? "Queued" : "Profiling"}</span>{" "}
@@ -73,7 +75,7 @@ export function ProfileStatus({ profile: loaded, here }: { profile: Check["profi
           Rows, columns and what each holds are computed once, in the background, and kept. This page updates by itself;{" "}
           <Link to={here}>refresh</Link> if it doesn't.
         </p>
-      </section>
+      </Card>
     );
   }
   if (profile.status === "failed") {
@@ -113,14 +115,14 @@ function ColumnsTable({ table }: { table: SerializeFrom<DatasetProfile["tables"]
               <td data-label="Type">{COLUMN_TYPE_LABELS[c.type]}</td>
               <td data-label="Empty">{formatShare(c.shareEmpty)}</td>
               <td data-label="Distinct">
-                {c.present === 0 ? "–" : `${c.distinctExact ? "" : "≈ "}${c.distinct.toLocaleString("en-US")}`}
+                {c.present === 0 ? "–" : `${c.distinctExact ? "" : "≈ "}${formatNumber(c.distinct)}`}
               </td>
               <td data-label="Range">{range(c)}</td>
               <td data-label="Most common" className="small">
                 {c.topValues.length
                   ? c.topValues
                       .slice(0, 3)
-                      .map((v) => `${v.value}${v.count !== null ? ` (${v.count.toLocaleString("en-US")})` : ""}`)
+                      .map((v) => `${v.value}${v.count !== null ? ` (${formatNumber(v.count)})` : ""}`)
                       .join(", ")
                   : c.present > 0 && c.distinct >= c.present * 0.95
                     ? <span className="muted">different on every row</span>
@@ -138,7 +140,7 @@ export function ProfileCard({ profile }: { profile: Check["profile"] }) {
   const result = profile?.result;
   if (!profile || profile.status !== "done" || !result) return null;
   return (
-    <section className="card" aria-labelledby="profile-heading">
+    <Card aria-labelledby="profile-heading">
       <h2 id="profile-heading">Dataset profile</h2>
       {result.tables.map((t) => (
         <div key={t.source ?? ""} className="sheet">
@@ -146,7 +148,7 @@ export function ProfileCard({ profile }: { profile: Check["profile"] }) {
           <dl className="stats">
             <div>
               <dt>Rows</dt>
-              <dd>{t.rows.toLocaleString("en-US")}</dd>
+              <dd>{formatNumber(t.rows)}</dd>
             </div>
             <div>
               <dt>Columns</dt>
@@ -163,9 +165,9 @@ export function ProfileCard({ profile }: { profile: Check["profile"] }) {
       ))}
       <p className="muted small">
         Computed by {result.engine} in {result.seconds} s. Distinct counts marked ≈ are estimates (within a few percent); value shapes are judged from the first{" "}
-        {result.tables[0]?.sampledRows.toLocaleString("en-US") ?? 0} rows.
+        {formatNumber(result.tables[0]?.sampledRows ?? 0)} rows.
       </p>
-    </section>
+    </Card>
   );
 }
 
@@ -173,7 +175,7 @@ export function AskCheckCard({ check, ask, requestId }: { check: SerializeFrom<A
   if (!check) return null;
   const { period, detail, flags, notes, codeLists, codeList, describes } = check;
   return (
-    <section className="card" aria-labelledby="check-heading">
+    <Card aria-labelledby="check-heading">
       <h2 id="check-heading">Checked against the ask</h2>
       <dl className="summary-list">
         <dt>Period</dt>
@@ -271,7 +273,7 @@ export function AskCheckCard({ check, ask, requestId }: { check: SerializeFrom<A
           </dd>
         ) : null}
       </dl>
-    </section>
+    </Card>
   );
 }
 
@@ -283,13 +285,13 @@ export function ConfirmReceived({ data, requestId, fileId, errors, formError }: 
   const { fields, codeKeys, fieldProposals, codeKeyProposals } = data;
   if (fields.length === 0 && codeKeys.length === 0) {
     return (
-      <section className="card" aria-labelledby="match-heading">
+      <Card aria-labelledby="match-heading">
         <h2 id="match-heading">Fields in this file</h2>
         <p>
           This request doesn't list the fields asked yet. <Link to={`/requests/${requestId}#fields`}>Choose them on the request page</Link>, then come back to match this
           file's columns.
         </p>
-      </section>
+      </Card>
     );
   }
   const found = fieldProposals.filter((p) => p.column).length;
@@ -304,7 +306,7 @@ export function ConfirmReceived({ data, requestId, fileId, errors, formError }: 
     }),
   ];
   return (
-    <section className="card" aria-labelledby="match-heading">
+    <Card aria-labelledby="match-heading">
       <h2 id="match-heading">Fields in this file</h2>
       <p>
         {found} of {fields.length} fields asked were found among this file's columns. Check what is proposed and confirm: the changes go on the timeline as one entry. A
@@ -392,7 +394,7 @@ export function ConfirmReceived({ data, requestId, fileId, errors, formError }: 
           </button>
         </div>
       </Form>
-    </section>
+    </Card>
   );
 }
 
@@ -400,7 +402,7 @@ export function InstallmentForm({ installment, errors }: { installment: Check["i
   const now = installment ? describeInstallment(installment) : null;
   const err = (k: string) => errors?.[k] ?? undefined;
   return (
-    <section className="card" aria-labelledby="installment-heading">
+    <Card aria-labelledby="installment-heading">
       <h2 id="installment-heading">Installment</h2>
       <p>{now ? <>This file is {now}.</> : "Agencies often send data in parts. Mark which part this file is, or that it is the last."}</p>
       <Form method="post" className="form form--inline">
@@ -424,6 +426,6 @@ export function InstallmentForm({ installment, errors }: { installment: Check["i
           </button>
         </div>
       </Form>
-    </section>
+    </Card>
   );
 }

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { DeadlineSummary } from "~/components/deadline-card";
 import { DateText } from "~/components/date-text";
 import { CoverageSummary, FieldStateBadge } from "~/components/request-fields";
@@ -21,7 +22,7 @@ export function PublicRequestBody({ request, today }: { request: SerializeFrom<P
   return (
     <div className="grid-2">
       <div>
-        <section className="card" aria-labelledby="asked-heading">
+        <Card aria-labelledby="asked-heading">
           <h2 id="asked-heading">What is asked</h2>
           <p className="prose">{request.description}</p>
           {askSet && ask ? (
@@ -60,10 +61,10 @@ export function PublicRequestBody({ request, today }: { request: SerializeFrom<P
               ) : null}
             </dl>
           ) : null}
-        </section>
+        </Card>
 
         {request.fields.length > 0 ? (
-          <section className="card" aria-labelledby="fields-heading">
+          <Card aria-labelledby="fields-heading">
             <h2 id="fields-heading">Fields asked</h2>
             {request.byState ? <CoverageSummary coverage={request.coverage} byState={request.byState} /> : null}
             <div className="table-wrap">
@@ -92,10 +93,10 @@ export function PublicRequestBody({ request, today }: { request: SerializeFrom<P
                 </tbody>
               </table>
             </div>
-          </section>
+          </Card>
         ) : null}
 
-        <section className="card" aria-labelledby="files-heading">
+        <Card aria-labelledby="files-heading">
           <h2 id="files-heading">Files received</h2>
           {request.files.length > 0 ? (
             <div className="table-wrap">
@@ -135,16 +136,16 @@ export function PublicRequestBody({ request, today }: { request: SerializeFrom<P
           ) : (
             <p className="muted">No files have been published for this request.</p>
           )}
-        </section>
+        </Card>
 
-        <section className="card" aria-labelledby="timeline-heading">
+        <Card aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">Timeline</h2>
           <Timeline events={request.timeline} timeZone={request.timeZone} audience="public" />
-        </section>
+        </Card>
       </div>
 
       <div>
-        <section className="card" aria-labelledby="summary-heading">
+        <Card aria-labelledby="summary-heading">
           <h2 id="summary-heading">Summary</h2>
           <dl className="summary-list">
             <dt>Status</dt>
@@ -189,11 +190,11 @@ export function PublicRequestBody({ request, today }: { request: SerializeFrom<P
             <dt>Published</dt>
             <dd><DateText instant={request.publishedAt} timeZone={request.timeZone} /></dd>
           </dl>
-        </section>
-        <section className="card" aria-labelledby="deadline-heading">
+        </Card>
+        <Card aria-labelledby="deadline-heading">
           <h2 id="deadline-heading">Deadline</h2>
           <DeadlineSummary status={request.status} receivedOn={request.receivedOn} deadline={deadline} today={today} />
-        </section>
+        </Card>
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { EmptyState } from "~/components/empty-state";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -224,7 +225,7 @@ export function RequestFieldsCard({ data, today, last }: { data: Data; today: st
   const action = `/requests/${data.requestId}/fields`;
   const open = last?.intent;
   return (
-    <section className="card" id="fields" aria-labelledby="fields-heading">
+    <Card id="fields" aria-labelledby="fields-heading">
       <h2 id="fields-heading">Fields asked</h2>
       <CoverageSummary coverage={data.coverage} byState={data.byState} />
       <AskSummary recordTypes={data.recordTypes.map((t) => t.name)} ask={data.ask} today={today} />
@@ -281,7 +282,7 @@ export function RequestFieldsCard({ data, today, last }: { data: Data; today: st
           </details>
         </>
       ) : null}
-    </section>
+    </Card>
   );
 }
 
@@ -296,7 +297,7 @@ export function CodeKeysCard({ data, last }: { data: Data; last?: FieldsFormResu
   });
   if (!data.canChange && data.codeKeys.length === 0) return null;
   return (
-    <section className="card" id="code-keys" aria-labelledby="code-keys-heading">
+    <Card id="code-keys" aria-labelledby="code-keys-heading">
       <h2 id="code-keys-heading">To read the data</h2>
       <p className="muted small">
         Codes in a file (call types, dispositions) mean nothing without their list. Track the code lists and data dictionary asked for; a received code list is recognised and
@@ -354,6 +355,6 @@ export function CodeKeysCard({ data, last }: { data: Data; last?: FieldsFormResu
           </Form>
         </details>
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import type { SerializeFrom } from "@remix-run/node";
 import { EmptyState } from "~/components/empty-state";
 import { DateText } from "~/components/date-text";
@@ -162,7 +163,7 @@ export function FilesTable({
 export function RequestFilesCard({ data, timeZone, errors }: { data: Data; timeZone: string; errors?: UploadErrors }) {
   const canDownload = useCan("export");
   return (
-    <section className="card" id="files" aria-labelledby="files-heading">
+    <Card id="files" aria-labelledby="files-heading">
       <h2 id="files-heading">Files received</h2>
       {data.files.length ? (
         <>
@@ -193,6 +194,6 @@ export function RequestFilesCard({ data, timeZone, errors }: { data: Data; timeZ
           <UploadForm requestId={data.requestId} communications={data.communications} errors={errors} />
         </details>
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -1,3 +1,5 @@
+import { Card } from "~/components/ui/card";
+import { formatNumber } from "~/components/ui/number-text";
 import { getOrganizationShortCode } from "~/domain/organization-code.server";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { requestReference } from "~/domain/request-reference";
@@ -26,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** "12", or "1,000+" at the cap. */
 function countText(n: number): string {
-  return n > COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-US")}+` : String(n);
+  return n > COUNT_CAP ? `${formatNumber(COUNT_CAP)}+` : String(n);
 }
 
 /** Two figures side by side: the user's and the organization's, each a link to the list behind it. */
@@ -77,10 +79,10 @@ function RequestRows({ rows, today, empty, dateLabel }: { rows: WeekRow[]; today
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section className="card" aria-labelledby={id}>
+    <Card aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       {children}
-    </section>
+    </Card>
   );
 }
 

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -42,7 +43,7 @@ export default function Account() {
         }
       />
       <div className="grid-2">
-        <section className="card" aria-labelledby="profile-heading">
+        <Card aria-labelledby="profile-heading">
           <h2 id="profile-heading">Profile</h2>
           <dl className="summary-list">
             <dt>Name</dt>
@@ -70,8 +71,8 @@ export default function Account() {
               </>
             ) : null}
           </p>
-        </section>
-        <section className="card" aria-labelledby="sessions-heading">
+        </Card>
+        <Card aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">Sessions</h2>
           <p>
             You are signed in on {sessions} device{sessions === 1 ? "" : "s"} or browser{sessions === 1 ? "" : "s"}. Signing out everywhere ends all of
@@ -83,7 +84,7 @@ export default function Account() {
               Sign out everywhere
             </button>
           </Form>
-        </section>
+        </Card>
       </div>
     </>
   );

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { CopyField } from "~/components/copy-field";
 import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
@@ -91,13 +92,13 @@ export default function ApiTokens() {
         }
       />
       {created ? (
-        <section className="card" role="status">
+        <Card role="status">
           <h2>Your new token “{created.name}”</h2>
           <p>Copy it now: it is shown only once. Anyone with it can use the API as you until you revoke it.</p>
           <CopyField id="new-token" label="Token" value={created.token} />
-        </section>
+        </Card>
       ) : null}
-      <section className="card" aria-labelledby="create-heading">
+      <Card aria-labelledby="create-heading">
         <h2 id="create-heading">Create a token</h2>
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
@@ -147,8 +148,8 @@ export default function ApiTokens() {
             </button>
           </ButtonGroup>
         </Form>
-      </section>
-      <section className="card" aria-labelledby="tokens-heading">
+      </Card>
+      <Card aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">Your tokens</h2>
         {tokens.length ? (
           <DataTable columns={["Name", "Access", "Created", "Last used", "State", <span className="visually-hidden">Actions</span>]}>
@@ -179,7 +180,7 @@ export default function ApiTokens() {
         ) : (
           <p className="muted">None yet.</p>
         )}
-      </section>
+      </Card>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/empty-state";
 import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
@@ -177,7 +178,7 @@ export default function UsersAdmin() {
         })}
       </DataTable>
       <div className="grid-2">
-        <section className="card" aria-labelledby="invite-heading">
+        <Card aria-labelledby="invite-heading">
           <h2 id="invite-heading">Invite someone</h2>
           <p className="muted small">
             They get an email with a link that works once, for {USER_INVITATION_DAYS} days, to choose their name and password. Inviting the same
@@ -200,8 +201,8 @@ export default function UsersAdmin() {
               </button>
             </ButtonGroup>
           </Form>
-        </section>
-        <section className="card" aria-labelledby="pending-heading">
+        </Card>
+        <Card aria-labelledby="pending-heading">
           <h2 id="pending-heading">Pending invitations</h2>
           {invitations.length === 0 ? (
             <EmptyState title="No invitation is waiting to be accepted" inCard>
@@ -228,9 +229,9 @@ export default function UsersAdmin() {
               ))}
             </ul>
           )}
-        </section>
+        </Card>
       </div>
-      <section className="card" aria-labelledby="roles-heading">
+      <Card aria-labelledby="roles-heading">
         <h2 id="roles-heading">What each role may do</h2>
         <dl className="summary-list">
           {USER_ROLES.map((r) => (
@@ -267,7 +268,7 @@ export default function UsersAdmin() {
             </tbody>
           </table>
         </div>
-      </section>
+      </Card>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { EmptyState } from "~/components/empty-state";
 import { requestReference } from "~/domain/request-reference";
@@ -191,7 +192,7 @@ export default function AgencyPage() {
         analyticsHref={`/analytics?agency=${agency.id}`}
       />
       <div className="grid-2">
-        <section className="card" aria-labelledby="agency-requests">
+        <Card aria-labelledby="agency-requests">
           <h2 id="agency-requests">Requests ({requests.total})</h2>
           {requests.rows.length ? (
             <DataTable columns={["Request", "Status", "Filed"]}>
@@ -222,8 +223,8 @@ export default function AgencyPage() {
               Your organization's requests to this agency are listed here with their status, so you can see what was asked before asking again.
             </EmptyState>
           )}
-        </section>
-        <section className="card" aria-labelledby="agency-directory">
+        </Card>
+        <Card aria-labelledby="agency-directory">
           <h2 id="agency-directory">National directory</h2>
           {directory ? (
             <dl className="summary-list">
@@ -293,8 +294,8 @@ export default function AgencyPage() {
               </Form>
             )
           ) : null}
-        </section>
-        <section className="card" aria-labelledby="agency-contact">
+        </Card>
+        <Card aria-labelledby="agency-contact">
           <h2 id="agency-contact">Records contact</h2>
           <dl className="summary-list">
             <dt>Contact</dt>
@@ -329,10 +330,10 @@ export default function AgencyPage() {
               <p className="prose">{agency.notes}</p>
             </>
           ) : null}
-        </section>
+        </Card>
       </div>
       {owned ? (
-        <section className="card" aria-labelledby="agency-closures">
+        <Card aria-labelledby="agency-closures">
           <h2 id="agency-closures">Closed days</h2>
           <p className="small muted">
             Days this agency's offices are closed beyond {agency.stateName ?? agency.jurisdictionName}'s own calendar (a furlough, a storm). They do not
@@ -373,7 +374,7 @@ export default function AgencyPage() {
               </ButtonGroup>
             </Form>
           ) : null}
-        </section>
+        </Card>
       ) : null}
       <AgencySystemsCard agencyId={agency.id} systems={systems.systems} hostedFor={systems.hostedFor} today={today} editable={owned} />
     </>

@@ -1,3 +1,5 @@
+import { Card } from "~/components/ui/card";
+import { formatNumber } from "~/components/ui/number-text";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
@@ -88,7 +90,7 @@ export default function AgenciesIndex() {
         </div>
       )}
       {directoryHits.length ? (
-        <section className="card" aria-labelledby="directory-matches">
+        <Card aria-labelledby="directory-matches">
           <h2 id="directory-matches">Not in your list yet: the national directory</h2>
           <ul className="plain-list">
             {directoryHits.map((h) => (
@@ -100,10 +102,10 @@ export default function AgenciesIndex() {
           </ul>
           <p>
             <Link to={`/directory?q=${encodeURIComponent(params.get("q") ?? "")}`}>
-              All {directoryTotal.toLocaleString("en-US")} directory matches, to file a request or add one to your agencies
+              All {formatNumber(directoryTotal)} directory matches, to file a request or add one to your agencies
             </Link>
           </p>
-        </section>
+        </Card>
       ) : null}
     </>
   );

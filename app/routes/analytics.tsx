@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
@@ -119,14 +120,14 @@ function DataTable({ table, csvHref }: { table: Table; csvHref: string }) {
 
 function Block({ id, title, intro, chart, table, csv }: { id: string; title: string; intro?: ReactNode; chart: ReactNode; table: Table; csv: string }) {
   return (
-    <section className="card" aria-labelledby={id}>
+    <Card aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       {intro ? <p className="muted small">{intro}</p> : null}
       <div className="chart-block">
         <div>{chart}</div>
         <DataTable table={table} csvHref={csv} />
       </div>
-    </section>
+    </Card>
   );
 }
 
@@ -150,7 +151,7 @@ export default function Analytics() {
         }
       />
 
-      <section className="card" aria-labelledby="analytics-filters">
+      <Card aria-labelledby="analytics-filters">
         <h2 id="analytics-filters" className="visually-hidden">
           Filters
         </h2>
@@ -222,11 +223,11 @@ export default function Analytics() {
           </ButtonGroup>
         </Form>
         {errors ? <FormErrors errors={["Some filters could not be read; see the fields above."]} /> : null}
-      </section>
+      </Card>
 
       {result && tables ? (
         <>
-          <section className="card" aria-labelledby="analytics-summary">
+          <Card aria-labelledby="analytics-summary">
             <h2 id="analytics-summary">In these filters</h2>
             <dl className="stats">
               <div>
@@ -254,7 +255,7 @@ export default function Analytics() {
                 <dd>{result.total.overdueNow}</dd>
               </div>
             </dl>
-          </section>
+          </Card>
 
           <Block
             id="by-agency"
@@ -386,13 +387,13 @@ export default function Analytics() {
             csv={csv("outcomes")}
           />
 
-          <section className="card" aria-labelledby="exemptions">
+          <Card aria-labelledby="exemptions">
             <h2 id="exemptions">Exemptions cited</h2>
             <p className="muted small">
               There is no exemption column: these are the notes on fields marked withheld or denied, grouped by their text.
             </p>
             <DataTable table={tables.exemptions} csvHref={csv("exemptions")} />
-          </section>
+          </Card>
 
           <Block
             id="fields"
@@ -450,7 +451,7 @@ export default function Analytics() {
             csv={csv("funnels")}
           />
 
-          <section className="card" aria-labelledby="definitions">
+          <Card aria-labelledby="definitions">
             <h2 id="definitions">How these are counted</h2>
             <dl className="summary-list">
               <dt>Days to first response</dt>
@@ -472,7 +473,7 @@ export default function Analytics() {
               <dt>Who is counted</dt>
               <dd>Only requests you may see: your organization's, and coalition partners' requests that are not private.</dd>
             </dl>
-          </section>
+          </Card>
         </>
       ) : null}
     </>

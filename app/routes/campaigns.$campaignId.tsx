@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { requestReference } from "~/domain/request-reference";
 import { useOwnRequestReference } from "~/utils/use-root";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -237,7 +238,7 @@ function BulkActions({ members, today }: { members: Array<{ id: string; name: st
   const remove = useErrors("bulk-remove");
   const selection = assign?.requestIds ?? followUp?.requestIds ?? tag?.requestIds ?? remove?.requestIds;
   return (
-    <section className="card" aria-labelledby="bulk-heading">
+    <Card aria-labelledby="bulk-heading">
       <h2 id="bulk-heading">Act on the selected requests</h2>
       <p className="muted small">Open requests on this page of the list are selected to start with; change the ticks in the table above.</p>
       <Form method="post" id="bulk" className="form">
@@ -298,7 +299,7 @@ function BulkActions({ members, today }: { members: Array<{ id: string; name: st
           </>
         ) : null}
       </Form>
-    </section>
+    </Card>
   );
 }
 
@@ -401,7 +402,7 @@ export default function CampaignPage() {
         ) : null}
       </PageHeader>
 
-      <section className="card" aria-labelledby="progress-heading">
+      <Card aria-labelledby="progress-heading">
         <h2 id="progress-heading">At a glance</h2>
         <StatusBar counts={counts.map((s) => ({ status: s, count: summary.statusCounts[s] }))} total={summary.total} />
         <p aria-label="Requests by status">
@@ -453,9 +454,9 @@ export default function CampaignPage() {
             </span>
           ))}
         </p>
-      </section>
+      </Card>
 
-      <section className="card" aria-labelledby="letters-heading">
+      <Card aria-labelledby="letters-heading">
         <h2 id="letters-heading">Letters</h2>
         <dl className="stats">
           <div>
@@ -526,9 +527,9 @@ export default function CampaignPage() {
             ) : null}
           </details>
         ) : null}
-      </section>
+      </Card>
 
-      <section className="card" aria-labelledby="requests-heading">
+      <Card aria-labelledby="requests-heading">
         <h2 id="requests-heading">Requests, by state and place</h2>
         {map.states.some((s) => s.total > 0) || map.dots.length ? (
           <UsMap
@@ -692,9 +693,9 @@ export default function CampaignPage() {
         {rows.length && (targets.nextCursor || targets.prevCursor) ? (
           <CursorPagination label="Pages (end of the list)" total={targets.total} totalExact nextCursor={targets.nextCursor} prevCursor={targets.prevCursor} noun={targets.filtered ? "matching request" : "request"} />
         ) : null}
-      </section>
+      </Card>
 
-      <section className="card" aria-labelledby="coverage-heading">
+      <Card aria-labelledby="coverage-heading">
         <h2 id="coverage-heading">Fields received, city by field</h2>
         <p className="muted small">The cities on this page of the list above; the CSV has every city.</p>
         <CoverageMatrixTable
@@ -703,19 +704,19 @@ export default function CampaignPage() {
           ownOrganizationName={organizationName}
           csvHref={canExport ? `/campaigns/${campaign.id}/grid.csv` : undefined}
         />
-      </section>
+      </Card>
 
-      <section className="card" aria-labelledby="data-received-heading">
+      <Card aria-labelledby="data-received-heading">
         <h2 id="data-received-heading">Data received, city by city</h2>
         <p className="muted small">The cities on this page of the list above.</p>
         <DataReceivedTable rows={dataReceived} />
-      </section>
+      </Card>
 
       <div className="grid-2">
         <div>
           {canBulk ? <BulkActions members={members} today={today} /> : null}
           {canCreate ? (
-            <section className="card" aria-labelledby="add-heading">
+            <Card aria-labelledby="add-heading">
               <h2 id="add-heading">Add agencies</h2>
               {campaign.productId ? (
                 <p>
@@ -770,19 +771,19 @@ export default function CampaignPage() {
                   </button>
                 </div>
               </Form>
-            </section>
+            </Card>
           ) : null}
         </div>
         <div>
-          <section className="card" aria-labelledby="precedents-heading">
+          <Card aria-labelledby="precedents-heading">
             <h2 id="precedents-heading">Precedents</h2>
             <p className="muted small">
               Requests to others on the same system (or to the vendor) that brought back {campaign.recordTypes.join(", ") || "these records"}: by their tags or
               the record types they asked. Cite them.
             </p>
             <Precedents items={precedents} today={today} empty="None yet: no request on this product with these record types has brought records back." />
-          </section>
-          <section className="card" aria-labelledby="ask-heading">
+          </Card>
+          <Card aria-labelledby="ask-heading">
             <h2 id="ask-heading">The ask</h2>
             <p className="prose">{campaign.ask}</p>
             <AskSummary recordTypes={campaign.recordTypes} fields={fieldsAsk?.fields.map((f) => f.label)} ask={fieldsAsk?.ask ?? null} today={today} />
@@ -796,7 +797,7 @@ export default function CampaignPage() {
                 <pre className="letter">{campaign.vendorLetterTemplate}</pre>
               </details>
             ) : null}
-          </section>
+          </Card>
         </div>
       </div>
     </>

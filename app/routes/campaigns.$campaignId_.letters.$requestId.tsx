@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { useOwnRequestReference } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -118,7 +119,7 @@ export default function TargetLetter() {
         }
       />
 
-      <section className="card" aria-labelledby="letter-heading">
+      <Card aria-labelledby="letter-heading">
         <h2 id="letter-heading">{sent ? "The letter as sent" : letter.edited ? "This letter, as edited for this target" : "The letter, composed from the joint ask's text"}</h2>
         <dl className="meta-list">
           <div>
@@ -137,10 +138,10 @@ export default function TargetLetter() {
         <pre className="letter" aria-label="Letter text">
           {letter.text}
         </pre>
-      </section>
+      </Card>
 
       {editable ? (
-        <section className="card" aria-labelledby="edit-heading">
+        <Card aria-labelledby="edit-heading">
           <h2 id="edit-heading">Edit this letter only</h2>
           <p className="muted small">The change applies to this target's letter alone; the other letters of the joint ask stay as they are.</p>
           <Form method="post" className="form">
@@ -158,7 +159,7 @@ export default function TargetLetter() {
               ) : null}
             </div>
           </Form>
-        </section>
+        </Card>
       ) : null}
     </>
   );

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { requestReference } from "~/domain/request-reference";
 import { useOwnRequestReference } from "~/utils/use-root";
 import { readFormData } from "~/utils/bounded-input.server";
@@ -145,7 +146,7 @@ export default function SendLetters() {
         }
       />
 
-      <section className="card" aria-labelledby="progress-heading">
+      <Card aria-labelledby="progress-heading">
         <h2 id="progress-heading">Progress</h2>
         <div role="status" aria-live="polite">
           <ProgressBar label="Sent" value={progress.sent} max={handled} />
@@ -168,10 +169,10 @@ export default function SendLetters() {
             </p>
           ) : null}
         </div>
-      </section>
+      </Card>
 
       {canSend ? (
-        <section className="card" aria-labelledby="send-heading">
+        <Card aria-labelledby="send-heading">
           <h2 id="send-heading">
             {ready.length} {ready.length === 1 ? "letter" : "letters"} ready to send
           </h2>
@@ -225,11 +226,11 @@ export default function SendLetters() {
           ) : (
             <p className="muted">Every letter with a records email has been sent.</p>
           )}
-        </section>
+        </Card>
       ) : null}
 
       {withoutContact.length ? (
-        <section className="card" aria-labelledby="contact-heading">
+        <Card aria-labelledby="contact-heading">
           <h2 id="contact-heading">
             {withoutContact.length} {withoutContact.length === 1 ? "target has" : "targets have"} no records email
           </h2>
@@ -264,11 +265,11 @@ export default function SendLetters() {
               );
             })}
           </ul>
-        </section>
+        </Card>
       ) : null}
 
       {failed.length ? (
-        <section className="card" aria-labelledby="failed-heading">
+        <Card aria-labelledby="failed-heading">
           <h2 id="failed-heading">Letters that failed</h2>
           <ul className="plain-list">
             {failed.map((t) => (
@@ -280,7 +281,7 @@ export default function SendLetters() {
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       ) : null}
     </>
   );

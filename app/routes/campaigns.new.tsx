@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { getFormProps, useForm } from "@conform-to/react";
 import { requestReference } from "~/domain/request-reference";
 import { ButtonGroup } from "~/components/ui/button-group";
@@ -142,7 +143,7 @@ export async function action({ request }: ActionFunctionArgs) {
 function LetterPreviews({ letters, total, overlaps, names }: { letters: LetterPreview[]; total: number; overlaps: Record<string, OverlapOption[]>; names: Map<string, string> }) {
   const overlapping = Object.entries(overlaps).filter(([, list]) => list.length > 0);
   return (
-    <section className="card" aria-labelledby="preview-heading">
+    <Card aria-labelledby="preview-heading">
       <h2 id="preview-heading">
         Preview: {letters.length} of the {total} letters
       </h2>
@@ -184,7 +185,7 @@ function LetterPreviews({ letters, total, overlaps, names }: { letters: LetterPr
           <pre className="letter">{l.text}</pre>
         </details>
       ))}
-    </section>
+    </Card>
   );
 }
 

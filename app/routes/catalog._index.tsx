@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
@@ -180,14 +181,14 @@ export default function CatalogPage() {
           ))}
         </div>
         <div>
-          <section className="card" aria-labelledby="add-field-heading">
+          <Card aria-labelledby="add-field-heading">
             <h2 id="add-field-heading">Add a field</h2>
             <FieldForm recordTypes={catalog.recordTypes} />
-          </section>
-          <section className="card" aria-labelledby="add-type-heading">
+          </Card>
+          <Card aria-labelledby="add-type-heading">
             <h2 id="add-type-heading">Add a record type</h2>
             <RecordTypeForm />
-          </section>
+          </Card>
         </div>
       </div>
     </>

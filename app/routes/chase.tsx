@@ -1,3 +1,4 @@
+import { formatNumber } from "~/components/ui/number-text";
 import { requestReference } from "~/domain/request-reference";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DateText } from "~/components/date-text";
@@ -194,7 +195,7 @@ function RowActions({ row, errors, nonce }: { row: Row; errors?: Record<string, 
 
 /** "1,204": a section's exact total. */
 function totalText(s: { total: number }) {
-  return s.total.toLocaleString("en-US");
+  return formatNumber(s.total);
 }
 
 export default function ChaseBoard() {

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
@@ -124,7 +125,7 @@ export default function CoalitionPage() {
           title="Coalition"
           meta="Your organization is not in a coalition."
         />
-        <section className="card" aria-labelledby="what-heading">
+        <Card aria-labelledby="what-heading">
           <h2 id="what-heading">What a coalition shares</h2>
           <p>
             Organizations in a coalition see each other's vendors, products, agency systems and their evidence, joint asks, and every
@@ -134,9 +135,9 @@ export default function CoalitionPage() {
           <p className="muted small">
             Of your {counts.shared + counts.private} requests, {counts.shared} would be shared and {counts.private} are private.
           </p>
-        </section>
+        </Card>
         {canManage ? (
-          <section className="card" aria-labelledby="start-heading">
+          <Card aria-labelledby="start-heading">
             <h2 id="start-heading">Start a coalition</h2>
             <Form method="post" className="form">
               <FormErrors errors={formErrors} />
@@ -149,7 +150,7 @@ export default function CoalitionPage() {
               </ButtonGroup>
             </Form>
             <p className="muted small">To join another organization's coalition, open the invitation link one of its admins sent you.</p>
-          </section>
+          </Card>
         ) : (
           <p className="muted">An admin of your organization can start a coalition or accept an invitation to one.</p>
         )}
@@ -169,7 +170,7 @@ export default function CoalitionPage() {
         }
       />
       <FormErrors errors={formErrors} />
-      <section className="card" aria-labelledby="members-heading">
+      <Card aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
         <DataTable captionClassName="visually-hidden" caption="Member organizations" columns={["Organization", "Joined", { label: "Shared requests", numeric: true }, <span className="visually-hidden">Actions</span>]}>
           {coalition.members.map((m) => (
@@ -203,10 +204,10 @@ export default function CoalitionPage() {
             </tr>
           ))}
         </DataTable>
-      </section>
+      </Card>
 
       {canManage ? (
-        <section className="card" aria-labelledby="invite-heading">
+        <Card aria-labelledby="invite-heading">
           <h2 id="invite-heading">Invite an organization</h2>
           <p className="muted small">
             The invitation goes by email to one of that organization's admins, who accepts it signed in to JointAsk. The link works once, for 14
@@ -246,11 +247,11 @@ export default function CoalitionPage() {
               </ul>
             </>
           ) : null}
-        </section>
+        </Card>
       ) : null}
 
       {canManage ? (
-        <section className="card" aria-labelledby="leave-heading">
+        <Card aria-labelledby="leave-heading">
           <h2 id="leave-heading">{coalition.founded ? "Dissolve the coalition" : "Leave the coalition"}</h2>
           <p className="muted small">
             {coalition.founded
@@ -266,7 +267,7 @@ export default function CoalitionPage() {
               </button>
             </Form>
           </details>
-        </section>
+        </Card>
       ) : null}
     </>
   );

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DateText } from "~/components/date-text";
 import { json } from "@remix-run/node";
@@ -77,7 +78,7 @@ export default function JoinCoalition() {
           </>
         }
       />
-      <section className="card" aria-labelledby="join-heading">
+      <Card aria-labelledby="join-heading">
         <h2 id="join-heading">What joining shares</h2>
         <p>Members today: {invitation.members.join(", ")}.</p>
         <ul>
@@ -103,7 +104,7 @@ export default function JoinCoalition() {
         ) : (
           <p className="notice">Only an admin of {organizationName} can accept. Forward this link to one.</p>
         )}
-      </section>
+      </Card>
     </>
   );
 }

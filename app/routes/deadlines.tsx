@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DateText } from "~/components/date-text";
 import { ButtonGroup } from "~/components/ui/button-group";
@@ -62,7 +63,7 @@ export default function DeadlineCalculator() {
         </Form>
       </div>
       {result ? (
-        <section className="card" aria-labelledby="result-heading" aria-live="polite">
+        <Card aria-labelledby="result-heading" aria-live="polite">
           <h2 id="result-heading">
             {result.dueDate ? <>Due <DateText date={result.dueDate} /></> : <>No fixed deadline</>}
           </h2>
@@ -93,7 +94,7 @@ export default function DeadlineCalculator() {
           <p className="small muted">
             API: <code>GET /api/v1/deadlines?jurisdiction={result.jurisdiction}&amp;received={result.receivedDate}</code>
           </p>
-        </section>
+        </Card>
       ) : null}
     </>
   );

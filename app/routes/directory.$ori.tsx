@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { EmptyState } from "~/components/empty-state";
 import { requestReference } from "~/domain/request-reference";
@@ -72,7 +73,7 @@ export default function DirectoryAgency() {
         }
       />
       <div className="grid-2">
-        <section className="card" aria-labelledby="directory-facts">
+        <Card aria-labelledby="directory-facts">
           <h2 id="directory-facts">In the FBI's list</h2>
           <dl className="summary-list">
             <dt>ORI</dt>
@@ -99,8 +100,8 @@ export default function DirectoryAgency() {
               )}
             </dd>
           </dl>
-        </section>
-        <section className="card" aria-labelledby="directory-requests">
+        </Card>
+        <Card aria-labelledby="directory-requests">
           <h2 id="directory-requests">Requests you can see ({requests.total})</h2>
           {requests.rows.length ? (
             <DataTable columns={["Request", "Status", "Filed"]}>
@@ -132,7 +133,7 @@ export default function DirectoryAgency() {
               Requests to it by your organization or shared by your coalition appear here, so you can see what was asked before.
             </EmptyState>
           )}
-        </section>
+        </Card>
       </div>
     </>
   );

@@ -1,3 +1,4 @@
+import { formatNumber } from "~/components/ui/number-text";
 import { readFormData } from "~/utils/bounded-input.server";
 import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
@@ -111,7 +112,7 @@ export default function Directory() {
         meta={
           <>
             Every US law enforcement agency in the FBI's Crime Data Explorer list
-            {data.directory ? ` (${data.directory.count.toLocaleString("en-US")} agencies, version ${data.directory.version})` : ""}. Search by name, place,
+            {data.directory ? ` (${formatNumber(data.directory.count)} agencies, version ${data.directory.version})` : ""}. Search by name, place,
             county, state or ORI code; word order and small typos do not matter.
           </>
         }
@@ -150,7 +151,7 @@ export default function Directory() {
         data.hits.length ? (
           <>
             <p className="muted small" role="status">
-              {data.total.toLocaleString("en-US")} {data.total === 1 ? "agency matches" : "agencies match"} “{params.get("q")}” ({data.ms} ms)
+              {formatNumber(data.total)} {data.total === 1 ? "agency matches" : "agencies match"} “{params.get("q")}” ({data.ms} ms)
             </p>
             <DataTable captionClassName="visually-hidden" caption="Directory agencies matching the search" columns={["Agency", "Type", "County", "State", "ORI", <span className="visually-hidden">Actions</span>]}>
               {data.hits.map((h) => (

@@ -1,3 +1,5 @@
+import { Card } from "~/components/ui/card";
+import { formatNumber } from "~/components/ui/number-text";
 import { ImportProblems } from "~/components/import-problems";
 import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
@@ -79,12 +81,12 @@ export default function ImportContacts() {
         title="Import records contacts by ORI"
         meta={
           <>
-            Every row is checked before anything is written; with any problem, nothing is imported. Up to {MAX_CONTACT_ROWS.toLocaleString("en-US")} rows and 5 MB.
+            Every row is checked before anything is written; with any problem, nothing is imported. Up to {formatNumber(MAX_CONTACT_ROWS)} rows and 5 MB.
           </>
         }
       />
       {plan && data?.csv !== null ? (
-        <section className="card" aria-labelledby="preview-heading">
+        <Card aria-labelledby="preview-heading">
           <h2 id="preview-heading">{plan.errors.length ? "Problems to fix" : "Preview"}</h2>
           {plan.errors.length ? (
             <ImportProblems errors={plan.errors} />
@@ -116,9 +118,9 @@ export default function ImportContacts() {
               </DataTable>
             </>
           )}
-        </section>
+        </Card>
       ) : null}
-      <section className="card" aria-labelledby="upload-heading">
+      <Card aria-labelledby="upload-heading">
         <h2 id="upload-heading">{plan ? "Upload another file" : "Upload"}</h2>
         <Form method="post" encType="multipart/form-data" className="form">
           <FormErrors errors={data?.errors.length ? data.errors : undefined} />
@@ -133,14 +135,14 @@ export default function ImportContacts() {
             </button>
           </ButtonGroup>
         </Form>
-      </section>
-      <section className="card" aria-labelledby="columns-heading">
+      </Card>
+      <Card aria-labelledby="columns-heading">
         <h2 id="columns-heading">Columns</h2>
         <p>
           <code>{CONTACT_COLUMNS.join(", ")}</code>. <code>ori</code> is required: the agency's FBI ORI code, as in the national directory. An empty cell leaves that
           value as it is. An ORI your organization has no agency for yet is added to your agencies from the directory.
         </p>
-      </section>
+      </Card>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import type { MetaFunction } from "@remix-run/node";
 import { DataTable } from "~/components/ui/data-table";
 import { json } from "@remix-run/node";
@@ -59,7 +60,7 @@ export default function ApiReference() {
           </>
         }
       />
-      <section className="card" aria-labelledby="auth-heading">
+      <Card aria-labelledby="auth-heading">
         <h2 id="auth-heading">Signing in</h2>
         <p>
           Create a personal token on <Link to="/account/tokens">Account → API tokens</Link> and send it as <code>Authorization: Bearer &lt;token&gt;</code>.
@@ -82,7 +83,7 @@ export default function ApiReference() {
             ))}
           </ul>
         </nav>
-      </section>
+      </Card>
       {operations.map(({ path, method, operation }) => {
         const body = operation.requestBody?.content["application/json"]?.schema ?? operation.requestBody?.content["multipart/form-data"]?.schema;
         const required = new Set(body?.required ?? []);

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
@@ -51,7 +52,7 @@ export default function Groups() {
         }
       />
       {map && map.states.some((s) => s.total > 0) ? (
-        <section className="card" aria-labelledby="groups-map-heading">
+        <Card aria-labelledby="groups-map-heading">
           <h2 id="groups-map-heading">Where the agencies on shared products are</h2>
           <UsMap
             id="groups-map-table"
@@ -73,9 +74,9 @@ export default function Groups() {
             })()}
             currentState={state}
           />
-        </section>
+        </Card>
       ) : null}
-      <section className="card" aria-labelledby="group-filters">
+      <Card aria-labelledby="group-filters">
         <h2 id="group-filters" className="visually-hidden">
           Filter groups
         </h2>
@@ -105,7 +106,7 @@ export default function Groups() {
         </Form>
         {errors?.page ? <FormErrors errors={errors.page} /> : null}
         {errors?.state ? <FormErrors errors={errors.state} /> : null}
-      </section>
+      </Card>
       {state && result ? (
         <p className="notice" role="status" id="group-list">
           Groups with an agency in {map?.states.find((s) => s.code === state)?.name ?? state}.{" "}

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { requestReference } from "~/domain/request-reference";
 import { DateText } from "~/components/date-text";
@@ -186,16 +187,16 @@ export default function InboundMessage() {
         </p>
       ) : null}
       <div className="grid-2">
-        <section className="card" aria-labelledby="body-heading">
+        <Card aria-labelledby="body-heading">
           <h2 id="body-heading">Message</h2>
           {message.html ? (
             <div className="mail-html" dangerouslySetInnerHTML={{ __html: message.html }} />
           ) : (
             <div className="prose letter-preview">{message.text || "(empty)"}</div>
           )}
-        </section>
+        </Card>
         <div>
-          <section className="card" aria-labelledby="details-heading">
+          <Card aria-labelledby="details-heading">
             <h2 id="details-heading">Details</h2>
             <dl className="summary-list">
               <dt>From</dt>
@@ -217,8 +218,8 @@ export default function InboundMessage() {
                 <code>{message.messageId}</code>
               </dd>
             </dl>
-          </section>
-          <section className="card" aria-labelledby="classification-heading">
+          </Card>
+          <Card aria-labelledby="classification-heading">
             <h2 id="classification-heading">Classification</h2>
             <p>
               <ClassificationBadge classification={message.classification} />{" "}
@@ -232,8 +233,8 @@ export default function InboundMessage() {
                 <ReclassifyForm message={message} />
               </details>
             ) : null}
-          </section>
-          <section className="card" aria-labelledby="attachments-heading">
+          </Card>
+          <Card aria-labelledby="attachments-heading">
             <h2 id="attachments-heading">Attachments</h2>
             {attachments.length === 0 ? (
               <p className="muted">None.</p>
@@ -255,7 +256,7 @@ export default function InboundMessage() {
                 ))}
               </ul>
             )}
-          </section>
+          </Card>
         </div>
       </div>
     </>

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { useOwnRequestReference } from "~/utils/use-root";
 import { EmptyState } from "~/components/empty-state";
 import { DateText } from "~/components/date-text";
@@ -101,7 +102,7 @@ export default function Inbox() {
       />
       <MailNav reviewCount={toReview} />
       <div className="grid-2">
-        <section className="card" aria-labelledby="received-heading">
+        <Card aria-labelledby="received-heading">
           <h2 id="received-heading">Received</h2>
           {rows.length === 0 ? (
             <EmptyState title="No replies filed yet" inCard action={<Link to="/inbox/review">Open the review queue</Link>}>
@@ -129,8 +130,8 @@ export default function Inbox() {
             </DataTable>
           )}
           <Pagination page={page} pageCount={pageCount} total={total} noun="message" />
-        </section>
-        <section className="card" aria-labelledby="upload-heading">
+        </Card>
+        <Card aria-labelledby="upload-heading">
           <h2 id="upload-heading">Add a reply by hand</h2>
           <Form method="post" encType="multipart/form-data" className="form" aria-busy={navigation.state !== "idle"}>
             <div className="field">
@@ -161,7 +162,7 @@ export default function Inbox() {
               ? `Replies sent to a request's address (requests+…@${domain}) arrive here on their own.`
               : "The app is not receiving mail itself (INBOUND_SMTP_PORT is not set), so upload replies here."}
           </p>
-        </section>
+        </Card>
       </div>
     </>
   );

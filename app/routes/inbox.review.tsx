@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/empty-state";
 import { DateText } from "~/components/date-text";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -74,11 +75,11 @@ export default function Review() {
       />
       <MailNav reviewCount={total} />
       {rows.length === 0 ? (
-        <section className="card">
+        <Card>
           <EmptyState title="Nothing to review" inCard action={<Link to="/inbox">See filed replies</Link>}>
             <p>Replies that could not be matched to a request wait here for someone to file them.</p>
           </EmptyState>
-        </section>
+        </Card>
       ) : (
         <ol className="review-list" aria-label="Messages to review">
           {rows.map((row) => {

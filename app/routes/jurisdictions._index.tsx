@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
@@ -61,7 +62,7 @@ export default function Jurisdictions() {
       />
       <div className="grid-2">
         <div>
-          <section className="card" aria-labelledby="local-heading">
+          <Card aria-labelledby="local-heading">
             <h2 id="local-heading">Cities, counties and regional authorities</h2>
             {local.length ? (
               <DataTable columns={["Name", "Kind", "State", "County", { label: "Agencies", numeric: true }]}>
@@ -80,8 +81,8 @@ export default function Jurisdictions() {
             ) : (
               <p className="muted">None yet: add the places whose departments you ask.</p>
             )}
-          </section>
-          <section className="card" aria-labelledby="state-heading">
+          </Card>
+          <Card aria-labelledby="state-heading">
             <h2 id="state-heading">Federal, states and DC</h2>
             <p className="small muted">Each has its own public-records law: open one for its response times, closed days and exemptions. Those with state-level agencies of yours (a state police, an attorney general) come first.</p>
             <ul className="state-grid">
@@ -100,10 +101,10 @@ export default function Jurisdictions() {
                   </li>
                 ))}
             </ul>
-          </section>
+          </Card>
         </div>
         {canManage ? (
-          <section className="card" aria-labelledby="add" id="add">
+          <Card aria-labelledby="add" id="add">
             <h2 id="add-heading">Add a city, county or authority</h2>
             <Form method="post" className="form" {...getFormProps(form)}>
               <FormErrors id={form.errorId} errors={form.errors} />
@@ -140,7 +141,7 @@ export default function Jurisdictions() {
             <p className="small muted">
               Then <Link to="/agencies/new">add its agencies</Link>.
             </p>
-          </section>
+          </Card>
         ) : null}
       </div>
     </>

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import {
   getFormProps,
   getInputProps,
@@ -190,7 +191,7 @@ export default function LawPage() {
       />
       <div className="grid-2">
         <div>
-          <section className="card">
+          <Card>
             <h2>In force for your organization</h2>
             <dl className="summary-list">
               <dt>Response</dt>
@@ -238,10 +239,10 @@ export default function LawPage() {
                 .
               </p>
             ) : null}
-          </section>
+          </Card>
           {explained ? (
             <>
-              <section className="card" aria-labelledby="facts-heading">
+              <Card aria-labelledby="facts-heading">
                 <h2 id="facts-heading">The law, fact by fact</h2>
                 <p className="small muted">
                   Each fact with where it was read. A fact rests on a primary
@@ -249,14 +250,14 @@ export default function LawPage() {
                   official calendar itself was read.
                 </p>
                 <LawFactsList reference={explained} />
-              </section>
-              <section className="card" aria-labelledby="unverified-heading">
+              </Card>
+              <Card aria-labelledby="unverified-heading">
                 <h2 id="unverified-heading">Unverified</h2>
                 <UnverifiedList items={explained.unverified} />
-              </section>
+              </Card>
             </>
           ) : null}
-          <section className="card" aria-labelledby="history-heading">
+          <Card aria-labelledby="history-heading">
             <h2 id="history-heading">Corrections</h2>
             {history.length ? (
               <ol className="timeline">
@@ -289,10 +290,10 @@ export default function LawPage() {
                 No corrections: the reference table is in force.
               </p>
             )}
-          </section>
+          </Card>
         </div>
         {isAdmin ? (
-          <section className="card" aria-labelledby="correct-heading">
+          <Card aria-labelledby="correct-heading">
             <h2 id="correct-heading">Correct this law</h2>
             <p className="small muted">
               Applies to your organization only. Open requests under this law
@@ -325,18 +326,18 @@ export default function LawPage() {
                 </button>
               </ButtonGroup>
             </Form>
-          </section>
+          </Card>
         ) : null}
       </div>
       {explained ? (
-        <section className="card" aria-labelledby="calendar-heading">
+        <Card aria-labelledby="calendar-heading">
           <h2 id="calendar-heading">Office calendar</h2>
           <p className="small muted">
             The days that do not count as business days under this law, this
             year and next.
           </p>
           <OfficeCalendarView reference={explained} />
-        </section>
+        </Card>
       ) : null}
     </>
   );

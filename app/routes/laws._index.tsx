@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DataTable } from "~/components/ui/data-table";
 import { json } from "@remix-run/node";
@@ -60,7 +61,7 @@ export default function Laws() {
           </>
         }
       />
-      <section className="card" aria-labelledby="policy-heading">
+      <Card aria-labelledby="policy-heading">
         <h2 id="policy-heading">Follow-up policy</h2>
         <p className="small">
           For laws with no fixed number of days (AZ, FL, IA, MN, NC, ND, OH, OK, WI) the app suggests a follow-up date this many business days
@@ -90,7 +91,7 @@ export default function Laws() {
             <strong>{policy.followUpBusinessDays} business days</strong> <span className="muted small">(an admin can change it)</span>
           </p>
         )}
-      </section>
+      </Card>
       <DataTable captionClassName="visually-hidden" caption="Laws" columns={["Code", "Law", "Response", "Extension", "Confidence"]}>
         {laws.map(({ law, corrected }) => (
           <tr key={law.jurisdiction}>

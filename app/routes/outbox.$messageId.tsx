@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { requestReference } from "~/domain/request-reference";
 import { DateText } from "~/components/date-text";
@@ -109,18 +110,18 @@ export default function OutboxMessage() {
       <MailNav />
       <div className="grid-2">
         {hiddenBody ? (
-          <section className="card" aria-labelledby="text-heading">
+          <Card aria-labelledby="text-heading">
             <h2 id="text-heading">Message</h2>
             <p className="notice" role="note">
               {hiddenBody}
             </p>
-          </section>
+          </Card>
         ) : (
           <div>
-            <section className="card" aria-labelledby="text-heading">
+            <Card aria-labelledby="text-heading">
               <h2 id="text-heading">Message</h2>
               <div className="prose letter-preview">{message.text}</div>
-            </section>
+            </Card>
             <details className="card panel">
               <summary>HTML version</summary>
               <div className="mail-html" dangerouslySetInnerHTML={{ __html: message.html }} />
@@ -133,7 +134,7 @@ export default function OutboxMessage() {
             ) : null}
           </div>
         )}
-        <section className="card" aria-labelledby="headers-heading">
+        <Card aria-labelledby="headers-heading">
           <h2 id="headers-heading">Delivery</h2>
           <dl className="summary-list">
             <dt>From</dt>
@@ -192,7 +193,7 @@ export default function OutboxMessage() {
               </>
             ) : null}
           </dl>
-        </section>
+        </Card>
       </div>
     </>
   );

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { useOwnRequestReference } from "~/utils/use-root";
 import { EmptyState } from "~/components/empty-state";
 import { DateText } from "~/components/date-text";
@@ -91,7 +92,7 @@ export default function Outbox() {
           </Link>
         ))}
       </nav>
-      <section className="card" aria-label="Messages">
+      <Card aria-label="Messages">
         {rows.length === 0 ? (
           <EmptyState title={filter === "all" ? "No messages yet" : "No messages here"} inCard action={<Link to="/requests">Go to your requests</Link>}>
             <p>Letters and follow-ups you send from a request's page appear here, with whether they were delivered.</p>
@@ -135,7 +136,7 @@ export default function Outbox() {
           </DataTable>
         )}
         <Pagination page={page} pageCount={pageCount} total={total} noun="message" />
-      </section>
+      </Card>
     </>
   );
 }

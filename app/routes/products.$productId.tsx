@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
@@ -98,7 +99,7 @@ export default function ProductPage() {
         analyticsHref={`/analytics?product=${product.id}`}
       />
 
-      <section className="card" aria-labelledby="group-heading">
+      <Card aria-labelledby="group-heading">
         <h2 id="group-heading">Shared-vendor group</h2>
         {groups.length ? (
           <ul className="plain-list">
@@ -117,9 +118,9 @@ export default function ProductPage() {
           <p className="muted">No agency is recorded as using {product.name} today.</p>
         )}
         {product.notes ? <p className="prose">{product.notes}</p> : null}
-      </section>
+      </Card>
 
-      <section className="card" aria-labelledby="agencies-heading">
+      <Card aria-labelledby="agencies-heading">
         <h2 id="agencies-heading">Agencies on {product.name}, by state</h2>
         {totalAgencies > 0 ? (
           <UsMap
@@ -134,10 +135,10 @@ export default function ProductPage() {
           />
         ) : null}
         <MembersByState states={states} totalAgencies={totalAgencies} stateCode={stateCode} members={members} q={q} today={today} showProducts={false} />
-      </section>
+      </Card>
 
       {canRecord ? (
-        <section className="card" aria-labelledby="record-heading">
+        <Card aria-labelledby="record-heading">
           <h2 id="record-heading">Record it at an agency</h2>
           <p className="small muted">Find any US law enforcement agency (name, place, county, state or ORI), then record its {product.name} system.</p>
           <Form method="get" className="form form--search" preventScrollReset>
@@ -177,15 +178,15 @@ export default function ProductPage() {
               <p className="muted">No agency matches “{recordQuery}”.</p>
             )
           ) : null}
-        </section>
+        </Card>
       ) : null}
 
       <div className="grid-2">
-        <section className="card" aria-labelledby="precedents-heading">
+        <Card aria-labelledby="precedents-heading">
           <h2 id="precedents-heading">Records already released from {product.name}</h2>
           <Precedents items={precedents} today={today} empty="No request to an agency on this product has brought records back yet." />
-        </section>
-        <section className="card" aria-labelledby="former-heading">
+        </Card>
+        <Card aria-labelledby="former-heading">
           <h2 id="former-heading">Former users</h2>
           {former.length ? (
             <ul className="plain-list">
@@ -198,7 +199,7 @@ export default function ProductPage() {
           ) : (
             <p className="muted">None recorded.</p>
           )}
-        </section>
+        </Card>
       </div>
     </>
   );

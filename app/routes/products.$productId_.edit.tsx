@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -92,7 +93,7 @@ export default function EditProduct() {
           </div>
         </Form>
       </div>
-      <section className="card" aria-labelledby="delete-heading">
+      <Card aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete this product</h2>
         <p className="muted">A product still used by agency systems or joint asks can't be deleted.</p>
         <FormErrors errors={actionData?.deleteError ?? undefined} />
@@ -102,7 +103,7 @@ export default function EditProduct() {
             Delete {product.name}
           </button>
         </Form>
-      </section>
+      </Card>
     </>
   );
 }

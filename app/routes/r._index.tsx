@@ -1,3 +1,5 @@
+import { Card } from "~/components/ui/card";
+import { formatNumber } from "~/components/ui/number-text";
 import { EmptyState } from "~/components/empty-state";
 import { DateText } from "~/components/date-text";
 import { ButtonGroup } from "~/components/ui/button-group";
@@ -65,7 +67,7 @@ export default function PublicIndex() {
         }
       />
 
-      <section className="card" aria-labelledby="public-filters-heading">
+      <Card aria-labelledby="public-filters-heading">
         <h2 id="public-filters-heading" className="visually-hidden">
           Search public requests
         </h2>
@@ -108,7 +110,7 @@ export default function PublicIndex() {
         </Form>
         {errors?.page ? <FormErrors errors={errors.page} /> : null}
         {errors && "after" in errors && errors.after ? <FormErrors errors={errors.after} /> : null}
-      </section>
+      </Card>
 
       {result && result.rows.length > 0 ? (
         <>
@@ -158,7 +160,7 @@ export default function PublicIndex() {
           {params.get("after") || result.next ? (
             <nav className="pagination" aria-label="Pages">
               <span className="muted small">
-                {result.totalCapped ? `More than ${result.total.toLocaleString("en-US")}` : result.total.toLocaleString("en-US")} published request
+                {result.totalCapped ? `More than ${formatNumber(result.total)}` : formatNumber(result.total)} published request
                 {result.total === 1 && !result.totalCapped ? "" : "s"}
               </span>{" "}
               {params.get("after") ? <Link to={pageLink(params, null)}>First page</Link> : null}{" "}

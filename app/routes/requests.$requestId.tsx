@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { requestReference } from "~/domain/request-reference";
 import { DateText } from "~/components/date-text";
 import { ButtonGroup } from "~/components/ui/button-group";
@@ -649,12 +650,12 @@ export default function RequestPage() {
       {bounces ? <BounceNotice bounces={bounces} canEdit={canEdit} /> : null}
       <div className="grid-2">
         <div>
-          <section className="card" aria-labelledby="asked-heading">
+          <Card aria-labelledby="asked-heading">
             <h2 id="asked-heading">What is asked</h2>
             <p className="prose">{request.description}</p>
-          </section>
+          </Card>
           {fieldsAndFiles ? <FieldsAndFiles data={fieldsAndFiles} today={today} timeZone={timeZone} /> : null}
-          <section className="card" aria-labelledby="timeline-heading">
+          <Card aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">Timeline</h2>
             <Timeline
               events={timeline}
@@ -663,11 +664,11 @@ export default function RequestPage() {
               audience={owned ? "owner" : "partner"}
               entryControls={canEdit ? (item) => <EntryVisibilityToggle requestId={request.id} entryType="event" entryId={item.id} internal={item.internal ?? false} /> : undefined}
             />
-          </section>
+          </Card>
         </div>
 
         <div>
-          <section className="card" aria-labelledby="deadline-heading">
+          <Card aria-labelledby="deadline-heading">
             <h2 id="deadline-heading">Deadline</h2>
             <DeadlineSummary
               status={request.status}
@@ -675,8 +676,8 @@ export default function RequestPage() {
               deadline={request.deadline as unknown as DeadlineSnapshot | null}
               today={today}
             />
-          </section>
-          <section className="card" aria-labelledby="visibility-heading">
+          </Card>
+          <Card aria-labelledby="visibility-heading">
             <h2 id="visibility-heading">Who can see it</h2>
             <p>
               <VisibilityBadge visibility={request.visibility} embargoUntil={request.embargoUntil} today={today} />{" "}
@@ -690,8 +691,8 @@ export default function RequestPage() {
                 <VisibilityForm current={request.visibility} embargoUntil={request.embargoUntil} canPublish={canPublish} today={today} />
               </details>
             ) : null}
-          </section>
-          <section className="card" aria-labelledby="summary-heading">
+          </Card>
+          <Card aria-labelledby="summary-heading">
             <h2 id="summary-heading">Summary</h2>
             <dl className="summary-list">
               <dt>Status</dt>
@@ -766,10 +767,10 @@ export default function RequestPage() {
               </dd>
             </dl>
             {canEdit ? <TrackingProposals proposals={proposals} current={request.trackingNumber} /> : null}
-          </section>
+          </Card>
 
           {canEdit || canNote || canChangeStatus ? (
-          <section className="card" aria-labelledby="actions-heading" aria-busy={navigation.state !== "idle"}>
+          <Card aria-labelledby="actions-heading" aria-busy={navigation.state !== "idle"}>
             <h2 id="actions-heading">Update</h2>
             {canChangeStatus ? (
               <details className="panel" open={openPanel === undefined || openPanel === "change-status"}>
@@ -817,7 +818,7 @@ export default function RequestPage() {
                 </details>
               </>
             ) : null}
-          </section>
+          </Card>
           ) : null}
         </div>
       </div>

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { EmptyState } from "~/components/empty-state";
 import { requestReference } from "~/domain/request-reference";
@@ -80,12 +81,12 @@ export default function RequestFilesPage() {
         }
       />
       {canUpload ? (
-        <section className="card" aria-labelledby="upload-heading">
+        <Card aria-labelledby="upload-heading">
           <h2 id="upload-heading">Upload a file</h2>
           <UploadForm requestId={request.id} communications={communications} errors={result?.errors} maxBytes={maxBytes} />
-        </section>
+        </Card>
       ) : null}
-      <section className="card" aria-labelledby="files-heading">
+      <Card aria-labelledby="files-heading">
         <h2 id="files-heading">Files received</h2>
         {files.length ? (
           <>
@@ -104,7 +105,7 @@ export default function RequestFilesPage() {
             {canUpload ? "Upload one above when it arrives, or forward the agency's email to the inbox." : "They appear here once your organization uploads them."}
           </EmptyState>
         )}
-      </section>
+      </Card>
     </>
   );
 }

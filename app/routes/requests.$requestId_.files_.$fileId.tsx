@@ -1,3 +1,5 @@
+import { Card } from "~/components/ui/card";
+import { formatNumber } from "~/components/ui/number-text";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { requestReference } from "~/domain/request-reference";
 import { DateText } from "~/components/date-text";
@@ -127,7 +129,7 @@ function DataTable({ headers, rows, caption }: { headers: string[]; rows: string
   );
 }
 
-const count = (n: number, noun: string) => `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
+const count = (n: number, noun: string) => `${formatNumber(n)} ${noun}${n === 1 ? "" : "s"}`;
 
 export const inlineUrl = (requestId: string, fileId: string) => `/requests/${requestId}/files/${fileId}/inline`;
 
@@ -290,7 +292,7 @@ export default function FilePreviewPage() {
         <ConfirmReceived data={checked} requestId={request.id} fileId={file.id} errors={confirmErrors} formError={formError?.length ? formError : undefined} />
       ) : null}
       <ProfileCard profile={checked.profile} />
-      <section className="card" aria-labelledby="preview-heading">
+      <Card aria-labelledby="preview-heading">
         <h2 id="preview-heading">Preview</h2>
         <Preview
           preview={preview}
@@ -300,9 +302,9 @@ export default function FilePreviewPage() {
               : null
           }
         />
-      </section>
+      </Card>
       {canEdit ? <InstallmentForm installment={checked.installment} errors={errorsFor("set-installment")} /> : null}
-      <section className="card" aria-labelledby="details-heading">
+      <Card aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
         <dl className="summary-list">
           <dt>Type</dt>
@@ -325,7 +327,7 @@ export default function FilePreviewPage() {
             )}
           </dd>
         </dl>
-      </section>
+      </Card>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { requestReference } from "~/domain/request-reference";
 import { DateText } from "~/components/date-text";
@@ -151,7 +152,7 @@ export default function WriteLetter() {
       </nav>
 
       <div className="grid-2">
-        <section className="card" aria-labelledby="letter-heading">
+        <Card aria-labelledby="letter-heading">
           <h2 id="letter-heading">{LETTER_LABELS[data.kind]}</h2>
           <p className="muted small">
             {data.recipientKind === "vendor" ? (
@@ -212,11 +213,11 @@ export default function WriteLetter() {
               <Link to={`/requests/${data.request.id}`}>Cancel</Link>
             </ButtonGroup>
           </Form>
-        </section>
+        </Card>
 
         <div>
           {preview ? (
-            <section className="card" aria-labelledby="preview-heading">
+            <Card aria-labelledby="preview-heading">
               <h2 id="preview-heading">Preview</h2>
               <dl className="summary-list">
                 <dt>From</dt>
@@ -234,9 +235,9 @@ export default function WriteLetter() {
                 </p>
               ) : null}
               <div className="letter-preview prose">{preview.body}</div>
-            </section>
+            </Card>
           ) : null}
-          <section className="card" aria-labelledby="how-heading">
+          <Card aria-labelledby="how-heading">
             <h2 id="how-heading">How it is sent</h2>
             <p className="small">
               {data.devMailbox
@@ -249,8 +250,8 @@ export default function WriteLetter() {
                 <strong>Appeals under this law:</strong> {data.law.appealNote}
               </p>
             ) : null}
-          </section>
-          <section className="card" aria-labelledby="letters-heading">
+          </Card>
+          <Card aria-labelledby="letters-heading">
             <h2 id="letters-heading">Letters on this request</h2>
             {data.letters.length === 0 ? (
               <p className="muted">None yet.</p>
@@ -264,7 +265,7 @@ export default function WriteLetter() {
                 ))}
               </ul>
             )}
-          </section>
+          </Card>
         </div>
       </div>
     </>

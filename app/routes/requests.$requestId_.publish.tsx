@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -96,7 +97,7 @@ export default function PublishRequest() {
         }
       />
 
-      <section className="card" aria-labelledby="publish-heading">
+      <Card aria-labelledby="publish-heading">
         <h2 id="publish-heading">Before you publish</h2>
         <ul className="prose">
           <li>
@@ -159,7 +160,7 @@ export default function PublishRequest() {
             </Link>
           </ButtonGroup>
         </Form>
-      </section>
+      </Card>
 
       <section aria-labelledby="preview-heading" className="publish-preview">
         <h2 id="preview-heading">The public page, as it will read</h2>

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/empty-state";
 import { ButtonGroup } from "~/components/ui/button-group";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -145,7 +146,7 @@ export default function RequestsIndex() {
         )}
       </nav>
 
-      <section className="card" aria-labelledby="filters-heading">
+      <Card aria-labelledby="filters-heading">
         <h2 id="filters-heading" className="visually-hidden">
           Filter requests
         </h2>
@@ -243,7 +244,7 @@ export default function RequestsIndex() {
         {errors && (errors.page || errors.pageSize || errors.dir || errors.cursor) ? (
           <FormErrors errors={[...(errors.page ?? []), ...(errors.pageSize ?? []), ...(errors.dir ?? []), ...(errors.cursor ?? [])]} />
         ) : null}
-      </section>
+      </Card>
 
       {result && result.rows.length > 0 ? (
         <>

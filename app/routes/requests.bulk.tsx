@@ -1,3 +1,5 @@
+import { Card } from "~/components/ui/card";
+import { formatNumber } from "~/components/ui/number-text";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
@@ -110,14 +112,14 @@ export default function BulkReview() {
   }
   const { target, preview, description, fields, back } = data;
   const count = preview.own;
-  const plural = (n: number, noun = "request") => `${n.toLocaleString("en-US")} ${n === 1 ? noun : `${noun}s`}`;
+  const plural = (n: number, noun = "request") => `${formatNumber(n)} ${n === 1 ? noun : `${noun}s`}`;
   return (
     <>
       <PageHeader
         title="Review the change"
         meta={target.scope === "all" ? "Every request matching the list's filters." : "The requests you ticked."}
       />
-      <section className="card" aria-labelledby="review-heading">
+      <Card aria-labelledby="review-heading">
         <h2 id="review-heading">
           {description} on {plural(count)}
         </h2>
@@ -127,7 +129,7 @@ export default function BulkReview() {
           <li>Each request gets its own timeline entry. Requests already as asked are left as they are; those the change can't apply to (a status they can't move to, a request your role may not assign) are skipped and listed afterwards.</li>
         </ul>
         {preview.tooMany ? (
-          <FormErrors errors={[`More than ${BULK_ALL_LIMIT.toLocaleString("en-US")} of your organization's requests match: narrow the filters first.`]} />
+          <FormErrors errors={[`More than ${formatNumber(BULK_ALL_LIMIT)} of your organization's requests match: narrow the filters first.`]} />
         ) : null}
         {preview.sample.length ? (
           <>
@@ -163,7 +165,7 @@ export default function BulkReview() {
             Cancel
           </Link>
         </Form>
-      </section>
+      </Card>
     </>
   );
 }

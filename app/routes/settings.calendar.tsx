@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { CopyField } from "~/components/copy-field";
 import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
@@ -56,7 +57,7 @@ export default function CalendarSettings() {
         }
       />
       {created?.url ? (
-        <section className="card" role="status">
+        <Card role="status">
           <h2>Your new feed address</h2>
           <p>Copy it now: for your security it is shown only once. Anyone with this address can read the calendar.</p>
           <CopyField id="feed-url" label="Feed address" value={created.url} />
@@ -66,17 +67,17 @@ export default function CalendarSettings() {
             </a>
             <span className="small muted">(a webcal: link: Apple Calendar, Outlook and most others subscribe from it)</span>
           </ButtonGroup>
-        </section>
+        </Card>
       ) : null}
-      <section className="card">
+      <Card>
         <Form method="post">
           <input type="hidden" name="intent" value="create" />
           <button type="submit" className="button">
             Create a feed address
           </button>
         </Form>
-      </section>
-      <section className="card" aria-labelledby="feeds-heading">
+      </Card>
+      <Card aria-labelledby="feeds-heading">
         <h2 id="feeds-heading">Your feed addresses</h2>
         {feeds.length ? (
           <DataTable columns={["Created", "Last used", "State", <span className="visually-hidden">Actions</span>]}>
@@ -102,7 +103,7 @@ export default function CalendarSettings() {
         ) : (
           <p className="muted">None yet.</p>
         )}
-      </section>
+      </Card>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
@@ -91,7 +92,7 @@ export default function EmailPreferences() {
         meta={<>Reminders sent to {email}.</>}
       />
       <MailNav />
-      <section className="card" aria-labelledby="mine-heading">
+      <Card aria-labelledby="mine-heading">
         <h2 id="mine-heading">Your reminders</h2>
         <Form method="post" className="form">
           <input type="hidden" name="intent" value="preferences" />
@@ -113,9 +114,9 @@ export default function EmailPreferences() {
             </button>
           </ButtonGroup>
         </Form>
-      </section>
+      </Card>
       {isAdmin ? (
-        <section className="card" aria-labelledby="org-heading">
+        <Card aria-labelledby="org-heading">
           <h2 id="org-heading">Your organization's digest</h2>
           <Form method="post" className="form">
             <input type="hidden" name="intent" value="digest-hour" />
@@ -142,10 +143,10 @@ export default function EmailPreferences() {
               </button>
             </ButtonGroup>
           </Form>
-        </section>
+        </Card>
       ) : null}
       {isAdmin ? (
-        <section className="card" aria-labelledby="auto-follow-up-heading">
+        <Card aria-labelledby="auto-follow-up-heading">
           <h2 id="auto-follow-up-heading">Automatic follow-up letters</h2>
           <p className="small">
             When a request waiting on the agency is overdue, its follow-up letter (tracking number, due date) is sent to the agency's records
@@ -179,7 +180,7 @@ export default function EmailPreferences() {
               </button>
             </ButtonGroup>
           </Form>
-        </section>
+        </Card>
       ) : null}
     </>
   );

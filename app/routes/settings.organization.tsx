@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
@@ -36,7 +37,7 @@ export default function OrganizationSettings() {
         title="Organization"
         meta={name}
       />
-      <section className="card" aria-labelledby="code-heading">
+      <Card aria-labelledby="code-heading">
         <h2 id="code-heading">Short code</h2>
         <p>Shown before each request number, so your requests and a coalition partner's never share a name.</p>
         <Form method="post" className="stack">
@@ -57,7 +58,7 @@ export default function OrganizationSettings() {
             </button>
           </ButtonGroup>
         </Form>
-      </section>
+      </Card>
     </>
   );
 }

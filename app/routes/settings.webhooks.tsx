@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
@@ -163,7 +164,7 @@ export default function WebhookSettings() {
       />
 
       {shownSecret ? (
-        <section className="card" role="status" aria-labelledby="secret-heading">
+        <Card role="status" aria-labelledby="secret-heading">
           <h2 id="secret-heading">{shownSecret.intent === "created" ? "Endpoint added: its signing secret" : shownSecret.intent === "rotated" ? "New signing secret" : "Signing secret"}</h2>
           <p>
             Keep it in your receiver's configuration to check each delivery's signature.
@@ -174,10 +175,10 @@ export default function WebhookSettings() {
             Secret
           </label>
           <input id="secret" type="text" readOnly value={shownSecret.secret} onFocus={(e) => e.currentTarget.select()} />
-        </section>
+        </Card>
       ) : null}
 
-      <section className="card" aria-labelledby="endpoints-heading">
+      <Card aria-labelledby="endpoints-heading">
         <h2 id="endpoints-heading">Endpoints</h2>
         {endpoints.length ? (
           <DataTable columns={["Address", "Events", "State", "Last delivered", <span className="visually-hidden">Actions</span>]}>
@@ -244,10 +245,10 @@ export default function WebhookSettings() {
         ) : (
           <p className="muted">None yet.</p>
         )}
-      </section>
+      </Card>
 
       {editing ? (
-        <section className="card" aria-labelledby="edit-heading">
+        <Card aria-labelledby="edit-heading">
           <h2 id="edit-heading">Edit {editing.url}</h2>
           <Form method="post" className="stack" key={editing.id}>
             <input type="hidden" name="endpointId" value={editing.id} />
@@ -262,9 +263,9 @@ export default function WebhookSettings() {
               </Link>
             </ButtonGroup>
           </Form>
-        </section>
+        </Card>
       ) : (
-        <section className="card" aria-labelledby="add-heading">
+        <Card aria-labelledby="add-heading">
           <h2 id="add-heading">Add an endpoint</h2>
           <Form method="post" className="stack">
             <FormErrors errors={failedCreate?.errors[""]} />
@@ -275,11 +276,11 @@ export default function WebhookSettings() {
               </button>
             </ButtonGroup>
           </Form>
-        </section>
+        </Card>
       )}
 
       {logOf && log ? (
-        <section className="card" aria-labelledby="log-heading">
+        <Card aria-labelledby="log-heading">
           <h2 id="log-heading">Deliveries to {logOf.url}</h2>
           {log.rows.length ? (
             <DataTable captionClassName="visually-hidden" caption="Newest first, 50 to a page" columns={["Time", "Event", "Result", "Status code", "Attempts", "Next retry", "Error", <span className="visually-hidden">Actions</span>]}>
@@ -318,10 +319,10 @@ export default function WebhookSettings() {
             {paged ? <Link to={`?endpoint=${logOf.id}#log-heading`}>Newest</Link> : <span />}
             {log.next ? <Link to={`?endpoint=${logOf.id}&before=${encodeURIComponent(log.next)}#log-heading`}>Older deliveries</Link> : null}
           </nav>
-        </section>
+        </Card>
       ) : null}
 
-      <section className="card" aria-labelledby="signing-heading">
+      <Card aria-labelledby="signing-heading">
         <h2 id="signing-heading">What is sent, and how to check it</h2>
         <p>
           Each delivery is a POST with a JSON body: <code>id</code> (the delivery), <code>type</code>, <code>occurred_at</code>, and for request
@@ -346,11 +347,12 @@ export default function WebhookSettings() {
           hours, then marked failed after {WEBHOOK_MAX_ATTEMPTS} attempts (you can redeliver it from the log). Only the first 1 KB of your answer is
           kept.
         </p>
-        <p>Checking a delivery in Node.js:</p>
-        <pre className="code-block">
+        <p id="verification-snippet">Checking a delivery in Node.js:</p>
+        {/* It scrolls sideways on a phone: focusable, so a keyboard can scroll it too. */}
+        <pre className="code-block" tabIndex={0} aria-labelledby="verification-snippet">
           <code>{VERIFICATION_SNIPPET}</code>
         </pre>
-      </section>
+      </Card>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { getFormProps, useForm } from "@conform-to/react";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
@@ -110,7 +111,7 @@ export default function EditSystem() {
         </Form>
       </div>
       {system.documents.length ? (
-        <section className="card" aria-labelledby="documents-heading">
+        <Card aria-labelledby="documents-heading">
           <h2 id="documents-heading">Evidence documents</h2>
           <ul className="plain-list">
             {system.documents.map((d) => (
@@ -127,9 +128,9 @@ export default function EditSystem() {
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       ) : null}
-      <section className="card" aria-labelledby="delete-heading">
+      <Card aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete this system</h2>
         <p className="muted">Record an end date instead if the agency stopped using it: its history then stays visible.</p>
         <Form method="post">
@@ -138,7 +139,7 @@ export default function EditSystem() {
             Delete system
           </button>
         </Form>
-      </section>
+      </Card>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { requestReference } from "~/domain/request-reference";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { ButtonGroup } from "~/components/ui/button-group";
@@ -141,7 +142,7 @@ export default function VendorPage() {
         analyticsHref={`/analytics?vendor=${vendor.id}`}
       />
 
-      <section className="card" aria-labelledby="products-heading">
+      <Card aria-labelledby="products-heading">
         <h2 id="products-heading">Products</h2>
         {products.length ? (
           <div className="table-wrap">
@@ -197,9 +198,9 @@ export default function VendorPage() {
             No products yet.{canManage ? <> <Link to={`/vendors/${vendor.id}/products/new`}>Add one</Link>.</> : null}
           </p>
         )}
-      </section>
+      </Card>
 
-      <section className="card" aria-labelledby="agencies-heading">
+      <Card aria-labelledby="agencies-heading">
         <h2 id="agencies-heading">Agencies on its products, by state</h2>
         {totalAgencies > 0 ? (
           <UsMap
@@ -214,15 +215,15 @@ export default function VendorPage() {
           />
         ) : null}
         <MembersByState states={states} totalAgencies={totalAgencies} stateCode={stateCode} members={members} q={q} today={today} showProducts />
-      </section>
+      </Card>
 
       <div className="grid-2">
-        <section className="card" aria-labelledby="precedents-heading">
+        <Card aria-labelledby="precedents-heading">
           <h2 id="precedents-heading">Records already released from these systems</h2>
           <Precedents items={precedents} today={today} empty="No request to an agency on these products (or to the vendor) has brought records back yet." />
-        </section>
+        </Card>
         <div>
-          <section className="card" aria-labelledby="vendor-contact">
+          <Card aria-labelledby="vendor-contact">
             <h2 id="vendor-contact">Contact</h2>
             <dl className="summary-list">
               <dt>Records or legal</dt>
@@ -240,8 +241,8 @@ export default function VendorPage() {
               </dd>
             </dl>
             {vendor.notes ? <p className="prose">{vendor.notes}</p> : null}
-          </section>
-          <section className="card" aria-labelledby="vendor-campaigns">
+          </Card>
+          <Card aria-labelledby="vendor-campaigns">
             <h2 id="vendor-campaigns">Joint asks</h2>
             {campaigns.length ? (
               <ul className="plain-list">
@@ -257,11 +258,11 @@ export default function VendorPage() {
             ) : (
               <p className="muted">None yet.</p>
             )}
-          </section>
+          </Card>
         </div>
       </div>
 
-      <section className="card" aria-labelledby="vendor-requests">
+      <Card aria-labelledby="vendor-requests">
         <h2 id="vendor-requests">Requests to {vendor.name} ({requests.total})</h2>
         {requests.rows.length ? (
           <table className="data">
@@ -291,7 +292,7 @@ export default function VendorPage() {
         ) : (
           <p className="muted">No requests to the vendor itself. A joint ask can include it.</p>
         )}
-      </section>
+      </Card>
     </>
   );
 }

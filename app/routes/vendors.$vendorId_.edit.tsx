@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -106,7 +107,7 @@ export default function EditVendor() {
           </div>
         </Form>
       </div>
-      <section className="card" aria-labelledby="delete-heading">
+      <Card aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete this vendor</h2>
         <p className="muted">Its products go with it. A vendor still used by agency systems, requests or joint asks can't be deleted.</p>
         <FormErrors errors={actionData?.deleteError ?? undefined} />
@@ -116,7 +117,7 @@ export default function EditVendor() {
             Delete {vendor.name}
           </button>
         </Form>
-      </section>
+      </Card>
     </>
   );
 }

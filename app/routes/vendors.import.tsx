@@ -1,3 +1,5 @@
+import { Card } from "~/components/ui/card";
+import { formatNumber } from "~/components/ui/number-text";
 import { ImportProblems } from "~/components/import-problems";
 import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
@@ -66,7 +68,7 @@ function Plan({ plan, csv }: { plan: ImportPlan; csv: string }) {
   const navigation = useNavigation();
   const c = plan.counts;
   return (
-    <section className="card" aria-labelledby="preview-heading">
+    <Card aria-labelledby="preview-heading">
       <h2 id="preview-heading">{plan.errors.length ? "Problems to fix" : "Preview"}</h2>
       {plan.format ? (
         <p className="muted small">Read as {plan.format === "atlas" ? "an Atlas of Surveillance export" : "JointAsk columns"}.</p>
@@ -120,7 +122,7 @@ function Plan({ plan, csv }: { plan: ImportPlan; csv: string }) {
           ))}
         </DataTable>
       ) : null}
-    </section>
+    </Card>
   );
 }
 
@@ -138,7 +140,7 @@ export default function ImportSystems() {
         title="Import agencies and their systems"
         meta={
           <>
-            Every row is checked before anything is written; with any problem, nothing is imported. Up to {MAX_IMPORT_ROWS.toLocaleString("en-US")} rows and 5 MB.
+            Every row is checked before anything is written; with any problem, nothing is imported. Up to {formatNumber(MAX_IMPORT_ROWS)} rows and 5 MB.
           </>
         }
         actions={
@@ -148,7 +150,7 @@ export default function ImportSystems() {
         }
       />
       {data?.plan && data.csv !== null ? <Plan plan={data.plan} csv={data.csv} /> : null}
-      <section className="card" aria-labelledby="upload-heading">
+      <Card aria-labelledby="upload-heading">
         <h2 id="upload-heading">{data?.plan ? "Upload another file" : "Upload"}</h2>
         <Form method="post" encType="multipart/form-data" className="form">
           <FormErrors errors={data?.errors.length ? data.errors : undefined} />
@@ -163,8 +165,8 @@ export default function ImportSystems() {
             </button>
           </ButtonGroup>
         </Form>
-      </section>
-      <section className="card" aria-labelledby="columns-heading">
+      </Card>
+      <Card aria-labelledby="columns-heading">
         <h2 id="columns-heading">Columns</h2>
         <p>
           Our columns: <code>{IMPORT_COLUMNS.join(", ")}</code>. Each row is one system of one agency: <code>state</code> (PA or Pennsylvania), <code>place</code> (the
@@ -177,7 +179,7 @@ export default function ImportSystems() {
           An export of EFF's Atlas of Surveillance works as it is (<code>{ATLAS_COLUMNS.join(", ")}</code>): each technology becomes a product of its vendor (or the
           vendor's only product of that kind), rows without a vendor are skipped, and the first link is kept as evidence, with confidence “reported”.
         </p>
-      </section>
+      </Card>
     </>
   );
 }
