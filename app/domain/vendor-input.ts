@@ -238,14 +238,21 @@ export const addTargetsSchema = z.object({
   ...generationFields,
 });
 
-export const joinRequestSchema = z.object({
-  intent: z.literal("add-request"),
-  number: z
-    .string({ error: "Enter a request number" })
-    .trim()
-    .regex(/^#?\d{1,9}$/, "Enter a request number like 42 or #42")
-    .transform((v) => Number(v.replace("#", ""))),
-});
+/** Joining one of the organization's own requests by its number: "42", "#42" or its reference "TRC-42". */
+export const joinRequestSchema = (organizationCode: string) => {
+  const example = organizationCode ? `${organizationCode}-42` : "#42";
+  return z.object({
+    intent: z.literal("add-request"),
+    number: z
+      .string({ error: "Enter a request number" })
+      .trim()
+      .transform((v) => v.toUpperCase())
+      .refine((v) => /^#?\d{1,9}$/.test(v) || (organizationCode !== "" && v.startsWith(`${organizationCode}-`) && /^\d{1,9}$/.test(v.slice(organizationCode.length + 1))), {
+        error: `Enter one of your requests' numbers, like 42 or ${example}`,
+      })
+      .transform((v) => Number(v.replace(/^#|^[A-Z][A-Z0-9]*-/, ""))),
+  });
+};
 
 const selection = z
   .array(uuid("a request"))

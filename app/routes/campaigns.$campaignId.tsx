@@ -214,7 +214,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     case "add-request": {
-      const parsed = joinRequestSchema.safeParse(values);
+      const parsed = joinRequestSchema(viewer.organizationCode).safeParse(values);
       if (!parsed.success) return invalid("add-request", fieldErrorsOf(parsed.error.issues));
       const result = await addRequestToCampaign(viewer, id, parsed.data.number);
       if (!result) throw notFound("joint ask");
@@ -764,7 +764,7 @@ export default function CampaignPage() {
               ) : null}
               <h3>Add a request you already have</h3>
               <Form method="post" className="form-row">
-                <TextField id="join-number" name="number" label="Request number" placeholder="#42" errors={addRequest?.number} />
+                <TextField id="join-number" name="number" label="Request number" placeholder={reference(42)} errors={addRequest?.number} />
                 <div className="actions">
                   <button type="submit" name="intent" value="add-request" className="button button--secondary">
                     Add to this joint ask
