@@ -19,7 +19,7 @@ export interface MemberRow {
   openRequests: number;
   answeredRequests: number;
   receivedRequests: number;
-  lastReceived: { id: string; number: number; title: string; status: RequestStatus; updatedAt: string } | null;
+  lastReceived: { id: string; number: number; organizationCode: string; title: string; status: RequestStatus; updatedAt: string } | null;
 }
 
 interface MembersProps {
@@ -159,7 +159,7 @@ export function MembersByState({ states, totalAgencies, stateCode, members, toda
                     {r.lastReceived ? (
                       <>
                         <Link to={`/requests/${r.lastReceived.id}`}>
-                          #{r.lastReceived.number} {r.lastReceived.title}
+                          {requestReference(r.lastReceived)} {r.lastReceived.title}
                         </Link>{" "}
                         <StatusBadge status={r.lastReceived.status} />
                         <div className="muted small"><DateText date={r.lastReceived.updatedAt.slice(0, 10)} today={today} /></div>

@@ -104,7 +104,7 @@ export type MemberAgencyRow = {
   openRequests: number;
   answeredRequests: number;
   receivedRequests: number;
-  lastReceived: { id: string; number: number; title: string; status: RequestStatus; updatedAt: string } | null;
+  lastReceived: { id: string; number: number; organizationCode: string; title: string; status: RequestStatus; updatedAt: string } | null;
 };
 
 /**
@@ -176,6 +176,7 @@ export async function listMemberAgencies(
       ) rc on true
       left join lateral (
         select json_build_object('id', ${requests.id}, 'number', ${requests.number}, 'title', ${requests.title},
+                                 'organizationCode', (select o.short_code from organizations o where o.id = ${requests.organizationId}),
                                  'status', ${requests.status}, 'updatedAt', ${requests.updatedAt}) as last
           from ${requests}
          where ${requests.agencyId} = pr.agency_id and ${visibleRequests(viewer)}

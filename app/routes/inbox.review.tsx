@@ -1,3 +1,4 @@
+import { useOwnRequestReference } from "~/utils/use-root";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/empty-state";
 import { DateText } from "~/components/date-text";
@@ -63,6 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Review() {
+  const reference = useOwnRequestReference();
   const { rows, total, page, pageCount } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -103,7 +105,7 @@ export default function Review() {
                   <p className="small">
                     It looks like a reply about{" "}
                     <Link to={`/requests/${row.suggestion.id}`}>
-                      #{row.suggestion.number} {row.suggestion.title}
+                      {reference(row.suggestion.number)} {row.suggestion.title}
                     </Link>
                     .
                   </p>
