@@ -46,7 +46,11 @@ export async function copyToPglite(sourceUrl: string, dataDir: string, log: (lin
     const tables = (await source<{ name: string }[]>`
       select table_name as name from information_schema.tables
        where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`).map((t) => t.name);
-    await pg.exec(`set session_replication_role = replica; truncate ${tables.map(ident).join(", ")}`);
+    // Every table the migrations made, the source's or not (one the source lacks would keep stale rows).
+    const own = (await pg.query<{ name: string }>(`select tablename as name from pg_tables where schemaname = 'public'`)).rows.map((r) => r.name);
+    const missing = own.filter((name) => !tables.includes(name));
+    if (missing.length) throw new Error(`The source lacks ${missing.join(", ")}: it was built by older migrations; rebuild it (bench/scale-dataset.ts --rebuild with its SCALE_DATABASE_URL)`);
+    await pg.exec(`set session_replication_role = replica; truncate ${own.map(ident).join(", ")}`);
     for (const table of tables) {
       const columns = (await source<{ name: string }[]>`
         select column_name as name from information_schema.columns
