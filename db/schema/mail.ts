@@ -138,7 +138,6 @@ export const inboundMessages = pgTable(
   },
   (t) => [
     uniqueIndex("inbound_message_id_unique").on(t.messageId),
-    index("inbound_search_idx").using("gin", t.searchVector).where(sql`${t.status} = 'filed' and ${t.classification} = 'reply'`),
     index("inbound_org_status_idx").on(t.organizationId, t.status, t.receivedAt),
     index("inbound_request_idx").on(t.requestId),
   ],

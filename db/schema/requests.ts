@@ -108,10 +108,6 @@ export const requests = pgTable(
     index("requests_org_due_key_idx").on(t.organizationId, sql`coalesce(${t.dueOn}, 'infinity'::date)`, t.id),
     // Due date, latest first, no date last.
     index("requests_org_due_desc_key_idx").on(t.organizationId, sql`coalesce(${t.dueOn}, '-infinity'::date)`, t.id),
-    index("requests_search_idx").using("gin", t.searchVector),
-    // Partial words and reference numbers ("1182", "PRR-20"): trigrams (pg_trgm).
-    index("requests_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
-    index("requests_tracking_trgm_idx").using("gin", t.trackingNumber.op("gin_trgm_ops")),
     index("requests_org_status_idx").on(t.organizationId, t.status),
     index("requests_agency_idx").on(t.agencyId),
     index("requests_assignee_idx").on(t.assigneeId),
@@ -347,10 +343,6 @@ export const requestEvents = pgTable(
     index("request_events_status_changes_idx")
       .on(t.requestId, t.seq)
       .where(sql`${t.kind} = 'status_changed'`),
-    // Notes' text for the requests list's search (request-search.server.ts); other kinds are not searched.
-    index("request_events_note_search_idx")
-      .using("gin", sql`to_tsvector('english', coalesce(${t.data} ->> 'body', ''))`)
-      .where(sql`${t.kind} = 'note_added'`),
   ],
 );
 
@@ -372,7 +364,7 @@ export const communications = pgTable(
     searchVector: tsvector("search_vector").generatedAlwaysAs(sql`to_tsvector('english', coalesce(summary, ''))`),
     ...timestamps,
   },
-  (t) => [index("communications_request_idx").on(t.requestId), index("communications_search_idx").using("gin", t.searchVector)],
+  (t) => [index("communications_request_idx").on(t.requestId)],
 );
 
 /**
