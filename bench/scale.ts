@@ -465,7 +465,6 @@ async function main() {
       const pidsBefore = await backends();
       const before = rssOf(pid);
       peak = before;
-      rmSync(memoryProbe, { force: true });
       const nodeCpu0 = cpuMsOf(pid);
       const pgCpu0 = new Map(pidsBefore.map((p) => [p, cpuMsOf(p)]));
       const loadBefore = loadavg();
@@ -478,7 +477,7 @@ async function main() {
       let breakdown = "";
       try {
         const m = JSON.parse(readFileSync(memoryProbe, "utf8")) as NodeJS.MemoryUsage;
-        breakdown = ` (at the peak: V8 heap used ${(m.heapUsed / 1e6).toFixed(0)} of ${(m.heapTotal / 1e6).toFixed(0)} MB, external ${(m.external / 1e6).toFixed(0)} MB incl. array buffers ${(m.arrayBuffers / 1e6).toFixed(0)} MB, the rest code, stacks and native ${((m.rss - m.heapTotal - m.external) / 1e6).toFixed(0)} MB)`;
+        breakdown = ` (at the server's highest RSS, ${(m.rss / 1e6).toFixed(0)} MB: V8 heap used ${(m.heapUsed / 1e6).toFixed(0)} of ${(m.heapTotal / 1e6).toFixed(0)} MB, external ${(m.external / 1e6).toFixed(0)} MB incl. array buffers ${(m.arrayBuffers / 1e6).toFixed(0)} MB, the rest code, stacks and native ${((m.rss - m.heapTotal - m.external) / 1e6).toFixed(0)} MB)`;
       } catch {
         breakdown = "";
       }
