@@ -106,7 +106,10 @@ async function main() {
     "/build",
     express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y", index: false }),
   );
-  app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h", index: false }));
+  // public/ holds files with extensions only (favicon.svg): a page's path (/requests) goes straight on, with no
+  // file-system lookup on every page.
+  const publicFiles = express.static(path.join(projectRoot, "public"), { maxAge: "1h", index: false });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
   app.use(rejectCrossOriginPosts);
   app.all(
     "*",

@@ -10,9 +10,13 @@
  * directly with postgres.js with the same parameters, and beside the /healthz floor. Budget per row: p95 < 100 ms
  * (API < 50 ms) and p95 <= 2 x SQL floor p95 + /healthz p95. A page slower than 30 s in total is cut short after
  * 3 samples (n shows how many were taken).
- * Then 50 concurrent clients on kept-alive connections (a built-in load generator, as in bench/load.ts: the
- * project has no autocannon) on the requests list for LOAD_SECONDS (10): req/s, p99, and the server's peak RSS
- * (VmRSS sampled every 50 ms). Targets: 300 req/s, p99 < 500 ms, RSS < 400 MB, cold start < 2 s.
+ * Then 50 concurrent clients on kept-alive connections (autocannon, as bench/load.ts) on the requests list for
+ * LOAD_SECONDS (10): req/s, p50/p99, errors and non-2xx answers, the server's peak RSS (VmRSS sampled every 50 ms,
+ * with process.memoryUsage() at the peak: bench/memory-probe.mjs), and the CPU each request cost: the server
+ * process's and its Postgres backends' (utime + stime from /proc, the backends found by an application_name set
+ * for this run), which stay meaningful when other work shares the cores and the req/s figure does not.
+ * Targets: 300 req/s, p99 < 500 ms, RSS < 400 MB, cold start < 2 s.
+ * The server runs with the Node flags of `npm run serve` (the heap size), as users run it (SCALE_NODE_FLAGS replaces them).
  * The dataset is kept (others reuse it); `npx tsx bench/scale-dataset.ts --drop` drops it.
  * SCALE_PAGES=chase,calendar runs only the rows whose label contains one of those words.
  *
@@ -26,12 +30,13 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import http from "node:http";
+import autocannon from "autocannon";
 import net from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { copyToPglite, settleBackgroundWork } from "./pglite-copy";
+import { serveNodeFlags } from "./serve-flags";
 import { ensureScaleDataset, SCALE_DATABASE_URL, SCALE_EMAIL, SCALE_ORGANIZATION, SCALE_PASSWORD } from "./scale-dataset";
 
 const SAMPLES = Number(process.env.SCALE_SAMPLES ?? 30);
@@ -53,6 +58,16 @@ function percentile(values: number[], p: number): number {
 function rssOf(pid: number): number {
   try {
     return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time (user + system) a process has used so far, in ms (clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return 0;
   }
@@ -337,16 +352,25 @@ async function main() {
       await copyToPglite(SCALE_DATABASE_URL, path.join(work, "data"));
     }
     const { DATABASE_URL: _unused, ...inherited } = process.env;
+    // The server's connections carry a name of this run's own, so the load's Postgres CPU is that of its backends.
+    const applicationName = `jointask_bench_${randomBytes(4).toString("hex")}`;
+    const serverDatabaseUrl = new URL(SCALE_DATABASE_URL);
+    serverDatabaseUrl.searchParams.set("application_name", applicationName);
+    const memoryProbe = path.join(work, "memory-peak.json");
     const env = {
       ...inherited,
       NODE_ENV: "production" as const,
-      ...(PGLITE ? {} : { DATABASE_URL: SCALE_DATABASE_URL }),
+      ...(PGLITE ? {} : { DATABASE_URL: serverDatabaseUrl.toString() }),
+      MEMORY_PROBE_FILE: memoryProbe,
       SEED_DEMO: "0",
       HOST: "127.0.0.1",
       DATA_DIR: path.join(work, "data"),
       SESSION_SECRET: "bench-scale-session-secret-0123456789abcdef",
       PROFILE_WORKER: "0",
     };
+    // SCALE_NODE_FLAGS (space-separated) replaces them, e.g. SCALE_NODE_FLAGS= to see the server without a heap limit.
+    const nodeFlags = process.env.SCALE_NODE_FLAGS !== undefined ? process.env.SCALE_NODE_FLAGS.split(/\s+/).filter(Boolean) : serveNodeFlags(root);
+    console.log(`Server: node ${[...nodeFlags, "build/server.js"].join(" ")}; MAX_CONCURRENT_REQUESTS ${process.env.MAX_CONCURRENT_REQUESTS ?? "default"}`);
     let log = "";
     let base = "";
     let cookie = "";
@@ -356,7 +380,7 @@ async function main() {
       base = `http://127.0.0.1:${port}`;
       const spawned = performance.now();
       log = "";
-      server = spawn(process.execPath, ["build/server.js"], { cwd: root, env: { ...env, PORT: String(port), APP_URL: base }, stdio: ["ignore", "pipe", "pipe"] });
+      server = spawn(process.execPath, [...nodeFlags, "--import", "./bench/memory-probe.mjs", "build/server.js"], { cwd: root, env: { ...env, PORT: String(port), APP_URL: base }, stdio: ["ignore", "pipe", "pipe"] });
       server.stdout!.on("data", (c) => (log = (log + c).slice(-20_000)));
       server.stderr!.on("data", (c) => (log = (log + c).slice(-20_000)));
       for (;;) {
@@ -434,16 +458,40 @@ async function main() {
     console.log(`Cold start (spawn -> /healthz ok): ${coldStart.toFixed(0)} ms   (target < 2000 ms)`);
 
     if ((only.length === 0 && (!PGLITE || process.env.LOAD === "1")) || only.includes("load")) {
+      const backends = async () =>
+        (await q<{ pid: number }[]>`select pid from pg_stat_activity where application_name = ${applicationName}`).map((r) => r.pid);
+      // Warm every pool connection first, so the backends measured are those that serve the load.
+      await hammer(base, "/requests", cookie, 2);
+      const pidsBefore = await backends();
       const before = rssOf(pid);
       peak = before;
-      const load = await hammer(new URL(base).port, "/requests", cookie);
+      const nodeCpu0 = cpuMsOf(pid);
+      const pgCpu0 = new Map(pidsBefore.map((p) => [p, cpuMsOf(p)]));
+      const loadBefore = loadavg();
+      const load = await hammer(base, "/requests", cookie, LOAD_SECONDS);
+      const nodeCpu = cpuMsOf(pid) - nodeCpu0;
+      const pidsAfter = await backends();
+      // The backends that served the load (one opened during it counts from its start).
+      const pgCpu = pidsAfter.reduce((sum, p) => sum + cpuMsOf(p) - (pgCpu0.get(p) ?? 0), 0);
       clearInterval(sampler);
-      const codes = [...load.statuses].map(([code, n]) => `${code}x${n}`).join(" ");
+      let breakdown = "";
+      try {
+        const m = JSON.parse(readFileSync(memoryProbe, "utf8")) as NodeJS.MemoryUsage;
+        breakdown = ` (at the server's highest RSS, ${(m.rss / 1e6).toFixed(0)} MB: V8 heap used ${(m.heapUsed / 1e6).toFixed(0)} of ${(m.heapTotal / 1e6).toFixed(0)} MB, external ${(m.external / 1e6).toFixed(0)} MB incl. array buffers ${(m.arrayBuffers / 1e6).toFixed(0)} MB, the rest code, stacks and native ${((m.rss - m.heapTotal - m.external) / 1e6).toFixed(0)} MB)`;
+      } catch {
+        breakdown = "";
+      }
+      const done = Math.max(1, load.total);
       console.log(
-        `Load: ${LOAD_CLIENTS} clients x ${LOAD_SECONDS} s on /requests: ${load.perSecond.toFixed(1)} req/s (target >= 300), p50 ${load.p50.toFixed(0)} ms, ` +
-          `p99 ${load.p99.toFixed(0)} ms (target < 500), errors ${load.errors} (${codes}); server RSS ${(before / 1e6).toFixed(0)} MB before, ` +
-          `peak ${(peak / 1e6).toFixed(0)} MB (target < 400 MB)`,
+        `Load: ${LOAD_CLIENTS} clients x ${LOAD_SECONDS} s on /requests (autocannon): ${load.perSecond.toFixed(1)} req/s (target >= 300), p50 ${load.p50.toFixed(0)} ms, ` +
+          `p99 ${load.p99.toFixed(0)} ms (target < 500), ${load.total} answered, errors ${load.errors}, non-2xx ${load.non2xx} (${load.codes}); ` +
+          `load average ${loadBefore.map((l) => l.toFixed(1)).join(" ")} before, ${loadavg().map((l) => l.toFixed(1)).join(" ")} after on 2 shared cores`,
       );
+      console.log(
+        `  CPU per request: server (Node) ${(nodeCpu / done).toFixed(1)} ms, Postgres (${pidsAfter.length} backends) ${(pgCpu / done).toFixed(1)} ms; ` +
+          `on 2 cores that alone caps it at ${((2 * 1000) / ((nodeCpu + pgCpu) / done)).toFixed(0)} req/s`,
+      );
+      console.log(`  Server RSS ${(before / 1e6).toFixed(0)} MB before, peak ${(peak / 1e6).toFixed(0)} MB (target < 400 MB)${breakdown}`);
     } else {
       clearInterval(sampler);
     }
@@ -462,38 +510,28 @@ async function main() {
   }
 }
 
-/** LOAD_CLIENTS loops, each sending the next GET as soon as the last one answered, for LOAD_SECONDS. */
-async function hammer(port: string, pathname: string, cookie: string) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: LOAD_CLIENTS });
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
-  let errors = 0;
-  const until = performance.now() + LOAD_SECONDS * 1000;
-  const one = () =>
-    new Promise<void>((resolve) => {
-      const start = performance.now();
-      const req = http.get({ host: "127.0.0.1", port, path: pathname, agent, headers: { Cookie: cookie } }, (res) => {
-        res.resume();
-        res.on("end", () => {
-          latencies.push(performance.now() - start);
-          statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
-          if ((res.statusCode ?? 500) >= 400) errors += 1;
-          resolve();
-        });
-      });
-      req.setTimeout(60_000, () => req.destroy());
-      req.on("error", () => {
-        errors += 1;
-        resolve();
-      });
-    });
-  const started = performance.now();
-  await Promise.all(Array.from({ length: LOAD_CLIENTS }, async () => {
-    while (performance.now() < until) await one();
-  }));
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors, statuses };
+/** LOAD_CLIENTS kept-alive connections (autocannon), each sending the next GET as soon as the last one answered. */
+async function hammer(base: string, pathname: string, cookie: string, seconds: number) {
+  const result = await autocannon({
+    url: `${base}${pathname}`,
+    connections: LOAD_CLIENTS,
+    duration: seconds,
+    headers: { Cookie: cookie },
+    timeout: 60,
+  });
+  const codes = (["1xx", "2xx", "3xx", "4xx", "5xx"] as const)
+    .filter((k) => result[k] > 0)
+    .map((k) => `${k}x${result[k]}`)
+    .join(" ");
+  return {
+    total: result.requests.total,
+    perSecond: result.requests.total / (result.duration || seconds),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    codes,
+  };
 }
 
 main().catch((error: unknown) => {

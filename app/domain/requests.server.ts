@@ -286,8 +286,26 @@ export async function listRequests(viewer: Viewer, filters: ListFilters, db: Exe
       sql`select count(*)::int as n from (select 1 from (${sql.join(parts.map(countBranch), sql` union all `)}) u limit ${totalLimit + 1}) c`,
     );
 
+  // The page's details, read by id: for the keys picked already (a search by best match), or joined to the
+  // statement that picks them (one round trip fewer), their order then given by pos.
+  const detailsOf = (from: { ids: string[] } | { picking: SQL }) => {
+    const base = db
+      .select({ ...listColumns, pickedKey: sql<string | null>`${"picking" in from ? sql`p.k` : sql`null`}`, pickedPos: sql<number | null>`${"picking" in from ? sql`p.pos` : sql`null`}` })
+      .from(requests);
+    const joined = "picking" in from ? base.innerJoin(sql`(${from.picking}) p`, sql`p.id = ${requests.id}`) : base;
+    return joined
+      .innerJoin(organizations, eq(organizations.id, requests.organizationId))
+      .leftJoin(agencies, eq(agencies.id, requests.agencyId))
+      .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+      .leftJoin(targetState, eq(targetState.id, jurisdictions.stateId))
+      .leftJoin(vendors, eq(vendors.id, requests.vendorId))
+      .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
+      .where("ids" in from ? inArray(requests.id, from.ids) : undefined);
+  };
+
   let picked: { id: string; k: string }[];
   let counted: { n: number }[];
+  let pickedDetails: Awaited<ReturnType<typeof detailsOf>> | null = null;
   if (!parts.length) [picked, counted] = [[], [{ n: 0 }]];
   else if (sort === "relevance" && q) {
     // One statement: the page's rows in order (pos), and a last row (pos null) with the parts' counts summed.
@@ -304,32 +322,20 @@ export async function listRequests(viewer: Viewer, filters: ListFilters, db: Exe
     picked = rows.filter((r) => r.pos !== null).sort((a, b) => a.pos! - b.pos!).map((r) => ({ id: r.id!, k: r.k! }));
     counted = [{ n: Number(rows.find((r) => r.pos === null)?.n ?? 0) }];
   } else {
-    [picked, counted] = await Promise.all([
-      queryRows<{ id: string; k: string }>(
-        db,
-        sql`select u.id, u.k::text as k from (${sql.join(parts.map((part) => ordered(partWheres(part)[0]!)), sql` union all `)}) u
-          order by u.k ${order}, u.id ${order} limit ${pageSize + 1} offset ${offset}`,
-      ),
-      countQuery(),
-    ]);
+    // The page's keys (and one more, to know whether a next page exists) in order, with their details.
+    const picking = sql`select u.id, u.k::text as k, (row_number() over (order by u.k ${order}, u.id ${order}))::int as pos
+      from (${sql.join(parts.map((part) => ordered(partWheres(part)[0]!)), sql` union all `)}) u
+      order by u.k ${order}, u.id ${order} limit ${pageSize + 1} offset ${offset}`;
+    [pickedDetails, counted] = await Promise.all([detailsOf({ picking }), countQuery()]);
+    pickedDetails.sort((a, b) => Number(a.pickedPos) - Number(b.pickedPos));
+    picked = pickedDetails.map((row) => ({ id: row.id, k: row.pickedKey! }));
   }
   const more = picked.length > pageSize;
   const pageKeys = picked.slice(0, pageSize);
   if (backwards) pageKeys.reverse();
 
-  const details = pageKeys.length
-    ? await db
-        .select(listColumns)
-        .from(requests)
-        .innerJoin(organizations, eq(organizations.id, requests.organizationId))
-        .leftJoin(agencies, eq(agencies.id, requests.agencyId))
-        .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
-        .leftJoin(targetState, eq(targetState.id, jurisdictions.stateId))
-        .leftJoin(vendors, eq(vendors.id, requests.vendorId))
-        .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
-        .where(inArray(requests.id, pageKeys.map((p) => p.id)))
-    : [];
-  const byId = new Map(details.map((row) => [row.id, row]));
+  const details = pickedDetails ?? (pageKeys.length ? await detailsOf({ ids: pageKeys.map((p) => p.id) }) : []);
+  const byId = new Map(details.map(({ pickedKey: _k, pickedPos: _p, ...row }) => [row.id, row]));
   const rows: RequestListRow[] = [];
   for (const p of pageKeys) {
     const row = byId.get(p.id);
@@ -1118,16 +1124,21 @@ export const TAG_MENU_LIMIT = 500;
  * trigger), so it costs the number of distinct tags, not of requests.
  */
 export async function listTags(viewer: Viewer, db: Executor = defaultDb): Promise<string[]> {
+  const rows = await tagMenuQuery(viewer, db);
+  return rows.map((r) => r.tag).sort();
+}
+
+/** listTags' query, before its rows are sorted A-Z (listFilterOptions reads it as a subquery). */
+export function tagMenuQuery(viewer: Viewer, db: Executor = defaultDb) {
   const partners = viewer.partnerOrganizationIds.length
     ? and(inArray(tagUses.organizationId, [...viewer.partnerOrganizationIds]), sql`${tagUses.sharedUses} > 0`)
     : undefined;
   const own = and(eq(tagUses.organizationId, viewer.organizationId), sql`${tagUses.uses} > 0`);
-  const rows = await db
-    .select({ tag: tagUses.tag, uses: sql<number>`sum(${tagUses.uses})::int` })
+  return db
+    .select({ tag: tagUses.tag, uses: sql<number>`sum(${tagUses.uses})::int`.as("uses") })
     .from(tagUses)
     .where(partners ? or(own, partners) : own)
     .groupBy(tagUses.tag)
     .orderBy(desc(sql`sum(${tagUses.uses})`), asc(tagUses.tag))
     .limit(TAG_MENU_LIMIT);
-  return rows.map((r) => r.tag).sort();
 }

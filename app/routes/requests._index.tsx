@@ -12,17 +12,16 @@ import { StatusBadge } from "~/components/status-badge";
 import { VisibilityBadge } from "~/components/visibility-badge";
 import { REQUEST_VISIBILITIES } from "../../db/schema/values";
 import { VISIBILITY_LABELS } from "~/domain/visibility";
-import { listMembers } from "~/domain/members.server";
 import { effectiveSort, parseRequestFilters, REQUEST_SORTS, type RequestSort } from "~/domain/request-input";
 import { requestReference } from "~/domain/request-reference";
 import { REQUEST_STATUSES, STATUS_LABELS } from "~/domain/request-status";
-import { filterAgencyName, listRequests, listTags } from "~/domain/requests.server";
+import { filterAgencyName, listRequests } from "~/domain/requests.server";
+import { listFilterOptions } from "~/domain/request-list-options.server";
 import { requireViewer } from "~/utils/auth.server";
 import { DateText } from "~/components/date-text";
 import { useToday } from "~/utils/use-root";
 import { useCan } from "~/utils/use-permission";
 import { BULK_VISIBILITIES, filterQuery } from "~/domain/bulk-input";
-import { listSavedViews } from "~/domain/saved-views.server";
 import { countLabel } from "~/components/cursor-pagination";
 import { useRef } from "react";
 import { fieldErrorsOf } from "~/utils/responses.server";
@@ -49,11 +48,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // No select lists every agency: the agency filter is a text box (agencyName), and links from an agency's page
   // keep their agency id.
   const agencyParam = parsed.success ? parsed.data.agency : undefined;
-  const [members, tags, agencyLabel, views] = await Promise.all([
-    listMembers(viewer),
-    listTags(viewer),
+  // One round of queries: the filters' options (one statement), the agency's name, and the page itself.
+  const [{ members, tags, views }, agencyLabel, result] = await Promise.all([
+    listFilterOptions(viewer),
     agencyParam ? filterAgencyName(viewer, agencyParam) : null,
-    listSavedViews(viewer),
+    parsed.success ? listRequests(viewer, parsed.data) : null,
   ]);
   const inCoalition = viewer.partnerOrganizationIds.length > 0;
   // The filters carried on to the export, saved views and bulk changes; an agency id the viewer can't see (one
@@ -66,7 +65,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const errors = fieldErrorsOf(parsed.error.issues);
     return json({ ...options, errors, result: null, viewerId: viewer.id, organizationId: viewer.organizationId, inCoalition }, { status: 400 });
   }
-  const result = await listRequests(viewer, parsed.data);
   return json({ ...options, errors: null, result, viewerId: viewer.id, organizationId: viewer.organizationId, inCoalition });
 }
 

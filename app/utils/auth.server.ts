@@ -9,6 +9,7 @@ import { cookieSecure } from "./env.server";
 import { flashCookie, type Flash } from "./flash.server";
 import { sessionSecret } from "./secrets.server";
 import { safeRedirectPath } from "./redirect";
+import { requestMemo } from "./request-scope.server";
 
 const SESSION_DAYS = 30;
 const SESSION_MS = SESSION_DAYS * 24 * 60 * 60 * 1000;
@@ -31,16 +32,12 @@ async function tokenFrom(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-const viewerCache = new WeakMap<Request, Promise<Viewer | null>>();
-
-/** The signed-in user, or null. Memoised per request so several guards cost one query. */
+/**
+ * The signed-in user, or null. Read once per HTTP request (request-scope.server.ts), so several guards and the
+ * page's several loaders (root and route) cost one query.
+ */
 export function getViewer(request: Request): Promise<Viewer | null> {
-  let pending = viewerCache.get(request);
-  if (!pending) {
-    pending = loadViewer(request);
-    viewerCache.set(request, pending);
-  }
-  return pending;
+  return requestMemo(request, "viewer", () => loadViewer(request));
 }
 
 async function loadViewer(request: Request): Promise<Viewer | null> {

@@ -12,6 +12,7 @@ import { env } from "./env.server";
 import { webStreamOf } from "./web-streams.server";
 import { appUrl } from "./app-url.server";
 import { createWorkGate, type WorkGate } from "./work-gate.server";
+import { openRequestScope, REQUEST_SCOPE_HEADER } from "./request-scope.server";
 import { withApiRateLimit } from "../domain/api-rate-limits.server";
 
 // Express adapter for Remix, as @remix-run/express's but sending response bodies with backpressure: a
@@ -45,6 +46,10 @@ export function remixRequest(req: ExpressRequest, res: ExpressResponse): Request
     if (Array.isArray(values)) for (const value of values) headers.append(key, value);
     else if (values) headers.set(key, values);
   }
+  // This request's scope (what its loaders read once: the viewer), over any value the client sent.
+  const scope = openRequestScope();
+  headers.set(REQUEST_SCOPE_HEADER, scope.id);
+  res.on("close", scope.close);
   // Abort loaders and actions once the response can no longer be sent (the client went away).
   let controller: AbortController | null = new AbortController();
   res.on("finish", () => (controller = null));
