@@ -46,10 +46,15 @@ export function remixRequest(req: ExpressRequest, res: ExpressResponse): Request
     if (Array.isArray(values)) for (const value of values) headers.append(key, value);
     else if (values) headers.set(key, values);
   }
-  // This request's scope (what its loaders read once: the viewer), over any value the client sent.
-  const scope = openRequestScope();
-  headers.set(REQUEST_SCOPE_HEADER, scope.id);
-  res.on("close", scope.close);
+  // This request's scope (what its loaders read once: the viewer), over any value the client sent. Only for a
+  // GET or HEAD: after a form's POST the page's loaders run in the same HTTP request as its action, and must see
+  // what the action changed (a sign-out, a role, the user's time zone), not the viewer the action read.
+  headers.delete(REQUEST_SCOPE_HEADER);
+  if (req.method === "GET" || req.method === "HEAD") {
+    const scope = openRequestScope();
+    headers.set(REQUEST_SCOPE_HEADER, scope.id);
+    res.on("close", scope.close);
+  }
   // Abort loaders and actions once the response can no longer be sent (the client went away).
   let controller: AbortController | null = new AbortController();
   res.on("finish", () => (controller = null));
