@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { EmptyState } from "~/components/empty-state";
 import { requestReference } from "~/domain/request-reference";
@@ -306,7 +307,7 @@ export default function AgencyPage() {
               {contactBouncing ? (
                 <>
                   {" "}
-                  <span className="badge badge--danger">Bouncing</span>
+                  <Badge tone="danger">Bouncing</Badge>
                   <div className="small error-text">
                     Mail to this address bounced ({contactBouncing.reason}). {canManage ? <Link to={`/agencies/${agency.id}/edit`}>Fix the contact</Link> : null}
                   </div>

@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
 import { requestReference } from "~/domain/request-reference";
 import { useOwnRequestReference } from "~/utils/use-root";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -656,7 +657,7 @@ export default function CampaignPage() {
                           {r.bouncing ? (
                             <>
                               {" "}
-                              <span className="badge badge--danger">Bouncing</span>
+                              <Badge tone="danger">Bouncing</Badge>
                             </>
                           ) : null}
                         </>

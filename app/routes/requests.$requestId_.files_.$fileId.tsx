@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
 import { formatNumber } from "~/components/ui/number-text";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { requestReference } from "~/domain/request-reference";
@@ -160,7 +161,7 @@ function Preview({ preview, frame }: { preview: SerializeFrom<FilePreview>; fram
             <section key={s.name} className="sheet" aria-label={`Sheet ${s.name}`}>
               <h3>
                 {s.name}{" "}
-                {s.state !== "visible" ? <span className="badge badge--danger">{s.state === "veryHidden" ? "Very hidden sheet" : "Hidden sheet"}</span> : null}{" "}
+                {s.state !== "visible" ? <Badge tone="danger">{s.state === "veryHidden" ? "Very hidden sheet" : "Hidden sheet"}</Badge> : null}{" "}
                 <span className="muted small">{s.isChart ? "chart" : s.hasHeader ? `${count(Math.max(0, s.rowCount - 1), "row")} below the header` : count(s.rowCount, "row")}</span>
               </h3>
               {s.rows.length || s.headers.length ? (

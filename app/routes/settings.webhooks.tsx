@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
@@ -190,7 +191,7 @@ export default function WebhookSettings() {
                 </td>
                 <td data-label="Events">{e.events.map((t) => WEBHOOK_EVENT_LABELS[t].split(" (")[0]).join(", ")}</td>
                 <td data-label="State">
-                  {e.enabled ? <span className="badge badge--success">Enabled</span> : <span className="badge badge--muted">Disabled</span>}
+                  {e.enabled ? <Badge tone="success">Enabled</Badge> : <Badge tone="muted">Disabled</Badge>}
                   {e.failed ? <div className="small">{e.failed} failed</div> : null}
                 </td>
                 <td data-label="Last delivered">{e.lastDeliveredAt ? <DateText instant={e.lastDeliveredAt} timeZone={timeZone} /> : "never"}</td>

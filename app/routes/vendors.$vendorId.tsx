@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
 import { requestReference } from "~/domain/request-reference";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { ButtonGroup } from "~/components/ui/button-group";
@@ -234,7 +235,7 @@ export default function VendorPage() {
                 {contactBouncing ? (
                   <>
                     {" "}
-                    <span className="badge badge--danger">Bouncing</span>
+                    <Badge tone="danger">Bouncing</Badge>
                     <div className="small error-text">Mail to this address bounced ({contactBouncing.reason}).</div>
                   </>
                 ) : null}

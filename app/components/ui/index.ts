@@ -8,5 +8,6 @@ export { NumberText, formatNumber, countOf } from "./number-text";
 export { DateText } from "../date-text";
 export { EmptyState } from "../empty-state";
 export { CopyField } from "../copy-field";
+export { Badge, type BadgeTone } from "./badge";
 export { StatusBadge } from "../status-badge";
 export { VisibilityBadge } from "../visibility-badge";
