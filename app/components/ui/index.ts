@@ -5,6 +5,7 @@ export { FormRow, describedBy, type ControlProps } from "./form-row";
 export { DataTable, type Column } from "./data-table";
 export { ButtonGroup } from "./button-group";
 export { Combobox } from "./combobox";
+export { ChartFrame, type ChartTable } from "./chart-frame";
 export { NumberText, formatNumber, countOf } from "./number-text";
 export { DateText } from "../date-text";
 export { EmptyState } from "../empty-state";
