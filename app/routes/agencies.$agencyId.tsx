@@ -1,10 +1,9 @@
 import { Card } from "~/components/ui/card";
+import { RequestsTable } from "~/components/requests-table";
 import { Badge } from "~/components/ui/badge";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { EmptyState } from "~/components/empty-state";
-import { requestReference } from "~/domain/request-reference";
 import { DateText } from "~/components/date-text";
-import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -17,7 +16,6 @@ import { addAgencyClosure, listAgencyClosures, removeAgencyClosure } from "~/dom
 import { TextField } from "~/components/fields";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { AgencySystemsCard } from "~/components/agency-systems";
-import { StatusBadge } from "~/components/status-badge";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { getAgency } from "~/domain/places.server";
 import { scorecard } from "~/domain/analytics.server";
@@ -195,35 +193,23 @@ export default function AgencyPage() {
       <div className="grid-2">
         <Card aria-labelledby="agency-requests">
           <h2 id="agency-requests">Requests ({requests.total})</h2>
-          {requests.rows.length ? (
-            <DataTable columns={["Request", "Status", "Filed"]}>
-              {requests.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/requests/${r.id}`}>
-                      {requestReference(r)} {r.title}
+          <RequestsTable
+            rows={requests.rows}
+            today={today}
+            empty={
+              <EmptyState
+                  inCard
+                  title="No requests to this agency yet"
+                  action={
+                    <Link to={`/requests/new?agency=${agency.id}`} className="button button--secondary">
+                      File a request
                     </Link>
-                  </td>
-                  <td data-label="Status">
-                    <StatusBadge status={r.status} />
-                  </td>
-                  <td data-label="Filed">{r.filedOn ? <DateText date={r.filedOn} today={today} /> : <span className="muted">Not filed</span>}</td>
-                </tr>
-              ))}
-            </DataTable>
-          ) : (
-            <EmptyState
-              inCard
-              title="No requests to this agency yet"
-              action={
-                <Link to={`/requests/new?agency=${agency.id}`} className="button button--secondary">
-                  File a request
-                </Link>
-              }
-            >
-              Your organization's requests to this agency are listed here with their status, so you can see what was asked before asking again.
-            </EmptyState>
-          )}
+                  }
+                >
+                  Your organization's requests to this agency are listed here with their status, so you can see what was asked before asking again.
+                </EmptyState>
+            }
+          />
         </Card>
         <Card aria-labelledby="agency-directory">
           <h2 id="agency-directory">National directory</h2>

@@ -1,6 +1,7 @@
 import { Card } from "~/components/ui/card";
+import { RequestsTable } from "~/components/requests-table";
+import { EmptyState } from "~/components/empty-state";
 import { Badge } from "~/components/ui/badge";
-import { requestReference } from "~/domain/request-reference";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
@@ -10,7 +11,6 @@ import { BouncedLetters } from "~/components/bounced-letters";
 import { bouncingAddresses, openBounces, resendBouncedLetters } from "~/domain/mail/bounces.server";
 import { requirePermission } from "~/domain/permissions";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { StatusBadge } from "~/components/status-badge";
 import { MembersByState, Precedents } from "~/components/vendor-ui";
 import { UsMap } from "~/components/us-map";
 import { SYSTEM_TYPE_MAP_CATEGORIES } from "~/domain/us-map";
@@ -20,7 +20,7 @@ import { getVendor, getVendorPage } from "~/domain/vendors.server";
 import { scorecard } from "~/domain/analytics.server";
 import { Scorecard } from "~/components/scorecard";
 import { requireViewer } from "~/utils/auth.server";
-import { formatDate, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
 import { badQuery, notFound } from "~/utils/responses.server";
 import { useToday } from "~/utils/use-root";
 import { useCan } from "~/utils/use-permission";
@@ -265,34 +265,16 @@ export default function VendorPage() {
 
       <Card aria-labelledby="vendor-requests">
         <h2 id="vendor-requests">Requests to {vendor.name} ({requests.total})</h2>
-        {requests.rows.length ? (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Request</th>
-                <th scope="col">Status</th>
-                <th scope="col">Filed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/requests/${r.id}`}>
-                      {requestReference(r)} {r.title}
-                    </Link>
-                  </td>
-                  <td data-label="Status">
-                    <StatusBadge status={r.status} />
-                  </td>
-                  <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, today) : <span className="muted">Not filed</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p className="muted">No requests to the vendor itself. A joint ask can include it.</p>
-        )}
+        <RequestsTable
+          rows={requests.rows}
+          today={today}
+          empty={
+            <EmptyState inCard title={`No requests to ${vendor.name} yet`}>
+              Requests to the vendor itself (for its contracts, manuals or audit logs) are listed here with their status. A joint ask can include
+              the vendor beside the agencies that run its products.
+            </EmptyState>
+          }
+        />
       </Card>
     </>
   );
