@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { SharedNotice } from "~/components/shared-notice";
 import { RequestsTable } from "~/components/requests-table";
 import { Badge } from "~/components/ui/badge";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -178,9 +179,7 @@ export default function AgencyPage() {
         }
       />
       {!owned ? (
-        <p className="notice" role="note">
-          {agency.organizationName} shares this agency with your coalition. Only its members can change it.
-        </p>
+        <SharedNotice owner={agency.organizationName} thing="agency" />
       ) : null}
       {bounced ? <BouncedLetters bounced={bounced} canResend={canResend} contactLabel="records email" errors={(actionData?.errors as Record<string, string[] | undefined> | undefined)?.bounceIds} /> : null}
       <Scorecard

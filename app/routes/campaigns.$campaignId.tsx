@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { SearchForm } from "~/components/ui/search-form";
 import { Badge } from "~/components/ui/badge";
 import { requestReference } from "~/domain/request-reference";
 import { useOwnRequestReference } from "~/utils/use-root";
@@ -731,15 +732,9 @@ export default function CampaignPage() {
                   ) : null}
                 </p>
               ) : null}
-              <Form method="get" className="filters" role="search">
+              <SearchForm id="add-q" name="addq" label="Find an agency by name" defaultValue={addQuery} button="Find" secondary>
                 {params.get("add") ? <input type="hidden" name="add" value={params.get("add")!} /> : null}
-                <TextField id="add-q" name="addq" type="search" label="Find an agency by name" defaultValue={addQuery} className="field--wide" />
-                <div className="actions">
-                  <button type="submit" className="button button--secondary">
-                    Find
-                  </button>
-                </div>
-              </Form>
+              </SearchForm>
               {choices.length ? (
                 <Form method="post" action={`${location.pathname}${location.search}`} className="form">
                   <TargetChoices name="targets" targets={choices} chosen={new Set()} errors={addTargets?.targets} legend="Ask these agencies too, with the same letter" />

@@ -1,9 +1,10 @@
 import { Card } from "~/components/ui/card";
+import { SearchForm } from "~/components/ui/search-form";
+import { SharedNotice } from "~/components/shared-notice";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { TextField } from "~/components/fields";
 import { directoryQuery } from "~/domain/directory-input";
 import { searchDirectory } from "~/domain/directory.server";
 import { can } from "~/domain/permissions";
@@ -86,9 +87,7 @@ export default function ProductPage() {
         }
       />
       {!owned ? (
-        <p className="notice" role="note">
-          {product.organizationName} shares this product with your coalition. Only its members can change it.
-        </p>
+        <SharedNotice owner={product.organizationName} thing="product" />
       ) : null}
 
       <Scorecard
@@ -141,14 +140,7 @@ export default function ProductPage() {
         <Card aria-labelledby="record-heading">
           <h2 id="record-heading">Record it at an agency</h2>
           <p className="small muted">Find any US law enforcement agency (name, place, county, state or ORI), then record its {product.name} system.</p>
-          <Form method="get" className="form form--search" preventScrollReset>
-            <TextField label="Agency" id="record-agency" name="agencyQ" type="search" defaultValue={recordQuery} placeholder="e.g. oakland pd, lane county sheriff" />
-            <div className="actions">
-              <button type="submit" className="button button--secondary">
-                Find
-              </button>
-            </div>
-          </Form>
+          <SearchForm id="record-agency" name="agencyQ" label="Agency" defaultValue={recordQuery} placeholder="e.g. oakland pd, lane county sheriff" button="Find" secondary wide={false} />
           {recordHits ? (
             recordHits.length ? (
               <ul className="plain-list directory-hits">

@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { SharedNotice } from "~/components/shared-notice";
 import { RequestsTable } from "~/components/requests-table";
 import { EmptyState } from "~/components/empty-state";
 import { Badge } from "~/components/ui/badge";
@@ -129,9 +130,7 @@ export default function VendorPage() {
         }
       />
       {!owned ? (
-        <p className="notice" role="note">
-          {vendor.organizationName} shares this vendor with your coalition. Only its members can change it.
-        </p>
+        <SharedNotice owner={vendor.organizationName} thing="vendor" />
       ) : null}
       {bounced ? <BouncedLetters bounced={bounced} canResend={canResend} contactLabel="contact email" errors={actionData?.errors.bounceIds} /> : null}
 

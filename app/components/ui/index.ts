@@ -6,6 +6,7 @@ export { DataTable, type Column } from "./data-table";
 export { ButtonGroup } from "./button-group";
 export { Combobox } from "./combobox";
 export { ChartFrame, type ChartTable } from "./chart-frame";
+export { SearchForm } from "./search-form";
 export { NumberText, formatNumber, countOf } from "./number-text";
 export { DateText } from "../date-text";
 export { EmptyState } from "../empty-state";
