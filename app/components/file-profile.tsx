@@ -54,7 +54,7 @@ export function useProfileProgress(statusUrl: string, profile: { status: string;
 
 function range(c: SerializeFrom<ColumnProfile>): string {
   if (c.min === null || c.max === null) return "";
-  const fmt = (v: number | string) => (typeof v === "number" ? v.toLocaleString("en-US", { maximumFractionDigits: 4 }) : v);
+  const fmt = (v: number | string) => (typeof v === "number" ? formatNumber(v, { maximumFractionDigits: 4 }) : v);
   return c.min === c.max ? fmt(c.min) : `${fmt(c.min)} – ${fmt(c.max)}`;
 }
 

@@ -243,7 +243,7 @@ export default function UsersAdmin() {
           ))}
         </dl>
         <div className="table-wrap">
-          <table className="data permission-matrix">
+          <table className="data">
             <caption className="visually-hidden">Permission matrix</caption>
             <thead>
               <tr>

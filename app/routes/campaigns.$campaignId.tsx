@@ -44,7 +44,7 @@ import { CHANNEL_LABELS } from "~/domain/timeline";
 import { addTargetsSchema, bulkAssignSchema, bulkFollowUpSchema, bulkRemoveSchema, bulkTagSchema, joinRequestSchema } from "~/domain/vendor-input";
 import { ASSIGN_REFUSED, can, mayAssign, requirePermission, type Permission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { describeDue, describeWhen, formatDate, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { badQuery, fieldErrorsOf, notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
@@ -676,14 +676,14 @@ export default function CampaignPage() {
                     </td>
                     <td data-label="Due">
                       {r.dueOn ? (
-                        <span className={r.overdue ? "overdue" : undefined}>{r.open ? describeDue(r.dueOn, today) : formatDate(r.dueOn, today)}</span>
+                        <span className={r.overdue ? "overdue" : undefined}>{r.open ? <DateText date={r.dueOn} today={today} as="due" /> : <DateText date={r.dueOn} today={today} />}</span>
                       ) : (
                         <span className="muted">{r.filedOn ? "—" : "Not filed"}</span>
                       )}
                     </td>
                     <td data-label="Tracking no.">{r.trackingNumber ?? <span className="muted">—</span>}</td>
                     <td data-label="Assignee">{r.assigneeName ?? <span className="muted">Unassigned</span>}</td>
-                    <td data-label="Updated">{describeWhen(r.updatedAt.slice(0, 10), today)}</td>
+                    <td data-label="Updated"><DateText date={r.updatedAt.slice(0, 10)} today={today} as="when" /></td>
                   </tr>
                 ))}
               </tbody>

@@ -17,7 +17,8 @@ import { getProductPage } from "~/domain/vendors.server";
 import { scorecard } from "~/domain/analytics.server";
 import { Scorecard } from "~/components/scorecard";
 import { requireViewer } from "~/utils/auth.server";
-import { formatDate, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
+import { DateText } from "~/components/date-text";
 import { badQuery, notFound } from "~/utils/responses.server";
 import { useToday } from "~/utils/use-root";
 import { useCan } from "~/utils/use-permission";
@@ -143,7 +144,7 @@ export default function ProductPage() {
           <SearchForm id="record-agency" name="agencyQ" label="Agency" defaultValue={recordQuery} placeholder="e.g. oakland pd, lane county sheriff" button="Find" secondary wide={false} />
           {recordHits ? (
             recordHits.length ? (
-              <ul className="plain-list directory-hits">
+              <ul className="plain-list">
                 {recordHits.map((hit) => (
                   <li key={hit.ori}>
                     <strong>{hit.name}</strong>{" "}
@@ -184,7 +185,7 @@ export default function ProductPage() {
             <ul className="plain-list">
               {former.map((f) => (
                 <li key={f.systemId}>
-                  <Link to={`/agencies/${f.agencyId}`}>{f.agencyName}</Link> <span className="muted small">until {formatDate(f.untilOn!, today)}</span>
+                  <Link to={`/agencies/${f.agencyId}`}>{f.agencyName}</Link> <span className="muted small">until <DateText date={f.untilOn!} today={today} /></span>
                 </li>
               ))}
             </ul>

@@ -251,7 +251,7 @@ export default function WebhookSettings() {
       {editing ? (
         <Card aria-labelledby="edit-heading">
           <h2 id="edit-heading">Edit {editing.url}</h2>
-          <Form method="post" className="stack" key={editing.id}>
+          <Form method="post" className="form" key={editing.id}>
             <input type="hidden" name="endpointId" value={editing.id} />
             <FormErrors errors={failedUpdate?.errors[""]} />
             <EndpointFields values={failedUpdate?.values ?? editing} errors={failedUpdate?.errors} editing />
@@ -268,7 +268,7 @@ export default function WebhookSettings() {
       ) : (
         <Card aria-labelledby="add-heading">
           <h2 id="add-heading">Add an endpoint</h2>
-          <Form method="post" className="stack">
+          <Form method="post" className="form">
             <FormErrors errors={failedCreate?.errors[""]} />
             <EndpointFields values={failedCreate?.values ?? { events: [...WEBHOOK_EVENT_TYPES] }} errors={failedCreate?.errors} editing={false} />
             <ButtonGroup>
