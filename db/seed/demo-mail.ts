@@ -152,19 +152,13 @@ export async function seedDemoMail(
   // 3. The next morning: what came back for each field asked, credited to the file, and the status.
   const statesAt = at(1, 10, 5);
   const fields = await db.select({ id: requestFields.id, key: requestFields.key }).from(requestFields).where(eq(requestFields.requestId, madison.id));
-  const states: Record<string, [FieldState, string?]> = {
-    subject_race: ["received"],
-    subject_sex: ["received"],
-    subject_age: ["received"],
-    officer_id_hash: ["received"],
-    reason_for_stop: ["received"],
-    outcome: ["received"],
-    search_conducted: ["received"],
-    search_basis: ["received"],
-    date: ["partly_received", "2021–2023 received; 2024 onward promised within 30 days."],
-    time: ["received"],
-    location: ["partly_received", "Beat only, not the street block asked for."],
-  };
+  // The file covers 2021–2023 of a period asked from 2021 to the present: every field came back for part of it
+  // (what the file page proposes too), and the location only as a beat.
+  const installment = "2021–2023 received; 2024 onward promised within 30 days.";
+  const states: Record<string, [FieldState, string?]> = Object.fromEntries(
+    ["date", "time", "reason_for_stop", "search_conducted", "search_basis", "outcome", "subject_race", "subject_sex", "subject_age", "officer_id_hash"].map((k) => [k, ["partly_received", installment]]),
+  );
+  states.location = ["partly_received", `${installment} The beat only, not the street block asked for.`];
   since = await lastSeq(db, madison.id);
   const changed = must(
     await updateFieldStates(
