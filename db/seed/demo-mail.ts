@@ -128,9 +128,8 @@ export async function seedDemoMail(
         [
           "Hello,",
           "",
-          "Attached is the first installment of the stop data you asked for: every traffic stop from January 2021 through December 2023,",
-          "one row per stop. Officers are identified by the hashed badge number, as you asked. Data for 2024 onward is being compiled",
-          "and will follow within 30 days.",
+          // One line a paragraph: the reader wraps it to its own width.
+          "Attached is the first installment of the stop data you asked for: every traffic stop from January 2021 through December 2023, one row per stop. Officers are identified by the hashed badge number, as you asked. Data for 2024 onward is being compiled and will follow within 30 days.",
           "",
           "Records Custodian, Madison Police Department",
         ].join("\r\n"),
