@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from "react";
 import { useSearchCombobox } from "../use-search-combobox";
-import { describedBy } from "./form-row";
+import { FormRow } from "./form-row";
 
 /**
  * A labelled search box that suggests as you type (an ARIA combobox: arrow keys, Enter or a click picks, Escape
@@ -77,49 +77,39 @@ export function Combobox<Hit, Data extends { hits: Hit[] } = { hits: Hit[] }>({
   const statusId = `${id}-status`;
 
   return (
-    <div className="field combobox">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span id={`${id}-hint`} className="field__hint">
-          {hint}
-        </span>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        {...combobox.inputProps}
-        aria-describedby={[describedBy(id, hint, errors), statusId].filter(Boolean).join(" ")}
-        aria-invalid={errors?.length ? true : undefined}
-        value={text}
-        placeholder={placeholder}
-        onChange={(e) => {
-          setText(e.target.value);
-          if (picked !== null) {
-            setPicked(null);
-            onPick?.(null);
-          }
-          combobox.search(e.target.value);
-        }}
-      />
-      {picked !== null || pickAlways ? <input type="hidden" name={pickName} value={picked ?? ""} /> : null}
-      {errors?.length ? (
-        <ul id={`${id}-error`} className="field__error">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      ) : null}
-      <span className="visually-hidden" id={statusId} aria-live="polite">
-        {answered ? (status ? status(answered, hits.length) : `${hits.length} found`) : ""}
-      </span>
-      <ul {...combobox.listProps} aria-label={`${label}: matches`}>
-        {hits.map((h, i) => (
-          <li key={optionKey(h)} {...combobox.optionProps(h, i)}>
-            {renderOption(h)}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <FormRow id={id} label={label} hint={hint} errors={errors} className="combobox">
+      {(control) => (
+        <>
+          <input
+            {...control}
+            name={name}
+            type={type}
+            {...combobox.inputProps}
+            aria-describedby={[control["aria-describedby"], statusId].filter(Boolean).join(" ")}
+            value={text}
+            placeholder={placeholder}
+            onChange={(e) => {
+              setText(e.target.value);
+              if (picked !== null) {
+                setPicked(null);
+                onPick?.(null);
+              }
+              combobox.search(e.target.value);
+            }}
+          />
+          {picked !== null || pickAlways ? <input type="hidden" name={pickName} value={picked ?? ""} /> : null}
+          <span className="visually-hidden" id={statusId} aria-live="polite">
+            {answered ? (status ? status(answered, hits.length) : `${hits.length} found`) : ""}
+          </span>
+          <ul {...combobox.listProps} aria-label={`${label}: matches`}>
+            {hits.map((h, i) => (
+              <li key={optionKey(h)} {...combobox.optionProps(h, i)}>
+                {renderOption(h)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </FormRow>
   );
 }
