@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
 import { Link } from "@remix-run/react";
 import { DateText } from "~/components/date-text";
 import type { SystemConfidence, SystemType } from "../../db/schema/values";
@@ -108,7 +109,7 @@ export function AgencySystemsCard({
             <li key={s.id} className={s.current ? undefined : "system-list__past"}>
               <div>
                 <strong>{SYSTEM_TYPE_LABELS[s.systemType]}</strong>
-                {s.current ? null : <span className="badge badge--muted">Past</span>}
+                {s.current ? null : <Badge tone="muted">Past</Badge>}
               </div>
               <div>
                 {s.productId ? (

@@ -3,7 +3,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { DateText } from "~/components/date-text";
 import { Link } from "@remix-run/react";
 import { FieldStateBadge } from "~/components/request-fields";
-import { describeCoverage, FIELD_STATE_BADGES, FIELD_STATE_LABELS } from "~/domain/field-states";
+import { describeCoverage } from "~/domain/field-states";
 import type { CoverageMatrix } from "~/domain/fields.server";
 import { FIELD_STATES } from "../../db/schema/field-values";
 
@@ -56,7 +56,7 @@ export function CoverageMatrixTable({
       <ul className="grid-legend" aria-label="States">
         {FIELD_STATES.map((s) => (
           <li key={s}>
-            <span className={`badge ${FIELD_STATE_BADGES[s]}`}>{FIELD_STATE_LABELS[s]}</span>
+            <FieldStateBadge state={s} />
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import { formatNumber } from "~/components/ui/number-text";
+import { Badge } from "~/components/ui/badge";
 import type { SerializeFrom } from "@remix-run/node";
 import { DateText } from "~/components/date-text";
 import { Link } from "@remix-run/react";
@@ -33,11 +34,11 @@ export function DataReceivedTable({ rows }: { rows: SerializeFrom<DataReceivedRo
                     <DateText date={r.periodCovered.from} as="full" /> to <DateText date={r.periodCovered.to} as="full" />
                     {r.missing ? (
                       <div>
-                        <span className="badge badge--partial">Missing</span> <span className="small">{r.missing}</span>
+                        <Badge tone="partial">Missing</Badge> <span className="small">{r.missing}</span>
                       </div>
                     ) : r.periodAsked ? (
                       <div>
-                        <span className="badge badge--success">Whole period</span>
+                        <Badge tone="success">Whole period</Badge>
                       </div>
                     ) : null}
                   </>
@@ -62,7 +63,7 @@ export function DataReceivedTable({ rows }: { rows: SerializeFrom<DataReceivedRo
                   <ul className="flag-list">
                     {r.flags.map((f) => (
                       <li key={f}>
-                        <span className="badge badge--danger">Flag</span> <span className="small">{f}</span>
+                        <Badge tone="danger">Flag</Badge> <span className="small">{f}</span>
                       </li>
                     ))}
                   </ul>

@@ -1,4 +1,5 @@
 import type { DeadlineSnapshot } from "~/domain/deadlines.server";
+import { Badge } from "~/components/ui/badge";
 import { DateText } from "~/components/date-text";
 import { isOpenStatus } from "~/domain/request-status";
 import type { RequestStatus } from "../../db/schema/values";
@@ -36,7 +37,7 @@ export function DeadlineSummary({
           <>
             <dt>Due</dt>
             <dd>
-              <span className="badge badge--waiting">Clock paused</span>
+              <Badge tone="waiting">Clock paused</Badge>
               <div className="small">
                 Since {deadline.pausedSince ? <DateText date={deadline.pausedSince} today={today} /> : "—"}; {deadline.remainingDays}{" "}
                 {deadline.remainingDayType} days left when it resumes.
@@ -48,10 +49,10 @@ export function DeadlineSummary({
             <dt>Due</dt>
             <dd>
               <strong>{open ? <DateText date={deadline.dueDate} today={today} as="due" /> : <DateText date={deadline.dueDate} today={today} />}</strong>{" "}
-              {longOverdue ? <span className="badge badge--danger">Long overdue</span> : overdue ? <span className="badge badge--danger">Overdue</span> : null}
+              {longOverdue ? <Badge tone="danger">Long overdue</Badge> : overdue ? <Badge tone="danger">Overdue</Badge> : null}
               {deadline.proposedDueDate ? (
                 <div className="small">
-                  <span className="badge badge--waiting">Proposed by the agency</span> <DateText date={deadline.proposedDueDate} today={today} />: beyond what the law
+                  <Badge tone="waiting">Proposed by the agency</Badge> <DateText date={deadline.proposedDueDate} today={today} />: beyond what the law
                   allows without your agreement, so the legal due date stays as above.
                 </div>
               ) : null}

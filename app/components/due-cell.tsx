@@ -1,4 +1,5 @@
 import type { RequestStatus } from "../../db/schema/values";
+import { Badge } from "~/components/ui/badge";
 import { isOpenStatus } from "~/domain/request-status";
 import { DateText } from "~/components/date-text";
 
@@ -19,7 +20,7 @@ export function DueCell({
         <DateText date={row.dueOn} today={today} as="due" />
         {row.dueOn < today ? (
           <div>
-            <span className="badge badge--danger">{longOverdue ? "Long overdue" : "Overdue"}</span>
+            <Badge tone="danger">{longOverdue ? "Long overdue" : "Overdue"}</Badge>
           </div>
         ) : null}
       </>
@@ -33,6 +34,6 @@ export function DueCell({
       </>
     );
   }
-  if (open && row.status !== "draft" && !row.dueOn && row.dueStatutory) return <span className="badge badge--waiting">Clock paused</span>;
+  if (open && row.status !== "draft" && !row.dueOn && row.dueStatutory) return <Badge tone="waiting">Clock paused</Badge>;
   return <span className="muted">—</span>;
 }

@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
 import { formatNumber } from "~/components/ui/number-text";
 import type { SerializeFrom } from "@remix-run/node";
 import { DateText } from "~/components/date-text";
@@ -53,7 +54,7 @@ export function useProfileProgress(statusUrl: string, profile: { status: string;
 
 function range(c: SerializeFrom<ColumnProfile>): string {
   if (c.min === null || c.max === null) return "";
-  const fmt = (v: number | string) => (typeof v === "number" ? v.toLocaleString("en-US", { maximumFractionDigits: 4 }) : v);
+  const fmt = (v: number | string) => (typeof v === "number" ? formatNumber(v, { maximumFractionDigits: 4 }) : v);
   return c.min === c.max ? fmt(c.min) : `${fmt(c.min)} – ${fmt(c.max)}`;
 }
 
@@ -67,7 +68,7 @@ export function ProfileStatus({ profile: loaded, here }: { profile: Check["profi
       <Card aria-labelledby="profile-heading">
         <h2 id="profile-heading">Dataset profile</h2>
         <p aria-live="polite">
-          <span className="badge badge--info">{profile.status === "pending" ? "Queued" : "Profiling"}</span>{" "}
+          <Badge tone="info">{profile.status === "pending" ? "Queued" : "Profiling"}</Badge>{" "}
           {profile.status === "pending" ? "The profile will start shortly." : `Reading the whole file: ${percent}% done.`}
         </p>
         <progress className="coverage__bar" max={100} value={percent} aria-label="Profile progress" />
@@ -83,7 +84,7 @@ export function ProfileStatus({ profile: loaded, here }: { profile: Check["profi
       <section className="card card--warning" aria-labelledby="profile-heading">
         <h2 id="profile-heading">Dataset profile</h2>
         <p>
-          <span className="badge badge--danger">Failed</span> {profile.error ?? "The profile could not be computed."}
+          <Badge tone="danger">Failed</Badge> {profile.error ?? "The profile could not be computed."}
         </p>
       </section>
     );
@@ -192,12 +193,12 @@ export function AskCheckCard({ check, ask, requestId }: { check: SerializeFrom<A
             <div>
               {period.complete === false ? (
                 <>
-                  <span className="badge badge--partial">Months missing</span> Asked: <DateText date={period.asked.from} as="full" /> to <DateText date={period.asked.to} as="full" />. Missing: <strong>{period.missingText}</strong> (
+                  <Badge tone="partial">Months missing</Badge> Asked: <DateText date={period.asked.from} as="full" /> to <DateText date={period.asked.to} as="full" />. Missing: <strong>{period.missingText}</strong> (
                   {count(period.missingMonths.length, "month")}).
                 </>
               ) : period.complete ? (
                 <>
-                  <span className="badge badge--success">Every month</span> of <DateText date={period.asked.from} as="full" /> to <DateText date={period.asked.to} as="full" /> has rows.
+                  <Badge tone="success">Every month</Badge> of <DateText date={period.asked.from} as="full" /> to <DateText date={period.asked.to} as="full" /> has rows.
                 </>
               ) : null}
             </div>
@@ -213,7 +214,7 @@ export function AskCheckCard({ check, ask, requestId }: { check: SerializeFrom<A
           {detail.mismatch ? (
             <>
               {" "}
-              <span className="badge badge--danger">Record-level was asked</span>
+              <Badge tone="danger">Record-level was asked</Badge>
             </>
           ) : null}
           <div className="muted small">{detail.evidence}</div>
@@ -224,7 +225,7 @@ export function AskCheckCard({ check, ask, requestId }: { check: SerializeFrom<A
             <ul className="flag-list">
               {flags.map((f) => (
                 <li key={`${f.source}:${f.column}:${f.kind}`}>
-                  <span className="badge badge--danger">Flag</span> {f.message}
+                  <Badge tone="danger">Flag</Badge> {f.message}
                   {f.source ? <span className="muted small"> (sheet “{f.source}”)</span> : null}
                 </li>
               ))}

@@ -1,4 +1,5 @@
 import type { ExplainedReference } from "~/domain/deadlines/explain";
+import { Badge } from "~/components/ui/badge";
 
 interface SourceView {
   cite: string;
@@ -15,9 +16,9 @@ export function SourceCitation({ source }: { source: SourceView | null }) {
         {source.cite}
       </a>{" "}
       {source.primary ? (
-        <span className="badge badge--success">Primary source</span>
+        <Badge tone="success">Primary source</Badge>
       ) : (
-        <span className="badge badge--waiting">Secondary source</span>
+        <Badge tone="waiting">Secondary source</Badge>
       )}
     </span>
   );
@@ -55,7 +56,7 @@ export function UnverifiedList({ items }: { items: readonly string[] }) {
     <ul className="unverified-list">
       {items.map((item) => (
         <li key={item}>
-          <span className="badge badge--waiting">Unverified</span> {item}
+          <Badge tone="waiting">Unverified</Badge> {item}
         </li>
       ))}
     </ul>

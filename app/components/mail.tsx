@@ -1,24 +1,25 @@
 import { NavLink } from "@remix-run/react";
+import { Badge, type BadgeTone } from "~/components/ui/badge";
 import type { InboundStatus, MailClassification, OutboxStatus } from "../../db/schema/values";
 import { CLASSIFICATION_LABELS } from "~/domain/mail/classify";
 import { INBOUND_STATUS_LABELS, OUTBOX_STATUS_LABELS, OUTBOX_STATUS_TONES } from "~/domain/mail/labels";
 
 export function OutboxStatusBadge({ status, retrying = false }: { status: OutboxStatus; retrying?: boolean }) {
-  if (retrying && status === "queued") return <span className="badge badge--waiting">Retrying</span>;
-  return <span className={`badge badge--${OUTBOX_STATUS_TONES[status]}`}>{OUTBOX_STATUS_LABELS[status]}</span>;
+  if (retrying && status === "queued") return <Badge tone="waiting">Retrying</Badge>;
+  return <Badge tone={OUTBOX_STATUS_TONES[status]}>{OUTBOX_STATUS_LABELS[status]}</Badge>;
 }
 
-const INBOUND_TONES: Record<InboundStatus, string> = { filed: "success", review: "waiting", discarded: "muted" };
+const INBOUND_TONES: Record<InboundStatus, BadgeTone> = { filed: "success", review: "waiting", discarded: "muted" };
 
 export function InboundStatusBadge({ status }: { status: InboundStatus }) {
-  return <span className={`badge badge--${INBOUND_TONES[status]}`}>{INBOUND_STATUS_LABELS[status]}</span>;
+  return <Badge tone={INBOUND_TONES[status]}>{INBOUND_STATUS_LABELS[status]}</Badge>;
 }
 
-const CLASSIFICATION_TONES: Record<MailClassification, string> = { reply: "info", auto_reply: "muted", bounce: "danger" };
+const CLASSIFICATION_TONES: Record<MailClassification, BadgeTone> = { reply: "info", auto_reply: "muted", bounce: "danger" };
 
 /** Reply, automatic reply or bounce, in words and colour. */
 export function ClassificationBadge({ classification }: { classification: MailClassification }) {
-  return <span className={`badge badge--${CLASSIFICATION_TONES[classification]}`}>{CLASSIFICATION_LABELS[classification]}</span>;
+  return <Badge tone={CLASSIFICATION_TONES[classification]}>{CLASSIFICATION_LABELS[classification]}</Badge>;
 }
 
 /** Tabs between the mail pages. */

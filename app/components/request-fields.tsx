@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { EmptyState } from "~/components/empty-state";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -10,7 +11,7 @@ import { FieldErrors, FormErrors, SelectField, TextField } from "~/components/fi
 import {
   CODE_KEY_KIND_LABELS,
   describeCoverage,
-  FIELD_STATE_BADGES,
+  FIELD_STATE_TONES,
   FIELD_STATE_LABELS,
   FIELD_STATE_NOTE_HINTS,
 } from "~/domain/field-states";
@@ -25,7 +26,7 @@ export interface FieldsFormResult {
 }
 
 export function FieldStateBadge({ state }: { state: FieldState }) {
-  return <span className={`badge ${FIELD_STATE_BADGES[state]}`}>{FIELD_STATE_LABELS[state]}</span>;
+  return <Badge tone={FIELD_STATE_TONES[state]}>{FIELD_STATE_LABELS[state]}</Badge>;
 }
 
 /** "3 of 5 fields received", with a bar and the other states spelled out. */

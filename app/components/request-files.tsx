@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
 import type { SerializeFrom } from "@remix-run/node";
 import { EmptyState } from "~/components/empty-state";
 import { DateText } from "~/components/date-text";
@@ -129,7 +130,7 @@ export function FilesTable({
                   {f.internal ? (
                     <>
                       {" "}
-                      <span className="badge badge--muted">Internal</span>
+                      <Badge tone="muted">Internal</Badge>
                     </>
                   ) : null}
                   {controls ? <div>{controls(f)}</div> : null}

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Badge } from "~/components/ui/badge";
 import { DateText } from "~/components/date-text";
 import { Link } from "@remix-run/react";
 import { formatBytes } from "~/domain/mail/labels";
@@ -60,7 +61,7 @@ function Body({ event, audience, requestId }: { event: TimelineEventData; audien
           <p className="timeline__body">{event.data.reason}</p>
           {event.data.flags?.includes("extension_beyond_limit") ? (
             <p>
-              <span className="badge badge--danger">Extension beyond the law's limit</span>
+              <Badge tone="danger">Extension beyond the law's limit</Badge>
             </p>
           ) : null}
         </>
@@ -119,7 +120,7 @@ function Body({ event, audience, requestId }: { event: TimelineEventData; audien
         return (
           <>
             <p className="timeline__meta">
-              <span className="badge badge--danger">Bounce</span> from {event.data.from}
+              <Badge tone="danger">Bounce</Badge> from {event.data.from}
               {event.data.bounceStatus ? <> · status {event.data.bounceStatus}</> : null}
               {owner ? (
                 <>
@@ -137,7 +138,7 @@ function Body({ event, audience, requestId }: { event: TimelineEventData; audien
           <p className="timeline__meta">
             {classification === "auto_reply" ? (
               <>
-                <span className="badge badge--muted">Automatic reply</span>{" "}
+                <Badge tone="muted">Automatic reply</Badge>{" "}
               </>
             ) : null}
             Subject: {event.data.subject || "(no subject)"}
@@ -258,7 +259,7 @@ export function Timeline({
               {e.internal ? (
                 <>
                   {" "}
-                  <span className="badge badge--muted">Internal</span>
+                  <Badge tone="muted">Internal</Badge>
                 </>
               ) : null}
             </div>

@@ -1,4 +1,5 @@
 import type { CodeKeyKind, DetailLevel, FieldState, FileKind, FormatWanted } from "../../db/schema/field-values";
+import type { StatusTone } from "./request-status";
 
 // Words and badges for fields asked and what came back. Browser-safe.
 
@@ -11,13 +12,14 @@ export const FIELD_STATE_LABELS: Record<FieldState, string> = {
   denied: "Denied",
 };
 
-export const FIELD_STATE_BADGES: Record<FieldState, string> = {
-  not_yet: "badge--muted",
-  received: "badge--success",
-  partly_received: "badge--partial",
-  withheld: "badge--danger",
-  not_held: "badge--neutral",
-  denied: "badge--danger",
+/** The badge tone of each state (the badge shows the label too). */
+export const FIELD_STATE_TONES: Record<FieldState, StatusTone> = {
+  not_yet: "muted",
+  received: "success",
+  partly_received: "partial",
+  withheld: "danger",
+  not_held: "neutral",
+  denied: "danger",
 };
 
 /** What the note next to a state is for; withheld fields cite an exemption. */

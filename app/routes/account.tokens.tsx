@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
 import { CopyField } from "~/components/copy-field";
 import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
@@ -162,7 +163,7 @@ export default function ApiTokens() {
                 </td>
                 <td data-label="Created"><DateText instant={t.createdAt} timeZone={timeZone} /></td>
                 <td data-label="Last used">{t.lastUsedAt ? <DateText instant={t.lastUsedAt} timeZone={timeZone} /> : "never"}</td>
-                <td data-label="State">{t.revokedAt ? <span className="badge badge--muted">Revoked</span> : <span className="badge badge--success">Active</span>}</td>
+                <td data-label="State">{t.revokedAt ? <Badge tone="muted">Revoked</Badge> : <Badge tone="success">Active</Badge>}</td>
                 <td>
                   {t.revokedAt ? null : (
                     <Form method="post">

@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/empty-state";
 import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
@@ -148,9 +149,9 @@ export default function UsersAdmin() {
               </td>
               <td data-label="State">
                 {u.disabledAt ? (
-                  <span className="badge badge--muted">Disabled</span>
+                  <Badge tone="muted">Disabled</Badge>
                 ) : (
-                  <span className="badge badge--success">Active</span>
+                  <Badge tone="success">Active</Badge>
                 )}
                 <div className="muted small">
                   {u.activeSessions} session{u.activeSessions === 1 ? "" : "s"} · {u.activeTokens} API token{u.activeTokens === 1 ? "" : "s"}
@@ -242,7 +243,7 @@ export default function UsersAdmin() {
           ))}
         </dl>
         <div className="table-wrap">
-          <table className="data permission-matrix">
+          <table className="data">
             <caption className="visually-hidden">Permission matrix</caption>
             <thead>
               <tr>

@@ -1,9 +1,10 @@
 import { Card } from "~/components/ui/card";
+import { SharedNotice } from "~/components/shared-notice";
+import { RequestsTable } from "~/components/requests-table";
+import { Badge } from "~/components/ui/badge";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { EmptyState } from "~/components/empty-state";
-import { requestReference } from "~/domain/request-reference";
 import { DateText } from "~/components/date-text";
-import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -16,7 +17,6 @@ import { addAgencyClosure, listAgencyClosures, removeAgencyClosure } from "~/dom
 import { TextField } from "~/components/fields";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { AgencySystemsCard } from "~/components/agency-systems";
-import { StatusBadge } from "~/components/status-badge";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { getAgency } from "~/domain/places.server";
 import { scorecard } from "~/domain/analytics.server";
@@ -179,9 +179,7 @@ export default function AgencyPage() {
         }
       />
       {!owned ? (
-        <p className="notice" role="note">
-          {agency.organizationName} shares this agency with your coalition. Only its members can change it.
-        </p>
+        <SharedNotice owner={agency.organizationName} thing="agency" />
       ) : null}
       {bounced ? <BouncedLetters bounced={bounced} canResend={canResend} contactLabel="records email" errors={(actionData?.errors as Record<string, string[] | undefined> | undefined)?.bounceIds} /> : null}
       <Scorecard
@@ -194,35 +192,23 @@ export default function AgencyPage() {
       <div className="grid-2">
         <Card aria-labelledby="agency-requests">
           <h2 id="agency-requests">Requests ({requests.total})</h2>
-          {requests.rows.length ? (
-            <DataTable columns={["Request", "Status", "Filed"]}>
-              {requests.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/requests/${r.id}`}>
-                      {requestReference(r)} {r.title}
+          <RequestsTable
+            rows={requests.rows}
+            today={today}
+            empty={
+              <EmptyState
+                  inCard
+                  title="No requests to this agency yet"
+                  action={
+                    <Link to={`/requests/new?agency=${agency.id}`} className="button button--secondary">
+                      File a request
                     </Link>
-                  </td>
-                  <td data-label="Status">
-                    <StatusBadge status={r.status} />
-                  </td>
-                  <td data-label="Filed">{r.filedOn ? <DateText date={r.filedOn} today={today} /> : <span className="muted">Not filed</span>}</td>
-                </tr>
-              ))}
-            </DataTable>
-          ) : (
-            <EmptyState
-              inCard
-              title="No requests to this agency yet"
-              action={
-                <Link to={`/requests/new?agency=${agency.id}`} className="button button--secondary">
-                  File a request
-                </Link>
-              }
-            >
-              Your organization's requests to this agency are listed here with their status, so you can see what was asked before asking again.
-            </EmptyState>
-          )}
+                  }
+                >
+                  Your organization's requests to this agency are listed here with their status, so you can see what was asked before asking again.
+                </EmptyState>
+            }
+          />
         </Card>
         <Card aria-labelledby="agency-directory">
           <h2 id="agency-directory">National directory</h2>
@@ -306,7 +292,7 @@ export default function AgencyPage() {
               {contactBouncing ? (
                 <>
                   {" "}
-                  <span className="badge badge--danger">Bouncing</span>
+                  <Badge tone="danger">Bouncing</Badge>
                   <div className="small error-text">
                     Mail to this address bounced ({contactBouncing.reason}). {canManage ? <Link to={`/agencies/${agency.id}/edit`}>Fix the contact</Link> : null}
                   </div>

@@ -1,11 +1,11 @@
 import { Card } from "~/components/ui/card";
+import { SearchForm } from "~/components/ui/search-form";
 import { formatNumber } from "~/components/ui/number-text";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { TextField } from "~/components/fields";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { listAgencies } from "~/domain/places.server";
 import { searchDirectory } from "~/domain/directory.server";
@@ -49,14 +49,7 @@ export default function AgenciesIndex() {
         }
       />
       <div className="card">
-        <Form method="get" className="filters" role="search">
-          <TextField id="agency-q" name="q" type="search" label="Search by name" defaultValue={params.get("q") ?? ""} className="field--wide" />
-          <ButtonGroup>
-            <button type="submit" className="button">
-              Search
-            </button>
-          </ButtonGroup>
-        </Form>
+        <SearchForm id="agency-q" name="q" label="Search by name" defaultValue={params.get("q") ?? ""} />
       </div>
       {agencies.length ? (
         <DataTable captionClassName="visually-hidden" caption="Agencies" columns={["Agency", "Kind", "Jurisdiction", { label: "Open requests", numeric: true }]}>

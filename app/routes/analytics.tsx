@@ -3,7 +3,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { BarChart, BoxChart, LineChart, SplitBarChart, type BoxRow } from "~/components/charts";
 import { FormErrors, SelectField, TextField } from "~/components/fields";
 import { AGENCY_TYPES } from "../../db/schema/values";
@@ -21,18 +20,17 @@ import {
   type Outcome,
 } from "~/domain/analytics";
 import { analytics, analyticsFilterOptions, type GroupFigures } from "~/domain/analytics.server";
-import { analyticsTables, type Table, type TableName } from "~/domain/analytics-tables";
+import { analyticsTables, type TableName } from "~/domain/analytics-tables";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { requireViewer } from "~/utils/auth.server";
 import { fieldErrorsOf } from "~/utils/responses.server";
 import { PageHeader } from "~/components/ui/page-header";
+import { ChartFrame } from "~/components/ui/chart-frame";
 
 export const meta: MetaFunction = () => [{ title: "Analytics · JointAsk" }];
 
 /** How many groups a chart draws; its table and CSV hold them all (up to the query's limit). */
 const CHART_ROWS = 10;
-/** Longer tables start folded (a click opens them; the CSV has the same rows). */
-const OPEN_TABLE_ROWS = 12;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -58,77 +56,6 @@ function boxRows(groups: GroupFigures[], withPeriod: boolean): BoxRow[] {
     q3: g.response.q3,
     period: withPeriod ? periodInCalendarDays(g.periodDays, g.periodDayType) : null,
   }));
-}
-
-function DataTable({ table, csvHref }: { table: Table; csvHref: string }) {
-  return (
-    <div className="chart-table">
-      <details open={table.rows.length <= OPEN_TABLE_ROWS}>
-        <summary>
-          Table: {table.title.toLowerCase()} ({table.rows.length} {table.rows.length === 1 ? "row" : "rows"})
-        </summary>
-        {/* Wide tables scroll sideways; the region takes keyboard focus so it can be scrolled without a mouse. */}
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={`${table.title} (table)`}>
-          <table className="data">
-            <caption className="visually-hidden">{table.title}</caption>
-            <thead>
-              <tr>
-                {table.header.map((h) => (
-                  <th key={h} scope="col">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.length === 0 ? (
-                <tr>
-                  <td colSpan={table.header.length} className="muted">
-                    No requests in these filters.
-                  </td>
-                </tr>
-              ) : (
-                table.rows.map((row, i) => (
-                  <tr key={i}>
-                    {row.map((cell, j) =>
-                      j === 0 ? (
-                        <th key={j} scope="row">
-                          {cell}
-                        </th>
-                      ) : (
-                        <td key={j} data-label={table.header[j]}>
-                          {cell === "" ? "–" : cell}
-                        </td>
-                      ),
-                    )}
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
-      </details>
-      <p>
-        <a href={csvHref} download>
-          Download CSV
-        </a>{" "}
-        <span className="muted small">(the same numbers)</span>
-      </p>
-    </div>
-  );
-}
-
-function Block({ id, title, intro, chart, table, csv }: { id: string; title: string; intro?: ReactNode; chart: ReactNode; table: Table; csv: string }) {
-  return (
-    <Card aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {intro ? <p className="muted small">{intro}</p> : null}
-      <div className="chart-block">
-        <div>{chart}</div>
-        <DataTable table={table} csvHref={csv} />
-      </div>
-    </Card>
-  );
 }
 
 function Empty() {
@@ -257,8 +184,9 @@ export default function Analytics() {
             </dl>
           </Card>
 
-          <Block
+          <ChartFrame
             id="by-agency"
+            units="calendar days"
             title="Days to first response, by agency"
             intro="Box: middle half of requests (first to third quartile); dark line: median; dashed red: the statutory period in calendar days (business days × 7/5, approximate). Days paused for clarification or a fee are not counted."
             chart={
@@ -274,11 +202,12 @@ export default function Analytics() {
               )
             }
             table={tables.agencies}
-            csv={csv("agencies")}
+            csvHref={csv("agencies")}
           />
 
-          <Block
+          <ChartFrame
             id="by-state"
+            units="calendar days"
             title="Days to first response, by state law"
             chart={
               result.byState.some((g) => g.response.n > 0) ? (
@@ -293,11 +222,12 @@ export default function Analytics() {
               )
             }
             table={tables.states}
-            csv={csv("states")}
+            csvHref={csv("states")}
           />
 
-          <Block
+          <ChartFrame
             id="by-product"
+            units="calendar days"
             title="Days to first response, by vendor and product"
             intro="A request counts under each product its agency runs (or the vendor it went to)."
             chart={
@@ -313,11 +243,12 @@ export default function Analytics() {
               )
             }
             table={tables.products}
-            csv={csv("products")}
+            csvHref={csv("products")}
           />
 
-          <Block
+          <ChartFrame
             id="on-time"
+            units="requests due"
             title="On time and late, by agency"
             intro="On time: answered on or before the due date the deadline engine keeps (moved by pauses and lawful extensions). Late: answered after it, or not answered and past it."
             chart={
@@ -338,11 +269,12 @@ export default function Analytics() {
               )
             }
             table={tables.agencies}
-            csv={csv("agencies")}
+            csvHref={csv("agencies")}
           />
 
-          <Block
+          <ChartFrame
             id="by-month"
+            units="% of requests due that month"
             title="On-time rate by month"
             intro="Month of the due date."
             chart={
@@ -359,11 +291,12 @@ export default function Analytics() {
               )
             }
             table={tables.months}
-            csv={csv("months")}
+            csvHref={csv("months")}
           />
 
-          <Block
+          <ChartFrame
             id="outcomes"
+            units="requests"
             title="Outcomes"
             intro="The schema has no outcome column: a request's outcome is its current status."
             chart={
@@ -384,19 +317,20 @@ export default function Analytics() {
               )
             }
             table={tables.outcomes}
-            csv={csv("outcomes")}
+            csvHref={csv("outcomes")}
           />
 
-          <Card aria-labelledby="exemptions">
-            <h2 id="exemptions">Exemptions cited</h2>
-            <p className="muted small">
-              There is no exemption column: these are the notes on fields marked withheld or denied, grouped by their text.
-            </p>
-            <DataTable table={tables.exemptions} csvHref={csv("exemptions")} />
-          </Card>
+          <ChartFrame
+            id="exemptions"
+            title="Exemptions cited"
+            intro="There is no exemption column: these are the notes on fields marked withheld or denied, grouped by their text."
+            table={tables.exemptions}
+            csvHref={csv("exemptions")}
+          />
 
-          <Block
+          <ChartFrame
             id="fields"
+            units="% of the requests asking for the field"
             title="Fields received"
             intro="Share of the requests asking for a field that received it (fully or partly). The table breaks each field down by the vendor/product of the agency."
             chart={(() => {
@@ -420,11 +354,12 @@ export default function Analytics() {
               );
             })()}
             table={tables.fields}
-            csv={csv("fields")}
+            csvHref={csv("fields")}
           />
 
-          <Block
+          <ChartFrame
             id="funnels"
+            units="requests"
             title="Joint asks"
             intro="Drafted: requests made by the joint ask; sent: no longer drafts; acknowledged: the agency engaged (acknowledged, asked for something, or answered); answered: a substantive response; data received: a field received or a file."
             chart={
@@ -448,7 +383,7 @@ export default function Analytics() {
               )
             }
             table={tables.funnels}
-            csv={csv("funnels")}
+            csvHref={csv("funnels")}
           />
 
           <Card aria-labelledby="definitions">

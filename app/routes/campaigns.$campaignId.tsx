@@ -1,4 +1,6 @@
 import { Card } from "~/components/ui/card";
+import { SearchForm } from "~/components/ui/search-form";
+import { Badge } from "~/components/ui/badge";
 import { requestReference } from "~/domain/request-reference";
 import { useOwnRequestReference } from "~/utils/use-root";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -42,7 +44,7 @@ import { CHANNEL_LABELS } from "~/domain/timeline";
 import { addTargetsSchema, bulkAssignSchema, bulkFollowUpSchema, bulkRemoveSchema, bulkTagSchema, joinRequestSchema } from "~/domain/vendor-input";
 import { ASSIGN_REFUSED, can, mayAssign, requirePermission, type Permission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
-import { describeDue, describeWhen, formatDate, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { badQuery, fieldErrorsOf, notFound } from "~/utils/responses.server";
 import { useCan } from "~/utils/use-permission";
@@ -656,7 +658,7 @@ export default function CampaignPage() {
                           {r.bouncing ? (
                             <>
                               {" "}
-                              <span className="badge badge--danger">Bouncing</span>
+                              <Badge tone="danger">Bouncing</Badge>
                             </>
                           ) : null}
                         </>
@@ -674,14 +676,14 @@ export default function CampaignPage() {
                     </td>
                     <td data-label="Due">
                       {r.dueOn ? (
-                        <span className={r.overdue ? "overdue" : undefined}>{r.open ? describeDue(r.dueOn, today) : formatDate(r.dueOn, today)}</span>
+                        <span className={r.overdue ? "overdue" : undefined}>{r.open ? <DateText date={r.dueOn} today={today} as="due" /> : <DateText date={r.dueOn} today={today} />}</span>
                       ) : (
                         <span className="muted">{r.filedOn ? "—" : "Not filed"}</span>
                       )}
                     </td>
                     <td data-label="Tracking no.">{r.trackingNumber ?? <span className="muted">—</span>}</td>
                     <td data-label="Assignee">{r.assigneeName ?? <span className="muted">Unassigned</span>}</td>
-                    <td data-label="Updated">{describeWhen(r.updatedAt.slice(0, 10), today)}</td>
+                    <td data-label="Updated"><DateText date={r.updatedAt.slice(0, 10)} today={today} as="when" /></td>
                   </tr>
                 ))}
               </tbody>
@@ -730,15 +732,9 @@ export default function CampaignPage() {
                   ) : null}
                 </p>
               ) : null}
-              <Form method="get" className="filters" role="search">
+              <SearchForm id="add-q" name="addq" label="Find an agency by name" defaultValue={addQuery} button="Find" secondary>
                 {params.get("add") ? <input type="hidden" name="add" value={params.get("add")!} /> : null}
-                <TextField id="add-q" name="addq" type="search" label="Find an agency by name" defaultValue={addQuery} className="field--wide" />
-                <div className="actions">
-                  <button type="submit" className="button button--secondary">
-                    Find
-                  </button>
-                </div>
-              </Form>
+              </SearchForm>
               {choices.length ? (
                 <Form method="post" action={`${location.pathname}${location.search}`} className="form">
                   <TargetChoices name="targets" targets={choices} chosen={new Set()} errors={addTargets?.targets} legend="Ask these agencies too, with the same letter" />

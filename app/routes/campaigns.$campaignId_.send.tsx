@@ -100,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function ProgressBar({ label, value, max }: { label: string; value: number; max: number }) {
   return (
     <div className="progress-row">
-      <span className="progress-row__label">{label}</span>
+      <span>{label}</span>
       <progress value={value} max={Math.max(max, 1)} aria-label={label} />
       <span className="progress-row__value">
         {value} of {max}

@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
@@ -148,7 +149,7 @@ export default function CatalogPage() {
                   return (
                     <details key={type.id} id={`type-${type.key}`} className="panel">
                       <summary>
-                        {type.name} {type.custom ? <span className="badge badge--info">Yours</span> : null}{" "}
+                        {type.name} {type.custom ? <Badge tone="info">Yours</Badge> : null}{" "}
                         <span className="muted small">{fields.length ? `${fields.length} fields` : "no fields listed"}</span>
                       </summary>
                       {type.description ? <p>{type.description}</p> : null}

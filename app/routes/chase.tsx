@@ -1,4 +1,5 @@
 import { formatNumber } from "~/components/ui/number-text";
+import { Badge } from "~/components/ui/badge";
 import { requestReference } from "~/domain/request-reference";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DateText } from "~/components/date-text";
@@ -93,7 +94,7 @@ function DueText({ row, today }: { row: Row; today: string }) {
     const long = row.longOverdueOn !== null && row.longOverdueOn < today;
     return (
       <>
-        <DateText date={row.dueOn} today={today} as="due" /> {long ? <span className="badge badge--danger">Long overdue</span> : null}
+        <DateText date={row.dueOn} today={today} as="due" /> {long ? <Badge tone="danger">Long overdue</Badge> : null}
       </>
     );
   }

@@ -1,13 +1,10 @@
 import { Card } from "~/components/ui/card";
+import { RequestsTable } from "~/components/requests-table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { EmptyState } from "~/components/empty-state";
-import { requestReference } from "~/domain/request-reference";
-import { DateText } from "~/components/date-text";
-import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { StatusBadge } from "~/components/status-badge";
 import { DIRECTORY_TYPE_LABELS, type DirectoryType } from "~/domain/directory/clean";
 import { getDirectoryAgency } from "~/domain/directory.server";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
@@ -103,36 +100,23 @@ export default function DirectoryAgency() {
         </Card>
         <Card aria-labelledby="directory-requests">
           <h2 id="directory-requests">Requests you can see ({requests.total})</h2>
-          {requests.rows.length ? (
-            <DataTable columns={["Request", "Status", "Filed"]}>
-              {requests.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/requests/${r.id}`}>
-                      {requestReference(r)} {r.title}
+          <RequestsTable
+            rows={requests.rows}
+            today={today}
+            empty={
+              <EmptyState
+                  inCard
+                  title="No requests to this agency that you can see"
+                  action={
+                    <Link to={agency.agencyId ? `/requests/new?agency=${agency.agencyId}` : `/requests/new?ori=${agency.ori}`} className="button button--secondary">
+                      File a request
                     </Link>
-                    <div className="muted small">{r.organizationName}</div>
-                  </td>
-                  <td data-label="Status">
-                    <StatusBadge status={r.status} />
-                  </td>
-                  <td data-label="Filed">{r.filedOn ? <DateText date={r.filedOn} today={today} /> : <span className="muted">Not filed</span>}</td>
-                </tr>
-              ))}
-            </DataTable>
-          ) : (
-            <EmptyState
-              inCard
-              title="No requests to this agency that you can see"
-              action={
-                <Link to={agency.agencyId ? `/requests/new?agency=${agency.agencyId}` : `/requests/new?ori=${agency.ori}`} className="button button--secondary">
-                  File a request
-                </Link>
-              }
-            >
-              Requests to it by your organization or shared by your coalition appear here, so you can see what was asked before.
-            </EmptyState>
-          )}
+                  }
+                >
+                  Requests to it by your organization or shared by your coalition appear here, so you can see what was asked before.
+                </EmptyState>
+            }
+          />
         </Card>
       </div>
     </>

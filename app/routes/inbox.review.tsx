@@ -88,8 +88,8 @@ export default function Review() {
             const errors = actionData?.messageId === row.id ? actionData.errors.requestNumber : undefined;
             const inputId = `request-number-${row.id}`;
             return (
-              <li key={row.id} className="card review-item">
-                <h2 id={`subject-${row.id}`} className="review-item__subject">
+              <li key={row.id} className="card">
+                <h2 id={`subject-${row.id}`}>
                   <Link to={`/inbox/${row.id}`}>{row.subject || "(no subject)"}</Link>
                 </h2>
                 <p className="muted small">
@@ -97,7 +97,7 @@ export default function Review() {
                   {row.channel === "upload" ? "uploaded" : "received"} <DateText instant={row.receivedAt} timeZone={timeZone} />
                   {row.recipient ? ` · to ${row.recipient}` : ""}
                 </p>
-                <p className="review-item__reason">
+                <p>
                   <ClassificationBadge classification={row.classification} /> {row.reviewReason}
                   {row.classification === "bounce" && row.bouncedAddress ? ` It reports that mail to ${row.bouncedAddress} could not be delivered.` : ""}
                 </p>
@@ -110,7 +110,7 @@ export default function Review() {
                     .
                   </p>
                 ) : null}
-                <div className="review-item__actions">
+                <div className="actions">
                   <Form method="post" className="inline-form" aria-busy={navigation.state !== "idle"}>
                     <input type="hidden" name="messageId" value={row.id} />
                     <div className="field">

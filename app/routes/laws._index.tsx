@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DataTable } from "~/components/ui/data-table";
 import { json } from "@remix-run/node";
@@ -103,7 +104,7 @@ export default function Laws() {
             <td data-label="Law">
               {law.lawName}
               <div className="muted">{law.citation}</div>
-              {corrected ? <span className="badge badge--waiting">Corrected by your organization</span> : null}
+              {corrected ? <Badge tone="waiting">Corrected by your organization</Badge> : null}
             </td>
             <td data-label="Response">{law.responseDays ? `${law.responseDays} ${law.dayType} days` : <span className="muted">No fixed number</span>}</td>
             <td data-label="Extension">{law.extensionDays ? `${law.extensionDays} ${law.extensionDayType} days` : <span className="muted">—</span>}</td>

@@ -1,9 +1,10 @@
 import { Card } from "~/components/ui/card";
+import { SearchForm } from "~/components/ui/search-form";
+import { SharedNotice } from "~/components/shared-notice";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { TextField } from "~/components/fields";
 import { directoryQuery } from "~/domain/directory-input";
 import { searchDirectory } from "~/domain/directory.server";
 import { can } from "~/domain/permissions";
@@ -16,7 +17,8 @@ import { getProductPage } from "~/domain/vendors.server";
 import { scorecard } from "~/domain/analytics.server";
 import { Scorecard } from "~/components/scorecard";
 import { requireViewer } from "~/utils/auth.server";
-import { formatDate, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
+import { DateText } from "~/components/date-text";
 import { badQuery, notFound } from "~/utils/responses.server";
 import { useToday } from "~/utils/use-root";
 import { useCan } from "~/utils/use-permission";
@@ -86,9 +88,7 @@ export default function ProductPage() {
         }
       />
       {!owned ? (
-        <p className="notice" role="note">
-          {product.organizationName} shares this product with your coalition. Only its members can change it.
-        </p>
+        <SharedNotice owner={product.organizationName} thing="product" />
       ) : null}
 
       <Scorecard
@@ -141,17 +141,10 @@ export default function ProductPage() {
         <Card aria-labelledby="record-heading">
           <h2 id="record-heading">Record it at an agency</h2>
           <p className="small muted">Find any US law enforcement agency (name, place, county, state or ORI), then record its {product.name} system.</p>
-          <Form method="get" className="form form--search" preventScrollReset>
-            <TextField label="Agency" id="record-agency" name="agencyQ" type="search" defaultValue={recordQuery} placeholder="e.g. oakland pd, lane county sheriff" />
-            <div className="actions">
-              <button type="submit" className="button button--secondary">
-                Find
-              </button>
-            </div>
-          </Form>
+          <SearchForm id="record-agency" name="agencyQ" label="Agency" defaultValue={recordQuery} placeholder="e.g. oakland pd, lane county sheriff" button="Find" secondary wide={false} />
           {recordHits ? (
             recordHits.length ? (
-              <ul className="plain-list directory-hits">
+              <ul className="plain-list">
                 {recordHits.map((hit) => (
                   <li key={hit.ori}>
                     <strong>{hit.name}</strong>{" "}
@@ -192,7 +185,7 @@ export default function ProductPage() {
             <ul className="plain-list">
               {former.map((f) => (
                 <li key={f.systemId}>
-                  <Link to={`/agencies/${f.agencyId}`}>{f.agencyName}</Link> <span className="muted small">until {formatDate(f.untilOn!, today)}</span>
+                  <Link to={`/agencies/${f.agencyId}`}>{f.agencyName}</Link> <span className="muted small">until <DateText date={f.untilOn!} today={today} /></span>
                 </li>
               ))}
             </ul>

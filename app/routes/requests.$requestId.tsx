@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { SharedNotice } from "~/components/shared-notice";
 import { requestReference } from "~/domain/request-reference";
 import { DateText } from "~/components/date-text";
 import { ButtonGroup } from "~/components/ui/button-group";
@@ -642,9 +643,7 @@ export default function RequestPage() {
       />
 
       {!owned ? (
-        <p className="notice" role="note">
-          {request.organizationName} shares this request with your coalition. Only its members can change it.
-        </p>
+        <SharedNotice owner={request.organizationName} thing="request" />
       ) : null}
 
       {bounces ? <BounceNotice bounces={bounces} canEdit={canEdit} /> : null}

@@ -1,4 +1,6 @@
 import { Card } from "~/components/ui/card";
+import { DataTable } from "~/components/ui/data-table";
+import { Badge } from "~/components/ui/badge";
 import { formatNumber } from "~/components/ui/number-text";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { requestReference } from "~/domain/request-reference";
@@ -99,33 +101,20 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => {
 
 type Data = SerializeFrom<typeof loader>;
 
-function DataTable({ headers, rows, caption }: { headers: string[]; rows: string[][]; caption: string }) {
+/** The first rows of a table in the file, scrolling both ways inside its frame (a focusable region). */
+function PreviewTable({ headers, rows, caption }: { headers: string[]; rows: string[][]; caption: string }) {
   return (
-    <div className="table-wrap preview-table">
-      <table className="data">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {headers.map((h, i) => (
-              <th key={i} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, r) => (
-            <tr key={r}>
-              {headers.map((h, c) => (
-                <td key={c} data-label={h}>
-                  {row[c] ?? ""}
-                </td>
-              ))}
-            </tr>
+    <DataTable caption={caption} columns={headers} wrapClassName="preview-table" scrollLabel={caption}>
+      {rows.map((row, r) => (
+        <tr key={r}>
+          {headers.map((h, c) => (
+            <td key={c} data-label={h}>
+              {row[c] ?? ""}
+            </td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -149,7 +138,7 @@ function Preview({ preview, frame }: { preview: SerializeFrom<FilePreview>; fram
               {w}
             </p>
           ))}
-          <DataTable headers={t.headers} rows={t.rows} caption={`First ${Math.min(t.rows.length, t.totalRows)} of ${count(t.totalRows, "row")}`} />
+          <PreviewTable headers={t.headers} rows={t.rows} caption={`First ${Math.min(t.rows.length, t.totalRows)} of ${count(t.totalRows, "row")}`} />
         </>
       );
     }
@@ -160,11 +149,11 @@ function Preview({ preview, frame }: { preview: SerializeFrom<FilePreview>; fram
             <section key={s.name} className="sheet" aria-label={`Sheet ${s.name}`}>
               <h3>
                 {s.name}{" "}
-                {s.state !== "visible" ? <span className="badge badge--danger">{s.state === "veryHidden" ? "Very hidden sheet" : "Hidden sheet"}</span> : null}{" "}
+                {s.state !== "visible" ? <Badge tone="danger">{s.state === "veryHidden" ? "Very hidden sheet" : "Hidden sheet"}</Badge> : null}{" "}
                 <span className="muted small">{s.isChart ? "chart" : s.hasHeader ? `${count(Math.max(0, s.rowCount - 1), "row")} below the header` : count(s.rowCount, "row")}</span>
               </h3>
               {s.rows.length || s.headers.length ? (
-                <DataTable headers={s.headers} rows={s.rows} caption={`First ${count(s.rows.length, "row")} of sheet ${s.name}`} />
+                <PreviewTable headers={s.headers} rows={s.rows} caption={`First ${count(s.rows.length, "row")} of sheet ${s.name}`} />
               ) : (
                 <p className="muted">Empty sheet.</p>
               )}
@@ -200,7 +189,7 @@ function Preview({ preview, frame }: { preview: SerializeFrom<FilePreview>; fram
         <>
           <p className="muted small">{preview.json.summary}</p>
           {preview.json.table ? (
-            <DataTable headers={preview.json.table.headers} rows={preview.json.table.rows} caption={`First ${preview.json.table.rows.length} of ${count(preview.json.table.totalRows, "record")}`} />
+            <PreviewTable headers={preview.json.table.headers} rows={preview.json.table.rows} caption={`First ${preview.json.table.rows.length} of ${count(preview.json.table.totalRows, "record")}`} />
           ) : (
             <pre className="excerpt">{preview.json.excerpt}</pre>
           )}

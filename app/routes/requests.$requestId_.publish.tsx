@@ -162,7 +162,7 @@ export default function PublishRequest() {
         </Form>
       </Card>
 
-      <section aria-labelledby="preview-heading" className="publish-preview">
+      <section aria-labelledby="preview-heading">
         <h2 id="preview-heading">The public page, as it will read</h2>
         <div className="card">
           <p className="page-header__meta">

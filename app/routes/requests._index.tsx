@@ -255,7 +255,7 @@ export default function RequestsIndex() {
             </p>
           ) : null}
           <div className="table-wrap" ref={tableRef}>
-            <table className="data requests-table">
+            <table className="data">
               <caption className="visually-hidden">Requests</caption>
               <thead>
                 <tr>

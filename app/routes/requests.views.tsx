@@ -70,10 +70,10 @@ export default function SavedViews() {
           <p>No saved views yet. Filter the requests list, then save it as a view.</p>
         </div>
       ) : (
-        <ul className="plain-list saved-views">
+        <ul className="plain-list">
           {views.map((v) => (
             <li key={v.id} className="card">
-              <h2 className="saved-views__name">
+              <h2>
                 <Link to={v.valid ? `/requests${v.query ? `?${v.query}` : ""}` : "/requests"}>{v.name}</Link>
               </h2>
               {!v.valid ? <p className="muted">These filters are no longer valid: the view opens the whole list.</p> : null}

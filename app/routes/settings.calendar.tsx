@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
 import { CopyField } from "~/components/copy-field";
 import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
@@ -85,7 +86,7 @@ export default function CalendarSettings() {
               <tr key={f.id}>
                 <td data-label="Created"><DateText instant={f.createdAt} timeZone={timeZone} /></td>
                 <td data-label="Last used">{f.lastUsedAt ? <DateText instant={f.lastUsedAt} timeZone={timeZone} /> : "never"}</td>
-                <td data-label="State">{f.revokedAt ? <span className="badge badge--muted">Revoked</span> : <span className="badge badge--success">Active</span>}</td>
+                <td data-label="State">{f.revokedAt ? <Badge tone="muted">Revoked</Badge> : <Badge tone="success">Active</Badge>}</td>
                 <td>
                   {f.revokedAt ? null : (
                     <Form method="post">

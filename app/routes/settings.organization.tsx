@@ -40,7 +40,7 @@ export default function OrganizationSettings() {
       <Card aria-labelledby="code-heading">
         <h2 id="code-heading">Short code</h2>
         <p>Shown before each request number, so your requests and a coalition partner's never share a name.</p>
-        <Form method="post" className="stack">
+        <Form method="post" className="form">
           <TextField
             id="shortCode"
             name="shortCode"

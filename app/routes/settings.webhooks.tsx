@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DateText } from "~/components/date-text";
 import { DataTable } from "~/components/ui/data-table";
@@ -190,7 +191,7 @@ export default function WebhookSettings() {
                 </td>
                 <td data-label="Events">{e.events.map((t) => WEBHOOK_EVENT_LABELS[t].split(" (")[0]).join(", ")}</td>
                 <td data-label="State">
-                  {e.enabled ? <span className="badge badge--success">Enabled</span> : <span className="badge badge--muted">Disabled</span>}
+                  {e.enabled ? <Badge tone="success">Enabled</Badge> : <Badge tone="muted">Disabled</Badge>}
                   {e.failed ? <div className="small">{e.failed} failed</div> : null}
                 </td>
                 <td data-label="Last delivered">{e.lastDeliveredAt ? <DateText instant={e.lastDeliveredAt} timeZone={timeZone} /> : "never"}</td>
@@ -250,7 +251,7 @@ export default function WebhookSettings() {
       {editing ? (
         <Card aria-labelledby="edit-heading">
           <h2 id="edit-heading">Edit {editing.url}</h2>
-          <Form method="post" className="stack" key={editing.id}>
+          <Form method="post" className="form" key={editing.id}>
             <input type="hidden" name="endpointId" value={editing.id} />
             <FormErrors errors={failedUpdate?.errors[""]} />
             <EndpointFields values={failedUpdate?.values ?? editing} errors={failedUpdate?.errors} editing />
@@ -267,7 +268,7 @@ export default function WebhookSettings() {
       ) : (
         <Card aria-labelledby="add-heading">
           <h2 id="add-heading">Add an endpoint</h2>
-          <Form method="post" className="stack">
+          <Form method="post" className="form">
             <FormErrors errors={failedCreate?.errors[""]} />
             <EndpointFields values={failedCreate?.values ?? { events: [...WEBHOOK_EVENT_TYPES] }} errors={failedCreate?.errors} editing={false} />
             <ButtonGroup>

@@ -1,5 +1,8 @@
 import { Card } from "~/components/ui/card";
-import { requestReference } from "~/domain/request-reference";
+import { SharedNotice } from "~/components/shared-notice";
+import { RequestsTable } from "~/components/requests-table";
+import { EmptyState } from "~/components/empty-state";
+import { Badge } from "~/components/ui/badge";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
@@ -9,7 +12,6 @@ import { BouncedLetters } from "~/components/bounced-letters";
 import { bouncingAddresses, openBounces, resendBouncedLetters } from "~/domain/mail/bounces.server";
 import { requirePermission } from "~/domain/permissions";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { StatusBadge } from "~/components/status-badge";
 import { MembersByState, Precedents } from "~/components/vendor-ui";
 import { UsMap } from "~/components/us-map";
 import { SYSTEM_TYPE_MAP_CATEGORIES } from "~/domain/us-map";
@@ -19,7 +21,7 @@ import { getVendor, getVendorPage } from "~/domain/vendors.server";
 import { scorecard } from "~/domain/analytics.server";
 import { Scorecard } from "~/components/scorecard";
 import { requireViewer } from "~/utils/auth.server";
-import { formatDate, todayIn } from "~/utils/dates";
+import { todayIn } from "~/utils/dates";
 import { badQuery, notFound } from "~/utils/responses.server";
 import { useToday } from "~/utils/use-root";
 import { useCan } from "~/utils/use-permission";
@@ -128,9 +130,7 @@ export default function VendorPage() {
         }
       />
       {!owned ? (
-        <p className="notice" role="note">
-          {vendor.organizationName} shares this vendor with your coalition. Only its members can change it.
-        </p>
+        <SharedNotice owner={vendor.organizationName} thing="vendor" />
       ) : null}
       {bounced ? <BouncedLetters bounced={bounced} canResend={canResend} contactLabel="contact email" errors={actionData?.errors.bounceIds} /> : null}
 
@@ -234,7 +234,7 @@ export default function VendorPage() {
                 {contactBouncing ? (
                   <>
                     {" "}
-                    <span className="badge badge--danger">Bouncing</span>
+                    <Badge tone="danger">Bouncing</Badge>
                     <div className="small error-text">Mail to this address bounced ({contactBouncing.reason}).</div>
                   </>
                 ) : null}
@@ -264,34 +264,16 @@ export default function VendorPage() {
 
       <Card aria-labelledby="vendor-requests">
         <h2 id="vendor-requests">Requests to {vendor.name} ({requests.total})</h2>
-        {requests.rows.length ? (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Request</th>
-                <th scope="col">Status</th>
-                <th scope="col">Filed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/requests/${r.id}`}>
-                      {requestReference(r)} {r.title}
-                    </Link>
-                  </td>
-                  <td data-label="Status">
-                    <StatusBadge status={r.status} />
-                  </td>
-                  <td data-label="Filed">{r.filedOn ? formatDate(r.filedOn, today) : <span className="muted">Not filed</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p className="muted">No requests to the vendor itself. A joint ask can include it.</p>
-        )}
+        <RequestsTable
+          rows={requests.rows}
+          today={today}
+          empty={
+            <EmptyState inCard title={`No requests to ${vendor.name} yet`}>
+              Requests to the vendor itself (for its contracts, manuals or audit logs) are listed here with their status. A joint ask can include
+              the vendor beside the agencies that run its products.
+            </EmptyState>
+          }
+        />
       </Card>
     </>
   );

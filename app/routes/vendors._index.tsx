@@ -1,10 +1,10 @@
 import { EmptyState } from "~/components/empty-state";
+import { SearchForm } from "~/components/ui/search-form";
 import { DataTable } from "~/components/ui/data-table";
 import { ButtonGroup } from "~/components/ui/button-group";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { TextField } from "~/components/fields";
 import { addStandardVendors, listVendors } from "~/domain/vendors.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
@@ -75,14 +75,7 @@ export default function VendorsIndex() {
         }
       />
       <div className="card">
-        <Form method="get" className="filters" role="search">
-          <TextField id="vendor-q" name="q" type="search" label="Search by name" defaultValue={params.get("q") ?? ""} className="field--wide" />
-          <ButtonGroup>
-            <button type="submit" className="button">
-              Search
-            </button>
-          </ButtonGroup>
-        </Form>
+        <SearchForm id="vendor-q" name="q" label="Search by name" defaultValue={params.get("q") ?? ""} />
       </div>
       {vendors.length ? (
         <DataTable captionClassName="visually-hidden" caption="Vendors" columns={["Vendor", { label: "Products", numeric: true }, { label: "Agencies using them", numeric: true }, { label: "Cities & counties", numeric: true }, { label: "Open requests to the vendor", numeric: true }]}>

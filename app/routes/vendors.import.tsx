@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
 import { formatNumber } from "~/components/ui/number-text";
 import { ImportProblems } from "~/components/import-problems";
 import { DataTable } from "~/components/ui/data-table";
@@ -108,14 +109,14 @@ function Plan({ plan, csv }: { plan: ImportPlan; csv: string }) {
             <tr key={r.line}>
               <td data-label="Line">{r.line}</td>
               <td data-label="Agency">
-                {r.agency} {r.newAgency ? <span className="badge badge--info">New</span> : null}
+                {r.agency} {r.newAgency ? <Badge tone="info">New</Badge> : null}
                 <div className="muted small">
                   {r.place}, {r.stateCode}
                 </div>
               </td>
               <td data-label="System">{SYSTEM_TYPE_LABELS[r.systemType]}</td>
               <td data-label="Product or host">
-                {r.target} {r.newProduct ? <span className="badge badge--info">New product</span> : null}
+                {r.target} {r.newProduct ? <Badge tone="info">New product</Badge> : null}
               </td>
               <td data-label="Result">{r.status === "new" ? "Added" : "Already recorded"}</td>
             </tr>

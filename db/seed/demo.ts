@@ -1,5 +1,5 @@
 import { and, count, eq, isNull, sql } from "drizzle-orm";
-import { createOrganization, createUser, type Viewer } from "../../app/domain/accounts.server";
+import { createOrganization, createUser, viewerFor, type Viewer } from "../../app/domain/accounts.server";
 import { refreshDeadline } from "../../app/domain/deadlines.server";
 import { DEFAULT_AGENCY_LETTER } from "../../app/domain/letters";
 import { refreshMemberships } from "../../app/domain/memberships.server";
@@ -9,6 +9,7 @@ import { agencies, agencySystems, campaigns, communications, jurisdictions, orga
 import type { AgencyType, CommunicationChannel, RequestStatus, SubmissionMethod, SystemConfidence, SystemType } from "../schema/values";
 import { seedDemoCoalition } from "./demo-coalition";
 import { seedDemoCampaignAsk, seedDemoFields } from "./demo-fields";
+import { seedDemoMail } from "./demo-mail";
 import { seedVendorCatalog } from "./vendors";
 
 export const DEMO_EMAIL = "demo@example.org";
@@ -236,6 +237,9 @@ export async function seedDemo(db: Executor, today: string): Promise<{ organizat
   await db.update(organizations).set({ lastRequestNumber: number }).where(eq(organizations.id, org.id));
   await seedDemoFields(db, org.id, demo.id);
   const campaignId = await seedDemoSystems(db, org.id, demo.id, agencyIds, createdRequests, today);
+  // A letter in the outbox, an agency's reply with a file, and the fields that file brought (see demo-mail.ts).
+  const demoViewer = (await viewerFor(db, demo.id))!;
+  await seedDemoMail(db, demoViewer, (n) => createdRequests[n - 1]!, today);
   await seedDemoCoalition(db, { organizationId: org.id, userId: demo.id, campaignId }, today, DEMO_PASSWORD);
   return { organizationId: org.id };
 }

@@ -52,14 +52,21 @@ const SIGNED_IN_PAGES = [
   "/requests/views",
 ];
 
-/** Pages reached through the first link of a list: a request and its sub-pages, an agency, a vendor, a joint ask, a product. */
-const LINKED_PAGES: { from: string; link: RegExp; suffixes: string[] }[] = [
+/**
+ * Pages reached through the first link of a list: a request and its sub-pages, an agency, a vendor, a joint ask, a
+ * product, a message in the outbox and in the inbox, and (through the inbox message's attachment) a received
+ * file's page. `via` are links followed first, from page to page.
+ */
+const LINKED_PAGES: { from: string; via?: RegExp[]; link: RegExp; suffixes: string[] }[] = [
   { from: "/requests", link: /^\/requests\/[0-9a-f-]{36}$/, suffixes: ["", "/edit", "/fields", "/files", "/letters", "/publish"] },
   { from: "/agencies", link: /^\/agencies\/[0-9a-f-]{36}$/, suffixes: ["", "/edit"] },
   { from: "/vendors", link: /^\/vendors\/[0-9a-f-]{36}$/, suffixes: ["", "/edit"] },
   { from: "/campaigns", link: /^\/campaigns\/[0-9a-f-]{36}$/, suffixes: ["", "/send"] },
   { from: "/directory?q=oakland+pd", link: /^\/directory\/[A-Z0-9]+$/, suffixes: [""] },
   { from: "/groups", link: /^\/products\/[0-9a-f-]{36}$/, suffixes: ["", "/edit"] },
+  { from: "/outbox", link: /^\/outbox\/[0-9a-f-]{36}$/, suffixes: [""] },
+  { from: "/inbox", link: /^\/inbox\/[0-9a-f-]{36}$/, suffixes: [""] },
+  { from: "/inbox", via: [/^\/inbox\/[0-9a-f-]{36}$/], link: /^\/requests\/[0-9a-f-]{36}\/files\/[0-9a-f-]{36}$/, suffixes: [""] },
 ];
 
 async function firstLink(page: Page, from: string, pattern: RegExp): Promise<string | null> {
@@ -114,8 +121,11 @@ for (const viewport of WIDTHS) {
     await page.setViewportSize(viewport);
     await signIn(page);
     for (const path of SIGNED_IN_PAGES) await check(page, testInfo, path, viewport.name);
-    for (const { from, link, suffixes } of LINKED_PAGES) {
-      const href = await firstLink(page, from, link);
+    for (const { from, via = [], link, suffixes } of LINKED_PAGES) {
+      let start: string | null = from;
+      for (const hop of via) start = start ? await firstLink(page, start, hop) : null;
+      expect(start, `a link to follow from ${from}`).not.toBeNull();
+      const href = await firstLink(page, start!, link);
       expect(href, `a link to follow on ${from}`).not.toBeNull();
       for (const suffix of suffixes) await check(page, testInfo, `${href}${suffix}`, viewport.name);
     }

@@ -25,6 +25,7 @@ export function DataTable({
   wrapClassName,
   id,
   bodyless = false,
+  scrollLabel,
   children,
 }: {
   caption?: ReactNode;
@@ -36,11 +37,16 @@ export function DataTable({
   wrapClassName?: string;
   id?: string;
   bodyless?: boolean;
+  /** For a wrapper that scrolls (e.g. `.preview-table`, which scrolls both ways): it becomes a focusable region with this name, so it scrolls from the keyboard. */
+  scrollLabel?: string;
   children?: ReactNode;
 }) {
   const span = columns?.length ?? 1;
   return (
-    <div className={wrapClassName ? `table-wrap ${wrapClassName}` : "table-wrap"}>
+    <div
+      className={wrapClassName ? `table-wrap ${wrapClassName}` : "table-wrap"}
+      {...(scrollLabel ? { tabIndex: 0, role: "region", "aria-label": scrollLabel } : {})}
+    >
       <table className={className ? `data ${className}` : "data"} id={id}>
         {caption ? <caption className={captionClassName}>{caption}</caption> : null}
         {columns ? (
