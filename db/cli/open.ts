@@ -1,19 +1,21 @@
 import path from "node:path";
 import { env } from "../../app/utils/env.server";
-import { openDatabase, type DatabaseHandle } from "../client";
+import type { DatabaseHandle } from "../client";
 import { DataDirInUseError } from "../data-dir-lock";
 import { runMigrations } from "../migrate";
 import { seedReferenceData } from "../seed/reference";
 import { loadDirectory } from "../seed/directory";
 import { redateAfterReferenceChange } from "../../app/domain/deadlines.server";
 
-/** Opens the database the app would use (DATABASE_URL, else the embedded one in DATA_DIR), migrated. */
+/**
+ * Opens the database the app would use (DATABASE_URL, else the embedded one in DATA_DIR), migrated. It is the
+ * app's own handle (app/utils/db.server.ts): the domain functions a command calls use that one, and an embedded
+ * database takes one opener per data directory, so a second handle of the command's own could not open it.
+ */
 export async function openForCli(): Promise<DatabaseHandle> {
   let handle: DatabaseHandle;
   try {
-    handle = env.DATABASE_URL
-      ? openDatabase({ driver: "postgres", url: env.DATABASE_URL, maxConnections: 2 })
-      : openDatabase({ driver: "pglite", dataDir: path.resolve(env.DATA_DIR) });
+    handle = (await import("../../app/utils/db.server")).dbHandle;
   } catch (error) {
     if (error instanceof DataDirInUseError) {
       console.error(error.message);
