@@ -46,14 +46,15 @@ export function UsMap<C extends string>({ map, categories, noun, colouredBy, sta
       <figure className="us-map__figure">
         <div className="us-map__canvas">
           <svg viewBox={`0 0 ${map.width} ${map.height}`} className="us-map__svg" role="img" aria-label={summary}>
+            {/* The outlines come from one cached file (map.shapes), each state a <use> styled by its shade. */}
             <g className="us-map__states">
               {map.states.map((s) => (
-                <path key={s.code} id={`${id}-${s.code}`} d={s.d} className={`us-map__state us-map__state--shade-${s.shade}${s.code === currentState ? " us-map__state--current" : ""}`}>
+                <use key={s.code} href={`${map.shapes}#${s.code}`} className={`us-map__state us-map__state--shade-${s.shade}${s.code === currentState ? " us-map__state--current" : ""}`}>
                   <title>{titleOf(s)}</title>
-                </path>
+                </use>
               ))}
             </g>
-            <path d={map.borders} className="us-map__borders" />
+            <use href={`${map.shapes}#borders`} className="us-map__borders" />
           </svg>
           {/* The states as links for the pointer and the dots with their names, laid over the picture (an image may
               not hold links). Keyboard and screen reader users have the same links in the table beside the map. */}
@@ -61,7 +62,7 @@ export function UsMap<C extends string>({ map, categories, noun, colouredBy, sta
             {withAgencies.map((s) => (
               <a key={s.code} href={stateHref(s.code)} tabIndex={-1}>
                 <title>{titleOf(s)}</title>
-                <use href={`#${id}-${s.code}`} className="us-map__hit" />
+                <use href={`${map.shapes}#${s.code}`} className="us-map__hit" />
               </a>
             ))}
             <g className="us-map__dots">

@@ -24,25 +24,29 @@ export function escapeText(value: string): string {
   return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 octets of one code point (a string of one character, as `for...of` yields). */
+function octetsOf(char: string): number {
+  const cp = char.codePointAt(0)!;
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
 
 /**
  * Folds a content line to at most 75 octets per physical line (RFC 5545 3.1): continuation lines start with one
- * space, which counts toward their 75. Never splits a UTF-8 character. Lines end with CRLF.
+ * space, which counts toward their 75. Never splits a UTF-8 character. Lines end with CRLF. Octets are counted
+ * from code points (no encoding per character: a feed has thousands of lines).
  */
 export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return `${line}\r\n`;
+  // At most 3 octets per UTF-16 unit: 25 units always fit; an ASCII line fits when it has at most 75.
+  if (line.length <= 25 || (line.length <= 75 && /^[\x00-\x7f]*$/.test(line))) return `${line}\r\n`;
   let out = "";
   let current = "";
   let octets = 0;
-  let limit = 75;
   for (const char of line) {
-    const size = encoder.encode(char).length;
-    if (octets + size > limit) {
+    const size = octetsOf(char);
+    if (octets + size > 75) {
       out += `${current}\r\n`;
       current = " ";
       octets = 1;
-      limit = 75;
     }
     current += char;
     octets += size;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { REQUEST_CHANGES, REQUEST_CHANGE_NAMES } from "./request-changes.server";
 import { webhookEndpointSchema } from "./webhooks/endpoints.server";
 import { editRequestFormSchema, newRequestApiSchema, requestFiltersSchema } from "./request-input";
-import { jointAskListQuerySchema, sendAllSchema } from "./joint-ask-api.server";
+import { jointAskDetailQuerySchema, jointAskListQuerySchema, sendAllSchema } from "./joint-ask-api.server";
 import { addTargetsSchema, campaignFormSchema, productFormSchema, systemFormSchema, vendorFormSchema } from "./vendor-input";
 import { agencyApiSchema } from "./agency-api.server";
 import { directoryQuery } from "./directory-input";
@@ -232,8 +232,8 @@ export function openApiDocument(baseUrl: string, today: string) {
       "/api/v1/joint-asks/{jointAskId}": {
         get: {
           operationId: "getJointAsk",
-          summary: "A joint ask, its requests (with due dates), counts by status and how far its letters are sent",
-          parameters: [pathParameter("jointAskId", "The joint ask's id")],
+          summary: "A joint ask, a page of its requests (with due dates; follow `requestPage.nextCursor` with `cursor=`), counts by status and how far its letters are sent",
+          parameters: [pathParameter("jointAskId", "The joint ask's id"), ...queryParameters(jointAskDetailQuerySchema)],
           responses: { "200": ok("The joint ask"), ...errorResponses },
         },
       },

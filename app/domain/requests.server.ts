@@ -113,7 +113,7 @@ export type RequestListRow = {
 };
 
 /** Filters from the URL, and (from an agency's page) the agency's directory ORI: requests to any agency row linked to it. */
-type ListFilters = Partial<RequestFilters> & { agencyOri?: string };
+type ListFilters = Partial<RequestFilters> & { agencyOri?: string; ids?: readonly string[] };
 
 /**
  * Sorted by best match, a search ranks its most recently updated matches, up to this many (+ 1) per organization,
@@ -136,6 +136,7 @@ function filterConditions(viewer: Viewer, filters: ListFilters): SQL[] {
   else if (byOri) conditions.push(byOri);
   if (filters.vendor) conditions.push(eq(requests.vendorId, filters.vendor));
   if (filters.campaign) conditions.push(eq(requests.campaignId, filters.campaign));
+  if (filters.ids) conditions.push(filters.ids.length ? inArray(requests.id, [...filters.ids]) : sql`false`);
   if (filters.visibility) conditions.push(eq(requests.visibility, filters.visibility));
   if (filters.assignee === "me") conditions.push(eq(requests.assigneeId, viewer.id));
   else if (filters.assignee === "none") conditions.push(isNull(requests.assigneeId));

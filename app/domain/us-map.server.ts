@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { geoAlbersUsa, geoPath } from "d3-geo";
 import type { Feature, Geometry } from "geojson";
@@ -6,7 +7,7 @@ import type { GeometryCollection, Topology } from "topojson-specification";
 import type { MapData, MapPoint } from "./us-map";
 
 // The US map drawn on the server: the Census Bureau's state shapes from us-atlas (already projected to Albers
-// USA, 975×610), turned into SVG path strings once per process. Agencies with a directory location become dots,
+// USA, 975×610), turned into SVG path strings once per process and served as one cached SVG file the pages <use>. Agencies with a directory location become dots,
 // projected with the same Albers USA the file was made with; those without one shade their state.
 
 /** FIPS state code → USPS code (the 50 states and DC that us-atlas draws). */
@@ -36,7 +37,13 @@ interface Shapes {
   /** Inner state borders as one path (drawn over the fills). */
   borders: string;
   byCode: Map<string, StateShape>;
+  /** Every outline in one SVG document (a path per state, id = its code, and one id="borders"), and its address. */
+  svg: string;
+  href: string;
 }
+
+/** Where the outlines are served (routes/map.states[.]svg.ts); the query is the content's hash, so it is cached for good. */
+export const STATE_SHAPES_PATH = "/map/states.svg";
 
 let cached: Shapes | null = null;
 
@@ -58,7 +65,13 @@ export function usStateShapes(): Shapes {
     .filter((s): s is StateShape => s !== null)
     .sort((a, b) => a.name.localeCompare(b.name));
   const borders = roundPath(path(mesh(topology, topology.objects.states, (a, b) => a !== b)) ?? "");
-  cached = { states, borders, byCode: new Map(states.map((s) => [s.code, s])) };
+  // No fill or stroke on the paths: each <use> of the page styles its copy (fills inherit into it).
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}">` +
+    states.map((s) => `<path id="${s.code}" d="${s.d}"/>`).join("") +
+    `<path id="borders" d="${borders}"/></svg>`;
+  const href = `${STATE_SHAPES_PATH}?v=${createHash("sha256").update(svg).digest("hex").slice(0, 16)}`;
+  cached = { states, borders, byCode: new Map(states.map((s) => [s.code, s])), svg, href };
   return cached;
 }
 
@@ -113,13 +126,12 @@ export function buildUsMap<C extends string>(points: ReadonlyArray<MapPoint<C>>)
   return {
     width: MAP_WIDTH,
     height: MAP_HEIGHT,
-    borders: shapes.borders,
+    shapes: shapes.href,
     states: shapes.states.map((s) => {
       const entry = perState.get(s.code);
       return {
         code: s.code,
         name: s.name,
-        d: s.d,
         total: entry?.total ?? 0,
         unlocated: entry?.unlocated ?? 0,
         shade: shadeOf(entry?.unlocated ?? 0),

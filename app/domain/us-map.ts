@@ -2,7 +2,7 @@ import { SYSTEM_TYPES, type RequestStatus, type SystemType } from "../../db/sche
 import { SYSTEM_TYPE_LABELS } from "./vendor-input";
 import { STATUS_TONES, type StatusTone } from "./request-status";
 
-// What the server-rendered US map hands to React (plain data, path strings included), and the categories its
+// What the server-rendered US map hands to React (plain data; the outlines stay in a cached SVG file), and the categories its
 // dots are coloured by. The shapes themselves are computed in us-map.server.ts.
 
 /** One agency to put on the map: at its directory location when it has one, else counted on its state. */
@@ -19,7 +19,6 @@ export interface MapPoint<C extends string = string> {
 export interface MapState<C extends string = string> {
   code: string;
   name: string;
-  d: string;
   total: number;
   /** Agencies there without a directory location: they shade the state. */
   unlocated: number;
@@ -30,7 +29,12 @@ export interface MapState<C extends string = string> {
 export interface MapData<C extends string = string> {
   width: number;
   height: number;
-  borders: string;
+  /**
+   * Where the state outlines are: one cached SVG file (its address carries a hash of its content) whose paths
+   * are named by state code, plus "borders". The page draws them with <use>, so no outline is in the HTML or the
+   * loader data.
+   */
+  shapes: string;
   states: Array<MapState<C>>;
   /** count: how many agencies the dot stands for. */
   dots: Array<{ x: number; y: number; category: C; label: string; count: number }>;

@@ -25,6 +25,10 @@ test("grouping follows hosting: the vendor page shows who uses a product through
   await expect(page.getByRole("heading", { level: 1, name: "Tyler Technologies" })).toBeVisible();
   // Madison gets its CAD through the county 911 center: grouping follows the hosting.
   await expect(page.getByRole("row", { name: /Madison Police Department/ })).toContainText("through Dane County Public Safety Communications");
+  // The map draws the state outlines from one cached file (not in the page): Wisconsin's has a size once it loads.
+  const wisconsin = page.locator("svg.us-map__svg use").filter({ has: page.locator("title", { hasText: /^Wisconsin:/ }) });
+  await expect.poll(() => wisconsin.evaluate((use) => (use as SVGGraphicsElement).getBBox().width)).toBeGreaterThan(10);
+  await expect(page.locator(".us-map path")).toHaveCount(0);
   await page.getByRole("link", { name: RMS, exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: RMS })).toBeVisible();
   await expect(page.getByText("3 cities and counties")).toBeVisible();

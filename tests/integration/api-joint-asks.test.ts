@@ -13,7 +13,7 @@ import { callRoute, cookieFor, makeAgency, makeMember, makeOrganization } from "
 
 // Joint asks through the API, with the schemas and domain functions of the joint ask pages.
 
-type Detail = { id: string; requests: { id: string; status: string; target: string }[]; letters: { queued: number; sent: number; unsent: number } | null };
+type Detail = { id: string; requests: { id: string; status: string; agency: { name: string } | null }[]; letters: { queued: number; sent: number; unsent: number } | null };
 
 describe("joint asks through the API", () => {
   it("creates a joint ask, adds agencies by id, sends all, and lists in keyset pages", async () => {
@@ -60,6 +60,24 @@ describe("joint asks through the API", () => {
     expect(sentBody.data.letters).toMatchObject({ unsent: 0 });
     const again = (await (await post(sendAll, `/api/v1/joint-asks/${detail.id}/send-all`, {}, { jointAskId: detail.id })).json()) as { queued: number; already: number };
     expect(again.queued).toBe(0);
+
+    // The requests come a page at a time, in the joint ask page's order (state, place, agency); the counts are the whole ask's.
+    type Paged = { data: Detail & { counts: { total: number }; requestPage: { pageSize: number; total: number; nextCursor: string | null } } };
+    const get = (query: string) => callRoute(jointAsk.loader as never, { url: `/api/v1/joint-asks/${detail.id}${query}`, cookie, params: { jointAskId: detail.id } });
+    const firstPage = ((await (await get("?pageSize=2")).json()) as Paged).data;
+    expect(firstPage.requests.map((r) => r.agency?.name)).toEqual(["Akron Police", "Berea Police"]);
+    expect(firstPage.counts.total).toBe(3);
+    expect(firstPage.requestPage).toMatchObject({ pageSize: 2, total: 3 });
+    const secondPage = ((await (await get(`?pageSize=2&cursor=${firstPage.requestPage.nextCursor}`)).json()) as Paged).data;
+    expect(secondPage.requests.map((r) => r.agency?.name)).toEqual(["Canton Police"]);
+    expect(secondPage.requestPage.nextCursor).toBeNull();
+    expect(secondPage.letters).toMatchObject({ sent: 0, queued: 3, unsent: 0 });
+    expect(((await (await get("")).json()) as Paged).data.requestPage).toMatchObject({ pageSize: 50, total: 3, nextCursor: null });
+    for (const bad of ["?cursor=bogus", "?pageSize=101", "?pageSize=0"]) {
+      const refused = await get(bad);
+      expect(refused.status, bad).toBe(400);
+      expect(Object.keys(((await refused.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors)).toEqual([bad.includes("cursor") ? "cursor" : "pageSize"]);
+    }
 
     // The page shows the same joint ask.
     const page = await callRoute(campaignPage.loader as never, { url: `/campaigns/${detail.id}`, cookie, params: { campaignId: detail.id } });

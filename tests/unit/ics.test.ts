@@ -63,6 +63,20 @@ describe("the iCalendar writer", () => {
     expect(foldLine("SHORT:x")).toBe("SHORT:x\r\n");
   });
 
+  it("fills each folded line to the 75 octets a character boundary allows, for 1- to 4-octet characters", () => {
+    for (const char of ["a", "é", "€", "🚓"]) {
+      for (const length of [20, 74, 75, 76, 200]) {
+        const line = `X:${char.repeat(length)}`;
+        const lines = foldLine(line).split("\r\n").slice(0, -1);
+        expect(lines.join("\r\n").replace(/\r\n /g, "")).toBe(line);
+        // A line is folded only when it must be, and each part but the last is as full as a whole character allows.
+        if (octets(line) <= 75) expect(lines).toEqual([line]);
+        for (const part of lines.slice(0, -1)) expect(75 - octets(part)).toBeLessThan(octets(char));
+        for (const part of lines) expect(octets(part)).toBeLessThanOrEqual(75);
+      }
+    }
+  });
+
   it("writes an empty calendar", () => {
     const calendar = new ICAL.Component(ICAL.parse(writeCalendar({ productId: "p", name: "n" }, [])));
     expect(calendar.getAllSubcomponents("vevent")).toHaveLength(0);

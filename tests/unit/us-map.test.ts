@@ -15,6 +15,23 @@ describe("the US map", () => {
     expect(usStateShapes()).toBe(shapes);
   });
 
+  it("serves the outlines as one SVG file named by state code, at an address that changes with its content", async () => {
+    const shapes = usStateShapes();
+    for (const s of shapes.states) expect(shapes.svg).toContain(`<path id="${s.code}" d="${s.d}"/>`);
+    expect(shapes.svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 975 610">/);
+    expect(shapes.svg).toContain(`<path id="borders" d="M`);
+    expect(shapes.svg).not.toMatch(/fill=|stroke=/); // the page's <use> styles each copy
+    expect(shapes.href).toMatch(/^\/map\/states\.svg\?v=[0-9a-f]{16}$/);
+    const { loader } = await import("~/routes/map.states[.]svg");
+    const current = loader({ request: new Request(`http://localhost${shapes.href}`), params: {}, context: {} });
+    expect(current.headers.get("Content-Type")).toBe("image/svg+xml; charset=utf-8");
+    expect(current.headers.get("Cache-Control")).toContain("immutable");
+    expect(await current.text()).toBe(shapes.svg);
+    const stale = loader({ request: new Request("http://localhost/map/states.svg?v=0000"), params: {}, context: {} });
+    expect(stale.headers.get("Cache-Control")).toBe("public, max-age=300");
+    expect(buildUsMap([]).shapes).toBe(shapes.href);
+  });
+
   it("projects a city into its own state's box (and not its neighbour's)", () => {
     const { byCode } = usStateShapes();
     const oakland = projectLonLat(-122.2711, 37.8044);
