@@ -15,6 +15,7 @@ import { SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
 import { memberAgencyQuery, queryValues } from "~/domain/target-list-input";
 import { getProductPage } from "~/domain/vendors.server";
 import { scorecard } from "~/domain/analytics.server";
+import { isUuid } from "~/domain/request-events.server";
 import { Scorecard } from "~/components/scorecard";
 import { requireViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
@@ -34,20 +35,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The agencies list: one keyset page (50), by name and state; a bad filter or cursor is a 400 naming it.
   const list = memberAgencyQuery.safeParse(queryValues(url.searchParams, ["q", "state", "cursor"]));
   if (!list.success) throw badQuery(list.error.issues);
-  const page = await getProductPage(viewer, params.productId ?? "", todayIn(viewer.timeZone), {
-    stateCode: list.data.state,
-    q: list.data.q,
-    cursor: list.data.cursor,
-  });
-  if (!page) throw notFound("product");
-  const owned = page.product.organizationId === viewer.organizationId;
+  // One wave: the page, the directory search and the scorecard don't wait on each other (a product another
+  // organization can't see gets a 404 before anything read for it is used; an id that is no uuid reads nothing).
+  const productId = params.productId ?? "";
+  const today = todayIn(viewer.timeZone);
   // "Record it at an agency": any agency in the national directory, or one of the organization's own.
   const agencyQuery = directoryQuery.safeParse({ q: url.searchParams.get("agencyQ") ?? "" });
-  const recordHits =
+  const [page, recordHits, figures] = await Promise.all([
+    getProductPage(viewer, productId, today, { stateCode: list.data.state, q: list.data.q, cursor: list.data.cursor }),
     can(viewer, "vendor.manage") && agencyQuery.success && agencyQuery.data.q.trim().length >= 2
-      ? (await searchDirectory(viewer.organizationId, { q: agencyQuery.data.q, limit: 10 })).hits.filter((hit) => hit.jurisdictionCode !== null)
-      : null;
-  const figures = await scorecard(viewer, { productId: page.product.id }, todayIn(viewer.timeZone));
+      ? searchDirectory(viewer.organizationId, { q: agencyQuery.data.q, limit: 10 }).then(({ hits }) => hits.filter((hit) => hit.jurisdictionCode !== null))
+      : Promise.resolve(null),
+    isUuid(productId) ? scorecard(viewer, { productId }, today) : Promise.resolve(null),
+  ]);
+  if (!page || !figures) throw notFound("product");
+  const owned = page.product.organizationId === viewer.organizationId;
   return json({ ...page, q: list.data.q ?? "", owned, recordQuery: agencyQuery.success ? agencyQuery.data.q : "", recordHits, figures });
 }
 

@@ -19,6 +19,7 @@ import { SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
 import { memberAgencyQuery, queryValues } from "~/domain/target-list-input";
 import { getVendor, getVendorPage } from "~/domain/vendors.server";
 import { scorecard } from "~/domain/analytics.server";
+import { isUuid } from "~/domain/request-events.server";
 import { Scorecard } from "~/components/scorecard";
 import { requireViewer } from "~/utils/auth.server";
 import { todayIn } from "~/utils/dates";
@@ -36,18 +37,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The agencies list: one keyset page (50), by name and state; a bad filter or cursor is a 400 naming it.
   const list = memberAgencyQuery.safeParse(queryValues(url.searchParams, ["q", "state", "cursor"]));
   if (!list.success) throw badQuery(list.error.issues);
-  const page = await getVendorPage(viewer, params.vendorId ?? "", todayIn(viewer.timeZone), {
-    stateCode: list.data.state,
-    q: list.data.q,
-    cursor: list.data.cursor,
-  });
-  if (!page) throw notFound("vendor");
-  const owned = page.vendor.organizationId === viewer.organizationId;
-  const [bouncing, bounced, figures] = await Promise.all([
-    bouncingAddresses(viewer, { vendorId: page.vendor.id }),
-    owned ? openBounces(viewer, { vendorId: page.vendor.id }) : Promise.resolve(null),
-    scorecard(viewer, { vendorId: page.vendor.id }, todayIn(viewer.timeZone)),
+  // One wave: the page, its bounces and its scorecard don't wait on each other (a vendor another organization
+  // can't see gets a 404 before anything read for it is used; an id that is no uuid reads nothing).
+  const vendorId = params.vendorId ?? "";
+  const today = todayIn(viewer.timeZone);
+  const [page, bouncing, bounces, figures] = await Promise.all([
+    getVendorPage(viewer, vendorId, today, { stateCode: list.data.state, q: list.data.q, cursor: list.data.cursor }),
+    isUuid(vendorId) ? bouncingAddresses(viewer, { vendorId }) : Promise.resolve([]),
+    isUuid(vendorId) ? openBounces(viewer, { vendorId }) : Promise.resolve(null),
+    isUuid(vendorId) ? scorecard(viewer, { vendorId }, today) : Promise.resolve(null),
   ]);
+  if (!page || !figures) throw notFound("vendor");
+  const owned = page.vendor.organizationId === viewer.organizationId;
+  const bounced = owned ? bounces : null;
   return json({ ...page, q: list.data.q ?? "", owned, bouncing, bounced, figures });
 }
 
