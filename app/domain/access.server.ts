@@ -237,6 +237,12 @@ export function visibleAgencyProducts(viewer: Viewer): SQL {
   return ownOrShared(agencyProducts.organizationId, viewer);
 }
 
+/** visibleAgencyProducts for a column holding an agency_products row's organization (analytics_group_rollups.owner). */
+export function visibleAgencyProductOwners(viewer: Viewer, owner: SQL): SQL {
+  const ids = [viewer.organizationId, ...viewer.partnerOrganizationIds];
+  return sql`${owner} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`;
+}
+
 export function ownSystems(viewer: Viewer): SQL {
   return eq(agencySystems.organizationId, viewer.organizationId);
 }

@@ -19,7 +19,7 @@ import {
   type ScorecardFigures,
 } from "./analytics";
 import { OPEN_STATUSES } from "./request-status";
-import { distribution, rollupAnalytics, type RollupGroup } from "./analytics-rollups.server";
+import { distribution, rollupAnalytics, rollupAnswers, type RollupGroup, type RollupLevel } from "./analytics-rollups.server";
 
 // The analytics queries. Every measure is defined in analytics.ts; this file computes them in SQL over the
 // requests the audience may see (access.server.ts visibleRequests), in ONE statement per page: the per-request
@@ -129,13 +129,21 @@ function groupSelect(keyExpr: string, labelExpr: string, from: string, groupBy: 
  * (analytics-rollups.server.ts: no filter, own/coalition, state, agency type, vendor, product, agency), else
  * from the live query (a received-date period, a record type or a joint ask).
  */
-export async function analytics(audience: Audience, filters: AnalyticsFilters, options: { today?: string; db?: Executor } = {}): Promise<AnalyticsResult> {
+export async function analytics(
+  audience: Audience,
+  filters: AnalyticsFilters,
+  options: { today?: string; db?: Executor; level?: RollupLevel } = {},
+): Promise<AnalyticsResult> {
   const db = options.db ?? defaultDb;
   const today = options.today ?? todayIn(audience === PUBLIC ? "America/New_York" : audience.timeZone);
-  const rolled = await rollupAnalytics(db, audience, filters, today, baseQuery, { groups: LIMITS.groups, months: LIMITS.months });
+  if (!rollupAnswers(filters)) return analyticsLive(audience, filters, { today, db });
+  // Independent statements, run at once (on Postgres each takes its own connection).
+  const [rolled, extras, laws] = await Promise.all([
+    rollupAnalytics(db, audience, filters, today, baseQuery, { groups: LIMITS.groups, months: LIMITS.months, level: options.level }),
+    analyticsExtras(db, audience, filters, today),
+    lawPeriods(db),
+  ]);
   if (!rolled) return analyticsLive(audience, filters, { today, db });
-  const extras = await analyticsExtras(db, audience, filters, today);
-  const laws = await lawPeriods(db);
   const group = (g: RollupGroup): GroupFigures => {
     const law = g.law_code ? laws.get(g.law_code) : undefined;
     return {

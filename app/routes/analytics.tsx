@@ -36,12 +36,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const params = new URL(request.url).searchParams;
   const parsed = parseAnalyticsFilters(params);
-  const options = await analyticsFilterOptions(viewer);
   const inCoalition = viewer.partnerOrganizationIds.length > 0;
   if (!parsed.success) {
+    const options = await analyticsFilterOptions(viewer);
     return json({ options, inCoalition, errors: fieldErrorsOf(parsed.error.issues), result: null, tables: null, query: "" }, { status: 400 });
   }
-  const result = await analytics(viewer, parsed.data);
+  const [options, result] = await Promise.all([analyticsFilterOptions(viewer), analytics(viewer, parsed.data)]);
   const tables = analyticsTables(result);
   return json({ options, inCoalition, errors: null, result, tables, query: filtersQuery(parsed.data) });
 }

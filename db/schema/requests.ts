@@ -268,6 +268,57 @@ export const analyticsRollups = pgTable(
   ],
 );
 
+/**
+ * The coarser level of the rollups (app/domain/analytics-rollups.server.ts): analytics_rollups summed per
+ * organization, sharing class and group, where kind is 't' (the total; key ''), 's' (a state: the agency's law
+ * code), 'p' (a product an agency runs: key the product id, owner the agency_products row's organization, whose
+ * sharing decides who sees it) or 'v' (a vendor asked directly: key the vendor id). owner is the row's own
+ * organization for kinds other than 'p'. Same measures as analytics_rollups. analytics_fold() adds the deltas to
+ * it too, and rewrites it from analytics_rollups (analytics_groups_refresh) when the watermark moves or marks
+ * wait (migrations analytics_group_rollups_fold, analytics_group_rollups_incremental); what can make it disagree with the
+ * current agencies, places and products (an agency moved, a place recoded, products changed) leaves a row in
+ * analytics_group_marks (triggers, append-only), and readers use the per-agency rows until the next fold.
+ */
+export const analyticsGroupRollups = pgTable(
+  "analytics_group_rollups",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    visibility: requestVisibility("visibility").notNull(),
+    kind: text("kind").notNull(),
+    key: text("key").notNull(),
+    owner: uuid("owner").notNull(),
+    requests: integer("requests").notNull().default(0),
+    received: integer("received").notNull().default(0),
+    responseDays: integer("response_days").array().notNull().default(sql`'{}'::int[]`),
+    responseN: integer("response_n").array().notNull().default(sql`'{}'::int[]`),
+    completionDays: integer("completion_days").array().notNull().default(sql`'{}'::int[]`),
+    completionN: integer("completion_n").array().notNull().default(sql`'{}'::int[]`),
+    fulfilled: integer("fulfilled").notNull().default(0),
+    partiallyFulfilled: integer("partially_fulfilled").notNull().default(0),
+    noResponsiveRecords: integer("no_responsive_records").notNull().default(0),
+    denied: integer("denied").notNull().default(0),
+    appealed: integer("appealed").notNull().default(0),
+    onTime: integer("on_time").notNull().default(0),
+    late: integer("late").notNull().default(0),
+    overdue: integer("overdue").notNull().default(0),
+    d0OnTime: integer("d0_on_time").notNull().default(0),
+    d0Late: integer("d0_late").notNull().default(0),
+    d0Open: integer("d0_open").notNull().default(0),
+    d1OnTime: integer("d1_on_time").notNull().default(0),
+    d1Late: integer("d1_late").notNull().default(0),
+    d1Open: integer("d1_open").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.visibility, t.kind, t.key, t.owner] })],
+);
+
+/** Append-only: a change since the last full refresh that analytics_group_rollups doesn't reflect (see there). */
+export const analyticsGroupMarks = pgTable("analytics_group_marks", {
+  id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity().primaryKey(),
+  reason: text("reason").notNull(),
+});
+
 /** Per organization, sharing class and due date: requests that would be on time / late once due, and open ones
  * (the totals' on-time, overdue-now and by-month figures for any today). Written only by analytics_fold(). */
 export const analyticsDueDays = pgTable(
