@@ -54,7 +54,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootData = typeof loader;
 
-type NavItem = { to: string; label: string; end?: boolean; count?: number };
+/** `section`: the other paths whose pages belong to the item (the mail pages are the outbox, the inbox and email settings). */
+type NavItem = { to: string; label: string; end?: boolean; count?: number; section?: string[] };
 
 function navItems(viewer: Parameters<typeof can>[0], attention: number): NavItem[] {
   if (!viewer) return [];
@@ -66,7 +67,7 @@ function navItems(viewer: Parameters<typeof can>[0], attention: number): NavItem
     { to: "/jurisdictions", label: "Jurisdictions" },
     { to: "/laws", label: "Laws" },
     { to: "/catalog", label: "Catalog" },
-    { to: "/outbox", label: "Mail" },
+    { to: "/outbox", label: "Mail", section: ["/inbox", "/settings/email"] },
   ];
   if (can(viewer, "users.manage")) items.push({ to: "/admin/users", label: "Users" });
   items.push(
@@ -79,11 +80,13 @@ function navItems(viewer: Parameters<typeof can>[0], attention: number): NavItem
 }
 
 function NavList({ items, className }: { items: NavItem[]; className: string }) {
+  const { pathname } = useLocation();
+  const inSection = (item: NavItem) => item.section?.some((path) => pathname === path || pathname.startsWith(`${path}/`)) ?? false;
   return (
     <ul className={className}>
       {items.map((item) => (
         <li key={item.to}>
-          <NavLink to={item.to} end={item.end}>
+          <NavLink to={item.to} end={item.end} className={({ isActive }) => (isActive || inSection(item) ? "active" : undefined)}>
             {item.label}
             {item.count ? (
               <>

@@ -1,4 +1,4 @@
-import { NavLink } from "@remix-run/react";
+import { NavLink, useLocation } from "@remix-run/react";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
 import type { InboundStatus, MailClassification, OutboxStatus } from "../../db/schema/values";
 import { CLASSIFICATION_LABELS } from "~/domain/mail/classify";
@@ -24,10 +24,16 @@ export function ClassificationBadge({ classification }: { classification: MailCl
 
 /** Tabs between the mail pages. */
 export function MailNav({ reviewCount }: { reviewCount?: number }) {
+  const inReview = useLocation().pathname.startsWith("/inbox/review");
   return (
     <nav className="tabs" aria-label="Mail">
       <NavLink to="/outbox">Outbox</NavLink>
-      <NavLink to="/inbox" end>
+      {/* The inbox and its messages, not the review queue (its own tab). */}
+      <NavLink
+        to="/inbox"
+        aria-current={inReview ? false : "page"}
+        className={({ isActive }) => (isActive && !inReview ? "active" : undefined)}
+      >
         Inbox
       </NavLink>
       <NavLink to="/inbox/review">

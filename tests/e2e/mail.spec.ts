@@ -104,6 +104,16 @@ test("an agency reply uploaded as .eml is filed on its request's timeline, attac
   ].join("\r\n");
 
   await page.goto("/inbox");
+  // The mail pages are one section of the navigation: "Mail" is marked on the inbox and the review queue too,
+  // and the tabs mark the page's own.
+  const mailNav = page.getByRole("navigation", { name: "Mail" });
+  await expect(page.getByRole("link", { name: "Mail", exact: true })).toHaveClass(/\bactive\b/);
+  await expect(mailNav.getByRole("link", { name: "Inbox" })).toHaveAttribute("aria-current", "page");
+  await page.goto("/inbox/review");
+  await expect(page.getByRole("link", { name: "Mail", exact: true })).toHaveClass(/\bactive\b/);
+  await expect(mailNav.getByRole("link", { name: /^To review/ })).toHaveAttribute("aria-current", "page");
+  await expect(mailNav.getByRole("link", { name: "Inbox" })).not.toHaveAttribute("aria-current", "page");
+  await page.goto("/inbox");
   await page.getByLabel("Email file (.eml)").setInputFiles({ name: "reply.eml", mimeType: "message/rfc822", buffer: Buffer.from(eml) });
   await page.getByRole("button", { name: "Upload" }).click();
   await expect(page.getByRole("status")).toHaveText("The email was filed on this request.");
