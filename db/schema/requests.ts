@@ -223,6 +223,36 @@ export const requestStatusFacts = pgTable("request_status_facts", {
 });
 
 /**
+ * The measures both rollup levels keep (analytics_rollups and analytics_group_rollups): counts, outcome counts and
+ * day histograms (days[i] seen n[i] times), so medians and quartiles are exact at either level. A function: each
+ * table needs its own column builders.
+ */
+const rollupMeasures = () => ({
+  requests: integer("requests").notNull().default(0),
+  received: integer("received").notNull().default(0),
+  responseDays: integer("response_days").array().notNull().default(sql`'{}'::int[]`),
+  responseN: integer("response_n").array().notNull().default(sql`'{}'::int[]`),
+  completionDays: integer("completion_days").array().notNull().default(sql`'{}'::int[]`),
+  completionN: integer("completion_n").array().notNull().default(sql`'{}'::int[]`),
+  fulfilled: integer("fulfilled").notNull().default(0),
+  partiallyFulfilled: integer("partially_fulfilled").notNull().default(0),
+  noResponsiveRecords: integer("no_responsive_records").notNull().default(0),
+  denied: integer("denied").notNull().default(0),
+  appealed: integer("appealed").notNull().default(0),
+  onTime: integer("on_time").notNull().default(0),
+  late: integer("late").notNull().default(0),
+  overdue: integer("overdue").notNull().default(0),
+  // The same three for the requests due ON the watermark day (d0) and the day after (d1): read for a today on
+  // or after those days, so a reader's live part is empty on the watermark day and the next.
+  d0OnTime: integer("d0_on_time").notNull().default(0),
+  d0Late: integer("d0_late").notNull().default(0),
+  d0Open: integer("d0_open").notNull().default(0),
+  d1OnTime: integer("d1_on_time").notNull().default(0),
+  d1Late: integer("d1_late").notNull().default(0),
+  d1Open: integer("d1_open").notNull().default(0),
+});
+
+/**
  * Analytics rollups (app/domain/analytics-rollups.server.ts, migration analytics_rollups): what every request
  * contributes to the analytics figures, summed per organization, sharing class (the request's visibility) and
  * target (agency, or vendor asked directly). Written only by analytics_fold() from analytics_deltas; never by the
@@ -238,28 +268,7 @@ export const analyticsRollups = pgTable(
     visibility: requestVisibility("visibility").notNull(),
     agencyId: uuid("agency_id"),
     vendorId: uuid("vendor_id"),
-    requests: integer("requests").notNull().default(0),
-    received: integer("received").notNull().default(0),
-    responseDays: integer("response_days").array().notNull().default(sql`'{}'::int[]`),
-    responseN: integer("response_n").array().notNull().default(sql`'{}'::int[]`),
-    completionDays: integer("completion_days").array().notNull().default(sql`'{}'::int[]`),
-    completionN: integer("completion_n").array().notNull().default(sql`'{}'::int[]`),
-    fulfilled: integer("fulfilled").notNull().default(0),
-    partiallyFulfilled: integer("partially_fulfilled").notNull().default(0),
-    noResponsiveRecords: integer("no_responsive_records").notNull().default(0),
-    denied: integer("denied").notNull().default(0),
-    appealed: integer("appealed").notNull().default(0),
-    onTime: integer("on_time").notNull().default(0),
-    late: integer("late").notNull().default(0),
-    overdue: integer("overdue").notNull().default(0),
-    // The same three for the requests due ON the watermark day (d0) and the day after (d1): read for a today on
-    // or after those days, so a reader's live part is empty on the watermark day and the next.
-    d0OnTime: integer("d0_on_time").notNull().default(0),
-    d0Late: integer("d0_late").notNull().default(0),
-    d0Open: integer("d0_open").notNull().default(0),
-    d1OnTime: integer("d1_on_time").notNull().default(0),
-    d1Late: integer("d1_late").notNull().default(0),
-    d1Open: integer("d1_open").notNull().default(0),
+    ...rollupMeasures(),
   },
   (t) => [
     unique("analytics_rollups_key").on(t.organizationId, t.visibility, t.agencyId, t.vendorId).nullsNotDistinct(),
@@ -289,26 +298,7 @@ export const analyticsGroupRollups = pgTable(
     kind: text("kind").notNull(),
     key: text("key").notNull(),
     owner: uuid("owner").notNull(),
-    requests: integer("requests").notNull().default(0),
-    received: integer("received").notNull().default(0),
-    responseDays: integer("response_days").array().notNull().default(sql`'{}'::int[]`),
-    responseN: integer("response_n").array().notNull().default(sql`'{}'::int[]`),
-    completionDays: integer("completion_days").array().notNull().default(sql`'{}'::int[]`),
-    completionN: integer("completion_n").array().notNull().default(sql`'{}'::int[]`),
-    fulfilled: integer("fulfilled").notNull().default(0),
-    partiallyFulfilled: integer("partially_fulfilled").notNull().default(0),
-    noResponsiveRecords: integer("no_responsive_records").notNull().default(0),
-    denied: integer("denied").notNull().default(0),
-    appealed: integer("appealed").notNull().default(0),
-    onTime: integer("on_time").notNull().default(0),
-    late: integer("late").notNull().default(0),
-    overdue: integer("overdue").notNull().default(0),
-    d0OnTime: integer("d0_on_time").notNull().default(0),
-    d0Late: integer("d0_late").notNull().default(0),
-    d0Open: integer("d0_open").notNull().default(0),
-    d1OnTime: integer("d1_on_time").notNull().default(0),
-    d1Late: integer("d1_late").notNull().default(0),
-    d1Open: integer("d1_open").notNull().default(0),
+    ...rollupMeasures(),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.visibility, t.kind, t.key, t.owner] })],
 );
