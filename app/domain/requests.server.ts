@@ -1,3 +1,4 @@
+import type { PgSelect } from "drizzle-orm/pg-core";
 import { and, asc, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { agencies, campaigns, communications, jurisdictions, organizations, requestEvents, requests, requestSearch, tagUses, users, vendors } from "../../db/schema";
@@ -230,6 +231,17 @@ export async function listPlan(viewer: Viewer, filters: ListFilters, db: Executo
 }
 type ListPlan = Awaited<ReturnType<typeof listPlan>>;
 
+/** The tables a list row's columns come from (listColumns, the CSV export's): organization, agency, place, vendor, assignee. */
+function withListJoins<T extends PgSelect>(query: T) {
+  return query
+    .innerJoin(organizations, eq(organizations.id, requests.organizationId))
+    .leftJoin(agencies, eq(agencies.id, requests.agencyId))
+    .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+    .leftJoin(targetState, eq(targetState.id, jurisdictions.stateId))
+    .leftJoin(vendors, eq(vendors.id, requests.vendorId))
+    .leftJoin(assignee, eq(assignee.id, requests.assigneeId));
+}
+
 /**
  * A page of the requests the viewer sees. Each organization's part is its own query (the viewer's own
  * requests; each coalition partner's non-private ones), ordered and limited through the organization's index,
@@ -294,14 +306,7 @@ export async function listRequests(viewer: Viewer, filters: ListFilters, db: Exe
       .select({ ...listColumns, pickedKey: sql<string | null>`${"picking" in from ? sql`p.k` : sql`null`}`, pickedPos: sql<number | null>`${"picking" in from ? sql`p.pos` : sql`null`}` })
       .from(requests);
     const joined = "picking" in from ? base.innerJoin(sql`(${from.picking}) p`, sql`p.id = ${requests.id}`) : base;
-    return joined
-      .innerJoin(organizations, eq(organizations.id, requests.organizationId))
-      .leftJoin(agencies, eq(agencies.id, requests.agencyId))
-      .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
-      .leftJoin(targetState, eq(targetState.id, jurisdictions.stateId))
-      .leftJoin(vendors, eq(vendors.id, requests.vendorId))
-      .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
-      .where("ids" in from ? inArray(requests.id, from.ids) : undefined);
+    return withListJoins(joined.$dynamic()).where("ids" in from ? inArray(requests.id, from.ids) : undefined);
   };
 
   let picked: { id: string; k: string }[];
@@ -435,7 +440,7 @@ export async function* matchingRequestBatches(
   for (;;) {
     const keys = await nextMatchingKeys(db, plan, plan.parts, sortBy, dir, after, batchSize);
     if (!keys.length) return;
-    const details = await db
+    const detailsQuery = db
       .select({
         id: requests.id,
         number: requests.number,
@@ -453,13 +458,8 @@ export async function* matchingRequestBatches(
         updatedAt: requests.updatedAt,
       })
       .from(requests)
-      .innerJoin(organizations, eq(organizations.id, requests.organizationId))
-      .leftJoin(agencies, eq(agencies.id, requests.agencyId))
-      .leftJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
-      .leftJoin(targetState, eq(targetState.id, jurisdictions.stateId))
-      .leftJoin(vendors, eq(vendors.id, requests.vendorId))
-      .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
-      .where(inArray(requests.id, keys.map((k) => k.id)));
+      .$dynamic();
+    const details = await withListJoins(detailsQuery).where(inArray(requests.id, keys.map((k) => k.id)));
     const byId = new Map(details.map((row) => [row.id, row]));
     const rows: RequestExportRow[] = [];
     for (const k of keys) {
