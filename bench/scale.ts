@@ -197,23 +197,37 @@ async function main() {
         left join agencies a on a.id = r.agency_id
         left join users u on u.id = r.assignee_id
        order by ${order === "due" ? s`r.due_on asc nulls last, r.id` : s`r.updated_at desc, r.id desc`}`;
-    const chaseSections = (s: postgres.Sql) =>
-      Promise.all(
-        [
-          s`r.due_on < ${today} and (r.next_action_on is null or r.next_action_on <= ${today})`,
-          s`r.status in ('clarification_requested', 'fee_requested')`,
-          s`r.due_on between ${today} and ${ahead(7)}`,
-          s`r.next_action_on <= ${today}`,
-          s`r.due_on < ${today} and r.next_action_on > ${today}`,
-          s`r.next_action_on is null and (r.due_on is null or r.due_on > ${ahead(7)})`,
-        ].map(
-          (where) => s`
-            select r.id, r.number, r.title, r.status, r.due_on, a.name, a.records_contact_email, u.name
-              from requests r left join agencies a on a.id = r.agency_id left join users u on u.id = r.assignee_id
-             where r.organization_id = ${orgId} and r.status = any(${OPEN}::request_status[]) and ${where}
-             order by r.due_on, r.number limit 25`,
+    // The chase board's sections as the page reads them (app/domain/chase.server.ts): each section's branches in
+    // board order from the open-status partial indexes, a page of 26 ids each, then the rows of those ids.
+    const chaseKey = "coalesce(r.due_on, r.follow_up_on, r.next_action_on)";
+    const openList = `(${OPEN.map((st) => `'${st}'`).join(", ")})`;
+    const chaseSections = async (s: postgres.Sql) => {
+      const open = `r.organization_id = '${orgId}' and r.status in ${openList}`;
+      const paused = "r.status in ('clarification_requested', 'fee_requested')";
+      const sections = [
+        [`${open} and ${chaseKey} < '${today}'`],
+        [`r.organization_id = '${orgId}' and ${paused} and ${chaseKey} >= '${today}' and r.due_on is not null`, `${open} and ${paused} and r.due_on is null`,
+          `${open} and ${paused} and r.next_action_on > '${today}' and r.due_on < '${today}'`],
+        [`${open} and ${chaseKey} between '${today}' and '${ahead(7)}' and r.due_on is not null`],
+        [`${open} and r.next_action_on <= '${today}'`, `${open} and not r.due_statutory and r.follow_up_on <= '${today}' and r.next_action_on is null`],
+        [`${open} and r.next_action_on > '${today}' and r.due_on < '${today}'`],
+        [`${open} and r.due_on is not null and ${chaseKey} > '${ahead(7)}'`, `${open} and r.due_on is null`],
+      ];
+      const pages = await Promise.all(
+        sections.map((branches) =>
+          s.unsafe<{ id: string }[]>(
+            `select id from (${branches.map((where) => `(select r.id, ${chaseKey} as k, r.number from requests r where ${where} order by ${chaseKey} asc nulls last, r.number limit 26)`).join(" union all ")}) p order by k asc nulls last, number limit 26`,
+          ),
         ),
       );
+      await Promise.all(
+        pages.map(
+          (ids) => s`select r.id, r.number, r.title, r.status, r.due_on, a.name, a.records_contact_email, u.name
+                       from requests r left join agencies a on a.id = r.agency_id left join users u on u.id = r.assignee_id
+                      where r.id = any(${ids.map((r) => r.id)}::uuid[])`,
+        ),
+      );
+    };
 
     const allPages: Page[] = [
       { label: "requests list: default", path: "/requests", floor: (s) => html(s).then(() => listPage(s, null)) },
