@@ -9,7 +9,8 @@
  * one page of results needs (session, the navigation's count, the page's rows; bounded, best index), timed
  * directly with postgres.js with the same parameters, and beside the /healthz floor. Budget per row: p95 < 100 ms
  * (API < 50 ms) and p95 <= 2 x SQL floor p95 + /healthz p95. A page slower than 30 s in total is cut short after
- * 3 samples (n shows how many were taken).
+ * 3 samples (n shows how many were taken). Each row also shows the CPU one request of the page cost: the server
+ * process's (Node CPU; on PGlite it includes the embedded database) and its Postgres backends' (PG CPU), from /proc.
  * Then 50 concurrent clients on kept-alive connections (autocannon, as bench/load.ts) on the requests list for
  * LOAD_SECONDS (10): req/s, p50/p99, errors and non-2xx answers, the server's peak RSS (VmRSS sampled every 50 ms,
  * with process.memoryUsage() at the peak: bench/memory-probe.mjs), and the CPU each request cost: the server
@@ -437,15 +438,24 @@ async function main() {
     const fmt = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : x >= 100 ? `${x.toFixed(0)}` : x.toFixed(1));
     const size = (b: number) => (b > 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${(b / 1e3).toFixed(0)} kB`);
     console.log(`\nServer time to last byte, ms (${SAMPLES} sequential samples after one warm-up; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on 2 shared cores)`);
-    const header = ["page", "n", "p50", "p95", "SQL p50", "SQL p95", "healthz", "budget", "size", "status", "result"];
-    const widths = [36, 3, 8, 8, 8, 8, 8, 8, 9, 6, 6];
+    const header = ["page", "n", "p50", "p95", "SQL p50", "SQL p95", "healthz", "budget", "size", "status", "result", "Node CPU", "PG CPU"];
+    const widths = [36, 3, 8, 8, 8, 8, 8, 8, 9, 6, 6, 8, 8];
     const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
     console.log(line(header));
     console.log(line([`/healthz (floor)`, String(healthz.length), fmt(percentile(healthz, 50)), fmt(healthzP95), "", "", "", "", "", "200", ""]));
     let failures = 0;
+    // What a page costs in CPU, per request: the server process's, and (on Postgres) its backends'. Where the
+    // time above the SQL floor goes: rendering and the framework, or the database.
+    const backendCpu = async () => {
+      if (PGLITE) return new Map<number, number>();
+      const rows = await q<{ pid: number }[]>`select pid from pg_stat_activity where application_name = ${applicationName}`;
+      return new Map(rows.map((r) => [r.pid, cpuMsOf(r.pid)]));
+    };
     for (const page of pages) {
       let last = { status: 0, bytes: 0 };
       let times: number[];
+      const nodeBefore = cpuMsOf(pid);
+      const pgBefore = await backendCpu();
       try {
         times = await sample(async () => (last = await get(page.path)));
       } catch {
@@ -453,6 +463,9 @@ async function main() {
         console.log(line([page.label, "0", "", "", "", "", "", "", "", "ERR", "FAIL"]));
         continue;
       }
+      const served = times.length + 1;
+      const nodeCpu = (cpuMsOf(pid) - nodeBefore) / served;
+      const pgCpu = [...(await backendCpu())].reduce((sum, [backend, ms]) => sum + ms - (pgBefore.get(backend) ?? 0), 0) / served;
       const floor = await sample(() => page.floor(q));
       const p95 = percentile(times, 95);
       const floorP95 = percentile(floor, 95);
@@ -461,7 +474,7 @@ async function main() {
       const pass = last.status === 200 && p95 < limit && p95 <= budget;
       if (!pass) failures += 1;
       console.log(
-        line([page.label, String(times.length), fmt(percentile(times, 50)), fmt(p95), fmt(percentile(floor, 50)), fmt(floorP95), fmt(healthzP95), fmt(budget), size(last.bytes), String(last.status), pass ? "PASS" : "FAIL"]),
+        line([page.label, String(times.length), fmt(percentile(times, 50)), fmt(p95), fmt(percentile(floor, 50)), fmt(floorP95), fmt(healthzP95), fmt(budget), size(last.bytes), String(last.status), pass ? "PASS" : "FAIL", nodeCpu.toFixed(1), PGLITE ? "(in Node)" : pgCpu.toFixed(1)]),
       );
     }
     console.log(
