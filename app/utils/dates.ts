@@ -15,9 +15,26 @@ export function isIsoDate(value: string): boolean {
 }
 
 /** Today's date in a time zone, as YYYY-MM-DD. */
+/**
+ * One formatter per kind and time zone, made once: making an Intl.DateTimeFormat costs far more than using one,
+ * and a page asks for today's date and its instants many times. Time zones are a fixed set (an invalid one
+ * throws before anything is kept).
+ */
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+function zonedFormat(locale: string, options: Intl.DateTimeFormatOptions & { timeZone: string }): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = zonedFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    if (zonedFormats.size >= 2_000) zonedFormats.clear(); // spellings of zone names vary ("utc", "UTC"): stay bounded
+    zonedFormats.set(key, format);
+  }
+  return format;
+}
+
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return zonedFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 export function daysBetween(fromIso: string, toIso: string): number {
@@ -88,7 +105,7 @@ export function describeDue(iso: string, todayIso: string): string {
 /** "Mon 23 Nov 2026, 14:05" in the organization's time zone. */
 export function formatInstant(instant: Date | string, timeZone: string): string {
   const date = typeof instant === "string" ? new Date(instant) : instant;
-  return new Intl.DateTimeFormat("en-GB", {
+  return zonedFormat("en-GB", {
     weekday: "short",
     day: "numeric",
     month: "short",
@@ -117,7 +134,7 @@ export function startOfDayIn(iso: string, timeZone: string): Date {
 }
 
 function offsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = zonedFormat("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",
