@@ -1,8 +1,9 @@
-// Times the parts of the vendor and product pages' loaders on a dataset (DATABASE_URL), sequentially, 10 runs each
+// Times the parts of the vendor and product pages' loaders on a dataset (DATABASE_URL, or PGlite in DATA_DIR with IDS_URL),
 // after a warm-up: where a page's server time goes. Usage: DATABASE_URL=... npx tsx bench/vendor-page-parts.ts
 import postgres from "postgres";
 
-const url = process.env.DATABASE_URL!;
+// IDS_URL: where to look the ids up (a Postgres copy of the dataset) when the app reads PGlite (DATA_DIR, no DATABASE_URL).
+const url = process.env.IDS_URL ?? process.env.DATABASE_URL!;
 const q = postgres(url, { max: 1 });
 const [org] = await q<{ id: string }[]>`select id from organizations where short_code = 'TRC' or name like 'TRC%' limit 1`;
 const [vendor] = await q<{ id: string }[]>`select vendor_id as id from agency_products where organization_id = ${org!.id} group by 1 order by count(*) desc limit 1`;
