@@ -395,7 +395,7 @@ export function groupedQuery(
     ),
     grouped as materialized (
       select g.kind, g.key, ${measures("g", today, watermark)}
-        from analytics_group_rollups g where ${scope(audience, filters, "g")} and (g.kind <> 'p' or ${ownersVisible})
+        from analytics_group_rollups g where ${scope(audience, filters, "g")} and g.kind <> 'vp' and (g.kind <> 'p' or ${ownersVisible})
       union all
       select 't', '', ${cols} from small s
       union all
@@ -455,6 +455,67 @@ export function groupedQuery(
       'months', ${monthsFromDueDays(audience, filters, today, options.months)}
     )::text as doc
     from (select 1) one left join sums t on t.kind = 't' and t.key = ''`;
+}
+
+/**
+ * A vendor's or product's scorecard figures (total and outcomes) from the group rows: the product's 'p' rows, or the
+ * vendor's 'vp' rows (its agencies, each once) and 'v' rows (requests to the vendor itself), of owners the
+ * audience may see, plus the contributions not in the rollups (smallRows, scoped to the vendor or product as the
+ * per-agency reading scopes them). A handful of rows instead of one per agency (thousands for a large vendor).
+ * Null when the group rows can't answer (marked since the last fold, or a today before the watermark): the
+ * caller then reads the per-agency rows.
+ */
+export async function groupScorecard(
+  db: Executor,
+  audience: Audience,
+  target: { vendorId: string } | { productId: string },
+  today: string,
+  baseQuery: BaseQuery,
+): Promise<Pick<RollupFigures, "total" | "outcomes"> | null> {
+  const filters: AnalyticsFilters = "vendorId" in target ? { vendor: target.vendorId } : { product: target.productId };
+  const ownersVisible = audience === PUBLIC ? sql`true` : visibleAgencyProductOwners(audience, sql`g.owner`);
+  const rows = "vendorId" in target
+    ? sql`((g.kind = 'vp' and ${ownersVisible}) or g.kind = 'v') and g.key = ${target.vendorId}`
+    : sql`g.kind = 'p' and ${ownersVisible} and g.key = ${target.productId}`;
+  const cols = sql`s.requests, s.received, s.r_days, s.r_n, s.c_days, s.c_n, s.fulfilled, s.partially_fulfilled, s.no_responsive_records, s.denied, s.appealed, s.on_time, s.late, s.overdue`;
+  const hist = (days: string, n: string) =>
+    sql.raw(`(select coalesce(json_agg(json_build_array(h.d, h.n) order by h.d), '[]'::json)
+       from (select u.d, sum(u.n)::int as n from grouped g, unnest(g.${days}, g.${n}) u(d, n) group by u.d having sum(u.n) <> 0) h)`);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const [mark] = await queryRows<{ day: string; marked: boolean }>(
+      db,
+      sql`select day::text as day, exists (select 1 from analytics_group_marks) as marked from analytics_watermark`,
+    );
+    if (!mark || mark.marked || today < mark.day) return null;
+    const watermark = mark.day;
+    const [row] = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local jit = off`);
+      return queryRows<{ watermark: string | null; marked: boolean; doc: string }>(
+        tx,
+        sql`with wm as (select day from analytics_watermark),
+        pending as (
+          select x.organization_id, x.visibility, x.agency_id, x.vendor_id, x.sign, x.received, x.response_days, x.completion_days, x.status, x.due_on, x.on_time_if_due
+            from analytics_deltas x where ${scope(audience, filters, "x")}
+          ${embargoedRows(audience, filters, baseQuery)}
+        ),
+        small as materialized (${smallRows(audience, filters, baseQuery, today, watermark)}),
+        grouped as materialized (
+          select ${measures("g", today, watermark)} from analytics_group_rollups g where ${scope(audience, {}, "g")} and ${rows}
+          union all
+          select ${cols} from small s
+        )
+        select (select day::text from wm) as watermark, exists (select 1 from analytics_group_marks) as marked, json_build_object(
+          'total', json_build_object('key', '', 'label', '', 'requests', coalesce(sum(requests), 0)::int, 'received', coalesce(sum(received), 0)::int,
+              'on_time', coalesce(sum(on_time), 0)::int, 'late', coalesce(sum(late), 0)::int, 'overdue_now', coalesce(sum(overdue), 0)::int, 'law_code', null,
+              'response', ${hist("r_days", "r_n")}, 'completion', ${hist("c_days", "c_n")}),
+          'outcomes', json_build_object('fulfilled', coalesce(sum(fulfilled), 0)::int, 'partially_fulfilled', coalesce(sum(partially_fulfilled), 0)::int,
+              'no_responsive_records', coalesce(sum(no_responsive_records), 0)::int, 'denied', coalesce(sum(denied), 0)::int, 'appealed', coalesce(sum(appealed), 0)::int)
+        )::text as doc from grouped`,
+      );
+    });
+    if (row?.watermark === watermark) return row.marked ? null : (JSON.parse(row.doc) as Pick<RollupFigures, "total" | "outcomes">);
+  }
+  return null;
 }
 
 /** The hist row of (kind, key) for measure m, or [] (SQL expressions for kind and key). */

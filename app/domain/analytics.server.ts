@@ -19,7 +19,7 @@ import {
   type ScorecardFigures,
 } from "./analytics";
 import { OPEN_STATUSES } from "./request-status";
-import { distribution, rollupAnalytics, rollupAnswers, type RollupGroup, type RollupLevel } from "./analytics-rollups.server";
+import { distribution, groupScorecard, rollupAnalytics, rollupAnswers, type RollupGroup, type RollupLevel } from "./analytics-rollups.server";
 
 // The analytics queries. Every measure is defined in analytics.ts; this file computes them in SQL over the
 // requests the audience may see (access.server.ts visibleRequests), in ONE statement per page: the per-request
@@ -372,7 +372,9 @@ export async function scorecard(
   db: Executor = defaultDb,
 ): Promise<ScorecardFigures> {
   const filters = scorecardFilters(target);
-  const rolled = await rollupAnalytics(db, audience, filters, today, baseQuery, { groups: 0, months: 0, scorecardOnly: true });
+  // A vendor's or product's from its group rows when they answer (a handful of rows), else the per-agency rows.
+  const grouped = "agencyId" in target ? null : await groupScorecard(db, audience, target, today, baseQuery);
+  const rolled = grouped ?? (await rollupAnalytics(db, audience, filters, today, baseQuery, { groups: 0, months: 0, scorecardOnly: true }));
   if (!rolled) return scorecardLive(audience, target, today, db);
   const response = distribution(rolled.total.response);
   return {

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { RECEIVED_STATUS_LIST_SQL, agencies, agencyProducts, directoryAgencies, jurisdictions, organizations, productGroups, products, requestRecordTypes, requests, vendors } from "../../db/schema";
+import { RECEIVED_STATUS_LIST_SQL, agencies, agencyProducts, directoryAgencies, jurisdictions, memberMapCells, organizations, productGroups, products, requestRecordTypes, requests, vendors } from "../../db/schema";
 import type { RequestStatus, SystemType } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb, queryRows } from "../utils/db.server";
@@ -111,12 +111,12 @@ export type MemberAgencyRow = {
  * The agencies on a product or on any of a vendor's products, by state then place (then name and id), one keyset
  * page at a time (after or before the cursor's agency), narrowed by name (agency or place) and state, with their
  * requests: how many are open, how many answered, and the latest that brought records back. `total` is how many
- * agencies match the filters, counted in the same statement.
+ * agencies match the filters (-1 with countTotal false: the caller knows it from the kept state counts).
  */
 export async function listMemberAgencies(
   viewer: Viewer,
   scope: ProductScope,
-  options: { today: string; pageSize?: number; stateCode?: string; q?: string; cursor?: KeysetCursor },
+  options: { today: string; pageSize?: number; stateCode?: string; q?: string; cursor?: KeysetCursor; countTotal?: boolean },
   db: Executor = defaultDb,
 ): Promise<{ rows: MemberAgencyRow[]; total: number; nextCursor: string | null; prevCursor: string | null }> {
   const pageSize = options.pageSize ?? TARGET_PAGE_SIZE;
@@ -124,36 +124,42 @@ export async function listMemberAgencies(
   const backwards = Boolean(cursor?.before);
   const dir = sql.raw(backwards ? "desc" : "asc");
   const pattern = options.q ? containsPattern(options.q) : null;
-  const rows = await queryRows<Omit<MemberAgencyRow, "lastReceived" | "uses"> & { total: number; uses: unknown; lastReceived: unknown; k1: string; k2: string; k3: string }>(
+  // The members in the page's order, read from agency_products' copied sort keys: one branch per organization
+  // the viewer sees (agency_products_{vendor,product}_order_idx in order: one page of rows, however many
+  // thousand members), merged; an agency on two of the products (or two system types) counted once.
+  const ap = agencyProducts;
+  const filters = sql`${isCurrent(options.today)}
+         ${options.stateCode ? sql`and ${ap.stateName} = (select name from ${jurisdictions} where code = ${options.stateCode} and organization_id is null)` : sql``}
+         ${pattern ? sql`and (${ap.agencyKey} ilike ${pattern} or ${ap.placeKey} ilike ${pattern})` : sql``}
+         and exists (select 1 from ${agencies} where ${agencies.id} = ${ap.agencyId} and ${visibleAgencies(viewer)})`;
+  const keyset = cursor
+    ? sql`and (${ap.stateName}, ${ap.placeKey}, ${ap.agencyKey}, ${ap.agencyId}) ${sql.raw(backwards ? "<" : ">")} (${cursor.keys[0]}::text, ${cursor.keys[1]}::text, ${cursor.keys[2]}::text, ${cursor.id}::uuid)`
+    : sql``;
+  const branch = (organizationId: string) => sql`(
+      select distinct on (${ap.stateName}, ${ap.placeKey}, ${ap.agencyKey}, ${ap.agencyId})
+             ${ap.agencyId} as agency_id, ${ap.stateName} as k1, ${ap.placeKey} as k2, ${ap.agencyKey} as k3
+        from ${ap}
+       where ${inScope(scope)} and ${ap.organizationId} = ${organizationId}::uuid and ${filters} ${keyset}
+       order by ${ap.stateName} ${dir}, ${ap.placeKey} ${dir}, ${ap.agencyKey} ${dir}, ${ap.agencyId} ${dir}
+       limit ${pageSize + 1})`;
+  const organizations = [viewer.organizationId, ...viewer.partnerOrganizationIds];
+  const [rows, total] = await Promise.all([
+    queryRows<Omit<MemberAgencyRow, "lastReceived" | "uses"> & { uses: unknown; lastReceived: unknown; k1: string; k2: string; k3: string }>(
     db,
-    sql`with member_ids as (
-      select distinct ${agencyProducts.agencyId} as agency_id, ${agencyProducts.jurisdictionId} as jurisdiction_id,
-             ${agencyProducts.stateId} as state_id
-        from ${agencyProducts}
-       where ${members(viewer, scope, options.today)}
-         ${options.stateCode ? sql`and ${agencyProducts.stateId} in (select id from ${jurisdictions} where code = ${options.stateCode} and organization_id is null)` : sql``}
-    ),
-    matching as materialized (
-      select ${agencies.id} as agency_id, ${agencies.name} as agency_name, ${agencies.type} as agency_type,
-             j.id as jurisdiction_id, j.name as jurisdiction_name, s.code as state_code, s.name as state_name,
-             s.name::text as k1, lower(j.name) as k2, lower(${agencies.name}) as k3
-        from member_ids m
-        join ${agencies} on ${agencies.id} = m.agency_id
-        join ${jurisdictions} j on j.id = m.jurisdiction_id
-        join ${jurisdictions} s on s.id = m.state_id
-       where ${visibleAgencies(viewer)}
-         ${pattern ? sql`and (${agencies.name} ilike ${pattern} or j.name ilike ${pattern})` : sql``}
-    ),
+    sql`with branches as (${sql.join(organizations.map(branch), sql` union all `)}),
     page_rows as (
-      select mm.*, (select count(*) from matching) as total
-        from matching mm
-       ${cursor ? sql`where (mm.k1, mm.k2, mm.k3, mm.agency_id) ${sql.raw(backwards ? "<" : ">")} (${cursor.keys[0]}::text, ${cursor.keys[1]}::text, ${cursor.keys[2]}::text, ${cursor.id}::uuid)` : sql``}
-       order by mm.k1 ${dir}, mm.k2 ${dir}, mm.k3 ${dir}, mm.agency_id ${dir}
+      select distinct on (b.k1, b.k2, b.k3, b.agency_id) b.agency_id, b.k1, b.k2, b.k3, ${agencies.name} as agency_name, ${agencies.type} as agency_type,
+             j.id as jurisdiction_id, j.name as jurisdiction_name, s.code as state_code, s.name as state_name
+        from branches b
+        join ${agencies} on ${agencies.id} = b.agency_id
+        join ${jurisdictions} j on j.id = ${agencies.jurisdictionId}
+        join ${jurisdictions} s on s.id = coalesce(j.state_id, j.id)
+       order by b.k1 ${dir}, b.k2 ${dir}, b.k3 ${dir}, b.agency_id ${dir}
        limit ${pageSize + 1}
     )
     select pr.agency_id::text as "agencyId", pr.agency_name as "agencyName", pr.agency_type::text as "agencyType",
            pr.jurisdiction_id::text as "jurisdictionId", pr.jurisdiction_name as "jurisdictionName",
-           pr.state_code as "stateCode", pr.state_name as "stateName", pr.total::int as total, u.uses,
+           pr.state_code as "stateCode", pr.state_name as "stateName", u.uses,
            pr.k1, pr.k2, pr.k3,
            coalesce(rc.open, 0)::int as "openRequests", coalesce(rc.answered, 0)::int as "answeredRequests",
            coalesce(rc.received, 0)::int as "receivedRequests", lr.last as "lastReceived"
@@ -185,11 +191,17 @@ export async function listMemberAgencies(
          limit 1
       ) lr on true
      order by pr.k1 ${dir}, pr.k2 ${dir}, pr.k3 ${dir}, pr.agency_id ${dir}`,
-  );
-  const total = rows[0]?.total ?? (cursor ? await countMatching() : 0);
-  async function countMatching() {
-    // A page past either end has no row to carry the count; count again without the cursor.
-    return (await listMemberAgencies(viewer, scope, { ...options, cursor: undefined, pageSize: 1 }, db)).total;
+    ),
+    // How many match: counted, unless the caller knows (from the kept state counts).
+    options.countTotal === false ? -1 : countMembers(),
+  ]);
+  async function countMembers() {
+    const [row] = await queryRows<{ total: number }>(
+      db,
+      sql`select count(distinct ${ap.agencyId})::int as total from ${ap}
+           where ${visibleMemberships(viewer)} and ${inScope(scope)} and ${filters}`,
+    );
+    return row?.total ?? 0;
   }
   const more = rows.length > pageSize;
   const page = rows.slice(0, pageSize);
@@ -199,7 +211,7 @@ export async function listMemberAgencies(
   const hasNext = backwards ? true : more;
   const hasPrev = backwards ? more : Boolean(cursor);
   return {
-    rows: page.map(({ total: _t, k1: _1, k2: _2, k3: _3, ...row }) => ({
+    rows: page.map(({ k1: _1, k2: _2, k3: _3, ...row }) => ({
       ...row,
       uses: parseJson<MemberAgencyRow["uses"]>(row.uses) ?? [],
       lastReceived: row.lastReceived ? parseJson<NonNullable<MemberAgencyRow["lastReceived"]>>(row.lastReceived) : null,
@@ -215,9 +227,75 @@ function parseJson<T>(value: unknown): T {
   return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
+export type MemberLocation = { agencies: number; names: string[]; stateCode: string | null; systemType: SystemType; latitude: number | null; longitude: number | null };
+export type StateCount = { stateCode: string | null; stateName: string; agencies: number };
+
+/**
+ * The map's cells and the state counts of a product's or vendor's agencies from member_map_cells (kept by
+ * migration 0046's triggers), or null when they can't answer for this viewer and day: a scope computed for a
+ * later day or whose earliest end date has passed (memberFigures recounts those and reads again), or cells of more
+ * than one organization (an agency could then be in two: the live query counts it once).
+ */
+export async function keptMemberCells(
+  viewer: Viewer,
+  scope: ProductScope,
+  today: string,
+  db: Executor = defaultDb,
+): Promise<{ locations: MemberLocation[]; states: StateCount[] } | null> {
+  if ("all" in scope) return null;
+  const c = memberMapCells;
+  const organizations = [viewer.organizationId, ...viewer.partnerOrganizationIds];
+  const rows = await queryRows<MemberLocation & { stateName: string | null; organizationId: string; usable: boolean }>(
+    db,
+    sql`select ${c.agencies} as agencies, ${c.names} as names, ${c.stateCode} as "stateCode", ${c.stateName} as "stateName",
+               ${c.systemType}::text as "systemType", ${c.latitude} as latitude, ${c.longitude} as longitude,
+               ${c.organizationId}::text as "organizationId",
+               (${c.computedOn} <= ${today}::date and (${c.staleAfter} is null or ${c.staleAfter} >= ${today}::date)) as usable
+          from ${c}
+         where ${c.scopeId} = ${"productId" in scope ? scope.productId : scope.vendorId}::uuid and ${c.scope} = ${"productId" in scope ? "p" : "v"}
+           and ${c.organizationId} in (${sql.join(organizations.map((id) => sql`${id}::uuid`), sql`, `)})
+         order by ${c.stateCode} nulls last, ${c.systemType}::text, 6 nulls last, 7 nulls last`,
+  );
+  if (rows.some((r) => !r.usable) || new Set(rows.map((r) => r.organizationId)).size > 1) return null;
+  const byState = new Map<string, StateCount>();
+  for (const r of rows) {
+    if (r.stateName === null) continue;
+    const key = `${r.stateCode}\u0000${r.stateName}`;
+    const entry = byState.get(key) ?? { stateCode: r.stateCode, stateName: r.stateName, agencies: 0 };
+    entry.agencies += r.agencies;
+    byState.set(key, entry);
+  }
+  return {
+    locations: rows.map(({ stateName: _s, organizationId: _o, usable: _u, ...r }) => ({ ...r, names: parseArray(r.names) })),
+    states: [...byState.values()].sort((a, b) => (a.stateName < b.stateName ? -1 : a.stateName > b.stateName ? 1 : 0)),
+  };
+}
+
+/** A text[] as postgres.js (an array) or PGlite (maybe its literal) hands it over. */
+function parseArray(value: unknown): string[] {
+  if (Array.isArray(value)) return value as string[];
+  return typeof value === "string" ? (JSON.parse(value) as string[]) : [];
+}
+
+/**
+ * The state counts and map cells of a product's or vendor's agencies: kept (keptMemberCells) when they answer,
+ * else live (stateCounts, memberLocations).
+ */
+export async function memberFigures(viewer: Viewer, scope: ProductScope, today: string, db: Executor = defaultDb) {
+  let kept = await keptMemberCells(viewer, scope, today, db);
+  if (!kept && !("all" in scope)) {
+    // A scope whose earliest end date has passed (the organization's or a partner's): recount, read again.
+    for (const organizationId of [viewer.organizationId, ...viewer.partnerOrganizationIds]) await refreshStaleGroups(db, organizationId, today);
+    kept = await keptMemberCells(viewer, scope, today, db);
+  }
+  if (kept) return kept;
+  const [states, locations] = await Promise.all([stateCounts(viewer, scope, today, db), memberLocations(viewer, scope, today, db)]);
+  return { states, locations };
+}
+
 /** How many agencies in scope each state has, for the "by state" summary. */
 export async function stateCounts(viewer: Viewer, scope: ProductScope, today: string, db: Executor = defaultDb) {
-  return queryRows<{ stateCode: string | null; stateName: string; agencies: number }>(
+  return queryRows<StateCount>(
     db,
     sql`select s.code as "stateCode", s.name as "stateName", c.agencies
           from (select ${agencyProducts.stateId} as state_id, count(distinct ${agencyProducts.agencyId})::int as agencies
@@ -438,7 +516,7 @@ export const MAP_CELL_DEGREES = 0.25;
  * names. Aggregated in SQL so the page carries a few hundred dots however many thousand agencies are in scope.
  */
 export async function memberLocations(viewer: Viewer, scope: ProductScope, today: string, db: Executor = defaultDb) {
-  return queryRows<{ agencies: number; names: string[]; stateCode: string | null; systemType: SystemType; latitude: number | null; longitude: number | null }>(
+  return queryRows<MemberLocation>(
     db,
     sql`select count(*)::int as agencies, (array_agg(${agencies.name} order by ${agencies.name}))[1:3] as names,
                s.code as "stateCode", m.system_type::text as "systemType",

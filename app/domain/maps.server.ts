@@ -4,14 +4,18 @@ import type { RequestStatus, SystemType } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
-import { memberLocations, type ProductScope } from "./groups.server";
+import { memberLocations, type MemberLocation, type ProductScope } from "./groups.server";
 import type { StatusTone } from "./request-status";
 import { cellLabel, toneOfStatus, type MapData } from "./us-map";
 import { buildUsMap } from "./us-map.server";
 
 /** The agencies on a product, a vendor's products or every product, on the US map, coloured by system type. */
 export async function membersMap(viewer: Viewer, scope: ProductScope, today: string, db: Executor = defaultDb): Promise<MapData<SystemType>> {
-  const rows = await memberLocations(viewer, scope, today, db);
+  return locationsMap(await memberLocations(viewer, scope, today, db));
+}
+
+/** The map of member locations (memberLocations' rows, or the kept cells'). */
+export function locationsMap(rows: readonly MemberLocation[]): MapData<SystemType> {
   return buildUsMap(
     rows.map((r) => ({
       stateCode: r.stateCode,

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { agencies, agencyProducts, agencySystems, jurisdictions, productGroups, products } from "../../db/schema";
+import { agencies, agencyProducts, agencySystems, jurisdictions, memberMapCells, productGroups, products } from "../../db/schema";
 import type { SystemType } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { queryRows } from "../utils/db.server";
@@ -77,16 +77,18 @@ async function insertMemberships(tx: Executor, organizationId: string, scope: SQ
         from up join ${agencySystems} on ${agencySystems.agencyId} = up.host_agency_id and ${agencySystems.systemType} = up.system_type
        where ${agencySystems.organizationId} = ${organizationId}::uuid and up.depth < ${MAX_HOSTING_DEPTH}
     )
-    insert into ${agencyProducts} (organization_id, agency_id, product_id, vendor_id, system_type, via_agency_id, jurisdiction_id, state_id, until_on, depth)
+    insert into ${agencyProducts} (organization_id, agency_id, product_id, vendor_id, system_type, via_agency_id, jurisdiction_id, state_id, until_on, depth,
+                                   state_name, place_key, agency_key)
     select ${organizationId}::uuid, up.agency_id, up.product_id, p.vendor_id, up.system_type, up.via_agency_id, a.jurisdiction_id,
            coalesce(j.state_id, j.id),
            case when bool_or(up.until_on is null) then null else max(up.until_on) end,
-           min(up.depth)
+           min(up.depth), s.name, lower(j.name), lower(a.name)
       from up
       join ${products} p on p.id = up.product_id
       join ${agencies} a on a.id = up.agency_id
       join ${jurisdictions} j on j.id = a.jurisdiction_id
-     group by up.agency_id, up.product_id, p.vendor_id, up.system_type, up.via_agency_id, a.jurisdiction_id, j.state_id, j.id`);
+      join ${jurisdictions} s on s.id = coalesce(j.state_id, j.id)
+     group by up.agency_id, up.product_id, p.vendor_id, up.system_type, up.via_agency_id, a.jurisdiction_id, j.state_id, j.id, s.name, a.name`);
 }
 
 /**
@@ -147,23 +149,36 @@ export async function refreshGroups(tx: Executor, organizationId: string, groups
   }
 }
 
-/** Recounts groups whose earliest end date has passed, so a system that ended yesterday no longer counts. */
+/**
+ * Recounts groups whose earliest end date has passed, so a system that ended yesterday no longer counts, and
+ * rewrites the map cells (member_map_cells) of scopes in the same case.
+ */
 export async function refreshStaleGroups(db: Executor, organizationId: string, today: string): Promise<void> {
-  const stale = await queryRows<Group>(
+  const stale = await queryRows<Group & { cells: boolean }>(
     db,
-    sql`select ${productGroups.productId}::text as "productId", ${productGroups.systemType}::text as "systemType"
+    sql`select ${productGroups.productId}::text as "productId", ${productGroups.systemType}::text as "systemType", false as cells
           from ${productGroups}
-         where ${productGroups.organizationId} = ${organizationId}::uuid and ${productGroups.staleAfter} < ${today}::date`,
+         where ${productGroups.organizationId} = ${organizationId}::uuid and ${productGroups.staleAfter} < ${today}::date
+        union all
+        (select null, null, true from ${memberMapCells}
+          where ${memberMapCells.organizationId} = ${organizationId}::uuid and ${memberMapCells.staleAfter} < ${today}::date limit 1)`,
   );
-  if (stale.length > 0) await db.transaction((tx) => refreshGroups(tx, organizationId, stale, today));
+  if (stale.length === 0) return;
+  const groups = stale.filter((g) => !g.cells);
+  await db.transaction(async (tx) => {
+    await lockHosting(tx, organizationId);
+    if (groups.length) await refreshGroups(tx, organizationId, groups, today);
+    if (groups.length < stale.length) await tx.execute(sql`select member_cells_refresh_stale(${organizationId}::uuid, ${today}::date)`);
+  });
 }
 
 /** After an agency moved to another place: its membership rows carry the new place, its groups are recounted. */
 export async function refreshAgencyPlace(db: Executor, organizationId: string, agencyId: string, today: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`
-      update ${agencyProducts} set jurisdiction_id = a.jurisdiction_id, state_id = coalesce(j.state_id, j.id)
-        from ${agencies} a join ${jurisdictions} j on j.id = a.jurisdiction_id
+      update ${agencyProducts} set jurisdiction_id = a.jurisdiction_id, state_id = coalesce(j.state_id, j.id),
+             place_key = lower(j.name), state_name = s.name, agency_key = lower(a.name)
+        from ${agencies} a join ${jurisdictions} j on j.id = a.jurisdiction_id join ${jurisdictions} s on s.id = coalesce(j.state_id, j.id)
        where a.id = ${agencyProducts.agencyId} and ${agencyProducts.agencyId} = ${agencyId}::uuid
          and ${agencyProducts.organizationId} = ${organizationId}::uuid`);
     const groups = await groupsOf(tx, organizationId, sql`${agencyProducts.agencyId} = ${agencyId}::uuid`);

@@ -15,8 +15,8 @@ import {
   visibleVendors,
 } from "./access.server";
 import { listCampaigns } from "./campaigns.server";
-import { membersMap } from "./maps.server";
-import { listMemberAgencies, listPrecedents, stateCounts, vendorAgencyCounts, type ProductScope } from "./groups.server";
+import { locationsMap } from "./maps.server";
+import { listMemberAgencies, listPrecedents, memberFigures, vendorAgencyCounts, type ProductScope } from "./groups.server";
 import { refreshStaleGroups } from "./memberships.server";
 import { OPEN_STATUSES } from "./request-status";
 import { isUuid, listRequests } from "./requests.server";
@@ -376,16 +376,19 @@ export async function deleteProduct(
 export type MemberListOptions = { stateCode?: string; q?: string; cursor?: KeysetCursor };
 
 /**
- * Agencies on the product(s): one keyset page (50) narrowed by name and state, with the states and how many
- * agencies each has (one grouped, indexed count) to choose from, and the total across states.
+ * Agencies on the product(s): one keyset page (50, read in index order) narrowed by name and state, with the
+ * states and how many agencies each has and the map's cells (kept per product and vendor: member_map_cells),
+ * and the total across states (counted only when narrowed by name).
  */
 async function membersByState(viewer: Viewer, scope: ProductScope, today: string, options: MemberListOptions, db: Executor) {
-  const [states, members] = await Promise.all([
-    stateCounts(viewer, scope, today, db),
-    listMemberAgencies(viewer, scope, { today, stateCode: options.stateCode, q: options.q, cursor: options.cursor }, db),
+  const [figures, members] = await Promise.all([
+    memberFigures(viewer, scope, today, db),
+    listMemberAgencies(viewer, scope, { today, stateCode: options.stateCode, q: options.q, cursor: options.cursor, countTotal: Boolean(options.q) }, db),
   ]);
+  const { states, locations } = figures;
   const total = states.reduce((sum, s) => sum + s.agencies, 0);
-  return { states, totalAgencies: total, stateCode: options.stateCode ?? null, members };
+  if (!options.q) members.total = options.stateCode ? (states.find((s) => s.stateCode === options.stateCode)?.agencies ?? 0) : total;
+  return { states, totalAgencies: total, stateCode: options.stateCode ?? null, members, map: locationsMap(locations) };
 }
 
 export async function getVendorPage(
@@ -398,15 +401,14 @@ export async function getVendorPage(
   const vendor = await getVendor(viewer, id, db);
   if (!vendor) return null;
   const scope = { vendorId: vendor.id };
-  const [productList, byState, precedents, toVendor, campaignList, map] = await Promise.all([
+  const [productList, byState, precedents, toVendor, campaignList] = await Promise.all([
     listVendorProducts(viewer, vendor.id, today, db),
     membersByState(viewer, scope, today, options, db),
     listPrecedents(viewer, scope, { today, vendorId: vendor.id, limit: 20 }, db),
     listRequests(viewer, { vendor: vendor.id, sort: "updated", pageSize: 50 }, db),
     listCampaigns(viewer, { vendorId: vendor.id }, db),
-    membersMap(viewer, scope, today, db),
   ]);
-  return { vendor, products: productList, ...byState, precedents, requests: toVendor, campaigns: campaignList, map };
+  return { vendor, products: productList, ...byState, precedents, requests: toVendor, campaigns: campaignList };
 }
 
 export async function getProductPage(
@@ -419,14 +421,13 @@ export async function getProductPage(
   const product = await getProduct(viewer, id, db);
   if (!product) return null;
   const scope = { productId: product.id };
-  const [byState, groups, precedents, former, map] = await Promise.all([
+  const [byState, groups, precedents, former] = await Promise.all([
     membersByState(viewer, scope, today, options, db),
     groupsOfProducts(viewer, [product.id], today, db),
     listPrecedents(viewer, scope, { today, vendorId: product.vendorId, limit: 20 }, db),
     listFormerUsers(viewer, product.id, today, db),
-    membersMap(viewer, scope, today, db),
   ]);
-  return { product, ...byState, groups, precedents, former, map };
+  return { product, ...byState, groups, precedents, former };
 }
 
 /** Agencies that ran the product directly and stopped (until a past date). */

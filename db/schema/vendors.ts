@@ -4,6 +4,7 @@ import {
   check,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   pgTable,
@@ -130,12 +131,57 @@ export const agencyProducts = pgTable(
     stateId: uuid("state_id").notNull(),
     untilOn: date("until_on", { mode: "string" }),
     depth: integer("depth").notNull(),
+    // The member list's sort keys (state name, lower(place name), lower(agency name)), copied so a page of a
+    // vendor's or product's agencies is read in index order (one page of rows, not all of them sorted). Kept by
+    // the triggers of migration 0046 when an agency is renamed or moves, or a place is renamed.
+    stateName: text("state_name").notNull().default(""),
+    placeKey: text("place_key").notNull().default(""),
+    agencyKey: text("agency_key").notNull().default(""),
   },
   // Wide keys so a product's or a vendor's members are read from the index alone.
   (t) => [
     index("agency_products_product_idx").on(t.productId, t.organizationId, t.systemType, t.agencyId, t.untilOn, t.jurisdictionId, t.stateId),
     index("agency_products_vendor_idx").on(t.vendorId, t.organizationId, t.agencyId, t.untilOn, t.jurisdictionId, t.stateId),
     index("agency_products_agency_idx").on(t.agencyId, t.systemType),
+    // The member lists' order, per organization (one ordered branch per organization the viewer sees).
+    index("agency_products_vendor_order_idx").on(t.vendorId, t.organizationId, t.stateName, t.placeKey, t.agencyKey, t.agencyId, t.untilOn),
+    index("agency_products_product_order_idx").on(t.productId, t.organizationId, t.stateName, t.placeKey, t.agencyKey, t.agencyId, t.untilOn),
+  ],
+);
+
+/**
+ * The vendor and product pages' map and state counts, kept per organization (of the agency_products rows) and
+ * scope (a product, 'p', or a vendor, 'v'): one row per state, system type and map cell (MAP_CELL_DEGREES) with
+ * how many agencies it holds, the first three names and the cell's mean location. An agency counts once per
+ * scope (its first system type), so one on two products of a vendor counts once on the vendor's. Rewritten for
+ * the scopes concerned by triggers on agency_products (every change of memberships, sort keys or places) and
+ * directory locations (migration 0046), as of computed_on; a scope whose earliest end date (stale_after) has
+ * passed is recomputed (or read live) like product_groups.
+ */
+export const memberMapCells = pgTable(
+  "member_map_cells",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    scope: text("scope").notNull(),
+    scopeId: uuid("scope_id").notNull(),
+    stateCode: text("state_code"),
+    stateName: text("state_name"),
+    systemType: systemType("system_type").notNull(),
+    cellLatitude: integer("cell_latitude"),
+    cellLongitude: integer("cell_longitude"),
+    agencies: integer("agencies").notNull(),
+    names: text("names").array().notNull(),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    staleAfter: date("stale_after", { mode: "string" }),
+    computedOn: date("computed_on", { mode: "string" }).notNull(),
+  },
+  (t) => [
+    check("member_map_cells_scope", sql`${t.scope} in ('p', 'v')`),
+    index("member_map_cells_scope_idx").on(t.scopeId, t.scope, t.organizationId),
+    index("member_map_cells_stale_idx").on(t.organizationId, t.staleAfter),
   ],
 );
 

@@ -4,8 +4,8 @@ import { agencies, requests } from "../../db/schema";
 import type { Viewer } from "~/domain/accounts.server";
 import { PUBLIC } from "~/domain/access.server";
 import type { AnalyticsFilters } from "~/domain/analytics";
-import { analytics, analyticsLive, scorecard, scorecardLive, type AnalyticsResult } from "~/domain/analytics.server";
-import { foldAnalytics } from "~/domain/analytics-rollups.server";
+import { analytics, analyticsLive, baseQuery, scorecard, scorecardLive, type AnalyticsResult } from "~/domain/analytics.server";
+import { foldAnalytics, groupScorecard } from "~/domain/analytics-rollups.server";
 import { changeStatus, logExtension } from "~/domain/requests.server";
 import { deleteSystem } from "~/domain/systems.server";
 import { setRequestVisibility } from "~/domain/visibility.server";
@@ -40,6 +40,7 @@ const productIds: string[] = [];
 const systems: { viewer: Viewer; id: string }[] = [];
 const live: { id: string; viewer: Viewer; org: string }[] = [];
 let groupComparisons = 0;
+let groupScorecards = 0;
 
 async function move(viewer: Viewer, id: string, status: RequestStatus, on: string) {
   return changeStatus(viewer, id, { status, on }, T0);
@@ -103,6 +104,9 @@ async function compareAll(step: string, todays = TODAYS) {
         expect(await scorecard(audience, target, today), `${step}: scorecard for ${name} ${JSON.stringify(target)} on ${today}`).toEqual(
           await scorecardLive(audience, target, today),
         );
+        // A vendor's and product's scorecard read the group rows when nothing has marked them (counted, so the
+        // comparison above is known to have covered that reading too).
+        if (!("agencyId" in target) && (await groupScorecard(db, audience, target, today, baseQuery))) groupScorecards += 1;
       }
     }
   }
@@ -182,9 +186,11 @@ describe("analytics rollups", () => {
     const [after] = await queryRows<{ n: number }>(db, ours);
     expect(after!.n).toBe(0);
     groupComparisons = 0;
+    groupScorecards = 0;
     await compareAll("folded");
     // the fold rewrote the group rows and cleared the marks: they were compared (and read by default)
     expect(groupComparisons).toBeGreaterThan(0);
+    expect(groupScorecards).toBeGreaterThan(0);
   }, 300_000);
 
   // A random sequence of edits, four steps per test (shorter tests keep the runner's progress reports flowing).
