@@ -1,12 +1,12 @@
 // A joint ask's targets, bounded: one keyset page of its requests (50, with search and filters) and the counts of
 // the summary read by indexed aggregates (requests_campaign_idx), never by loading every target into the page.
 import { sql, type SQL } from "drizzle-orm";
-import { agencies, contactBounces, jurisdictions, organizations, outboxMessages, requests, users, vendors } from "../../db/schema";
+import { agencies, campaignCounts as campaignCountsTable, contactBounces, jurisdictions, organizations, outboxMessages, requests, users, vendors } from "../../db/schema";
 import type { OutboxStatus, RequestStatus } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb, queryRows } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
-import { visibleRequests } from "./access.server";
+import { visibleRequests, visibleRollupRows } from "./access.server";
 import { containsPattern } from "./request-search.server";
 import { isUuid } from "./request-events.server";
 import { OPEN_STATUSES } from "./request-status";
@@ -177,8 +177,28 @@ export interface CampaignCounts {
   assignees: Array<{ id: string | null; name: string; total: number; open: number }>;
 }
 
-/** Requests of the joint ask (visible) by status and assignee, with how many of each are overdue. */
+/**
+ * Requests of the joint ask (visible) by status and assignee, with how many of each are overdue, summed over the
+ * trigger-kept campaign_counts (migration 0046_campaign_counts_trigger): a few rows per status, assignee and due
+ * date of the open ones, never the requests themselves.
+ */
 function countRows(viewer: Viewer, campaignId: string, today: string, db: Executor) {
+  const visible = visibleRollupRows(viewer, sql`c.organization_id`, sql`c.visibility`);
+  return queryRows<{ status: RequestStatus; assigneeId: string | null; assigneeName: string | null; n: number; overdue: number }>(
+    db,
+    sql`select c.status::text as status, c.assignee_id::text as "assigneeId", ${users.name} as "assigneeName",
+               sum(c.n)::int as n,
+               coalesce(sum(c.n) filter (where c.due_on < ${today}::date and c.status in (${statusList(OPEN_STATUSES)})), 0)::int as overdue
+          from ${campaignCountsTable} c
+          left join ${users} on ${users.id} = c.assignee_id
+         where c.campaign_id = ${campaignId}::uuid and ${visible}
+         group by 1, 2, 3
+        having sum(c.n) > 0`,
+  );
+}
+
+/** The same rows counted from the requests themselves (what the page did before the kept counts; tests compare). */
+export function countRowsLive(viewer: Viewer, campaignId: string, today: string, db: Executor = defaultDb) {
   return queryRows<{ status: RequestStatus; assigneeId: string | null; assigneeName: string | null; n: number; overdue: number }>(
     db,
     sql`select ${requests.status}::text as status, ${requests.assigneeId}::text as "assigneeId", ${users.name} as "assigneeName",
@@ -193,7 +213,7 @@ function countRows(viewer: Viewer, campaignId: string, today: string, db: Execut
 
 /**
  * The summary at the top of the joint ask's page, as summarize() computes it from every row, but counted by the
- * database over the campaign's index: requests by status and assignee, with the overdue ones (open, due before today).
+ * database from the kept counts (countRows): requests by status and assignee, with the overdue ones (open, due before today).
  */
 export async function campaignCounts(viewer: Viewer, campaignId: string, today: string, db: Executor = defaultDb): Promise<CampaignCounts> {
   const rows = !isUuid(campaignId) ? [] : await countRows(viewer, campaignId, today, db);

@@ -207,6 +207,28 @@ export const attentionCounts = pgTable(
 );
 
 /**
+ * A joint ask's requests counted by what its page summarizes (app/domain/campaign-targets.server.ts
+ * campaignCounts): per campaign, organization and visibility (who may see them), status, assignee and, for open
+ * requests only, due date (closed ones count with a null date), so "overdue" and "due this week" for any today are
+ * sums over a few rows. Kept by the trigger requests_campaign_counts (migration 0045_campaign_counts_trigger) on
+ * every insert, delete and change of those columns; never written by the app. No foreign key to campaigns: a
+ * deleted joint ask's rows fall to zero (and go) as its requests are set free (campaign_id set null).
+ */
+export const campaignCounts = pgTable(
+  "campaign_counts",
+  {
+    campaignId: uuid("campaign_id").notNull(),
+    organizationId: uuid("organization_id").notNull(),
+    visibility: requestVisibility("visibility").notNull(),
+    status: requestStatus("status").notNull(),
+    assigneeId: uuid("assignee_id"),
+    dueOn: date("due_on", { mode: "string" }),
+    n: integer("n").notNull().default(0),
+  },
+  (t) => [unique("campaign_counts_key").on(t.campaignId, t.organizationId, t.visibility, t.status, t.assigneeId, t.dueOn).nullsNotDistinct()],
+);
+
+/**
  * What a request's status changes say (first response, completion, engagement, paused days before each), one row
  * per request that has any: analytics reads it instead of the timeline (app/domain/analytics.server.ts). Kept by
  * the trigger request_events_facts (migration 0025_attention_counts_trigger) on every status_changed event.
