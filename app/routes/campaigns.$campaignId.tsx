@@ -59,13 +59,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const addQuery = (url.searchParams.get("addq") ?? "").trim().slice(0, 200);
   const campaignId = params.campaignId ?? "";
-  // The targets: one keyset page (50) with the filters; a bad filter or cursor is a 400 naming it.
+  // The targets: one keyset page (JOINT_ASK_PAGE_SIZE) with the filters; a bad filter or cursor is a 400 naming it.
   const query = campaignTargetQuery.safeParse(queryValues(url.searchParams, TARGET_QUERY_KEYS));
   if (!query.success) throw badQuery(query.error.issues);
   const [page, members, targets, letterTotals, overdue, severalOpen, replies, mapRows] = await Promise.all([
     getCampaignPage(viewer, campaignId, today, { addQuery: addQuery || undefined, showCandidates: url.searchParams.get("add") === "group" }),
     listMembers(viewer),
-    campaignTargetPage(viewer, campaignId, query.data),
+    campaignTargetPage(viewer, campaignId, query.data, undefined, JOINT_ASK_PAGE_SIZE),
     letterCounts(viewer, campaignId),
     countOverdue(viewer, campaignId, today),
     agenciesWithSeveralOpen(viewer, campaignId),
@@ -98,11 +98,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     law: r.agencyId ? lawOf(r.stateCode) : null,
   }));
   // Who the bulk "Assign" offers: everyone for those who may assign, else only the viewer.
-  const assignable = can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id);
-  return json({ ...page, coverage, rows, targets: { total: targets.total, nextCursor: targets.nextCursor, prevCursor: targets.prevCursor, filtered }, filters: { q: query.data.q ?? "", status: query.data.status ?? "", letter: query.data.letter ?? "" }, map, stateCode, members: assignable, addQuery, organizationId: viewer.organizationId, organizationName: viewer.organizationName, dataReceived, letters });
+  // (id and name only: the select shows nothing else.)
+  const assignable = (can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id)).map((m) => ({ id: m.id, name: m.name }));
+  // With no field asked the grid says so in one line: its rows would go to the browser unseen.
+  const grid = coverage.fields.length ? coverage : { ...coverage, rows: [] };
+  return json({ ...page, coverage: grid, rows, targets: { total: targets.total, nextCursor: targets.nextCursor, prevCursor: targets.prevCursor, filtered }, filters: { q: query.data.q ?? "", status: query.data.status ?? "", letter: query.data.letter ?? "" }, map, stateCode, members: assignable, addQuery, organizationId: viewer.organizationId, organizationName: viewer.organizationName, dataReceived, letters });
 }
 
 const TARGET_QUERY_KEYS = ["q", "status", "letter", "state", "cursor"] as const;
+
+/**
+ * Targets a page of the joint ask's list shows (the requests list's page size): each row carries its letter,
+ * law, due date and a checkbox, and the grid and "data received" below follow the same rows.
+ */
+const JOINT_ASK_PAGE_SIZE = 25;
 
 /** How many agencies the "one summary follow-up per agency" list shows before "Show all". */
 const SUMMARY_LIST_LIMIT = 20;

@@ -125,6 +125,11 @@ export const requests = pgTable(
     index("requests_open_attention_idx")
       .on(t.organizationId, t.status, t.dueOn, t.nextActionOn, t.followUpOn, t.dueStatutory, t.id)
       .where(sql`${t.status} in ('submitted', 'acknowledged', 'awaiting_response', 'clarification_requested', 'fee_requested', 'partially_fulfilled', 'appealed', 'in_litigation')`),
+    // A joint ask's "one summary follow-up per agency": each of its agencies' open requests per organization, read
+    // from the index alone (on the national dataset the heap rows of ~8,000 open requests cost 175 ms).
+    index("requests_open_agency_idx")
+      .on(t.agencyId, t.organizationId)
+      .where(sql`${t.status} in ('submitted', 'acknowledged', 'awaiting_response', 'clarification_requested', 'fee_requested', 'partially_fulfilled', 'appealed', 'in_litigation')`),
     index("requests_vendor_idx").on(t.vendorId),
     index("requests_campaign_idx").on(t.campaignId),
     uniqueIndex("requests_public_slug_unique").on(t.publicSlug),
