@@ -35,7 +35,10 @@ export async function settleBackgroundWork(sourceUrl: string, log: (line: string
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Trigger-kept tables newer than a kept source dataset, and the function that recounts each from its rows. */
-const REBUILT_WHEN_MISSING: Record<string, string> = { campaign_counts: "campaign_counts_rebuild" };
+const REBUILT_WHEN_MISSING: Record<string, string> = {
+  campaign_counts: "select campaign_counts_rebuild()",
+  map_version: "insert into map_version (id, version) values (true, 0) on conflict do nothing",
+};
 
 export async function copyToPglite(sourceUrl: string, dataDir: string, log: (line: string) => void = console.log): Promise<{ tables: number; rows: number }> {
   const { openDatabase } = await import("../db/client");
@@ -76,7 +79,7 @@ export async function copyToPglite(sourceUrl: string, dataDir: string, log: (lin
         from pg_sequences where schemaname = 'public' and last_value is not null`;
     for (const sequence of sequences) await pg.query(`select setval($1, $2::bigint)`, [sequence.name, sequence.value]);
     for (const name of derived) {
-      await pg.exec(`select ${REBUILT_WHEN_MISSING[name]}()`);
+      await pg.exec(REBUILT_WHEN_MISSING[name]!);
       log(`[pglite-copy] ${name} rebuilt from the copied rows (the source predates it)`);
     }
     await pg.exec("set session_replication_role = origin; analyze");
