@@ -34,6 +34,12 @@ export async function settleBackgroundWork(sourceUrl: string, log: (line: string
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** Trigger-kept tables newer than a kept source dataset, and the function that recounts each from its rows. */
+const REBUILT_WHEN_MISSING: Record<string, string> = {
+  campaign_counts: "select campaign_counts_rebuild()",
+  map_version: "insert into map_version (id, version) values (true, 0) on conflict do nothing",
+};
+
 export async function copyToPglite(sourceUrl: string, dataDir: string, log: (line: string) => void = console.log): Promise<{ tables: number; rows: number }> {
   const { openDatabase } = await import("../db/client");
   const { runMigrations } = await import("../db/migrate");
@@ -48,7 +54,9 @@ export async function copyToPglite(sourceUrl: string, dataDir: string, log: (lin
        where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`).map((t) => t.name);
     // Every table the migrations made, the source's or not (one the source lacks would keep stale rows).
     const own = (await pg.query<{ name: string }>(`select tablename as name from pg_tables where schemaname = 'public'`)).rows.map((r) => r.name);
-    const missing = own.filter((name) => !tables.includes(name));
+    // Tables kept by triggers that a source built before them lacks: rebuilt from the copied rows instead.
+    const derived = own.filter((name) => !tables.includes(name) && name in REBUILT_WHEN_MISSING);
+    const missing = own.filter((name) => !tables.includes(name) && !derived.includes(name));
     if (missing.length) throw new Error(`The source lacks ${missing.join(", ")}: it was built by older migrations; rebuild it (bench/scale-dataset.ts --rebuild with its SCALE_DATABASE_URL)`);
     await pg.exec(`set session_replication_role = replica; truncate ${own.map(ident).join(", ")}`);
     for (const table of tables) {
@@ -70,6 +78,10 @@ export async function copyToPglite(sourceUrl: string, dataDir: string, log: (lin
       select quote_ident(schemaname) || '.' || quote_ident(sequencename) as name, last_value::text as value
         from pg_sequences where schemaname = 'public' and last_value is not null`;
     for (const sequence of sequences) await pg.query(`select setval($1, $2::bigint)`, [sequence.name, sequence.value]);
+    for (const name of derived) {
+      await pg.exec(REBUILT_WHEN_MISSING[name]!);
+      log(`[pglite-copy] ${name} rebuilt from the copied rows (the source predates it)`);
+    }
     await pg.exec("set session_replication_role = origin; analyze");
     log(`[pglite-copy] ${tables.length} tables, ${rows.toLocaleString("en-US")} rows copied into ${dataDir}`);
     return { tables: tables.length, rows };

@@ -339,20 +339,27 @@ async function openRequestsTo(db: Executor, viewer: Viewer, agencyId: string) {
     .orderBy(asc(requests.filedOn), asc(requests.number));
 }
 
-/** The agencies of this joint ask to which the organization has several open requests (from any joint ask). */
+/**
+ * The agencies of this joint ask to which the organization has several open requests (from any joint ask):
+ * counted per agency first from requests_open_agency_idx alone, then named.
+ */
 export async function agenciesWithSeveralOpen(viewer: Viewer, campaignId: string, db: Executor = defaultDb) {
   if (!isUuid(campaignId)) return [];
   const inCampaign = db
     .selectDistinct({ agencyId: requests.agencyId })
     .from(requests)
     .where(and(eq(requests.campaignId, campaignId), ownRequests(viewer), isNotNull(requests.agencyId)));
-  return db
-    .select({ agencyId: agencies.id, name: agencies.name, open: sql<number>`count(*)`.mapWith(Number), contactEmail: agencies.recordsContactEmail })
+  const open = db
+    .select({ agencyId: requests.agencyId, open: sql<number>`count(*)`.as("open") })
     .from(requests)
-    .innerJoin(agencies, eq(agencies.id, requests.agencyId))
-    .where(and(ownRequests(viewer), inArray(requests.status, [...OPEN_STATUSES]), inArray(requests.agencyId, inCampaign)))
-    .groupBy(agencies.id, agencies.name, agencies.recordsContactEmail)
+    .where(and(inArray(requests.agencyId, inCampaign), ownRequests(viewer), inArray(requests.status, [...OPEN_STATUSES])))
+    .groupBy(requests.agencyId)
     .having(sql`count(*) > 1`)
+    .as("open");
+  return db
+    .select({ agencyId: agencies.id, name: agencies.name, open: sql<number>`${open.open}`.mapWith(Number), contactEmail: agencies.recordsContactEmail })
+    .from(open)
+    .innerJoin(agencies, eq(agencies.id, open.agencyId))
     .orderBy(asc(agencies.name));
 }
 

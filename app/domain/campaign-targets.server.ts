@@ -1,16 +1,16 @@
 // A joint ask's targets, bounded: one keyset page of its requests (50, with search and filters) and the counts of
 // the summary read by indexed aggregates (requests_campaign_idx), never by loading every target into the page.
 import { sql, type SQL } from "drizzle-orm";
-import { agencies, contactBounces, jurisdictions, organizations, outboxMessages, requests, users, vendors } from "../../db/schema";
+import { agencies, campaignCounts as campaignCountsTable, contactBounces, directoryAgencies, jurisdictions, organizations, outboxMessages, requests, users, vendors } from "../../db/schema";
 import type { OutboxStatus, RequestStatus } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb, queryRows } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
-import { visibleRequests } from "./access.server";
+import { visibleRequests, visibleRollupRows } from "./access.server";
 import { containsPattern } from "./request-search.server";
 import { isUuid } from "./request-events.server";
-import { OPEN_STATUSES } from "./request-status";
-import { RECEIVED_STATUSES } from "./groups.server";
+import { OPEN_STATUSES, STATUS_TONES, type StatusTone } from "./request-status";
+import { MAP_CELL_DEGREES, RECEIVED_STATUSES } from "./groups.server";
 import {
   CAMPAIGN_TARGETS_LIST,
   encodeKeyset,
@@ -112,6 +112,8 @@ export async function campaignTargetPage(
   query: Partial<CampaignTargetQuery>,
   db: Executor = defaultDb,
   pageSize = TARGET_PAGE_SIZE,
+  /** When the caller has the total already (the kept counts, for the unfiltered list): no count query. */
+  knownTotal?: number,
 ): Promise<CampaignTargetPage> {
   if (!isUuid(campaignId)) return { rows: [], total: 0, nextCursor: null, prevCursor: null };
   const { cursor, ...filters } = query;
@@ -143,10 +145,12 @@ export async function campaignTargetPage(
            order by ${K1} ${dir}, ${K2} ${dir}, ${K3} ${dir}, ${K4} ${dir}, ${requests.id} ${dir}
            limit ${pageSize + 1}`,
     ),
-    queryRows<{ total: number }>(
-      db,
-      sql`select count(*)::int as total from ${requests} ${targetJoins} ${filters.letter ? letterOf(viewer) : sql``} where ${where}`,
-    ),
+    knownTotal !== undefined
+      ? Promise.resolve([{ total: knownTotal }])
+      : queryRows<{ total: number }>(
+          db,
+          sql`select count(*)::int as total from ${requests} ${targetJoins} ${filters.letter ? letterOf(viewer) : sql``} where ${where}`,
+        ),
   ]);
   const more = rows.length > pageSize;
   const page = rows.slice(0, pageSize);
@@ -177,8 +181,28 @@ export interface CampaignCounts {
   assignees: Array<{ id: string | null; name: string; total: number; open: number }>;
 }
 
-/** Requests of the joint ask (visible) by status and assignee, with how many of each are overdue. */
+/**
+ * Requests of the joint ask (visible) by status and assignee, with how many of each are overdue, summed over the
+ * trigger-kept campaign_counts (migration 0046_campaign_counts_trigger): a few rows per status, assignee and due
+ * date of the open ones, never the requests themselves.
+ */
 function countRows(viewer: Viewer, campaignId: string, today: string, db: Executor) {
+  const visible = visibleRollupRows(viewer, sql`c.organization_id`, sql`c.visibility`);
+  return queryRows<{ status: RequestStatus; assigneeId: string | null; assigneeName: string | null; n: number; overdue: number }>(
+    db,
+    sql`select c.status::text as status, c.assignee_id::text as "assigneeId", ${users.name} as "assigneeName",
+               sum(c.n)::int as n,
+               coalesce(sum(c.n) filter (where c.due_on < ${today}::date and c.status in (${statusList(OPEN_STATUSES)})), 0)::int as overdue
+          from ${campaignCountsTable} c
+          left join ${users} on ${users.id} = c.assignee_id
+         where c.campaign_id = ${campaignId}::uuid and ${visible}
+         group by 1, 2, 3
+        having sum(c.n) > 0`,
+  );
+}
+
+/** The same rows counted from the requests themselves (what the page did before the kept counts; tests compare). */
+export function countRowsLive(viewer: Viewer, campaignId: string, today: string, db: Executor = defaultDb) {
   return queryRows<{ status: RequestStatus; assigneeId: string | null; assigneeName: string | null; n: number; overdue: number }>(
     db,
     sql`select ${requests.status}::text as status, ${requests.assigneeId}::text as "assigneeId", ${users.name} as "assigneeName",
@@ -193,7 +217,7 @@ function countRows(viewer: Viewer, campaignId: string, today: string, db: Execut
 
 /**
  * The summary at the top of the joint ask's page, as summarize() computes it from every row, but counted by the
- * database over the campaign's index: requests by status and assignee, with the overdue ones (open, due before today).
+ * database from the kept counts (countRows): requests by status and assignee, with the overdue ones (open, due before today).
  */
 export async function campaignCounts(viewer: Viewer, campaignId: string, today: string, db: Executor = defaultDb): Promise<CampaignCounts> {
   const rows = !isUuid(campaignId) ? [] : await countRows(viewer, campaignId, today, db);
@@ -227,13 +251,19 @@ export type LetterCounts = {
   bounced: number;
   /** The organization's own requests in the joint ask (the letters are its). */
   total: number;
+  /** Its open ones due before today (when today is given; as campaign-mail's countOverdue counts them), and those
+   * of them without a records address or bouncing (their follow-up can't go). */
+  overdue: number;
+  overdueWithoutContact: number;
 };
 
 /** The letters of the organization's requests in the joint ask, as sendProgress() counts them, by one aggregate. */
-export async function letterCounts(viewer: Viewer, campaignId: string, db: Executor = defaultDb): Promise<LetterCounts> {
+export async function letterCounts(viewer: Viewer, campaignId: string, db: Executor = defaultDb, today?: string): Promise<LetterCounts> {
   const contact = sql`nullif(trim(case when ${requests.vendorId} is null then ${agencies.recordsContactEmail} else ${vendors.contactEmail} end), '')`;
   const unsent = sql`${requests.status} = 'draft' and letter.status is null`;
-  if (!isUuid(campaignId)) return { queued: 0, sent: 0, failed: 0, unsent: 0, unsentWithoutContact: 0, bounced: 0, total: 0 };
+  const overdue = today ? sql`${requests.dueOn} < ${today}::date and ${requests.status} in (${statusList(OPEN_STATUSES)})` : sql`false`;
+  const none: LetterCounts = { queued: 0, sent: 0, failed: 0, unsent: 0, unsentWithoutContact: 0, bounced: 0, total: 0, overdue: 0, overdueWithoutContact: 0 };
+  if (!isUuid(campaignId)) return none;
   const [row] = await queryRows<LetterCounts>(
     db,
     sql`select count(*) filter (where letter.status in ('queued', 'sending'))::int as queued,
@@ -242,25 +272,40 @@ export async function letterCounts(viewer: Viewer, campaignId: string, db: Execu
                count(*) filter (where ${unsent})::int as unsent,
                count(*) filter (where ${unsent} and ${contact} is null)::int as "unsentWithoutContact",
                count(*) filter (where ${bouncing})::int as bounced,
-               count(*)::int as total
+               count(*)::int as total,
+               count(*) filter (where ${overdue})::int as overdue,
+               count(*) filter (where ${overdue} and (${contact} is null or ${bouncing}))::int as "overdueWithoutContact"
           from ${requests}
           left join ${agencies} on ${agencies.id} = ${requests.agencyId}
           left join ${vendors} on ${vendors.id} = ${requests.vendorId}
           ${letterOf(viewer)}
          where ${requests.campaignId} = ${campaignId}::uuid and ${requests.organizationId} = ${viewer.organizationId}::uuid`,
   );
-  return row ?? { queued: 0, sent: 0, failed: 0, unsent: 0, unsentWithoutContact: 0, bounced: 0, total: 0 };
+  return row ?? none;
 }
 
-/** The joint ask's requests (visible) on the US map: place and status only, one small row each. */
-export async function campaignMapRows(viewer: Viewer, campaignId: string, db: Executor = defaultDb) {
+/**
+ * The joint ask's requests (visible) to agencies for the US map, aggregated by the database: one row per state,
+ * status tone and map cell (MAP_CELL_DEGREES; requests to agencies without a directory location: one row per
+ * state and tone) with how many requests it holds and the first three agency names. The page carries a bounded
+ * map (the country's cells, not one dot per request) whatever the joint ask's size.
+ */
+export async function campaignMapCells(viewer: Viewer, campaignId: string, db: Executor = defaultDb) {
   if (!isUuid(campaignId)) return [];
-  return queryRows<{ agencyId: string | null; agencyName: string | null; stateCode: string | null; status: RequestStatus }>(
+  const tone = sql.join(
+    Object.entries(STATUS_TONES).map(([status, t]) => sql`when ${status}::request_status then ${t}`),
+    sql` `,
+  );
+  return queryRows<{ requests: number; names: string[]; stateCode: string | null; tone: StatusTone; latitude: number | null; longitude: number | null }>(
     db,
-    sql`select ${requests.agencyId}::text as "agencyId", ${agencies.name} as "agencyName", coalesce(ts.code, j.code) as "stateCode",
-               ${requests.status}::text as status
+    sql`select count(*)::int as requests, (array_agg(${agencies.name} order by ${agencies.name}))[1:3] as names,
+               coalesce(ts.code, j.code) as "stateCode", (case ${requests.status} ${tone} end)::text as tone,
+               avg(d.latitude)::float8 as latitude, avg(d.longitude)::float8 as longitude
           from ${requests} ${targetJoins}
-         where ${requests.campaignId} = ${campaignId}::uuid and (${visibleRequests(viewer)}) and ${requests.agencyId} is not null`,
+          left join ${directoryAgencies} d on d.ori = ${agencies.ori}
+         where ${requests.campaignId} = ${campaignId}::uuid and (${visibleRequests(viewer)}) and ${requests.agencyId} is not null
+         group by 3, 4, floor(d.latitude / ${MAP_CELL_DEGREES}), floor(d.longitude / ${MAP_CELL_DEGREES})
+         order by 3 nulls last, 4, 5 nulls last, 6 nulls last`,
   );
 }
 

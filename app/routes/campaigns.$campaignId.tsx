@@ -34,8 +34,8 @@ import {
   lawOf,
 } from "~/domain/campaigns.server";
 import { listMembers } from "~/domain/members.server";
-import { agenciesWithSeveralOpen, countOverdue, followUpAllOverdue, repliesReceived, sendAgencySummary } from "~/domain/campaign-mail.server";
-import { campaignMapRows, campaignTargetPage, letterCounts } from "~/domain/campaign-targets.server";
+import { agenciesWithSeveralOpen, followUpAllOverdue, repliesReceived, sendAgencySummary } from "~/domain/campaign-mail.server";
+import { campaignMapCells, campaignTargetPage, letterCounts } from "~/domain/campaign-targets.server";
 import { campaignTargetQuery, LETTER_FILTER_LABELS, LETTER_FILTERS, queryValues } from "~/domain/target-list-input";
 import { CursorPagination } from "~/components/cursor-pagination";
 import { STATUS_LABELS, STATUS_TONES } from "~/domain/request-status";
@@ -59,38 +59,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const addQuery = (url.searchParams.get("addq") ?? "").trim().slice(0, 200);
   const campaignId = params.campaignId ?? "";
-  // The targets: one keyset page (50) with the filters; a bad filter or cursor is a 400 naming it.
+  // The targets: one keyset page (JOINT_ASK_PAGE_SIZE) with the filters; a bad filter or cursor is a 400 naming it.
   const query = campaignTargetQuery.safeParse(queryValues(url.searchParams, TARGET_QUERY_KEYS));
   if (!query.success) throw badQuery(query.error.issues);
-  const [page, members, targets, letterTotals, overdue, severalOpen, replies, mapRows] = await Promise.all([
+  // Unfiltered, the list's total is the summary's (the kept counts, same visibility): no count of its own.
+  const filtered = Boolean(query.data.q || query.data.status || query.data.letter || query.data.state);
+  const [page, members, targetPage, letterTotals, severalOpen, replies, mapCells] = await Promise.all([
     getCampaignPage(viewer, campaignId, today, { addQuery: addQuery || undefined, showCandidates: url.searchParams.get("add") === "group" }),
     listMembers(viewer),
-    campaignTargetPage(viewer, campaignId, query.data),
-    letterCounts(viewer, campaignId),
-    countOverdue(viewer, campaignId, today),
+    campaignTargetPage(viewer, campaignId, query.data, undefined, JOINT_ASK_PAGE_SIZE, filtered ? undefined : 0),
+    letterCounts(viewer, campaignId, undefined, today),
     agenciesWithSeveralOpen(viewer, campaignId),
     repliesReceived(viewer, campaignId),
-    campaignMapRows(viewer, campaignId),
+    campaignMapCells(viewer, campaignId),
   ]);
   if (!page) throw notFound("joint ask");
+  const targets = filtered ? targetPage : { ...targetPage, total: page.summary.total };
+  const { overdue: overdueTotal, overdueWithoutContact, ...letterRest } = letterTotals;
   // The agencies for a summary follow-up: the first SUMMARY_LIST_LIMIT unless the whole list is asked for.
   const allSummaries = url.searchParams.get("summaries") === "all";
   const letters = {
-    ...letterTotals,
-    overdue,
+    ...letterRest,
+    overdue: { total: overdueTotal, withoutContact: overdueWithoutContact },
     severalOpen: allSummaries ? severalOpen : severalOpen.slice(0, SUMMARY_LIST_LIMIT),
     severalOpenTotal: severalOpen.length,
     replies,
   };
   // The city-by-field grid and the data received follow the page of targets (the CSV has every city).
   const pageIds = targets.rows.map((r) => r.id);
-  const [map, coverage, dataReceived] = await Promise.all([
-    requestsMap(mapRows),
+  const map = requestsMap(mapCells);
+  const [coverage, dataReceived] = await Promise.all([
     coverageMatrix(viewer, pageIds),
     dataReceivedByRequest(viewer, campaignId, undefined, pageIds),
   ]);
   const stateCode = query.data.state ?? null;
-  const filtered = Boolean(query.data.q || query.data.status || query.data.letter || query.data.state);
   const rows = targets.rows.map((r) => ({
     ...r,
     overdue: Boolean(r.dueOn && r.dueOn < today && isOpenStatus(r.status)),
@@ -98,11 +100,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     law: r.agencyId ? lawOf(r.stateCode) : null,
   }));
   // Who the bulk "Assign" offers: everyone for those who may assign, else only the viewer.
-  const assignable = can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id);
-  return json({ ...page, coverage, rows, targets: { total: targets.total, nextCursor: targets.nextCursor, prevCursor: targets.prevCursor, filtered }, filters: { q: query.data.q ?? "", status: query.data.status ?? "", letter: query.data.letter ?? "" }, map, stateCode, members: assignable, addQuery, organizationId: viewer.organizationId, organizationName: viewer.organizationName, dataReceived, letters });
+  // (id and name only: the select shows nothing else.)
+  const assignable = (can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id)).map((m) => ({ id: m.id, name: m.name }));
+  // With no field asked the grid says so in one line: its rows would go to the browser unseen.
+  const grid = coverage.fields.length ? coverage : { ...coverage, rows: [] };
+  return json({ ...page, coverage: grid, rows, targets: { total: targets.total, nextCursor: targets.nextCursor, prevCursor: targets.prevCursor, filtered }, filters: { q: query.data.q ?? "", status: query.data.status ?? "", letter: query.data.letter ?? "" }, map, stateCode, members: assignable, addQuery, organizationId: viewer.organizationId, organizationName: viewer.organizationName, dataReceived, letters });
 }
 
 const TARGET_QUERY_KEYS = ["q", "status", "letter", "state", "cursor"] as const;
+
+/**
+ * Targets a page of the joint ask's list shows (the requests list's page size): each row carries its letter,
+ * law, due date and a checkbox, and the grid and "data received" below follow the same rows.
+ */
+const JOINT_ASK_PAGE_SIZE = 25;
 
 /** How many agencies the "one summary follow-up per agency" list shows before "Show all". */
 const SUMMARY_LIST_LIMIT = 20;

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
+  boolean,
   check,
   customType,
   date,
@@ -262,3 +264,14 @@ export const campaigns = pgTable(
     index("campaigns_vendor_idx").on(t.vendorId),
   ],
 );
+
+/**
+ * One row: a number moved by every write to what the agencies' map is drawn from (agency_products, agencies,
+ * jurisdictions, directory_agencies), by statement-level triggers (migration 0049_map_version_triggers). The map
+ * of memberships (app/domain/maps.server.ts membersMap) is computed once per version, scope, viewer's
+ * organizations and day, and served from memory while the version stands; never written by the app.
+ */
+export const mapVersion = pgTable("map_version", {
+  id: boolean("id").primaryKey().default(true),
+  version: bigint("version", { mode: "number" }).notNull().default(0),
+});

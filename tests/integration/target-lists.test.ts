@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { agencies, campaigns, outboxMessages, requests } from "../../db/schema";
-import { campaignTargets, sendAllLetters, sendProgress } from "~/domain/campaign-mail.server";
+import { campaignTargets, countOverdue, sendAllLetters, sendProgress } from "~/domain/campaign-mail.server";
 import { campaignCounts, campaignTargetPage, letterCounts, type CampaignTargetRow } from "~/domain/campaign-targets.server";
 import { bulkAssign, bulkRemove, listCampaignRequests, summarize } from "~/domain/campaigns.server";
 import { listMemberAgencies } from "~/domain/groups.server";
@@ -136,12 +136,15 @@ describe("a joint ask's targets, page by page", () => {
 describe("the joint ask's summary counts", () => {
   /** The counts the page reads, against a recount of every row (what the page did before). */
   async function expectRecount() {
-    const [counts, letters, rows, targets] = await Promise.all([
+    const [counts, letters, rows, targets, overdue] = await Promise.all([
       campaignCounts(org.viewer, campaignId, TODAY),
-      letterCounts(org.viewer, campaignId),
+      letterCounts(org.viewer, campaignId, db, TODAY),
       listCampaignRequests(org.viewer, campaignId),
       campaignTargets(org.viewer, campaignId),
+      countOverdue(org.viewer, campaignId, TODAY),
     ]);
+    // The page reads the overdue follow-ups' figures with the letters (one query): as countOverdue lists them.
+    expect({ total: letters.overdue, withoutContact: letters.overdueWithoutContact }).toEqual(overdue);
     const recount = summarize(rows, TODAY);
     const nonZero = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).filter(([, n]) => n > 0));
     expect({ ...counts, statusCounts: nonZero(counts.statusCounts) }).toEqual({ ...recount, statusCounts: nonZero(recount.statusCounts) });

@@ -1,0 +1,1 @@
+CREATE INDEX "requests_open_agency_idx" ON "requests" USING btree ("agency_id","organization_id") WHERE "requests"."status" in ('submitted', 'acknowledged', 'awaiting_response', 'clarification_requested', 'fee_requested', 'partially_fulfilled', 'appealed', 'in_litigation');
