@@ -1,9 +1,10 @@
-import { asc } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, sql } from "drizzle-orm";
 import { users } from "../../db/schema";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
 import { visibleUsers } from "./access.server";
+import { containsPattern } from "./request-search.server";
 
 /** Active members of the viewer's organization: the people requests can be assigned to. */
 export function listMembers(viewer: Viewer, db: Executor = defaultDb) {
@@ -12,4 +13,62 @@ export function listMembers(viewer: Viewer, db: Executor = defaultDb) {
     .from(users)
     .where(visibleUsers(viewer))
     .orderBy(asc(users.name));
+}
+
+/** At most this many names in a member search box's suggestions. */
+export const MEMBER_SUGGESTIONS = 8;
+
+/**
+ * Members whose name contains the text (the search boxes that pick a person): the shortest names first, so
+ * "Sam" suggests "Sam" before "Samantha Reyes". Bounded by the limit, whatever the organization's size.
+ */
+export function suggestMembers(viewer: Viewer, text: string, limit = MEMBER_SUGGESTIONS, db: Executor = defaultDb) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(visibleUsers(viewer), ilike(users.name, containsPattern(text))))
+    .orderBy(sql`length(${users.name})`, asc(users.name), asc(users.id))
+    .limit(limit);
+}
+
+/** The active member of the viewer's organization with this id, or null (a former member, another organization's). */
+export async function findMember(viewer: Viewer, id: string, db: Executor = defaultDb): Promise<{ id: string; name: string } | null> {
+  const [row] = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, id), visibleUsers(viewer)))
+    .limit(1);
+  return row ?? null;
+}
+
+export type MemberByName = { ok: true; member: { id: string; name: string } } | { ok: false; message: string };
+
+/**
+ * The one member a typed name means, for a form sent without JavaScript (no suggestion picked): the member
+ * whose whole name it is (any case), else the only one whose name contains it. None, or several that contain
+ * it, is a message naming some of them, so the person can type more of the name.
+ */
+export async function memberByName(viewer: Viewer, text: string, db: Executor = defaultDb): Promise<MemberByName> {
+  const typed = text.trim();
+  const found = await suggestMembers(viewer, typed, MEMBER_SUGGESTIONS + 1, db);
+  const exact = found.filter((m) => m.name.toLocaleLowerCase() === typed.toLocaleLowerCase());
+  if (exact.length === 1) return { ok: true, member: exact[0]! };
+  if (found.length === 1) return { ok: true, member: found[0]! };
+  if (found.length === 0) return { ok: false, message: `No active member of your organization has “${typed}” in their name` };
+  const named = found.slice(0, 3).map((m) => m.name).join(", ");
+  const count = found.length > MEMBER_SUGGESTIONS ? `More than ${MEMBER_SUGGESTIONS}` : String(found.length);
+  return { ok: false, message: `${count} members match “${typed}” (${named}${found.length > 3 ? "…" : ""}): type more of the name` };
+}
+
+/**
+ * The name of a person the requests list may be filtered by (assignee=<id>): anyone of the organization or its
+ * coalition partners, former members included, as the list shows them. Null for anyone else.
+ */
+export async function assigneeFilterName(viewer: Viewer, id: string, db: Executor = defaultDb): Promise<string | null> {
+  const [row] = await db
+    .select({ name: users.name })
+    .from(users)
+    .where(and(eq(users.id, id), inArray(users.organizationId, [viewer.organizationId, ...viewer.partnerOrganizationIds])))
+    .limit(1);
+  return row?.name ?? null;
 }

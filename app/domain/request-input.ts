@@ -336,6 +336,9 @@ export const requestFiltersSchema = z
     owner: z.enum(["own", "shared"], { error: 'owner must be "own" or "shared"' }).optional(),
     visibility: z.enum(REQUEST_VISIBILITIES, { error: "Unknown visibility" }).optional(),
     assignee: z.union([z.literal("me"), z.literal("none"), z.string().uuid("Unknown assignee")]).optional(),
+    // A person picked in the assignee search box (assigneeId), or part of an assignee's name typed in it.
+    assigneeId: z.string().uuid("Unknown assignee").optional(),
+    assigneeName: z.string().trim().max(200, "Assignee name must be at most 200 characters").optional(),
     tag: z.string().trim().max(40).optional(),
     q: z.string().trim().max(200, "Search text must be at most 200 characters").optional(),
     sort: z.enum(REQUEST_SORTS, { error: "Unknown sort" }).optional(),

@@ -25,6 +25,7 @@ import { STATUS_LABELS, isOpenStatus, transitionProblem } from "./request-status
 import { refreshDeadline, type DeadlineSnapshot } from "./deadlines.server";
 import { isUuid, lockRequest, recordEvent } from "./request-events.server";
 import { coverageColumns } from "./coverage-sql.server";
+import { findMember } from "./members.server";
 import { containsPattern, requestTextMatches, searchConditions, searchRank } from "./request-search.server";
 import { agencyFromDirectory } from "./directory-links.server";
 import { conflicted, fail, ok, type Result } from "./results";
@@ -142,6 +143,17 @@ function filterConditions(viewer: Viewer, filters: ListFilters): SQL[] {
   if (filters.assignee === "me") conditions.push(eq(requests.assigneeId, viewer.id));
   else if (filters.assignee === "none") conditions.push(isNull(requests.assigneeId));
   else if (filters.assignee) conditions.push(eq(requests.assigneeId, filters.assignee));
+  if (filters.assigneeId) conditions.push(eq(requests.assigneeId, filters.assigneeId));
+  else if (filters.assigneeName) {
+    // Anyone of the organization's or its partners' (a list row shows a partner's assignee too), former members included.
+    const organizationIds = [viewer.organizationId, ...viewer.partnerOrganizationIds];
+    conditions.push(
+      sql`${requests.assigneeId} in (select u.id from ${users} u where u.organization_id in (${sql.join(
+        organizationIds.map((id) => sql`${id}`),
+        sql`, `,
+      )}) and u.name ilike ${containsPattern(filters.assigneeName)})`,
+    );
+  }
   if (filters.tag) conditions.push(sql`${requests.tags} @> array[${filters.tag.toLowerCase()}]::text[]`);
   return conditions;
 }
@@ -607,15 +619,6 @@ async function findTarget(
   return agency ? ok({ agencyId: agency.id, vendorId: null }) : fail("agencyId", "Choose an agency from the list");
 }
 
-async function findMember(db: Executor, viewer: Viewer, id: string) {
-  const [row] = await db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(and(eq(users.id, id), visibleUsers(viewer)))
-    .limit(1);
-  return row ?? null;
-}
-
 /** A new request, optionally generated as part of a joint ask (campaignId). */
 export type CreateRequestInput = Omit<NewRequestInput, "visibility"> & {
   visibility?: NewRequestInput["visibility"];
@@ -640,7 +643,7 @@ export async function createRequest(
   if (!target.ok) return target;
   const campaign = input.campaignId ? await findCampaign(db, viewer, input.campaignId) : null;
   if (input.campaignId && !campaign) return fail("campaignId", "Choose a joint ask from the list");
-  const assigned = input.assigneeId ? await findMember(db, viewer, input.assigneeId) : null;
+  const assigned = input.assigneeId ? await findMember(viewer, input.assigneeId, db) : null;
   if (input.assigneeId && !assigned) return fail("assigneeId", "Choose an assignee from your organization");
 
   const status: RequestStatus = input.initialStatus;
@@ -726,9 +729,9 @@ export async function updateRequest(
 ): Promise<Result<{ changed: number }> | null> {
   const target = await findTarget(db, viewer, input);
   if (!target.ok) return target;
-  const requesterRow = await findMember(db, viewer, input.requesterId);
+  const requesterRow = await findMember(viewer, input.requesterId, db);
   if (!requesterRow) return fail("requesterId", "Choose a requester from your organization");
-  const assigned = input.assigneeId ? await findMember(db, viewer, input.assigneeId) : null;
+  const assigned = input.assigneeId ? await findMember(viewer, input.assigneeId, db) : null;
   if (input.assigneeId && !assigned) return fail("assigneeId", "Choose an assignee from your organization");
 
   return db.transaction(async (tx) => {
@@ -753,7 +756,7 @@ export async function updateRequest(
     const names: Record<string, (value: string | null) => Promise<string | null>> = {
       agencyId: async (v) => (v ? ((await findAgency(tx, viewer, v))?.name ?? null) : null),
       vendorId: async (v) => (v ? ((await findVendor(tx, viewer, v))?.name ?? null) : null),
-      requesterId: async (v) => (v ? ((await findMember(tx, viewer, v))?.name ?? null) : null),
+      requesterId: async (v) => (v ? ((await findMember(viewer, v, tx))?.name ?? null) : null),
     };
     for (const field of Object.keys(EDIT_LABELS) as (keyof typeof EDIT_LABELS)[]) {
       const before = field === "tags" ? current.tags.join(", ") : (current[field] ?? null);
@@ -774,7 +777,7 @@ export async function updateRequest(
     // what is saved now differs from what this form would save.
     if (input.version && input.version !== requestEditVersion(current)) {
       const assigneeChange = assignmentChanged
-        ? [{ field: "assigneeId", label: "Assignee", theirs: current.assigneeId ? ((await findMember(tx, viewer, current.assigneeId))?.name ?? null) : null, yours: assigned?.name ?? null }]
+        ? [{ field: "assigneeId", label: "Assignee", theirs: current.assigneeId ? ((await findMember(viewer, current.assigneeId, tx))?.name ?? null) : null, yours: assigned?.name ?? null }]
         : [];
       return conflicted({
         message: CONFLICT_MESSAGE,
@@ -794,7 +797,7 @@ export async function updateRequest(
       .map((c) => c.label.toLowerCase());
     if (moved.length > 0) await refreshDeadline(tx, viewer, current.id, `Edited ${moved.join(" and ")}`);
     if (assignmentChanged) {
-      const previous = current.assigneeId ? await findMember(tx, viewer, current.assigneeId) : null;
+      const previous = current.assigneeId ? await findMember(viewer, current.assigneeId, tx) : null;
       await recordEvent(tx, viewer, current.id, {
         kind: "assignment_changed",
         data: {
@@ -997,13 +1000,13 @@ export async function assignRequest(
   assigneeId: string | null,
   db: Executor = defaultDb,
 ): Promise<Result<null> | null> {
-  const assigned = assigneeId ? await findMember(db, viewer, assigneeId) : null;
+  const assigned = assigneeId ? await findMember(viewer, assigneeId, db) : null;
   if (assigneeId && !assigned) return fail("assigneeId", "Choose an assignee from your organization");
   return db.transaction(async (tx) => {
     const current = await lockRequest(tx, viewer, id);
     if (!current) return null;
     if ((current.assigneeId ?? null) === (assigned?.id ?? null)) return ok(null);
-    const previous = current.assigneeId ? await findMember(tx, viewer, current.assigneeId) : null;
+    const previous = current.assigneeId ? await findMember(viewer, current.assigneeId, tx) : null;
     await tx.update(requests).set({ assigneeId: assigned?.id ?? null }).where(eq(requests.id, current.id));
     await recordEvent(tx, viewer, current.id, {
       kind: "assignment_changed",

@@ -7,6 +7,8 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/fields";
 import { DueCell } from "~/components/due-cell";
 import { AgencyFilterBox } from "~/components/agency-filter-box";
+import { MemberSearchBox } from "~/components/member-search-box";
+import { assigneeFilterName } from "~/domain/members.server";
 import { CursorPagination } from "~/components/cursor-pagination";
 import { StatusBadge } from "~/components/status-badge";
 import { VisibilityBadge } from "~/components/visibility-badge";
@@ -48,10 +50,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // No select lists every agency: the agency filter is a text box (agencyName), and links from an agency's page
   // keep their agency id.
   const agencyParam = parsed.success ? parsed.data.agency : undefined;
-  // One round of queries: the filters' options (one statement), the agency's name, and the page itself.
-  const [{ members, tags, views }, agencyLabel, result] = await Promise.all([
+  // Nor one of every member: the assignee filter is a search box too; a person's id from a link is named here.
+  const assigneeParam = parsed.success && parsed.data.assignee && parsed.data.assignee !== "me" && parsed.data.assignee !== "none" ? parsed.data.assignee : undefined;
+  const assigneeIdParam = parsed.success ? parsed.data.assigneeId : undefined;
+  // One round of queries: the filters' options (one statement), the agency's and people's names, and the page itself.
+  const [{ tags, views }, agencyLabel, assigneeLabel, pickedAssigneeLabel, result] = await Promise.all([
     listFilterOptions(viewer),
     agencyParam ? filterAgencyName(viewer, agencyParam) : null,
+    assigneeParam ? assigneeFilterName(viewer, assigneeParam) : null,
+    assigneeIdParam ? assigneeFilterName(viewer, assigneeIdParam) : null,
     parsed.success ? listRequests(viewer, parsed.data) : null,
   ]);
   const inCoalition = viewer.partnerOrganizationIds.length > 0;
@@ -60,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kept = new URLSearchParams(url.searchParams);
   if (agencyParam && !agencyLabel) kept.delete("agency");
   const query = filterQuery(kept);
-  const options = { members, tags, agencyLabel, views, query };
+  const options = { tags, agencyLabel, assignee: assigneeParam && assigneeLabel ? { id: assigneeParam, name: assigneeLabel } : null, pickedAssigneeLabel, views, query };
   if (!parsed.success) {
     const errors = fieldErrorsOf(parsed.error.issues);
     return json({ ...options, errors, result: null, viewerId: viewer.id, organizationId: viewer.organizationId, inCoalition }, { status: 400 });
@@ -70,7 +77,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function RequestsIndex() {
   const canFile = useCan("request.create");
-  const { members, tags, agencyLabel, errors, result, organizationId, inCoalition, views, query } = useLoaderData<typeof loader>();
+  const { tags, agencyLabel, assignee, pickedAssigneeLabel, errors, result, organizationId, inCoalition, views, query } = useLoaderData<typeof loader>();
   const canEdit = useCan("request.edit");
   const canChangeStatus = useCan("request.changeStatus");
   const canBulk = canEdit || canChangeStatus;
@@ -92,7 +99,7 @@ export default function RequestsIndex() {
   const ownIds = result ? result.rows.filter((r) => r.organizationId === organizationId).map((r) => r.id) : [];
   const [params] = useSearchParams();
   const today = useToday();
-  const filtered = ["status", "agency", "agencyName", "assignee", "tag", "q", "owner", "visibility"].some((k) => params.get(k));
+  const filtered = ["status", "agency", "agencyName", "assignee", "assigneeId", "assigneeName", "tag", "q", "owner", "visibility"].some((k) => params.get(k));
   const agencyId = params.get("agency");
   return (
     <>
@@ -172,16 +179,21 @@ export default function RequestsIndex() {
             initialId={agencyId}
             errors={errors?.agencyName ?? errors?.agency}
           />
-          <SelectField id="filter-assignee" name="assignee" label="Assignee" defaultValue={params.get("assignee") ?? ""} errors={errors?.assignee}>
-            <option value="">Anyone</option>
-            <option value="me">Me</option>
-            <option value="none">Unassigned</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
+          <SelectField id="filter-assignee" name="assignee" label="Assigned" defaultValue={params.get("assignee") ?? ""} errors={errors?.assignee}>
+            <option value="">To anyone or no one</option>
+            <option value="me">To me</option>
+            <option value="none">To no one (unassigned)</option>
+            {assignee ? <option value={assignee.id}>To {assignee.name}</option> : null}
           </SelectField>
+          <MemberSearchBox
+            key={`${params.get("assigneeName") ?? ""}|${params.get("assigneeId") ?? ""}`}
+            label="Assignee's name"
+            name="assigneeName"
+            pickName="assigneeId"
+            initialText={params.get("assigneeName") ?? pickedAssigneeLabel ?? ""}
+            initialId={params.get("assigneeId")}
+            errors={errors?.assigneeName ?? errors?.assigneeId}
+          />
           <SelectField id="filter-tag" name="tag" label="Tag" defaultValue={params.get("tag") ?? ""} errors={errors?.tag}>
             <option value="">Any tag</option>
             {tags.map((t) => (
@@ -347,7 +359,6 @@ export default function RequestsIndex() {
               query={query}
               pageIds={ownIds}
               matching={countLabel(result.total, result.totalExact, "request")}
-              members={members}
               canEdit={canEdit}
               canChangeStatus={canChangeStatus}
             />
@@ -411,14 +422,12 @@ function BulkForm({
   query,
   pageIds,
   matching,
-  members,
   canEdit,
   canChangeStatus,
 }: {
   query: string;
   pageIds: string[];
   matching: string;
-  members: { id: string; name: string }[];
   canEdit: boolean;
   canChangeStatus: boolean;
 }) {
@@ -446,14 +455,7 @@ function BulkForm({
         {canEdit ? (
           <fieldset>
             <legend>Assign</legend>
-            <SelectField id="bulk-assignee" name="assigneeId" label="Assign to" defaultValue="">
-              <option value="">Nobody (unassign)</option>
-              {members.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </SelectField>
+            <MemberSearchBox label="Assign to" name="assigneeName" pickName="assigneeId" hint="Part of the person's name; leave it empty to unassign" initialText="" initialId={null} />
             <button type="submit" name="change" value="assign" className="button button--secondary">
               Assign…
             </button>

@@ -75,6 +75,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const value = formData.get(name);
       if (typeof value === "string" && value !== "") fields.push([name, value]);
     }
+    // The person the review names, not the name typed (which could mean someone else by the time it is applied).
+    if (change.change.action === "assign") {
+      const assigneeId = change.change.value.assigneeId;
+      fields.splice(0, fields.length, ...(assigneeId ? ([["assigneeId", assigneeId]] as [string, string][]) : []));
+    }
     return answer({ stage: "review", back, target, description: describeBulkChange(change.change), preview, fields });
   }
 
@@ -177,6 +182,7 @@ function labelOf(field: string): string {
     scope: "Apply to",
     filter: "Filters",
     assigneeId: "Assignee",
+    assigneeName: "Assign to",
     tags: "Tags",
     status: "Status",
     on: "Date",

@@ -43,3 +43,34 @@ test("on a phone the list with its boxes fits the screen", async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test("picks people with search boxes: assigns a request to someone found by name, then filters by them", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/requests?assignee=none");
+  const box = page.getByRole("checkbox", { name: /^Select [A-Z][A-Z0-9]*-\d+:/ }).first();
+  const label = (await box.getAttribute("aria-label")) ?? "";
+  const reference = /^Select ([A-Z][A-Z0-9]*-\d+):/.exec(label)?.[1];
+  expect(reference).toBeTruthy();
+  await box.check();
+  // "Assign to" suggests members as one types; picking one fills the box with their whole name.
+  const assignTo = page.getByRole("combobox", { name: "Assign to" });
+  await assignTo.fill("tor");
+  await page.getByRole("option", { name: "Maya Torres" }).click();
+  await expect(assignTo).toHaveValue("Maya Torres");
+  await page.getByRole("button", { name: "Assign…" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Review the change" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2 })).toContainText("Assign to Maya Torres on 1 request");
+  await page.getByRole("button", { name: "Change 1 request" }).click();
+  await expect(page.getByRole("status")).toContainText("1 request changed.");
+
+  // The filter: a name box, not a select of every member.
+  await page.goto("/requests");
+  await expect(page.getByRole("combobox", { name: "Assignee's name" })).toBeVisible();
+  await expect(page.locator("#filter-assignee option")).toHaveCount(3);
+  await page.getByRole("combobox", { name: "Assignee's name" }).fill("maya");
+  await page.getByRole("option", { name: "Maya Torres" }).click();
+  await page.getByRole("search").getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/assigneeId=/);
+  await expect(page.getByRole("checkbox", { name: new RegExp(`^Select ${reference}:`) })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Assignee's name" })).toHaveValue("Maya Torres");
+});

@@ -1,0 +1,46 @@
+import { Combobox } from "./ui/combobox";
+
+type Hit = { id: string; name: string };
+
+/**
+ * A search box that picks one of the organization's members (the assignee filter, "Assign to"): a text box named
+ * `name` (part of the person's name), which works without JavaScript (the server reads the name). With it, the
+ * box suggests members as you type; picking one also sends their id as `pickName`, and typing again drops it.
+ */
+export function MemberSearchBox({
+  label,
+  name,
+  pickName,
+  hint,
+  initialText,
+  initialId,
+  errors,
+}: {
+  label: string;
+  name: string;
+  pickName: string;
+  hint?: string;
+  initialText: string;
+  initialId: string | null;
+  errors?: string[];
+}) {
+  return (
+    <Combobox<Hit>
+      label={label}
+      name={name}
+      hint={hint ?? "Part of the person's name"}
+      errors={errors}
+      initialText={initialText}
+      initialPick={initialId}
+      urlFor={(q) => `/requests/members?q=${encodeURIComponent(q)}`}
+      delayMs={150}
+      minLength={1}
+      pickName={pickName}
+      pickValue={(h) => h.id}
+      pickText={(h) => h.name}
+      optionKey={(h) => h.id}
+      status={(_, shown) => `${shown} ${shown === 1 ? "member" : "members"} found`}
+      renderOption={(h) => <span className="combobox__name">{h.name}</span>}
+    />
+  );
+}

@@ -1,0 +1,174 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { users } from "../../db/schema";
+import { parseBulkChange } from "~/domain/bulk-changes.server";
+import { memberByName, MEMBER_SUGGESTIONS, suggestMembers } from "~/domain/members.server";
+import { assignRequest } from "~/domain/requests.server";
+import * as bulkRoute from "~/routes/requests.bulk";
+import * as requestsIndex from "~/routes/requests._index";
+import * as membersRoute from "~/routes/requests.members";
+import { createUser } from "~/domain/accounts.server";
+import { db } from "~/utils/db.server";
+import { callRoute, cookieFor, formCoalition, freshViewer, makeOrganization, makeRequest, TODAY } from "./factories";
+
+// People are picked with a search box, not a select of every member (issue 14): the list's assignee filter and
+// the bulk "Assign to" suggest at most a few names as one types, and work without JavaScript from the name typed.
+
+type Org = Awaited<ReturnType<typeof makeOrganization>>;
+let a: Org;
+let b: Org;
+let cookie: string;
+const people: Record<string, string> = {};
+const requestIds: Record<string, string> = {};
+
+async function person(org: Org, name: string) {
+  const user = await createUser(db, { organizationId: org.org.id, email: `${name.replace(/\W/g, "").toLowerCase()}-${org.org.id.slice(0, 6)}@example.org`, name, password: org.password });
+  return user.id;
+}
+
+beforeAll(async () => {
+  a = await makeOrganization("Picker A");
+  b = await makeOrganization("Picker B");
+  for (const name of ["Sam Lee", "Samantha Reyes", "Sam Leeds", "Ana 50% Ortiz", "Ana 50x Ortiz", "Gone Person"]) people[name] = await person(a, name);
+  // More members whose name holds "Worker" than the box suggests at once.
+  for (let i = 0; i < MEMBER_SUGGESTIONS + 4; i++) await person(a, `Worker ${String(i).padStart(2, "0")}`);
+  people["Partner Pat"] = await person(b, "Partner Pat");
+  await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, people["Gone Person"]!));
+  await formCoalition(a, b);
+  const aViewer = await freshViewer(a.admin.id);
+  const bViewer = await freshViewer(b.admin.id);
+  cookie = await cookieFor(a.admin.id);
+  for (const [key, who] of [["samLee", "Sam Lee"], ["samantha", "Samantha Reyes"], ["nobody", null]] as const) {
+    const made = await makeRequest(aViewer, a.agencyId, { title: `Assigned ${key}` });
+    requestIds[key] = made.id;
+    if (who) {
+      const assigned = await assignRequest(aViewer, made.id, people[who]!);
+      if (!assigned?.ok) throw new Error(JSON.stringify(assigned));
+    }
+  }
+  // Assigned while a member, then the member left: still found by name.
+  const gone = await makeRequest(aViewer, a.agencyId, { title: "Assigned gone" });
+  requestIds.gone = gone.id;
+  await db.update(users).set({ disabledAt: null }).where(eq(users.id, people["Gone Person"]!));
+  const assignedGone = await assignRequest(aViewer, gone.id, people["Gone Person"]!);
+  if (!assignedGone?.ok) throw new Error(JSON.stringify(assignedGone));
+  await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, people["Gone Person"]!));
+  // A partner's shared request, assigned to one of the partner's people.
+  const shared = await makeRequest(bViewer, b.agencyId, { title: "Assigned partner", visibility: "coalition" });
+  requestIds.partner = shared.id;
+  const assignedPartner = await assignRequest(bViewer, shared.id, people["Partner Pat"]!);
+  if (!assignedPartner?.ok) throw new Error(JSON.stringify(assignedPartner));
+});
+
+const listed = async (query: string) => {
+  const response = await callRoute(requestsIndex.loader, { url: `/requests?${query}`, cookie });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { result: { rows: { id: string }[] } | null; errors: Record<string, string[]> | null } };
+};
+const idsOf = (body: { result: { rows: { id: string }[] } | null }) => (body.result?.rows ?? []).map((r) => r.id).sort();
+
+describe("suggestMembers", () => {
+  it("suggests active members of the organization only, shortest names first, at most a few", async () => {
+    const viewer = await freshViewer(a.admin.id);
+    expect((await suggestMembers(viewer, "sam")).map((m) => m.name)).toEqual(["Sam Lee", "Sam Leeds", "Samantha Reyes"]);
+    expect(await suggestMembers(viewer, "gone")).toEqual([]);
+    expect(await suggestMembers(viewer, "partner")).toEqual([]);
+    expect(await suggestMembers(viewer, "worker")).toHaveLength(MEMBER_SUGGESTIONS);
+  });
+
+  it("treats % and _ as text", async () => {
+    const viewer = await freshViewer(a.admin.id);
+    expect((await suggestMembers(viewer, "50%")).map((m) => m.name)).toEqual(["Ana 50% Ortiz"]);
+    expect(await suggestMembers(viewer, "_")).toEqual([]);
+  });
+
+  it("answers the box as JSON, and refuses an empty or over-long query with 400", async () => {
+    const response = await callRoute(membersRoute.loader, { url: "/requests/members?q=Reyes", cookie });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { hits: { id: string }[] }).hits.map((h) => h.id)).toEqual([people["Samantha Reyes"]]);
+    for (const q of ["", "%20%20", "x".repeat(201)]) {
+      const refused = await callRoute(membersRoute.loader, { url: `/requests/members?q=${q}`, cookie });
+      expect(refused.status, q).toBe(400);
+      expect(((await refused.json()) as { error: string }).error).toMatch(/^q: /);
+    }
+    const anonymous = await callRoute(membersRoute.loader, { url: "/requests/members?q=sam" });
+    expect(anonymous.status).toBe(302);
+  });
+});
+
+describe("memberByName (a name typed without JavaScript)", () => {
+  it("takes the whole name, or the only name that contains it, and explains anything else", async () => {
+    const viewer = await freshViewer(a.admin.id);
+    expect(await memberByName(viewer, "sam lee")).toEqual({ ok: true, member: { id: people["Sam Lee"], name: "Sam Lee" } });
+    expect(await memberByName(viewer, "Reyes")).toEqual({ ok: true, member: { id: people["Samantha Reyes"], name: "Samantha Reyes" } });
+    const several = await memberByName(viewer, "Sam");
+    expect(several).toEqual({ ok: false, message: "3 members match “Sam” (Sam Lee, Sam Leeds, Samantha Reyes): type more of the name" });
+    const many = await memberByName(viewer, "worker");
+    expect(many.ok ? null : many.message).toMatch(/^More than 8 members match “worker” \(Worker 00, Worker 01, Worker 02…\)/);
+    expect(await memberByName(viewer, "Partner Pat")).toEqual({ ok: false, message: "No active member of your organization has “Partner Pat” in their name" });
+  });
+});
+
+describe("the requests list's assignee filter", () => {
+  it("no longer sends a select of every member", async () => {
+    const { body } = await listed("");
+    expect(body.members).toBeUndefined();
+    expect(JSON.stringify(body)).not.toContain("Worker 05");
+  });
+
+  it("finds requests by part of the assignee's name: members, former members and partners' people", async () => {
+    expect(idsOf((await listed("assigneeName=sam")).body)).toEqual([requestIds.samLee!, requestIds.samantha!].sort());
+    expect(idsOf((await listed("assigneeName=REYES")).body)).toEqual([requestIds.samantha!]);
+    expect(idsOf((await listed("assigneeName=gone")).body)).toEqual([requestIds.gone!]);
+    expect(idsOf((await listed("assigneeName=partner%20pat")).body)).toEqual([requestIds.partner!]);
+    expect(idsOf((await listed("assigneeName=nobody%20by%20this%20name")).body)).toEqual([]);
+    expect(idsOf((await listed("assigneeName=%25")).body)).toEqual([]);
+  });
+
+  it("filters by the person picked in the box (their id), and names them", async () => {
+    const { body } = await listed(`assigneeName=Sam%20Lee&assigneeId=${people["Sam Lee"]}`);
+    expect(idsOf(body)).toEqual([requestIds.samLee!]);
+    const byLink = await listed(`assignee=${people["Samantha Reyes"]}`);
+    expect(idsOf(byLink.body)).toEqual([requestIds.samantha!]);
+    expect(byLink.body.assignee).toEqual({ id: people["Samantha Reyes"], name: "Samantha Reyes" });
+    expect((await listed(`assigneeId=${people["Samantha Reyes"]}`)).body.pickedAssigneeLabel).toBe("Samantha Reyes");
+    expect(idsOf((await listed("assignee=none")).body)).toContain(requestIds.nobody);
+  });
+
+  it("refuses a bad id or an over-long name with 400 and the field named", async () => {
+    const badId = await listed("assigneeId=not-a-person");
+    expect(badId.status).toBe(400);
+    expect(Object.keys(badId.body.errors ?? {})).toEqual(["assigneeId"]);
+    const long = await listed(`assigneeName=${"x".repeat(201)}`);
+    expect(long.status).toBe(400);
+    expect(Object.keys(long.body.errors ?? {})).toEqual(["assigneeName"]);
+  });
+});
+
+describe("bulk Assign to, by name", () => {
+  it("resolves a typed name to one member, and says why when it can't", async () => {
+    const viewer = await freshViewer(a.admin.id);
+    const byName = await parseBulkChange(viewer, "assign", new URLSearchParams({ assigneeName: "reyes" }), TODAY);
+    expect(byName).toEqual({ ok: true, change: { action: "assign", value: { assigneeId: people["Samantha Reyes"] }, assigneeName: "Samantha Reyes" } });
+    const ambiguous = await parseBulkChange(viewer, "assign", new URLSearchParams({ assigneeName: "Sam" }), TODAY);
+    expect(ambiguous.ok ? null : Object.keys(ambiguous.fieldErrors)).toEqual(["assigneeName"]);
+    const partner = await parseBulkChange(viewer, "assign", new URLSearchParams({ assigneeId: people["Partner Pat"]! }), TODAY);
+    expect(partner.ok ? null : partner.fieldErrors).toEqual({ assigneeId: ["Choose an assignee from your organization"] });
+    const picked = await parseBulkChange(viewer, "assign", new URLSearchParams({ assigneeName: "Sam", assigneeId: people["Sam Leeds"]! }), TODAY);
+    expect(picked.ok && picked.change.action === "assign" ? picked.change.assigneeName : null).toBe("Sam Leeds");
+    const empty = await parseBulkChange(viewer, "assign", new URLSearchParams({ assigneeName: "  " }), TODAY);
+    expect(empty).toEqual({ ok: true, change: { action: "assign", value: { assigneeId: undefined }, assigneeName: null } });
+  });
+
+  it("reviews the person the name means, and carries their id (not the name) to the final button", async () => {
+    const form = new URLSearchParams({ intent: "review", change: "assign", scope: "selected", requestIds: requestIds.nobody!, assigneeName: "Sam Leeds" });
+    const response = await callRoute(bulkRoute.action as never, { url: "/requests/bulk", cookie, body: form.toString(), method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { description: string; fields: [string, string][] };
+    expect(body.description).toBe("Assign to Sam Leeds");
+    expect(body.fields).toEqual([["assigneeId", people["Sam Leeds"]]]);
+    const unclear = new URLSearchParams({ intent: "review", change: "assign", scope: "selected", requestIds: requestIds.nobody!, assigneeName: "Sam" });
+    const refused = await callRoute(bulkRoute.action as never, { url: "/requests/bulk", cookie, body: unclear.toString(), method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    expect(refused.status).toBe(400);
+    expect(Object.keys(((await refused.json()) as { errors: Record<string, string[]> }).errors)).toEqual(["assigneeName"]);
+  });
+});
