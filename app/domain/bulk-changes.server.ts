@@ -8,7 +8,7 @@ import { formatDate } from "../utils/dates";
 import type { Viewer } from "./accounts.server";
 import { visibleRequests } from "./access.server";
 import { BULK_ALL_LIMIT, BULK_BATCH_SIZE, BULK_VISIBILITIES, tagsInputSchema, type BulkAction, type BulkTarget } from "./bulk-input";
-import { findMember, memberByName } from "./members.server";
+import { chosenAssignee } from "./members.server";
 import type { Permission } from "./permissions";
 import { applyParsedRequestChange, permissionFor, requestChangeSchema, type ChangeContext } from "./request-changes.server";
 import { parseRequestFilters, type RequestFilters } from "./request-input";
@@ -67,21 +67,9 @@ export async function parseBulkChange(
   }
   const value = submission.value as Record<string, unknown>;
   if (action === "assign") {
-    // A person picked in the "Assign to" box (their id), or, without JavaScript, the name typed in it; neither: unassign.
-    const assigneeId = (value.assigneeId as string | undefined) || undefined;
-    const typed = (fields.get("assigneeName") ?? "").trim();
-    if (assigneeId) {
-      const member = await findMember(viewer, assigneeId);
-      if (!member) return { ok: false, fieldErrors: { assigneeId: ["Choose an assignee from your organization"] } };
-      return { ok: true, change: { action, value: { assigneeId: member.id }, assigneeName: member.name } };
-    }
-    if (typed.length > 200) return { ok: false, fieldErrors: { assigneeName: ["Assignee name must be at most 200 characters"] } };
-    if (typed) {
-      const found = await memberByName(viewer, typed);
-      if (!found.ok) return { ok: false, fieldErrors: { assigneeName: [found.message] } };
-      return { ok: true, change: { action, value: { assigneeId: found.member.id }, assigneeName: found.member.name } };
-    }
-    return { ok: true, change: { action, value: { assigneeId: undefined }, assigneeName: null } };
+    const chosen = await chosenAssignee(viewer, { assigneeId: (value.assigneeId as string | undefined) || undefined, assigneeName: fields.get("assigneeName") });
+    if (!chosen.ok) return { ok: false, fieldErrors: { [chosen.field]: [chosen.message] } };
+    return { ok: true, change: { action, value: { assigneeId: chosen.member?.id }, assigneeName: chosen.member?.name ?? null } };
   }
   return { ok: true, change: { action, value } as BulkChange };
 }

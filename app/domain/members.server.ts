@@ -72,3 +72,21 @@ export async function assigneeFilterName(viewer: Viewer, id: string, db: Executo
     .limit(1);
   return row?.name ?? null;
 }
+
+export type AssigneeChoice = { ok: true; member: { id: string; name: string } | null } | { ok: false; field: "assigneeId" | "assigneeName"; message: string };
+
+/**
+ * Who an "assign" form means: the person picked in its search box (assigneeId), else, without JavaScript, the
+ * name typed (assigneeName, see memberByName); neither is nobody (unassign).
+ */
+export async function chosenAssignee(viewer: Viewer, input: { assigneeId?: string | null; assigneeName?: string | null }, db: Executor = defaultDb): Promise<AssigneeChoice> {
+  if (input.assigneeId) {
+    const member = await findMember(viewer, input.assigneeId, db);
+    return member ? { ok: true, member } : { ok: false, field: "assigneeId", message: "Choose an assignee from your organization" };
+  }
+  const typed = (input.assigneeName ?? "").trim();
+  if (!typed) return { ok: true, member: null };
+  if (typed.length > 200) return { ok: false, field: "assigneeName", message: "Assignee name must be at most 200 characters" };
+  const found = await memberByName(viewer, typed, db);
+  return found.ok ? { ok: true, member: found.member } : { ok: false, field: "assigneeName", message: found.message };
+}

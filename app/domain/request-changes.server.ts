@@ -21,7 +21,8 @@ import { setAskedFields, updateAsk, updateFieldStates } from "./fields.server";
 import { setCodeKeys } from "./profiles/profiles.server";
 import { STATUS_LABELS } from "./request-status";
 import { addNote, assignRequest, changeStatus, changeTags, getRequest, logCommunication, logExtension, setAgreedDate, setNextAction } from "./requests.server";
-import type { Result } from "./results";
+import { fail, type Result } from "./results";
+import { chosenAssignee } from "./members.server";
 import { entryVisibilitySchema, VISIBILITY_LABELS, visibilityFormSchema } from "./visibility";
 import { setEntryInternal, setRequestVisibility } from "./visibility.server";
 import { formatDate } from "../utils/dates";
@@ -114,13 +115,20 @@ export const REQUEST_CHANGES = {
     apiPath: "assignee",
     summary: "Assign the request (empty: nobody)",
     schema: () => assignSchema,
-    // Advocates may take a request or let go of their own, not hand it to someone else.
+    // Advocates may take a request or let go of their own, not hand it to someone else. A name that means no one
+    // (or several) is refused by run, with the names that match.
     refuse: async (viewer, id, v, { db }) => {
+      const chosen = await chosenAssignee(viewer, v, db);
+      if (!chosen.ok) return null;
       const current = await getRequest(viewer, id, db);
-      if (current && !mayAssign(viewer, current.assigneeId, v.assigneeId || null)) return { field: "assigneeId", message: ASSIGN_REFUSED };
+      if (current && !mayAssign(viewer, current.assigneeId, chosen.member?.id ?? null)) return { field: v.assigneeId || !v.assigneeName ? "assigneeId" : "assigneeName", message: ASSIGN_REFUSED };
       return null;
     },
-    run: (viewer, id, v, { db }) => assignRequest(viewer, id, v.assigneeId || null, db),
+    run: async (viewer, id, v, { db }) => {
+      const chosen = await chosenAssignee(viewer, v, db);
+      if (!chosen.ok) return fail(chosen.field, chosen.message);
+      return assignRequest(viewer, id, chosen.member?.id ?? null, db);
+    },
     message: () => "Assignment saved.",
   }),
   "set-visibility": change({

@@ -260,7 +260,9 @@ export function logCommunicationSchema(today: string) {
 
 export const assignSchema = z.object({
   intent: z.literal("assign"),
+  // The person picked in the form's search box; without JavaScript, the name typed (assigneeName). Neither: nobody.
   assigneeId: z.union([z.literal(""), uuid("an assignee")]).optional(),
+  assigneeName: z.string().trim().max(200, "Assignee name must be at most 200 characters").optional(),
 });
 
 export const REQUEST_SORTS = ["updated", "created", "filed", "due", "title", "status", "next_action", "number", "relevance"] as const;

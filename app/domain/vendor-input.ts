@@ -263,7 +263,9 @@ const selection = z
 export const bulkAssignSchema = z.object({
   intent: z.literal("bulk-assign"),
   requestIds: selection,
+  // The person picked in the search box; without JavaScript, the name typed. Neither: nobody.
   assigneeId: z.union([z.literal(""), uuid("an assignee")]).optional(),
+  assigneeName: z.string().trim().max(200, "Assignee name must be at most 200 characters").optional(),
 });
 
 export function bulkFollowUpSchema(today: string) {

@@ -33,7 +33,8 @@ import {
   getCampaignPage,
   lawOf,
 } from "~/domain/campaigns.server";
-import { listMembers } from "~/domain/members.server";
+import { chosenAssignee } from "~/domain/members.server";
+import { MemberSearchBox } from "~/components/member-search-box";
 import { agenciesWithSeveralOpen, followUpAllOverdue, repliesReceived, sendAgencySummary } from "~/domain/campaign-mail.server";
 import { campaignMapCells, campaignTargetPage, letterCounts } from "~/domain/campaign-targets.server";
 import { campaignTargetQuery, LETTER_FILTER_LABELS, LETTER_FILTERS, queryValues } from "~/domain/target-list-input";
@@ -64,9 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!query.success) throw badQuery(query.error.issues);
   // Unfiltered, the list's total is the summary's (the kept counts, same visibility): no count of its own.
   const filtered = Boolean(query.data.q || query.data.status || query.data.letter || query.data.state);
-  const [page, members, targetPage, letterTotals, severalOpen, replies, mapCells] = await Promise.all([
+  const [page, targetPage, letterTotals, severalOpen, replies, mapCells] = await Promise.all([
     getCampaignPage(viewer, campaignId, today, { addQuery: addQuery || undefined, showCandidates: url.searchParams.get("add") === "group" }),
-    listMembers(viewer),
     campaignTargetPage(viewer, campaignId, query.data, undefined, JOINT_ASK_PAGE_SIZE, filtered ? undefined : 0),
     letterCounts(viewer, campaignId, undefined, today),
     agenciesWithSeveralOpen(viewer, campaignId),
@@ -99,9 +99,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     open: isOpenStatus(r.status),
     law: r.agencyId ? lawOf(r.stateCode) : null,
   }));
-  // Who the bulk "Assign" offers: everyone for those who may assign, else only the viewer.
-  // (id and name only: the select shows nothing else.)
-  const assignable = (can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id)).map((m) => ({ id: m.id, name: m.name }));
+  // Who the bulk "Assign" offers: a search box of the members for those who may assign anyone, else the viewer.
+  const assignable = can(viewer, "request.assign") ? null : [{ id: viewer.id, name: viewer.name }];
   // With no field asked the grid says so in one line: its rows would go to the browser unseen.
   const grid = coverage.fields.length ? coverage : { ...coverage, rows: [] };
   return json({ ...page, coverage: grid, rows, targets: { total: targets.total, nextCursor: targets.nextCursor, prevCursor: targets.prevCursor, filtered }, filters: { q: query.data.q ?? "", status: query.data.status ?? "", letter: query.data.letter ?? "" }, map, stateCode, members: assignable, addQuery, organizationId: viewer.organizationId, organizationName: viewer.organizationName, dataReceived, letters });
@@ -164,9 +163,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "bulk-assign": {
       const parsed = bulkAssignSchema.safeParse(values);
       if (!parsed.success) return invalid("bulk-assign", fieldErrorsOf(parsed.error.issues));
+      const chosen = await chosenAssignee(viewer, parsed.data);
+      if (!chosen.ok) return invalid("bulk-assign", { [chosen.field]: [chosen.message] });
+      const assigneeId = chosen.member?.id ?? null;
       // Handing requests to someone else needs request.assign; taking or releasing one's own is checked per request.
-      if (!mayAssign(viewer, null, parsed.data.assigneeId || null)) return json({ intent: "bulk-assign" as const, errors: { assigneeId: [ASSIGN_REFUSED] } }, { status: 403 });
-      const result = await bulkAssign(viewer, id, parsed.data.requestIds, parsed.data.assigneeId || null);
+      if (!mayAssign(viewer, null, assigneeId)) return json({ intent: "bulk-assign" as const, errors: { assigneeId: [ASSIGN_REFUSED] } }, { status: 403 });
+      const result = await bulkAssign(viewer, id, parsed.data.requestIds, assigneeId);
       if (!result) throw notFound("joint ask");
       if (!result.ok) return invalid("bulk-assign", result.fieldErrors);
       return back(`Assignee saved on ${plural(result.value.changed, "request")}.`);
@@ -242,7 +244,7 @@ function useErrors(intent: Intent): Record<string, string[]> | undefined {
   return data && "intent" in data && data.intent === intent ? data.errors : undefined;
 }
 
-function BulkActions({ members, today }: { members: Array<{ id: string; name: string }>; today: string }) {
+function BulkActions({ members, today }: { members: Array<{ id: string; name: string }> | null; today: string }) {
   const canEdit = useCan("request.edit");
   const canNote = useCan("request.note");
   const assign = useErrors("bulk-assign");
@@ -260,14 +262,26 @@ function BulkActions({ members, today }: { members: Array<{ id: string; name: st
           <details className="panel" open={Boolean(assign)}>
             <summary>Assign</summary>
             <div className="form-row">
-              <SelectField id="bulk-assignee" name="assigneeId" label="Assignee" errors={assign?.assigneeId}>
-                <option value="">Unassigned</option>
-                {members.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-              </SelectField>
+              {members ? (
+                <SelectField id="bulk-assignee" name="assigneeId" label="Assignee" errors={assign?.assigneeId}>
+                  <option value="">Unassigned</option>
+                  {members.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.name}
+                    </option>
+                  ))}
+                </SelectField>
+              ) : (
+                <MemberSearchBox
+                  label="Assignee"
+                  name="assigneeName"
+                  pickName="assigneeId"
+                  hint="Part of the person's name; leave it empty to unassign"
+                  initialText=""
+                  initialId={null}
+                  errors={assign?.assigneeName ?? assign?.assigneeId}
+                />
+              )}
             </div>
             <button type="submit" name="intent" value="bulk-assign" className="button button--secondary">
               Assign selected

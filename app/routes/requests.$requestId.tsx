@@ -16,7 +16,7 @@ import { METHOD_LABELS } from "~/components/request-form";
 import { StatusBadge } from "~/components/status-badge";
 import { Timeline } from "~/components/timeline";
 import { loadFieldsAndFiles } from "~/domain/fields-page.server";
-import { listMembers } from "~/domain/members.server";
+import { MemberSearchBox } from "~/components/member-search-box";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import {
   addNoteSchema,
@@ -67,9 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw notFound("request");
   // A coalition member's shared request is read-only here: only its organization changes it.
   const owned = ownsRow(viewer, found);
-  const [timeline, members, fieldsAndFiles, bounces, proposals, policy] = await Promise.all([
+  const [timeline, fieldsAndFiles, bounces, proposals, policy] = await Promise.all([
     getTimeline(viewer, found.id),
-    owned ? listMembers(viewer) : Promise.resolve([] as Awaited<ReturnType<typeof listMembers>>),
     loadFieldsAndFiles(viewer, found.id),
     owned ? requestBounces(viewer, found.id) : Promise.resolve(null),
     owned ? trackingProposals(viewer, found.id) : Promise.resolve([]),
@@ -79,7 +78,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     request: found,
     owned,
     timeline,
-    members,
+    // Who an advocate (who may only take a request or release their own) can choose between; others search by name.
+    selfOrCurrent: [
+      { id: viewer.id, name: viewer.name },
+      ...(found.assigneeId && found.assigneeId !== viewer.id ? [{ id: found.assigneeId, name: found.assigneeName ?? "" }] : []),
+    ],
     nextStatuses: STATUS_TRANSITIONS[found.status],
     viewerId: viewer.id,
     fieldsAndFiles,
@@ -462,7 +465,21 @@ function NextActionForm({ current }: { current: string | null }) {
   );
 }
 
-function AssignForm({ members, current }: { members: { id: string; name: string }[]; current: string | null }) {
+/**
+ * Who the request is assigned to: a search box for those who may assign anyone (no select of every member), a
+ * choice of themselves or the current assignee for an advocate.
+ */
+function AssignForm({
+  canAssign,
+  selfOrCurrent,
+  current,
+  currentName,
+}: {
+  canAssign: boolean;
+  selfOrCurrent: { id: string; name: string }[];
+  current: string | null;
+  currentName: string | null;
+}) {
   const [form, fields] = useForm({
     id: "assign",
     lastResult: useIntentResult("assign"),
@@ -473,14 +490,26 @@ function AssignForm({ members, current }: { members: { id: string; name: string 
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="assign" />
-      <SelectField label="Assignee" {...getSelectProps(fields.assigneeId)} id={fields.assigneeId.id} errors={fields.assigneeId.errors}>
-        <option value="">Unassigned</option>
-        {members.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.name}
-          </option>
-        ))}
-      </SelectField>
+      {canAssign ? (
+        <MemberSearchBox
+          label="Assignee"
+          name="assigneeName"
+          pickName="assigneeId"
+          hint="Part of the person's name; leave it empty to unassign"
+          initialText={currentName ?? ""}
+          initialId={current}
+          errors={fields.assigneeName.errors ?? fields.assigneeId.errors}
+        />
+      ) : (
+        <SelectField label="Assignee" {...getSelectProps(fields.assigneeId)} id={fields.assigneeId.id} errors={fields.assigneeId.errors}>
+          <option value="">Unassigned</option>
+          {selfOrCurrent.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
       <ButtonGroup>
         <button type="submit" className="button button--secondary">
           Save assignee
@@ -581,7 +610,7 @@ function AutoFollowUpForm({ on, text, enabled }: { on: boolean; text: string; en
 }
 
 export default function RequestPage() {
-  const { request, owned, timeline, members, nextStatuses, viewerId, fieldsAndFiles, bounces, proposals, autoFollowUp } = useLoaderData<typeof loader>();
+  const { request, owned, timeline, selfOrCurrent, nextStatuses, fieldsAndFiles, bounces, proposals, autoFollowUp } = useLoaderData<typeof loader>();
   const canEdit = useCan("request.edit") && owned;
   const canWriteLetters = useCan("request.note") && owned;
   const canNote = useCan("request.note") && owned;
@@ -793,7 +822,7 @@ export default function RequestPage() {
               <>
                 <details className="panel" open={openPanel === "assign"}>
                   <summary>{canAssign ? "Assign" : "Take or release"}</summary>
-                  <AssignForm members={canAssign ? members : members.filter((m) => m.id === viewerId || m.id === request.assigneeId)} current={request.assigneeId} />
+                  <AssignForm canAssign={canAssign} selfOrCurrent={selfOrCurrent} current={request.assigneeId} currentName={request.assigneeName} />
                 </details>
                 <details className="panel" open={openPanel === "set-next-action"}>
                   <summary>Set next action</summary>

@@ -74,3 +74,17 @@ test("picks people with search boxes: assigns a request to someone found by name
   await expect(page.getByRole("checkbox", { name: new RegExp(`^Select ${reference}:`) })).toBeVisible();
   await expect(page.getByRole("combobox", { name: "Assignee's name" })).toHaveValue("Maya Torres");
 });
+
+test("assigns a request from its page with the search box", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/requests");
+  await page.getByRole("link", { name: "Traffic stops 2021–present" }).first().click();
+  await page.locator("summary", { hasText: /^Assign$/ }).click();
+  const box = page.getByRole("combobox", { name: "Assignee" });
+  await box.fill("okaf");
+  await page.getByRole("option", { name: "Sam Okafor" }).click();
+  await page.getByRole("button", { name: "Save assignee" }).click();
+  await expect(page.getByRole("status")).toContainText("Assignment saved.");
+  await expect(page.getByRole("combobox", { name: "Assignee" })).toHaveValue("Sam Okafor");
+  await expect(page.getByText(/(Reassigned from .* to|Assigned to) Sam Okafor/).first()).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { users } from "../../db/schema";
+import { requests, users } from "../../db/schema";
 import { parseBulkChange } from "~/domain/bulk-changes.server";
 import { memberByName, MEMBER_SUGGESTIONS, suggestMembers } from "~/domain/members.server";
 import { assignRequest } from "~/domain/requests.server";
@@ -170,5 +170,61 @@ describe("bulk Assign to, by name", () => {
     const refused = await callRoute(bulkRoute.action as never, { url: "/requests/bulk", cookie, body: unclear.toString(), method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
     expect(refused.status).toBe(400);
     expect(Object.keys(((await refused.json()) as { errors: Record<string, string[]> }).errors)).toEqual(["assigneeName"]);
+  });
+});
+
+describe("the request page's Assign form", () => {
+  const requestPage = () => import("~/routes/requests.$requestId");
+  const post = async (requestId: string, form: Record<string, string>, asCookie = cookie) =>
+    callRoute((await requestPage()).action as never, { url: `/requests/${requestId}`, cookie: asCookie, params: { requestId }, form });
+
+  it("no longer loads every member for it", async () => {
+    const { loader } = await requestPage();
+    const response = await callRoute(loader as never, { url: `/requests/${requestIds.nobody}`, cookie, params: { requestId: requestIds.nobody! } });
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body.members).toBeUndefined();
+    expect(JSON.stringify(body)).not.toContain("Worker 05");
+    expect((body.selfOrCurrent as { id: string }[]).map((m) => m.id)).toEqual([a.admin.id]);
+  });
+
+  it("assigns to the one member a typed name means, and refuses an unclear name with the field named", async () => {
+    const made = await makeRequest(await freshViewer(a.admin.id), a.agencyId, { title: "Assign by name" });
+    const done = await post(made.id, { intent: "assign", assigneeName: "Samantha" });
+    expect(done.status).toBe(302);
+    const [row] = await db.select({ assigneeId: requests.assigneeId }).from(requests).where(eq(requests.id, made.id));
+    expect(row!.assigneeId).toBe(people["Samantha Reyes"]);
+    const unclear = await post(made.id, { intent: "assign", assigneeName: "Sam" });
+    expect(unclear.status).toBe(400);
+    expect(JSON.stringify(await unclear.json())).toContain("3 members match “Sam”");
+    // The pick wins over the text; empty text and no pick unassign.
+    expect((await post(made.id, { intent: "assign", assigneeName: "Sam", assigneeId: people["Sam Lee"]! })).status).toBe(302);
+    expect((await db.select({ assigneeId: requests.assigneeId }).from(requests).where(eq(requests.id, made.id)))[0]!.assigneeId).toBe(people["Sam Lee"]);
+    expect((await post(made.id, { intent: "assign", assigneeName: "" })).status).toBe(302);
+    expect((await db.select({ assigneeId: requests.assigneeId }).from(requests).where(eq(requests.id, made.id)))[0]!.assigneeId).toBeNull();
+  });
+});
+
+describe("the joint ask page's bulk Assign", () => {
+  it("assigns the selected requests to the member a typed name means, and names the field when it can't", async () => {
+    const { createCampaign } = await import("~/domain/campaigns.server");
+    const { standardRecordType } = await import("~/domain/catalog.server");
+    const { DEFAULT_AGENCY_LETTER } = await import("~/domain/letters");
+    const { campaignFormSchema } = await import("~/domain/vendor-input");
+    const campaignPage = await import("~/routes/campaigns.$campaignId");
+    const stops = await standardRecordType("stops");
+    const input = campaignFormSchema.parse({ title: "Picker joint ask", ask: "Stop data.", recordTypeIds: [stops!.id], letterTemplate: DEFAULT_AGENCY_LETTER, targets: [a.agencyId] });
+    const created = await createCampaign(await freshViewer(a.admin.id), input, TODAY);
+    if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+    const [target] = await db.select({ id: requests.id }).from(requests).where(eq(requests.campaignId, created.value.id));
+    const post = (form: Record<string, string>) =>
+      callRoute(campaignPage.action as never, { url: `/campaigns/${created.value.id}`, cookie, params: { campaignId: created.value.id }, form: { intent: "bulk-assign", requestIds: target!.id, ...form } });
+
+    const loaded = await callRoute(campaignPage.loader as never, { url: `/campaigns/${created.value.id}`, cookie, params: { campaignId: created.value.id } });
+    expect(((await loaded.json()) as { members: unknown }).members).toBeNull();
+    expect((await post({ assigneeName: "leeds" })).status).toBe(302);
+    expect((await db.select({ assigneeId: requests.assigneeId }).from(requests).where(eq(requests.id, target!.id)))[0]!.assigneeId).toBe(people["Sam Leeds"]);
+    const unclear = await post({ assigneeName: "worker" });
+    expect(unclear.status).toBe(400);
+    expect(Object.keys(((await unclear.json()) as { errors: Record<string, string[]> }).errors)).toEqual(["assigneeName"]);
   });
 });
