@@ -388,13 +388,14 @@ async function build(url: string): Promise<void> {
   });
 
   // Tables the app keeps in step with triggers, which are off during the load: filled as the migrations would.
-  await timed("trigger-maintained tables (tag uses, attention counts, status facts, search rows, analytics rollups, joint ask counts)", async () => {
+  await timed("trigger-maintained tables (tag uses, attention counts, status facts, search rows, analytics rollups, joint ask counts, request counts)", async () => {
     await a.unsafe(`
       select attention_counts_rebuild();
       select request_status_facts_rebuild();
       select request_search_rebuild();
       select analytics_rollups_rebuild();
       select campaign_counts_rebuild();
+      select request_counts_rebuild();
       delete from tag_uses;
       insert into tag_uses (organization_id, tag, uses, shared_uses)
       select r.organization_id, t.tag, count(*), count(*) filter (where r.visibility <> 'private')

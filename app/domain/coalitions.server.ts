@@ -1,11 +1,10 @@
-import { and, asc, count, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
-import { coalitionInvitations, coalitionMembers, coalitions, organizations, requests, users } from "../../db/schema";
+import { and, asc, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { coalitionInvitations, coalitionMembers, coalitions, organizations, requestCounts, users } from "../../db/schema";
 import { coalitionInvitationMessage } from "../../emails";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb } from "../utils/db.server";
 import { addDays, todayIn } from "../utils/dates";
 import type { Viewer } from "./accounts.server";
-import { ownRequests, visibleRequests } from "./access.server";
 import { recordAudit } from "./audit.server";
 import { checkEmailAddress } from "./mail/addresses";
 import { mailConfig } from "./mail/config.server";
@@ -39,11 +38,12 @@ export async function coalitionNameOf(viewer: Viewer, db: Executor = defaultDb):
 export async function getCoalition(viewer: Viewer, db: Executor = defaultDb) {
   const membership = await membershipOf(db, viewer.organizationId);
   if (!membership) return null;
+  // Each member's requests the coalition sees (all but the private ones), from the kept counts.
   const shared = db
-    .select({ organizationId: requests.organizationId, n: count().as("n") })
-    .from(requests)
-    .where(and(visibleRequests(viewer), ne(requests.visibility, "private")))
-    .groupBy(requests.organizationId)
+    .select({ organizationId: requestCounts.organizationId, n: sql<number>`sum(${requestCounts.n})`.as("n") })
+    .from(requestCounts)
+    .where(ne(requestCounts.visibility, "private"))
+    .groupBy(requestCounts.organizationId)
     .as("shared");
   const [members, invitations] = await Promise.all([
     db
@@ -94,11 +94,11 @@ export async function getCoalition(viewer: Viewer, db: Executor = defaultDb) {
 export async function shareableRequestCount(viewer: Viewer, db: Executor = defaultDb): Promise<{ shared: number; private: number }> {
   const [row] = await db
     .select({
-      shared: sql<number>`count(*) filter (where ${requests.visibility} <> 'private')`.mapWith(Number),
-      private: sql<number>`count(*) filter (where ${requests.visibility} = 'private')`.mapWith(Number),
+      shared: sql<number>`coalesce(sum(${requestCounts.n}) filter (where ${requestCounts.visibility} <> 'private'), 0)`.mapWith(Number),
+      private: sql<number>`coalesce(sum(${requestCounts.n}) filter (where ${requestCounts.visibility} = 'private'), 0)`.mapWith(Number),
     })
-    .from(requests)
-    .where(ownRequests(viewer));
+    .from(requestCounts)
+    .where(eq(requestCounts.organizationId, viewer.organizationId));
   return { shared: row?.shared ?? 0, private: row?.private ?? 0 };
 }
 

@@ -234,6 +234,21 @@ export const campaignCounts = pgTable(
 );
 
 /**
+ * How many requests each organization has, by visibility: the coalition page's "shared with the coalition" and
+ * "private" figures read it instead of counting the requests. Kept by the trigger requests_request_counts
+ * (migration 0055_request_counts_trigger) on every insert, delete and change of organization or visibility.
+ */
+export const requestCounts = pgTable(
+  "request_counts",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    visibility: requestVisibility("visibility").notNull(),
+    n: integer("n").notNull().default(0),
+  },
+  (t) => [primaryKey({ name: "request_counts_pkey", columns: [t.organizationId, t.visibility] })],
+);
+
+/**
  * What a request's status changes say (first response, completion, engagement, paused days before each), one row
  * per request that has any: analytics reads it instead of the timeline (app/domain/analytics.server.ts). Kept by
  * the trigger request_events_facts (migration 0025_attention_counts_trigger) on every status_changed event.
