@@ -344,6 +344,58 @@ async function main() {
             s`select code, name from jurisdictions where kind = 'state' and organization_id is null order by name`,
           ])),
       },
+      // Pages that once carried every row of the organization (found by a sweep of every page on this dataset).
+      {
+        label: "agencies list",
+        path: "/agencies",
+        floor: (s) =>
+          html(s).then(() =>
+            s`select a.id, a.name, a.type, j.name, (select count(*) from requests r where r.agency_id = a.id and r.status = any(${OPEN}::request_status[]))
+                from agencies a join jurisdictions j on j.id = a.jurisdiction_id where a.organization_id = ${orgId} order by j.name, a.name, a.id limit 51`,
+          ),
+      },
+      {
+        label: "places list (/jurisdictions)",
+        path: "/jurisdictions",
+        floor: (s) =>
+          html(s).then(() =>
+            s`select j.id, j.name, j.kind from jurisdictions j where j.organization_id = ${orgId} order by j.name, j.id limit 51`,
+          ),
+      },
+      {
+        label: "new request form",
+        path: "/requests/new",
+        floor: (s) =>
+          html(s).then(() =>
+            Promise.all([
+              s`select id, name from vendors where organization_id = ${orgId} order by lower(name)`,
+              s`select id, name from users where organization_id = ${orgId} and disabled_at is null order by name`,
+            ]),
+          ),
+      },
+      {
+        label: "coalition page",
+        path: "/coalition",
+        floor: (s) =>
+          html(s).then(() =>
+            Promise.all([
+              s`select m.organization_id, o.name, (select sum(n) from request_counts c where c.organization_id = m.organization_id and c.visibility <> 'private')
+                  from coalition_members m join organizations o on o.id = m.organization_id
+                 where m.coalition_id = (select coalition_id from coalition_members where organization_id = ${orgId})`,
+              s`select visibility, n from request_counts where organization_id = ${orgId}`,
+            ]),
+          ),
+      },
+      {
+        label: "vendors list",
+        path: "/vendors",
+        floor: (s) =>
+          html(s).then(() =>
+            s`select v.id, v.name, (select count(*) from requests r where r.vendor_id = v.id and r.status = any(${OPEN}::request_status[])
+                  and (r.organization_id = ${orgId} or (r.organization_id = any(${partners}) and r.visibility <> 'private')))
+                from vendors v where v.organization_id = any(${orgs}) order by lower(v.name)`,
+          ),
+      },
       {
         label: "analytics (no filter)",
         path: "/analytics",
