@@ -267,8 +267,13 @@ export function openApiDocument(baseUrl: string, today: string) {
       "/api/v1/agencies": {
         get: {
           operationId: "searchAgencies",
-          summary: "The national agency directory search (`agencyId` set where your organization has the agency), and `own`: your agencies whose name matches `q`",
-          parameters: queryParameters(directoryQuery),
+          summary:
+            "The national agency directory search (`agencyId` set where your organization has the agency), and `own`: a page of your agencies whose name matches `q` (by jurisdiction, then name), with `ownTotal`, `ownTotalExact`, `pageSize`, `nextCursor` and `prevCursor`",
+          parameters: [
+            ...queryParameters(directoryQuery),
+            { name: "pageSize", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100, default: 25 } },
+            { name: "cursor", in: "query", required: false, description: "`nextCursor` or `prevCursor` of an answer: the next or previous page of `own`", schema: { type: "string", maxLength: 2000 } },
+          ],
           responses: { "200": ok("Directory hits and your matching agencies"), ...errorResponses },
         },
         post: {

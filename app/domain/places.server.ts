@@ -1,8 +1,8 @@
-import { and, asc, count, eq, ilike, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { agencies, jurisdictions, organizations, requests } from "../../db/schema";
 import type { Executor } from "../utils/db.server";
-import { db as defaultDb } from "../utils/db.server";
+import { db as defaultDb, queryRows } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
 import { ownAgencies, ownJurisdictions, ownRequests, visibleAgencies } from "./access.server";
 import type { AgencyInput, LocalJurisdictionInput } from "./places-input";
@@ -13,6 +13,7 @@ import { refreshAgencyPlace } from "./memberships.server";
 import { todayIn } from "../utils/dates";
 import { conflicted, fail, ok, type Result } from "./results";
 import { editVersion, staleEdit } from "./edit-version";
+import { encodePlaceCursor, PLACE_EXACT_TOTAL_LIMIT, PLACE_PAGE_SIZE, type PlaceCursor, type PlaceList } from "./place-list-input";
 
 const state = alias(jurisdictions, "state");
 
@@ -123,6 +124,161 @@ export async function listAgencies(
     .leftJoin(openCounts, eq(openCounts.agencyId, agencies.id))
     .where(and(...conditions))
     .orderBy(asc(jurisdictions.name), asc(agencies.name));
+}
+
+/** One keyset page of a place list, with its total counted exactly up to PLACE_EXACT_TOTAL_LIMIT. */
+export type PlacePage<Row> = {
+  rows: Row[];
+  total: number;
+  totalExact: boolean;
+  pageSize: number;
+  nextCursor: string | null;
+  prevCursor: string | null;
+};
+
+type PageQuery = { q?: string; cursor?: PlaceCursor; pageSize?: number };
+
+function containsName(column: SQL | typeof agencies.name | typeof jurisdictions.name, q: string): SQL {
+  return ilike(column, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+}
+
+/**
+ * The keyset part of a page: rows after (or before) the cursor's keys in the order `k1, k2, id`; the order to
+ * read in; and, once read (pageSize + 1 rows at most), the page's rows in display order and its cursors.
+ */
+function keyset(list: PlaceList, query: PageQuery, columns: [SQL | typeof agencies.name, SQL | typeof agencies.name, typeof agencies.id | typeof jurisdictions.id]) {
+  const pageSize = query.pageSize ?? PLACE_PAGE_SIZE;
+  const cursor = query.cursor?.list === list ? query.cursor : undefined;
+  const backwards = Boolean(cursor?.before);
+  const [k1, k2, id] = columns;
+  const where = cursor
+    ? sql`(${k1}, ${k2}, ${id}) ${sql.raw(backwards ? "<" : ">")} (${cursor.keys[0]}::text, ${cursor.keys[1]}::text, ${cursor.id}::uuid)`
+    : undefined;
+  const orderBy = backwards ? [desc(k1), desc(k2), desc(id)] : [asc(k1), asc(k2), asc(id)];
+  const finish = <Row extends { id: string }>(read: Row[], keysOf: (row: Row) => [string, string]) => {
+    const more = read.length > pageSize;
+    const rows = read.slice(0, pageSize);
+    if (backwards) rows.reverse();
+    const at = (row: Row | undefined, before: boolean) => (row ? encodePlaceCursor({ list, before, keys: keysOf(row), id: row.id }) : null);
+    // Forwards: a next page if a row beyond this one came back; a previous one if this page did not start the list.
+    const hasNext = backwards ? true : more;
+    const hasPrev = backwards ? more : Boolean(cursor);
+    return {
+      rows,
+      nextCursor: hasNext ? at(rows[rows.length - 1], false) : null,
+      prevCursor: hasPrev ? at(rows[0], true) : null,
+    };
+  };
+  return { pageSize, where, orderBy, limit: pageSize + 1, finish };
+}
+
+async function boundedCount(db: Executor, counted: SQL): Promise<{ total: number; totalExact: boolean }> {
+  const list = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (${counted} limit ${PLACE_EXACT_TOTAL_LIMIT + 1}) c`);
+  const n = Math.min(Number(list[0]?.n ?? 0), PLACE_EXACT_TOTAL_LIMIT + 1);
+  return { total: n, totalExact: n <= PLACE_EXACT_TOTAL_LIMIT };
+}
+
+/**
+ * A page of the organization's own agencies, by jurisdiction name, agency name, id, whose name contains `q`;
+ * with each one's open requests, counted for the page's agencies only (through requests_open_agency_idx).
+ */
+export async function pageAgencies(viewer: Viewer, query: PageQuery = {}, db: Executor = defaultDb) {
+  const page = keyset("agencies", query, [sql`${jurisdictions.name}`, sql`${agencies.name}`, agencies.id]);
+  const conditions: (SQL | undefined)[] = [ownAgencies(viewer)];
+  if (query.q) conditions.push(containsName(agencies.name, query.q));
+  const [read, counted] = await Promise.all([
+    db
+      .select({
+        id: agencies.id,
+        name: agencies.name,
+        type: agencies.type,
+        jurisdictionId: agencies.jurisdictionId,
+        jurisdictionName: jurisdictions.name,
+        stateCode: sql<string | null>`coalesce(${state.code}, ${jurisdictions.code})`,
+        recordsContactEmail: agencies.recordsContactEmail,
+      })
+      .from(agencies)
+      .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
+      .leftJoin(state, eq(state.id, jurisdictions.stateId))
+      .where(and(...conditions, page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.limit),
+    boundedCount(db, sql`select 1 from ${agencies} where ${and(...conditions)}`),
+  ]);
+  const { rows, nextCursor, prevCursor } = page.finish(read, (r) => [r.jurisdictionName, r.name]);
+  const open = rows.length
+    ? await db
+        .select({ agencyId: requests.agencyId, n: count() })
+        .from(requests)
+        .where(and(inArray(requests.agencyId, rows.map((r) => r.id)), ownRequests(viewer), inArray(requests.status, [...OPEN_STATUSES])))
+        .groupBy(requests.agencyId)
+    : [];
+  const openBy = new Map(open.map((o) => [o.agencyId, Number(o.n)]));
+  return {
+    rows: rows.map((r) => ({ ...r, openRequests: openBy.get(r.id) ?? 0 })),
+    ...counted,
+    pageSize: page.pageSize,
+    nextCursor,
+    prevCursor,
+  };
+}
+
+/** How many of the organization's own agencies each of these jurisdictions has. */
+async function agencyCountsIn(viewer: Viewer, jurisdictionIds: string[], db: Executor): Promise<Map<string, number>> {
+  if (!jurisdictionIds.length) return new Map();
+  const counts = await db
+    .select({ jurisdictionId: agencies.jurisdictionId, n: count() })
+    .from(agencies)
+    .where(and(ownAgencies(viewer), inArray(agencies.jurisdictionId, jurisdictionIds)))
+    .groupBy(agencies.jurisdictionId);
+  return new Map(counts.map((c) => [c.jurisdictionId, Number(c.n)]));
+}
+
+/**
+ * The jurisdictions page: a page of the local jurisdictions the organization can use (cities, counties,
+ * authorities), by state name, name, id, whose name contains `q`, and the federal and state ones (52 rows),
+ * each with how many of the organization's agencies it has, counted for these rows only.
+ */
+export async function pageJurisdictions(viewer: Viewer, query: PageQuery = {}, db: Executor = defaultDb) {
+  const page = keyset("jurisdictions", query, [sql`${state.name}`, sql`${jurisdictions.name}`, jurisdictions.id]);
+  const conditions: (SQL | undefined)[] = [ownJurisdictions(viewer), isNotNull(jurisdictions.stateId)];
+  if (query.q) conditions.push(containsName(jurisdictions.name, query.q));
+  const [read, counted, stateLevel] = await Promise.all([
+    db
+      .select({
+        id: jurisdictions.id,
+        kind: jurisdictions.kind,
+        name: jurisdictions.name,
+        code: jurisdictions.code,
+        stateId: jurisdictions.stateId,
+        county: jurisdictions.county,
+        stateName: sql<string>`${state.name}`,
+        stateCode: state.code,
+      })
+      .from(jurisdictions)
+      .innerJoin(state, eq(state.id, jurisdictions.stateId))
+      .where(and(...conditions, page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.limit),
+    boundedCount(db, sql`select 1 from ${jurisdictions} where ${and(...conditions)}`),
+    db
+      .select({ id: jurisdictions.id, kind: jurisdictions.kind, name: jurisdictions.name, code: jurisdictions.code })
+      .from(jurisdictions)
+      .where(and(ownJurisdictions(viewer), isNull(jurisdictions.stateId)))
+      .orderBy(sql`case ${jurisdictions.kind} when 'federal' then 0 else 1 end`, asc(jurisdictions.name), asc(jurisdictions.id)),
+  ]);
+  const { rows, nextCursor, prevCursor } = page.finish(read, (r) => [r.stateName, r.name]);
+  const counts = await agencyCountsIn(viewer, [...rows.map((r) => r.id), ...stateLevel.map((s) => s.id)], db);
+  return {
+    local: {
+      rows: rows.map((r) => ({ ...r, agencyCount: counts.get(r.id) ?? 0 })),
+      ...counted,
+      pageSize: page.pageSize,
+      nextCursor,
+      prevCursor,
+    },
+    stateLevel: stateLevel.map((s) => ({ ...s, agencyCount: counts.get(s.id) ?? 0 })),
+  };
 }
 
 export async function getAgency(viewer: Viewer, id: string, db: Executor = defaultDb) {

@@ -7,7 +7,9 @@ import { ButtonGroup } from "~/components/ui/button-group";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
-import { listAgencies } from "~/domain/places.server";
+import { pageAgencies } from "~/domain/places.server";
+import { PLACE_PAGE_SIZE, parsePlaceListQuery } from "~/domain/place-list-input";
+import { CursorPagination } from "~/components/cursor-pagination";
 import { searchDirectory } from "~/domain/directory.server";
 import { useCan } from "~/utils/use-permission";
 import { requireViewer } from "~/utils/auth.server";
@@ -17,19 +19,33 @@ export const meta: MetaFunction = () => [{ title: "Agencies · JointAsk" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 200);
-  const [agencies, directory] = await Promise.all([
-    listAgencies(viewer, { q: q || undefined }),
+  const parsed = parsePlaceListQuery("agencies", new URL(request.url).searchParams);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "q")] ??= issue.message;
+    const noHits: Awaited<ReturnType<typeof searchDirectory>>["hits"] = [];
+    return json({ errors, page: null, directoryHits: noHits, directoryTotal: 0 }, { status: 400 });
+  }
+  const { q, cursor } = parsed.data;
+  // One page of the organization's agencies (their open requests counted for that page only).
+  const [page, directory] = await Promise.all([
+    pageAgencies(viewer, { q, cursor, pageSize: PLACE_PAGE_SIZE }),
     // The same words in the national directory: agencies the organization does not have yet.
-    q ? searchDirectory(viewer.organizationId, { q, limit: 6 }) : Promise.resolve({ hits: [], total: 0, words: [] }),
+    q && !cursor ? searchDirectory(viewer.organizationId, { q, limit: 6 }) : Promise.resolve({ hits: [], total: 0, words: [] }),
   ]);
-  return json({ agencies, directoryHits: directory.hits.filter((h) => !h.agencyId), directoryTotal: directory.total });
+  return json({
+    errors: null,
+    page,
+    directoryHits: directory.hits.filter((h) => !h.agencyId),
+    directoryTotal: directory.total,
+  });
 }
 
 export default function AgenciesIndex() {
   const canManage = useCan("agency.manage");
-  const { agencies, directoryHits, directoryTotal } = useLoaderData<typeof loader>();
+  const { errors, page, directoryHits, directoryTotal } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
+  const agencies = page?.rows ?? [];
   return (
     <>
       <PageHeader
@@ -49,8 +65,23 @@ export default function AgenciesIndex() {
         }
       />
       <div className="card">
-        <SearchForm id="agency-q" name="q" label="Search by name" defaultValue={params.get("q") ?? ""} />
+        <SearchForm
+          id="agency-q"
+          name="q"
+          label="Search by name"
+          defaultValue={params.get("q") ?? ""}
+          errors={errors?.q ? [errors.q] : undefined}
+        />
       </div>
+      {errors?.cursor || errors?.pageSize ? (
+        <div className="card" role="alert">
+          <p>{errors.cursor ?? errors.pageSize}</p>
+          <Link to={params.get("q") ? `/agencies?q=${encodeURIComponent(params.get("q") ?? "")}` : "/agencies"}>First page</Link>
+        </div>
+      ) : null}
+      {page && (page.nextCursor || page.prevCursor || page.total > 0) ? (
+        <CursorPagination total={page.total} totalExact={page.totalExact} nextCursor={page.nextCursor} prevCursor={page.prevCursor} noun="agency" plural="agencies" label="Agency pages" />
+      ) : null}
       {agencies.length ? (
         <DataTable captionClassName="visually-hidden" caption="Agencies" columns={["Agency", "Kind", "Jurisdiction", { label: "Open requests", numeric: true }]}>
           {agencies.map((a) => (
@@ -71,7 +102,7 @@ export default function AgenciesIndex() {
             </tr>
           ))}
         </DataTable>
-      ) : (
+      ) : errors ? null : (
         <div className="card empty-state">
           <p className="empty-state__title">{params.get("q") ? "No agency matches that name" : "No agencies yet"}</p>
           <p>The agencies your organization asks for records; any US agency can be added from the national directory.</p>
@@ -82,6 +113,9 @@ export default function AgenciesIndex() {
           ) : null}
         </div>
       )}
+      {page && agencies.length > 20 && (page.nextCursor || page.prevCursor) ? (
+        <CursorPagination total={page.total} totalExact={page.totalExact} nextCursor={page.nextCursor} prevCursor={page.prevCursor} noun="agency" plural="agencies" label="Agency pages, below the list" />
+      ) : null}
       {directoryHits.length ? (
         <Card aria-labelledby="directory-matches">
           <h2 id="directory-matches">Not in your list yet: the national directory</h2>

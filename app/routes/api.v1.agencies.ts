@@ -4,32 +4,36 @@ import { agencyApiSchema, agencyJson } from "~/domain/agency-api.server";
 import { searchDirectory } from "~/domain/directory.server";
 import { directoryQuery } from "~/domain/directory-input";
 import { can } from "~/domain/permissions";
-import { createAgency, getAgency, listAgencies } from "~/domain/places.server";
+import { createAgency, getAgency, pageAgencies } from "~/domain/places.server";
+import { parsePlaceListQuery } from "~/domain/place-list-input";
 import { readJsonObject } from "~/utils/api-input.server";
 import { requireApiViewer } from "~/utils/auth.server";
 import { apiError, fieldErrorsOf } from "~/utils/responses.server";
 
-/** Own agencies answered with the directory's hits, at most this many. */
-const OWN_LIMIT = 100;
+/** Own agencies answered with the directory's hits: a keyset page of this many unless `pageSize` says. */
+const OWN_PAGE_SIZE = 25;
 
 /**
- * GET /api/v1/agencies?q=&state=&limit=&offset=: the national agency directory search (as /directory), each
- * hit with `agencyId` when your organization has the agency; and `own`: your organization's agency rows whose
- * name matches `q` (at most 100).
+ * GET /api/v1/agencies?q=&state=&limit=&offset=&pageSize=&cursor=: the national agency directory search (as
+ * /directory), each hit with `agencyId` when your organization has the agency; and `own`: a keyset page of your
+ * organization's agencies whose name matches `q` (by jurisdiction name, agency name, id; `pageSize` 1–100,
+ * default 25; `cursor` from `nextCursor` / `prevCursor`), with `ownTotal` (exact up to 10,000: `ownTotalExact`).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireApiViewer(request);
   const parsed = directoryQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return apiError(400, "Invalid query parameters", fieldErrorsOf(parsed.error.issues));
+  const paging = parsePlaceListQuery("agencies", new URL(request.url).searchParams, OWN_PAGE_SIZE);
+  if (!paging.success) return apiError(400, "Invalid query parameters", fieldErrorsOf(paging.error.issues));
   const { q, state, limit, offset } = parsed.data;
   const [directory, own] = await Promise.all([
     q.trim() ? searchDirectory(viewer.organizationId, { q, state, limit, offset }) : Promise.resolve({ hits: [], total: 0 }),
-    listAgencies(viewer, { q: q.trim() || undefined }),
+    pageAgencies(viewer, paging.data),
   ]);
   return json({
     data: directory.hits,
     total: directory.total,
-    own: own.slice(0, OWN_LIMIT).map((a) => ({
+    own: own.rows.map((a) => ({
       id: a.id,
       name: a.name,
       type: a.type,
@@ -37,7 +41,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       recordsContactEmail: a.recordsContactEmail,
       openRequests: a.openRequests,
     })),
-    ownTotal: own.length,
+    ownTotal: own.total,
+    ownTotalExact: own.totalExact,
+    pageSize: own.pageSize,
+    nextCursor: own.nextCursor,
+    prevCursor: own.prevCursor,
   });
 }
 

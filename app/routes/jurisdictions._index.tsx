@@ -5,14 +5,17 @@ import { ButtonGroup } from "~/components/ui/button-group";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CursorPagination } from "~/components/cursor-pagination";
+import { SearchForm } from "~/components/ui/search-form";
+import { PLACE_PAGE_SIZE, parsePlaceListQuery } from "~/domain/place-list-input";
 import { FormErrors, SelectField, TextField } from "~/components/fields";
 import {
   JURISDICTION_KIND_LABELS,
   LOCAL_JURISDICTION_KINDS,
   localJurisdictionFormSchema,
 } from "~/domain/places-input";
-import { createLocalJurisdiction, listJurisdictions, listStates } from "~/domain/places.server";
+import { createLocalJurisdiction, listStates, pageJurisdictions } from "~/domain/places.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { useCan } from "~/utils/use-permission";
@@ -24,8 +27,16 @@ export const meta: MetaFunction = () => [{ title: "Jurisdictions · JointAsk" }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const [jurisdictions, states] = await Promise.all([listJurisdictions(viewer), listStates()]);
-  return json({ jurisdictions, states });
+  const parsed = parsePlaceListQuery("jurisdictions", new URL(request.url).searchParams);
+  const errors: Record<string, string> = {};
+  if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "q")] ??= issue.message;
+  // One page of the local jurisdictions (their agencies counted for that page only), the states, and the
+  // states for the form (52 rows each).
+  const [places, states] = await Promise.all([
+    pageJurisdictions(viewer, parsed.success ? { q: parsed.data.q, cursor: parsed.data.cursor, pageSize: PLACE_PAGE_SIZE } : { pageSize: 0 }),
+    listStates(),
+  ]);
+  return json({ errors: parsed.success ? null : errors, local: parsed.success ? places.local : null, stateLevel: places.stateLevel, states }, { status: parsed.success ? 200 : 400 });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,7 +50,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Jurisdictions() {
-  const { jurisdictions, states } = useLoaderData<typeof loader>();
+  const { errors, local: localPage, stateLevel, states } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   const canManage = useCan("jurisdiction.manage");
   const [form, fields] = useForm({
     id: "add-jurisdiction",
@@ -48,8 +60,8 @@ export default function Jurisdictions() {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: localJurisdictionFormSchema }),
   });
-  const local = jurisdictions.filter((j) => j.stateId);
-  const stateLevel = jurisdictions.filter((j) => !j.stateId);
+  const local = localPage?.rows ?? [];
+  const q = params.get("q") ?? "";
   return (
     <>
       <PageHeader
@@ -64,6 +76,22 @@ export default function Jurisdictions() {
         <div>
           <Card aria-labelledby="local-heading">
             <h2 id="local-heading">Cities, counties and regional authorities</h2>
+            <SearchForm id="jurisdiction-q" name="q" label="Search by name" defaultValue={q} secondary errors={errors?.q ? [errors.q] : undefined} />
+            {errors?.cursor || errors?.pageSize ? (
+              <p role="alert">
+                {errors.cursor ?? errors.pageSize} <Link to={q ? `/jurisdictions?q=${encodeURIComponent(q)}` : "/jurisdictions"}>First page</Link>
+              </p>
+            ) : null}
+            {localPage && (localPage.total > 0 || localPage.prevCursor) ? (
+              <CursorPagination
+                total={localPage.total}
+                totalExact={localPage.totalExact}
+                nextCursor={localPage.nextCursor}
+                prevCursor={localPage.prevCursor}
+                noun="place"
+                label="Pages of places"
+              />
+            ) : null}
             {local.length ? (
               <DataTable columns={["Name", "Kind", "State", "County", { label: "Agencies", numeric: true }]}>
                 {local.map((j) => (
@@ -78,9 +106,19 @@ export default function Jurisdictions() {
                   </tr>
                 ))}
               </DataTable>
-            ) : (
-              <p className="muted">None yet: add the places whose departments you ask.</p>
+            ) : errors ? null : (
+              <p className="muted">{q ? "No city, county or authority matches that name." : "None yet: add the places whose departments you ask."}</p>
             )}
+            {localPage && local.length > 20 && (localPage.nextCursor || localPage.prevCursor) ? (
+              <CursorPagination
+                total={localPage.total}
+                totalExact={localPage.totalExact}
+                nextCursor={localPage.nextCursor}
+                prevCursor={localPage.prevCursor}
+                noun="place"
+                label="Pages of places, below the list"
+              />
+            ) : null}
           </Card>
           <Card aria-labelledby="state-heading">
             <h2 id="state-heading">Federal, states and DC</h2>

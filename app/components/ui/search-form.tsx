@@ -17,6 +17,7 @@ export function SearchForm({
   button = "Search",
   secondary = false,
   wide = true,
+  errors,
   children,
 }: {
   id: string;
@@ -29,12 +30,14 @@ export function SearchForm({
   /** The button as a secondary one (when the page's main action is elsewhere). */
   secondary?: boolean;
   wide?: boolean;
+  /** The field's errors (a query string the list refused). */
+  errors?: string[];
   children?: ReactNode;
 }) {
   return (
     <Form method="get" className="filters" role="search" preventScrollReset>
       {children}
-      <TextField id={id} name={name} type="search" label={label} defaultValue={defaultValue} hint={hint} placeholder={placeholder} className={wide ? "field--wide" : undefined} />
+      <TextField id={id} name={name} type="search" label={label} defaultValue={defaultValue} hint={hint} errors={errors} placeholder={placeholder} className={wide ? "field--wide" : undefined} />
       <div className="actions">
         <button type="submit" className={secondary ? "button button--secondary" : "button"}>
           {button}
