@@ -22,7 +22,7 @@ type Org = Awaited<ReturnType<typeof makeOrganization>>;
 let a: Org;
 let b: Org;
 let cookie: string;
-const ids: Record<string, string> = {};
+const ids = {} as Record<"ferndaleCity" | "ferndaleCounty" | "ferndaleSheriff" | "quill" | "quillPlace" | "partner", string>;
 
 beforeAll(async () => {
   a = await makeOrganization("Pickers A");
