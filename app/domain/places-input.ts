@@ -42,29 +42,30 @@ const agencyShape = {
     .refine((v) => /^https?:\/\//i.test(v), "Portal link must be a web address starting with https://")
     .optional(),
   notes: optionalText(5000, "Notes"),
-    // An agency's own response period (e.g. a published policy) replacing the statutory one.
-    deadlineRuleDays: z.coerce
-      .number({ error: "Days must be a number" })
-      .int("Days must be a whole number")
-      .min(1, "Days must be at least 1")
-      .max(365, "Days must be at most 365")
-      .optional(),
-    deadlineRuleDayType: z.enum(["business", "calendar"], { error: "Choose business or calendar days" }).optional(),
-    deadlineRuleReason: optionalText(1000, "Reason"),
+  // An agency's own response period (e.g. a published policy) replacing the statutory one.
+  deadlineRuleDays: z.coerce
+    .number({ error: "Days must be a number" })
+    .int("Days must be a whole number")
+    .min(1, "Days must be at least 1")
+    .max(365, "Days must be at most 365")
+    .optional(),
+  deadlineRuleDayType: z.enum(["business", "calendar"], { error: "Choose business or calendar days" }).optional(),
+  deadlineRuleReason: optionalText(1000, "Reason"),
 };
 
-const checkDeadlineRule = (v: { deadlineRuleDays?: number; deadlineRuleDayType?: string; deadlineRuleReason?: string }, ctx: z.RefinementCtx) => {
-    const given = [v.deadlineRuleDays, v.deadlineRuleDayType, v.deadlineRuleReason].filter((x) => x !== undefined).length;
-    if (given > 0 && given < 3) {
-      for (const [key, message] of [
-        ["deadlineRuleDays", "Give the number of days"],
-        ["deadlineRuleDayType", "Choose business or calendar days"],
-        ["deadlineRuleReason", "Say where the rule comes from"],
-      ] as const) {
-        if (v[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message });
-      }
+/** An agency's own rule is given whole (days, day type and reason) or not at all. */
+function checkDeadlineRule(v: { deadlineRuleDays?: number; deadlineRuleDayType?: string; deadlineRuleReason?: string }, ctx: z.RefinementCtx) {
+  const given = [v.deadlineRuleDays, v.deadlineRuleDayType, v.deadlineRuleReason].filter((x) => x !== undefined).length;
+  if (given > 0 && given < 3) {
+    for (const [key, message] of [
+      ["deadlineRuleDays", "Give the number of days"],
+      ["deadlineRuleDayType", "Choose business or calendar days"],
+      ["deadlineRuleReason", "Say where the rule comes from"],
+    ] as const) {
+      if (v[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message });
     }
-  };
+  }
+}
 
 /** An agency, as the JSON API sends it. */
 export const agencyFormSchema = z.object(agencyShape).superRefine(checkDeadlineRule);
