@@ -2,24 +2,18 @@ import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } f
 import { AGENCY_TYPES } from "../../db/schema/values";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import { SelectField, TextAreaField, TextField } from "./fields";
-
-export interface JurisdictionOption {
-  id: string;
-  kind: string;
-  name: string;
-  stateName: string | null;
-}
+import { JurisdictionPickerBox } from "./place-picker-box";
 
 type Field = FieldMetadata<unknown>;
 
 export function AgencyFields({
   fields,
-  jurisdictions,
 }: {
   fields: Record<
     | "name"
     | "type"
     | "jurisdictionId"
+    | "jurisdictionName"
     | "recordsContactName"
     | "recordsContactEmail"
     | "portalUrl"
@@ -29,10 +23,7 @@ export function AgencyFields({
     | "deadlineRuleReason",
     Field
   >;
-  jurisdictions: JurisdictionOption[];
 }) {
-  const local = jurisdictions.filter((j) => j.stateName);
-  const stateLevel = jurisdictions.filter((j) => !j.stateName);
   return (
     <>
       <TextField label="Name" {...getInputProps(fields.name, { type: "text" })} id={fields.name.id} errors={fields.name.errors} hint="e.g. Oakland Police Department" />
@@ -45,31 +36,16 @@ export function AgencyFields({
             </option>
           ))}
         </SelectField>
-        <SelectField
-          label="Jurisdiction"
-          {...getSelectProps(fields.jurisdictionId)}
-          id={fields.jurisdictionId.id}
-          errors={fields.jurisdictionId.errors}
-          hint={<>Missing a city or county? <a href="/jurisdictions#add">Add it</a>.</>}
-        >
-          <option value="">Choose…</option>
-          {local.length ? (
-            <optgroup label="Cities, counties and regional authorities">
-              {local.map((j) => (
-                <option key={j.id} value={j.id}>
-                  {j.name}, {j.stateName}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
-          <optgroup label="Federal and state">
-            {stateLevel.map((j) => (
-              <option key={j.id} value={j.id}>
-                {j.name}
-              </option>
-            ))}
-          </optgroup>
-        </SelectField>
+        {/* A search box, not a list of every jurisdiction: a pick sends jurisdictionId, a name typed without
+            JavaScript is sent as jurisdictionName and resolved by the server. */}
+        <JurisdictionPickerBox
+          name={fields.jurisdictionName.name}
+          pickName={fields.jurisdictionId.name}
+          initialText={(fields.jurisdictionName.initialValue as string | undefined) ?? ""}
+          initialId={(fields.jurisdictionId.initialValue as string | undefined) || null}
+          errors={[...(fields.jurisdictionId.errors ?? []), ...(fields.jurisdictionName.errors ?? [])]}
+          hint={<>Type part of its name, then choose it. Missing a city or county? <a href="/jurisdictions#add">Add it</a>.</>}
+        />
       </div>
       <div className="form-row">
         <TextField label="Records contact" {...getInputProps(fields.recordsContactName, { type: "text" })} id={fields.recordsContactName.id} errors={fields.recordsContactName.errors} />

@@ -6,6 +6,7 @@ import {
 } from "@conform-to/react";
 import { SUBMISSION_METHODS, type SubmissionMethod } from "../../db/schema/values";
 import { SelectField, TextAreaField, TextField } from "./fields";
+import { AgencyPickerBox } from "./place-picker-box";
 
 export const METHOD_LABELS: Record<SubmissionMethod, string> = {
   email: "Email",
@@ -13,13 +14,6 @@ export const METHOD_LABELS: Record<SubmissionMethod, string> = {
   mail: "Mail",
   in_person: "In person",
 };
-
-export interface AgencyOption {
-  id: string;
-  name: string;
-  jurisdictionName: string;
-  stateCode: string | null;
-}
 
 export interface VendorOption {
   id: string;
@@ -33,31 +27,9 @@ export interface MemberOption {
 
 type Field = FieldMetadata<string | undefined>;
 
-/** Agencies grouped by their jurisdiction ("Oakland, CA"). */
-export function AgencyOptions({ agencies }: { agencies: AgencyOption[] }) {
-  const groups = new Map<string, AgencyOption[]>();
-  for (const a of agencies) {
-    const key = a.stateCode && a.stateCode !== a.jurisdictionName ? `${a.jurisdictionName}, ${a.stateCode}` : a.jurisdictionName;
-    groups.set(key, [...(groups.get(key) ?? []), a]);
-  }
-  return (
-    <>
-      {[...groups].map(([place, list]) => (
-        <optgroup key={place} label={place}>
-          {list.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </optgroup>
-      ))}
-    </>
-  );
-}
-
 export function RequestFields({
   fields,
-  agencies,
+  agencyBoxKey = 0,
   members,
   vendors,
   directoryPicker,
@@ -66,6 +38,7 @@ export function RequestFields({
     title: Field;
     description: Field;
     agencyId: Field;
+    agencyName: Field;
     vendorId?: Field;
     assigneeId: Field;
     method: Field;
@@ -77,11 +50,12 @@ export function RequestFields({
     receivedTime?: Field;
     tags: Field;
   };
-  agencies: AgencyOption[];
+  /** Changed to empty the agency box (drawn again, with nothing typed or picked). */
+  agencyBoxKey?: number;
   members: MemberOption[];
   /** When given, the request can go to a vendor instead of an agency. */
   vendors?: VendorOption[];
-  /** Shown under the agency list: a way to pick any agency of the national directory. */
+  /** Shown under the agency box: a way to pick any agency of the national directory. */
   directoryPicker?: React.ReactNode;
 }) {
   return (
@@ -96,10 +70,16 @@ export function RequestFields({
         hint="The records you are asking for, as you would write them in the request."
       />
       <div className="form-row">
-        <SelectField label="Agency" {...getSelectProps(fields.agencyId)} id={fields.agencyId.id} errors={fields.agencyId.errors}>
-          <option value="">Choose an agency…</option>
-          <AgencyOptions agencies={agencies} />
-        </SelectField>
+        {/* A search box, not a list of every agency (an organization may have thousands): a pick sends agencyId,
+            a name typed without JavaScript is sent as agencyName and resolved by the server. */}
+        <AgencyPickerBox
+          key={agencyBoxKey}
+          name={fields.agencyName.name}
+          pickName={fields.agencyId.name}
+          initialText={agencyBoxKey ? "" : (fields.agencyName.initialValue ?? "")}
+          initialId={agencyBoxKey ? null : fields.agencyId.initialValue || null}
+          errors={[...(fields.agencyId.errors ?? []), ...(fields.agencyName.errors ?? [])]}
+        />
         {fields.vendorId && vendors?.length ? (
           <SelectField label="Or a vendor" {...getSelectProps(fields.vendorId)} id={fields.vendorId.id} errors={fields.vendorId.errors} hint="Leave the agency empty to send the request to a vendor.">
             <option value="">No vendor</option>

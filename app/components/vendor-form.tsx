@@ -1,7 +1,7 @@
 import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { SYSTEM_CONFIDENCES, SYSTEM_TYPES } from "../../db/schema/values";
 import { CONFIDENCE_HINTS, CONFIDENCE_LABELS, SYSTEM_TYPE_LABELS } from "~/domain/vendor-input";
-import { AgencyOptions, type AgencyOption } from "./request-form";
+import { AgencyPickerBox } from "./place-picker-box";
 import { SelectField, TextAreaField, TextField } from "./fields";
 
 type Field = FieldMetadata<string | undefined>;
@@ -71,11 +71,12 @@ function ProductOptions({ products }: { products: ProductOption[] }) {
 export function SystemFields({
   fields,
   products,
-  agencies,
+  hostAgencyName = "",
 }: {
-  fields: Record<"systemType" | "productId" | "hostAgencyId" | "sinceOn" | "untilOn" | "confidence" | "evidenceUrl" | "notes", Field>;
+  fields: Record<"systemType" | "productId" | "hostAgencyId" | "hostAgencyName" | "sinceOn" | "untilOn" | "confidence" | "evidenceUrl" | "notes", Field>;
   products: ProductOption[];
-  agencies: AgencyOption[];
+  /** The name of the hosting agency already chosen (when editing). */
+  hostAgencyName?: string;
 }) {
   return (
     <>
@@ -98,16 +99,15 @@ export function SystemFields({
           <option value="">Choose…</option>
           <ProductOptions products={products} />
         </SelectField>
-        <SelectField
+        <AgencyPickerBox
           label="Or hosted by"
-          {...getSelectProps(fields.hostAgencyId)}
-          id={fields.hostAgencyId.id}
-          errors={fields.hostAgencyId.errors}
-          hint="When another agency (a county or regional 911 authority) runs this system for this one."
-        >
-          <option value="">Not hosted</option>
-          <AgencyOptions agencies={agencies} />
-        </SelectField>
+          name={fields.hostAgencyName.name}
+          pickName={fields.hostAgencyId.name}
+          initialText={(fields.hostAgencyName.initialValue as string | undefined) ?? hostAgencyName}
+          initialId={(fields.hostAgencyId.initialValue as string | undefined) || null}
+          errors={[...(fields.hostAgencyId.errors ?? []), ...(fields.hostAgencyName.errors ?? [])]}
+          hint="When another of your agencies (a county or regional 911 authority) runs this system for this one: type part of its name."
+        />
       </div>
       <div className="form-row">
         <TextField label="Since" {...getInputProps(fields.sinceOn, { type: "date" })} id={fields.sinceOn.id} errors={fields.sinceOn.errors} hint="If known" />

@@ -119,8 +119,11 @@ function checkDates<T extends DateRuleInput>(today: string) {
   };
 }
 
-const targetOf = (value: unknown) =>
-  typeof value === "object" && value !== null ? (value as { agencyId?: unknown; vendorId?: unknown; directoryOri?: unknown }) : {};
+const targetOf = (value: unknown) => {
+  const v = typeof value === "object" && value !== null ? (value as { agencyId?: unknown; agencyName?: unknown; vendorId?: unknown; directoryOri?: unknown }) : {};
+  // A form's agency is picked (agencyId) or, without JavaScript, typed (agencyName, resolved by the server).
+  return { agencyId: v.agencyId || v.agencyName, vendorId: v.vendorId, directoryOri: v.directoryOri };
+};
 
 /**
  * A request goes to exactly one agency or vendor. Checked even when other fields have errors (`when`), so a
@@ -153,10 +156,14 @@ const directoryOri = z
   .pipe(z.string().regex(/^[A-Z0-9]{9}$/, "Choose an agency from the directory (an ORI code is nine letters and digits)").optional())
   .optional();
 
+/** The agency typed in a form's search box, when none was picked: the server finds the one it names. */
+const agencyName = optionalText(200, "Agency name");
+
 export function newRequestFormSchema(today: string) {
   return z
     .object({
       ...requestFields,
+      agencyName,
       directoryOri,
       initialStatus: z.enum(INITIAL_STATUSES, { error: "Choose draft or submitted" }).default("draft"),
       visibility: initialVisibility,
@@ -182,10 +189,25 @@ export function newRequestApiSchema(today: string) {
     .check(...ONE_TARGET);
 }
 
+/** A request's changes, as the JSON API (PATCH) and the edit form send them. */
 export function editRequestFormSchema(today: string) {
   return z
     .object({
       ...requestFields,
+      requesterId: uuid("a requester"),
+      tags: tagsFromForm,
+      version: editVersionField,
+    })
+    .superRefine(checkDates(today))
+    .check(...ONE_TARGET);
+}
+
+/** The edit page's form: as editRequestFormSchema, and its agency may be typed (agencyName) rather than picked. */
+export function editRequestPageSchema(today: string) {
+  return z
+    .object({
+      ...requestFields,
+      agencyName,
       requesterId: uuid("a requester"),
       tags: tagsFromForm,
       version: editVersionField,

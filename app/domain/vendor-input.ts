@@ -113,29 +113,37 @@ export const productFormSchema = z.object({
 });
 export type ProductInput = z.infer<typeof productFormSchema>;
 
-export const systemFormSchema = z
-  .object({
-    version: editVersionField,
-    systemType: z.enum(SYSTEM_TYPES, { error: "Choose the kind of system" }),
-    productId: uuid("a product").optional(),
-    hostAgencyId: uuid("the hosting agency").optional(),
-    sinceOn: optionalDate("Since"),
-    untilOn: optionalDate("Until"),
-    confidence: z.enum(SYSTEM_CONFIDENCES, { error: "Choose how sure you are" }).default("reported"),
-    evidenceUrl: webAddress("Evidence link").optional(),
-    notes: optionalText(5000, "Notes"),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.productId && !v.hostAgencyId) {
-      ctx.addIssue({ code: "custom", path: ["productId"], message: "Choose the product, or the agency that hosts the system" });
-    }
-    if (v.productId && v.hostAgencyId) {
-      ctx.addIssue({ code: "custom", path: ["hostAgencyId"], message: "Choose a product or a hosting agency, not both" });
-    }
-    if (v.sinceOn && v.untilOn && v.untilOn < v.sinceOn) {
-      ctx.addIssue({ code: "custom", path: ["untilOn"], message: "Until can't be before since" });
-    }
-  });
+const systemShape = {
+  version: editVersionField,
+  systemType: z.enum(SYSTEM_TYPES, { error: "Choose the kind of system" }),
+  productId: uuid("a product").optional(),
+  hostAgencyId: uuid("the hosting agency").optional(),
+  sinceOn: optionalDate("Since"),
+  untilOn: optionalDate("Until"),
+  confidence: z.enum(SYSTEM_CONFIDENCES, { error: "Choose how sure you are" }).default("reported"),
+  evidenceUrl: webAddress("Evidence link").optional(),
+  notes: optionalText(5000, "Notes"),
+};
+
+function checkSystem(v: { productId?: string; hostAgencyId?: string; hostAgencyName?: string; sinceOn?: string; untilOn?: string }, ctx: z.RefinementCtx) {
+  // The hosting agency is picked (hostAgencyId) or, on the form without JavaScript, typed (hostAgencyName).
+  const host = v.hostAgencyId || v.hostAgencyName;
+  if (!v.productId && !host) {
+    ctx.addIssue({ code: "custom", path: ["productId"], message: "Choose the product, or the agency that hosts the system" });
+  }
+  if (v.productId && host) {
+    ctx.addIssue({ code: "custom", path: ["hostAgencyId"], message: "Choose a product or a hosting agency, not both" });
+  }
+  if (v.sinceOn && v.untilOn && v.untilOn < v.sinceOn) {
+    ctx.addIssue({ code: "custom", path: ["untilOn"], message: "Until can't be before since" });
+  }
+}
+
+/** An agency's system, as the JSON API sends it. */
+export const systemFormSchema = z.object(systemShape).superRefine(checkSystem);
+
+/** The system forms: as systemFormSchema, and the hosting agency may be typed (hostAgencyName) rather than picked. */
+export const systemPageSchema = z.object({ ...systemShape, hostAgencyName: optionalText(200, "Hosting agency") }).superRefine(checkSystem);
 export type SystemInput = z.infer<typeof systemFormSchema>;
 
 const tagsText = (label: string) =>

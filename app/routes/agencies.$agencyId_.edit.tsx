@@ -6,9 +6,10 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AgencyFields } from "~/components/agency-form";
 import { FormErrors } from "~/components/fields";
-import { agencyFormSchema } from "~/domain/places-input";
+import { agencyPageSchema } from "~/domain/places-input";
+import { chosenJurisdiction, jurisdictionChoice, jurisdictionLabel } from "~/domain/place-choice.server";
 import { openBounces } from "~/domain/mail/bounces.server";
-import { agencyEditVersion, getAgency, listJurisdictions, updateAgency } from "~/domain/places.server";
+import { agencyEditVersion, getAgency, updateAgency } from "~/domain/places.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -28,15 +29,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const agency = await getAgency(viewer, params.agencyId ?? "");
   // A coalition partner's agency is shown on its page but changed only by its own organization.
   if (!agency || !ownsRow(viewer, agency)) throw notFound("agency");
-  return json({ agency, version: agencyEditVersion(agency), jurisdictions: await listJurisdictions(viewer) });
+  const place = await jurisdictionChoice(viewer, agency.jurisdictionId);
+  return json({ agency, version: agencyEditVersion(agency), placeLabel: place ? jurisdictionLabel(place) : agency.jurisdictionName });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "agency.manage");
-  const submission = parseWithZod(await readFormData(request), { schema: agencyFormSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: agencyPageSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const result = await updateAgency(viewer, params.agencyId ?? "", submission.value);
+  // The jurisdiction picked in the search box, else the one whose name was typed (without JavaScript).
+  const place = await chosenJurisdiction(viewer, { id: submission.value.jurisdictionId, name: submission.value.jurisdictionName });
+  if (!place.ok || !place.id) return json(submission.reply({ fieldErrors: { jurisdictionName: [place.ok ? "Choose a jurisdiction" : place.message] } }), { status: 400 });
+  const input = { ...submission.value, jurisdictionId: place.id };
+  const result = await updateAgency(viewer, params.agencyId ?? "", input);
   if (!result) throw notFound("agency");
   if (!result.ok && result.conflict) {
     return json({ ...submission.reply({ formErrors: [result.conflict.message] }), conflict: result.conflict }, { status: 409 });
@@ -54,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditAgency() {
-  const { agency, version, jurisdictions } = useLoaderData<typeof loader>();
+  const { agency, version, placeLabel } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "edit-agency",
@@ -63,6 +69,7 @@ export default function EditAgency() {
       name: agency.name,
       type: agency.type,
       jurisdictionId: agency.jurisdictionId,
+      jurisdictionName: placeLabel,
       recordsContactName: agency.recordsContactName ?? "",
       recordsContactEmail: agency.recordsContactEmail ?? "",
       portalUrl: agency.portalUrl ?? "",
@@ -71,10 +78,10 @@ export default function EditAgency() {
       deadlineRuleDayType: agency.deadlineRuleDayType ?? "",
       deadlineRuleReason: agency.deadlineRuleReason ?? "",
     },
-    constraint: getZodConstraint(agencyFormSchema),
+    constraint: getZodConstraint(agencyPageSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: agencyFormSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: agencyPageSchema }),
   });
   return (
     <>
@@ -91,7 +98,7 @@ export default function EditAgency() {
           <FormErrors id={form.errorId} errors={form.errors} />
           <EditConflict conflict={conflictOf(lastResult)} />
           <VersionField version={version} />
-          <AgencyFields fields={fields} jurisdictions={jurisdictions} />
+          <AgencyFields fields={fields} />
           <ButtonGroup>
             <button type="submit" className="button">
               Save

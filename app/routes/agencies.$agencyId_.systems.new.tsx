@@ -7,10 +7,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { DocumentField } from "~/components/agency-systems";
 import { FormErrors } from "~/components/fields";
 import { SystemFields } from "~/components/vendor-form";
-import { getAgency, listAgencies } from "~/domain/places.server";
+import { getAgency } from "~/domain/places.server";
 import { MAX_DOCUMENT_BYTES } from "~/domain/system-documents";
 import { createSystem } from "~/domain/systems.server";
-import { systemFormSchema } from "~/domain/vendor-input";
+import { systemPageSchema } from "~/domain/vendor-input";
+import { chosenAgency } from "~/domain/place-choice.server";
 import { listProductOptions } from "~/domain/vendors.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
@@ -28,11 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const agency = await getAgency(viewer, params.agencyId ?? "");
   // A coalition partner's agency is shown on its page but changed only by its own organization.
   if (!agency || !ownsRow(viewer, agency)) throw notFound("agency");
-  const [products, agencies] = await Promise.all([listProductOptions(viewer), listAgencies(viewer)]);
+  const products = await listProductOptions(viewer);
   // From a product page's "Record it at an agency": that product chosen already.
   const wanted = new URL(request.url).searchParams.get("product");
   const preselected = products.find((p) => p.id === wanted) ?? null;
-  return json({ agency, products, agencies: agencies.filter((a) => a.id !== agency.id), preselected });
+  return json({ agency, products, preselected });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -40,16 +41,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(viewer, "vendor.manage");
   const formData = await readForm(request, MAX_DOCUMENT_BYTES);
   if (!formData) return json({ status: "error" as const, error: { document: ["The file is larger than 10 MB"] } }, { status: 400 });
-  const submission = parseWithZod(formData, { schema: systemFormSchema });
+  const submission = parseWithZod(formData, { schema: systemPageSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const result = await createSystem(viewer, params.agencyId ?? "", submission.value, await uploadedFile(formData, "document"));
+  // The hosting agency picked in the search box, else the one whose name was typed (without JavaScript).
+  const host = await chosenAgency(viewer, { id: submission.value.hostAgencyId, name: submission.value.hostAgencyName });
+  if (!host.ok) return json(submission.reply({ fieldErrors: { hostAgencyName: [host.message] } }), { status: 400 });
+  const result = await createSystem(viewer, params.agencyId ?? "", { ...submission.value, hostAgencyId: host.id ?? undefined }, await uploadedFile(formData, "document"));
   if (!result) throw notFound("agency");
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   return redirectWithFlash(`/agencies/${params.agencyId}#systems-heading`, { kind: "success", message: "System added." });
 }
 
 export default function NewSystem() {
-  const { agency, products, agencies, preselected } = useLoaderData<typeof loader>();
+  const { agency, products, preselected } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "new-system",
@@ -58,10 +62,10 @@ export default function NewSystem() {
       confidence: "reported",
       ...(preselected ? { productId: preselected.id, systemType: preselected.systemType } : {}),
     },
-    constraint: getZodConstraint(systemFormSchema),
+    constraint: getZodConstraint(systemPageSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: systemFormSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: systemPageSchema }),
   });
   return (
     <>
@@ -76,7 +80,7 @@ export default function NewSystem() {
       <div className="card">
         <Form method="post" encType="multipart/form-data" className="form" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
-          <SystemFields fields={fields} products={products} agencies={agencies} />
+          <SystemFields fields={fields} products={products} />
           <DocumentField errors={form.allErrors.document} />
           <ButtonGroup>
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>

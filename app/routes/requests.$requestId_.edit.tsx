@@ -8,8 +8,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormErrors, SelectField } from "~/components/fields";
 import { RequestFields } from "~/components/request-form";
 import { listMembers } from "~/domain/members.server";
-import { listAgencies } from "~/domain/places.server";
-import { editFormValuesOf, editRequestFormSchema } from "~/domain/request-input";
+import { chosenAgency } from "~/domain/place-choice.server";
+import { editFormValuesOf, editRequestPageSchema } from "~/domain/request-input";
 import { getRequest, requestEditVersion, updateRequest } from "~/domain/requests.server";
 import { conflictOf, EditConflict, VersionField } from "~/components/edit-conflict";
 import { ASSIGN_REFUSED, can, mayAssign, requirePermission } from "~/domain/permissions";
@@ -31,23 +31,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requirePermission(viewer, "request.edit");
   const found = await getRequest(viewer, params.requestId ?? "");
   if (!found) throw notFound("request");
-  const [agencies, members, vendors] = await Promise.all([listAgencies(viewer), listMembers(viewer), listVendorOptions(viewer)]);
+  const [members, vendors] = await Promise.all([listMembers(viewer), listVendorOptions(viewer)]);
   const assignable = can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id || m.id === found.assigneeId);
-  return json({ request: found, version: requestEditVersion(found), agencies, members: assignable, vendors });
+  return json({ request: found, version: requestEditVersion(found), members: assignable, vendors });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "request.edit");
   const today = todayIn(viewer.timeZone);
-  const submission = parseWithZod(await readFormData(request), { schema: editRequestFormSchema(today) });
+  const submission = parseWithZod(await readFormData(request), { schema: editRequestPageSchema(today) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  // The agency picked in the search box, else the one whose name was typed (without JavaScript).
+  const agency = await chosenAgency(viewer, { id: submission.value.agencyId, name: submission.value.agencyName });
+  if (!agency.ok) return json(submission.reply({ fieldErrors: { agencyName: [agency.message] } }), { status: 400 });
   const current = await getRequest(viewer, params.requestId ?? "");
   if (!current) throw notFound("request");
   if (!mayAssign(viewer, current.assigneeId, submission.value.assigneeId || null)) {
     return json(submission.reply({ fieldErrors: { assigneeId: [ASSIGN_REFUSED] } }), { status: 403 });
   }
-  const result = await updateRequest(viewer, current.id, submission.value);
+  const result = await updateRequest(viewer, current.id, { ...submission.value, agencyId: agency.id ?? undefined });
   if (!result) throw notFound("request");
   if (!result.ok && result.conflict) {
     return json({ ...submission.reply({ formErrors: [result.conflict.message] }), conflict: result.conflict }, { status: 409 });
@@ -60,15 +63,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditRequest() {
-  const { request, version, agencies, members, vendors } = useLoaderData<typeof loader>();
+  const { request, version, members, vendors } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const today = useToday();
-  const schema = editRequestFormSchema(today);
+  const schema = editRequestPageSchema(today);
   const [form, fields] = useForm({
     id: "edit-request",
     lastResult,
-    defaultValue: editFormValuesOf(request),
+    defaultValue: { ...editFormValuesOf(request), agencyName: request.agencyName ?? "" },
     constraint: getZodConstraint(schema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -90,7 +93,7 @@ export default function EditRequest() {
           <EditConflict conflict={conflictOf(lastResult)} />
           {/* From the loader, which runs again after a refused save: saving again then keeps this form's values. */}
           <VersionField version={version} />
-          <RequestFields fields={fields} agencies={agencies} members={members} vendors={vendors} />
+          <RequestFields fields={fields} members={members} vendors={vendors} />
           <SelectField label="Requester" {...getSelectProps(fields.requesterId)} id={fields.requesterId.id} errors={fields.requesterId.errors} hint="The person the request is filed in the name of.">
             {members.map((m) => (
               <option key={m.id} value={m.id}>

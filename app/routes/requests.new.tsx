@@ -9,8 +9,9 @@ import { RequestFields } from "~/components/request-form";
 import { DirectoryCombobox, directoryOptionLabel } from "~/components/directory-combobox";
 import { getDirectoryAgency } from "~/domain/directory.server";
 import { useHydrated } from "~/utils/use-hydrated";
+import { useState } from "react";
 import { listMembers } from "~/domain/members.server";
-import { listAgencies } from "~/domain/places.server";
+import { chosenAgency, ownAgencyChoice } from "~/domain/place-choice.server";
 import { newRequestFormSchema } from "~/domain/request-input";
 import { VISIBILITY_LABELS } from "~/domain/visibility";
 import { createRequest } from "~/domain/requests.server";
@@ -28,9 +29,8 @@ export const meta: MetaFunction = () => [{ title: "New request · JointAsk" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "request.create");
-  const [agencies, members, vendors] = await Promise.all([listAgencies(viewer), listMembers(viewer), listVendorOptions(viewer)]);
   const params = new URL(request.url).searchParams;
-  const preselected = params.get("agency");
+  const [preselected, members, vendors] = await Promise.all([ownAgencyChoice(viewer, params.get("agency")), listMembers(viewer), listVendorOptions(viewer)]);
   const vendor = params.get("vendor");
   // A directory agency picked on the directory page (the way without JavaScript): the organization's own row if
   // it is linked already, else the directory entry, created as the organization's agency with the request.
@@ -41,11 +41,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       fromDirectory && !fromDirectory.agencyId
         ? { ori: fromDirectory.ori, name: fromDirectory.name, agencyType: fromDirectory.agencyType, state: fromDirectory.state, counties: fromDirectory.counties, agencyId: null }
         : null,
-    agencies,
     // Who the assignee list offers: everyone for those who may assign, else only the viewer.
     members: can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id),
     vendors,
-    agencyId: agencies.some((a) => a.id === preselected) ? preselected : (fromDirectory?.agencyId ?? null),
+    // The agency chosen from a link (?agency=, or a directory entry the organization has already): shown by name, picked.
+    agency: preselected ?? (await ownAgencyChoice(viewer, fromDirectory?.agencyId)),
     vendorId: vendors.some((v) => v.id === vendor) ? vendor : null,
   });
 }
@@ -56,10 +56,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const today = todayIn(viewer.timeZone);
   const submission = parseWithZod(await readFormData(request), { schema: newRequestFormSchema(today) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  // The agency picked in the search box, else the one whose name was typed (without JavaScript).
+  const agency = await chosenAgency(viewer, { id: submission.value.agencyId, name: submission.value.agencyName });
+  if (!agency.ok) return json(submission.reply({ fieldErrors: { agencyName: [agency.message] } }), { status: 400 });
   if (!mayAssign(viewer, null, submission.value.assigneeId ?? null)) {
     return json(submission.reply({ fieldErrors: { assigneeId: [ASSIGN_REFUSED] } }), { status: 403 });
   }
-  const result = await createRequest(viewer, submission.value, today);
+  const result = await createRequest(viewer, { ...submission.value, agencyId: agency.id ?? undefined }, today);
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   return redirectWithFlash(`/requests/${result.value.id}`, {
     kind: "success",
@@ -68,7 +71,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewRequest() {
-  const { agencies, members, vendors, agencyId, vendorId, directoryPick } = useLoaderData<typeof loader>();
+  const { agency, members, vendors, vendorId, directoryPick } = useLoaderData<typeof loader>();
+  // A directory pick empties the agency box (one agency per request): it is drawn again, empty.
+  const [agencyBoxKey, setAgencyBoxKey] = useState(0);
   const hydrated = useHydrated();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -77,7 +82,7 @@ export default function NewRequest() {
   const [form, fields] = useForm({
     id: "new-request",
     lastResult,
-    defaultValue: { agencyId: agencyId ?? "", vendorId: vendorId ?? "", directoryOri: directoryPick?.ori ?? "", initialStatus: "draft", visibility: "coalition" },
+    defaultValue: { agencyId: agency?.id ?? "", agencyName: agency?.name ?? "", vendorId: vendorId ?? "", directoryOri: directoryPick?.ori ?? "", initialStatus: "draft", visibility: "coalition" },
     constraint: getZodConstraint(schema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -98,7 +103,7 @@ export default function NewRequest() {
           <FormErrors id={form.errorId} errors={form.errors} />
           <RequestFields
             fields={fields}
-            agencies={agencies}
+            agencyBoxKey={agencyBoxKey}
             members={members}
             vendors={vendors}
             directoryPicker={
@@ -111,14 +116,14 @@ export default function NewRequest() {
                   initial={directoryPick}
                   // One agency per request: a directory pick empties the agency list's choice.
                   onPick={(picked) => {
-                    if (picked) form.update({ name: fields.agencyId.name, value: "" });
+                    if (picked) setAgencyBoxKey((k) => k + 1);
                   }}
                 />
               ) : directoryPick ? (
                 <div className="field">
                   <input type="hidden" name={fields.directoryOri.name} value={directoryPick.ori} />
                   <p>
-                    From the directory: <strong>{directoryOptionLabel(directoryPick)}</strong>. Leave the agency list above empty: it is added to
+                    From the directory: <strong>{directoryOptionLabel(directoryPick)}</strong>. Leave the agency box above empty: it is added to
                     your agencies when you create the request. <Link to="/directory">Pick another</Link>
                   </p>
                   {fields.directoryOri.errors?.length ? <span className="field__error">{fields.directoryOri.errors.join(" ")}</span> : null}

@@ -8,11 +8,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { DocumentField } from "~/components/agency-systems";
 import { FormErrors } from "~/components/fields";
 import { SystemFields } from "~/components/vendor-form";
-import { listAgencies } from "~/domain/places.server";
 import { MAX_DOCUMENT_BYTES } from "~/domain/system-documents";
 import { deleteSystem, deleteSystemDocument, getSystem, updateSystem } from "~/domain/systems.server";
 import { systemEditVersion } from "~/domain/systems.server";
-import { systemFormSchema } from "~/domain/vendor-input";
+import { systemPageSchema } from "~/domain/vendor-input";
+import { chosenAgency, ownAgencyChoice } from "~/domain/place-choice.server";
 import { listProductOptions } from "~/domain/vendors.server";
 import { requirePermission } from "~/domain/permissions";
 import { requireViewer } from "~/utils/auth.server";
@@ -29,8 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requirePermission(viewer, "vendor.manage");
   const system = await getSystem(viewer, params.systemId ?? "");
   if (!system) throw notFound("system");
-  const [products, agencies] = await Promise.all([listProductOptions(viewer), listAgencies(viewer)]);
-  return json({ system, version: systemEditVersion(system), products, agencies: agencies.filter((a) => a.id !== system.agencyId) });
+  const [products, host] = await Promise.all([listProductOptions(viewer), ownAgencyChoice(viewer, system.hostAgencyId)]);
+  return json({ system, version: systemEditVersion(system), products, hostAgencyName: host?.name ?? "" });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,9 +50,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await deleteSystemDocument(viewer, id, documentId))) throw notFound("document");
     return redirectWithFlash(`/systems/${id}/edit`, { kind: "success", message: "Document removed." });
   }
-  const submission = parseWithZod(formData, { schema: systemFormSchema });
+  const submission = parseWithZod(formData, { schema: systemPageSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const result = await updateSystem(viewer, id, submission.value, await uploadedFile(formData, "document"));
+  // The hosting agency picked in the search box, else the one whose name was typed (without JavaScript).
+  const host = await chosenAgency(viewer, { id: submission.value.hostAgencyId, name: submission.value.hostAgencyName });
+  if (!host.ok) return json(submission.reply({ fieldErrors: { hostAgencyName: [host.message] } }), { status: 400 });
+  const result = await updateSystem(viewer, id, { ...submission.value, hostAgencyId: host.id ?? undefined }, await uploadedFile(formData, "document"));
   if (!result) throw notFound("system");
   if (!result.ok && result.conflict) {
     return json({ ...submission.reply({ formErrors: [result.conflict.message] }), conflict: result.conflict }, { status: 409 });
@@ -62,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditSystem() {
-  const { system, version, products, agencies } = useLoaderData<typeof loader>();
+  const { system, version, products, hostAgencyName } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
@@ -72,16 +75,17 @@ export default function EditSystem() {
       systemType: system.systemType,
       productId: system.productId ?? "",
       hostAgencyId: system.hostAgencyId ?? "",
+      hostAgencyName,
       sinceOn: system.sinceOn ?? "",
       untilOn: system.untilOn ?? "",
       confidence: system.confidence,
       evidenceUrl: system.evidenceUrl ?? "",
       notes: system.notes ?? "",
     },
-    constraint: getZodConstraint(systemFormSchema),
+    constraint: getZodConstraint(systemPageSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: systemFormSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: systemPageSchema }),
   });
   return (
     <>
@@ -98,7 +102,7 @@ export default function EditSystem() {
           <FormErrors id={form.errorId} errors={form.errors} />
           <EditConflict conflict={conflictOf(lastResult)} />
           <VersionField version={version} />
-          <SystemFields fields={fields} products={products} agencies={agencies} />
+          <SystemFields fields={fields} products={products} hostAgencyName={hostAgencyName} />
           <DocumentField errors={form.allErrors.document} />
           <ButtonGroup>
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { pickInBox, signIn } from "./support";
 
 // Hand-made form posts a browser never sends, against the production server: each answered with a 4xx page,
 // never a 500.
@@ -11,7 +11,7 @@ test("the fields page renders a hand-made list longer than the request's fields,
   await page.getByRole("link", { name: "New request" }).click();
   await page.getByLabel("Title", { exact: true }).fill("Hostile form target");
   await page.getByLabel("What is asked").fill("Stop data since 2021.");
-  await page.getByLabel("Agency", { exact: true }).selectOption({ label: "Madison Police Department" });
+  await pickInBox(page, "Agency", "madison pol", "Madison Police Department");
   await page.getByRole("button", { name: "Create request" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Hostile form target");
   await page.getByText("Choose the fields asked").click();

@@ -8,3 +8,15 @@ export async function signIn(page: Page, email = "demo@example.org", password = 
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My week" })).toBeVisible();
 }
+
+/**
+ * Types part of a name in a form's search box (an agency, a jurisdiction) and picks the suggestion whose text
+ * starts with `option`: the box then holds that name and the form sends its id.
+ */
+export async function pickInBox(page: Page, label: string, typed: string, option: string, shown = option) {
+  const box = page.getByRole("combobox", { name: label, exact: true });
+  await box.fill(typed);
+  const escaped = option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await page.getByRole("option", { name: new RegExp(`^${escaped}`) }).first().click();
+  await expect(box).toHaveValue(shown);
+}

@@ -180,7 +180,7 @@ describe("directory pages", () => {
     const [row] = await db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.organizationId, org.org.id), eq(agencies.ori, "AK0010300")));
     expect(added.headers.get("Location")).toBe(`/agencies/${row!.id}`);
     const after = await callRoute(newRequest.loader as never, { url: "/requests/new?ori=AK0010300", cookie });
-    expect(await after.json()).toMatchObject({ directoryPick: null, agencyId: row!.id });
+    expect(await after.json()).toMatchObject({ directoryPick: null, agency: { id: row!.id } });
     const bad = await callRoute(action as never, { url: "/directory", cookie, form: { intent: "add", ori: "nope" } });
     expect(bad.status).toBe(422);
   });

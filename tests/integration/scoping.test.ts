@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { agencies, calendarFeeds, organizations, requestEvents, requests } from "../../db/schema";
+import { agencies, calendarFeeds, jurisdictions, organizations, requestEvents, requests } from "../../db/schema";
 import { LAW_TABLE } from "../../app/domain/deadlines/laws";
 import * as agencyPage from "~/routes/agencies.$agencyId";
 import * as agencyEdit from "~/routes/agencies.$agencyId_.edit";
@@ -16,6 +16,7 @@ import { createCalendarFeed, listCalendarFeeds } from "~/domain/calendar-feed.se
 import * as apiRequest from "~/routes/api.v1.requests.$requestId";
 import * as apiRequests from "~/routes/api.v1.requests";
 import * as jurisdictionsIndex from "~/routes/jurisdictions._index";
+import * as jurisdictionSuggestions from "~/routes/jurisdictions.suggestions";
 import * as requestEdit from "~/routes/requests.$requestId_.edit";
 import * as requestPage from "~/routes/requests.$requestId";
 import * as requestsIndex from "~/routes/requests._index";
@@ -195,9 +196,15 @@ describe("a user of another organization", () => {
     const form = await callRoute(agenciesNew.loader, { url: "/agencies/new", cookie: bCookie });
     expect(form.status).toBe(200);
     await expectNoLeak(form);
-    const offered = ((await form.clone().json()) as { jurisdictions: { id: string }[] }).jurisdictions.map((j) => j.id);
-    expect(offered).toContain(b.cityId);
-    expect(offered).not.toContain(a.cityId);
+    // The form's jurisdiction box suggests B's own places, never A's (searched by each city's name).
+    const placeName = async (id: string) => (await db.select({ name: jurisdictions.name }).from(jurisdictions).where(eq(jurisdictions.id, id)))[0]!.name;
+    const suggested = async (q: string) => {
+      const answer = await callRoute(jurisdictionSuggestions.loader, { url: `/jurisdictions/suggestions?q=${encodeURIComponent(q)}`, cookie: bCookie });
+      await expectNoLeak(answer);
+      return ((await answer.json()) as { hits: { id: string }[] }).hits.map((j) => j.id);
+    };
+    expect(await suggested(await placeName(b.cityId))).toContain(b.cityId);
+    expect(await suggested(await placeName(a.cityId))).toEqual([]);
 
     const countIn = async (organizationId: string) => (await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.organizationId, organizationId))).length;
     const [aBefore, bBefore] = [await countIn(a.org.id), await countIn(b.org.id)];
