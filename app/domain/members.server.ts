@@ -5,6 +5,7 @@ import { db as defaultDb } from "../utils/db.server";
 import type { Viewer } from "./accounts.server";
 import { visibleUsers } from "./access.server";
 import { containsPattern } from "./request-search.server";
+import { choiceFromTyped } from "./typed-choice";
 
 /** Active members of the viewer's organization: the people requests can be assigned to. */
 export function listMembers(viewer: Viewer, db: Executor = defaultDb) {
@@ -52,12 +53,14 @@ export async function memberByName(viewer: Viewer, text: string, db: Executor = 
   const typed = text.trim();
   const found = await suggestMembers(viewer, typed, MEMBER_SUGGESTIONS + 1, db);
   const exact = found.filter((m) => m.name.toLocaleLowerCase() === typed.toLocaleLowerCase());
-  if (exact.length === 1) return { ok: true, member: exact[0]! };
-  if (found.length === 1) return { ok: true, member: found[0]! };
-  if (found.length === 0) return { ok: false, message: `No active member of your organization has “${typed}” in their name` };
-  const named = found.slice(0, 3).map((m) => m.name).join(", ");
-  const count = found.length > MEMBER_SUGGESTIONS ? `More than ${MEMBER_SUGGESTIONS}` : String(found.length);
-  return { ok: false, message: `${count} members match “${typed}” (${named}${found.length > 3 ? "…" : ""}): type more of the name` };
+  const choice = choiceFromTyped(
+    typed,
+    exact,
+    found,
+    { label: (m) => m.name, many: "members", none: `No active member of your organization has “${typed}” in their name`, more: "type more of the name" },
+    MEMBER_SUGGESTIONS,
+  );
+  return choice.ok ? { ok: true, member: choice.hit } : choice;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Viewer } from "./accounts.server";
 import { ownAgencies, ownJurisdictions } from "./access.server";
 import { containsPattern } from "./request-search.server";
 import { isUuid } from "./requests.server";
+import { choiceFromTyped, type TypedChoice } from "./typed-choice";
 
 // The agency and jurisdiction search boxes of the forms (a request's agency, a system's hosting agency, an
 // agency's jurisdiction): a few suggestions as one types, and, without JavaScript, the one place a typed name
@@ -81,21 +82,8 @@ export async function jurisdictionChoice(viewer: Viewer, id: string | null | und
   return row ?? null;
 }
 
-type ByName<T> = { ok: true; hit: T } | { ok: false; message: string };
-
-/**
- * The one hit a typed name means: the one whose whole name (or whole label, "name, place") it is, else the only
- * one containing it; otherwise a message naming a few matches so the person can type more.
- */
-function resolveTyped<T>(typed: string, exact: T[], found: T[], label: (hit: T) => string, noun: { one: string; many: string; none: string }): ByName<T> {
-  if (exact.length === 1) return { ok: true, hit: exact[0]! };
-  if (exact.length === 0 && found.length === 1) return { ok: true, hit: found[0]! };
-  if (found.length === 0) return { ok: false, message: `${noun.none} has “${typed}” in its name` };
-  const matches = exact.length > 1 ? exact : found;
-  const named = matches.slice(0, 3).map(label).join("; ");
-  const count = matches.length > PLACE_SUGGESTIONS ? `More than ${PLACE_SUGGESTIONS}` : String(matches.length);
-  return { ok: false, message: `${count} ${noun.many} match “${typed}” (${named}${matches.length > 3 ? "…" : ""}): type more of the name, or name and place as shown` };
-}
+type ByName<T> = TypedChoice<T>;
+const MORE = "type more of the name, or name and place as shown";
 
 export async function agencyByName(viewer: Viewer, text: string, db: Executor = defaultDb): Promise<ByName<AgencyHit>> {
   const typed = text.trim();
@@ -104,7 +92,13 @@ export async function agencyByName(viewer: Viewer, text: string, db: Executor = 
   const [exact, found] = await Promise.all([agencyQuery(viewer, exactWhere, PLACE_SUGGESTIONS + 1, db), suggestOwnAgencies(viewer, typed, PLACE_SUGGESTIONS + 1, db)]);
   // "Name, Place" typed in full names one agency even when others share the name.
   const byLabel = exact.filter((a) => agencyLabel(a).toLocaleLowerCase() === lowered && a.name.toLocaleLowerCase() !== lowered);
-  return resolveTyped(typed, byLabel.length === 1 ? byLabel : exact, found, agencyLabel, { one: "agency", many: "agencies", none: "None of your organization's agencies" });
+  return choiceFromTyped(
+    typed,
+    byLabel.length === 1 ? byLabel : exact,
+    found,
+    { label: agencyLabel, many: "agencies", none: `None of your organization's agencies has “${typed}” in its name`, more: MORE, separator: "; " },
+    PLACE_SUGGESTIONS,
+  );
 }
 
 export async function jurisdictionByName(viewer: Viewer, text: string, db: Executor = defaultDb): Promise<ByName<JurisdictionHit>> {
@@ -116,7 +110,13 @@ export async function jurisdictionByName(viewer: Viewer, text: string, db: Execu
     suggestJurisdictions(viewer, typed, PLACE_SUGGESTIONS + 1, db),
   ]);
   const byLabel = exact.filter((j) => jurisdictionLabel(j).toLocaleLowerCase() === lowered && j.name.toLocaleLowerCase() !== lowered);
-  return resolveTyped(typed, byLabel.length === 1 ? byLabel : exact, found, jurisdictionLabel, { one: "jurisdiction", many: "jurisdictions", none: "No jurisdiction you can use" });
+  return choiceFromTyped(
+    typed,
+    byLabel.length === 1 ? byLabel : exact,
+    found,
+    { label: jurisdictionLabel, many: "jurisdictions", none: `No jurisdiction you can use has “${typed}” in its name`, more: MORE, separator: "; " },
+    PLACE_SUGGESTIONS,
+  );
 }
 
 export type PlaceChoice = { ok: true; id: string | null } | { ok: false; message: string };
