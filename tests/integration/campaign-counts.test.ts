@@ -8,23 +8,12 @@ import { changeStatus, setRequestCampaign } from "~/domain/requests.server";
 import type { Viewer } from "~/domain/accounts.server";
 import { db, queryRows } from "~/utils/db.server";
 import { formCoalition, freshViewer, makeOrganization, makeRequest, TODAY } from "./factories";
+import { prng } from "./support/prng";
 
 // The joint ask's summary reads campaign_counts, kept by a trigger on requests (migration
 // 0046_campaign_counts_trigger). After random edits on every write path (insert, status, due date, assignee,
 // visibility, moving between joint asks and out, moving to another organization, delete), the kept rows equal a
 // GROUP BY over the requests, and each viewer's summary equals the live count of the rows it may see.
-
-/** A small deterministic generator: a failing sequence can be replayed from its seed. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Org = Awaited<ReturnType<typeof makeOrganization>>;
 let a: Org;

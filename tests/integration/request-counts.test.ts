@@ -5,22 +5,12 @@ import { getCoalition, shareableRequestCount } from "~/domain/coalitions.server"
 import type { Viewer } from "~/domain/accounts.server";
 import { db, queryRows } from "~/utils/db.server";
 import { formCoalition, freshViewer, makeOrganization, makeRequest } from "./factories";
+import { prng } from "./support/prng";
 
 // The coalition page's figures (each member's requests the coalition sees; the organization's shared and private
 // requests) read request_counts, kept by a trigger on requests (migration 0055_request_counts_trigger). After
 // random inserts, visibility changes (one by one and in one statement), moves between organizations and deletes,
 // the kept rows equal a GROUP BY over the requests, and the page says what a live count says.
-
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Org = Awaited<ReturnType<typeof makeOrganization>>;
 let a: Org;
