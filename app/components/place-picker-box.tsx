@@ -1,8 +1,6 @@
 import type { ReactNode } from "react";
+import { jurisdictionLabel, type AgencyHit, type JurisdictionHit } from "~/domain/place-labels";
 import { Combobox } from "./ui/combobox";
-
-type AgencyHit = { id: string; name: string; jurisdictionName: string };
-type JurisdictionHit = { id: string; name: string; stateName: string | null };
 
 /**
  * A form's agency field: a search box over the organization's own agencies (/agencies/suggestions). Without
@@ -42,7 +40,7 @@ export function AgencyPickerBox({
       pickValue={(h) => h.id}
       pickText={(h) => h.name}
       optionKey={(h) => h.id}
-      status={(_, shown) => `${shown} agencies found`}
+      status={(_, shown) => `${shown} ${shown === 1 ? "agency" : "agencies"} found`}
       renderOption={(h) => (
         <>
           <span className="combobox__name">{h.name}</span>
@@ -83,9 +81,9 @@ export function JurisdictionPickerBox({
       minLength={2}
       pickName={pickName}
       pickValue={(h) => h.id}
-      pickText={(h) => (h.stateName ? `${h.name}, ${h.stateName}` : h.name)}
+      pickText={jurisdictionLabel}
       optionKey={(h) => h.id}
-      status={(_, shown) => `${shown} jurisdictions found`}
+      status={(_, shown) => `${shown} ${shown === 1 ? "jurisdiction" : "jurisdictions"} found`}
       renderOption={(h) => (
         <>
           <span className="combobox__name">{h.name}</span>

@@ -7,6 +7,7 @@ import type { Viewer } from "./accounts.server";
 import { ownAgencies, ownJurisdictions } from "./access.server";
 import { containsPattern } from "./request-search.server";
 import { isUuid } from "./requests.server";
+import { agencyLabel, jurisdictionLabel, type AgencyHit, type JurisdictionHit } from "./place-labels";
 import { choiceFromTyped, type TypedChoice } from "./typed-choice";
 
 // The agency and jurisdiction search boxes of the forms (a request's agency, a system's hosting agency, an
@@ -17,19 +18,6 @@ import { choiceFromTyped, type TypedChoice } from "./typed-choice";
 export const PLACE_SUGGESTIONS = 8;
 
 const state = alias(jurisdictions, "state");
-
-export type AgencyHit = { id: string; name: string; jurisdictionName: string };
-export type JurisdictionHit = { id: string; name: string; stateName: string | null };
-
-/** How a hit is named in messages and matched when typed in full: "Oakland Police Department, Oakland". */
-export function agencyLabel(hit: AgencyHit): string {
-  return hit.jurisdictionName && hit.jurisdictionName !== hit.name ? `${hit.name}, ${hit.jurisdictionName}` : hit.name;
-}
-
-/** "Oakland, California"; a state or federal jurisdiction by its name alone. */
-export function jurisdictionLabel(hit: JurisdictionHit): string {
-  return hit.stateName ? `${hit.name}, ${hit.stateName}` : hit.name;
-}
 
 const agencyLabelSql = sql<string>`${agencies.name} || ', ' || ${jurisdictions.name}`;
 const jurisdictionLabelSql = sql<string>`${jurisdictions.name} || coalesce(', ' || ${state.name}, '')`;

@@ -22,37 +22,6 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === "23505" || e?.cause?.code === "23505";
 }
 
-/** Every jurisdiction the organization can use, states first then its local ones, with how many of its agencies each has. */
-export async function listJurisdictions(viewer: Viewer, db: Executor = defaultDb) {
-  const agencyCounts = db
-    .select({ jurisdictionId: agencies.jurisdictionId, agencyCount: count().as("agency_count") })
-    .from(agencies)
-    .where(ownAgencies(viewer))
-    .groupBy(agencies.jurisdictionId)
-    .as("agency_counts");
-  return db
-    .select({
-      id: jurisdictions.id,
-      kind: jurisdictions.kind,
-      name: jurisdictions.name,
-      code: jurisdictions.code,
-      stateId: jurisdictions.stateId,
-      county: jurisdictions.county,
-      stateName: state.name,
-      stateCode: state.code,
-      agencyCount: sql<number>`coalesce(${agencyCounts.agencyCount}, 0)`.mapWith(Number),
-    })
-    .from(jurisdictions)
-    .leftJoin(state, eq(state.id, jurisdictions.stateId))
-    .leftJoin(agencyCounts, eq(agencyCounts.jurisdictionId, jurisdictions.id))
-    .where(ownJurisdictions(viewer))
-    .orderBy(
-      sql`case ${jurisdictions.kind} when 'federal' then 0 when 'state' then 1 else 2 end`,
-      asc(sql`coalesce(${state.name}, ${jurisdictions.name})`),
-      asc(jurisdictions.name),
-    );
-}
-
 export async function listStates(db: Executor = defaultDb) {
   return db
     .select({ id: jurisdictions.id, name: jurisdictions.name, code: jurisdictions.code })
@@ -88,42 +57,6 @@ export async function createLocalJurisdiction(
     if (isUniqueViolation(error)) return fail("name", `${input.name} is already in the list for that state`);
     throw error;
   }
-}
-
-/** The organization's own agencies (those it files requests to), with their open requests. */
-export async function listAgencies(
-  viewer: Viewer,
-  filters: { q?: string; jurisdictionId?: string } = {},
-  db: Executor = defaultDb,
-) {
-  const openCounts = db
-    .select({ agencyId: requests.agencyId, openCount: count().as("open_count") })
-    .from(requests)
-    .where(and(ownRequests(viewer), inArray(requests.status, [...OPEN_STATUSES])))
-    .groupBy(requests.agencyId)
-    .as("open_counts");
-  const conditions = [ownAgencies(viewer)];
-  if (filters.q) conditions.push(ilike(agencies.name, `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  if (filters.jurisdictionId && isUuid(filters.jurisdictionId)) {
-    conditions.push(eq(agencies.jurisdictionId, filters.jurisdictionId));
-  }
-  return db
-    .select({
-      id: agencies.id,
-      name: agencies.name,
-      type: agencies.type,
-      jurisdictionId: agencies.jurisdictionId,
-      jurisdictionName: jurisdictions.name,
-      stateCode: sql<string | null>`coalesce(${state.code}, ${jurisdictions.code})`,
-      recordsContactEmail: agencies.recordsContactEmail,
-      openRequests: sql<number>`coalesce(${openCounts.openCount}, 0)`.mapWith(Number),
-    })
-    .from(agencies)
-    .innerJoin(jurisdictions, eq(jurisdictions.id, agencies.jurisdictionId))
-    .leftJoin(state, eq(state.id, jurisdictions.stateId))
-    .leftJoin(openCounts, eq(openCounts.agencyId, agencies.id))
-    .where(and(...conditions))
-    .orderBy(asc(jurisdictions.name), asc(agencies.name));
 }
 
 /** One keyset page of a place list, with its total counted exactly up to PLACE_EXACT_TOTAL_LIMIT. */
