@@ -1,3 +1,4 @@
+import { MemberSearchBox } from "./member-search-box";
 import { requestReference } from "~/domain/request-reference";
 import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { Link } from "@remix-run/react";
@@ -121,10 +122,11 @@ export function VendorLetterField({ field, vendorName, includeField }: { field: 
 
 export function GenerationFields({
   fields,
-  members,
+  assignable,
 }: {
-  fields: Record<"initialStatus" | "method" | "assigneeId", Field>;
-  members: Array<{ id: string; name: string }>;
+  fields: Record<"initialStatus" | "method" | "assigneeId" | "assigneeName", Field>;
+  /** Null: a search box of the organization's members; else the few people offered (one who may not assign anyone). */
+  assignable: Array<{ id: string; name: string }> | null;
 }) {
   return (
     <>
@@ -151,14 +153,26 @@ export function GenerationFields({
             </option>
           ))}
         </SelectField>
-        <SelectField label="Assign all to" {...getSelectProps(fields.assigneeId)} id={fields.assigneeId.id} errors={fields.assigneeId.errors}>
-          <option value="">Nobody yet</option>
-          {members.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </SelectField>
+        {assignable ? (
+          <SelectField label="Assign all to" {...getSelectProps(fields.assigneeId)} id={fields.assigneeId.id} errors={fields.assigneeId.errors}>
+            <option value="">Nobody yet</option>
+            {assignable.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : (
+          <MemberSearchBox
+            label="Assign all to"
+            name={fields.assigneeName.name}
+            pickName={fields.assigneeId.name}
+            hint="Part of the person's name; leave empty for nobody yet."
+            initialText={fields.assigneeName.initialValue ?? ""}
+            initialId={fields.assigneeId.initialValue || null}
+            errors={[...(fields.assigneeId.errors ?? []), ...(fields.assigneeName.errors ?? [])]}
+          />
+        )}
       </div>
     </>
   );

@@ -7,6 +7,7 @@ import {
 import { SUBMISSION_METHODS, type SubmissionMethod } from "../../db/schema/values";
 import { SelectField, TextAreaField, TextField } from "./fields";
 import { AgencyPickerBox } from "./place-picker-box";
+import { MemberSearchBox } from "./member-search-box";
 
 export const METHOD_LABELS: Record<SubmissionMethod, string> = {
   email: "Email",
@@ -30,7 +31,7 @@ type Field = FieldMetadata<string | undefined>;
 export function RequestFields({
   fields,
   agencyBoxKey = 0,
-  members,
+  assignable,
   vendors,
   directoryPicker,
 }: {
@@ -41,6 +42,7 @@ export function RequestFields({
     agencyName: Field;
     vendorId?: Field;
     assigneeId: Field;
+    assigneeName: Field;
     method: Field;
     filedOn: Field;
     trackingNumber: Field;
@@ -52,7 +54,8 @@ export function RequestFields({
   };
   /** Changed to empty the agency box (drawn again, with nothing typed or picked). */
   agencyBoxKey?: number;
-  members: MemberOption[];
+  /** Null: a search box of the organization's members; else the few people offered (one who may not assign anyone). */
+  assignable: MemberOption[] | null;
   /** When given, the request can go to a vendor instead of an agency. */
   vendors?: VendorOption[];
   /** Shown under the agency box: a way to pick any agency of the national directory. */
@@ -93,14 +96,26 @@ export function RequestFields({
       </div>
       {directoryPicker}
       <div className="form-row">
-        <SelectField label="Assignee" {...getSelectProps(fields.assigneeId)} id={fields.assigneeId.id} errors={fields.assigneeId.errors}>
-          <option value="">Unassigned</option>
-          {members.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </SelectField>
+        {assignable ? (
+          <SelectField label="Assignee" {...getSelectProps(fields.assigneeId)} id={fields.assigneeId.id} errors={fields.assigneeId.errors}>
+            <option value="">Unassigned</option>
+            {assignable.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : (
+          <MemberSearchBox
+            label="Assignee"
+            name={fields.assigneeName.name}
+            pickName={fields.assigneeId.name}
+            hint="Part of the person's name; leave empty for unassigned."
+            initialText={fields.assigneeName.initialValue ?? ""}
+            initialId={fields.assigneeId.initialValue || null}
+            errors={[...(fields.assigneeId.errors ?? []), ...(fields.assigneeName.errors ?? [])]}
+          />
+        )}
       </div>
       <div className="form-row">
         <SelectField label="Sent by" {...getSelectProps(fields.method)} id={fields.method.id} errors={fields.method.errors}>

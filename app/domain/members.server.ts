@@ -76,20 +76,42 @@ export async function assigneeFilterName(viewer: Viewer, id: string, db: Executo
   return row?.name ?? null;
 }
 
-export type AssigneeChoice = { ok: true; member: { id: string; name: string } | null } | { ok: false; field: "assigneeId" | "assigneeName"; message: string };
+export type MemberChoice<Field extends string> = { ok: true; member: { id: string; name: string } | null } | { ok: false; field: Field; message: string };
+export type AssigneeChoice = MemberChoice<"assigneeId" | "assigneeName">;
+
+/**
+ * The person a form's member search box means: the one picked (its id), else, without JavaScript, the name
+ * typed (see memberByName); neither is nobody. `role` names the fields and the person in messages.
+ */
+async function chosenMember<Role extends "assignee" | "requester">(
+  viewer: Viewer,
+  role: Role,
+  input: { id?: string | null; name?: string | null },
+  db: Executor,
+): Promise<MemberChoice<`${Role}Id` | `${Role}Name`>> {
+  const idField = `${role}Id` as const;
+  const nameField = `${role}Name` as const;
+  const noun = role === "assignee" ? "Assignee" : "Requester";
+  if (input.id) {
+    const member = await findMember(viewer, input.id, db);
+    return member ? { ok: true, member } : { ok: false, field: idField, message: `Choose ${role === "assignee" ? "an assignee" : "a requester"} from your organization` };
+  }
+  const typed = (input.name ?? "").trim();
+  if (!typed) return { ok: true, member: null };
+  if (typed.length > 200) return { ok: false, field: nameField, message: `${noun} name must be at most 200 characters` };
+  const found = await memberByName(viewer, typed, db);
+  return found.ok ? { ok: true, member: found.member } : { ok: false, field: nameField, message: found.message };
+}
 
 /**
  * Who an "assign" form means: the person picked in its search box (assigneeId), else, without JavaScript, the
  * name typed (assigneeName, see memberByName); neither is nobody (unassign).
  */
-export async function chosenAssignee(viewer: Viewer, input: { assigneeId?: string | null; assigneeName?: string | null }, db: Executor = defaultDb): Promise<AssigneeChoice> {
-  if (input.assigneeId) {
-    const member = await findMember(viewer, input.assigneeId, db);
-    return member ? { ok: true, member } : { ok: false, field: "assigneeId", message: "Choose an assignee from your organization" };
-  }
-  const typed = (input.assigneeName ?? "").trim();
-  if (!typed) return { ok: true, member: null };
-  if (typed.length > 200) return { ok: false, field: "assigneeName", message: "Assignee name must be at most 200 characters" };
-  const found = await memberByName(viewer, typed, db);
-  return found.ok ? { ok: true, member: found.member } : { ok: false, field: "assigneeName", message: found.message };
+export function chosenAssignee(viewer: Viewer, input: { assigneeId?: string | null; assigneeName?: string | null }, db: Executor = defaultDb): Promise<AssigneeChoice> {
+  return chosenMember(viewer, "assignee", { id: input.assigneeId, name: input.assigneeName }, db);
+}
+
+/** The person a request is filed in the name of, picked or typed in the edit form's requester box. */
+export function chosenRequester(viewer: Viewer, input: { requesterId?: string | null; requesterName?: string | null }, db: Executor = defaultDb) {
+  return chosenMember(viewer, "requester", { id: input.requesterId, name: input.requesterName }, db);
 }

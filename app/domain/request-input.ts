@@ -159,11 +159,16 @@ const directoryOri = z
 /** The agency typed in a form's search box, when none was picked: the server finds the one it names. */
 const agencyName = optionalText(200, "Agency name");
 
+/** A person typed in a form's member search box, when none was picked (resolved by the server, see chosenAssignee). */
+const assigneeName = optionalText(200, "Assignee name");
+const requesterName = optionalText(200, "Requester name");
+
 export function newRequestFormSchema(today: string) {
   return z
     .object({
       ...requestFields,
       agencyName,
+      assigneeName,
       directoryOri,
       initialStatus: z.enum(INITIAL_STATUSES, { error: "Choose draft or submitted" }).default("draft"),
       visibility: initialVisibility,
@@ -202,18 +207,24 @@ export function editRequestFormSchema(today: string) {
     .check(...ONE_TARGET);
 }
 
-/** The edit page's form: as editRequestFormSchema, and its agency may be typed (agencyName) rather than picked. */
+/**
+ * The edit page's form: as editRequestFormSchema, and its agency, assignee and requester may be typed
+ * (agencyName, assigneeName, requesterName) rather than picked in their search boxes.
+ */
 export function editRequestPageSchema(today: string) {
   return z
     .object({
       ...requestFields,
       agencyName,
-      requesterId: uuid("a requester"),
+      assigneeName,
+      requesterId: uuid("a requester").optional(),
+      requesterName,
       tags: tagsFromForm,
       version: editVersionField,
     })
     .superRefine(checkDates(today))
-    .check(...ONE_TARGET);
+    .check(...ONE_TARGET)
+    .check(z.refine((v) => Boolean(v.requesterId || v.requesterName), { message: "Choose a requester", path: ["requesterName"], when: () => true }));
 }
 export type EditRequestInput = z.infer<ReturnType<typeof editRequestFormSchema>>;
 

@@ -195,6 +195,8 @@ const generationFields = {
   initialStatus: z.enum(["draft", "submitted"], { error: "Choose draft or submitted" }).default("draft"),
   method: z.enum(SUBMISSION_METHODS, { error: "Choose how the requests are sent" }).optional(),
   assigneeId: uuid("an assignee").optional(),
+  // Without JavaScript, the name typed in the "Assign all to" search box (resolved like the request page's Assign).
+  assigneeName: z.string().trim().max(200, "Assignee name must be at most 200 characters").optional(),
 };
 
 export const CAMPAIGN_INTENTS = ["preview", "create"] as const;

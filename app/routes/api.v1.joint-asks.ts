@@ -1,3 +1,4 @@
+import { chosenAssignee } from "~/domain/members.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { createCampaign, decodeCampaignCursor, listCampaignsPage } from "~/domain/campaigns.server";
@@ -32,9 +33,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if ("error" in read) return read.error;
   const parsed = campaignFormSchema.safeParse({ ...read.body, intent: "create" });
   if (!parsed.success) return apiError(400, "Invalid joint ask", fieldErrorsOf(parsed.error.issues));
-  if (!mayAssign(viewer, null, parsed.data.assigneeId ?? null)) return apiError(403, ASSIGN_REFUSED, { assigneeId: [ASSIGN_REFUSED] });
+  // The assignee by id, or by name (assigneeName: the whole name, or the only active member's containing it).
+  const assignee = await chosenAssignee(viewer, parsed.data);
+  if (!assignee.ok) return apiError(400, "Invalid joint ask", { [assignee.field]: [assignee.message] });
+  if (!mayAssign(viewer, null, assignee.member?.id ?? null)) return apiError(403, ASSIGN_REFUSED, { assigneeId: [ASSIGN_REFUSED] });
   const today = todayIn(viewer.timeZone);
-  const created = await createCampaign(viewer, parsed.data, today);
+  const created = await createCampaign(viewer, { ...parsed.data, assigneeId: assignee.member?.id }, today);
   if (!created.ok) return apiError(400, "Invalid joint ask", created.fieldErrors);
   const data = await jointAskDetailJson(viewer, created.value.id, today);
   return json(

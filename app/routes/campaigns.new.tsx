@@ -25,7 +25,7 @@ import { readCampaignAsk } from "~/domain/fields.server";
 import { memberAgencyIds } from "~/domain/groups.server";
 import { searchDirectory } from "~/domain/directory.server";
 import { DEFAULT_AGENCY_LETTER, DEFAULT_VENDOR_LETTER } from "~/domain/letters";
-import { listMembers } from "~/domain/members.server";
+import { chosenAssignee } from "~/domain/members.server";
 import { campaignFormSchema, MAX_CAMPAIGN_TARGETS, SYSTEM_TYPE_LABELS, type CampaignInput } from "~/domain/vendor-input";
 import { isUuid } from "~/domain/requests.server";
 import { getProduct, getVendor } from "~/domain/vendors.server";
@@ -71,10 +71,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } else {
     preselected = candidateIds;
   }
-  const [candidates, found, members, catalog, sourceAsk, directory] = await Promise.all([
+  const [candidates, found, catalog, sourceAsk, directory] = await Promise.all([
     targetAgencies(viewer, candidateIds.slice(0, MAX_CAMPAIGN_TARGETS)),
     q ? searchAgencies(viewer, q, candidateIds) : Promise.resolve([]),
-    listMembers(viewer),
     listCatalog(viewer),
     source ? readCampaignAsk(source.id) : Promise.resolve(null),
     // Agencies beyond the organization's own: the national directory, by name, place, county, state or ORI.
@@ -100,8 +99,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     overlaps,
     // Only agencies the viewer can see: ids from the address are never echoed back.
     preselected: candidates.map((c) => c.id).filter((id) => preselected.includes(id)),
-    // Who "Assign all to" offers: everyone for those who may assign, else only the viewer.
-    members: can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id),
+    // Who "Assign all to" offers: a search box of the members for those who may assign anyone, else the viewer.
+    assignable: can(viewer, "request.assign") ? null : [{ id: viewer.id, name: viewer.name }],
     q,
     directoryHits: directory.hits.filter((h) => !h.agencyId || !candidateIds.includes(h.agencyId)),
     catalog: {
@@ -124,15 +123,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const today = todayIn(viewer.timeZone);
   const submission = parseWithZod(await readFormData(request), { schema: campaignFormSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), preview: null }, { status: 400 });
-  if (!mayAssign(viewer, null, submission.value.assigneeId ?? null)) {
-    return json({ result: submission.reply({ fieldErrors: { assigneeId: [ASSIGN_REFUSED] } }), preview: null }, { status: 403 });
+  // "Assign all to": the person picked in the search box, else the one whose name was typed.
+  const assignee = await chosenAssignee(viewer, submission.value);
+  if (!assignee.ok) return json({ result: submission.reply({ fieldErrors: { [assignee.field]: [assignee.message] } }), preview: null }, { status: 400 });
+  if (!mayAssign(viewer, null, assignee.member?.id ?? null)) {
+    return json({ result: submission.reply({ fieldErrors: { assigneeName: [ASSIGN_REFUSED] } }), preview: null }, { status: 403 });
   }
+  const input = { ...submission.value, assigneeId: assignee.member?.id };
   if (submission.value.intent === "preview") {
-    const preview = await previewCampaign(viewer, submission.value, today);
+    const preview = await previewCampaign(viewer, input, today);
     if (!preview.ok) return json({ result: submission.reply({ fieldErrors: preview.fieldErrors }), preview: null }, { status: 400 });
     return json({ result: submission.reply(), preview: preview.value });
   }
-  const created = await createCampaign(viewer, submission.value, today);
+  const created = await createCampaign(viewer, input, today);
   if (!created.ok) return json({ result: submission.reply({ fieldErrors: created.fieldErrors }), preview: null }, { status: 400 });
   return redirectWithFlash(`/campaigns/${created.value.id}`, {
     kind: "success",
@@ -190,7 +193,7 @@ function LetterPreviews({ letters, total, overlaps, names }: { letters: LetterPr
 }
 
 export default function NewCampaign() {
-  const { source, product, vendor, systemType, targets, candidateTotal, preselected, members, q, catalog, sourceAsk, overlaps, directoryHits } = useLoaderData<typeof loader>();
+  const { source, product, vendor, systemType, targets, candidateTotal, preselected, assignable, q, catalog, sourceAsk, overlaps, directoryHits } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const location = useLocation();
@@ -311,7 +314,7 @@ export default function NewCampaign() {
           <AskFields fields={fields} catalog={catalog} />
           {vendor ? <VendorLetterField field={fields.vendorLetterTemplate} vendorName={vendor.name} includeField={fields.includeVendor} /> : null}
           {!vendor && fields.vendorId.errors ? <FormErrors errors={fields.vendorId.errors} /> : null}
-          <GenerationFields fields={fields} members={members} />
+          <GenerationFields fields={fields} assignable={assignable} />
           <ButtonGroup>
             <button type="submit" name="intent" value="create" className="button" disabled={navigation.state === "submitting"}>
               Create the requests

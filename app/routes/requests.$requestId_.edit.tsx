@@ -1,13 +1,14 @@
-import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { requestReference } from "~/domain/request-reference";
 import { ButtonGroup } from "~/components/ui/button-group";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormErrors, SelectField } from "~/components/fields";
+import { FormErrors } from "~/components/fields";
 import { RequestFields } from "~/components/request-form";
-import { listMembers } from "~/domain/members.server";
+import { chosenAssignee, chosenRequester } from "~/domain/members.server";
+import { MemberSearchBox } from "~/components/member-search-box";
 import { chosenAgency } from "~/domain/place-choice.server";
 import { editFormValuesOf, editRequestPageSchema } from "~/domain/request-input";
 import { getRequest, requestEditVersion, updateRequest } from "~/domain/requests.server";
@@ -31,9 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requirePermission(viewer, "request.edit");
   const found = await getRequest(viewer, params.requestId ?? "");
   if (!found) throw notFound("request");
-  const [members, vendors] = await Promise.all([listMembers(viewer), listVendorOptions(viewer)]);
-  const assignable = can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id || m.id === found.assigneeId);
-  return json({ request: found, version: requestEditVersion(found), members: assignable, vendors });
+  const vendors = await listVendorOptions(viewer);
+  // Who the assignee field offers: a search box of the members for those who may assign anyone, else the
+  // viewer and whoever has it now (one who may only take or release a request).
+  const current = found.assigneeId && found.assigneeId !== viewer.id ? [{ id: found.assigneeId, name: found.assigneeName ?? "" }] : [];
+  const assignable = can(viewer, "request.assign") ? null : [{ id: viewer.id, name: viewer.name }, ...current];
+  return json({ request: found, version: requestEditVersion(found), assignable, vendors });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -47,10 +51,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!agency.ok) return json(submission.reply({ fieldErrors: { agencyName: [agency.message] } }), { status: 400 });
   const current = await getRequest(viewer, params.requestId ?? "");
   if (!current) throw notFound("request");
-  if (!mayAssign(viewer, current.assigneeId, submission.value.assigneeId || null)) {
-    return json(submission.reply({ fieldErrors: { assigneeId: [ASSIGN_REFUSED] } }), { status: 403 });
+  // The assignee and the requester: the person picked in each search box, else the one whose name was typed.
+  const [assignee, requester] = await Promise.all([chosenAssignee(viewer, submission.value), chosenRequester(viewer, submission.value)]);
+  if (!assignee.ok) return json(submission.reply({ fieldErrors: { [assignee.field]: [assignee.message] } }), { status: 400 });
+  if (!requester.ok) return json(submission.reply({ fieldErrors: { [requester.field]: [requester.message] } }), { status: 400 });
+  if (!requester.member) return json(submission.reply({ fieldErrors: { requesterName: ["Choose a requester"] } }), { status: 400 });
+  if (!mayAssign(viewer, current.assigneeId, assignee.member?.id ?? null)) {
+    return json(submission.reply({ fieldErrors: { assigneeName: [ASSIGN_REFUSED] } }), { status: 403 });
   }
-  const result = await updateRequest(viewer, current.id, { ...submission.value, agencyId: agency.id ?? undefined });
+  const result = await updateRequest(viewer, current.id, {
+    ...submission.value,
+    agencyId: agency.id ?? undefined,
+    assigneeId: assignee.member?.id,
+    requesterId: requester.member.id,
+  });
   if (!result) throw notFound("request");
   if (!result.ok && result.conflict) {
     return json({ ...submission.reply({ formErrors: [result.conflict.message] }), conflict: result.conflict }, { status: 409 });
@@ -63,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditRequest() {
-  const { request, version, members, vendors } = useLoaderData<typeof loader>();
+  const { request, version, assignable, vendors } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const today = useToday();
@@ -71,7 +85,7 @@ export default function EditRequest() {
   const [form, fields] = useForm({
     id: "edit-request",
     lastResult,
-    defaultValue: { ...editFormValuesOf(request), agencyName: request.agencyName ?? "" },
+    defaultValue: { ...editFormValuesOf(request), agencyName: request.agencyName ?? "", assigneeName: request.assigneeName ?? "", requesterName: request.requesterName },
     constraint: getZodConstraint(schema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -93,14 +107,16 @@ export default function EditRequest() {
           <EditConflict conflict={conflictOf(lastResult)} />
           {/* From the loader, which runs again after a refused save: saving again then keeps this form's values. */}
           <VersionField version={version} />
-          <RequestFields fields={fields} members={members} vendors={vendors} />
-          <SelectField label="Requester" {...getSelectProps(fields.requesterId)} id={fields.requesterId.id} errors={fields.requesterId.errors} hint="The person the request is filed in the name of.">
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </SelectField>
+          <RequestFields fields={fields} assignable={assignable} vendors={vendors} />
+          <MemberSearchBox
+            label="Requester"
+            name={fields.requesterName.name}
+            pickName={fields.requesterId.name}
+            hint="The person the request is filed in the name of: part of their name."
+            initialText={fields.requesterName.initialValue ?? ""}
+            initialId={fields.requesterId.initialValue || null}
+            errors={[...(fields.requesterId.errors ?? []), ...(fields.requesterName.errors ?? [])]}
+          />
           <ButtonGroup>
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>
               Save changes

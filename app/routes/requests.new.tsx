@@ -10,7 +10,7 @@ import { DirectoryCombobox, directoryOptionLabel } from "~/components/directory-
 import { getDirectoryAgency } from "~/domain/directory.server";
 import { useHydrated } from "~/utils/use-hydrated";
 import { useState } from "react";
-import { listMembers } from "~/domain/members.server";
+import { chosenAssignee } from "~/domain/members.server";
 import { chosenAgency, ownAgencyChoice } from "~/domain/place-choice.server";
 import { newRequestFormSchema } from "~/domain/request-input";
 import { VISIBILITY_LABELS } from "~/domain/visibility";
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   requirePermission(viewer, "request.create");
   const params = new URL(request.url).searchParams;
-  const [preselected, members, vendors] = await Promise.all([ownAgencyChoice(viewer, params.get("agency")), listMembers(viewer), listVendorOptions(viewer)]);
+  const [preselected, vendors] = await Promise.all([ownAgencyChoice(viewer, params.get("agency")), listVendorOptions(viewer)]);
   const vendor = params.get("vendor");
   // A directory agency picked on the directory page (the way without JavaScript): the organization's own row if
   // it is linked already, else the directory entry, created as the organization's agency with the request.
@@ -41,8 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       fromDirectory && !fromDirectory.agencyId
         ? { ori: fromDirectory.ori, name: fromDirectory.name, agencyType: fromDirectory.agencyType, state: fromDirectory.state, counties: fromDirectory.counties, agencyId: null }
         : null,
-    // Who the assignee list offers: everyone for those who may assign, else only the viewer.
-    members: can(viewer, "request.assign") ? members : members.filter((m) => m.id === viewer.id),
+    // Who the assignee field offers: a search box of the members for those who may assign anyone, else the viewer.
+    assignable: can(viewer, "request.assign") ? null : [{ id: viewer.id, name: viewer.name }],
     vendors,
     // The agency chosen from a link (?agency=, or a directory entry the organization has already): shown by name, picked.
     agency: preselected ?? (await ownAgencyChoice(viewer, fromDirectory?.agencyId)),
@@ -59,10 +59,13 @@ export async function action({ request }: ActionFunctionArgs) {
   // The agency picked in the search box, else the one whose name was typed (without JavaScript).
   const agency = await chosenAgency(viewer, { id: submission.value.agencyId, name: submission.value.agencyName });
   if (!agency.ok) return json(submission.reply({ fieldErrors: { agencyName: [agency.message] } }), { status: 400 });
-  if (!mayAssign(viewer, null, submission.value.assigneeId ?? null)) {
-    return json(submission.reply({ fieldErrors: { assigneeId: [ASSIGN_REFUSED] } }), { status: 403 });
+  // The same for the assignee: the person picked, else the one whose name was typed.
+  const assignee = await chosenAssignee(viewer, submission.value);
+  if (!assignee.ok) return json(submission.reply({ fieldErrors: { [assignee.field]: [assignee.message] } }), { status: 400 });
+  if (!mayAssign(viewer, null, assignee.member?.id ?? null)) {
+    return json(submission.reply({ fieldErrors: { assigneeName: [ASSIGN_REFUSED] } }), { status: 403 });
   }
-  const result = await createRequest(viewer, { ...submission.value, agencyId: agency.id ?? undefined }, today);
+  const result = await createRequest(viewer, { ...submission.value, agencyId: agency.id ?? undefined, assigneeId: assignee.member?.id }, today);
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   return redirectWithFlash(`/requests/${result.value.id}`, {
     kind: "success",
@@ -71,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewRequest() {
-  const { agency, members, vendors, vendorId, directoryPick } = useLoaderData<typeof loader>();
+  const { agency, assignable, vendors, vendorId, directoryPick } = useLoaderData<typeof loader>();
   // A directory pick empties the agency box (one agency per request): it is drawn again, empty.
   const [agencyBoxKey, setAgencyBoxKey] = useState(0);
   const hydrated = useHydrated();
@@ -104,7 +107,7 @@ export default function NewRequest() {
           <RequestFields
             fields={fields}
             agencyBoxKey={agencyBoxKey}
-            members={members}
+            assignable={assignable}
             vendors={vendors}
             directoryPicker={
               hydrated ? (

@@ -9,7 +9,7 @@ import * as requestsIndex from "~/routes/requests._index";
 import * as membersRoute from "~/routes/requests.members";
 import { createUser } from "~/domain/accounts.server";
 import { db } from "~/utils/db.server";
-import { callRoute, cookieFor, formCoalition, freshViewer, makeOrganization, makeRequest, TODAY } from "./factories";
+import { callRoute, cookieFor, formCoalition, freshViewer, makeMember, makeOrganization, makeRequest, TODAY } from "./factories";
 
 // People are picked with a search box, not a select of every member (issue 14): the list's assignee filter and
 // the bulk "Assign to" suggest at most a few names as one types, and work without JavaScript from the name typed.
@@ -226,5 +226,100 @@ describe("the joint ask page's bulk Assign", () => {
     const unclear = await post({ assigneeName: "worker" });
     expect(unclear.status).toBe(400);
     expect(Object.keys(((await unclear.json()) as { errors: Record<string, string[]> }).errors)).toEqual(["assigneeName"]);
+  });
+});
+
+describe("the new request, edit and new joint ask forms", () => {
+  const assigneeOf = async (id: string) => (await db.select({ assigneeId: requests.assigneeId, requesterId: requests.requesterId }).from(requests).where(eq(requests.id, id)))[0]!;
+  const createdId = (response: Response) => /\/requests\/([0-9a-f-]{36})/.exec(response.headers.get("Location") ?? "")?.[1];
+
+  it("the new request form offers a search box, not every member, and takes a typed name or a pick", async () => {
+    const newRequest = await import("~/routes/requests.new");
+    const loaded = (await (await callRoute(newRequest.loader as never, { url: "/requests/new", cookie })).json()) as Record<string, unknown>;
+    expect(loaded.assignable).toBeNull();
+    expect(JSON.stringify(loaded)).not.toContain("Worker 05");
+    // An advocate, who may not assign others, is offered themselves only.
+    const advocate = await makeMember(a, "advocate");
+    const advocateCookie = await cookieFor(advocate.id);
+    const theirs = (await (await callRoute(newRequest.loader as never, { url: "/requests/new", cookie: advocateCookie })).json()) as { assignable: { id: string }[] };
+    expect(theirs.assignable.map((m) => m.id)).toEqual([advocate.id]);
+
+    const post = (form: Record<string, string>, asCookie = cookie) =>
+      callRoute(newRequest.action as never, { url: "/requests/new", cookie: asCookie, form: { title: "Typed assignee", description: "Stops.", agencyId: a.agencyId, ...form } });
+    const typed = await post({ assigneeName: "samantha" });
+    expect(typed.status).toBe(302);
+    expect((await assigneeOf(createdId(typed)!)).assigneeId).toBe(people["Samantha Reyes"]);
+    const picked = await post({ assigneeName: "Sam", assigneeId: people["Sam Leeds"]! });
+    expect((await assigneeOf(createdId(picked)!)).assigneeId).toBe(people["Sam Leeds"]);
+
+    const before = await db.select({ id: requests.id }).from(requests).where(eq(requests.organizationId, a.org.id));
+    const unclear = await post({ assigneeName: "sam" });
+    expect(unclear.status).toBe(400);
+    const unclearBody = (await unclear.json()) as { error: Record<string, string[]> };
+    expect(unclearBody.error.assigneeName?.join(" ")).toContain("3 members match “sam”");
+    expect((await post({ assigneeName: "Gone Person" })).status).toBe(400);
+    expect((await post({ assigneeName: "Partner Pat" })).status).toBe(400);
+    // An advocate typing someone else's name is refused; nothing was created by any refused form.
+    expect((await post({ assigneeName: "Samantha Reyes" }, advocateCookie)).status).toBe(403);
+    expect(await db.select({ id: requests.id }).from(requests).where(eq(requests.organizationId, a.org.id))).toHaveLength(before.length);
+  });
+
+  it("the edit form changes the assignee and the requester by name, and keeps them when left as they are", async () => {
+    const edit = await import("~/routes/requests.$requestId_.edit");
+    const made = await makeRequest(await freshViewer(a.admin.id), a.agencyId, { title: "Edit people" });
+    const load = async () => (await (await callRoute(edit.loader as never, { url: `/requests/${made.id}/edit`, cookie, params: { requestId: made.id } })).json()) as { assignable: unknown; version: string; request: Record<string, unknown> };
+    const post = async (form: Record<string, string>) => {
+      const { version } = await load();
+      return callRoute(edit.action as never, { url: `/requests/${made.id}/edit`, cookie, params: { requestId: made.id }, form: { title: "Edit people", description: "What is asked", agencyId: a.agencyId, version, ...form } });
+    };
+    const loaded = await load();
+    expect(loaded.assignable).toBeNull();
+    expect(JSON.stringify(loaded)).not.toContain("Worker 05");
+
+    expect((await post({ assigneeName: "leeds", requesterName: "samantha" })).status).toBe(302);
+    expect(await assigneeOf(made.id)).toEqual({ assigneeId: people["Sam Leeds"], requesterId: people["Samantha Reyes"] });
+    // Sent back as the form opened (the picks' ids with their names): unchanged.
+    expect((await post({ assigneeName: "Sam Leeds", assigneeId: people["Sam Leeds"]!, requesterName: "Samantha Reyes", requesterId: people["Samantha Reyes"]! })).status).toBe(302);
+    expect(await assigneeOf(made.id)).toEqual({ assigneeId: people["Sam Leeds"], requesterId: people["Samantha Reyes"] });
+
+    const noRequester = await post({ requesterName: "" });
+    expect(noRequester.status).toBe(400);
+    expect(Object.keys(((await noRequester.json()) as { error: Record<string, string[]> }).error)).toContain("requesterName");
+    const unclear = await post({ requesterName: "worker" });
+    expect(unclear.status).toBe(400);
+    expect(Object.keys(((await unclear.json()) as { error: Record<string, string[]> }).error)).toEqual(["requesterName"]);
+    expect(await assigneeOf(made.id)).toEqual({ assigneeId: people["Sam Leeds"], requesterId: people["Samantha Reyes"] });
+    // An empty assignee box unassigns.
+    expect((await post({ assigneeName: "", requesterId: people["Samantha Reyes"]! })).status).toBe(302);
+    expect((await assigneeOf(made.id)).assigneeId).toBeNull();
+  });
+
+  it("the new joint ask form and POST /api/v1/joint-asks assign all to the member a typed name means", async () => {
+    const { standardRecordType } = await import("~/domain/catalog.server");
+    const { DEFAULT_AGENCY_LETTER } = await import("~/domain/letters");
+    const newCampaign = await import("~/routes/campaigns.new");
+    const apiJointAsks = await import("~/routes/api.v1.joint-asks");
+    const stops = await standardRecordType("stops");
+    const base = { title: "Typed joint ask", ask: "Stop data.", recordTypeIds: stops!.id, letterTemplate: DEFAULT_AGENCY_LETTER, targets: a.agencyId };
+    const loaded = (await (await callRoute(newCampaign.loader as never, { url: "/campaigns/new", cookie })).json()) as Record<string, unknown>;
+    expect(loaded.assignable).toBeNull();
+    expect(JSON.stringify(loaded)).not.toContain("Worker 05");
+
+    const created = await callRoute(newCampaign.action as never, { url: "/campaigns/new", cookie, form: { ...base, intent: "create", assigneeName: "sam lee" } });
+    expect(created.status).toBe(302);
+    const campaignId = /\/campaigns\/([0-9a-f-]{36})/.exec(created.headers.get("Location") ?? "")![1]!;
+    const made = await db.select({ assigneeId: requests.assigneeId }).from(requests).where(eq(requests.campaignId, campaignId));
+    expect(made.map((r) => r.assigneeId)).toEqual([people["Sam Lee"]]);
+    const unclear = await callRoute(newCampaign.action as never, { url: "/campaigns/new", cookie, form: { ...base, intent: "create", assigneeName: "worker" } });
+    expect(unclear.status).toBe(400);
+    expect(Object.keys(((await unclear.json()) as { result: { error: Record<string, string[]> } }).result.error)).toEqual(["assigneeName"]);
+
+    const api = await callRoute(apiJointAsks.action as never, { url: "/api/v1/joint-asks", cookie, json: { ...base, recordTypeIds: [stops!.id], targets: [a.agencyId], assigneeName: "Samantha" } });
+    expect(api.status, await api.clone().text()).toBe(201);
+    const apiId = ((await api.json()) as { data: { id: string } }).data.id;
+    expect((await db.select({ assigneeId: requests.assigneeId }).from(requests).where(eq(requests.campaignId, apiId))).map((r) => r.assigneeId)).toEqual([people["Samantha Reyes"]]);
+    const apiUnclear = await callRoute(apiJointAsks.action as never, { url: "/api/v1/joint-asks", cookie, json: { ...base, recordTypeIds: [stops!.id], targets: [a.agencyId], assigneeName: "sam" } });
+    expect(apiUnclear.status).toBe(400);
+    expect(Object.keys(((await apiUnclear.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors)).toEqual(["assigneeName"]);
   });
 });
