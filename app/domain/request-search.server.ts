@@ -58,9 +58,14 @@ export function searchMatch(q: string, { ownText }: { ownText: boolean }): SQL {
   return sql`(${text} or ${requestSearch.title} ilike ${pattern} or ${requestSearch.trackingNumber} ilike ${pattern})`;
 }
 
+/** The request_search rows of one organization's part (a partner's: its shared requests only). */
+export function searchPartRows(organizationId: string, { ownText }: { ownText: boolean }): SQL {
+  return sql`${requestSearch.organizationId} = ${organizationId}${ownText ? sql`` : sql` and ${requestSearch.shared}`}`;
+}
+
 /** The request_search rows of one organization's part that match `q` (a partner's: its shared requests only). */
 export function searchConditions(organizationId: string, q: string, { ownText }: { ownText: boolean }): SQL {
-  return sql`${requestSearch.organizationId} = ${organizationId}${ownText ? sql`` : sql` and ${requestSearch.shared}`} and ${searchMatch(q, { ownText })}`;
+  return sql`${searchPartRows(organizationId, { ownText })} and ${searchMatch(q, { ownText })}`;
 }
 
 /** "The request matches `q`" as a condition on requests (for queries that read requests in another order). */

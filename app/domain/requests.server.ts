@@ -1,7 +1,7 @@
 import type { PgSelect } from "drizzle-orm/pg-core";
 import { and, asc, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { agencies, campaigns, communications, jurisdictions, organizations, requestEvents, requests, requestSearch, tagUses, users, vendors } from "../../db/schema";
+import { agencies, campaigns, communications, jurisdictions, organizations, requestCounts, requestEvents, requests, requestSearch, tagUses, users, vendors } from "../../db/schema";
 import type { RequestStatus, RequestVisibility } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { addDays } from "../utils/dates";
@@ -26,7 +26,8 @@ import { refreshDeadline, type DeadlineSnapshot } from "./deadlines.server";
 import { isUuid, lockRequest, recordEvent } from "./request-events.server";
 import { coverageColumns } from "./coverage-sql.server";
 import { findMember } from "./members.server";
-import { containsPattern, requestTextMatches, searchConditions, searchRank } from "./request-search.server";
+import { containsPattern, requestTextMatches, searchMatch, searchPartRows, searchRank } from "./request-search.server";
+import { chooseSearchPath, hasSeveralWords, SEARCH_PROBE_ROWS, type SearchPath } from "./search-path";
 import { agencyFromDirectory } from "./directory-links.server";
 import { conflicted, fail, ok, type Result } from "./results";
 import { CONFLICT_MESSAGE, displayValue, editVersion } from "./edit-version";
@@ -234,10 +235,16 @@ export async function listPlan(viewer: Viewer, filters: ListFilters, db: Executo
    * its own copy of updated_at), joined to requests only when other filters ask for the request's columns.
    */
   const searchSource = (part: ListPart, query: string) => {
-    const where = searchConditions(part.organizationId, query, { ownText: !part.shared });
-    if (!common.length) return { from: sql`${requestSearch}`, where };
+    const ownText = !part.shared;
+    // `rows`: the part's rows the search reads (filters applied); `text`: the search itself.
+    const text = searchMatch(query, { ownText });
+    if (!common.length) {
+      const rows = searchPartRows(part.organizationId, { ownText });
+      return { from: sql`${requestSearch}`, rows, text, where: sql`${rows} and ${text}` };
+    }
     const base = [eq(requests.organizationId, part.organizationId), part.shared ? ne(requests.visibility, "private") : undefined, ...common];
-    return { from: sql`${requests} inner join ${requestSearch} on ${requestSearch.requestId} = ${requests.id}`, where: and(...base, where)! };
+    const rows = and(...base, searchPartRows(part.organizationId, { ownText }))!;
+    return { from: sql`${requests} inner join ${requestSearch} on ${requestSearch.requestId} = ${requests.id}`, rows, text, where: sql`${rows} and ${text}` };
   };
   return { parts, partWheres, searchSource, q };
 }
@@ -289,10 +296,36 @@ export async function listRequests(viewer: Viewer, filters: ListFilters, db: Exe
   // there were is the part's count, so the same reading gives the total ("more than 200" once a part has more).
   // Each part's matches are read as the planner judges best: a common word's through the organization's rows
   // latest first (stopping at RANKED_MATCHES + 1), a rarer word's through the GIN indexes.
-  const matches = (part: ListPart, i: number, query: string) => {
-    const { from, where } = searchSource(part, query);
-    return sql`${sql.raw(`m${i}`)} as (select ${requestSearch.requestId} as id, ${searchRank(query, { ownText: !part.shared })} as k from ${from} where ${where}
+  // Several words: the way each part's matches are read is chosen from a sample (search-path.ts), since the
+  // planner takes words searched together for independent ones.
+  const matches = (part: ListPart, i: number, query: string, path: SearchPath | null) => {
+    const { from, rows, text, where } = searchSource(part, query);
+    const rank = searchRank(query, { ownText: !part.shared });
+    if (path === "recent") {
+      // The part's rows latest first, each tested: OFFSET 0 keeps the test out of the inner query, so Postgres
+      // reads (organization, updated_at) backwards and stops at the RANKED_MATCHES + 1st match.
+      return sql`${sql.raw(`m${i}`)} as (select ${requestSearch.requestId} as id, ${rank} as k
+        from (select ${requestSearch}.* from ${from} where ${rows} order by ${requestSearch.updatedAt} desc offset 0) as ${requestSearch}
+        where ${text} order by ${requestSearch.updatedAt} desc limit ${RANKED_MATCHES + 1})`;
+    }
+    return sql`${sql.raw(`m${i}`)} as (select ${requestSearch.requestId} as id, ${rank} as k from ${from} where ${where}
       order by ${requestSearch.updatedAt} desc limit ${RANKED_MATCHES + 1})`;
+  };
+  /** Each part's way, from how many of its SEARCH_PROBE_ROWS latest rows match (one statement for all parts). */
+  const searchPaths = async (query: string): Promise<(SearchPath | null)[]> => {
+    if (!hasSeveralWords(query)) return parts.map(() => null);
+    const probe = (part: ListPart, i: number) => {
+      const { from, rows, text } = searchSource(part, query);
+      const total = sql`(select coalesce(sum(${requestCounts.n}), 0) from ${requestCounts}
+        where ${requestCounts.organizationId} = ${part.organizationId}${part.shared ? sql` and ${requestCounts.visibility} <> 'private'` : sql``})`;
+      return sql`(select ${i}::int as i, (count(*) filter (where ${text}))::int as matched, count(*)::int as read, ${total}::int as total
+        from (select ${requestSearch}.* from ${from} where ${rows} order by ${requestSearch.updatedAt} desc limit ${SEARCH_PROBE_ROWS}) as ${requestSearch})`;
+    };
+    const sampled = await queryRows<{ i: number; matched: number; read: number; total: number }>(db, sql.join(parts.map(probe), sql` union all `));
+    return parts.map((_, i) => {
+      const row = sampled.find((r) => Number(r.i) === i);
+      return row ? chooseSearchPath({ matched: Number(row.matched), read: Number(row.read), total: Number(row.total) }, RANKED_MATCHES + 1) : null;
+    });
   };
   const ranked = (i: number) =>
     sql`(select w.id, w.k from ${sql.raw(`m${i}`)} w
@@ -326,17 +359,16 @@ export async function listRequests(viewer: Viewer, filters: ListFilters, db: Exe
   let pickedDetails: Awaited<ReturnType<typeof detailsOf>> | null = null;
   if (!parts.length) [picked, counted] = [[], [{ n: 0 }]];
   else if (sort === "relevance" && q) {
+    const paths = await searchPaths(q);
     // One statement: the page's rows in order (pos), and a last row (pos null) with the parts' counts summed.
-    const rows = await queryRows<{ id: string | null; k: string | null; pos: number | null; n: number | null }>(
-      db,
-      sql`with ${sql.join(parts.map((part, i) => matches(part, i, q)), sql`, `)},
+    const statement = sql`with ${sql.join(parts.map((part, i) => matches(part, i, q, paths[i] ?? null)), sql`, `)},
         b as (${sql.join(parts.map((_, i) => ranked(i)), sql` union all `)})
         select p.id, p.k, p.pos, null::int as n from (
           select b.id, b.k::text as k, (row_number() over (order by b.k ${order}, b.id ${order}))::int as pos from b
            order by b.k ${order}, b.id ${order} limit ${pageSize + 1} offset ${offset}) p
         union all
-        select null, null, null, (${sql.join(parts.map((_, i) => sql`(select count(*) from ${sql.raw(`m${i}`)})`), sql` + `)})::int`,
-    );
+        select null, null, null, (${sql.join(parts.map((_, i) => sql`(select count(*) from ${sql.raw(`m${i}`)})`), sql` + `)})::int`;
+    const rows = await queryRows<{ id: string | null; k: string | null; pos: number | null; n: number | null }>(db, statement);
     picked = rows.filter((r) => r.pos !== null).sort((a, b) => a.pos! - b.pos!).map((r) => ({ id: r.id!, k: r.k! }));
     counted = [{ n: Number(rows.find((r) => r.pos === null)?.n ?? 0) }];
   } else {

@@ -226,3 +226,59 @@ describe("the tag filter's menu", () => {
 });
 
 const sorted = (values: string[]) => [...values].sort();
+
+describe("a search of several words", () => {
+  // Several words are read latest first when a sample shows them common, else through the index
+  // (app/domain/search-path.ts): both ways must give what ranking the 200 most recent matches gives.
+  let many: Awaited<ReturnType<typeof makeOrganization>>;
+  const oracle = async (organizationId: string, q: string) =>
+    queryRows<{ id: string }>(
+      db,
+      sql`select m.request_id::text as id from (
+            select request_id, updated_at, ts_rank(document, websearch_to_tsquery('english', ${q}))::real as k
+              from request_search where organization_id = ${organizationId} and document @@ websearch_to_tsquery('english', ${q})
+             order by updated_at desc limit 201) m
+          order by m.k desc, m.request_id desc limit 25`,
+    );
+
+  beforeAll(async () => {
+    many = await makeOrganization("SearchMany");
+    many = { ...many, viewer: await freshViewer(many.admin.id) };
+    // 230 requests naming body cameras (a few of them twice, to rank higher), and 3 naming a rare pair of words.
+    for (let i = 0; i < 233; i++) {
+      const rare = i % 80 === 5;
+      const title = rare ? `Quetzal ledger ${i}` : i % 9 === 0 ? `Body camera body camera audit ${i}` : `Body camera footage ${i}`;
+      const created = await createRequest(many.viewer, { title, description: "Records for the year.", agencyId: many.agencyId, initialStatus: "draft", tags: [], visibility: "private" }, TODAY);
+      if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+    }
+  }, 120_000);
+
+  it("ranks the most recent matches the same whichever way they are read", async () => {
+    const { chooseSearchPath, SEARCH_PROBE_ROWS } = await import("~/domain/search-path");
+    const sample = async (q: string) =>
+      (
+        await queryRows<{ matched: number; read: number }>(
+          db,
+          sql`select (count(*) filter (where document @@ websearch_to_tsquery('english', ${q})))::int as matched, count(*)::int as read
+                from (select * from request_search where organization_id = ${many.org.id} order by updated_at desc limit ${SEARCH_PROBE_ROWS}) s`,
+        )
+      )[0]!;
+    // The data makes the rule read "body camera" latest first and "quetzal ledger" through the index.
+    const common = await sample("body camera");
+    expect(chooseSearchPath({ ...common, total: common.read }, 201)).toBe("recent");
+    const rare = await sample("quetzal ledger");
+    expect(chooseSearchPath({ ...rare, total: rare.read }, 201)).toBe("index");
+
+    for (const q of ["body camera", '"body camera" audit', "body camera -audit", "quetzal ledger", "camera quetzal"]) {
+      const listed = await listRequests(many.viewer, { q, owner: "own" });
+      const expected = await oracle(many.org.id, q);
+      expect(listed.rows.map((r) => r.id), q).toEqual(expected.map((r) => r.id));
+    }
+    const common200 = await listRequests(many.viewer, { q: "body camera", owner: "own" });
+    expect(common200.total).toBe(201);
+    expect(common200.totalExact).toBe(false);
+    const rareAll = await listRequests(many.viewer, { q: "quetzal ledger", owner: "own" });
+    expect(rareAll.total).toBe(3);
+    expect(rareAll.totalExact).toBe(true);
+  });
+});
