@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { RECEIVED_STATUS_LIST_SQL, agencies, agencyProducts, directoryAgencies, jurisdictions, memberMapCells, organizations, productGroups, products, requestRecordTypes, requests, vendors } from "../../db/schema";
+import { RECEIVED_STATUS_LIST_SQL, agencies, agencyProducts, directoryAgencies, jurisdictions, mapVersion, memberMapCells, organizations, productGroups, products, requestRecordTypes, requests, vendors } from "../../db/schema";
 import type { RequestStatus, SystemType } from "../../db/schema/values";
 import type { Executor } from "../utils/db.server";
 import { db as defaultDb, queryRows } from "../utils/db.server";
@@ -466,16 +466,55 @@ export async function listPrecedents(
   return rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt).toISOString() }));
 }
 
-/** How many agencies use each vendor's products today (through hosting too). */
-export async function vendorAgencyCounts(viewer: Viewer, today: string, db: Executor = defaultDb) {
-  return queryRows<{ vendorId: string; agencies: number; cities: number }>(
+export type VendorAgencyCount = { vendorId: string; agencies: number; cities: number };
+
+/** Counts computed, by map_version, organizations seen and day: at most VENDOR_COUNTS_CACHE_SIZE, the oldest dropped first. */
+const vendorCountsCache = new Map<string, readonly VendorAgencyCount[]>();
+const VENDOR_COUNTS_CACHE_SIZE = 100;
+
+/**
+ * How many agencies, and how many places (cities, counties), use each vendor's products today (through hosting
+ * too), for the vendors list and GET /api/v1/vendors. Counted over every current membership the viewer sees
+ * (36,000 on the national dataset), so the answer is kept in memory under map_version, which the statement
+ * triggers of migration 0052 move with every write to agency_products (in the writer's transaction), as the
+ * memberships' map is (maps.server.ts): a view reads that one number and counts again only when it moved, or
+ * for a coalition or day not seen yet (memberships end on a date, so the day is part of the key). A transaction
+ * that has written anything (pg_current_xact_id_if_assigned) neither reads nor keeps an entry: its writes may
+ * still roll back, and with them the version it saw.
+ */
+export async function vendorAgencyCounts(viewer: Viewer, today: string, db: Executor = defaultDb): Promise<readonly VendorAgencyCount[]> {
+  const [state] = await queryRows<{ version: string; settled: boolean }>(
     db,
-    sql`select p.vendor_id::text as "vendorId", count(distinct ${agencyProducts.agencyId})::int as agencies,
-               count(distinct ${agencyProducts.jurisdictionId})::int as cities
-          from ${agencyProducts}
-          join ${products} p on p.id = ${agencyProducts.productId}
-         where ${members(viewer, { all: true }, today)}
-         group by p.vendor_id`,
+    sql`select ${mapVersion.version}::text as version, pg_current_xact_id_if_assigned() is null as settled from ${mapVersion} where ${mapVersion.id}`,
+  );
+  const orgs = [viewer.organizationId, ...[...viewer.partnerOrganizationIds].sort()].join(",");
+  const key = state?.settled ? `${state.version}|${orgs}|${today}` : null;
+  const kept = key ? vendorCountsCache.get(key) : undefined;
+  if (kept) return kept;
+  const counts = await countVendorAgencies(viewer, today, db);
+  if (key) {
+    if (vendorCountsCache.size >= VENDOR_COUNTS_CACHE_SIZE) vendorCountsCache.delete(vendorCountsCache.keys().next().value!);
+    vendorCountsCache.set(key, counts);
+  }
+  return counts;
+}
+
+/**
+ * The counts themselves, from the rows. Each membership row is one agency on one product, so an agency on three
+ * of a vendor's products is three rows: the (vendor, agency, place) triples are taken first (a hash over the
+ * rows), and the distinct counts then sort a third as many. agency_products carries the product's vendor.
+ */
+export async function countVendorAgencies(viewer: Viewer, today: string, db: Executor = defaultDb): Promise<VendorAgencyCount[]> {
+  return queryRows<VendorAgencyCount>(
+    db,
+    sql`select t.vendor_id::text as "vendorId", count(distinct t.agency_id)::int as agencies,
+               count(distinct t.jurisdiction_id)::int as cities
+          from (select ${agencyProducts.vendorId} as vendor_id, ${agencyProducts.agencyId} as agency_id,
+                       ${agencyProducts.jurisdictionId} as jurisdiction_id
+                  from ${agencyProducts}
+                 where ${members(viewer, { all: true }, today)}
+                 group by 1, 2, 3) t
+         group by t.vendor_id`,
   );
 }
 

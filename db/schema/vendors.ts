@@ -267,9 +267,10 @@ export const campaigns = pgTable(
 
 /**
  * One row: a number moved by every write to what the agencies' map is drawn from (agency_products, agencies,
- * jurisdictions, directory_agencies), by statement-level triggers (migration 0049_map_version_triggers). The map
+ * jurisdictions, directory_agencies), by statement-level triggers (migration 0052_map_version_triggers). The map
  * of memberships (app/domain/maps.server.ts membersMap) is computed once per version, scope, viewer's
- * organizations and day, and served from memory while the version stands; never written by the app.
+ * organizations and day, and served from memory while the version stands, as are the vendors list's agency and
+ * place counts (app/domain/groups.server.ts vendorAgencyCounts); never written by the app.
  */
 export const mapVersion = pgTable("map_version", {
   id: boolean("id").primaryKey().default(true),
