@@ -306,10 +306,10 @@ export async function listRequests(viewer: Viewer, filters: ListFilters, db: Exe
       // reads (organization, updated_at) backwards and stops at the RANKED_MATCHES + 1st match.
       return sql`${sql.raw(`m${i}`)} as (select ${requestSearch.requestId} as id, ${rank} as k
         from (select ${requestSearch}.* from ${from} where ${rows} order by ${requestSearch.updatedAt} desc offset 0) as ${requestSearch}
-        where ${text} order by ${requestSearch.updatedAt} desc limit ${RANKED_MATCHES + 1})`;
+        where ${text} order by ${requestSearch.updatedAt} desc, ${requestSearch.requestId} desc limit ${RANKED_MATCHES + 1})`;
     }
     return sql`${sql.raw(`m${i}`)} as (select ${requestSearch.requestId} as id, ${rank} as k from ${from} where ${where}
-      order by ${requestSearch.updatedAt} desc limit ${RANKED_MATCHES + 1})`;
+      order by ${requestSearch.updatedAt} desc, ${requestSearch.requestId} desc limit ${RANKED_MATCHES + 1})`;
   };
   /** Each part's way, from how many of its SEARCH_PROBE_ROWS latest rows match (one statement for all parts). */
   const searchPaths = async (query: string): Promise<(SearchPath | null)[]> => {

@@ -237,7 +237,7 @@ describe("a search of several words", () => {
       sql`select m.request_id::text as id from (
             select request_id, updated_at, ts_rank(document, websearch_to_tsquery('english', ${q}))::real as k
               from request_search where organization_id = ${organizationId} and document @@ websearch_to_tsquery('english', ${q})
-             order by updated_at desc limit 201) m
+             order by updated_at desc, request_id desc limit 201) m
           order by m.k desc, m.request_id desc limit 25`,
     );
 
