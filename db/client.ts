@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -39,8 +40,11 @@ export type DatabaseOptions =
  */
 const PGLITE_OPTIONS: PGliteOptions = { postgresqlconf: ["shared_buffers = 32MB"] };
 
-/** Trigram matching for the requests list's search (partial words, reference numbers); the migrations create it. */
-const PGLITE_EXTENSIONS: PGliteOptions = { extensions: { pg_trgm } };
+/**
+ * Trigram matching for the requests list's search (partial words, reference numbers), and btree_gin for its
+ * index of each organization's words (organization_id, document); the migrations create them.
+ */
+const PGLITE_EXTENSIONS: PGliteOptions = { extensions: { btree_gin, pg_trgm } };
 
 /**
  * Creating a PGlite data directory runs initdb in WebAssembly, and the memory that takes (about 700 MB) is never

@@ -480,7 +480,9 @@ export const requestSearch = pgTable(
     // Each organization's rows latest first: a common word's matches are read in this order, a few thousand at most.
     index("request_search_org_updated_idx").on(t.organizationId, t.updatedAt, t.requestId),
     // A rare word's matches: one GIN probe. A partner's search probes it too (document holds request_vector).
-    index("request_search_document_idx").using("gin", t.document),
+    // Keyed by organization too (btree_gin): a search reads one organization's part, so a word common in the
+    // whole database but not in that organization costs what its matches there cost, not a bitmap of every row.
+    index("request_search_org_document_idx").using("gin", t.organizationId, t.document),
     index("request_search_trgm_idx").using("gin", t.title.op("gin_trgm_ops"), t.trackingNumber.op("gin_trgm_ops")),
   ],
 );
