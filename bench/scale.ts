@@ -234,6 +234,8 @@ async function main() {
       { label: "requests list: default", path: "/requests", floor: (s) => html(s).then(() => listPage(s, null)) },
       { label: "requests list: status filter", path: "/requests?status=awaiting_response", floor: (s) => html(s).then(() => listPage(s, s`and r.status = 'awaiting_response'`)) },
       { label: "requests list: text search", path: "/requests?q=audit", floor: (s) => html(s).then(() => listPage(s, s`and r.title ilike '%audit%'`)) },
+      // Two words common together ("Body camera audit logs" titles): the sample reads them latest first.
+      { label: "requests list: two-word search", path: "/requests?q=body%20camera", floor: (s) => html(s).then(() => listPage(s, s`and r.title ilike '%body camera%'`)) },
       { label: "requests list: sort by due", path: "/requests?sort=due", floor: (s) => html(s).then(() => listPage(s, null, "due")) },
       { label: "requests list: page 500", path: "/requests?page=500", floor: (s) => html(s).then(() => listPage(s, null, "updated", cursor)) },
       {
