@@ -1,4 +1,4 @@
-import { MemberSearchBox } from "./member-search-box";
+import { AssigneeField } from "./member-search-box";
 import { requestReference } from "~/domain/request-reference";
 import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { Link } from "@remix-run/react";
@@ -153,26 +153,18 @@ export function GenerationFields({
             </option>
           ))}
         </SelectField>
-        {assignable ? (
-          <SelectField label="Assign all to" {...getSelectProps(fields.assigneeId)} id={fields.assigneeId.id} errors={fields.assigneeId.errors}>
-            <option value="">Nobody yet</option>
-            {assignable.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </SelectField>
-        ) : (
-          <MemberSearchBox
-            label="Assign all to"
-            name={fields.assigneeName.name}
-            pickName={fields.assigneeId.name}
-            hint="Part of the person's name; leave empty for nobody yet."
-            initialText={fields.assigneeName.initialValue ?? ""}
-            initialId={fields.assigneeId.initialValue || null}
-            errors={[...(fields.assigneeId.errors ?? []), ...(fields.assigneeName.errors ?? [])]}
-          />
-        )}
+        <AssigneeField
+          label="Assign all to"
+          emptyLabel="Nobody yet"
+          offered={assignable}
+          hint="Part of the person's name; leave empty for nobody yet."
+          idName={fields.assigneeId.name}
+          nameName={fields.assigneeName.name}
+          selectId={fields.assigneeId.id}
+          initialId={fields.assigneeId.initialValue || null}
+          initialName={fields.assigneeName.initialValue ?? ""}
+          errors={[...(fields.assigneeId.errors ?? []), ...(fields.assigneeName.errors ?? [])]}
+        />
       </div>
     </>
   );

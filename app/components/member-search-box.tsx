@@ -1,3 +1,4 @@
+import { SelectField } from "./fields";
 import { Combobox } from "./ui/combobox";
 
 type Hit = { id: string; name: string };
@@ -42,5 +43,48 @@ export function MemberSearchBox({
       status={(_, shown) => `${shown} ${shown === 1 ? "member" : "members"} found`}
       renderOption={(h) => <span className="combobox__name">{h.name}</span>}
     />
+  );
+}
+
+/**
+ * A form's assignee field: the member search box for one who may assign anyone (`offered` null), else a select
+ * of the few people offered (one who may only take or release a request: themselves, the current assignee).
+ * Either way the pick is sent as `idName`; the search box also sends the name typed as `nameName`.
+ */
+export function AssigneeField({
+  label = "Assignee",
+  emptyLabel = "Unassigned",
+  hint,
+  offered,
+  idName,
+  nameName,
+  selectId,
+  initialId,
+  initialName,
+  errors,
+}: {
+  label?: string;
+  emptyLabel?: string;
+  hint: string;
+  offered: ReadonlyArray<{ id: string; name: string }> | null;
+  idName: string;
+  nameName: string;
+  selectId: string;
+  initialId: string | null;
+  initialName: string;
+  errors?: string[];
+}) {
+  if (!offered) {
+    return <MemberSearchBox label={label} name={nameName} pickName={idName} hint={hint} initialText={initialName} initialId={initialId} errors={errors} />;
+  }
+  return (
+    <SelectField id={selectId} name={idName} label={label} errors={errors} defaultValue={initialId ?? ""}>
+      <option value="">{emptyLabel}</option>
+      {offered.map((m) => (
+        <option key={m.id} value={m.id}>
+          {m.name}
+        </option>
+      ))}
+    </SelectField>
   );
 }

@@ -7,7 +7,7 @@ import {
 import { SUBMISSION_METHODS, type SubmissionMethod } from "../../db/schema/values";
 import { SelectField, TextAreaField, TextField } from "./fields";
 import { AgencyPickerBox } from "./place-picker-box";
-import { MemberSearchBox } from "./member-search-box";
+import { AssigneeField } from "./member-search-box";
 
 export const METHOD_LABELS: Record<SubmissionMethod, string> = {
   email: "Email",
@@ -96,26 +96,16 @@ export function RequestFields({
       </div>
       {directoryPicker}
       <div className="form-row">
-        {assignable ? (
-          <SelectField label="Assignee" {...getSelectProps(fields.assigneeId)} id={fields.assigneeId.id} errors={fields.assigneeId.errors}>
-            <option value="">Unassigned</option>
-            {assignable.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </SelectField>
-        ) : (
-          <MemberSearchBox
-            label="Assignee"
-            name={fields.assigneeName.name}
-            pickName={fields.assigneeId.name}
-            hint="Part of the person's name; leave empty for unassigned."
-            initialText={fields.assigneeName.initialValue ?? ""}
-            initialId={fields.assigneeId.initialValue || null}
-            errors={[...(fields.assigneeId.errors ?? []), ...(fields.assigneeName.errors ?? [])]}
-          />
-        )}
+        <AssigneeField
+          offered={assignable}
+          hint="Part of the person's name; leave empty for unassigned."
+          idName={fields.assigneeId.name}
+          nameName={fields.assigneeName.name}
+          selectId={fields.assigneeId.id}
+          initialId={fields.assigneeId.initialValue || null}
+          initialName={fields.assigneeName.initialValue ?? ""}
+          errors={[...(fields.assigneeId.errors ?? []), ...(fields.assigneeName.errors ?? [])]}
+        />
       </div>
       <div className="form-row">
         <SelectField label="Sent by" {...getSelectProps(fields.method)} id={fields.method.id} errors={fields.method.errors}>

@@ -34,7 +34,7 @@ import {
   lawOf,
 } from "~/domain/campaigns.server";
 import { chosenAssignee } from "~/domain/members.server";
-import { MemberSearchBox } from "~/components/member-search-box";
+import { AssigneeField } from "~/components/member-search-box";
 import { agenciesWithSeveralOpen, followUpAllOverdue, repliesReceived, sendAgencySummary } from "~/domain/campaign-mail.server";
 import { campaignMapCells, campaignTargetPage, letterCounts } from "~/domain/campaign-targets.server";
 import { campaignTargetQuery, LETTER_FILTER_LABELS, LETTER_FILTERS, queryValues } from "~/domain/target-list-input";
@@ -262,26 +262,16 @@ function BulkActions({ members, today }: { members: Array<{ id: string; name: st
           <details className="panel" open={Boolean(assign)}>
             <summary>Assign</summary>
             <div className="form-row">
-              {members ? (
-                <SelectField id="bulk-assignee" name="assigneeId" label="Assignee" errors={assign?.assigneeId}>
-                  <option value="">Unassigned</option>
-                  {members.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {m.name}
-                    </option>
-                  ))}
-                </SelectField>
-              ) : (
-                <MemberSearchBox
-                  label="Assignee"
-                  name="assigneeName"
-                  pickName="assigneeId"
-                  hint="Part of the person's name; leave it empty to unassign"
-                  initialText=""
-                  initialId={null}
-                  errors={assign?.assigneeName ?? assign?.assigneeId}
-                />
-              )}
+              <AssigneeField
+                offered={members}
+                hint="Part of the person's name; leave it empty to unassign"
+                idName="assigneeId"
+                nameName="assigneeName"
+                selectId="bulk-assignee"
+                initialId={null}
+                initialName=""
+                errors={assign?.assigneeName ?? assign?.assigneeId}
+              />
             </div>
             <button type="submit" name="intent" value="bulk-assign" className="button button--secondary">
               Assign selected

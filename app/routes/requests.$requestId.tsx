@@ -16,7 +16,7 @@ import { METHOD_LABELS } from "~/components/request-form";
 import { StatusBadge } from "~/components/status-badge";
 import { Timeline } from "~/components/timeline";
 import { loadFieldsAndFiles } from "~/domain/fields-page.server";
-import { MemberSearchBox } from "~/components/member-search-box";
+import { AssigneeField } from "~/components/member-search-box";
 import { AGENCY_TYPE_LABELS } from "~/domain/places-input";
 import {
   addNoteSchema,
@@ -490,26 +490,16 @@ function AssignForm({
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="assign" />
-      {canAssign ? (
-        <MemberSearchBox
-          label="Assignee"
-          name="assigneeName"
-          pickName="assigneeId"
-          hint="Part of the person's name; leave it empty to unassign"
-          initialText={currentName ?? ""}
-          initialId={current}
-          errors={fields.assigneeName.errors ?? fields.assigneeId.errors}
-        />
-      ) : (
-        <SelectField label="Assignee" {...getSelectProps(fields.assigneeId)} id={fields.assigneeId.id} errors={fields.assigneeId.errors}>
-          <option value="">Unassigned</option>
-          {selfOrCurrent.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </SelectField>
-      )}
+      <AssigneeField
+        offered={canAssign ? null : selfOrCurrent}
+        hint="Part of the person's name; leave it empty to unassign"
+        idName="assigneeId"
+        nameName="assigneeName"
+        selectId={fields.assigneeId.id}
+        initialId={current}
+        initialName={currentName ?? ""}
+        errors={fields.assigneeName.errors ?? fields.assigneeId.errors}
+      />
       <ButtonGroup>
         <button type="submit" className="button button--secondary">
           Save assignee
