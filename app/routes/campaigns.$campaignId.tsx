@@ -94,12 +94,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   const map = requestsMap(mapCells);
   const stateCode = query.data.state ?? null;
-  const rows = targets.rows.map((r) => ({
-    ...r,
-    overdue: Boolean(r.dueOn && r.dueOn < today && isOpenStatus(r.status)),
-    open: isOpenStatus(r.status),
-    law: r.agencyId ? lawOf(r.stateCode) : null,
-  }));
+  // Each row as the table shows it: the law's name and time limit (not its citation), not the agency's id.
+  const rows = targets.rows.map(({ agencyId, ...r }) => {
+    const law = agencyId ? lawOf(r.stateCode) : null;
+    return {
+      ...r,
+      overdue: Boolean(r.dueOn && r.dueOn < today && isOpenStatus(r.status)),
+      open: isOpenStatus(r.status),
+      law: law ? { name: law.name, days: law.days } : null,
+    };
+  });
   // Who the bulk "Assign" offers: a search box of the members for those who may assign anyone, else the viewer.
   const assignable = can(viewer, "request.assign") ? null : [{ id: viewer.id, name: viewer.name }];
   // With no field asked the grid says so in one line: its rows would go to the browser unseen.
