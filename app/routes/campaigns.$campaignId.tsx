@@ -94,9 +94,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   const map = requestsMap(mapCells);
   const stateCode = query.data.state ?? null;
-  // Each row as the table shows it: the law's name and time limit (not its citation), not the agency's id.
-  const rows = targets.rows.map(({ agencyId, ...r }) => {
-    const law = agencyId ? lawOf(r.stateCode) : null;
+  // Each row with the law as the table shows it: its name and time limit (not its citation).
+  const rows = targets.rows.map((r) => {
+    const law = r.agencyId ? lawOf(r.stateCode) : null;
     return {
       ...r,
       overdue: Boolean(r.dueOn && r.dueOn < today && isOpenStatus(r.status)),
