@@ -126,7 +126,10 @@ export const NOT_PUBLIC_EVENT_KINDS = ["assignment_changed", "visibility_changed
  */
 export function visibleFiles(audience: Audience): SQL {
   if (readsAsPublic(audience)) return and(visibleRequests(audience), eq(requestFiles.internal, false))!;
-  return and(visibleRequests(audience), or(ownRequests(audience), eq(requestFiles.internal, false)))!;
+  // "Own request, or not internal", written as a CASE on the file's flag (both columns are NOT NULL, so it is the
+  // same rule): as an OR spanning the file and its request, Postgres planned bitmap-OR paths over every index of
+  // requests for it, 3 ms of planning per query (listDoneProfiles on the joint ask page) before reading a row.
+  return and(visibleRequests(audience), sql`(case when ${requestFiles.internal} then ${ownRequests(audience)} else true end)`)!;
 }
 
 /** Whether a row that the viewer can see belongs to its own organization (and so may be changed by it). */

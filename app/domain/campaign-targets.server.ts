@@ -30,7 +30,14 @@ const letterOf = (viewer: Viewer) => sql`left join lateral (
 
 const bouncing = sql`exists (select 1 from ${contactBounces} where ${contactBounces.requestId} = ${requests.id} and ${contactBounces.resolution} is null)`;
 
-const targetJoins = sql`left join ${agencies} on ${agencies.id} = ${requests.agencyId}
+/**
+ * A request's agency, read by its primary key for each request (a lateral lookup, under the table's own name). A
+ * plain join let the planner, which guesses a joint ask holds fewer requests than it does, hash every agency
+ * (18,000 on the national dataset: about 10 ms a query) to match a few hundred.
+ */
+const agencyOfRequest = sql`left join lateral (select * from ${agencies} where ${agencies.id} = ${requests.agencyId} limit 1) ${agencies} on true`;
+
+const targetJoins = sql`${agencyOfRequest}
   left join ${jurisdictions} j on j.id = ${agencies.jurisdictionId}
   left join ${jurisdictions} ts on ts.id = j.state_id
   left join ${vendors} on ${vendors.id} = ${requests.vendorId}`;
@@ -276,7 +283,7 @@ export async function letterCounts(viewer: Viewer, campaignId: string, db: Execu
                count(*) filter (where ${overdue})::int as overdue,
                count(*) filter (where ${overdue} and (${contact} is null or ${bouncing}))::int as "overdueWithoutContact"
           from ${requests}
-          left join ${agencies} on ${agencies.id} = ${requests.agencyId}
+          ${agencyOfRequest}
           left join ${vendors} on ${vendors.id} = ${requests.vendorId}
           ${letterOf(viewer)}
          where ${requests.campaignId} = ${campaignId}::uuid and ${requests.organizationId} = ${viewer.organizationId}::uuid`,

@@ -65,9 +65,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!query.success) throw badQuery(query.error.issues);
   // Unfiltered, the list's total is the summary's (the kept counts, same visibility): no count of its own.
   const filtered = Boolean(query.data.q || query.data.status || query.data.letter || query.data.state);
-  const [page, targetPage, letterTotals, severalOpen, replies, mapCells] = await Promise.all([
+  // The city-by-field grid and the data received follow the page of targets (the CSV has every city): read as
+  // soon as that page is known, alongside the rest.
+  const targetsAndGrid = campaignTargetPage(viewer, campaignId, query.data, undefined, JOINT_ASK_PAGE_SIZE, filtered ? undefined : 0).then(async (targetPage) => {
+    const pageIds = targetPage.rows.map((r) => r.id);
+    const [coverage, dataReceived] = await Promise.all([coverageMatrix(viewer, pageIds), dataReceivedByRequest(viewer, campaignId, undefined, pageIds)]);
+    return { targetPage, coverage, dataReceived };
+  });
+  const [page, { targetPage, coverage, dataReceived }, letterTotals, severalOpen, replies, mapCells] = await Promise.all([
     getCampaignPage(viewer, campaignId, today, { addQuery: addQuery || undefined, showCandidates: url.searchParams.get("add") === "group" }),
-    campaignTargetPage(viewer, campaignId, query.data, undefined, JOINT_ASK_PAGE_SIZE, filtered ? undefined : 0),
+    targetsAndGrid,
     letterCounts(viewer, campaignId, undefined, today),
     agenciesWithSeveralOpen(viewer, campaignId),
     repliesReceived(viewer, campaignId),
@@ -85,20 +92,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     severalOpenTotal: severalOpen.length,
     replies,
   };
-  // The city-by-field grid and the data received follow the page of targets (the CSV has every city).
-  const pageIds = targets.rows.map((r) => r.id);
   const map = requestsMap(mapCells);
-  const [coverage, dataReceived] = await Promise.all([
-    coverageMatrix(viewer, pageIds),
-    dataReceivedByRequest(viewer, campaignId, undefined, pageIds),
-  ]);
   const stateCode = query.data.state ?? null;
-  const rows = targets.rows.map((r) => ({
-    ...r,
-    overdue: Boolean(r.dueOn && r.dueOn < today && isOpenStatus(r.status)),
-    open: isOpenStatus(r.status),
-    law: r.agencyId ? lawOf(r.stateCode) : null,
-  }));
+  // Each row with the law as the table shows it: its name and time limit (not its citation).
+  const rows = targets.rows.map((r) => {
+    const law = r.agencyId ? lawOf(r.stateCode) : null;
+    return {
+      ...r,
+      overdue: Boolean(r.dueOn && r.dueOn < today && isOpenStatus(r.status)),
+      open: isOpenStatus(r.status),
+      law: law ? { name: law.name, days: law.days } : null,
+    };
+  });
   // Who the bulk "Assign" offers: a search box of the members for those who may assign anyone, else the viewer.
   const assignable = can(viewer, "request.assign") ? null : [{ id: viewer.id, name: viewer.name }];
   // With no field asked the grid says so in one line: its rows would go to the browser unseen.

@@ -341,6 +341,8 @@ describe("following up", () => {
     const list = await agenciesWithSeveralOpen(org.viewer, created.value.id);
     expect(list.map((a) => a.name)).toEqual(["Harrisburg Bureau of Police"]);
     expect(list[0]!.open).toBeGreaterThan(1);
+    // Each agency read with its id and records address (what the summary follow-up form posts and checks).
+    expect(list[0]).toMatchObject({ agencyId: ids.harrisburg, contactEmail: "records@harrisburgpa.gov" });
   });
 });
 

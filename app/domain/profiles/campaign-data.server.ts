@@ -42,7 +42,7 @@ export async function dataReceivedByRequest(
 ): Promise<DataReceivedRow[]> {
   if (!isUuid(campaignId)) return [];
   if (requestIds && requestIds.length === 0) return [];
-  const targets = await db
+  const targetsQuery = db
     .select({
       id: requests.id,
       number: requests.number,
@@ -62,7 +62,11 @@ export async function dataReceivedByRequest(
     .leftJoin(requestAsks, eq(requestAsks.requestId, requests.id))
     .where(and(eq(requests.campaignId, campaignId), visibleRequests(viewer), requestIds ? inArray(requests.id, [...requestIds]) : undefined))
     .orderBy(sql`${requests.vendorId} is null`, asc(jurisdictions.name), asc(sql`coalesce(${agencies.name}, ${vendors.name})`), asc(requests.number));
-  const profiles = await listDoneProfiles(viewer, targets.map((t) => t.id), db);
+  // Given the requests, their profiles are read at the same time (those of ids that are not targets are never
+  // looked at below); otherwise after the targets, from their ids.
+  const [targets, profiles] = requestIds
+    ? await Promise.all([targetsQuery, listDoneProfiles(viewer, requestIds, db)])
+    : await targetsQuery.then(async (rows) => [rows, await listDoneProfiles(viewer, rows.map((t) => t.id), db)] as const);
   const today = todayIn(viewer.timeZone);
   return targets.map((t) => {
     const own = profiles.filter((p) => p.requestId === t.id);
