@@ -3,7 +3,7 @@ export { appealLetter } from "./appeal-letter";
 export { digestIsEmpty, digestMessage, type DigestData, type DigestItem } from "./digest";
 export { renderEditedLetter, type RenderedMessage } from "./document";
 export { followUpLetter } from "./follow-up-letter";
-export { overdueAlertMessage, type OverdueAlertData } from "./overdue-alert";
+export { OVERDUE_SUMMARY_LINES, overdueAlertMessage, overdueSummaryMessage, type OverdueAlertData, type OverdueSummaryData } from "./overdue-alert";
 export { requestLetter } from "./request-letter";
 export { testMessage, type TestMessageData } from "./test-message";
 export type { AppealRoute, DetailWanted, FieldsAsked, LawCitation, LetterData, RecipientKind } from "./types";

@@ -187,6 +187,25 @@ export const mailDigests = pgTable(
 );
 
 /**
+ * The overdue notice given for a request and its due date: its own alert, or a line of a summary when one person
+ * had more than a few requests become overdue at once. Claimed (inserted) in the transaction that queues the
+ * email, so each request is told once per due date whatever the number of instances or passes.
+ */
+export const overdueNotices = pgTable(
+  "overdue_notices",
+  {
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    recipientUserId: uuid("recipient_user_id").references(() => users.id, { onDelete: "set null" }),
+    outboxMessageId: uuid("outbox_message_id").references(() => outboxMessages.id, { onDelete: "set null" }),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.dueOn] })],
+);
+
+/**
  * A letter that bounced: one row per bounce filed on a request, naming the address that failed on the agency
  * (or vendor) it was written to. Open rows (no resolution) mark the address as bouncing and put the request in
  * the chase board's "Fix the contact" group; once the contact is corrected the letter can be resent to the new

@@ -1,8 +1,8 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mailDigests, organizations, outboxMessages, requestEvents, requests, users, vendors } from "../../db/schema";
+import { mailDigests, organizations, outboxMessages, overdueNotices, requestEvents, requests, users, vendors } from "../../db/schema";
 import { changeStatus } from "~/domain/requests.server";
-import { runReminders } from "~/domain/mail/reminders.server";
+import { OVERDUE_ALERTS_ONE_BY_ONE, runReminders } from "~/domain/mail/reminders.server";
 import { smtpTransport } from "~/domain/mail/transport.server";
 import { OutboxWorker } from "~/domain/mail/worker.server";
 import * as preferencesPage from "~/routes/settings.email";
@@ -141,6 +141,45 @@ describe("the daily digest", () => {
     // The member has nothing to report: the day is marked done, with no message.
     expect(decided).toEqual([expect.objectContaining({ userId: quiet.member.id, outboxMessageId: null })]);
     expect(await db.select().from(outboxMessages).where(eq(outboxMessages.organizationId, quiet.org.id))).toHaveLength(0);
+  });
+});
+
+describe("many requests overdue at once", () => {
+  it("fold into one summary per person past a few, each request told once, and later ones alerted one by one", async () => {
+    const own = await makeOrganization("Overdue flood");
+    await db.update(users).set({ emailDigest: false }).where(eq(users.organizationId, own.org.id));
+    const overdue = async (title: string, dueOn: string, assigneeId: string | null) => {
+      const { id } = await makeRequest(own.viewer, own.agencyId, { title });
+      await changeStatus(own.viewer, id, { status: "submitted" }, TODAY);
+      await db.update(requests).set({ dueOn, assigneeId }).where(eq(requests.id, id));
+      return id;
+    };
+    const many: string[] = [];
+    for (let i = 0; i < OVERDUE_ALERTS_ONE_BY_ONE + 3; i++) many.push(await overdue(`Flooded ${i}`, "2026-11-20", own.member.id));
+    const few = [await overdue("Few 1", "2026-11-21", null), await overdue("Few 2", "2026-11-22", null)];
+
+    expect((await runReminders(db, AT_EIGHT, [own.org.id])).alerts).toBe(1 + few.length);
+    const queued = await db.select().from(outboxMessages).where(eq(outboxMessages.organizationId, own.org.id));
+    const summary = queued.find((m) => m.toAddress === own.member.email)!;
+    expect(queued.filter((m) => m.toAddress === own.member.email)).toHaveLength(1);
+    expect(summary).toMatchObject({ kind: "overdue_alert", requestId: null, subject: `Overdue: ${many.length} requests` });
+    for (let i = 0; i < many.length; i++) expect(summary.textBody).toContain(`Flooded ${i}`);
+    expect(summary.textBody).toContain("/chase");
+    expect(queued.filter((m) => m.toAddress === own.admin.email).map((m) => m.requestId).sort()).toEqual([...few].sort());
+    // Each request is told once: its notice names the message it was in.
+    const notices = await db.select().from(overdueNotices).where(inArray(overdueNotices.requestId, [...many, ...few]));
+    expect(notices).toHaveLength(many.length + few.length);
+    expect(notices.filter((n) => many.includes(n.requestId)).every((n) => n.outboxMessageId === summary.id)).toBe(true);
+
+    // Again, from two instances at once: nothing more.
+    await Promise.all([runReminders(db, AT_EIGHT, [own.org.id]), runReminders(db, EVENING, [own.org.id])]);
+    expect(await db.select().from(outboxMessages).where(eq(outboxMessages.organizationId, own.org.id))).toHaveLength(1 + few.length);
+
+    // The next morning one more becomes overdue: its own alert.
+    const next = await overdue("One more", "2026-11-23", own.member.id);
+    expect((await runReminders(db, NEXT_MORNING, [own.org.id])).alerts).toBe(1);
+    const latest = await db.select().from(outboxMessages).where(and(eq(outboxMessages.organizationId, own.org.id), eq(outboxMessages.requestId, next)));
+    expect(latest.map((m) => m.subject)).toEqual([expect.stringMatching(/^Overdue: #\d+ One more$/)]);
   });
 });
 

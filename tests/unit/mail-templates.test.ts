@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appealLetter, digestMessage, followUpLetter, overdueAlertMessage, renderEditedLetter, requestLetter, type LetterData } from "../../emails";
+import { appealLetter, digestMessage, followUpLetter, OVERDUE_SUMMARY_LINES, overdueAlertMessage, overdueSummaryMessage, renderEditedLetter, requestLetter, type LetterData } from "../../emails";
 import { blocksToText, textToBlocks } from "../../emails/document";
 
 const base: LetterData = {
@@ -124,6 +124,34 @@ describe("letters to a vendor", () => {
     });
     expect(alert.text).toContain('Ana, Tyler Technologies has not answered request #7, "RMS export"');
     expect(alert.text).toContain("send the vendor a follow-up letter");
+  });
+});
+
+describe("the overdue summary", () => {
+  const summary = (n: number) =>
+    overdueSummaryMessage({
+      userName: "Ana",
+      requests: Array.from({ length: n }, (_, i) => ({ number: i + 1, title: `Stops ${i + 1}`, agencyName: "Harrisburg Bureau of Police", dueDate: "2026-11-20", url: `https://app.example/requests/${i + 1}` })),
+      total: n,
+      chaseUrl: "https://app.example/chase",
+      preferencesUrl: "https://app.example/settings/email",
+    });
+
+  it("lists each request with its agency and due date, and links the chase board", () => {
+    const message = summary(5);
+    expect(message.subject).toBe("Overdue: 5 requests");
+    expect(message.text).toContain("Ana, 5 of your requests have passed their due dates without an answer.");
+    expect(message.text).toContain("#3 Stops 3 — Harrisburg Bureau of Police · was due Fri 20 Nov");
+    expect(message.text).toContain("https://app.example/chase");
+    expect(message.text).not.toContain("more.");
+    expect(message.html).toContain('href="https://app.example/requests/5"');
+  });
+
+  it(`lists at most ${OVERDUE_SUMMARY_LINES} and counts the rest`, () => {
+    const message = summary(OVERDUE_SUMMARY_LINES + 7);
+    expect(message.text).toContain(`#${OVERDUE_SUMMARY_LINES} Stops`);
+    expect(message.text).not.toContain(`#${OVERDUE_SUMMARY_LINES + 1} Stops`);
+    expect(message.text).toContain("And 7 more.");
   });
 });
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, lt, lte, notExists, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { agencies, mailDigests, organizations, outboxMessages, requests, users, vendors } from "../../../db/schema";
-import { digestIsEmpty, digestMessage, overdueAlertMessage, type DigestItem } from "../../../emails";
+import { agencies, mailDigests, organizations, overdueNotices, requests, users, vendors } from "../../../db/schema";
+import { digestIsEmpty, digestMessage, OVERDUE_SUMMARY_LINES, overdueAlertMessage, overdueSummaryMessage, type DigestItem } from "../../../emails";
 import type { Database, Executor } from "../../utils/db.server";
 import { addDays } from "../../utils/dates";
 import { OPEN_STATUSES, STATUS_LABELS } from "../request-status";
@@ -91,10 +91,25 @@ function reportOnce(key: string, log: Logger, message: string): void {
   log.error(message);
 }
 
-async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: string, log: Logger): Promise<number> {
-  const config = mailConfig();
-  const key = sql`'overdue:' || ${requests.id} || ':' || ${dueDate}`;
-  const due = await db
+/**
+ * A person with more than this many requests becoming overdue in one pass gets one summary listing them instead
+ * of an alert each: on the national dataset's first morning, one organization had 32,504 alerts for 51 people.
+ */
+export const OVERDUE_ALERTS_ONE_BY_ONE = 3;
+
+type OverdueRow = Awaited<ReturnType<typeof overdueToTell>>[number];
+type Told = { id: string; name: string; email: string };
+
+/** The address was refused: the transaction that claimed the notices is rolled back, to try again next pass. */
+class AddressRefused extends Error {
+  constructor(readonly fieldErrors: Record<string, string[] | undefined>) {
+    super("address refused");
+  }
+}
+
+/** Requests waiting on their agency that became overdue within the alert window and have had no notice yet. */
+function overdueToTell(db: Database, org: OrganizationClock, today: string) {
+  return db
     .select({
       id: requests.id,
       number: requests.number,
@@ -123,12 +138,16 @@ async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: s
         inArray(requests.status, [...WAITING_ON_AGENCY]),
         lt(dueDate, today),
         gte(dueDate, addDays(today, -ALERT_WINDOW_DAYS)),
-        notExists(db.select({ one: sql`1` }).from(outboxMessages).where(eq(outboxMessages.idempotencyKey, key))),
+        notExists(db.select({ one: sql`1` }).from(overdueNotices).where(and(eq(overdueNotices.requestId, requests.id), eq(overdueNotices.dueOn, dueDate)))),
       ),
     )
     .orderBy(asc(requests.number));
+}
 
-  let queued = 0;
+async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: string, log: Logger): Promise<number> {
+  const due = await overdueToTell(db, org, today);
+  // Who is told of each: its assignee; with nobody assigned, its requester.
+  const byPerson = new Map<string, { person: Told; rows: OverdueRow[] }>();
   for (const request of due) {
     // The organization's webhooks hear of it whoever gets the email (or nobody): once per request and due
     // date, by the deliveries' (endpoint, key) unique index.
@@ -138,45 +157,90 @@ async function queueOverdueAlerts(db: Database, org: OrganizationClock, today: s
       requestId: request.id,
       change: { due_date: request.dueDate, today },
     });
-    // The assignee is told; with nobody assigned, the requester.
     const person = request.assigneeId
       ? { id: request.assigneeId, name: request.assigneeName!, email: request.assigneeEmail!, wants: request.assigneeWants! }
       : { id: request.requesterId, name: request.requesterName, email: request.requesterEmail, wants: request.requesterWants };
     if (!person.wants || (!request.assigneeId && request.requesterDisabledAt)) continue;
-    const requestUrl = `${config.appUrl}/requests/${request.id}`;
-    const rendered = overdueAlertMessage({
-      userName: person.name,
-      requestNumber: request.number,
-      title: request.title,
-      agencyName: request.agencyName,
-      recipientKind: request.vendorId ? "vendor" : "agency",
-      dueDate: request.dueDate,
-      today,
-      requestUrl,
-      followUpUrl: `${requestUrl}/letters?kind=follow_up`,
-      preferencesUrl: `${config.appUrl}/settings/email`,
-    });
-    const idempotencyKey = `overdue:${request.id}:${request.dueDate}`;
-    const result = await enqueueMail(db, {
-      organizationId: org.id,
-      requestId: request.id,
-      recipientUserId: person.id,
-      kind: "overdue_alert",
-      idempotencyKey,
-      to: person.email,
-      ...rendered,
-    });
-    if (result.ok && result.value.created) queued++;
-    if (!result.ok) {
-      reportOnce(
-        idempotencyKey,
-        log,
-        `mail: overdue alert for request #${request.number} (${request.id}) of organization ${org.id} not queued: ` +
-          `the address of user ${person.id} <${person.email}> was refused (${refusal(result.fieldErrors)}). It goes out once the address is corrected.`,
-      );
+    const entry = byPerson.get(person.id) ?? { person, rows: [] };
+    entry.rows.push(request);
+    byPerson.set(person.id, entry);
+  }
+  let queued = 0;
+  for (const { person, rows } of byPerson.values()) {
+    const batches = rows.length > OVERDUE_ALERTS_ONE_BY_ONE ? [rows] : rows.map((row) => [row]);
+    for (const batch of batches) {
+      try {
+        queued += await tellOverdue(db, org, today, person, batch);
+      } catch (error) {
+        if (!(error instanceof AddressRefused)) throw error;
+        const first = batch[0]!;
+        reportOnce(
+          `overdue:${person.id}:${first.id}:${first.dueDate}`,
+          log,
+          `mail: overdue ${batch.length === 1 ? `alert for request #${first.number} (${first.id})` : `summary of ${batch.length} requests`} of organization ${org.id} not queued: ` +
+            `the address of user ${person.id} <${person.email}> was refused (${refusal(error.fieldErrors)}). It goes out once the address is corrected.`,
+        );
+      }
     }
   }
   return queued;
+}
+
+/**
+ * Claims the overdue notices of `rows` for `person` and queues, in the same transaction, their alert (one row) or
+ * one summary (several). Rows another instance claimed first are left out; nothing claimed, nothing sent.
+ */
+async function tellOverdue(db: Database, org: OrganizationClock, today: string, person: Told, rows: OverdueRow[]): Promise<number> {
+  const config = mailConfig();
+  return db.transaction(async (tx) => {
+    const claimed = await tx
+      .insert(overdueNotices)
+      .values(rows.map((r) => ({ requestId: r.id, dueOn: r.dueDate, recipientUserId: person.id })))
+      .onConflictDoNothing()
+      .returning({ requestId: overdueNotices.requestId });
+    const ids = new Set(claimed.map((c) => c.requestId));
+    const told = rows.filter((r) => ids.has(r.id));
+    if (!told.length) return 0;
+    const requestUrl = (r: OverdueRow) => `${config.appUrl}/requests/${r.id}`;
+    const preferencesUrl = `${config.appUrl}/settings/email`;
+    const one = rows.length === 1 ? told[0]! : null;
+    const rendered = one
+      ? overdueAlertMessage({
+          userName: person.name,
+          requestNumber: one.number,
+          title: one.title,
+          agencyName: one.agencyName,
+          recipientKind: one.vendorId ? "vendor" : "agency",
+          dueDate: one.dueDate,
+          today,
+          requestUrl: requestUrl(one),
+          followUpUrl: `${requestUrl(one)}/letters?kind=follow_up`,
+          preferencesUrl,
+        })
+      : overdueSummaryMessage({
+          userName: person.name,
+          requests: told.slice(0, OVERDUE_SUMMARY_LINES).map((r) => ({ number: r.number, title: r.title, agencyName: r.agencyName, dueDate: r.dueDate, url: requestUrl(r) })),
+          total: told.length,
+          chaseUrl: `${config.appUrl}/chase`,
+          preferencesUrl,
+        });
+    const result = await enqueueMail(tx, {
+      organizationId: org.id,
+      requestId: one?.id,
+      recipientUserId: person.id,
+      kind: "overdue_alert",
+      // A summary is keyed by its person, day and first request: another later that day lists others.
+      idempotencyKey: one ? `overdue:${one.id}:${one.dueDate}` : `overdue-summary:${person.id}:${today}:${told[0]!.id}`,
+      to: person.email,
+      ...rendered,
+    });
+    if (!result.ok) throw new AddressRefused(result.fieldErrors);
+    await tx
+      .update(overdueNotices)
+      .set({ outboxMessageId: result.value.id })
+      .where(and(inArray(overdueNotices.requestId, [...ids]), isNull(overdueNotices.outboxMessageId)));
+    return result.value.created ? 1 : 0;
+  });
 }
 
 function refusal(fieldErrors: Record<string, string[] | undefined>): string {
