@@ -323,3 +323,35 @@ describe("the new request, edit and new joint ask forms", () => {
     expect(Object.keys(((await apiUnclear.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors)).toEqual(["assigneeName"]);
   });
 });
+
+describe("hostile input to the name boxes", () => {
+  it("answers a NUL byte, a 10 MB name and a wrong content type with a 4xx, and creates nothing", async () => {
+    const newRequest = await import("~/routes/requests.new");
+    const apiJointAsks = await import("~/routes/api.v1.joint-asks");
+    const edit = await import("~/routes/requests.$requestId_.edit");
+    const { standardRecordType } = await import("~/domain/catalog.server");
+    const { DEFAULT_AGENCY_LETTER } = await import("~/domain/letters");
+    const stops = await standardRecordType("stops");
+    const count = async () => (await db.select({ id: requests.id }).from(requests).where(eq(requests.organizationId, a.org.id))).length;
+    const before = await count();
+    const form = (extra: Record<string, string>) => callRoute(newRequest.action as never, { url: "/requests/new", cookie, form: { title: "Hostile", description: "Stops.", agencyId: a.agencyId, ...extra } });
+
+    const nul = await form({ assigneeName: "Sam\u0000Lee" });
+    expect(nul.status).toBeGreaterThanOrEqual(400);
+    expect(nul.status).toBeLessThan(500);
+    expect((await form({ assigneeName: "x".repeat(10 * 1024 * 1024) })).status).toBe(413);
+    const json = { title: "Hostile ask", ask: "Stops.", recordTypeIds: [stops!.id], letterTemplate: DEFAULT_AGENCY_LETTER, targets: [a.agencyId] };
+    const apiNul = await callRoute(apiJointAsks.action as never, { url: "/api/v1/joint-asks", cookie, json: { ...json, assigneeName: "Sam\u0000" } });
+    expect(apiNul.status).toBeGreaterThanOrEqual(400);
+    expect(apiNul.status).toBeLessThan(500);
+    const apiHuge = await callRoute(apiJointAsks.action as never, { url: "/api/v1/joint-asks", cookie, json: { ...json, assigneeName: "x".repeat(10 * 1024 * 1024) } });
+    expect(apiHuge.status).toBe(413);
+    const wrongType = await callRoute(apiJointAsks.action as never, { url: "/api/v1/joint-asks", cookie, body: "assigneeName=Sam", headers: { "Content-Type": "text/plain" } });
+    expect(wrongType.status).toBe(415);
+    const made = await makeRequest(await freshViewer(a.admin.id), a.agencyId, { title: "Hostile edit" });
+    const editNul = await callRoute(edit.action as never, { url: `/requests/${made.id}/edit`, cookie, params: { requestId: made.id }, form: { title: "Hostile edit", description: "x", agencyId: a.agencyId, requesterName: "\u0000" } });
+    expect(editNul.status).toBeGreaterThanOrEqual(400);
+    expect(editNul.status).toBeLessThan(500);
+    expect(await count()).toBe(before + 1);
+  });
+});
