@@ -1,4 +1,4 @@
-import { AssigneeField } from "./member-search-box";
+import { AssigneeField, assigneeFieldsOf } from "./member-search-box";
 import { requestReference } from "~/domain/request-reference";
 import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { Link } from "@remix-run/react";
@@ -158,12 +158,7 @@ export function GenerationFields({
           emptyLabel="Nobody yet"
           offered={assignable}
           hint="Part of the person's name; leave empty for nobody yet."
-          idName={fields.assigneeId.name}
-          nameName={fields.assigneeName.name}
-          selectId={fields.assigneeId.id}
-          initialId={fields.assigneeId.initialValue || null}
-          initialName={fields.assigneeName.initialValue ?? ""}
-          errors={[...(fields.assigneeId.errors ?? []), ...(fields.assigneeName.errors ?? [])]}
+          {...assigneeFieldsOf(fields)}
         />
       </div>
     </>

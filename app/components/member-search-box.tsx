@@ -1,3 +1,4 @@
+import type { FieldMetadata } from "@conform-to/react";
 import { SelectField } from "./fields";
 import { Combobox } from "./ui/combobox";
 
@@ -87,4 +88,18 @@ export function AssigneeField({
       ))}
     </SelectField>
   );
+}
+
+type TextField = FieldMetadata<string | undefined>;
+
+/** AssigneeField's field names, initial values and errors, from a conform form's assigneeId and assigneeName. */
+export function assigneeFieldsOf(fields: { assigneeId: TextField; assigneeName: TextField }) {
+  return {
+    idName: fields.assigneeId.name,
+    nameName: fields.assigneeName.name,
+    selectId: fields.assigneeId.id,
+    initialId: fields.assigneeId.initialValue || null,
+    initialName: fields.assigneeName.initialValue ?? "",
+    errors: [...(fields.assigneeId.errors ?? []), ...(fields.assigneeName.errors ?? [])],
+  };
 }

@@ -7,7 +7,7 @@ import {
 import { SUBMISSION_METHODS, type SubmissionMethod } from "../../db/schema/values";
 import { SelectField, TextAreaField, TextField } from "./fields";
 import { AgencyPickerBox } from "./place-picker-box";
-import { AssigneeField } from "./member-search-box";
+import { AssigneeField, assigneeFieldsOf } from "./member-search-box";
 
 export const METHOD_LABELS: Record<SubmissionMethod, string> = {
   email: "Email",
@@ -99,12 +99,7 @@ export function RequestFields({
         <AssigneeField
           offered={assignable}
           hint="Part of the person's name; leave empty for unassigned."
-          idName={fields.assigneeId.name}
-          nameName={fields.assigneeName.name}
-          selectId={fields.assigneeId.id}
-          initialId={fields.assigneeId.initialValue || null}
-          initialName={fields.assigneeName.initialValue ?? ""}
-          errors={[...(fields.assigneeId.errors ?? []), ...(fields.assigneeName.errors ?? [])]}
+          {...assigneeFieldsOf(fields)}
         />
       </div>
       <div className="form-row">

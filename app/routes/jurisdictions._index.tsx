@@ -61,6 +61,11 @@ export default function Jurisdictions() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: localJurisdictionFormSchema }),
   });
   const local = localPage?.rows ?? [];
+  // The same pages above the list and, for a long one, below it.
+  const pager = (label: string) =>
+    localPage ? (
+      <CursorPagination total={localPage.total} totalExact={localPage.totalExact} nextCursor={localPage.nextCursor} prevCursor={localPage.prevCursor} noun="place" label={label} />
+    ) : null;
   const q = params.get("q") ?? "";
   return (
     <>
@@ -82,16 +87,7 @@ export default function Jurisdictions() {
                 {errors.cursor ?? errors.pageSize} <Link to={q ? `/jurisdictions?q=${encodeURIComponent(q)}` : "/jurisdictions"}>First page</Link>
               </p>
             ) : null}
-            {localPage && (localPage.total > 0 || localPage.prevCursor) ? (
-              <CursorPagination
-                total={localPage.total}
-                totalExact={localPage.totalExact}
-                nextCursor={localPage.nextCursor}
-                prevCursor={localPage.prevCursor}
-                noun="place"
-                label="Pages of places"
-              />
-            ) : null}
+            {localPage && (localPage.total > 0 || localPage.prevCursor) ? pager("Pages of places") : null}
             {local.length ? (
               <DataTable columns={["Name", "Kind", "State", "County", { label: "Agencies", numeric: true }]}>
                 {local.map((j) => (
@@ -109,16 +105,7 @@ export default function Jurisdictions() {
             ) : errors ? null : (
               <p className="muted">{q ? "No city, county or authority matches that name." : "None yet: add the places whose departments you ask."}</p>
             )}
-            {localPage && local.length > 20 && (localPage.nextCursor || localPage.prevCursor) ? (
-              <CursorPagination
-                total={localPage.total}
-                totalExact={localPage.totalExact}
-                nextCursor={localPage.nextCursor}
-                prevCursor={localPage.prevCursor}
-                noun="place"
-                label="Pages of places, below the list"
-              />
-            ) : null}
+            {localPage && local.length > 20 && (localPage.nextCursor || localPage.prevCursor) ? pager("Pages of places, below the list") : null}
           </Card>
           <Card aria-labelledby="state-heading">
             <h2 id="state-heading">Federal, states and DC</h2>
